@@ -1,0 +1,7 @@
+export * from './common';
+export * from './actor';
+export * from './event';
+export * from './case';
+export * from './status';
+export * from './validate';
+export * from './factories';
