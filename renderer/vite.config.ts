@@ -1,6 +1,7 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
+import { contentSecurityPolicy } from '../shared/security/csp';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -19,4 +20,7 @@ export default defineConfig({
   },
   worker: { format: 'es' },
   server: { port: 5173, strictPort: true },
+  // Preview serves the production build under the desktop app's CSP. Not on `server`:
+  // the dev server injects inline scripts for HMR that this policy would block.
+  preview: { headers: { 'Content-Security-Policy': contentSecurityPolicy() } },
 });

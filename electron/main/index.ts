@@ -1,0 +1,112 @@
+// Electron glue only: every decision is made by a plain, unit-tested module; this file
+// wires those decisions to Electron's objects and lifecycle.
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { desktopChannels, type MenuCommand } from '../../shared/desktopApi';
+import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
+import { serveAppRequest } from './appProtocol';
+import { createDesktopHandlers } from './desktopHandlers';
+import { denyAllPermissions, guardWebContents } from './hardening';
+import { registerIpcHandlers } from './ipcRegistry';
+import { isTrustedSender } from './ipcValidation';
+import { buildMenuTemplate, englishMenuLabels } from './menuTemplate';
+import { mainWindowOptions } from './windowOptions';
+
+const mainDir = path.dirname(fileURLToPath(import.meta.url));
+// Layout of the build: dist/electron/main/index.js, dist/electron/preload/index.cjs, dist/renderer/.
+const rendererRoot = path.resolve(mainDir, '../../renderer');
+const preloadPath = path.resolve(mainDir, '../preload/index.cjs');
+
+// Must happen before 'ready'. standard+secure gives app://casefile a real origin for
+// IndexedDB, 'self' in the CSP, module scripts and workers.
+protocol.registerSchemesAsPrivileged([
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true, codeCache: true },
+  },
+]);
+// Sandbox every renderer, including any a future change forgets to configure.
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | null = null;
+
+function openExternal(url: string): void {
+  void shell.openExternal(url).catch(() => undefined);
+}
+
+function createMainWindow(): BrowserWindow {
+  const win = new BrowserWindow(mainWindowOptions({ preloadPath }));
+  win.once('ready-to-show', () => win.show());
+  win.on('closed', () => {
+    if (mainWindow === win) mainWindow = null;
+  });
+  void win.loadURL(APP_ENTRY_URL);
+  return win;
+}
+
+function sendMenuCommand(command: MenuCommand): void {
+  const target = BrowserWindow.getFocusedWindow() ?? mainWindow;
+  target?.webContents.send(desktopChannels.onMenuCommand, command);
+}
+
+function showAbout(): void {
+  const detail = `Version ${app.getVersion()}\nElectron ${process.versions.electron ?? ''}\nOffline case-file manager for field researchers.`;
+  const options = { type: 'info' as const, title: 'About Casefile', message: 'Casefile', detail, buttons: ['OK'] };
+  void (mainWindow ? dialog.showMessageBox(mainWindow, options) : dialog.showMessageBox(options));
+}
+
+function focusMainWindow(): void {
+  if (!mainWindow) {
+    mainWindow = createMainWindow();
+    return;
+  }
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.show();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+
+  denyAllPermissions(session.defaultSession);
+  protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request));
+
+  registerIpcHandlers(
+    ipcMain,
+    createDesktopHandlers({ getWindow: () => mainWindow }),
+    (event) => isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null),
+  );
+
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        labels: englishMenuLabels,
+        platform: process.platform,
+        isPackaged: app.isPackaged,
+        send: sendMenuCommand,
+        showAbout,
+      }),
+    ),
+  );
+
+  mainWindow = createMainWindow();
+}
+
+// A second launch focuses the running window: two instances would fight over one IndexedDB.
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  start().catch((error: unknown) => {
+    dialog.showErrorBox('Casefile could not start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+}

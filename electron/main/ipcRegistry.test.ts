@@ -1,0 +1,66 @@
+import { describe, expect, it, vi } from 'vitest';
+import { desktopChannels } from '../../shared/desktopApi';
+import { invokeMethods, registerIpcHandlers, type DesktopHandlers, type InvokeEventLike } from './ipcRegistry';
+import { isTrustedSender } from './ipcValidation';
+
+type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
+
+function setup() {
+  const listeners = new Map<string, Listener>();
+  const ipc = { handle: (channel: string, listener: Listener) => void listeners.set(channel, listener) };
+  const handlers: DesktopHandlers = {
+    appInfo: vi.fn(async () => ({ name: 'Casefile', version: '0.1.0', platform: 'linux', electron: '40' })),
+    openPdfFiles: vi.fn(async () => []),
+    saveFile: vi.fn(async () => ({ saved: true, path: '/tmp/x' })),
+    revealInFolder: vi.fn(async () => undefined),
+    printToPdf: vi.fn(async () => ({ saved: false })),
+  };
+  registerIpcHandlers(ipc, handlers, (event) => isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null));
+  const call = (channel: string, event: InvokeEventLike, ...args: unknown[]) => {
+    const listener = listeners.get(channel);
+    if (!listener) throw new Error(`no handler for ${channel}`);
+    return listener(event, ...args);
+  };
+  return { listeners, handlers, call };
+}
+
+const trusted: InvokeEventLike = { senderFrame: { url: 'app://casefile/index.html', parent: null } };
+
+describe('registerIpcHandlers', () => {
+  it('registers exactly one handler per invoke channel', () => {
+    const { listeners } = setup();
+    expect([...listeners.keys()].sort()).toEqual(invokeMethods.map((m) => desktopChannels[m]).sort());
+    expect(listeners.has(desktopChannels.onMenuCommand)).toBe(false);
+  });
+
+  it('passes validated, sanitised arguments to the implementation', async () => {
+    const { handlers, call } = setup();
+    const data = new Uint8Array([1]);
+    await call(desktopChannels.saveFile, trusted, { suggestedName: '../../evil.json', filters: [], data });
+    expect(handlers.saveFile).toHaveBeenCalledWith({ suggestedName: 'evil.json', filters: [], data });
+    expect(await call(desktopChannels.appInfo, trusted)).toMatchObject({ name: 'Casefile' });
+  });
+
+  it('refuses untrusted senders before looking at arguments', () => {
+    const { handlers, call } = setup();
+    const untrusted: InvokeEventLike[] = [
+      { senderFrame: null },
+      { senderFrame: { url: 'https://example.com/', parent: null } },
+      { senderFrame: { url: 'app://casefile/index.html', parent: {} } },
+    ];
+    for (const event of untrusted) {
+      expect(() => call(desktopChannels.appInfo, event)).toThrow(/untrusted sender/);
+    }
+    expect(handlers.appInfo).not.toHaveBeenCalled();
+  });
+
+  it('refuses bad arguments without calling the implementation', () => {
+    const { handlers, call } = setup();
+    expect(() => call(desktopChannels.saveFile, trusted, { suggestedName: 'a', filters: [], data: 'nope' })).toThrow(/Uint8Array/);
+    expect(() => call(desktopChannels.revealInFolder, trusted, 'relative')).toThrow(/absolute/);
+    expect(() => call(desktopChannels.openPdfFiles, trusted, '/etc/passwd')).toThrow(/0 argument/);
+    expect(handlers.saveFile).not.toHaveBeenCalled();
+    expect(handlers.revealInFolder).not.toHaveBeenCalled();
+    expect(handlers.openPdfFiles).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,165 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { MAX_FILE_BYTES } from '../../shared/desktopApi';
+import {
+  argParsers,
+  IpcValidationError,
+  isTrustedSender,
+  parseFilters,
+  parsePrintToPdfRequest,
+  parseRevealPath,
+  parseSaveFileRequest,
+  sanitizeFileName,
+} from './ipcValidation';
+
+const pdfFilter = [{ name: 'PDF', extensions: ['pdf'] }];
+const bytes = new Uint8Array([1, 2, 3]);
+
+describe('sanitizeFileName', () => {
+  it.each([
+    ['report.pdf', 'report.pdf'],
+    ['../../etc/passwd', 'passwd'],
+    ['..\\..\\Windows\\system.ini', 'system.ini'],
+    ['/absolute/path/case.json', 'case.json'],
+    ['C:\\Users\\x\\case.json', 'case.json'],
+    ['a<b>c:d"e|f?g*h.csv', 'a_b_c_d_e_f_g_h.csv'],
+    ['line\nbreak\u0000.txt', 'line_break_.txt'],
+    ['  ..hidden.txt. . ', 'hidden.txt'],
+    ['CON', '_CON'],
+    ['nul.txt', '_nul.txt'],
+    ['com1.json', '_com1.json'],
+    ['', 'untitled'],
+    ['...', 'untitled'],
+    ['dir/', 'untitled'],
+  ])('%j → %j', (input, expected) => {
+    expect(sanitizeFileName(input)).toBe(expected);
+  });
+
+  it('caps length but keeps the extension', () => {
+    const name = sanitizeFileName(`${'a'.repeat(500)}.casefile.json`);
+    expect(name.length).toBeLessThanOrEqual(200);
+    expect(name.endsWith('.json')).toBe(true);
+  });
+
+  it('rejects non-strings', () => {
+    expect(() => sanitizeFileName(42)).toThrow(IpcValidationError);
+    expect(() => sanitizeFileName({ toString: () => 'x' })).toThrow(/string/);
+  });
+});
+
+describe('parseFilters', () => {
+  it('accepts ordinary filters and copies them', () => {
+    const input = [{ name: 'CSV', extensions: ['csv', 'TSV'] }, { name: 'All', extensions: ['*'] }];
+    const parsed = parseFilters(input);
+    expect(parsed).toEqual(input);
+    expect(parsed[0]).not.toBe(input[0]);
+  });
+
+  it.each([
+    ['not an array', 'csv'],
+    ['too many', Array.from({ length: 11 }, () => ({ name: 'x', extensions: ['x'] }))],
+    ['null entry', [null]],
+    ['array entry', [['csv']]],
+    ['missing name', [{ extensions: ['csv'] }]],
+    ['long name', [{ name: 'x'.repeat(101), extensions: ['csv'] }]],
+    ['no extensions', [{ name: 'x', extensions: [] }]],
+    ['dotted extension', [{ name: 'x', extensions: ['.csv'] }]],
+    ['path in extension', [{ name: 'x', extensions: ['../csv'] }]],
+    ['glob extension', [{ name: 'x', extensions: ['c*v'] }]],
+    ['numeric extension', [{ name: 'x', extensions: [1] }]],
+    ['too many extensions', [{ name: 'x', extensions: Array.from({ length: 21 }, () => 'a') }]],
+  ])('rejects %s', (_label, value) => {
+    expect(() => parseFilters(value)).toThrow(IpcValidationError);
+  });
+});
+
+describe('parseSaveFileRequest', () => {
+  it('returns a clean request', () => {
+    const req = parseSaveFileRequest({ suggestedName: '../case.json', filters: pdfFilter, data: bytes });
+    expect(req).toEqual({ suggestedName: 'case.json', filters: pdfFilter, data: bytes });
+  });
+
+  it('accepts a Buffer (a Uint8Array subclass)', () => {
+    expect(parseSaveFileRequest({ suggestedName: 'a', filters: [], data: Buffer.from('x') }).data.byteLength).toBe(1);
+  });
+
+  it.each([
+    ['null', null],
+    ['array', [{}]],
+    ['string data', { suggestedName: 'a', filters: [], data: 'abc' }],
+    ['plain array data', { suggestedName: 'a', filters: [], data: [1, 2, 3] }],
+    ['ArrayBuffer data', { suggestedName: 'a', filters: [], data: new ArrayBuffer(3) }],
+    ['DataView data', { suggestedName: 'a', filters: [], data: new DataView(new ArrayBuffer(3)) }],
+    ['missing filters', { suggestedName: 'a', data: bytes }],
+    ['numeric name', { suggestedName: 1, filters: [], data: bytes }],
+    ['class instance', new (class Req { suggestedName = 'a'; filters = []; data = bytes })()],
+  ])('rejects %s', (_label, value) => {
+    expect(() => parseSaveFileRequest(value)).toThrow(IpcValidationError);
+  });
+
+  it('rejects data over the size cap without copying it', () => {
+    const huge = { byteLength: MAX_FILE_BYTES + 1 };
+    Object.setPrototypeOf(huge, Uint8Array.prototype);
+    expect(() => parseSaveFileRequest({ suggestedName: 'a', filters: [], data: huge })).toThrow(/larger than 512 MB/);
+  });
+});
+
+describe('parsePrintToPdfRequest', () => {
+  it('forces a .pdf name', () => {
+    expect(parsePrintToPdfRequest({ suggestedName: 'report', html: '<p>x</p>' }).suggestedName).toBe('report.pdf');
+    expect(parsePrintToPdfRequest({ suggestedName: 'Report.PDF', html: '' }).suggestedName).toBe('Report.PDF');
+    expect(parsePrintToPdfRequest({ suggestedName: '', html: '' }).suggestedName).toBe('report.pdf');
+  });
+
+  it('rejects bad html', () => {
+    expect(() => parsePrintToPdfRequest({ suggestedName: 'a', html: 5 })).toThrow(/html/);
+    expect(() => parsePrintToPdfRequest({ suggestedName: 'a', html: 'x'.repeat(64 * 1024 * 1024 + 1) })).toThrow(/too large/);
+    expect(() => parsePrintToPdfRequest('html')).toThrow(IpcValidationError);
+  });
+});
+
+describe('parseRevealPath', () => {
+  it('accepts absolute paths', () => {
+    const p = path.resolve('/tmp/case.json');
+    expect(parseRevealPath(p)).toBe(p);
+  });
+
+  it.each([['relative/path'], [''], [42], [null], ['/tmp/a\0b'], [`/${'a'.repeat(5000)}`]])('rejects %j', (value) => {
+    expect(() => parseRevealPath(value)).toThrow(IpcValidationError);
+  });
+});
+
+describe('argParsers', () => {
+  it('checks arity', () => {
+    expect(argParsers.appInfo([])).toEqual([]);
+    expect(() => argParsers.appInfo(['extra'])).toThrow(/0 argument/);
+    expect(argParsers.openPdfFiles([])).toEqual([]);
+    expect(() => argParsers.saveFile([])).toThrow(/1 argument/);
+    expect(() => argParsers.printToPdf([{ suggestedName: 'a', html: '' }, 'extra'])).toThrow(/1 argument/);
+    expect(() => argParsers.revealInFolder([])).toThrow(/1 argument/);
+  });
+});
+
+describe('isTrustedSender', () => {
+  it('trusts only our own top-level page', () => {
+    expect(isTrustedSender('app://casefile/index.html')).toBe(true);
+    expect(isTrustedSender('app://casefile/cases/1?x#y')).toBe(true);
+    expect(isTrustedSender('app://casefile/index.html', false)).toBe(false);
+  });
+
+  it.each([
+    [undefined],
+    [null],
+    [''],
+    ['about:blank'],
+    ['file:///index.html'],
+    ['https://casefile/index.html'],
+    ['app://casefile.evil.com/index.html'],
+    ['app://evil/index.html'],
+    ['app://casefile:1234/'],
+    ['app://x@casefile/'],
+    ['devtools://devtools/bundled/inspector.html'],
+  ])('refuses %j', (url) => {
+    expect(isTrustedSender(url)).toBe(false);
+  });
+});

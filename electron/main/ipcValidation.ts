@@ -1,0 +1,129 @@
+import path from 'node:path';
+import {
+  MAX_FILE_BYTES,
+  type DesktopApi,
+  type DesktopInvokeMethod,
+  type FileFilter,
+  type PrintToPdfRequest,
+  type SaveFileRequest,
+} from '../../shared/desktopApi';
+import { isAppUrl } from './appOrigin';
+
+// The renderer is untrusted: a compromised page can send anything down any channel.
+// Each parser returns exactly the contract's parameter types or throws a message that
+// is safe to show (it reaches the renderer as the rejection reason).
+
+export class IpcValidationError extends Error {
+  override name = 'IpcValidationError';
+}
+
+const MAX_NAME_LENGTH = 200;
+const MAX_FILTERS = 10;
+const MAX_EXTENSIONS = 20;
+const MAX_HTML_LENGTH = 64 * 1024 * 1024;
+const MAX_PATH_LENGTH = 4096;
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i;
+
+function fail(message: string): never {
+  throw new IpcValidationError(message);
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
+}
+
+function expectArity(args: readonly unknown[], count: number, method: string): void {
+  if (args.length !== count) fail(`${method} expects ${count} argument(s), got ${args.length}`);
+}
+
+/** Reduces a renderer-supplied name to one safe file name: no directories, no reserved names. */
+export function sanitizeFileName(value: unknown, fallback = 'untitled'): string {
+  if (typeof value !== 'string') fail('suggestedName must be a string');
+  // Take the last path component first, so "../../etc/passwd" becomes "passwd".
+  const base = value.split(/[/\\]/).pop() ?? '';
+  let name = base
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are what we strip
+    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')
+    .replace(/^[\s.]+/, '')
+    .replace(/[\s.]+$/, '');
+  if (WINDOWS_RESERVED.test(name)) name = `_${name}`;
+  if (name.length > MAX_NAME_LENGTH) {
+    const ext = path.extname(name).slice(0, 17);
+    name = name.slice(0, MAX_NAME_LENGTH - ext.length) + ext;
+  }
+  return name === '' ? fallback : name;
+}
+
+export function parseFilters(value: unknown): FileFilter[] {
+  if (!Array.isArray(value)) fail('filters must be an array');
+  if (value.length > MAX_FILTERS) fail(`at most ${MAX_FILTERS} filters`);
+  return value.map((filter: unknown) => {
+    if (!isPlainObject(filter)) fail('each filter must be an object');
+    const { name, extensions } = filter;
+    if (typeof name !== 'string' || name.length === 0 || name.length > 100) fail('filter name must be 1-100 characters');
+    if (!Array.isArray(extensions) || extensions.length === 0 || extensions.length > MAX_EXTENSIONS) {
+      fail(`filter extensions must be a list of 1-${MAX_EXTENSIONS}`);
+    }
+    for (const ext of extensions) {
+      if (typeof ext !== 'string' || !(ext === '*' || /^[a-z0-9]{1,16}$/i.test(ext))) {
+        fail('extensions are 1-16 letters or digits without a dot, or "*"');
+      }
+    }
+    return { name, extensions: [...(extensions as string[])] };
+  });
+}
+
+function parseBytes(value: unknown, what: string): Uint8Array {
+  if (!(value instanceof Uint8Array)) fail(`${what} must be a Uint8Array`);
+  if (value.byteLength > MAX_FILE_BYTES) fail(`${what} is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB`);
+  return value;
+}
+
+export function parseSaveFileRequest(value: unknown): SaveFileRequest {
+  if (!isPlainObject(value)) fail('saveFile expects a request object');
+  return {
+    suggestedName: sanitizeFileName(value.suggestedName),
+    filters: parseFilters(value.filters),
+    data: parseBytes(value.data, 'data'),
+  };
+}
+
+export function parsePrintToPdfRequest(value: unknown): PrintToPdfRequest {
+  if (!isPlainObject(value)) fail('printToPdf expects a request object');
+  const { html } = value;
+  if (typeof html !== 'string') fail('html must be a string');
+  if (html.length > MAX_HTML_LENGTH) fail('html is too large to print');
+  let suggestedName = sanitizeFileName(value.suggestedName, 'report.pdf');
+  if (!/\.pdf$/i.test(suggestedName)) suggestedName += '.pdf';
+  return { suggestedName, html };
+}
+
+export function parseRevealPath(value: unknown): string {
+  if (typeof value !== 'string' || value.length === 0) fail('path must be a non-empty string');
+  if (value.length > MAX_PATH_LENGTH) fail('path is too long');
+  if (value.includes('\0')) fail('path contains NUL');
+  if (!path.isAbsolute(value)) fail('path must be absolute');
+  return path.normalize(value);
+}
+
+/** One parser per invoke method, each producing exactly that method's parameters. */
+export const argParsers: {
+  [K in DesktopInvokeMethod]: (args: readonly unknown[]) => Parameters<DesktopApi[K]>;
+} = {
+  appInfo: (args) => (expectArity(args, 0, 'appInfo'), []),
+  openPdfFiles: (args) => (expectArity(args, 0, 'openPdfFiles'), []),
+  saveFile: (args) => (expectArity(args, 1, 'saveFile'), [parseSaveFileRequest(args[0])]),
+  revealInFolder: (args) => (expectArity(args, 1, 'revealInFolder'), [parseRevealPath(args[0])]),
+  printToPdf: (args) => (expectArity(args, 1, 'printToPdf'), [parsePrintToPdfRequest(args[0])]),
+};
+
+/**
+ * Only our own top-level page may call main. Subframes are refused even on our origin:
+ * the app has none, so one appearing means something injected it.
+ */
+export function isTrustedSender(frameUrl: string | undefined | null, isMainFrame = true): boolean {
+  return isMainFrame && isAppUrl(frameUrl);
+}

@@ -1,0 +1,123 @@
+import { MAX_FILE_BYTES, type PickedFile } from '../../shared/desktopApi';
+import type { Platform } from './types';
+
+export interface WebPlatformOptions {
+  document: Document;
+  version: string;
+  /** Injected so tests can run the timers synchronously. */
+  setTimeout?: (fn: () => void, ms: number) => unknown;
+}
+
+function isPdf(file: File): boolean {
+  return file.type === 'application/pdf' || /\.pdf$/i.test(file.name);
+}
+
+async function readPdfFiles(files: readonly File[]): Promise<PickedFile[]> {
+  // `accept` is only a hint: the user can still pick other files.
+  const pdfs = files.filter(isPdf);
+  const tooBig = pdfs.find((file) => file.size > MAX_FILE_BYTES);
+  if (tooBig) throw new Error(`"${tooBig.name}" is larger than ${MAX_FILE_BYTES / 1024 / 1024} MB and cannot be opened.`);
+  return Promise.all(pdfs.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+}
+
+/** Browser fallbacks for everything the desktop app does natively. */
+export function createWebPlatform(opts: WebPlatformOptions): Platform {
+  const doc = opts.document;
+  const later = opts.setTimeout ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
+
+  return {
+    kind: 'web',
+
+    appInfo: async () => ({ name: 'Casefile', version: opts.version, platform: 'web', electron: '' }),
+
+    pickPdfFiles: () =>
+      new Promise<PickedFile[]>((resolve, reject) => {
+        const input = doc.createElement('input');
+        input.type = 'file';
+        input.multiple = true;
+        input.accept = 'application/pdf,.pdf';
+        input.style.display = 'none';
+        input.addEventListener(
+          'change',
+          () => {
+            const files = Array.from(input.files ?? []);
+            input.remove();
+            readPdfFiles(files).then(resolve, reject);
+          },
+          { once: true },
+        );
+        // Chromium fires 'cancel' when the picker is dismissed; without it the promise would hang.
+        input.addEventListener(
+          'cancel',
+          () => {
+            input.remove();
+            resolve([]);
+          },
+          { once: true },
+        );
+        doc.body.append(input);
+        input.click();
+      }),
+
+    saveFile: async ({ suggestedName, mimeType, data }) => {
+      // Blob wants ArrayBuffer-backed views; copy only in the rare shared-memory case.
+      const part = data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
+      const url = URL.createObjectURL(new Blob([part], { type: mimeType }));
+      const link = doc.createElement('a');
+      link.href = url;
+      link.download = suggestedName;
+      link.rel = 'noopener';
+      link.style.display = 'none';
+      doc.body.append(link);
+      link.click();
+      link.remove();
+      // Revoking at once can cancel the download in some browsers.
+      later(() => URL.revokeObjectURL(url), 60_000);
+      return { saved: true };
+    },
+
+    printHtml: (html) =>
+      new Promise((resolve, reject) => {
+        const frame = doc.createElement('iframe');
+        // No scripts in the report; same-origin only so we can style and print it.
+        frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
+        frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
+        frame.addEventListener(
+          'load',
+          () => {
+            try {
+              adoptInlineStyles(frame);
+              frame.contentWindow?.print();
+              // The browser's print dialog owns the outcome; we cannot know whether a PDF was saved.
+              resolve({ saved: false });
+            } catch (error) {
+              reject(error instanceof Error ? error : new Error(String(error)));
+            } finally {
+              later(() => frame.remove(), 1_000);
+            }
+          },
+          { once: true },
+        );
+        frame.srcdoc = html;
+        doc.body.append(frame);
+      }),
+
+    onMenuCommand: () => () => undefined,
+  };
+}
+
+/**
+ * The srcdoc frame inherits the page's CSP, which blocks inline <style>. Constructed
+ * stylesheets are CSSOM, which CSP allows, so the report's styles are moved there.
+ */
+function adoptInlineStyles(frame: HTMLIFrameElement): void {
+  const frameDoc = frame.contentDocument;
+  const frameWin = frame.contentWindow as (Window & typeof globalThis) | null;
+  if (!frameDoc || !frameWin) return;
+  const sheets = Array.from(frameDoc.querySelectorAll('style'), (style) => {
+    const sheet = new frameWin.CSSStyleSheet();
+    sheet.replaceSync(style.textContent ?? '');
+    return sheet;
+  });
+  if (sheets.length > 0) frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, ...sheets];
+}
