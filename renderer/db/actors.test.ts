@@ -1,0 +1,178 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Actor, ActorKind, ActorStatus } from '../../shared/model';
+import { blankActor, newId } from '../../shared/model';
+import {
+  countActors, getActor, getActorsByIds, groupMembers, listGroups, listTags, queryActorIds, saveActor,
+} from './actors';
+import { bulkInsertForBenchmark } from './bulk';
+import { openDatabase } from './db';
+
+const freshDb = () => openDatabase('test', { indexedDB: new IDBFactory(), IDBKeyRange });
+
+const day = (iso: string) => ({ label: iso, edtf: iso, earliest: iso, latest: iso, precision: 'day' as const });
+
+function actor(name: string, opts: { kind?: ActorKind; aliases?: string[]; status?: ActorStatus; groups?: string[]; cases?: string[]; tags?: string[] } = {}): Actor {
+  const a = blankActor(opts.kind ?? 'person', 1_000);
+  a.name = name;
+  a.names = (opts.aliases ?? []).map((n) => ({ id: newId(), name: n, type: 'alias' as const, note: '', citations: [] }));
+  if (opts.status) a.statusHistory = [{ id: newId(), status: opts.status, date: day('2000-01-01'), place: '', note: '', citations: [] }];
+  a.memberships = (opts.groups ?? []).map((g) => ({ id: newId(), groupId: g, role: '', from: null, to: null, note: '', citations: [] }));
+  a.caseIds = opts.cases ?? [];
+  a.tags = opts.tags ?? [];
+  return a;
+}
+
+async function save(db: Awaited<ReturnType<typeof freshDb>>, a: Actor, now = 2_000): Promise<Actor> {
+  const r = await saveActor(db, a, now);
+  if (!r.ok) throw new Error(JSON.stringify(r.issues));
+  return r.value;
+}
+
+describe('saveActor / getActor', () => {
+  it('round-trips a record without index fields, keeps createdAt and stamps updatedAt', async () => {
+    const db = await freshDb();
+    const a = actor('Abimael Guzmán', { aliases: ['Presidente Gonzalo'], status: 'captured' });
+    const saved = await save(db, a, 5_000);
+    expect(saved.createdAt).toBe(1_000);
+    expect(saved.updatedAt).toBe(5_000);
+    expect(await getActor(db, a.id)).toEqual(saved);
+    expect(await getActor(db, a.id)).not.toHaveProperty('sortName');
+
+    // A stale form carrying another createdAt does not rewrite it.
+    const again = await save(db, { ...saved, createdAt: 9_999 }, 6_000);
+    expect(again.createdAt).toBe(1_000);
+    expect(again.updatedAt).toBe(6_000);
+  });
+
+  it('refuses an invalid actor, writes nothing, and reports dotted paths with message keys', async () => {
+    const db = await freshDb();
+    const a = actor('Same Name', { aliases: ['same name'] });
+    const r = await saveActor(db, a);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues).toContainEqual({ path: 'names.0.name', message: 'validation.duplicate' });
+    expect(await getActor(db, a.id)).toBeUndefined();
+
+    const empty = await saveActor(db, actor(''));
+    expect(!empty.ok && empty.issues.some((i) => i.path === 'name' && i.message === 'validation.required')).toBe(true);
+    expect(await db.actors.count()).toBe(0);
+  });
+
+  it('recomputes derived fields on every edit', async () => {
+    const db = await freshDb();
+    const a = await save(db, actor('Óscar Ramírez', { status: 'at_large' }));
+    expect(await queryActorIds(db, { statuses: ['at_large'] })).toEqual([a.id]);
+
+    const captured = { ...a, statusHistory: [...a.statusHistory, { id: newId(), status: 'captured' as const, date: day('2012-04-12'), place: '', note: '', citations: [] }] };
+    await save(db, captured);
+    expect((await db.actors.get(a.id))?.status).toBe('captured');
+    expect(await queryActorIds(db, { statuses: ['at_large'] })).toEqual([]);
+    expect(await queryActorIds(db, { statuses: ['captured'] })).toEqual([a.id]);
+
+    await save(db, { ...captured, name: 'Camarada Feliciano' });
+    expect(await queryActorIds(db, { text: 'oscar' })).toEqual([]);
+    expect(await queryActorIds(db, { text: 'felic' })).toEqual([a.id]);
+    expect((await db.actors.get(a.id))?.sortName).toBe('camarada feliciano');
+  });
+});
+
+describe('queryActorIds', () => {
+  const c1 = newId();
+  const c2 = newId();
+  async function seed() {
+    const db = await freshDb();
+    const sl = await save(db, actor('Sendero Luminoso', { kind: 'armed_group', cases: [c1] }), 10);
+    const police = await save(db, actor('DINCOTE', { kind: 'state_force' }), 20);
+    const guzman = await save(db, actor('Abimael Guzmán', { status: 'captured', groups: [sl.id], cases: [c1], tags: ['leader'] }), 30);
+    const artemio = await save(db, actor('Florindo Eleuterio Flores', { aliases: ['Comandante Artemio'], status: 'captured', groups: [sl.id], tags: ['leader', 'Huallaga'] }), 40);
+    const jose = await save(db, actor('Víctor Quispe Palomino', { aliases: ['Camarada José'], status: 'at_large', groups: [sl.id], cases: [c1] }), 50);
+    const zed = await save(db, actor('Zenón Vargas', { status: 'killed', cases: [c2] }), 60);
+    await db.meta.put({ key: 'x', value: 1 });
+    return { db, sl, police, guzman, artemio, jose, zed };
+  }
+
+  it('lists everything by name and by last update', async () => {
+    const { db, sl, police, guzman, artemio, jose, zed } = await seed();
+    expect(await queryActorIds(db)).toEqual([guzman.id, police.id, artemio.id, sl.id, jose.id, zed.id]);
+    expect(await queryActorIds(db, {}, 'updated')).toEqual([zed.id, jose.id, artemio.id, guzman.id, police.id, sl.id]);
+    expect(await countActors(db)).toBe(6);
+  });
+
+  it('finds an actor by a prefix of an alias, accent- and case-insensitively', async () => {
+    const { db, guzman, artemio, jose } = await seed();
+    expect(await queryActorIds(db, { text: 'artem' })).toEqual([artemio.id]);
+    expect(await queryActorIds(db, { text: 'guzman' })).toEqual([guzman.id]);
+    expect(await queryActorIds(db, { text: 'GUZMÁN' })).toEqual([guzman.id]);
+    expect(await queryActorIds(db, { text: 'camarada jos' })).toEqual([jose.id]);
+    // Every word must match, though possibly in different names.
+    expect(await queryActorIds(db, { text: 'comandante flores' })).toEqual([artemio.id]);
+    expect(await queryActorIds(db, { text: 'comandante guzman' })).toEqual([]);
+    expect(await queryActorIds(db, { text: '  ¡! ' })).toHaveLength(6);
+  });
+
+  it('filters by status, kind, group, case and tag, in both sorts', async () => {
+    const { db, sl, police, guzman, artemio, jose, zed } = await seed();
+    expect(await queryActorIds(db, { statuses: ['captured'] })).toEqual([guzman.id, artemio.id]);
+    expect(await queryActorIds(db, { statuses: ['captured'] }, 'updated')).toEqual([artemio.id, guzman.id]);
+    expect(await queryActorIds(db, { statuses: ['captured', 'killed'] }, 'updated')).toEqual([zed.id, artemio.id, guzman.id]);
+    expect(await queryActorIds(db, { statuses: ['unknown'] })).toEqual([police.id, sl.id]);
+    expect(await queryActorIds(db, { kinds: ['armed_group', 'state_force'] })).toEqual([police.id, sl.id]);
+    expect(await queryActorIds(db, { kinds: ['armed_group'] }, 'updated')).toEqual([sl.id]);
+    expect(await queryActorIds(db, { groupId: sl.id })).toEqual([guzman.id, artemio.id, jose.id]);
+    expect(await queryActorIds(db, { caseId: c1 }, 'updated')).toEqual([jose.id, guzman.id, sl.id]);
+    expect(await queryActorIds(db, { tag: 'leader' })).toEqual([guzman.id, artemio.id]);
+    expect(await queryActorIds(db, { kinds: [], statuses: [] })).toHaveLength(6);
+    expect(await countActors(db, { statuses: ['captured'] })).toBe(2);
+  });
+
+  it('combines filters by intersection', async () => {
+    const { db, guzman, artemio, jose } = await seed();
+    expect(await queryActorIds(db, { caseId: c1, statuses: ['captured'] })).toEqual([guzman.id]);
+    expect(await queryActorIds(db, { kinds: ['person'], statuses: ['captured', 'at_large'] }, 'updated')).toEqual([jose.id, artemio.id, guzman.id]);
+    expect(await queryActorIds(db, { tag: 'leader', text: 'flo', kinds: ['person'] })).toEqual([artemio.id]);
+    expect(await queryActorIds(db, { tag: 'leader', caseId: c2 })).toEqual([]);
+  });
+
+  it('gives the same answers on the large-set path as a brute-force filter', async () => {
+    const db = await freshDb();
+    const statuses: ActorStatus[] = ['at_large', 'captured', 'killed'];
+    const odd = newId();
+    const all = Array.from({ length: 2_000 }, (_, i) => {
+      const a = actor(`Name ${String(i * 7919 % 1_000).padStart(4, '0')}`, { status: statuses[i % 3], cases: i % 2 ? [odd] : [] });
+      a.updatedAt = i % 50;
+      return a;
+    });
+    await bulkInsertForBenchmark(db, all, [], 500);
+    const rows = await db.actors.toArray();
+    const expected = rows
+      .filter((r) => r.caseIds.includes(odd) && r.status !== 'killed')
+      .sort((a, b) => (a.sortName < b.sortName ? -1 : a.sortName > b.sortName ? 1 : a.id < b.id ? -1 : 1))
+      .map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(500);
+    expect(await queryActorIds(db, { caseId: odd, statuses: ['at_large', 'captured'] })).toEqual(expected);
+    const byUpdated = await queryActorIds(db, { caseId: odd, statuses: ['at_large', 'captured'] }, 'updated');
+    const stamps = (await getActorsByIds(db, byUpdated)).map((a) => a.updatedAt);
+    expect(stamps).toEqual([...stamps].sort((a, b) => b - a));
+  });
+});
+
+describe('reading helpers', () => {
+  it('getActorsByIds keeps order and skips missing ids', async () => {
+    const db = await freshDb();
+    const a = await save(db, actor('A'));
+    const b = await save(db, actor('B'));
+    expect((await getActorsByIds(db, [b.id, newId(), a.id])).map((x) => x.id)).toEqual([b.id, a.id]);
+  });
+
+  it('lists groups, group members and tags', async () => {
+    const db = await freshDb();
+    const mrta = await save(db, actor('MRTA', { kind: 'armed_group', tags: ['Lima'] }));
+    const army = await save(db, actor('Ejército', { kind: 'state_force' }));
+    const v = await save(db, actor('Víctor Polay', { groups: [mrta.id], tags: ['leader', 'lima-2'] }));
+    const n = await save(db, actor('Néstor Cerpa', { groups: [mrta.id] }));
+    expect((await listGroups(db)).map((g) => g.id)).toEqual([army.id, mrta.id]);
+    expect((await groupMembers(db, mrta.id)).map((m) => m.id)).toEqual([n.id, v.id]);
+    expect(await listTags(db)).toEqual(['leader', 'Lima', 'lima-2']);
+  });
+});

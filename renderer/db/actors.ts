@@ -1,0 +1,141 @@
+import Dexie from 'dexie';
+import type { Actor, ActorKind, ActorStatus, Validated } from '../../shared/model';
+import { ACTOR_KINDS, actorSchema, isGroupKind, validateWith } from '../../shared/model';
+import { foldText, foldedWords } from '../../shared/text/fold';
+import type { CasefileDb } from './db';
+import type { ActorRow } from './derive';
+import { actorRow, cmp, compareActorRows, toActor } from './derive';
+import { SMALL_SET, descendingIds, intersect, pickInOrder, present, union } from './idSets';
+import { moveToTrash } from './trash';
+
+export interface ActorFilter {
+  /** Every folded word must prefix-match one of the actor's name words (primary name or any other name). */
+  text?: string;
+  kinds?: ActorKind[];
+  statuses?: ActorStatus[];
+  groupId?: string;
+  caseId?: string;
+  tag?: string;
+}
+
+/** 'name': by folded primary name; 'updated': most recently saved first. */
+export type ActorSort = 'name' | 'updated';
+
+/**
+ * Validates, then writes in one transaction. `updatedAt` becomes `now`; `createdAt`
+ * is kept from the stored record when there is one, so a stale form cannot rewrite it.
+ */
+export async function saveActor(db: CasefileDb, actor: Actor, now = Date.now()): Promise<Validated<Actor>> {
+  const checked = validateWith(actorSchema, actor);
+  if (!checked.ok) return checked;
+  const value = checked.value;
+  const saved = await db.transaction('rw', db.actors, async () => {
+    const existing = await db.actors.get(value.id);
+    const record: Actor = { ...value, createdAt: existing?.createdAt ?? value.createdAt, updatedAt: now };
+    await db.actors.put(actorRow(record));
+    return record;
+  });
+  return { ok: true, value: saved };
+}
+
+export async function getActor(db: CasefileDb, id: string): Promise<Actor | undefined> {
+  const row = await db.actors.get(id);
+  return row && toActor(row);
+}
+
+/** Rows for the given ids in the same order; ids with no actor (deleted meanwhile) are skipped. */
+export async function getActorsByIds(db: CasefileDb, ids: readonly string[]): Promise<Actor[]> {
+  const rows = await db.actors.bulkGet([...ids]);
+  return rows.filter((row): row is ActorRow => row !== undefined).map(toActor);
+}
+
+/** Ids of the matching actors in display order; the list then reads only the visible rows. */
+export async function queryActorIds(db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name'): Promise<string[]> {
+  const words = [...new Set(foldedWords(filter.text ?? ''))];
+  const kinds = present(filter.kinds);
+  const statuses = present(filter.statuses);
+  const { groupId, caseId, tag } = filter;
+  const others = words.length > 0 || !!groupId || !!caseId || !!tag;
+
+  return db.transaction('r', db.actors, async () => {
+    // Fast paths: the compound indexes return one status's or one kind's ids already sorted.
+    if (!others && !kinds && !statuses) return sortedIds(db, sort);
+    if (!others && !kinds && statuses?.length === 1) return rangeIds(db, 'status', statuses[0]!, sort);
+    if (!others && !statuses && kinds?.length === 1) return rangeIds(db, 'kind', kinds[0]!, sort);
+
+    const reads: Promise<Set<string>>[] = [];
+    if (statuses) reads.push(Promise.all(statuses.map((s) => rangeIds(db, 'status', s, sort))).then(union));
+    if (kinds) reads.push(Promise.all(kinds.map((k) => rangeIds(db, 'kind', k, sort))).then(union));
+    if (groupId) reads.push(idsWhere(db, 'groupIds', groupId));
+    if (caseId) reads.push(idsWhere(db, 'caseIds', caseId));
+    if (tag) reads.push(idsWhere(db, 'tags', tag));
+    for (const word of words) {
+      reads.push(db.actors.where('nameWords').startsWith(word).primaryKeys().then((ids) => new Set(ids)));
+    }
+    const matches = intersect(await Promise.all(reads));
+    if (matches.size === 0) return [];
+    if (matches.size > SMALL_SET) return pickInOrder(await sortedIds(db, sort), matches);
+    const rows = (await db.actors.bulkGet([...matches])).filter((r): r is ActorRow => r !== undefined);
+    rows.sort(sort === 'name' ? compareActorRows : compareUpdatedDesc);
+    return rows.map((r) => r.id);
+  });
+}
+
+export async function countActors(db: CasefileDb, filter?: ActorFilter): Promise<number> {
+  if (!filter || Object.values(filter).every((v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0))) {
+    return db.actors.count();
+  }
+  return (await queryActorIds(db, filter)).length;
+}
+
+/** Every non-person actor, by name, for group pickers. */
+export async function listGroups(db: CasefileDb): Promise<Actor[]> {
+  const groupKinds = ACTOR_KINDS.filter(isGroupKind);
+  const perKind = await Promise.all(
+    groupKinds.map((k) => db.actors.where('[kind+sortName]').between([k, Dexie.minKey], [k, Dexie.maxKey]).toArray()),
+  );
+  return perKind.flat().sort(compareActorRows).map(toActor);
+}
+
+/** Distinct tags used on actors and events, sorted as a reader expects (accent- and case-insensitive). */
+export async function listTags(db: CasefileDb): Promise<string[]> {
+  const [actorTags, eventTags] = await db.transaction('r', db.actors, db.events, () =>
+    Promise.all([db.actors.orderBy('tags').uniqueKeys(), db.events.orderBy('tags').uniqueKeys()]),
+  );
+  const tags = [...new Set([...actorTags, ...eventTags].map(String))];
+  return tags.sort((a, b) => cmp(foldText(a), foldText(b)) || cmp(a, b));
+}
+
+/** Actors with a membership in the group, by name. */
+export async function groupMembers(db: CasefileDb, groupId: string): Promise<Actor[]> {
+  const rows = await db.actors.where('groupIds').equals(groupId).toArray();
+  return rows.sort(compareActorRows).map(toActor);
+}
+
+/**
+ * Moves the actor to the trash. References to it (memberships, event participants)
+ * are left in place so a restore brings everything back; readers skip missing ids.
+ */
+export async function deleteActor(db: CasefileDb, id: string, now = Date.now()): Promise<boolean> {
+  return moveToTrash(db, 'actors', id, now);
+}
+
+function sortedIds(db: CasefileDb, sort: ActorSort): Promise<string[]> {
+  return sort === 'name' ? db.actors.orderBy('sortName').primaryKeys() : descendingIds(db.actors.orderBy('updatedAt'));
+}
+
+/** One status's (or kind's) ids in display order, from [status+sortName] and friends. */
+function rangeIds(db: CasefileDb, field: 'status' | 'kind', value: string, sort: ActorSort): Promise<string[]> {
+  const index = `[${field}+${sort === 'name' ? 'sortName' : 'updatedAt'}]`;
+  const range = db.actors.where(index).between([value, Dexie.minKey], [value, Dexie.maxKey]);
+  return sort === 'name' ? range.primaryKeys() : descendingIds(range);
+}
+
+async function idsWhere(db: CasefileDb, index: 'groupIds' | 'caseIds' | 'tags', value: string): Promise<Set<string>> {
+  return new Set(await db.actors.where(index).equals(value).primaryKeys());
+}
+
+/** The order of the reversed updatedAt index: newest first, ties by id descending. */
+function compareUpdatedDesc(a: ActorRow, b: ActorRow): number {
+  return b.updatedAt - a.updatedAt || cmp(b.id, a.id);
+}

@@ -1,0 +1,82 @@
+import Dexie from 'dexie';
+import type { EntityTable, Table } from 'dexie';
+import type { ActorRow, CaseRow, EventRow } from './derive';
+import type { TrashEntry } from './trash';
+import { NewerDatabaseError, assertNotNewer } from './versionGuard';
+
+export { NewerDatabaseError } from './versionGuard';
+
+/**
+ * The data format this build reads and writes. Raise it together with a new
+ * `version(n)` below; the newer-version guard compares against it.
+ */
+export const SCHEMA_VERSION = 1;
+
+export interface MetaRow {
+  key: string;
+  value: unknown;
+}
+
+/** Where Dexie finds IndexedDB; tests pass a fresh fake-indexeddb factory per test. */
+export interface IndexedDbDeps {
+  indexedDB: IDBFactory;
+  IDBKeyRange: typeof IDBKeyRange;
+}
+
+export class CasefileDb extends Dexie {
+  declare actors: EntityTable<ActorRow, 'id'>;
+  declare events: EntityTable<EventRow, 'id'>;
+  declare cases: EntityTable<CaseRow, 'id'>;
+  declare trash: EntityTable<TrashEntry, 'id'>;
+  declare meta: Table<MetaRow, string>;
+  readonly deps: IndexedDbDeps;
+
+  constructor(name: string, deps?: IndexedDbDeps) {
+    super(name, { ...deps, chromeTransactionDurability: 'strict', autoOpen: false });
+    this.deps = deps ?? { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
+
+    // A shipped version is never edited. Change the schema by adding
+    // `this.version(2).stores({...changed tables only}).upgrade(tx => ...)` that also
+    // puts meta.schemaVersion = 2, and raise SCHEMA_VERSION.
+    //
+    // Index design (50k actors/events): compound indexes hand back ids already in
+    // display order for the common single filters ([status+sortName] and friends);
+    // multi-entry indexes answer membership/case/tag/word filters without scanning;
+    // queries read primaryKeys() only and rows are fetched for the visible page.
+    this.version(1).stores({
+      actors:
+        'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
+        '*groupIds, *caseIds, *tags, *nameWords',
+      // [undated+dateFrom+dateTo] sorts dated events by date with undated ones last
+      // and answers "starts on or before X"; dateTo answers "ends on or after X".
+      events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords',
+      cases: 'id, name',
+      trash: 'id, deletedAt, table',
+      meta: 'key',
+    });
+
+    // Written in the creating transaction, so a database always says which format
+    // wrote it, even if a future build's native version numbering changes.
+    this.on('populate', (tx) => {
+      void tx.table('meta').put({ key: 'schemaVersion', value: SCHEMA_VERSION } satisfies MetaRow);
+    });
+  }
+}
+
+/**
+ * Opens (creating if needed) the Casefile database. Throws NewerDatabaseError,
+ * without touching anything, if a newer Casefile wrote it.
+ */
+export async function openDatabase(name = 'casefile', deps?: IndexedDbDeps): Promise<CasefileDb> {
+  const db = new CasefileDb(name, deps);
+  await assertNotNewer(db.deps.indexedDB, name, SCHEMA_VERSION);
+  await db.open();
+  // Second look after opening, for the narrow race where another window upgraded
+  // between the check and the open: refuse before any write of ours.
+  const row = await db.meta.get('schemaVersion');
+  if (typeof row?.value === 'number' && row.value > SCHEMA_VERSION) {
+    db.close();
+    throw new NewerDatabaseError(name, row.value, SCHEMA_VERSION);
+  }
+  return db;
+}

@@ -1,0 +1,79 @@
+import type { Actor, ActorStatus, Case, CaseEvent } from '../../shared/model';
+import { allNames, currentStatus } from '../../shared/model';
+import { sortKey, wordSet } from '../../shared/text/fold';
+
+/**
+ * Index fields derived from a record. They exist only so IndexedDB can filter and
+ * sort without reading whole records; they are recomputed from the record on every
+ * write (never edited by hand) and stripped again on every read, so the rest of the
+ * app only ever sees the model types.
+ */
+export interface ActorDerived {
+  sortName: string;
+  status: ActorStatus;
+  groupIds: string[];
+  nameWords: string[];
+}
+export type ActorRow = Actor & ActorDerived;
+
+export interface EventDerived {
+  /** 1 when the event has no date, so undated events sort after dated ones. */
+  undated: 0 | 1;
+  /** Earliest/latest possible day; '' when undated ('' sorts below every ISO day). */
+  dateFrom: string;
+  dateTo: string;
+  actorIds: string[];
+  titleWords: string[];
+}
+export type EventRow = CaseEvent & EventDerived;
+
+export type CaseRow = Case;
+
+export function actorRow(actor: Actor): ActorRow {
+  return {
+    ...actor,
+    sortName: sortKey(actor.name),
+    status: currentStatus(actor.statusHistory),
+    groupIds: unique(actor.memberships.map((m) => m.groupId)),
+    nameWords: wordSet(allNames(actor)),
+  };
+}
+
+export function eventRow(event: CaseEvent): EventRow {
+  return {
+    ...event,
+    undated: event.date ? 0 : 1,
+    dateFrom: event.date?.earliest ?? '',
+    dateTo: event.date?.latest ?? '',
+    actorIds: unique(event.participants.map((p) => p.actorId)),
+    titleWords: wordSet([event.title]),
+  };
+}
+
+export function toActor(row: ActorRow): Actor {
+  const { sortName: _s, status: _st, groupIds: _g, nameWords: _n, ...actor } = row;
+  return actor;
+}
+
+export function toEvent(row: EventRow): CaseEvent {
+  const { undated: _u, dateFrom: _f, dateTo: _t, actorIds: _a, titleWords: _w, ...event } = row;
+  return event;
+}
+
+/** The same order as the `sortName` index: IndexedDB compares strings by code unit, as `<` does; ties by id. */
+export function compareActorRows(a: ActorRow, b: ActorRow): number {
+  return cmp(a.sortName, b.sortName) || cmp(a.id, b.id);
+}
+
+/** The same order as the `[undated+dateFrom+dateTo]` index, ties by id. */
+export function compareEventRows(a: EventRow, b: EventRow): number {
+  return a.undated - b.undated || cmp(a.dateFrom, b.dateFrom) || cmp(a.dateTo, b.dateTo) || cmp(a.id, b.id);
+}
+
+export function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)];
+}
