@@ -39,6 +39,8 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
+      // We do not run the React Compiler; this rule only reports that it would skip a component.
+      'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': ['error', {
         patterns: [
           { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'renderer/ never imports Electron or Node: ask the platform adapter (renderer/platform) instead.' },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { longText, recordBaseSchema, requiredText } from './common';
 
 /** A named collection of records; a record may belong to several cases. */

@@ -1,0 +1,63 @@
+import { useEffect } from 'react';
+import { ActorsView } from '../features/actors/ActorsView';
+import { EventsView } from '../features/events/EventsView';
+import { CaseSwitcher } from '../features/cases/CaseSwitcher';
+import { CaseEditor } from '../features/cases/CaseEditor';
+import { SampleCaseButton } from '../features/cases/SampleCaseButton';
+import { SettingsView } from '../features/settings/SettingsView';
+import { TrashView } from '../features/trash/TrashView';
+import { Toasts } from '../components/Toasts';
+import { useT } from '../i18n/useT';
+import type { View } from '../state/store';
+import { useUi } from '../state/store';
+import { useShortcuts } from './useShortcuts';
+
+const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.trash' | 'nav.settings' }> = [
+  { view: 'actors', key: 'nav.actors' },
+  { view: 'events', key: 'nav.events' },
+  { view: 'trash', key: 'nav.trash' },
+  { view: 'settings', key: 'nav.settings' },
+];
+
+export function App() {
+  const t = useT();
+  const view = useUi((s) => s.view);
+  const showView = useUi((s) => s.showView);
+  const editor = useUi((s) => s.editor);
+  useShortcuts();
+
+  useEffect(() => {
+    document.documentElement.lang = t.lang;
+  }, [t.lang]);
+
+  return (
+    <div className="app">
+      <aside className="sidebar">
+        <div className="brand">
+          <span className="brand__mark" aria-hidden="true">▣</span>
+          <span className="brand__name">{t('app.name')}</span>
+        </div>
+        <CaseSwitcher />
+        <nav aria-label={t('nav.main')} className="nav">
+          {NAV.map((item) => (
+            <button key={item.view} type="button" className="nav__item" aria-current={view === item.view ? 'page' : undefined}
+              onClick={() => showView(item.view)}>
+              {t(item.key)}
+            </button>
+          ))}
+        </nav>
+        <div className="sidebar__footer">
+          <SampleCaseButton />
+        </div>
+      </aside>
+      <main className="main">
+        {editor?.kind === 'case' ? <CaseEditor id={editor.id} /> : null}
+        {view === 'actors' ? <ActorsView /> : null}
+        {view === 'events' ? <EventsView /> : null}
+        {view === 'trash' ? <TrashView /> : null}
+        {view === 'settings' ? <SettingsView /> : null}
+      </main>
+      <Toasts />
+    </div>
+  );
+}

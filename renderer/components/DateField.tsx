@@ -1,0 +1,77 @@
+import { useEffect, useRef, useState } from 'react';
+import type { ApproxDate } from '../../shared/dates/types';
+import { parseApproxDate } from '../../shared/dates';
+import type { Language } from '../i18n';
+import { useT } from '../i18n/useT';
+import { Field } from './Field';
+
+interface DateFieldProps {
+  label: string;
+  value: ApproxDate | null;
+  /** `invalid` is true while the text cannot be read; forms refuse to save then. */
+  onChange: (value: ApproxDate | null, invalid: boolean) => void;
+  /** Error from the record schema (e.g. an end before the start). */
+  error?: string | undefined;
+  contextYear?: number | undefined;
+  className?: string;
+}
+
+/**
+ * Free text in, approximate date out: the user types what the source says ("late August
+ * 2019", "principios de los 90") and sees at once how Casefile reads it.
+ */
+export function DateField({ label, value, onChange, error, contextYear, className }: DateFieldProps) {
+  const t = useT();
+  const [text, setText] = useState(value?.label || value?.edtf || '');
+  const [parseError, setParseError] = useState<string | undefined>();
+  const lastValue = useRef(value);
+
+  // Follow outside changes (another record loaded into the same form) without fighting the user's typing.
+  useEffect(() => {
+    if (value !== lastValue.current) {
+      lastValue.current = value;
+      setText(value?.label || value?.edtf || '');
+      setParseError(undefined);
+    }
+  }, [value]);
+
+  const update = (next: string) => {
+    setText(next);
+    if (next.trim() === '') {
+      setParseError(undefined);
+      lastValue.current = null;
+      onChange(null, false);
+      return;
+    }
+    const result = parseApproxDate(next, { lang: t.lang, ...(contextYear ? { contextYear } : {}) });
+    if (result.ok) {
+      setParseError(undefined);
+      lastValue.current = result.value;
+      onChange(result.value, false);
+    } else {
+      setParseError(t.dynamic(`date.error.${result.error.code}`, { text: result.error.text || result.error.input }));
+      onChange(value, true);
+    }
+  };
+
+  const preview = !parseError && value ? t('date.reads', { range: formatDayRange(value, t.lang) }) : undefined;
+  return (
+    <Field label={label} error={parseError ?? error} hint={preview} className={className}>
+      {(a11y) => (
+        <input {...a11y} type="text" value={text} placeholder={t('date.placeholder')} onChange={(e) => update(e.target.value)} />
+      )}
+    </Field>
+  );
+}
+
+/** The computed bounds in words, so the user sees what "early 1990s" will sort and filter as. */
+export function formatDayRange(d: ApproxDate, lang: Language): string {
+  const format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+  const day = (iso: string) => {
+    const [y, m, dd] = iso.split('-').map(Number);
+    const date = new Date(Date.UTC(2000, (m ?? 1) - 1, dd ?? 1));
+    date.setUTCFullYear(y ?? 0);
+    return format.format(date);
+  };
+  return d.earliest === d.latest ? day(d.earliest) : `${day(d.earliest)} – ${day(d.latest)}`;
+}

@@ -1,0 +1,22 @@
+import { useUi } from '../../state/store';
+import { ActorForm } from './ActorForm';
+import { ActorList } from './ActorList';
+import { ActorProfile } from './ActorProfile';
+import { useT } from '../../i18n/useT';
+
+export function ActorsView() {
+  const t = useT();
+  const selectedId = useUi((s) => s.selectedActorId);
+  const editor = useUi((s) => s.editor);
+  const editing = editor?.kind === 'actor' ? editor : null;
+  return (
+    <div className="split">
+      <ActorList />
+      <section className="pane pane--detail" aria-label={t('actors.details')}>
+        {editing ? <ActorForm key={editing.id ?? 'new'} id={editing.id} />
+          : selectedId ? <ActorProfile id={selectedId} />
+          : <p className="empty">{t('actors.selectHint')}</p>}
+      </section>
+    </div>
+  );
+}
