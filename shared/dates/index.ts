@@ -1,0 +1,8 @@
+// Public API of approximate dates; other modules here are internals.
+export type { ApproxDate, DatePrecision } from './types';
+export type { ApproxDateResult, DateLang, DateParseError, DateParseErrorCode, ParseApproxDateOptions } from './dateParseTypes';
+export { parseApproxDate } from './parseApproxDate';
+export { formatApproxDate } from './formatApproxDate';
+export { compareApproxDates, overlapsRange } from './compareApproxDates';
+export { approxDateFromBounds, approxDateProblems, isValidApproxDate } from './validateApproxDate';
+export { OPEN_RANGE_YEARS } from './spans';
