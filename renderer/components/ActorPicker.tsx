@@ -18,6 +18,7 @@ interface ActorPickerProps {
   excludeId?: string;
   error?: string | undefined;
   className?: string;
+  srLabel?: string | undefined;
 }
 
 const MAX_OPTIONS = 12;
@@ -26,7 +27,7 @@ const MAX_OPTIONS = 12;
  * An accessible combobox over every actor by any of their names. A plain <select> would
  * not scale to tens of thousands of actors, so it asks the name index as the user types.
  */
-export function ActorPicker({ label, value, onChange, kinds, excludeId, error, className }: ActorPickerProps) {
+export function ActorPicker({ label, value, onChange, kinds, excludeId, error, className, srLabel }: ActorPickerProps) {
   const db = useDb();
   const t = useT();
   const listId = useId();
@@ -51,7 +52,7 @@ export function ActorPicker({ label, value, onChange, kinds, excludeId, error, c
   };
 
   return (
-    <Field label={label} error={error} className={className}>
+    <Field label={label} error={error} className={className} srLabel={srLabel}>
       {(a11y) => (
         <div className="combobox">
           <input {...a11y} type="text" role="combobox" aria-expanded={open} aria-controls={listId} aria-autocomplete="list"
@@ -68,7 +69,7 @@ export function ActorPicker({ label, value, onChange, kinds, excludeId, error, c
               else if (e.key === 'Escape') setQuery(null);
             }} />
           {open ? (
-            <ul id={listId} role="listbox" className="combobox__list" aria-label={label}>
+            <ul id={listId} role="listbox" className="combobox__list" aria-label={srLabel ?? label}>
               {options.map((actor, i) => {
                 const alias = matchedAlias(allNames(actor));
                 return (

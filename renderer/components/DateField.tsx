@@ -14,13 +14,16 @@ interface DateFieldProps {
   error?: string | undefined;
   contextYear?: number | undefined;
   className?: string;
+  srLabel?: string | undefined;
+  /** In narrow repeated rows the long example placeholder would be cut off. */
+  compact?: boolean;
 }
 
 /**
  * Free text in, approximate date out: the user types what the source says ("late August
  * 2019", "principios de los 90") and sees at once how Casefile reads it.
  */
-export function DateField({ label, value, onChange, error, contextYear, className }: DateFieldProps) {
+export function DateField({ label, value, onChange, error, contextYear, className, srLabel, compact }: DateFieldProps) {
   const t = useT();
   const [text, setText] = useState(value?.label || value?.edtf || '');
   const [parseError, setParseError] = useState<string | undefined>();
@@ -56,9 +59,9 @@ export function DateField({ label, value, onChange, error, contextYear, classNam
 
   const preview = !parseError && value ? t('date.reads', { range: formatDayRange(value, t.lang) }) : undefined;
   return (
-    <Field label={label} error={parseError ?? error} hint={preview} className={className}>
+    <Field label={label} error={parseError ?? error} hint={preview} className={className} srLabel={srLabel}>
       {(a11y) => (
-        <input {...a11y} type="text" value={text} placeholder={t('date.placeholder')} onChange={(e) => update(e.target.value)} />
+        <input {...a11y} type="text" value={text} placeholder={compact ? t('date.placeholderShort') : t('date.placeholder')} onChange={(e) => update(e.target.value)} />
       )}
     </Field>
   );

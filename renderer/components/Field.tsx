@@ -7,11 +7,13 @@ interface FieldProps {
   error?: string | undefined;
   hint?: string | undefined;
   className?: string;
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined }) => ReactNode;
+  /** Fuller accessible name where the visible label is shortened, e.g. "Role or rank 2" shown as "Role or rank". */
+  srLabel?: string | undefined;
+  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; 'aria-label'?: string }) => ReactNode;
 }
 
 /** A labelled control with its inline message. The control gets its accessible name from the label. */
-export function Field({ label, error, hint, className, children }: FieldProps) {
+export function Field({ label, error, hint, className, srLabel, children }: FieldProps) {
   const id = useId();
   const errorId = `${id}-error`;
   const hintId = `${id}-hint`;
@@ -19,7 +21,7 @@ export function Field({ label, error, hint, className, children }: FieldProps) {
   return (
     <div className={`field${error ? ' field--invalid' : ''}${className ? ` ${className}` : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy })}
+      {children({ id, 'aria-invalid': Boolean(error), 'aria-describedby': describedBy, ...(srLabel ? { 'aria-label': srLabel } : {}) })}
       {hint && !error ? <div id={hintId} className="field__hint">{hint}</div> : null}
       {error ? <div id={errorId} className="field__error" role="alert">{error}</div> : null}
     </div>
@@ -37,11 +39,12 @@ interface TextFieldProps {
   className?: string;
   autoFocus?: boolean;
   inputMode?: 'text' | 'decimal' | 'numeric';
+  srLabel?: string | undefined;
 }
 
-export function TextField({ label, value, onChange, error, hint, multiline, placeholder, className, autoFocus, inputMode }: TextFieldProps) {
+export function TextField({ label, value, onChange, error, hint, multiline, placeholder, className, autoFocus, inputMode, srLabel }: TextFieldProps) {
   return (
-    <Field label={label} error={error} hint={hint} className={className}>
+    <Field label={label} error={error} hint={hint} className={className} srLabel={srLabel}>
       {(a11y) => multiline ? (
         <textarea {...a11y} value={value} placeholder={placeholder} rows={3} onChange={(e) => onChange(e.target.value)} />
       ) : (
@@ -59,11 +62,12 @@ interface SelectFieldProps<T extends string> {
   onChange: (value: T) => void;
   error?: string | undefined;
   className?: string;
+  srLabel?: string | undefined;
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, error, className }: SelectFieldProps<T>) {
+export function SelectField<T extends string>({ label, value, options, onChange, error, className, srLabel }: SelectFieldProps<T>) {
   return (
-    <Field label={label} error={error} className={className}>
+    <Field label={label} error={error} className={className} srLabel={srLabel}>
       {(a11y) => (
         <select {...a11y} value={value} onChange={(e) => onChange(e.target.value as T)}>
           {options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}

@@ -3,7 +3,7 @@ import { expect, test } from './fixtures';
 
 async function createGroup(page: Page, name: string) {
   await page.getByRole('button', { name: 'New actor' }).click();
-  await page.getByLabel('Kind').selectOption({ label: 'Armed group' });
+  await page.getByRole('form').getByLabel('Kind').selectOption({ label: 'Armed group' });
   await page.getByLabel('Primary name').fill(name);
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
@@ -25,16 +25,16 @@ test('a person with three names, a rank in a group and a status history survives
   }
   await page.getByRole('button', { name: 'Add membership' }).click();
   await page.getByLabel('Group of membership 1').fill('shin');
-  await page.getByRole('option', { name: 'Shining Path' }).click();
+  await page.getByRole('listbox', { name: 'Group of membership 1' }).getByRole('option', { name: 'Shining Path' }).click();
   await page.getByLabel('Role or rank 1').fill('second-in-command');
   await page.getByLabel('From (membership 1)').fill('early 1980s');
   await expect(page.getByText('Read as', { exact: false }).first()).toBeVisible();
 
   await page.getByRole('button', { name: 'Add status' }).click();
-  await page.getByLabel('Status 1').selectOption({ label: 'At large' });
+  await page.getByLabel('Status 1', { exact: true }).selectOption({ label: 'At large' });
   await page.getByLabel('Date of status 1').fill('1992');
   await page.getByRole('button', { name: 'Add status' }).click();
-  await page.getByLabel('Status 2').selectOption({ label: 'Captured / arrested' });
+  await page.getByLabel('Status 2', { exact: true }).selectOption({ label: 'Captured / arrested' });
   await page.getByLabel('Date of status 2').fill('February 2012');
   await page.getByLabel('Place of status 2').fill('Alto Huallaga');
   await page.getByRole('button', { name: 'Save' }).click();
@@ -90,7 +90,7 @@ test('bad input is named inline and nothing is saved', async ({ page }) => {
   await page.getByRole('button', { name: 'Remove name 1' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('article').getByRole('heading', { name: 'Víctor Quispe Palomino' })).toBeVisible();
-  await expect(page.getByText('1 actors')).toBeVisible();
+  await expect(page.getByText('1 actors', { exact: true })).toBeVisible();
 });
 
 test('the sample case loads, and Artemio is found under his alias in the actor list filter', async ({ page }) => {
@@ -114,14 +114,14 @@ test('the sample case loads, and Artemio is found under his alias in the actor l
   // Loading it again changes nothing.
   await page.getByRole('button', { name: 'Load sample case' }).click();
   await page.getByLabel('Current status').selectOption({ label: 'Any status' });
-  await expect(page.getByText('7 actors')).toBeVisible();
+  await expect(page.getByText('7 actors', { exact: true })).toBeVisible();
 });
 
 test('the interface switches to Spanish and stays Spanish after a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Settings' }).click();
   await expect(page.getByTestId('persistence')).not.toHaveText('Loading…');
-  await page.getByLabel('Language').selectOption('es');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
   await expect(page.getByRole('heading', { name: 'Ajustes', level: 1 })).toBeVisible();
   await page.reload();
   await expect(page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('button', { name: 'Actores' })).toBeVisible();

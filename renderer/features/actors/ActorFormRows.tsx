@@ -24,11 +24,11 @@ export function NameRows({ draft, update, err }: RowProps) {
         </button>
       </h3>
       {draft.names.map((n, i) => (
-        <div key={n.id} className="subrow" style={{ gridTemplateColumns: '2fr 1fr 2fr auto' }}>
-          <TextField label={t('actors.otherName', { n: i + 1 })} value={n.name} error={err(`names.${i}.name`)} onChange={(name) => set(i, { name })} />
-          <SelectField label={t('actors.nameType', { n: i + 1 })} value={n.type} onChange={(type) => set(i, { type })}
+        <div key={n.id} className="subrow" style={{ gridTemplateColumns: '2fr 1.4fr 2fr auto' }}>
+          <TextField label={t('actors.otherNameShort')} srLabel={t('actors.otherName', { n: i + 1 })} value={n.name} error={err(`names.${i}.name`)} onChange={(name) => set(i, { name })} />
+          <SelectField label={t('actors.nameTypeShort')} srLabel={t('actors.nameType', { n: i + 1 })} value={n.type} onChange={(type) => set(i, { type })}
             options={NAME_TYPES.map((type) => ({ value: type, label: t(nameTypeKey(type)) }))} />
-          <TextField label={t('actors.nameNote', { n: i + 1 })} value={n.note} error={err(`names.${i}.note`)} onChange={(note) => set(i, { note })} />
+          <TextField label={t('common.notes')} srLabel={t('actors.nameNote', { n: i + 1 })} value={n.note} error={err(`names.${i}.note`)} onChange={(note) => set(i, { note })} />
           <button type="button" className="small subrow__remove" aria-label={t('actors.removeName', { n: i + 1 })}
             onClick={() => update({ names: draft.names.filter((_, j) => j !== i) })}>{t('action.remove')}</button>
         </div>
@@ -49,12 +49,12 @@ export function MembershipRows({ draft, update, err, setInvalidDate }: RowProps)
       </h3>
       {draft.memberships.map((m, i) => (
         <div key={m.id} className="subrow" style={{ gridTemplateColumns: '2fr 2fr 1.5fr 1.5fr auto' }}>
-          <ActorPicker label={t('actors.membershipGroup', { n: i + 1 })} value={m.groupId || null} kinds={GROUP_KINDS} excludeId={draft.id}
+          <ActorPicker label={t('actors.filterGroup')} srLabel={t('actors.membershipGroup', { n: i + 1 })} value={m.groupId || null} kinds={GROUP_KINDS} excludeId={draft.id}
             error={err(`memberships.${i}.groupId`)} onChange={(groupId) => set(i, { groupId: groupId ?? '' })} />
-          <TextField label={t('actors.membershipRole', { n: i + 1 })} value={m.role} error={err(`memberships.${i}.role`)} onChange={(role) => set(i, { role })} />
-          <DateField label={t('actors.membershipFrom', { n: i + 1 })} value={m.from} error={err(`memberships.${i}.from`)}
+          <TextField label={t('actors.roleShort')} srLabel={t('actors.membershipRole', { n: i + 1 })} value={m.role} error={err(`memberships.${i}.role`)} onChange={(role) => set(i, { role })} />
+          <DateField compact label={t('common.from')} srLabel={t('actors.membershipFrom', { n: i + 1 })} value={m.from} error={err(`memberships.${i}.from`)}
             onChange={(from, invalid) => { set(i, { from }); setInvalidDate(`m${m.id}from`, invalid); }} />
-          <DateField label={t('actors.membershipTo', { n: i + 1 })} value={m.to} error={err(`memberships.${i}.to`)}
+          <DateField compact label={t('common.to')} srLabel={t('actors.membershipTo', { n: i + 1 })} value={m.to} error={err(`memberships.${i}.to`)}
             onChange={(to, invalid) => { set(i, { to }); setInvalidDate(`m${m.id}to`, invalid); }} />
           <button type="button" className="small subrow__remove" aria-label={t('actors.removeMembership', { n: i + 1 })}
             onClick={() => { update({ memberships: draft.memberships.filter((_, j) => j !== i) }); setInvalidDate(`m${m.id}from`, false); setInvalidDate(`m${m.id}to`, false); }}>
@@ -78,12 +78,12 @@ export function StatusRows({ draft, update, err, setInvalidDate }: RowProps) {
       </h3>
       {draft.statusHistory.map((s, i) => (
         <div key={s.id} className="subrow" style={{ gridTemplateColumns: '1.3fr 1.5fr 1.5fr 2fr auto' }}>
-          <SelectField label={t('actors.status', { n: i + 1 })} value={s.status} error={err(`statusHistory.${i}.status`)} onChange={(status) => set(i, { status })}
+          <SelectField label={t('actors.statusShort')} srLabel={t('actors.status', { n: i + 1 })} value={s.status} error={err(`statusHistory.${i}.status`)} onChange={(status) => set(i, { status })}
             options={STATUSES.map((st) => ({ value: st, label: t(statusKey(st)) }))} />
-          <DateField label={t('actors.statusDate', { n: i + 1 })} value={s.date} error={err(`statusHistory.${i}.date`)}
+          <DateField compact label={t('actors.dateShort')} srLabel={t('actors.statusDate', { n: i + 1 })} value={s.date} error={err(`statusHistory.${i}.date`)}
             onChange={(date, invalid) => { set(i, { date }); setInvalidDate(`s${s.id}`, invalid); }} />
-          <TextField label={t('actors.statusPlace', { n: i + 1 })} value={s.place} error={err(`statusHistory.${i}.place`)} onChange={(place) => set(i, { place })} />
-          <TextField label={t('actors.statusNote', { n: i + 1 })} value={s.note} error={err(`statusHistory.${i}.note`)} onChange={(note) => set(i, { note })} />
+          <TextField label={t('actors.placeShort')} srLabel={t('actors.statusPlace', { n: i + 1 })} value={s.place} error={err(`statusHistory.${i}.place`)} onChange={(place) => set(i, { place })} />
+          <TextField label={t('common.notes')} srLabel={t('actors.statusNote', { n: i + 1 })} value={s.note} error={err(`statusHistory.${i}.note`)} onChange={(note) => set(i, { note })} />
           <button type="button" className="small subrow__remove" aria-label={t('actors.removeStatus', { n: i + 1 })}
             onClick={() => { update({ statusHistory: draft.statusHistory.filter((_, j) => j !== i) }); setInvalidDate(`s${s.id}`, false); }}>
             {t('action.remove')}

@@ -11,6 +11,7 @@ import { CitationList } from '../../components/CitationList';
 import { formatTimestamp, useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { kindKey, nameTypeKey, statusKey } from './labels';
+import { roleLabel } from '../events/labels';
 
 export function ActorProfile({ id }: { id: string }) {
   const db = useDb();
@@ -151,7 +152,7 @@ function Profile({ actor }: { actor: Actor }) {
                 <tr key={ev.id}>
                   <td className="muted" style={{ whiteSpace: 'nowrap' }}>{ev.date ? date(ev.date) : ''}</td>
                   <td><button type="button" className="link" onClick={() => selectEvent(ev.id)}>{ev.title}</button></td>
-                  <td>{ev.participants.filter((p) => p.actorId === actor.id).map((p) => t.dynamic(`role.${p.role}`)).join(', ')}</td>
+                  <td>{ev.participants.filter((p) => p.actorId === actor.id).map((p) => roleLabel(t, p.role)).join(', ')}</td>
                 </tr>
               ))}
             </tbody>
@@ -167,7 +168,7 @@ function Profile({ actor }: { actor: Actor }) {
           {actor.tags.length > 0 ? <><dt>{t('common.tags')}</dt><dd className="chips">{actor.tags.map((tag) => <span key={tag} className="chip">{tag}</span>)}</dd></> : null}
           {actor.caseIds.length > 0 ? <><dt>{t('case.inCases')}</dt><dd>{cases.filter((c) => actor.caseIds.includes(c.id)).map((c) => c.name).join(', ')}</dd></> : null}
           <dt>{t('common.citations')}</dt><dd>{actor.citations.length ? <CitationList citations={actor.citations} /> : <span className="muted">{t('common.noCitations')}</span>}</dd>
-          <dt className="muted">{t('common.updated', { when: '' }).trim()}</dt><dd className="muted">{formatTimestamp(actor.updatedAt, t.lang)}</dd>
+          <dt className="muted">{t('common.lastChanged')}</dt><dd className="muted">{formatTimestamp(actor.updatedAt, t.lang)}</dd>
         </dl>
       </section>
     </article>

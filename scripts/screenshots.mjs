@@ -1,0 +1,48 @@
+// Takes screenshots of the main views with the sample case loaded, for the README and
+// for looking at the UI as a user would. Usage: npm run build:renderer && node scripts/screenshots.mjs [outDir]
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { chromium } from '@playwright/test';
+
+const outDir = process.argv[2] ?? 'docs/screenshots';
+const port = 4181;
+const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const base = `http://127.0.0.1:${port}/`;
+
+async function waitForServer() {
+  for (let i = 0; i < 100; i++) {
+    try { if ((await fetch(base)).ok) return; } catch { /* not up yet */ }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error('vite preview did not start');
+}
+
+try {
+  await waitForServer();
+  await mkdir(outDir, { recursive: true });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(base);
+  await page.getByRole('button', { name: 'Load sample case' }).click();
+  await page.getByRole('listbox', { name: 'Actor list' }).getByRole('option', { name: /Florindo/ }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}/actor-profile.png` });
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}/actor-form.png` });
+  await page.keyboard.press('Escape');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Events' }).click();
+  await page.getByText('Clash between troops', { exact: false }).first().click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}/event-detail.png` });
+  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: `${outDir}/event-form.png`, fullPage: true });
+  await browser.close();
+  console.log(`screenshots written to ${outDir}`);
+} finally {
+  server.kill();
+}
