@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { ApproxDate } from '../../shared/dates/types';
 import { parseApproxDate } from '../../shared/dates';
-import type { Language } from '../i18n';
+import { formatDayRange } from '../i18n/formatDates';
 import { useT } from '../i18n/useT';
 import { Field } from './Field';
 
@@ -67,14 +67,3 @@ export function DateField({ label, value, onChange, error, contextYear, classNam
   );
 }
 
-/** The computed bounds in words, so the user sees what "early 1990s" will sort and filter as. */
-export function formatDayRange(d: ApproxDate, lang: Language): string {
-  const format = new Intl.DateTimeFormat(lang, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-  const day = (iso: string) => {
-    const [y, m, dd] = iso.split('-').map(Number);
-    const date = new Date(Date.UTC(2000, (m ?? 1) - 1, dd ?? 1));
-    date.setUTCFullYear(y ?? 0);
-    return format.format(date);
-  };
-  return d.earliest === d.latest ? day(d.earliest) : `${day(d.earliest)} – ${day(d.latest)}`;
-}
