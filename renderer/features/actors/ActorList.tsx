@@ -118,7 +118,7 @@ export function ActorList() {
             const actor = rows.get(id);
             const alias = actor && foldedQuery ? actor.names.find((n) => foldText(n.name).includes(foldedQuery) && !foldText(actor.name).includes(foldedQuery)) : undefined;
             return (
-              <div key={id} role="option" aria-selected={id === selectedId} tabIndex={-1}
+              <div key={id} role="option" data-id={id} aria-selected={id === selectedId} tabIndex={-1}
                 className="row" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` }}
                 onClick={() => selectActor(id)}
                 onKeyDown={(e) => { if (e.key === 'Enter') selectActor(id); }}>

@@ -1,0 +1,168 @@
+// Injected into the real app by scripts/bench.mjs (page.addInitScript) before any app
+// code runs. It times in the page: zero is navigation start (performance.timeOrigin) for
+// loads and the dispatched event for interactions; "done" is the first DOM state that
+// shows the expected result, and the reported time is the end of the frame that paints
+// it (requestAnimationFrame, then a task). It reads the UI only through what a user or
+// screen reader sees: the "Actor list" listbox, its options, the labelled filters,
+// the count text and the profile heading.
+import type { Expectation } from './benchPage';
+
+export interface Timing {
+  /** Until the frame showing the result was painted. */
+  ms: number;
+  /** Until the DOM first showed the result. */
+  domMs: number;
+  timeout?: undefined;
+}
+export interface Timeout {
+  ms: null;
+  timeout: true;
+  state: string;
+}
+export interface FirstPaint extends Omit<Timing, 'timeout'> {
+  timeout?: boolean;
+  firstName: string;
+  milestones: { listbox: number | null; count: number | null; rows: number | null; fcp: number | null };
+}
+export interface Probe {
+  firstPaint: Promise<FirstPaint | (Timeout & { milestones: FirstPaint['milestones'] })>;
+  setStatus(status: string, expected: Expectation): Promise<Timing | Timeout>;
+  setText(text: string, expected: Expectation): Promise<Timing | Timeout>;
+  openProfiles(n: number): Promise<Array<(Timing | Timeout) & { name: string }>>;
+  scrollTo(fraction: number): Promise<Timing | Timeout>;
+}
+
+declare global {
+  interface Window {
+    __probe: Probe;
+  }
+}
+
+const TIMEOUT_MS = 30_000;
+const LIST = '[role="listbox"][aria-label="Actor list"]';
+const PLACEHOLDER = '…';
+
+const afterPaint = () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
+const listbox = () => document.querySelector<HTMLElement>(LIST);
+const options = () => [...(listbox()?.querySelectorAll<HTMLElement>('[role="option"]') ?? [])];
+/** The row's primary name: its first line (the second holds kind, status and other names). */
+const rowName = (option: Element) => (option.firstElementChild?.textContent ?? option.textContent ?? '').trim();
+
+function countShown(): number | null {
+  const text = listbox()?.closest('section')?.querySelector('[aria-live]')?.textContent ?? '';
+  return /\d/.test(text) ? Number(text.replace(/\D/g, '')) : null;
+}
+
+/** Rendered rows all carry names (the virtualiser renders the visible rows plus a little overscan). */
+function rowsFilled(): boolean {
+  const rows = options();
+  return rows.length > 0 && rows.every((r) => rowName(r) !== '' && rowName(r) !== PLACEHOLDER);
+}
+
+function describe(): string {
+  const rows = options();
+  return JSON.stringify({ count: countShown(), rows: rows.length, first: rows[0] ? rowName(rows[0]) : null, h1: document.querySelector('article h1')?.textContent ?? null });
+}
+
+/** Resolves when `done()` holds after `act()`, checking on every DOM mutation. */
+function measure(act: () => void, done: () => boolean, origin?: number): Promise<Timing | Timeout> {
+  return new Promise((resolve) => {
+    let settled = false;
+    let t0 = 0;
+    const observer = new MutationObserver(() => check());
+    const timer = setTimeout(() => {
+      if (settled) return;
+      settled = true;
+      observer.disconnect();
+      resolve({ ms: null, timeout: true, state: describe() });
+    }, TIMEOUT_MS);
+    function check() {
+      if (settled || !done()) return;
+      settled = true;
+      const dom = performance.now();
+      observer.disconnect();
+      clearTimeout(timer);
+      void afterPaint().then((painted) => resolve({ ms: painted - t0, domMs: dom - t0 }));
+    }
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style'] });
+    t0 = origin ?? performance.now();
+    act();
+    check();
+  });
+}
+
+function labelledControl<T extends HTMLElement>(labelText: string): T {
+  const section = listbox()?.closest('section');
+  const label = [...(section?.querySelectorAll('label') ?? [])].find((l) => l.textContent?.trim() === labelText);
+  const control = label?.htmlFor ? document.getElementById(label.htmlFor) : null;
+  if (!control) throw new Error(`no control labelled "${labelText}" in the actor list`);
+  return control as T;
+}
+
+/** Sets a value the way a user's input does, so React's change tracking sees it. */
+function setValue(control: HTMLInputElement | HTMLSelectElement, value: string, eventType: 'change' | 'input') {
+  const proto = control instanceof HTMLSelectElement ? HTMLSelectElement.prototype : HTMLInputElement.prototype;
+  Object.getOwnPropertyDescriptor(proto, 'value')!.set!.call(control, value);
+  control.dispatchEvent(new Event(eventType, { bubbles: true }));
+}
+
+const listShows = (expected: Expectation) => () =>
+  countShown() === expected.count && (expected.count === 0 || (rowsFilled() && rowName(options()[0]!) === expected.firstName));
+
+function firstPaint(): Probe['firstPaint'] {
+  const milestones: FirstPaint['milestones'] = { listbox: null, count: null, rows: null, fcp: null };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) if (e.name === 'first-contentful-paint') milestones.fcp = e.startTime;
+  }).observe({ type: 'paint', buffered: true });
+  const done = () => {
+    const now = performance.now();
+    if (milestones.listbox === null && listbox()) milestones.listbox = now;
+    if (milestones.count === null && countShown() !== null) milestones.count = now;
+    if (milestones.rows === null && options().length > 0) milestones.rows = now;
+    return rowsFilled();
+  };
+  // Zero is navigation start: performance.now() already counts from performance.timeOrigin.
+  return measure(() => {}, done, 0).then((r) => {
+    const first = options()[0];
+    return r.timeout ? { ...r, milestones } : { ...r, firstName: first ? rowName(first) : '', milestones };
+  });
+}
+
+async function openProfiles(n: number) {
+  const results: Array<(Timing | Timeout) & { name: string }> = [];
+  let previous = document.querySelector('article h1')?.textContent ?? '';
+  for (const row of options().filter((r) => rowName(r) !== PLACEHOLDER)) {
+    if (results.length >= n) break;
+    const name = rowName(row);
+    if (name === previous) continue; // the heading would already match
+    const heading = () => document.querySelector('article h1')?.textContent === name;
+    results.push({ name, ...(await measure(() => row.click(), heading)) });
+    previous = name;
+    await afterPaint();
+  }
+  return results;
+}
+
+/** Jumps the list to a point and waits until the rows in view are named and cover the view. */
+function scrollTo(fraction: number) {
+  const box = listbox()!;
+  const target = Math.round((box.scrollHeight - box.clientHeight) * fraction);
+  const filledInView = () => {
+    const view = box.getBoundingClientRect();
+    const visible = options().map((el) => ({ el, rect: el.getBoundingClientRect() }))
+      .filter(({ rect }) => rect.bottom > view.top && rect.top < view.bottom)
+      .sort((a, b) => a.rect.top - b.rect.top);
+    if (visible.length === 0 || Math.abs(box.scrollTop - target) > 1) return false;
+    const covers = visible[0]!.rect.top <= view.top + 1 && visible.at(-1)!.rect.bottom >= view.bottom - 1;
+    return covers && visible.every(({ el }) => rowName(el) !== PLACEHOLDER && rowName(el) !== '');
+  };
+  return measure(() => { box.scrollTop = target; }, filledInView);
+}
+
+window.__probe = {
+  firstPaint: firstPaint(),
+  setStatus: (status, expected) => measure(() => setValue(labelledControl<HTMLSelectElement>('Current status'), status, 'change'), listShows(expected)),
+  setText: (text, expected) => measure(() => setValue(labelledControl<HTMLInputElement>('Filter by name or alias'), text, 'input'), listShows(expected)),
+  openProfiles,
+  scrollTo,
+};
