@@ -148,7 +148,7 @@ async function measureApp(context, origin, expectations, errors) {
   const cold = await page.evaluate(() => window.__probe.firstPaint);
   const profile = opts.profile ? await saveProfile(cdp) : undefined;
   if (cold.timeout) throw new Error(`the actor list never showed a named row: ${JSON.stringify(cold)}`);
-  log(`first paint (cold): ${ms(cold.ms)}  [listbox ${ms(cold.milestones.listbox)}, count ${ms(cold.milestones.count)}, placeholder rows ${ms(cold.milestones.rows)}, FCP ${ms(cold.milestones.fcp)}]`);
+  log(`first paint (cold): ${ms(cold.ms)}  [script ${ms(cold.milestones.scriptStart)}, db open ${ms(cold.milestones.dbOpen)}, listbox ${ms(cold.milestones.listbox)}, count ${ms(cold.milestones.count)}, placeholder rows ${ms(cold.milestones.rows)}, FCP ${ms(cold.milestones.fcp)}]`);
   const heapAfterLoad = await heap(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = await heap(cdp);
@@ -161,6 +161,9 @@ async function measureApp(context, origin, expectations, errors) {
   log(`first paint (warm reloads): ${warm.map((w) => ms(w.ms)).join(', ')}`);
 
   const { all } = expectations;
+  // Filters are timed on a settled list, as a user meets it: after the full id list and count arrived.
+  const settled = await page.evaluate((e) => window.__probe.settled(e), all);
+  log(`full list and count shown: ${ms(settled.ms)} after navigation`);
   const statusSamples = [];
   const clearSamples = [];
   for (const [status, exp] of Object.entries(expectations.byStatus)) {
@@ -194,6 +197,7 @@ async function measureApp(context, origin, expectations, errors) {
   return {
     chromiumVersion,
     firstPaint: { cold, warm, warmMedianMs: round(median(warm.filter((w) => !w.timeout).map((w) => w.ms))) },
+    settled,
     filterByStatus: summarise(statusSamples), clearStatusFilter: summarise(clearSamples),
     textFilter: { query: TEXT_QUERY, matches: expectations.text.count, ...text, clear: textClear },
     profileOpen: summarise(profiles), scroll: summarise(scrolls),
@@ -228,6 +232,7 @@ function table(results) {
     ['Bulk write', `${ms(results.fill.write.totalMs)} (${results.fill.write.recordsPerSecond.toLocaleString('en')} records/s)`, '—', ''],
     ['Actor list first paint, cold', ms(a.firstPaint.cold.ms), `≤ ${TARGETS.firstPaintMs} ms`, verdict(a.firstPaint.cold.ms, TARGETS.firstPaintMs)],
     ['Actor list first paint, warm (median of 3)', ms(a.firstPaint.warmMedianMs), `≤ ${TARGETS.firstPaintMs} ms`, verdict(a.firstPaint.warmMedianMs, TARGETS.firstPaintMs)],
+    ['Full list and count shown (after navigation)', ms(a.settled.ms), '—', ''],
     [`Filter by status, median (${a.filterByStatus.samples.length} statuses)`, ms(a.filterByStatus.median), `≤ ${TARGETS.filterMs} ms`, verdict(a.filterByStatus.median, TARGETS.filterMs)],
     ['Filter by status, max', ms(a.filterByStatus.max), `≤ ${TARGETS.filterMs} ms`, a.filterByStatus.timeouts ? 'MISS' : verdict(a.filterByStatus.max, TARGETS.filterMs)],
     ['Clear status filter (back to all), median', ms(a.clearStatusFilter.median), `≤ ${TARGETS.filterMs} ms`, verdict(a.clearStatusFilter.median, TARGETS.filterMs)],

@@ -1,11 +1,13 @@
-import { useEffect } from 'react';
+import { Suspense, lazy, useEffect } from 'react';
 import { ActorsView } from '../features/actors/ActorsView';
-import { EventsView } from '../features/events/EventsView';
 import { CaseSwitcher } from '../features/cases/CaseSwitcher';
-import { CaseEditor } from '../features/cases/CaseEditor';
 import { SampleCaseButton } from '../features/cases/SampleCaseButton';
-import { SettingsView } from '../features/settings/SettingsView';
-import { TrashView } from '../features/trash/TrashView';
+
+// The actor list is what opens first; other views load on first use so start-up parses less.
+const EventsView = lazy(() => import('../features/events/EventsView').then((m) => ({ default: m.EventsView })));
+const CaseEditor = lazy(() => import('../features/cases/CaseEditor').then((m) => ({ default: m.CaseEditor })));
+const SettingsView = lazy(() => import('../features/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
 import { useT } from '../i18n/useT';
 import type { View } from '../state/store';
@@ -51,11 +53,13 @@ export function App() {
         </div>
       </aside>
       <main className="main">
-        {editor?.kind === 'case' ? <CaseEditor id={editor.id} /> : null}
-        {view === 'actors' ? <ActorsView /> : null}
-        {view === 'events' ? <EventsView /> : null}
-        {view === 'trash' ? <TrashView /> : null}
-        {view === 'settings' ? <SettingsView /> : null}
+        <Suspense fallback={<p className="empty">{t('common.loading')}</p>}>
+          {editor?.kind === 'case' ? <CaseEditor id={editor.id} /> : null}
+          {view === 'actors' ? <ActorsView /> : null}
+          {view === 'events' ? <EventsView /> : null}
+          {view === 'trash' ? <TrashView /> : null}
+          {view === 'settings' ? <SettingsView /> : null}
+        </Suspense>
       </main>
       <Toasts />
     </div>

@@ -19,6 +19,7 @@ interface ActorPickerProps {
   error?: string | undefined;
   className?: string;
   srLabel?: string | undefined;
+  placeholder?: string;
 }
 
 const MAX_OPTIONS = 12;
@@ -27,7 +28,7 @@ const MAX_OPTIONS = 12;
  * An accessible combobox over every actor by any of their names. A plain <select> would
  * not scale to tens of thousands of actors, so it asks the name index as the user types.
  */
-export function ActorPicker({ label, value, onChange, kinds, excludeId, error, className, srLabel }: ActorPickerProps) {
+export function ActorPicker({ label, value, onChange, kinds, excludeId, error, className, srLabel, placeholder }: ActorPickerProps) {
   const db = useDb();
   const t = useT();
   const listId = useId();
@@ -57,7 +58,7 @@ export function ActorPicker({ label, value, onChange, kinds, excludeId, error, c
         <div className="combobox">
           <input {...a11y} type="text" role="combobox" aria-expanded={open} aria-controls={listId} aria-autocomplete="list"
             aria-activedescendant={open ? `${listId}-${active}` : undefined}
-            value={shown}
+            value={shown} placeholder={placeholder}
             onFocus={() => setQuery(query ?? '')}
             onBlur={() => setTimeout(() => setQuery(null), 150)}
             onChange={(e) => { setQuery(e.target.value); setActive(0); if (e.target.value === '') onChange(null); }}

@@ -155,6 +155,30 @@ describe('queryActorIds', () => {
     const stamps = (await getActorsByIds(db, byUpdated)).map((a) => a.updatedAt);
     expect(stamps).toEqual([...stamps].sort((a, b) => b - a));
   });
+
+  it('answers the first screen with a limit, counts natively, and orders combined filters by a held sorted list', async () => {
+    const db = await freshDb();
+    const statuses: ActorStatus[] = ['at_large', 'captured', 'killed'];
+    const all = Array.from({ length: 900 }, (_, i) => {
+      const a = actor(`Quispe ${String(i * 7919 % 900).padStart(4, '0')}`, { status: statuses[i % 3], tags: i % 4 ? [] : ['vraem'] });
+      a.updatedAt = i;
+      return a;
+    });
+    await bulkInsertForBenchmark(db, all, [], 300);
+    for (const sort of ['name', 'updated'] as const) {
+      const full = await queryActorIds(db, {}, sort);
+      expect(await queryActorIds(db, {}, sort, { limit: 40 })).toEqual(full.slice(0, 40));
+      const atLarge = await queryActorIds(db, { statuses: ['at_large'] }, sort);
+      expect(await queryActorIds(db, { statuses: ['at_large'] }, sort, { limit: 25 })).toEqual(atLarge.slice(0, 25));
+      const tagged = await queryActorIds(db, { tag: 'vraem', text: 'quis' }, sort);
+      expect(tagged).toHaveLength(225);
+      expect(await queryActorIds(db, { tag: 'vraem', text: 'quis' }, sort, { sortedAll: full })).toEqual(tagged);
+      expect(await queryActorIds(db, { tag: 'vraem', text: 'quis' }, sort, { sortedAll: full, limit: 10 })).toEqual(tagged.slice(0, 10));
+    }
+    expect(await countActors(db)).toBe(900);
+    expect(await countActors(db, { statuses: ['killed'] })).toBe(300);
+    expect(await countActors(db, { tag: 'vraem' })).toBe(225);
+  });
 });
 
 describe('reading helpers', () => {

@@ -49,19 +49,49 @@ export async function getActorsByIds(db: CasefileDb, ids: readonly string[]): Pr
   return rows.filter((row): row is ActorRow => row !== undefined).map(toActor);
 }
 
+export interface ActorQueryOptions {
+  /**
+   * Only the first `limit` ids. Where one index answers the filter this reads just
+   * those keys, so a list can paint its first screen without reading 50,000 ids.
+   */
+  limit?: number;
+  /**
+   * Every actor id in `sort` order, if the caller holds it already (the list keeps it
+   * in memory): filters that combine several indexes then order their matches by it
+   * instead of reading the whole index again.
+   */
+  sortedAll?: readonly string[] | undefined;
+}
+
+type FastPath = { kind: 'all' } | { kind: 'range'; field: 'status' | 'kind'; value: string } | null;
+
+/** A filter one index answers on its own, already in display order. */
+function fastPath(filter: ActorFilter): FastPath {
+  const others = foldedWords(filter.text ?? '').length > 0 || !!filter.groupId || !!filter.caseId || !!filter.tag;
+  const kinds = present(filter.kinds);
+  const statuses = present(filter.statuses);
+  if (others) return null;
+  if (!kinds && !statuses) return { kind: 'all' };
+  if (!kinds && statuses?.length === 1) return { kind: 'range', field: 'status', value: statuses[0]! };
+  if (!statuses && kinds?.length === 1) return { kind: 'range', field: 'kind', value: kinds[0]! };
+  return null;
+}
+
 /** Ids of the matching actors in display order; the list then reads only the visible rows. */
-export async function queryActorIds(db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name'): Promise<string[]> {
+export async function queryActorIds(
+  db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name', options: ActorQueryOptions = {},
+): Promise<string[]> {
   const words = [...new Set(foldedWords(filter.text ?? ''))];
   const kinds = present(filter.kinds);
   const statuses = present(filter.statuses);
   const { groupId, caseId, tag } = filter;
-  const others = words.length > 0 || !!groupId || !!caseId || !!tag;
+  const { limit, sortedAll } = options;
+  const fast = fastPath(filter);
 
   return db.transaction('r', db.actors, async () => {
     // Fast paths: the compound indexes return one status's or one kind's ids already sorted.
-    if (!others && !kinds && !statuses) return sortedIds(db, sort);
-    if (!others && !kinds && statuses?.length === 1) return rangeIds(db, 'status', statuses[0]!, sort);
-    if (!others && !statuses && kinds?.length === 1) return rangeIds(db, 'kind', kinds[0]!, sort);
+    if (fast?.kind === 'all') return limit !== undefined ? firstIds(db, sort, limit) : sortedIds(db, sort);
+    if (fast?.kind === 'range') return rangeIds(db, fast.field, fast.value, sort, limit);
 
     const reads: Promise<Set<string>>[] = [];
     if (statuses) reads.push(Promise.all(statuses.map((s) => rangeIds(db, 'status', s, sort))).then(union));
@@ -74,18 +104,45 @@ export async function queryActorIds(db: CasefileDb, filter: ActorFilter = {}, so
     }
     const matches = intersect(await Promise.all(reads));
     if (matches.size === 0) return [];
-    if (matches.size > SMALL_SET) return pickInOrder(await sortedIds(db, sort), matches);
-    const rows = (await db.actors.bulkGet([...matches])).filter((r): r is ActorRow => r !== undefined);
-    rows.sort(sort === 'name' ? compareActorRows : compareUpdatedDesc);
-    return rows.map((r) => r.id);
+    let ids: string[];
+    if (sortedAll) ids = pickInOrder(sortedAll, matches);
+    else if (matches.size > SMALL_SET) ids = pickInOrder(await sortedIds(db, sort), matches);
+    else {
+      const rows = (await db.actors.bulkGet([...matches])).filter((r): r is ActorRow => r !== undefined);
+      rows.sort(sort === 'name' ? compareActorRows : compareUpdatedDesc);
+      ids = rows.map((r) => r.id);
+    }
+    return limit !== undefined ? ids.slice(0, limit) : ids;
   });
 }
 
-export async function countActors(db: CasefileDb, filter?: ActorFilter): Promise<number> {
-  if (!filter || Object.values(filter).every((v) => v === undefined || v === '' || (Array.isArray(v) && v.length === 0))) {
-    return db.actors.count();
+/**
+ * The first `limit` matching actors, whole, in one index read, where one index answers
+ * the filter: the list's first screen without a second round trip for the rows.
+ * Null where the filter needs several indexes; the caller then goes by ids.
+ */
+export async function firstActors(db: CasefileDb, filter: ActorFilter, sort: ActorSort, limit: number): Promise<Actor[] | null> {
+  const fast = fastPath(filter);
+  if (!fast) return null;
+  let rows: ActorRow[];
+  if (fast.kind === 'all') {
+    rows = await (sort === 'name' ? db.actors.orderBy('sortName') : db.actors.orderBy('updatedAt').reverse()).limit(limit).toArray();
+  } else {
+    const index = `[${fast.field}+${sort === 'name' ? 'sortName' : 'updatedAt'}]`;
+    const range = db.actors.where(index).between([fast.value, Dexie.minKey], [fast.value, Dexie.maxKey]);
+    rows = await (sort === 'name' ? range : range.reverse()).limit(limit).toArray();
   }
-  return (await queryActorIds(db, filter)).length;
+  return rows.map(toActor);
+}
+
+/** How many actors match; one native count where a single index answers the filter. */
+export async function countActors(db: CasefileDb, filter: ActorFilter = {}, options: Pick<ActorQueryOptions, 'sortedAll'> = {}): Promise<number> {
+  const fast = fastPath(filter);
+  if (fast?.kind === 'all') return db.actors.count();
+  if (fast?.kind === 'range') {
+    return db.actors.where(`[${fast.field}+sortName]`).between([fast.value, Dexie.minKey], [fast.value, Dexie.maxKey]).count();
+  }
+  return (await queryActorIds(db, filter, 'name', options)).length;
 }
 
 /** Every non-person actor, by name, for group pickers. */
@@ -124,10 +181,18 @@ function sortedIds(db: CasefileDb, sort: ActorSort): Promise<string[]> {
   return sort === 'name' ? db.actors.orderBy('sortName').primaryKeys() : descendingIds(db.actors.orderBy('updatedAt'));
 }
 
+/** The first ids in display order; a short reverse cursor is cheap where a full one is not. */
+function firstIds(db: CasefileDb, sort: ActorSort, limit: number): Promise<string[]> {
+  return sort === 'name'
+    ? db.actors.orderBy('sortName').limit(limit).primaryKeys()
+    : db.actors.orderBy('updatedAt').reverse().limit(limit).primaryKeys();
+}
+
 /** One status's (or kind's) ids in display order, from [status+sortName] and friends. */
-function rangeIds(db: CasefileDb, field: 'status' | 'kind', value: string, sort: ActorSort): Promise<string[]> {
+function rangeIds(db: CasefileDb, field: 'status' | 'kind', value: string, sort: ActorSort, limit?: number): Promise<string[]> {
   const index = `[${field}+${sort === 'name' ? 'sortName' : 'updatedAt'}]`;
   const range = db.actors.where(index).between([value, Dexie.minKey], [value, Dexie.maxKey]);
+  if (limit !== undefined) return (sort === 'name' ? range : range.reverse()).limit(limit).primaryKeys();
   return sort === 'name' ? range.primaryKeys() : descendingIds(range);
 }
 

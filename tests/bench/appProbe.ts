@@ -22,10 +22,12 @@ export interface Timeout {
 export interface FirstPaint extends Omit<Timing, 'timeout'> {
   timeout?: boolean;
   firstName: string;
-  milestones: { listbox: number | null; count: number | null; rows: number | null; fcp: number | null };
+  milestones: { listbox: number | null; count: number | null; rows: number | null; fcp: number | null; scriptStart?: number | null; dbOpen?: number | null };
 }
 export interface Probe {
   firstPaint: Promise<FirstPaint | (Timeout & { milestones: FirstPaint['milestones'] })>;
+  /** Time from navigation start until the list shows the full count (every id read). */
+  settled(expected: Expectation): Promise<Timing | Timeout>;
   setStatus(status: string, expected: Expectation): Promise<Timing | Timeout>;
   setText(text: string, expected: Expectation): Promise<Timing | Timeout>;
   openProfiles(n: number): Promise<Array<(Timing | Timeout) & { name: string }>>;
@@ -124,8 +126,16 @@ function firstPaint(): Probe['firstPaint'] {
   // Zero is navigation start: performance.now() already counts from performance.timeOrigin.
   return measure(() => {}, done, 0).then((r) => {
     const first = options()[0];
+    // The app's own start-up marks (renderer/main.tsx): script evaluated, database open.
+    const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
+    milestones.scriptStart = mark('casefile:script-start');
+    milestones.dbOpen = mark('casefile:db-open');
     return r.timeout ? { ...r, milestones } : { ...r, firstName: first ? rowName(first) : '', milestones };
   });
+}
+
+function settled(expected: Expectation): Promise<Timing | Timeout> {
+  return measure(() => {}, () => countShown() === expected.count, 0);
 }
 
 async function openProfiles(n: number) {
@@ -161,6 +171,7 @@ function scrollTo(fraction: number) {
 
 window.__probe = {
   firstPaint: firstPaint(),
+  settled,
   setStatus: (status, expected) => measure(() => setValue(labelledControl<HTMLSelectElement>('Current status'), status, 'change'), listShows(expected)),
   setText: (text, expected) => measure(() => setValue(labelledControl<HTMLInputElement>('Filter by name or alias'), text, 'input'), listShows(expected)),
   openProfiles,

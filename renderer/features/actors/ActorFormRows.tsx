@@ -5,9 +5,8 @@ import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/Field';
 import { useT } from '../../i18n/useT';
 import type { RowProps } from './ActorForm';
-import { nameTypeKey, statusKey } from './labels';
+import { GROUP_KINDS, nameTypeKey, statusKey } from './labels';
 
-const GROUP_KINDS = ['armed_group', 'state_force', 'criminal_organisation', 'political_organisation', 'unit', 'other_group'] as const;
 
 function replaceAt<T>(list: readonly T[], index: number, patch: Partial<T>): T[] {
   return list.map((item, i) => (i === index ? { ...item, ...patch } : item));

@@ -6,11 +6,13 @@ import { ACTOR_KINDS, STATUSES, currentStatus } from '../../../shared/model';
 import { foldText } from '../../../shared/text/fold';
 import { useDb } from '../../app/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
-import { getActorsByIds, listGroups, listTags, queryActorIds } from '../../db/actors';
+import { getActorsByIds, listTags } from '../../db/actors';
+import { ActorPicker } from '../../components/ActorPicker';
 import { SelectField, TextField } from '../../components/Field';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
-import { kindKey, statusKey } from './labels';
+import { GROUP_KINDS, kindKey, statusKey } from './labels';
+import { useActorIds } from './useActorIds';
 
 const ROW_HEIGHT = 48;
 
@@ -48,12 +50,14 @@ export function ActorList() {
     ...(filters.tag ? { tag: filters.tag } : {}),
     ...(activeCaseId ? { caseId: activeCaseId } : {}),
   }), [filters, activeCaseId]);
-  const ids = useLiveQuery(() => queryActorIds(db, query, filters.sort), [db, query, filters.sort]);
-  const groups = useLiveQuery(() => listGroups(db), [db]) ?? [];
-  const tags = useLiveQuery(() => listTags(db), [db]) ?? [];
+  const result = useActorIds(query, filters.sort);
+  const ids = result?.ids;
+  // Distinct tags take a scan of the tag index: read them when the filter is first used.
+  const [wantTags, setWantTags] = useState(false);
+  const tags = useLiveQuery(() => (wantTags ? listTags(db) : Promise.resolve([])), [db, wantTags]) ?? [];
 
   const virtualizer = useVirtualizer({
-    count: ids?.length ?? 0,
+    count: result?.total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
@@ -63,12 +67,18 @@ export function ActorList() {
   const visibleKey = visibleIds.join(',');
   // Only the rows on screen are read; the previous page stays shown while the next loads.
   const rowCache = useRef(new Map<string, Actor>());
-  const rows = useLiveQuery(async () => {
+  const fetched = useLiveQuery(async () => {
     const actors = await getActorsByIds(db, visibleKey ? visibleKey.split(',') : []);
-    const map = new Map(actors.map((a) => [a.id, a]));
-    rowCache.current = map;
-    return map;
-  }, [db, visibleKey]) ?? rowCache.current;
+    return { key: visibleKey, rows: new Map(actors.map((a) => [a.id, a])) };
+  }, [db, visibleKey]);
+  // useLiveQuery keeps its last answer while a new one loads: use it only if it is for
+  // these rows; meanwhile the rows read with the first screen, or the last rows read, stand in.
+  let rows: Map<string, Actor>;
+  if (fetched?.key === visibleKey) rows = rowCache.current = fetched.rows;
+  else {
+    rows = new Map(rowCache.current);
+    for (const actor of result?.firstRows ?? []) rows.set(actor.id, actor);
+  }
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const filtered = JSON.stringify({ ...filters, sort: 'name' }) !== JSON.stringify(NO_FILTERS);
@@ -91,13 +101,15 @@ export function ActorList() {
             options={[{ value: '' as const, label: t('actors.anyKind') }, ...ACTOR_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))]} />
           <SelectField label={t('actors.filterStatus')} value={filters.status} onChange={(v) => set('status', v)}
             options={[{ value: '' as const, label: t('actors.anyStatus') }, ...STATUSES.map((s) => ({ value: s, label: t(statusKey(s)) }))]} />
-          <SelectField label={t('actors.filterGroup')} value={filters.groupId} onChange={(v) => set('groupId', v)}
-            options={[{ value: '', label: t('actors.anyGroup') }, ...groups.map((g) => ({ value: g.id, label: g.name }))]} />
-          <SelectField label={t('actors.filterTag')} value={filters.tag} onChange={(v) => set('tag', v)}
-            options={[{ value: '', label: t('actors.anyTag') }, ...tags.map((tag) => ({ value: tag, label: tag }))]} />
+          <ActorPicker label={t('actors.filterGroup')} value={filters.groupId || null} kinds={GROUP_KINDS}
+            placeholder={t('actors.anyGroup')} onChange={(v) => set('groupId', v ?? '')} />
+          <div onFocus={() => setWantTags(true)} onPointerDown={() => setWantTags(true)}>
+            <SelectField label={t('actors.filterTag')} value={filters.tag} onChange={(v) => set('tag', v)}
+              options={[{ value: '', label: t('actors.anyTag') }, ...(filters.tag && !tags.includes(filters.tag) ? [filters.tag] : []).concat(tags).map((tag) => ({ value: tag, label: tag }))]} />
+          </div>
         </div>
         <div className="list-meta">
-          <span aria-live="polite">{ids ? t('actors.count', { count: ids.length }) : t('common.loading')}</span>
+          <span aria-live="polite">{result?.counted ? t('actors.count', { count: result.total }) : t('common.loading')}</span>
           <span>
             {filtered ? <button type="button" className="link" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>{t('common.clearFilters')}</button> : null}
             {' '}
@@ -110,16 +122,18 @@ export function ActorList() {
         </div>
       </div>
       <div ref={scroller} className="list" role="listbox" aria-label={t('actors.list')}>
-        {ids && ids.length === 0 ? <p className="empty">{filtered || activeCaseId ? t('actors.noMatch') : t('actors.none')}</p> : null}
+        {result && result.total === 0 ? <p className="empty">{filtered || activeCaseId ? t('actors.noMatch') : t('actors.none')}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const id = ids?.[item.index];
-            if (!id) return null;
+            const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` } as const;
+            // Beyond the first screen until the full id list arrives.
+            if (!id) return <div key={`pending-${item.index}`} className="row row--pending" style={style} aria-hidden="true" />;
             const actor = rows.get(id);
             const alias = actor && foldedQuery ? actor.names.find((n) => foldText(n.name).includes(foldedQuery) && !foldText(actor.name).includes(foldedQuery)) : undefined;
             return (
               <div key={id} role="option" data-id={id} aria-selected={id === selectedId} tabIndex={-1}
-                className="row" style={{ position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` }}
+                className="row" style={style}
                 onClick={() => selectActor(id)}
                 onKeyDown={(e) => { if (e.key === 'Enter') selectActor(id); }}>
                 <span className="row__title">{actor?.name ?? '…'}</span>

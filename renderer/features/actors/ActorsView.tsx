@@ -1,8 +1,10 @@
+import { Suspense, lazy } from 'react';
 import { useUi } from '../../state/store';
-import { ActorForm } from './ActorForm';
 import { ActorList } from './ActorList';
 import { ActorProfile } from './ActorProfile';
 import { useT } from '../../i18n/useT';
+
+const ActorForm = lazy(() => import('./ActorForm').then((m) => ({ default: m.ActorForm })));
 
 export function ActorsView() {
   const t = useT();
@@ -13,7 +15,7 @@ export function ActorsView() {
     <div className="split">
       <ActorList />
       <section className="pane pane--detail" aria-label={t('actors.details')}>
-        {editing ? <ActorForm key={editing.id ?? 'new'} id={editing.id} />
+        {editing ? <Suspense fallback={null}><ActorForm key={editing.id ?? 'new'} id={editing.id} /></Suspense>
           : selectedId ? <ActorProfile id={selectedId} />
           : <p className="empty">{t('actors.selectHint')}</p>}
       </section>
