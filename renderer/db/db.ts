@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
-import type { EntityTable, Table } from 'dexie';
-import type { ActorRow, CaseRow, EventRow } from './derive';
+import type { EntityTable, Table, Transaction } from 'dexie';
+import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
+import { actorRow, eventRow, toActor, toEvent } from './derive';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
@@ -10,7 +11,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export interface MetaRow {
   key: string;
@@ -28,6 +29,11 @@ export class CasefileDb extends Dexie {
   declare events: EntityTable<EventRow, 'id'>;
   declare cases: EntityTable<CaseRow, 'id'>;
   declare trash: EntityTable<TrashEntry, 'id'>;
+  /** Document metadata only: listing documents never reads bytes or page text. */
+  declare documents: EntityTable<DocumentRow, 'id'>;
+  /** File bytes by content hash, apart from the metadata. */
+  declare documentFiles: EntityTable<DocumentFileRow, 'sha256'>;
+  declare pages: Table<PageRow, [string, number]>;
   declare meta: Table<MetaRow, string>;
   readonly deps: IndexedDbDeps;
 
@@ -36,8 +42,8 @@ export class CasefileDb extends Dexie {
     this.deps = deps ?? { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
 
     // A shipped version is never edited. Change the schema by adding
-    // `this.version(2).stores({...changed tables only}).upgrade(tx => ...)` that also
-    // puts meta.schemaVersion = 2, and raise SCHEMA_VERSION.
+    // `this.version(n).stores({...changed tables only}).upgrade(tx => ...)` that also
+    // puts meta.schemaVersion = n, and raise SCHEMA_VERSION (see version 2 below).
     //
     // Index design (50k actors/events): compound indexes hand back ids already in
     // display order for the common single filters ([status+sortName] and friends);
@@ -55,12 +61,44 @@ export class CasefileDb extends Dexie {
       meta: 'key',
     });
 
+    // Version 2: source documents (metadata, bytes and page text in three tables) and
+    // `citedDocumentIds` on actors and events, so "which records cite this document"
+    // is one index read. Only changed tables are listed; the others carry over.
+    this.version(2)
+      .stores({
+        actors:
+          'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
+          '*groupIds, *caseIds, *tags, *nameWords, *citedDocumentIds',
+        events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords, *citedDocumentIds',
+        // &sha256: one row per file content, and the store itself refuses a second
+        // one should two imports of the same file race.
+        documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, *caseIds, *titleWords',
+        documentFiles: 'sha256',
+        pages: '[documentId+page]',
+      })
+      .upgrade(upgradeToV2);
+
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'schemaVersion', value: SCHEMA_VERSION } satisfies MetaRow);
     });
   }
+}
+
+/**
+ * Recomputes every actor's and event's derived fields, which adds `citedDocumentIds`.
+ * It runs the current derive code on rows a v1 build wrote; a later version that
+ * changes the record model must migrate the rows itself before deriving again.
+ */
+async function upgradeToV2(tx: Transaction): Promise<void> {
+  await tx.table<ActorRow, string>('actors').toCollection().modify((row, ref) => {
+    ref.value = actorRow(toActor(row));
+  });
+  await tx.table<EventRow, string>('events').toCollection().modify((row, ref) => {
+    ref.value = eventRow(toEvent(row));
+  });
+  await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 2 });
 }
 
 /**

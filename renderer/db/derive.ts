@@ -1,6 +1,7 @@
-import type { Actor, ActorStatus, Case, CaseEvent } from '../../shared/model';
+import type { Actor, ActorStatus, Case, CaseEvent, SourceDocument } from '../../shared/model';
 import { allNames, currentStatus } from '../../shared/model';
 import { sortKey, wordSet } from '../../shared/text/fold';
+import { citedDocumentIds } from './citationTargets';
 
 /**
  * Index fields derived from a record. They exist only so IndexedDB can filter and
@@ -13,6 +14,8 @@ export interface ActorDerived {
   status: ActorStatus;
   groupIds: string[];
   nameWords: string[];
+  /** Every document cited anywhere in the record (names, memberships, status entries, the actor). Since version 2. */
+  citedDocumentIds: string[];
 }
 export type ActorRow = Actor & ActorDerived;
 
@@ -24,10 +27,34 @@ export interface EventDerived {
   dateTo: string;
   actorIds: string[];
   titleWords: string[];
+  /** Every document cited by the event or its participants. Since version 2. */
+  citedDocumentIds: string[];
 }
 export type EventRow = CaseEvent & EventDerived;
 
 export type CaseRow = Case;
+
+export interface DocumentDerived {
+  sortTitle: string;
+  /** Folded words of the title, file name, author and publisher, for the list's text filter. */
+  titleWords: string[];
+  extractionState: SourceDocument['extraction']['state'];
+}
+export type DocumentRow = SourceDocument & DocumentDerived;
+
+/** One page's text; the table's primary key is [documentId+page], page 1-based. */
+export interface PageRow {
+  documentId: string;
+  page: number;
+  text: string;
+}
+
+/** A file's bytes, stored once per content hash and apart from the metadata. */
+export interface DocumentFileRow {
+  sha256: string;
+  blob: Blob;
+  byteLength: number;
+}
 
 export function actorRow(actor: Actor): ActorRow {
   return {
@@ -36,6 +63,7 @@ export function actorRow(actor: Actor): ActorRow {
     status: currentStatus(actor.statusHistory),
     groupIds: unique(actor.memberships.map((m) => m.groupId)),
     nameWords: wordSet(allNames(actor)),
+    citedDocumentIds: citedDocumentIds(actor),
   };
 }
 
@@ -47,17 +75,37 @@ export function eventRow(event: CaseEvent): EventRow {
     dateTo: event.date?.latest ?? '',
     actorIds: unique(event.participants.map((p) => p.actorId)),
     titleWords: wordSet([event.title]),
+    citedDocumentIds: citedDocumentIds(event),
+  };
+}
+
+export function documentRow(doc: SourceDocument): DocumentRow {
+  return {
+    ...doc,
+    sortTitle: sortKey(doc.title),
+    titleWords: wordSet([doc.title, doc.fileName, doc.author, doc.publisher]),
+    extractionState: doc.extraction.state,
   };
 }
 
 export function toActor(row: ActorRow): Actor {
-  const { sortName: _s, status: _st, groupIds: _g, nameWords: _n, ...actor } = row;
+  const { sortName: _s, status: _st, groupIds: _g, nameWords: _n, citedDocumentIds: _c, ...actor } = row;
   return actor;
 }
 
 export function toEvent(row: EventRow): CaseEvent {
-  const { undated: _u, dateFrom: _f, dateTo: _t, actorIds: _a, titleWords: _w, ...event } = row;
+  const { undated: _u, dateFrom: _f, dateTo: _t, actorIds: _a, titleWords: _w, citedDocumentIds: _c, ...event } = row;
   return event;
+}
+
+export function toDocument(row: DocumentRow): SourceDocument {
+  const { sortTitle: _s, titleWords: _w, extractionState: _e, ...doc } = row;
+  return doc;
+}
+
+/** The same order as the `sortTitle` index, ties by id. */
+export function compareDocumentRows(a: DocumentRow, b: DocumentRow): number {
+  return cmp(a.sortTitle, b.sortTitle) || cmp(a.id, b.id);
 }
 
 /** The same order as the `sortName` index: IndexedDB compares strings by code unit, as `<` does; ties by id. */

@@ -1,7 +1,7 @@
 export { CasefileDb, SCHEMA_VERSION, openDatabase } from './db';
 export type { IndexedDbDeps, MetaRow } from './db';
 export { NewerDatabaseError } from './versionGuard';
-export type { ActorRow, EventRow } from './derive';
+export type { ActorRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 export {
   countActors, deleteActor, getActor, getActorsByIds, groupMembers, listGroups, listTags, queryActorIds, saveActor,
 } from './actors';
@@ -9,6 +9,13 @@ export type { ActorFilter, ActorSort } from './actors';
 export { deleteEvent, eventsForActor, getEvent, getEventsByIds, queryEventIds, saveEvent } from './events';
 export type { EventFilter, EventSort } from './events';
 export { RecordNotFoundError, deleteCase, getCase, listCases, saveCase, setRecordCases } from './cases';
+export {
+  addDocument, deleteDocument, findDocumentBySha256, getDocument, getDocumentBlob, getDocumentsByIds, getPageText, getPagesText,
+  listDocumentIds, recordsCitingDocument, saveDocumentMetadata, updateExtraction,
+} from './documents';
+export type { AddDocumentInput, AddDocumentResult, CitingRecord, DocumentFilter, DocumentSort } from './documents';
+export { addCitation, listCitationTargets, removeCitation } from './citations';
+export type { CitablePart, CitationPart, CitationTarget, CitationTargetLabel } from './citations';
 export { emptyTrash, listTrash, purgeFromTrash, restoreFromTrash } from './trash';
 export type { RestoreResult, TrashEntry, TrashTable } from './trash';
 export { getSetting, setSetting } from './settings';

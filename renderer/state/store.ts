@@ -6,13 +6,33 @@ import type { Language } from '../i18n';
  * the active case, list filters, toasts. Records live in Dexie and are read with
  * useLiveQuery; nothing here caches database rows.
  */
-export type View = 'actors' | 'events' | 'trash' | 'settings';
+export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings';
 
 export type Editor =
   | { kind: 'actor'; id: string | null }
   | { kind: 'event'; id: string | null }
   | { kind: 'case'; id: string | null }
   | null;
+
+/** The PDF viewer, opened at a page, optionally highlighting terms (from a search hit). */
+export interface ViewerState {
+  documentId: string;
+  page: number;
+  highlight: string[];
+}
+
+/** One file of an import batch, as the progress panel shows it. */
+export interface ImportJob {
+  id: string;
+  fileName: string;
+  phase: 'queued' | 'hashing' | 'extracting' | 'saving' | 'done' | 'duplicate' | 'failed' | 'cancelled';
+  page: number;
+  pageCount: number;
+  /** The document it became (or already was, for a duplicate). */
+  documentId: string | null;
+  /** Final extraction state or failure reason, shown next to the file. */
+  message: string;
+}
 
 export interface Toast {
   id: number;
@@ -32,6 +52,26 @@ interface NavigationSlice {
   selectEvent: (id: string | null) => void;
   openEditor: (editor: Editor) => void;
   closeEditor: () => void;
+}
+
+interface DocumentsSlice {
+  selectedDocumentId: string | null;
+  viewer: ViewerState | null;
+  selectDocument: (id: string | null) => void;
+  /** Opens the viewer at a page; used by citations, search hits and the documents list. */
+  openViewer: (documentId: string, page?: number, highlight?: string[]) => void;
+  closeViewer: () => void;
+  setViewerPage: (page: number) => void;
+}
+
+interface ImportSlice {
+  importJobs: ImportJob[];
+  /** True while a batch runs; the panel offers Cancel. */
+  importRunning: boolean;
+  setImportJobs: (jobs: ImportJob[]) => void;
+  updateImportJob: (id: string, patch: Partial<ImportJob>) => void;
+  setImportRunning: (running: boolean) => void;
+  clearImportJobs: () => void;
 }
 
 interface CaseSlice {
@@ -57,7 +97,7 @@ interface FocusSlice {
   focusSearch: () => void;
 }
 
-export type UiState = NavigationSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice;
+export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice;
 
 let nextToastId = 1;
 
@@ -74,6 +114,20 @@ export const useUi = create<UiState>()((set) => ({
     view: editor?.kind === 'actor' ? 'actors' : editor?.kind === 'event' ? 'events' : s.view,
   })),
   closeEditor: () => set({ editor: null }),
+
+  selectedDocumentId: null,
+  viewer: null,
+  selectDocument: (id) => set({ selectedDocumentId: id, view: 'documents', editor: null }),
+  openViewer: (documentId, page = 1, highlight = []) => set({ viewer: { documentId, page, highlight }, selectedDocumentId: documentId }),
+  closeViewer: () => set({ viewer: null }),
+  setViewerPage: (page) => set((s) => (s.viewer ? { viewer: { ...s.viewer, page } } : {})),
+
+  importJobs: [],
+  importRunning: false,
+  setImportJobs: (importJobs) => set({ importJobs }),
+  updateImportJob: (id, patch) => set((s) => ({ importJobs: s.importJobs.map((j) => (j.id === id ? { ...j, ...patch } : j)) })),
+  setImportRunning: (importRunning) => set({ importRunning }),
+  clearImportJobs: () => set((s) => ({ importJobs: s.importJobs.filter((j) => !['done', 'duplicate', 'failed', 'cancelled'].includes(j.phase)) })),
 
   activeCaseId: null,
   setActiveCase: (activeCaseId) => set({ activeCaseId }),

@@ -21,6 +21,7 @@ export const V = {
   rangeOrder: 'validation.rangeOrder',
   fatalitiesSum: 'validation.fatalitiesSum',
   selfReference: 'validation.selfReference',
+  invalidUrl: 'validation.invalidUrl',
 } as const;
 export type ValidationKey = (typeof V)[keyof typeof V];
 

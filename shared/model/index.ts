@@ -5,3 +5,4 @@ export * from './case';
 export * from './status';
 export * from './validate';
 export * from './factories';
+export * from './document';
