@@ -1,0 +1,45 @@
+/**
+ * Child process of `npm run check:pdfs`: extracts ONE file with the app's own
+ * extractDocument and reports a summary over IPC. pdf.js runs on this process's only
+ * thread in Node, so the parent's hard timeout (SIGKILL) is what stops a hang.
+ */
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { extractDocument } from '../shared/pdf/extract';
+import { countTextChars } from '../shared/pdf/normalise';
+import type { PdfAssetUrls } from '../shared/pdf/types';
+import type { ChildReport } from './check-pdfs-report';
+
+const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
+const assets: PdfAssetUrls = {
+  cMapUrl: join(pdfjsDir, 'cmaps/'),
+  standardFontDataUrl: join(pdfjsDir, 'standard_fonts/'),
+  wasmUrl: join(pdfjsDir, 'wasm/'),
+  iccUrl: join(pdfjsDir, 'iccs/'),
+  useWorkerFetch: false, // Node: pdf.js reads these paths with fs
+};
+
+function send(report: ChildReport): Promise<void> {
+  return new Promise((resolve) => process.send!(report, () => resolve()));
+}
+
+async function main(path: string): Promise<void> {
+  try {
+    const result = await extractDocument(pdfjs, new Uint8Array(await readFile(path)), { assets });
+    await send({
+      kind: 'result',
+      state: result.state,
+      pageCount: result.pageCount,
+      chars: result.pages.reduce((n, page) => n + countTextChars(page), 0),
+      durationMs: result.durationMs,
+      message: result.message,
+    });
+  } catch (error) {
+    await send({ kind: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });
+  }
+  process.exit(0); // do not wait for pdf.js's lingering timers
+}
+
+void main(process.argv[2] ?? '');
