@@ -4,6 +4,8 @@ import { CaseSwitcher } from '../features/cases/CaseSwitcher';
 import { SampleCaseButton } from '../features/cases/SampleCaseButton';
 
 // The actor list is what opens first; other views load on first use so start-up parses less.
+const DocumentsView = lazy(() => import('../features/documents/DocumentsView').then((m) => ({ default: m.DocumentsView })));
+const ViewerOverlay = lazy(() => import('../features/viewer/ViewerOverlay').then((m) => ({ default: m.ViewerOverlay })));
 const EventsView = lazy(() => import('../features/events/EventsView').then((m) => ({ default: m.EventsView })));
 const CaseEditor = lazy(() => import('../features/cases/CaseEditor').then((m) => ({ default: m.CaseEditor })));
 const SettingsView = lazy(() => import('../features/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
@@ -14,9 +16,10 @@ import type { View } from '../state/store';
 import { useUi } from '../state/store';
 import { useShortcuts } from './useShortcuts';
 
-const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.trash' | 'nav.settings' }> = [
+const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.documents' | 'nav.trash' | 'nav.settings' }> = [
   { view: 'actors', key: 'nav.actors' },
   { view: 'events', key: 'nav.events' },
+  { view: 'documents', key: 'nav.documents' },
   { view: 'trash', key: 'nav.trash' },
   { view: 'settings', key: 'nav.settings' },
 ];
@@ -26,6 +29,7 @@ export function App() {
   const view = useUi((s) => s.view);
   const showView = useUi((s) => s.showView);
   const editor = useUi((s) => s.editor);
+  const viewerOpen = useUi((s) => s.viewer !== null);
   useShortcuts();
 
   useEffect(() => {
@@ -57,9 +61,11 @@ export function App() {
           {editor?.kind === 'case' ? <CaseEditor id={editor.id} /> : null}
           {view === 'actors' ? <ActorsView /> : null}
           {view === 'events' ? <EventsView /> : null}
+          {view === 'documents' ? <DocumentsView /> : null}
           {view === 'trash' ? <TrashView /> : null}
           {view === 'settings' ? <SettingsView /> : null}
         </Suspense>
+        {viewerOpen ? <Suspense fallback={null}><ViewerOverlay /></Suspense> : null}
       </main>
       <Toasts />
     </div>

@@ -1,0 +1,4 @@
+/** Placeholder until the viewer lands: renders nothing. */
+export function ViewerOverlay() {
+  return null;
+}
