@@ -1,18 +1,7 @@
-import { parse } from 'edtf';
 import { describe, expect, test } from 'vitest';
-import type { ParseApproxDateOptions } from './dateParseTypes';
 import { parseApproxDate } from './parseApproxDate';
-import type { ApproxDate } from './types';
-
-type Row = [input: string, edtf: string, earliest: string, latest: string, precision: ApproxDate['precision']];
-
-function expectRow([input, edtf, earliest, latest, precision]: Row, opts?: ParseApproxDateOptions): void {
-  const r = parseApproxDate(input, opts);
-  if (!r.ok) throw new Error(`${input}: ${r.error.code} (${r.error.text})`);
-  expect(r.value).toEqual({ label: input.trim(), edtf, earliest, latest, precision });
-  // What we store must be EDTF that other tools can read back.
-  expect(() => parse(edtf)).not.toThrow();
-}
+import type { Row } from './expectRow.testkit';
+import { expectRow } from './expectRow.testkit';
 
 function errorOf(input: string): { code: string; text: string } {
   const r = parseApproxDate(input);
