@@ -7,7 +7,9 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'http', 'https', 'net', 'worker_threads'];
+// Bare Node built-in names are matched exactly (`paths`), so a folder of ours named util/ or url/ is not caught.
+const nodeBuiltinNames = ['fs', 'path', 'os', 'child_process', 'crypto', 'url', 'util', 'stream', 'http', 'https', 'net', 'worker_threads'];
+const nodeBuiltinPaths = (message) => nodeBuiltinNames.map((name) => ({ name, message }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'release/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'bench-results/**'] },
@@ -25,9 +27,10 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.es2021 } },
     rules: {
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths('shared/ is runtime-free: no Node modules. Move runtime code to renderer/ or electron/.'),
         patterns: [
           { group: ['../../renderer/*', '../../electron/*', '**/renderer/**', '**/electron/**'], message: 'shared/ imports nothing from renderer/ or electron/: it runs in Node, the renderer and workers alike.' },
-          { group: ['electron', 'react', 'react-dom', 'react/*', 'dexie', 'dexie-*', 'zustand', 'zustand/*', ...nodeBuiltins], message: 'shared/ is runtime-free: no Electron, React, Dexie, zustand or Node modules. Move runtime code to renderer/ or electron/.' },
+          { group: ['electron', 'react', 'react-dom', 'react/*', 'dexie', 'dexie-*', 'zustand', 'zustand/*', 'node:*'], message: 'shared/ is runtime-free: no Electron, React, Dexie, zustand or Node modules. Move runtime code to renderer/ or electron/.' },
         ],
       }],
     },
@@ -42,8 +45,9 @@ export default tseslint.config(
       // We do not run the React Compiler; this rule only reports that it would skip a component.
       'react-hooks/incompatible-library': 'off',
       'no-restricted-imports': ['error', {
+        paths: nodeBuiltinPaths('renderer/ never imports Node: ask the platform adapter (renderer/platform) instead.'),
         patterns: [
-          { group: ['electron', 'electron/*', ...nodeBuiltins], message: 'renderer/ never imports Electron or Node: ask the platform adapter (renderer/platform) instead.' },
+          { group: ['electron', 'electron/*', 'node:*'], message: 'renderer/ never imports Electron or Node: ask the platform adapter (renderer/platform) instead.' },
           { group: ['**/electron/**'], message: 'renderer/ never imports from electron/: the contract lives in shared/desktopApi.ts.' },
         ],
       }],
