@@ -1,0 +1,82 @@
+// Phrase verification, highlight ranges and snippets over stored text (records' own text or
+// a page text loaded lazily for the top hits only).
+import { allForms, stemsOf, tokenize } from './analyze';
+import type { WordToken } from './analyze';
+import type { HighlightRange, Snippet } from './types';
+
+/** Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado"). */
+function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [ae, an] = stemsOf(a);
+  const [be, bn] = stemsOf(b);
+  return ae === be || an === bn;
+}
+
+/** Ranges of the phrase's occurrences (adjacent words in order, punctuation ignored). */
+export function findPhrase(tokens: readonly WordToken[], words: readonly string[]): HighlightRange[] {
+  const out: HighlightRange[] = [];
+  if (words.length === 0) return out;
+  for (let i = 0; i + words.length <= tokens.length; i++) {
+    let ok = true;
+    for (let j = 0; j < words.length && ok; j++) ok = sameWord(tokens[i + j]!.word, words[j]!);
+    if (ok) out.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end });
+  }
+  return out;
+}
+
+/** Ranges of words whose raw form or stems are among the matched index terms. */
+export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<string>): HighlightRange[] {
+  const out: HighlightRange[] = [];
+  // Stems share their first two letters with the word (Snowball/Porter only touch endings),
+  // so most words are ruled out without stemming.
+  const heads = new Set([...terms].map((t) => t.slice(0, 2)));
+  for (const t of tokens) {
+    if (!heads.has(t.word.slice(0, 2))) continue;
+    if (terms.has(t.word) || allForms(t.word).some((f) => terms.has(f))) out.push({ start: t.start, end: t.end });
+  }
+  return out;
+}
+
+function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
+  const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: HighlightRange[] = [];
+  for (const r of sorted) {
+    const last = out.at(-1);
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push({ ...r });
+  }
+  return out;
+}
+
+/** An excerpt of about `length` characters around the densest run of highlights. */
+export function makeSnippet(text: string, ranges: HighlightRange[], length = 200): Snippet {
+  const all = mergeRanges(ranges);
+  let anchor = 0;
+  let bestCount = -1;
+  for (let i = 0; i < all.length; i++) {
+    let count = 0;
+    for (let j = i; j < all.length && all[j]!.end - all[i]!.start <= length; j++) count++;
+    if (count > bestCount) { bestCount = count; anchor = all[i]!.start; }
+  }
+  let start = Math.max(0, anchor - Math.floor(length / 4));
+  let end = Math.min(text.length, start + length);
+  start = Math.max(0, Math.min(start, end - length));
+  // Whole words: move the cuts to the nearest whitespace.
+  if (start > 0) { const ws = text.slice(start, anchor).search(/\s/); if (ws >= 0) start += ws + 1; }
+  if (end < text.length) { const ws = text.slice(0, end).search(/\s\S*$/); if (ws > start) end = ws; }
+  const highlights = all
+    .filter((r) => r.start >= start && r.end <= end)
+    .map((r) => ({ start: r.start - start, end: r.end - start }));
+  return { text: text.slice(start, end), highlights, truncatedStart: start > 0, truncatedEnd: end < text.length };
+}
+
+/** The actor name (primary first on ties) with most words among the matched terms, else null. */
+export function matchedName(names: readonly string[], terms: ReadonlySet<string>): string | null {
+  let best: string | null = null;
+  let bestCount = 0;
+  for (const name of names) {
+    const count = tokenize(name).filter((t) => allForms(t.word).some((f) => terms.has(f))).length;
+    if (count > bestCount) { best = name; bestCount = count; }
+  }
+  return best;
+}

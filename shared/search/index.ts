@@ -1,0 +1,16 @@
+// Public API of the search core (docs/search.md). Pure TS: runs in Node tests and in the search worker.
+export { ANALYZER_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, isIndexable, queryForms, stemsOf, tokenize } from './analyze';
+export type { Lang, WordToken } from './analyze';
+export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs, pageRef } from './records';
+export {
+  SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StaleSegmentError, buildSegment, liveDocCount, loadSegment, rowOfRef, serializeSegment,
+} from './segment';
+export type { BuildOptions, Segment, SegmentKind, SegmentMeta, SideTable } from './segment';
+export { dateBound, mergeFilters, parseQuery } from './parseQuery';
+export type { ParsedQuery, PhraseClause, QueryClause, TermClause } from './parseQuery';
+export { searchSegments } from './search';
+export type { SearchOptions, TextLoader } from './search';
+export { DEFAULT_MERGE_POLICY, deleteRefs, dropDocument, mergeSegments, metasOf, planMerges, supersede } from './merge';
+export type { DocsLoader, MergePlan, MergePolicy } from './merge';
+export { HIT_KINDS } from './types';
+export type * from './types';

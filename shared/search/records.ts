@@ -1,0 +1,90 @@
+// Model records → SearchDoc. The worker calls these for every record it indexes, so what is
+// searchable about a record is decided here, in one place.
+import type { Actor } from '../model/actor';
+import { allNames } from '../model/actor';
+import type { CaseEvent } from '../model/event';
+import type { SourceDocument } from '../model/document';
+import { currentStatus } from '../model/status';
+import type { DocumentFilterInfo, SearchDoc } from './types';
+
+const join = (parts: readonly (string | null | undefined)[]): string => parts.filter((p) => p && p.trim()).join('\n');
+/** Vocabulary keys ("armed_clash") become words. */
+const words = (key: string): string => key.replace(/_/g, ' ');
+
+/**
+ * An actor by every name it goes by, its roles/ranks, kind, tags, nationality and description.
+ * `groupNames` (optional) resolves membership group ids so "Shining Path" finds its members.
+ */
+export function actorDoc(actor: Actor, groupNames?: (groupId: string) => string | undefined): SearchDoc {
+  const names = allNames(actor);
+  const roles = actor.memberships.map((m) => join([m.role, groupNames?.(m.groupId)]));
+  return {
+    ref: `actor:${actor.id}`, kind: 'actor', recordId: actor.id,
+    fields: {
+      name: names.join('\n'),
+      role: join([...roles, words(actor.kind), ...actor.tags]),
+      place: join([actor.nationality, ...actor.statusHistory.map((s) => s.place)]),
+      body: join([actor.description, ...actor.statusHistory.map((s) => s.note)]),
+    },
+    names, lang: 'mixed', caseIds: actor.caseIds,
+    dateFrom: actor.birth?.earliest ?? null, dateTo: actor.death?.latest ?? null,
+    status: currentStatus(actor.statusHistory),
+  };
+}
+
+export function eventDoc(event: CaseEvent): SearchDoc {
+  const p = event.place;
+  return {
+    ref: `event:${event.id}`, kind: 'event', recordId: event.id,
+    fields: {
+      name: event.title,
+      role: join([words(event.type), words(event.subType), ...event.tags, ...event.seizures.map((s) => s.item)]),
+      place: join([p.name, p.admin1, p.admin2, p.admin3, p.country]),
+      body: event.description,
+    },
+    lang: 'mixed', caseIds: event.caseIds,
+    dateFrom: event.date?.earliest ?? null, dateTo: event.date?.latest ?? null,
+  };
+}
+
+export function documentDoc(doc: SourceDocument): SearchDoc {
+  return {
+    ref: `document:${doc.id}`, kind: 'document', recordId: doc.id,
+    fields: {
+      name: join([doc.title, doc.fileName]),
+      role: join([doc.author, doc.publisher, ...doc.tags]),
+      body: doc.notes,
+    },
+    lang: 'mixed', caseIds: doc.caseIds,
+    dateFrom: doc.publishedOn?.earliest ?? null, dateTo: doc.publishedOn?.latest ?? null,
+  };
+}
+
+export function documentFilterInfo(doc: Pick<SourceDocument, 'caseIds' | 'publishedOn'>): DocumentFilterInfo {
+  return { caseIds: doc.caseIds, dateFrom: doc.publishedOn?.earliest ?? null, dateTo: doc.publishedOn?.latest ?? null };
+}
+
+/** Language hint from the document's free-text language field, if it says es/en. */
+function langHint(language: string): SearchDoc['lang'] | undefined {
+  const l = language.trim().toLowerCase();
+  if (/^(es|spa|spanish|español|espanol|castellano)\b/.test(l)) return 'es';
+  if (/^(en|eng|english|inglés|ingles)\b/.test(l)) return 'en';
+  return undefined;
+}
+
+/** The pages of an extracted document, `texts[0]` being page 1. Empty pages are skipped. */
+export function pageDocs(doc: Pick<SourceDocument, 'id' | 'caseIds' | 'publishedOn' | 'language'>, texts: readonly string[]): SearchDoc[] {
+  const info = documentFilterInfo(doc);
+  const lang = langHint(doc.language);
+  const out: SearchDoc[] = [];
+  texts.forEach((text, i) => {
+    if (!text.trim()) return;
+    out.push({
+      ref: pageRef(doc.id, i + 1), kind: 'page', recordId: doc.id, page: i + 1,
+      fields: { text }, ...(lang ? { lang } : {}), ...info,
+    });
+  });
+  return out;
+}
+
+export const pageRef = (documentId: string, page: number): string => `page:${documentId}:${page}`;

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { buildSegment, loadSegment, serializeSegment, StaleSegmentError } from './segment';
+import type { Segment } from './segment';
+import { searchSegments } from './search';
+import { dropDocument, mergeSegments, supersede } from './merge';
+import type { SearchDoc } from './types';
+
+const page = (documentId: string, n: number, text: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
+  ref: `page:${documentId}:${n}`, kind: 'page', recordId: documentId, page: n, fields: { text }, lang: 'en',
+  caseIds: ['c1'], dateFrom: '2019-01-01', dateTo: '2019-12-31', ...extra,
+});
+const actor = (id: string, names: string[], extra: Partial<SearchDoc> = {}): SearchDoc => ({
+  ref: `actor:${id}`, kind: 'actor', recordId: id, names, fields: { name: names.join('\n'), body: '' },
+  caseIds: ['c1'], dateFrom: null, dateTo: null, status: 'at_large', ...extra,
+});
+const filler = (i: number) => `filler words number ${i} about the valley and the river crossing`;
+const texts = new Map<string, string>();
+const docPages = (id: string, list: string[]) => list.map((t, i) => { texts.set(`page:${id}:${i + 1}`, t); return page(id, i + 1, t); });
+const getText = ({ ref }: { ref: string }) => texts.get(ref);
+const refs = async (segs: Segment[], q: string) => (await searchSegments(segs, q, {}, { getText })).groups.page.hits.map((h) => h.ref);
+
+const docA = docPages('a', ['troops met the Shining Path in the valley', filler(1), filler(2), 'cocaine seized near the river']);
+const docB = docPages('b', ['the Shining Path cell moved', filler(3), 'Path Shining is not the name', filler(4)]);
+
+describe('searchSegments over several segments', () => {
+  const segA = buildSegment('document:a', docA, { seq: 1 });
+  const segB = buildSegment('document:b', docB, { seq: 2 });
+
+  it('gives a term in two segments comparable scores (global idf, not per segment)', async () => {
+    const same = 'cocaine seized near the river';
+    const s1 = buildSegment('document:x', [page('x', 1, same), ...docPages('x', [filler(5), filler(6), filler(7)]).slice(1)], { seq: 3 });
+    // Same page lengths in both segments (BM25's length norm uses each segment's average).
+    const s2 = buildSegment('document:y', [page('y', 1, same), page('y', 2, filler(8).replace('filler', 'cocaine')),
+      page('y', 3, filler(9).replace('filler', 'cocaine')), page('y', 4, filler(10))], { seq: 4 });
+    const result = await searchSegments([s1, s2], 'cocaine', {}, {});
+    const score = (ref: string) => result.groups.page.hits.find((h) => h.ref === ref)!.score;
+    // Locally "cocaine" is rare in x (1/4) and common in y (3/4); lunr would score them apart.
+    // With lunr's local idf the two differ by ~2×; left is only the average-length effect.
+    expect(Math.abs(score('page:x:1') / score('page:y:1') - 1)).toBeLessThan(0.05);
+  });
+
+  it('keeps the order of results when segments are merged', async () => {
+    const before = await refs([segA, segB], 'shining path valley OR river OR cell');
+    const merged = await mergeSegments([segA, segB], (meta) => (meta.documentIds[0] === 'a' ? docA : docB), 5);
+    expect(merged.meta.docCount).toBe(8);
+    expect(await refs([merged], 'shining path valley OR river OR cell')).toEqual(before);
+  });
+
+  it('verifies phrases against the text, in order and adjacent', async () => {
+    expect(await refs([segA, segB], '"shining path"')).toEqual(expect.arrayContaining(['page:a:1', 'page:b:1']));
+    expect(await refs([segA, segB], '"shining path"')).not.toContain('page:b:3');
+    expect(await refs([segA, segB], '"path shining"')).toEqual(['page:b:3']);
+    expect(await refs([segA, segB], 'shining -"path shining"')).toEqual(expect.arrayContaining(['page:a:1', 'page:b:1']));
+    expect(await refs([segA, segB], 'shining -"path shining"')).not.toContain('page:b:3');
+  });
+
+  it('finds by prefix and with typos on unstemmed words, and excludes words', async () => {
+    expect(await refs([segA, segB], 'cocai*')).toEqual(['page:a:4']);
+    expect(await refs([segA, segB], 'cocaime')).toEqual(['page:a:4']);
+    expect(await refs([segA, segB], 'shining -valley')).toEqual(expect.arrayContaining(['page:b:1', 'page:b:3']));
+    expect(await refs([segA, segB], 'shining -valley')).not.toContain('page:a:1');
+  });
+
+  it('returns snippets with highlight ranges on the matched words', async () => {
+    const hit = (await searchSegments([segA], 'cocaine river', {}, { getText })).groups.page.hits[0]!;
+    const marked = hit.snippet!.highlights.map((r) => hit.snippet!.text.slice(r.start, r.end));
+    expect(marked).toEqual(['cocaine', 'river']);
+  });
+
+  it('filters by kind, case, date and status, and honours tombstones', async () => {
+    const records = buildSegment('records', [actor('1', ['Víctor Quispe Palomino']), actor('2', ['Jorge Quispe'], { status: 'captured', caseIds: ['c2'] })], { seq: 9 });
+    const run = async (q: string, filters = {}) => (await searchSegments([records, segA], q, filters, { getText })).groups;
+    expect((await run('quispe')).actor.count).toBe(2);
+    expect((await run('quispe', { statuses: ['captured'] })).actor.hits.map((h) => h.recordId)).toEqual(['2']);
+    expect((await run('quispe case:c2')).actor.hits.map((h) => h.recordId)).toEqual(['2']);
+    expect((await run('cocaine', { from: '2020' })).page.count).toBe(0);
+    expect((await run('cocaine', { from: '2019-06', to: '2019-06' })).page.count).toBe(1);
+    expect((await run('cocaine kind:actor')).page.count).toBe(0);
+    const delta = buildSegment('records-delta', [actor('2', ['Jorge Quispe Palomino'], { status: 'captured' })], { seq: 10 });
+    supersede([records, delta], delta);
+    const after = (await searchSegments([records, delta], 'palomino', {}, {})).groups.actor;
+    expect(after.hits.map((h) => h.recordId).sort()).toEqual(['1', '2']);
+    expect(after.hits.find((h) => h.recordId === '2')!.matchedName).toBe('Jorge Quispe Palomino');
+    expect(dropDocument([segA, segB], 'a')).toEqual([segB]);
+  });
+
+  it('round-trips through the serialized form and rejects other analyzer versions', async () => {
+    const json = serializeSegment(segA);
+    const loaded = loadSegment(json);
+    expect(await refs([loaded, segB], 'shining path')).toEqual(await refs([segA, segB], 'shining path'));
+    const stale = JSON.parse(json) as { meta: { analyzerVersion: number } };
+    stale.meta.analyzerVersion = -1;
+    expect(() => loadSegment(JSON.stringify(stale))).toThrow(StaleSegmentError);
+    expect(() => loadSegment('{"format":"nope"}')).toThrow(StaleSegmentError);
+  });
+});
