@@ -11,6 +11,7 @@ const CaseEditor = lazy(() => import('../features/cases/CaseEditor').then((m) =>
 const SettingsView = lazy(() => import('../features/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
+import { DropZone } from '../features/documents/DropZone';
 import { useT } from '../i18n/useT';
 import type { View } from '../state/store';
 import { useUi } from '../state/store';
@@ -68,6 +69,7 @@ export function App() {
         {viewerOpen ? <Suspense fallback={null}><ViewerOverlay /></Suspense> : null}
       </main>
       <Toasts />
+      <DropZone />
     </div>
   );
 }

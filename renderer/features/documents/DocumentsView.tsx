@@ -1,4 +1,23 @@
-/** Placeholder until the documents feature lands. */
+import { useT } from '../../i18n/useT';
+import { useUi } from '../../state/store';
+import { DocumentDetail } from './DocumentDetail';
+import { DocumentList } from './DocumentList';
+import { ImportPanel } from './ImportPanel';
+import './documents.css';
+
+/** Sources: the PDF library on the left; import progress and the selected source on the right. */
 export function DocumentsView() {
-  return <div className="page"><h1>Documents</h1></div>;
+  const t = useT();
+  const selectedId = useUi((s) => s.selectedDocumentId);
+  return (
+    <div className="split documents-view">
+      <DocumentList />
+      <div className="documents-view__side">
+        <ImportPanel />
+        <section className="pane pane--detail" aria-label={t('documents.details')}>
+          {selectedId ? <DocumentDetail key={selectedId} id={selectedId} /> : <p className="empty">{t('documents.selectHint')}</p>}
+        </section>
+      </div>
+    </div>
+  );
 }

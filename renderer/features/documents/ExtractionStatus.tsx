@@ -1,0 +1,96 @@
+import { useId, useRef, useState } from 'react';
+import type { SourceDocument } from '../../../shared/model';
+import { useDb } from '../../app/dbContext';
+import { useT } from '../../i18n/useT';
+import { useUi } from '../../state/store';
+import { sharedExtractor } from './importRunner';
+import { isLocked } from './labels';
+import { retryExtraction } from './retryExtraction';
+
+/** What text extraction made of the file, in words, with the way forward for locked and timed-out files. */
+export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
+  const t = useT();
+  const { state, pageCount, characters, message } = doc.extraction;
+  const chars = new Intl.NumberFormat(t.lang).format(characters);
+  let summary: string;
+  if (state === 'extracted') summary = t(pageCount === 1 ? 'documents.status.extracted.one' : 'documents.status.extracted.other', { count: pageCount, chars });
+  else if (state === 'needs-ocr') summary = t('documents.status.needs-ocr', { count: pageCount });
+  else if (isLocked(state)) summary = t('documents.status.password');
+  else summary = t(`documents.status.${state}`);
+  // Locked files carry pdf.js's "protected with a password" note, which the summary already says.
+  const detail = isLocked(state) ? '' : message;
+
+  return (
+    <section aria-labelledby="doc-text" className={`doc-status doc-status--${state}`}>
+      <h3 id="doc-text">{t('documents.section.text')}</h3>
+      <p data-testid="doc-status">{summary}</p>
+      {detail ? <p className={state === 'damaged' ? 'doc-status__damage' : 'muted'} data-testid="doc-status-detail">{detail}</p> : null}
+      {isLocked(state) ? <UnlockForm doc={doc} /> : null}
+      {state === 'timed-out' ? <RetryButton doc={doc} /> : null}
+    </section>
+  );
+}
+
+/** The password is held in this field only until the attempt: cleared after it, never stored or logged. */
+function UnlockForm({ doc }: { doc: SourceDocument }) {
+  const db = useDb();
+  const t = useT();
+  const notify = useUi((s) => s.notify);
+  const id = useId();
+  const input = useRef<HTMLInputElement>(null);
+  const [password, setPassword] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [wrong, setWrong] = useState(false);
+
+  const unlock = async () => {
+    if (!password || busy) return;
+    setBusy(true);
+    try {
+      const outcome = await retryExtraction(db, sharedExtractor(), doc.id, password);
+      if (outcome.status === 'wrong-password') {
+        setWrong(true);
+        input.current?.focus();
+      } else {
+        notify(t('documents.password.unlocked', { title: outcome.document.title }));
+      }
+    } catch (error) {
+      notify(t('documents.status.retryFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+    } finally {
+      setPassword('');
+      setBusy(false);
+    }
+  };
+
+  return (
+    <form className="doc-unlock" noValidate onSubmit={(e) => { e.preventDefault(); void unlock(); }}>
+      <div className={`field${wrong ? ' field--invalid' : ''}`}>
+        <label htmlFor={id}>{t('documents.password.label')}</label>
+        <div className="doc-unlock__row">
+          <input ref={input} id={id} type="password" autoComplete="off" value={password} disabled={busy}
+            aria-invalid={wrong} aria-describedby={wrong ? `${id}-error` : undefined}
+            onChange={(e) => setPassword(e.target.value)} />
+          <button type="submit" disabled={busy || password === ''}>{busy ? t('documents.password.unlocking') : t('documents.password.unlock')}</button>
+        </div>
+        {wrong ? <div id={`${id}-error`} className="field__error" role="alert">{t('documents.password.wrong')}</div> : null}
+      </div>
+    </form>
+  );
+}
+
+function RetryButton({ doc }: { doc: SourceDocument }) {
+  const db = useDb();
+  const t = useT();
+  const notify = useUi((s) => s.notify);
+  const [busy, setBusy] = useState(false);
+  const retry = async () => {
+    setBusy(true);
+    try {
+      await retryExtraction(db, sharedExtractor(), doc.id);
+    } catch (error) {
+      notify(t('documents.status.retryFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+  return <button type="button" disabled={busy} onClick={() => void retry()}>{busy ? t('documents.status.retrying') : t('documents.status.retry')}</button>;
+}
