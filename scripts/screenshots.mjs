@@ -2,6 +2,7 @@
 // for looking at the UI as a user would. Usage: npm run build:renderer && node scripts/screenshots.mjs [outDir]
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
@@ -41,6 +42,19 @@ try {
   await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${outDir}/event-form.png`, fullPage: true });
+  await page.keyboard.press('Escape');
+  // Sources: attach the article (read from ../shared, never copied into the repository).
+  const article = new URL('../../shared/fixtures/vraem-article.pdf', import.meta.url);
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sources' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).first().click();
+  await (await chooser).setFiles(fileURLToPath(article));
+  await page.getByText('1 page', { exact: false }).first().waitFor();
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: `${outDir}/sources.png` });
+  await page.getByRole('button', { name: 'Open', exact: true }).first().click();
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${outDir}/viewer.png` });
   await browser.close();
   console.log(`screenshots written to ${outDir}`);
 } finally {

@@ -130,9 +130,9 @@ test('PDFs are added by the picker, checked by hash, end in a clear state, unloc
   await expect(page.getByText('4 sources', { exact: true })).toBeVisible();
   const states: Array<[RegExp, string]> = [[/Shining Path in the VRAEM/, '1 page'], [/truncated/, 'Damaged'], [/notAPdf/, 'Damaged'], [/Witness list/, '1 page']];
   for (const [name, state] of states) await expect(list(page).getByRole('option', { name })).toContainText(state);
-  await page.getByLabel('Text', { exact: true }).selectOption({ label: 'Damaged' });
+  await page.getByLabel('Text state', { exact: true }).selectOption({ label: 'Damaged' });
   await expect(list(page).getByRole('option')).toHaveCount(2);
-  await page.getByLabel('Text', { exact: true }).selectOption({ label: 'Any state' });
+  await page.getByLabel('Text state', { exact: true }).selectOption({ label: 'Any state' });
   await page.getByLabel('Filter by title, file, author or publisher').fill('witness');
   await expect(list(page).getByRole('option')).toHaveCount(1);
   await list(page).getByRole('option', { name: /Witness list/ }).click();
