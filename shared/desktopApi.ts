@@ -7,6 +7,7 @@ export const menuCommands = [
   'new-actor',
   'new-event',
   'new-case',
+  'add-pdfs',
   'focus-search',
   'load-sample',
   'open-settings',

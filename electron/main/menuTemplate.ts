@@ -6,6 +6,7 @@ export interface MenuLabels {
   newActor: string;
   newEvent: string;
   newCase: string;
+  addPdfs: string;
   loadSample: string;
   edit: string;
   view: string;
@@ -21,6 +22,7 @@ export const englishMenuLabels: MenuLabels = {
   newActor: 'New Actor',
   newEvent: 'New Event',
   newCase: 'New Case',
+  addPdfs: 'Add PDFs…',
   loadSample: 'Load Sample Case',
   edit: '&Edit',
   view: '&View',
@@ -72,6 +74,8 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command(labels.newActor, 'new-actor', 'CmdOrCtrl+N'),
       command(labels.newEvent, 'new-event', 'CmdOrCtrl+E'),
       command(labels.newCase, 'new-case', 'CmdOrCtrl+Shift+N'),
+      { type: 'separator' },
+      command(labels.addPdfs, 'add-pdfs', 'CmdOrCtrl+O'),
       { type: 'separator' },
       command(labels.loadSample, 'load-sample'),
       { type: 'separator' },

@@ -2,6 +2,8 @@ import { useEffect } from 'react';
 import { getPlatform } from '../platform';
 import type { MenuCommand } from '../../shared/desktopApi';
 import { useUi } from '../state/store';
+import type { CasefileDb } from '../db/db';
+import { useDb } from './dbContext';
 
 /** Single-letter shortcuts act only when the user is not typing in a field. */
 function isTyping(target: EventTarget | null): boolean {
@@ -9,9 +11,14 @@ function isTyping(target: EventTarget | null): boolean {
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
 }
 
-export function runCommand(command: MenuCommand) {
+export function runCommand(command: MenuCommand, db: CasefileDb) {
   const ui = useUi.getState();
   switch (command) {
+    case 'add-pdfs':
+      ui.showView('documents');
+      // The import code loads with the Sources view, not at start-up.
+      void import('../features/documents/importRunner').then((m) => m.pickAndAddPdfs(db));
+      break;
     case 'new-actor': ui.openEditor({ kind: 'actor', id: null }); break;
     case 'new-event': ui.openEditor({ kind: 'event', id: null }); break;
     case 'new-case': ui.openEditor({ kind: 'case', id: null }); break;
@@ -27,20 +34,21 @@ export function runCommand(command: MenuCommand) {
  * The desktop menu sends the same commands through the platform adapter.
  */
 export function useShortcuts() {
+  const db = useDb();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
         event.preventDefault();
-        runCommand('focus-search');
+        runCommand('focus-search', db);
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (event.key === '/') { event.preventDefault(); runCommand('focus-search'); }
-      else if (event.key === 'a') { event.preventDefault(); runCommand('new-actor'); }
-      else if (event.key === 'e') { event.preventDefault(); runCommand('new-event'); }
+      if (event.key === '/') { event.preventDefault(); runCommand('focus-search', db); }
+      else if (event.key === 'a') { event.preventDefault(); runCommand('new-actor', db); }
+      else if (event.key === 'e') { event.preventDefault(); runCommand('new-event', db); }
     };
     window.addEventListener('keydown', onKey);
-    const unsubscribe = getPlatform().onMenuCommand(runCommand);
+    const unsubscribe = getPlatform().onMenuCommand((command) => runCommand(command, db));
     return () => { window.removeEventListener('keydown', onKey); unsubscribe(); };
-  }, []);
+  }, [db]);
 }
