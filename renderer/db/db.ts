@@ -11,7 +11,25 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
+
+/**
+ * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
+ * search worker (renderer/search/catalog.ts); `json` is the serialized segment as ONE string
+ * (parsing a string is 2–3× faster than reading a structured-clone object).
+ */
+export interface SearchSegmentRow {
+  id: string;
+  /** 'records' | 'records-delta' | 'merged' | 'document:<id>' | 'catalog'. */
+  kind: string;
+  seq: number;
+  formatVersion: number;
+  analyzerVersion: number;
+  json: string;
+  /** The segment's meta (small, readable without parsing `json`). */
+  meta: unknown;
+  updatedAt: number;
+}
 
 export interface MetaRow {
   key: string;
@@ -35,6 +53,8 @@ export class CasefileDb extends Dexie {
   declare documentFiles: EntityTable<DocumentFileRow, 'sha256'>;
   declare pages: Table<PageRow, [string, number]>;
   declare meta: Table<MetaRow, string>;
+  /** Search index segments, since version 3. Derived data: safe to clear, the worker rebuilds. */
+  declare searchSegments: EntityTable<SearchSegmentRow, 'id'>;
   readonly deps: IndexedDbDeps;
 
   constructor(name: string, deps?: IndexedDbDeps) {
@@ -77,6 +97,14 @@ export class CasefileDb extends Dexie {
         pages: '[documentId+page]',
       })
       .upgrade(upgradeToV2);
+
+    // Version 3: the search worker's persisted index segments (derived data only, so the
+    // upgrade creates the empty table and the worker builds the index from the records).
+    this.version(3)
+      .stores({ searchSegments: 'id, kind' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 3 });
+      });
 
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.

@@ -1,5 +1,5 @@
 export { CasefileDb, SCHEMA_VERSION, openDatabase } from './db';
-export type { IndexedDbDeps, MetaRow } from './db';
+export type { IndexedDbDeps, MetaRow, SearchSegmentRow } from './db';
 export { NewerDatabaseError } from './versionGuard';
 export type { ActorRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 export {

@@ -66,9 +66,9 @@ describe('upgrade from version 1', () => {
     expect(await versionOf(indexedDB, 'casefile')).toBe(10);
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect(SCHEMA_VERSION).toBe(2);
-    expect(await versionOf(indexedDB, 'casefile')).toBe(20);
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(2);
+    expect(SCHEMA_VERSION).toBe(3);
+    expect(await versionOf(indexedDB, 'casefile')).toBe(30);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(3);
 
     // Rows kept, unchanged as records; the old indexes still answer.
     expect(await db.actors.count()).toBe(2);
@@ -94,27 +94,27 @@ describe('upgrade from version 1', () => {
     db.close();
   });
 
-  it('a version-2 build refuses a version-3 database and leaves it as it was', async () => {
+  it('a version-3 build refuses a version-4 database and leaves it as it was', async () => {
     const indexedDB = new IDBFactory();
-    const v3 = new Dexie('casefile', { indexedDB, IDBKeyRange });
-    v3.version(3).stores({ ...V1_STORES, documents: 'id, &sha256', sources: 'id' });
-    await v3.open();
-    await v3.table('meta').put({ key: 'schemaVersion', value: 3 });
-    await v3.table('sources').put({ id: 's1' });
-    v3.close();
+    const v4 = new Dexie('casefile', { indexedDB, IDBKeyRange });
+    v4.version(4).stores({ ...V1_STORES, documents: 'id, &sha256', sources: 'id' });
+    await v4.open();
+    await v4.table('meta').put({ key: 'schemaVersion', value: 4 });
+    await v4.table('sources').put({ id: 's1' });
+    v4.close();
 
     const error = await openDatabase('casefile', { indexedDB, IDBKeyRange }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NewerDatabaseError);
-    expect(error).toMatchObject({ found: 3, supported: 2 });
-    expect(await versionOf(indexedDB, 'casefile')).toBe(30);
+    expect(error).toMatchObject({ found: 4, supported: 3 });
+    expect(await versionOf(indexedDB, 'casefile')).toBe(40);
   });
 
-  it('opens a version-2 database again without upgrading it', async () => {
+  it('opens a current database again without upgrading it', async () => {
     const indexedDB = new IDBFactory();
     (await openDatabase('casefile', { indexedDB, IDBKeyRange })).close();
     const again = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await again.meta.get('schemaVersion'))?.value).toBe(2);
-    expect(await versionOf(indexedDB, 'casefile')).toBe(20);
+    expect((await again.meta.get('schemaVersion'))?.value).toBe(3);
+    expect(await versionOf(indexedDB, 'casefile')).toBe(30);
     again.close();
   });
 });

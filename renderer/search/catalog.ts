@@ -1,0 +1,90 @@
+/**
+ * Persistence of the search index in the `searchSegments` table: one row per segment (its
+ * JSON as one string) plus one catalog row holding what the segments were built from
+ * (watermarks, documents' extraction times) and their tombstones. Every write of segments
+ * goes with the catalog in ONE transaction, so the two never disagree after a crash.
+ */
+import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, serializeSegment } from '../../shared/search';
+import type { Segment } from '../../shared/search';
+import type { CasefileDb, SearchSegmentRow } from '../db/db';
+
+export const CATALOG_ROW_ID = '~catalog';
+export const CATALOG_KIND = 'catalog';
+/** Raise when CatalogState changes shape: an unknown catalog means "rebuild everything". */
+export const CATALOG_VERSION = 1;
+
+export type RecordTable = 'actors' | 'events' | 'documents';
+export const RECORD_TABLES: readonly RecordTable[] = ['actors', 'events', 'documents'];
+
+/** The highest `updatedAt` indexed in a table, and the ids indexed at exactly that time (same-millisecond writes). */
+export interface Watermark { at: number; ids: string[] }
+
+export interface CatalogState {
+  nextSeq: number;
+  marks: Record<RecordTable, Watermark>;
+  /** Documents whose pages are indexed: id → the `extraction.extractedAt` they were indexed from. */
+  documents: Record<string, number>;
+  /** Dead rows per segment id (superseded or deleted records, dropped documents in merged segments). */
+  tombstones: Record<string, number[]>;
+}
+
+export function emptyCatalog(): CatalogState {
+  const mark = (): Watermark => ({ at: 0, ids: [] });
+  return { nextSeq: 1, marks: { actors: mark(), events: mark(), documents: mark() }, documents: {}, tombstones: {} };
+}
+
+/** The stored catalog, or null when there is none or it was written by another format or analyzer. */
+export async function readCatalog(db: CasefileDb): Promise<CatalogState | null> {
+  const row = await db.searchSegments.get(CATALOG_ROW_ID);
+  if (!row || row.formatVersion !== CATALOG_VERSION || row.analyzerVersion !== ANALYZER_VERSION) return null;
+  try {
+    const state = JSON.parse(row.json) as CatalogState;
+    return typeof state.nextSeq === 'number' && state.marks && state.documents && state.tombstones ? state : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Ids of the stored segments (not the catalog), without reading their JSON. */
+export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
+  return db.searchSegments.where('kind').notEqual(CATALOG_KIND).primaryKeys();
+}
+
+export function segmentRow(segment: Segment, now: number): SearchSegmentRow {
+  const { meta } = segment;
+  return {
+    id: meta.id, kind: meta.kind, seq: meta.seq, formatVersion: SEGMENT_FORMAT_VERSION, analyzerVersion: meta.analyzerVersion,
+    json: serializeSegment(segment), meta, updatedAt: now,
+  };
+}
+
+/** The catalog with the tombstones of the given (live) segments. */
+export function catalogRow(state: CatalogState, segments: readonly Segment[], now: number): SearchSegmentRow {
+  const tombstones: Record<string, number[]> = {};
+  for (const seg of segments) if (seg.tombstones.size) tombstones[seg.meta.id] = [...seg.tombstones].sort((a, b) => a - b);
+  state.tombstones = tombstones;
+  return {
+    id: CATALOG_ROW_ID, kind: CATALOG_KIND, seq: 0, formatVersion: CATALOG_VERSION, analyzerVersion: ANALYZER_VERSION,
+    json: JSON.stringify(state), meta: null, updatedAt: now,
+  };
+}
+
+export interface PersistChange {
+  put?: readonly Segment[];
+  drop?: Iterable<string>;
+}
+
+/**
+ * Writes new segments, deletes dropped ones and rewrites the catalog, in one transaction.
+ * Serialising happens before the transaction opens (no non-Dexie work inside it).
+ */
+export async function persist(db: CasefileDb, state: CatalogState, live: readonly Segment[], change: PersistChange, now = Date.now()): Promise<void> {
+  const rows = (change.put ?? []).map((seg) => segmentRow(seg, now));
+  const drop = [...(change.drop ?? [])];
+  const catalog = catalogRow(state, live, now);
+  await db.transaction('rw', db.searchSegments, async () => {
+    if (drop.length) await db.searchSegments.bulkDelete(drop);
+    if (rows.length) await db.searchSegments.bulkPut(rows);
+    await db.searchSegments.put(catalog);
+  });
+}

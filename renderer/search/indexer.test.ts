@@ -1,0 +1,191 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/model';
+import { blankActor, blankEvent, newId } from '../../shared/model';
+import type { ExtractionResult } from '../../shared/pdf/types';
+import { DEFAULT_MERGE_POLICY } from '../../shared/search';
+import type { SearchResults } from '../../shared/search';
+import { deleteActor, saveActor } from '../db/actors';
+import { openDatabase } from '../db/db';
+import type { CasefileDb } from '../db/db';
+import { addDocument, deleteDocument, saveDocumentMetadata, updateExtraction } from '../db/documents';
+import { saveEvent } from '../db/events';
+import { restoreFromTrash } from '../db/trash';
+import { sha256Hex } from '../util/sha256';
+import { CATALOG_ROW_ID, storedSegmentIds } from './catalog';
+import { SearchIndexer } from './indexer';
+
+const freshDb = () => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
+const ids = (r: SearchResults, kind: 'actor' | 'event' | 'document' | 'page') => r.groups[kind].hits.map((h) => h.recordId);
+const pages = (r: SearchResults) => r.groups.page.hits.map((h) => `${h.documentId}:${h.page}`);
+
+const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
+
+async function addPdf(db: CasefileDb, texts: string[], now: number, name = `f${newId()}.pdf`) {
+  const bytes = new TextEncoder().encode(`%PDF-1.7 ${name}`);
+  const result = await addDocument(db, { file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: name, extraction: extracted(texts) }, now);
+  if (result.status !== 'added') throw new Error(result.status);
+  return result.document;
+}
+
+async function seed(db: CasefileDb) {
+  const group: Actor = { ...blankActor('armed_group', 1_000), name: 'Sendero Luminoso' };
+  const leader: Actor = {
+    ...blankActor('person', 1_000), name: 'Abimael Guzmán',
+    names: [{ id: newId(), name: 'Presidente Gonzalo', type: 'nom_de_guerre', note: '', citations: [] }],
+    memberships: [{ id: newId(), groupId: group.id, role: 'Presidente', from: null, to: null, note: '', citations: [] }],
+  };
+  await saveActor(db, group, 1_000);
+  await saveActor(db, leader, 1_000);
+  await saveEvent(db, { ...blankEvent(1_000), title: 'Captura en Surquillo' }, 1_000);
+  const doc = await addPdf(db, ['La captura ocurrió en Surquillo, Lima.', 'El informe final de la comisión.'], 1_000);
+  return { group, leader, doc };
+}
+
+describe('SearchIndexer', () => {
+  it('indexes records and documents, persists them, and a restart loads instead of rebuilding', async () => {
+    const db = await freshDb();
+    const { leader, group, doc } = await seed(db);
+    const first = new SearchIndexer(db);
+    expect(await first.load()).toMatchObject({ loaded: 0 });
+    const report = await first.sync();
+    expect(report).toMatchObject({ fullRecordsBuild: true, records: 4, documentsIndexed: 1 });
+    expect(ids(await first.search('gonzalo'), 'actor')).toEqual([leader.id]);
+    // Members are indexed with their group's name.
+    expect(ids(await first.search('sendero'), 'actor').sort()).toEqual([group.id, leader.id].sort());
+    const hit = (await first.search('surquillo')).groups.page.hits[0];
+    expect(hit).toMatchObject({ documentId: doc.id, page: 1 });
+    expect(hit?.snippet?.text).toContain('Surquillo');
+
+    const stored = await storedSegmentIds(db);
+    expect(stored.length).toBe(2);
+    expect(await db.searchSegments.get(CATALOG_ROW_ID)).toBeDefined();
+
+    const second = new SearchIndexer(db);
+    expect(await second.load()).toMatchObject({ loaded: 2, stale: 0 });
+    expect(ids(await second.search('gonzalo'), 'actor')).toEqual([leader.id]);
+    expect(await second.sync()).toEqual({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false });
+    expect(await storedSegmentIds(db)).toEqual(stored);
+  });
+
+  it('makes a renamed actor searchable by its new name through a delta segment, old name gone', async () => {
+    const db = await freshDb();
+    const { leader, group } = await seed(db);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    await saveActor(db, { ...leader, name: 'Manuel Rubén Abimael Guzmán Reinoso' }, 2_000);
+    const t0 = performance.now();
+    expect(await indexer.sync()).toMatchObject({ records: 1, fullRecordsBuild: false });
+    expect(ids(await indexer.search('reinoso'), 'actor')).toEqual([leader.id]);
+    expect(performance.now() - t0).toBeLessThan(1_000);
+    expect((await indexer.search('reinoso')).groups.actor.count).toBe(1);
+    // An edit of another record in the same millisecond as the last one indexed is not missed.
+    await saveActor(db, { ...group, name: 'Partido Comunista del Perú' }, 2_000);
+    await indexer.sync();
+    // …and its members, indexed with the group's name, follow the rename.
+    expect(ids(await indexer.search('comunista'), 'actor').sort()).toEqual([group.id, leader.id].sort());
+    await saveActor(db, { ...leader, name: 'Camarada Gonzalo Reinoso Segundo' }, 2_001);
+    await indexer.sync();
+    expect(ids(await indexer.search('segundo'), 'actor')).toEqual([leader.id]);
+    expect(ids(await indexer.search('manuel'), 'actor')).toEqual([]);
+
+    // The delta and its tombstones survive a restart.
+    const again = new SearchIndexer(db);
+    await again.load();
+    expect(ids(await again.search('segundo'), 'actor')).toEqual([leader.id]);
+    expect(ids(await again.search('manuel'), 'actor')).toEqual([]);
+    expect((await again.search('reinoso')).groups.actor.count).toBe(1);
+  });
+
+  it('drops deleted records and documents and brings restored ones back', async () => {
+    const db = await freshDb();
+    const { leader, doc } = await seed(db);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    await deleteActor(db, leader.id, 3_000);
+    await deleteDocument(db, doc.id, 3_000);
+    expect(await indexer.sync()).toMatchObject({ deleted: 2, documentsDropped: 1 });
+    expect(ids(await indexer.search('gonzalo'), 'actor')).toEqual([]);
+    expect(pages(await indexer.search('surquillo'))).toEqual([]);
+    expect(await storedSegmentIds(db)).toHaveLength(1);
+
+    expect(await restoreFromTrash(db, leader.id)).toBe('restored');
+    expect(await restoreFromTrash(db, doc.id)).toBe('restored');
+    expect(await indexer.sync()).toMatchObject({ records: 2, documentsIndexed: 1 });
+    expect(ids(await indexer.search('gonzalo'), 'actor')).toEqual([leader.id]);
+    expect(pages(await indexer.search('surquillo'))).toEqual([`${doc.id}:1`]);
+  });
+
+  it('re-indexes a re-extracted document and applies metadata edits to its pages at once', async () => {
+    const db = await freshDb();
+    const { doc } = await seed(db);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    await updateExtraction(db, doc.id, extracted(['Texto nuevo sobre Ayacucho.']), 5_000);
+    expect(await indexer.sync()).toMatchObject({ documentsDropped: 1, documentsIndexed: 1 });
+    expect(pages(await indexer.search('ayacucho'))).toEqual([`${doc.id}:1`]);
+    expect(pages(await indexer.search('surquillo'))).toEqual([]);
+
+    const caseId = newId();
+    expect(pages(await indexer.search('ayacucho', { caseIds: [caseId] }))).toEqual([]);
+    const current = (await db.documents.get(doc.id))!;
+    expect((await saveDocumentMetadata(db, { ...current, caseIds: [caseId] }, 6_000)).ok).toBe(true);
+    await indexer.sync();
+    expect(pages(await indexer.search('ayacucho', { caseIds: [caseId] }))).toEqual([`${doc.id}:1`]);
+  });
+
+  it('rebuilds a segment written by another analyzer version, and ignores segments without a catalog', async () => {
+    const db = await freshDb();
+    const { leader } = await seed(db);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const [docSegment] = (await storedSegmentIds(db)).filter((id) => id.startsWith('document:'));
+    await db.searchSegments.update(docSegment!, (row) => {
+      row.json = row.json.replace(/"analyzerVersion":\d+/, '"analyzerVersion":-1');
+    });
+    const restarted = new SearchIndexer(db);
+    expect(await restarted.load()).toMatchObject({ loaded: 1, stale: 1 });
+    expect(await restarted.sync()).toMatchObject({ documentsIndexed: 1, fullRecordsBuild: false });
+    expect(pages(await restarted.search('surquillo'))).toHaveLength(1);
+    expect(await storedSegmentIds(db)).not.toContain(docSegment);
+
+    await db.searchSegments.delete(CATALOG_ROW_ID);
+    const fresh = new SearchIndexer(db);
+    expect(await fresh.load()).toMatchObject({ loaded: 0 });
+    expect(await fresh.sync()).toMatchObject({ fullRecordsBuild: true, documentsIndexed: 1 });
+    expect(ids(await fresh.search('gonzalo'), 'actor')).toEqual([leader.id]);
+    expect(await storedSegmentIds(db)).toHaveLength(2);
+  });
+
+  it('merges record deltas and document segments in the background without changing results', async () => {
+    const db = await freshDb();
+    const { leader } = await seed(db);
+    const indexer = new SearchIndexer(db, { mergePolicy: { ...DEFAULT_MERGE_POLICY, mergeFactor: 3, maxRecordDeltas: 3 } });
+    await indexer.load();
+    await indexer.sync();
+    for (let i = 0; i < 3; i++) {
+      await saveActor(db, { ...leader, name: `Abimael Guzmán ${['uno', 'dos', 'tres'][i]}` }, 10_000 + i);
+      await addPdf(db, [`Documento número ${i} sobre Huallaga.`], 10_000 + i);
+      await indexer.sync();
+    }
+    const before = await indexer.search('huallaga');
+    expect(before.groups.page.count).toBe(3);
+    expect(indexer.summary().segments).toBe(8);
+    let merges = 0;
+    while (await indexer.mergeStep()) merges++;
+    expect(merges).toBe(2);
+    expect(indexer.summary()).toMatchObject({ segments: 3, records: 7, pages: 5 });
+    const after = await indexer.search('huallaga');
+    expect(pages(after).sort()).toEqual(pages(before).sort());
+    expect(ids(await indexer.search('tres'), 'actor')).toEqual([leader.id]);
+    expect(ids(await indexer.search('dos'), 'actor')).toEqual([]);
+    expect(await storedSegmentIds(db)).toHaveLength(3);
+    const restarted = new SearchIndexer(db);
+    await restarted.load();
+    expect(pages(await restarted.search('huallaga')).sort()).toEqual(pages(before).sort());
+  });
+});

@@ -1,0 +1,366 @@
+/**
+ * The search worker's brain, free of worker plumbing so it runs in Node over fake-indexeddb:
+ * load the persisted segments, bring them in line with the database (`sync`: new, edited and
+ * deleted records go into a delta segment; new or re-extracted documents get their own
+ * segment; documents gone lose theirs), merge in the background, answer queries.
+ *
+ * `sync` is idempotent — it compares the database with what the index was built from — so
+ * the same call serves start-up reconciliation and every change notification. Mutations run
+ * one at a time; queries read the current segment list and never wait for them.
+ */
+import {
+  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, deleteRefs, documentFilterInfo, dropDocument, loadSegment,
+  mergeSegments, metasOf, pageDocs, planMerges, searchSegments, supersede,
+} from '../../shared/search';
+import { rowRef } from '../../shared/search/segment';
+import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
+import type { CasefileDb } from '../db/db';
+import type { DocumentRow } from '../db/derive';
+import { toDocument } from '../db/derive';
+import type { CatalogState, RecordTable, Watermark } from './catalog';
+import { RECORD_TABLES, emptyCatalog, persist, readCatalog, storedSegmentIds } from './catalog';
+import { allRecordDocs, documentPageDocs, pageTexts, recordDocs, textVersion } from './sources';
+
+export interface IndexProgress { done: number; total: number }
+
+export interface IndexerOptions {
+  now?: () => number;
+  mergePolicy?: MergePolicy;
+  /** Called with progress while segments are built, and null when a sync ends. */
+  onProgress?: (progress: IndexProgress | null) => void;
+  /** Called between documents so queries get their turn (the worker passes a macrotask yield). */
+  yieldNow?: () => Promise<void>;
+}
+
+export interface SyncReport {
+  /** Records (re)indexed into a delta or full segment, and records deleted. */
+  records: number;
+  deleted: number;
+  /** Documents whose pages were (re)indexed, and documents dropped. */
+  documentsIndexed: number;
+  documentsDropped: number;
+  fullRecordsBuild: boolean;
+}
+
+export interface LoadReport { loaded: number; stale: number; ms: number }
+
+/** Thrown by the text loader when the query that asked for text is no longer wanted. */
+export class QueryAbandonedError extends Error {
+  constructor() { super('query abandoned'); this.name = 'QueryAbandonedError'; }
+}
+
+const REF_PREFIX: Record<RecordTable, string> = { actors: 'actor:', events: 'event:', documents: 'document:' };
+
+export class SearchIndexer {
+  segments: Segment[] = [];
+  /** Current filter facts of live documents: metadata edits apply to their pages at once. */
+  readonly docInfo = new Map<string, DocumentFilterInfo>();
+  private state: CatalogState = emptyCatalog();
+  private needFullRecords = true;
+  private pendingDrops = new Set<string>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly opts: Required<Omit<IndexerOptions, 'onProgress'>> & Pick<IndexerOptions, 'onProgress'>;
+
+  constructor(readonly db: CasefileDb, options: IndexerOptions = {}) {
+    this.opts = {
+      now: options.now ?? Date.now,
+      mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY,
+      yieldNow: options.yieldNow ?? (() => Promise.resolve()),
+      onProgress: options.onProgress,
+    };
+  }
+
+  /** Runs index mutations one after another (load, sync, merge never interleave). */
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync. */
+  load(): Promise<LoadReport> {
+    return this.exclusive(async () => {
+      const t0 = this.opts.now();
+      const catalog = await readCatalog(this.db);
+      const ids = await storedSegmentIds(this.db);
+      this.state = catalog ?? emptyCatalog();
+      const loaded: Segment[] = [];
+      const staleMetas: (SegmentMeta | null)[] = [];
+      let stale = 0;
+      for (const id of ids) {
+        // One row at a time: only one JSON string is alive at once.
+        const row = await this.db.searchSegments.get(id);
+        if (!row) continue;
+        // New segments must never take the id of one still stored (a lost catalog restarts at 1).
+        if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
+        if (!catalog) { this.pendingDrops.add(id); continue; }
+        try {
+          loaded.push(loadSegment(row.json, catalog.tombstones[id] ?? []));
+        } catch (error) {
+          if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
+          stale++;
+          this.pendingDrops.add(id);
+          staleMetas.push(row.meta as SegmentMeta | null);
+        }
+      }
+      this.segments = loaded;
+      for (const meta of staleMetas) this.forgetSources(meta);
+      // Records: a full build is needed unless a base records segment survived intact.
+      const recordsStale = [...this.pendingDrops].some((id) => id.startsWith('records'));
+      this.needFullRecords = recordsStale || !loaded.some((s) => s.meta.kind === 'records');
+      return { loaded: loaded.length, stale, ms: this.opts.now() - t0 };
+    });
+  }
+
+  /** A dropped pages segment's documents must be indexed again. */
+  private forgetSources(meta: SegmentMeta | null): void {
+    for (const documentId of meta?.documentIds ?? []) delete this.state.documents[documentId];
+    // Their pages may survive in other segments (a merged one): those rows must die too.
+    for (const documentId of meta?.documentIds ?? []) this.segments = dropDocument(this.segments, documentId);
+  }
+
+  /** Brings the index in line with the database. Safe to call any time, as often as wanted. */
+  sync(): Promise<SyncReport> {
+    return this.exclusive(() => this.syncNow());
+  }
+
+  private async syncNow(): Promise<SyncReport> {
+    const report: SyncReport = { records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false };
+    const documents = await this.db.documents.toArray();
+    this.refreshDocInfo(documents);
+    const textDocs = documents.filter((d) => textVersion(d) !== null);
+    const toIndex = textDocs.filter((d) => this.state.documents[d.id] !== textVersion(d));
+    const progress = { done: 0, total: toIndex.length + 1 };
+    this.opts.onProgress?.(progress);
+    try {
+      // Stale or orphaned rows found by load go first, before any new id is written.
+      if (this.pendingDrops.size) {
+        await persist(this.db, this.state, this.segments, { drop: this.pendingDrops }, this.opts.now());
+        this.pendingDrops.clear();
+      }
+      if (this.needFullRecords) await this.fullRecordsBuild(report);
+      else await this.recordChanges(documents, report);
+      progress.done++;
+      this.opts.onProgress?.({ ...progress });
+
+      // Documents gone (deleted, in the trash) or re-extracted lose their pages first.
+      const live = new Map(textDocs.map((d) => [d.id, textVersion(d)]));
+      const drops = new Set<string>();
+      let tombstoned = false;
+      for (const id of Object.keys(this.state.documents)) {
+        if (live.get(id) === this.state.documents[id]) continue;
+        for (const gone of this.dropDocumentNow(id)) drops.add(gone);
+        tombstoned = true;
+        report.documentsDropped++;
+      }
+      if (drops.size || tombstoned) {
+        await persist(this.db, this.state, this.segments, { drop: drops }, this.opts.now());
+      }
+      for (const row of toIndex) {
+        await this.indexDocument(row);
+        report.documentsIndexed++;
+        progress.done++;
+        this.opts.onProgress?.({ ...progress });
+        await this.opts.yieldNow();
+      }
+    } finally {
+      this.opts.onProgress?.(null);
+    }
+    return report;
+  }
+
+  private dropDocumentNow(documentId: string): string[] {
+    const before = new Set(this.segments.map((s) => s.meta.id));
+    this.segments = dropDocument(this.segments, documentId);
+    delete this.state.documents[documentId];
+    const after = new Set(this.segments.map((s) => s.meta.id));
+    return [...before].filter((id) => !after.has(id));
+  }
+
+  private refreshDocInfo(documents: readonly DocumentRow[]): void {
+    this.docInfo.clear();
+    for (const row of documents) this.docInfo.set(row.id, documentFilterInfo(row));
+  }
+
+  private async indexDocument(row: DocumentRow): Promise<void> {
+    const version = textVersion(row);
+    if (version === null) return;
+    const docs = pageDocs(toDocument(row), await pageTexts(this.db, row.id));
+    const put: Segment[] = [];
+    if (docs.length) {
+      const seg = buildSegment(`document:${row.id}`, docs, { seq: this.state.nextSeq++, now: this.opts.now() });
+      this.segments = [...this.segments, seg];
+      supersede(this.segments, seg);
+      put.push(seg);
+    }
+    this.state.documents[row.id] = version;
+    await persist(this.db, this.state, this.segments, { put }, this.opts.now());
+  }
+
+  private async fullRecordsBuild(report: SyncReport): Promise<void> {
+    const marks = await this.currentMarks();
+    const docs = await allRecordDocs(this.db);
+    const seg = buildSegment('records', docs, { seq: this.state.nextSeq++, now: this.opts.now() });
+    const old = this.segments.filter((s) => s.meta.family === 'records').map((s) => s.meta.id);
+    this.segments = [...this.segments.filter((s) => s.meta.family !== 'records'), seg];
+    this.state.marks = marks;
+    await persist(this.db, this.state, this.segments, { put: [seg], drop: old }, this.opts.now());
+    this.needFullRecords = false;
+    report.fullRecordsBuild = true;
+    report.records = docs.length;
+  }
+
+  /** Watermarks of the tables as they are now (read before a full build, so later edits are caught). */
+  private async currentMarks(): Promise<Record<RecordTable, Watermark>> {
+    const marks = {} as Record<RecordTable, Watermark>;
+    for (const table of RECORD_TABLES) {
+      const last = await this.db.table<{ id: string; updatedAt: number }, string>(table).orderBy('updatedAt').last();
+      const at = last?.updatedAt ?? 0;
+      const ids = last ? await this.db.table(table).where('updatedAt').equals(at).primaryKeys() as string[] : [];
+      marks[table] = { at, ids };
+    }
+    return marks;
+  }
+
+  /** Live record refs per table in the records segments. */
+  private liveRecordRefs(): Set<string> {
+    const refs = new Set<string>();
+    for (const seg of this.segments) {
+      if (seg.meta.family !== 'records') continue;
+      for (let row = 0; row < seg.meta.docCount; row++) if (!seg.tombstones.has(row)) refs.add(rowRef(seg, row));
+    }
+    return refs;
+  }
+
+  /** Edited, added, restored and deleted records since the watermarks → one delta segment. */
+  private async recordChanges(documents: readonly DocumentRow[], report: SyncReport): Promise<void> {
+    const { db } = this;
+    const marks = this.state.marks;
+    const since = <T extends { id: string; updatedAt: number }>(rows: T[], mark: Watermark) => {
+      const same = new Set(mark.ids);
+      return rows.filter((r) => !(r.updatedAt === mark.at && same.has(r.id)));
+    };
+    const [actors, events, actorIds, eventIds] = await db.transaction('r', db.actors, db.events, () => Promise.all([
+      db.actors.where('updatedAt').aboveOrEqual(marks.actors.at).toArray(),
+      db.events.where('updatedAt').aboveOrEqual(marks.events.at).toArray(),
+      db.actors.toCollection().primaryKeys(),
+      db.events.toCollection().primaryKeys(),
+    ]));
+    const changed = {
+      actors: since(actors, marks.actors),
+      events: since(events, marks.events),
+      documents: since(documents.filter((d) => d.updatedAt >= marks.documents.at), marks.documents),
+    };
+    const current: Record<RecordTable, string[]> = { actors: actorIds, events: eventIds, documents: documents.map((d) => d.id) };
+
+    // Set difference catches what a watermark cannot: deletions, and restores from the trash
+    // (a restored record keeps its old updatedAt).
+    const live = this.liveRecordRefs();
+    const deleted: string[] = [];
+    const missing: Record<RecordTable, string[]> = { actors: [], events: [], documents: [] };
+    for (const table of RECORD_TABLES) {
+      const prefix = REF_PREFIX[table];
+      const ids = new Set(current[table]);
+      for (const ref of live) if (ref.startsWith(prefix) && !ids.has(ref.slice(prefix.length))) deleted.push(ref);
+      const seen = new Set(changed[table].map((r) => r.id));
+      for (const id of current[table]) if (!seen.has(id) && !live.has(prefix + id)) missing[table].push(id);
+    }
+    const [extraActors, extraEvents] = await Promise.all([
+      missing.actors.length ? db.actors.bulkGet(missing.actors) : [],
+      missing.events.length ? db.events.bulkGet(missing.events) : [],
+    ]);
+    const actorRows = [...changed.actors, ...present(extraActors)];
+    const eventRows = [...changed.events, ...present(extraEvents)];
+    const docIds = new Set([...changed.documents.map((d) => d.id), ...missing.documents]);
+    const documentRows = documents.filter((d) => docIds.has(d.id));
+    // A renamed group re-indexes its members, whose role field carries the group's name.
+    if (changed.actors.length) {
+      const members = await db.actors.where('groupIds').anyOf(changed.actors.map((a) => a.id)).toArray();
+      const have = new Set(actorRows.map((a) => a.id));
+      for (const m of members) if (!have.has(m.id)) { actorRows.push(m); have.add(m.id); }
+    }
+
+    const docs = await recordDocs(db, { actors: actorRows, events: eventRows, documents: documentRows });
+    const put: Segment[] = [];
+    if (docs.length) {
+      const delta = buildSegment('records-delta', docs, { seq: this.state.nextSeq++, now: this.opts.now() });
+      this.segments = [...this.segments, delta];
+      supersede(this.segments, delta);
+      put.push(delta);
+    }
+    if (deleted.length) deleteRefs(this.segments, deleted);
+    this.state.marks = {
+      actors: advance(marks.actors, changed.actors),
+      events: advance(marks.events, changed.events),
+      documents: advance(marks.documents, changed.documents),
+    };
+    report.records = docs.length;
+    report.deleted = deleted.length;
+    if (put.length || deleted.length) await persist(this.db, this.state, this.segments, { put }, this.opts.now());
+  }
+
+  /**
+   * One background merge (planMerges' first plan), if any is due; true when one ran.
+   * Records are rebuilt from the database (the same as merging them from their sources).
+   */
+  mergeStep(): Promise<boolean> {
+    return this.exclusive(async () => {
+      const plan = planMerges(metasOf(this.segments), this.opts.mergePolicy)[0];
+      if (!plan) return false;
+      if (plan.family === 'records') {
+        // Everything since the last sync is in the database too: the rebuild covers it.
+        await this.fullRecordsBuild({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: true });
+        return true;
+      }
+      const ids = new Set(plan.segmentIds);
+      const inputs = this.segments.filter((s) => ids.has(s.meta.id));
+      const loadDocs = async (meta: SegmentMeta) => {
+        const out = [];
+        for (const documentId of meta.documentIds) out.push(...await documentPageDocs(this.db, documentId));
+        return out;
+      };
+      const merged = await mergeSegments(inputs, loadDocs, this.state.nextSeq++);
+      this.segments = [...this.segments.filter((s) => !ids.has(s.meta.id)), merged];
+      await persist(this.db, this.state, this.segments, { put: [merged], drop: ids }, this.opts.now());
+      return true;
+    });
+  }
+
+  /**
+   * Runs a query over the segments loaded now. `abandoned` is checked whenever a page text
+   * is needed (phrase checks, snippets): a superseded query stops there.
+   */
+  search(input: string, filters?: SearchFilters, options: { limit?: number; abandoned?: () => boolean } = {}): Promise<SearchResults> {
+    const { db } = this;
+    return searchSegments(this.segments, input, filters, {
+      limit: options.limit,
+      documentInfo: this.docInfo,
+      getText: async ({ documentId, page }) => {
+        if (options.abandoned?.()) throw new QueryAbandonedError();
+        return (await db.pages.get([documentId, page]))?.text;
+      },
+    });
+  }
+
+  /** Segment count and sizes, for tests and the status line. */
+  summary(): { segments: number; records: number; pages: number; documents: number } {
+    let records = 0, pages = 0;
+    for (const s of this.segments) {
+      const liveRows = s.meta.docCount - s.tombstones.size;
+      if (s.meta.family === 'records') records += liveRows; else pages += liveRows;
+    }
+    return { segments: this.segments.length, records, pages, documents: Object.keys(this.state.documents).length };
+  }
+}
+
+function advance(mark: Watermark, rows: readonly { id: string; updatedAt: number }[]): Watermark {
+  let { at } = mark;
+  for (const r of rows) if (r.updatedAt > at) at = r.updatedAt;
+  const ids = new Set(at === mark.at ? mark.ids : []);
+  for (const r of rows) if (r.updatedAt === at) ids.add(r.id);
+  return { at, ids: [...ids] };
+}
+
+function present<T>(rows: readonly (T | undefined)[]): T[] {
+  return rows.filter((r): r is T => r !== undefined);
+}

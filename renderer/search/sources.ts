@@ -1,0 +1,62 @@
+/**
+ * What the search index is built from, read straight from IndexedDB: records (actors,
+ * events, document metadata) as SearchDocs and one document's pages. Read-only.
+ */
+import Dexie from 'dexie';
+import { actorDoc, documentDoc, eventDoc, pageDocs } from '../../shared/search';
+import type { SearchDoc } from '../../shared/search';
+import type { CasefileDb } from '../db/db';
+import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
+import { toActor, toDocument, toEvent } from '../db/derive';
+
+/** Extraction states that store page text. */
+export const TEXT_STATES: ReadonlySet<string> = new Set(['extracted', 'needs-ocr']);
+
+/** The extraction time whose pages should be indexed, or null when the document has no text. */
+export function textVersion(row: DocumentRow): number | null {
+  return TEXT_STATES.has(row.extraction.state) && row.extraction.extractedAt !== null ? row.extraction.extractedAt : null;
+}
+
+/**
+ * Search docs for the given rows. Actors' memberships are indexed with their group's
+ * name, read from `groups` when given (a full build has every actor) or from the table.
+ */
+export async function recordDocs(db: CasefileDb, rows: { actors?: ActorRow[]; events?: EventRow[]; documents?: DocumentRow[] },
+  groups?: ReadonlyMap<string, string>): Promise<SearchDoc[]> {
+  const actors = rows.actors ?? [];
+  let names = groups;
+  if (!names) {
+    const ids = [...new Set(actors.flatMap((a) => a.groupIds))];
+    const found = ids.length ? await db.actors.bulkGet(ids) : [];
+    names = new Map(found.flatMap((g) => (g ? [[g.id, g.name] as const] : [])));
+  }
+  const groupName = (id: string) => names.get(id);
+  return [
+    ...actors.map((row) => actorDoc(toActor(row), groupName)),
+    ...(rows.events ?? []).map((row) => eventDoc(toEvent(row))),
+    ...(rows.documents ?? []).map((row) => documentDoc(toDocument(row))),
+  ];
+}
+
+/** Every live record, for a full build of the records segment. */
+export async function allRecordDocs(db: CasefileDb): Promise<SearchDoc[]> {
+  const [actors, events, documents] = await db.transaction('r', db.actors, db.events, db.documents, () =>
+    Promise.all([db.actors.toArray(), db.events.toArray(), db.documents.toArray()]));
+  const groups = new Map(actors.map((a) => [a.id, a.name]));
+  return recordDocs(db, { actors, events, documents }, groups);
+}
+
+/** A document's page texts in page order (index 0 is page 1). */
+export async function pageTexts(db: CasefileDb, documentId: string): Promise<string[]> {
+  const rows = await db.pages.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).toArray();
+  const texts: string[] = [];
+  for (const row of rows) texts[row.page - 1] = row.text;
+  return Array.from(texts, (t) => t ?? '');
+}
+
+/** The page docs of a live document, or [] when it is gone or has no text. */
+export async function documentPageDocs(db: CasefileDb, documentId: string): Promise<SearchDoc[]> {
+  const row = await db.documents.get(documentId);
+  if (!row || textVersion(row) === null) return [];
+  return pageDocs(toDocument(row), await pageTexts(db, documentId));
+}

@@ -1,0 +1,155 @@
+import Dexie from 'dexie';
+import type { CasefileDb } from '../db/db';
+import { QueryAbandonedError, SearchIndexer } from '../search/indexer';
+import type { SearchStatus } from '../search/types';
+import type { SearchRequest, SearchResponse } from './searchProtocol';
+
+/**
+ * The search worker's message loop, apart from `self` so it can be driven in tests:
+ * opens the database, loads the index, answers queries as soon as the loaded segments are
+ * in memory, syncs on every database change and merges when things have been quiet.
+ */
+export interface SearchHostConfig {
+  openDb: () => Promise<CasefileDb>;
+  post: (message: SearchResponse) => void;
+  /** Delay after a change before syncing (coalesces bursts of writes). */
+  syncDelayMs?: number;
+  /** Quiet time after the last sync before background merges start. */
+  mergeDelayMs?: number;
+  /** Watch the database for changes (default: a Dexie liveQuery, which also sees other windows' writes). */
+  watch?: (db: CasefileDb, onChange: () => void) => () => void;
+}
+
+/**
+ * Calls `onChange` after every committed write to actors, events or documents, made here or
+ * in another context of the origin (the window): Dexie re-fires its `storagemutated` event
+ * for writes it receives over its BroadcastChannel. (A liveQuery over a fingerprint would do
+ * the same with a query per change; this needs none, and also runs under fake-indexeddb.)
+ */
+export function watchRecords(db: CasefileDb, onChange: () => void): () => void {
+  const watched = ['actors', 'events', 'documents'].map((table) => `idb://${db.name}/${table}/`);
+  const listener = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => watched.some((prefix) => key.startsWith(prefix)))) onChange();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createSearchHost(config: SearchHostConfig): { handle(message: SearchRequest): void; started: Promise<void> } {
+  const { post } = config;
+  const syncDelay = config.syncDelayMs ?? 30;
+  const mergeDelay = config.mergeDelayMs ?? 2_000;
+  let status: SearchStatus = { ready: false, indexing: null, error: null };
+  let indexer: SearchIndexer | null = null;
+  const latest = new Map<string, number>();
+  const cancelled = new Set<number>();
+  const queue: Extract<SearchRequest, { type: 'search' }>[] = [];
+  let draining = false;
+
+  const setStatus = (next: Partial<SearchStatus>) => {
+    status = { ...status, ...next };
+    post({ type: 'status', status });
+  };
+
+  // ---- queries: one at a time, so a newer query of the same caller can still overtake
+  const stale = (req: { id: number; caller: string }) => latest.get(req.caller) !== req.id;
+  async function drain(): Promise<void> {
+    if (draining || !indexer) return;
+    draining = true;
+    try {
+      for (let req = queue.shift(); req; req = queue.shift()) {
+        if (cancelled.delete(req.id)) { post({ type: 'cancelled', id: req.id }); continue; }
+        if (stale(req)) { post({ type: 'superseded', id: req.id, by: latest.get(req.caller)! }); continue; }
+        const current = req;
+        try {
+          const results = await indexer.search(req.input, req.filters, {
+            limit: req.limit, abandoned: () => stale(current) || cancelled.has(current.id),
+          });
+          post({ type: 'result', id: req.id, results });
+        } catch (error) {
+          if (cancelled.delete(req.id)) post({ type: 'cancelled', id: req.id });
+          else if (error instanceof QueryAbandonedError) post({ type: 'superseded', id: req.id, by: latest.get(req.caller)! });
+          else post({ type: 'failed', id: req.id, message: error instanceof Error ? error.message : String(error) });
+        }
+      }
+    } finally {
+      draining = false;
+    }
+  }
+
+  // ---- index maintenance: syncs coalesce; merges wait for quiet and yield to syncs
+  let syncTimer: ReturnType<typeof setTimeout> | undefined;
+  let mergeTimer: ReturnType<typeof setTimeout> | undefined;
+  let syncing = false;
+  let again = false;
+  function scheduleSync(delay = syncDelay): void {
+    if (mergeTimer) clearTimeout(mergeTimer);
+    if (syncing) { again = true; return; }
+    if (syncTimer) clearTimeout(syncTimer);
+    syncTimer = setTimeout(() => void runSync(), delay);
+  }
+  async function runSync(): Promise<void> {
+    if (!indexer) return;
+    syncing = true;
+    again = false;
+    try {
+      await indexer.sync();
+      if (status.error) setStatus({ error: null });
+    } catch (error) {
+      setStatus({ error: `The search index could not be updated: ${error instanceof Error ? error.message : String(error)}` });
+    } finally {
+      syncing = false;
+    }
+    if (again) scheduleSync(0);
+    else mergeTimer = setTimeout(() => void runMerges(), mergeDelay);
+  }
+  async function runMerges(): Promise<void> {
+    if (!indexer) return;
+    try {
+      // One merge at a time, each a separate task: queries and syncs run in between.
+      while (!syncing && !again && (await indexer.mergeStep())) await macrotask();
+    } catch (error) {
+      setStatus({ error: `Background index merge failed: ${error instanceof Error ? error.message : String(error)}` });
+    }
+  }
+
+  async function start(): Promise<void> {
+    try {
+      const db = await config.openDb();
+      indexer = new SearchIndexer(db, {
+        onProgress: (p) => setStatus({ indexing: p }),
+        yieldNow: macrotask,
+      });
+      await indexer.load();
+      setStatus({ ready: true });
+      void drain();
+      (config.watch ?? watchRecords)(db, () => scheduleSync());
+      scheduleSync(0);
+    } catch (error) {
+      setStatus({ error: `Search is unavailable: ${error instanceof Error ? error.message : String(error)}` });
+      for (const req of queue.splice(0)) post({ type: 'failed', id: req.id, message: 'search is unavailable' });
+    }
+  }
+
+  const started = start();
+  return {
+    started,
+    handle(message) {
+      switch (message.type) {
+        case 'search':
+          latest.set(message.caller, message.id);
+          queue.push(message);
+          void drain();
+          break;
+        case 'cancel':
+          cancelled.add(message.id);
+          break;
+        case 'changed':
+          if (indexer) scheduleSync();
+          break;
+      }
+    },
+  };
+}
