@@ -9,9 +9,11 @@ const ViewerOverlay = lazy(() => import('../features/viewer/ViewerOverlay').then
 const EventsView = lazy(() => import('../features/events/EventsView').then((m) => ({ default: m.EventsView })));
 const CaseEditor = lazy(() => import('../features/cases/CaseEditor').then((m) => ({ default: m.CaseEditor })));
 const SettingsView = lazy(() => import('../features/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
+const SearchView = lazy(() => import('../features/search/SearchView').then((m) => ({ default: m.SearchView })));
 const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
 import { DropZone } from '../features/documents/DropZone';
+import { SearchBox } from '../features/search/SearchBox';
 import { useT } from '../i18n/useT';
 import type { View } from '../state/store';
 import { useUi } from '../state/store';
@@ -44,6 +46,7 @@ export function App() {
           <span className="brand__mark" aria-hidden="true">▣</span>
           <span className="brand__name">{t('app.name')}</span>
         </div>
+        <SearchBox />
         <CaseSwitcher />
         <nav aria-label={t('nav.main')} className="nav">
           {NAV.map((item) => (
@@ -63,6 +66,7 @@ export function App() {
           {view === 'actors' ? <ActorsView /> : null}
           {view === 'events' ? <EventsView /> : null}
           {view === 'documents' ? <DocumentsView /> : null}
+          {view === 'search' ? <SearchView /> : null}
           {view === 'trash' ? <TrashView /> : null}
           {view === 'settings' ? <SettingsView /> : null}
         </Suspense>

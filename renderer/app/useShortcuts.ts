@@ -22,7 +22,7 @@ export function runCommand(command: MenuCommand, db: CasefileDb) {
     case 'new-actor': ui.openEditor({ kind: 'actor', id: null }); break;
     case 'new-event': ui.openEditor({ kind: 'event', id: null }); break;
     case 'new-case': ui.openEditor({ kind: 'case', id: null }); break;
-    case 'focus-search': ui.focusSearch(); break;
+    case 'focus-search': ui.focusSearchBox(); break;
     case 'open-settings': ui.showView('settings'); break;
     case 'show-trash': ui.showView('trash'); break;
     case 'load-sample': document.querySelector<HTMLButtonElement>('[data-command="load-sample"]')?.click(); break;
@@ -30,7 +30,8 @@ export function runCommand(command: MenuCommand, db: CasefileDb) {
 }
 
 /**
- * Keyboard: Ctrl/Cmd+K or "/" focuses search, "a" opens a new actor, "e" a new event.
+ * Keyboard: Ctrl/Cmd+K focuses the global search box, "/" the visible list's filter box,
+ * "a" opens a new actor, "e" a new event.
  * The desktop menu sends the same commands through the platform adapter.
  */
 export function useShortcuts() {
@@ -43,7 +44,7 @@ export function useShortcuts() {
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (event.key === '/') { event.preventDefault(); runCommand('focus-search', db); }
+      if (event.key === '/') { event.preventDefault(); useUi.getState().focusSearch(); }
       else if (event.key === 'a') { event.preventDefault(); runCommand('new-actor', db); }
       else if (event.key === 'e') { event.preventDefault(); runCommand('new-event', db); }
     };

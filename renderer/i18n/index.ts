@@ -3,6 +3,7 @@ import * as actors from '../features/actors/messages';
 import * as events from '../features/events/messages';
 import * as documents from '../features/documents/messages';
 import * as viewer from '../features/viewer/messages';
+import * as search from '../features/search/messages';
 
 /**
  * All UI text goes through here. Each feature keeps its own catalogue (features/<name>/messages.ts)
@@ -12,8 +13,8 @@ export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const catalogues = {
-  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en },
-  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es },
+  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en },
+  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es },
 } satisfies Record<Language, Record<string, string>>;
 
 export type MessageKey = keyof (typeof catalogues)['en'];

@@ -1,4 +1,6 @@
 import { create } from 'zustand';
+import type { ActorStatus } from '../../shared/model/actor';
+import type { HitKind } from '../../shared/search/types';
 import type { Language } from '../i18n';
 
 /**
@@ -6,7 +8,7 @@ import type { Language } from '../i18n';
  * the active case, list filters, toasts. Records live in Dexie and are read with
  * useLiveQuery; nothing here caches database rows.
  */
-export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings';
+export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search';
 
 export type Editor =
   | { kind: 'actor'; id: string | null }
@@ -97,7 +99,37 @@ interface FocusSlice {
   focusSearch: () => void;
 }
 
-export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice;
+/** The global search's filters as the user set them; dates stay as typed (read in features/search). */
+export interface SearchUiFilters {
+  /** Kinds to show; all four by default. */
+  kinds: HitKind[];
+  /** 'active' follows the sidebar's case; '' is every case; otherwise a case id. */
+  caseId: string;
+  status: ActorStatus | '';
+  from: string;
+  to: string;
+}
+
+export const DEFAULT_SEARCH_FILTERS: SearchUiFilters = { kinds: ['actor', 'event', 'document', 'page'], caseId: 'active', status: '', from: '', to: '' };
+
+/** The global search box: its text and filters, and which query the shown results answer. */
+interface SearchSlice {
+  searchText: string;
+  searchFilters: SearchUiFilters;
+  /** Key (text + filters + limit) of the results on screen, so a stale answer is never shown. */
+  searchResultsKey: string | null;
+  /** Bumped by Enter to run the query now instead of after the typing pause. */
+  searchSubmitTick: number;
+  /** Bumped to focus the global search box (Ctrl/Cmd+K, the menu's Find). */
+  searchBoxFocusTick: number;
+  setSearchText: (text: string) => void;
+  setSearchFilters: (patch: Partial<SearchUiFilters>) => void;
+  setSearchResultsKey: (key: string | null) => void;
+  submitSearch: () => void;
+  focusSearchBox: () => void;
+}
+
+export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice;
 
 let nextToastId = 1;
 
@@ -142,4 +174,15 @@ export const useUi = create<UiState>()((set) => ({
 
   searchFocusTick: 0,
   focusSearch: () => set((s) => ({ searchFocusTick: s.searchFocusTick + 1 })),
+
+  searchText: '',
+  searchFilters: DEFAULT_SEARCH_FILTERS,
+  searchResultsKey: null,
+  searchSubmitTick: 0,
+  searchBoxFocusTick: 0,
+  setSearchText: (searchText) => set({ searchText }),
+  setSearchFilters: (patch) => set((s) => ({ searchFilters: { ...s.searchFilters, ...patch } })),
+  setSearchResultsKey: (searchResultsKey) => set({ searchResultsKey }),
+  submitSearch: () => set((s) => ({ searchSubmitTick: s.searchSubmitTick + 1, view: 'search', editor: null })),
+  focusSearchBox: () => set((s) => ({ searchBoxFocusTick: s.searchBoxFocusTick + 1 })),
 }));

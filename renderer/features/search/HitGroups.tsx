@@ -1,0 +1,138 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useId } from 'react';
+import type { Actor, CaseEvent, SourceDocument } from '../../../shared/model';
+import { currentStatus } from '../../../shared/model';
+import type { HitGroup, HitKind, SearchHit } from '../../../shared/search/types';
+import { useDb } from '../../app/dbContext';
+import { getActorsByIds } from '../../db/actors';
+import { getDocumentsByIds } from '../../db/documents';
+import { getEventsByIds } from '../../db/events';
+import type { Translator } from '../../i18n/useT';
+import { useT } from '../../i18n/useT';
+import { useUi } from '../../state/store';
+import { kindKey, statusKey } from '../actors/labels';
+import { dateText } from '../events/dates';
+import { titleOf } from '../events/labels';
+import { SnippetText } from './HitParts';
+import { viewerTerms } from './query';
+import { kindLabelKey } from './SearchFiltersBar';
+
+interface GroupProps {
+  kind: HitKind;
+  group: HitGroup;
+  shown: number;
+  query: string;
+  onMore: () => void;
+}
+
+/** The records a group's hits point at, read for display (the index holds no display text). */
+function useRecords(kind: HitKind, hits: readonly SearchHit[]) {
+  const db = useDb();
+  const ids = [...new Set(hits.map((h) => h.documentId ?? h.recordId))];
+  const key = ids.join(',');
+  return useLiveQuery(async () => {
+    const list = ids.length === 0 ? []
+      : kind === 'actor' ? await getActorsByIds(db, ids)
+      : kind === 'event' ? await getEventsByIds(db, ids)
+      : await getDocumentsByIds(db, ids);
+    return { key, byId: new Map<string, Actor | CaseEvent | SourceDocument>(list.map((r) => [r.id, r])) };
+  }, [db, kind, key]);
+}
+
+/** One kind's hits under a heading with its count ("about N" when phrase counts were not all checked). */
+export function HitGroupSection({ kind, group, shown, query, onMore }: GroupProps) {
+  const t = useT();
+  const headingId = useId();
+  const hits = group.hits.slice(0, shown);
+  const records = useRecords(kind, hits);
+  const count = group.exact ? t('search.count', { count: group.count }) : t('search.countAbout', { count: group.count });
+  const more = group.count > hits.length;
+  return (
+    <section className="search-group" aria-labelledby={headingId}>
+      <h2 id={headingId} className="search-group__heading">
+        {t(kindLabelKey(kind))} <span className="search-group__count">{count}</span>
+      </h2>
+      <ul className="search-hits" aria-labelledby={headingId}>
+        {hits.map((hit) => (
+          <li key={hit.ref}>
+            <Hit hit={hit} record={records?.byId.get(hit.documentId ?? hit.recordId)} loaded={records !== undefined} query={query} t={t} />
+          </li>
+        ))}
+      </ul>
+      {more ? (
+        <button type="button" className="link search-group__more" onClick={onMore}>
+          {t('search.showMore', { kind: t(kindLabelKey(kind)).toLocaleLowerCase(t.lang) })}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+interface HitProps {
+  hit: SearchHit;
+  record: Actor | CaseEvent | SourceDocument | undefined;
+  loaded: boolean;
+  query: string;
+  t: Translator;
+}
+
+function Hit({ hit, record, loaded, query, t }: HitProps) {
+  const snippetId = useId();
+  if (!record) {
+    return <div className="search-hit search-hit--gone">{loaded ? t('search.gone') : t('search.loadingRow')}</div>;
+  }
+  const snippet = hit.snippet ? <SnippetText snippet={hit.snippet} id={snippetId} /> : null;
+  const ui = useUi.getState;
+  switch (hit.kind) {
+    case 'actor': {
+      const actor = record as Actor;
+      const other = hit.matchedName && hit.matchedName !== actor.name ? hit.matchedName : null;
+      const sub = [t(kindKey(actor.kind)), actor.kind === 'person' ? t(statusKey(currentStatus(actor.statusHistory))) : null].filter(Boolean).join(' · ');
+      return (
+        <button type="button" className="search-hit" onClick={() => ui().selectActor(actor.id)}>
+          <span className="search-hit__title">{actor.name}</span>
+          {other ? <span className="search-hit__matched">{t('search.matched', { name: other })}</span> : null}
+          <span className="search-hit__sub">{sub}</span>
+          {/* When a name matched, the names say why; the snippet is for matches elsewhere in the record. */}
+          {hit.matchedName ? null : snippet}
+        </button>
+      );
+    }
+    case 'event': {
+      const event = record as CaseEvent;
+      const place = [event.place.name, event.place.admin1].filter((s) => s.trim() !== '').join(', ');
+      const sub = [event.date ? dateText(event.date, t.lang) : t('search.undated'), place].filter(Boolean).join(' · ');
+      return (
+        <button type="button" className="search-hit" onClick={() => ui().selectEvent(event.id)}>
+          <span className="search-hit__title">{titleOf(t, event)}</span>
+          <span className="search-hit__sub">{sub}</span>
+          {snippet}
+        </button>
+      );
+    }
+    case 'document': {
+      const doc = record as SourceDocument;
+      const sub = [doc.author, doc.publisher, doc.publishedOn ? dateText(doc.publishedOn, t.lang) : null, doc.fileName].filter(Boolean).join(' · ');
+      return (
+        <button type="button" className="search-hit" onClick={() => ui().selectDocument(doc.id)}>
+          <span className="search-hit__title">{doc.title.trim() || doc.fileName || t('search.untitled')}</span>
+          <span className="search-hit__sub">{sub}</span>
+          {snippet}
+        </button>
+      );
+    }
+    case 'page': {
+      const doc = record as SourceDocument;
+      const title = doc.title.trim() || doc.fileName || t('search.untitled');
+      const page = hit.page ?? 1;
+      return (
+        <button type="button" className="search-hit" aria-label={t('search.openPage', { title, page })}
+          aria-describedby={snippet ? snippetId : undefined}
+          onClick={() => ui().openViewer(doc.id, page, viewerTerms(query, hit))}>
+          <span className="search-hit__title">{title} <span className="search-hit__page">· {t('search.page', { page })}</span></span>
+          {snippet}
+        </button>
+      );
+    }
+  }
+}
