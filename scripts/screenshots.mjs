@@ -55,6 +55,11 @@ try {
   await page.getByRole('button', { name: 'Open', exact: true }).first().click();
   await page.waitForTimeout(1500);
   await page.screenshot({ path: `${outDir}/viewer.png` });
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('artemio');
+  await page.waitForTimeout(1500);
+  await page.screenshot({ path: `${outDir}/search.png` });
   await browser.close();
   console.log(`screenshots written to ${outDir}`);
 } finally {
