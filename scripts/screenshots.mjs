@@ -20,7 +20,9 @@ async function waitForServer() {
 
 try {
   await waitForServer();
-  await mkdir(outDir, { recursive: true });
+  // Views showing the third-party article's text go apart, never into the repository.
+  const articleDir = `${outDir}/with-article`;
+  await mkdir(articleDir, { recursive: true });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -51,15 +53,15 @@ try {
   await (await chooser).setFiles(fileURLToPath(article));
   await page.getByText('1 page', { exact: false }).first().waitFor();
   await page.waitForTimeout(500);
-  await page.screenshot({ path: `${outDir}/sources.png` });
+  await page.screenshot({ path: `${articleDir}/sources.png` });
   await page.getByRole('button', { name: 'Open', exact: true }).first().click();
   await page.waitForTimeout(1500);
-  await page.screenshot({ path: `${outDir}/viewer.png` });
+  await page.screenshot({ path: `${articleDir}/viewer.png` });
   await page.keyboard.press('Escape');
   await page.keyboard.press('Control+k');
   await page.keyboard.type('artemio');
   await page.waitForTimeout(1500);
-  await page.screenshot({ path: `${outDir}/search.png` });
+  await page.screenshot({ path: `${articleDir}/search.png` });
   await browser.close();
   console.log(`screenshots written to ${outDir}`);
 } finally {
