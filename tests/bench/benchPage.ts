@@ -5,7 +5,8 @@ import type { Actor, ActorStatus, CaseEvent } from '../../shared/model';
 import { STATUSES, actorSchema, eventSchema, validateWith } from '../../shared/model';
 import { bulkInsertForBenchmark } from '../../renderer/db/bulk';
 import { listGroups, listTags, queryActorIds } from '../../renderer/db/actors';
-import { openDatabase } from '../../renderer/db/db';
+import { CasefileDb, openDatabase } from '../../renderer/db/db';
+import { inspectInstalled } from '../../renderer/db/versionGuard';
 import { actorRow, compareActorRows, eventRow } from '../../renderer/db/derive';
 import type { ActorRow } from '../../renderer/db/derive';
 import { foldedWords } from '../../shared/text/fold';
@@ -25,6 +26,8 @@ export interface BenchApi {
   reset(): Promise<{ ms: number }>;
   insert(chunkSize: number): Promise<{ totalMs: number; actorsMs: number; eventsMs: number; deriveMs: number; actorChunksMs: number[]; eventChunksMs: number[] }>;
   counts(): Promise<{ actors: number; events: number }>;
+  /** The steps of the app's openDatabase timed one by one (call first thing after a browser start for cold figures). */
+  openBreakdown(): Promise<Record<string, number>>;
   /** The app's list queries timed alone (no React), beside raw IndexedDB reads of the same index. */
   breakdown(text: string): Promise<Record<string, number>>;
   /** What the actor list must show for each filter the bench applies, computed from the records, not the app. */
@@ -114,6 +117,30 @@ const api: BenchApi = {
     } finally {
       db.close();
     }
+  },
+
+  async openBreakdown() {
+    const out: Record<string, number> = {};
+    const time = async <T>(name: string, run: () => Promise<T>): Promise<T> => {
+      const t0 = performance.now();
+      const value = await run();
+      out[name] = Math.round((performance.now() - t0) * 10) / 10;
+      return value;
+    };
+    await time('indexedDB.databases()', () => indexedDB.databases());
+    await time('version guard (databases() + native open + meta read)', () => inspectInstalled(indexedDB, DB_NAME));
+    await time('native open again + close', () => new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(DB_NAME);
+      req.onsuccess = () => { req.result.close(); resolve(); };
+      req.onerror = () => reject(req.error);
+    }));
+    const db = new CasefileDb(DB_NAME);
+    await time('Dexie open', () => db.open());
+    await time('meta.get', () => db.meta.get('schemaVersion'));
+    db.close();
+    const again = await time('openDatabase (whole, again)', () => openDatabase(DB_NAME));
+    again.close();
+    return out;
   },
 
   async breakdown(text) {

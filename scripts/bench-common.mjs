@@ -1,0 +1,105 @@
+// What the benchmark suites share (scripts/bench.mjs runs them): serving the built app and
+// bench pages from memory on one origin, launching Chromium, statistics and output.
+import { createServer } from 'node:http';
+import { execFileSync } from 'node:child_process';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
+import { extname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { resolveConfig } from 'vite';
+
+export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const started = Date.now();
+export const log = (msg) => console.log(`[${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s] ${msg}`);
+export const elapsedS = () => round((Date.now() - started) / 1000);
+
+// ---------------------------------------------------------------- serving
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.pdf': 'application/pdf' };
+
+/** Reads a built folder into memory, so another engineer's rebuild of dist/ mid-run cannot change what is served. */
+async function snapshot(dir, prefix, files) {
+  for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!entry.isFile()) continue;
+    const full = join(entry.parentPath ?? entry.path, entry.name);
+    files.set(`${prefix}/${relative(dir, full).split('\\').join('/')}`, await readFile(full));
+  }
+  if (!files.has(`${prefix}/index.html`)) throw new Error(`${dir}/index.html missing: build first`);
+}
+
+/** Serves the app (dist/bench-app) at / and dist/bench at /bench/, plus `extra` (path → bytes), with the app's CSP. */
+export async function startServer(extra = new Map()) {
+  const files = new Map();
+  await snapshot(join(ROOT, 'dist/bench-app'), '', files);
+  await snapshot(join(ROOT, 'dist/bench'), '/bench', files);
+  for (const [path, body] of extra) files.set(path, body);
+  // The same CSP header as `vite preview` of the app, read from its config so it cannot drift.
+  const appConfig = await resolveConfig({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'silent' }, 'serve', 'production');
+  const headers = { ...appConfig.preview.headers, 'Cache-Control': 'no-store' };
+  const server = createServer((req, res) => {
+    let path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (path.endsWith('/')) path += 'index.html';
+    const body = files.get(path);
+    if (!body) { res.writeHead(404, headers).end('not found'); return; }
+    res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, origin: `http://127.0.0.1:${server.address().port}` };
+}
+
+// ---------------------------------------------------------------- browser
+export async function launch(userDataDir, extraArgs = []) {
+  return chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_ARGS, ...extraArgs], viewport: { width: 1280, height: 800 }, locale: 'en-US',
+  });
+}
+
+export function watchErrors(page, sink) {
+  page.on('pageerror', (e) => sink.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => { if (m.type() === 'error') sink.push(`console: ${m.text()}`); });
+}
+
+export function chromiumCliVersion() {
+  try {
+    return execFileSync(CHROMIUM, ['--version'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+// ---------------------------------------------------------------- statistics and output
+export const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length ? (s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2) : null; };
+export const max = (xs) => (xs.length ? Math.max(...xs) : null);
+export const round = (x, d = 1) => (x == null ? null : Math.round(x * 10 ** d) / 10 ** d);
+export const ms = (x) => (x == null ? 'timeout' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+
+/** Rows of [figure, result, target, verdict] as an aligned text table. */
+export function formatTable(rows) {
+  const w = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i].length), ['Figure', 'Result', 'Target'][i].length));
+  const line = (r) => `${r[0].padEnd(w[0])}  ${r[1].padStart(w[1])}  ${r[2].padEnd(w[2])}  ${r[3]}`;
+  return [line(['Figure', 'Result', 'Target', '']), line(w.map((n) => '-'.repeat(n)).concat('----')), ...rows.map(line)].join('\n');
+}
+
+export async function writeResults(name, results) {
+  await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+  await writeFile(join(ROOT, 'bench-results', name), `${JSON.stringify(results, null, 2)}\n`);
+}
+
+/** Saves a CPU profile under bench-results/ and sums self time per function for a quick look. */
+export async function saveProfile(profile, name, label) {
+  await mkdir(join(ROOT, 'bench-results'), { recursive: true });
+  await writeFile(join(ROOT, 'bench-results', name), JSON.stringify(profile));
+  const dt = new Map();
+  profile.samples.forEach((id, i) => dt.set(id, (dt.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
+  const self = new Map();
+  for (const node of profile.nodes) {
+    const f = node.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
+    self.set(key, (self.get(key) ?? 0) + (dt.get(node.id) ?? 0));
+  }
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([fn, t]) => ({ fn, selfMs: round(t) }));
+  log(`${label} CPU profile (bench-results/${name}), top self time:\n${top.map((t) => `    ${String(t.selfMs).padStart(7)} ms  ${t.fn}`).join('\n')}`);
+  return { file: `bench-results/${name}`, top };
+}
