@@ -83,7 +83,10 @@ describe('createPdfExtractor', () => {
     ]);
     expect(text.state).toBe('extracted');
     expect(many.pages).toHaveLength(MANY_PAGES);
-    expect(progress).toEqual(Array.from({ length: MANY_PAGES }, (_, i) => i + 1));
+    // Progress is throttled in the worker: the first and last page always, sorted, no repeats.
+    expect(progress[0]).toBe(1);
+    expect(progress.at(-1)).toBe(MANY_PAGES);
+    expect(progress).toEqual([...new Set(progress)].sort((a, b) => a - b));
     expect(workers).toHaveLength(1);
   });
 
@@ -120,7 +123,7 @@ describe('createPdfExtractor', () => {
     const controller = new AbortController();
     const run = extractor.extract(await bytesOf(fixtures.manyPages), {
       signal: controller.signal,
-      onProgress: ({ page }) => page === 3 && controller.abort(),
+      onProgress: ({ page }) => page === 1 && controller.abort(),
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
     expect(workers[0]!.received.at(-1)).toMatchObject({ type: 'cancel' });

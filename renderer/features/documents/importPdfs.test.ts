@@ -84,6 +84,25 @@ describe('importPdfs', () => {
     expect(await counts(db)).toEqual({ documents: 1, files: 1, pages: 2 });
   });
 
+  it('reports outcomes in file order while one file is written as the next is extracted', async () => {
+    const db = await freshDb();
+    const order: string[] = [];
+    const extractor = fakeExtractor((content) => order.push(`extract ${content}`));
+    const files = ['text a', 'text b', 'text a', 'text c'].map((c, i) => pdf(`${i}.pdf`, c));
+    const outcomes = await importPdfs(db, files, {
+      extractor, signal: new AbortController().signal,
+      onOutcome: (index) => order.push(`outcome ${index}`),
+      onPhase: (index, phase) => order.push(`${phase} ${index}`),
+    });
+    // The repeated file is caught by the write's own re-check even if its twin was still being written.
+    expect(statuses(outcomes)).toEqual(['added', 'added', 'duplicate', 'added']);
+    expect(order.filter((o) => o.startsWith('outcome'))).toEqual(['outcome 0', 'outcome 1', 'outcome 2', 'outcome 3']);
+    // The second file is under way before the first file's write has finished.
+    expect(order.indexOf('hashing 1')).toBeLessThan(order.indexOf('outcome 0'));
+    expect(order.indexOf('saving 0')).toBeLessThan(order.indexOf('outcome 0'));
+    expect(await counts(db)).toEqual({ documents: 3, files: 3, pages: 6 });
+  });
+
   it('new documents join the given cases', async () => {
     const db = await freshDb();
     const caseId = newId();

@@ -1,5 +1,6 @@
 import { MAX_FILE_BYTES } from '../../../shared/desktopApi';
 import type { FieldIssue, SourceDocument } from '../../../shared/model';
+import type { ExtractionResult } from '../../../shared/pdf/types';
 import type { CasefileDb } from '../../db/db';
 import { addDocument, findDocumentBySha256 } from '../../db/documents';
 import { sha256Hex } from '../../util/sha256';
@@ -42,14 +43,19 @@ function isAbort(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'AbortError';
 }
 
+/** A file read, hashed and extracted, waiting for its one write. */
+interface Prepared {
+  file: ImportFile;
+  sha256: string;
+  extraction: ExtractionResult;
+}
+
 /**
- * Adds one PDF: hash (WebCrypto, off the main thread) → already in the library? then
- * link to it → extract in the worker → write metadata, bytes and page texts in one
- * transaction. Every await before the write may be cancelled, and a cancelled or failed
- * file writes nothing. The write itself is not interrupted: once it starts, the file is
- * added whole.
+ * Everything before the write: hash (WebCrypto, off the main thread) → already in the
+ * library? then link to it → extract in the worker. Every await may be cancelled; nothing
+ * is written here.
  */
-export async function importPdf(db: CasefileDb, file: ImportFile, options: ImportFileOptions): Promise<ImportOutcome> {
+async function prepareImport(db: CasefileDb, file: ImportFile, options: ImportFileOptions): Promise<Prepared | ImportOutcome> {
   const { extractor, signal } = options;
   if (signal.aborted) return CANCELLED;
   if (file.blob.size > MAX_FILE_BYTES) return { status: 'failed', reason: 'too-large', detail: String(MAX_FILE_BYTES / 1024 / 1024) };
@@ -67,7 +73,7 @@ export async function importPdf(db: CasefileDb, file: ImportFile, options: Impor
   if (existing) return { status: 'duplicate', document: existing };
 
   options.onPhase?.('extracting');
-  let extraction;
+  let extraction: ExtractionResult;
   try {
     // The buffer is transferred to the worker; the Blob stays whole for storing.
     extraction = await extractor.extract(bytes, { signal, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
@@ -76,7 +82,11 @@ export async function importPdf(db: CasefileDb, file: ImportFile, options: Impor
     return { status: 'failed', reason: 'error', detail: reasonOf(error) };
   }
   if (signal.aborted) return CANCELLED;
+  return { file, sha256, extraction };
+}
 
+/** The one write: metadata, bytes and page texts in one transaction (addDocument re-checks the hash inside it). */
+async function saveImport(db: CasefileDb, { file, sha256, extraction }: Prepared, options: ImportFileOptions): Promise<ImportOutcome> {
   options.onPhase?.('saving');
   try {
     const result = await addDocument(db, {
@@ -95,6 +105,17 @@ export async function importPdf(db: CasefileDb, file: ImportFile, options: Impor
   }
 }
 
+const isPrepared = (x: Prepared | ImportOutcome): x is Prepared => 'extraction' in x;
+
+/**
+ * Adds one PDF: prepare, then write. A cancelled or failed file writes nothing; once the
+ * write starts it is not interrupted, so the file is added whole.
+ */
+export async function importPdf(db: CasefileDb, file: ImportFile, options: ImportFileOptions): Promise<ImportOutcome> {
+  const prepared = await prepareImport(db, file, options);
+  return isPrepared(prepared) ? saveImport(db, prepared, options) : prepared;
+}
+
 export interface ImportBatchOptions extends Omit<ImportFileOptions, 'onPhase' | 'onProgress'> {
   onPhase?: (index: number, phase: ImportPhase) => void;
   onProgress?: (index: number, progress: PdfExtractProgress) => void;
@@ -102,19 +123,29 @@ export interface ImportBatchOptions extends Omit<ImportFileOptions, 'onPhase' | 
 }
 
 /**
- * Adds the files one after another. One bad file never stops the others; after a
- * cancel no later file starts (each is reported 'cancelled'), and files already added stay.
+ * Adds the files in order. One bad file never stops the others; after a cancel no later
+ * file starts (each is reported 'cancelled'), and files already added stay. The write of
+ * one file overlaps the hashing and extraction of the next, so the extraction worker is
+ * not left idle while IndexedDB writes; outcomes are still reported in file order.
  */
 export async function importPdfs(db: CasefileDb, files: readonly ImportFile[], options: ImportBatchOptions): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
-  for (const [index, file] of files.entries()) {
-    const outcome = await importPdf(db, file, {
-      ...options,
-      onPhase: (phase) => options.onPhase?.(index, phase),
-      onProgress: (progress) => options.onProgress?.(index, progress),
-    });
+  const report = (index: number, outcome: ImportOutcome) => {
     outcomes.push(outcome);
     options.onOutcome?.(index, outcome);
+  };
+  const optionsFor = (index: number): ImportFileOptions => ({
+    ...options,
+    onPhase: (phase) => options.onPhase?.(index, phase),
+    onProgress: (progress) => options.onProgress?.(index, progress),
+  });
+  let pendingSave: Promise<void> = Promise.resolve();
+  for (const [index, file] of files.entries()) {
+    const prepared = await prepareImport(db, file, optionsFor(index));
+    await pendingSave;
+    if (isPrepared(prepared)) pendingSave = saveImport(db, prepared, optionsFor(index)).then((outcome) => report(index, outcome));
+    else report(index, prepared);
   }
+  await pendingSave;
   return outcomes;
 }
