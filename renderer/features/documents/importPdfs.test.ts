@@ -79,7 +79,8 @@ describe('importPdfs', () => {
     });
     expect(statuses(outcomes)).toEqual(['added', 'cancelled', 'cancelled']);
     expect(extractor.seen).toEqual(['text a', 'slow']);
-    expect(phases).toEqual(['0:hashing', '0:extracting', '0:saving', '1:hashing', '1:extracting']);
+    // The file after may have been read ahead (hashed) but was never extracted or written.
+    expect(phases.filter((p) => !p.endsWith(':hashing'))).toEqual(['0:extracting', '0:saving', '1:extracting']);
     expect(await listDocumentIds(db)).toHaveLength(1);
     expect(await counts(db)).toEqual({ documents: 1, files: 1, pages: 2 });
   });

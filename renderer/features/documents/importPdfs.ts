@@ -50,16 +50,15 @@ interface Prepared {
   extraction: ExtractionResult;
 }
 
-/**
- * Everything before the write: hash (WebCrypto, off the main thread) → already in the
- * library? then link to it → extract in the worker. Every await may be cancelled; nothing
- * is written here.
- */
-async function prepareImport(db: CasefileDb, file: ImportFile, options: ImportFileOptions): Promise<Prepared | ImportOutcome> {
-  const { extractor, signal } = options;
-  if (signal.aborted) return CANCELLED;
-  if (file.blob.size > MAX_FILE_BYTES) return { status: 'failed', reason: 'too-large', detail: String(MAX_FILE_BYTES / 1024 / 1024) };
+interface Hashed {
+  bytes: ArrayBuffer;
+  sha256: string;
+}
 
+/** Reads and hashes a file (WebCrypto, off the main thread). Nothing is written. */
+async function readAndHash(file: ImportFile, options: ImportFileOptions): Promise<Hashed | ImportOutcome> {
+  if (options.signal.aborted) return CANCELLED;
+  if (file.blob.size > MAX_FILE_BYTES) return { status: 'failed', reason: 'too-large', detail: String(MAX_FILE_BYTES / 1024 / 1024) };
   options.onPhase?.('hashing');
   let bytes: ArrayBuffer;
   try {
@@ -68,6 +67,17 @@ async function prepareImport(db: CasefileDb, file: ImportFile, options: ImportFi
     return { status: 'failed', reason: 'unreadable', detail: reasonOf(error) };
   }
   const sha256 = await sha256Hex(bytes);
+  if (options.signal.aborted) return CANCELLED;
+  return { bytes, sha256 };
+}
+
+/**
+ * Already in the library? then link to it; else extract in the worker. Every await may
+ * be cancelled; nothing is written here.
+ */
+async function lookUpAndExtract(db: CasefileDb, file: ImportFile, { bytes, sha256 }: Hashed, options: ImportFileOptions): Promise<Prepared | ImportOutcome> {
+  const { extractor, signal } = options;
+  // Read ahead before a cancel: it must still not start.
   if (signal.aborted) return CANCELLED;
   const existing = await findDocumentBySha256(db, sha256);
   if (existing) return { status: 'duplicate', document: existing };
@@ -106,13 +116,15 @@ async function saveImport(db: CasefileDb, { file, sha256, extraction }: Prepared
 }
 
 const isPrepared = (x: Prepared | ImportOutcome): x is Prepared => 'extraction' in x;
+const isHashed = (x: Hashed | ImportOutcome): x is Hashed => 'bytes' in x;
 
 /**
  * Adds one PDF: prepare, then write. A cancelled or failed file writes nothing; once the
  * write starts it is not interrupted, so the file is added whole.
  */
 export async function importPdf(db: CasefileDb, file: ImportFile, options: ImportFileOptions): Promise<ImportOutcome> {
-  const prepared = await prepareImport(db, file, options);
+  const hashed = await readAndHash(file, options);
+  const prepared = isHashed(hashed) ? await lookUpAndExtract(db, file, hashed, options) : hashed;
   return isPrepared(prepared) ? saveImport(db, prepared, options) : prepared;
 }
 
@@ -126,7 +138,8 @@ export interface ImportBatchOptions extends Omit<ImportFileOptions, 'onPhase' | 
  * Adds the files in order. One bad file never stops the others; after a cancel no later
  * file starts (each is reported 'cancelled'), and files already added stay. The write of
  * one file overlaps the hashing and extraction of the next, so the extraction worker is
- * not left idle while IndexedDB writes; outcomes are still reported in file order.
+ * not left idle while IndexedDB writes, and the next file is read and hashed while the
+ * current one is extracted; outcomes are still reported in file order.
  */
 export async function importPdfs(db: CasefileDb, files: readonly ImportFile[], options: ImportBatchOptions): Promise<ImportOutcome[]> {
   const outcomes: ImportOutcome[] = [];
@@ -140,8 +153,12 @@ export async function importPdfs(db: CasefileDb, files: readonly ImportFile[], o
     onProgress: (progress) => options.onProgress?.(index, progress),
   });
   let pendingSave: Promise<void> = Promise.resolve();
+  let nextHash = files[0] ? readAndHash(files[0], optionsFor(0)) : null;
   for (const [index, file] of files.entries()) {
-    const prepared = await prepareImport(db, file, optionsFor(index));
+    const hashed = await nextHash!;
+    const following = files[index + 1];
+    nextHash = following ? readAndHash(following, optionsFor(index + 1)) : null;
+    const prepared = isHashed(hashed) ? await lookUpAndExtract(db, file, hashed, optionsFor(index)) : hashed;
     await pendingSave;
     if (isPrepared(prepared)) pendingSave = saveImport(db, prepared, optionsFor(index)).then((outcome) => report(index, outcome));
     else report(index, prepared);
