@@ -55,8 +55,13 @@ interface Hashed {
   sha256: string;
 }
 
-/** Reads and hashes a file (WebCrypto, off the main thread). Nothing is written. */
-async function readAndHash(file: ImportFile, options: ImportFileOptions): Promise<Hashed | ImportOutcome> {
+/**
+ * Reads and hashes a file (WebCrypto, off the main thread) and looks the hash up: a file
+ * already in the library is linked to, not read further. Nothing is written. This runs a
+ * file ahead of extraction, so the look-up's wait behind a write in progress never idles
+ * the extraction worker; the write re-checks the hash for twins within one batch.
+ */
+async function readAndHash(db: CasefileDb, file: ImportFile, options: ImportFileOptions): Promise<Hashed | ImportOutcome> {
   if (options.signal.aborted) return CANCELLED;
   if (file.blob.size > MAX_FILE_BYTES) return { status: 'failed', reason: 'too-large', detail: String(MAX_FILE_BYTES / 1024 / 1024) };
   options.onPhase?.('hashing');
@@ -68,19 +73,16 @@ async function readAndHash(file: ImportFile, options: ImportFileOptions): Promis
   }
   const sha256 = await sha256Hex(bytes);
   if (options.signal.aborted) return CANCELLED;
+  const existing = await findDocumentBySha256(db, sha256);
+  if (existing) return { status: 'duplicate', document: existing };
   return { bytes, sha256 };
 }
 
-/**
- * Already in the library? then link to it; else extract in the worker. Every await may
- * be cancelled; nothing is written here.
- */
-async function lookUpAndExtract(db: CasefileDb, file: ImportFile, { bytes, sha256 }: Hashed, options: ImportFileOptions): Promise<Prepared | ImportOutcome> {
+/** Extracts in the worker. May be cancelled; nothing is written here. */
+async function extract(file: ImportFile, { bytes, sha256 }: Hashed, options: ImportFileOptions): Promise<Prepared | ImportOutcome> {
   const { extractor, signal } = options;
-  // Read ahead before a cancel: it must still not start.
+  // A file read ahead before a cancel must still not start.
   if (signal.aborted) return CANCELLED;
-  const existing = await findDocumentBySha256(db, sha256);
-  if (existing) return { status: 'duplicate', document: existing };
 
   options.onPhase?.('extracting');
   let extraction: ExtractionResult;
@@ -123,8 +125,8 @@ const isHashed = (x: Hashed | ImportOutcome): x is Hashed => 'bytes' in x;
  * write starts it is not interrupted, so the file is added whole.
  */
 export async function importPdf(db: CasefileDb, file: ImportFile, options: ImportFileOptions): Promise<ImportOutcome> {
-  const hashed = await readAndHash(file, options);
-  const prepared = isHashed(hashed) ? await lookUpAndExtract(db, file, hashed, options) : hashed;
+  const hashed = await readAndHash(db, file, options);
+  const prepared = isHashed(hashed) ? await extract(file, hashed, options) : hashed;
   return isPrepared(prepared) ? saveImport(db, prepared, options) : prepared;
 }
 
@@ -153,12 +155,12 @@ export async function importPdfs(db: CasefileDb, files: readonly ImportFile[], o
     onProgress: (progress) => options.onProgress?.(index, progress),
   });
   let pendingSave: Promise<void> = Promise.resolve();
-  let nextHash = files[0] ? readAndHash(files[0], optionsFor(0)) : null;
+  let nextHash = files[0] ? readAndHash(db, files[0], optionsFor(0)) : null;
   for (const [index, file] of files.entries()) {
     const hashed = await nextHash!;
     const following = files[index + 1];
-    nextHash = following ? readAndHash(following, optionsFor(index + 1)) : null;
-    const prepared = isHashed(hashed) ? await lookUpAndExtract(db, file, hashed, optionsFor(index)) : hashed;
+    nextHash = following ? readAndHash(db, following, optionsFor(index + 1)) : null;
+    const prepared = isHashed(hashed) ? await extract(file, hashed, optionsFor(index)) : hashed;
     await pendingSave;
     if (isPrepared(prepared)) pendingSave = saveImport(db, prepared, optionsFor(index)).then((outcome) => report(index, outcome));
     else report(index, prepared);
