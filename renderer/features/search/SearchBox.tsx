@@ -12,6 +12,8 @@ const IS_MAC = typeof navigator !== 'undefined' && /Mac|iPhone|iPad/.test(naviga
  * a short pause), Enter runs it at once, Escape clears the text and, when already empty,
  * leaves search for the view the user came from.
  */
+const SEARCH_START_DELAY_MS = 3000;
+
 export function SearchBox() {
   const t = useT();
   const id = useId();
@@ -24,9 +26,15 @@ export function SearchBox() {
   const showView = useUi((s) => s.showView);
   const cameFrom = useRef<View>('actors');
 
-  // Start the search worker once the window has painted, so the index is loaded and caught
-  // up before the first query.
-  useEffect(() => { getSearchClient(); }, []);
+  // Start the search worker a little after start-up, when the window is idle, so its first
+  // catch-up (reading records and pages, at worst indexing a large library) does not queue
+  // in IndexedDB ahead of the first screen and first filters. Focusing or typing in the box
+  // starts it at once.
+  useEffect(() => {
+    let idle = 0;
+    const timer = window.setTimeout(() => { idle = window.requestIdleCallback(() => getSearchClient(), { timeout: 2000 }); }, SEARCH_START_DELAY_MS);
+    return () => { window.clearTimeout(timer); window.cancelIdleCallback(idle); };
+  }, []);
 
   useEffect(() => {
     if (view !== 'search') cameFrom.current = view;
@@ -48,6 +56,7 @@ export function SearchBox() {
       <label htmlFor={id} className="visually-hidden">{t('search.box')}</label>
       <input ref={input} id={id} type="search" className="search-box__input" value={text} placeholder={t('search.placeholder')}
         autoComplete="off" spellCheck={false} aria-keyshortcuts="Control+K Meta+K"
+        onFocus={() => getSearchClient()}
         onChange={(e) => change(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'Enter') { e.preventDefault(); submit(); }
