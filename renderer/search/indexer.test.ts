@@ -64,8 +64,24 @@ describe('SearchIndexer', () => {
     const second = new SearchIndexer(db);
     expect(await second.load()).toMatchObject({ loaded: 2, stale: 0 });
     expect(ids(await second.search('gonzalo'), 'actor')).toEqual([leader.id]);
-    expect(await second.sync()).toEqual({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false });
+    expect(await second.sync()).toEqual({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false, documentsOverBudget: 0 });
     expect(await storedSegmentIds(db)).toEqual(stored);
+  });
+
+  it('past the page budget leaves the oldest documents\' text out, keeps their metadata searchable, and indexes it once room is made', async () => {
+    const db = await freshDb();
+    const old = await addPdf(db, ['Chachaspata uno', 'Chachaspata dos', 'Chachaspata tres'], 1_000, 'old.pdf');
+    const recent = await addPdf(db, ['Apurímac uno', 'Apurímac dos'], 2_000, 'recent.pdf');
+    const indexer = new SearchIndexer(db, { maxIndexedPages: 4 });
+    await indexer.load();
+    const report = await indexer.sync();
+    expect(report).toMatchObject({ documentsIndexed: 1, documentsOverBudget: 1 });
+    expect(pages(await indexer.search('apurimac'))).toEqual([`${recent.id}:1`, `${recent.id}:2`]);
+    expect(pages(await indexer.search('chachaspata'))).toEqual([]);
+    expect(ids(await indexer.search('old'), 'document')).toEqual([old.id]);
+    await deleteDocument(db, recent.id);
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 1, documentsOverBudget: 0 });
+    expect(pages(await indexer.search('chachaspata'))).toHaveLength(3);
   });
 
   it('makes a renamed actor searchable by its new name through a delta segment, old name gone', async () => {

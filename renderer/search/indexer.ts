@@ -23,6 +23,15 @@ import { allRecordDocs, documentPageDocs, pageTexts, recordDocs, textVersion } f
 
 export interface IndexProgress { done: number; total: number }
 
+/**
+ * Pages of document text the index holds at most. lunr's in-memory index costs about
+ * 120 KB of heap a page here (docs/benchmarks-search.md): at ~32,000 pages the worker
+ * reached the 4 GB heap cage it shares with the window and the whole renderer crashed.
+ * Past this budget a document's records stay searchable but its page text is not indexed,
+ * and the status line says so, rather than crash the app on every start.
+ */
+export const MAX_INDEXED_PAGES = 10_000;
+
 export interface IndexerOptions {
   now?: () => number;
   mergePolicy?: MergePolicy;
@@ -30,6 +39,8 @@ export interface IndexerOptions {
   onProgress?: (progress: IndexProgress | null) => void;
   /** Called between documents so queries get their turn (the worker passes a macrotask yield). */
   yieldNow?: () => Promise<void>;
+  /** Page-text budget; see MAX_INDEXED_PAGES. */
+  maxIndexedPages?: number;
 }
 
 export interface SyncReport {
@@ -40,6 +51,8 @@ export interface SyncReport {
   documentsIndexed: number;
   documentsDropped: number;
   fullRecordsBuild: boolean;
+  /** Documents whose page text was left out because the page budget is spent. */
+  documentsOverBudget: number;
 }
 
 export interface LoadReport { loaded: number; stale: number; ms: number }
@@ -66,6 +79,7 @@ export class SearchIndexer {
       now: options.now ?? Date.now,
       mergePolicy: options.mergePolicy ?? DEFAULT_MERGE_POLICY,
       yieldNow: options.yieldNow ?? (() => Promise.resolve()),
+      maxIndexedPages: options.maxIndexedPages ?? MAX_INDEXED_PAGES,
       onProgress: options.onProgress,
     };
   }
@@ -125,7 +139,7 @@ export class SearchIndexer {
   }
 
   private async syncNow(): Promise<SyncReport> {
-    const report: SyncReport = { records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false };
+    const report: SyncReport = { records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false, documentsOverBudget: 0 };
     const documents = await this.db.documents.toArray();
     this.refreshDocInfo(documents);
     const textDocs = documents.filter((d) => textVersion(d) !== null);
@@ -156,7 +170,17 @@ export class SearchIndexer {
       if (drops.size || tombstoned) {
         await persist(this.db, this.state, this.segments, { drop: drops }, this.opts.now());
       }
-      for (const row of toIndex) {
+      // Newest documents first; past the page budget, leave page text out rather than run out of memory.
+      const pagesOf = new Map(documents.map((d) => [d.id, d.extraction.pageCount]));
+      let pages = Object.keys(this.state.documents).reduce((sum, id) => sum + (pagesOf.get(id) ?? 0), 0);
+      const budget = this.opts.maxIndexedPages;
+      for (const row of [...toIndex].sort((a, b) => b.createdAt - a.createdAt)) {
+        if (pages + row.extraction.pageCount > budget) {
+          report.documentsOverBudget++;
+          progress.done++;
+          continue;
+        }
+        pages += row.extraction.pageCount;
         await this.indexDocument(row);
         report.documentsIndexed++;
         progress.done++;
@@ -309,7 +333,7 @@ export class SearchIndexer {
       if (!plan) return false;
       if (plan.family === 'records') {
         // Everything since the last sync is in the database too: the rebuild covers it.
-        await this.fullRecordsBuild({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: true });
+        await this.fullRecordsBuild({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: true, documentsOverBudget: 0 });
         return true;
       }
       const ids = new Set(plan.segmentIds);

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
-import { QueryAbandonedError, SearchIndexer } from '../search/indexer';
+import { MAX_INDEXED_PAGES, QueryAbandonedError, SearchIndexer } from '../search/indexer';
 import type { SearchStatus } from '../search/types';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
 
@@ -95,8 +95,10 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
     syncing = true;
     again = false;
     try {
-      await indexer.sync();
-      if (status.error) setStatus({ error: null });
+      const report = await indexer.sync();
+      if (report.documentsOverBudget > 0) {
+        setStatus({ error: `The text of ${report.documentsOverBudget} source(s) is not searchable: search holds at most ${MAX_INDEXED_PAGES.toLocaleString('en')} pages of text in memory. Their titles and details still are.` });
+      } else if (status.error) setStatus({ error: null });
     } catch (error) {
       setStatus({ error: `The search index could not be updated: ${error instanceof Error ? error.message : String(error)}` });
     } finally {
