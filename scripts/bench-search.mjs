@@ -1,0 +1,350 @@
+// `npm run bench:search`: the app's search worker over a generated corpus, in real Chromium.
+//   1. fill     the bench page (tests/bench/searchPage.ts, on the app's origin) writes a Zipf-like
+//               corpus (tests/bench/searchCorpus.ts: 30-page documents, 70% Spanish / 30% English)
+//               plus 10k actors and 10k events into the app's 'casefile' IndexedDB
+//   2. index    the app's real search worker (getSearchClient) indexes it; build rate, background
+//               merges until none is planned, persisted size (searchSegments), worker heap (CDP)
+//   3. restart  a fresh browser on the same profile: navigation → first answer; query p50/p95 per
+//               kind through the worker; a new 50-page document → searchable; worker heap
+//   4. lunr     reference: one monolithic lunr index over the same pages, same analyzer
+// Missing a target is a finding, not a failure: the exit code is non-zero only when the bench
+// cannot run. Writes bench-results/search-<pages>.json (+ a worker CPU profile of the queries).
+//
+//   npm run bench:search                         10,000 pages (then run --pages 100000)
+//   node scripts/bench-search.mjs --pages 100000
+//   node scripts/bench-search.mjs --quick        2,000 pages, 10 queries a kind
+//   options: --pages N  --actors N  --events N  --queries N (per kind, default 50)  --seed N
+//            --no-build  --no-lunr  --lunr-budget-s N (default 300)  --lunr-heap-mb N (default 3500)
+//            --index-timeout-s N (default 900)
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { extname, join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build, resolveConfig } from 'vite';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, watchErrors, writeResults } from './bench-common.mjs';
+
+const TARGETS = { p95Ms: 50, firstAnswerMs: 2000, newDocumentMs: 2000, workerHeapMB: 1536 };
+const KINDS = ['term', 'twoTerms', 'phrase', 'prefix', 'fuzzy', 'accentless'];
+
+const { values: opts } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '10000' },
+    quick: { type: 'boolean', default: false },
+    actors: { type: 'string', default: '10000' },
+    events: { type: 'string', default: '10000' },
+    queries: { type: 'string' },
+    seed: { type: 'string', default: '20240101' },
+    'no-build': { type: 'boolean', default: false },
+    'no-lunr': { type: 'boolean', default: false },
+    'lunr-budget-s': { type: 'string', default: '300' },
+    'lunr-heap-mb': { type: 'string', default: '3500' },
+    'index-timeout-s': { type: 'string', default: '900' },
+    'new-doc-rounds': { type: 'string', default: '3' },
+  },
+});
+const config = {
+  pages: opts.quick ? 2000 : Number(opts.pages), actors: opts.quick ? 2000 : Number(opts.actors), events: opts.quick ? 2000 : Number(opts.events),
+  queries: Number(opts.queries ?? (opts.quick ? 10 : 50)), seed: Number(opts.seed), lunrBudgetMs: Number(opts['lunr-budget-s']) * 1000,
+  lunrHeapMB: Number(opts['lunr-heap-mb']), indexTimeoutMs: Number(opts['index-timeout-s']) * 1000, newDocRounds: Number(opts['new-doc-rounds']),
+};
+for (const [k, v] of Object.entries(config)) if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.ceil(s.length * p) - 1)] : null; };
+const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+// ---------------------------------------------------------------- serving (the app's CSP)
+async function serve() {
+  const files = new Map();
+  const dir = join(ROOT, 'dist/bench-search');
+  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
+    if (!e.isFile()) continue;
+    const full = join(e.parentPath ?? e.path, e.name);
+    files.set(`/bench-search/${relative(dir, full).split('\\').join('/')}`, await readFile(full));
+  }
+  const appConfig = await resolveConfig({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'silent' }, 'serve', 'production');
+  const headers = { ...appConfig.preview.headers, 'Cache-Control': 'no-store' };
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const body = files.get(path);
+    if (!body) { res.writeHead(404, headers).end('not found'); return; }
+    res.writeHead(200, { ...headers, 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${server.address().port}/bench-search/search.html` };
+}
+
+// ---------------------------------------------------------------- the search worker over CDP
+/**
+ * The page's dedicated worker through a non-flattened auto-attach on our own CDP session
+ * (Playwright's CDPSession cannot address flattened child sessions): commands travel in
+ * Target.sendMessageToTarget, answers in Target.receivedMessageFromTarget.
+ */
+async function workerSession(cdp) {
+  const pending = new Map();
+  let nextId = 1;
+  let sessionId = null;
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(new Error(m.error.message)); else p.resolve(m.result);
+  });
+  const attached = new Promise((resolve) => cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') { sessionId = e.sessionId; resolve(e.targetInfo); }
+  }));
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const info = await Promise.race([attached, sleep(20_000).then(() => null)]);
+  const send = (method, params = {}) => {
+    if (!sessionId) return Promise.reject(new Error('no worker attached'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      // A worker that died (out of memory) never answers: give up rather than hang the bench.
+      const timer = setTimeout(() => { pending.delete(id); reject(new Error(`worker did not answer ${method} in 15 s`)); }, 15_000);
+      pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  };
+  const heap = async (gc = false) => {
+    try {
+      if (gc) await send('HeapProfiler.collectGarbage');
+      const { usedSize, totalSize } = await send('Runtime.getHeapUsage');
+      return { usedMB: round(usedSize / 2 ** 20), totalMB: round(totalSize / 2 ** 20) };
+    } catch (e) {
+      return { error: String(e.message ?? e) };
+    }
+  };
+  return { info, send, heap };
+}
+
+// ---------------------------------------------------------------- phases
+async function openPage(context, url, errors) {
+  const page = context.pages()[0] ?? (await context.newPage());
+  watchErrors(page, errors);
+  const cdp = await context.newCDPSession(page);
+  await page.goto(url);
+  await page.waitForFunction(() => window.casefileSearchBench !== undefined, null, { timeout: 60_000 });
+  return { page, cdp };
+}
+
+async function fillAndIndex(userDataDir, url, errors, result) {
+  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
+  try {
+    const { page, cdp } = await openPage(context, url, errors);
+    await page.evaluate(() => window.casefileSearchBench.reset());
+    const fill = await page.evaluate((o) => window.casefileSearchBench.fill(o), { pages: config.pages, actors: config.actors, events: config.events, seed: config.seed, chunkDocuments: 100 });
+    result.fill = fill;
+    log(`fill: ${fill.actors} actors + ${fill.events} events (${fmt(fill.recordsMs)}), ${fill.documents} documents / ${fill.pages} pages / ${(fill.chars / 1e6).toFixed(0)} MB text / ${(fill.words / fill.pages).toFixed(0)} words a page written in ${fmt(fill.writeMs)} (generated in ${fmt(fill.genMs)}); vocabulary es ${fill.vocabulary.es}, en ${fill.vocabulary.en}; load ${load()}`);
+
+    let crashed = null;
+    page.on('crash', () => { crashed = 'the page\'s renderer process crashed (the search worker shares it)'; });
+    const worker = workerSession(cdp);
+    const clientAt = await page.evaluate(() => window.casefileSearchBench.startIndexing());
+    const w = await worker;
+    if (!w.info) log('warning: could not attach to the search worker; no heap figures');
+    let peak = 0;
+    const heapSamples = [];
+    const sampleHeap = async (phase) => {
+      const h = await w.heap();
+      if (h.usedMB) { peak = Math.max(peak, h.usedMB); heapSamples.push({ t: round((Date.now() - t0) / 1000), phase, ...h }); }
+      return h;
+    };
+    const t0 = Date.now();
+    let state;
+    let lastLog = 0;
+    for (;;) {
+      const h = await sampleHeap('index');
+      if (crashed || h.error) {
+        result.indexFailure = { reason: crashed ?? `the worker stopped answering CDP (${h.error})`, afterS: round((Date.now() - t0) / 1000), heapPeakMB: peak, lastProgress: state?.last?.indexing ?? null, heapSamples };
+        log(`INDEXING FAILED after ${result.indexFailure.afterS} s: ${result.indexFailure.reason}; last progress ${JSON.stringify(result.indexFailure.lastProgress)} documents; worker heap peak ${peak} MB`);
+        return false;
+      }
+      state = await Promise.race([page.evaluate(() => window.casefileSearchBench.indexState()), sleep(15_000).then(() => ({ last: { error: 'page did not answer in 15 s' } }))]);
+      if (state.idleAt) break;
+      if (state.last?.error) throw new Error(`the search worker failed while indexing: ${state.last.error} (worker heap peak ${peak} MB)`);
+      if (Date.now() - t0 > config.indexTimeoutMs) throw new Error(`indexing did not finish in ${config.indexTimeoutMs / 1000} s: ${JSON.stringify(state.last)}`);
+      if (Date.now() - lastLog > 30_000) { lastLog = Date.now(); log(`  indexing ${JSON.stringify(state.last?.indexing)}; worker heap peak ${peak} MB; load ${load()}`); }
+      await sleep(1000);
+    }
+    const indexMs = state.idleAt - clientAt;
+    result.index = { readyMs: round(state.readyAt - clientAt), indexMs: round(indexMs), pagesPerSecond: Math.round(config.pages / (indexMs / 1000)), heapPeakDuringIndexMB: peak, loadavg: load() };
+    log(`index: ${config.pages} pages + ${config.actors + config.events} records indexed in ${fmt(indexMs)} = ${result.index.pagesPerSecond} pages/s (one segment per document, persisted as built); worker heap peak ${peak} MB; load ${load()}`);
+
+    // Background merges (tiers of ×10 from 100 pages) until none is planned.
+    const m0 = Date.now();
+    let merge;
+    lastLog = Date.now();
+    for (;;) {
+      merge = await page.evaluate(() => window.casefileSearchBench.mergeState());
+      await sampleHeap('merge');
+      if (merge.plans === 0) break;
+      const st = await page.evaluate(() => window.casefileSearchBench.indexState());
+      if (st.last?.error) { log(`the search worker reported: ${st.last.error} (worker heap peak ${peak} MB)`); result.workerError = st.last.error; break; }
+      if (Date.now() - t0 > config.indexTimeoutMs) { log(`merges still planned after ${config.indexTimeoutMs / 1000} s; measuring as is`); break; }
+      if (Date.now() - lastLog > 30_000) { lastLog = Date.now(); log(`  merging: ${merge.pagesSegments} pages segments, largest ${merge.sizes.slice(0, 4).join(', ')}; worker heap peak ${peak} MB; load ${load()}`); }
+      await sleep(2000);
+    }
+    result.merge = { ms: Date.now() - m0, ...merge, heapPeakMB: peak, heapSamples };
+    const gcHeap = await w.heap(true);
+    const size = await page.evaluate(() => window.casefileSearchBench.persistedSize());
+    result.persisted = size;
+    result.heapAfterIndexGc = gcHeap;
+    if (peak === 0) log('note: no worker heap figures');
+    log(`merges settled after ${fmt(result.merge.ms)} more: ${merge.pagesSegments} pages segments (largest ${merge.sizes.join(', ')}); page text of ${size.indexedPages} of ${config.pages} pages indexed (${size.indexedDocuments} documents); persisted ${size.mb.toFixed(0)} MB of JSON in ${size.rows} rows (largest ${size.largestMb.toFixed(1)} MB); worker heap peak ${peak} MB, after GC ${gcHeap.usedMB} MB`);
+    return true;
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function restartAndQuery(userDataDir, url, errors, result) {
+  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchErrors(page, errors);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${url}?cold`);
+    await page.waitForFunction(() => window.casefileSearchBench !== undefined, null, { timeout: 60_000 });
+    const w = await workerSession(cdp);
+    const cold = await page.evaluate(() => window.casefileSearchBench.coldStart());
+    const heapAfterLoad = await w.heap();
+    result.coldStart = { ...cold, heapAfterLoad, loadavg: load() };
+    log(`restart: navigation → first answer ${fmt(cold.answerMs)} (worker ready at ${fmt(cold.readyMs)}; "quispe" → ${cold.pages} pages, ${cold.records} actors, ${fmt(cold.workerMs)} in the worker); worker heap ${heapAfterLoad.usedMB} MB; load ${load()}`);
+
+    // The same restart with the browser process already warm (disk cache, IndexedDB open):
+    // separates the browser's own cold start from loading the index.
+    result.warmStarts = [];
+    for (let i = 0; i < 2; i++) {
+      await page.reload();
+      await page.waitForFunction(() => window.casefileSearchBench !== undefined, null, { timeout: 60_000 });
+      result.warmStarts.push(await page.evaluate(() => window.casefileSearchBench.coldStart()));
+    }
+    log(`reload (warm browser): navigation → first answer ${result.warmStarts.map((s) => fmt(s.answerMs)).join(', ')} (worker ready at ${result.warmStarts.map((s) => fmt(s.readyMs)).join(', ')})`);
+
+    await page.evaluate(() => window.casefileSearchBench.loadDocumentIds());
+    // Let the start-up sync (nothing to do) finish before timing queries.
+    for (let i = 0; i < 60; i++) { const s = await page.evaluate(() => window.casefileSearchBench.indexState()); if (s.last?.ready && !s.last.indexing) break; await sleep(500); }
+    const documents = Math.ceil(config.pages / 30);
+    const queries = await page.evaluate((o) => window.casefileSearchBench.makeQueries(o), { documents, count: config.queries, seed: config.seed + 5 });
+    result.queries = queries;
+    await page.evaluate((q) => window.casefileSearchBench.runQueries(q), ['quispe', 'policía', 'capture', 'ayacucho']); // warm-up
+    await w.send('Profiler.enable').catch(() => {});
+    await w.send('Profiler.setSamplingInterval', { interval: 200 }).catch(() => {});
+    const profiling = await w.send('Profiler.start').then(() => true, () => false);
+    result.perKind = {};
+    for (const kind of KINDS) {
+      const timings = await page.evaluate((q) => window.casefileSearchBench.runQueries(q), queries[kind]);
+      result.perKind[kind] = timings;
+      const t = timings.map((x) => x.ms);
+      const slow = [...timings].sort((a, b) => b.ms - a.ms).slice(0, 3).map((x) => `${x.q} ${fmt(x.ms)} (${x.pages} pages)`).join('; ');
+      log(`  ${kind.padEnd(10)} p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}  median matches ${pct(timings.map((x) => x.pages), 0.5)} pages; slowest: ${slow}`);
+    }
+    if (profiling) {
+      const { profile } = await w.send('Profiler.stop');
+      result.queryProfile = await saveProfile(profile, `search-${config.pages}-queries.cpuprofile`, 'search worker during the query phase');
+    }
+    result.heapAfterQueries = await w.heap();
+
+    result.newDocument = [];
+    for (let round_ = 0; round_ < config.newDocRounds; round_++) {
+      const r = await page.evaluate((o) => window.casefileSearchBench.addDocumentAndWait(o), { round: round_, pages: 50, timeoutMs: 10_000 });
+      result.newDocument.push(r);
+      log(`  new 50-page document: searchable ${r.found ? `after ${fmt(r.ms)}` : `NOT within ${fmt(r.ms)}`} (write ${fmt(r.writeMs)}, ${r.polls} polls); load ${load()}`);
+      await sleep(500);
+    }
+    result.heapFinal = await w.heap();
+    result.heapFinalGc = await w.heap(true);
+    log(`worker heap: after load ${heapAfterLoad.usedMB} MB, after queries ${result.heapAfterQueries.usedMB} MB, after new documents ${result.heapFinal.usedMB} MB (${result.heapFinalGc.usedMB} MB after GC)`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** The query lists alone (for the lunr reference when the worker could not index). */
+async function queriesOnly(userDataDir, url, errors) {
+  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
+  try {
+    const { page } = await openPage(context, url, errors);
+    return await page.evaluate((o) => window.casefileSearchBench.makeQueries(o), { documents: Math.ceil(config.pages / 30), count: config.queries, seed: config.seed + 5 });
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+async function lunrReference(userDataDir, url, errors, result) {
+  if (opts['no-lunr']) { result.lunr = { skipped: '--no-lunr' }; return; }
+  // Precise performance.memory: the page checks its own heap against --lunr-heap-mb while adding pages.
+  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192', '--enable-precise-memory-info']);
+  try {
+    const { page } = await openPage(context, url, errors);
+    log(`lunr reference: one index over all ${config.pages} pages on the page's main thread (budget ${config.lunrBudgetMs / 1000} s, ${config.lunrHeapMB} MB)…`);
+    const t0 = Date.now();
+    const r = await page.evaluate((o) => window.casefileSearchBench.lunrReference(o), { queries: result.queries, budgetMs: config.lunrBudgetMs, heapLimitMB: config.lunrHeapMB })
+      .catch((e) => ({ aborted: `the page failed after ${round((Date.now() - t0) / 1000)} s: ${String(e.message ?? e).split('\n')[0]}` }));
+    result.lunr = r;
+    if ('aborted' in r) { log(`lunr reference stopped: ${r.aborted}`); return; }
+    log(`lunr: read ${fmt(r.readMs)}, build ${fmt(r.buildMs)} (heap ${r.heapAfterBuildMB} MB), serialized ${r.mb.toFixed(0)} MB in ${fmt(r.serializeMs)}, load = parse ${fmt(r.parseMs)} + Index.load ${fmt(r.loadMs)}`);
+    for (const kind of KINDS) {
+      const t = r.perKind[kind].map((x) => x.ms);
+      log(`  lunr ${kind.padEnd(10)} p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}`);
+    }
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+// ---------------------------------------------------------------- main
+async function main() {
+  const result = { config, machine: { cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30), chromium: chromiumCliVersion(), loadavgStart: load() }, errors: [] };
+  log(`search bench: ${config.pages} pages, ${config.actors} actors, ${config.events} events, ${config.queries} queries a kind; ${cpus().length} cores; load ${load()}`);
+  if (!opts['no-build']) {
+    log('building tests/bench/search.html → dist/bench-search (bundles the app\'s search worker)');
+    await build({ configFile: join(ROOT, 'tests/bench/search.vite.config.ts'), logLevel: 'warn' });
+  }
+  const { server, url } = await serve();
+  const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-bench-search-'));
+  try {
+    const indexed = await fillAndIndex(userDataDir, url, result.errors, result);
+    if (indexed) await restartAndQuery(userDataDir, url, result.errors, result);
+    else result.queries = await queriesOnly(userDataDir, url, result.errors);
+    await lunrReference(userDataDir, url, result.errors, result);
+  } finally {
+    result.machine.loadavgEnd = load();
+    await writeResults(`search-${config.pages}.json`, result);
+    server.close();
+    await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  }
+
+  if (result.indexFailure) {
+    console.log(`\nThe app's search worker could not index ${config.pages} pages: ${result.indexFailure.reason} after ${result.indexFailure.afterS} s, at ${JSON.stringify(result.indexFailure.lastProgress)} documents, worker heap peak ${result.indexFailure.heapPeakMB} MB (target ≤ ${TARGETS.workerHeapMB} MB). No query figures.\n`);
+    log(`done; results in bench-results/search-${config.pages}.json; load ${load()}`);
+    return;
+  }
+  const rows = [];
+  const verdict = (ok) => (ok ? 'met' : 'MISSED');
+  for (const kind of KINDS) {
+    const t = result.perKind[kind].map((x) => x.ms);
+    const p95 = pct(t, 0.95);
+    rows.push([`${kind} p50 / p95`, `${fmt(pct(t, 0.5))} / ${fmt(p95)}`, `p95 ≤ ${TARGETS.p95Ms} ms`, verdict(p95 <= TARGETS.p95Ms)]);
+  }
+  rows.push(['start → first answer', fmt(result.coldStart.answerMs), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(result.coldStart.answerMs <= TARGETS.firstAnswerMs)]);
+  const warm = Math.max(...result.warmStarts.map((x) => x.answerMs));
+  rows.push(['  same, browser warm (reload, max)', fmt(warm), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(warm <= TARGETS.firstAnswerMs)]);
+  const nd = result.newDocument.map((x) => (x.found ? x.ms : Infinity));
+  rows.push(['new 50-page doc searchable (max)', fmt(Math.max(...nd)), `≤ ${TARGETS.newDocumentMs} ms`, verdict(Math.max(...nd) <= TARGETS.newDocumentMs)]);
+  const heapPeak = Math.max(result.merge.heapPeakMB, result.heapAfterQueries.usedMB ?? 0, result.heapFinal.usedMB ?? 0);
+  rows.push(['worker heap peak (build+merge)', `${heapPeak} MB`, `≤ ${TARGETS.workerHeapMB} MB`, verdict(heapPeak <= TARGETS.workerHeapMB)]);
+  rows.push(['worker heap serving (after queries)', `${result.heapAfterQueries.usedMB} MB`, `≤ ${TARGETS.workerHeapMB} MB`, verdict(result.heapAfterQueries.usedMB <= TARGETS.workerHeapMB)]);
+  rows.push(['index build rate', `${result.index.pagesPerSecond} pages/s`, '—', '']);
+  rows.push(['pages whose text is indexed', `${result.persisted.indexedPages} of ${config.pages}`, 'all', verdict(result.persisted.indexedPages >= config.pages)]);
+  rows.push(['persisted size', `${result.persisted.mb.toFixed(0)} MB`, '—', '']);
+  console.log(`\n${formatTable(rows)}\n`);
+  if (result.errors.length) console.log(`page errors:\n  ${result.errors.slice(0, 10).join('\n  ')}`);
+  log(`done; results in bench-results/search-${config.pages}.json; load ${load()}`);
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });
