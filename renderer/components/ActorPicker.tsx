@@ -1,11 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useId, useState } from 'react';
+import { useState } from 'react';
 import type { ActorKind } from '../../shared/model';
 import { allNames } from '../../shared/model';
 import { foldText } from '../../shared/text/fold';
 import { useDb } from '../app/dbContext';
 import { getActor, getActorsByIds, queryActorIds } from '../db/actors';
 import { useT } from '../i18n/useT';
+import { Combobox } from './Combobox';
 import { Field } from './Field';
 
 interface ActorPickerProps {
@@ -31,9 +32,7 @@ const MAX_OPTIONS = 12;
 export function ActorPicker({ label, value, onChange, kinds, excludeId, error, className, srLabel, placeholder }: ActorPickerProps) {
   const db = useDb();
   const t = useT();
-  const listId = useId();
   const [query, setQuery] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
   const selected = useLiveQuery(async () => (value ? (await getActor(db, value)) ?? null : null), [db, value]);
   const kindsKey = kinds?.join(',') ?? '';
   const options = useLiveQuery(async () => {
@@ -43,9 +42,7 @@ export function ActorPicker({ label, value, onChange, kinds, excludeId, error, c
     return actors;
   }, [db, query, kindsKey, excludeId]) ?? [];
 
-  const shown = query ?? (selected ? selected.name : value ? t('common.deletedRecord') : '');
-  const open = query !== null && options.length > 0;
-  const choose = (id: string) => { onChange(id); setQuery(null); };
+  const idleText = selected ? selected.name : value ? t('common.deletedRecord') : '';
   const matchedAlias = (names: string[]) => {
     if (!query) return null;
     const q = foldText(query.trim());
@@ -55,34 +52,13 @@ export function ActorPicker({ label, value, onChange, kinds, excludeId, error, c
   return (
     <Field label={label} error={error} className={className} srLabel={srLabel}>
       {(a11y) => (
-        <div className="combobox">
-          <input {...a11y} type="text" role="combobox" aria-expanded={open} aria-controls={listId} aria-autocomplete="list"
-            aria-activedescendant={open ? `${listId}-${active}` : undefined}
-            value={shown} placeholder={placeholder}
-            onFocus={() => setQuery(query ?? '')}
-            onBlur={() => setTimeout(() => setQuery(null), 150)}
-            onChange={(e) => { setQuery(e.target.value); setActive(0); if (e.target.value === '') onChange(null); }}
-            onKeyDown={(e) => {
-              if (!open) return;
-              if (e.key === 'ArrowDown') { e.preventDefault(); setActive((i) => Math.min(i + 1, options.length - 1)); }
-              else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((i) => Math.max(i - 1, 0)); }
-              else if (e.key === 'Enter') { e.preventDefault(); const o = options[active]; if (o) choose(o.id); }
-              else if (e.key === 'Escape') setQuery(null);
-            }} />
-          {open ? (
-            <ul id={listId} role="listbox" className="combobox__list" aria-label={srLabel ?? label}>
-              {options.map((actor, i) => {
-                const alias = matchedAlias(allNames(actor));
-                return (
-                  <li key={actor.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}
-                    onMouseDown={(e) => { e.preventDefault(); choose(actor.id); }}>
-                    {actor.name}{alias ? <span className="muted"> — {alias}</span> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
-        </div>
+        <Combobox a11y={a11y} listLabel={srLabel ?? label} idleText={idleText} placeholder={placeholder}
+          query={query} onQuery={setQuery} options={options} optionKey={(actor) => actor.id}
+          onChoose={(actor) => { onChange(actor.id); setQuery(null); }} onCleared={() => onChange(null)}
+          renderOption={(actor) => {
+            const alias = matchedAlias(allNames(actor));
+            return <>{actor.name}{alias ? <span className="muted"> — {alias}</span> : null}</>;
+          }} />
       )}
     </Field>
   );

@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
+import { Combobox } from '../../components/Combobox';
 import { Field } from '../../components/Field';
 import { useDb } from '../../app/dbContext';
 import { getEventsByIds, queryEventIds } from '../../db/events';
@@ -24,7 +25,6 @@ export function RelatedEventsField({ selfId, value, onChange, error }: Props) {
   const listId = useId();
   const titles = useEventTitles(value);
   const [query, setQuery] = useState<string | null>(null);
-  const [active, setActive] = useState(0);
   const valueKey = value.join(',');
   const options = useLiveQuery(async () => {
     if (query === null) return [];
@@ -33,8 +33,6 @@ export function RelatedEventsField({ selfId, value, onChange, error }: Props) {
     return getEventsByIds(db, ids.slice(0, MAX_OPTIONS));
   }, [db, query, selfId, valueKey]) ?? [];
 
-  const open = query !== null && options.length > 0;
-  const choose = (id: string) => { onChange([...value, id]); setQuery(''); setActive(0); };
 
   return (
     <div className="form__section">
@@ -55,32 +53,10 @@ export function RelatedEventsField({ selfId, value, onChange, error }: Props) {
       )}
       <Field label={t('events.form.relatedSearch')} error={error} className="event-form__related-search">
         {(a11y) => (
-          <div className="combobox">
-            <input {...a11y} type="text" role="combobox" aria-expanded={open} aria-controls={listId} aria-autocomplete="list"
-              aria-activedescendant={open ? `${listId}-${active}` : undefined} value={query ?? ''}
-              placeholder={t('events.form.relatedPlaceholder')}
-              onFocus={() => setQuery(query ?? '')}
-              onBlur={() => setTimeout(() => setQuery(null), 150)}
-              onChange={(e) => { setQuery(e.target.value); setActive(0); }}
-              onKeyDown={(e) => {
-                if (!open) return;
-                if (e.key === 'ArrowDown') { e.preventDefault(); setActive((i) => Math.min(i + 1, options.length - 1)); }
-                else if (e.key === 'ArrowUp') { e.preventDefault(); setActive((i) => Math.max(i - 1, 0)); }
-                else if (e.key === 'Enter') { e.preventDefault(); const o = options[active]; if (o) choose(o.id); }
-                else if (e.key === 'Escape') { e.preventDefault(); setQuery(null); }
-              }} />
-            {open ? (
-              <ul id={listId} role="listbox" className="combobox__list" aria-label={t('events.form.related')}>
-                {options.map((ev, i) => (
-                  <li key={ev.id} id={`${listId}-${i}`} role="option" aria-selected={i === active}
-                    onMouseDown={(e) => { e.preventDefault(); choose(ev.id); }}>
-                    {titleOf(t, ev)}
-                    {ev.date ? <span className="muted"> — {dateText(ev.date, t.lang)}</span> : null}
-                  </li>
-                ))}
-              </ul>
-            ) : null}
-          </div>
+          <Combobox a11y={a11y} listLabel={t('events.form.related')} idleText="" placeholder={t('events.form.relatedPlaceholder')}
+            query={query} onQuery={setQuery} options={options} optionKey={(ev) => ev.id}
+            onChoose={(ev) => { onChange([...value, ev.id]); setQuery(''); }}
+            renderOption={(ev) => <>{titleOf(t, ev)}{ev.date ? <span className="muted"> — {dateText(ev.date, t.lang)}</span> : null}</>} />
         )}
       </Field>
     </div>
