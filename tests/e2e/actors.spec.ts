@@ -111,6 +111,15 @@ test('the sample case loads, and Artemio is found under his alias in the actor l
   await expect(list.getByRole('option')).toHaveCount(2);
   await expect(list).toContainText('Jorge Quispe Palomino');
   await expect(list).toContainText('Víctor Quispe Palomino');
+  // The keyboard moves through the list and opens each profile.
+  await page.getByLabel('Current status').selectOption({ label: 'Any status' });
+  await list.focus();
+  await page.keyboard.press('Home');
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Abimael Guzmán');
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Cirilo');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Víctor Quispe Palomino');
   // Loading it again changes nothing.
   await page.getByRole('button', { name: 'Load sample case' }).click();
   await page.getByLabel('Current status').selectOption({ label: 'Any status' });

@@ -9,6 +9,7 @@ import type { ActorFilter, ActorSort } from '../../db/actors';
 import { getActorsByIds, listTags } from '../../db/actors';
 import { ActorPicker } from '../../components/ActorPicker';
 import { SelectField, TextField } from '../../components/Field';
+import { listKeyHandler } from '../../components/listKeys';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { GROUP_KINDS, kindKey, statusKey } from './labels';
@@ -121,7 +122,9 @@ export function ActorList() {
           </span>
         </div>
       </div>
-      <div ref={scroller} className="list" role="listbox" aria-label={t('actors.list')}>
+      <div ref={scroller} className="list" role="listbox" tabIndex={0} aria-label={t('actors.list')}
+        aria-activedescendant={selectedId && ids?.includes(selectedId) ? `actor-row-${selectedId}` : undefined}
+        onKeyDown={listKeyHandler({ ids, selectedId, select: selectActor, scrollToIndex: (i) => virtualizer.scrollToIndex(i), scroller, rowHeight: ROW_HEIGHT })}>
         {result && result.total === 0 ? <p className="empty">{filtered || activeCaseId ? t('actors.noMatch') : t('actors.none')}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
@@ -132,10 +135,10 @@ export function ActorList() {
             const actor = rows.get(id);
             const alias = actor && foldedQuery ? actor.names.find((n) => foldText(n.name).includes(foldedQuery) && !foldText(actor.name).includes(foldedQuery)) : undefined;
             return (
-              <div key={id} role="option" data-id={id} aria-selected={id === selectedId} tabIndex={-1}
+              <div key={id} id={`actor-row-${id}`} role="option" data-id={id} aria-selected={id === selectedId}
+                aria-setsize={result?.total} aria-posinset={item.index + 1}
                 className="row" style={style}
-                onClick={() => selectActor(id)}
-                onKeyDown={(e) => { if (e.key === 'Enter') selectActor(id); }}>
+                onClick={() => selectActor(id)}>
                 <span className="row__title">{actor?.name ?? '…'}</span>
                 <span className="row__sub">
                   {actor ? <>

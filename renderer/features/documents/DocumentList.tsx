@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import type { SourceDocument } from '../../../shared/model';
 import { useDb } from '../../app/dbContext';
 import type { DocumentFilter, DocumentSort } from '../../db/documents';
 import { getDocumentsByIds, listDocumentIds } from '../../db/documents';
 import { Field } from '../../components/Field';
+import { listKeyHandler } from '../../components/listKeys';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { useFilterFocus } from '../events/useFilterFocus';
@@ -52,21 +52,9 @@ export function DocumentList() {
   const filtered = text.trim() !== '' || state !== '';
   const selectedIndex = selectedId && ids ? ids.indexOf(selectedId) : -1;
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!ids || ids.length === 0) return;
-    const last = ids.length - 1;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selectedIndex + 1, ArrowUp: selectedIndex - 1, Home: 0, End: last,
-      PageDown: selectedIndex + page, PageUp: selectedIndex - page,
-    };
-    const target = moves[e.key];
-    if (target === undefined) return;
-    e.preventDefault();
-    const index = Math.min(last, Math.max(0, target));
-    const id = ids[index];
-    if (id) { selectDocument(id); virtualizer.scrollToIndex(index); }
-  };
+  const onKeyDown = listKeyHandler({
+    ids, selectedId, select: selectDocument, scrollToIndex: (i) => virtualizer.scrollToIndex(i), scroller: scrollRef, rowHeight: ROW_HEIGHT,
+  });
 
   return (
     <section className="pane pane--list" aria-label={t('documents.list')}>

@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
-import type { KeyboardEvent } from 'react';
 import type { EventFilter } from '../../db/events';
 import { getEventsByIds, queryEventIds } from '../../db/events';
 import { useDb } from '../../app/dbContext';
+import { listKeyHandler } from '../../components/listKeys';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { readFilterDate } from './dates';
@@ -57,21 +57,9 @@ export function EventList() {
   const filtered = queryKey !== JSON.stringify(activeCaseId ? { caseId: activeCaseId } : {});
   const selectedIndex = selectedId && ids ? ids.indexOf(selectedId) : -1;
 
-  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (!ids || ids.length === 0) return;
-    const last = ids.length - 1;
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? ROW_HEIGHT) / ROW_HEIGHT) - 1);
-    const moves: Record<string, number> = {
-      ArrowDown: selectedIndex + 1, ArrowUp: selectedIndex - 1, Home: 0, End: last,
-      PageDown: selectedIndex + page, PageUp: selectedIndex - page,
-    };
-    const target = moves[e.key];
-    if (target === undefined) return;
-    e.preventDefault();
-    const index = Math.min(last, Math.max(0, selectedIndex < 0 && e.key === 'ArrowUp' ? 0 : target));
-    const id = ids[index];
-    if (id) { selectEvent(id); virtualizer.scrollToIndex(index); }
-  };
+  const onKeyDown = listKeyHandler({
+    ids, selectedId, select: selectEvent, scrollToIndex: (i) => virtualizer.scrollToIndex(i), scroller: scrollRef, rowHeight: ROW_HEIGHT,
+  });
 
   return (
     <section className="pane pane--list" aria-label={t('events.list')}>
