@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import sample from '../../resources/sample-case/vraem.json';
+import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
+import { blankDocument } from '../model';
+import { readBundle, writeBundle } from './bundle';
+import { sha256Hex, utf8 } from './bytes';
+import type { BundleErrorCode, CaseSnapshot } from './manifest';
+import { MANIFEST_PATH } from './manifest';
+import { craftZip } from './testing/craftZip';
+import { readZip } from './zipRead';
+import { writeZip } from './zipWrite';
+
+const CREATED = Date.UTC(2025, 2, 14, 9, 30, 0);
+const INFO = { appVersion: '0.1.0', createdAt: CREATED };
+
+function fakePdf(seed: number, length: number): Uint8Array {
+  const body = new Uint8Array(length).map((_, i) => (i * 31 + seed * 17) % 251);
+  return new Uint8Array([...utf8(`%PDF-1.7\n% fake ${seed}\n`), ...body, ...utf8('\n%%EOF\n')]);
+}
+
+function sampleSnapshot(): CaseSnapshot {
+  const data = sample as unknown as { case: Case; actors: Actor[]; events: CaseEvent[] };
+  const pdfs = [fakePdf(1, 40_000), fakePdf(2, 3_000)];
+  const documents: SourceDocument[] = pdfs.map((bytes, i) => ({
+    ...blankDocument({ sha256: sha256Hex(bytes), fileName: `source-${i + 1}.pdf`, byteLength: bytes.length },
+      { state: 'extracted', pageCount: 2, message: '', extractedAt: CREATED, characters: 20 }, CREATED),
+    id: `00000000-0000-4000-8000-00000000000${i + 1}`,
+    caseIds: [data.case.id],
+  }));
+  const events = structuredClone(data.events);
+  events[0]!.citations.push({ id: '00000000-0000-4000-8000-0000000000c1', documentId: documents[0]!.id, page: 2, quote: 'the clash', note: '' });
+  return {
+    caseId: data.case.id,
+    cases: [data.case],
+    actors: structuredClone(data.actors),
+    events,
+    documents,
+    pages: documents.map((d, i) => ({ documentId: d.id, pages: [`page one of ${i}`, `página dos — ${i}`] })),
+    files: pdfs.map((bytes) => ({ sha256: sha256Hex(bytes), bytes })),
+  };
+}
+
+const sortById = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
+
+function errorOf(bytes: Uint8Array): { code: BundleErrorCode | 'ok'; message: string } {
+  const r = readBundle(bytes);
+  return r.ok ? { code: 'ok', message: '' } : r.error;
+}
+
+/** Rewrites a valid bundle's entries; with `rehash`, the manifest is brought back in line so only the change is wrong. */
+function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void, rehash = true): Uint8Array {
+  const zip = readZip(bundle);
+  if (!zip.ok) throw new Error('fixture is not a zip');
+  const entries = new Map(zip.entries.map((e) => [e.name, e.data]));
+  const manifest = JSON.parse(new TextDecoder().decode(entries.get(MANIFEST_PATH))) as Record<string, unknown>;
+  entries.delete(MANIFEST_PATH);
+  change(entries, manifest);
+  if (rehash) manifest.entries = [...entries].map(([path, data]) => ({ path, sha256: sha256Hex(data), size: data.length }));
+  return writeZip([{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest)), method: 'deflate' },
+    ...[...entries].map(([name, data]) => ({ name, data, method: 'deflate' as const }))], CREATED);
+}
+
+const json = (bytes: Uint8Array | undefined): unknown => JSON.parse(new TextDecoder().decode(bytes));
+
+describe('writeBundle / readBundle round trip', () => {
+  const snapshot = sampleSnapshot();
+  const bytes = writeBundle(snapshot, INFO);
+
+  it('gives back the same records, page texts and PDF bytes', () => {
+    const r = readBundle(bytes);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
+    expect(r.warnings).toEqual([]);
+    expect(r.snapshot.caseId).toBe(snapshot.caseId);
+    expect(r.snapshot.cases).toEqual(snapshot.cases);
+    expect(r.snapshot.actors).toEqual(sortById(snapshot.actors));
+    expect(r.snapshot.events).toEqual(sortById(snapshot.events));
+    expect(r.snapshot.documents).toEqual(sortById(snapshot.documents));
+    expect(r.snapshot.pages).toEqual(snapshot.pages);
+    for (const f of snapshot.files) {
+      const back = r.snapshot.files.find((x) => x.sha256 === f.sha256);
+      expect(back?.bytes).toEqual(f.bytes);
+      expect(sha256Hex(back!.bytes)).toBe(f.sha256);
+    }
+    expect(r.manifest.case.name).toBe('Shining Path in the VRAEM');
+    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2 });
+  });
+
+  it('is deterministic and stores PDFs uncompressed', () => {
+    expect(writeBundle(sampleSnapshot(), INFO)).toEqual(bytes);
+    const zip = readZip(bytes);
+    expect(zip.ok && zip.entries.map((e) => e.name)).toEqual([
+      'manifest.json', 'records/cases.json', 'records/actors.json', 'records/events.json', 'records/documents.json',
+      'records/pages/00000000-0000-4000-8000-000000000001.json', 'records/pages/00000000-0000-4000-8000-000000000002.json',
+      ...snapshot.files.map((f) => `files/${f.sha256}.pdf`).sort(),
+    ]);
+    // A stored entry's bytes appear verbatim in the archive.
+    const pdf = snapshot.files[0]!.bytes;
+    const at = Buffer.from(bytes).indexOf(Buffer.from(pdf));
+    expect(at).toBeGreaterThan(0);
+  });
+
+  it('warns, but reads, when an actor links to a group outside the bundle', () => {
+    const s = sampleSnapshot();
+    s.actors[2]!.memberships[0]!.groupId = '00000000-0000-4000-8000-0000000000ff';
+    const r = readBundle(writeBundle(s, INFO));
+    expect(r.ok && r.warnings.map((w) => [w.kind, w.message])).toEqual([['actor', 'bundle.missingActor']]);
+  });
+});
+
+describe('readBundle rejects hostile bundles, each with its own code', () => {
+  const good = writeBundle(sampleSnapshot(), INFO);
+  const one = (name: string) => craftZip([{ name: MANIFEST_PATH, data: utf8('{}') }, { name, data: utf8('[]') }]);
+  const cases: [string, () => Uint8Array, BundleErrorCode][] = [
+    ['not a zip at all', () => utf8('just some text, not a bundle'), 'not-zip'],
+    ['a truncated file', () => good.slice(0, Math.floor(good.length / 2)), 'truncated'],
+    ['zip slip (../x)', () => one('../x'), 'unsafe-name'],
+    ['an absolute path', () => one('/tmp/x'), 'unsafe-name'],
+    ['a backslash', () => one('records\\actors.json'), 'unsafe-name'],
+    ['a NUL in a name', () => one('records/actors.json\u0000.pdf'), 'unsafe-name'],
+    ['duplicate names', () => craftZip([{ name: 'a.json', data: utf8('1') }, { name: 'a.json', data: utf8('2') }]), 'duplicate-name'],
+    ['a case collision', () => craftZip([{ name: 'A.json', data: utf8('1') }, { name: 'a.json', data: utf8('2') }]), 'name-collision'],
+    ['an NFC/NFD collision', () => craftZip([{ name: '\u00c5.json', data: utf8('1') }, { name: 'A\u030a.json', data: utf8('2') }]), 'name-collision'],
+    ['a bomb', () => craftZip([{ name: 'records/actors.json', data: new Uint8Array(8 * 1024 * 1024).fill(32), method: 8 }]), 'ratio-too-high'],
+    ['lying sizes', () => craftZip([{ name: 'records/actors.json', data: new Uint8Array(1024 * 1024).fill(32), method: 8, size: 10, crc: 0 }]), 'size-mismatch'],
+    ['a zip without a manifest', () => craftZip([{ name: 'x.json', data: utf8('{}') }]), 'not-a-bundle'],
+    ['a wrong hash in the manifest', () => tamper(good, (_e, m) => {
+      const entries = m.entries as { sha256: string }[];
+      entries[0]!.sha256 = '0'.repeat(64);
+    }, false), 'hash-mismatch'],
+    ['a changed file behind the manifest\'s back', () => tamper(good, (e) => e.set('records/cases.json', utf8('[]')), false), 'manifest-size-mismatch'],
+    ['an entry the manifest does not list', () => tamper(good, (e) => e.set('records/extra.json', utf8('[]')), false), 'entry-unlisted'],
+    ['a future format version', () => tamper(good, (_e, m) => { m.formatVersion = 2; }), 'future-version'],
+    ['another app\'s manifest', () => tamper(good, (_e, m) => { m.format = 'something-else'; }), 'not-a-bundle'],
+    ['an invalid record', () => tamper(good, (e) => {
+      const actors = json(e.get('records/actors.json')) as Record<string, unknown>[];
+      actors[0]!.kind = 'wizard';
+      e.set('records/actors.json', utf8(JSON.stringify(actors)));
+    }), 'invalid-records'],
+    ['broken JSON', () => tamper(good, (e) => e.set('records/events.json', utf8('[{"id":'))), 'invalid-json'],
+    ['a citation to a missing document', () => tamper(good, (e) => {
+      const events = json(e.get('records/events.json')) as { citations: { documentId: string }[] }[];
+      const cited = events.find((ev) => ev.citations.length > 0)!;
+      cited.citations[0]!.documentId = '00000000-0000-4000-8000-0000000000ee';
+      e.set('records/events.json', utf8(JSON.stringify(events)));
+    }), 'broken-reference'],
+    ['wrong record counts', () => tamper(good, (_e, m) => { (m.counts as { actors: number }).actors = 99; }), 'count-mismatch'],
+  ];
+  for (const [label, make, code] of cases) {
+    it(`rejects ${label}`, () => {
+      const error = errorOf(make());
+      expect(error.code).toBe(code);
+      expect(error.message).toMatch(/^[A-Z0-9"]/);
+    });
+  }
+
+  it('names the record, entry and field of each invalid record', () => {
+    const r = readBundle(tamper(good, (e) => {
+      const actors = json(e.get('records/actors.json')) as Record<string, unknown>[];
+      actors[1]!.name = '';
+      e.set('records/actors.json', utf8(JSON.stringify(actors)));
+    }));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.issues).toEqual([expect.objectContaining({ kind: 'actor', entry: 'records/actors.json', path: 'name', message: 'validation.required' })]);
+  });
+});

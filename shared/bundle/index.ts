@@ -1,0 +1,12 @@
+export * from './manifest';
+export { writeBundle, readBundle } from './bundle';
+export type { BundleInfo } from './bundle';
+export { migrate, MIGRATIONS } from './migrate';
+export type { MigrationStep, RawBundle } from './migrate';
+export { readZip } from './zipRead';
+export type { ZipEntry, ZipReadResult } from './zipRead';
+export { writeZip } from './zipWrite';
+export type { ZipInput } from './zipWrite';
+export { DEFAULT_ZIP_LIMITS } from './zipErrors';
+export type { ZipError, ZipErrorCode, ZipLimits } from './zipErrors';
+export { sha256Hex, crc32 } from './bytes';

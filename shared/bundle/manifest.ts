@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
+import { idSchema } from '../model';
+import type { ZipErrorCode } from './zipErrors';
+
+export const BUNDLE_FORMAT = 'casefile-bundle';
+/** The format version this code writes and the newest it reads. */
+export const BUNDLE_FORMAT_VERSION = 1;
+/** The oldest format version a migration exists for. */
+export const OLDEST_READABLE_VERSION = 0;
+
+export const MANIFEST_PATH = 'manifest.json';
+export const RECORD_PATHS = {
+  cases: 'records/cases.json',
+  actors: 'records/actors.json',
+  events: 'records/events.json',
+  documents: 'records/documents.json',
+} as const;
+export const pagesPath = (documentId: string): string => `records/pages/${documentId}.json`;
+export const filePath = (sha256: string): string => `files/${sha256}.pdf`;
+export const PAGES_PATH = /^records\/pages\/([0-9a-f-]{36})\.json$/;
+export const FILE_PATH = /^files\/([0-9a-f]{64})\.pdf$/;
+
+const sha256 = z.string().regex(/^[0-9a-f]{64}$/);
+const count = z.number().int().min(0);
+
+/** Every version's manifest lists its other entries like this, so integrity is checked before migrating. */
+export const manifestEntrySchema = z.object({ path: z.string().min(1).max(255), sha256, size: count });
+export type ManifestEntry = z.infer<typeof manifestEntrySchema>;
+export const manifestEntriesSchema = z.array(manifestEntrySchema).max(20_000);
+
+export const manifestSchema = z.object({
+  format: z.literal(BUNDLE_FORMAT),
+  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  /** The record model version (shared/model MODEL_VERSION) the records follow. */
+  modelVersion: z.number().int().min(1),
+  appVersion: z.string().min(1).max(50),
+  /** Milliseconds since the epoch (UTC); also the zip entries' timestamp. */
+  createdAt: count,
+  case: z.object({ id: idSchema, name: z.string().max(200), description: z.string().max(20_000) }),
+  counts: z.object({ cases: count, actors: count, events: count, documents: count, pages: count, files: count }),
+  entries: manifestEntriesSchema,
+});
+export type BundleManifest = z.infer<typeof manifestSchema>;
+
+/** The page texts of one document, page 1 first. */
+export interface DocumentPages {
+  documentId: string;
+  pages: string[];
+}
+export const documentPagesSchema = z.object({
+  documentId: idSchema,
+  pages: z.array(z.string().max(2_000_000)).max(20_000),
+});
+
+export interface BundleFile {
+  sha256: string;
+  bytes: Uint8Array;
+}
+
+/** Everything a bundle carries: one case and the records and files it needs. */
+export interface CaseSnapshot {
+  /** The case the bundle is about; it must be among `cases`. */
+  caseId: string;
+  cases: Case[];
+  actors: Actor[];
+  events: CaseEvent[];
+  documents: SourceDocument[];
+  pages: DocumentPages[];
+  files: BundleFile[];
+}
+
+export type RecordKind = 'case' | 'actor' | 'event' | 'document' | 'pages' | 'file';
+
+/** One problem with one record: which record, in which entry, at which field, and what. */
+export interface RecordIssue {
+  kind: RecordKind;
+  id: string;
+  entry: string;
+  path: string;
+  /** A validation key from shared/model (V.*) or, for reference problems, a `bundle.*` key. */
+  message: string;
+}
+
+export type BundleErrorCode =
+  | ZipErrorCode
+  | 'not-a-bundle'
+  | 'manifest-invalid'
+  | 'future-version'
+  | 'unsupported-version'
+  | 'migration-failed'
+  | 'entry-missing'
+  | 'entry-unlisted'
+  | 'manifest-size-mismatch'
+  | 'hash-mismatch'
+  | 'invalid-json'
+  | 'invalid-records'
+  | 'count-mismatch'
+  | 'broken-reference';
+
+export interface BundleError {
+  code: BundleErrorCode;
+  /** Plain words for the person importing; `issues` has the details per record. */
+  message: string;
+  entry?: string;
+  issues?: RecordIssue[];
+}
+
+export type ReadBundleResult =
+  | { ok: true; snapshot: CaseSnapshot; manifest: BundleManifest; warnings: RecordIssue[] }
+  | { ok: false; error: BundleError };
+
+export class BundleFailure extends Error {
+  constructor(readonly error: BundleError) {
+    super(error.message);
+    this.name = 'BundleFailure';
+  }
+}
+
+export function fail(code: BundleErrorCode, message: string, extra: Omit<BundleError, 'code' | 'message'> = {}): never {
+  throw new BundleFailure({ code, message, ...extra });
+}

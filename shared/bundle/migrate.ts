@@ -1,0 +1,94 @@
+import { MODEL_VERSION } from '../model';
+import { fromUtf8, sha256Hex, utf8 } from './bytes';
+import type { ManifestEntry } from './manifest';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, RECORD_PATHS, fail, pagesPath } from './manifest';
+
+/**
+ * Old bundle versions are brought up to the current one a step at a time, before any
+ * validation of records: each step takes the raw entries of version n and returns those of
+ * version n + 1, filling defaults for what the old version lacked. Steps are pure and tested
+ * against fixtures of the old layout.
+ *
+ * Version 0 is the pre-release layout (never shipped, kept as the worked example):
+ *   manifest.json  { format, formatVersion: 0, app, created: ISO string, caseId, entries }
+ *   data.json      { cases, actors, events, documents, pages: { [documentId]: string[] } }
+ *   files/<sha256>.pdf
+ * and its actors had no `statusHistory` or `nationality`.
+ */
+
+export interface RawBundle {
+  manifest: Record<string, unknown>;
+  /** Every entry but manifest.json, by path. */
+  entries: Map<string, Uint8Array>;
+}
+
+export type MigrationStep = (bundle: RawBundle) => RawBundle;
+
+/** MIGRATIONS[n] turns version n into version n + 1. */
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: migrateV0toV1 };
+
+export function migrate(bundle: RawBundle, fromVersion: number): RawBundle {
+  let current = bundle;
+  for (let version = fromVersion; version < BUNDLE_FORMAT_VERSION; version++) {
+    const step = MIGRATIONS[version];
+    if (!step) fail('unsupported-version', `This bundle uses format version ${fromVersion}, which this version of Casefile can no longer read.`);
+    try {
+      current = step(current);
+    } catch (e) {
+      if (e instanceof Error && e.name === 'BundleFailure') throw e;
+      fail('migration-failed', `This bundle uses the older format version ${version} and could not be converted: its contents do not fit that format.`);
+    }
+  }
+  return current;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+function migrateV0toV1(bundle: RawBundle): RawBundle {
+  const dataBytes = bundle.entries.get('data.json');
+  if (!dataBytes) fail('entry-missing', 'This older bundle has no data.json, so it holds no records.', { entry: 'data.json' });
+  const data: unknown = JSON.parse(fromUtf8(dataBytes) ?? '');
+  if (!isObject(data)) throw new Error('data.json is not an object');
+
+  const actors = list(data.actors).map((a) => (isObject(a) ? { statusHistory: [], nationality: '', ...a } : a));
+  const cases = list(data.cases);
+  const events = list(data.events);
+  const documents = list(data.documents);
+  const pages = isObject(data.pages) ? data.pages : {};
+
+  const entries = new Map<string, Uint8Array>();
+  const put = (path: string, value: unknown): void => void entries.set(path, utf8(JSON.stringify(value)));
+  put(RECORD_PATHS.cases, cases);
+  put(RECORD_PATHS.actors, actors);
+  put(RECORD_PATHS.events, events);
+  put(RECORD_PATHS.documents, documents);
+  for (const documentId of Object.keys(pages).sort()) put(pagesPath(documentId), { documentId, pages: pages[documentId] });
+  for (const [path, bytes] of bundle.entries) if (path.startsWith('files/')) entries.set(path, bytes);
+
+  const old = bundle.manifest;
+  const theCase = cases.find((c) => isObject(c) && c.id === old.caseId);
+  const meta = isObject(theCase) ? theCase : {};
+  const createdAt = Date.parse(String(old.created));
+  const oldEntries = new Map(list(old.entries).filter(isObject).map((e) => [String(e.path), e]));
+  const manifestEntries: ManifestEntry[] = [...entries].map(([path, bytes]) => {
+    const carried = oldEntries.get(path);
+    // Files are carried over unchanged, so their already-verified hashes are reused.
+    const sha256 = carried && typeof carried.sha256 === 'string' ? carried.sha256 : sha256Hex(bytes);
+    return { path, sha256, size: bytes.length };
+  });
+  const manifest = {
+    format: BUNDLE_FORMAT,
+    formatVersion: 1,
+    modelVersion: MODEL_VERSION,
+    appVersion: typeof old.app === 'string' && old.app ? old.app : 'unknown',
+    createdAt: Number.isFinite(createdAt) && createdAt >= 0 ? createdAt : 0,
+    case: { id: old.caseId, name: meta.name ?? '', description: meta.description ?? '' },
+    counts: {
+      cases: cases.length, actors: actors.length, events: events.length, documents: documents.length,
+      pages: Object.keys(pages).length, files: manifestEntries.filter((e) => e.path.startsWith('files/')).length,
+    },
+    entries: manifestEntries,
+  };
+  return { manifest, entries };
+}

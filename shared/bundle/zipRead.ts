@@ -1,0 +1,267 @@
+import { Inflate } from 'fflate';
+import { crc32, fromUtf8 } from './bytes';
+import type { ZipError, ZipLimits } from './zipErrors';
+import { DEFAULT_ZIP_LIMITS, ZipFailure, unsafeNameReason } from './zipErrors';
+
+/**
+ * A strict zip reader: it reads the End of Central Directory and the central directory,
+ * cross-checks every local header, and refuses anything a bundle never contains rather
+ * than guessing (see docs/bundle-format.md, "What is validated on read").
+ * It never trusts a declared size: deflated data is inflated in small steps and stopped
+ * as soon as it passes the declared length.
+ */
+
+export interface ZipEntry {
+  name: string;
+  data: Uint8Array;
+}
+
+export type ZipReadResult = { ok: true; entries: ZipEntry[] } | { ok: false; error: ZipError };
+
+const SIG_LOCAL = 0x04034b50;
+const SIG_CENTRAL = 0x02014b50;
+const SIG_EOCD = 0x06054b50;
+const SIG_ZIP64_LOCATOR = 0x07064b50;
+const SIG_DESCRIPTOR = 0x08074b50;
+const EOCD_SIZE = 22;
+const CENTRAL_SIZE = 46;
+const LOCAL_SIZE = 30;
+const FLAG_ENCRYPTED = 0x0001;
+const FLAG_DESCRIPTOR = 0x0008;
+const FLAG_STRONG_ENCRYPTION = 0x0040;
+const INFLATE_STEP = 4096; // ≤ ~4 MiB of output per step even at deflate's maximum ratio
+
+interface CentralRecord {
+  name: string;
+  flags: number;
+  method: number;
+  crc: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+  nameBytes: Uint8Array;
+}
+
+export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipReadResult {
+  try {
+    return { ok: true, entries: readOrThrow(bytes, limits) };
+  } catch (e) {
+    if (e instanceof ZipFailure) return { ok: false, error: e.toError() };
+    throw e;
+  }
+}
+
+function readOrThrow(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const u16 = (at: number): number => view.getUint16(at, true);
+  const u32 = (at: number): number => view.getUint32(at, true);
+
+  const eocd = findEocd(bytes, view);
+  if (eocd < 0) {
+    const looksLikeZip = bytes.length >= 4 && u32(0) === SIG_LOCAL;
+    throw looksLikeZip
+      ? new ZipFailure('truncated', 'The file is cut short: its zip directory is missing. It may not have finished copying.')
+      : new ZipFailure('not-zip', 'This file is not a zip archive, so it cannot be a case bundle.');
+  }
+  if (eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR) throw zip64();
+  const [disk, cdDisk, diskEntries, totalEntries] = [u16(eocd + 4), u16(eocd + 6), u16(eocd + 8), u16(eocd + 10)];
+  const cdSize = u32(eocd + 12);
+  const cdOffset = u32(eocd + 16);
+  if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw zip64();
+  if (disk !== 0 || cdDisk !== 0 || diskEntries !== totalEntries) {
+    throw new ZipFailure('multi-disk', 'This zip is split over several parts (a spanned archive); bundles are always one file.');
+  }
+  if (totalEntries > limits.maxEntries) {
+    throw new ZipFailure('too-many-entries', `The archive has ${totalEntries} entries, more than the ${limits.maxEntries} a bundle may have.`);
+  }
+  if (cdOffset + cdSize > eocd) throw new ZipFailure('truncated', 'The zip directory points past the end of the file: the file is cut short or damaged.');
+  if (cdOffset + cdSize !== eocd) throw new ZipFailure('corrupt-data', 'There are unexplained bytes between the zip directory and its end record.');
+
+  const records: CentralRecord[] = [];
+  let at = cdOffset;
+  for (let i = 0; i < totalEntries; i++) {
+    if (at + CENTRAL_SIZE > eocd || u32(at) !== SIG_CENTRAL) {
+      throw new ZipFailure('truncated', 'The zip directory ends before all its entries are listed: the file is damaged.');
+    }
+    const nameLength = u16(at + 28);
+    const end = at + CENTRAL_SIZE + nameLength + u16(at + 30) + u16(at + 32);
+    if (end > eocd) throw new ZipFailure('truncated', 'An entry in the zip directory runs past its end: the file is damaged.');
+    const nameBytes = bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength);
+    const name = fromUtf8(nameBytes);
+    if (name === null) throw new ZipFailure('unsafe-name', 'An entry name is not valid UTF-8 text.');
+    const reason = unsafeNameReason(name, limits.maxNameBytes, nameLength);
+    if (reason) throw new ZipFailure('unsafe-name', `An entry ${reason}, which could write outside the bundle or confuse the reader.`, name);
+    checkEntryType(name, u16(at + 4) >>> 8, u32(at + 38));
+    const record: CentralRecord = {
+      name, nameBytes, flags: u16(at + 8), method: u16(at + 10), crc: u32(at + 16),
+      compressedSize: u32(at + 20), size: u32(at + 24), localOffset: u32(at + 42),
+    };
+    if (record.compressedSize === 0xffffffff || record.size === 0xffffffff || record.localOffset === 0xffffffff || u16(at + 34) === 0xffff) throw zip64(name);
+    if (u16(at + 34) !== 0) throw new ZipFailure('multi-disk', 'An entry lives on another part of a split archive.', name);
+    records.push(record);
+    at = end;
+  }
+  if (at !== eocd) throw new ZipFailure('corrupt-data', 'The zip directory has bytes that belong to no entry.');
+
+  checkNames(records);
+  checkSizes(records, limits);
+  const spans = records.map((r) => ({ record: r, ...localSpan(bytes, view, r, cdOffset) }));
+  checkOverlaps(spans);
+  return spans.map(({ record, dataStart }) => ({ name: record.name, data: extract(bytes, record, dataStart) }));
+}
+
+function zip64(entry?: string): ZipFailure {
+  return new ZipFailure('zip64-unsupported', 'This zip uses the ZIP64 extension (for archives over 4 GiB or 65,535 entries), which bundles never need.', entry);
+}
+
+/** The End of Central Directory record must end the file exactly, after its own comment. */
+function findEocd(bytes: Uint8Array, view: DataView): number {
+  const lowest = Math.max(0, bytes.length - EOCD_SIZE - 0xffff);
+  for (let i = bytes.length - EOCD_SIZE; i >= lowest; i--) {
+    if (view.getUint32(i, true) === SIG_EOCD && i + EOCD_SIZE + view.getUint16(i + 20, true) === bytes.length) return i;
+  }
+  return -1;
+}
+
+/**
+ * Symlinks, folders and devices are rejected rather than read as plain files: a bundle
+ * holds only regular files, and an unpacker downstream might honour the type.
+ */
+function checkEntryType(name: string, host: number, external: number): void {
+  if (external & 0x10) throw new ZipFailure('unsupported-entry-type', 'An entry is marked as a folder; bundles hold only files.', name);
+  if (host === 3) {
+    const type = (external >>> 16) & 0o170000;
+    if (type === 0o120000) throw new ZipFailure('unsupported-entry-type', 'An entry is a symbolic link; bundles hold only plain files.', name);
+    if (type !== 0 && type !== 0o100000) throw new ZipFailure('unsupported-entry-type', 'An entry is a special file (folder, device or pipe); bundles hold only plain files.', name);
+  }
+}
+
+function checkNames(records: readonly CentralRecord[]): void {
+  const exact = new Set<string>();
+  const folded = new Map<string, string>();
+  for (const { name } of records) {
+    if (exact.has(name)) throw new ZipFailure('duplicate-name', `The name "${name}" appears twice; which copy is meant is ambiguous.`, name);
+    exact.add(name);
+    // Windows and macOS file systems fold case, and macOS normalises Unicode: two names that
+    // differ only so would overwrite each other on disk, so they are as ambiguous as duplicates.
+    const key = name.normalize('NFC').toLowerCase();
+    const other = folded.get(key);
+    if (other !== undefined) {
+      throw new ZipFailure('name-collision', `The names "${other}" and "${name}" differ only by letter case or Unicode form; on many systems they are the same file.`, name);
+    }
+    folded.set(key, name);
+  }
+  for (const key of folded.keys()) {
+    const parts = key.split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const prefix = parts.slice(0, i).join('/');
+      const clash = folded.get(prefix);
+      if (clash !== undefined) throw new ZipFailure('name-collision', `"${clash}" is both a file and a folder in this archive.`, clash);
+    }
+  }
+}
+
+function checkSizes(records: readonly CentralRecord[], limits: ZipLimits): void {
+  let total = 0;
+  for (const r of records) {
+    if (r.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || r.method === 99) {
+      throw new ZipFailure('encrypted', 'An entry is password-protected; bundles are never encrypted at the zip level.', r.name);
+    }
+    if (r.method !== 0 && r.method !== 8) {
+      throw new ZipFailure('unsupported-method', `An entry uses compression method ${r.method}; only stored (0) and deflate (8) are read.`, r.name);
+    }
+    if (r.method === 0 && r.compressedSize !== r.size) {
+      throw new ZipFailure('size-mismatch', 'A stored (uncompressed) entry declares two different sizes.', r.name);
+    }
+    if (r.size > limits.maxEntryBytes) {
+      throw new ZipFailure('entry-too-large', `An entry would unpack to ${r.size} bytes, more than the ${limits.maxEntryBytes} allowed.`, r.name);
+    }
+    total += r.size;
+    if (total > limits.maxTotalBytes) {
+      throw new ZipFailure('total-too-large', `The archive would unpack to more than ${limits.maxTotalBytes} bytes in all.`, r.name);
+    }
+    if (r.method === 8 && r.size > limits.ratioFloorBytes && r.size > r.compressedSize * limits.maxRatio) {
+      throw new ZipFailure('ratio-too-high', `An entry claims to expand more than ${limits.maxRatio} times, as a zip bomb does.`, r.name);
+    }
+  }
+}
+
+/** Reads and cross-checks the local header; returns where the entry's bytes start and end. */
+function localSpan(bytes: Uint8Array, view: DataView, r: CentralRecord, cdOffset: number): { start: number; dataStart: number; end: number } {
+  const start = r.localOffset;
+  if (start + LOCAL_SIZE > cdOffset) throw new ZipFailure('truncated', 'An entry points past the end of the file data: the file is damaged.', r.name);
+  if (view.getUint32(start, true) !== SIG_LOCAL) throw new ZipFailure('header-mismatch', 'An entry has no local header where the directory says it is.', r.name);
+  const flags = view.getUint16(start + 6, true);
+  const method = view.getUint16(start + 8, true);
+  const nameLength = view.getUint16(start + 26, true);
+  const dataStart = start + LOCAL_SIZE + nameLength + view.getUint16(start + 28, true);
+  if (dataStart > cdOffset) throw new ZipFailure('truncated', 'An entry header runs past the end of the file data.', r.name);
+  const localName = bytes.subarray(start + LOCAL_SIZE, start + LOCAL_SIZE + nameLength);
+  if (flags !== r.flags || method !== r.method || !sameBytes(localName, r.nameBytes)) {
+    throw new ZipFailure('header-mismatch', 'An entry\'s local header disagrees with the zip directory (name, flags or method).', r.name);
+  }
+  const [crc, compressed, size] = [view.getUint32(start + 14, true), view.getUint32(start + 18, true), view.getUint32(start + 22, true)];
+  const deferred = (flags & FLAG_DESCRIPTOR) !== 0 && crc === 0 && compressed === 0 && size === 0;
+  if (!deferred && (crc !== r.crc || compressed !== r.compressedSize || size !== r.size)) {
+    throw new ZipFailure('size-mismatch', 'An entry\'s local header declares other sizes or checksum than the zip directory.', r.name);
+  }
+  let end = dataStart + r.compressedSize;
+  if (end > cdOffset) throw new ZipFailure('truncated', 'An entry\'s data runs past the end of the file data: the file is cut short.', r.name);
+  if (flags & FLAG_DESCRIPTOR) {
+    const withSig = end + 16 <= cdOffset && view.getUint32(end, true) === SIG_DESCRIPTOR;
+    const o = withSig ? end + 4 : end;
+    if (o + 12 > cdOffset || view.getUint32(o, true) !== r.crc || view.getUint32(o + 4, true) !== r.compressedSize || view.getUint32(o + 8, true) !== r.size) {
+      throw new ZipFailure('size-mismatch', 'An entry\'s trailing data descriptor disagrees with the zip directory.', r.name);
+    }
+    end = o + 12;
+  }
+  return { start, dataStart, end };
+}
+
+function checkOverlaps(spans: readonly { record: CentralRecord; start: number; end: number }[]): void {
+  const sorted = [...spans].sort((a, b) => a.start - b.start);
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i]!.start < sorted[i - 1]!.end) {
+      throw new ZipFailure('overlapping-entries', 'Two entries share the same bytes, a trick used by zip bombs.', sorted[i]!.record.name);
+    }
+  }
+}
+
+function extract(bytes: Uint8Array, r: CentralRecord, dataStart: number): Uint8Array {
+  const raw = bytes.subarray(dataStart, dataStart + r.compressedSize);
+  const data = r.method === 0 ? raw.slice() : inflateBounded(raw, r);
+  if (crc32(data) !== r.crc) throw new ZipFailure('crc-mismatch', 'An entry\'s contents do not match its checksum: the file is damaged or was altered.', r.name);
+  return data;
+}
+
+/** Inflates at most `r.size` bytes; more, less or a broken stream is an error, never a silent cut. */
+function inflateBounded(raw: Uint8Array, r: CentralRecord): Uint8Array {
+  const out = new Uint8Array(r.size);
+  let length = 0;
+  let finished = false;
+  const tooLong = new ZipFailure('size-mismatch', `An entry unpacks to more than the ${r.size} bytes it declares.`, r.name);
+  const inflate = new Inflate((chunk, final) => {
+    if (length + chunk.length > r.size) throw tooLong;
+    out.set(chunk, length);
+    length += chunk.length;
+    if (final) finished = true;
+  });
+  try {
+    if (raw.length === 0) inflate.push(raw, true);
+    for (let i = 0; i < raw.length && !finished; i += INFLATE_STEP) {
+      inflate.push(raw.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= raw.length);
+    }
+  } catch (e) {
+    if (e instanceof ZipFailure) throw e;
+    throw new ZipFailure('corrupt-data', 'An entry\'s compressed data is damaged and cannot be unpacked.', r.name);
+  }
+  if (!finished) throw new ZipFailure('corrupt-data', 'An entry\'s compressed data ends early.', r.name);
+  if (length !== r.size) throw new ZipFailure('size-mismatch', `An entry unpacks to ${length} bytes but declares ${r.size}.`, r.name);
+  return out;
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}

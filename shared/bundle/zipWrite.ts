@@ -1,0 +1,104 @@
+import { deflateSync } from 'fflate';
+import { crc32, utf8 } from './bytes';
+import { ZipFailure, unsafeNameReason } from './zipErrors';
+
+/**
+ * Writes a plain zip (no ZIP64, no data descriptors, no extra fields): the same inputs
+ * always give the same bytes, so a bundle can be hashed and compared.
+ */
+
+export interface ZipInput {
+  name: string;
+  data: Uint8Array;
+  /** 'store' for data that is already compressed (PDFs), 'deflate' for text. */
+  method: 'store' | 'deflate';
+}
+
+const UTF8_NAMES = 0x0800;
+
+/** MS-DOS date and time (2-second resolution, 1980–2107), from UTC so output does not depend on the time zone. */
+export function dosDateTime(ms: number): { date: number; time: number } {
+  const d = new Date(Math.min(Math.max(ms, Date.UTC(1980, 0, 1)), Date.UTC(2107, 11, 31, 23, 59, 58)));
+  return {
+    date: ((d.getUTCFullYear() - 1980) << 9) | ((d.getUTCMonth() + 1) << 5) | d.getUTCDate(),
+    time: (d.getUTCHours() << 11) | (d.getUTCMinutes() << 5) | Math.floor(d.getUTCSeconds() / 2),
+  };
+}
+
+export function writeZip(inputs: readonly ZipInput[], modifiedAt: number): Uint8Array {
+  if (inputs.length > 0xfffe) throw new ZipFailure('too-many-entries', 'Too many entries for a zip without ZIP64.');
+  const { date, time } = dosDateTime(modifiedAt);
+  const seen = new Set<string>();
+  const parts: Uint8Array[] = [];
+  const central: Uint8Array[] = [];
+  let offset = 0;
+
+  for (const input of inputs) {
+    const name = utf8(input.name);
+    const reason = unsafeNameReason(input.name, 255, name.length);
+    if (reason) throw new ZipFailure('unsafe-name', `Entry "${input.name}" ${reason}.`, input.name);
+    const key = input.name.normalize('NFC').toLowerCase();
+    if (seen.has(key)) throw new ZipFailure('duplicate-name', `Entry "${input.name}" is written twice.`, input.name);
+    seen.add(key);
+
+    const crc = crc32(input.data);
+    const body = input.method === 'deflate' ? deflateSync(input.data, { level: 6 }) : input.data;
+    const method = input.method === 'deflate' ? 8 : 0;
+    const needed = method === 8 ? 20 : 10;
+    if (offset + 30 + name.length + body.length > 0xfffffffe) throw new ZipFailure('zip64-unsupported', 'The bundle would exceed 4 GiB, which needs ZIP64.');
+
+    const local = new Uint8Array(30 + name.length);
+    const lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, needed, true);
+    lv.setUint16(6, UTF8_NAMES, true);
+    lv.setUint16(8, method, true);
+    lv.setUint16(10, time, true);
+    lv.setUint16(12, date, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, body.length, true);
+    lv.setUint32(22, input.data.length, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+
+    const entry = new Uint8Array(46 + name.length);
+    const cv = new DataView(entry.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, needed, true); // made by: MS-DOS host, so no Unix mode bits are implied
+    cv.setUint16(6, needed, true);
+    cv.setUint16(8, UTF8_NAMES, true);
+    cv.setUint16(10, method, true);
+    cv.setUint16(12, time, true);
+    cv.setUint16(14, date, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, body.length, true);
+    cv.setUint32(24, input.data.length, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
+    entry.set(name, 46);
+
+    parts.push(local, body);
+    central.push(entry);
+    offset += local.length + body.length;
+  }
+
+  const cdSize = central.reduce((sum, c) => sum + c.length, 0);
+  const eocd = new Uint8Array(22);
+  const ev = new DataView(eocd.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, inputs.length, true);
+  ev.setUint16(10, inputs.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
+  return concat([...parts, ...central, eocd]);
+}
+
+export function concat(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
