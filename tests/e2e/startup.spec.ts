@@ -56,3 +56,27 @@ test('the web build runs under the strict Content-Security-Policy', async ({ pag
   expect(csp).not.toMatch(/https?:/);
   await expect(page.getByRole('button', { name: 'Load sample case' })).toBeVisible();
 });
+
+test('a full disk during a save says so, keeps what was typed, and writes nothing', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'New actor' }).click();
+  await page.getByLabel('Primary name').fill('Jorge Quispe Palomino');
+  // The browser reports a full disk as a QuotaExceededError from IndexedDB writes.
+  await page.evaluate(() => {
+    const original = IDBObjectStore.prototype.put;
+    (window as unknown as { restorePut: () => void }).restorePut = () => { IDBObjectStore.prototype.put = original; };
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+  });
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(/Could not save: .*quota/i)).toBeVisible();
+  await expect(page.getByLabel('Primary name')).toHaveValue('Jorge Quispe Palomino');
+  await expect(page.getByText('0 actors', { exact: true })).toBeVisible();
+
+  // Space freed: the same form saves.
+  await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByRole('heading', { name: 'Jorge Quispe Palomino' })).toBeVisible();
+  await expect(page.getByText('1 actors', { exact: true })).toBeVisible();
+});
