@@ -1,4 +1,4 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { IDBFactory, IDBKeyRange, IDBObjectStore as FakeObjectStore } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../shared/model';
 import type { ExtractionResult } from '../../../shared/pdf/types';
@@ -102,6 +102,33 @@ describe('importPdfs', () => {
     expect(order.indexOf('hashing 1')).toBeLessThan(order.indexOf('outcome 0'));
     expect(order.indexOf('saving 0')).toBeLessThan(order.indexOf('outcome 0'));
     expect(await counts(db)).toEqual({ documents: 3, files: 3, pages: 6 });
+  });
+
+  it('a full disk while writing one file fails that file whole and the batch goes on', async () => {
+    const db = await freshDb();
+    const { put, add } = FakeObjectStore.prototype;
+    // The browser reports a full disk as QuotaExceededError; here it strikes one file's page write.
+    const full = (value: unknown) => (value as { text?: unknown }).text === 'text full';
+    const quota = () => new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    FakeObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (full(value)) throw quota();
+      return put.call(this, value, key);
+    };
+    FakeObjectStore.prototype.add = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
+      if (full(value)) throw quota();
+      return add.call(this, value, key);
+    };
+    try {
+      const outcomes = await importPdfs(db, [pdf('a.pdf', 'text a'), pdf('f.pdf', 'text full'), pdf('c.pdf', 'text c')], {
+        extractor: fakeExtractor(), signal: new AbortController().signal,
+      });
+      expect(statuses(outcomes)).toEqual(['added', 'failed', 'added']);
+      expect(outcomes[1]).toMatchObject({ reason: 'error', detail: expect.stringMatching(/quota/i) });
+    } finally {
+      Object.assign(FakeObjectStore.prototype, { put, add });
+    }
+    // Nothing of the failed file: no metadata, no bytes, no pages.
+    expect(await counts(db)).toEqual({ documents: 2, files: 2, pages: 4 });
   });
 
   it('new documents join the given cases', async () => {
