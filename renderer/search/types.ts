@@ -12,6 +12,8 @@ export interface SearchStatus {
   indexing: { done: number; total: number } | null;
   /** A failure the user should know about (e.g. the index could not be loaded), as plain words. */
   error: string | null;
+  /** Sources whose page text is left out because the page budget is spent (the UI says so). */
+  overBudget?: { sources: number; pageLimit: number } | null;
 }
 
 export interface SearchClient {

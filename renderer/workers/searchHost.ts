@@ -96,9 +96,10 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
     again = false;
     try {
       const report = await indexer.sync();
-      if (report.documentsOverBudget > 0) {
-        setStatus({ error: `The text of ${report.documentsOverBudget} source(s) is not searchable: search holds at most ${MAX_INDEXED_PAGES.toLocaleString('en')} pages of text in memory. Their titles and details still are.` });
-      } else if (status.error) setStatus({ error: null });
+      setStatus({
+        error: null,
+        overBudget: report.documentsOverBudget > 0 ? { sources: report.documentsOverBudget, pageLimit: MAX_INDEXED_PAGES } : null,
+      });
     } catch (error) {
       setStatus({ error: `The search index could not be updated: ${error instanceof Error ? error.message : String(error)}` });
     } finally {

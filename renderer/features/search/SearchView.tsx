@@ -16,7 +16,9 @@ import './search.css';
 function statusLine(t: Translator, status: SearchStatus): string {
   if (status.error) return t('search.status.error', { error: status.error });
   if (status.indexing) return t('search.status.indexing', { done: status.indexing.done, total: status.indexing.total });
-  return status.ready ? t('search.status.ready') : t('search.status.starting');
+  const state = status.ready ? t('search.status.ready') : t('search.status.starting');
+  const budget = status.overBudget;
+  return budget ? `${state} · ${t('search.status.overBudget', { sources: budget.sources, limit: budget.pageLimit.toLocaleString(t.lang) })}` : state;
 }
 
 function noteText(t: Translator, note: string): string {
