@@ -1,0 +1,118 @@
+import type { BundleError, BundleManifest, RecordIssue } from '../../shared/bundle';
+
+/**
+ * The contract between the bundle screens (export, import preview, backup/restore) and the
+ * bundle worker that does the work off the UI thread. The worker holds an inspected bundle
+ * (as a Blob reference, never whole in memory) between `inspectBundle` and `applyImport`.
+ */
+
+/** What to export. `library` is "Back up everything": every case, record and document. */
+export type BundleScope =
+  | { kind: 'case'; caseId: string }
+  | { kind: 'selection'; caseId: string; actorIds: string[]; eventIds: string[] }
+  | { kind: 'library' };
+
+export type BundlePhase =
+  | 'collecting'
+  | 'writing'
+  | 'encrypting'
+  | 'saving'
+  | 'decrypting'
+  | 'reading'
+  | 'verifying'
+  | 'comparing'
+  | 'importing';
+
+/** `done`/`total` are bytes for reading, writing, encrypting, decrypting and saving; items otherwise. */
+export interface BundleProgress {
+  phase: BundlePhase;
+  done: number;
+  total: number;
+}
+
+export interface BundleTaskOptions {
+  onProgress?: (p: BundleProgress) => void;
+  /** Aborting rejects with a DOMException named 'AbortError' and leaves nothing half-written. */
+  signal?: AbortSignal;
+}
+
+export interface ExportOptions extends BundleTaskOptions {
+  /** age passphrase encryption of the whole bundle; never stored anywhere. */
+  passphrase?: string;
+}
+
+export interface ExportResult {
+  blob: Blob;
+  /** e.g. `shining-path-vraem-2026-11-27.casefile` (`.casefile.age` when encrypted). */
+  suggestedName: string;
+  counts: BundleManifest['counts'];
+  encrypted: boolean;
+}
+
+export type PreviewKind = 'case' | 'actor' | 'event' | 'document';
+export type RecordStatus = 'new' | 'identical' | 'conflict';
+/** Per conflicting record: keep the local one, take the incoming one, or keep both (incoming gets a new id). */
+export type RecordChoice = 'mine' | 'theirs' | 'both';
+
+/** One differing field, both sides as short display text (already formatted, not JSON). */
+export interface FieldDiff {
+  /** Field path, e.g. `names`, `statusHistory`, `place.region`; the UI translates known top-level names. */
+  path: string;
+  mine: string;
+  theirs: string;
+}
+
+export interface PreviewRecord {
+  /** `${kind}:${id}`: the key in ImportChoices. */
+  key: string;
+  kind: PreviewKind;
+  id: string;
+  /** Display name: actor's primary name, event title, document title, case name. */
+  label: string;
+  status: RecordStatus;
+  /** Only for conflicts. */
+  diffs: FieldDiff[];
+}
+
+export interface ImportPreview {
+  /** Names the inspected bundle in the worker until applyImport or discard. */
+  token: string;
+  bundle: {
+    caseId: string;
+    caseName: string;
+    appVersion: string;
+    createdAt: number;
+    formatVersion: number;
+    encrypted: boolean;
+    counts: BundleManifest['counts'];
+  };
+  summary: Record<PreviewKind, Record<RecordStatus, number>>;
+  /** Every new or conflicting record (identical ones are only counted in `summary`). */
+  records: PreviewRecord[];
+  files: { new: number; alreadyPresent: number; newBytes: number };
+  warnings: RecordIssue[];
+}
+
+export type BundleInspectError = BundleError | { code: 'passphrase-required' | 'wrong-passphrase'; message: string };
+
+export type InspectResult = { ok: true; preview: ImportPreview } | { ok: false; error: BundleInspectError };
+
+/** Missing keys default to 'mine' for conflicts; new records are always added. */
+export type ImportChoices = Record<string, RecordChoice>;
+
+export interface ImportResult {
+  added: number;
+  replaced: number;
+  keptBoth: number;
+  unchanged: number;
+  filesAdded: number;
+  /** The case to open after the import. */
+  caseId: string;
+}
+
+export interface BundleClient {
+  exportBundle(scope: BundleScope, opts?: ExportOptions): Promise<ExportResult>;
+  inspectBundle(file: Blob, opts?: BundleTaskOptions & { passphrase?: string }): Promise<InspectResult>;
+  applyImport(token: string, choices: ImportChoices, opts?: BundleTaskOptions): Promise<ImportResult>;
+  discard(token: string): void;
+}
