@@ -1,0 +1,10 @@
+// Standard exports (issue 5): FollowTheMoney, ACLED-style CSV, printable case report.
+export type { ExportInput } from './types';
+export type { FtmEntity, FtmOptions } from './ftm';
+export { exportFtm, exportFtmEntities, ftmId } from './ftm';
+export { sha1Hex, contentSha1Map } from './contentHash';
+export type { AcledColumn, AcledOptions } from './acled';
+export { ACLED_COLUMNS, acledRecords, exportAcledCsv } from './acled';
+export type { ReportOptions } from './report';
+export { caseReportHtml } from './report';
+export type { ReportLocale } from './labels';
