@@ -110,6 +110,10 @@ describe('caseReportHtml', () => {
     }
   });
 
+  it('does not fail on a bad generation time', () => {
+    expect(visibleText(caseReportHtml(sampleInput(), { locale: 'en', generatedAt: Number.NaN, appVersion: '1' }))).toContain('Generated — · Casefile 1');
+  });
+
   it('handles an empty case', () => {
     const input: ExportInput = { ...sampleInput(), actors: [], events: [], documents: [], pages: [] };
     const text = visibleText(es(input));

@@ -57,6 +57,7 @@ function byActor(participants: readonly Participant[]): Participant[][] {
 }
 
 function utcStamp(ms: number): string {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '—';
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
