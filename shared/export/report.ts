@@ -6,7 +6,6 @@ import type { CaseEvent, EventSubType, Participant } from '../model/event';
 import { ACLED_LABELS, totalFatalities } from '../model/event';
 import type { SourceDocument } from '../model/document';
 import { currentStatusEntry, statusTimeline } from '../model/status';
-import { placeText } from './ftm';
 import type { Raw } from './html';
 import { html } from './html';
 import type { ReportLocale } from './labels';
@@ -14,6 +13,7 @@ import {
   EVENT_TYPE_LABELS_ES, KIND_LABELS, NAME_TYPE_LABELS, RELIABILITY_LABELS, ROLE_LABELS, STATUS_LABELS, WORDS,
 } from './labels';
 import { REPORT_CSS } from './reportCss';
+import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
 export interface ReportOptions {
@@ -111,7 +111,7 @@ ${a.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
 <p class="facts"><span><span class="label">${w.place}:</span> ${place || w.noPlace}</span> · <span><span class="label">${w.type}:</span> ${typeLabel(e.type)} / ${typeLabel(e.subType)}</span> · <span><span class="label">${w.fatalities}:</span> ${total === null ? w.fatalitiesUnknown : total}${e.fatalities.bySide.length > 0 && html` (${e.fatalities.bySide.map((s, i) => html`${i ? '; ' : ''}${s.label || (s.actorId ? actorName(s.actorId) : '—')}: ${s.count}`)})`}</span>${e.place.latitude !== null && e.place.longitude !== null && html` · <span><span class="label">${w.coordinates}:</span> ${e.place.latitude}, ${e.place.longitude}</span>`}</p>
 ${e.description && html`<p class="description">${e.description}</p>`}
 ${e.participants.length > 0 && html`<p><span class="label">${w.participants}:</span> ${byActor(e.participants).map((group, i) => html`${i ? '; ' : ''}${actorName(group[0]!.actorId)} <span class="muted">(${group.map((p) => `${ROLE_LABELS[locale][p.role]}${p.note ? ` — ${p.note}` : ''}`).join(', ')})</span>${notes.ref(group.flatMap((p) => p.citations))}`)}</p>`}
-${e.seizures.length > 0 && html`<p><span class="label">${w.seizures}:</span> ${e.seizures.map((s, i) => html`${i ? '; ' : ''}${s.quantity !== null ? `${s.quantity}${s.unit ? ` ${s.unit}` : ''} ` : ''}${s.item}${s.note && html` <span class="muted">(${s.note})</span>`}`)}</p>`}
+${e.seizures.length > 0 && html`<p><span class="label">${w.seizures}:</span> ${e.seizures.map((s, i) => html`${i ? '; ' : ''}${seizureText(s, false)}${s.note && html` <span class="muted">(${s.note})</span>`}`)}</p>`}
 ${e.relatedEventIds.length > 0 && html`<p class="muted"><span class="label">${w.related}:</span> ${e.relatedEventIds.map((id, i) => html`${i ? '; ' : ''}${eventTitles.get(id) ?? id}`)}</p>`}
 ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span> ${e.tags.join(', ')}</p>`}
 </div>
