@@ -159,7 +159,8 @@ const keepBothIds = new WeakMap<object, string>();
 
 /**
  * The id an incoming record gets when the user keeps both: derived from its kind, id and
- * content. Remembered per record object: the preview and the import ask for the same records.
+ * content. Remembered per record object: the preview and the import ask for the same records
+ * (incoming records are never modified here; rewrites make copies).
  */
 export function keepBothId(kind: MergeKind, record: { id: string }): string {
   let id = keepBothIds.get(record);
