@@ -11,7 +11,10 @@ export interface BundleWorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-/** A failure the worker reported; `code` names the known ones ('disk-full', 'changed', 'unknown-token', …). */
+/**
+ * A failure the worker reported. `code` names the known ones, for the screens to translate:
+ * 'disk-full', 'changed', 'write-failed', 'unknown-token', 'empty-library', 'case-missing', 'crashed'.
+ */
 export class BundleTaskError extends Error {
   override readonly name = 'BundleTaskError';
   constructor(message: string, readonly code?: string) {

@@ -139,7 +139,7 @@ describe('export a case → import into an empty profile', () => {
 
   it('says plainly when there is nothing to export', async () => {
     const empty = await freshDb();
-    await expect(inProcessClient(empty).exportBundle({ kind: 'library' })).rejects.toThrow(/no case in this library/);
-    await expect(inProcessClient(empty).exportBundle({ kind: 'case', caseId: CASE_ID })).rejects.toThrow(/no longer exists/);
+    await expect(inProcessClient(empty).exportBundle({ kind: 'library' })).rejects.toMatchObject({ code: 'empty-library', message: expect.stringMatching(/no case in this library/) });
+    await expect(inProcessClient(empty).exportBundle({ kind: 'case', caseId: CASE_ID })).rejects.toMatchObject({ code: 'case-missing', message: expect.stringMatching(/no longer exists/) });
   });
 });
