@@ -72,7 +72,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     for (const [id, job] of pending) {
       pending.delete(id);
       job.cleanup();
-      job.reject(new BundleTaskError('The bundle worker stopped unexpectedly (it may have run out of memory); nothing was imported.', 'crashed'));
+      job.reject(new BundleTaskError('The bundle worker stopped unexpectedly (it may have run out of memory). Try again: an import that had not finished wrote nothing.', 'crashed'));
     }
   };
   const ensure = (): BundleWorkerLike => {
