@@ -1,6 +1,6 @@
 import { MODEL_VERSION } from '../model';
 import { decryptBlob, ageKind, encryptBlob } from './age';
-import { sha256Hex, utf8 } from './bytes';
+import { utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, DocumentPages, ManifestEntry, ReadBundleResult } from './manifest';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleFailure, FILE_PATH, MANIFEST_PATH, OLDEST_READABLE_VERSION, PAGES_PATH, RECORD_PATHS,
@@ -9,7 +9,7 @@ import {
 import type { EntryData, RawBundle } from './migrate';
 import { entrySize, migrate } from './migrate';
 import type { Digest } from './stream';
-import { blobSource, digestBlob, makeBlob, throwIfAborted } from './stream';
+import { blobSource, digestBlob, makeBlob, sha256Of, throwIfAborted } from './stream';
 import {
   IssueList, checkReferences, parseJson, validateActors, validateCases, validateDocuments, validateEvents, validatePages,
 } from './validateRecords';
@@ -80,7 +80,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
   const pages = [...snapshot.pages].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   for (const p of pages) inputs.push({ name: pagesPath(p.documentId), data: json({ documentId: p.documentId, pages: p.pages }), method: 'deflate' });
   const files = [...snapshot.files].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
-  const entries: ManifestEntry[] = inputs.map((i) => ({ path: i.name, sha256: sha256Hex(i.data), size: i.data.length }));
+  const entries: ManifestEntry[] = await Promise.all(inputs.map(async (i) => ({ path: i.name, sha256: await sha256Of(i.data), size: i.data.length })));
   const fileInputs: ZipBlobInput[] = [];
   const total = files.reduce((sum, f) => sum + f.blob.size, 0);
   let done = 0;
@@ -157,7 +157,7 @@ class Verifier {
   private async digest(data: EntryData): Promise<Digest> {
     const report = (n: number): void => this.opts.onProgress?.({ phase: 'verifying', done: (this.done += n), total: this.total });
     if (data instanceof Uint8Array) {
-      const d = { sha256: sha256Hex(data), crc: 0, size: data.length };
+      const d = { sha256: await sha256Of(data), crc: 0, size: data.length };
       report(data.length);
       return d;
     }

@@ -73,7 +73,7 @@ describe('checksums', () => {
     expect(d).toEqual({ sha256: sha256Hex(data), crc: crc32(data), size: data.length });
     const small = await digestBlob(blobOf(data.subarray(0, 1000)));
     expect(small).toEqual({ sha256: sha256Hex(data.subarray(0, 1000)), crc: crc32(data.subarray(0, 1000)), size: 1000 });
-  });
+  }, 60_000);
 });
 
 describe('streaming bundles', () => {
@@ -155,7 +155,7 @@ describe('age passphrase encryption', () => {
   it('uses age\'s default work factor unless told otherwise', async () => {
     const head = new TextDecoder().decode((await bytesOf(await encryptBlob(blobOf(utf8('x')), 'p'))).subarray(0, 60));
     expect(head).toMatch(/-> scrypt \S+ 18\n/);
-  });
+  }, 60_000); // scrypt at 2^18 takes seconds in JS, more on a busy machine
 
   it('asks for a passphrase, and tells a wrong one apart from damage', async () => {
     const none = await readBundleBlob(encrypted);
