@@ -164,7 +164,7 @@ export async function sha256Of(bytes: Uint8Array): Promise<string> {
  * more than their bytes. Reads outside the plan go straight to the source. `release(offset)`
  * forgets the windows that end before `offset`.
  */
-export function plannedSource(source: ByteSource, planned: readonly (readonly [number, number])[], maxWindow = 4 * 1024 * 1024, maxGap = 16 * 1024): ByteSource & { release(offset: number): void } {
+export function plannedSource(source: ByteSource, planned: readonly (readonly [number, number])[], maxWindow = 4 * 1024 * 1024, maxGap = 64 * 1024): ByteSource & { release(offset: number): void } {
   const windows: { start: number; end: number; data?: Promise<Uint8Array> }[] = [];
   for (const [start, end] of [...planned].sort((a, b) => a[0] - b[0])) {
     if (end - start > maxWindow || start < 0 || end > source.size || end <= start) continue;
