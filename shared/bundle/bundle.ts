@@ -175,6 +175,8 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
     if (opts.passphrase === undefined || opts.passphrase === '') {
       fail('passphrase-required', 'This bundle is encrypted. Enter its passphrase to open it.');
     }
+    // A zip without ZIP64 is under 4 GiB: a larger age file cannot hold a bundle, so it is not decrypted.
+    if (source.size > 2 ** 32 + 2 ** 24) fail('total-too-large', 'This encrypted file is larger than any bundle can be (4 GB); it is not a Casefile bundle.');
     plain = await decryptBlob(source, opts.passphrase, {
       signal: opts.signal,
       onProgress: (done, total) => opts.onProgress?.({ phase: 'decrypting', done, total }),
