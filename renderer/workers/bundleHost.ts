@@ -27,6 +27,8 @@ export interface BundleHostConfig {
   /** Monotonic clock for progress throttling. */
   clock?: () => number;
   newToken?: () => string;
+  /** age's scrypt work factor for encrypted exports; tests lower it, the app keeps age's default (18). */
+  scryptWorkFactor?: number;
 }
 
 interface OpenBundle {
@@ -89,7 +91,9 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const createdAt = now();
     const encrypted = req.passphrase !== undefined;
     const blob = await writeBundleBlob(snapshot, { appVersion: config.appVersion, createdAt }, {
-      ...(encrypted ? { passphrase: req.passphrase } : {}), signal, onProgress: progress,
+      ...(encrypted ? { passphrase: req.passphrase } : {}),
+      ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+      signal, onProgress: progress,
     });
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
     const counts = {

@@ -259,7 +259,11 @@ async function inOrder<T, R>(items: readonly T[], limit: number, work: (item: T)
   const running: Promise<R>[] = [];
   let next = 0;
   const start = (): void => {
-    if (next < items.length) running.push(work(items[next++]!));
+    if (next >= items.length) return;
+    const p = work(items[next++]!);
+    // Awaited in order below; a later one failing first (an abort) must not count as unhandled meanwhile.
+    p.catch(() => undefined);
+    running.push(p);
   };
   try {
     for (let i = 0; i < limit; i++) start();
