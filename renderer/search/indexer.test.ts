@@ -161,7 +161,7 @@ describe('SearchIndexer', () => {
     await indexer.sync();
     const [docSegment] = (await storedSegmentIds(db)).filter((id) => id.startsWith('document:'));
     await db.searchSegments.update(docSegment!, (row) => {
-      row.json = row.json.replace(/"analyzerVersion":\d+/, '"analyzerVersion":-1');
+      row.header = row.header!.replace(/"analyzerVersion":\d+/, '"analyzerVersion":-1');
     });
     const restarted = new SearchIndexer(db);
     expect(await restarted.load()).toMatchObject({ loaded: 1, stale: 1 });

@@ -9,7 +9,7 @@
  * one at a time; queries read the current segment list and never wait for them.
  */
 import {
-  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, deleteRefs, documentFilterInfo, dropDocument, loadSegment,
+  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, deleteRefs, documentFilterInfo, dropDocument,
   mergeSegments, metasOf, pageDocs, planMerges, searchSegments, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
@@ -18,8 +18,8 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, persist, readCatalog, storedSegmentIds } from './catalog';
-import { allRecordDocs, documentPageDocs, pageTexts, recordDocs, textVersion } from './sources';
+import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, storedSegmentIds } from './catalog';
+import { allRecordDocs, pageTexts, recordDocs, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
 
@@ -109,7 +109,7 @@ export class SearchIndexer {
         if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
         if (!catalog) { this.pendingDrops.add(id); continue; }
         try {
-          loaded.push(loadSegment(row.json, catalog.tombstones[id] ?? []));
+          loaded.push(loadSegmentRow(row, catalog.tombstones[id] ?? []));
         } catch (error) {
           if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
           stale++;
@@ -325,25 +325,22 @@ export class SearchIndexer {
 
   /**
    * One background merge (planMerges' first plan), if any is due; true when one ran.
-   * Records are rebuilt from the database (the same as merging them from their sources).
+   * Segments merge as data (no source is read, nothing is re-analysed): records deltas fold
+   * into a new records segment, pages segments into a merged one.
    */
   mergeStep(): Promise<boolean> {
     return this.exclusive(async () => {
       const plan = planMerges(metasOf(this.segments), this.opts.mergePolicy)[0];
       if (!plan) return false;
-      if (plan.family === 'records') {
-        // Everything since the last sync is in the database too: the rebuild covers it.
-        await this.fullRecordsBuild({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: true, documentsOverBudget: 0 });
+      // Records: the base segment and every delta fold into one, whatever the plan's reason.
+      const ids = new Set(plan.family === 'records' ? this.segments.filter((s) => s.meta.family === 'records').map((s) => s.meta.id) : plan.segmentIds);
+      const inputs = this.segments.filter((s) => ids.has(s.meta.id));
+      const merged = await mergeSegments(inputs, this.state.nextSeq++, this.opts.now());
+      if (merged.meta.docCount === 0 && merged.meta.family === 'pages') {
+        this.segments = this.segments.filter((s) => !ids.has(s.meta.id));
+        await persist(this.db, this.state, this.segments, { drop: ids }, this.opts.now());
         return true;
       }
-      const ids = new Set(plan.segmentIds);
-      const inputs = this.segments.filter((s) => ids.has(s.meta.id));
-      const loadDocs = async (meta: SegmentMeta) => {
-        const out = [];
-        for (const documentId of meta.documentIds) out.push(...await documentPageDocs(this.db, documentId));
-        return out;
-      };
-      const merged = await mergeSegments(inputs, loadDocs, this.state.nextSeq++);
       this.segments = [...this.segments.filter((s) => !ids.has(s.meta.id)), merged];
       await persist(this.db, this.state, this.segments, { put: [merged], drop: ids }, this.opts.now());
       return true;
