@@ -84,6 +84,21 @@ describe('SearchIndexer', () => {
     expect(pages(await indexer.search('chachaspata'))).toHaveLength(3);
   });
 
+  it('a new document always becomes searchable in a full library: the oldest text leaves instead', async () => {
+    const db = await freshDb();
+    const old = await addPdf(db, ['Chachaspata uno', 'Chachaspata dos'], 1_000, 'old.pdf');
+    await addPdf(db, ['Pichari uno', 'Pichari dos'], 2_000, 'middle.pdf');
+    const indexer = new SearchIndexer(db, { maxIndexedPages: 4 });
+    await indexer.load();
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 2, documentsOverBudget: 0 });
+    const fresh = await addPdf(db, ['Apurímac uno'], 3_000, 'new.pdf');
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 1, documentsDropped: 1, documentsOverBudget: 1 });
+    expect(pages(await indexer.search('apurimac'))).toEqual([`${fresh.id}:1`]);
+    expect(pages(await indexer.search('pichari'))).toHaveLength(2);
+    expect(pages(await indexer.search('chachaspata'))).toEqual([]);
+    expect(ids(await indexer.search('old'), 'document')).toEqual([old.id]);
+  });
+
   it('makes a renamed actor searchable by its new name through a delta segment, old name gone', async () => {
     const db = await freshDb();
     const { leader, group } = await seed(db);

@@ -24,13 +24,14 @@ import { allRecordDocs, pageTexts, recordDocs, textVersion } from './sources';
 export interface IndexProgress { done: number; total: number }
 
 /**
- * Pages of document text the index holds at most. lunr's in-memory index costs about
- * 120 KB of heap a page here (docs/benchmarks-search.md): at ~32,000 pages the worker
- * reached the 4 GB heap cage it shares with the window and the whole renderer crashed.
- * Past this budget a document's records stay searchable but its page text is not indexed,
- * and the status line says so, rather than crash the app on every start.
+ * Pages of document text the index holds at most (the newest documents' pages). The lunr
+ * index needed this at 10,000 pages (~120 KB of heap a page, the worker crashed at ~32,600);
+ * compact segments hold 100,000 pages in a small fraction of the 1.5 GB heap target
+ * (docs/benchmarks-search.md), so the budget only guards against libraries far beyond the
+ * benchmark. Past it, the oldest documents' records stay searchable, their page text is
+ * not indexed, and the status line says so; a new document always gets in.
  */
-export const MAX_INDEXED_PAGES = 10_000;
+export const MAX_INDEXED_PAGES = 250_000;
 
 export interface IndexerOptions {
   now?: () => number;
@@ -142,7 +143,16 @@ export class SearchIndexer {
     const report: SyncReport = { records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false, documentsOverBudget: 0 };
     const documents = await this.db.documents.toArray();
     this.refreshDocInfo(documents);
-    const textDocs = documents.filter((d) => textVersion(d) !== null);
+    // The page budget holds the NEWEST documents' text: a new document always gets in, and
+    // the oldest ones beyond the budget leave (their records stay searchable; the status says so).
+    const budget = this.opts.maxIndexedPages;
+    let budgeted = 0;
+    const textDocs: DocumentRow[] = [];
+    for (const row of documents.filter((d) => textVersion(d) !== null).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))) {
+      if (budgeted + row.extraction.pageCount > budget) { report.documentsOverBudget++; continue; }
+      budgeted += row.extraction.pageCount;
+      textDocs.push(row);
+    }
     const toIndex = textDocs.filter((d) => this.state.documents[d.id] !== textVersion(d));
     const progress = { done: 0, total: toIndex.length + 1 };
     this.opts.onProgress?.(progress);
@@ -170,17 +180,7 @@ export class SearchIndexer {
       if (drops.size || tombstoned) {
         await persist(this.db, this.state, this.segments, { drop: drops }, this.opts.now());
       }
-      // Newest documents first; past the page budget, leave page text out rather than run out of memory.
-      const pagesOf = new Map(documents.map((d) => [d.id, d.extraction.pageCount]));
-      let pages = Object.keys(this.state.documents).reduce((sum, id) => sum + (pagesOf.get(id) ?? 0), 0);
-      const budget = this.opts.maxIndexedPages;
-      for (const row of [...toIndex].sort((a, b) => b.createdAt - a.createdAt)) {
-        if (pages + row.extraction.pageCount > budget) {
-          report.documentsOverBudget++;
-          progress.done++;
-          continue;
-        }
-        pages += row.extraction.pageCount;
+      for (const row of toIndex) {
         await this.indexDocument(row);
         report.documentsIndexed++;
         progress.done++;
@@ -359,6 +359,11 @@ export class SearchIndexer {
       getText: async ({ documentId, page }) => {
         if (options.abandoned?.()) throw new QueryAbandonedError();
         return (await db.pages.get([documentId, page]))?.text;
+      },
+      // The hits' page texts in one read (snippets).
+      getTexts: async (keys) => {
+        if (options.abandoned?.()) throw new QueryAbandonedError();
+        return (await db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]))).map((row) => row?.text);
       },
     });
   }

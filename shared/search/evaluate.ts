@@ -52,17 +52,37 @@ export function withinDistance(a: string, b: string, d: number): boolean {
   return prev[lb]! <= d;
 }
 
-/** Every term of the loaded segments by length (fuzzy expansion runs once over it, not per segment). */
-interface Vocabulary { byLength: Map<number, string[]> }
+/**
+ * Every term of the loaded segments by length, with a letter signature each (one bit per
+ * char code mod 32): an edit adds at most one bit and removes at most one, so two words within
+ * distance d differ in at most 2d bits — most of the vocabulary is ruled out with one XOR.
+ * Fuzzy expansion runs once per query over it, not once per segment.
+ */
+interface Bucket { terms: string[]; sigs: Uint32Array }
+interface Vocabulary { byLength: Map<number, Bucket> }
 const vocabularies = new WeakMap<readonly Segment[], Vocabulary>();
+
+export function letterSignature(word: string): number {
+  let sig = 0;
+  for (let i = 0; i < word.length; i++) sig |= 1 << (word.charCodeAt(i) & 31);
+  return sig >>> 0;
+}
+
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
 
 function vocabularyOf(segments: readonly Segment[]): Vocabulary {
   let v = vocabularies.get(segments);
   if (v) return v;
   const all = new Set<string>();
   for (const s of segments) for (const f of s.fields) for (const t of f.terms) all.add(t);
-  const byLength = new Map<number, string[]>();
-  for (const t of all) { const list = byLength.get(t.length); if (list) list.push(t); else byLength.set(t.length, [t]); }
+  const lists = new Map<number, string[]>();
+  for (const t of all) { const list = lists.get(t.length); if (list) list.push(t); else lists.set(t.length, [t]); }
+  const byLength = new Map<number, Bucket>();
+  for (const [len, terms] of lists) byLength.set(len, { terms, sigs: Uint32Array.from(terms, letterSignature) });
   v = { byLength };
   vocabularies.set(segments, v);
   return v;
@@ -103,8 +123,16 @@ export class QueryContext {
       }
     } else {
       const { byLength } = vocabularyOf(this.segments);
+      const sig = letterSignature(alt.term);
+      const maxBits = 2 * alt.distance;
       for (let len = alt.term.length - alt.distance; len <= alt.term.length + alt.distance; len++) {
-        for (const t of byLength.get(len) ?? []) if (withinDistance(alt.term, t, alt.distance)) found.add(t);
+        const bucket = byLength.get(len);
+        if (!bucket) continue;
+        const { terms, sigs } = bucket;
+        for (let i = 0; i < terms.length; i++) {
+          if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
+          if (withinDistance(alt.term, terms[i]!, alt.distance)) found.add(terms[i]!);
+        }
       }
     }
     const terms = [...found];

@@ -37,6 +37,31 @@ export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<str
   return out;
 }
 
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ASCII_HEAD = /^[a-z0-9]+$/;
+
+/**
+ * matchRanges over a text without tokenizing all of it: most words are ruled out by their
+ * first two letters (lower-cased, folded only when not ASCII) before any folding or stemming.
+ */
+export function matchRangesInText(text: string, terms: ReadonlySet<string>): HighlightRange[] {
+  const out: HighlightRange[] = [];
+  if (terms.size === 0) return out;
+  const heads = new Set([...terms].map((t) => t.slice(0, 2)));
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    const head = raw.slice(0, 2).toLowerCase();
+    if (ASCII_HEAD.test(head) && !heads.has(head)) continue;
+    const start = m.index;
+    const end = start + raw.length;
+    for (const t of tokenize(raw)) {
+      if (heads.has(t.word.slice(0, 2)) && (terms.has(t.word) || allForms(t.word).some((f) => terms.has(f)))) { out.push({ start, end }); break; }
+    }
+  }
+  return out;
+}
+
 function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: HighlightRange[] = [];

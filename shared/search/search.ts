@@ -7,7 +7,7 @@ import { compileQuery } from './compile';
 import type { CompiledClause, CompiledQuery } from './compile';
 import { QueryContext, groupCost, positionsOf, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
 import { allForms, foldedTokens, isIndexable, tokenize } from './analyze';
-import { findPhrase, makeSnippet, matchRanges, matchedName } from './highlight';
+import { findPhrase, makeSnippet, matchRangesInText, matchedName } from './highlight';
 import { parseQuery } from './parseQuery';
 import type { ParsedQuery } from './parseQuery';
 import { rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
@@ -23,6 +23,8 @@ export interface SearchOptions {
   /** Hits returned per kind (default 20). */
   limit?: number;
   getText?: TextLoader;
+  /** Bulk form of getText (one read for all hits of a kind); preferred when given. */
+  getTexts?: (pages: { documentId: string; page: number }[]) => Promise<(string | null | undefined)[]>;
   /** Current filter facts of documents; pages use these over the ones frozen in the segment. */
   documentInfo?: ReadonlyMap<string, DocumentFilterInfo>;
   /** Unused since phrases are checked by positions (kept for callers). */
@@ -213,13 +215,21 @@ async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly str
     const found = termsOfRows(seg, queryTerms, list.map((c) => c.row));
     for (const c of list) termsOf.set(c, found.get(c.row) ?? new Set());
   }
-  const texts = await Promise.all(hits.map((c) => textOf(c, opts.getText)));
+  const texts = await textsOf(hits, opts);
   const phrases = q.include.filter((c) => c.phrase);
   return {
     count: top.count,
     exact: true,
     hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, opts.snippetLength)),
   };
+}
+
+async function textsOf(hits: readonly Candidate[], opts: SearchOptions): Promise<(string | null)[]> {
+  const pages = hits.filter((c) => c.seg.meta.family === 'pages');
+  if (!opts.getTexts || pages.length === 0) return Promise.all(hits.map((c) => textOf(c, opts.getText)));
+  const read = await opts.getTexts(pages.map((c) => ({ documentId: rowRecordId(c.seg, c.row), page: c.seg.rows.page[c.row] ?? 0 })));
+  const byHit = new Map(pages.map((c, i) => [c, read[i] ?? null]));
+  return hits.map((c) => (c.seg.meta.family === 'records' ? c.seg.rows.text[c.row] ?? null : byHit.get(c) ?? null));
 }
 
 async function textOf(c: Candidate, getText?: TextLoader): Promise<string | null> {
@@ -235,9 +245,11 @@ function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: r
   if (kind === 'page') { hit.documentId = hit.recordId; hit.page = c.seg.rows.page[c.row] ?? 0; }
   if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names[c.row] ?? [], terms);
   if (text) {
-    const tokens = tokenize(text);
-    const ranges: HighlightRange[] = matchRanges(tokens, terms);
-    for (const p of phrases) ranges.push(...findPhrase(tokens, p.phrase!));
+    const ranges: HighlightRange[] = matchRangesInText(text, terms);
+    if (phrases.length) {
+      const tokens = tokenize(text);
+      for (const p of phrases) ranges.push(...findPhrase(tokens, p.phrase!));
+    }
     hit.snippet = makeSnippet(text, ranges, snippetLength);
   }
   return hit;
