@@ -192,6 +192,26 @@ describe('SearchIndexer', () => {
     expect(await storedSegmentIds(db)).toHaveLength(2);
   });
 
+  it('drops segments stored by the lunr format (version 1) and rebuilds them as compact segments', async () => {
+    const db = await freshDb();
+    await seed(db);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const [docSegment] = (await storedSegmentIds(db)).filter((id) => id.startsWith('document:'));
+    await db.searchSegments.update(docSegment!, (row) => {
+      row.formatVersion = 1;
+      row.json = '{"format":"casefile-search-segment","version":1,"lunr":{}}';
+      delete row.header; delete row.data; delete row.positions;
+    });
+    const restarted = new SearchIndexer(db);
+    expect(await restarted.load()).toMatchObject({ loaded: 1, stale: 1 });
+    expect(await restarted.sync()).toMatchObject({ documentsIndexed: 1 });
+    expect(pages(await restarted.search('surquillo'))).toHaveLength(1);
+    const rows = await db.searchSegments.bulkGet(await storedSegmentIds(db));
+    expect(rows.every((row) => row!.formatVersion === 2 && row!.data instanceof Uint8Array && row!.json === undefined)).toBe(true);
+  });
+
   it('merges record deltas and document segments in the background without changing results', async () => {
     const db = await freshDb();
     const { leader } = await seed(db);

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { letterSignature, withinDistance } from './evaluate';
+
+/** Plain Levenshtein, the reference for the bounded one. */
+function distance(a: string, b: string): number {
+  const d = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      d[i]![j] = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+  }
+  return d[a.length]![b.length]!;
+}
+
+const bits = (x: number) => x.toString(2).replace(/0/g, '').length;
+
+describe('fuzzy expansion', () => {
+  const words = ['artemio', 'artmio', 'artemia', 'quispe', 'quvspe', 'qispe', 'palomino', 'palomono', 'plaomino', 'huanuco', 'huancayo', 'a', 'ab', 'abimael', 'abvmael', 'x1x2x3'];
+  it('bounded distance agrees with plain Levenshtein for d = 1 and 2', () => {
+    for (const a of words) for (const b of words) for (const d of [1, 2]) expect(withinDistance(a, b, d)).toBe(distance(a, b) <= d);
+  });
+  it('the letter-signature filter never rules out a word within the distance', () => {
+    for (const a of words) {
+      for (const b of words) {
+        const dist = distance(a, b);
+        if (dist <= 2) expect(bits((letterSignature(a) ^ letterSignature(b)) >>> 0)).toBeLessThanOrEqual(2 * dist);
+      }
+    }
+  });
+});
