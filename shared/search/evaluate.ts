@@ -59,8 +59,11 @@ export function withinDistance(a: string, b: string, d: number): boolean {
  * Fuzzy expansion runs once per query over it, not once per segment.
  */
 interface Bucket { terms: string[]; sigs: Uint32Array }
-interface Vocabulary { byLength: Map<number, Bucket> }
-const vocabularies = new WeakMap<readonly Segment[], Vocabulary>();
+type Vocabulary = Map<number, Bucket>;
+/** Segments from this size share one cached vocabulary; smaller (new) ones keep their own. */
+const SHARED_VOCABULARY_DOCS = 1_000;
+let shared: { segments: readonly Segment[]; vocabulary: Vocabulary } | null = null;
+const own = new WeakMap<Segment, Vocabulary>();
 
 export function letterSignature(word: string): number {
   let sig = 0;
@@ -74,18 +77,33 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
-function vocabularyOf(segments: readonly Segment[]): Vocabulary {
-  let v = vocabularies.get(segments);
-  if (v) return v;
+function bucketed(segments: readonly Segment[]): Vocabulary {
   const all = new Set<string>();
   for (const s of segments) for (const f of s.fields) for (const t of f.terms) all.add(t);
   const lists = new Map<number, string[]>();
   for (const t of all) { const list = lists.get(t.length); if (list) list.push(t); else lists.set(t.length, [t]); }
-  const byLength = new Map<number, Bucket>();
-  for (const [len, terms] of lists) byLength.set(len, { terms, sigs: Uint32Array.from(terms, letterSignature) });
-  v = { byLength };
-  vocabularies.set(segments, v);
-  return v;
+  const out: Vocabulary = new Map();
+  for (const [len, terms] of lists) out.set(len, { terms, sigs: Uint32Array.from(terms, letterSignature) });
+  return out;
+}
+
+/**
+ * The vocabularies to scan for fuzzy expansion: one shared by the big segments (rebuilt only
+ * when they change, i.e. after a merge) plus each small segment's own, so a new document does
+ * not make the next query rebuild the whole vocabulary.
+ */
+function vocabulariesOf(segments: readonly Segment[]): Vocabulary[] {
+  const big = segments.filter((s) => s.meta.docCount >= SHARED_VOCABULARY_DOCS);
+  const same = shared !== null && shared.segments.length === big.length && big.every((s) => shared!.segments.includes(s));
+  if (!same || !shared) shared = { segments: big, vocabulary: bucketed(big) };
+  const out = [shared.vocabulary];
+  for (const s of segments) {
+    if (s.meta.docCount >= SHARED_VOCABULARY_DOCS) continue;
+    let v = own.get(s);
+    if (!v) { v = bucketed([s]); own.set(s, v); }
+    out.push(v);
+  }
+  return out;
 }
 
 const shortestFirst = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -122,16 +140,17 @@ export class QueryContext {
         }
       }
     } else {
-      const { byLength } = vocabularyOf(this.segments);
       const sig = letterSignature(alt.term);
       const maxBits = 2 * alt.distance;
-      for (let len = alt.term.length - alt.distance; len <= alt.term.length + alt.distance; len++) {
-        const bucket = byLength.get(len);
-        if (!bucket) continue;
-        const { terms, sigs } = bucket;
-        for (let i = 0; i < terms.length; i++) {
-          if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
-          if (withinDistance(alt.term, terms[i]!, alt.distance)) found.add(terms[i]!);
+      for (const byLength of vocabulariesOf(this.segments)) {
+        for (let len = alt.term.length - alt.distance; len <= alt.term.length + alt.distance; len++) {
+          const bucket = byLength.get(len);
+          if (!bucket) continue;
+          const { terms, sigs } = bucket;
+          for (let i = 0; i < terms.length; i++) {
+            if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
+            if (withinDistance(alt.term, terms[i]!, alt.distance)) found.add(terms[i]!);
+          }
         }
       }
     }
