@@ -99,6 +99,4 @@ export async function persist(db: CasefileDb, state: CatalogState, live: readonl
     if (rows.length) await db.searchSegments.bulkPut(rows);
     await db.searchSegments.put(catalog);
   });
-  // The written Blob now holds the positions: the worker's heap drops its copy.
-  put.forEach((seg, i) => { if (rows[i]!.positions) seg.positions = rows[i]!.positions!; });
 }

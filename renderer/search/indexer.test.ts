@@ -210,6 +210,15 @@ describe('SearchIndexer', () => {
     expect(pages(await restarted.search('surquillo'))).toHaveLength(1);
     const rows = await db.searchSegments.bulkGet(await storedSegmentIds(db));
     expect(rows.every((row) => row!.formatVersion === 2 && row!.data instanceof Uint8Array && row!.json === undefined)).toBe(true);
+    // Phrases read positions from the stored Blob until they are warmed into memory, then from memory: same answers.
+    const again = new SearchIndexer(db);
+    await again.load();
+    const phrase = async () => pages(await again.search('"ocurrió en surquillo"'));
+    expect(await phrase()).toHaveLength(1);
+    expect(pages(await again.search('"surquillo ocurrió"'))).toEqual([]);
+    expect(await again.warmPositions()).toBeGreaterThan(0);
+    expect(await again.warmPositions()).toBe(0);
+    expect(await phrase()).toHaveLength(1);
   });
 
   it('merges record deltas and document segments in the background without changing results', async () => {

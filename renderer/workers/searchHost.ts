@@ -128,6 +128,8 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       await indexer.load();
       setStatus({ ready: true });
       void drain();
+      // Positions into memory in the background (phrases read byte ranges until then).
+      void indexer.warmPositions().catch(() => undefined);
       (config.watch ?? watchRecords)(db, () => scheduleSync());
       scheduleSync(0);
     } catch (error) {

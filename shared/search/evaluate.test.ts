@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { letterSignature, withinDistance } from './evaluate';
+import { withinDistance } from './evaluate';
+import { letterSignature } from './segment';
 
 /** Plain Levenshtein, the reference for the bounded one. */
 function distance(a: string, b: string): number {

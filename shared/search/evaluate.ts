@@ -4,7 +4,7 @@
  * BM25 (k1 1.2, b 0.75, lunr's constants) with idf from df and N summed over every segment of
  * the family, and each segment's own average field length (as Lucene does).
  */
-import { fieldsOf, lowerBound, segmentDf, termIndex } from './segment';
+import { fieldsOf, letterSignature, lowerBound, segmentDf, termIndex } from './segment';
 import type { FieldIndex, Segment } from './segment';
 import type { Alternative, WordGroup } from './compile';
 import type { SearchField, SegmentFamily } from './types';
@@ -52,58 +52,10 @@ export function withinDistance(a: string, b: string, d: number): boolean {
   return prev[lb]! <= d;
 }
 
-/**
- * Every term of the loaded segments by length, with a letter signature each (one bit per
- * char code mod 32): an edit adds at most one bit and removes at most one, so two words within
- * distance d differ in at most 2d bits — most of the vocabulary is ruled out with one XOR.
- * Fuzzy expansion runs once per query over it, not once per segment.
- */
-interface Bucket { terms: string[]; sigs: Uint32Array }
-type Vocabulary = Map<number, Bucket>;
-/** Segments from this size share one cached vocabulary; smaller (new) ones keep their own. */
-const SHARED_VOCABULARY_DOCS = 1_000;
-let shared: { segments: readonly Segment[]; vocabulary: Vocabulary } | null = null;
-const own = new WeakMap<Segment, Vocabulary>();
-
-export function letterSignature(word: string): number {
-  let sig = 0;
-  for (let i = 0; i < word.length; i++) sig |= 1 << (word.charCodeAt(i) & 31);
-  return sig >>> 0;
-}
-
 function popcount(x: number): number {
   x -= (x >>> 1) & 0x55555555;
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
-function bucketed(segments: readonly Segment[]): Vocabulary {
-  const all = new Set<string>();
-  for (const s of segments) for (const f of s.fields) for (const t of f.terms) all.add(t);
-  const lists = new Map<number, string[]>();
-  for (const t of all) { const list = lists.get(t.length); if (list) list.push(t); else lists.set(t.length, [t]); }
-  const out: Vocabulary = new Map();
-  for (const [len, terms] of lists) out.set(len, { terms, sigs: Uint32Array.from(terms, letterSignature) });
-  return out;
-}
-
-/**
- * The vocabularies to scan for fuzzy expansion: one shared by the big segments (rebuilt only
- * when they change, i.e. after a merge) plus each small segment's own, so a new document does
- * not make the next query rebuild the whole vocabulary.
- */
-function vocabulariesOf(segments: readonly Segment[]): Vocabulary[] {
-  const big = segments.filter((s) => s.meta.docCount >= SHARED_VOCABULARY_DOCS);
-  const same = shared !== null && shared.segments.length === big.length && big.every((s) => shared!.segments.includes(s));
-  if (!same || !shared) shared = { segments: big, vocabulary: bucketed(big) };
-  const out = [shared.vocabulary];
-  for (const s of segments) {
-    if (s.meta.docCount >= SHARED_VOCABULARY_DOCS) continue;
-    let v = own.get(s);
-    if (!v) { v = bucketed([s]); own.set(s, v); }
-    out.push(v);
-  }
-  return out;
 }
 
 const shortestFirst = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -140,16 +92,20 @@ export class QueryContext {
         }
       }
     } else {
+      // Every dictionary with its stored letter signatures (built with the segment, nothing to
+      // build at start-up): two words within distance d differ in at most 2d signature bits,
+      // so one XOR rules out most terms before the length check and the bounded DP.
       const sig = letterSignature(alt.term);
       const maxBits = 2 * alt.distance;
-      for (const byLength of vocabulariesOf(this.segments)) {
-        for (let len = alt.term.length - alt.distance; len <= alt.term.length + alt.distance; len++) {
-          const bucket = byLength.get(len);
-          if (!bucket) continue;
-          const { terms, sigs } = bucket;
-          for (let i = 0; i < terms.length; i++) {
+      const len = alt.term.length;
+      for (const s of this.segments) {
+        for (const f of s.fields) {
+          const { terms, sigs } = f;
+          for (let i = 0; i < sigs.length; i++) {
             if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
-            if (withinDistance(alt.term, terms[i]!, alt.distance)) found.add(terms[i]!);
+            const t = terms[i]!;
+            if (Math.abs(t.length - len) > alt.distance || found.has(t)) continue;
+            if (withinDistance(alt.term, t, alt.distance)) found.add(t);
           }
         }
       }
@@ -270,8 +226,11 @@ export async function positionsOf(s: Segment, term: string, rows: ReadonlySet<nu
   if (!f?.posStart || !s.positions) return;
   const t = termIndex(f.terms, term);
   if (t < 0) return;
-  const bytes = new Uint8Array(await s.positions.slice(f.posStart[t]!, f.posStart[t + 1]!).arrayBuffer());
-  const pos = new ByteReader(bytes);
+  // In memory once warmed (the worker reads each segment's positions after start-up); until
+  // then, only this term's byte range is read from the Blob.
+  const pos = s.positions.inMemory
+    ? new ByteReader(s.positions.inMemory, f.posStart[t]!)
+    : new ByteReader(new Uint8Array(await s.positions.slice(f.posStart[t]!, f.posStart[t + 1]!).arrayBuffer()));
   walkPostings(f, t, (row, tf) => {
     const wanted = rows.has(row);
     let set = wanted ? into.get(row) : undefined;

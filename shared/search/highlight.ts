@@ -44,7 +44,7 @@ const ASCII_HEAD = /^[a-z0-9]+$/;
  * matchRanges over a text without tokenizing all of it: most words are ruled out by their
  * first two letters (lower-cased, folded only when not ASCII) before any folding or stemming.
  */
-export function matchRangesInText(text: string, terms: ReadonlySet<string>): HighlightRange[] {
+export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo = new Map<string, boolean>()): HighlightRange[] {
   const out: HighlightRange[] = [];
   if (terms.size === 0) return out;
   const heads = new Set([...terms].map((t) => t.slice(0, 2)));
@@ -53,11 +53,13 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>): Hig
     const raw = m[0];
     const head = raw.slice(0, 2).toLowerCase();
     if (ASCII_HEAD.test(head) && !heads.has(head)) continue;
-    const start = m.index;
-    const end = start + raw.length;
-    for (const t of tokenize(raw)) {
-      if (heads.has(t.word.slice(0, 2)) && (terms.has(t.word) || allForms(t.word).some((f) => terms.has(f)))) { out.push({ start, end }); break; }
+    // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
+    let hit = memo.get(raw);
+    if (hit === undefined) {
+      hit = tokenize(raw).some((t) => heads.has(t.word.slice(0, 2)) && (terms.has(t.word) || allForms(t.word).some((f) => terms.has(f))));
+      memo.set(raw, hit);
     }
+    if (hit) out.push({ start: m.index, end: m.index + raw.length });
   }
   return out;
 }

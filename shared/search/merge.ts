@@ -4,7 +4,7 @@
  * copied with the new row numbers; no source text is read and nothing is re-analysed.
  */
 import { ANALYZER_VERSION } from './analyze';
-import { bytesSource, emptyTable, liveDocCount, rowOfRef, rowRef, rowsOfDocuments, tableWriter } from './segment';
+import { bytesSource, emptyTable, letterSignature, liveDocCount, rowOfRef, rowRef, rowsOfDocuments, tableWriter } from './segment';
 import type { FieldIndex, Segment, SegmentMeta } from './segment';
 import { ByteReader, ByteWriter } from './varint';
 
@@ -117,7 +117,7 @@ export async function mergeSegments(segments: readonly Segment[], seq: number, n
   if (family === 'pages') {
     for (const seg of inputs) {
       const src = seg.positions;
-      positionBytes.set(seg, src ? new Uint8Array(await src.slice(0, src.size).arrayBuffer()) : new Uint8Array(0));
+      positionBytes.set(seg, src ? src.inMemory ?? new Uint8Array(await src.slice(0, src.size).arrayBuffer()) : new Uint8Array(0));
     }
   }
   const positions = family === 'pages' ? new ByteWriter(1 << 20) : null;
@@ -192,6 +192,7 @@ function mergeField(inputs: MergeInput[], docCount: number, positions: ByteWrite
   return {
     field, terms, df: Uint32Array.from(df), postStart: Uint32Array.from(postStart), postings: out.finish(),
     posStart: positions ? Uint32Array.from(posStart) : null, lengths, avgLength: docCount ? total / docCount : 0,
+    sigs: Uint32Array.from(terms, letterSignature),
   };
 }
 

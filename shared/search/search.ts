@@ -217,10 +217,18 @@ async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly str
   }
   const texts = await textsOf(hits, opts);
   const phrases = q.include.filter((c) => c.phrase);
+  // Highlight verdicts per spelling, shared by hits whose matched terms are the same set.
+  const memos = new Map<string, Map<string, boolean>>();
+  const memoFor = (terms: Set<string>) => {
+    const key = [...terms].sort().join(' ');
+    let memo = memos.get(key);
+    if (!memo) { memo = new Map(); memos.set(key, memo); }
+    return memo;
+  };
   return {
     count: top.count,
     exact: true,
-    hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, opts.snippetLength)),
+    hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, opts.snippetLength, memoFor(termsOf.get(c)!))),
   };
 }
 
@@ -239,13 +247,14 @@ async function textOf(c: Candidate, getText?: TextLoader): Promise<string | null
   return (await getText({ ref: rowRef(c.seg, c.row), documentId, page: c.seg.rows.page[c.row] ?? 0 })) ?? null;
 }
 
-function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: readonly CompiledClause[], snippetLength?: number): SearchHit {
+function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: readonly CompiledClause[], snippetLength?: number,
+  memo?: Map<string, boolean>): SearchHit {
   const kind = rowKind(c.seg, c.row);
   const hit: SearchHit = { ref: rowRef(c.seg, c.row), kind, recordId: rowRecordId(c.seg, c.row), score: c.score, terms: [...terms].sort() };
   if (kind === 'page') { hit.documentId = hit.recordId; hit.page = c.seg.rows.page[c.row] ?? 0; }
   if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names[c.row] ?? [], terms);
   if (text) {
-    const ranges: HighlightRange[] = matchRangesInText(text, terms);
+    const ranges: HighlightRange[] = matchRangesInText(text, terms, memo);
     if (phrases.length) {
       const tokens = tokenize(text);
       for (const p of phrases) ranges.push(...findPhrase(tokens, p.phrase!));

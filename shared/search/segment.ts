@@ -67,11 +67,14 @@ export interface SideTable {
 export interface PositionSource {
   readonly size: number;
   slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+  /** Set when the bytes are in memory (read without I/O). */
+  readonly inMemory?: Uint8Array;
 }
 
 export function bytesSource(bytes: Uint8Array): PositionSource {
   return {
     size: bytes.length,
+    inMemory: bytes,
     slice: (start, end) => ({ arrayBuffer: () => Promise.resolve(bytes.slice(start, end).buffer) }),
   };
 }
@@ -86,6 +89,15 @@ export interface FieldIndex {
   posStart: Uint32Array | null;
   lengths: Uint16Array;
   avgLength: number;
+  /** Letter signature per term (fuzzy pre-filter, see evaluate.ts). */
+  sigs: Uint32Array;
+}
+
+/** One bit per char code mod 32: an edit adds at most one bit and removes at most one. */
+export function letterSignature(word: string): number {
+  let sig = 0;
+  for (let i = 0; i < word.length; i++) sig |= 1 << (word.charCodeAt(i) & 31);
+  return sig >>> 0;
 }
 
 export interface Segment {
@@ -197,7 +209,10 @@ export function encodeField(field: SearchField, acc: Map<string, TermAcc>, lengt
   if (posStart && positions) posStart[terms.length] = positions.length;
   let total = 0;
   for (let i = 0; i < lengths.length; i++) total += lengths[i]!;
-  return { field, terms, df, postStart, postings: out.finish(), posStart, lengths, avgLength: liveRows ? total / liveRows : 0 };
+  return {
+    field, terms, df, postStart, postings: out.finish(), posStart, lengths, avgLength: liveRows ? total / liveRows : 0,
+    sigs: Uint32Array.from(terms, letterSignature),
+  };
 }
 
 /** Build a segment from docs (all of one family). */
@@ -263,7 +278,7 @@ export interface SerializedSegment {
 interface ArrayRef { offset: number; length: number }
 interface FieldHeader {
   field: SearchField; terms: string; avgLength: number;
-  df: ArrayRef; postStart: ArrayRef; postings: ArrayRef; posStart: ArrayRef | null; lengths: ArrayRef;
+  df: ArrayRef; postStart: ArrayRef; postings: ArrayRef; posStart: ArrayRef | null; lengths: ArrayRef; sigs: ArrayRef;
 }
 interface Header { format: string; version: number; meta: SegmentMeta; rows: SideTable; fields: FieldHeader[]; dataLength: number }
 
@@ -283,7 +298,7 @@ export async function serializeSegment(segment: Segment): Promise<SerializedSegm
   const fields: FieldHeader[] = segment.fields.map((f) => ({
     field: f.field, terms: f.terms.join('\n'), avgLength: f.avgLength,
     df: place(f.df), postStart: place(f.postStart), postings: place(f.postings),
-    posStart: f.posStart ? place(f.posStart) : null, lengths: place(f.lengths),
+    posStart: f.posStart ? place(f.posStart) : null, lengths: place(f.lengths), sigs: place(f.sigs),
   }));
   const data = new Uint8Array(Math.ceil(offset / 4) * 4);
   for (const { array, at } of parts) data.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
@@ -323,6 +338,7 @@ export function loadSegment(stored: { header: string; data: Uint8Array; position
   const fields: FieldIndex[] = header.fields.map((f) => ({
     field: f.field, terms: f.terms ? f.terms.split('\n') : [], avgLength: f.avgLength,
     df: u32(f.df), postStart: u32(f.postStart), postings: u8(f.postings), posStart: f.posStart ? u32(f.posStart) : null, lengths: u16(f.lengths),
+    sigs: u32(f.sigs),
   }));
   if (header.meta.family === 'pages' && !stored.positions) throw new StaleSegmentError(id, 'positions missing');
   return { meta: header.meta, fields, rows: header.rows, positions: stored.positions, tombstones: new Set(tombstones), cache: {} };
