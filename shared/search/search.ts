@@ -73,6 +73,8 @@ class TopK {
 
 /** Positions of each indexable phrase word (offset in the phrase → row → positions). */
 async function phraseRowsByPositions(seg: Segment, phrase: readonly string[], rows: number[]): Promise<Set<number>> {
+  // One indexed word (the others stop words, which are not indexed): every candidate holds it.
+  if (phrase.filter(isIndexable).length <= 1) return new Set(rows);
   const wanted = new Set(rows);
   const words: { offset: number; at: Map<number, Set<number>> }[] = [];
   const reads: Promise<void>[] = [];
