@@ -10,7 +10,7 @@
  */
 import {
   DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
-  mergeSegments, metasOf, pageDocs, planMerges, searchSegments, supersede,
+  mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
@@ -384,7 +384,13 @@ export class SearchIndexer {
       bytes += read.length;
       await this.opts.yieldNow();
     }
+    await this.prepareVocabulary();
     return bytes;
+  }
+
+  /** The fuzzy-expansion vocabulary of the big segments, built between queries (evaluate.ts). */
+  prepareVocabulary(): Promise<void> {
+    return prepareVocabulary(this.segments, this.opts.yieldNow);
   }
 
   /** Segment count and sizes, for tests and the status line. */

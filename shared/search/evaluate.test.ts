@@ -30,3 +30,25 @@ describe('fuzzy expansion', () => {
     }
   });
 });
+
+describe('shared fuzzy vocabulary of big segments', () => {
+  it('gives the same expansions as scanning each segment', async () => {
+    const { buildSegment } = await import('./segment');
+    const { QueryContext, prepareVocabulary } = await import('./evaluate');
+    const { compileQuery } = await import('./compile');
+    const { parseQuery } = await import('./parseQuery');
+    const names = ['quispe', 'palomino', 'artemio', 'huamán', 'zúñiga', 'cárdenas', 'morote', 'huillca'];
+    const docs = Array.from({ length: 1_200 }, (_, i) => ({
+      ref: `page:d${i % 40}:${i}`, kind: 'page' as const, recordId: `d${i % 40}`, page: i, caseIds: [], dateFrom: null, dateTo: null,
+      fields: { text: `${names[i % names.length]} ${names[(i * 3) % names.length]}${i % 7} informe ${i}` },
+    }));
+    const big = buildSegment('merged', docs, { seq: 1 });
+    const small = buildSegment('document:x', docs.slice(0, 3).map((d) => ({ ...d, ref: `page:x:${d.page}`, recordId: 'x' })), { seq: 2 });
+    const groups = compileQuery(parseQuery('quispa palomimo artmio huaman3 cardenaz')).include.flatMap((c) => c.groups);
+    const expand = (segments: typeof big[]) => { const ctx = new QueryContext(segments); return groups.map((g) => ctx.expand(g).map((e) => e.term).sort()); };
+    const before = expand([big, small]);
+    await prepareVocabulary([big, small]);
+    expect(expand([big, small])).toEqual(before);
+    expect(before.flat()).toEqual(expect.arrayContaining(['quispe', 'palomino', 'artemio', 'cardenas']));
+  });
+});

@@ -58,6 +58,50 @@ function popcount(x: number): number {
   return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
 }
 
+/**
+ * One deduplicated vocabulary of the big segments, ordered by term length (a fuzzy word of
+ * length L scans lengths L−d…L+d only), with signatures. Built in the background
+ * (`prepareVocabulary`, after start-up and merges); until it matches the live big segments,
+ * fuzzy expansion scans each segment's own dictionary and signatures (correct, slower).
+ */
+interface Vocabulary { terms: string[]; sigs: Uint32Array; lenStart: Int32Array }
+const BIG_SEGMENT_DOCS = 1_000;
+let shared: { segments: readonly Segment[]; vocabulary: Vocabulary } | null = null;
+
+const bigSegments = (segments: readonly Segment[]) => segments.filter((s) => s.meta.docCount >= BIG_SEGMENT_DOCS);
+const sameList = (a: readonly Segment[], b: readonly Segment[]) => a.length === b.length && a.every((s) => b.includes(s));
+
+/** Builds the shared vocabulary for these segments unless it is current; yields between segments. */
+export async function prepareVocabulary(segments: readonly Segment[], yieldNow: () => Promise<void> = () => Promise.resolve()): Promise<void> {
+  const big = bigSegments(segments);
+  if (shared && sameList(shared.segments, big)) return;
+  const all = new Set<string>();
+  for (const s of big) {
+    for (const f of s.fields) for (const t of f.terms) all.add(t);
+    await yieldNow();
+  }
+  const maxLen = 64;
+  const counts = new Int32Array(maxLen + 2);
+  for (const t of all) counts[Math.min(t.length, maxLen) + 1]!++;
+  const lenStart = new Int32Array(maxLen + 2);
+  for (let i = 1; i < lenStart.length; i++) lenStart[i] = lenStart[i - 1]! + counts[i]!;
+  const fill = lenStart.slice();
+  const terms = new Array<string>(all.size);
+  for (const t of all) terms[fill[Math.min(t.length, maxLen)]!++] = t;
+  shared = { segments: big, vocabulary: { terms, sigs: Uint32Array.from(terms, letterSignature), lenStart } };
+}
+
+function scanFuzzy(terms: readonly string[], sigs: Uint32Array, from: number, to: number, word: string, d: number, found: Set<string>): void {
+  const sig = letterSignature(word);
+  const maxBits = 2 * d;
+  for (let i = from; i < to; i++) {
+    if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
+    const t = terms[i]!;
+    if (Math.abs(t.length - word.length) > d || found.has(t)) continue;
+    if (withinDistance(word, t, d)) found.add(t);
+  }
+}
+
 const shortestFirst = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
 
 /** Query-wide state: global N and idf per family, expansions computed once for all segments. */
@@ -92,22 +136,18 @@ export class QueryContext {
         }
       }
     } else {
-      // Every dictionary with its stored letter signatures (built with the segment, nothing to
-      // build at start-up): two words within distance d differ in at most 2d signature bits,
-      // so one XOR rules out most terms before the length check and the bounded DP.
-      const sig = letterSignature(alt.term);
-      const maxBits = 2 * alt.distance;
-      const len = alt.term.length;
+      const big = bigSegments(this.segments);
+      const vocabulary = shared && sameList(shared.segments, big) ? shared.vocabulary : null;
+      if (vocabulary) {
+        const { terms, sigs, lenStart } = vocabulary;
+        const last = lenStart.length - 2;
+        const from = lenStart[Math.max(0, Math.min(last, alt.term.length - alt.distance))]!;
+        const to = lenStart[Math.min(last, alt.term.length + alt.distance) + 1]!;
+        scanFuzzy(terms, sigs, from, to, alt.term, alt.distance, found);
+      }
       for (const s of this.segments) {
-        for (const f of s.fields) {
-          const { terms, sigs } = f;
-          for (let i = 0; i < sigs.length; i++) {
-            if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
-            const t = terms[i]!;
-            if (Math.abs(t.length - len) > alt.distance || found.has(t)) continue;
-            if (withinDistance(alt.term, t, alt.distance)) found.add(t);
-          }
-        }
+        if (vocabulary && s.meta.docCount >= BIG_SEGMENT_DOCS) continue;
+        for (const f of s.fields) scanFuzzy(f.terms, f.sigs, 0, f.terms.length, alt.term, alt.distance, found);
       }
     }
     const terms = [...found];

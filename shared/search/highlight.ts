@@ -40,6 +40,18 @@ export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<str
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const ASCII_HEAD = /^[a-z0-9]+$/;
 
+/** Folded words of one raw word, cached across queries (folding costs three normalisations). */
+const foldCache = new Map<string, string[]>();
+function foldedWords(raw: string): string[] {
+  let words = foldCache.get(raw);
+  if (!words) {
+    words = tokenize(raw).map((t) => t.word);
+    if (foldCache.size >= 100_000) foldCache.clear();
+    foldCache.set(raw, words);
+  }
+  return words;
+}
+
 /**
  * matchRanges over a text without tokenizing all of it: most words are ruled out by their
  * first two letters (lower-cased, folded only when not ASCII) before any folding or stemming.
@@ -56,7 +68,7 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
     // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
     let hit = memo.get(raw);
     if (hit === undefined) {
-      hit = tokenize(raw).some((t) => heads.has(t.word.slice(0, 2)) && (terms.has(t.word) || allForms(t.word).some((f) => terms.has(f))));
+      hit = foldedWords(raw).some((w) => heads.has(w.slice(0, 2)) && (terms.has(w) || allForms(w).some((f) => terms.has(f))));
       memo.set(raw, hit);
     }
     if (hit) out.push({ start: m.index, end: m.index + raw.length });

@@ -9,6 +9,7 @@ export type { BuildOptions, PositionSource, Segment, SegmentKind, SegmentMeta, S
 export { dateBound, mergeFilters, parseQuery } from './parseQuery';
 export type { ParsedQuery, PhraseClause, QueryClause, TermClause } from './parseQuery';
 export { searchSegments } from './search';
+export { prepareVocabulary } from './evaluate';
 export type { SearchOptions, TextLoader } from './search';
 export { DEFAULT_MERGE_POLICY, deleteRefs, dropDocument, mergeSegments, metasOf, planMerges, supersede } from './merge';
 export type { MergePlan, MergePolicy } from './merge';
