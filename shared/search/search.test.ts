@@ -61,6 +61,11 @@ describe('searchSegments over several segments', () => {
     expect(await refs([segA, segB], 'shining -valley')).not.toContain('page:a:1');
   });
 
+  it('answers a query of hundreds of words (the 2,000-character input cap) without miscounting', async () => {
+    expect(await refs([segA, segB], Array(300).fill('cocaine').join(' '))).toEqual(['page:a:4']);
+    expect(await refs([segA, segB], `${Array(299).fill('cocaine').join(' ')} cell`)).toEqual([]);
+  });
+
   it('returns snippets with highlight ranges on the matched words', async () => {
     const hit = (await searchSegments([segA], 'cocaine river', {}, { getText })).groups.page.hits[0]!;
     const marked = hit.snippet!.highlights.map((r) => hit.snippet!.text.slice(r.start, r.end));

@@ -55,6 +55,7 @@ class TopK {
   constructor(private readonly k: number) {}
   offer(seg: Segment, row: number, score: number): void {
     this.count++;
+    if (this.k <= 0) return;
     const items = this.items;
     if (items.length === this.k) {
       const last = items[items.length - 1]!;
@@ -118,7 +119,7 @@ async function clauseRows(seg: Segment, clause: CompiledClause, ctx: QueryContex
   if (groups.length === 1) {
     rows = scoreGroup(seg, groups[0]!, ctx, total);
   } else {
-    const count = new Uint8Array(n);
+    const count = new Uint16Array(n);
     groups.forEach((expanded, i) => {
       const g = new Float32Array(n);
       for (const row of scoreGroup(seg, expanded, ctx, g)) {
@@ -170,7 +171,7 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
   if (q.mode === 'all') {
     // Plain clauses first, phrases last: positions are read only for rows that survive.
     const clauses = [...q.include].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
-    const count = new Uint8Array(n);
+    const count = new Uint16Array(n);
     for (let i = 0; i < clauses.length; i++) {
       const within = i === 0 ? keep : (row: number) => count[row] === i;
       const res = await clauseRows(seg, clauses[i]!, ctx, within);
