@@ -194,7 +194,7 @@ async function fillAndIndex(userDataDir, url, errors, result) {
     result.persisted = size;
     result.heapAfterIndexGc = gcHeap;
     if (peak === 0) log('note: no worker heap figures');
-    log(`merges settled after ${fmt(result.merge.ms)} more: ${merge.pagesSegments} pages segments (largest ${merge.sizes.join(', ')}); page text of ${size.indexedPages} of ${config.pages} pages indexed (${size.indexedDocuments} documents); persisted ${size.mb.toFixed(0)} MB of JSON in ${size.rows} rows (largest ${size.largestMb.toFixed(1)} MB); worker heap peak ${peak} MB, after GC ${gcHeap.usedMB} MB`);
+    log(`merges settled after ${fmt(result.merge.ms)} more: ${merge.pagesSegments} pages segments (largest ${merge.sizes.join(', ')}); page text of ${size.indexedPages} of ${config.pages} pages indexed (${size.indexedDocuments} documents); persisted ${size.mb.toFixed(0)} MB (header JSON + typed arrays + positions) in ${size.rows} rows (largest ${size.largestMb.toFixed(1)} MB); worker heap peak ${peak} MB, after GC ${gcHeap.usedMB} MB`);
     return true;
   } finally {
     await context.close().catch(() => {});

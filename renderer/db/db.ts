@@ -25,8 +25,15 @@ export interface SearchSegmentRow {
   seq: number;
   formatVersion: number;
   analyzerVersion: number;
-  json: string;
-  /** The segment's meta (small, readable without parsing `json`). */
+  /** The catalog row's state as JSON (segment rows of format 1 held lunr JSON here). */
+  json?: string;
+  /** Segment rows (format 2): JSON header (meta, side table, terms, layout)… */
+  header?: string;
+  /** …the typed arrays in one buffer… */
+  data?: Uint8Array;
+  /** …and pages segments' word positions, read by byte range for phrase checks. */
+  positions?: Blob | null;
+  /** The segment's meta (small, readable without parsing the header). */
   meta: unknown;
   updatedAt: number;
 }

@@ -1,10 +1,11 @@
 /**
- * Persistence of the search index in the `searchSegments` table: one row per segment (its
- * JSON as one string) plus one catalog row holding what the segments were built from
+ * Persistence of the search index in the `searchSegments` table: one row per segment (a small
+ * JSON header, one binary buffer of typed arrays, and its word positions as a Blob that
+ * queries read by byte range) plus one catalog row holding what the segments were built from
  * (watermarks, documents' extraction times) and their tombstones. Every write of segments
  * goes with the catalog in ONE transaction, so the two never disagree after a crash.
  */
-import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, serializeSegment } from '../../shared/search';
+import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search';
 import type { Segment } from '../../shared/search';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 
@@ -38,7 +39,7 @@ export async function readCatalog(db: CasefileDb): Promise<CatalogState | null> 
   const row = await db.searchSegments.get(CATALOG_ROW_ID);
   if (!row || row.formatVersion !== CATALOG_VERSION || row.analyzerVersion !== ANALYZER_VERSION) return null;
   try {
-    const state = JSON.parse(row.json) as CatalogState;
+    const state = JSON.parse(row.json ?? '') as CatalogState;
     return typeof state.nextSeq === 'number' && state.marks && state.documents && state.tombstones ? state : null;
   } catch {
     return null;
@@ -50,12 +51,22 @@ export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
   return db.searchSegments.where('kind').notEqual(CATALOG_KIND).primaryKeys();
 }
 
-export function segmentRow(segment: Segment, now: number): SearchSegmentRow {
+export async function segmentRow(segment: Segment, now: number): Promise<SearchSegmentRow> {
   const { meta } = segment;
+  const stored = await serializeSegment(segment);
   return {
     id: meta.id, kind: meta.kind, seq: meta.seq, formatVersion: SEGMENT_FORMAT_VERSION, analyzerVersion: meta.analyzerVersion,
-    json: serializeSegment(segment), meta, updatedAt: now,
+    header: stored.header, data: stored.data, positions: stored.positions ? new Blob([stored.positions as Uint8Array<ArrayBuffer>]) : null,
+    meta, updatedAt: now,
   };
+}
+
+/** A stored segment row → a live segment (positions stay in the Blob, read by range). */
+export function loadSegmentRow(row: SearchSegmentRow, tombstones: readonly number[]): Segment {
+  if (row.formatVersion !== SEGMENT_FORMAT_VERSION || typeof row.header !== 'string' || !(row.data instanceof Uint8Array)) {
+    throw new StaleSegmentError(row.id, `format version ${row.formatVersion}`);
+  }
+  return loadSegment({ header: row.header, data: row.data, positions: row.positions ?? null }, tombstones);
 }
 
 /** The catalog with the tombstones of the given (live) segments. */
@@ -79,7 +90,8 @@ export interface PersistChange {
  * Serialising happens before the transaction opens (no non-Dexie work inside it).
  */
 export async function persist(db: CasefileDb, state: CatalogState, live: readonly Segment[], change: PersistChange, now = Date.now()): Promise<void> {
-  const rows = (change.put ?? []).map((seg) => segmentRow(seg, now));
+  const put = change.put ?? [];
+  const rows = await Promise.all(put.map((seg) => segmentRow(seg, now)));
   const drop = [...(change.drop ?? [])];
   const catalog = catalogRow(state, live, now);
   await db.transaction('rw', db.searchSegments, async () => {

@@ -84,6 +84,21 @@ describe('SearchIndexer', () => {
     expect(pages(await indexer.search('chachaspata'))).toHaveLength(3);
   });
 
+  it('a new document always becomes searchable in a full library: the oldest text leaves instead', async () => {
+    const db = await freshDb();
+    const old = await addPdf(db, ['Chachaspata uno', 'Chachaspata dos'], 1_000, 'old.pdf');
+    await addPdf(db, ['Pichari uno', 'Pichari dos'], 2_000, 'middle.pdf');
+    const indexer = new SearchIndexer(db, { maxIndexedPages: 4 });
+    await indexer.load();
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 2, documentsOverBudget: 0 });
+    const fresh = await addPdf(db, ['Apurímac uno'], 3_000, 'new.pdf');
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 1, documentsDropped: 1, documentsOverBudget: 1 });
+    expect(pages(await indexer.search('apurimac'))).toEqual([`${fresh.id}:1`]);
+    expect(pages(await indexer.search('pichari'))).toHaveLength(2);
+    expect(pages(await indexer.search('chachaspata'))).toEqual([]);
+    expect(ids(await indexer.search('old'), 'document')).toEqual([old.id]);
+  });
+
   it('makes a renamed actor searchable by its new name through a delta segment, old name gone', async () => {
     const db = await freshDb();
     const { leader, group } = await seed(db);
@@ -161,7 +176,7 @@ describe('SearchIndexer', () => {
     await indexer.sync();
     const [docSegment] = (await storedSegmentIds(db)).filter((id) => id.startsWith('document:'));
     await db.searchSegments.update(docSegment!, (row) => {
-      row.json = row.json.replace(/"analyzerVersion":\d+/, '"analyzerVersion":-1');
+      row.header = row.header!.replace(/"analyzerVersion":\d+/, '"analyzerVersion":-1');
     });
     const restarted = new SearchIndexer(db);
     expect(await restarted.load()).toMatchObject({ loaded: 1, stale: 1 });
@@ -175,6 +190,35 @@ describe('SearchIndexer', () => {
     expect(await fresh.sync()).toMatchObject({ fullRecordsBuild: true, documentsIndexed: 1 });
     expect(ids(await fresh.search('gonzalo'), 'actor')).toEqual([leader.id]);
     expect(await storedSegmentIds(db)).toHaveLength(2);
+  });
+
+  it('drops segments stored by the lunr format (version 1) and rebuilds them as compact segments', async () => {
+    const db = await freshDb();
+    await seed(db);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const [docSegment] = (await storedSegmentIds(db)).filter((id) => id.startsWith('document:'));
+    await db.searchSegments.update(docSegment!, (row) => {
+      row.formatVersion = 1;
+      row.json = '{"format":"casefile-search-segment","version":1,"lunr":{}}';
+      delete row.header; delete row.data; delete row.positions;
+    });
+    const restarted = new SearchIndexer(db);
+    expect(await restarted.load()).toMatchObject({ loaded: 1, stale: 1 });
+    expect(await restarted.sync()).toMatchObject({ documentsIndexed: 1 });
+    expect(pages(await restarted.search('surquillo'))).toHaveLength(1);
+    const rows = await db.searchSegments.bulkGet(await storedSegmentIds(db));
+    expect(rows.every((row) => row!.formatVersion === 2 && row!.data instanceof Uint8Array && row!.json === undefined)).toBe(true);
+    // Phrases read positions from the stored Blob until they are warmed into memory, then from memory: same answers.
+    const again = new SearchIndexer(db);
+    await again.load();
+    const phrase = async () => pages(await again.search('"ocurrió en surquillo"'));
+    expect(await phrase()).toHaveLength(1);
+    expect(pages(await again.search('"surquillo ocurrió"'))).toEqual([]);
+    expect(await again.warmPositions()).toBeGreaterThan(0);
+    expect(await again.warmPositions()).toBe(0);
+    expect(await phrase()).toHaveLength(1);
   });
 
   it('merges record deltas and document segments in the background without changing results', async () => {

@@ -9,8 +9,8 @@
  * one at a time; queries read the current segment list and never wait for them.
  */
 import {
-  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, deleteRefs, documentFilterInfo, dropDocument, loadSegment,
-  mergeSegments, metasOf, pageDocs, planMerges, searchSegments, supersede,
+  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
+  mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
@@ -18,19 +18,20 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, persist, readCatalog, storedSegmentIds } from './catalog';
-import { allRecordDocs, documentPageDocs, pageTexts, recordDocs, textVersion } from './sources';
+import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, storedSegmentIds } from './catalog';
+import { allRecordDocs, pageTexts, recordDocs, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
 
 /**
- * Pages of document text the index holds at most. lunr's in-memory index costs about
- * 120 KB of heap a page here (docs/benchmarks-search.md): at ~32,000 pages the worker
- * reached the 4 GB heap cage it shares with the window and the whole renderer crashed.
- * Past this budget a document's records stay searchable but its page text is not indexed,
- * and the status line says so, rather than crash the app on every start.
+ * Pages of document text the index holds at most (the newest documents' pages). The lunr
+ * index needed this at 10,000 pages (~120 KB of heap a page, the worker crashed at ~32,600);
+ * compact segments hold 100,000 pages in a small fraction of the 1.5 GB heap target
+ * (docs/benchmarks-search.md), so the budget only guards against libraries far beyond the
+ * benchmark. Past it, the oldest documents' records stay searchable, their page text is
+ * not indexed, and the status line says so; a new document always gets in.
  */
-export const MAX_INDEXED_PAGES = 10_000;
+export const MAX_INDEXED_PAGES = 250_000;
 
 export interface IndexerOptions {
   now?: () => number;
@@ -109,7 +110,7 @@ export class SearchIndexer {
         if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
         if (!catalog) { this.pendingDrops.add(id); continue; }
         try {
-          loaded.push(loadSegment(row.json, catalog.tombstones[id] ?? []));
+          loaded.push(loadSegmentRow(row, catalog.tombstones[id] ?? []));
         } catch (error) {
           if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
           stale++;
@@ -142,7 +143,16 @@ export class SearchIndexer {
     const report: SyncReport = { records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false, documentsOverBudget: 0 };
     const documents = await this.db.documents.toArray();
     this.refreshDocInfo(documents);
-    const textDocs = documents.filter((d) => textVersion(d) !== null);
+    // The page budget holds the NEWEST documents' text: a new document always gets in, and
+    // the oldest ones beyond the budget leave (their records stay searchable; the status says so).
+    const budget = this.opts.maxIndexedPages;
+    let budgeted = 0;
+    const textDocs: DocumentRow[] = [];
+    for (const row of documents.filter((d) => textVersion(d) !== null).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))) {
+      if (budgeted + row.extraction.pageCount > budget) { report.documentsOverBudget++; continue; }
+      budgeted += row.extraction.pageCount;
+      textDocs.push(row);
+    }
     const toIndex = textDocs.filter((d) => this.state.documents[d.id] !== textVersion(d));
     const progress = { done: 0, total: toIndex.length + 1 };
     this.opts.onProgress?.(progress);
@@ -170,17 +180,7 @@ export class SearchIndexer {
       if (drops.size || tombstoned) {
         await persist(this.db, this.state, this.segments, { drop: drops }, this.opts.now());
       }
-      // Newest documents first; past the page budget, leave page text out rather than run out of memory.
-      const pagesOf = new Map(documents.map((d) => [d.id, d.extraction.pageCount]));
-      let pages = Object.keys(this.state.documents).reduce((sum, id) => sum + (pagesOf.get(id) ?? 0), 0);
-      const budget = this.opts.maxIndexedPages;
-      for (const row of [...toIndex].sort((a, b) => b.createdAt - a.createdAt)) {
-        if (pages + row.extraction.pageCount > budget) {
-          report.documentsOverBudget++;
-          progress.done++;
-          continue;
-        }
-        pages += row.extraction.pageCount;
+      for (const row of toIndex) {
         await this.indexDocument(row);
         report.documentsIndexed++;
         progress.done++;
@@ -325,25 +325,22 @@ export class SearchIndexer {
 
   /**
    * One background merge (planMerges' first plan), if any is due; true when one ran.
-   * Records are rebuilt from the database (the same as merging them from their sources).
+   * Segments merge as data (no source is read, nothing is re-analysed): records deltas fold
+   * into a new records segment, pages segments into a merged one.
    */
   mergeStep(): Promise<boolean> {
     return this.exclusive(async () => {
       const plan = planMerges(metasOf(this.segments), this.opts.mergePolicy)[0];
       if (!plan) return false;
-      if (plan.family === 'records') {
-        // Everything since the last sync is in the database too: the rebuild covers it.
-        await this.fullRecordsBuild({ records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: true, documentsOverBudget: 0 });
+      // Records: the base segment and every delta fold into one, whatever the plan's reason.
+      const ids = new Set(plan.family === 'records' ? this.segments.filter((s) => s.meta.family === 'records').map((s) => s.meta.id) : plan.segmentIds);
+      const inputs = this.segments.filter((s) => ids.has(s.meta.id));
+      const merged = await mergeSegments(inputs, this.state.nextSeq++, this.opts.now());
+      if (merged.meta.docCount === 0 && merged.meta.family === 'pages') {
+        this.segments = this.segments.filter((s) => !ids.has(s.meta.id));
+        await persist(this.db, this.state, this.segments, { drop: ids }, this.opts.now());
         return true;
       }
-      const ids = new Set(plan.segmentIds);
-      const inputs = this.segments.filter((s) => ids.has(s.meta.id));
-      const loadDocs = async (meta: SegmentMeta) => {
-        const out = [];
-        for (const documentId of meta.documentIds) out.push(...await documentPageDocs(this.db, documentId));
-        return out;
-      };
-      const merged = await mergeSegments(inputs, loadDocs, this.state.nextSeq++);
       this.segments = [...this.segments.filter((s) => !ids.has(s.meta.id)), merged];
       await persist(this.db, this.state, this.segments, { put: [merged], drop: ids }, this.opts.now());
       return true;
@@ -363,7 +360,37 @@ export class SearchIndexer {
         if (options.abandoned?.()) throw new QueryAbandonedError();
         return (await db.pages.get([documentId, page]))?.text;
       },
+      // The hits' page texts in one read (snippets).
+      getTexts: async (keys) => {
+        if (options.abandoned?.()) throw new QueryAbandonedError();
+        return (await db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]))).map((row) => row?.text);
+      },
     });
+  }
+
+  /**
+   * Reads each loaded pages segment's positions Blob into memory, one segment at a time,
+   * after start-up (queries answer meanwhile, reading byte ranges from the Blob). A Blob
+   * slice costs ~0.2–0.5 ms in a Chromium worker and a phrase needs one per word form and
+   * segment; in memory it is a typed-array view. Returns the bytes read.
+   */
+  async warmPositions(): Promise<number> {
+    let bytes = 0;
+    for (const seg of this.segments) {
+      const src = seg.positions;
+      if (!src || src.inMemory) continue;
+      const read = new Uint8Array(await src.slice(0, src.size).arrayBuffer());
+      if (seg.positions === src) seg.positions = bytesSource(read);
+      bytes += read.length;
+      await this.opts.yieldNow();
+    }
+    await this.prepareVocabulary();
+    return bytes;
+  }
+
+  /** The fuzzy-expansion vocabulary of the big segments, built between queries (evaluate.ts). */
+  prepareVocabulary(): Promise<void> {
+    return prepareVocabulary(this.segments, this.opts.yieldNow);
   }
 
   /** Segment count and sizes, for tests and the status line. */

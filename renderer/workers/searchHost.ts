@@ -113,6 +113,8 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
     try {
       // One merge at a time, each a separate task: queries and syncs run in between.
       while (!syncing && !again && (await indexer.mergeStep())) await macrotask();
+      // Merges replaced big segments: rebuild the fuzzy vocabulary now rather than scan per segment.
+      await indexer.prepareVocabulary();
     } catch (error) {
       setStatus({ error: `Background index merge failed: ${error instanceof Error ? error.message : String(error)}` });
     }
@@ -128,6 +130,8 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       await indexer.load();
       setStatus({ ready: true });
       void drain();
+      // Positions into memory in the background (phrases read byte ranges until then).
+      void indexer.warmPositions().catch(() => undefined);
       (config.watch ?? watchRecords)(db, () => scheduleSync());
       scheduleSync(0);
     } catch (error) {

@@ -37,6 +37,45 @@ export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<str
   return out;
 }
 
+const WORD = /[\p{L}\p{N}\p{M}]+/gu;
+const ASCII_HEAD = /^[a-z0-9]+$/;
+
+/** Folded words of one raw word, cached across queries (folding costs three normalisations). */
+const foldCache = new Map<string, string[]>();
+function foldedWords(raw: string): string[] {
+  let words = foldCache.get(raw);
+  if (!words) {
+    words = tokenize(raw).map((t) => t.word);
+    if (foldCache.size >= 100_000) foldCache.clear();
+    foldCache.set(raw, words);
+  }
+  return words;
+}
+
+/**
+ * matchRanges over a text without tokenizing all of it: most words are ruled out by their
+ * first two letters (lower-cased, folded only when not ASCII) before any folding or stemming.
+ */
+export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo = new Map<string, boolean>()): HighlightRange[] {
+  const out: HighlightRange[] = [];
+  if (terms.size === 0) return out;
+  const heads = new Set([...terms].map((t) => t.slice(0, 2)));
+  const re = new RegExp(WORD.source, 'gu');
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const raw = m[0];
+    const head = raw.slice(0, 2).toLowerCase();
+    if (ASCII_HEAD.test(head) && !heads.has(head)) continue;
+    // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
+    let hit = memo.get(raw);
+    if (hit === undefined) {
+      hit = foldedWords(raw).some((w) => heads.has(w.slice(0, 2)) && (terms.has(w) || allForms(w).some((f) => terms.has(f))));
+      memo.set(raw, hit);
+    }
+    if (hit) out.push({ start: m.index, end: m.index + raw.length });
+  }
+  return out;
+}
+
 function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);
   const out: HighlightRange[] = [];

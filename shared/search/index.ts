@@ -3,14 +3,15 @@ export { ANALYZER_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, i
 export type { Lang, WordToken } from './analyze';
 export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs, pageRef } from './records';
 export {
-  SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StaleSegmentError, buildSegment, liveDocCount, loadSegment, rowOfRef, serializeSegment,
+  SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StaleSegmentError, buildSegment, bytesSource, liveDocCount, loadSegment, rowOfRef, serializeSegment,
 } from './segment';
-export type { BuildOptions, Segment, SegmentKind, SegmentMeta, SideTable } from './segment';
+export type { BuildOptions, PositionSource, Segment, SegmentKind, SegmentMeta, SerializedSegment, SideTable } from './segment';
 export { dateBound, mergeFilters, parseQuery } from './parseQuery';
 export type { ParsedQuery, PhraseClause, QueryClause, TermClause } from './parseQuery';
 export { searchSegments } from './search';
+export { prepareVocabulary } from './evaluate';
 export type { SearchOptions, TextLoader } from './search';
 export { DEFAULT_MERGE_POLICY, deleteRefs, dropDocument, mergeSegments, metasOf, planMerges, supersede } from './merge';
-export type { DocsLoader, MergePlan, MergePolicy } from './merge';
+export type { MergePlan, MergePolicy } from './merge';
 export { HIT_KINDS } from './types';
 export type * from './types';

@@ -1,11 +1,12 @@
 /**
- * Segment lifecycle: tombstones and Lucene-like tiered merging. lunr indexes cannot be merged
- * as data structures, so a merge REBUILDS one segment from the source docs of the merged ones
- * (the worker's loader reads them from IndexedDB), dropping tombstoned rows on the way.
+ * Segment lifecycle: tombstones and Lucene-like tiered merging. Compact segments merge as
+ * data: live rows are renumbered, term dictionaries merged in order, postings and positions
+ * copied with the new row numbers; no source text is read and nothing is re-analysed.
  */
-import { buildSegment, liveDocCount, rowOfRef, rowRef, rowsOfDocuments } from './segment';
-import type { Segment, SegmentMeta } from './segment';
-import type { SearchDoc } from './types';
+import { ANALYZER_VERSION } from './analyze';
+import { bytesSource, emptyTable, letterSignature, liveDocCount, rowOfRef, rowRef, rowsOfDocuments, tableWriter } from './segment';
+import type { FieldIndex, Segment, SegmentMeta } from './segment';
+import { ByteReader, ByteWriter } from './varint';
 
 export interface MergePolicy {
   /** Segments of one size tier merged together once there are this many (Lucene's mergeFactor). */
@@ -80,28 +81,119 @@ export function planMerges(metas: readonly MetaWithDeletes[], policy: MergePolic
   return plans;
 }
 
-/** Loads the docs a segment was built from (records: current records; pages: its documents' pages). */
-export type DocsLoader = (meta: SegmentMeta) => Promise<readonly SearchDoc[]> | readonly SearchDoc[];
-
 /**
- * Rebuild `segments` into one. Newer segments win for a ref (seq order), tombstoned refs are
- * dropped. The result's seq must be newer than every input (pass the catalog's next seq).
+ * Merge `segments` (one family) into one, as data. Newer segments win for a ref (seq order),
+ * tombstoned rows are dropped. The result's seq must be newer than every input (pass the
+ * catalog's next seq). Positions are read whole from each input (one read per segment).
  */
-export async function mergeSegments(segments: readonly Segment[], loadDocs: DocsLoader, seq: number): Promise<Segment> {
+export async function mergeSegments(segments: readonly Segment[], seq: number, now = Date.now()): Promise<Segment> {
   const family = segments[0]?.meta.family ?? 'pages';
-  const seen = new Set<string>();
-  const docs: SearchDoc[] = [];
-  for (const seg of [...segments].sort((a, b) => b.meta.seq - a.meta.seq)) {
-    for (const doc of await loadDocs(seg.meta)) {
-      if (seen.has(doc.ref)) continue;
-      const row = rowOfRef(seg, doc.ref);
-      if (row !== undefined && seg.tombstones.has(row)) continue;
-      if (row === undefined && family === 'pages') continue; // only what the segment held
-      seen.add(doc.ref);
-      docs.push(doc);
+  const inputs = [...segments].sort((a, b) => a.meta.seq - b.meta.seq);
+  // Row maps: -1 = dropped. Newest first decides which copy of a ref lives.
+  const taken = new Set<string>();
+  const keepRow = new Map<Segment, Uint8Array>();
+  for (const seg of [...inputs].reverse()) {
+    const keep = new Uint8Array(seg.meta.docCount);
+    for (let row = 0; row < seg.meta.docCount; row++) {
+      if (seg.tombstones.has(row)) continue;
+      const ref = rowRef(seg, row);
+      if (taken.has(ref)) continue;
+      taken.add(ref);
+      keep[row] = 1;
+    }
+    keepRow.set(seg, keep);
+  }
+  const rows = emptyTable();
+  const writer = tableWriter(rows);
+  const maps = new Map<Segment, Int32Array>();
+  let next = 0;
+  for (const seg of inputs) {
+    const keep = keepRow.get(seg)!;
+    const map = new Int32Array(seg.meta.docCount).fill(-1);
+    for (let row = 0; row < seg.meta.docCount; row++) if (keep[row]) { map[row] = next++; writer.copy(seg.rows, row); }
+    maps.set(seg, map);
+  }
+  const positionBytes = new Map<Segment, Uint8Array>();
+  if (family === 'pages') {
+    for (const seg of inputs) {
+      const src = seg.positions;
+      positionBytes.set(seg, src ? src.inMemory ?? new Uint8Array(await src.slice(0, src.size).arrayBuffer()) : new Uint8Array(0));
     }
   }
-  return buildSegment(family === 'records' ? 'records' : 'merged', docs, { seq });
+  const positions = family === 'pages' ? new ByteWriter(1 << 20) : null;
+  const fieldCount = inputs[0]?.fields.length ?? 0;
+  const fields: FieldIndex[] = [];
+  for (let fi = 0; fi < fieldCount; fi++) {
+    fields.push(mergeField(inputs.map((seg) => ({
+      f: seg.fields[fi]!, map: maps.get(seg)!, pos: positionBytes.get(seg) ?? null,
+    })), next, positions));
+  }
+  const documentIds = new Set<string>();
+  if (family === 'pages') for (let row = 0; row < next; row++) documentIds.add(rows.ids[rows.record[row] ?? 0] ?? '');
+  const kind = family === 'records' ? 'records' : 'merged';
+  const meta: SegmentMeta = {
+    id: `${kind}:${seq}`, kind, family, seq, documentIds: [...documentIds], docCount: next, builtAt: now, analyzerVersion: ANALYZER_VERSION,
+  };
+  return { meta, fields, rows, positions: positions ? bytesSource(positions.finish()) : null, tombstones: new Set(), cache: {} };
+}
+
+interface MergeInput { f: FieldIndex; map: Int32Array; pos: Uint8Array | null }
+
+/** k-way merge of sorted dictionaries; postings renumbered (inputs are in row order, so rows stay ascending). */
+function mergeField(inputs: MergeInput[], docCount: number, positions: ByteWriter | null): FieldIndex {
+  const field = inputs[0]!.f.field;
+  const lengths = new Uint16Array(docCount);
+  for (const { f, map } of inputs) for (let row = 0; row < map.length; row++) if (map[row]! >= 0) lengths[map[row]!] = f.lengths[row]!;
+  const cursor = inputs.map(() => 0);
+  const terms: string[] = [];
+  const df: number[] = [];
+  const postStart: number[] = [];
+  const posStart: number[] = [];
+  const out = new ByteWriter(1 << 16);
+  const readers = inputs.map(({ f, pos }) => ({ post: new ByteReader(f.postings), pos: pos ? new ByteReader(pos) : null }));
+  for (;;) {
+    let term: string | null = null;
+    for (let i = 0; i < inputs.length; i++) {
+      const t = inputs[i]!.f.terms[cursor[i]!];
+      if (t !== undefined && (term === null || t < term)) term = t;
+    }
+    if (term === null) break;
+    const start = out.length;
+    const pstart = positions?.length ?? 0;
+    let count = 0;
+    let prev = 0;
+    for (let i = 0; i < inputs.length; i++) {
+      const { f, map } = inputs[i]!;
+      const t = cursor[i]!;
+      if (f.terms[t] !== term) continue;
+      cursor[i] = t + 1;
+      const r = readers[i]!;
+      r.post.pos = f.postStart[t]!;
+      if (r.pos && f.posStart) r.pos.pos = f.posStart[t]!;
+      let row = 0;
+      for (let k = 0; k < f.df[t]!; k++) {
+        row += r.post.varint();
+        const tf = r.post.varint();
+        const to = map[row]!;
+        if (to >= 0) { out.varint(to - prev); out.varint(tf); prev = to; count++; }
+        for (let j = 0; j < tf && r.pos; j++) { const d = r.pos.varint(); if (to >= 0) positions!.varint(d); }
+      }
+    }
+    if (count === 0) { out.length = start; if (positions) positions.length = pstart; continue; }
+    terms.push(term);
+    df.push(count);
+    postStart.push(start);
+    posStart.push(pstart);
+  }
+  postStart.push(out.length);
+  posStart.push(positions?.length ?? 0);
+  let total = 0;
+  for (let i = 0; i < lengths.length; i++) total += lengths[i]!;
+  return {
+    field, terms, df: Uint32Array.from(df), postStart: Uint32Array.from(postStart), postings: out.finish(),
+    posStart: positions ? Uint32Array.from(posStart) : null, lengths, avgLength: docCount ? total / docCount : 0,
+    sigs: Uint32Array.from(terms, letterSignature),
+  };
 }
 
 /** Tombstone, in older segments, every ref that `fresh` now holds (an edited record, a re-extracted page). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildSegment, loadSegment, serializeSegment, StaleSegmentError } from './segment';
+import { buildSegment, bytesSource, loadSegment, serializeSegment, StaleSegmentError } from './segment';
 import type { Segment } from './segment';
 import { searchSegments } from './search';
 import { dropDocument, mergeSegments, supersede } from './merge';
@@ -41,7 +41,7 @@ describe('searchSegments over several segments', () => {
 
   it('keeps the order of results when segments are merged', async () => {
     const before = await refs([segA, segB], 'shining path valley OR river OR cell');
-    const merged = await mergeSegments([segA, segB], (meta) => (meta.documentIds[0] === 'a' ? docA : docB), 5);
+    const merged = await mergeSegments([segA, segB], 5);
     expect(merged.meta.docCount).toBe(8);
     expect(await refs([merged], 'shining path valley OR river OR cell')).toEqual(before);
   });
@@ -59,6 +59,11 @@ describe('searchSegments over several segments', () => {
     expect(await refs([segA, segB], 'cocaime')).toEqual(['page:a:4']);
     expect(await refs([segA, segB], 'shining -valley')).toEqual(expect.arrayContaining(['page:b:1', 'page:b:3']));
     expect(await refs([segA, segB], 'shining -valley')).not.toContain('page:a:1');
+  });
+
+  it('answers a query of hundreds of words (the 2,000-character input cap) without miscounting', async () => {
+    expect(await refs([segA, segB], Array(300).fill('cell').join(' '))).toEqual(['page:b:1']);
+    expect(await refs([segA, segB], `${Array(299).fill('cell').join(' ')} river`)).toEqual([]);
   });
 
   it('returns snippets with highlight ranges on the matched words', async () => {
@@ -84,13 +89,31 @@ describe('searchSegments over several segments', () => {
     expect(dropDocument([segA, segB], 'a')).toEqual([segB]);
   });
 
-  it('round-trips through the serialized form and rejects other analyzer versions', async () => {
-    const json = serializeSegment(segA);
-    const loaded = loadSegment(json);
+  it('round-trips through the binary form and rejects other analyzer versions', async () => {
+    const stored = await serializeSegment(segA);
+    const loaded = loadSegment({ ...stored, positions: bytesSource(stored.positions!) });
     expect(await refs([loaded, segB], 'shining path')).toEqual(await refs([segA, segB], 'shining path'));
-    const stale = JSON.parse(json) as { meta: { analyzerVersion: number } };
+    expect(await refs([loaded, segB], '"shining path"')).toEqual(await refs([segA, segB], '"shining path"'));
+    const stale = JSON.parse(stored.header) as { meta: { analyzerVersion: number } };
     stale.meta.analyzerVersion = -1;
-    expect(() => loadSegment(JSON.stringify(stale))).toThrow(StaleSegmentError);
-    expect(() => loadSegment('{"format":"nope"}')).toThrow(StaleSegmentError);
+    expect(() => loadSegment({ ...stored, header: JSON.stringify(stale), positions: null })).toThrow(StaleSegmentError);
+    expect(() => loadSegment({ header: '{"format":"nope"}', data: new Uint8Array(0), positions: null })).toThrow(StaleSegmentError);
+  });
+
+  it('merges as data: a merged segment answers like its inputs, without dead rows, and round-trips', async () => {
+    const segA2 = buildSegment('document:a', docA, { seq: 6 });
+    const merged = await mergeSegments([segA, segB, segA2], 7);
+    expect(merged.meta.docCount).toBe(8);
+    for (const q of ['"shining path"', 'cocai*', 'cocaime', 'shining -valley', 'path shining OR river']) {
+      expect(await refs([merged], q)).toEqual(await refs([segA2, segB], q));
+    }
+    segB.tombstones.add(2);
+    const dropped = await mergeSegments([segB], 8);
+    segB.tombstones.clear();
+    expect(dropped.meta.docCount).toBe(3);
+    expect(await refs([dropped], '"path shining"')).toEqual([]);
+    const stored = await serializeSegment(merged);
+    const loaded = loadSegment({ ...stored, positions: bytesSource(stored.positions!) });
+    expect(await refs([loaded], '"shining path" valley')).toEqual(['page:a:1']);
   });
 });

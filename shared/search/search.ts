@@ -1,13 +1,13 @@
 /**
- * searchSegments: run a query over every live segment, merge hits with comparable scores,
- * group them by kind with counts, verify phrases on the top candidates, make snippets.
+ * searchSegments: run a query over every live segment with dense typed-array accumulators,
+ * keep the top hits per kind in a bounded list (counts are exact), verify phrases by word
+ * positions (pages) or on the record's text, make snippets for the returned hits only.
  */
 import { compileQuery } from './compile';
 import type { CompiledClause, CompiledQuery } from './compile';
-import { GlobalStats, expandGroup, groupCost, matchGroup } from './evaluate';
-import type { GroupMatch } from './evaluate';
+import { QueryContext, groupCost, positionsOf, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
 import { allForms, foldedTokens, isIndexable, tokenize } from './analyze';
-import { findPhrase, makeSnippet, matchRanges, matchedName } from './highlight';
+import { findPhrase, makeSnippet, matchRangesInText, matchedName } from './highlight';
 import { parseQuery } from './parseQuery';
 import type { ParsedQuery } from './parseQuery';
 import { rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
@@ -15,7 +15,7 @@ import type { Segment } from './segment';
 import { HIT_KINDS } from './types';
 import type { DocumentFilterInfo, HighlightRange, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
 
-/** Loads a page's text for verification and snippets (the worker reads IndexedDB). */
+/** Loads a page's text for snippets (the worker reads IndexedDB). */
 export type TextLoader = (page: { ref: string; documentId: string; page: number }) =>
   Promise<string | null | undefined> | string | null | undefined;
 
@@ -23,16 +23,18 @@ export interface SearchOptions {
   /** Hits returned per kind (default 20). */
   limit?: number;
   getText?: TextLoader;
+  /** Bulk form of getText (one read for all hits of a kind); preferred when given. */
+  getTexts?: (pages: { documentId: string; page: number }[]) => Promise<(string | null | undefined)[]>;
   /** Current filter facts of documents; pages use these over the ones frozen in the segment. */
   documentInfo?: ReadonlyMap<string, DocumentFilterInfo>;
-  /** Texts read at most per kind to verify phrases (default 100). */
+  /** Unused since phrases are checked by positions (kept for callers). */
   phraseBudget?: number;
   snippetLength?: number;
   fuzzy?: boolean;
   now?: () => number;
 }
 
-interface Candidate { seg: Segment; row: number; score: number; terms: Set<string> }
+interface Candidate { seg: Segment; row: number; score: number }
 
 function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyMap<string, DocumentFilterInfo>): boolean {
   if (seg.tombstones.has(row)) return false;
@@ -46,81 +48,200 @@ function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyM
   return true;
 }
 
-/** Rows satisfying a clause (all its word groups), with their scores; null if no row can. */
-function clauseRows(seg: Segment, clause: CompiledClause, stats: GlobalStats, keep: (row: number) => boolean,
-  within?: Iterable<number>): Map<number, GroupMatch> {
-  const groups = clause.groups.map((g) => expandGroup(seg, g, stats)).sort((a, b) => groupCost(seg, a) - groupCost(seg, b));
-  let acc: Map<number, GroupMatch> | null = null;
-  for (const expanded of groups) {
-    if (expanded.length === 0) return new Map();
-    const next = matchGroup(seg, expanded, acc ? acc.keys() : within);
-    if (!acc) { for (const row of [...next.keys()]) if (!keep(row)) next.delete(row); acc = next; continue; }
-    for (const [row, m] of next) { const a = acc.get(row)!; next.set(row, { score: a.score + m.score, terms: [...a.terms, ...m.terms] }); }
-    acc = next;
-    if (acc.size === 0) break;
+/** Top `k` of one kind by score (ties: ref order), and how many matched. */
+class TopK {
+  count = 0;
+  readonly items: Candidate[] = [];
+  constructor(private readonly k: number) {}
+  offer(seg: Segment, row: number, score: number): void {
+    this.count++;
+    if (this.k <= 0) return;
+    const items = this.items;
+    if (items.length === this.k) {
+      const last = items[items.length - 1]!;
+      if (score < last.score || (score === last.score && rowRef(seg, row) >= rowRef(last.seg, last.row))) return;
+    }
+    let i = items.length;
+    while (i > 0) {
+      const prev = items[i - 1]!;
+      if (prev.score > score || (prev.score === score && rowRef(prev.seg, prev.row) < rowRef(seg, row))) break;
+      i--;
+    }
+    items.splice(i, 0, { seg, row, score });
+    if (items.length > this.k) items.pop();
   }
-  return acc ?? new Map();
 }
 
-function segmentCandidates(seg: Segment, q: CompiledQuery, stats: GlobalStats, keep: (row: number) => boolean): Candidate[] {
-  let acc: Map<number, GroupMatch> | null = null;
-  if (q.mode === 'all') {
-    // Cheapest clause first; later clauses only probe the surviving rows (the early cut).
-    for (const clause of q.include) {
-      const next = clauseRows(seg, clause, stats, keep, acc?.keys());
-      if (acc) for (const [row, m] of next) { const a = acc.get(row)!; next.set(row, { score: a.score + m.score, terms: [...a.terms, ...m.terms] }); }
-      acc = next;
-      if (acc.size === 0) return [];
-    }
-  } else {
-    acc = new Map();
-    for (const clause of q.include) {
-      for (const [row, m] of clauseRows(seg, clause, stats, keep)) {
-        const a = acc.get(row);
-        acc.set(row, a ? { score: a.score + m.score, terms: [...a.terms, ...m.terms] } : m);
-      }
-    }
-  }
-  if (!acc) return [];
-  // Word exclusions drop rows here; phrase exclusions are checked against the text later.
-  for (const clause of q.exclude) {
-    if (clause.phrase || acc.size === 0) continue;
-    for (const row of clauseRows(seg, clause, stats, () => true, [...acc.keys()]).keys()) acc.delete(row);
-  }
-  return [...acc].map(([row, m]) => {
-    const terms = new Set(m.terms);
-    return { seg, row, score: m.score * nameBonus(seg, row, terms), terms };
+/** Positions of each indexable phrase word (offset in the phrase → row → positions). */
+async function phraseRowsByPositions(seg: Segment, phrase: readonly string[], rows: number[]): Promise<Set<number>> {
+  // One indexed word (the others stop words, which are not indexed): every candidate holds it.
+  if (phrase.filter(isIndexable).length <= 1) return new Set(rows);
+  const wanted = new Set(rows);
+  const words: { offset: number; at: Map<number, Set<number>> }[] = [];
+  const reads: Promise<void>[] = [];
+  phrase.forEach((word, offset) => {
+    if (!isIndexable(word)) return;
+    const at = new Map<number, Set<number>>();
+    words.push({ offset, at });
+    for (const form of allForms(word)) reads.push(positionsOf(seg, form, wanted, at));
   });
+  await Promise.all(reads);
+  const ok = new Set<number>();
+  if (words.length === 0) return ok;
+  const [first, ...others] = words;
+  for (const row of rows) {
+    const starts = first!.at.get(row);
+    if (!starts) continue;
+    for (const p of starts) {
+      if (others.every((w) => w.at.get(row)?.has(p + w.offset - first!.offset))) { ok.add(row); break; }
+    }
+  }
+  return ok;
+}
+
+function phraseRowsByText(seg: Segment, phrase: readonly string[], rows: number[]): Set<number> {
+  const ok = new Set<number>();
+  for (const row of rows) if (findPhrase(tokenize(seg.rows.text[row] ?? ''), phrase).length) ok.add(row);
+  return ok;
 }
 
 /**
- * BM25 on the joined names field penalises actors with many aliases; a query that covers
- * one whole name (every word of "Shining Path") doubles the score. Depends only on the row
- * and the query, so scores stay comparable across segments.
+ * Rows of a segment satisfying a clause (every word group; the phrase verified), with the
+ * clause's score per row. `within` restricts the rows (already cut by earlier clauses).
  */
-function nameBonus(seg: Segment, row: number, terms: ReadonlySet<string>): number {
-  const names = seg.rows.names[row];
-  if (!names?.length) return 1;
-  for (const name of names) {
-    const words = foldedTokens(name).filter(isIndexable);
-    if (words.length && words.every((w) => allForms(w).some((f) => terms.has(f)))) return NAME_BONUS;
+async function clauseRows(seg: Segment, clause: CompiledClause, ctx: QueryContext, within: ((row: number) => boolean) | null):
+  Promise<{ rows: number[]; score: Float32Array } | null> {
+  const n = seg.meta.docCount;
+  const groups = clause.groups.map((g) => ctx.expand(g)).sort((a, b) => groupCost(seg, a) - groupCost(seg, b));
+  if (groups.some((g) => g.length === 0)) return null;
+  const total = new Float32Array(n);
+  let rows: number[] | null = null;
+  if (groups.length === 1) {
+    rows = scoreGroup(seg, groups[0]!, ctx, total);
+  } else {
+    const count = new Uint16Array(n);
+    groups.forEach((expanded, i) => {
+      const g = new Float32Array(n);
+      for (const row of scoreGroup(seg, expanded, ctx, g)) {
+        if (count[row] !== i) continue;
+        count[row] = i + 1;
+        total[row] = total[row]! + g[row]!;
+      }
+    });
+    rows = [];
+    for (let row = 0; row < n; row++) if (count[row] === groups.length) rows.push(row);
   }
-  return 1;
+  if (within) rows = rows.filter(within);
+  if (clause.phrase && rows.length) {
+    const ok = seg.meta.family === 'pages' ? await phraseRowsByPositions(seg, clause.phrase, rows) : phraseRowsByText(seg, clause.phrase, rows);
+    rows = rows.filter((r) => ok.has(r));
+  }
+  return { rows, score: total };
+}
+
+/**
+ * Actors' names as the forms of their indexable words, per row (cached per segment): a query
+ * covering one whole name doubles the actor's score (BM25 on the joined names field penalises
+ * actors with many aliases). Depends only on the row and the query: comparable across segments.
+ */
+function nameForms(seg: Segment, row: number): string[][][] | null {
+  const cache = (seg.cache.nameForms ??= []);
+  let forms = cache[row];
+  if (forms === undefined) {
+    const names = seg.rows.names[row];
+    forms = names?.length ? names.map((name) => foldedTokens(name).filter(isIndexable).map(allForms)).filter((w) => w.length) : null;
+    cache[row] = forms;
+  }
+  return forms;
 }
 const NAME_BONUS = 2;
 
-const byScore = (a: Candidate, b: Candidate): number => b.score - a.score || (rowRef(a.seg, a.row) < rowRef(b.seg, b.row) ? -1 : 1);
-
-/** The best `k` by score without sorting everything (partial selection for big groups). */
-export function topK(items: Candidate[], k: number): Candidate[] {
-  if (items.length <= k * 4 || items.length < 256) return items.sort(byScore).slice(0, k);
-  const scores = Float64Array.from(items, (c) => c.score).sort();
-  const sample = scores[scores.length - k] ?? -Infinity;
-  return items.filter((c) => c.score >= sample).sort(byScore).slice(0, k);
+function nameBonus(seg: Segment, row: number, queryTerms: ReadonlySet<string>): number {
+  const forms = nameForms(seg, row);
+  if (!forms) return 1;
+  for (const words of forms) if (words.every((w) => w.some((f) => queryTerms.has(f)))) return NAME_BONUS;
+  return 1;
 }
 
-// Prefix/fuzzy alternatives expand to other terms; any matched term counts for them.
-const hasAlt = (c: Candidate, term: string): boolean => c.terms.has(term) || [...c.terms].some((t) => t.startsWith(term));
+async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryContext, keep: (row: number) => boolean,
+  queryTerms: ReadonlySet<string>, top: Record<HitKind, TopK>): Promise<void> {
+  const n = seg.meta.docCount;
+  const score = new Float32Array(n);
+  let rows: number[] = [];
+  if (q.mode === 'all') {
+    // Plain clauses first, phrases last: positions are read only for rows that survive.
+    const clauses = [...q.include].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
+    const count = new Uint16Array(n);
+    for (let i = 0; i < clauses.length; i++) {
+      const within = i === 0 ? keep : (row: number) => count[row] === i;
+      const res = await clauseRows(seg, clauses[i]!, ctx, within);
+      if (!res || res.rows.length === 0) return;
+      for (const row of res.rows) { count[row] = i + 1; score[row] = score[row]! + res.score[row]!; }
+    }
+    for (let row = 0; row < n; row++) if (count[row] === clauses.length) rows.push(row);
+  } else {
+    const seen = new Uint8Array(n);
+    for (const clause of q.include) {
+      const res = await clauseRows(seg, clause, ctx, keep);
+      if (!res) continue;
+      for (const row of res.rows) { seen[row] = 1; score[row] = score[row]! + res.score[row]!; }
+    }
+    for (let row = 0; row < n; row++) if (seen[row]) rows.push(row);
+  }
+  for (const clause of q.exclude) {
+    if (rows.length === 0) break;
+    const live = new Set(rows);
+    if (clause.phrase) {
+      const res = await clauseRows(seg, clause, ctx, (row) => live.has(row));
+      if (res) { const drop = new Set(res.rows); rows = rows.filter((r) => !drop.has(r)); }
+    } else {
+      // An excluded word drops rows that hold any of its forms.
+      const mark = new Uint8Array(n);
+      for (const g of clause.groups) rowsWithAny(seg, ctx.expand(g), mark);
+      rows = rows.filter((r) => !mark[r]);
+    }
+  }
+  const records = seg.meta.family === 'records';
+  for (const row of rows) {
+    const s = records ? score[row]! * nameBonus(seg, row, queryTerms) : score[row]!;
+    top[rowKind(seg, row)].offer(seg, row, s);
+  }
+}
+
+async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], opts: SearchOptions): Promise<HitGroup> {
+  const hits = top.items;
+  // Matched terms of the returned hits only, one walk per segment and term.
+  const termsOf = new Map<Candidate, Set<string>>();
+  const bySeg = new Map<Segment, Candidate[]>();
+  for (const c of hits) bySeg.set(c.seg, [...(bySeg.get(c.seg) ?? []), c]);
+  for (const [seg, list] of bySeg) {
+    const found = termsOfRows(seg, queryTerms, list.map((c) => c.row));
+    for (const c of list) termsOf.set(c, found.get(c.row) ?? new Set());
+  }
+  const texts = await textsOf(hits, opts);
+  const phrases = q.include.filter((c) => c.phrase);
+  // Highlight verdicts per spelling, shared by hits whose matched terms are the same set.
+  const memos = new Map<string, Map<string, boolean>>();
+  const memoFor = (terms: Set<string>) => {
+    const key = [...terms].sort().join(' ');
+    let memo = memos.get(key);
+    if (!memo) { memo = new Map(); memos.set(key, memo); }
+    return memo;
+  };
+  return {
+    count: top.count,
+    exact: true,
+    hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, opts.snippetLength, memoFor(termsOf.get(c)!))),
+  };
+}
+
+async function textsOf(hits: readonly Candidate[], opts: SearchOptions): Promise<(string | null)[]> {
+  const pages = hits.filter((c) => c.seg.meta.family === 'pages');
+  if (!opts.getTexts || pages.length === 0) return Promise.all(hits.map((c) => textOf(c, opts.getText)));
+  const read = await opts.getTexts(pages.map((c) => ({ documentId: rowRecordId(c.seg, c.row), page: c.seg.rows.page[c.row] ?? 0 })));
+  const byHit = new Map(pages.map((c, i) => [c, read[i] ?? null]));
+  return hits.map((c) => (c.seg.meta.family === 'records' ? c.seg.rows.text[c.row] ?? null : byHit.get(c) ?? null));
+}
 
 async function textOf(c: Candidate, getText?: TextLoader): Promise<string | null> {
   if (c.seg.meta.family === 'records') return c.seg.rows.text[c.row] ?? null;
@@ -129,42 +250,20 @@ async function textOf(c: Candidate, getText?: TextLoader): Promise<string | null
   return (await getText({ ref: rowRef(c.seg, c.row), documentId, page: c.seg.rows.page[c.row] ?? 0 })) ?? null;
 }
 
-async function finishGroup(list: Candidate[], q: CompiledQuery, opts: SearchOptions): Promise<HitGroup> {
-  const limit = opts.limit ?? 20;
-  const phrases = q.include.filter((c) => c.phrase);
-  const excludedPhrases = q.exclude.filter((c) => c.phrase);
-  const needsVerify = phrases.length > 0 || excludedPhrases.length > 0;
-  const budget = needsVerify ? Math.max(limit, opts.phraseBudget ?? 100) : limit;
-  const ranked = topK(list, budget);
-  const hits: SearchHit[] = [];
-  let rejected = 0;
-  let checked = 0;
-  for (const c of ranked) {
-    if (hits.length >= limit) break;
-    const text = await textOf(c, opts.getText);
-    checked++;
-    const tokens = text ? tokenize(text) : [];
-    const phraseRanges: HighlightRange[] = [];
-    if (needsVerify && text) {
-      const found = phrases.map((p) => findPhrase(tokens, p.phrase!));
-      const byWords = q.include.some((cl) => !cl.phrase && cl.groups.every((g) => g.alts.some((a) => hasAlt(c, a.term))));
-      const ok = q.mode === 'all' ? found.every((r) => r.length > 0) : byWords || found.some((r) => r.length > 0);
-      const excluded = excludedPhrases.some((p) => findPhrase(tokens, p.phrase!).length > 0);
-      if (!ok || excluded) { rejected++; continue; }
-      for (const r of found) phraseRanges.push(...r);
-    }
-    hits.push(toHit(c, text, tokens, phraseRanges, opts.snippetLength));
-  }
-  const exact = !needsVerify || checked >= list.length;
-  return { count: list.length - rejected, exact, hits };
-}
-
-function toHit(c: Candidate, text: string | null, tokens: ReturnType<typeof tokenize>, extra: HighlightRange[], snippetLength?: number): SearchHit {
+function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: readonly CompiledClause[], snippetLength?: number,
+  memo?: Map<string, boolean>): SearchHit {
   const kind = rowKind(c.seg, c.row);
-  const hit: SearchHit = { ref: rowRef(c.seg, c.row), kind, recordId: rowRecordId(c.seg, c.row), score: c.score, terms: [...c.terms].sort() };
+  const hit: SearchHit = { ref: rowRef(c.seg, c.row), kind, recordId: rowRecordId(c.seg, c.row), score: c.score, terms: [...terms].sort() };
   if (kind === 'page') { hit.documentId = hit.recordId; hit.page = c.seg.rows.page[c.row] ?? 0; }
-  if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names[c.row] ?? [], c.terms);
-  if (text) hit.snippet = makeSnippet(text, [...matchRanges(tokens, c.terms), ...extra], snippetLength);
+  if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names[c.row] ?? [], terms);
+  if (text) {
+    const ranges: HighlightRange[] = matchRangesInText(text, terms, memo);
+    if (phrases.length) {
+      const tokens = tokenize(text);
+      for (const p of phrases) ranges.push(...findPhrase(tokens, p.phrase!));
+    }
+    hit.snippet = makeSnippet(text, ranges, snippetLength);
+  }
   return hit;
 }
 
@@ -178,16 +277,21 @@ export async function searchSegments(segments: readonly Segment[], query: string
   const started = now();
   const parsed = typeof query === 'string' ? parseQuery(query, filters) : { ...query, filters: { ...query.filters, ...filters } };
   const compiled = compileQuery(parsed, { fuzzy: options.fuzzy });
-  const byKind: Record<HitKind, Candidate[]> = { actor: [], event: [], document: [], page: [] };
+  const limit = options.limit ?? 20;
+  const top = {} as Record<HitKind, TopK>;
+  for (const kind of HIT_KINDS) top[kind] = new TopK(limit);
+  const terms = new Set<string>();
   if (compiled.include.length) {
-    const stats = new GlobalStats(segments);
+    const ctx = new QueryContext(segments);
+    for (const clause of compiled.include) for (const g of clause.groups) for (const e of ctx.expand(g)) terms.add(e.term);
     for (const seg of segments) {
       if (parsed.filters.kinds?.length && !parsed.filters.kinds.some((k) => (k === 'page') === (seg.meta.family === 'pages'))) continue;
       const keep = (row: number) => passes(seg, row, parsed.filters, options.documentInfo);
-      for (const c of segmentCandidates(seg, compiled, stats, keep)) byKind[rowKind(seg, c.row)].push(c);
+      await segmentCandidates(seg, compiled, ctx, keep, terms, top);
     }
   }
+  const termList = [...terms];
   const groups = {} as Record<HitKind, HitGroup>;
-  for (const kind of HIT_KINDS) groups[kind] = await finishGroup(byKind[kind], compiled, options);
+  for (const kind of HIT_KINDS) groups[kind] = await finishGroup(top[kind], compiled, termList, options);
   return { groups, tookMs: now() - started, notes: parsed.notes };
 }

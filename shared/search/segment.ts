@@ -1,24 +1,30 @@
 /**
- * A segment: one lunr index plus a compact side table of the filterable facts of each row.
- * lunr refs are row numbers in base 36 (short keys keep the JSON and the heap small); the
- * real ref, kind, ids, dates, cases and status live in the side table, never inside lunr.
- * lunr gets already-analysed terms (analyze.ts), so its pipelines stay empty and
- * `lunr.Index.load` needs no registered functions in whatever thread loads it.
+ * A compact columnar segment (docs/search.md, "Segment format"). Text analysis is lunr's
+ * (analyze.ts: lunr-languages Spanish stemmer, Porter, stop words); storage and querying are
+ * our own typed arrays, because lunr's Index (an object per posting, JSON, a TokenSet) cost
+ * ~120 KB of heap per page and seconds of JSON.parse per 10k pages.
+ *
+ * Per field (records: name/role/place/body; pages: text):
+ *   terms      sorted string[] (persisted as one '\n'-joined string)
+ *   df         Uint32Array   postings per term
+ *   postStart  Uint32Array   byte offset of each term's postings (terms+1 entries)
+ *   postings   Uint8Array    per posting: varint(row delta) varint(tf)
+ *   posStart   Uint32Array   byte offset of each term's positions (pages only)
+ *   lengths    Uint16Array   indexed terms per row (BM25 length norm)
+ * Positions (pages only) live outside the segment's memory: per posting, tf varints (first
+ * word position absolute, then deltas), read by byte range for phrase checks only
+ * (`PositionSource`: a Blob in the app, bytes in tests).
  */
-import { ANALYZER_VERSION, detectLanguage, foldedTokens, indexTerms } from './analyze';
+import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexable, wordTerms } from './analyze';
 import type { Lang } from './analyze';
-import { lunr } from './lunrSetup';
 import { pageRef } from './records';
 import { HIT_KINDS, PAGE_FIELDS, RECORD_FIELDS } from './types';
 import type { DocumentFilterInfo, HitKind, SearchDoc, SearchField, SegmentFamily } from './types';
+import { ByteWriter } from './varint';
 
 export const SEGMENT_FORMAT = 'casefile-search-segment';
-export const SEGMENT_FORMAT_VERSION = 1;
-/**
- * Field boost given to lunr at build time and divided out at query time: lunr rounds each
- * stored weight to 3 decimals, which would erase the weight of common terms in big segments.
- */
-export const WEIGHT_SCALE = 100;
+/** 1: lunr JSON; 2: compact columnar segment. */
+export const SEGMENT_FORMAT_VERSION = 2;
 
 export type SegmentKind = 'records' | 'records-delta' | 'merged' | `document:${string}`;
 
@@ -36,7 +42,7 @@ export interface SegmentMeta {
   analyzerVersion: number;
 }
 
-/** Column-wise facts per row; row i is lunr ref i.toString(36). */
+/** Column-wise facts per row. */
 export interface SideTable {
   /** '' for pages: the ref is derived as page:<documentId>:<page>. */
   ref: string[];
@@ -57,14 +63,53 @@ export interface SideTable {
   text: string[];
 }
 
+/** Where a pages segment's positions are: a Blob in the app (read by range), bytes in tests. */
+export interface PositionSource {
+  readonly size: number;
+  slice(start: number, end: number): { arrayBuffer(): Promise<ArrayBuffer> };
+  /** Set when the bytes are in memory (read without I/O). */
+  readonly inMemory?: Uint8Array;
+}
+
+export function bytesSource(bytes: Uint8Array): PositionSource {
+  return {
+    size: bytes.length,
+    inMemory: bytes,
+    slice: (start, end) => ({ arrayBuffer: () => Promise.resolve(bytes.slice(start, end).buffer) }),
+  };
+}
+
+export interface FieldIndex {
+  field: SearchField;
+  terms: string[];
+  df: Uint32Array;
+  postStart: Uint32Array;
+  postings: Uint8Array;
+  /** Pages only. */
+  posStart: Uint32Array | null;
+  lengths: Uint16Array;
+  avgLength: number;
+  /** Letter signature per term (fuzzy pre-filter, see evaluate.ts). */
+  sigs: Uint32Array;
+}
+
+/** One bit per char code mod 32: an edit adds at most one bit and removes at most one. */
+export function letterSignature(word: string): number {
+  let sig = 0;
+  for (let i = 0; i < word.length; i++) sig |= 1 << (word.charCodeAt(i) & 31);
+  return sig >>> 0;
+}
+
 export interface Segment {
   meta: SegmentMeta;
-  index: lunr.Index;
+  fields: FieldIndex[];
   rows: SideTable;
+  /** Pages segments: the term positions (phrase checks). */
+  positions: PositionSource | null;
   /** Dead rows (deleted or superseded); persisted in the catalog manifest, not here. */
   tombstones: Set<number>;
   /** Lazily filled caches. */
-  cache: { dfByTerm: Map<string, number>; rowByRef?: Map<string, number> };
+  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][][] | null)[] };
 }
 
 export const fieldsOf = (family: SegmentFamily): readonly SearchField[] => (family === 'records' ? RECORD_FIELDS : PAGE_FIELDS);
@@ -80,7 +125,7 @@ export interface BuildOptions {
   now?: number;
 }
 
-function emptyTable(): SideTable {
+export function emptyTable(): SideTable {
   return { ref: [], kind: [], record: [], ids: [], page: [], from: [], to: [], caseIdx: [], cases: [], status: [], names: [], text: [] };
 }
 
@@ -94,53 +139,172 @@ function interner(list: string[]): (value: string) => number {
   };
 }
 
-function addRow(rows: SideTable, doc: SearchDoc, family: SegmentFamily, id: (v: string) => number, caseId: (v: string) => number): void {
-  const derived = doc.kind === 'page' && doc.page !== undefined && doc.ref === pageRef(doc.recordId, doc.page);
-  rows.ref.push(derived ? '' : doc.ref);
-  rows.kind.push(HIT_KINDS.indexOf(doc.kind));
-  rows.record.push(id(doc.recordId));
-  rows.page.push(doc.page ?? 0);
-  rows.from.push(doc.dateFrom ?? '');
-  rows.to.push(doc.dateTo ?? '');
-  rows.caseIdx.push(doc.caseIds.map(caseId));
-  rows.status.push(doc.status ?? '');
-  rows.names.push(doc.names ?? []);
-  rows.text.push(family === 'records' ? fieldsOf('records').map((f) => doc.fields[f] ?? '').join('\n') : '');
+/** Appends rows to a side table with interned ids and case ids. */
+export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: SegmentFamily): void; copy(from: SideTable, row: number): void } {
+  const id = interner(rows.ids);
+  const caseId = interner(rows.cases);
+  return {
+    add(doc, family) {
+      const derived = doc.kind === 'page' && doc.page !== undefined && doc.ref === pageRef(doc.recordId, doc.page);
+      rows.ref.push(derived ? '' : doc.ref);
+      rows.kind.push(HIT_KINDS.indexOf(doc.kind));
+      rows.record.push(id(doc.recordId));
+      rows.page.push(doc.page ?? 0);
+      rows.from.push(doc.dateFrom ?? '');
+      rows.to.push(doc.dateTo ?? '');
+      rows.caseIdx.push(doc.caseIds.map(caseId));
+      rows.status.push(doc.status ?? '');
+      rows.names.push(doc.names ?? []);
+      rows.text.push(family === 'records' ? fieldsOf('records').map((f) => doc.fields[f] ?? '').join('\n') : '');
+    },
+    copy(from, row) {
+      rows.ref.push(from.ref[row] ?? '');
+      rows.kind.push(from.kind[row] ?? 0);
+      rows.record.push(id(from.ids[from.record[row] ?? 0] ?? ''));
+      rows.page.push(from.page[row] ?? 0);
+      rows.from.push(from.from[row] ?? '');
+      rows.to.push(from.to[row] ?? '');
+      rows.caseIdx.push((from.caseIdx[row] ?? []).map((i) => caseId(from.cases[i] ?? '')));
+      rows.status.push(from.status[row] ?? '');
+      rows.names.push(from.names[row] ?? []);
+      rows.text.push(from.text[row] ?? '');
+    },
+  };
 }
 
-/** Build a segment from docs (all of one family). Cost: see docs/search.md (≈ pages/s). */
+const compareStrings = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const MAX_LENGTH = 65_535;
+
+/** Postings of one term while building: rows ascending, tf, flat positions. */
+interface TermAcc { rows: number[]; tfs: number[]; pos: number[] }
+
+/** Encodes accumulated postings into a FieldIndex (+ positions bytes when `withPositions`). */
+export function encodeField(field: SearchField, acc: Map<string, TermAcc>, lengths: Uint16Array, withPositions: boolean,
+  positions: ByteWriter | null, liveRows: number): FieldIndex {
+  const terms = [...acc.keys()].sort(compareStrings);
+  const df = new Uint32Array(terms.length);
+  const postStart = new Uint32Array(terms.length + 1);
+  const posStart = withPositions ? new Uint32Array(terms.length + 1) : null;
+  const out = new ByteWriter(terms.length * 8 + 64);
+  terms.forEach((term, t) => {
+    const a = acc.get(term)!;
+    postStart[t] = out.length;
+    if (posStart && positions) posStart[t] = positions.length;
+    df[t] = a.rows.length;
+    let prev = 0;
+    let p = 0;
+    for (let i = 0; i < a.rows.length; i++) {
+      const row = a.rows[i]!;
+      out.varint(row - prev);
+      prev = row;
+      const tf = a.tfs[i]!;
+      out.varint(tf);
+      if (positions) {
+        let last = 0;
+        for (let j = 0; j < tf; j++) { const v = a.pos[p++]!; positions.varint(v - last); last = v; }
+      }
+    }
+  });
+  postStart[terms.length] = out.length;
+  if (posStart && positions) posStart[terms.length] = positions.length;
+  let total = 0;
+  for (let i = 0; i < lengths.length; i++) total += lengths[i]!;
+  return {
+    field, terms, df, postStart, postings: out.finish(), posStart, lengths, avgLength: liveRows ? total / liveRows : 0,
+    sigs: Uint32Array.from(terms, letterSignature),
+  };
+}
+
+/** Build a segment from docs (all of one family). */
 export function buildSegment(kind: SegmentKind, docs: readonly SearchDoc[], options: BuildOptions): Segment {
   const family = familyOf(kind);
   const fields = fieldsOf(family);
-  const builder = new lunr.Builder();
-  builder.ref('r');
-  for (const field of fields) builder.field(field, { boost: WEIGHT_SCALE });
-  builder.metadataWhitelist = [];
+  const withPositions = family === 'pages';
   const rows = emptyTable();
-  const id = interner(rows.ids);
-  const caseId = interner(rows.cases);
+  const writer = tableWriter(rows);
   const documentIds = new Set<string>();
-  docs.forEach((doc, i) => {
+  const accs = fields.map(() => new Map<string, TermAcc>());
+  const lengths = fields.map(() => new Uint16Array(docs.length));
+  docs.forEach((doc, row) => {
     if (doc.kind === 'page') documentIds.add(doc.recordId);
-    addRow(rows, doc, family, id, caseId);
+    writer.add(doc, family);
     // One language per doc so every field of a page is stemmed alike.
-    const lang: Lang = doc.lang ?? (family === 'records' ? 'mixed' : detectLanguage(foldedTokens(doc.fields.text ?? '')));
-    const entry: Record<string, string | string[]> = { r: i.toString(36) };
-    for (const field of fields) entry[field] = indexTerms(doc.fields[field] ?? '', lang);
-    builder.add(entry);
+    const words = fields.map((f) => foldedTokens(doc.fields[f] ?? ''));
+    const lang: Lang = doc.lang ?? (family === 'records' ? 'mixed' : detectLanguage(words[0] ?? []));
+    fields.forEach((_, f) => {
+      const acc = accs[f]!;
+      const local = new Map<string, number[]>();
+      let count = 0;
+      (words[f] ?? []).forEach((word, position) => {
+        if (!isIndexable(word)) return;
+        for (const term of wordTerms(word, lang)) {
+          count++;
+          const list = local.get(term);
+          if (list) list.push(position); else local.set(term, [position]);
+        }
+      });
+      lengths[f]![row] = Math.min(count, MAX_LENGTH);
+      for (const [term, list] of local) {
+        let a = acc.get(term);
+        if (!a) { a = { rows: [], tfs: [], pos: [] }; acc.set(term, a); }
+        a.rows.push(row);
+        a.tfs.push(list.length);
+        if (withPositions) for (const p of list) a.pos.push(p);
+      }
+    });
   });
+  const positions = withPositions ? new ByteWriter(1 << 16) : null;
+  const fieldIndexes = fields.map((f, i) => encodeField(f, accs[i]!, lengths[i]!, withPositions, positions, docs.length));
   const meta: SegmentMeta = {
     id: options.id ?? `${kind}:${options.seq}`, kind, family, seq: options.seq,
     documentIds: [...documentIds], docCount: docs.length, builtAt: options.now ?? Date.now(), analyzerVersion: ANALYZER_VERSION,
   };
-  return { meta, index: builder.build(), rows, tombstones: new Set(), cache: { dfByTerm: new Map() } };
+  return { meta, fields: fieldIndexes, rows, positions: positions ? bytesSource(positions.finish()) : null, tombstones: new Set(), cache: {} };
 }
 
-/** The persisted form: one JSON string (storing it as a string in IndexedDB loads 2–3× faster than a cloned object). */
-export function serializeSegment(segment: Segment): string {
-  return JSON.stringify({
-    format: SEGMENT_FORMAT, version: SEGMENT_FORMAT_VERSION, meta: segment.meta, rows: segment.rows, lunr: segment.index.toJSON(),
-  });
+// ---- persistence -------------------------------------------------------------------------
+
+/**
+ * The persisted form: a small JSON header (meta, side table, terms, layout) and one binary
+ * buffer of typed arrays; positions separately (the worker stores them as a Blob, read by range).
+ */
+export interface SerializedSegment {
+  header: string;
+  data: Uint8Array;
+  /** Pages only; null for records. */
+  positions: Uint8Array | null;
+}
+
+interface ArrayRef { offset: number; length: number }
+interface FieldHeader {
+  field: SearchField; terms: string; avgLength: number;
+  df: ArrayRef; postStart: ArrayRef; postings: ArrayRef; posStart: ArrayRef | null; lengths: ArrayRef; sigs: ArrayRef;
+}
+interface Header { format: string; version: number; meta: SegmentMeta; rows: SideTable; fields: FieldHeader[]; dataLength: number }
+
+type Typed = Uint8Array | Uint16Array | Uint32Array;
+
+/** Serialise. Positions must be available (freshly built or merged segments hold them as bytes). */
+export async function serializeSegment(segment: Segment): Promise<SerializedSegment> {
+  const parts: { array: Typed; at: number }[] = [];
+  let offset = 0;
+  const place = (array: Typed): ArrayRef => {
+    offset = Math.ceil(offset / 4) * 4;
+    const ref = { offset, length: array.length };
+    parts.push({ array, at: offset });
+    offset += array.byteLength;
+    return ref;
+  };
+  const fields: FieldHeader[] = segment.fields.map((f) => ({
+    field: f.field, terms: f.terms.join('\n'), avgLength: f.avgLength,
+    df: place(f.df), postStart: place(f.postStart), postings: place(f.postings),
+    posStart: f.posStart ? place(f.posStart) : null, lengths: place(f.lengths), sigs: place(f.sigs),
+  }));
+  const data = new Uint8Array(Math.ceil(offset / 4) * 4);
+  for (const { array, at } of parts) data.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
+  const header: Header = { format: SEGMENT_FORMAT, version: SEGMENT_FORMAT_VERSION, meta: segment.meta, rows: segment.rows, fields, dataLength: data.length };
+  const positions = segment.positions ? new Uint8Array(await segment.positions.slice(0, segment.positions.size).arrayBuffer()) : null;
+  return { header: JSON.stringify(header), data, positions };
 }
 
 /** Thrown when a stored segment was written by another format or analyzer: rebuild it from its sources. */
@@ -151,16 +315,66 @@ export class StaleSegmentError extends Error {
   }
 }
 
-interface Stored { format?: unknown; version?: unknown; meta?: SegmentMeta; rows?: SideTable; lunr?: object }
+/**
+ * Load a serialized segment: parse the header, view the typed arrays in place (no copy).
+ * Throws StaleSegmentError (rebuild) or SyntaxError (corrupt: rebuild too).
+ */
+export function loadSegment(stored: { header: string; data: Uint8Array; positions: PositionSource | null },
+  tombstones: Iterable<number> = []): Segment {
+  const header = JSON.parse(stored.header) as Partial<Header>;
+  const id = header.meta?.id ?? null;
+  if (header.format !== SEGMENT_FORMAT || !header.meta || !header.rows || !header.fields) throw new StaleSegmentError(id, 'not a search segment');
+  if (header.version !== SEGMENT_FORMAT_VERSION) throw new StaleSegmentError(id, `format version ${String(header.version)}`);
+  if (header.meta.analyzerVersion !== ANALYZER_VERSION) throw new StaleSegmentError(id, `analyzer version ${header.meta.analyzerVersion}`);
+  const { data } = stored;
+  if (!(data instanceof Uint8Array) || data.length !== header.dataLength) throw new StaleSegmentError(id, 'data length');
+  const buffer = data.buffer;
+  const base = data.byteOffset;
+  // Views need aligned offsets: copy once if the stored bytes are not 4-aligned.
+  const aligned = base % 4 === 0 ? { buffer, base } : { buffer: data.slice().buffer, base: 0 };
+  const u8 = (r: ArrayRef) => new Uint8Array(aligned.buffer, aligned.base + r.offset, r.length);
+  const u16 = (r: ArrayRef) => new Uint16Array(aligned.buffer, aligned.base + r.offset, r.length);
+  const u32 = (r: ArrayRef) => new Uint32Array(aligned.buffer, aligned.base + r.offset, r.length);
+  const fields: FieldIndex[] = header.fields.map((f) => ({
+    field: f.field, terms: f.terms ? f.terms.split('\n') : [], avgLength: f.avgLength,
+    df: u32(f.df), postStart: u32(f.postStart), postings: u8(f.postings), posStart: f.posStart ? u32(f.posStart) : null, lengths: u16(f.lengths),
+    sigs: u32(f.sigs),
+  }));
+  if (header.meta.family === 'pages' && !stored.positions) throw new StaleSegmentError(id, 'positions missing');
+  return { meta: header.meta, fields, rows: header.rows, positions: stored.positions, tombstones: new Set(tombstones), cache: {} };
+}
 
-/** Parse a serialized segment. Throws StaleSegmentError (rebuild) or SyntaxError (corrupt: rebuild too). */
-export function loadSegment(json: string, tombstones: Iterable<number> = []): Segment {
-  const stored = JSON.parse(json) as Stored;
-  const id = stored.meta?.id ?? null;
-  if (stored.format !== SEGMENT_FORMAT || !stored.meta || !stored.rows || !stored.lunr) throw new StaleSegmentError(id, 'not a search segment');
-  if (stored.version !== SEGMENT_FORMAT_VERSION) throw new StaleSegmentError(id, `format version ${String(stored.version)}`);
-  if (stored.meta.analyzerVersion !== ANALYZER_VERSION) throw new StaleSegmentError(id, `analyzer version ${stored.meta.analyzerVersion}`);
-  return { meta: stored.meta, index: lunr.Index.load(stored.lunr), rows: stored.rows, tombstones: new Set(tombstones), cache: { dfByTerm: new Map() } };
+// ---- dictionary --------------------------------------------------------------------------
+
+/** Index of `term` in a sorted dictionary, or -1. */
+export function termIndex(terms: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const t = terms[mid]!;
+    if (t === term) return mid;
+    if (t < term) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
+}
+
+/** First index whose term is ≥ `term`. */
+export function lowerBound(terms: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (terms[mid]! < term) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/** Postings of one term in a segment, summed over fields (the df used by global idf). */
+export function segmentDf(s: Segment, term: string): number {
+  let df = 0;
+  for (const f of s.fields) { const t = termIndex(f.terms, term); if (t >= 0) df += f.df[t]!; }
+  return df;
 }
 
 // ---- row accessors -------------------------------------------------------------------

@@ -225,8 +225,10 @@ const api = {
     for (const id of ids) {
       const row = await d.searchSegments.get(id);
       if (!row) continue;
-      chars += row.json.length;
-      largest = Math.max(largest, row.json.length);
+      // Bytes: header JSON (UTF-16 chars ≈ bytes, ASCII), typed arrays, positions Blob.
+      const size = (row.json?.length ?? 0) + (row.header?.length ?? 0) + (row.data?.byteLength ?? 0) + (row.positions?.size ?? 0);
+      chars += size;
+      largest = Math.max(largest, size);
       const k = row.kind.startsWith('document:') ? 'document' : row.kind;
       kinds[k] = (kinds[k] ?? 0) + 1;
     }
@@ -234,7 +236,7 @@ const api = {
     let indexedDocuments = 0, indexedPages = 0;
     const catalog = await d.searchSegments.get('~catalog');
     if (catalog) {
-      for (const id of Object.keys((JSON.parse(catalog.json) as { documents: Record<string, number> }).documents)) {
+      for (const id of Object.keys((JSON.parse(catalog.json ?? '{}') as { documents: Record<string, number> }).documents)) {
         indexedDocuments++;
         indexedPages += documentIds.get(id) ?? 0;
       }
