@@ -65,6 +65,6 @@ describe('search client', () => {
     const pending = client.search('y');
     fake.worker.onerror?.({ message: 'boom' } as ErrorEvent);
     await expect(pending).rejects.toThrow('boom');
-    expect(client.status()).toMatchObject({ ready: false, error: 'Search is unavailable: boom' });
+    expect(client.status()).toMatchObject({ ready: false, error: { kind: 'unavailable', detail: 'boom' } });
   });
 });

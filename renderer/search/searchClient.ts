@@ -88,7 +88,7 @@ export function createSearchClient(createWorker: () => SearchWorkerLike): Search
   };
   worker.onerror = (event) => {
     const message = event.message || 'the search worker stopped';
-    setStatus({ ...status, ready: false, error: `Search is unavailable: ${message}` });
+    setStatus({ ...status, ready: false, error: { kind: 'unavailable', detail: message } });
     for (const entry of pending.values()) settle(entry, { error: new Error(message) });
     pending.clear();
   };

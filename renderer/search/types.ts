@@ -10,10 +10,19 @@ export interface SearchStatus {
   ready: boolean;
   /** Segments being (re)built, for a quiet progress line; null when idle. */
   indexing: { done: number; total: number } | null;
-  /** A failure the user should know about (e.g. the index could not be loaded), as plain words. */
-  error: string | null;
+  /**
+   * A failure the user should know about: what failed (the UI words it in the user's language)
+   * and the browser's own message as detail.
+   */
+  error: SearchFailure | null;
   /** Sources whose page text is left out because the page budget is spent (the UI says so). */
   overBudget?: { sources: number; pageLimit: number } | null;
+}
+
+export interface SearchFailure {
+  /** update: an edit could not be indexed; merge: background merging failed; unavailable: the worker cannot answer. */
+  kind: 'update' | 'merge' | 'unavailable';
+  detail: string;
 }
 
 export interface SearchClient {

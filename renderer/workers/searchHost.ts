@@ -101,7 +101,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
         overBudget: report.documentsOverBudget > 0 ? { sources: report.documentsOverBudget, pageLimit: MAX_INDEXED_PAGES } : null,
       });
     } catch (error) {
-      setStatus({ error: `The search index could not be updated: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ error: { kind: 'update', detail: error instanceof Error ? error.message : String(error) } });
     } finally {
       syncing = false;
     }
@@ -116,7 +116,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       // Merges replaced big segments: rebuild the fuzzy vocabulary now rather than scan per segment.
       await indexer.prepareVocabulary();
     } catch (error) {
-      setStatus({ error: `Background index merge failed: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ error: { kind: 'merge', detail: error instanceof Error ? error.message : String(error) } });
     }
   }
 
@@ -135,7 +135,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       (config.watch ?? watchRecords)(db, () => scheduleSync());
       scheduleSync(0);
     } catch (error) {
-      setStatus({ error: `Search is unavailable: ${error instanceof Error ? error.message : String(error)}` });
+      setStatus({ error: { kind: 'unavailable', detail: error instanceof Error ? error.message : String(error) } });
       for (const req of queue.splice(0)) post({ type: 'failed', id: req.id, message: 'search is unavailable' });
     }
   }

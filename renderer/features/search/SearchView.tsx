@@ -14,7 +14,7 @@ import { useSearchClient, useSearchStatus } from './useSearchClient';
 import './search.css';
 
 function statusLine(t: Translator, status: SearchStatus): string {
-  if (status.error) return t('search.status.error', { error: status.error });
+  if (status.error) return t(`search.status.error.${status.error.kind}`, { detail: status.error.detail });
   if (status.indexing) return t('search.status.indexing', { done: status.indexing.done, total: status.indexing.total });
   const state = status.ready ? t('search.status.ready') : t('search.status.starting');
   const budget = status.overBudget;
