@@ -171,8 +171,17 @@ export function keepBothId(kind: MergeKind, record: { id: string }): string {
   return id;
 }
 
-/** The id an incoming document gets when its id is taken locally by another file. */
-const movedDocumentId = (doc: SourceDocument): string => derivedId('casefile-document-id-taken', doc.id, doc.sha256);
+const movedIds = new WeakMap<object, string>();
+
+/** The id an incoming document gets when its id is taken locally by another file (remembered per record, like keepBothId). */
+function movedDocumentId(doc: SourceDocument): string {
+  let id = movedIds.get(doc);
+  if (id === undefined) {
+    id = derivedId('casefile-document-id-taken', doc.id, doc.sha256);
+    movedIds.set(doc, id);
+  }
+  return id;
+}
 
 /** Which local records the plan must see. */
 export function lookupKeys(incoming: IncomingRecords): LookupKeys {
@@ -330,8 +339,9 @@ export function resolveMerge(
   };
   // Final id of every incoming record: automatic rewrites, plus kept-both copies.
   const map = new Map(plan.remap);
+  const recordOf = recordFinder(incoming);
   for (const item of plan.items) {
-    if (choiceOf(item) === 'both') map.set(item.id, keepBothId(item.kind, recordOf(incoming, item)));
+    if (choiceOf(item) === 'both') map.set(item.id, keepBothId(item.kind, recordOf(item)));
   }
   const out: WriteSet = {
     cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [],
@@ -407,10 +417,21 @@ function withCases<T extends { caseIds?: string[] }>(mine: T, theirs: T): Partia
   return { caseIds: all } as Partial<T>;
 }
 
-function recordOf(incoming: IncomingRecords, item: PlanItem): { id: string } {
-  const list: readonly { id: string }[] = item.kind === 'case' ? incoming.cases : item.kind === 'actor' ? incoming.actors
-    : item.kind === 'event' ? incoming.events : incoming.documents;
-  return list.find((r) => r.id === item.id)!;
+/** The incoming record of a plan item; the lists are indexed by id on first use (many 'both' choices stay linear). */
+function recordFinder(incoming: IncomingRecords): (item: PlanItem) => { id: string } {
+  const byKind = new Map<MergeKind, Map<string, { id: string }>>();
+  return (item) => {
+    let index = byKind.get(item.kind);
+    if (!index) {
+      const list: readonly { id: string }[] = item.kind === 'case' ? incoming.cases : item.kind === 'actor' ? incoming.actors
+        : item.kind === 'event' ? incoming.events : incoming.documents;
+      index = new Map();
+      // The first record of an id wins, as Array.find did.
+      for (const r of list) if (!index.has(r.id)) index.set(r.id, r);
+      byKind.set(item.kind, index);
+    }
+    return index.get(item.id)!;
+  };
 }
 
 // ---- field differences as display text ---------------------------------------------------------
