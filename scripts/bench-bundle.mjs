@@ -9,7 +9,8 @@
 //               → the Blob back on the page, read through once (as saving it does); MB/s of the bundle
 //   4. import   as the import screen does it, into a fresh database: inspectBundle (readBundleBlob,
 //               every check and SHA-256; the merge plan; the preview) + applyImport (apply.ts: the
-//               re-plan and ONE transaction); phases read/verify, plan, re-plan, write; MB/s of the bundle
+//               re-plan and ONE transaction); phases read/verify, plan, re-plan, write; MB/s of the bundle.
+//               Then the same bundle once more (all identical, nothing written: the plan at scale), timed apart
 //   5. the same export and import with a passphrase (age, scrypt work factor 18)
 // Memory during 3–5: the JS heap of the page and of the bundle worker (CDP Runtime.getHeapUsage,
 // the worker through a non-flattened auto-attach) and the renderer process's RSS (/proc: the
@@ -233,6 +234,7 @@ async function main() {
       result[`import-${label}`] = { ...imp.result, memory: imp.memory, loadavg: load() };
       const r = imp.result;
       log(`import (${label}): ${r.mbPerS} MB/s in ${r.ms} ms (inspect ${r.inspectMs} [${passphrase ? `decrypt ${r.phases.decryptMs}, ` : ''}zip + records ${r.phases.zipMs}, hashes ${r.phases.verifyMs}, plan + preview ${r.phases.planMs}], apply ${r.applyMs} [re-plan ${r.phases.replanMs}, write ${r.phases.writeMs}]); result ${JSON.stringify(r.result)}; database ${JSON.stringify(r.check)}, probe file intact: ${r.probeIntact}; ${mem(imp.memory)}; load ${load()}`);
+      log(`  re-import of the same bundle (not in the figure): ${r.reimport.ms} ms (inspect ${r.reimport.inspectMs} [plan + preview ${r.reimport.planMs}: ${r.reimport.identical} records found identical], apply ${r.reimport.applyMs}); result ${JSON.stringify(r.reimport.result)}`);
       await page.evaluate(() => window.casefileBundleBench.dropBundle());
     }
   } finally {
