@@ -136,6 +136,39 @@ function sortedKeys(_key: string, value: unknown): unknown {
   return out;
 }
 
+/**
+ * Whether two values certainly have the same canonicalJson, without building either string:
+ * plain objects (key order and undefined members ignored, as JSON drops them), arrays and
+ * primitives compared in place. Anything else (a toJSON, a function, undefined against null
+ * in an array, NaN) answers false, and the caller falls back to comparing canonicalJson: so
+ * `jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b)` is exactly the string comparison,
+ * at a fraction of the cost when the records are the same (a re-import of 10,000 records).
+ */
+export function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b) || !isPlainRecord(a) || !isPlainRecord(b)) return false;
+  let defined = 0;
+  for (const k in a) {
+    const v = a[k];
+    if (v === undefined) continue;
+    if (typeof v === 'function' || !jsonEqual(v, b[k])) return false;
+    defined++;
+  }
+  for (const k in b) if (b[k] !== undefined) defined--;
+  return defined === 0;
+}
+
+function isPlainRecord(v: object): v is Record<string, unknown> {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
+}
+
 /** The fields that decide "identical" for a kind. */
 function comparable(kind: MergeKind, record: object): Record<string, unknown> {
   const r = record as Record<string, unknown>;
@@ -286,7 +319,8 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
       return;
     }
     const mine = comparable(entry.kind, found);
-    const same = canonicalJson(mine) === canonicalJson(comparable(entry.kind, { ...plain, id: found.id }));
+    const theirs = comparable(entry.kind, { ...plain, id: found.id });
+    const same = jsonEqual(mine, theirs) || canonicalJson(mine) === canonicalJson(theirs);
     const diffs = same ? [] : diffRecords(mine, comparable(entry.kind, prepared), names);
     if (diffs.length === 0) items.push({ ...base, status: 'identical', diffs: [], choices: [] });
     else items.push({ ...base, status: 'conflict', diffs, choices: entry.kind === 'document' ? ['mine', 'theirs'] : ['mine', 'theirs', 'both'] });
@@ -461,7 +495,7 @@ export function diffRecords(mine: Record<string, unknown>, theirs: Record<string
   for (const k of keys) {
     const a = mine[k];
     const b = theirs[k];
-    if (canonicalJson(a) === canonicalJson(b)) continue;
+    if (jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b)) continue;
     const path = prefix ? `${prefix}.${k}` : k;
     if (isPlainObject(a) && isPlainObject(b) && !isDate(a) && !isDate(b)) out.push(...diffRecords(a, b, names, path));
     else out.push({ path, mine: display(a, k, names), theirs: display(b, k, names) });
