@@ -47,16 +47,16 @@ export const incomingRecords = (s: CaseSnapshot): IncomingRecords => ({
 /** Above this many keys, a table's primary keys are read first (one request) and only those present are fetched. */
 const PREFILTER_KEYS = 256;
 
-/**
- * `table.bulkGet(keys)`, cheaper for many keys: IndexedDB answers one request per key, and
- * most keys of a large import are absent (new records, the kept-both ids no one made). One
- * getAllKeys over the table says which are present; only those are fetched. Same answer.
- */
 interface KeyedTable<T> {
   bulkGet(keys: string[]): Promise<(T | undefined)[]>;
   toCollection(): { primaryKeys(): Promise<unknown[]> };
 }
 
+/**
+ * `table.bulkGet(keys)`, cheaper for many keys: IndexedDB answers one request per key, and
+ * most keys of a large import are absent (new records, the kept-both ids no one made). One
+ * getAllKeys over the table says which are present; only those are fetched. Same answer.
+ */
 async function getPresent<T>(table: KeyedTable<T>, keys: readonly string[]): Promise<T[]> {
   if (keys.length <= PREFILTER_KEYS) return (await table.bulkGet([...keys])).filter((r): r is T => r !== undefined);
   const present = new Set(await table.toCollection().primaryKeys());
