@@ -4,21 +4,27 @@
 //               schema, then 1,000 PDF-like blobs (~200 MB, log-normal sizes): that blob write
 //               is the RAW IndexedDB write figure
 //   2. raw read every blob read back from IndexedDB to its end: the RAW read figure
-//   3. export   collect the case from IndexedDB + writeBundleBlob + the bundle read through once
-//               (as saving it does), MB/s of the bundle
-//   4. import   readBundleBlob (every check, every SHA-256) + all records and files written into a
-//               fresh database in ONE transaction, MB/s of the bundle
+//   3. export   as the export screen does it: createBundleClient → a bundle worker running the
+//               app's host (renderer/workers/bundleHost.ts: collectSnapshot + writeBundleBlob)
+//               → the Blob back on the page, read through once (as saving it does); MB/s of the bundle
+//   4. import   as the import screen does it, into a fresh database: inspectBundle (readBundleBlob,
+//               every check and SHA-256; the merge plan; the preview) + applyImport (apply.ts: the
+//               re-plan and ONE transaction); phases read/verify, plan, re-plan, write; MB/s of the bundle.
+//               Then the same bundle once more (all identical, nothing written: the plan at scale), timed apart
 //   5. the same export and import with a passphrase (age, scrypt work factor 18)
-// Memory during 3–5: the page's JS heap (CDP Runtime.getHeapUsage) and the renderer process's
-// RSS (/proc), sampled every 200 ms, against the target 2 × largest file + 200 MB: the heap
-// peak as it is, the RSS as growth over its level before the step (an idle renderer alone is
-// ~150 MB). Blob bytes live in the browser process (and spill to disk), reported as "all".
+// Memory during 3–5: the JS heap of the page and of the bundle worker (CDP Runtime.getHeapUsage,
+// the worker through a non-flattened auto-attach) and the renderer process's RSS (/proc: the
+// worker lives in it), sampled every 200 ms, against the target 2 × largest file + 200 MB: the
+// heap peak as it is, the RSS as growth over its level before the step (an idle renderer alone
+// is ~150 MB). Blob bytes live in the browser process (and spill to disk), reported as "all".
 // Missing a target is a finding, not a failure: the exit code is non-zero only when the bench
 // cannot run. Writes bench-results/bundle-<files>.json.
 //
 //   npm run bench:bundle
 //   node scripts/bench-bundle.mjs --quick          100 files / 20 MB / 2,000 records
-//   options: --files N  --mb N  --actors N  --events N  --seed N  --no-build  --no-passphrase  --profile (CPU profiles)
+//   options: --files N  --mb N  --actors N  --events N  --seed N  --no-build  --no-passphrase
+//            --in-page   the worker's host runs on the page instead of in a Worker (no messaging)
+//            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
 import { createServer } from 'node:http';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -43,6 +49,7 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     'no-passphrase': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'in-page': { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -50,6 +57,7 @@ const config = opts.quick
   : { files: Number(opts.files), totalMB: Number(opts.mb), actors: Number(opts.actors), events: Number(opts.events), seed: Number(opts.seed) };
 for (const [k, v] of Object.entries(config)) if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
 
+const inPage = opts['in-page'] || opts.profile;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
@@ -107,8 +115,50 @@ async function processMemory(userDataDir) {
   return { totalMB: totalKb / 1024, rendererMB: rendererKb / 1024 };
 }
 
+/**
+ * Every dedicated worker of the page through a non-flattened auto-attach on the page's CDP
+ * session (Playwright's CDPSession cannot address flattened child sessions): `heapMB()` is the
+ * sum of the attached workers' JS heaps (0 when none is running).
+ */
+async function workerHeaps(cdp) {
+  const sessions = new Set();
+  const pending = new Map();
+  let nextId = 1;
+  cdp.on('Target.attachedToTarget', (e) => { if (e.targetInfo.type === 'worker') sessions.add(e.sessionId); });
+  cdp.on('Target.detachedFromTarget', (e) => sessions.delete(e.sessionId));
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    p(m.error ? null : m.result);
+  });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const send = (sessionId, method) => {
+    const id = nextId++;
+    return Promise.race([
+      new Promise((resolve) => {
+        pending.set(id, resolve);
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(() => resolve(null));
+      }),
+      sleep(1000).then(() => { pending.delete(id); return null; }),
+    ]);
+  };
+  return {
+    async heapMB() {
+      let mb = 0;
+      for (const s of [...sessions]) {
+        const r = await send(s, 'Runtime.getHeapUsage');
+        if (r) mb += r.usedSize / 2 ** 20;
+      }
+      return mb;
+    },
+    get count() { return sessions.size; },
+  };
+}
+
 /** Runs `fn` while sampling the page's JS heap and the processes' RSS; returns its result and the peaks. */
-async function measured(cdp, userDataDir, fn, profileName) {
+async function measured(cdp, workers, userDataDir, fn, profileName) {
   if (profileName) {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -116,12 +166,14 @@ async function measured(cdp, userDataDir, fn, profileName) {
   }
   await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
   const before = { heapMB: (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20, ...(await processMemory(userDataDir)) };
-  const peaks = { heapMB: before.heapMB, rendererMB: before.rendererMB ?? 0, totalMB: before.totalMB ?? 0, samples: 0 };
+  before.workerHeapMB = await workers.heapMB();
+  const peaks = { heapMB: before.heapMB, workerHeapMB: before.workerHeapMB, rendererMB: before.rendererMB ?? 0, totalMB: before.totalMB ?? 0, samples: 0 };
   let stop = false;
   const sampler = (async () => {
     while (!stop) {
       const heap = await Promise.race([cdp.send('Runtime.getHeapUsage').catch(() => null), sleep(1000).then(() => null)]);
       if (heap) peaks.heapMB = Math.max(peaks.heapMB, heap.usedSize / 2 ** 20);
+      peaks.workerHeapMB = Math.max(peaks.workerHeapMB, await workers.heapMB());
       const rss = await processMemory(userDataDir);
       if (rss) { peaks.rendererMB = Math.max(peaks.rendererMB, rss.rendererMB); peaks.totalMB = Math.max(peaks.totalMB, rss.totalMB); }
       peaks.samples++;
@@ -131,8 +183,8 @@ async function measured(cdp, userDataDir, fn, profileName) {
   try {
     const result = await fn();
     if (profileName) await saveProfile((await cdp.send('Profiler.stop')).profile, `${profileName}.cpuprofile`, profileName);
-    return { result, memory: { before: { heapMB: round(before.heapMB), rendererMB: round(before.rendererMB), totalMB: round(before.totalMB) },
-      peak: { heapMB: round(peaks.heapMB), rendererMB: round(peaks.rendererMB), totalMB: round(peaks.totalMB) }, samples: peaks.samples } };
+    return { result, memory: { before: { heapMB: round(before.heapMB), workerHeapMB: round(before.workerHeapMB), rendererMB: round(before.rendererMB), totalMB: round(before.totalMB) },
+      peak: { heapMB: round(peaks.heapMB), workerHeapMB: round(peaks.workerHeapMB), rendererMB: round(peaks.rendererMB), totalMB: round(peaks.totalMB) }, samples: peaks.samples } };
   } finally {
     stop = true;
     await sampler;
@@ -146,7 +198,8 @@ async function main() {
     machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memGB: round(totalmem() / 2 ** 30), chromium: chromiumCliVersion(), node: process.version, loadavgStart: load() },
     errors: [],
   };
-  log(`bundle bench: ${config.files} files / ${config.totalMB} MB, ${config.actors} actors + ${config.events} events; ${result.machine.cpus} CPUs; load ${load()}`);
+  result.inPage = inPage;
+  log(`bundle bench: ${config.files} files / ${config.totalMB} MB, ${config.actors} actors + ${config.events} events; ${inPage ? 'bundle host ON THE PAGE (--in-page)' : 'bundle worker'}; ${result.machine.cpus} CPUs; load ${load()}`);
   if (!opts['no-build']) {
     log('building the bench page (tests/bench/bundle.vite.config.ts)');
     await build({ configFile: join(ROOT, 'tests/bench/bundle.vite.config.ts'), logLevel: 'warn' });
@@ -160,6 +213,7 @@ async function main() {
     page.setDefaultTimeout(0);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
+    const workers = await workerHeaps(cdp);
     await page.goto(url);
     await page.waitForFunction(() => window.casefileBundleBench !== undefined, null, { timeout: 60_000 });
 
@@ -171,12 +225,19 @@ async function main() {
 
     const variants = opts['no-passphrase'] ? [['plain', undefined]] : [['plain', undefined], ['passphrase', PASSPHRASE]];
     for (const [label, passphrase] of variants) {
-      const exp = await measured(cdp, userDataDir, () => page.evaluate((p) => window.casefileBundleBench.exportBundle({ passphrase: p }), passphrase), opts.profile && `bundle-export-${label}`);
+      const mem = (m) => `JS heap peak page ${m.peak.heapMB} MB + worker ${m.peak.workerHeapMB} MB (before ${m.before.heapMB} + ${m.before.workerHeapMB}), renderer RSS peak ${m.peak.rendererMB} MB (before ${m.before.rendererMB}), all processes ${m.peak.totalMB} MB`;
+      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage }), opts.profile && `bundle-export-${label}`);
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
-      log(`export (${label}): ${exp.result.mbPerS} MB/s, ${exp.result.bundleMB} MB in ${exp.result.ms} ms (collect ${exp.result.collectMs}, write${passphrase ? '+encrypt' : ''} ${exp.result.writeMs} [records ${exp.result.phases.recordsMs}, files ${exp.result.phases.filesMs}${passphrase ? `, encrypt ${exp.result.phases.encryptMs}` : ''}], read through ${exp.result.saveMs}); JS heap peak ${exp.memory.peak.heapMB} MB (before ${exp.memory.before.heapMB}), renderer RSS peak ${exp.memory.peak.rendererMB} MB (before ${exp.memory.before.rendererMB}), all processes ${exp.memory.peak.totalMB} MB; load ${load()}`);
-      const imp = await measured(cdp, userDataDir, () => page.evaluate((p) => window.casefileBundleBench.importBundle({ passphrase: p }), passphrase), opts.profile && `bundle-import-${label}`);
+      const e = exp.result;
+      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
+      const imp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { passphrase, inPage }), opts.profile && `bundle-import-${label}`);
       result[`import-${label}`] = { ...imp.result, memory: imp.memory, loadavg: load() };
-      log(`import (${label}): ${imp.result.mbPerS} MB/s in ${imp.result.ms} ms (read+verify${passphrase ? '+decrypt' : ''} ${imp.result.readMs} [${passphrase ? `decrypt ${imp.result.phases.decryptMs}, ` : ''}zip + records ${imp.result.phases.zipMs}, hashes ${imp.result.phases.verifyMs}], one transaction ${imp.result.writeMs}); wrote ${JSON.stringify(imp.result.check)}, probe file intact: ${imp.result.probeIntact}; JS heap peak ${imp.memory.peak.heapMB} MB (before ${imp.memory.before.heapMB}), renderer RSS peak ${imp.memory.peak.rendererMB} MB (before ${imp.memory.before.rendererMB}), all processes ${imp.memory.peak.totalMB} MB; load ${load()}`);
+      const r = imp.result;
+      log(`import (${label}): ${r.mbPerS} MB/s in ${r.ms} ms (inspect ${r.inspectMs} [${passphrase ? `decrypt ${r.phases.decryptMs}, ` : ''}zip + records ${r.phases.zipMs}, hashes ${r.phases.verifyMs}, plan + preview ${r.phases.planMs}], apply ${r.applyMs} [re-plan ${r.phases.replanMs}, write ${r.phases.writeMs}]); result ${JSON.stringify(r.result)}; database ${JSON.stringify(r.check)}, probe file intact: ${r.probeIntact}; ${mem(imp.memory)}; load ${load()}`);
+      const again = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.reimportBundle(o), { passphrase }), opts.profile && `bundle-reimport-${label}`);
+      const ri = again.result;
+      result[`reimport-${label}`] = { ...ri, memory: again.memory, loadavg: load() };
+      log(`  re-import of the same bundle (not a target): ${ri.ms} ms (inspect ${ri.inspectMs} [plan + preview ${ri.planMs}: ${ri.identical} records found identical], apply ${ri.applyMs}); result ${JSON.stringify(ri.result)}; ${mem(again.memory)}`);
       await page.evaluate(() => window.casefileBundleBench.dropBundle());
     }
   } finally {
@@ -198,7 +259,8 @@ async function main() {
       const r = result[`${dir}-${label}`];
       rows.push([`${dir}${label === 'plain' ? '' : ' (passphrase)'}`, `${r.mbPerS} MB/s`, `≥ ${TARGET_MBPS} MB/s`, verdict(r.mbPerS >= TARGET_MBPS)]);
       const rssGrowth = round(r.memory.peak.rendererMB - r.memory.before.rendererMB);
-      rows.push([`  JS heap peak`, `${r.memory.peak.heapMB} MB`, `≤ ${memTarget} MB`, verdict(r.memory.peak.heapMB <= memTarget)]);
+      const heap = round(r.memory.peak.heapMB + r.memory.peak.workerHeapMB);
+      rows.push([`  JS heap peak (page + worker)`, `${heap} MB`, `≤ ${memTarget} MB`, verdict(heap <= memTarget)]);
       rows.push([`  renderer RSS peak (growth)`, `${r.memory.peak.rendererMB} MB (+${rssGrowth})`, `growth ≤ ${memTarget} MB`, verdict(rssGrowth <= memTarget)]);
     }
   }

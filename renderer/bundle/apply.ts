@@ -5,6 +5,7 @@ import type { Case } from '../../shared/model';
 import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../db/derive';
+import type { DocumentFileRow, PageRow } from '../db/derive';
 import type { TrashEntry } from '../db/trash';
 import type { CaseSnapshot } from './io';
 import type { BundleProgress, ImportResult } from './types';
@@ -43,28 +44,48 @@ export const incomingRecords = (s: CaseSnapshot): IncomingRecords => ({
   caseId: s.caseId, cases: s.cases, actors: s.actors, events: s.events, documents: s.documents, pages: s.pages,
 });
 
+/** Above this many keys, a table's primary keys are read first (one request) and only those present are fetched. */
+const PREFILTER_KEYS = 256;
+
+interface KeyedTable<T> {
+  bulkGet(keys: string[]): Promise<(T | undefined)[]>;
+  toCollection(): { primaryKeys(): Promise<unknown[]> };
+}
+
+/**
+ * `table.bulkGet(keys)`, cheaper for many keys: IndexedDB answers one request per key, and
+ * most keys of a large import are absent (new records, the kept-both ids no one made). One
+ * getAllKeys over the table says which are present; only those are fetched. Same answer.
+ */
+async function getPresent<T>(table: KeyedTable<T>, keys: readonly string[]): Promise<T[]> {
+  if (keys.length <= PREFILTER_KEYS) return (await table.bulkGet([...keys])).filter((r): r is T => r !== undefined);
+  const present = new Set(await table.toCollection().primaryKeys());
+  const wanted = [...new Set(keys.filter((k) => present.has(k)))];
+  return wanted.length === 0 ? [] : (await table.bulkGet(wanted)).filter((r): r is T => r !== undefined);
+}
+
 /** Reads the local records a plan needs (call inside a transaction covering the record tables). */
 export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Promise<LocalRecords> {
   const keys = lookupKeys(incoming);
   const [cases, actors, events, byId, bySha, fileShas, trashed] = await Promise.all([
-    db.cases.bulkGet(keys.cases),
-    db.actors.bulkGet(keys.actors),
-    db.events.bulkGet(keys.events),
-    db.documents.bulkGet(keys.documents),
-    db.documents.where('sha256').anyOf(keys.shas).toArray(),
-    db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys(),
-    db.trash.bulkGet(incoming.documents.map((d) => d.id)),
+    getPresent(db.cases, keys.cases),
+    getPresent(db.actors, keys.actors),
+    getPresent(db.events, keys.events),
+    getPresent(db.documents, keys.documents),
+    keys.shas.length ? db.documents.where('sha256').anyOf(keys.shas).toArray() : [],
+    keys.shas.length ? db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys() : [],
+    getPresent(db.trash, incoming.documents.map((d) => d.id)),
   ]);
   const documents = new Map<string, ReturnType<typeof toDocument>>();
-  for (const row of [...byId, ...bySha]) if (row) documents.set(row.id, toDocument(row));
+  for (const row of [...byId, ...bySha]) documents.set(row.id, toDocument(row));
   return {
-    cases: new Map(cases.flatMap((c): [string, Case][] => (c ? [[c.id, c]] : []))),
-    actors: new Map(actors.flatMap((r) => (r ? [[r.id, toActor(r)] as const] : []))),
-    events: new Map(events.flatMap((r) => (r ? [[r.id, toEvent(r)] as const] : []))),
+    cases: new Map(cases.map((c): [string, Case] => [c.id, c])),
+    actors: new Map(actors.map((r) => [r.id, toActor(r)] as const)),
+    events: new Map(events.map((r) => [r.id, toEvent(r)] as const)),
     documents,
     documentIdBySha: new Map(bySha.map((r) => [r.sha256, r.id])),
     fileShas: new Set(fileShas),
-    trashedDocumentShas: new Map(trashed.flatMap((t) => (t?.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
+    trashedDocumentShas: new Map(trashed.flatMap((t) => (t.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
   };
 }
 
@@ -113,14 +134,26 @@ function changedSince(plan: MergePlan, expected: ReadonlyMap<string, MergeStatus
 
 type Job = () => Promise<unknown>;
 
+/** Files per write request, at most, and about this many bytes (a progress step on slow disks). */
+const FILE_CHUNK = 100;
+const FILE_CHUNK_BYTES = 32 * 1024 * 1024;
+/** Documents whose pages are written per request. */
+const PAGE_DOCS_CHUNK = 200;
+
+/**
+ * Every write is a bulk request of up to CHUNK rows (files by count and bytes, pages per group of
+ * documents): a few dozen round trips to IndexedDB instead of one or two per file and per
+ * document. Rows are derived once, before the first write. Between requests, progress goes out
+ * and a cancel is noticed (and aborts the transaction).
+ */
 async function write(
   db: CasefileDb, w: WriteSet, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number }>, now: number,
   checkAbort: () => void, onProgress?: (p: BundleProgress) => void,
 ): Promise<void> {
   const jobs: { size: number; run: Job }[] = [];
-  const chunked = <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>) => {
-    for (let i = 0; i < rows.length; i += CHUNK) {
-      const chunk = rows.slice(i, i + CHUNK);
+  const chunked = <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>, size = CHUNK) => {
+    for (let i = 0; i < rows.length; i += size) {
+      const chunk = rows.slice(i, i + size);
       jobs.push({ size: chunk.length, run: () => put(chunk) });
     }
   };
@@ -130,21 +163,28 @@ async function write(
   chunked(w.actors.map(actorRow), (rows) => db.actors.bulkPut(rows));
   chunked(w.events.map(eventRow), (rows) => db.events.bulkPut(rows));
   chunked(w.documents.map(documentRow), (rows) => db.documents.bulkPut(rows));
+  let files: DocumentFileRow[] = [];
+  let bytes = 0;
+  const flush = () => {
+    const rows = files;
+    if (rows.length) jobs.push({ size: rows.length, run: () => db.documentFiles.bulkPut(rows) });
+    files = [];
+    bytes = 0;
+  };
   for (const sha of w.fileShas) {
     const f = blobs.get(sha);
     if (!f) throw new Error(`The bundle's file ${sha} is missing.`);
-    jobs.push({ size: 1, run: () => db.documentFiles.put({ sha256: sha, blob: f.blob, byteLength: f.byteLength }) });
+    files.push({ sha256: sha, blob: f.blob, byteLength: f.byteLength });
+    bytes += f.byteLength;
+    if (files.length >= FILE_CHUNK || bytes >= FILE_CHUNK_BYTES) flush();
   }
-  for (const p of w.pages) {
-    jobs.push({
-      size: 1,
-      run: async () => {
-        // Pages left by a copy of this document waiting in the trash are replaced, not mixed in.
-        await db.pages.where('[documentId+page]').between([p.documentId, Dexie.minKey], [p.documentId, Dexie.maxKey]).delete();
-        await db.pages.bulkAdd(p.pages.map((text, i) => ({ documentId: p.documentId, page: i + 1, text })));
-      },
-    });
-  }
+  flush();
+  chunked(w.pages, async (docs) => {
+    // Pages left by a copy of a document waiting in the trash are replaced, not mixed in
+    // (all the deletes of a chunk in flight at once, then its pages in one request).
+    await Promise.all(docs.map((p) => db.pages.where('[documentId+page]').between([p.documentId, Dexie.minKey], [p.documentId, Dexie.maxKey]).delete()));
+    await db.pages.bulkAdd(docs.flatMap((p) => p.pages.map((text, i): PageRow => ({ documentId: p.documentId, page: i + 1, text }))));
+  }, PAGE_DOCS_CHUNK);
   const total = jobs.reduce((s, j) => s + j.size, 0);
   let done = 0;
   onProgress?.({ phase: 'importing', done, total });

@@ -34,10 +34,26 @@ export function buildPreview(
 
 type Ref = { table: 'actors' | 'events' | 'cases'; id: string };
 
+type ById = (kind: RecordIssue['kind'], id: string) => object | undefined;
+
+/** The bundle's records by kind and id, indexed on first use (the first of an id wins, as Array.find did). */
+function recordsById(snapshot: CaseSnapshot): ById {
+  const index = new Map<string, Map<string, object>>();
+  return (kind, id) => {
+    let byId = index.get(kind);
+    if (!byId) {
+      const list: readonly { id: string }[] = kind === 'actor' ? snapshot.actors : kind === 'event' ? snapshot.events : kind === 'document' ? snapshot.documents : [];
+      byId = new Map();
+      for (const r of list) if (!byId.has(r.id)) byId.set(r.id, r);
+      index.set(kind, byId);
+    }
+    return byId.get(id);
+  };
+}
+
 /** The referenced id a reader warning is about (`memberships.0.groupId` → that group's id). */
-function referenceOf(snapshot: CaseSnapshot, w: RecordIssue): Ref | null {
-  const list: readonly object[] = w.kind === 'actor' ? snapshot.actors : w.kind === 'event' ? snapshot.events : w.kind === 'document' ? snapshot.documents : [];
-  let value: unknown = list.find((r) => (r as { id: string }).id === w.id);
+function referenceOf(find: ById, w: RecordIssue): Ref | null {
+  let value: unknown = find(w.kind, w.id);
   for (const part of w.path.split('.')) {
     if (typeof value !== 'object' || value === null) return null;
     value = (value as Record<string, unknown>)[part];
@@ -53,7 +69,8 @@ function referenceOf(snapshot: CaseSnapshot, w: RecordIssue): Ref | null {
  */
 export async function unresolvedWarnings(db: CasefileDb, snapshot: CaseSnapshot, warnings: readonly RecordIssue[]): Promise<RecordIssue[]> {
   if (warnings.length === 0) return [];
-  const refs = warnings.map((w) => referenceOf(snapshot, w));
+  const find = recordsById(snapshot);
+  const refs = warnings.map((w) => referenceOf(find, w));
   const ids = (table: Ref['table']) => [...new Set(refs.flatMap((r) => (r?.table === table ? [r.id] : [])))];
   const present = new Set<string>();
   await db.transaction('r', [db.actors, db.events, db.cases], async () => {

@@ -4,11 +4,13 @@ import { fileURLToPath } from 'node:url';
 /**
  * The bundle bench page (bundle.html → bundlePage.ts), built apart from the app into
  * dist/bench-bundle/ and served by scripts/bench-bundle.mjs at /bench-bundle/ under the app's
- * CSP. It bundles the shipped shared/bundle code and the app's database schema.
+ * CSP. It bundles the shipped shared/bundle code, the app's database schema and the bundle
+ * worker's host (tests/bench/bundleBench.worker.ts → renderer/workers/bundleHost.ts).
  */
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
+  worker: { format: 'es' },
   logLevel: 'warn',
   build: {
     outDir: fileURLToPath(new URL('../../dist/bench-bundle', import.meta.url)),

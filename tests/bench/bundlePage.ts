@@ -1,16 +1,22 @@
 // The bundle bench page (bundle.html), driven by scripts/bench-bundle.mjs on the app's origin.
 // It fills a source database (the app's own schema, openDatabase) with PDF-like blobs and
-// records, measures raw IndexedDB blob write and read speed, then exports the case with the
-// real writeBundleBlob and imports it with the real readBundleBlob into a fresh database.
+// records, measures raw IndexedDB blob write and read speed, then exports the case and imports
+// it into a fresh database the way the app does: the bundle client (createBundleClient) and a
+// bundle worker running the app's host (bundleBench.worker.ts → renderer/workers/bundleHost.ts:
+// collectSnapshot + writeBundleBlob; readBundleBlob + merge plan + preview; apply.ts's one
+// transaction). With `inPage` the same host runs on this page instead (for CPU profiles).
 // Times are taken here with performance.now(), never across Playwright round trips.
-import type { CaseSnapshot, DocumentPages } from '../../shared/bundle';
-import { readBundleBlob, writeBundleBlob } from '../../shared/bundle';
 import type { Case, SourceDocument } from '../../shared/model';
 import { blankDocument } from '../../shared/model';
 import type { CasefileDb } from '../../renderer/db/db';
 import { openDatabase } from '../../renderer/db/db';
-import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../../renderer/db/derive';
+import { actorRow, documentRow, eventRow } from '../../renderer/db/derive';
 import type { DocumentFileRow, PageRow } from '../../renderer/db/derive';
+import type { BundleClientHandle, BundleWorkerLike } from '../../renderer/bundle/bundleClient';
+import { createBundleClient } from '../../renderer/bundle/bundleClient';
+import type { BundleProgress } from '../../renderer/bundle/types';
+import { createBundleHost } from '../../renderer/workers/bundleHost';
+import type { BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { generateRecords, makeRandom } from './generateRecords';
 
 const SOURCE_DB = 'bench-bundle-source';
@@ -33,7 +39,7 @@ function deleteDb(name: string): Promise<void> {
     const req = indexedDB.deleteDatabase(name);
     req.onsuccess = () => resolve();
     req.onerror = () => reject(req.error);
-    req.onblocked = () => resolve();
+    // Blocked: a connection (a disposed worker's) is still closing; success follows when it has.
   });
 }
 
@@ -74,6 +80,10 @@ async function sha256Hex(bytes: Uint8Array<ArrayBuffer>): Promise<string> {
 }
 
 async function reset(): Promise<void> {
+  sourceClient?.dispose();
+  sourceClient = null;
+  targetClient?.dispose();
+  targetClient = null;
   source?.close();
   source = null;
   bundle = null;
@@ -148,100 +158,143 @@ async function readThrough(blob: Blob): Promise<number> {
   return n;
 }
 
+/** A bundle worker on `dbName`: the real one (a Worker), or the same host on this page (`inPage`, for CPU profiles). */
+function benchWorker(dbName: string, inPage: boolean): BundleWorkerLike {
+  if (!inPage) return new Worker(new URL('./bundleBench.worker.ts', import.meta.url), { type: 'module', name: dbName }) as unknown as BundleWorkerLike;
+  const w: BundleWorkerLike = {
+    onmessage: null, onerror: null,
+    postMessage: (message) => host.handle(message),
+    terminate: () => {},
+  };
+  const host = createBundleHost({
+    openDb: () => openDatabase(dbName), appVersion: 'bench',
+    post: (message) => { setTimeout(() => w.onmessage?.({ data: message } as MessageEvent<BundleResponse>), 0); },
+  });
+  return w;
+}
+
+let sourceClient: BundleClientHandle | null = null;
+let targetClient: BundleClientHandle | null = null;
+
 /**
- * Export = collect the case from IndexedDB (files as Blob references) + writeBundleBlob (+ age
- * encryption with a passphrase) + the resulting Blob read through once, like saving it.
+ * Export = what the export screen does: the bundle client → the bundle worker (collectSnapshot
+ * + writeBundleBlob, + age with a passphrase) → the Blob back here, read through once in 8 MB
+ * slices, as saving it does. Phases from the worker's progress messages.
  */
-async function exportBundle(o: { passphrase?: string }) {
-  const db = source ?? (source = await openDatabase(SOURCE_DB));
-  const t0 = now();
-  const snapshot = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.pages, db.documentFiles], async (): Promise<CaseSnapshot> => {
-    const [cases, actors, events, documents, pageRows, files] = await Promise.all([
-      db.cases.toArray(), db.actors.toArray(), db.events.toArray(), db.documents.toArray(), db.pages.toArray(), db.documentFiles.toArray(),
-    ]);
-    const pages = new Map<string, string[]>();
-    for (const p of pageRows) (pages.get(p.documentId) ?? pages.set(p.documentId, []).get(p.documentId)!)[p.page - 1] = p.text;
-    return {
-      caseId: CASE_ID, cases, actors: actors.map(toActor), events: events.map(toEvent), documents: documents.map(toDocument),
-      pages: [...pages].map(([documentId, texts]): DocumentPages => ({ documentId, pages: texts })),
-      files: files.map((f) => ({ sha256: f.sha256, byteLength: f.byteLength, blob: f.blob })),
-    };
-  });
-  const collectMs = now() - t0;
-  const t1 = now();
-  // Phase boundaries from the progress events: records serialised → files hashed → encrypted.
+async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
+  // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
+  const client = (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
   const firstAt: Record<string, number> = {};
-  bundle = await writeBundleBlob(snapshot, { appVersion: 'bench', createdAt: EPOCH }, {
-    passphrase: o.passphrase,
+  const t0 = now();
+  const res = await client.exportBundle({ kind: 'case', caseId: CASE_ID }, {
+    ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
     onProgress: (p) => { firstAt[p.phase] ??= now(); },
-  });
-  const writeMs = now() - t1;
-  const recordsMs = (firstAt.writing ?? t1) - t1;
-  const filesMs = (firstAt.encrypting ?? now()) - (firstAt.writing ?? t1);
-  const t2 = now();
+  }).finally(() => { client.dispose(); sourceClient = null; });
+  const t1 = now();
+  bundle = res.blob;
   const size = await readThrough(bundle);
-  const saveMs = now() - t2;
-  const total = timed(now() - t0, size);
+  const t2 = now();
+  const writeAt = firstAt.writing ?? t1;
+  const encryptAt = firstAt.encrypting ?? t1;
   return {
-    ...total, bundleMB: Math.round(size / MB), collectMs: Math.round(collectMs), writeMs: Math.round(writeMs), saveMs: Math.round(saveMs),
-    phases: { recordsMs: Math.round(recordsMs), filesMs: Math.round(filesMs), encryptMs: firstAt.encrypting ? Math.round(t1 + writeMs - firstAt.encrypting) : 0 },
+    ...timed(t2 - t0, size), bundleMB: Math.round(size / MB), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1),
+    // collect (and start the worker) → records serialised + files hashed and laid out → encrypted → message back
+    phases: {
+      collectMs: Math.round(writeAt - t0),
+      writeMs: Math.round(Math.min(encryptAt, t1) - writeAt),
+      encryptMs: firstAt.encrypting ? Math.round(t1 - encryptAt) : 0,
+    },
   };
 }
 
 /**
- * Import = readBundleBlob (every check, every hash) + records and files written into a fresh
- * database in ONE transaction. This minimal writer stands in for the real merge/apply step
- * (renderer/bundle/apply.ts, being written): switch to it here once it lands.
+ * Import = what the import screen does, through the bundle client and a bundle worker on a
+ * fresh database: inspectBundle (readBundleBlob: every check, every CRC-32 and SHA-256; then
+ * the merge plan against the library and the preview) + applyImport (the one transaction of
+ * renderer/bundle/apply.ts: re-plan, compare with the preview, write everything), all records
+ * new, no choices. Phases from the worker's progress messages.
  */
-async function importBundle(o: { passphrase?: string }) {
+async function importBundle(o: { passphrase?: string; inPage?: boolean }) {
   if (!bundle) throw new Error('export first');
+  targetClient?.dispose();
   await deleteDb(TARGET_DB);
-  const db = await openDatabase(TARGET_DB);
+  const client = (targetClient = createBundleClient(() => benchWorker(TARGET_DB, o.inPage ?? false)));
+  let db: CasefileDb | null = null;
   try {
-    const t0 = now();
     const firstAt: Record<string, number> = {};
     const lastAt: Record<string, number> = {};
-    const r = await readBundleBlob(bundle, { passphrase: o.passphrase, onProgress: (p) => { firstAt[p.phase] ??= now(); lastAt[p.phase] = now(); } });
-    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    const readMs = now() - t0;
-    const readEnd = t0 + readMs;
+    const onProgress = (p: BundleProgress) => { firstAt[p.phase] ??= now(); lastAt[p.phase] = now(); };
+    const t0 = now();
+    const inspected = await client.inspectBundle(bundle, { ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}), onProgress });
+    if (!inspected.ok) throw new Error(`${inspected.error.code}: ${inspected.error.message}`);
+    const t1 = now();
+    const result = await client.applyImport(inspected.preview.token, {}, { onProgress });
+    const t2 = now();
     const decryptEnd = lastAt.decrypting ?? t0;
+    const compareAt = firstAt.comparing ?? t1;
+    const writeAt = firstAt.importing ?? t2;
     const phases = {
       decryptMs: Math.round(decryptEnd - t0),
-      zipMs: Math.round((firstAt.verifying ?? readEnd) - decryptEnd),
-      verifyMs: Math.round(readEnd - (firstAt.verifying ?? readEnd)),
+      zipMs: Math.round((firstAt.verifying ?? compareAt) - decryptEnd),
+      verifyMs: Math.round(compareAt - (firstAt.verifying ?? compareAt)),
+      planMs: Math.round(t1 - compareAt),
+      replanMs: Math.round(writeAt - t1),
+      writeMs: Math.round(t2 - writeAt),
     };
-    const s = r.snapshot;
-    const t1 = now();
-    await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.pages, db.documentFiles], async () => {
-      await db.cases.bulkPut(s.cases);
-      await db.actors.bulkPut(s.actors.map(actorRow));
-      await db.events.bulkPut(s.events.map(eventRow));
-      await db.documents.bulkPut(s.documents.map(documentRow));
-      await db.pages.bulkPut(s.pages.flatMap((p) => p.pages.map((text, i) => ({ documentId: p.documentId, page: i + 1, text }))));
-      await db.documentFiles.bulkPut(s.files.map((f) => ({ sha256: f.sha256, blob: f.blob, byteLength: f.byteLength })));
-    });
-    const writeMs = now() - t1;
-    const total = timed(now() - t0, bundle.size);
-    const check = { files: await db.documentFiles.count(), actors: await db.actors.count(), events: await db.events.count(), documents: await db.documents.count() };
+    const total = timed(t2 - t0, bundle.size);
+    db = await openDatabase(TARGET_DB);
+    const check = { files: await db.documentFiles.count(), actors: await db.actors.count(), events: await db.events.count(), documents: await db.documents.count(), pages: await db.pages.count() };
     // Spot check: a file read back from the new database is the bytes the bundle promised.
-    const probe = s.files[Math.floor(s.files.length / 2)]!;
-    const back = await db.documentFiles.get(probe.sha256);
-    const same = back ? (await sha256Hex(new Uint8Array(await back.blob.arrayBuffer()))) === probe.sha256 : false;
-    return { ...total, readMs: Math.round(readMs), writeMs: Math.round(writeMs), phases, check, probeIntact: same, warnings: r.warnings.length };
+    const rows = await db.documentFiles.toCollection().primaryKeys();
+    const probeSha = rows[Math.floor(rows.length / 2)] as string;
+    const back = await db.documentFiles.get(probeSha);
+    const same = back ? (await sha256Hex(new Uint8Array(await back.blob.arrayBuffer()))) === probeSha : false;
+    return {
+      ...total, readMs: Math.round(compareAt - t0), inspectMs: Math.round(t1 - t0), applyMs: Math.round(t2 - t1), phases, check, probeIntact: same,
+      result, preview: inspected.preview.summary, warnings: inspected.preview.warnings.length,
+    };
   } finally {
-    db.close();
+    db?.close();
+  }
+}
+
+/**
+ * The same bundle into the same database again, through the same worker (importing twice
+ * changes nothing): every record is found locally and compared, so this is the plan at scale.
+ */
+async function reimportBundle(o: { passphrase?: string }) {
+  const client = targetClient;
+  if (!bundle || !client) throw new Error('import first');
+  try {
+    const again: Record<string, number> = {};
+    const r0 = now();
+    const second = await client.inspectBundle(bundle, {
+      ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
+      onProgress: (p) => { again[p.phase] ??= now(); },
+    });
+    if (!second.ok) throw new Error(`${second.error.code}: ${second.error.message}`);
+    const r1 = now();
+    const secondResult = await client.applyImport(second.preview.token, {});
+    const r2 = now();
+    const reimport = {
+      ms: Math.round(r2 - r0), inspectMs: Math.round(r1 - r0), planMs: Math.round(r1 - (again.comparing ?? r1)), applyMs: Math.round(r2 - r1),
+      identical: Object.values(second.preview.summary).reduce((n, k) => n + k.identical, 0), result: secondResult,
+    };
+    return reimport;
+  } finally {
+    client.dispose();
+    targetClient = null;
   }
 }
 
 declare global {
   interface Window {
     casefileBundleBench: {
-      reset: typeof reset; fill: typeof fill; rawRead: typeof rawRead; exportBundle: typeof exportBundle; importBundle: typeof importBundle;
+      reset: typeof reset; fill: typeof fill; rawRead: typeof rawRead; exportBundle: typeof exportBundle; importBundle: typeof importBundle; reimportBundle: typeof reimportBundle;
       dropBundle(): void;
     };
   }
 }
 
-window.casefileBundleBench = { reset, fill, rawRead, exportBundle, importBundle, dropBundle: () => { bundle = null; } };
+window.casefileBundleBench = { reset, fill, rawRead, exportBundle, importBundle, reimportBundle, dropBundle: () => { bundle = null; } };
 document.getElementById('status')!.textContent = 'ready';

@@ -1,0 +1,19 @@
+import { openDatabase } from '../../renderer/db/db';
+import { createBundleHost } from '../../renderer/workers/bundleHost';
+import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
+
+/**
+ * The app's bundle worker (renderer/workers/bundle.worker.ts) for the bench: the same host
+ * (createBundleHost: collect → write, read → plan → preview, the one-transaction apply), the
+ * same messages, one difference: the database is the one named by the worker's `name`, so the
+ * bench can export from its source database and import into a fresh one in the same run.
+ */
+interface WorkerScope {
+  name: string;
+  postMessage(message: BundleResponse): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<BundleRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message) });
+scope.addEventListener('message', ({ data }) => host.handle(data));
