@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../resources/sample-case/vraem.json';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
 import { blankDocument } from '../model';
-import { readBundle, writeBundle } from './bundle';
+import { readBundleBlob, writeBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
 import { MANIFEST_PATH } from './manifest';
@@ -36,20 +36,25 @@ function sampleSnapshot(): CaseSnapshot {
     events,
     documents,
     pages: documents.map((d, i) => ({ documentId: d.id, pages: [`page one of ${i}`, `página dos — ${i}`] })),
-    files: pdfs.map((bytes) => ({ sha256: sha256Hex(bytes), bytes })),
+    files: pdfs.map((bytes) => ({ sha256: sha256Hex(bytes), byteLength: bytes.length, blob: new Blob([bytes]) })),
   };
 }
 
+const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
+/** The bundle's bytes, as the streaming writer assembles them. */
+const writeBundle = async (snapshot: CaseSnapshot, info = INFO): Promise<Uint8Array> => bytesOf(await writeBundleBlob(snapshot, info));
+const readBundle = (bytes: Uint8Array) => readBundleBlob(new Blob([bytes]));
+
 const sortById = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 
-function errorOf(bytes: Uint8Array): { code: BundleErrorCode | 'ok'; message: string } {
-  const r = readBundle(bytes);
+async function errorOf(bytes: Uint8Array): Promise<{ code: BundleErrorCode | 'ok'; message: string }> {
+  const r = await readBundle(bytes);
   return r.ok ? { code: 'ok', message: '' } : r.error;
 }
 
 /** Rewrites a valid bundle's entries; with `rehash`, the manifest is brought back in line so only the change is wrong. */
-function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void, rehash = true): Uint8Array {
-  const zip = readZip(bundle);
+async function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void, rehash = true): Promise<Uint8Array> {
+  const zip = await readZip(bundle);
   if (!zip.ok) throw new Error('fixture is not a zip');
   const entries = new Map(zip.entries.map((e) => [e.name, e.data]));
   const manifest = JSON.parse(new TextDecoder().decode(entries.get(MANIFEST_PATH))) as Record<string, unknown>;
@@ -62,12 +67,15 @@ function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, m
 
 const json = (bytes: Uint8Array | undefined): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
-describe('writeBundle / readBundle round trip', () => {
+describe('writeBundleBlob / readBundleBlob round trip', () => {
   const snapshot = sampleSnapshot();
-  const bytes = writeBundle(snapshot, INFO);
+  let bytes: Uint8Array;
+  beforeAll(async () => {
+    bytes = await writeBundle(snapshot, INFO);
+  });
 
-  it('gives back the same records, page texts and PDF bytes', () => {
-    const r = readBundle(bytes);
+  it('gives back the same records, page texts and PDF bytes', async () => {
+    const r = await readBundle(bytes);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
     expect(r.warnings).toEqual([]);
     expect(r.snapshot.caseId).toBe(snapshot.caseId);
@@ -76,41 +84,54 @@ describe('writeBundle / readBundle round trip', () => {
     expect(r.snapshot.events).toEqual(sortById(snapshot.events));
     expect(r.snapshot.documents).toEqual(sortById(snapshot.documents));
     expect(r.snapshot.pages).toEqual(snapshot.pages);
+    expect(r.encrypted).toBe(false);
     for (const f of snapshot.files) {
       const back = r.snapshot.files.find((x) => x.sha256 === f.sha256);
-      expect(back?.bytes).toEqual(f.bytes);
-      expect(sha256Hex(back!.bytes)).toBe(f.sha256);
+      expect(back?.byteLength).toBe(f.byteLength);
+      const backBytes = await bytesOf(back!.blob);
+      expect(backBytes).toEqual(await bytesOf(f.blob));
+      expect(sha256Hex(backBytes)).toBe(f.sha256);
     }
     expect(r.manifest.case.name).toBe('Shining Path in the VRAEM');
     expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2 });
   });
 
-  it('is deterministic and stores PDFs uncompressed', () => {
-    expect(writeBundle(sampleSnapshot(), INFO)).toEqual(bytes);
-    const zip = readZip(bytes);
+  it('writes the very bytes the in-memory writer wrote before streaming, deterministically', async () => {
+    // The golden digest is of writeBundle(sampleSnapshot(), INFO) from the synchronous writer
+    // this one replaced (commit ac71bc4): same snapshot, same bytes.
+    expect(bytes.length).toBe(49794);
+    expect(sha256Hex(bytes)).toBe('2dec66bcf4845a78672d9d71020911a101f23d50d47e01105e091aaf19833e5c');
+    expect(await writeBundle(sampleSnapshot(), INFO)).toEqual(bytes);
+  });
+
+  it('stores PDFs uncompressed', async () => {
+    const zip = await readZip(bytes);
     expect(zip.ok && zip.entries.map((e) => e.name)).toEqual([
       'manifest.json', 'records/cases.json', 'records/actors.json', 'records/events.json', 'records/documents.json',
       'records/pages/00000000-0000-4000-8000-000000000001.json', 'records/pages/00000000-0000-4000-8000-000000000002.json',
       ...snapshot.files.map((f) => `files/${f.sha256}.pdf`).sort(),
     ]);
     // A stored entry's bytes appear verbatim in the archive.
-    const pdf = snapshot.files[0]!.bytes;
+    const pdf = await bytesOf(snapshot.files[0]!.blob);
     const at = Buffer.from(bytes).indexOf(Buffer.from(pdf));
     expect(at).toBeGreaterThan(0);
   });
 
-  it('warns, but reads, when an actor links to a group outside the bundle', () => {
+  it('warns, but reads, when an actor links to a group outside the bundle', async () => {
     const s = sampleSnapshot();
     s.actors[2]!.memberships[0]!.groupId = '00000000-0000-4000-8000-0000000000ff';
-    const r = readBundle(writeBundle(s, INFO));
+    const r = await readBundle(await writeBundle(s, INFO));
     expect(r.ok && r.warnings.map((w) => [w.kind, w.message])).toEqual([['actor', 'bundle.missingActor']]);
   });
 });
 
-describe('readBundle rejects hostile bundles, each with its own code', () => {
-  const good = writeBundle(sampleSnapshot(), INFO);
+describe('readBundleBlob rejects hostile bundles, each with its own code', () => {
+  let good: Uint8Array;
+  beforeAll(async () => {
+    good = await writeBundle(sampleSnapshot(), INFO);
+  });
   const one = (name: string) => craftZip([{ name: MANIFEST_PATH, data: utf8('{}') }, { name, data: utf8('[]') }]);
-  const cases: [string, () => Uint8Array, BundleErrorCode][] = [
+  const cases: [string, () => Uint8Array | Promise<Uint8Array>, BundleErrorCode][] = [
     ['not a zip at all', () => utf8('just some text, not a bundle'), 'not-zip'],
     ['a truncated file', () => good.slice(0, Math.floor(good.length / 2)), 'truncated'],
     ['zip slip (../x)', () => one('../x'), 'unsafe-name'],
@@ -146,15 +167,15 @@ describe('readBundle rejects hostile bundles, each with its own code', () => {
     ['wrong record counts', () => tamper(good, (_e, m) => { (m.counts as { actors: number }).actors = 99; }), 'count-mismatch'],
   ];
   for (const [label, make, code] of cases) {
-    it(`rejects ${label}`, () => {
-      const error = errorOf(make());
+    it(`rejects ${label}`, async () => {
+      const error = await errorOf(await make());
       expect(error.code).toBe(code);
       expect(error.message).toMatch(/^[A-Z0-9"]/);
     });
   }
 
-  it('names the record, entry and field of each invalid record', () => {
-    const r = readBundle(tamper(good, (e) => {
+  it('names the record, entry and field of each invalid record', async () => {
+    const r = await readBundle(await tamper(good, (e) => {
       const actors = json(e.get('records/actors.json')) as Record<string, unknown>[];
       actors[1]!.name = '';
       e.set('records/actors.json', utf8(JSON.stringify(actors)));

@@ -1,25 +1,31 @@
 import { MODEL_VERSION } from '../model';
+import { decryptBlob, ageKind, encryptBlob } from './age';
 import { sha256Hex, utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, DocumentPages, ManifestEntry, ReadBundleResult } from './manifest';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleFailure, FILE_PATH, MANIFEST_PATH, OLDEST_READABLE_VERSION, PAGES_PATH, RECORD_PATHS,
   fail, filePath, manifestEntriesSchema, manifestSchema, pagesPath,
 } from './manifest';
-import type { RawBundle } from './migrate';
-import { migrate } from './migrate';
+import type { EntryData, RawBundle } from './migrate';
+import { entrySize, migrate } from './migrate';
+import type { Digest } from './stream';
+import { blobSource, digestBlob, makeBlob, throwIfAborted } from './stream';
 import {
   IssueList, checkReferences, parseJson, validateActors, validateCases, validateDocuments, validateEvents, validatePages,
 } from './validateRecords';
 import type { ZipLimits } from './zipErrors';
 import { DEFAULT_ZIP_LIMITS } from './zipErrors';
-import { readZip } from './zipRead';
-import type { ZipInput } from './zipWrite';
-import { writeZip } from './zipWrite';
+import type { StoredZipEntry } from './zipRead';
+import { readZipSource, storedCrcFailure } from './zipRead';
+import type { ZipBlobInput, ZipInput } from './zipWrite';
+import { zipParts } from './zipWrite';
 
 /**
- * The case bundle: pure serialisation apart from I/O (docs/bundle-format.md).
- * writeBundle(snapshot) → bytes; readBundle(bytes) → a snapshot that has passed every
- * check, or one error with the reason in plain words. Nothing is written by either.
+ * The case bundle (docs/bundle-format.md), streamed over Blobs: writeBundleBlob assembles
+ * the zip from small header parts and the document Blobs by reference; readBundleBlob reads
+ * the directory from the tail, then each entry, and hands the PDFs back as zero-copy slices
+ * of the source once their CRC-32 and SHA-256 are verified. Neither ever holds the whole
+ * bundle in memory, and neither writes anything anywhere.
  */
 
 export interface BundleInfo {
@@ -28,10 +34,40 @@ export interface BundleInfo {
   createdAt: number;
 }
 
+export interface BundleProgressEvent<P extends string> {
+  phase: P;
+  /** Bytes. */
+  done: number;
+  total: number;
+}
+
+export interface WriteBundleOptions {
+  /** Encrypts the whole bundle with age; never stored. */
+  passphrase?: string;
+  /** age's scrypt work factor (log2); the default 18 is for real use, tests pass a lower one. */
+  scryptWorkFactor?: number;
+  onProgress?: (p: BundleProgressEvent<'writing' | 'encrypting'>) => void;
+  /** Aborting rejects with a DOMException named 'AbortError'. */
+  signal?: AbortSignal;
+}
+
+export interface ReadBundleOptions {
+  passphrase?: string;
+  limits?: ZipLimits;
+  onProgress?: (p: BundleProgressEvent<'decrypting' | 'reading' | 'verifying'>) => void;
+  /** Aborting rejects with a DOMException named 'AbortError'. */
+  signal?: AbortSignal;
+}
+
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-/** Same snapshot and info → same bytes: records are sorted by id, files by hash. */
-export function writeBundle(snapshot: CaseSnapshot, info: BundleInfo): Uint8Array {
+/**
+ * Same snapshot and info → same bytes (unencrypted): records are sorted by id, files by
+ * hash. Every file is read once to compute its CRC-32, and refused if its bytes no longer
+ * hash to the SHA-256 (or size) the snapshot gives.
+ */
+export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions = {}): Promise<Blob> {
+  throwIfAborted(opts.signal);
   const theCase = snapshot.cases.find((c) => c.id === snapshot.caseId);
   if (!theCase) throw new Error(`writeBundle: case ${snapshot.caseId} is not among the snapshot's cases`);
   const json = (value: unknown): Uint8Array => utf8(JSON.stringify(value));
@@ -45,12 +81,21 @@ export function writeBundle(snapshot: CaseSnapshot, info: BundleInfo): Uint8Arra
   for (const p of pages) inputs.push({ name: pagesPath(p.documentId), data: json({ documentId: p.documentId, pages: p.pages }), method: 'deflate' });
   const files = [...snapshot.files].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
   const entries: ManifestEntry[] = inputs.map((i) => ({ path: i.name, sha256: sha256Hex(i.data), size: i.data.length }));
+  const fileInputs: ZipBlobInput[] = [];
+  const total = files.reduce((sum, f) => sum + f.blob.size, 0);
+  let done = 0;
+  opts.onProgress?.({ phase: 'writing', done, total });
   for (const f of files) {
-    const actual = sha256Hex(f.bytes);
-    if (actual !== f.sha256) throw new Error(`writeBundle: file listed as ${f.sha256} hashes to ${actual}`);
+    if (f.blob.size !== f.byteLength) {
+      throw new Error(`The document file ${f.sha256.slice(0, 12)}… is ${f.blob.size} bytes, not the ${f.byteLength} recorded: it has changed in storage, so the bundle was not written.`);
+    }
+    const digest = await digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) });
+    if (digest.sha256 !== f.sha256) {
+      throw new Error(`The document file ${f.sha256.slice(0, 12)}… no longer matches its SHA-256 (it hashes to ${digest.sha256.slice(0, 12)}…): it has changed in storage, so the bundle was not written.`);
+    }
     // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
-    inputs.push({ name: filePath(f.sha256), data: f.bytes, method: 'store' });
-    entries.push({ path: filePath(f.sha256), sha256: actual, size: f.bytes.length });
+    fileInputs.push({ name: filePath(f.sha256), blob: f.blob, crc: digest.crc, method: 'store' });
+    entries.push({ path: filePath(f.sha256), sha256: digest.sha256, size: digest.size });
   }
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
@@ -65,25 +110,85 @@ export function writeBundle(snapshot: CaseSnapshot, info: BundleInfo): Uint8Arra
     },
     entries,
   };
-  return writeZip([{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs], info.createdAt);
+  const zip = makeBlob(zipParts([{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs, ...fileInputs], info.createdAt));
+  throwIfAborted(opts.signal);
+  if (opts.passphrase === undefined) return zip;
+  return encryptBlob(zip, opts.passphrase, {
+    signal: opts.signal,
+    scryptWorkFactor: opts.scryptWorkFactor,
+    onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
+  });
 }
 
-export function readBundle(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ReadBundleResult {
+/**
+ * Reads a bundle (an age-encrypted one with `passphrase`) and checks everything in
+ * docs/bundle-format.md before returning it; the first failure refuses the whole bundle.
+ * Aborting rejects with a DOMException named 'AbortError'; every other problem is a result.
+ */
+export async function readBundleBlob(source: Blob, opts: ReadBundleOptions = {}): Promise<ReadBundleResult> {
   try {
-    return readOrThrow(bytes, limits);
+    return await readOrThrow(source, opts);
   } catch (e) {
     if (e instanceof BundleFailure) return { ok: false, error: e.error };
     throw e;
   }
 }
 
-function readOrThrow(bytes: Uint8Array, limits: ZipLimits): ReadBundleResult {
-  const zip = readZip(bytes, limits);
+/** Verifies stored entries once: CRC-32 (the zip's) and SHA-256 (the manifest's) in one pass. */
+class Verifier {
+  private readonly digests = new WeakMap<object, Promise<Digest>>();
+  private done = 0;
+  constructor(private readonly opts: ReadBundleOptions, private readonly total: number) {}
+
+  async sha256(path: string, data: EntryData): Promise<string> {
+    let digest = this.digests.get(data);
+    if (!digest) {
+      digest = this.digest(data);
+      this.digests.set(data, digest);
+    }
+    const d = await digest;
+    if (!(data instanceof Uint8Array)) {
+      const crcError = storedCrcFailure({ name: path, stored: data }, d.crc);
+      if (crcError) throw new BundleFailure(crcError);
+    }
+    return d.sha256;
+  }
+
+  private async digest(data: EntryData): Promise<Digest> {
+    const report = (n: number): void => this.opts.onProgress?.({ phase: 'verifying', done: (this.done += n), total: this.total });
+    if (data instanceof Uint8Array) {
+      const d = { sha256: sha256Hex(data), crc: 0, size: data.length };
+      report(data.length);
+      return d;
+    }
+    return digestBlob(data.blob, { signal: this.opts.signal, onBytes: report });
+  }
+}
+
+async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadBundleResult> {
+  throwIfAborted(opts.signal);
+  let plain = source;
+  const encrypted = (await ageKind(source)) !== null;
+  if (encrypted) {
+    if (opts.passphrase === undefined || opts.passphrase === '') {
+      fail('passphrase-required', 'This bundle is encrypted. Enter its passphrase to open it.');
+    }
+    plain = await decryptBlob(source, opts.passphrase, {
+      signal: opts.signal,
+      onProgress: (done, total) => opts.onProgress?.({ phase: 'decrypting', done, total }),
+    });
+  }
+  const zip = await readZipSource(blobSource(plain), opts.limits ?? DEFAULT_ZIP_LIMITS, {
+    keepStored: (name) => FILE_PATH.test(name),
+    signal: opts.signal,
+    onProgress: (done, total) => opts.onProgress?.({ phase: 'reading', done, total }),
+  });
   if (!zip.ok) return { ok: false, error: zip.error };
-  const all = new Map(zip.entries.map((e) => [e.name, e.data]));
+  const all = new Map<string, EntryData>(zip.entries.map((e) => [e.name, 'data' in e ? e.data : (e as StoredZipEntry).stored]));
   const manifestBytes = all.get(MANIFEST_PATH);
   if (!manifestBytes) fail('not-a-bundle', 'This zip has no manifest.json, so it is not a Casefile bundle.');
   all.delete(MANIFEST_PATH);
+  if (!(manifestBytes instanceof Uint8Array)) fail('manifest-invalid', 'The bundle\'s manifest is not a JSON object.');
   const raw = parseJson(MANIFEST_PATH, manifestBytes);
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail('manifest-invalid', 'The bundle\'s manifest is not a JSON object.');
   const head = raw as Record<string, unknown>;
@@ -96,22 +201,24 @@ function readOrThrow(bytes: Uint8Array, limits: ZipLimits): ReadBundleResult {
   if (version < OLDEST_READABLE_VERSION) fail('unsupported-version', `This bundle's format version ${version} is not one Casefile ever wrote.`);
 
   // Integrity first, in the version the bundle was written in: nothing unlisted, nothing altered.
-  const hashes = new WeakMap<Uint8Array, string>();
-  verifyEntries(head.entries, all, hashes);
+  const verifier = new Verifier(opts, [...all.values()].reduce((sum, d) => sum + entrySize(d), 0));
+  await verifyEntries(head.entries, all, verifier);
   let bundle: RawBundle = { manifest: head, entries: all };
   if (version < BUNDLE_FORMAT_VERSION) {
     bundle = migrate(bundle, version);
-    verifyEntries(bundle.manifest.entries, bundle.entries, hashes);
+    await verifyEntries(bundle.manifest.entries, bundle.entries, verifier);
   }
   const parsed = manifestSchema.safeParse(bundle.manifest);
   if (!parsed.success) {
     const where = parsed.error.issues[0]?.path.join('.') ?? '';
     fail('manifest-invalid', `The bundle's manifest is incomplete or malformed (at "${where}").`);
   }
-  return readRecords(parsed.data, bundle.entries);
+  throwIfAborted(opts.signal);
+  const result = readRecords(parsed.data, bundle.entries);
+  return result.ok ? { ...result, encrypted } : result;
 }
 
-function verifyEntries(listed: unknown, entries: Map<string, Uint8Array>, hashes: WeakMap<Uint8Array, string>): void {
+async function verifyEntries(listed: unknown, entries: Map<string, EntryData>, verifier: Verifier): Promise<void> {
   const parsed = manifestEntriesSchema.safeParse(listed);
   if (!parsed.success) fail('manifest-invalid', 'The bundle\'s manifest does not list its contents properly.');
   const seen = new Set<string>();
@@ -119,21 +226,24 @@ function verifyEntries(listed: unknown, entries: Map<string, Uint8Array>, hashes
     const data = entries.get(e.path);
     if (!data || seen.has(e.path)) fail('entry-missing', `The manifest lists "${e.path}", but the bundle does not hold it (once).`, { entry: e.path });
     seen.add(e.path);
-    if (data.length !== e.size) fail('manifest-size-mismatch', `"${e.path}" is ${data.length} bytes; the manifest says ${e.size}.`, { entry: e.path });
-    let hash = hashes.get(data);
-    if (hash === undefined) {
-      hash = sha256Hex(data);
-      hashes.set(data, hash);
-    }
-    if (hash !== e.sha256) fail('hash-mismatch', `"${e.path}" is not what the bundle's author put in it: its SHA-256 does not match the manifest.`, { entry: e.path });
+    const size = entrySize(data);
+    if (size !== e.size) fail('manifest-size-mismatch', `"${e.path}" is ${size} bytes; the manifest says ${e.size}.`, { entry: e.path });
   }
   for (const path of entries.keys()) {
     if (!seen.has(path)) fail('entry-unlisted', `The bundle holds "${path}", which its manifest does not list.`, { entry: path });
   }
+  // Hashing last: the cheap structural checks above refuse a bad bundle before any file is read.
+  for (const e of parsed.data) {
+    const hash = await verifier.sha256(e.path, entries.get(e.path)!);
+    if (hash !== e.sha256) fail('hash-mismatch', `"${e.path}" is not what the bundle's author put in it: its SHA-256 does not match the manifest.`, { entry: e.path });
+  }
 }
 
-function readRecords(manifest: BundleManifest, entries: Map<string, Uint8Array>): ReadBundleResult {
-  const need = (path: string): Uint8Array => entries.get(path) ?? fail('entry-missing', `The bundle has no "${path}".`, { entry: path });
+function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>): ReadBundleResult {
+  const need = (path: string): Uint8Array => {
+    const data = entries.get(path) ?? fail('entry-missing', `The bundle has no "${path}".`, { entry: path });
+    return data instanceof Uint8Array ? data : fail('invalid-json', `"${path}" is not valid JSON text; the bundle is damaged.`, { entry: path });
+  };
   const errors = new IssueList();
   const broken = new IssueList();
   const warnings = new IssueList();
@@ -143,7 +253,7 @@ function readRecords(manifest: BundleManifest, entries: Map<string, Uint8Array>)
   const documents = validateDocuments(RECORD_PATHS.documents, parseJson(RECORD_PATHS.documents, need(RECORD_PATHS.documents)), errors);
   const documentsById = new Map(documents.map((d) => [d.id, d]));
   const pages: DocumentPages[] = [];
-  const files = new Map<string, Uint8Array>();
+  const files = new Map<string, EntryData>();
   const known = new Set<string>([MANIFEST_PATH, ...Object.values(RECORD_PATHS)]);
 
   for (const [path, data] of entries) {
@@ -151,7 +261,7 @@ function readRecords(manifest: BundleManifest, entries: Map<string, Uint8Array>)
     const fileMatch = FILE_PATH.exec(path);
     if (pageMatch) {
       const documentId = pageMatch[1]!;
-      const p = validatePages(path, documentId, parseJson(path, data), errors);
+      const p = validatePages(path, documentId, parseJson(path, need(path)), errors);
       const doc = documentsById.get(documentId);
       if (!doc) broken.add({ kind: 'pages', id: documentId, entry: path, path: 'documentId', message: 'bundle.missingDocument' });
       else if (p && p.pages.length > doc.extraction.pageCount) broken.add({ kind: 'pages', id: documentId, entry: path, path: 'pages', message: 'bundle.tooManyPages' });
@@ -165,7 +275,7 @@ function readRecords(manifest: BundleManifest, entries: Map<string, Uint8Array>)
   for (const d of documents) {
     const file = files.get(d.sha256);
     if (!file) broken.add({ kind: 'document', id: d.id, entry: RECORD_PATHS.documents, path: 'sha256', message: 'bundle.missingFile' });
-    else if (file.length !== d.byteLength) broken.add({ kind: 'document', id: d.id, entry: RECORD_PATHS.documents, path: 'byteLength', message: 'bundle.fileSizeMismatch' });
+    else if (entrySize(file) !== d.byteLength) broken.add({ kind: 'document', id: d.id, entry: RECORD_PATHS.documents, path: 'byteLength', message: 'bundle.fileSizeMismatch' });
   }
   const usedFiles = new Set(documents.map((d) => d.sha256));
   for (const sha of files.keys()) {
@@ -193,7 +303,12 @@ function readRecords(manifest: BundleManifest, entries: Map<string, Uint8Array>)
   pages.sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   const snapshot: CaseSnapshot = {
     caseId: manifest.case.id, cases, actors, events, documents, pages,
-    files: [...files].map(([sha256, bytes]) => ({ sha256, bytes })),
+    files: [...files].map(([sha256, data]) => ({
+      sha256,
+      byteLength: entrySize(data),
+      // A PDF stored in the zip is a slice of the source; one deflated by another writer is in memory.
+      blob: data instanceof Uint8Array ? makeBlob([data], 'application/pdf') : data.blob,
+    })),
   };
-  return { ok: true, snapshot, manifest, warnings: warnings.items };
+  return { ok: true, snapshot, manifest, warnings: warnings.items, encrypted: false };
 }

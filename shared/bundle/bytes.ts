@@ -1,23 +1,40 @@
 /**
  * Byte helpers for the bundle format: CRC-32 (zip), SHA-256 (manifest) and strict UTF-8.
- * SHA-256 is pure and synchronous on purpose: WebCrypto's digest is async and not in
- * shared/'s lib, and readBundle must stay a pure function of its bytes.
+ * Both checksums are incremental, so large files are hashed in chunks. The streaming code
+ * (stream.ts) uses WebCrypto's digest instead where it exists and a file fits in one read.
  */
 
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
+const CRC_TABLES = (() => {
+  // Slicing-by-8: eight tables, eight bytes a step (several times the byte-at-a-time speed).
+  const t = new Uint32Array(256 * 8);
   for (let n = 0; n < 256; n++) {
     let c = n;
     for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
+    t[n] = c >>> 0;
   }
-  return table;
+  for (let n = 0; n < 256; n++) {
+    for (let k = 1; k < 8; k++) t[k * 256 + n] = (t[(k - 1) * 256 + n]! >>> 8) ^ t[t[(k - 1) * 256 + n]! & 0xff]!;
+  }
+  return t;
 })();
 
-export function crc32(data: Uint8Array): number {
-  let crc = 0xffffffff;
-  for (let i = 0; i < data.length; i++) crc = CRC_TABLE[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
+/** Continues a CRC-32: `crc32Update(crc32Update(0, a), b) === crc32(a ++ b)`. */
+export function crc32Update(previous: number, data: Uint8Array): number {
+  const t = CRC_TABLES;
+  let crc = (previous ^ 0xffffffff) >>> 0;
+  let i = 0;
+  const end8 = data.length - (data.length % 8);
+  for (; i < end8; i += 8) {
+    const a = (crc ^ (data[i]! | (data[i + 1]! << 8) | (data[i + 2]! << 16) | (data[i + 3]! << 24))) >>> 0;
+    crc = t[1792 + (a & 0xff)]! ^ t[1536 + ((a >>> 8) & 0xff)]! ^ t[1280 + ((a >>> 16) & 0xff)]! ^ t[1024 + (a >>> 24)]!
+      ^ t[768 + data[i + 4]!]! ^ t[512 + data[i + 5]!]! ^ t[256 + data[i + 6]!]! ^ t[data[i + 7]!]!;
+  }
+  for (; i < data.length; i++) crc = t[(crc ^ data[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
+}
+
+export function crc32(data: Uint8Array): number {
+  return crc32Update(0, data);
 }
 
 const K = new Uint32Array([
@@ -31,21 +48,49 @@ const K = new Uint32Array([
   0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
 ]);
 
-/** SHA-256 of the bytes, lowercase hex. */
-export function sha256Hex(data: Uint8Array): string {
-  const h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
-  const w = new Uint32Array(64);
-  const fullBlocks = Math.floor(data.length / 64);
-  // The tail: remaining bytes, 0x80, zero padding and the 64-bit big-endian bit length.
-  const tailLength = (data.length % 64) + 9 > 64 ? 128 : 64;
-  const tail = new Uint8Array(tailLength);
-  tail.set(data.subarray(fullBlocks * 64));
-  tail[data.length % 64] = 0x80;
-  const tailView = new DataView(tail.buffer);
-  tailView.setUint32(tailLength - 8, Math.floor(data.length / 0x20000000));
-  tailView.setUint32(tailLength - 4, (data.length * 8) >>> 0);
+/** Incremental SHA-256: update() with chunks of any size, then hex(). Pure TypeScript. */
+export class Sha256 {
+  private readonly h = new Uint32Array([0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19]);
+  private readonly w = new Uint32Array(64);
+  private readonly pending = new Uint8Array(64);
+  private pendingLength = 0;
+  private length = 0;
 
-  const block = (bytes: Uint8Array, offset: number): void => {
+  update(data: Uint8Array): this {
+    this.length += data.length;
+    let at = 0;
+    if (this.pendingLength > 0) {
+      const take = Math.min(64 - this.pendingLength, data.length);
+      this.pending.set(data.subarray(0, take), this.pendingLength);
+      this.pendingLength += take;
+      at = take;
+      if (this.pendingLength < 64) return this;
+      this.block(this.pending, 0);
+      this.pendingLength = 0;
+    }
+    const blocks = Math.floor((data.length - at) / 64);
+    for (let i = 0; i < blocks; i++) this.block(data, at + i * 64);
+    at += blocks * 64;
+    this.pending.set(data.subarray(at), 0);
+    this.pendingLength = data.length - at;
+    return this;
+  }
+
+  hex(): string {
+    // The tail: remaining bytes, 0x80, zero padding and the 64-bit big-endian bit length.
+    const tailLength = this.pendingLength + 9 > 64 ? 128 : 64;
+    const tail = new Uint8Array(tailLength);
+    tail.set(this.pending.subarray(0, this.pendingLength));
+    tail[this.pendingLength] = 0x80;
+    const view = new DataView(tail.buffer);
+    view.setUint32(tailLength - 8, Math.floor(this.length / 0x20000000));
+    view.setUint32(tailLength - 4, (this.length * 8) >>> 0);
+    for (let i = 0; i < tailLength; i += 64) this.block(tail, i);
+    return Array.from(this.h, (x) => x.toString(16).padStart(8, '0')).join('');
+  }
+
+  private block(bytes: Uint8Array, offset: number): void {
+    const { h, w } = this;
     for (let i = 0; i < 16; i++) {
       const j = offset + i * 4;
       w[i] = ((bytes[j]! << 24) | (bytes[j + 1]! << 16) | (bytes[j + 2]! << 8) | bytes[j + 3]!) >>> 0;
@@ -66,10 +111,12 @@ export function sha256Hex(data: Uint8Array): string {
     }
     h[0] = (h[0]! + a) >>> 0; h[1] = (h[1]! + b) >>> 0; h[2] = (h[2]! + c) >>> 0; h[3] = (h[3]! + d) >>> 0;
     h[4] = (h[4]! + e) >>> 0; h[5] = (h[5]! + f) >>> 0; h[6] = (h[6]! + g) >>> 0; h[7] = (h[7]! + hh) >>> 0;
-  };
-  for (let i = 0; i < fullBlocks; i++) block(data, i * 64);
-  for (let i = 0; i < tailLength; i += 64) block(tail, i);
-  return Array.from(h, (x) => x.toString(16).padStart(8, '0')).join('');
+  }
+}
+
+/** SHA-256 of the bytes, lowercase hex. */
+export function sha256Hex(data: Uint8Array): string {
+  return new Sha256().update(data).hex();
 }
 
 // TextEncoder/TextDecoder exist in browsers, workers and Node 20; shared/ has no DOM types, hence the cast.

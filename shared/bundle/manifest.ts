@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
 import { idSchema } from '../model';
+import type {} from './stream'; // the Blob type
 import type { ZipErrorCode } from './zipErrors';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
@@ -53,9 +54,11 @@ export const documentPagesSchema = z.object({
   pages: z.array(z.string().max(2_000_000)).max(20_000),
 });
 
+/** One document's bytes, by reference: a Blob from IndexedDB when writing, a slice of the bundle when read. */
 export interface BundleFile {
   sha256: string;
-  bytes: Uint8Array;
+  byteLength: number;
+  blob: Blob;
 }
 
 /** Everything a bundle carries: one case and the records and files it needs. */
@@ -96,7 +99,12 @@ export type BundleErrorCode =
   | 'invalid-json'
   | 'invalid-records'
   | 'count-mismatch'
-  | 'broken-reference';
+  | 'broken-reference'
+  // age encryption of the whole bundle (age.ts)
+  | 'passphrase-required'
+  | 'wrong-passphrase'
+  | 'decryption-failed'
+  | 'unsupported-encryption';
 
 export interface BundleError {
   code: BundleErrorCode;
@@ -107,7 +115,7 @@ export interface BundleError {
 }
 
 export type ReadBundleResult =
-  | { ok: true; snapshot: CaseSnapshot; manifest: BundleManifest; warnings: RecordIssue[] }
+  | { ok: true; snapshot: CaseSnapshot; manifest: BundleManifest; warnings: RecordIssue[]; /** The file was age-encrypted. */ encrypted: boolean }
   | { ok: false; error: BundleError };
 
 export class BundleFailure extends Error {

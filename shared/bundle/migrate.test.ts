@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import sample from '../../resources/sample-case/vraem.json';
 import type { Actor, Case, CaseEvent } from '../model';
-import { readBundle } from './bundle';
+import { readBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import { MIGRATIONS } from './migrate';
 import { writeZip } from './zipWrite';
@@ -25,16 +25,17 @@ function v0Bundle(data: Record<string, unknown>, manifestOver: Record<string, un
   ], 0);
 }
 
+const readBundle = (bytes: Uint8Array) => readBundleBlob(new Blob([bytes]));
 const s = sample as unknown as { case: Case; actors: Actor[]; events: CaseEvent[] };
 const oldActors = s.actors.map(({ statusHistory: _s, nationality: _n, ...rest }) => rest);
 
 describe('migration from format version 0', () => {
-  it('has a step for every version below the current one', () => {
+  it('has a step for every version below the current one', async () => {
     expect(Object.keys(MIGRATIONS)).toEqual(['0']);
   });
 
-  it('reads a v0 bundle into the current snapshot, filling defaults', () => {
-    const r = readBundle(v0Bundle({ cases: [s.case], actors: oldActors, events: s.events, documents: [], pages: {} }));
+  it('reads a v0 bundle into the current snapshot, filling defaults', async () => {
+    const r = await readBundle(v0Bundle({ cases: [s.case], actors: oldActors, events: s.events, documents: [], pages: {} }));
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     expect(r.manifest.formatVersion).toBe(1);
     expect(r.manifest.appVersion).toBe('0.0.9');
@@ -48,31 +49,31 @@ describe('migration from format version 0', () => {
     expect(r.snapshot.events.map((e) => e.id).sort()).toEqual(s.events.map((e) => e.id).sort());
   });
 
-  it('checks a v0 bundle\'s hashes before migrating it', () => {
-    const r = readBundle(v0Bundle({ cases: [s.case], actors: oldActors, events: [], documents: [], pages: {} }, {
+  it('checks a v0 bundle\'s hashes before migrating it', async () => {
+    const r = await readBundle(v0Bundle({ cases: [s.case], actors: oldActors, events: [], documents: [], pages: {} }, {
       entries: [{ path: 'data.json', sha256: '1'.repeat(64), size: 1 }],
     }));
     expect(r.ok ? 'ok' : r.error.code).toBe('manifest-size-mismatch');
   });
 
-  it('still validates every migrated record', () => {
+  it('still validates every migrated record', async () => {
     const broken = [{ ...oldActors[0], kind: 'wizard' }];
-    const r = readBundle(v0Bundle({ cases: [s.case], actors: broken, events: [], documents: [], pages: {} }));
+    const r = await readBundle(v0Bundle({ cases: [s.case], actors: broken, events: [], documents: [], pages: {} }));
     expect(r.ok ? 'ok' : r.error.code).toBe('invalid-records');
   });
 
-  it('refuses a v0 bundle whose data does not fit the old layout', () => {
+  it('refuses a v0 bundle whose data does not fit the old layout', async () => {
     const bytes = utf8('not json');
     const manifest = { format: 'casefile-bundle', formatVersion: 0, entries: [{ path: 'data.json', sha256: sha256Hex(bytes), size: bytes.length }] };
-    const bad = readBundle(writeZip([
+    const bad = await readBundle(writeZip([
       { name: 'manifest.json', data: utf8(JSON.stringify(manifest)), method: 'store' },
       { name: 'data.json', data: bytes, method: 'store' },
     ], 0));
     expect(bad.ok ? 'ok' : bad.error.code).toBe('migration-failed');
   });
 
-  it('refuses a version no Casefile ever wrote', () => {
-    const r = readBundle(v0Bundle({}, { formatVersion: -1 }));
+  it('refuses a version no Casefile ever wrote', async () => {
+    const r = await readBundle(v0Bundle({}, { formatVersion: -1 }));
     expect(r.ok ? 'ok' : r.error.code).toBe('unsupported-version');
   });
 });

@@ -16,10 +16,15 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, RECORD_PATHS, fail, pagesPath } f
  * and its actors had no `statusHistory` or `nationality`.
  */
 
+/** An entry's bytes in memory, or a stored entry left in the source Blob (its CRC-32 still to check). */
+export type EntryData = Uint8Array | { blob: Blob; size: number; crc: number };
+
+export const entrySize = (data: EntryData): number => (data instanceof Uint8Array ? data.length : data.size);
+
 export interface RawBundle {
   manifest: Record<string, unknown>;
   /** Every entry but manifest.json, by path. */
-  entries: Map<string, Uint8Array>;
+  entries: Map<string, EntryData>;
 }
 
 export type MigrationStep = (bundle: RawBundle) => RawBundle;
@@ -48,6 +53,7 @@ const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 function migrateV0toV1(bundle: RawBundle): RawBundle {
   const dataBytes = bundle.entries.get('data.json');
   if (!dataBytes) fail('entry-missing', 'This older bundle has no data.json, so it holds no records.', { entry: 'data.json' });
+  if (!(dataBytes instanceof Uint8Array)) throw new Error('data.json was not read');
   const data: unknown = JSON.parse(fromUtf8(dataBytes) ?? '');
   if (!isObject(data)) throw new Error('data.json is not an object');
 
@@ -57,7 +63,7 @@ function migrateV0toV1(bundle: RawBundle): RawBundle {
   const documents = list(data.documents);
   const pages = isObject(data.pages) ? data.pages : {};
 
-  const entries = new Map<string, Uint8Array>();
+  const entries = new Map<string, EntryData>();
   const put = (path: string, value: unknown): void => void entries.set(path, utf8(JSON.stringify(value)));
   put(RECORD_PATHS.cases, cases);
   put(RECORD_PATHS.actors, actors);
@@ -71,11 +77,11 @@ function migrateV0toV1(bundle: RawBundle): RawBundle {
   const meta = isObject(theCase) ? theCase : {};
   const createdAt = Date.parse(String(old.created));
   const oldEntries = new Map(list(old.entries).filter(isObject).map((e) => [String(e.path), e]));
-  const manifestEntries: ManifestEntry[] = [...entries].map(([path, bytes]) => {
+  const manifestEntries: ManifestEntry[] = [...entries].map(([path, data]) => {
     const carried = oldEntries.get(path);
     // Files are carried over unchanged, so their already-verified hashes are reused.
-    const sha256 = carried && typeof carried.sha256 === 'string' ? carried.sha256 : sha256Hex(bytes);
-    return { path, sha256, size: bytes.length };
+    const sha256 = carried && typeof carried.sha256 === 'string' ? carried.sha256 : data instanceof Uint8Array ? sha256Hex(data) : '';
+    return { path, sha256, size: entrySize(data) };
   });
   const manifest = {
     format: BUNDLE_FORMAT,

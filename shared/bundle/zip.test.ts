@@ -7,15 +7,15 @@ import { writeZip } from './zipWrite';
 
 const text = (s: string): Uint8Array => utf8(s);
 
-function codeOf(bytes: Uint8Array): string {
-  const result = readZip(bytes);
+async function codeOf(bytes: Uint8Array): Promise<string> {
+  const result = await readZip(bytes);
   if (result.ok) return 'ok';
   expect(result.error.message.length).toBeGreaterThan(20);
   return result.error.code;
 }
 
 describe('bytes', () => {
-  it('computes known SHA-256 and CRC-32 values', () => {
+  it('computes known SHA-256 and CRC-32 values', async () => {
     expect(sha256Hex(text(''))).toBe('e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855');
     expect(sha256Hex(text('abc'))).toBe('ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad');
     expect(sha256Hex(text('a'.repeat(55)))).toBe('9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318');
@@ -26,7 +26,7 @@ describe('bytes', () => {
 });
 
 describe('writeZip and readZip', () => {
-  it('round-trips stored and deflated entries byte for byte, deterministically', () => {
+  it('round-trips stored and deflated entries byte for byte, deterministically', async () => {
     const pdf = new Uint8Array(5000).map((_, i) => (i * 7919) % 256);
     const json = text(JSON.stringify({ hello: 'wörld', list: Array.from({ length: 500 }, (_, i) => i) }));
     const inputs = [
@@ -36,7 +36,7 @@ describe('writeZip and readZip', () => {
     ];
     const zip = writeZip(inputs, Date.UTC(2024, 4, 1, 12, 30, 10));
     expect(writeZip(inputs, Date.UTC(2024, 4, 1, 12, 30, 10))).toEqual(zip);
-    const result = readZip(zip);
+    const result = await readZip(zip);
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.entries.map((e) => e.name)).toEqual(['records/a.json', 'files/x.pdf', 'empty.json']);
@@ -45,7 +45,7 @@ describe('writeZip and readZip', () => {
     expect(result.entries[2]!.data.length).toBe(0);
   });
 
-  it('refuses to write an unsafe or duplicate name', () => {
+  it('refuses to write an unsafe or duplicate name', async () => {
     expect(() => writeZip([{ name: '../x', data: text('x'), method: 'store' }], 0)).toThrow(/outside/);
     expect(() => writeZip([{ name: 'a', data: text('x'), method: 'store' }, { name: 'A', data: text('x'), method: 'store' }], 0)).toThrow(/twice/);
   });
@@ -82,33 +82,33 @@ describe('readZip rejects hostile archives, each with its own code', () => {
     ['damaged deflate data', () => craftZip([{ name: 'a.json', data: text('hello'), method: 8, body: new Uint8Array([0xff, 0xff, 0xff]) }]), 'corrupt-data'],
   ];
   for (const [label, make, code] of cases) {
-    it(`rejects ${label} as ${code}`, () => expect(codeOf(make())).toBe(code));
+    it(`rejects ${label} as ${code}`, async () => expect(await codeOf(make())).toBe(code));
   }
 
-  it('rejects unsupported methods', () => {
+  it('rejects unsupported methods', async () => {
     const zip = craftZip([plain('a.json')]);
     const view = new DataView(zip.buffer);
     view.setUint16(8, 12, true); // local header method
     view.setUint16(zip.length - 22 - 46 - 6 + 10, 12, true); // central header method
-    expect(codeOf(zip)).toBe('unsupported-method');
+    expect(await codeOf(zip)).toBe('unsupported-method');
   });
 
-  it('rejects an entry over the per-entry limit before inflating it', () => {
+  it('rejects an entry over the per-entry limit before inflating it', async () => {
     const zip = craftZip([{ name: 'big.pdf', data: text('x'), size: 600 * 1024 * 1024, body: text('x') }]);
-    expect(readZip(zip, { maxEntries: 10, maxNameBytes: 255, maxEntryBytes: 1024, maxTotalBytes: 1e9, maxRatio: 200, ratioFloorBytes: 1e6 }).ok).toBe(false);
-    const r = readZip(craftZip([{ name: 'a', data: new Uint8Array(2048) }]), { maxEntries: 10, maxNameBytes: 255, maxEntryBytes: 1024, maxTotalBytes: 1e9, maxRatio: 200, ratioFloorBytes: 1e6 });
+    expect((await readZip(zip, { maxEntries: 10, maxNameBytes: 255, maxEntryBytes: 1024, maxTotalBytes: 1e9, maxRatio: 200, ratioFloorBytes: 1e6 })).ok).toBe(false);
+    const r = await readZip(craftZip([{ name: 'a', data: new Uint8Array(2048) }]), { maxEntries: 10, maxNameBytes: 255, maxEntryBytes: 1024, maxTotalBytes: 1e9, maxRatio: 200, ratioFloorBytes: 1e6 });
     expect(r.ok ? 'ok' : r.error.code).toBe('entry-too-large');
   });
 
-  it('rejects too many entries and too much in total', () => {
+  it('rejects too many entries and too much in total', async () => {
     const limits = { maxEntries: 2, maxNameBytes: 255, maxEntryBytes: 1e6, maxTotalBytes: 3000, maxRatio: 200, ratioFloorBytes: 1e6 };
-    const many = readZip(craftZip([plain('a'), plain('b'), plain('c')]), limits);
+    const many = await readZip(craftZip([plain('a'), plain('b'), plain('c')]), limits);
     expect(many.ok ? 'ok' : many.error.code).toBe('too-many-entries');
-    const total = readZip(craftZip([{ name: 'a', data: new Uint8Array(2000) }, { name: 'b', data: new Uint8Array(2000) }]), limits);
+    const total = await readZip(craftZip([{ name: 'a', data: new Uint8Array(2000) }, { name: 'b', data: new Uint8Array(2000) }]), limits);
     expect(total.ok ? 'ok' : total.error.code).toBe('total-too-large');
   });
 
-  it('rejects overlapping entries', () => {
+  it('rejects overlapping entries', async () => {
     const one = craftZip([plain('a.json')]);
     // Duplicate the central record under another name, pointing at the same local header.
     const cdStart = one.length - 22 - (46 + 'a.json'.length);
@@ -121,20 +121,20 @@ describe('readZip rejects hostile archives, each with its own code', () => {
     ev.setUint16(10, 2, true);
     ev.setUint32(12, record.length * 2, true);
     const zip = new Uint8Array([...one.slice(0, cdStart), ...record, ...second, ...eocd]);
-    expect(codeOf(zip)).toBe('header-mismatch'); // local name "a.json" ≠ "b.json" is caught first
+    expect(await codeOf(zip)).toBe('header-mismatch'); // local name "a.json" ≠ "b.json" is caught first
     const sameName = new Uint8Array([...one.slice(0, cdStart), ...record, ...record, ...eocd]);
-    expect(codeOf(sameName)).toBe('duplicate-name');
+    expect(await codeOf(sameName)).toBe('duplicate-name');
   });
 
-  it('rejects ZIP64 markers clearly', () => {
+  it('rejects ZIP64 markers clearly', async () => {
     const zip = craftZip([plain('a.json')]);
     new DataView(zip.buffer).setUint32(zip.length - 22 + 16, 0xffffffff, true);
-    expect(codeOf(zip)).toBe('zip64-unsupported');
+    expect(await codeOf(zip)).toBe('zip64-unsupported');
   });
 
-  it('inflates a real deflate stream with the bounded decoder', () => {
+  it('inflates a real deflate stream with the bounded decoder', async () => {
     const data = text('abc'.repeat(10_000));
-    const r = readZip(craftZip([{ name: 'x.json', data, method: 8, body: deflateSync(data, { level: 9 }) }]));
+    const r = await readZip(craftZip([{ name: 'x.json', data, method: 8, body: deflateSync(data, { level: 9 }) }]));
     expect(r.ok && r.entries[0]!.data).toEqual(data);
   });
 });

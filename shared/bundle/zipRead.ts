@@ -1,5 +1,7 @@
 import { Inflate } from 'fflate';
 import { crc32, fromUtf8 } from './bytes';
+import type { ByteSource } from './stream';
+import { bytesSource, throwIfAborted } from './stream';
 import type { ZipError, ZipLimits } from './zipErrors';
 import { DEFAULT_ZIP_LIMITS, ZipFailure, unsafeNameReason } from './zipErrors';
 
@@ -9,6 +11,12 @@ import { DEFAULT_ZIP_LIMITS, ZipFailure, unsafeNameReason } from './zipErrors';
  * than guessing (see docs/bundle-format.md, "What is validated on read").
  * It never trusts a declared size: deflated data is inflated in small steps and stopped
  * as soon as it passes the declared length.
+ *
+ * It reads through a ByteSource (random access: a Blob's slices, or bytes in memory), so a
+ * bundle is never held whole: the directory comes from the tail, then each entry. Stored
+ * entries the caller chooses (`keepStored`, the PDFs) are not read at all: they come back as
+ * a zero-copy Blob slice with the CRC-32 the directory declares, for the caller to verify
+ * while it hashes them (verifyStored).
  */
 
 export interface ZipEntry {
@@ -16,7 +24,22 @@ export interface ZipEntry {
   data: Uint8Array;
 }
 
+/** A stored entry left where it is; its CRC-32 is still to be checked (verifyStored). */
+export interface StoredZipEntry {
+  name: string;
+  stored: { blob: Blob; size: number; crc: number };
+}
+
 export type ZipReadResult = { ok: true; entries: ZipEntry[] } | { ok: false; error: ZipError };
+export type ZipSourceResult = { ok: true; entries: (ZipEntry | StoredZipEntry)[] } | { ok: false; error: ZipError };
+
+export interface ZipSourceOptions {
+  /** Stored entries to return as Blob slices instead of bytes (needs a Blob source). */
+  keepStored?: (name: string) => boolean;
+  signal?: AbortSignal;
+  /** Compressed bytes read so far, of the entries read into memory. */
+  onProgress?: (done: number, total: number) => void;
+}
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -30,6 +53,7 @@ const FLAG_ENCRYPTED = 0x0001;
 const FLAG_DESCRIPTOR = 0x0008;
 const FLAG_STRONG_ENCRYPTION = 0x0040;
 const INFLATE_STEP = 4096; // ≤ ~4 MiB of output per step even at deflate's maximum ratio
+const READ_STEP = 1024 * 1024; // compressed bytes fetched from the source at a time
 
 interface CentralRecord {
   name: string;
@@ -42,31 +66,54 @@ interface CentralRecord {
   nameBytes: Uint8Array;
 }
 
-export function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): ZipReadResult {
+/** Reads a whole zip held in memory; every entry comes back as bytes. */
+export async function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP_LIMITS): Promise<ZipReadResult> {
+  const r = await readZipSource(bytesSource(bytes), limits);
+  return r.ok ? { ok: true, entries: r.entries.filter((e): e is ZipEntry => 'data' in e) } : r;
+}
+
+export async function readZipSource(source: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS, opts: ZipSourceOptions = {}): Promise<ZipSourceResult> {
   try {
-    return { ok: true, entries: readOrThrow(bytes, limits) };
+    return { ok: true, entries: await readOrThrow(source, limits, opts) };
   } catch (e) {
     if (e instanceof ZipFailure) return { ok: false, error: e.toError() };
     throw e;
   }
 }
 
-function readOrThrow(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const u16 = (at: number): number => view.getUint16(at, true);
-  const u32 = (at: number): number => view.getUint32(at, true);
+/**
+ * Streams a stored entry kept by readZipSource through `digest` (which returns its CRC-32)
+ * and refuses it when the CRC differs from the directory's: `crc-mismatch`, as readZip would.
+ */
+export function storedCrcFailure(entry: StoredZipEntry, actualCrc: number): ZipError | null {
+  return actualCrc === entry.stored.crc
+    ? null
+    : { code: 'crc-mismatch', message: 'An entry\'s contents do not match its checksum: the file is damaged or was altered.', entry: entry.name };
+}
 
-  const eocd = findEocd(bytes, view);
-  if (eocd < 0) {
-    const looksLikeZip = bytes.length >= 4 && u32(0) === SIG_LOCAL;
+async function readOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourceOptions): Promise<(ZipEntry | StoredZipEntry)[]> {
+  const size = source.size;
+  const tailStart = Math.max(0, size - EOCD_SIZE - 0xffff);
+  const tail = await source.read(tailStart, size);
+  const found = findEocd(tail);
+  if (found < 0) {
+    const first = await source.read(0, Math.min(4, size));
+    const looksLikeZip = first.length === 4 && new DataView(first.buffer, first.byteOffset, 4).getUint32(0, true) === SIG_LOCAL;
     throw looksLikeZip
       ? new ZipFailure('truncated', 'The file is cut short: its zip directory is missing. It may not have finished copying.')
       : new ZipFailure('not-zip', 'This file is not a zip archive, so it cannot be a case bundle.');
   }
-  if (eocd >= 20 && u32(eocd - 20) === SIG_ZIP64_LOCATOR) throw zip64();
-  const [disk, cdDisk, diskEntries, totalEntries] = [u16(eocd + 4), u16(eocd + 6), u16(eocd + 8), u16(eocd + 10)];
-  const cdSize = u32(eocd + 12);
-  const cdOffset = u32(eocd + 16);
+  const eocd = tailStart + found;
+  const tv = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  const t16 = (at: number): number => tv.getUint16(at - tailStart, true);
+  const t32 = (at: number): number => tv.getUint32(at - tailStart, true);
+  if (eocd >= 20) {
+    const before = eocd - 20 >= tailStart ? t32(eocd - 20) : new DataView((await source.read(eocd - 20, eocd - 16)).slice().buffer).getUint32(0, true);
+    if (before === SIG_ZIP64_LOCATOR) throw zip64();
+  }
+  const [disk, cdDisk, diskEntries, totalEntries] = [t16(eocd + 4), t16(eocd + 6), t16(eocd + 8), t16(eocd + 10)];
+  const cdSize = t32(eocd + 12);
+  const cdOffset = t32(eocd + 16);
   if (totalEntries === 0xffff || cdSize === 0xffffffff || cdOffset === 0xffffffff) throw zip64();
   if (disk !== 0 || cdDisk !== 0 || diskEntries !== totalEntries) {
     throw new ZipFailure('multi-disk', 'This zip is split over several parts (a spanned archive); bundles are always one file.');
@@ -77,16 +124,21 @@ function readOrThrow(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
   if (cdOffset + cdSize > eocd) throw new ZipFailure('truncated', 'The zip directory points past the end of the file: the file is cut short or damaged.');
   if (cdOffset + cdSize !== eocd) throw new ZipFailure('corrupt-data', 'There are unexplained bytes between the zip directory and its end record.');
 
+  // The directory, read once; offsets below are relative to cdOffset.
+  const cd = await source.read(cdOffset, eocd);
+  const view = new DataView(cd.buffer, cd.byteOffset, cd.byteLength);
+  const u16 = (at: number): number => view.getUint16(at, true);
+  const u32 = (at: number): number => view.getUint32(at, true);
   const records: CentralRecord[] = [];
-  let at = cdOffset;
+  let at = 0;
   for (let i = 0; i < totalEntries; i++) {
-    if (at + CENTRAL_SIZE > eocd || u32(at) !== SIG_CENTRAL) {
+    if (at + CENTRAL_SIZE > cdSize || u32(at) !== SIG_CENTRAL) {
       throw new ZipFailure('truncated', 'The zip directory ends before all its entries are listed: the file is damaged.');
     }
     const nameLength = u16(at + 28);
     const end = at + CENTRAL_SIZE + nameLength + u16(at + 30) + u16(at + 32);
-    if (end > eocd) throw new ZipFailure('truncated', 'An entry in the zip directory runs past its end: the file is damaged.');
-    const nameBytes = bytes.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength);
+    if (end > cdSize) throw new ZipFailure('truncated', 'An entry in the zip directory runs past its end: the file is damaged.');
+    const nameBytes = cd.subarray(at + CENTRAL_SIZE, at + CENTRAL_SIZE + nameLength);
     const name = fromUtf8(nameBytes);
     if (name === null) throw new ZipFailure('unsafe-name', 'An entry name is not valid UTF-8 text.');
     const reason = unsafeNameReason(name, limits.maxNameBytes, nameLength);
@@ -101,24 +153,50 @@ function readOrThrow(bytes: Uint8Array, limits: ZipLimits): ZipEntry[] {
     records.push(record);
     at = end;
   }
-  if (at !== eocd) throw new ZipFailure('corrupt-data', 'The zip directory has bytes that belong to no entry.');
+  if (at !== cdSize) throw new ZipFailure('corrupt-data', 'The zip directory has bytes that belong to no entry.');
 
   checkNames(records);
   checkSizes(records, limits);
-  const spans = records.map((r) => ({ record: r, ...localSpan(bytes, view, r, cdOffset) }));
+  const spans: Span[] = [];
+  for (const r of records) {
+    throwIfAborted(opts.signal);
+    spans.push({ record: r, ...(await localSpan(source, r, cdOffset)) });
+  }
   checkOverlaps(spans);
-  return spans.map(({ record, dataStart }) => ({ name: record.name, data: extract(bytes, record, dataStart) }));
+
+  const lazy = (r: CentralRecord): boolean => r.method === 0 && source.blob !== undefined && (opts.keepStored?.(r.name) ?? false);
+  const total = spans.reduce((sum, s) => sum + (lazy(s.record) ? 0 : s.record.compressedSize), 0);
+  let done = 0;
+  const out: (ZipEntry | StoredZipEntry)[] = [];
+  for (const { record, dataStart } of spans) {
+    throwIfAborted(opts.signal);
+    if (lazy(record)) {
+      out.push({ name: record.name, stored: { blob: source.blob!(dataStart, dataStart + record.size), size: record.size, crc: record.crc } });
+      continue;
+    }
+    out.push({ name: record.name, data: await extract(source, record, dataStart, opts.signal) });
+    done += record.compressedSize;
+    opts.onProgress?.(done, total);
+  }
+  return out;
+}
+
+interface Span {
+  record: CentralRecord;
+  start: number;
+  dataStart: number;
+  end: number;
 }
 
 function zip64(entry?: string): ZipFailure {
   return new ZipFailure('zip64-unsupported', 'This zip uses the ZIP64 extension (for archives over 4 GiB or 65,535 entries), which bundles never need.', entry);
 }
 
-/** The End of Central Directory record must end the file exactly, after its own comment. */
-function findEocd(bytes: Uint8Array, view: DataView): number {
-  const lowest = Math.max(0, bytes.length - EOCD_SIZE - 0xffff);
-  for (let i = bytes.length - EOCD_SIZE; i >= lowest; i--) {
-    if (view.getUint32(i, true) === SIG_EOCD && i + EOCD_SIZE + view.getUint16(i + 20, true) === bytes.length) return i;
+/** The End of Central Directory record must end the file exactly, after its own comment. `tail` is the file's last bytes. */
+function findEocd(tail: Uint8Array): number {
+  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
+  for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
+    if (view.getUint32(i, true) === SIG_EOCD && i + EOCD_SIZE + view.getUint16(i + 20, true) === tail.length) return i;
   }
   return -1;
 }
@@ -187,20 +265,23 @@ function checkSizes(records: readonly CentralRecord[], limits: ZipLimits): void 
 }
 
 /** Reads and cross-checks the local header; returns where the entry's bytes start and end. */
-function localSpan(bytes: Uint8Array, view: DataView, r: CentralRecord, cdOffset: number): { start: number; dataStart: number; end: number } {
+async function localSpan(source: ByteSource, r: CentralRecord, cdOffset: number): Promise<{ start: number; dataStart: number; end: number }> {
   const start = r.localOffset;
   if (start + LOCAL_SIZE > cdOffset) throw new ZipFailure('truncated', 'An entry points past the end of the file data: the file is damaged.', r.name);
-  if (view.getUint32(start, true) !== SIG_LOCAL) throw new ZipFailure('header-mismatch', 'An entry has no local header where the directory says it is.', r.name);
-  const flags = view.getUint16(start + 6, true);
-  const method = view.getUint16(start + 8, true);
-  const nameLength = view.getUint16(start + 26, true);
-  const dataStart = start + LOCAL_SIZE + nameLength + view.getUint16(start + 28, true);
+  // One read for the fixed header and the name (as long as the directory's), usually enough.
+  const header = await source.read(start, Math.min(cdOffset, start + LOCAL_SIZE + r.nameBytes.length));
+  const view = new DataView(header.buffer, header.byteOffset, header.byteLength);
+  if (view.getUint32(0, true) !== SIG_LOCAL) throw new ZipFailure('header-mismatch', 'An entry has no local header where the directory says it is.', r.name);
+  const flags = view.getUint16(6, true);
+  const method = view.getUint16(8, true);
+  const nameLength = view.getUint16(26, true);
+  const dataStart = start + LOCAL_SIZE + nameLength + view.getUint16(28, true);
   if (dataStart > cdOffset) throw new ZipFailure('truncated', 'An entry header runs past the end of the file data.', r.name);
-  const localName = bytes.subarray(start + LOCAL_SIZE, start + LOCAL_SIZE + nameLength);
+  const localName = nameLength === r.nameBytes.length ? header.subarray(LOCAL_SIZE, LOCAL_SIZE + nameLength) : await source.read(start + LOCAL_SIZE, start + LOCAL_SIZE + nameLength);
   if (flags !== r.flags || method !== r.method || !sameBytes(localName, r.nameBytes)) {
     throw new ZipFailure('header-mismatch', 'An entry\'s local header disagrees with the zip directory (name, flags or method).', r.name);
   }
-  const [crc, compressed, size] = [view.getUint32(start + 14, true), view.getUint32(start + 18, true), view.getUint32(start + 22, true)];
+  const [crc, compressed, size] = [view.getUint32(14, true), view.getUint32(18, true), view.getUint32(22, true)];
   const deferred = (flags & FLAG_DESCRIPTOR) !== 0 && crc === 0 && compressed === 0 && size === 0;
   if (!deferred && (crc !== r.crc || compressed !== r.compressedSize || size !== r.size)) {
     throw new ZipFailure('size-mismatch', 'An entry\'s local header declares other sizes or checksum than the zip directory.', r.name);
@@ -208,17 +289,19 @@ function localSpan(bytes: Uint8Array, view: DataView, r: CentralRecord, cdOffset
   let end = dataStart + r.compressedSize;
   if (end > cdOffset) throw new ZipFailure('truncated', 'An entry\'s data runs past the end of the file data: the file is cut short.', r.name);
   if (flags & FLAG_DESCRIPTOR) {
-    const withSig = end + 16 <= cdOffset && view.getUint32(end, true) === SIG_DESCRIPTOR;
-    const o = withSig ? end + 4 : end;
-    if (o + 12 > cdOffset || view.getUint32(o, true) !== r.crc || view.getUint32(o + 4, true) !== r.compressedSize || view.getUint32(o + 8, true) !== r.size) {
+    const d = await source.read(end, Math.min(cdOffset, end + 16));
+    const dv = new DataView(d.buffer, d.byteOffset, d.byteLength);
+    const withSig = d.length >= 16 && dv.getUint32(0, true) === SIG_DESCRIPTOR;
+    const o = withSig ? 4 : 0;
+    if (o + 12 > d.length || dv.getUint32(o, true) !== r.crc || dv.getUint32(o + 4, true) !== r.compressedSize || dv.getUint32(o + 8, true) !== r.size) {
       throw new ZipFailure('size-mismatch', 'An entry\'s trailing data descriptor disagrees with the zip directory.', r.name);
     }
-    end = o + 12;
+    end += o + 12;
   }
   return { start, dataStart, end };
 }
 
-function checkOverlaps(spans: readonly { record: CentralRecord; start: number; end: number }[]): void {
+function checkOverlaps(spans: readonly Span[]): void {
   const sorted = [...spans].sort((a, b) => a.start - b.start);
   for (let i = 1; i < sorted.length; i++) {
     if (sorted[i]!.start < sorted[i - 1]!.end) {
@@ -227,15 +310,18 @@ function checkOverlaps(spans: readonly { record: CentralRecord; start: number; e
   }
 }
 
-function extract(bytes: Uint8Array, r: CentralRecord, dataStart: number): Uint8Array {
-  const raw = bytes.subarray(dataStart, dataStart + r.compressedSize);
-  const data = r.method === 0 ? raw.slice() : inflateBounded(raw, r);
+async function extract(source: ByteSource, r: CentralRecord, dataStart: number, signal?: AbortSignal): Promise<Uint8Array> {
+  const data = r.method === 0 ? (await source.read(dataStart, dataStart + r.compressedSize)).slice() : await inflateBounded(source, dataStart, r, signal);
   if (crc32(data) !== r.crc) throw new ZipFailure('crc-mismatch', 'An entry\'s contents do not match its checksum: the file is damaged or was altered.', r.name);
   return data;
 }
 
-/** Inflates at most `r.size` bytes; more, less or a broken stream is an error, never a silent cut. */
-function inflateBounded(raw: Uint8Array, r: CentralRecord): Uint8Array {
+/**
+ * Inflates at most `r.size` bytes; more, less or a broken stream is an error, never a silent
+ * cut. The compressed bytes are fetched READ_STEP at a time and stop being read once the
+ * stream ends, so a lying entry costs little whatever it declares.
+ */
+async function inflateBounded(source: ByteSource, dataStart: number, r: CentralRecord, signal?: AbortSignal): Promise<Uint8Array> {
   const out = new Uint8Array(r.size);
   let length = 0;
   let finished = false;
@@ -246,10 +332,16 @@ function inflateBounded(raw: Uint8Array, r: CentralRecord): Uint8Array {
     length += chunk.length;
     if (final) finished = true;
   });
+  const rawEnd = dataStart + r.compressedSize;
   try {
-    if (raw.length === 0) inflate.push(raw, true);
-    for (let i = 0; i < raw.length && !finished; i += INFLATE_STEP) {
-      inflate.push(raw.subarray(i, i + INFLATE_STEP), i + INFLATE_STEP >= raw.length);
+    if (r.compressedSize === 0) inflate.push(new Uint8Array(0), true);
+    for (let from = dataStart; from < rawEnd && !finished; from += READ_STEP) {
+      throwIfAborted(signal);
+      const raw = await source.read(from, Math.min(rawEnd, from + READ_STEP));
+      const last = from + READ_STEP >= rawEnd;
+      for (let i = 0; i < raw.length && !finished; i += INFLATE_STEP) {
+        inflate.push(raw.subarray(i, i + INFLATE_STEP), last && i + INFLATE_STEP >= raw.length);
+      }
     }
   } catch (e) {
     if (e instanceof ZipFailure) throw e;

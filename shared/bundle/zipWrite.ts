@@ -14,6 +14,16 @@ export interface ZipInput {
   method: 'store' | 'deflate';
 }
 
+/** A stored entry whose bytes stay in a Blob: written by reference, its CRC-32 computed beforehand. */
+export interface ZipBlobInput {
+  name: string;
+  blob: Blob;
+  crc: number;
+  method: 'store';
+}
+
+export type ZipPart = Uint8Array | Blob;
+
 const UTF8_NAMES = 0x0800;
 
 /** MS-DOS date and time (2-second resolution, 1980–2107), from UTC so output does not depend on the time zone. */
@@ -25,11 +35,21 @@ export function dosDateTime(ms: number): { date: number; time: number } {
   };
 }
 
+/** Writes a zip in memory (tests and small archives). */
 export function writeZip(inputs: readonly ZipInput[], modifiedAt: number): Uint8Array {
+  return concat(zipParts(inputs, modifiedAt) as Uint8Array[]);
+}
+
+/**
+ * The zip as a list of parts in file order: headers as small byte arrays, entry bodies as
+ * they are (a Blob input stays a Blob, so the caller can assemble the archive without
+ * copying it). Same inputs, same parts, same bytes.
+ */
+export function zipParts(inputs: readonly (ZipInput | ZipBlobInput)[], modifiedAt: number): ZipPart[] {
   if (inputs.length > 0xfffe) throw new ZipFailure('too-many-entries', 'Too many entries for a zip without ZIP64.');
   const { date, time } = dosDateTime(modifiedAt);
   const seen = new Set<string>();
-  const parts: Uint8Array[] = [];
+  const parts: ZipPart[] = [];
   const central: Uint8Array[] = [];
   let offset = 0;
 
@@ -41,11 +61,21 @@ export function writeZip(inputs: readonly ZipInput[], modifiedAt: number): Uint8
     if (seen.has(key)) throw new ZipFailure('duplicate-name', `Entry "${input.name}" is written twice.`, input.name);
     seen.add(key);
 
-    const crc = crc32(input.data);
-    const body = input.method === 'deflate' ? deflateSync(input.data, { level: 6 }) : input.data;
+    let crc: number, body: ZipPart, bodyLength: number, size: number;
+    if ('blob' in input) {
+      crc = input.crc;
+      body = input.blob;
+      bodyLength = size = input.blob.size;
+    } else {
+      crc = crc32(input.data);
+      const bytes = input.method === 'deflate' ? deflateSync(input.data, { level: 6 }) : input.data;
+      body = bytes;
+      bodyLength = bytes.length;
+      size = input.data.length;
+    }
     const method = input.method === 'deflate' ? 8 : 0;
     const needed = method === 8 ? 20 : 10;
-    if (offset + 30 + name.length + body.length > 0xfffffffe) throw new ZipFailure('zip64-unsupported', 'The bundle would exceed 4 GiB, which needs ZIP64.');
+    if (offset + 30 + name.length + bodyLength > 0xfffffffe) throw new ZipFailure('zip64-unsupported', 'The bundle would exceed 4 GiB, which needs ZIP64.');
 
     const local = new Uint8Array(30 + name.length);
     const lv = new DataView(local.buffer);
@@ -56,8 +86,8 @@ export function writeZip(inputs: readonly ZipInput[], modifiedAt: number): Uint8
     lv.setUint16(10, time, true);
     lv.setUint16(12, date, true);
     lv.setUint32(14, crc, true);
-    lv.setUint32(18, body.length, true);
-    lv.setUint32(22, input.data.length, true);
+    lv.setUint32(18, bodyLength, true);
+    lv.setUint32(22, size, true);
     lv.setUint16(26, name.length, true);
     local.set(name, 30);
 
@@ -71,15 +101,15 @@ export function writeZip(inputs: readonly ZipInput[], modifiedAt: number): Uint8
     cv.setUint16(12, time, true);
     cv.setUint16(14, date, true);
     cv.setUint32(16, crc, true);
-    cv.setUint32(20, body.length, true);
-    cv.setUint32(24, input.data.length, true);
+    cv.setUint32(20, bodyLength, true);
+    cv.setUint32(24, size, true);
     cv.setUint16(28, name.length, true);
     cv.setUint32(42, offset, true);
     entry.set(name, 46);
 
     parts.push(local, body);
     central.push(entry);
-    offset += local.length + body.length;
+    offset += local.length + bodyLength;
   }
 
   const cdSize = central.reduce((sum, c) => sum + c.length, 0);
@@ -90,7 +120,8 @@ export function writeZip(inputs: readonly ZipInput[], modifiedAt: number): Uint8
   ev.setUint16(10, inputs.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  return concat([...parts, ...central, eocd]);
+  // The directory and end record as one part: fewer, larger parts for the Blob.
+  return [...parts, concat([...central, eocd])];
 }
 
 export function concat(chunks: readonly Uint8Array[]): Uint8Array {
