@@ -112,6 +112,8 @@ export const en = {
   'bundles.error.broken-reference': 'Some records in the bundle point to things the bundle does not hold.',
   'bundles.error.passphrase-required': 'This bundle is protected with a passphrase.',
   'bundles.error.wrong-passphrase': 'That passphrase is wrong.',
+  'bundles.error.decryption-failed': 'The encrypted bundle is damaged: part of it does not decrypt. Ask for a new copy.',
+  'bundles.error.unsupported-encryption': 'This bundle is encrypted in a way Casefile does not open.',
 
   'bundles.preview.region': 'Import preview',
   'bundles.preview.madeWith': 'made with Casefile {version} on {when}',
@@ -323,6 +325,8 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.error.broken-reference': 'Algunos registros del paquete remiten a cosas que el paquete no contiene.',
   'bundles.error.passphrase-required': 'Este paquete está protegido con una frase de contraseña.',
   'bundles.error.wrong-passphrase': 'Esa frase de contraseña no es correcta.',
+  'bundles.error.decryption-failed': 'El paquete cifrado está dañado: una parte no se puede descifrar. Pida una copia nueva.',
+  'bundles.error.unsupported-encryption': 'Este paquete está cifrado de una forma que Casefile no abre.',
 
   'bundles.preview.region': 'Vista previa de la importación',
   'bundles.preview.madeWith': 'hecho con Casefile {version} el {when}',

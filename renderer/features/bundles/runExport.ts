@@ -1,4 +1,5 @@
-import { caseReportHtml, contentSha1Map, exportAcledCsv, exportFtm } from '../../../shared/export';
+import { caseReportHtml, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
+import type { BundleFile } from '../../../shared/bundle';
 import { getBundleClient } from '../../bundle/bundleClient';
 import { collectSnapshot } from '../../bundle/collect';
 import type { BundleProgress, BundleScope } from '../../bundle/types';
@@ -31,6 +32,16 @@ export interface RunExportResult {
 
 function abortError(): DOMException {
   return new DOMException('The export was cancelled.', 'AbortError');
+}
+
+/** FollowTheMoney's contentHash is a file's SHA-1; one file in memory at a time. */
+async function contentSha1(files: readonly BundleFile[], signal: AbortSignal): Promise<Record<string, string>> {
+  const map: Record<string, string> = {};
+  for (const file of files) {
+    if (signal.aborted) throw abortError();
+    map[file.sha256] = await sha1Hex(new Uint8Array(await file.blob.arrayBuffer()));
+  }
+  return map;
 }
 
 const TEXT_FORMATS = {
@@ -80,7 +91,7 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
   }
 
   const { extension, mimeType } = TEXT_FORMATS[format];
-  const text = format === 'ftm' ? exportFtm(input, { contentSha1: await contentSha1Map(files) }) : exportAcledCsv(input);
+  const text = format === 'ftm' ? exportFtm(input, { contentSha1: await contentSha1(files, signal) }) : exportAcledCsv(input);
   const fileName = exportFileName(opts.caseName, extension, now());
   onProgress({ phase: 'saving', done: 0, total: 0 });
   const saved = await platform.saveFile({ suggestedName: fileName, mimeType, data: new TextEncoder().encode(text) });
