@@ -72,6 +72,11 @@ export interface PreviewRecord {
   status: RecordStatus;
   /** Only for conflicts. */
   diffs: FieldDiff[];
+  /**
+   * Conflicts only: the choices that make sense (added after the first contract; absent = all
+   * three). Documents get ['mine', 'theirs']: a file is stored once, so 'both' would act as 'mine'.
+   */
+  choices?: RecordChoice[];
 }
 
 export interface ImportPreview {

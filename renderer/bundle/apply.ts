@@ -1,0 +1,175 @@
+import Dexie from 'dexie';
+import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, WriteSet } from '../../shared/bundle/merge';
+import { lookupKeys, planMerge, resolveMerge } from '../../shared/bundle/merge';
+import type { Case } from '../../shared/model';
+import { newId as randomId } from '../../shared/model';
+import type { CasefileDb } from '../db/db';
+import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../db/derive';
+import type { TrashEntry } from '../db/trash';
+import type { CaseSnapshot } from './io';
+import type { BundleProgress, ImportResult } from './types';
+
+/**
+ * The import's one write: ONE read-write transaction over every table an import touches.
+ * Inside it the local records are read again, the plan is made again and checked against
+ * the preview the user saw, and the rows are written with the repositories' row functions
+ * (derived index fields included). Any failure — a thrown error, a full disk, a cancel —
+ * aborts the transaction, and IndexedDB rolls every write back: all of it or none of it.
+ * No Blob is read inside: file rows hold the bundle's Blobs by reference.
+ */
+
+export type ImportErrorCode = 'disk-full' | 'changed' | 'write-failed';
+
+export class ImportError extends Error {
+  override readonly name = 'ImportError';
+  constructor(readonly code: ImportErrorCode, message: string) {
+    super(message);
+  }
+}
+
+export interface ApplyOptions {
+  /** The statuses the preview showed, by record key; if the library changed since, nothing is written. */
+  expected?: ReadonlyMap<string, MergeStatus>;
+  now?: number;
+  newId?: () => string;
+  signal?: AbortSignal;
+  onProgress?: (p: BundleProgress) => void;
+}
+
+/** Rows per write request, between which progress is reported and a cancel is noticed. */
+const CHUNK = 500;
+
+export const incomingRecords = (s: CaseSnapshot): IncomingRecords => ({
+  caseId: s.caseId, cases: s.cases, actors: s.actors, events: s.events, documents: s.documents, pages: s.pages,
+});
+
+/** Reads the local records a plan needs (call inside a transaction covering the record tables). */
+export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Promise<LocalRecords> {
+  const keys = lookupKeys(incoming);
+  const [cases, actors, events, byId, bySha, fileShas] = await Promise.all([
+    db.cases.bulkGet(keys.cases),
+    db.actors.bulkGet(keys.actors),
+    db.events.bulkGet(keys.events),
+    db.documents.bulkGet(keys.documents),
+    db.documents.where('sha256').anyOf(keys.shas).toArray(),
+    db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys(),
+  ]);
+  const documents = new Map<string, ReturnType<typeof toDocument>>();
+  for (const row of [...byId, ...bySha]) if (row) documents.set(row.id, toDocument(row));
+  return {
+    cases: new Map(cases.flatMap((c): [string, Case][] => (c ? [[c.id, c]] : []))),
+    actors: new Map(actors.flatMap((r) => (r ? [[r.id, toActor(r)] as const] : []))),
+    events: new Map(events.flatMap((r) => (r ? [[r.id, toEvent(r)] as const] : []))),
+    documents,
+    documentIdBySha: new Map(bySha.map((r) => [r.sha256, r.id])),
+    fileShas: new Set(fileShas),
+  };
+}
+
+/** The merge plan against the library as it is now (a read transaction). */
+export async function planImport(db: CasefileDb, snapshot: CaseSnapshot): Promise<MergePlan> {
+  const incoming = incomingRecords(snapshot);
+  const local = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles], () => readLocal(db, incoming));
+  return planMerge(incoming, local);
+}
+
+export async function applyImport(
+  db: CasefileDb, snapshot: CaseSnapshot, choices: Readonly<Record<string, MergeChoice>>, opts: ApplyOptions = {},
+): Promise<ImportResult> {
+  const now = opts.now ?? Date.now();
+  const incoming = incomingRecords(snapshot);
+  const blobs = new Map(snapshot.files.map((f) => [f.sha256, f]));
+  const { signal, onProgress } = opts;
+  const checkAbort = () => {
+    if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was written.', 'AbortError');
+  };
+  checkAbort();
+  try {
+    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash], async () => {
+      const local = await readLocal(db, incoming);
+      const plan = planMerge(incoming, local);
+      if (opts.expected && changedSince(plan, opts.expected)) {
+        throw new ImportError('changed', 'The library changed since this preview was made, so nothing was imported. Open the bundle again to see the differences as they are now.');
+      }
+      const writes = resolveMerge(plan, incoming, local, choices, now, opts.newId ?? randomId);
+      await write(db, writes, blobs, now, checkAbort, onProgress);
+      checkAbort();
+      const { added, replaced, keptBoth, unchanged, filesAdded } = writes.counts;
+      return { added, replaced, keptBoth, unchanged, filesAdded, caseId: writes.caseId };
+    });
+  } catch (error) {
+    throw explain(error);
+  }
+}
+
+function changedSince(plan: MergePlan, expected: ReadonlyMap<string, MergeStatus>): boolean {
+  if (plan.items.length !== expected.size) return true;
+  return plan.items.some((i) => expected.get(i.key) !== i.status);
+}
+
+type Job = () => Promise<unknown>;
+
+async function write(
+  db: CasefileDb, w: WriteSet, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number }>, now: number,
+  checkAbort: () => void, onProgress?: (p: BundleProgress) => void,
+): Promise<void> {
+  const jobs: { size: number; run: Job }[] = [];
+  const chunked = <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < rows.length; i += CHUNK) {
+      const chunk = rows.slice(i, i + CHUNK);
+      jobs.push({ size: chunk.length, run: () => put(chunk) });
+    }
+  };
+  const trash: TrashEntry[] = w.trash.map((t) => ({ ...t, id: t.record.id, deletedAt: now }) as TrashEntry);
+  chunked(trash, (rows) => db.trash.bulkAdd(rows));
+  chunked(w.cases, (rows) => db.cases.bulkPut(rows));
+  chunked(w.actors.map(actorRow), (rows) => db.actors.bulkPut(rows));
+  chunked(w.events.map(eventRow), (rows) => db.events.bulkPut(rows));
+  chunked(w.documents.map(documentRow), (rows) => db.documents.bulkPut(rows));
+  for (const sha of w.fileShas) {
+    const f = blobs.get(sha);
+    if (!f) throw new Error(`The bundle's file ${sha} is missing.`);
+    jobs.push({ size: 1, run: () => db.documentFiles.put({ sha256: sha, blob: f.blob, byteLength: f.byteLength }) });
+  }
+  for (const p of w.pages) {
+    jobs.push({
+      size: 1,
+      run: async () => {
+        // Pages left by a copy of this document waiting in the trash are replaced, not mixed in.
+        await db.pages.where('[documentId+page]').between([p.documentId, Dexie.minKey], [p.documentId, Dexie.maxKey]).delete();
+        await db.pages.bulkAdd(p.pages.map((text, i) => ({ documentId: p.documentId, page: i + 1, text })));
+      },
+    });
+  }
+  const total = jobs.reduce((s, j) => s + j.size, 0);
+  let done = 0;
+  onProgress?.({ phase: 'importing', done, total });
+  for (const job of jobs) {
+    checkAbort();
+    await job.run();
+    done += job.size;
+    onProgress?.({ phase: 'importing', done, total });
+  }
+}
+
+/** Names of an error and the errors it wraps (Dexie wraps IndexedDB's in `inner`). */
+function names(error: unknown): string[] {
+  const out: string[] = [];
+  for (let e = error as { name?: unknown; inner?: unknown; cause?: unknown } | undefined, n = 0; e && n < 5; n++) {
+    if (typeof e.name === 'string') out.push(e.name);
+    e = (e.inner ?? e.cause) as typeof e;
+  }
+  return out;
+}
+
+/** Every failure says, in plain words, that nothing was written. */
+function explain(error: unknown): Error {
+  if (error instanceof ImportError) return error;
+  const all = names(error);
+  if (all.includes('AbortError') && error instanceof DOMException) return error;
+  if (all.includes('QuotaExceededError')) {
+    return new ImportError('disk-full', 'The disk is full (or the browser\'s storage quota is used up), so nothing was imported. Free some space and import again.');
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return new ImportError('write-failed', `The import failed and nothing was written: ${message}`);
+}

@@ -1,0 +1,143 @@
+import type { BundleRequest, BundleResponse } from '../workers/bundleProtocol';
+import type {
+  BundleClient, BundleProgress, BundleTaskOptions, ExportResult, ImportResult, InspectResult,
+} from './types';
+
+/** The part of `Worker` the client uses, so tests can stand in for it. */
+export interface BundleWorkerLike {
+  postMessage(message: BundleRequest): void;
+  terminate(): void;
+  onmessage: ((event: MessageEvent<BundleResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+}
+
+/** A failure the worker reported; `code` names the known ones ('disk-full', 'changed', 'unknown-token', …). */
+export class BundleTaskError extends Error {
+  override readonly name = 'BundleTaskError';
+  constructor(message: string, readonly code?: string) {
+    super(message);
+  }
+}
+
+type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' }>;
+/** Omit over each member of the union, so each keeps its own fields. */
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' }>;
+
+interface Pending {
+  onProgress?: ((p: BundleProgress) => void) | undefined;
+  resolve(message: Outcome): void;
+  reject(error: Error): void;
+  cleanup(): void;
+}
+
+const abortError = () => new DOMException('The bundle task was cancelled.', 'AbortError');
+
+const defaultWorker = (): BundleWorkerLike =>
+  new Worker(new URL('../workers/bundle.worker.ts', import.meta.url), { type: 'module', name: 'bundle' });
+
+export interface BundleClientHandle extends BundleClient {
+  dispose(): void;
+}
+
+/**
+ * One bundle worker, started on first use. Cancelling an export or an inspection rejects at
+ * once (neither writes anything) and tells the worker to stop. Cancelling an import asks the
+ * worker and waits for its answer: it rejects with an AbortError when the transaction was
+ * rolled back, and resolves normally if the import had already committed, so the screen
+ * never says "cancelled" about data that was written.
+ */
+export function createBundleClient(createWorker: () => BundleWorkerLike = defaultWorker): BundleClientHandle {
+  let worker: BundleWorkerLike | null = null;
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+
+  const onMessage = ({ data }: MessageEvent<BundleResponse>) => {
+    const job = pending.get(data.id);
+    if (!job) return;
+    if (data.type === 'progress') { job.onProgress?.(data.progress); return; }
+    pending.delete(data.id);
+    job.cleanup();
+    if (data.type === 'cancelled') job.reject(abortError());
+    else if (data.type === 'failed') job.reject(new BundleTaskError(data.message, data.code));
+    else job.resolve(data);
+  };
+  const crashed = () => {
+    worker?.terminate();
+    worker = null;
+    for (const [id, job] of pending) {
+      pending.delete(id);
+      job.cleanup();
+      job.reject(new BundleTaskError('The bundle worker stopped unexpectedly (it may have run out of memory); nothing was imported.', 'crashed'));
+    }
+  };
+  const ensure = (): BundleWorkerLike => {
+    if (worker) return worker;
+    const w = createWorker();
+    w.onmessage = onMessage;
+    w.onerror = crashed;
+    worker = w;
+    return w;
+  };
+
+  function start<T extends Outcome['type']>(
+    request: WithoutId<JobRequest>, opts: BundleTaskOptions, waitOnCancel: boolean,
+  ): Promise<Extract<Outcome, { type: T }>> {
+    if (opts.signal?.aborted) return Promise.reject(abortError());
+    const w = ensure();
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        w.postMessage({ type: 'cancel', id });
+        if (waitOnCancel) return;
+        pending.delete(id);
+        reject(abortError());
+      };
+      pending.set(id, {
+        onProgress: opts.onProgress,
+        resolve: resolve as (m: Outcome) => void,
+        reject,
+        cleanup: () => opts.signal?.removeEventListener('abort', onAbort),
+      });
+      opts.signal?.addEventListener('abort', onAbort, { once: true });
+      w.postMessage({ ...request, id } as BundleRequest);
+    });
+  }
+
+  return {
+    async exportBundle(scope, opts = {}): Promise<ExportResult> {
+      const { passphrase } = opts;
+      const m = await start<'exported'>({ type: 'export', scope, ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false);
+      return m.result;
+    },
+    async inspectBundle(file, opts = {}): Promise<InspectResult> {
+      const { passphrase } = opts;
+      const m = await start<'inspected'>({ type: 'inspect', file, ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false);
+      return m.result;
+    },
+    async applyImport(token, choices, opts = {}): Promise<ImportResult> {
+      const m = await start<'applied'>({ type: 'apply', token, choices }, opts, true);
+      return m.result;
+    },
+    discard(token) {
+      worker?.postMessage({ type: 'discard', token });
+    },
+    dispose() {
+      worker?.terminate();
+      worker = null;
+      for (const [id, job] of pending) {
+        pending.delete(id);
+        job.cleanup();
+        job.reject(abortError());
+      }
+    },
+  };
+}
+
+let shared: BundleClientHandle | null = null;
+
+/** The app's one bundle client (one worker for every bundle screen). */
+export function getBundleClient(): BundleClient {
+  return (shared ??= createBundleClient());
+}

@@ -1,0 +1,115 @@
+import Dexie from 'dexie';
+import type { DocumentPages } from '../../shared/bundle';
+import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
+import { listCases } from '../db/cases';
+import type { CasefileDb } from '../db/db';
+import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
+import { cmp, toActor, toDocument, toEvent } from '../db/derive';
+import type { BundleFile, CaseSnapshot } from './io';
+import type { BundleScope } from './types';
+
+/**
+ * Gathers what a bundle carries, in one read transaction (a consistent picture even while
+ * the user keeps editing). Files are Blob references from documentFiles: their bytes are
+ * never read here.
+ *
+ * - `case`: the case, every live actor, event and document in it, and every document its
+ *   records cite (even one filed under no case, or another case).
+ * - `selection`: the case, the chosen actors and events, and the documents they cite.
+ *   References to records outside the selection (a group, a participant, a related event)
+ *   stay as they are: the bundle reader warns about them, and an importer who holds those
+ *   records gets them linked; otherwise they read like references to a deleted record.
+ * - `library` ("Back up everything"): every live case and record. The trash is not backed up.
+ *
+ * Case membership is trimmed to the cases in the bundle for `case` and `selection` (the
+ * other cases' ids mean nothing to the receiver; importing merges membership, so nothing is
+ * lost when the bundle comes back). A citation to a document that is no longer live (in the
+ * trash, or purged) is left out of the bundle: the bundle carries every document it cites.
+ */
+export class NothingToExportError extends Error {
+  override readonly name = 'NothingToExportError';
+}
+
+export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promise<CaseSnapshot> {
+  return db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages], async () => {
+    let cases: Case[];
+    let actorRows: ActorRow[];
+    let eventRows: EventRow[];
+    let docRows: DocumentRow[];
+    let caseId: string;
+    if (scope.kind === 'library') {
+      cases = await listCases(db);
+      if (cases.length === 0) throw new NothingToExportError('There is no case in this library, so there is nothing to back up.');
+      caseId = cases[0]!.id;
+      [actorRows, eventRows, docRows] = await Promise.all([db.actors.toArray(), db.events.toArray(), db.documents.toArray()]);
+    } else {
+      const theCase = await db.cases.get(scope.caseId);
+      if (!theCase) throw new NothingToExportError('This case no longer exists (it may be in the trash), so it cannot be exported.');
+      cases = [theCase];
+      caseId = theCase.id;
+      if (scope.kind === 'case') {
+        [actorRows, eventRows, docRows] = await Promise.all([
+          db.actors.where('caseIds').equals(caseId).toArray(),
+          db.events.where('caseIds').equals(caseId).toArray(),
+          db.documents.where('caseIds').equals(caseId).toArray(),
+        ]);
+      } else {
+        [actorRows, eventRows] = await Promise.all([liveRows(db.actors.bulkGet(scope.actorIds)), liveRows(db.events.bulkGet(scope.eventIds))]);
+        docRows = [];
+      }
+    }
+    // Documents the records cite, wherever they are filed.
+    const have = new Set(docRows.map((d) => d.id));
+    const cited = new Set([...actorRows, ...eventRows].flatMap((r) => r.citedDocumentIds).filter((id) => !have.has(id)));
+    if (cited.size > 0) docRows = [...docRows, ...(await liveRows(db.documents.bulkGet([...cited])))];
+
+    const caseIds = scope.kind === 'library' ? null : new Set(cases.map((c) => c.id));
+    const live = new Set(docRows.map((d) => d.id));
+    const trimCases = <T extends { caseIds: string[] }>(r: T): T => (caseIds ? { ...r, caseIds: r.caseIds.filter((c) => caseIds.has(c)) } : r);
+    const actors = actorRows.map((r) => trimCases(dropDeadCitations(toActor(r), live)));
+    const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
+    const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
+
+    const pages: DocumentPages[] = [];
+    for (const d of documents) {
+      const rows = await db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray();
+      if (rows.length === 0) continue;
+      const texts: string[] = [];
+      for (const row of rows) texts[row.page - 1] = row.text;
+      pages.push({ documentId: d.id, pages: Array.from(texts, (t) => t ?? '') });
+    }
+    const files: BundleFile[] = [];
+    const shas = [...new Set(documents.map((d) => d.sha256))];
+    const fileRows = await db.documentFiles.bulkGet(shas);
+    fileRows.forEach((row, i) => {
+      if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
+      files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob });
+    });
+    return { caseId, cases, actors, events, documents, pages, files };
+  });
+}
+
+async function liveRows<T>(rows: Promise<(T | undefined)[]>): Promise<T[]> {
+  return (await rows).filter((r): r is T => r !== undefined);
+}
+
+const keep = (cs: Citation[], live: ReadonlySet<string>): Citation[] => cs.filter((c) => live.has(c.documentId));
+
+function dropDeadCitations(a: Actor, live: ReadonlySet<string>): Actor {
+  return {
+    ...a,
+    citations: keep(a.citations, live),
+    names: a.names.map((n) => ({ ...n, citations: keep(n.citations, live) })),
+    memberships: a.memberships.map((m) => ({ ...m, citations: keep(m.citations, live) })),
+    statusHistory: a.statusHistory.map((s) => ({ ...s, citations: keep(s.citations, live) })),
+  };
+}
+
+function dropDeadCitationsEvent(e: CaseEvent, live: ReadonlySet<string>): CaseEvent {
+  return {
+    ...e,
+    citations: keep(e.citations, live),
+    participants: e.participants.map((p) => ({ ...p, citations: keep(p.citations, live) })),
+  };
+}
+

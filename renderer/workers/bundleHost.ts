@@ -1,0 +1,148 @@
+import type { MergeStatus } from '../../shared/bundle/merge';
+import type { BundleManifest } from '../../shared/bundle';
+import { ImportError, applyImport, planImport } from '../bundle/apply';
+import { NothingToExportError, collectSnapshot } from '../bundle/collect';
+import type { CaseSnapshot } from '../bundle/io';
+import { readBundleBlob, writeBundleBlob } from '../bundle/io';
+import { buildPreview, unresolvedWarnings } from '../bundle/preview';
+import type { BundleProgress, BundleScope } from '../bundle/types';
+import type { CasefileDb } from '../db/db';
+import type { BundleRequest, BundleResponse } from './bundleProtocol';
+
+/**
+ * The bundle worker's message loop, apart from `self` so tests drive it in Node with
+ * fake-indexeddb: export (collect → write a Blob), inspect (read and validate → merge
+ * preview; the parsed bundle stays here under a token), apply (the one atomic import),
+ * discard, cancel. Progress goes out at most every PROGRESS_INTERVAL_MS per job.
+ */
+export const PROGRESS_INTERVAL_MS = 100;
+/** Inspected bundles kept at once; the oldest is forgotten past this (the screen shows one at a time). */
+const MAX_OPEN_BUNDLES = 4;
+
+export interface BundleHostConfig {
+  openDb: () => Promise<CasefileDb>;
+  post: (message: BundleResponse) => void;
+  appVersion: string;
+  now?: () => number;
+  /** Monotonic clock for progress throttling. */
+  clock?: () => number;
+  newToken?: () => string;
+}
+
+interface OpenBundle {
+  snapshot: CaseSnapshot;
+  manifest: BundleManifest;
+  expected: Map<string, MergeStatus>;
+}
+
+const isAbort = (e: unknown): boolean => e instanceof DOMException && e.name === 'AbortError';
+
+export function suggestedName(scope: BundleScope, caseName: string, createdAt: number, encrypted: boolean): string {
+  const day = new Date(createdAt).toISOString().slice(0, 10);
+  const slug = caseName.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60);
+  const stem = scope.kind === 'library' ? 'casefile-backup' : slug || 'case';
+  return `${stem}-${day}.casefile${encrypted ? '.age' : ''}`;
+}
+
+export function createBundleHost(config: BundleHostConfig): { handle(message: BundleRequest): void; idle(): Promise<void> } {
+  const { post } = config;
+  const now = config.now ?? (() => Date.now());
+  const clock = config.clock ?? (() => performance.now());
+  const newToken = config.newToken ?? (() => crypto.randomUUID());
+  let dbPromise: Promise<CasefileDb> | null = null;
+  const db = () => (dbPromise ??= config.openDb());
+  const running = new Map<number, AbortController>();
+  const open = new Map<string, OpenBundle>();
+  const jobs = new Set<Promise<void>>();
+
+  const progressFor = (id: number) => {
+    let last = -Infinity;
+    let lastPhase = '';
+    return (p: BundleProgress) => {
+      const t = clock();
+      if (p.phase === lastPhase && p.done < p.total && t - last < PROGRESS_INTERVAL_MS) return;
+      last = t;
+      lastPhase = p.phase;
+      post({ type: 'progress', id, progress: { phase: p.phase, done: p.done, total: p.total } });
+    };
+  };
+
+  async function run(id: number, work: (signal: AbortSignal, progress: (p: BundleProgress) => void) => Promise<BundleResponse>): Promise<void> {
+    const controller = new AbortController();
+    running.set(id, controller);
+    try {
+      post(await work(controller.signal, progressFor(id)));
+    } catch (error) {
+      if (isAbort(error) || controller.signal.aborted) post({ type: 'cancelled', id });
+      else if (error instanceof ImportError) post({ type: 'failed', id, message: error.message, code: error.code });
+      else if (error instanceof NothingToExportError) post({ type: 'failed', id, message: error.message, code: 'nothing-to-export' });
+      else post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
+    } finally {
+      running.delete(id);
+    }
+  }
+
+  const exportBundle = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
+    progress({ phase: 'collecting', done: 0, total: 1 });
+    const snapshot = await collectSnapshot(await db(), req.scope);
+    progress({ phase: 'collecting', done: 1, total: 1 });
+    const createdAt = now();
+    const encrypted = req.passphrase !== undefined;
+    const blob = await writeBundleBlob(snapshot, { appVersion: config.appVersion, createdAt }, {
+      ...(encrypted ? { passphrase: req.passphrase } : {}), signal, onProgress: progress,
+    });
+    const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
+    const counts = {
+      cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
+      documents: snapshot.documents.length, pages: snapshot.pages.length, files: snapshot.files.length,
+    };
+    return { type: 'exported', id: req.id, result: { blob, suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted } };
+  });
+
+  const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {
+    const encrypted = req.passphrase !== undefined;
+    const read = await readBundleBlob(req.file, { ...(encrypted ? { passphrase: req.passphrase } : {}), signal, onProgress: progress });
+    if (!read.ok) return { type: 'inspected', id: req.id, result: { ok: false, error: read.error } } as BundleResponse;
+    const database = await db();
+    const total = read.snapshot.cases.length + read.snapshot.actors.length + read.snapshot.events.length + read.snapshot.documents.length;
+    progress({ phase: 'comparing', done: 0, total });
+    const plan = await planImport(database, read.snapshot);
+    const warnings = await unresolvedWarnings(database, read.snapshot, read.warnings);
+    if (signal.aborted) throw new DOMException('Cancelled', 'AbortError');
+    progress({ phase: 'comparing', done: total, total });
+    const token = newToken();
+    open.set(token, { snapshot: read.snapshot, manifest: read.manifest, expected: new Map(plan.items.map((i) => [i.key, i.status])) });
+    while (open.size > MAX_OPEN_BUNDLES) open.delete(open.keys().next().value!);
+    return { type: 'inspected', id: req.id, result: { ok: true, preview: buildPreview(token, read.manifest, plan, warnings, encrypted) } };
+  });
+
+  const apply = (req: Extract<BundleRequest, { type: 'apply' }>) => run(req.id, async (signal, progress) => {
+    const bundle = open.get(req.token);
+    if (!bundle) {
+      return { type: 'failed', id: req.id, code: 'unknown-token', message: 'This bundle is no longer open (the worker restarted or it was closed). Open the bundle again.' };
+    }
+    const result = await applyImport(await db(), bundle.snapshot, req.choices, { expected: bundle.expected, signal, onProgress: progress, now: now() });
+    open.delete(req.token);
+    return { type: 'applied', id: req.id, result };
+  });
+
+  const track = (job: Promise<void>) => {
+    jobs.add(job);
+    void job.finally(() => jobs.delete(job));
+  };
+
+  return {
+    handle(message) {
+      switch (message.type) {
+        case 'export': track(exportBundle(message)); break;
+        case 'inspect': track(inspect(message)); break;
+        case 'apply': track(apply(message)); break;
+        case 'discard': open.delete(message.token); break;
+        case 'cancel': running.get(message.id)?.abort(); break;
+      }
+    },
+    async idle() {
+      while (jobs.size) await Promise.all([...jobs]);
+    },
+  };
+}

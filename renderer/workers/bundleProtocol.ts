@@ -1,0 +1,26 @@
+import type {
+  BundleProgress, BundleScope, ExportResult, ImportChoices, ImportResult, InspectResult,
+} from '../bundle/types';
+
+/**
+ * Window → bundle worker. Bundles and exported files travel as Blobs (structured clone
+ * passes a reference, not the bytes); the worker reads and writes IndexedDB itself.
+ */
+export type BundleRequest =
+  | { type: 'export'; id: number; scope: BundleScope; passphrase?: string }
+  | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
+  | { type: 'apply'; id: number; token: string; choices: ImportChoices }
+  /** Forget an inspected bundle. */
+  | { type: 'discard'; token: string }
+  /** Stop job `id`; an import not yet committed writes nothing. */
+  | { type: 'cancel'; id: number };
+
+/** Bundle worker → window. Each job ends with exactly one of exported / inspected / applied / cancelled / failed. */
+export type BundleResponse =
+  | { type: 'progress'; id: number; progress: BundleProgress }
+  | { type: 'exported'; id: number; result: ExportResult }
+  | { type: 'inspected'; id: number; result: InspectResult }
+  | { type: 'applied'; id: number; result: ImportResult }
+  | { type: 'cancelled'; id: number }
+  /** `code` names known failures (ImportError codes, 'unknown-token', 'nothing-to-export'). */
+  | { type: 'failed'; id: number; message: string; code?: string };

@@ -1,0 +1,460 @@
+import type { Actor, Case, CaseEvent, Citation, SourceDocument } from '../model';
+import { DOCUMENT_EDITABLE_FIELDS } from '../model';
+import { sha256Hex, utf8 } from './bytes';
+import type { DocumentPages } from './manifest';
+
+/**
+ * The merge plan of an import, pure (docs/bundle-format.md, "Import: merge"): compares a
+ * bundle's records with the local records of the same ids, says per record whether it is
+ * new, identical or in conflict (with the differing fields as display text), and turns the
+ * user's choices into the exact set of rows to write. No I/O, no clock, no randomness:
+ * renderer/bundle/apply.ts reads the local records and writes the result in one transaction.
+ *
+ * Rules, in short:
+ * - "Identical" ignores bookkeeping: `createdAt`, `updatedAt` and `caseIds` (case membership
+ *   is merged, never replaced: an imported record always ends up in the bundle's cases and
+ *   keeps the local ones). A document is compared on what a person edits (title, author, …,
+ *   file name); its file, size and extraction come from the same bytes and are not compared.
+ * - A document whose SHA-256 the library already holds is that local document (under the
+ *   local id; citations in the bundle are rewritten to it). The file is never stored twice.
+ * - mine: the local record stays as it is. theirs: the incoming record replaces it (keeping
+ *   the local `createdAt`); the replaced version goes to the trash under a new id, so restoring
+ *   it brings it back beside the imported one. both: the incoming record is added under a
+ *   new id derived from its content, so keeping both twice does not add it twice.
+ * - References: every incoming record that is written has its references (citations,
+ *   memberships, participants, fatality sides, related events, cases) rewritten to where the
+ *   referenced incoming record went (a kept-both copy, or the local document with the same
+ *   file). Local records are never rewritten, except that case membership is added.
+ */
+
+export type MergeKind = 'case' | 'actor' | 'event' | 'document';
+export type MergeStatus = 'new' | 'identical' | 'conflict';
+export type MergeChoice = 'mine' | 'theirs' | 'both';
+
+/** One differing field, both sides as short display text (the same shape as renderer/bundle/types.ts FieldDiff). */
+export interface FieldDiff {
+  path: string;
+  mine: string;
+  theirs: string;
+}
+
+/** What an import brings: a validated bundle's records (files are identified by the documents' sha256). */
+export interface IncomingRecords {
+  caseId: string;
+  cases: readonly Case[];
+  actors: readonly Actor[];
+  events: readonly CaseEvent[];
+  documents: readonly SourceDocument[];
+  pages: readonly DocumentPages[];
+}
+
+/** The local records the plan needs; `lookupKeys` says which. */
+export interface LocalRecords {
+  cases: ReadonlyMap<string, Case>;
+  actors: ReadonlyMap<string, Actor>;
+  events: ReadonlyMap<string, CaseEvent>;
+  /** Live documents by id: those with the incoming ids, copy ids, and those holding an incoming sha256. */
+  documents: ReadonlyMap<string, SourceDocument>;
+  /** Live document id per sha256, for the incoming files. */
+  documentIdBySha: ReadonlyMap<string, string>;
+  /** sha256 of files already stored (by a live document or one in the trash). */
+  fileShas: ReadonlySet<string>;
+}
+
+export interface LookupKeys {
+  cases: string[];
+  actors: string[];
+  events: string[];
+  documents: string[];
+  shas: string[];
+}
+
+export interface PlanItem {
+  /** `${kind}:${incoming id}`: the key of the user's choice. */
+  key: string;
+  kind: MergeKind;
+  id: string;
+  label: string;
+  status: MergeStatus;
+  /** The local record compared with: the same id, the same file under another id, or an earlier kept-both copy. */
+  localId: string | null;
+  diffs: FieldDiff[];
+  /** The choices that make sense for this record (conflicts only; a file cannot be stored twice, so documents have no 'both'). */
+  choices: MergeChoice[];
+}
+
+export interface MergePlan {
+  caseId: string;
+  items: PlanItem[];
+  /** Automatic id rewrites: incoming document → local document with the same file, or to a fresh id; record → earlier copy. */
+  remap: ReadonlyMap<string, string>;
+  files: { new: number; alreadyPresent: number; newBytes: number };
+  summary: Record<MergeKind, Record<MergeStatus, number>>;
+}
+
+export type TrashedVersion =
+  | { table: 'cases'; record: Case; title: string }
+  | { table: 'actors'; record: Actor; title: string }
+  | { table: 'events'; record: CaseEvent; title: string }
+  | { table: 'documents'; record: SourceDocument; title: string };
+
+/** Everything one import writes, as whole records (the writer derives index fields). */
+export interface WriteSet {
+  cases: Case[];
+  actors: Actor[];
+  events: CaseEvent[];
+  documents: SourceDocument[];
+  /** Page texts of documents added now, under their final ids. */
+  pages: DocumentPages[];
+  /** sha256 of the bundle files to store (none of them already stored). */
+  fileShas: string[];
+  trash: TrashedVersion[];
+  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number };
+  /** The bundle's case as it is called after the import (a new id when kept both). */
+  caseId: string;
+}
+
+const KINDS: readonly MergeKind[] = ['case', 'actor', 'event', 'document'];
+const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'caseIds']);
+const DOCUMENT_COMPARED: readonly string[] = [...DOCUMENT_EDITABLE_FIELDS.filter((f) => f !== 'caseIds'), 'fileName'];
+
+export const recordKey = (kind: MergeKind, id: string): string => `${kind}:${id}`;
+
+/** Key order does not matter: stored rows and parsed bundles list fields in different orders. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
+  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+}
+
+/** The fields that decide "identical" for a kind. */
+function comparable(kind: MergeKind, record: object): Record<string, unknown> {
+  const r = record as Record<string, unknown>;
+  const out: Record<string, unknown> = {};
+  if (kind === 'document') {
+    for (const f of DOCUMENT_COMPARED) out[f] = r[f];
+    return out;
+  }
+  for (const k of Object.keys(r)) if (!IGNORED.has(k)) out[k] = r[k];
+  return out;
+}
+
+/** A UUID (version 8, "custom") from a SHA-256: the same input always names the same copy. */
+export function derivedId(...parts: string[]): string {
+  const h = sha256Hex(utf8(parts.join('\u0000')));
+  const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
+}
+
+/** The id an incoming record gets when the user keeps both: derived from its kind, id and content. */
+export function keepBothId(kind: MergeKind, record: { id: string }): string {
+  return derivedId('casefile-keep-both', kind, record.id, canonicalJson(comparable(kind, record)));
+}
+
+/** The id an incoming document gets when its id is taken locally by another file. */
+const movedDocumentId = (doc: SourceDocument): string => derivedId('casefile-document-id-taken', doc.id, doc.sha256);
+
+/** Which local records the plan must see. */
+export function lookupKeys(incoming: IncomingRecords): LookupKeys {
+  return {
+    cases: incoming.cases.flatMap((r) => [r.id, keepBothId('case', r)]),
+    actors: incoming.actors.flatMap((r) => [r.id, keepBothId('actor', r)]),
+    events: incoming.events.flatMap((r) => [r.id, keepBothId('event', r)]),
+    documents: incoming.documents.flatMap((d) => [d.id, movedDocumentId(d)]),
+    shas: [...new Set(incoming.documents.map((d) => d.sha256))],
+  };
+}
+
+// ---- rewriting references --------------------------------------------------------------
+
+type IdMap = ReadonlyMap<string, string>;
+const to = (map: IdMap, id: string): string => map.get(id) ?? id;
+const toAll = (map: IdMap, ids: readonly string[]): string[] => [...new Set(ids.map((id) => to(map, id)))];
+const cite = (map: IdMap, cs: readonly Citation[]): Citation[] => cs.map((c) => ({ ...c, documentId: to(map, c.documentId) }));
+
+export function remapActor(a: Actor, map: IdMap): Actor {
+  if (map.size === 0) return a;
+  return {
+    ...a,
+    id: to(map, a.id),
+    names: a.names.map((n) => ({ ...n, citations: cite(map, n.citations) })),
+    memberships: a.memberships.map((m) => ({ ...m, groupId: to(map, m.groupId), citations: cite(map, m.citations) })),
+    statusHistory: a.statusHistory.map((s) => ({ ...s, citations: cite(map, s.citations) })),
+    citations: cite(map, a.citations),
+    caseIds: toAll(map, a.caseIds),
+  };
+}
+
+export function remapEvent(e: CaseEvent, map: IdMap): CaseEvent {
+  if (map.size === 0) return e;
+  return {
+    ...e,
+    id: to(map, e.id),
+    fatalities: { ...e.fatalities, bySide: e.fatalities.bySide.map((s) => ({ ...s, actorId: s.actorId === null ? null : to(map, s.actorId) })) },
+    participants: e.participants.map((p) => ({ ...p, actorId: to(map, p.actorId), citations: cite(map, p.citations) })),
+    relatedEventIds: toAll(map, e.relatedEventIds),
+    citations: cite(map, e.citations),
+    caseIds: toAll(map, e.caseIds),
+  };
+}
+
+const remapDocument = (d: SourceDocument, map: IdMap): SourceDocument => (map.size === 0 ? d : { ...d, id: to(map, d.id), caseIds: toAll(map, d.caseIds) });
+const remapCase = (c: Case, map: IdMap): Case => (map.size === 0 ? c : { ...c, id: to(map, c.id) });
+
+// ---- the plan ---------------------------------------------------------------------------
+
+interface Incoming<T> { kind: MergeKind; record: T; label: string }
+
+export function planMerge(incoming: IncomingRecords, local: LocalRecords): MergePlan {
+  const remap = new Map<string, string>();
+  const items: PlanItem[] = [];
+  const files = { new: 0, alreadyPresent: 0, newBytes: 0 };
+
+  // Documents first: their matches by file decide where citations point.
+  const byFile = new Map<string, string>();
+  /** A second copy of a file within the bundle: it becomes the first one (the store holds a file once). */
+  const sameAsEarlier = new Set<string>();
+  for (const d of incoming.documents) {
+    const sameFile = local.documentIdBySha.get(d.sha256);
+    const earlier = byFile.get(d.sha256);
+    if (earlier === undefined) {
+      if (local.fileShas.has(d.sha256)) files.alreadyPresent++;
+      else { files.new++; files.newBytes += d.byteLength; }
+    }
+    let id: string;
+    if (sameFile !== undefined) id = sameFile;
+    else if (earlier !== undefined) { id = earlier; sameAsEarlier.add(d.id); }
+    else {
+      const taken = local.documents.get(d.id);
+      id = taken && taken.sha256 !== d.sha256 ? movedDocumentId(d) : d.id;
+    }
+    if (earlier === undefined) byFile.set(d.sha256, id);
+    if (id !== d.id) remap.set(d.id, id);
+  }
+  // Records kept both by an earlier import of this same version: that copy is this record.
+  const copies = <T extends { id: string }>(kind: MergeKind, records: readonly T[], have: ReadonlyMap<string, unknown>) => {
+    for (const r of records) {
+      const copy = keepBothId(kind, r);
+      if (have.has(copy)) remap.set(r.id, copy);
+    }
+  };
+  copies('case', incoming.cases, local.cases);
+  copies('actor', incoming.actors, local.actors);
+  copies('event', incoming.events, local.events);
+
+  const names = nameResolver(incoming, local);
+  const compare = <T extends { id: string }>(entry: Incoming<T>, prepared: T, found: T | undefined, localId: string | null): void => {
+    const key = recordKey(entry.kind, entry.record.id);
+    const base = { key, kind: entry.kind, id: entry.record.id, label: entry.label, localId };
+    if (!found) {
+      items.push({ ...base, localId: null, status: 'new', diffs: [], choices: [] });
+      return;
+    }
+    const diffs = diffRecords(comparable(entry.kind, found), comparable(entry.kind, prepared), names);
+    if (diffs.length === 0) items.push({ ...base, status: 'identical', diffs: [], choices: [] });
+    else items.push({ ...base, status: 'conflict', diffs, choices: entry.kind === 'document' ? ['mine', 'theirs'] : ['mine', 'theirs', 'both'] });
+  };
+
+  for (const c of incoming.cases) {
+    const id = to(remap, c.id);
+    compare({ kind: 'case', record: c, label: c.name }, remapCase(c, remap), local.cases.get(id), id);
+  }
+  for (const a of incoming.actors) {
+    const id = to(remap, a.id);
+    compare({ kind: 'actor', record: a, label: a.name }, remapActor(a, remap), local.actors.get(id), id);
+  }
+  for (const e of incoming.events) {
+    const id = to(remap, e.id);
+    compare({ kind: 'event', record: e, label: e.title }, remapEvent(e, remap), local.events.get(id), id);
+  }
+  for (const d of incoming.documents) {
+    const id = to(remap, d.id);
+    const prepared = remapDocument(d, remap);
+    if (sameAsEarlier.has(d.id)) {
+      items.push({ key: recordKey('document', d.id), kind: 'document', id: d.id, label: d.title, status: 'identical', localId: id, diffs: [], choices: [] });
+      continue;
+    }
+    const found = local.documentIdBySha.has(d.sha256) ? local.documents.get(id) : undefined;
+    compare({ kind: 'document', record: d, label: d.title }, prepared, found, found ? id : null);
+  }
+
+  const summary = Object.fromEntries(KINDS.map((k) => [k, { new: 0, identical: 0, conflict: 0 }])) as MergePlan['summary'];
+  for (const item of items) summary[item.kind][item.status]++;
+  return { caseId: incoming.caseId, items, remap, files, summary };
+}
+
+// ---- from choices to writes -----------------------------------------------------------------
+
+/**
+ * The rows an import writes for the user's choices (a missing choice is 'mine'; 'both' on a
+ * document, which cannot be stored twice, is 'mine' too). `now` stamps changed local rows;
+ * `newId` names the trash entries of replaced versions.
+ */
+export function resolveMerge(
+  plan: MergePlan, incoming: IncomingRecords, local: LocalRecords, choices: Readonly<Record<string, MergeChoice>>,
+  now: number, newId: () => string,
+): WriteSet {
+  const items = new Map(plan.items.map((i) => [i.key, i]));
+  const choiceOf = (item: PlanItem): MergeChoice | null => {
+    if (item.status !== 'conflict') return null;
+    const c = choices[item.key] ?? 'mine';
+    return item.choices.includes(c) ? c : 'mine';
+  };
+  // Final id of every incoming record: automatic rewrites, plus kept-both copies.
+  const map = new Map(plan.remap);
+  for (const item of plan.items) {
+    if (choiceOf(item) === 'both') map.set(item.id, keepBothId(item.kind, recordOf(incoming, item)));
+  }
+  const out: WriteSet = {
+    cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [],
+    counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0 }, caseId: to(map, incoming.caseId),
+  };
+  const written = new Set<string>();
+
+  const handle = <T extends { id: string; createdAt: number; updatedAt: number; caseIds?: string[] }>(
+    kind: MergeKind, records: readonly T[], remapped: (r: T) => T, localOf: (id: string) => T | undefined,
+    table: TrashedVersion['table'], titleOf: (r: T) => string, push: (r: T) => void, replace: (mine: T, theirs: T) => T,
+  ): void => {
+    for (const r of records) {
+      const item = items.get(recordKey(kind, r.id))!;
+      const theirs = remapped(r);
+      if (written.has(`${kind}:${theirs.id}`)) { out.counts.unchanged++; continue; }
+      const choice = choiceOf(item);
+      const mine = item.localId ? localOf(item.localId) : undefined;
+      if (item.status === 'new' || choice === 'both') {
+        written.add(`${kind}:${theirs.id}`);
+        push(theirs);
+        if (choice === 'both') out.counts.keptBoth++;
+        else out.counts.added++;
+      } else if (choice === 'theirs' && mine) {
+        written.add(`${kind}:${mine.id}`);
+        push({ ...replace(mine, theirs), id: mine.id, createdAt: mine.createdAt, updatedAt: now, ...withCases(mine, theirs) });
+        out.trash.push({ table, record: { ...mine, id: newId() }, title: titleOf(mine) } as unknown as TrashedVersion);
+        out.counts.replaced++;
+      } else if (mine) {
+        // Identical, or the user keeps theirs: only case membership may grow.
+        const cases = withCases(mine, theirs);
+        if (cases.caseIds && cases.caseIds.length !== (mine.caseIds ?? []).length) {
+          written.add(`${kind}:${mine.id}`);
+          push({ ...mine, ...cases, updatedAt: now });
+        }
+        out.counts.unchanged++;
+      }
+    }
+  };
+
+  handle('case', incoming.cases, (c) => remapCase(c, map), (id) => local.cases.get(id), 'cases', (c) => c.name, (c) => out.cases.push(c), (_m, t) => t);
+  handle('actor', incoming.actors, (a) => remapActor(a, map), (id) => local.actors.get(id), 'actors', (a) => a.name, (a) => out.actors.push(a), (_m, t) => t);
+  handle('event', incoming.events, (e) => remapEvent(e, map), (id) => local.events.get(id), 'events', (e) => e.title, (e) => out.events.push(e), (_m, t) => t);
+  const newDocs = new Set<string>();
+  handle('document', incoming.documents, (d) => remapDocument(d, map), (id) => local.documents.get(id), 'documents', (d) => d.title,
+    (d) => {
+      out.documents.push(d);
+      if (!local.documents.has(d.id)) newDocs.add(d.id);
+    },
+    // Theirs for a document: what a person edits; the file and its extraction stay the local ones.
+    (mine, theirs) => {
+      const next: Record<string, unknown> = { ...mine };
+      for (const f of DOCUMENT_COMPARED) next[f] = (theirs as unknown as Record<string, unknown>)[f];
+      return next as unknown as SourceDocument;
+    });
+
+  // Page texts of the documents added now (a second copy of a file within the bundle brings none).
+  const firstOfFile = new Map<string, string>();
+  for (const d of incoming.documents) if (!firstOfFile.has(to(map, d.id))) firstOfFile.set(to(map, d.id), d.id);
+  for (const p of incoming.pages) {
+    const id = to(map, p.documentId);
+    if (newDocs.has(id) && firstOfFile.get(id) === p.documentId) out.pages.push({ documentId: id, pages: p.pages });
+  }
+  const shas = new Set(out.documents.filter((d) => newDocs.has(d.id)).map((d) => d.sha256));
+  out.fileShas = [...shas].filter((s) => !local.fileShas.has(s));
+  out.counts.filesAdded = out.fileShas.length;
+  return out;
+}
+
+function withCases<T extends { caseIds?: string[] }>(mine: T, theirs: T): Partial<T> {
+  if (!mine.caseIds) return {};
+  const all = [...mine.caseIds];
+  for (const c of theirs.caseIds ?? []) if (!all.includes(c)) all.push(c);
+  return { caseIds: all } as Partial<T>;
+}
+
+function recordOf(incoming: IncomingRecords, item: PlanItem): { id: string } {
+  const list: readonly { id: string }[] = item.kind === 'case' ? incoming.cases : item.kind === 'actor' ? incoming.actors
+    : item.kind === 'event' ? incoming.events : incoming.documents;
+  return list.find((r) => r.id === item.id)!;
+}
+
+// ---- field differences as display text ---------------------------------------------------------
+
+type Names = (id: string) => string;
+
+function nameResolver(incoming: IncomingRecords, local: LocalRecords): Names {
+  const names = new Map<string, string>();
+  for (const c of local.cases.values()) names.set(c.id, c.name);
+  for (const a of local.actors.values()) names.set(a.id, a.name);
+  for (const e of local.events.values()) names.set(e.id, e.title);
+  for (const d of local.documents.values()) names.set(d.id, d.title);
+  for (const c of incoming.cases) if (!names.has(c.id)) names.set(c.id, c.name);
+  for (const a of incoming.actors) if (!names.has(a.id)) names.set(a.id, a.name);
+  for (const e of incoming.events) if (!names.has(e.id)) names.set(e.id, e.title);
+  for (const d of incoming.documents) if (!names.has(d.id)) names.set(d.id, d.title);
+  return (id) => names.get(id) ?? `#${id.slice(0, 8)}`;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isDate = (v: unknown): v is { label: string; edtf: string } => isPlainObject(v) && typeof v.edtf === 'string' && typeof v.earliest === 'string';
+
+/** Field-by-field differences; nested plain objects (place, fatalities) one level down, lists as a whole. */
+export function diffRecords(mine: Record<string, unknown>, theirs: Record<string, unknown>, names: Names, prefix = ''): FieldDiff[] {
+  const out: FieldDiff[] = [];
+  const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])];
+  for (const k of keys) {
+    const a = mine[k];
+    const b = theirs[k];
+    if (canonicalJson(a) === canonicalJson(b)) continue;
+    const path = prefix ? `${prefix}.${k}` : k;
+    if (isPlainObject(a) && isPlainObject(b) && !isDate(a) && !isDate(b)) out.push(...diffRecords(a, b, names, path));
+    else out.push({ path, mine: display(a, k, names), theirs: display(b, k, names) });
+  }
+  return out;
+}
+
+const MAX_TEXT = 300;
+const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
+const EMPTY = '—';
+
+function display(value: unknown, field: string, names: Names): string {
+  if (value === null || value === undefined || value === '') return EMPTY;
+  if (typeof value === 'string') return clip(value);
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  if (isDate(value)) return value.label || value.edtf;
+  if (Array.isArray(value)) return value.length === 0 ? EMPTY : clip(value.map((v) => item(v, field, names)).join('; '));
+  if (isPlainObject(value)) {
+    return clip(Object.entries(value).filter(([, v]) => v !== '' && v !== null).map(([k, v]) => `${k}: ${display(v, k, names)}`).join(', '));
+  }
+  return String(value);
+}
+
+function item(v: unknown, field: string, names: Names): string {
+  if (typeof v === 'string') return field.endsWith('Ids') ? names(v) : v;
+  if (!isPlainObject(v)) return display(v, field, names);
+  const date = (d: unknown) => (isDate(d) ? d.label || d.edtf : '');
+  const parts = (...xs: unknown[]) => xs.filter((x) => typeof x === 'string' && x !== '').join(' ');
+  const cites = Array.isArray(v.citations) && v.citations.length ? ` [${v.citations.length}×]` : '';
+  switch (field) {
+    case 'names': return `${String(v.name)} (${String(v.type)})${cites}`;
+    case 'memberships': {
+      const span = [date(v.from), date(v.to)].filter(Boolean).join('–');
+      return `${parts(v.role) || EMPTY}, ${names(String(v.groupId))}${span ? ` (${span})` : ''}${cites}`;
+    }
+    case 'statusHistory': return `${parts(String(v.status), date(v.date), v.place)}${cites}`;
+    case 'citations': return `${names(String(v.documentId))}${typeof v.page === 'number' ? ` p. ${v.page}` : ''}${v.quote ? ` “${clip(String(v.quote)).slice(0, 60)}”` : ''}`;
+    case 'participants': return `${names(String(v.actorId))} (${String(v.role)})${cites}`;
+    case 'bySide': return `${typeof v.actorId === 'string' ? names(v.actorId) : String(v.label)}: ${String(v.count)}`;
+    case 'seizures': return parts(v.quantity === null ? '' : String(v.quantity), v.unit, v.item);
+    default: return display(v, '', names);
+  }
+}
