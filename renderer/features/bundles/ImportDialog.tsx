@@ -13,8 +13,10 @@ type Step =
   | { step: 'inspecting'; progress: BundleProgress }
   | { step: 'passphrase'; wrong: boolean }
   | { step: 'rejected'; error: BundleInspectError }
+  /** Something other than the bundle went wrong (the worker, the disk): said as it is. */
+  | { step: 'failed'; message: string }
   | { step: 'preview'; preview: ImportPreview }
-  | { step: 'importing'; preview: ImportPreview; progress: BundleProgress }
+  | { step: 'importing'; preview: ImportPreview; progress: BundleProgress; cancelling: boolean }
   | { step: 'done'; result: ImportResult; restore: boolean };
 
 function isAbort(error: unknown): boolean {
@@ -58,7 +60,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
       return { step: 'rejected', error: result.error };
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) return null;
-      return { step: 'rejected', error: { code: 'not-a-bundle', message: error instanceof Error ? error.message : String(error) } };
+      return { step: 'failed', message: error instanceof Error ? error.message : String(error) };
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -72,28 +74,42 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
     };
   }, [inspect]);
 
-  const cancelTask = () => {
+  /** Reading and checking write nothing: cancelling them closes at once. */
+  const cancelInspect = () => {
     abort.current?.abort();
     close();
     notify(t('bundles.import.cancelled'));
   };
 
+  /**
+   * The import's transaction may already have committed: the worker answers, and only a
+   * rollback closes the dialog as "cancelled"; otherwise the summary shows what was written.
+   */
+  const cancelImport = () => {
+    setState((s) => (s.step === 'importing' ? { ...s, cancelling: true } : s));
+    abort.current?.abort();
+  };
+
   const apply = async (preview: ImportPreview, choices: ImportChoices) => {
     const controller = new AbortController();
     abort.current = controller;
-    setState({ step: 'importing', preview, progress: { phase: 'importing', done: 0, total: 0 } });
+    setState({ step: 'importing', preview, progress: { phase: 'importing', done: 0, total: 0 }, cancelling: false });
     try {
       const result = await getBundleClient().applyImport(preview.token, choices, {
         signal: controller.signal,
-        onProgress: (progress) => { if (!controller.signal.aborted) setState({ step: 'importing', preview, progress }); },
+        onProgress: (progress) => { if (!controller.signal.aborted) setState({ step: 'importing', preview, progress, cancelling: false }); },
       });
       token.current = null;
       setActiveCase(result.caseId);
       showView('actors');
       setState({ step: 'done', result, restore });
     } catch (error) {
-      if (isAbort(error)) return;
-      setState({ step: 'rejected', error: { code: 'not-a-bundle', message: error instanceof Error ? error.message : String(error) } });
+      if (isAbort(error)) {
+        close();
+        notify(t('bundles.import.cancelled'));
+        return;
+      }
+      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -107,7 +123,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
       {state.step === 'inspecting' ? (
         <div className="bundle-dialog__body">
           <ProgressLine progress={state.progress} label={t('bundles.import.progress')} />
-          <div className="bundle-dialog__actions"><button type="button" onClick={cancelTask}>{t('bundles.cancelTask')}</button></div>
+          <div className="bundle-dialog__actions"><button type="button" onClick={cancelInspect}>{t('bundles.cancelTask')}</button></div>
         </div>
       ) : null}
       {state.step === 'passphrase' ? <PassphrasePrompt wrong={state.wrong} onSubmit={(p) => {
@@ -115,13 +131,18 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
         void inspect(p).then((next) => { if (next) setState(next); });
       }} onCancel={close} /> : null}
       {state.step === 'rejected' ? <Rejected fileName={file.name} error={state.error} onClose={close} /> : null}
+      {state.step === 'failed' ? <Failed fileName={file.name} message={state.message} onClose={close} /> : null}
       {state.step === 'preview' ? (
         <ImportPreviewPanel preview={state.preview} restore={restore} onImport={(choices) => void apply(state.preview, choices)} onCancel={close} />
       ) : null}
       {state.step === 'importing' ? (
         <div className="bundle-dialog__body">
           <ProgressLine progress={state.progress} label={t('bundles.import.progress')} />
-          <div className="bundle-dialog__actions"><button type="button" onClick={cancelTask}>{t('bundles.cancelTask')}</button></div>
+          <div className="bundle-dialog__actions">
+            <button type="button" disabled={state.cancelling} onClick={cancelImport}>
+              {state.cancelling ? t('bundles.cancelling') : t('bundles.cancelTask')}
+            </button>
+          </div>
         </div>
       ) : null}
       {state.step === 'done' ? <ImportSummary result={state.result} onClose={close} /> : null}
@@ -169,6 +190,20 @@ function Rejected({ fileName, error, onClose }: { fileName: string; error: Bundl
             {issues.length > 10 ? <li>{t('bundles.import.moreIssues', { count: issues.length - 10 })}</li> : null}
           </ul>
         ) : null}
+        <p>{t('bundles.import.nothingChanged')}</p>
+      </div>
+      <div className="bundle-dialog__actions"><button type="button" className="primary" onClick={onClose}>{t('action.close')}</button></div>
+    </div>
+  );
+}
+
+function Failed({ fileName, message, onClose }: { fileName: string; message: string; onClose: () => void }) {
+  const t = useT();
+  return (
+    <div className="bundle-dialog__body">
+      <div className="bundle-dialog__problem" role="alert">
+        <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
+        <p>{t('bundles.import.failed', { reason: message })}</p>
         <p>{t('bundles.import.nothingChanged')}</p>
       </div>
       <div className="bundle-dialog__actions"><button type="button" className="primary" onClick={onClose}>{t('action.close')}</button></div>

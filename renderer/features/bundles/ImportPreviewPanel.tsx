@@ -1,7 +1,7 @@
 import { useMemo, useReducer } from 'react';
 import type { ImportChoices, ImportPreview, PreviewKind, PreviewRecord, RecordChoice } from '../../bundle/types';
 import { formatTimestamp, useT } from '../../i18n/useT';
-import { choiceFor, choiceReducer, choiceTally, conflicts, toImportChoices } from './choices';
+import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
 import { PREVIEW_KINDS, diffValue, fieldLabel, newByKind, orderedDiffs } from './diffs';
 import { formatBytes } from './format';
 
@@ -74,7 +74,7 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
               <span className="muted">{t('bundles.preview.forAll')}</span>
               {CHOICES.map((choice) => (
                 <button key={choice} type="button" className="small"
-                  onClick={() => dispatch({ type: 'all', choice, keys: conflicting.map((r) => r.key) })}>
+                  onClick={() => dispatch({ type: 'all', choice, keys: keysOffering(preview.records, choice) })}>
                   {t(`bundles.choice.${choice}`)}
                 </button>
               ))}
@@ -136,7 +136,7 @@ function Conflict({ record, choice, onChoose }: { record: PreviewRecord; choice:
       </table>
       <fieldset className="conflict__choice">
         <legend className="visually-hidden">{t('bundles.preview.choiceFor', { label: record.label })}</legend>
-        {CHOICES.map((c) => (
+        {allowedChoices(record).map((c) => (
           <label key={c}>
             <input type="radio" name={name} value={c} checked={choice === c} onChange={() => onChoose(c)} />
             {' '}{t(`bundles.choice.${c}`)}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PreviewRecord } from '../../bundle/types';
-import { choiceFor, choiceReducer, choiceTally, conflicts, toImportChoices } from './choices';
+import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
 
 const record = (kind: PreviewRecord['kind'], id: string, status: PreviewRecord['status']): PreviewRecord => ({
   key: `${kind}:${id}`, kind, id, label: id, status, diffs: status === 'conflict' ? [{ path: 'name', mine: 'a', theirs: 'b' }] : [],
@@ -38,6 +38,16 @@ describe('import choices', () => {
   it('sends choices only for conflicts: new records are always added', () => {
     const state = choiceReducer({}, { type: 'set', key: 'actor:a3', choice: 'theirs' });
     expect(Object.keys(toImportChoices(records, state))).not.toContain('actor:a3');
+  });
+
+  it('offers documents no "keep both", and the "all" shortcut skips records that do not offer a choice', () => {
+    const doc: PreviewRecord = { ...record('document', 'd2', 'conflict'), choices: ['mine', 'theirs'] };
+    const withDoc = [...records, doc];
+    expect(allowedChoices(doc)).toEqual(['mine', 'theirs']);
+    expect(allowedChoices(records[0]!)).toEqual(['mine', 'theirs', 'both']);
+    const state = choiceReducer({}, { type: 'all', choice: 'both', keys: keysOffering(withDoc, 'both') });
+    expect(toImportChoices(withDoc, state)).toEqual({ 'actor:a1': 'both', 'actor:a2': 'both', 'event:e1': 'both', 'document:d2': 'mine' });
+    expect(keysOffering(withDoc, 'theirs')).toContain('document:d2');
   });
 
   it('does not change the state it was given', () => {

@@ -26,6 +26,18 @@ export function choiceFor(state: ChoiceState, key: string): RecordChoice {
   return state[key] ?? DEFAULT_CHOICE;
 }
 
+const ALL_CHOICES: readonly RecordChoice[] = ['mine', 'theirs', 'both'];
+
+/** The choices a conflict offers: documents have no "keep both", since a file is stored once. */
+export function allowedChoices(record: PreviewRecord): readonly RecordChoice[] {
+  return record.choices && record.choices.length > 0 ? record.choices : ALL_CHOICES;
+}
+
+/** The conflicts an "all" shortcut applies to: those that offer the choice. */
+export function keysOffering(records: readonly PreviewRecord[], choice: RecordChoice): string[] {
+  return conflicts(records).filter((r) => allowedChoices(r).includes(choice)).map((r) => r.key);
+}
+
 export function conflicts(records: readonly PreviewRecord[], kind?: PreviewKind): PreviewRecord[] {
   return records.filter((r) => r.status === 'conflict' && (kind === undefined || r.kind === kind));
 }

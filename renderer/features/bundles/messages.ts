@@ -3,6 +3,7 @@ export const en = {
   'nav.bundles': 'Import & export',
   'bundles.title': 'Import & export',
   'bundles.cancelTask': 'Cancel',
+  'bundles.cancelling': 'Cancelling…',
 
   'bundles.export.heading': 'Export a case',
   'bundles.export.explain': 'Save a case as one file to hand to a colleague (USB stick, messenger), or for other tools: FollowTheMoney, an ACLED-style CSV, or a printable report.',
@@ -74,6 +75,7 @@ export const en = {
   'bundles.import.pickFailed': 'The file could not be opened: {reason}',
   'bundles.import.rejected': '“{name}” was not imported.',
   'bundles.import.details': 'Details: {message}',
+  'bundles.import.failed': 'The import could not be completed: {reason}',
   'bundles.import.moreIssues': 'and {count} more',
   'bundles.import.nothingChanged': 'Nothing in your library was changed.',
   'bundles.import.start': 'Import',
@@ -216,6 +218,7 @@ export const es: Record<keyof typeof en, string> = {
   'nav.bundles': 'Importar y exportar',
   'bundles.title': 'Importar y exportar',
   'bundles.cancelTask': 'Cancelar',
+  'bundles.cancelling': 'Cancelando…',
 
   'bundles.export.heading': 'Exportar un caso',
   'bundles.export.explain': 'Guarde un caso en un solo archivo para pasarlo a un colega (memoria USB, mensajería) o para otras herramientas: FollowTheMoney, un CSV al estilo ACLED o un informe para imprimir.',
@@ -287,6 +290,7 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.import.pickFailed': 'No se pudo abrir el archivo: {reason}',
   'bundles.import.rejected': '«{name}» no se importó.',
   'bundles.import.details': 'Detalles: {message}',
+  'bundles.import.failed': 'No se pudo completar la importación: {reason}',
   'bundles.import.moreIssues': 'y {count} más',
   'bundles.import.nothingChanged': 'No se cambió nada en su biblioteca.',
   'bundles.import.start': 'Importar',
