@@ -233,6 +233,7 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     if (earlier === undefined) byFile.set(d.sha256, id);
     if (id !== d.id) remap.set(d.id, id);
   }
+  const docRemap = new Map(remap);
   // Records kept both by an earlier import of this same version: that copy is this record.
   const copies = <T extends { id: string }>(kind: MergeKind, records: readonly T[], have: ReadonlyMap<string, unknown>) => {
     for (const r of records) {
@@ -245,29 +246,36 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
   copies('event', incoming.events, local.events);
 
   const names = nameResolver(incoming, local);
-  const compare = <T extends { id: string }>(entry: Incoming<T>, prepared: T, found: T | undefined, localId: string | null): void => {
+  /**
+   * `prepared` has every automatic rewrite applied; `plain` only the documents' ones. A record an
+   * earlier import left as it was still points to the local originals of records kept both then,
+   * so matching either counts as identical.
+   */
+  const compare = <T extends { id: string }>(entry: Incoming<T>, prepared: T, plain: T, found: T | undefined, localId: string | null): void => {
     const key = recordKey(entry.kind, entry.record.id);
     const base = { key, kind: entry.kind, id: entry.record.id, label: entry.label, localId };
     if (!found) {
       items.push({ ...base, localId: null, status: 'new', diffs: [], choices: [] });
       return;
     }
-    const diffs = diffRecords(comparable(entry.kind, found), comparable(entry.kind, prepared), names);
+    const mine = comparable(entry.kind, found);
+    const same = canonicalJson(mine) === canonicalJson(comparable(entry.kind, { ...plain, id: found.id }));
+    const diffs = same ? [] : diffRecords(mine, comparable(entry.kind, prepared), names);
     if (diffs.length === 0) items.push({ ...base, status: 'identical', diffs: [], choices: [] });
     else items.push({ ...base, status: 'conflict', diffs, choices: entry.kind === 'document' ? ['mine', 'theirs'] : ['mine', 'theirs', 'both'] });
   };
 
   for (const c of incoming.cases) {
     const id = to(remap, c.id);
-    compare({ kind: 'case', record: c, label: c.name }, remapCase(c, remap), local.cases.get(id), id);
+    compare({ kind: 'case', record: c, label: c.name }, remapCase(c, remap), remapCase(c, docRemap), local.cases.get(id), id);
   }
   for (const a of incoming.actors) {
     const id = to(remap, a.id);
-    compare({ kind: 'actor', record: a, label: a.name }, remapActor(a, remap), local.actors.get(id), id);
+    compare({ kind: 'actor', record: a, label: a.name }, remapActor(a, remap), remapActor(a, docRemap), local.actors.get(id), id);
   }
   for (const e of incoming.events) {
     const id = to(remap, e.id);
-    compare({ kind: 'event', record: e, label: e.title }, remapEvent(e, remap), local.events.get(id), id);
+    compare({ kind: 'event', record: e, label: e.title }, remapEvent(e, remap), remapEvent(e, docRemap), local.events.get(id), id);
   }
   for (const d of incoming.documents) {
     const id = to(remap, d.id);
@@ -277,7 +285,7 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
       continue;
     }
     const found = local.documentIdBySha.has(d.sha256) ? local.documents.get(id) : undefined;
-    compare({ kind: 'document', record: d, label: d.title }, prepared, found, found ? id : null);
+    compare({ kind: 'document', record: d, label: d.title }, prepared, prepared, found, found ? id : null);
   }
 
   const summary = Object.fromEntries(KINDS.map((k) => [k, { new: 0, identical: 0, conflict: 0 }])) as MergePlan['summary'];
