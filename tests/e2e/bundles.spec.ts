@@ -266,7 +266,7 @@ test('FollowTheMoney and ACLED-style CSV exports download with the expected firs
   expect(people[0]!.properties.alias).toContain('Comandante Artemio');
 });
 
-test('the backup reminder: shown once when a library with data was never backed up, gone after a backup, back after a week', async ({ page }) => {
+test('the backup reminder: shown once when a library with data was never backed up, gone after a backup, back after a week; the backup restores into an empty profile', async ({ page }) => {
   await loadSample(page);
   // Decided when the app starts, not the moment the first records arrive.
   const reminder = page.getByRole('region', { name: 'Backup reminder' });
@@ -282,6 +282,8 @@ test('the backup reminder: shown once when a library with data was never backed 
   const download = page.waitForEvent('download');
   await dialog.getByRole('button', { name: 'Save backup' }).click();
   expect((await download).suggestedFilename()).toMatch(/\.casefile$/);
+  const backup = path.join(dir, 'backup.casefile');
+  await (await download).saveAs(backup);
   await expect(page.getByRole('status').getByText(/^Backup saved as/)).toBeVisible();
   await expect(reminder).toHaveCount(0);
   await nav(page, 'Settings');
@@ -298,4 +300,20 @@ test('the backup reminder: shown once when a library with data was never backed 
   await expect(reminder).toHaveCount(0);
   await nav(page, 'Events');
   await expect(reminder).toHaveCount(0);
+
+  // Restore: the same import flow; into an empty profile everything is new.
+  await wipeProfile(page);
+  await nav(page, 'Settings');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await (await chooser).setFiles(backup);
+  const restore = page.getByRole('dialog', { name: 'Restore from backup' });
+  await expect(restore.getByRole('heading', { name: /Differences to decide/ })).toHaveCount(0);
+  const [newActors, identical, different] = await summaryRow(restore, 'Actors');
+  expect(Number(newActors)).toBeGreaterThan(0);
+  expect([identical, different]).toEqual(['0', '0']);
+  await finishImport(page, restore);
+  await restore.getByRole('button', { name: 'Close' }).click();
+  await nav(page, 'Actors');
+  await expect(page.getByText(`${newActors} actors`, { exact: true })).toBeVisible();
 });

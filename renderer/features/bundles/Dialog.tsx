@@ -8,6 +8,8 @@ interface DialogProps {
   /** While a task runs, Escape does not close the dialog: the user cancels the task instead. */
   busy?: boolean;
   className?: string;
+  /** Changes when the content is swapped (e.g. progress → preview): focus lost with the old content goes to the title. */
+  step?: string;
   children: ReactNode;
 }
 
@@ -16,8 +18,9 @@ interface DialogProps {
  * stays inside), labelled by its heading. Focus returns to whatever opened it, as with
  * the viewer. Keys are kept from the app's single-letter shortcuts behind it.
  */
-export function Dialog({ title, onClose, busy = false, className, children }: DialogProps) {
+export function Dialog({ title, onClose, busy = false, className, step, children }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
+  const titleRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
   // Read while rendering, before showModal() moves focus into the dialog.
   const [opener] = useState(() => document.activeElement);
@@ -31,6 +34,11 @@ export function Dialog({ title, onClose, busy = false, className, children }: Di
     };
   }, [opener]);
 
+  useEffect(() => {
+    // An autoFocus control of the new content has focus already; otherwise start at the title.
+    if (ref.current && !ref.current.contains(document.activeElement)) titleRef.current?.focus();
+  }, [step]);
+
   const onKeyDown = (e: ReactKeyboardEvent<HTMLDialogElement>) => {
     e.stopPropagation();
     if (e.key === 'Escape') {
@@ -42,7 +50,7 @@ export function Dialog({ title, onClose, busy = false, className, children }: Di
   return (
     <dialog ref={ref} className={`bundle-dialog${className ? ` ${className}` : ''}`} aria-labelledby={titleId}
       onKeyDown={onKeyDown} onCancel={(e) => e.preventDefault()}>
-      <h1 id={titleId} className="bundle-dialog__title">{title}</h1>
+      <h1 id={titleId} ref={titleRef} tabIndex={-1} className="bundle-dialog__title">{title}</h1>
       {children}
     </dialog>
   );

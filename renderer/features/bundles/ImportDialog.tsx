@@ -118,7 +118,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
   const busy = state.step === 'inspecting' || state.step === 'importing';
   const title = restore ? t('bundles.restore.title') : t('bundles.import.title');
   return (
-    <Dialog title={title} onClose={close} busy={busy} className="import-dialog">
+    <Dialog title={title} onClose={close} busy={busy} className="import-dialog" step={state.step}>
       <p className="import-dialog__file muted">{t('bundles.import.file', { name: file.name })}</p>
       {state.step === 'inspecting' ? (
         <div className="bundle-dialog__body">
