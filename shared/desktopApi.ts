@@ -55,6 +55,18 @@ export interface SaveResult {
   path?: string;
 }
 
+/** Starts a streamed save (large files such as bundles): native dialog, then chunks. */
+export interface BeginSaveRequest {
+  /** A bare file name; main strips anything path-like from it. */
+  suggestedName: string;
+  filters: FileFilter[];
+  /** Exactly how many bytes will follow; commitSave refuses a file of any other length. */
+  byteLength: number;
+}
+
+/** `null` when the user cancelled the dialog. The token names the save in the calls that follow. */
+export type BeginSaveResult = { token: string } | null;
+
 export interface DesktopApi {
   appInfo(): Promise<AppInfo>;
   /** Native open dialog (multi-select, PDF only). Cancel resolves to []. */
@@ -64,6 +76,16 @@ export interface DesktopApi {
   /** Only paths returned by saveFile/printToPdf in this session are accepted. */
   revealInFolder(path: string): Promise<void>;
   printToPdf(req: PrintToPdfRequest): Promise<SaveResult>;
+  /**
+   * Streamed save: beginSave shows the save dialog and opens a temp file beside the target;
+   * writeChunk appends (at most MAX_SAVE_CHUNK_BYTES, in order); commitSave fsyncs and
+   * renames it into place; abortSave deletes it. A failed write deletes it too and rejects
+   * in plain words ("the disk is full"): the target is never left half-written.
+   */
+  beginSave(req: BeginSaveRequest): Promise<BeginSaveResult>;
+  writeChunk(token: string, chunk: Uint8Array): Promise<void>;
+  commitSave(token: string): Promise<SaveResult>;
+  abortSave(token: string): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }
 
@@ -76,8 +98,19 @@ export const desktopChannels = {
   saveFile: 'casefile:save-file',
   revealInFolder: 'casefile:reveal-in-folder',
   printToPdf: 'casefile:print-to-pdf',
+  beginSave: 'casefile:begin-save',
+  writeChunk: 'casefile:write-chunk',
+  commitSave: 'casefile:commit-save',
+  abortSave: 'casefile:abort-save',
   onMenuCommand: 'casefile:menu-command',
 } as const satisfies Record<keyof DesktopApi, string>;
 
 /** Per-file cap for opened PDFs and saved files: large enough for scanned archives, small enough to keep IPC sane. */
 export const MAX_FILE_BYTES = 512 * 1024 * 1024;
+
+/** Largest chunk of a streamed save: big enough to keep IPC overhead small, small next to memory. */
+export const MAX_SAVE_CHUNK_BYTES = 8 * 1024 * 1024;
+/** Largest streamed save: a zip without ZIP64 stays under 4 GiB. */
+export const MAX_SAVE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
+/** Saves open at once; more means a renderer is leaking them. */
+export const MAX_OPEN_SAVES = 4;

@@ -13,11 +13,16 @@ export interface AtomicFs {
   rm(filePath: string, options: { force: boolean }): Promise<void>;
 }
 
-const defaultFs: AtomicFs = {
+export const defaultFs: AtomicFs = {
   open: (p, flags) => nodeFs.open(p, flags),
   rename: nodeFs.rename,
   rm: nodeFs.rm,
 };
+
+/** A hidden temp name beside the target: the same directory, so the final rename is atomic. */
+export function tempPathFor(targetPath: string): string {
+  return path.join(path.dirname(targetPath), `.${path.basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
+}
 
 /**
  * Writes to a temp file in the target's directory, fsyncs, then renames over the
@@ -25,8 +30,7 @@ const defaultFs: AtomicFs = {
  * either the old file or the new one, never half of either.
  */
 export async function atomicWrite(targetPath: string, data: Uint8Array, fs: AtomicFs = defaultFs): Promise<void> {
-  const dir = path.dirname(targetPath);
-  const tempPath = path.join(dir, `.${path.basename(targetPath)}.${randomBytes(6).toString('hex')}.tmp`);
+  const tempPath = tempPathFor(targetPath);
   try {
     // 'wx': never follow or clobber something already at the temp name.
     const handle = await fs.open(tempPath, 'wx');

@@ -9,6 +9,7 @@ import { denyAllPermissions } from './hardening';
 import type { DesktopHandlers } from './ipcRegistry';
 import { isAllowedPrintRequest } from './navigationPolicy';
 import { readPickedFiles } from './pickedFiles';
+import type { SaveSessions } from './saveSessions';
 import { printWindowOptions } from './windowOptions';
 
 const PRINT_PARTITION = 'casefile-print';
@@ -16,6 +17,8 @@ const PRINT_PARTITION = 'casefile-print';
 export interface HandlerContext {
   /** Parent for native dialogs, so they are modal to the app window. */
   getWindow(): BrowserWindow | null;
+  /** Streamed saves in progress; main aborts them all when the window goes away. */
+  saves: SaveSessions;
 }
 
 export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
@@ -24,14 +27,19 @@ export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
   const printDocuments = new Set<string>();
   let printSessionReady = false;
 
-  async function askAndWrite(suggestedName: string, filters: FileFilter[], data: () => Promise<Uint8Array>): Promise<SaveResult> {
+  async function askWhere(suggestedName: string, filters: FileFilter[]): Promise<string | null> {
     const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters };
     const win = ctx.getWindow();
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    if (result.canceled || !result.filePath) return { saved: false };
-    await atomicWrite(result.filePath, await data());
-    savedPaths.add(path.normalize(result.filePath));
-    return { saved: true, path: result.filePath };
+    return result.canceled || !result.filePath ? null : result.filePath;
+  }
+
+  async function askAndWrite(suggestedName: string, filters: FileFilter[], data: () => Promise<Uint8Array>): Promise<SaveResult> {
+    const filePath = await askWhere(suggestedName, filters);
+    if (!filePath) return { saved: false };
+    await atomicWrite(filePath, await data());
+    savedPaths.add(path.normalize(filePath));
+    return { saved: true, path: filePath };
   }
 
   function printSession(): Session {
@@ -95,5 +103,21 @@ export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
 
     printToPdf: ({ suggestedName, html }) =>
       askAndWrite(suggestedName, [{ name: 'PDF documents', extensions: ['pdf'] }], () => renderPdf(html)),
+
+    beginSave: async ({ suggestedName, filters, byteLength }) => {
+      const filePath = await askWhere(suggestedName, filters);
+      if (!filePath) return null;
+      return { token: await ctx.saves.begin(filePath, byteLength) };
+    },
+
+    writeChunk: (token, chunk) => ctx.saves.write(token, chunk),
+
+    commitSave: async (token) => {
+      const filePath = await ctx.saves.commit(token);
+      savedPaths.add(path.normalize(filePath));
+      return { saved: true, path: filePath };
+    },
+
+    abortSave: (token) => ctx.saves.abort(token),
   };
 }

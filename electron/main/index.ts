@@ -10,6 +10,7 @@ import { createDesktopHandlers } from './desktopHandlers';
 import { denyAllPermissions, guardWebContents } from './hardening';
 import { registerIpcHandlers } from './ipcRegistry';
 import { isTrustedSender } from './ipcValidation';
+import { SaveSessions } from './saveSessions';
 import { buildMenuTemplate, englishMenuLabels } from './menuTemplate';
 import { mainWindowOptions } from './windowOptions';
 
@@ -30,6 +31,8 @@ protocol.registerSchemesAsPrivileged([
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
+// Streamed saves; a window that reloads, crashes or closes mid-save leaves no temp file behind.
+const saves = new SaveSessions();
 
 function openExternal(url: string): void {
   void shell.openExternal(url).catch(() => undefined);
@@ -38,7 +41,12 @@ function openExternal(url: string): void {
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions({ preloadPath }));
   win.once('ready-to-show', () => win.show());
+  win.webContents.on('did-start-navigation', (details) => {
+    if (details.isMainFrame && !details.isSameDocument) void saves.abortAll();
+  });
+  win.webContents.on('render-process-gone', () => void saves.abortAll());
   win.on('closed', () => {
+    void saves.abortAll();
     if (mainWindow === win) mainWindow = null;
   });
   void win.loadURL(APP_ENTRY_URL);
@@ -74,7 +82,7 @@ async function start(): Promise<void> {
 
   registerIpcHandlers(
     ipcMain,
-    createDesktopHandlers({ getWindow: () => mainWindow }),
+    createDesktopHandlers({ getWindow: () => mainWindow, saves }),
     (event) => isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null),
   );
 
@@ -102,6 +110,7 @@ if (!app.requestSingleInstanceLock()) {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });
+  app.on('will-quit', () => void saves.abortAll());
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });

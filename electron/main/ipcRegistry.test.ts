@@ -14,6 +14,10 @@ function setup() {
     saveFile: vi.fn(async () => ({ saved: true, path: '/tmp/x' })),
     revealInFolder: vi.fn(async () => undefined),
     printToPdf: vi.fn(async () => ({ saved: false })),
+    beginSave: vi.fn(async () => ({ token: 'a'.repeat(32) })),
+    writeChunk: vi.fn(async () => undefined),
+    commitSave: vi.fn(async () => ({ saved: true, path: '/tmp/x.casefile' })),
+    abortSave: vi.fn(async () => undefined),
   };
   registerIpcHandlers(ipc, handlers, (event) => isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null));
   const call = (channel: string, event: InvokeEventLike, ...args: unknown[]) => {
@@ -62,5 +66,19 @@ describe('registerIpcHandlers', () => {
     expect(handlers.saveFile).not.toHaveBeenCalled();
     expect(handlers.revealInFolder).not.toHaveBeenCalled();
     expect(handlers.openPdfFiles).not.toHaveBeenCalled();
+  });
+
+  it('checks streamed-save calls before they reach the implementation', async () => {
+    const { handlers, call } = setup();
+    const token = '0123456789abcdef0123456789abcdef';
+    await call(desktopChannels.beginSave, trusted, { suggestedName: '../x.casefile', filters: [], byteLength: 10 });
+    expect(handlers.beginSave).toHaveBeenCalledWith({ suggestedName: 'x.casefile', filters: [], byteLength: 10 });
+    await call(desktopChannels.writeChunk, trusted, token, new Uint8Array(3));
+    expect(handlers.writeChunk).toHaveBeenCalledWith(token, new Uint8Array(3));
+    expect(() => call(desktopChannels.writeChunk, trusted, token, new Uint8Array(8 * 1024 * 1024 + 1))).toThrow(/larger than 8 MB/);
+    expect(() => call(desktopChannels.writeChunk, trusted, '../etc', new Uint8Array(1))).toThrow(/save token/);
+    expect(() => call(desktopChannels.commitSave, { senderFrame: { url: 'https://evil.example/', parent: null } }, token)).toThrow(/untrusted sender/);
+    expect(handlers.commitSave).not.toHaveBeenCalled();
+    expect(handlers.writeChunk).toHaveBeenCalledTimes(1);
   });
 });

@@ -7,8 +7,11 @@ import {
   isTrustedSender,
   parseFilters,
   parsePrintToPdfRequest,
+  parseBeginSaveRequest,
   parseRevealPath,
+  parseSaveChunk,
   parseSaveFileRequest,
+  parseSaveToken,
   sanitizeFileName,
 } from './ipcValidation';
 
@@ -129,6 +132,39 @@ describe('parseRevealPath', () => {
   });
 });
 
+describe('streamed-save arguments', () => {
+  it('parses a beginSave request, cleaning the name', () => {
+    expect(parseBeginSaveRequest({ suggestedName: '/home/x/../case.casefile', filters: [{ name: 'Bundle', extensions: ['casefile'] }], byteLength: 5 }))
+      .toEqual({ suggestedName: 'case.casefile', filters: [{ name: 'Bundle', extensions: ['casefile'] }], byteLength: 5 });
+  });
+
+  it.each([
+    ['a negative length', { suggestedName: 'a', filters: [], byteLength: -1 }],
+    ['a fractional length', { suggestedName: 'a', filters: [], byteLength: 1.5 }],
+    ['a string length', { suggestedName: 'a', filters: [], byteLength: '10' }],
+    ['over 4 GB', { suggestedName: 'a', filters: [], byteLength: 2 ** 32 }],
+    ['no request', null],
+  ])('refuses %s', (_label, value) => {
+    expect(() => parseBeginSaveRequest(value)).toThrow(IpcValidationError);
+  });
+
+  it('accepts only main-made tokens', () => {
+    expect(parseSaveToken('0123456789abcdef0123456789abcdef')).toBe('0123456789abcdef0123456789abcdef');
+    for (const bad of ['', 'x', '0123456789ABCDEF0123456789ABCDEF', `${'a'.repeat(32)}/`, 42, null, { token: 'a' }]) {
+      expect(() => parseSaveToken(bad)).toThrow(IpcValidationError);
+    }
+  });
+
+  it('accepts chunks up to 8 MB, as bytes only', () => {
+    expect(parseSaveChunk(Buffer.from('abc')).byteLength).toBe(3);
+    const big = { byteLength: 8 * 1024 * 1024 + 1 };
+    Object.setPrototypeOf(big, Uint8Array.prototype);
+    expect(() => parseSaveChunk(big)).toThrow(/larger than 8 MB/);
+    expect(() => parseSaveChunk('abc')).toThrow(/Uint8Array/);
+    expect(() => parseSaveChunk(new ArrayBuffer(3))).toThrow(/Uint8Array/);
+  });
+});
+
 describe('argParsers', () => {
   it('checks arity', () => {
     expect(argParsers.appInfo([])).toEqual([]);
@@ -137,6 +173,8 @@ describe('argParsers', () => {
     expect(() => argParsers.saveFile([])).toThrow(/1 argument/);
     expect(() => argParsers.printToPdf([{ suggestedName: 'a', html: '' }, 'extra'])).toThrow(/1 argument/);
     expect(() => argParsers.revealInFolder([])).toThrow(/1 argument/);
+    expect(() => argParsers.writeChunk(['0123456789abcdef0123456789abcdef'])).toThrow(/2 argument/);
+    expect(() => argParsers.abortSave([])).toThrow(/1 argument/);
   });
 });
 

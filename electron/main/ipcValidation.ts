@@ -1,6 +1,9 @@
 import path from 'node:path';
 import {
   MAX_FILE_BYTES,
+  MAX_SAVE_BYTES,
+  MAX_SAVE_CHUNK_BYTES,
+  type BeginSaveRequest,
   type DesktopApi,
   type DesktopInvokeMethod,
   type FileFilter,
@@ -109,6 +112,26 @@ export function parseRevealPath(value: unknown): string {
   return path.normalize(value);
 }
 
+export function parseBeginSaveRequest(value: unknown): BeginSaveRequest {
+  if (!isPlainObject(value)) fail('beginSave expects a request object');
+  const { byteLength } = value;
+  if (typeof byteLength !== 'number' || !Number.isSafeInteger(byteLength) || byteLength < 0) fail('byteLength must be a whole number of bytes');
+  if (byteLength > MAX_SAVE_BYTES) fail('the file is larger than 4 GB and cannot be saved');
+  return { suggestedName: sanitizeFileName(value.suggestedName), filters: parseFilters(value.filters), byteLength };
+}
+
+/** Save tokens are 128 random bits in hex, made by main; anything else is refused unseen. */
+export function parseSaveToken(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) fail('token must be a save token');
+  return value;
+}
+
+export function parseSaveChunk(value: unknown): Uint8Array {
+  if (!(value instanceof Uint8Array)) fail('chunk must be a Uint8Array');
+  if (value.byteLength > MAX_SAVE_CHUNK_BYTES) fail(`chunk is larger than ${MAX_SAVE_CHUNK_BYTES / 1024 / 1024} MB`);
+  return value;
+}
+
 /** One parser per invoke method, each producing exactly that method's parameters. */
 export const argParsers: {
   [K in DesktopInvokeMethod]: (args: readonly unknown[]) => Parameters<DesktopApi[K]>;
@@ -118,6 +141,10 @@ export const argParsers: {
   saveFile: (args) => (expectArity(args, 1, 'saveFile'), [parseSaveFileRequest(args[0])]),
   revealInFolder: (args) => (expectArity(args, 1, 'revealInFolder'), [parseRevealPath(args[0])]),
   printToPdf: (args) => (expectArity(args, 1, 'printToPdf'), [parsePrintToPdfRequest(args[0])]),
+  beginSave: (args) => (expectArity(args, 1, 'beginSave'), [parseBeginSaveRequest(args[0])]),
+  writeChunk: (args) => (expectArity(args, 2, 'writeChunk'), [parseSaveToken(args[0]), parseSaveChunk(args[1])]),
+  commitSave: (args) => (expectArity(args, 1, 'commitSave'), [parseSaveToken(args[0])]),
+  abortSave: (args) => (expectArity(args, 1, 'abortSave'), [parseSaveToken(args[0])]),
 };
 
 /**

@@ -11,6 +11,10 @@ const api: DesktopApi = {
   saveFile: (req) => ipcRenderer.invoke(desktopChannels.saveFile, req),
   revealInFolder: (path) => ipcRenderer.invoke(desktopChannels.revealInFolder, path),
   printToPdf: (req) => ipcRenderer.invoke(desktopChannels.printToPdf, req),
+  beginSave: (req) => ipcRenderer.invoke(desktopChannels.beginSave, req),
+  writeChunk: (token, chunk) => ipcRenderer.invoke(desktopChannels.writeChunk, token, chunk),
+  commitSave: (token) => ipcRenderer.invoke(desktopChannels.commitSave, token),
+  abortSave: (token) => ipcRenderer.invoke(desktopChannels.abortSave, token),
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     // The IPC event is dropped: event.sender is ipcRenderer.
     const handler = (_event: IpcRendererEvent, command: unknown): void => {

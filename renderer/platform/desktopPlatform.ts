@@ -1,14 +1,17 @@
 import type { DesktopApi } from '../../shared/desktopApi';
+import { pickFileWith, saveBlobDesktop } from './blobFiles';
 import { saveFiltersFor } from './saveFilters';
 import type { Platform } from './types';
 
-export function createDesktopPlatform(api: DesktopApi): Platform {
+export function createDesktopPlatform(api: DesktopApi, doc: Document): Platform {
   return {
     kind: 'desktop',
     appInfo: () => api.appInfo(),
     pickPdfFiles: () => api.openPdfFiles(),
     saveFile: ({ suggestedName, mimeType, data }) =>
       api.saveFile({ suggestedName, filters: saveFiltersFor(suggestedName, mimeType), data }),
+    saveBlob: (req) => saveBlobDesktop(api, req),
+    pickFile: ({ accept }) => pickFileWith(doc, accept),
     printHtml: (html, suggestedName) => api.printToPdf({ suggestedName, html }),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };

@@ -4,7 +4,7 @@ import { createDesktopPlatform } from './desktopPlatform';
 import type { Platform } from './types';
 import { createWebPlatform } from './webPlatform';
 
-export type { Platform, SaveRequest } from './types';
+export type { PickFileRequest, Platform, SaveBlobRequest, SaveRequest } from './types';
 
 // The preload's bridge. Declared here because this folder is the only code meant to touch it.
 declare global {
@@ -19,7 +19,9 @@ export interface PlatformHost {
   document: Document;
 }
 
-const desktopMethods = ['appInfo', 'openPdfFiles', 'saveFile', 'revealInFolder', 'printToPdf', 'onMenuCommand'] as const satisfies ReadonlyArray<keyof DesktopApi>;
+const desktopMethods = [
+  'appInfo', 'openPdfFiles', 'saveFile', 'revealInFolder', 'printToPdf', 'beginSave', 'writeChunk', 'commitSave', 'abortSave', 'onMenuCommand',
+] as const satisfies ReadonlyArray<keyof DesktopApi>;
 
 function isDesktopApi(value: unknown): value is DesktopApi {
   if (typeof value !== 'object' || value === null) return false;
@@ -30,7 +32,7 @@ function isDesktopApi(value: unknown): value is DesktopApi {
 /** Element's preparePlatform pattern: desktop when the preload bridge is there, web otherwise. */
 export function createPlatform(host: PlatformHost): Platform {
   return isDesktopApi(host.desktop)
-    ? createDesktopPlatform(host.desktop)
+    ? createDesktopPlatform(host.desktop, host.document)
     : createWebPlatform({ document: host.document, version });
 }
 

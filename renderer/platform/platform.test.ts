@@ -3,10 +3,35 @@ import type { DesktopApi, MenuCommand } from '../../shared/desktopApi';
 import { createPlatform, type PlatformHost } from './index';
 import { saveFiltersFor } from './saveFilters';
 import { createWebPlatform } from './webPlatform';
+import { saveBlobDesktop } from './blobFiles';
 
-function fakeDesktop(): DesktopApi & { emit(command: MenuCommand): void } {
+interface FakeSave { name: string; chunks: Uint8Array[]; state: 'open' | 'committed' | 'aborted' }
+
+function fakeDesktop(opts: { cancelDialog?: boolean; failAfterChunks?: number } = {}): DesktopApi & { emit(command: MenuCommand): void; saves: FakeSave[] } {
   const listeners = new Set<(command: MenuCommand) => void>();
+  const saves: FakeSave[] = [];
+  const session = (token: string): FakeSave => saves[Number(token)]!;
   return {
+    saves,
+    beginSave: vi.fn(async ({ suggestedName }) => {
+      if (opts.cancelDialog) return null;
+      saves.push({ name: suggestedName, chunks: [], state: 'open' });
+      return { token: String(saves.length - 1) };
+    }),
+    writeChunk: vi.fn(async (token: string, chunk: Uint8Array) => {
+      const s = session(token);
+      if (opts.failAfterChunks !== undefined && s.chunks.length >= opts.failAfterChunks) {
+        throw new Error(`Could not save "${s.name}": the disk is full.`);
+      }
+      s.chunks.push(chunk);
+    }),
+    commitSave: vi.fn(async (token: string) => {
+      session(token).state = 'committed';
+      return { saved: true, path: `/home/u/${session(token).name}` };
+    }),
+    abortSave: vi.fn(async (token: string) => {
+      session(token).state = 'aborted';
+    }),
     appInfo: vi.fn(async () => ({ name: 'Casefile', version: '1.2.3', platform: 'linux', electron: '40.8.5' })),
     openPdfFiles: vi.fn(async () => [{ name: 'a.pdf', bytes: new Uint8Array([37]) }]),
     saveFile: vi.fn(async () => ({ saved: true, path: '/home/u/case.json' })),
@@ -161,5 +186,81 @@ describe('saveFiltersFor', () => {
     expect(saveFiltersFor('export.csv', 'text/csv; charset=utf-8')[0]).toEqual({ name: 'CSV', extensions: ['csv'] });
     expect(saveFiltersFor('bundle.casefile', 'application/octet-stream')[0]).toEqual({ name: 'CASEFILE files', extensions: ['casefile'] });
     expect(saveFiltersFor('noext', 'text/plain')).toEqual([{ name: 'All files', extensions: ['*'] }]);
+  });
+});
+
+describe('saveBlob and pickFile', () => {
+  const blobOf = (n: number) => new Blob([new Uint8Array(n).map((_, i) => i % 251)]);
+  const joined = async (chunks: Uint8Array[]) => new Uint8Array(await new Blob(chunks as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+
+  it('desktop: streams the Blob in chunks, reports progress and commits', async () => {
+    const desktop = fakeDesktop();
+    const blob = blobOf(10_000);
+    const progress: number[] = [];
+    const result = await saveBlobDesktop(desktop, { suggestedName: 'case.casefile', mimeType: 'application/octet-stream', blob, onProgress: (p) => progress.push(p.done) }, 4096);
+    expect(result).toEqual({ saved: true, path: '/home/u/case.casefile' });
+    expect(desktop.beginSave).toHaveBeenCalledWith({ suggestedName: 'case.casefile', filters: [{ name: 'CASEFILE files', extensions: ['casefile'] }, { name: 'All files', extensions: ['*'] }], byteLength: 10_000 });
+    expect(desktop.saves[0]!.chunks.map((c) => c.length)).toEqual([4096, 4096, 1808]);
+    expect(await joined(desktop.saves[0]!.chunks)).toEqual(new Uint8Array(await blob.arrayBuffer()));
+    expect(progress).toEqual([0, 4096, 8192, 10_000]);
+  });
+
+  it('desktop: a cancelled dialog saves nothing', async () => {
+    const desktop = fakeDesktop({ cancelDialog: true });
+    expect(await createPlatform({ desktop, document: fakeDocument().doc }).saveBlob({ suggestedName: 'a.casefile', mimeType: 'application/octet-stream', blob: blobOf(10) })).toEqual({ saved: false });
+    expect(desktop.writeChunk).not.toHaveBeenCalled();
+  });
+
+  it('desktop: a failed write aborts the save and passes on the plain-words reason', async () => {
+    const desktop = fakeDesktop({ failAfterChunks: 1 });
+    await expect(saveBlobDesktop(desktop, { suggestedName: 'a.casefile', mimeType: 'application/octet-stream', blob: blobOf(10_000) }, 4096))
+      .rejects.toThrow('Could not save "a.casefile": the disk is full.');
+    expect(desktop.saves[0]!.state).toBe('aborted');
+    expect(desktop.commitSave).not.toHaveBeenCalled();
+  });
+
+  it('desktop: aborting rejects with AbortError and deletes the partial file', async () => {
+    const desktop = fakeDesktop();
+    const controller = new AbortController();
+    const saving = saveBlobDesktop(desktop, {
+      suggestedName: 'a.casefile', mimeType: 'application/octet-stream', blob: blobOf(10_000), signal: controller.signal,
+      onProgress: (p) => { if (p.done >= 4096) controller.abort(); },
+    }, 4096);
+    await expect(saving).rejects.toMatchObject({ name: 'AbortError' });
+    expect(desktop.saves[0]!.state).toBe('aborted');
+    expect(desktop.commitSave).not.toHaveBeenCalled();
+  });
+
+  it('web: downloads the Blob itself through an object URL', async () => {
+    const { doc, created } = fakeDocument();
+    const platform = createWebPlatform({ document: doc, version: '0', setTimeout: () => undefined });
+    const progress: number[] = [];
+    const result = await platform.saveBlob({ suggestedName: 'case.casefile', mimeType: 'application/octet-stream', blob: blobOf(100), onProgress: (p) => progress.push(p.done) });
+    expect(result).toEqual({ saved: true });
+    expect(created[0]).toMatchObject({ tag: 'a', download: 'case.casefile', clicked: 1, removed: true });
+    expect(String(created[0]?.href)).toMatch(/^blob:/);
+    expect(progress).toEqual([100]);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(platform.saveBlob({ suggestedName: 'x', mimeType: 'x/y', blob: blobOf(1), signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('picks one file through a hidden input on both hosts, null when cancelled', async () => {
+    for (const make of [(doc: Document) => createWebPlatform({ document: doc, version: '0' }), (doc: Document) => createPlatform({ desktop: fakeDesktop(), document: doc })]) {
+      const { doc, created } = fakeDocument();
+      const platform = make(doc);
+      const picking = platform.pickFile({ accept: ['.casefile', '.age'] });
+      expect(created[0]).toMatchObject({ tag: 'input', type: 'file', accept: '.casefile,.age', clicked: 1 });
+      const file = fakeFile('case.casefile', '', 'PK');
+      created[0]!.files = [file];
+      created[0]!.listeners.get('change')?.();
+      expect(await picking).toBe(file);
+      expect(created[0]!.removed).toBe(true);
+
+      const { doc: doc2, created: created2 } = fakeDocument();
+      const cancelled = make(doc2).pickFile({ accept: ['.casefile'] });
+      created2[0]!.listeners.get('cancel')?.();
+      expect(await cancelled).toBeNull();
+    }
   });
 });

@@ -1,4 +1,5 @@
-import { MAX_FILE_BYTES, type PickedFile } from '../../shared/desktopApi';
+import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/desktopApi';
+import { pickFileWith } from './blobFiles';
 import type { Platform } from './types';
 
 export interface WebPlatformOptions {
@@ -24,6 +25,21 @@ async function readPdfFiles(files: readonly File[]): Promise<PickedFile[]> {
 export function createWebPlatform(opts: WebPlatformOptions): Platform {
   const doc = opts.document;
   const later = opts.setTimeout ?? ((fn: () => void, ms: number) => globalThis.setTimeout(fn, ms));
+
+  const download = (blob: Blob, suggestedName: string): SaveResult => {
+    const url = URL.createObjectURL(blob);
+    const link = doc.createElement('a');
+    link.href = url;
+    link.download = suggestedName;
+    link.rel = 'noopener';
+    link.style.display = 'none';
+    doc.body.append(link);
+    link.click();
+    link.remove();
+    // Revoking at once can cancel the download in some browsers; a large bundle needs longer.
+    later(() => URL.revokeObjectURL(url), blob.size > 64 * 1024 * 1024 ? 600_000 : 60_000);
+    return { saved: true };
+  };
 
   return {
     kind: 'web',
@@ -62,19 +78,19 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
     saveFile: async ({ suggestedName, mimeType, data }) => {
       // Blob wants ArrayBuffer-backed views; copy only in the rare shared-memory case.
       const part = data.buffer instanceof ArrayBuffer ? (data as Uint8Array<ArrayBuffer>) : new Uint8Array(data);
-      const url = URL.createObjectURL(new Blob([part], { type: mimeType }));
-      const link = doc.createElement('a');
-      link.href = url;
-      link.download = suggestedName;
-      link.rel = 'noopener';
-      link.style.display = 'none';
-      doc.body.append(link);
-      link.click();
-      link.remove();
-      // Revoking at once can cancel the download in some browsers.
-      later(() => URL.revokeObjectURL(url), 60_000);
-      return { saved: true };
+      return download(new Blob([part], { type: mimeType }), suggestedName);
     },
+
+    // The Blob itself is downloaded (no copy); the browser writes it where it keeps downloads.
+    saveBlob: async ({ suggestedName, mimeType, blob, onProgress, signal }) => {
+      if (signal?.aborted) throw new DOMException('The save was cancelled.', 'AbortError');
+      const typed = blob.type === mimeType ? blob : blob.slice(0, blob.size, mimeType);
+      const result = download(typed, suggestedName);
+      onProgress?.({ done: blob.size, total: blob.size });
+      return result;
+    },
+
+    pickFile: ({ accept }) => pickFileWith(doc, accept),
 
     printHtml: (html) =>
       new Promise((resolve, reject) => {
