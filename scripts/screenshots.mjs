@@ -1,7 +1,9 @@
 // Takes screenshots of the main views with the sample case loaded, for the README and
 // for looking at the UI as a user would. Usage: npm run build:renderer && node scripts/screenshots.mjs [outDir]
 import { spawn } from 'node:child_process';
-import { mkdir } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 
@@ -35,7 +37,10 @@ async function bundleScreens(page) {
   await exportDialog.getByRole('checkbox', { name: 'Protect with a passphrase' }).uncheck();
   const download = page.waitForEvent('download');
   await exportDialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const bundlePath = await (await download).path();
+  const saved = await download;
+  const bundleDir = await mkdtemp(path.join(tmpdir(), 'casefile-shots-'));
+  const bundlePath = path.join(bundleDir, saved.suggestedFilename());
+  await saved.saveAs(bundlePath);
   await nav(page, 'Actors');
   await page.getByRole('listbox', { name: 'Actor list' }).getByRole('option', { name: /Florindo/ }).click();
   await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
@@ -58,6 +63,7 @@ async function bundleScreens(page) {
   await page.getByRole('region', { name: 'Backup reminder' }).waitFor();
   await page.waitForTimeout(300);
   await page.screenshot({ path: `${outDir}/bundle-reminder.png` });
+  await rm(bundleDir, { recursive: true, force: true });
 }
 
 try {

@@ -95,9 +95,10 @@ async function importFile(page: Page, file: string): Promise<Locator> {
   return dialog;
 }
 
-/** The summary table's row for one kind: [new, identical, different]. */
+/** The summary table's row for one kind, once the preview is there: [new, identical, different]. */
 async function summaryRow(dialog: Locator, kind: string): Promise<string[]> {
   const row = dialog.getByRole('table', { name: 'What the bundle holds compared with your library' }).getByRole('row', { name: new RegExp(`^${kind}`) });
+  await expect(row).toBeVisible();
   return row.getByRole('cell').allTextContents();
 }
 
@@ -256,7 +257,7 @@ test('FollowTheMoney and ACLED-style CSV exports download with the expected firs
   await expect(dialog.getByText('The sources that the chosen actors and events cite go along with them.')).toBeVisible();
   await dialog.getByLabel('Filter actors and events').fill('artemio');
   await dialog.getByRole('group', { name: 'Actors' }).getByRole('checkbox', { name: ACTOR }).check();
-  await expect(dialog.getByText('Chosen: 1 actors, 0 events.')).toBeVisible();
+  await expect(dialog.getByText('Actors chosen: 1 · Events chosen: 0')).toBeVisible();
   await dialog.getByRole('radio', { name: /FollowTheMoney/ }).check();
   const ftm = await readFile(await exportAndSave(page, dialog, 'case.ftm'), 'utf8');
   const entities = ftm.trim().split('\n').map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });

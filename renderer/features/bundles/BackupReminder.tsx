@@ -6,6 +6,7 @@ import { useUi } from '../../state/store';
 import type { ReminderReason } from './reminder';
 import { backupReminderReason, daysSince } from './reminder';
 import { libraryHasData } from './libraryHasData';
+import './reminder.css';
 
 /**
  * A calm note in the sidebar when the last backup is over a week old (or there has never

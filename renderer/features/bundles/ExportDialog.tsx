@@ -75,6 +75,7 @@ export function ExportDialog({ initialCaseId, backup }: Props) {
         passphrase: withPassphrase ? passphrase.first : undefined, lang: t.lang, onProgress: setProgress, signal: controller.signal,
       });
       close();
+      if (backup && result.saved) useUi.getState().setBackupReminder('done');
       if (format === 'report' && !backup && getPlatform().kind === 'web') notify(t('bundles.export.reportPrinting'));
       else if (!result.saved) notify(t('bundles.export.notSaved'));
       else notify(t(backup ? 'bundles.backup.saved' : 'bundles.export.saved', { name: result.fileName }));
@@ -91,44 +92,46 @@ export function ExportDialog({ initialCaseId, backup }: Props) {
   return (
     <Dialog title={title} onClose={close} busy={running} className="export-dialog">
       <form className="bundle-dialog__body" aria-label={title} onSubmit={(e) => { e.preventDefault(); void start(); }}>
-        <fieldset disabled={running} className="bundle-dialog__fields">
-          {backup ? <p>{t('bundles.backup.explain')}</p> : (
-            <>
-              {cases && cases.length === 0 ? <p className="muted">{t('bundles.export.noCases')}</p> : null}
-              <div className="field">
-                <label htmlFor={ids.case}>{t('bundles.export.case')}</label>
-                <select id={ids.case} value={caseId ?? ''} onChange={(e) => { setChosenCase(e.target.value); setSelection({ actorIds: new Set(), eventIds: new Set() }); }}>
-                  {(cases ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-                </select>
-              </div>
-              <fieldset className="choice-group">
-                <legend>{t('bundles.export.scope')}</legend>
-                <label><input type="radio" name={ids.scope} checked={scopeKind === 'case'} onChange={() => setScopeKind('case')} /> {t('bundles.export.scope.case')}</label>
-                <label><input type="radio" name={ids.scope} checked={scopeKind === 'selection'} onChange={() => setScopeKind('selection')} /> {t('bundles.export.scope.selection')}</label>
-              </fieldset>
-              {scopeKind === 'selection' && caseId ? (
-                <>
-                  <p className="field__hint">{t('bundles.export.citedGoAlong')}</p>
-                  <SelectionPicker caseId={caseId} value={selection} onChange={setSelection} />
-                </>
-              ) : null}
-              <fieldset className="choice-group choice-group--formats">
-                <legend>{t('bundles.export.format')}</legend>
-                {FORMATS.map((f) => (
-                  <label key={f}>
-                    <input type="radio" name={ids.format} checked={format === f} onChange={() => setFormat(f)} />
-                    <span><strong>{t(`bundles.format.${f}`)}</strong> <span className="muted">{t(`bundles.format.${f}.hint`)}</span></span>
-                  </label>
-                ))}
-              </fieldset>
-            </>
-          )}
-          {backup || format === 'bundle' ? (
-            <PassphraseFields encrypt={encrypt} onEncrypt={setEncrypt} value={passphrase} onChange={setPassphrase} />
-          ) : null}
-        </fieldset>
-        {problem ? <p className="bundle-dialog__problem" role="alert">{problem}</p> : null}
-        {progress ? <ProgressLine progress={progress} label={t('bundles.export.progress')} /> : null}
+        <div className="bundle-dialog__content">
+          <fieldset disabled={running} className="bundle-dialog__fields">
+            {backup ? <p>{t('bundles.backup.explain')}</p> : (
+              <>
+                {cases && cases.length === 0 ? <p className="muted">{t('bundles.export.noCases')}</p> : null}
+                <div className="field">
+                  <label htmlFor={ids.case}>{t('bundles.export.case')}</label>
+                  <select id={ids.case} value={caseId ?? ''} onChange={(e) => { setChosenCase(e.target.value); setSelection({ actorIds: new Set(), eventIds: new Set() }); }}>
+                    {(cases ?? []).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                  </select>
+                </div>
+                <fieldset className="choice-group">
+                  <legend>{t('bundles.export.scope')}</legend>
+                  <label><input type="radio" name={ids.scope} checked={scopeKind === 'case'} onChange={() => setScopeKind('case')} /> {t('bundles.export.scope.case')}</label>
+                  <label><input type="radio" name={ids.scope} checked={scopeKind === 'selection'} onChange={() => setScopeKind('selection')} /> {t('bundles.export.scope.selection')}</label>
+                </fieldset>
+                {scopeKind === 'selection' && caseId ? (
+                  <>
+                    <p className="field__hint">{t('bundles.export.citedGoAlong')}</p>
+                    <SelectionPicker caseId={caseId} value={selection} onChange={setSelection} />
+                  </>
+                ) : null}
+                <fieldset className="choice-group choice-group--formats">
+                  <legend>{t('bundles.export.format')}</legend>
+                  {FORMATS.map((f) => (
+                    <label key={f}>
+                      <input type="radio" name={ids.format} checked={format === f} onChange={() => setFormat(f)} />
+                      <span><strong>{t(`bundles.format.${f}`)}</strong> <span className="muted">{t(`bundles.format.${f}.hint`)}</span></span>
+                    </label>
+                  ))}
+                </fieldset>
+              </>
+            )}
+            {backup || format === 'bundle' ? (
+              <PassphraseFields encrypt={encrypt} onEncrypt={setEncrypt} value={passphrase} onChange={setPassphrase} />
+            ) : null}
+          </fieldset>
+          {problem ? <p className="bundle-dialog__problem" role="alert">{problem}</p> : null}
+          {progress ? <ProgressLine progress={progress} label={t('bundles.export.progress')} /> : null}
+        </div>
         <div className="bundle-dialog__actions">
           {running ? (
             <button type="button" onClick={() => abort.current?.abort()}>{t('bundles.cancelTask')}</button>

@@ -122,7 +122,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
       <p className="import-dialog__file muted">{t('bundles.import.file', { name: file.name })}</p>
       {state.step === 'inspecting' ? (
         <div className="bundle-dialog__body">
-          <ProgressLine progress={state.progress} label={t('bundles.import.progress')} />
+          <div className="bundle-dialog__content"><ProgressLine progress={state.progress} label={t('bundles.import.progress')} /></div>
           <div className="bundle-dialog__actions"><button type="button" onClick={cancelInspect}>{t('bundles.cancelTask')}</button></div>
         </div>
       ) : null}
@@ -137,7 +137,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
       ) : null}
       {state.step === 'importing' ? (
         <div className="bundle-dialog__body">
-          <ProgressLine progress={state.progress} label={t('bundles.import.progress')} />
+          <div className="bundle-dialog__content"><ProgressLine progress={state.progress} label={t('bundles.import.progress')} /></div>
           <div className="bundle-dialog__actions">
             <button type="button" disabled={state.cancelling} onClick={cancelImport}>
               {state.cancelling ? t('bundles.cancelling') : t('bundles.cancelTask')}
@@ -156,13 +156,15 @@ function PassphrasePrompt({ wrong, onSubmit, onCancel }: { wrong: boolean; onSub
   const [value, setValue] = useState('');
   return (
     <form className="bundle-dialog__body" aria-label={t('bundles.passphrase.ask')} onSubmit={(e) => { e.preventDefault(); if (value) onSubmit(value); }}>
-      <p>{t('bundles.passphrase.ask')}</p>
-      <div className={`field${wrong ? ' field--invalid' : ''}`}>
-        <label htmlFor={id}>{t('bundles.passphrase.label')}</label>
-        {/* A fresh, empty field after a wrong attempt, focused for the retry. */}
-        <input id={id} type="password" autoComplete="off" autoFocus value={value} aria-invalid={wrong}
-          aria-describedby={wrong ? `${id}-error` : undefined} onChange={(e) => setValue(e.target.value)} />
-        {wrong ? <div id={`${id}-error`} className="field__error" role="alert">{t('bundles.passphrase.wrong')}</div> : null}
+      <div className="bundle-dialog__content">
+        <p>{t('bundles.passphrase.ask')}</p>
+        <div className={`field${wrong ? ' field--invalid' : ''}`}>
+          <label htmlFor={id}>{t('bundles.passphrase.label')}</label>
+          {/* A fresh, empty field after a wrong attempt, focused for the retry. */}
+          <input id={id} type="password" autoComplete="off" autoFocus value={value} aria-invalid={wrong}
+            aria-describedby={wrong ? `${id}-error` : undefined} onChange={(e) => setValue(e.target.value)} />
+          {wrong ? <div id={`${id}-error`} className="field__error" role="alert">{t('bundles.passphrase.wrong')}</div> : null}
+        </div>
       </div>
       <div className="bundle-dialog__actions">
         <button type="submit" className="primary" disabled={!value}>{t('bundles.passphrase.open')}</button>
@@ -178,19 +180,21 @@ function Rejected({ fileName, error, onClose }: { fileName: string; error: Bundl
   const issues = 'issues' in error ? error.issues ?? [] : [];
   return (
     <div className="bundle-dialog__body">
-      <div className="bundle-dialog__problem" role="alert">
-        <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
-        <p>{hasMessage(headline) ? t.dynamic(headline) : error.message}</p>
-        {hasMessage(headline) && error.message ? <p className="muted">{t('bundles.import.details', { message: error.message })}</p> : null}
-        {issues.length > 0 ? (
-          <ul className="bundle-issues">
-            {issues.slice(0, 10).map((issue, i) => (
-              <li key={i}>{issue.entry} · {issue.path || issue.id}: {t.dynamic(issue.message)}</li>
-            ))}
-            {issues.length > 10 ? <li>{t('bundles.import.moreIssues', { count: issues.length - 10 })}</li> : null}
-          </ul>
-        ) : null}
-        <p>{t('bundles.import.nothingChanged')}</p>
+      <div className="bundle-dialog__content">
+        <div className="bundle-dialog__problem" role="alert">
+          <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
+          <p>{hasMessage(headline) ? t.dynamic(headline) : error.message}</p>
+          {hasMessage(headline) && error.message ? <p className="muted">{t('bundles.import.details', { message: error.message })}</p> : null}
+          {issues.length > 0 ? (
+            <ul className="bundle-issues">
+              {issues.slice(0, 10).map((issue, i) => (
+                <li key={i}>{issue.entry} · {issue.path || issue.id}: {t.dynamic(issue.message)}</li>
+              ))}
+              {issues.length > 10 ? <li>{t('bundles.import.moreIssues', { count: issues.length - 10 })}</li> : null}
+            </ul>
+          ) : null}
+          <p>{t('bundles.import.nothingChanged')}</p>
+        </div>
       </div>
       <div className="bundle-dialog__actions"><button type="button" className="primary" onClick={onClose}>{t('action.close')}</button></div>
     </div>
@@ -201,10 +205,12 @@ function Failed({ fileName, message, onClose }: { fileName: string; message: str
   const t = useT();
   return (
     <div className="bundle-dialog__body">
-      <div className="bundle-dialog__problem" role="alert">
-        <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
-        <p>{t('bundles.import.failed', { reason: message })}</p>
-        <p>{t('bundles.import.nothingChanged')}</p>
+      <div className="bundle-dialog__content">
+        <div className="bundle-dialog__problem" role="alert">
+          <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
+          <p>{t('bundles.import.failed', { reason: message })}</p>
+          <p>{t('bundles.import.nothingChanged')}</p>
+        </div>
       </div>
       <div className="bundle-dialog__actions"><button type="button" className="primary" onClick={onClose}>{t('action.close')}</button></div>
     </div>

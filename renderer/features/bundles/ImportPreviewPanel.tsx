@@ -27,70 +27,72 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
   return (
     <form className="bundle-dialog__body import-preview" aria-label={t('bundles.preview.region')}
       onSubmit={(e) => { e.preventDefault(); onImport(toImportChoices(preview.records, choices)); }}>
-      <p className="import-preview__about">
-        <strong>{bundle.caseName}</strong>{' · '}
-        {t('bundles.preview.madeWith', { version: bundle.appVersion, when: formatTimestamp(bundle.createdAt, t.lang) })}
-        {bundle.encrypted ? <> · <span className="chip">{t('bundles.preview.encrypted')}</span></> : null}
-      </p>
+      <div className="bundle-dialog__content">
+        <p className="import-preview__about">
+          <strong>{bundle.caseName}</strong>{' · '}
+          {t('bundles.preview.madeWith', { version: bundle.appVersion, when: formatTimestamp(bundle.createdAt, t.lang) })}
+          {bundle.encrypted ? <> · <span className="chip">{t('bundles.preview.encrypted')}</span></> : null}
+        </p>
 
-      <table className="plain import-preview__summary" aria-label={t('bundles.preview.summary')}>
-        <thead>
-          <tr>
-            <th scope="col"><span className="visually-hidden">{t('bundles.preview.kindColumn')}</span></th>
-            <th scope="col">{t('bundles.status.new')}</th>
-            <th scope="col">{t('bundles.status.identical')}</th>
-            <th scope="col">{t('bundles.status.conflict')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {PREVIEW_KINDS.map((kind) => (
-            <tr key={kind}>
-              <th scope="row">{t(`bundles.kind.${kind}.plural`)}</th>
-              <td>{summary[kind].new}</td>
-              <td>{summary[kind].identical}</td>
-              <td className={summary[kind].conflict > 0 ? 'import-preview__conflicts' : undefined}>{summary[kind].conflict}</td>
+        <table className="plain import-preview__summary" aria-label={t('bundles.preview.summary')}>
+          <thead>
+            <tr>
+              <th scope="col"><span className="visually-hidden">{t('bundles.preview.kindColumn')}</span></th>
+              <th scope="col">{t('bundles.status.new')}</th>
+              <th scope="col">{t('bundles.status.identical')}</th>
+              <th scope="col">{t('bundles.status.conflict')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <p data-testid="preview-files">
-        {t('bundles.preview.files', { count: files.new, size: formatBytes(files.newBytes, t.lang), present: files.alreadyPresent })}
-      </p>
-      {restore && conflicting.length === 0 ? <p className="muted">{t('bundles.preview.restoreHint')}</p> : null}
-      {nothingNew ? <p className="muted">{t('bundles.preview.nothingNew')}</p> : null}
-
-      {warnings.length > 0 ? (
-        <section className="import-preview__warnings" aria-label={t('bundles.preview.warnings')}>
-          <h2>{t('bundles.preview.warnings')}</h2>
-          <ul>{warnings.map((w, i) => <li key={i}>{w.entry} · {w.path || w.id}: {t.dynamic(w.message)}</li>)}</ul>
-        </section>
-      ) : null}
-
-      {conflicting.length > 0 ? (
-        <section aria-labelledby="import-conflicts-title">
-          <div className="import-preview__conflicts-head">
-            <h2 id="import-conflicts-title">{t('bundles.preview.conflicts', { count: conflicting.length })}</h2>
-            <div className="import-preview__all" role="group" aria-label={t('bundles.preview.forAll')}>
-              <span className="muted">{t('bundles.preview.forAll')}</span>
-              {CHOICES.map((choice) => (
-                <button key={choice} type="button" className="small"
-                  onClick={() => dispatch({ type: 'all', choice, keys: keysOffering(preview.records, choice) })}>
-                  {t(`bundles.choice.${choice}`)}
-                </button>
-              ))}
-            </div>
-          </div>
-          <p className="field__hint">{t('bundles.preview.conflictHint')}</p>
-          <ul className="conflict-list">
-            {conflicting.map((record) => (
-              <Conflict key={record.key} record={record} choice={choiceFor(choices, record.key)}
-                onChoose={(choice) => dispatch({ type: 'set', key: record.key, choice })} />
+          </thead>
+          <tbody>
+            {PREVIEW_KINDS.map((kind) => (
+              <tr key={kind}>
+                <th scope="row">{t(`bundles.kind.${kind}.plural`)}</th>
+                <td>{summary[kind].new}</td>
+                <td>{summary[kind].identical}</td>
+                <td className={summary[kind].conflict > 0 ? 'import-preview__conflicts' : undefined}>{summary[kind].conflict}</td>
+              </tr>
             ))}
-          </ul>
-        </section>
-      ) : null}
+          </tbody>
+        </table>
+        <p data-testid="preview-files">
+          {t('bundles.preview.files', { count: files.new, size: formatBytes(files.newBytes, t.lang), present: files.alreadyPresent })}
+        </p>
+        {restore && conflicting.length === 0 ? <p className="muted">{t('bundles.preview.restoreHint')}</p> : null}
+        {nothingNew ? <p className="muted">{t('bundles.preview.nothingNew')}</p> : null}
 
-      <NewRecords fresh={fresh} />
+        {warnings.length > 0 ? (
+          <section className="import-preview__warnings" aria-label={t('bundles.preview.warnings')}>
+            <h2>{t('bundles.preview.warnings')}</h2>
+            <ul>{warnings.map((w, i) => <li key={i}>{w.entry} · {w.path || w.id}: {t.dynamic(w.message)}</li>)}</ul>
+          </section>
+        ) : null}
+
+        {conflicting.length > 0 ? (
+          <section aria-labelledby="import-conflicts-title">
+            <div className="import-preview__conflicts-head">
+              <h2 id="import-conflicts-title">{t('bundles.preview.conflicts', { count: conflicting.length })}</h2>
+              <div className="import-preview__all" role="group" aria-label={t('bundles.preview.forAll')}>
+                <span className="muted">{t('bundles.preview.forAll')}</span>
+                {CHOICES.map((choice) => (
+                  <button key={choice} type="button" className="small"
+                    onClick={() => dispatch({ type: 'all', choice, keys: keysOffering(preview.records, choice) })}>
+                    {t(`bundles.choice.${choice}`)}
+                  </button>
+                ))}
+              </div>
+            </div>
+            <p className="field__hint">{t('bundles.preview.conflictHint')}</p>
+            <ul className="conflict-list">
+              {conflicting.map((record) => (
+                <Conflict key={record.key} record={record} choice={choiceFor(choices, record.key)}
+                  onChoose={(choice) => dispatch({ type: 'set', key: record.key, choice })} />
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <NewRecords fresh={fresh} />
+      </div>
 
       <div className="bundle-dialog__actions">
         <button type="submit" className="primary">{t('bundles.import.start')}</button>

@@ -69,7 +69,7 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
       suggestedName: result.suggestedName,
       mimeType: result.encrypted ? 'application/octet-stream' : 'application/zip',
       blob: result.blob,
-      onProgress: (done: number, total: number) => onProgress({ phase: 'saving', done, total }),
+      onProgress: ({ done, total }) => onProgress({ phase: 'saving', done, total }),
       signal,
     });
     if (saved.saved && scope.kind === 'library') await setSetting(db, 'lastBackupAt', now());
