@@ -98,6 +98,8 @@ export async function applyImport(
       return { added, replaced, keptBoth, unchanged, filesAdded, caseId: writes.caseId };
     });
   } catch (error) {
+    // Dexie hands back its own error for what was thrown inside; a cancel is a cancel, whatever the wrapping.
+    if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was written.', 'AbortError');
     throw explain(error);
   }
 }
@@ -166,7 +168,6 @@ function names(error: unknown): string[] {
 function explain(error: unknown): Error {
   if (error instanceof ImportError) return error;
   const all = names(error);
-  if (all.includes('AbortError') && error instanceof DOMException) return error;
   if (all.includes('QuotaExceededError')) {
     return new ImportError('disk-full', 'The disk is full (or the browser\'s storage quota is used up), so nothing was imported. Free some space and import again.');
   }

@@ -6,6 +6,7 @@ import type { SourceDocument } from '../model/document';
 import type { CsvCell } from './csv';
 import { UTF8_BOM, csvRow } from './csv';
 import { middleDay, spanDays } from './dates';
+import { seizureText } from './text';
 import type { ExportInput } from './types';
 
 /**
@@ -98,8 +99,7 @@ function notes(ev: CaseEvent, actors: ReadonlyMap<string, Actor>): string {
     parts.push(`Fatalities by side: ${sides.join('; ')}.`);
   }
   if (ev.seizures.length) {
-    const items = ev.seizures.map((s) => `${s.quantity !== null ? `${s.quantity}${s.unit ? ` ${s.unit}` : ''} ` : ''}${s.item}${s.note ? ` (${s.note})` : ''}`);
-    parts.push(`Seized: ${items.join('; ')}.`);
+    parts.push(`Seized: ${ev.seizures.map((x) => seizureText(x)).join('; ')}.`);
   }
   return parts.join(' ');
 }

@@ -2,13 +2,14 @@ import type { ApproxDate } from '../dates/types';
 import { formatApproxDate } from '../dates';
 import type { Actor } from '../model/actor';
 import type { Citation } from '../model/common';
-import type { CaseEvent, Place } from '../model/event';
+import type { CaseEvent } from '../model/event';
 import { ACLED_LABELS, totalFatalities } from '../model/event';
 import type { SourceDocument } from '../model/document';
 import { currentStatusEntry, statusTimeline } from '../model/status';
 import { countryCode, languageCode } from './codes';
 import { containingPrefix, endPrefix, startPrefix } from './dates';
 import { KIND_LABELS, NAME_TYPE_LABELS, ROLE_LABELS, STATUS_LABELS } from './labels';
+import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
 /**
@@ -77,20 +78,6 @@ function singleDate(d: ApproxDate | null): string | null {
 function periodText(from: ApproxDate | null, to: ApproxDate | null): string {
   if (!from && !to) return '';
   return `${from ? formatApproxDate(from) : '…'} – ${to ? formatApproxDate(to) : '…'}`;
-}
-
-export function placeText(place: Place): string {
-  const parts: string[] = [];
-  for (const part of [place.name, place.admin3, place.admin2, place.admin1, place.country]) {
-    const p = part.trim();
-    if (p && !parts.some((q) => q.toLocaleLowerCase() === p.toLocaleLowerCase())) parts.push(p);
-  }
-  return parts.join(', ');
-}
-
-function quantityText(s: CaseEvent['seizures'][number]): string {
-  const amount = s.quantity !== null ? `${s.quantity}${s.unit ? ` ${s.unit}` : ''} ` : '';
-  return `${amount}${s.item}${s.note ? ` (${s.note})` : ''}`;
 }
 
 export function exportFtmEntities(input: ExportInput, opts: FtmOptions = {}): FtmEntity[] {
@@ -203,7 +190,7 @@ export function exportFtmEntities(input: ExportInput, opts: FtmOptions = {}): Ft
       const sides = ev.fatalities.bySide.map((s) => `${s.label || actors.get(s.actorId ?? '')?.name || 'unattributed'}: ${s.count}`);
       e.add('notes', `Fatalities: ${total}${sides.length ? ` (${sides.join('; ')})` : ''}`);
     }
-    if (ev.seizures.length) e.add('notes', `Seized: ${ev.seizures.map(quantityText).join('; ')}`);
+    if (ev.seizures.length) e.add('notes', `Seized: ${ev.seizures.map((x) => seizureText(x)).join('; ')}`);
     if (ev.date && !containingPrefix(ev.date)) e.add('notes', `Date as reported: ${formatApproxDate(ev.date)}`);
     e.add('proof', ...proofOf([...ev.citations, ...ev.participants.flatMap((p) => p.citations)]));
     out.push(e);

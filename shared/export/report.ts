@@ -2,11 +2,10 @@ import { formatApproxDate } from '../dates';
 import type { ApproxDate } from '../dates/types';
 import type { Actor } from '../model/actor';
 import type { Citation } from '../model/common';
-import type { CaseEvent, EventSubType } from '../model/event';
+import type { CaseEvent, EventSubType, Participant } from '../model/event';
 import { ACLED_LABELS, totalFatalities } from '../model/event';
 import type { SourceDocument } from '../model/document';
 import { currentStatusEntry, statusTimeline } from '../model/status';
-import { placeText } from './ftm';
 import type { Raw } from './html';
 import { html } from './html';
 import type { ReportLocale } from './labels';
@@ -14,6 +13,7 @@ import {
   EVENT_TYPE_LABELS_ES, KIND_LABELS, NAME_TYPE_LABELS, RELIABILITY_LABELS, ROLE_LABELS, STATUS_LABELS, WORDS,
 } from './labels';
 import { REPORT_CSS } from './reportCss';
+import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
 export interface ReportOptions {
@@ -45,7 +45,19 @@ class Notes {
   }
 }
 
+/** One entry per actor, their roles together ("Cirilo (Killed, Leader)"), in the order first listed. */
+function byActor(participants: readonly Participant[]): Participant[][] {
+  const groups = new Map<string, Participant[]>();
+  for (const p of participants) {
+    const list = groups.get(p.actorId);
+    if (list) list.push(p);
+    else groups.set(p.actorId, [p]);
+  }
+  return [...groups.values()];
+}
+
 function utcStamp(ms: number): string {
+  if (!Number.isFinite(ms) || Math.abs(ms) > 8.64e15) return '—';
   const iso = new Date(ms).toISOString();
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
@@ -78,7 +90,7 @@ ${(a.nationality || a.birth || a.death) && html`<p class="facts">${[
 ${a.memberships.length > 0 && html`<h4>${w.memberships}</h4><table class="grid"><colgroup><col class="c-role"><col class="c-group"><col class="c-when"></colgroup><tbody>
 ${a.memberships.map((m) => html`<tr><td>${m.role || '—'}${notes.ref(m.citations)}</td><td>${actorName(m.groupId)}</td><td class="when">${m.from || m.to ? `${m.from ? `${w.from} ${date(m.from)}` : ''}${m.from && m.to ? ' ' : ''}${m.to ? `${w.to} ${date(m.to)}` : ''}` : ''}${m.note && html`<div class="muted">${m.note}</div>`}</td></tr>`)}
 </tbody></table>`}
-${history.length > 1 && html`<h4>${w.statusHistory}</h4><ul class="history">${history.map((s) => html`<li><span class="when">${s.date ? date(s.date) : '—'}</span> ${STATUS_LABELS[locale][s.status]}${s.place && html` — ${s.place}`}${s.note && html` <span class="muted">(${s.note})</span>`}${notes.ref(s.citations)}</li>`)}</ul>`}
+${history.length > 1 && html`<h4>${w.statusHistory}</h4><ul class="history">${history.map((s) => html`<li><span class="when">${s.date ? date(s.date) : '—'}</span> <span>${STATUS_LABELS[locale][s.status]}${s.place && html` — ${s.place}`}${s.note && html` <span class="muted">(${s.note})</span>`}${notes.ref(s.citations)}</span></li>`)}</ul>`}
 ${a.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span> ${a.tags.join(', ')}</p>`}
 </article>`;
   };
@@ -98,8 +110,8 @@ ${a.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
 <h3>${e.title}${notes.ref(e.citations)}</h3>
 <p class="facts"><span><span class="label">${w.place}:</span> ${place || w.noPlace}</span> · <span><span class="label">${w.type}:</span> ${typeLabel(e.type)} / ${typeLabel(e.subType)}</span> · <span><span class="label">${w.fatalities}:</span> ${total === null ? w.fatalitiesUnknown : total}${e.fatalities.bySide.length > 0 && html` (${e.fatalities.bySide.map((s, i) => html`${i ? '; ' : ''}${s.label || (s.actorId ? actorName(s.actorId) : '—')}: ${s.count}`)})`}</span>${e.place.latitude !== null && e.place.longitude !== null && html` · <span><span class="label">${w.coordinates}:</span> ${e.place.latitude}, ${e.place.longitude}</span>`}</p>
 ${e.description && html`<p class="description">${e.description}</p>`}
-${e.participants.length > 0 && html`<p><span class="label">${w.participants}:</span> ${e.participants.map((p, i) => html`${i ? '; ' : ''}${actorName(p.actorId)} <span class="muted">(${ROLE_LABELS[locale][p.role]}${p.note ? ` — ${p.note}` : ''})</span>${notes.ref(p.citations)}`)}</p>`}
-${e.seizures.length > 0 && html`<p><span class="label">${w.seizures}:</span> ${e.seizures.map((s, i) => html`${i ? '; ' : ''}${s.quantity !== null ? `${s.quantity}${s.unit ? ` ${s.unit}` : ''} ` : ''}${s.item}${s.note && html` <span class="muted">(${s.note})</span>`}`)}</p>`}
+${e.participants.length > 0 && html`<p><span class="label">${w.participants}:</span> ${byActor(e.participants).map((group, i) => html`${i ? '; ' : ''}${actorName(group[0]!.actorId)} <span class="muted">(${group.map((p) => `${ROLE_LABELS[locale][p.role]}${p.note ? ` — ${p.note}` : ''}`).join(', ')})</span>${notes.ref(group.flatMap((p) => p.citations))}`)}</p>`}
+${e.seizures.length > 0 && html`<p><span class="label">${w.seizures}:</span> ${e.seizures.map((s, i) => html`${i ? '; ' : ''}${seizureText(s, false)}${s.note && html` <span class="muted">(${s.note})</span>`}`)}</p>`}
 ${e.relatedEventIds.length > 0 && html`<p class="muted"><span class="label">${w.related}:</span> ${e.relatedEventIds.map((id, i) => html`${i ? '; ' : ''}${eventTitles.get(id) ?? id}`)}</p>`}
 ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span> ${e.tags.join(', ')}</p>`}
 </div>
@@ -115,7 +127,7 @@ ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
     const where = c.page === null ? w.wholeDocument : `${w.page} ${c.page}`;
     return html`<li id="note-${n}" value="${n}"><span class="cite">${doc ? doc.title : w.unknownSource}</span>, ${where}${c.quote.trim() && html` — <q>${c.quote.trim()}</q>`}${c.note.trim() && html` <span class="muted">(${c.note.trim()})</span>`}</li>`;
   };
-  const docItem = (d: SourceDocument): Raw => html`<li><span class="cite">${d.title}</span>${[d.author, d.publisher, d.publishedOn ? `${w.published} ${date(d.publishedOn)}` : ''].filter(Boolean).map((s) => html`, ${s}`)}.
+  const docItem = (d: SourceDocument): Raw => html`<li><span class="cite">${d.title}</span>${[d.author, d.publisher === d.author ? '' : d.publisher, d.publishedOn ? `${w.published} ${date(d.publishedOn)}` : ''].filter(Boolean).map((s) => html`, ${s}`)}.
 <div class="muted">${w.fileName}: ${d.fileName} · ${d.extraction.pageCount} ${w.pages} · ${w.reliability}: ${RELIABILITY_LABELS[locale][d.reliability]}${d.url && html` · ${d.url}`}</div>
 <div class="hash">SHA-256 ${d.sha256}</div></li>`;
 

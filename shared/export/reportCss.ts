@@ -3,7 +3,10 @@
  * A4 paper; each section starts a new page and no record is split across two if it fits on one.
  */
 export const REPORT_CSS = `
-@page { size: A4; margin: 18mm 16mm 18mm 16mm; }
+@page {
+  size: A4; margin: 18mm 16mm 18mm 16mm;
+  @bottom-right { content: counter(page) " / " counter(pages); font: 8pt sans-serif; color: #5d6875; }
+}
 * { box-sizing: border-box; }
 html { -webkit-text-size-adjust: 100%; }
 body {
@@ -37,8 +40,8 @@ table.grid { width: 100%; border-collapse: collapse; table-layout: fixed; font-s
 table.grid td { padding: 2pt 6pt 2pt 0; vertical-align: top; border-top: .5pt solid #e3e7eb; }
 col.c-role { width: 36%; } col.c-group { width: 30%; } col.c-when { width: 34%; }
 ul.history { list-style: none; margin: 0; padding: 0; font-size: 9.5pt; }
-ul.history li { padding: 1pt 0; }
-ul.history .when { display: inline-block; min-width: 34mm; color: #4d5968; }
+ul.history li { display: grid; grid-template-columns: 36% 1fr; column-gap: 6pt; padding: 2pt 0; border-top: .5pt solid #e3e7eb; }
+ul.history .when { color: #4d5968; }
 ol.timeline { list-style: none; margin: 0; padding: 0; }
 .event { display: grid; grid-template-columns: 34mm 1fr; column-gap: 6mm; padding: 7pt 0 8pt; border-bottom: .5pt solid #d6dbe1; break-inside: avoid; page-break-inside: avoid; }
 .event:last-child { border-bottom: 0; }

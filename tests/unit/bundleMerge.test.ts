@@ -5,7 +5,7 @@ import { databaseDigest } from '../../renderer/bundle/digest';
 import type { ImportChoices } from '../../renderer/bundle/types';
 import { getActor, listTrash, restoreFromTrash } from '../../renderer/db';
 import type { CasefileDb } from '../../renderer/db/db';
-import { ARTEMIO, CASE_ID, SAMPLE, editActor, editEvent, freshDb, inProcessClient, seededProfile } from './bundleFixtures';
+import { ARTEMIO, CASE_ID, SAMPLE, addPdf, editActor, editEvent, freshDb, inProcessClient, seededProfile } from './bundleFixtures';
 
 /** Two profiles share the case, then each edits Artemio in its own way. */
 async function twoProfiles() {
@@ -127,5 +127,30 @@ describe('two profiles edit the same actor differently', () => {
     if (!inspected.ok) throw new Error(inspected.error.message);
     client.discard(inspected.preview.token);
     await expect(client.applyImport(inspected.preview.token, {})).rejects.toMatchObject({ code: 'unknown-token', message: expect.stringMatching(/Open the bundle again/) });
+  });
+
+  it('a PDF the importer added on their own is not stored twice: the bundle\'s citations go to the local copy', async () => {
+    const { db: source, docs } = await seededProfile();
+    const { blob } = await inProcessClient(source).exportBundle({ kind: 'case', caseId: CASE_ID });
+    const target = await freshDb();
+    const own = await addPdf(target, 1, ['my own extraction, page 1', 'page 2'], [], 'My copy of the report');
+    expect(own.id).not.toBe(docs[0]!.id);
+
+    const client = inProcessClient(target);
+    const inspected = await client.inspectBundle(blob);
+    if (!inspected.ok) throw new Error(inspected.error.message);
+    const record = inspected.preview.records.find((r) => r.kind === 'document' && r.status === 'conflict')!;
+    expect(record).toMatchObject({ id: docs[0]!.id, choices: ['mine', 'theirs'], diffs: [{ path: 'title', mine: 'My copy of the report', theirs: 'Source 1' }] });
+    expect(inspected.preview.files).toEqual({ new: 1, alreadyPresent: 1, newBytes: docs[1]!.byteLength });
+
+    const result = await client.applyImport(inspected.preview.token, {});
+    expect(result.filesAdded).toBe(1);
+    expect(await target.documents.count()).toBe(2);
+    expect(await target.documentFiles.count()).toBe(2);
+    const mine = (await target.documents.get(own.id))!;
+    expect(mine.title).toBe('My copy of the report');
+    expect(mine.caseIds).toEqual([CASE_ID]); // now filed in the imported case too
+    expect(await target.actors.where('citedDocumentIds').equals(own.id).primaryKeys()).toEqual([ARTEMIO]);
+    expect(await target.documents.get(docs[0]!.id)).toBeUndefined();
   });
 });

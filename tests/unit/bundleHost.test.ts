@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { createBundleClient } from '../../renderer/bundle/bundleClient';
+import type { BundleWorkerLike } from '../../renderer/bundle/bundleClient';
+import { PROGRESS_INTERVAL_MS, createBundleHost, suggestedName } from '../../renderer/workers/bundleHost';
+import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
+import { CASE_ID, inProcessClient, seededProfile } from './bundleFixtures';
+
+describe('bundle worker host', () => {
+  it('sends progress at most every 100 ms per phase, and always the first and last of a phase', async () => {
+    const { db } = await seededProfile();
+    const posted: BundleResponse[] = [];
+    let t = 0;
+    // The clock advances 10 ms per reading: ~10 progress calls fit in one interval.
+    const host = createBundleHost({ openDb: async () => db, appVersion: '0.1.0', post: (m) => posted.push(m), clock: () => (t += 10) });
+    host.handle({ type: 'export', id: 1, scope: { kind: 'library' } });
+    await host.idle();
+    const progress = posted.flatMap((m) => (m.type === 'progress' ? [m.progress] : []));
+    expect(posted.at(-1)?.type).toBe('exported');
+    expect(progress[0]).toEqual({ phase: 'collecting', done: 0, total: 1 });
+    // Writing reports after each of the two files; the one 10 ms after the start is dropped, the last never is.
+    const writing = progress.filter((p) => p.phase === 'writing');
+    const total = writing[0]!.total;
+    expect(total).toBeGreaterThan(0);
+    expect(writing).toEqual([{ phase: 'writing', done: 0, total }, { phase: 'writing', done: total, total }]);
+    expect(PROGRESS_INTERVAL_MS).toBe(100);
+  });
+
+  it('a cancelled export rejects at once with an AbortError and the worker is told to stop', async () => {
+    const { db } = await seededProfile();
+    const client = inProcessClient(db);
+    const controller = new AbortController();
+    const job = client.exportBundle({ kind: 'case', caseId: CASE_ID }, { signal: controller.signal });
+    controller.abort();
+    await expect(job).rejects.toMatchObject({ name: 'AbortError' });
+    expect(client.sent.map((m) => m.type)).toEqual(['export', 'cancel']);
+    await expect(client.exportBundle({ kind: 'library' }, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
+
+  it('a worker that dies rejects what was pending with a plain message, and the next task gets a new worker', async () => {
+    const workers: BundleWorkerLike[] = [];
+    const client = createBundleClient(() => {
+      const w: BundleWorkerLike = { onmessage: null, onerror: null, terminate() {}, postMessage(_m: BundleRequest) {} };
+      workers.push(w);
+      return w;
+    });
+    const job = client.inspectBundle(new Blob(['x']));
+    workers[0]!.onerror?.({} as ErrorEvent);
+    await expect(job).rejects.toMatchObject({ code: 'crashed', message: expect.stringMatching(/stopped unexpectedly/) });
+    void client.inspectBundle(new Blob(['y'])).catch(() => undefined);
+    expect(workers).toHaveLength(2);
+    client.dispose();
+  });
+
+  it('names the file after the case and the day', () => {
+    const day = Date.UTC(2026, 10, 27, 12);
+    expect(suggestedName({ kind: 'case', caseId: CASE_ID }, 'Sendero Luminoso: ¡el VRAEM!', day, false)).toBe('sendero-luminoso-el-vraem-2026-11-27.casefile');
+    expect(suggestedName({ kind: 'library' }, 'whatever', day, true)).toBe('casefile-backup-2026-11-27.casefile.age');
+    expect(suggestedName({ kind: 'case', caseId: CASE_ID }, '四川', day, false)).toBe('case-2026-11-27.casefile');
+  });
+});
