@@ -265,6 +265,35 @@ test('FollowTheMoney and ACLED-style CSV exports download with the expected firs
   const people = entities.filter((e) => e.schema === 'Person');
   expect(people.map((p) => p.properties.name)).toEqual([[ACTOR]]);
   expect(people[0]!.properties.alias).toContain('Comandante Artemio');
+
+  // The report goes to the browser's print dialog (desktop saves it as PDF).
+  dialog = await openExportDialog(page);
+  await dialog.getByRole('radio', { name: /Printable report/ }).check();
+  await expect(dialog.getByRole('checkbox', { name: 'Protect with a passphrase' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').getByText('The report is in the print dialog', { exact: false })).toBeVisible();
+});
+
+test('the export dialog is reached and left with the keyboard; focus returns to what opened it', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Import & export');
+  const open = page.getByRole('button', { name: 'Export case…' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Export case' });
+  await expect(dialog).toBeVisible();
+  // Focus starts on the title (read out first), and Tab goes on to the first control.
+  await expect(dialog.getByRole('heading', { name: 'Export case' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Case', { exact: true })).toBeFocused();
+  // Single-letter shortcuts do not act behind the dialog.
+  await dialog.getByRole('radio', { name: 'The whole case' }).focus();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('heading', { name: 'New actor' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
 });
 
 test('the backup reminder: shown once when a library with data was never backed up, gone after a backup, back after a week; the backup restores into an empty profile', async ({ page }) => {
