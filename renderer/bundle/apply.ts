@@ -46,13 +46,14 @@ export const incomingRecords = (s: CaseSnapshot): IncomingRecords => ({
 /** Reads the local records a plan needs (call inside a transaction covering the record tables). */
 export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Promise<LocalRecords> {
   const keys = lookupKeys(incoming);
-  const [cases, actors, events, byId, bySha, fileShas] = await Promise.all([
+  const [cases, actors, events, byId, bySha, fileShas, trashed] = await Promise.all([
     db.cases.bulkGet(keys.cases),
     db.actors.bulkGet(keys.actors),
     db.events.bulkGet(keys.events),
     db.documents.bulkGet(keys.documents),
     db.documents.where('sha256').anyOf(keys.shas).toArray(),
     db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys(),
+    db.trash.bulkGet(incoming.documents.map((d) => d.id)),
   ]);
   const documents = new Map<string, ReturnType<typeof toDocument>>();
   for (const row of [...byId, ...bySha]) if (row) documents.set(row.id, toDocument(row));
@@ -63,13 +64,14 @@ export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Prom
     documents,
     documentIdBySha: new Map(bySha.map((r) => [r.sha256, r.id])),
     fileShas: new Set(fileShas),
+    trashedDocumentShas: new Map(trashed.flatMap((t) => (t?.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
   };
 }
 
 /** The merge plan against the library as it is now (a read transaction). */
 export async function planImport(db: CasefileDb, snapshot: CaseSnapshot): Promise<MergePlan> {
   const incoming = incomingRecords(snapshot);
-  const local = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles], () => readLocal(db, incoming));
+  const local = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.trash], () => readLocal(db, incoming));
   return planMerge(incoming, local);
 }
 

@@ -158,6 +158,18 @@ describe('planMerge', () => {
     expect(writes.pages.map((p) => p.documentId).sort()).toEqual([moved.id, bundle.documents[1]!.id].sort());
   });
 
+  it('does not reuse the id of a document in the trash that holds another file', () => {
+    const lib = new Library();
+    const bundle = incoming();
+    const local = lib.local();
+    const withTrash: LocalRecords = { ...local, trashedDocumentShas: new Map([[bundle.documents[0]!.id, sha(9)], [bundle.documents[1]!.id, sha(2)]]) };
+    const plan = planMerge(bundle, withTrash);
+    const writes = resolveMerge(plan, bundle, withTrash, {}, NOW, () => 'x');
+    expect(writes.documents.find((d) => d.sha256 === sha(1))!.id).not.toBe(bundle.documents[0]!.id);
+    // The same file as the trashed copy keeps its id: its page texts are the same file's.
+    expect(writes.documents.find((d) => d.sha256 === sha(2))!.id).toBe(bundle.documents[1]!.id);
+  });
+
   it('stores a file twice in one bundle once', () => {
     const bundle = incoming();
     bundle.documents.push(doc(1, { id: '00000000-0000-4000-8000-0000000000bb' }));

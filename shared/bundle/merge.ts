@@ -59,6 +59,8 @@ export interface LocalRecords {
   documentIdBySha: ReadonlyMap<string, string>;
   /** sha256 of files already stored (by a live document or one in the trash). */
   fileShas: ReadonlySet<string>;
+  /** sha256 of documents in the trash with an incoming id: their page texts must not be overwritten by another file's. */
+  trashedDocumentShas?: ReadonlyMap<string, string>;
 }
 
 export interface LookupKeys {
@@ -227,8 +229,8 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     if (sameFile !== undefined) id = sameFile;
     else if (earlier !== undefined) { id = earlier; sameAsEarlier.add(d.id); }
     else {
-      const taken = local.documents.get(d.id);
-      id = taken && taken.sha256 !== d.sha256 ? movedDocumentId(d) : d.id;
+      const taken = local.documents.get(d.id)?.sha256 ?? local.trashedDocumentShas?.get(d.id);
+      id = taken !== undefined && taken !== d.sha256 ? movedDocumentId(d) : d.id;
     }
     if (earlier === undefined) byFile.set(d.sha256, id);
     if (id !== d.id) remap.set(d.id, id);
