@@ -11,7 +11,10 @@ export interface BundleWorkerLike {
   onerror: ((event: ErrorEvent) => void) | null;
 }
 
-/** A failure the worker reported; `code` names the known ones ('disk-full', 'changed', 'unknown-token', …). */
+/**
+ * A failure the worker reported. `code` names the known ones, for the screens to translate:
+ * 'disk-full', 'changed', 'write-failed', 'unknown-token', 'empty-library', 'case-missing', 'crashed'.
+ */
 export class BundleTaskError extends Error {
   override readonly name = 'BundleTaskError';
   constructor(message: string, readonly code?: string) {
@@ -69,7 +72,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     for (const [id, job] of pending) {
       pending.delete(id);
       job.cleanup();
-      job.reject(new BundleTaskError('The bundle worker stopped unexpectedly (it may have run out of memory); nothing was imported.', 'crashed'));
+      job.reject(new BundleTaskError('The bundle worker stopped unexpectedly (it may have run out of memory). Try again: an import that had not finished wrote nothing.', 'crashed'));
     }
   };
   const ensure = (): BundleWorkerLike => {

@@ -28,6 +28,10 @@ import type { BundleScope } from './types';
  */
 export class NothingToExportError extends Error {
   override readonly name = 'NothingToExportError';
+  /** 'empty-library': no case to back up; 'case-missing': the case was deleted meanwhile. */
+  constructor(readonly code: 'empty-library' | 'case-missing', message: string) {
+    super(message);
+  }
 }
 
 export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promise<CaseSnapshot> {
@@ -39,12 +43,12 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     let caseId: string;
     if (scope.kind === 'library') {
       cases = await listCases(db);
-      if (cases.length === 0) throw new NothingToExportError('There is no case in this library, so there is nothing to back up.');
+      if (cases.length === 0) throw new NothingToExportError('empty-library', 'There is no case in this library, so there is nothing to back up.');
       caseId = cases[0]!.id;
       [actorRows, eventRows, docRows] = await Promise.all([db.actors.toArray(), db.events.toArray(), db.documents.toArray()]);
     } else {
       const theCase = await db.cases.get(scope.caseId);
-      if (!theCase) throw new NothingToExportError('This case no longer exists (it may be in the trash), so it cannot be exported.');
+      if (!theCase) throw new NothingToExportError('case-missing', 'This case no longer exists (it may be in the trash), so it cannot be exported.');
       cases = [theCase];
       caseId = theCase.id;
       if (scope.kind === 'case') {

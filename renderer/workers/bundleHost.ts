@@ -75,7 +75,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) post({ type: 'cancelled', id });
       else if (error instanceof ImportError) post({ type: 'failed', id, message: error.message, code: error.code });
-      else if (error instanceof NothingToExportError) post({ type: 'failed', id, message: error.message, code: 'nothing-to-export' });
+      else if (error instanceof NothingToExportError) post({ type: 'failed', id, message: error.message, code: error.code });
       else post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
     } finally {
       running.delete(id);

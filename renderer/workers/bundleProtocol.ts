@@ -22,5 +22,8 @@ export type BundleResponse =
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'applied'; id: number; result: ImportResult }
   | { type: 'cancelled'; id: number }
-  /** `code` names known failures (ImportError codes, 'unknown-token', 'nothing-to-export'). */
+  /**
+   * `code` names known failures, for the screens to translate: ImportError's 'disk-full' | 'changed' |
+   * 'write-failed', 'unknown-token', and the export's 'empty-library' | 'case-missing'.
+   */
   | { type: 'failed'; id: number; message: string; code?: string };

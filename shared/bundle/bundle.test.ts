@@ -36,14 +36,14 @@ function sampleSnapshot(): CaseSnapshot {
     events,
     documents,
     pages: documents.map((d, i) => ({ documentId: d.id, pages: [`page one of ${i}`, `página dos — ${i}`] })),
-    files: pdfs.map((bytes) => ({ sha256: sha256Hex(bytes), byteLength: bytes.length, blob: new Blob([bytes]) })),
+    files: pdfs.map((bytes) => ({ sha256: sha256Hex(bytes), byteLength: bytes.length, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })),
   };
 }
 
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
 /** The bundle's bytes, as the streaming writer assembles them. */
 const writeBundle = async (snapshot: CaseSnapshot, info = INFO): Promise<Uint8Array> => bytesOf(await writeBundleBlob(snapshot, info));
-const readBundle = (bytes: Uint8Array) => readBundleBlob(new Blob([bytes]));
+const readBundle = (bytes: Uint8Array) => readBundleBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]));
 
 const sortById = <T extends { id: string }>(xs: T[]): T[] => [...xs].sort((a, b) => (a.id < b.id ? -1 : 1));
 

@@ -1,6 +1,6 @@
 import { MODEL_VERSION } from '../model';
 import { decryptBlob, ageKind, encryptBlob } from './age';
-import { sha256Hex, utf8 } from './bytes';
+import { utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, DocumentPages, ManifestEntry, ReadBundleResult } from './manifest';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleFailure, FILE_PATH, MANIFEST_PATH, OLDEST_READABLE_VERSION, PAGES_PATH, RECORD_PATHS,
@@ -9,7 +9,7 @@ import {
 import type { EntryData, RawBundle } from './migrate';
 import { entrySize, migrate } from './migrate';
 import type { Digest } from './stream';
-import { blobSource, digestBlob, makeBlob, throwIfAborted } from './stream';
+import { blobSource, digestBlob, makeBlob, sha256Of, throwIfAborted } from './stream';
 import {
   IssueList, checkReferences, parseJson, validateActors, validateCases, validateDocuments, validateEvents, validatePages,
 } from './validateRecords';
@@ -80,7 +80,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
   const pages = [...snapshot.pages].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   for (const p of pages) inputs.push({ name: pagesPath(p.documentId), data: json({ documentId: p.documentId, pages: p.pages }), method: 'deflate' });
   const files = [...snapshot.files].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
-  const entries: ManifestEntry[] = inputs.map((i) => ({ path: i.name, sha256: sha256Hex(i.data), size: i.data.length }));
+  const entries: ManifestEntry[] = await Promise.all(inputs.map(async (i) => ({ path: i.name, sha256: await sha256Of(i.data), size: i.data.length })));
   const fileInputs: ZipBlobInput[] = [];
   const total = files.reduce((sum, f) => sum + f.blob.size, 0);
   let done = 0;
@@ -89,14 +89,16 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     if (f.blob.size !== f.byteLength) {
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… is ${f.blob.size} bytes, not the ${f.byteLength} recorded: it has changed in storage, so the bundle was not written.`);
     }
-    const digest = await digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) });
+  }
+  // Two files in flight: one being read while the other is hashed (memory: at most two files).
+  await inOrder(files, 2, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
     if (digest.sha256 !== f.sha256) {
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… no longer matches its SHA-256 (it hashes to ${digest.sha256.slice(0, 12)}…): it has changed in storage, so the bundle was not written.`);
     }
     // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
     fileInputs.push({ name: filePath(f.sha256), blob: f.blob, crc: digest.crc, method: 'store' });
     entries.push({ path: filePath(f.sha256), sha256: digest.sha256, size: digest.size });
-  }
+  });
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -157,7 +159,7 @@ class Verifier {
   private async digest(data: EntryData): Promise<Digest> {
     const report = (n: number): void => this.opts.onProgress?.({ phase: 'verifying', done: (this.done += n), total: this.total });
     if (data instanceof Uint8Array) {
-      const d = { sha256: sha256Hex(data), crc: 0, size: data.length };
+      const d = { sha256: await sha256Of(data), crc: 0, size: data.length };
       report(data.length);
       return d;
     }
@@ -233,9 +235,32 @@ async function verifyEntries(listed: unknown, entries: Map<string, EntryData>, v
     if (!seen.has(path)) fail('entry-unlisted', `The bundle holds "${path}", which its manifest does not list.`, { entry: path });
   }
   // Hashing last: the cheap structural checks above refuse a bad bundle before any file is read.
-  for (const e of parsed.data) {
-    const hash = await verifier.sha256(e.path, entries.get(e.path)!);
+  // Two entries in flight; failures are still reported in manifest order.
+  await inOrder(parsed.data, 2, (e) => verifier.sha256(e.path, entries.get(e.path)!), (e, hash) => {
     if (hash !== e.sha256) fail('hash-mismatch', `"${e.path}" is not what the bundle's author put in it: its SHA-256 does not match the manifest.`, { entry: e.path });
+  });
+}
+
+/**
+ * Runs `work` over the items with at most `limit` in flight and hands each result to `use`
+ * in the items' order; the first failure (of `work` or `use`) stops it. Results still in
+ * flight then are awaited and dropped, so nothing runs on after this rejects.
+ */
+async function inOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, use: (item: T, result: R) => void): Promise<void> {
+  const running: Promise<R>[] = [];
+  let next = 0;
+  const start = (): void => {
+    if (next < items.length) running.push(work(items[next++]!));
+  };
+  try {
+    for (let i = 0; i < limit; i++) start();
+    for (let i = 0; i < items.length; i++) {
+      const result = await running[i]!;
+      start();
+      use(items[i]!, result);
+    }
+  } finally {
+    await Promise.allSettled(running);
   }
 }
 

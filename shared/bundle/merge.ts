@@ -124,11 +124,16 @@ export const recordKey = (kind: MergeKind, id: string): string => `${kind}:${id}
 
 /** Key order does not matter: stored rows and parsed bundles list fields in different orders. */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null';
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  // Native stringify with a replacer that sorts each object's keys: several times faster than a hand-written walk.
+  return JSON.stringify(value, sortedKeys) ?? 'null';
+}
+
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).filter((k) => obj[k] !== undefined).sort();
-  return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(obj[k])}`).join(',')}}`;
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(obj).sort()) out[k] = obj[k];
+  return out;
 }
 
 /** The fields that decide "identical" for a kind. */
@@ -150,9 +155,20 @@ export function derivedId(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-/** The id an incoming record gets when the user keeps both: derived from its kind, id and content. */
+const keepBothIds = new WeakMap<object, string>();
+
+/**
+ * The id an incoming record gets when the user keeps both: derived from its kind, id and
+ * content. Remembered per record object: the preview and the import ask for the same records
+ * (incoming records are never modified here; rewrites make copies).
+ */
 export function keepBothId(kind: MergeKind, record: { id: string }): string {
-  return derivedId('casefile-keep-both', kind, record.id, canonicalJson(comparable(kind, record)));
+  let id = keepBothIds.get(record);
+  if (id === undefined) {
+    id = derivedId('casefile-keep-both', kind, record.id, canonicalJson(comparable(kind, record)));
+    keepBothIds.set(record, id);
+  }
+  return id;
 }
 
 /** The id an incoming document gets when its id is taken locally by another file. */

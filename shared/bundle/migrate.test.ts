@@ -25,7 +25,7 @@ function v0Bundle(data: Record<string, unknown>, manifestOver: Record<string, un
   ], 0);
 }
 
-const readBundle = (bytes: Uint8Array) => readBundleBlob(new Blob([bytes]));
+const readBundle = (bytes: Uint8Array) => readBundleBlob(new Blob([bytes as Uint8Array<ArrayBuffer>]));
 const s = sample as unknown as { case: Case; actors: Actor[]; events: CaseEvent[] };
 const oldActors = s.actors.map(({ statusHistory: _s, nationality: _n, ...rest }) => rest);
 

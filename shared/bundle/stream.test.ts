@@ -11,7 +11,7 @@ import type { BundleProgressEvent } from './bundle';
 import { readBundleBlob, writeBundleBlob } from './bundle';
 import { crc32, crc32Update, Sha256, sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
-import { digestBlob, HASH_CHUNK_BYTES, WHOLE_FILE_DIGEST_BYTES } from './stream';
+import { blobSource, digestBlob, HASH_CHUNK_BYTES, plannedSource, WHOLE_FILE_DIGEST_BYTES } from './stream';
 
 /**
  * The streaming side of bundles: Blob in, Blob out, checked chunk by chunk; aborting;
@@ -73,6 +73,23 @@ describe('checksums', () => {
     expect(d).toEqual({ sha256: sha256Hex(data), crc: crc32(data), size: data.length });
     const small = await digestBlob(blobOf(data.subarray(0, 1000)));
     expect(small).toEqual({ sha256: sha256Hex(data.subarray(0, 1000)), crc: crc32(data.subarray(0, 1000)), size: 1000 });
+  }, 60_000);
+});
+
+describe('read-ahead source', () => {
+  it('answers every read exactly as the source does, in a few reads, planned or not', async () => {
+    const data = pdfBytes(11, 300_000);
+    let reads = 0;
+    const base = blobSource(blobOf(data));
+    const counted = { ...base, read: (a: number, b: number) => { reads++; return base.read(a, b); } };
+    const planned: [number, number][] = Array.from({ length: 200 }, (_, i) => [i * 1400, i * 1400 + 100]);
+    const ahead = plannedSource(counted, [...planned, [250_000, 299_999], [5, 4], [-1, 10]], 64 * 1024, 2048);
+    for (const [a, b] of [...planned, [250_010, 260_000], [100, 120_000], [299_990, 300_000]] as [number, number][]) {
+      expect(await ahead.read(a, b)).toEqual(data.subarray(a, b));
+    }
+    expect(reads).toBeLessThanOrEqual(10);
+    ahead.release(200_000);
+    expect(await ahead.read(0, 50)).toEqual(data.subarray(0, 50)); // fetched again after release
   });
 });
 
@@ -155,7 +172,7 @@ describe('age passphrase encryption', () => {
   it('uses age\'s default work factor unless told otherwise', async () => {
     const head = new TextDecoder().decode((await bytesOf(await encryptBlob(blobOf(utf8('x')), 'p'))).subarray(0, 60));
     expect(head).toMatch(/-> scrypt \S+ 18\n/);
-  });
+  }, 60_000); // scrypt at 2^18 takes seconds in JS, more on a busy machine
 
   it('asks for a passphrase, and tells a wrong one apart from damage', async () => {
     const none = await readBundleBlob(encrypted);

@@ -2,13 +2,17 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { crc32, sha256Hex, utf8 } from './bytes';
 import { craftZip } from './testing/craftZip';
-import { readZip } from './zipRead';
+import { blobSource } from './stream';
+import { readZip, readZipSource } from './zipRead';
 import { writeZip } from './zipWrite';
 
 const text = (s: string): Uint8Array => utf8(s);
 
+/** Reads from memory and from a Blob (the streaming path): both must refuse alike. */
 async function codeOf(bytes: Uint8Array): Promise<string> {
   const result = await readZip(bytes);
+  const viaBlob = await readZipSource(blobSource(new Blob([bytes as Uint8Array<ArrayBuffer>])));
+  expect(viaBlob.ok ? 'ok' : viaBlob.error).toEqual(result.ok ? 'ok' : result.error);
   if (result.ok) return 'ok';
   expect(result.error.message.length).toBeGreaterThan(20);
   return result.error.code;

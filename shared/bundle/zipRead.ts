@@ -1,7 +1,7 @@
 import { Inflate } from 'fflate';
 import { crc32, fromUtf8 } from './bytes';
 import type { ByteSource } from './stream';
-import { bytesSource, throwIfAborted } from './stream';
+import { bytesSource, plannedSource, throwIfAborted } from './stream';
 import type { ZipError, ZipLimits } from './zipErrors';
 import { DEFAULT_ZIP_LIMITS, ZipFailure, unsafeNameReason } from './zipErrors';
 
@@ -157,14 +157,21 @@ async function readOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
 
   checkNames(records);
   checkSizes(records, limits);
+  const lazy = (r: CentralRecord): boolean => r.method === 0 && source.blob !== undefined && (opts.keepStored?.(r.name) ?? false);
+  // Read ahead: every local header, and the data of the entries read into memory, in a few
+  // large reads (assuming no extra field; when there is one, that read simply misses).
+  const planned = records.map((r) => {
+    const header = r.localOffset + LOCAL_SIZE + r.nameBytes.length;
+    return [r.localOffset, Math.min(cdOffset, lazy(r) ? header : header + r.compressedSize + 16)] as const;
+  });
+  const ahead = plannedSource(source, planned);
   const spans: Span[] = [];
   for (const r of records) {
     throwIfAborted(opts.signal);
-    spans.push({ record: r, ...(await localSpan(source, r, cdOffset)) });
+    spans.push({ record: r, ...(await localSpan(ahead, r, cdOffset)) });
   }
   checkOverlaps(spans);
 
-  const lazy = (r: CentralRecord): boolean => r.method === 0 && source.blob !== undefined && (opts.keepStored?.(r.name) ?? false);
   const total = spans.reduce((sum, s) => sum + (lazy(s.record) ? 0 : s.record.compressedSize), 0);
   let done = 0;
   const out: (ZipEntry | StoredZipEntry)[] = [];
@@ -174,7 +181,8 @@ async function readOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
       out.push({ name: record.name, stored: { blob: source.blob!(dataStart, dataStart + record.size), size: record.size, crc: record.crc } });
       continue;
     }
-    out.push({ name: record.name, data: await extract(source, record, dataStart, opts.signal) });
+    out.push({ name: record.name, data: await extract(ahead, record, dataStart, opts.signal) });
+    ahead.release(dataStart);
     done += record.compressedSize;
     opts.onProgress?.(done, total);
   }

@@ -1,4 +1,7 @@
 import { _electron as electron, expect, test, type ElectronApplication, type Page } from '@playwright/test';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const appDir = fileURLToPath(new URL('../..', import.meta.url));
@@ -36,7 +39,9 @@ test('exposes the desktop bridge and nothing of Node', async () => {
     };
   });
   expect(globals.desktop).toBe('object');
-  expect(globals.methods).toEqual(['appInfo', 'onMenuCommand', 'openPdfFiles', 'printToPdf', 'revealInFolder', 'saveFile']);
+  expect(globals.methods).toEqual([
+    'abortSave', 'appInfo', 'beginSave', 'commitSave', 'onMenuCommand', 'openPdfFiles', 'printToPdf', 'revealInFolder', 'saveFile', 'writeChunk',
+  ]);
   expect(globals.require).toBe('undefined');
   expect(globals.process).toBe('undefined');
   expect(globals.module).toBe('undefined');
@@ -72,4 +77,40 @@ test('refuses window.open', async () => {
   const opened = await page.evaluate(() => window.open('app://casefile/index.html') === null);
   expect(opened).toBe(true);
   expect(app.windows().length).toBe(windowsBefore);
+});
+
+test('streams a large save in chunks and leaves nothing behind when aborted', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'casefile-electron-save-'));
+  try {
+    // The save dialog answers with a path in the temp folder instead of asking.
+    await app.evaluate(({ dialog }, target) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as typeof dialog.showSaveDialog;
+    }, join(dir, 'case.casefile'));
+    const result = await page.evaluate(async () => {
+      type Api = {
+        beginSave(r: unknown): Promise<{ token: string } | null>;
+        writeChunk(t: string, c: Uint8Array): Promise<void>;
+        commitSave(t: string): Promise<{ saved: boolean; path?: string }>;
+        abortSave(t: string): Promise<void>;
+      };
+      const desktop = (window as unknown as { desktop: Api }).desktop;
+      const chunk = new Uint8Array(4 * 1024 * 1024).map((_, i) => i % 251);
+      const begun = await desktop.beginSave({ suggestedName: 'case.casefile', filters: [], byteLength: chunk.length * 3 });
+      for (let i = 0; i < 3; i++) await desktop.writeChunk(begun!.token, chunk);
+      const saved = await desktop.commitSave(begun!.token);
+      const second = await desktop.beginSave({ suggestedName: 'case.casefile', filters: [], byteLength: 10 });
+      await desktop.writeChunk(second!.token, new Uint8Array(5));
+      await desktop.abortSave(second!.token);
+      const refused = await desktop.writeChunk('0'.repeat(32), new Uint8Array(1)).then(() => 'accepted', (e: Error) => e.message);
+      return { saved, refused };
+    });
+    expect(result.saved).toEqual({ saved: true, path: join(dir, 'case.casefile') });
+    expect(result.refused).toMatch(/no longer in progress/);
+    const written = readFileSync(join(dir, 'case.casefile'));
+    expect(written.length).toBe(12 * 1024 * 1024);
+    expect(written[4 * 1024 * 1024 + 300]).toBe((300) % 251);
+    expect(readdirSync(dir)).toEqual(['case.casefile']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -6,8 +6,6 @@ import { readBundleBlob } from '../../renderer/bundle/io';
 import type { CaseSnapshot } from '../../renderer/bundle/io';
 import type { BundleProgress } from '../../renderer/bundle/types';
 import { CasefileDb } from '../../renderer/db/db';
-import { blankActor } from '../../shared/model';
-import { bulkInsertForBenchmark } from '../../renderer/db';
 import { ARTEMIO, CASE_ID, editActor, freshDb, inProcessClient, seededProfile } from './bundleFixtures';
 
 /**
@@ -141,19 +139,42 @@ describe('the import is all or nothing', () => {
   it('cancelling through the client: rejects with an AbortError and writes nothing', async () => {
     const { target } = await setup();
     const { db: source } = await seededProfile();
-    // Enough records for several write requests, so the cancel arrives while the transaction is open.
-    const many = Array.from({ length: 3_000 }, (_, i) => ({ ...blankActor('person', 1), name: `Person ${i}`, caseIds: [CASE_ID] }));
-    await bulkInsertForBenchmark(source, many, []);
-    const { blob: big } = await inProcessClient(source).exportBundle({ kind: 'case', caseId: CASE_ID });
-    const client = inProcessClient(target);
-    const inspected = await client.inspectBundle(big);
+    await editActor(source, ARTEMIO, (a) => { a.description = 'edited once more'; });
+    const { blob } = await inProcessClient(source).exportBundle({ kind: 'case', caseId: CASE_ID });
+    // The import's first write waits, keeping its transaction alive with reads, until the
+    // worker has received the cancel: the cancel then lands before the commit, every time.
+    let cancelled = false;
+    const holding = await connectWith(target, {
+      stack: 'dbcore', name: 'hold-first-write',
+      create: (down) => ({
+        ...down,
+        table: (name) => {
+          const t = down.table(name);
+          return {
+            ...t,
+            mutate: async (req: DBCoreMutateRequest) => {
+              while (!cancelled) await t.count({ trans: req.trans, query: { index: t.schema.primaryKey, range: { type: 3, lower: undefined, upper: undefined } } });
+              return t.mutate(req);
+            },
+          };
+        },
+      }),
+    });
+    const client = inProcessClient(holding, {});
+    const inspected = await client.inspectBundle(blob);
     if (!inspected.ok) throw new Error(inspected.error.message);
     const before = await databaseDigest(target);
     const controller = new AbortController();
     const progress: BundleProgress[] = [];
     const job = client.applyImport(inspected.preview.token, {}, {
       signal: controller.signal,
-      onProgress: (p) => { progress.push(p); if (p.phase === 'importing') controller.abort(); },
+      onProgress: (p) => {
+        progress.push(p);
+        if (p.phase !== 'importing' || controller.signal.aborted) return;
+        controller.abort();
+        // The client posts the cancel at once; the host handles it on its next turn.
+        setTimeout(() => { cancelled = true; }, 20);
+      },
     });
     await expect(job).rejects.toMatchObject({ name: 'AbortError' });
     expect(progress.map((p) => p.phase)).toContain('importing');

@@ -15,8 +15,9 @@ const utf8 = (s: string) => new TextEncoder().encode(s);
 const blob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>]);
 
 /** Rewrites a valid bundle's entries; with `rehash`, the manifest is brought back in line so only the change is wrong. */
-function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void, rehash = true): Uint8Array {
-  const zip = readZip(bundle);
+async function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void, rehash = true): Promise<Uint8Array> {
+  // `await`: readZip becomes async with the streaming reader; this works with either.
+  const zip = await readZip(bundle);
   if (!zip.ok) throw new Error('fixture is not a zip');
   const entries = new Map(zip.entries.map((e) => [e.name, e.data]));
   const manifest = JSON.parse(new TextDecoder().decode(entries.get(MANIFEST_PATH))) as Record<string, unknown>;
@@ -39,7 +40,7 @@ describe('hostile bundles change nothing', () => {
     digest = await databaseDigest(db);
   });
 
-  const cases: [string, () => Uint8Array, string][] = [
+  const cases: [string, () => Uint8Array | Promise<Uint8Array>, string][] = [
     ['not a zip at all', () => utf8('%PDF-1.7 this is a PDF, not a bundle'), 'not-zip'],
     ['a truncated file', () => good.slice(0, Math.floor(good.length * 0.6)), 'truncated'],
     ['zip slip', () => craftZip([{ name: MANIFEST_PATH, data: utf8('{}') }, { name: '../../evil.json', data: utf8('[]') }]), 'unsafe-name'],
@@ -72,7 +73,7 @@ describe('hostile bundles change nothing', () => {
 
   for (const [label, make, code] of cases) {
     it(`refuses ${label} (${code})`, async () => {
-      const result = await inProcessClient(db).inspectBundle(blob(make()));
+      const result = await inProcessClient(db).inspectBundle(blob(await make()));
       expect(result.ok).toBe(false);
       const error = (result as { ok: false; error: BundleInspectError }).error;
       expect(error.code).toBe(code);
@@ -83,7 +84,7 @@ describe('hostile bundles change nothing', () => {
   }
 
   it('names the invalid records, with field and message key', async () => {
-    const result = await inProcessClient(db).inspectBundle(blob(cases.find(([l]) => l === 'invalid records')![1]()));
+    const result = await inProcessClient(db).inspectBundle(blob(await cases.find(([l]) => l === 'invalid records')![1]()));
     const error = (result as { ok: false; error: BundleInspectError }).error;
     expect('issues' in error && error.issues?.map((i) => [i.kind, i.path, i.message])).toEqual([
       ['actor', 'kind', 'validation.invalidChoice'], ['actor', 'name', 'validation.required'],

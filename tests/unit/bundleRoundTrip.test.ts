@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { readBundle } from '../../shared/bundle';
 import { collectSnapshot } from '../../renderer/bundle/collect';
 import { databaseDigest } from '../../renderer/bundle/digest';
+import { readBundleBlob } from '../../renderer/bundle/io';
 import { getDocumentBlob, getPagesText, listCitationTargets, recordsCitingDocument } from '../../renderer/db';
 import type { CasefileDb } from '../../renderer/db/db';
 import { toActor, toDocument, toEvent } from '../../renderer/db/derive';
@@ -99,7 +99,7 @@ describe('export a case → import into an empty profile', () => {
     expect(snapshot.files.every((f) => f.blob instanceof Blob)).toBe(true);
 
     const { blob } = await inProcessClient(db).exportBundle({ kind: 'selection', caseId: CASE_ID, actorIds: [ARTEMIO], eventIds: [event.id] });
-    const read = readBundle(new Uint8Array(await blob.arrayBuffer()));
+    const read = await readBundleBlob(blob);
     if (!read.ok) throw new Error(read.error.message);
     // Artemio's group and the event's other participants stay outside: warnings, not errors.
     expect(new Set(read.warnings.map((w) => w.message))).toEqual(new Set(['bundle.missingActor', 'bundle.missingEvent']));
@@ -139,7 +139,7 @@ describe('export a case → import into an empty profile', () => {
 
   it('says plainly when there is nothing to export', async () => {
     const empty = await freshDb();
-    await expect(inProcessClient(empty).exportBundle({ kind: 'library' })).rejects.toThrow(/no case in this library/);
-    await expect(inProcessClient(empty).exportBundle({ kind: 'case', caseId: CASE_ID })).rejects.toThrow(/no longer exists/);
+    await expect(inProcessClient(empty).exportBundle({ kind: 'library' })).rejects.toMatchObject({ code: 'empty-library', message: expect.stringMatching(/no case in this library/) });
+    await expect(inProcessClient(empty).exportBundle({ kind: 'case', caseId: CASE_ID })).rejects.toMatchObject({ code: 'case-missing', message: expect.stringMatching(/no longer exists/) });
   });
 });
