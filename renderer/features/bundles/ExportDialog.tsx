@@ -13,6 +13,7 @@ import type { ExportFormat } from './runExport';
 import { runExport } from './runExport';
 import type { Selection } from './SelectionPicker';
 import { SelectionPicker } from './SelectionPicker';
+import { taskErrorText } from './taskErrors';
 
 const FORMATS: readonly ExportFormat[] = ['bundle', 'ftm', 'csv', 'report'];
 
@@ -82,7 +83,7 @@ export function ExportDialog({ initialCaseId, backup }: Props) {
     } catch (error) {
       setProgress(null);
       if (error instanceof DOMException && error.name === 'AbortError') { setProblem(t('bundles.export.cancelled')); return; }
-      setProblem(t('bundles.export.failed', { reason: error instanceof Error ? error.message : String(error) }));
+      setProblem(t('bundles.export.failed', { reason: taskErrorText(error, t) }));
     } finally {
       abort.current = null;
     }

@@ -8,13 +8,14 @@ import { Dialog } from './Dialog';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
 import { ImportSummary } from './ImportSummary';
 import { ProgressLine } from './ProgressLine';
+import { taskErrorText } from './taskErrors';
 
 type Step =
   | { step: 'inspecting'; progress: BundleProgress }
   | { step: 'passphrase'; wrong: boolean }
   | { step: 'rejected'; error: BundleInspectError }
   /** Something other than the bundle went wrong (the worker, the disk): said as it is. */
-  | { step: 'failed'; message: string }
+  | { step: 'failed'; error: unknown }
   | { step: 'preview'; preview: ImportPreview }
   | { step: 'importing'; preview: ImportPreview; progress: BundleProgress; cancelling: boolean }
   | { step: 'done'; result: ImportResult; restore: boolean };
@@ -60,7 +61,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
       return { step: 'rejected', error: result.error };
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) return null;
-      return { step: 'failed', message: error instanceof Error ? error.message : String(error) };
+      return { step: 'failed', error };
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -109,7 +110,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
         notify(t('bundles.import.cancelled'));
         return;
       }
-      setState({ step: 'failed', message: error instanceof Error ? error.message : String(error) });
+      setState({ step: 'failed', error });
     } finally {
       if (abort.current === controller) abort.current = null;
     }
@@ -131,7 +132,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
         void inspect(p).then((next) => { if (next) setState(next); });
       }} onCancel={close} /> : null}
       {state.step === 'rejected' ? <Rejected fileName={file.name} error={state.error} onClose={close} /> : null}
-      {state.step === 'failed' ? <Failed fileName={file.name} message={state.message} onClose={close} /> : null}
+      {state.step === 'failed' ? <Failed fileName={file.name} error={state.error} onClose={close} /> : null}
       {state.step === 'preview' ? (
         <ImportPreviewPanel preview={state.preview} restore={restore} onImport={(choices) => void apply(state.preview, choices)} onCancel={close} />
       ) : null}
@@ -201,14 +202,14 @@ function Rejected({ fileName, error, onClose }: { fileName: string; error: Bundl
   );
 }
 
-function Failed({ fileName, message, onClose }: { fileName: string; message: string; onClose: () => void }) {
+function Failed({ fileName, error, onClose }: { fileName: string; error: unknown; onClose: () => void }) {
   const t = useT();
   return (
     <div className="bundle-dialog__body">
       <div className="bundle-dialog__content">
         <div className="bundle-dialog__problem" role="alert">
           <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
-          <p>{t('bundles.import.failed', { reason: message })}</p>
+          <p>{t('bundles.import.failed', { reason: taskErrorText(error, t) })}</p>
           <p>{t('bundles.import.nothingChanged')}</p>
         </div>
       </div>

@@ -80,6 +80,13 @@ export const en = {
   'bundles.import.nothingChanged': 'Nothing in your library was changed.',
   'bundles.import.start': 'Import',
 
+  'bundles.task.disk-full': 'The disk is full (or the browser\'s storage quota is used up). Free some space and try again.',
+  'bundles.task.changed': 'Your library changed since this preview was made, so nothing was imported. Open the bundle again to see the differences as they are now.',
+  'bundles.task.unknown-token': 'This bundle is no longer open. Open it again.',
+  'bundles.task.empty-library': 'There is no case in this library, so there is nothing to back up.',
+  'bundles.task.case-missing': 'This case no longer exists (it may be in the Trash), so it cannot be exported.',
+  'bundles.task.crashed': 'The background worker stopped unexpectedly (it may have run out of memory). Try again: an import that had not finished wrote nothing.',
+
   'bundles.error.not-zip': 'This file is not a Casefile bundle: it is not a zip archive at all.',
   'bundles.error.truncated': 'The file is incomplete, as if the copy or download stopped part-way.',
   'bundles.error.multi-disk': 'This archive is split over several files, which Casefile does not read.',
@@ -294,6 +301,13 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.import.moreIssues': 'y {count} más',
   'bundles.import.nothingChanged': 'No se cambió nada en su biblioteca.',
   'bundles.import.start': 'Importar',
+
+  'bundles.task.disk-full': 'El disco está lleno (o se agotó el espacio que el navegador permite). Libere espacio e inténtelo de nuevo.',
+  'bundles.task.changed': 'Su biblioteca cambió después de preparar esta vista previa, así que no se importó nada. Abra de nuevo el paquete para ver las diferencias actuales.',
+  'bundles.task.unknown-token': 'Este paquete ya no está abierto. Ábralo de nuevo.',
+  'bundles.task.empty-library': 'En esta biblioteca no hay ningún caso, así que no hay nada que copiar.',
+  'bundles.task.case-missing': 'Este caso ya no existe (puede estar en la Papelera), así que no se puede exportar.',
+  'bundles.task.crashed': 'El proceso en segundo plano se detuvo de forma inesperada (quizá se quedó sin memoria). Inténtelo de nuevo: una importación que no terminó no escribió nada.',
 
   'bundles.error.not-zip': 'Este archivo no es un paquete de Casefile: ni siquiera es un archivo zip.',
   'bundles.error.truncated': 'El archivo está incompleto, como si la copia o la descarga se hubiera cortado.',
