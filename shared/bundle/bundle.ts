@@ -59,6 +59,13 @@ export interface ReadBundleOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * Files hashed at once. Reading a Blob is a round trip to the browser process, so a few reads
+ * in flight keep it busy; each costs at most WHOLE_FILE_DIGEST_BYTES of memory (larger files
+ * stream in 4 MiB chunks), so four stay within ~130 MB whatever the files.
+ */
+const IN_FLIGHT = 4;
+
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
@@ -90,8 +97,8 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… is ${f.blob.size} bytes, not the ${f.byteLength} recorded: it has changed in storage, so the bundle was not written.`);
     }
   }
-  // Two files in flight: one being read while the other is hashed (memory: at most two files).
-  await inOrder(files, 2, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
+  // Several files in flight: some being read while another is hashed (see IN_FLIGHT).
+  await inOrder(files, IN_FLIGHT, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
     if (digest.sha256 !== f.sha256) {
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… no longer matches its SHA-256 (it hashes to ${digest.sha256.slice(0, 12)}…): it has changed in storage, so the bundle was not written.`);
     }
@@ -175,6 +182,8 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
     if (opts.passphrase === undefined || opts.passphrase === '') {
       fail('passphrase-required', 'This bundle is encrypted. Enter its passphrase to open it.');
     }
+    // A zip without ZIP64 is under 4 GiB: a larger age file cannot hold a bundle, so it is not decrypted.
+    if (source.size > 2 ** 32 + 2 ** 24) fail('total-too-large', 'This encrypted file is larger than any bundle can be (4 GB); it is not a Casefile bundle.');
     plain = await decryptBlob(source, opts.passphrase, {
       signal: opts.signal,
       onProgress: (done, total) => opts.onProgress?.({ phase: 'decrypting', done, total }),
@@ -235,8 +244,8 @@ async function verifyEntries(listed: unknown, entries: Map<string, EntryData>, v
     if (!seen.has(path)) fail('entry-unlisted', `The bundle holds "${path}", which its manifest does not list.`, { entry: path });
   }
   // Hashing last: the cheap structural checks above refuse a bad bundle before any file is read.
-  // Two entries in flight; failures are still reported in manifest order.
-  await inOrder(parsed.data, 2, (e) => verifier.sha256(e.path, entries.get(e.path)!), (e, hash) => {
+  // Several entries in flight (IN_FLIGHT); failures are still reported in manifest order.
+  await inOrder(parsed.data, IN_FLIGHT, (e) => verifier.sha256(e.path, entries.get(e.path)!), (e, hash) => {
     if (hash !== e.sha256) fail('hash-mismatch', `"${e.path}" is not what the bundle's author put in it: its SHA-256 does not match the manifest.`, { entry: e.path });
   });
 }

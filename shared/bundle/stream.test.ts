@@ -204,6 +204,13 @@ describe('age passphrase encryption', () => {
     expect(r.ok ? 'ok' : r.error.code).toBe('unsupported-encryption');
   });
 
+  it('does not decrypt an age file too large to hold a bundle', async () => {
+    const head = (await bytesOf(encrypted)).subarray(0, 4096);
+    const huge = { size: 2 ** 32 + 2 ** 25, type: '', slice: (a = 0, b = head.length) => blobOf(head.slice(a, Math.min(b, head.length))) } as unknown as Blob;
+    const r = await readBundleBlob(huge, { passphrase: PASSPHRASE });
+    expect(r.ok ? 'ok' : r.error.code).toBe('total-too-large');
+  });
+
   it('aborts decryption with an AbortError', async () => {
     const c = new AbortController();
     await expect(readBundleBlob(encrypted, { passphrase: PASSPHRASE, signal: c.signal, onProgress: (p) => { if (p.phase === 'decrypting') c.abort(); } }))

@@ -169,13 +169,23 @@ async function exportBundle(o: { passphrase?: string }) {
   });
   const collectMs = now() - t0;
   const t1 = now();
-  bundle = await writeBundleBlob(snapshot, { appVersion: 'bench', createdAt: EPOCH }, { passphrase: o.passphrase });
+  // Phase boundaries from the progress events: records serialised → files hashed → encrypted.
+  const firstAt: Record<string, number> = {};
+  bundle = await writeBundleBlob(snapshot, { appVersion: 'bench', createdAt: EPOCH }, {
+    passphrase: o.passphrase,
+    onProgress: (p) => { firstAt[p.phase] ??= now(); },
+  });
   const writeMs = now() - t1;
+  const recordsMs = (firstAt.writing ?? t1) - t1;
+  const filesMs = (firstAt.encrypting ?? now()) - (firstAt.writing ?? t1);
   const t2 = now();
   const size = await readThrough(bundle);
   const saveMs = now() - t2;
   const total = timed(now() - t0, size);
-  return { ...total, bundleMB: Math.round(size / MB), collectMs: Math.round(collectMs), writeMs: Math.round(writeMs), saveMs: Math.round(saveMs) };
+  return {
+    ...total, bundleMB: Math.round(size / MB), collectMs: Math.round(collectMs), writeMs: Math.round(writeMs), saveMs: Math.round(saveMs),
+    phases: { recordsMs: Math.round(recordsMs), filesMs: Math.round(filesMs), encryptMs: firstAt.encrypting ? Math.round(t1 + writeMs - firstAt.encrypting) : 0 },
+  };
 }
 
 /**
@@ -189,9 +199,18 @@ async function importBundle(o: { passphrase?: string }) {
   const db = await openDatabase(TARGET_DB);
   try {
     const t0 = now();
-    const r = await readBundleBlob(bundle, { passphrase: o.passphrase });
+    const firstAt: Record<string, number> = {};
+    const lastAt: Record<string, number> = {};
+    const r = await readBundleBlob(bundle, { passphrase: o.passphrase, onProgress: (p) => { firstAt[p.phase] ??= now(); lastAt[p.phase] = now(); } });
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
     const readMs = now() - t0;
+    const readEnd = t0 + readMs;
+    const decryptEnd = lastAt.decrypting ?? t0;
+    const phases = {
+      decryptMs: Math.round(decryptEnd - t0),
+      zipMs: Math.round((firstAt.verifying ?? readEnd) - decryptEnd),
+      verifyMs: Math.round(readEnd - (firstAt.verifying ?? readEnd)),
+    };
     const s = r.snapshot;
     const t1 = now();
     await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.pages, db.documentFiles], async () => {
@@ -209,7 +228,7 @@ async function importBundle(o: { passphrase?: string }) {
     const probe = s.files[Math.floor(s.files.length / 2)]!;
     const back = await db.documentFiles.get(probe.sha256);
     const same = back ? (await sha256Hex(new Uint8Array(await back.blob.arrayBuffer()))) === probe.sha256 : false;
-    return { ...total, readMs: Math.round(readMs), writeMs: Math.round(writeMs), check, probeIntact: same, warnings: r.warnings.length };
+    return { ...total, readMs: Math.round(readMs), writeMs: Math.round(writeMs), phases, check, probeIntact: same, warnings: r.warnings.length };
   } finally {
     db.close();
   }
