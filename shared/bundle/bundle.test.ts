@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import sample from '../../resources/sample-case/vraem.json';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
@@ -183,5 +184,28 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.error.issues).toEqual([expect.objectContaining({ kind: 'actor', entry: 'records/actors.json', path: 'name', message: 'validation.required' })]);
+  });
+});
+
+describe('stored fixtures of every shipped format version', () => {
+  // Written once by writeBundleBlob (format version 1) from sampleSnapshot(); they must stay
+  // readable by every later Casefile. Version 0 never shipped; migrate.test.ts builds it.
+  const fixture = (name: string) => new Blob([readFileSync(new URL(`./testing/fixtures/${name}`, import.meta.url))]);
+
+  it('reads the version-1 bundle, and writes the same bytes today', async () => {
+    const blob = fixture('v1-sample.casefile');
+    const r = await readBundleBlob(blob);
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.manifest.formatVersion).toBe(1);
+    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2 });
+    expect(await writeBundle(sampleSnapshot(), INFO)).toEqual(await bytesOf(blob));
+  });
+
+  it('opens the age-encrypted version-1 bundle with its passphrase', async () => {
+    const r = await readBundleBlob(fixture('v1-sample.casefile.age'), { passphrase: 'fixture passphrase' });
+    if (!r.ok) throw new Error(r.error.message);
+    expect(r.encrypted).toBe(true);
+    const files = await Promise.all(r.snapshot.files.map(async (f) => sha256Hex(await bytesOf(f.blob))));
+    expect(files.sort()).toEqual(r.snapshot.documents.map((d) => d.sha256).sort());
   });
 });
