@@ -10,8 +10,11 @@ const EventsView = lazy(() => import('../features/events/EventsView').then((m) =
 const CaseEditor = lazy(() => import('../features/cases/CaseEditor').then((m) => ({ default: m.CaseEditor })));
 const SettingsView = lazy(() => import('../features/settings/SettingsView').then((m) => ({ default: m.SettingsView })));
 const SearchView = lazy(() => import('../features/search/SearchView').then((m) => ({ default: m.SearchView })));
+const BundlesView = lazy(() => import('../features/bundles/BundlesView').then((m) => ({ default: m.BundlesView })));
+const BundleDialogs = lazy(() => import('../features/bundles/BundleDialogs').then((m) => ({ default: m.BundleDialogs })));
 const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
+import { BackupReminder } from '../features/bundles/BackupReminder';
 import { DropZone } from '../features/documents/DropZone';
 import { SearchBox } from '../features/search/SearchBox';
 import { useT } from '../i18n/useT';
@@ -19,10 +22,11 @@ import type { View } from '../state/store';
 import { useUi } from '../state/store';
 import { useShortcuts } from './useShortcuts';
 
-const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.documents' | 'nav.trash' | 'nav.settings' }> = [
+const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.documents' | 'nav.bundles' | 'nav.trash' | 'nav.settings' }> = [
   { view: 'actors', key: 'nav.actors' },
   { view: 'events', key: 'nav.events' },
   { view: 'documents', key: 'nav.documents' },
+  { view: 'bundles', key: 'nav.bundles' },
   { view: 'trash', key: 'nav.trash' },
   { view: 'settings', key: 'nav.settings' },
 ];
@@ -33,6 +37,7 @@ export function App() {
   const showView = useUi((s) => s.showView);
   const editor = useUi((s) => s.editor);
   const viewerOpen = useUi((s) => s.viewer !== null);
+  const bundleDialogOpen = useUi((s) => s.bundleDialog !== null);
   useShortcuts();
 
   useEffect(() => {
@@ -57,6 +62,7 @@ export function App() {
           ))}
         </nav>
         <div className="sidebar__footer">
+          <BackupReminder />
           <SampleCaseButton />
         </div>
       </aside>
@@ -67,11 +73,13 @@ export function App() {
           {view === 'events' ? <EventsView /> : null}
           {view === 'documents' ? <DocumentsView /> : null}
           {view === 'search' ? <SearchView /> : null}
+          {view === 'bundles' ? <BundlesView /> : null}
           {view === 'trash' ? <TrashView /> : null}
           {view === 'settings' ? <SettingsView /> : null}
         </Suspense>
         {viewerOpen ? <Suspense fallback={null}><ViewerOverlay /></Suspense> : null}
       </main>
+      {bundleDialogOpen ? <Suspense fallback={null}><BundleDialogs /></Suspense> : null}
       <Toasts />
       <DropZone />
     </div>

@@ -4,6 +4,7 @@ import * as events from '../features/events/messages';
 import * as documents from '../features/documents/messages';
 import * as viewer from '../features/viewer/messages';
 import * as search from '../features/search/messages';
+import * as bundles from '../features/bundles/messages';
 
 /**
  * All UI text goes through here. Each feature keeps its own catalogue (features/<name>/messages.ts)
@@ -13,8 +14,8 @@ export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const catalogues = {
-  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en },
-  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es },
+  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en, ...bundles.en },
+  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es, ...bundles.es },
 } satisfies Record<Language, Record<string, string>>;
 
 export type MessageKey = keyof (typeof catalogues)['en'];

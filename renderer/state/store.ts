@@ -8,7 +8,7 @@ import type { Language } from '../i18n';
  * the active case, list filters, toasts. Records live in Dexie and are read with
  * useLiveQuery; nothing here caches database rows.
  */
-export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search';
+export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles';
 
 export type Editor =
   | { kind: 'actor'; id: string | null }
@@ -93,6 +93,21 @@ interface ToastSlice {
   dismiss: (id: number) => void;
 }
 
+/** The export, backup and import dialogs (features/bundles); one at a time. */
+export type BundleDialog =
+  | { kind: 'export'; caseId: string | null }
+  | { kind: 'backup' }
+  | { kind: 'import'; file: File; restore: boolean };
+
+interface BundleSlice {
+  bundleDialog: BundleDialog | null;
+  openBundleDialog: (dialog: BundleDialog) => void;
+  closeBundleDialog: () => void;
+  /** The backup reminder is offered at most once a session: 'pending' until it is decided. */
+  backupReminder: 'pending' | 'shown' | 'done';
+  setBackupReminder: (state: 'shown' | 'done') => void;
+}
+
 /** Bumped to ask the visible list to focus its filter box (Ctrl/Cmd+K, menu). */
 interface FocusSlice {
   searchFocusTick: number;
@@ -129,7 +144,7 @@ interface SearchSlice {
   focusSearchBox: () => void;
 }
 
-export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice;
+export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice;
 
 let nextToastId = 1;
 
@@ -171,6 +186,12 @@ export const useUi = create<UiState>()((set) => ({
   notify: (message, tone = 'info', action) =>
     set((s) => ({ toasts: [...s.toasts.slice(-3), { id: nextToastId++, message, tone, ...(action ? { action } : {}) }] })),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
+
+  bundleDialog: null,
+  openBundleDialog: (bundleDialog) => set({ bundleDialog }),
+  closeBundleDialog: () => set({ bundleDialog: null }),
+  backupReminder: 'pending',
+  setBackupReminder: (backupReminder) => set({ backupReminder }),
 
   searchFocusTick: 0,
   focusSearch: () => set((s) => ({ searchFocusTick: s.searchFocusTick + 1 })),

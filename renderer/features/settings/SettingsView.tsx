@@ -5,6 +5,8 @@ import { requestPersistentStorage } from '../../db/storage';
 import type { Language } from '../../i18n';
 import { LANGUAGES } from '../../i18n';
 import { SelectField } from '../../components/Field';
+import { BackupSection } from '../bundles/BackupSection';
+import '../bundles/bundles.css';
 import { useT } from '../../i18n/useT';
 import { getPlatform } from '../../platform';
 import { useUi } from '../../state/store';
@@ -55,6 +57,7 @@ export function SettingsView() {
         {usage ? <p className="muted">{t('settings.usage', { used: formatBytes(usage.usage), quota: formatBytes(usage.quota) })}</p> : null}
         {persisted === 'denied' ? <button type="button" onClick={askPersistence}>{t('settings.persistAsk')}</button> : null}
       </section>
+      <BackupSection />
       <section className="card" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts">{t('shortcuts.title')}</h2>
         <dl className="kv">

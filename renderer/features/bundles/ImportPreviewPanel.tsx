@@ -1,0 +1,170 @@
+import { useMemo, useReducer } from 'react';
+import type { ImportChoices, ImportPreview, PreviewKind, PreviewRecord, RecordChoice } from '../../bundle/types';
+import { formatTimestamp, useT } from '../../i18n/useT';
+import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
+import { PREVIEW_KINDS, diffValue, fieldLabel, newByKind, orderedDiffs } from './diffs';
+import { formatBytes } from './format';
+
+const CHOICES: readonly RecordChoice[] = ['mine', 'theirs', 'both'];
+
+interface Props {
+  preview: ImportPreview;
+  restore: boolean;
+  onImport: (choices: ImportChoices) => void;
+  onCancel: () => void;
+}
+
+/** What the bundle would change, and the user's choice for every conflicting record. */
+export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Props) {
+  const t = useT();
+  const [choices, dispatch] = useReducer(choiceReducer, {});
+  const conflicting = useMemo(() => conflicts(preview.records), [preview.records]);
+  const fresh = useMemo(() => newByKind(preview.records), [preview.records]);
+  const tally = choiceTally(preview.records, choices);
+  const { bundle, summary, files, warnings } = preview;
+  const nothingNew = conflicting.length === 0 && preview.records.length === 0 && files.new === 0;
+
+  return (
+    <form className="bundle-dialog__body import-preview" aria-label={t('bundles.preview.region')}
+      onSubmit={(e) => { e.preventDefault(); onImport(toImportChoices(preview.records, choices)); }}>
+      <div className="bundle-dialog__content">
+        <p className="import-preview__about">
+          <strong>{bundle.caseName}</strong>{' · '}
+          {t('bundles.preview.madeWith', { version: bundle.appVersion, when: formatTimestamp(bundle.createdAt, t.lang) })}
+          {bundle.encrypted ? <> · <span className="chip">{t('bundles.preview.encrypted')}</span></> : null}
+        </p>
+
+        <table className="plain import-preview__summary" aria-label={t('bundles.preview.summary')}>
+          <thead>
+            <tr>
+              <th scope="col"><span className="visually-hidden">{t('bundles.preview.kindColumn')}</span></th>
+              <th scope="col">{t('bundles.status.new')}</th>
+              <th scope="col">{t('bundles.status.identical')}</th>
+              <th scope="col">{t('bundles.status.conflict')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {PREVIEW_KINDS.map((kind) => (
+              <tr key={kind}>
+                <th scope="row">{t(`bundles.kind.${kind}.plural`)}</th>
+                <td>{summary[kind].new}</td>
+                <td>{summary[kind].identical}</td>
+                <td className={summary[kind].conflict > 0 ? 'import-preview__conflicts' : undefined}>{summary[kind].conflict}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p data-testid="preview-files">
+          {t('bundles.preview.files', { count: files.new, size: formatBytes(files.newBytes, t.lang), present: files.alreadyPresent })}
+        </p>
+        {restore && conflicting.length === 0 ? <p className="muted">{t('bundles.preview.restoreHint')}</p> : null}
+        {nothingNew ? <p className="muted">{t('bundles.preview.nothingNew')}</p> : null}
+
+        {warnings.length > 0 ? (
+          <section className="import-preview__warnings" aria-label={t('bundles.preview.warnings')}>
+            <h2>{t('bundles.preview.warnings')}</h2>
+            <ul>{warnings.map((w, i) => <li key={i}>{w.entry} · {w.path || w.id}: {t.dynamic(w.message)}</li>)}</ul>
+          </section>
+        ) : null}
+
+        {conflicting.length > 0 ? (
+          <section aria-labelledby="import-conflicts-title">
+            <div className="import-preview__conflicts-head">
+              <h2 id="import-conflicts-title">{t('bundles.preview.conflicts', { count: conflicting.length })}</h2>
+              <div className="import-preview__all" role="group" aria-label={t('bundles.preview.forAll')}>
+                <span className="muted">{t('bundles.preview.forAll')}</span>
+                {CHOICES.map((choice) => (
+                  <button key={choice} type="button" className="small"
+                    onClick={() => dispatch({ type: 'all', choice, keys: keysOffering(preview.records, choice) })}>
+                    {t(`bundles.choice.${choice}`)}
+                  </button>
+                ))}
+              </div>
+            </div>
+            <p className="field__hint">{t('bundles.preview.conflictHint')}</p>
+            <ul className="conflict-list">
+              {conflicting.map((record) => (
+                <Conflict key={record.key} record={record} choice={choiceFor(choices, record.key)}
+                  onChoose={(choice) => dispatch({ type: 'set', key: record.key, choice })} />
+              ))}
+            </ul>
+          </section>
+        ) : null}
+
+        <NewRecords fresh={fresh} />
+      </div>
+
+      <div className="bundle-dialog__actions">
+        <button type="submit" className="primary">{t('bundles.import.start')}</button>
+        <button type="button" onClick={onCancel}>{t('action.cancel')}</button>
+        {conflicting.length > 0 ? (
+          <span className="muted">{t('bundles.preview.tally', { mine: tally.mine, theirs: tally.theirs, both: tally.both })}</span>
+        ) : null}
+      </div>
+    </form>
+  );
+}
+
+function Conflict({ record, choice, onChoose }: { record: PreviewRecord; choice: RecordChoice; onChoose: (choice: RecordChoice) => void }) {
+  const t = useT();
+  const name = `choice-${record.key}`;
+  return (
+    <li className="conflict">
+      <div className="conflict__head">
+        <span className="chip">{t(`bundles.kind.${record.kind}`)}</span>
+        <strong>{record.label}</strong>
+      </div>
+      <table className="conflict__diff" aria-label={t('bundles.preview.differences', { label: record.label })}>
+        <thead>
+          <tr>
+            <th scope="col">{t('bundles.preview.field')}</th>
+            <th scope="col">{t('bundles.preview.mine')}</th>
+            <th scope="col">{t('bundles.preview.theirs')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {orderedDiffs(record.diffs).map((diff) => {
+            const mine = diffValue(diff.mine, t);
+            const theirs = diffValue(diff.theirs, t);
+            return (
+              <tr key={diff.path}>
+                <th scope="row">{fieldLabel(diff.path, t)}</th>
+                <td className={mine.empty ? 'muted' : undefined}>{mine.text}</td>
+                <td className={theirs.empty ? 'muted' : undefined}>{theirs.text}</td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <fieldset className="conflict__choice">
+        <legend className="visually-hidden">{t('bundles.preview.choiceFor', { label: record.label })}</legend>
+        {allowedChoices(record).map((c) => (
+          <label key={c}>
+            <input type="radio" name={name} value={c} checked={choice === c} onChange={() => onChoose(c)} />
+            {' '}{t(`bundles.choice.${c}`)}
+          </label>
+        ))}
+      </fieldset>
+    </li>
+  );
+}
+
+function NewRecords({ fresh }: { fresh: Record<PreviewKind, PreviewRecord[]> }) {
+  const t = useT();
+  const kinds = PREVIEW_KINDS.filter((kind) => fresh[kind].length > 0);
+  if (kinds.length === 0) return null;
+  return (
+    <details className="import-preview__new">
+      <summary>{t('bundles.preview.newList', { count: kinds.reduce((n, k) => n + fresh[k].length, 0) })}</summary>
+      {kinds.map((kind) => (
+        <div key={kind} className="import-preview__new-kind">
+          <h3>{t(`bundles.kind.${kind}.plural`)} ({fresh[kind].length})</h3>
+          <ul aria-label={t('bundles.preview.newOfKind', { kind: t(`bundles.kind.${kind}.plural`) })}>
+            {fresh[kind].slice(0, 500).map((r) => <li key={r.key}>{r.label}</li>)}
+            {fresh[kind].length > 500 ? <li className="muted">{t('bundles.preview.andMore', { count: fresh[kind].length - 500 })}</li> : null}
+          </ul>
+        </div>
+      ))}
+    </details>
+  );
+}

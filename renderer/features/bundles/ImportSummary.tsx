@@ -1,0 +1,23 @@
+import type { ImportResult } from '../../bundle/types';
+import { useT } from '../../i18n/useT';
+
+/** What the import did; the imported case is already open behind the dialog. */
+export function ImportSummary({ result, onClose }: { result: ImportResult; onClose: () => void }) {
+  const t = useT();
+  return (
+    <div className="bundle-dialog__body">
+      <div className="bundle-dialog__content">
+        <p role="status"><strong>{t('bundles.summary.done')}</strong></p>
+        <dl className="kv import-summary">
+          <dt>{t('bundles.summary.added')}</dt><dd>{result.added}</dd>
+          <dt>{t('bundles.summary.replaced')}</dt><dd>{result.replaced}</dd>
+          <dt>{t('bundles.summary.keptBoth')}</dt><dd>{result.keptBoth}</dd>
+          <dt>{t('bundles.summary.unchanged')}</dt><dd>{result.unchanged}</dd>
+          <dt>{t('bundles.summary.files')}</dt><dd>{result.filesAdded}</dd>
+        </dl>
+        {result.replaced > 0 ? <p className="muted">{t('bundles.summary.inTrash')}</p> : null}
+      </div>
+      <div className="bundle-dialog__actions"><button type="button" className="primary" autoFocus onClick={onClose}>{t('action.close')}</button></div>
+    </div>
+  );
+}

@@ -1,0 +1,99 @@
+import { caseReportHtml, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
+import type { BundleFile } from '../../../shared/bundle';
+import { getBundleClient } from '../../bundle/bundleClient';
+import { collectSnapshot } from '../../bundle/collect';
+import type { BundleProgress, BundleScope } from '../../bundle/types';
+import type { CasefileDb } from '../../db/db';
+import { setSetting } from '../../db/settings';
+import type { Language } from '../../i18n';
+import { getPlatform } from '../../platform';
+import { exportFileName } from './format';
+
+export type ExportFormat = 'bundle' | 'ftm' | 'csv' | 'report';
+
+export interface RunExportOptions {
+  scope: BundleScope;
+  format: ExportFormat;
+  /** The case's name, for the text exports' file names. */
+  caseName: string;
+  passphrase?: string | undefined;
+  lang: Language;
+  onProgress: (progress: BundleProgress) => void;
+  signal: AbortSignal;
+  now?: () => number;
+}
+
+export interface RunExportResult {
+  /** False when the user dismissed the save dialog (or, for the browser's print dialog, when we cannot know). */
+  saved: boolean;
+  fileName: string;
+  path?: string | undefined;
+}
+
+function abortError(): DOMException {
+  return new DOMException('The export was cancelled.', 'AbortError');
+}
+
+/** FollowTheMoney's contentHash is a file's SHA-1; one file in memory at a time. */
+async function contentSha1(files: readonly BundleFile[], signal: AbortSignal): Promise<Record<string, string>> {
+  const map: Record<string, string> = {};
+  for (const file of files) {
+    if (signal.aborted) throw abortError();
+    map[file.sha256] = await sha1Hex(new Uint8Array(await file.blob.arrayBuffer()));
+  }
+  return map;
+}
+
+const TEXT_FORMATS = {
+  ftm: { extension: 'ftm', mimeType: 'application/x-ndjson' },
+  csv: { extension: 'csv', mimeType: 'text/csv' },
+} as const;
+
+/**
+ * One export from start to saved file. Bundles are written by the bundle worker and
+ * saved as a Blob (never whole in this thread's memory twice); the standard formats are
+ * text built from the collected records; the report goes to the platform's print path
+ * (desktop: save as PDF; browser: the print dialog).
+ */
+export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise<RunExportResult> {
+  const { scope, format, signal, onProgress } = opts;
+  const now = opts.now ?? Date.now;
+  const platform = getPlatform();
+
+  if (format === 'bundle') {
+    const result = await getBundleClient().exportBundle(scope, {
+      onProgress, signal, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}),
+    });
+    if (signal.aborted) throw abortError();
+    const saved = await platform.saveBlob({
+      suggestedName: result.suggestedName,
+      mimeType: result.encrypted ? 'application/octet-stream' : 'application/zip',
+      blob: result.blob,
+      onProgress: ({ done, total }) => onProgress({ phase: 'saving', done, total }),
+      signal,
+    });
+    if (saved.saved && scope.kind === 'library') await setSetting(db, 'lastBackupAt', now());
+    return { saved: saved.saved, fileName: result.suggestedName, path: saved.path };
+  }
+
+  onProgress({ phase: 'collecting', done: 0, total: 0 });
+  // The standard formats carry records, not file bytes; FollowTheMoney names each file by its SHA-1.
+  const { files, ...input } = await collectSnapshot(db, scope);
+  if (signal.aborted) throw abortError();
+
+  if (format === 'report') {
+    const { version } = await platform.appInfo();
+    const html = caseReportHtml(input, { locale: opts.lang, generatedAt: now(), appVersion: version });
+    const fileName = exportFileName(opts.caseName, 'pdf', now());
+    onProgress({ phase: 'saving', done: 0, total: 0 });
+    const saved = await platform.printHtml(html, fileName);
+    return { saved: saved.saved, fileName, path: saved.path };
+  }
+
+  const { extension, mimeType } = TEXT_FORMATS[format];
+  const text = format === 'ftm' ? exportFtm(input, { contentSha1: await contentSha1(files, signal) }) : exportAcledCsv(input);
+  const fileName = exportFileName(opts.caseName, extension, now());
+  onProgress({ phase: 'saving', done: 0, total: 0 });
+  const saved = await platform.saveFile({ suggestedName: fileName, mimeType, data: new TextEncoder().encode(text) });
+  return { saved: saved.saved, fileName, path: saved.path };
+}

@@ -1,0 +1,349 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+/**
+ * Case bundles end to end in Chromium: export a case with a PDF, wipe the profile, import
+ * it again (plain and passphrase-protected), merge a bundle whose copy of an actor
+ * differs, refuse a hostile file, the standard exports, and the backup reminder.
+ */
+
+const ARTICLE = path.resolve(import.meta.dirname, '../../../shared/fixtures/vraem-article.pdf');
+const ARTICLE_TITLE = 'Shining Path in the VRAEM (article text)';
+const ACTOR = 'Florindo Eleuterio Flores';
+const PASSPHRASE = 'correct horse battery staple';
+const DAY = 24 * 60 * 60 * 1000;
+
+let dir: string;
+test.beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'casefile-bundles-')); });
+test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name, exact: true }).click();
+const actorList = (page: Page) => page.getByRole('listbox', { name: 'Actor list' });
+
+async function loadSample(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample case' }).click();
+  await expect(page.getByText(/Sample case loaded/)).toBeVisible();
+}
+
+async function addArticle(page: Page) {
+  await nav(page, 'Sources');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).first().click();
+  await (await chooser).setFiles(ARTICLE);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible();
+}
+
+/** Cites page 1 of the article on the actor's nom de guerre, through the viewer's "Cite this page". */
+async function citeArticleOnActor(page: Page) {
+  await page.getByRole('region', { name: 'Source details' }).getByRole('button', { name: 'Open', exact: true }).click();
+  const viewer = page.getByRole('dialog', { name: ARTICLE_TITLE });
+  await expect(viewer.locator('.textLayer')).toContainText('Artemio');
+  await viewer.getByRole('button', { name: 'Cite this page' }).click();
+  const panel = viewer.getByRole('dialog', { name: 'Cite page 1' });
+  await panel.getByRole('radio', { name: 'Actor' }).check();
+  await panel.getByRole('combobox', { name: 'Actor' }).fill('Artemio');
+  await panel.getByRole('option', { name: new RegExp(`^${ACTOR}`) }).click();
+  await panel.getByLabel('Part of the record').selectOption({ label: 'Name: Comandante Artemio (Nom de guerre)' });
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByText(`Cited page 1 on ${ACTOR}.`)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
+}
+
+async function openExportDialog(page: Page): Promise<Locator> {
+  await nav(page, 'Import & export');
+  await page.getByRole('button', { name: 'Export case…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export case' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** Saves the download the dialog's Export button starts and returns where it went. */
+async function exportAndSave(page: Page, dialog: Locator, fileName: string): Promise<string> {
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  const file = path.join(dir, fileName);
+  const done = await download;
+  await done.saveAs(file);
+  await expect(dialog).toBeHidden();
+  return file;
+}
+
+/** A new, empty profile: the app unloaded, its origin's storage cleared, then opened again. */
+async function wipeProfile(page: Page) {
+  const origin = new URL(page.url()).origin;
+  await page.goto('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Storage.clearDataForOrigin', { origin, storageTypes: 'all' });
+  await cdp.detach();
+  await page.goto('/');
+  await expect(page.getByText('No actors yet', { exact: false })).toBeVisible();
+}
+
+async function importFile(page: Page, file: string): Promise<Locator> {
+  await nav(page, 'Import & export');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import bundle…' }).click();
+  await (await chooser).setFiles(file);
+  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
+  await expect(dialog).toBeVisible();
+  return dialog;
+}
+
+/** The summary table's row for one kind, once the preview is there: [new, identical, different]. */
+async function summaryRow(dialog: Locator, kind: string): Promise<string[]> {
+  const row = dialog.getByRole('table', { name: 'What the bundle holds compared with your library' }).getByRole('row', { name: new RegExp(`^${kind}`) });
+  await expect(row).toBeVisible();
+  return row.getByRole('cell').allTextContents();
+}
+
+async function finishImport(page: Page, dialog: Locator) {
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(dialog.getByText('Import finished. The imported case is open.')).toBeVisible();
+}
+
+async function expectArtemioAndHisPage(page: Page) {
+  await nav(page, 'Actors');
+  await page.getByLabel('Filter by name or alias').fill('artemio');
+  await actorList(page).getByRole('option', { name: new RegExp(ACTOR) }).click();
+  const nameRow = page.getByRole('article').getByRole('row', { name: /Comandante Artemio/ }).first();
+  await nameRow.getByRole('button', { name: `Open ${ARTICLE_TITLE} at page 1` }).click();
+  const viewer = page.getByRole('dialog', { name: ARTICLE_TITLE });
+  await expect(viewer.getByLabel('Page', { exact: true })).toHaveValue('1');
+  await expect(viewer.locator('.textLayer')).toContainText('Artemio');
+  await page.keyboard.press('Escape');
+}
+
+test('a case with its PDF goes out as a bundle and comes back whole into an empty profile', async ({ page }) => {
+  await loadSample(page);
+  const actorCount = await page.getByText(/^\d+ actors$/).textContent();
+  await addArticle(page);
+  await citeArticleOnActor(page);
+
+  const dialog = await openExportDialog(page);
+  await expect(dialog.getByRole('radio', { name: /Casefile bundle/ })).toBeChecked();
+  await expect(dialog.getByRole('radio', { name: 'The whole case' })).toBeChecked();
+  const file = await exportAndSave(page, dialog, 'case.casefile');
+  await expect(page.getByRole('status').getByText(/^Saved “.+\.casefile”\.$/)).toBeVisible();
+  expect((await readFile(file)).subarray(0, 2).toString('latin1')).toBe('PK');
+
+  await wipeProfile(page);
+  const preview = await importFile(page, file);
+  await expect(preview.getByRole('form', { name: 'Import preview' })).toBeVisible();
+  expect(await summaryRow(preview, 'Actors')).toEqual([actorCount!.replace(' actors', ''), '0', '0']);
+  expect(await summaryRow(preview, 'Sources')).toEqual(['1', '0', '0']);
+  await expect(preview.getByTestId('preview-files')).toHaveText(/PDF files: 1 new \([\d.]+ KB\), 0 already in your library/);
+  await finishImport(page, preview);
+  await preview.getByRole('button', { name: 'Close' }).click();
+  await expect(preview).toBeHidden();
+
+  await expect(page.getByText(actorCount!, { exact: true })).toBeVisible();
+  await expectArtemioAndHisPage(page);
+  await nav(page, 'Sources');
+  await expect(page.getByRole('listbox', { name: 'Source list' }).getByRole('option', { name: new RegExp(ARTICLE_TITLE.replace(/[()]/g, '\\$&')) })).toContainText('1 page');
+
+  // The same bundle again changes nothing.
+  const again = await importFile(page, file);
+  await expect(again.getByText('Everything in this bundle is already in your library: importing it changes nothing.')).toBeVisible();
+  expect(await summaryRow(again, 'Actors')).toEqual(['0', actorCount!.replace(' actors', ''), '0']);
+  await again.getByRole('button', { name: 'Cancel' }).click();
+  await expect(again).toBeHidden();
+});
+
+test('a passphrase-protected bundle opens only with its passphrase; a wrong one is said to be wrong', async ({ page }) => {
+  await loadSample(page);
+  await addArticle(page);
+  await citeArticleOnActor(page);
+
+  const dialog = await openExportDialog(page);
+  await dialog.getByRole('checkbox', { name: 'Protect with a passphrase' }).check();
+  await expect(dialog.getByText('if it is lost, nobody can open the file again', { exact: false })).toBeVisible();
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await dialog.getByLabel('Passphrase again').fill(`${PASSPHRASE}!`);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByRole('alert')).toHaveText('The two passphrases differ. Type the same one twice.');
+  await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
+  const file = await exportAndSave(page, dialog, 'case.casefile.age');
+  expect((await readFile(file)).subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
+
+  await wipeProfile(page);
+  const importing = await importFile(page, file);
+  const prompt = importing.getByRole('form', { name: /protected with a passphrase/ });
+  await prompt.getByLabel('Passphrase').fill('not the passphrase');
+  await prompt.getByRole('button', { name: 'Open bundle' }).click();
+  await expect(prompt.getByRole('alert')).toHaveText('That passphrase is wrong. Check it and try again.');
+  await expect(prompt.getByLabel('Passphrase')).toHaveValue('');
+  await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
+  await prompt.getByRole('button', { name: 'Open bundle' }).click();
+  await expect(importing.getByText('Passphrase-protected')).toBeVisible();
+  expect(await summaryRow(importing, 'Sources')).toEqual(['1', '0', '0']);
+  await finishImport(page, importing);
+  await importing.getByRole('button', { name: 'Close' }).click();
+  await expectArtemioAndHisPage(page);
+});
+
+test('merge: a bundle whose copy of an actor differs shows the field side by side; Take theirs replaces mine, which goes to the Trash', async ({ page }) => {
+  await loadSample(page);
+  const file = await exportAndSave(page, await openExportDialog(page), 'before-edit.casefile');
+
+  await nav(page, 'Actors');
+  await actorList(page).getByRole('option', { name: new RegExp(ACTOR) }).click();
+  const profile = page.getByRole('article');
+  await profile.getByRole('button', { name: 'Edit' }).click();
+  await page.getByLabel('Primary name').fill('Florindo E. Flores');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(profile.getByRole('heading', { name: 'Florindo E. Flores' })).toBeVisible();
+
+  const preview = await importFile(page, file);
+  expect(await summaryRow(preview, 'Actors')).toEqual(['0', expect.any(String), '1']);
+  await expect(preview.getByRole('heading', { name: 'Differences to decide: 1' })).toBeVisible();
+  const diff = preview.getByRole('table', { name: /^Differences in Florindo/ });
+  await expect(diff.getByRole('row', { name: /^Name/ }).getByRole('cell')).toHaveText(['Florindo E. Flores', ACTOR]);
+  const choice = preview.getByRole('group', { name: /^Which version of Florindo .* to keep$/ });
+  await expect(choice.getByRole('radio', { name: 'Keep mine' })).toBeChecked();
+  await choice.getByRole('radio', { name: 'Take theirs' }).check();
+  await expect(preview.getByText('Keep mine: 0 · Take theirs: 1 · Keep both: 0')).toBeVisible();
+  await finishImport(page, preview);
+  await expect(preview.getByRole('definition').nth(1)).toHaveText('1'); // Replaced
+  await expect(preview.getByText('The versions that were replaced are in the Trash', { exact: false })).toBeVisible();
+  await preview.getByRole('button', { name: 'Close' }).click();
+
+  await nav(page, 'Actors');
+  await expect(actorList(page).getByRole('option', { name: new RegExp(ACTOR) })).toHaveCount(1);
+  await expect(actorList(page).getByRole('option', { name: /Florindo E\. Flores/ })).toHaveCount(0);
+  await nav(page, 'Trash');
+  await expect(page.getByRole('button', { name: 'Restore: Florindo E. Flores' })).toBeVisible();
+});
+
+test('a file that is not a bundle is refused in plain words, naming it, and nothing is imported', async ({ page }) => {
+  await loadSample(page);
+  const actorCount = await page.getByText(/^\d+ actors$/).textContent();
+  const hostile = path.join(dir, 'field-notes.casefile');
+  await writeFile(hostile, 'These are my notes, not a bundle.\n'.repeat(20));
+
+  const dialog = await importFile(page, hostile);
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('“field-notes.casefile” was not imported.');
+  await expect(alert).toContainText('This file is not a Casefile bundle: it is not a zip archive at all.');
+  await expect(alert).toContainText('Nothing in your library was changed.');
+  await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('button', { name: 'Import bundle…' })).toBeFocused();
+
+  await nav(page, 'Actors');
+  await expect(page.getByText(actorCount!, { exact: true })).toBeVisible();
+  await nav(page, 'Trash');
+  await expect(page.getByText('The trash is empty', { exact: false })).toBeVisible();
+});
+
+test('FollowTheMoney and ACLED-style CSV exports download with the expected first lines; a selection exports only what was chosen', async ({ page }) => {
+  await loadSample(page);
+
+  let dialog = await openExportDialog(page);
+  await dialog.getByRole('radio', { name: /ACLED-style events/ }).check();
+  const csv = await readFile(await exportAndSave(page, dialog, 'events.csv'), 'utf8');
+  const [header, firstRow] = csv.replace(/^\uFEFF/, '').split(/\r?\n/);
+  expect(header).toMatch(/^event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,/);
+  expect(firstRow).toMatch(/^[^,]*,\d{4}-\d{2}-\d{2},\d{4},[123],/);
+
+  dialog = await openExportDialog(page);
+  await dialog.getByRole('radio', { name: 'Selected actors and events' }).check();
+  await expect(dialog.getByText('The sources that the chosen actors and events cite go along with them.')).toBeVisible();
+  await dialog.getByLabel('Filter actors and events').fill('artemio');
+  await dialog.getByRole('group', { name: 'Actors' }).getByRole('checkbox', { name: ACTOR }).check();
+  await expect(dialog.getByText('Actors chosen: 1 · Events chosen: 0')).toBeVisible();
+  await dialog.getByRole('radio', { name: /FollowTheMoney/ }).check();
+  const ftm = await readFile(await exportAndSave(page, dialog, 'case.ftm'), 'utf8');
+  const entities = ftm.trim().split('\n').map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
+  expect(entities[0]!.id).toMatch(/^casefile-/);
+  const people = entities.filter((e) => e.schema === 'Person');
+  expect(people.map((p) => p.properties.name)).toEqual([[ACTOR]]);
+  expect(people[0]!.properties.alias).toContain('Comandante Artemio');
+
+  // The report goes to the browser's print dialog (desktop saves it as PDF).
+  dialog = await openExportDialog(page);
+  await dialog.getByRole('radio', { name: /Printable report/ }).check();
+  await expect(dialog.getByRole('checkbox', { name: 'Protect with a passphrase' })).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('status').getByText('The report is in the print dialog', { exact: false })).toBeVisible();
+});
+
+test('the export dialog is reached and left with the keyboard; focus returns to what opened it', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Import & export');
+  const open = page.getByRole('button', { name: 'Export case…' });
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Export case' });
+  await expect(dialog).toBeVisible();
+  // Focus starts on the title (read out first), and Tab goes on to the first control.
+  await expect(dialog.getByRole('heading', { name: 'Export case' })).toBeFocused();
+  await page.keyboard.press('Tab');
+  await expect(dialog.getByLabel('Case', { exact: true })).toBeFocused();
+  // Single-letter shortcuts do not act behind the dialog.
+  await dialog.getByRole('radio', { name: 'The whole case' }).focus();
+  await page.keyboard.press('a');
+  await expect(page.getByRole('heading', { name: 'New actor' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await expect(open).toBeFocused();
+});
+
+test('the backup reminder: shown once when a library with data was never backed up, gone after a backup, back after a week; the backup restores into an empty profile', async ({ page }) => {
+  await loadSample(page);
+  // Decided when the app starts, not the moment the first records arrive.
+  const reminder = page.getByRole('region', { name: 'Backup reminder' });
+  await expect(reminder).toHaveCount(0);
+
+  await page.reload();
+  await expect(reminder).toContainText('This library has never been backed up.');
+  await nav(page, 'Events');
+  await nav(page, 'Actors');
+  await expect(reminder).toBeVisible();
+  await reminder.getByRole('button', { name: 'Back up now' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Back up everything' });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: 'Save backup' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.casefile$/);
+  const backup = path.join(dir, 'backup.casefile');
+  await (await download).saveAs(backup);
+  await expect(page.getByRole('status').getByText(/^Backup saved as/)).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+  await nav(page, 'Settings');
+  await expect(page.getByTestId('last-backup')).toHaveText(/^Last backup: .+\.$/);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: 'Actors' })).toBeVisible();
+  await expect(reminder).toHaveCount(0);
+
+  await page.clock.setFixedTime(Date.now() + 8 * DAY);
+  await page.reload();
+  await expect(reminder).toContainText('Your last backup is 8 days old.');
+  await reminder.getByRole('button', { name: 'Not now' }).click();
+  await expect(reminder).toHaveCount(0);
+  await nav(page, 'Events');
+  await expect(reminder).toHaveCount(0);
+
+  // Restore: the same import flow; into an empty profile everything is new.
+  await wipeProfile(page);
+  await nav(page, 'Settings');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Restore from backup…' }).click();
+  await (await chooser).setFiles(backup);
+  const restore = page.getByRole('dialog', { name: 'Restore from backup' });
+  await expect(restore.getByRole('heading', { name: /Differences to decide/ })).toHaveCount(0);
+  const [newActors, identical, different] = await summaryRow(restore, 'Actors');
+  expect(Number(newActors)).toBeGreaterThan(0);
+  expect([identical, different]).toEqual(['0', '0']);
+  await finishImport(page, restore);
+  await restore.getByRole('button', { name: 'Close' }).click();
+  await nav(page, 'Actors');
+  await expect(page.getByText(`${newActors} actors`, { exact: true })).toBeVisible();
+});
