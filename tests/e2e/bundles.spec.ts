@@ -121,7 +121,10 @@ async function expectArtemioAndHisPage(page: Page) {
 
 test('a case with its PDF goes out as a bundle and comes back whole into an empty profile', async ({ page }) => {
   await loadSample(page);
-  const actorCount = await page.getByText(/^\d+ actors$/).textContent();
+  // The list counts the sample's actors once its live query has run: wait for a real count.
+  const count = page.getByText(/^[1-9]\d* actors$/);
+  await expect(count).toBeVisible();
+  const actorCount = await count.textContent();
   await addArticle(page);
   await citeArticleOnActor(page);
 
@@ -222,7 +225,10 @@ test('merge: a bundle whose copy of an actor differs shows the field side by sid
 
 test('a file that is not a bundle is refused in plain words, naming it, and nothing is imported', async ({ page }) => {
   await loadSample(page);
-  const actorCount = await page.getByText(/^\d+ actors$/).textContent();
+  // The list counts the sample's actors once its live query has run: wait for a real count.
+  const count = page.getByText(/^[1-9]\d* actors$/);
+  await expect(count).toBeVisible();
+  const actorCount = await count.textContent();
   const hostile = path.join(dir, 'field-notes.casefile');
   await writeFile(hostile, 'These are my notes, not a bundle.\n'.repeat(20));
 
