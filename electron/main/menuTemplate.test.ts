@@ -28,6 +28,19 @@ describe('buildMenuTemplate', () => {
     expect([...new Set(sent)].sort()).toEqual([...menuCommands].sort());
   });
 
+  it.each(['linux', 'darwin'])('never gives two items the same shortcut on %s (dev build, devtools included)', (platform) => {
+    const accelerators = flatten(build(platform, false).template).map((i) => i.accelerator).filter((a): a is string => typeof a === 'string');
+    expect(new Set(accelerators).size).toBe(accelerators.length);
+    // Chromium's devtools shortcut stays free for the role that owns it.
+    expect(accelerators).not.toContain('CmdOrCtrl+Shift+I');
+  });
+
+  it('offers export, import and backup in the File menu', () => {
+    const file = build('linux', true).template[0]?.submenu as MenuItemConstructorOptions[];
+    const labels = file.map((i) => i.label);
+    expect(labels).toEqual(expect.arrayContaining([englishMenuLabels.exportCase, englishMenuLabels.importBundle, englishMenuLabels.backUp]));
+  });
+
   it('binds search to Ctrl/Cmd+K', () => {
     const search = flatten(build('linux', true).template).find((i) => i.label === englishMenuLabels.search);
     expect(search?.accelerator).toBe('CmdOrCtrl+K');

@@ -7,6 +7,9 @@ export interface MenuLabels {
   newEvent: string;
   newCase: string;
   addPdfs: string;
+  exportCase: string;
+  importBundle: string;
+  backUp: string;
   loadSample: string;
   edit: string;
   view: string;
@@ -23,6 +26,9 @@ export const englishMenuLabels: MenuLabels = {
   newEvent: 'New Event',
   newCase: 'New Case',
   addPdfs: 'Add PDFs…',
+  exportCase: 'Export Case…',
+  importBundle: 'Import Bundle…',
+  backUp: 'Back Up Everything…',
   loadSample: 'Load Sample Case',
   edit: '&Edit',
   view: '&View',
@@ -76,6 +82,10 @@ export function buildMenuTemplate(opts: MenuOptions): MenuItemConstructorOptions
       command(labels.newCase, 'new-case', 'CmdOrCtrl+Shift+N'),
       { type: 'separator' },
       command(labels.addPdfs, 'add-pdfs', 'CmdOrCtrl+O'),
+      { type: 'separator' },
+      command(labels.exportCase, 'export-case', 'CmdOrCtrl+Shift+E'),
+      command(labels.importBundle, 'import-bundle'),
+      command(labels.backUp, 'back-up'),
       { type: 'separator' },
       command(labels.loadSample, 'load-sample'),
       { type: 'separator' },

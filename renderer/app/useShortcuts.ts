@@ -19,6 +19,14 @@ export function runCommand(command: MenuCommand, db: CasefileDb) {
       // The import code loads with the Sources view, not at start-up.
       void import('../features/documents/importRunner').then((m) => m.pickAndAddPdfs(db));
       break;
+    case 'export-case': ui.openBundleDialog({ kind: 'export', caseId: ui.activeCaseId }); break;
+    // A file picker needs a click in the window (user activation), so the menu brings the
+    // Import & export view forward with its Import button focused; Enter opens the picker.
+    case 'import-bundle':
+      ui.showView('bundles');
+      window.setTimeout(() => document.querySelector<HTMLButtonElement>('[data-command="import-bundle"]')?.focus(), 0);
+      break;
+    case 'back-up': ui.openBundleDialog({ kind: 'backup' }); break;
     case 'new-actor': ui.openEditor({ kind: 'actor', id: null }); break;
     case 'new-event': ui.openEditor({ kind: 'event', id: null }); break;
     case 'new-case': ui.openEditor({ kind: 'case', id: null }); break;

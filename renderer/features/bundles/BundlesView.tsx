@@ -30,7 +30,7 @@ export function BundlesView() {
       <section className="card" aria-labelledby="bundles-import">
         <h2 id="bundles-import">{t('bundles.import.heading')}</h2>
         <p>{t('bundles.import.explain')}</p>
-        <button type="button" className="primary" onClick={() => startImport(false)}>{t('bundles.import.open')}</button>
+        <button type="button" className="primary" data-command="import-bundle" onClick={() => startImport(false)}>{t('bundles.import.open')}</button>
       </section>
       <BackupSection />
     </div>
