@@ -150,8 +150,17 @@ test('a case with its PDF goes out as a bundle and comes back whole into an empt
   await nav(page, 'Sources');
   await expect(page.getByRole('listbox', { name: 'Source list' }).getByRole('option', { name: new RegExp(ARTICLE_TITLE.replace(/[()]/g, '\\$&')) })).toContainText('1 page');
 
-  // The same bundle again changes nothing.
-  const again = await importFile(page, file);
+  // The same bundle again, dropped on the window this time, changes nothing.
+  const bytes = Array.from(await readFile(file));
+  const navigated = await page.evaluate(({ name, bytes }) => {
+    const data = new DataTransfer();
+    data.items.add(new File([new Uint8Array(bytes)], name));
+    const drop = new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: data });
+    document.querySelector('main')!.dispatchEvent(drop);
+    return !drop.defaultPrevented;
+  }, { name: path.basename(file), bytes });
+  expect(navigated, 'the drop is taken by the app, not the browser').toBe(false);
+  const again = page.getByRole('dialog', { name: 'Import bundle' });
   await expect(again.getByText('Everything in this bundle is already in your library: importing it changes nothing.')).toBeVisible();
   expect(await summaryRow(again, 'Actors')).toEqual(['0', actorCount!.replace(' actors', ''), '0']);
   await again.getByRole('button', { name: 'Cancel' }).click();

@@ -5,13 +5,16 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import './dropZone.css';
 
+/** A case bundle (plain or passphrase-encrypted) goes to the import preview, not to the PDF import. */
+const isBundle = (file: File): boolean => /\.casefile(\.age)?$/i.test(file.name);
+
 /** Only drags carrying files count; dragging text or a link inside the window is left alone. */
 function carriesFiles(event: DragEvent): boolean {
   return event.dataTransfer?.types.includes('Files') ?? false;
 }
 
 /**
- * Dropping PDFs anywhere on the window adds them. While files are dragged over the
+ * Dropping PDFs anywhere on the window adds them; a dropped case bundle opens the import preview. While files are dragged over the
  * window a full-window overlay says so; the drop is always taken here, so the browser
  * (or Electron) never navigates away to the dropped file.
  */
@@ -44,10 +47,17 @@ export function DropZone() {
       e.preventDefault();
       depth = 0;
       setDragging(false);
-      const files = Array.from(e.dataTransfer?.files ?? []);
+      const dropped = Array.from(e.dataTransfer?.files ?? []);
+      const ui = useUi.getState();
+      const bundles = dropped.filter(isBundle);
+      if (bundles.length > 0) {
+        // One bundle at a time, and never over a running import or export.
+        if (ui.bundleDialog !== null || bundles.length > 1) ui.notify(translate(ui.language, 'documents.drop.oneBundle'), 'info');
+        else ui.openBundleDialog({ kind: 'import', file: bundles[0]!, restore: false });
+      }
+      const files = dropped.filter((f) => !isBundle(f));
       if (files.length === 0) return;
       // An open form would be lost by switching views: then the progress is one click away instead.
-      const ui = useUi.getState();
       if (ui.editor === null) ui.showView('documents');
       else ui.notify(translate(ui.language, 'documents.import.startedElsewhere', { count: files.length }), 'info',
         { label: translate(ui.language, 'documents.import.showProgress'), run: () => useUi.getState().showView('documents') });

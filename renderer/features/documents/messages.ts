@@ -113,7 +113,8 @@ export const en = {
   'documents.import.showProgress': 'Show',
 
   'documents.drop.title': 'Drop PDFs to add them',
-  'documents.drop.hint': 'Files already in the library are recognised and not stored twice.',
+  'documents.drop.hint': 'Files already in the library are recognised and not stored twice. A case bundle (.casefile) opens its import preview.',
+  'documents.drop.oneBundle': 'Drop one case bundle at a time, when no other import or export is open.',
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -230,5 +231,6 @@ export const es: Record<keyof typeof en, string> = {
   'documents.import.showProgress': 'Mostrar',
 
   'documents.drop.title': 'Suelte los PDF para añadirlos',
-  'documents.drop.hint': 'Los archivos que ya están en la biblioteca se reconocen y no se guardan dos veces.',
+  'documents.drop.hint': 'Los archivos que ya están en la biblioteca se reconocen y no se guardan dos veces. Un paquete de caso (.casefile) abre su vista previa de importación.',
+  'documents.drop.oneBundle': 'Suelte un solo paquete de caso a la vez, cuando no haya otra importación o exportación abierta.',
 };
