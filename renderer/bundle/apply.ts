@@ -180,9 +180,12 @@ async function write(
   }
   flush();
   chunked(w.pages, async (docs) => {
-    // Pages left by a copy of a document waiting in the trash are replaced, not mixed in
-    // (all the deletes of a chunk in flight at once, then its pages in one request).
-    await Promise.all(docs.map((p) => db.pages.where('[documentId+page]').between([p.documentId, Dexie.minKey], [p.documentId, Dexie.maxKey]).delete()));
+    // Pages left by a copy of a document waiting in the trash are replaced, not mixed in: one
+    // cursor finds the page rows of the chunk's documents (usually none), those are deleted,
+    // then the chunk's pages go in one request.
+    const ranges = docs.map((p): [[string, unknown], [string, unknown]] => [[p.documentId, Dexie.minKey], [p.documentId, Dexie.maxKey]]);
+    const stale = await db.pages.where('[documentId+page]').inAnyRange(ranges, { includeUppers: true }).primaryKeys();
+    if (stale.length) await db.pages.bulkDelete(stale);
     await db.pages.bulkAdd(docs.flatMap((p) => p.pages.map((text, i): PageRow => ({ documentId: p.documentId, page: i + 1, text }))));
   }, PAGE_DOCS_CHUNK);
   const total = jobs.reduce((s, j) => s + j.size, 0);
