@@ -86,7 +86,9 @@ describe('the import is all or nothing', () => {
   it('an error after half the writes leaves the database unchanged', async () => {
     const { target, snapshot } = await setup();
     const total = await countWrites(target, snapshot);
-    expect(total).toBeGreaterThan(6); // trash, case, actors, events, documents, files, pages
+    // Bulk requests per table (trash, actors, documents, files, pages…): the failure must land with
+    // writes both before and after it, so the rollback is of real, committed-looking work.
+    expect(total).toBeGreaterThanOrEqual(4);
     const before = await databaseDigest(target);
     const faulty = await connectWith(target, failNthWrite(Math.ceil(total / 2), () => new Error('simulated crash')));
     const error = await applyImport(faulty, snapshot, choices).catch((e: unknown) => e);
