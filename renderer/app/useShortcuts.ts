@@ -1,7 +1,8 @@
 import { useEffect } from 'react';
 import { getPlatform } from '../platform';
 import type { MenuCommand } from '../../shared/desktopApi';
-import { useUi } from '../state/store';
+import { translate } from '../i18n';
+import { useUi, type BundleDialog } from '../state/store';
 import type { CasefileDb } from '../db/db';
 import { useDb } from './dbContext';
 
@@ -9,6 +10,13 @@ import { useDb } from './dbContext';
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName);
+}
+
+/** A menu command never replaces an open bundle dialog: closing it would cancel its import or export. */
+function openBundleDialogIfFree(dialog: BundleDialog): void {
+  const ui = useUi.getState();
+  if (ui.bundleDialog !== null) ui.notify(translate(ui.language, 'bundles.busy'), 'info');
+  else ui.openBundleDialog(dialog);
 }
 
 export function runCommand(command: MenuCommand, db: CasefileDb) {
@@ -19,14 +27,14 @@ export function runCommand(command: MenuCommand, db: CasefileDb) {
       // The import code loads with the Sources view, not at start-up.
       void import('../features/documents/importRunner').then((m) => m.pickAndAddPdfs(db));
       break;
-    case 'export-case': ui.openBundleDialog({ kind: 'export', caseId: ui.activeCaseId }); break;
+    case 'export-case': openBundleDialogIfFree({ kind: 'export', caseId: ui.activeCaseId }); break;
     // A file picker needs a click in the window (user activation), so the menu brings the
     // Import & export view forward with its Import button focused; Enter opens the picker.
     case 'import-bundle':
       ui.showView('bundles');
       window.setTimeout(() => document.querySelector<HTMLButtonElement>('[data-command="import-bundle"]')?.focus(), 0);
       break;
-    case 'back-up': ui.openBundleDialog({ kind: 'backup' }); break;
+    case 'back-up': openBundleDialogIfFree({ kind: 'backup' }); break;
     case 'new-actor': ui.openEditor({ kind: 'actor', id: null }); break;
     case 'new-event': ui.openEditor({ kind: 'event', id: null }); break;
     case 'new-case': ui.openEditor({ kind: 'case', id: null }); break;

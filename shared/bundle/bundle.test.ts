@@ -66,6 +66,17 @@ async function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Arr
     ...[...entries].map(([name, data]) => ({ name, data, method: 'deflate' as const }))], CREATED);
 }
 
+/** Incompressible bytes, so a crafted entry's declared size stays under the ratio limit and reaches the later checks. */
+function noise(length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let x = 2463534242;
+  for (let i = 0; i < length; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
 const json = (bytes: Uint8Array | undefined): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
 describe('writeBundleBlob / readBundleBlob round trip', () => {
@@ -143,7 +154,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
     ['a case collision', () => craftZip([{ name: 'A.json', data: utf8('1') }, { name: 'a.json', data: utf8('2') }]), 'name-collision'],
     ['an NFC/NFD collision', () => craftZip([{ name: '\u00c5.json', data: utf8('1') }, { name: 'A\u030a.json', data: utf8('2') }]), 'name-collision'],
     ['a bomb', () => craftZip([{ name: 'records/actors.json', data: new Uint8Array(8 * 1024 * 1024).fill(32), method: 8 }]), 'ratio-too-high'],
-    ['lying sizes', () => craftZip([{ name: 'records/actors.json', data: new Uint8Array(1024 * 1024).fill(32), method: 8, size: 10, crc: 0 }]), 'size-mismatch'],
+    ['lying sizes', () => craftZip([{ name: 'manifest.json', data: utf8('{}') }, { name: 'records/actors.json', data: new Uint8Array(1024 * 1024).fill(32), method: 8, size: 10, crc: 0 }]), 'size-mismatch'],
     ['a zip without a manifest', () => craftZip([{ name: 'x.json', data: utf8('{}') }]), 'not-a-bundle'],
     ['a wrong hash in the manifest', () => tamper(good, (_e, m) => {
       const entries = m.entries as { sha256: string }[];
@@ -166,6 +177,26 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
       e.set('records/events.json', utf8(JSON.stringify(events)));
     }), 'broken-reference'],
     ['wrong record counts', () => tamper(good, (_e, m) => { (m.counts as { actors: number }).actors = 99; }), 'count-mismatch'],
+    ['an event that shares an actor\'s id', () => tamper(good, (e) => {
+      const actors = json(e.get('records/actors.json')) as { id: string }[];
+      const events = json(e.get('records/events.json')) as { id: string }[];
+      events[0]!.id = actors[0]!.id;
+      e.set('records/events.json', utf8(JSON.stringify(events)));
+    }), 'invalid-records'],
+    // Other bytes under a real document's hash-name, the manifest hashing them honestly: the
+    // document would get a file that is not its PDF.
+    ['a file whose name is not its hash', () => tamper(good, (e) => {
+      const name = [...e.keys()].find((n) => n.startsWith('files/'))!;
+      e.set(name, utf8('%PDF-1.4 not the document you think'));
+    }), 'hash-mismatch'],
+    ['an entry the format does not have (refused before it is inflated)', () => craftZip([
+      { name: 'manifest.json', data: utf8('{}') },
+      { name: 'junk/a.bin', data: noise(2_300_000), method: 8, size: 400 * 1024 * 1024, crc: 0 },
+    ]), 'entry-unlisted'],
+    ['a record list larger than any bundle needs (refused before it is inflated)', () => craftZip([
+      { name: 'manifest.json', data: utf8('{}') },
+      { name: 'records/actors.json', data: noise(1_700_000), method: 8, size: 300 * 1024 * 1024, crc: 0 },
+    ]), 'entry-too-large'],
   ];
   for (const [label, make, code] of cases) {
     it(`rejects ${label}`, async () => {

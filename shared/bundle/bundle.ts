@@ -11,7 +11,7 @@ import { entrySize, migrate } from './migrate';
 import type { Digest } from './stream';
 import { blobSource, digestBlob, makeBlob, sha256Of, throwIfAborted } from './stream';
 import {
-  IssueList, checkReferences, parseJson, validateActors, validateCases, validateDocuments, validateEvents, validatePages,
+  IssueList, checkIdsAcrossKinds, checkReferences, parseJson, validateActors, validateCases, validateDocuments, validateEvents, validatePages,
 } from './validateRecords';
 import type { ZipLimits } from './zipErrors';
 import { DEFAULT_ZIP_LIMITS } from './zipErrors';
@@ -174,6 +174,32 @@ class Verifier {
   }
 }
 
+const MiB = 1024 * 1024;
+/** What each kind of entry may hold, uncompressed: JSON is read into memory, so it is capped well below the zip limits. */
+const JSON_CAPS: readonly (readonly [RegExp, number, string])[] = [
+  [/^manifest\.json$/, 4 * MiB, 'the manifest'],
+  [/^records\/(cases|actors|events|documents)\.json$/, 256 * MiB, 'a record list'],
+  [PAGES_PATH, 64 * MiB, 'one document\'s page text'],
+  [/^data\.json$/, 256 * MiB, 'the records of a format-0 bundle'],
+];
+
+/**
+ * Before anything is inflated: every entry must be one the format has (any version this
+ * reader migrates from), and JSON entries must fit their cap. A hostile zip of well-compressed
+ * junk is refused here, not after hundreds of megabytes were inflated and parsed.
+ */
+function admitEntries(entries: readonly { name: string; size: number }[]): void {
+  if (!entries.some((e) => e.name === MANIFEST_PATH)) fail('not-a-bundle', 'This zip has no manifest.json, so it is not a Casefile bundle.');
+  for (const { name, size } of entries) {
+    if (FILE_PATH.test(name)) continue;
+    const cap = JSON_CAPS.find(([pattern]) => pattern.test(name));
+    if (!cap) fail('entry-unlisted', `The bundle holds "${name}", which is not part of the bundle format.`, { entry: name });
+    if (size > cap[1]) {
+      fail('entry-too-large', `"${name}" would be ${Math.round(size / MiB)} MB of text; ${cap[2]} is never larger than ${cap[1] / MiB} MB in a bundle.`, { entry: name });
+    }
+  }
+}
+
 async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadBundleResult> {
   throwIfAborted(opts.signal);
   let plain = source;
@@ -191,6 +217,7 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
   }
   const zip = await readZipSource(blobSource(plain), opts.limits ?? DEFAULT_ZIP_LIMITS, {
     keepStored: (name) => FILE_PATH.test(name),
+    admit: admitEntries,
     signal: opts.signal,
     onProgress: (done, total) => opts.onProgress?.({ phase: 'reading', done, total }),
   });
@@ -239,6 +266,12 @@ async function verifyEntries(listed: unknown, entries: Map<string, EntryData>, v
     seen.add(e.path);
     const size = entrySize(data);
     if (size !== e.size) fail('manifest-size-mismatch', `"${e.path}" is ${size} bytes; the manifest says ${e.size}.`, { entry: e.path });
+    // A PDF is named by its SHA-256 and documents find their file by that name: the manifest
+    // must vouch for exactly that hash (then the hash check below proves the bytes).
+    const named = FILE_PATH.exec(e.path);
+    if (named && named[1] !== e.sha256) {
+      fail('hash-mismatch', `"${e.path}" is named after a SHA-256 that the manifest does not give for it: the file is not the document it claims to be.`, { entry: e.path });
+    }
   }
   for (const path of entries.keys()) {
     if (!seen.has(path)) fail('entry-unlisted', `The bundle holds "${path}", which its manifest does not list.`, { entry: path });
@@ -289,6 +322,10 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
   const actors = validateActors(RECORD_PATHS.actors, parseJson(RECORD_PATHS.actors, need(RECORD_PATHS.actors)), errors);
   const events = validateEvents(RECORD_PATHS.events, parseJson(RECORD_PATHS.events, need(RECORD_PATHS.events)), errors);
   const documents = validateDocuments(RECORD_PATHS.documents, parseJson(RECORD_PATHS.documents, need(RECORD_PATHS.documents)), errors);
+  checkIdsAcrossKinds([
+    ['case', RECORD_PATHS.cases, cases], ['actor', RECORD_PATHS.actors, actors],
+    ['event', RECORD_PATHS.events, events], ['document', RECORD_PATHS.documents, documents],
+  ], errors);
   const documentsById = new Map(documents.map((d) => [d.id, d]));
   const pages: DocumentPages[] = [];
   const files = new Map<string, EntryData>();

@@ -50,6 +50,21 @@ export function validateRecords<T extends { id: string }>(kind: RecordKind, entr
   return out;
 }
 
+/**
+ * Ids are unique across kinds, not only within one: the trash and the citation targets key
+ * records by id alone, so an event sharing an actor's id could later overwrite it there.
+ */
+export function checkIdsAcrossKinds(lists: readonly (readonly [RecordKind, string, readonly { id: string }[]])[], issues: IssueList): void {
+  const owner = new Map<string, RecordKind>();
+  for (const [kind, entry, records] of lists) {
+    for (const { id } of records) {
+      const first = owner.get(id);
+      if (first !== undefined && first !== kind) issues.add({ kind, id, entry, path: 'id', message: V.duplicate });
+      else owner.set(id, kind);
+    }
+  }
+}
+
 export const validateCases = (entry: string, input: unknown, issues: IssueList): Case[] => validateRecords('case', entry, caseSchema, input, issues);
 export const validateActors = (entry: string, input: unknown, issues: IssueList): Actor[] => validateRecords('actor', entry, actorSchema, input, issues);
 export const validateEvents = (entry: string, input: unknown, issues: IssueList): CaseEvent[] => validateRecords('event', entry, eventSchema, input, issues);

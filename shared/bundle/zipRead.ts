@@ -36,6 +36,11 @@ export type ZipSourceResult = { ok: true; entries: (ZipEntry | StoredZipEntry)[]
 export interface ZipSourceOptions {
   /** Stored entries to return as Blob slices instead of bytes (needs a Blob source). */
   keepStored?: (name: string) => boolean;
+  /**
+   * Called for every entry once the directory is read, before any entry is read or inflated:
+   * throw to refuse the archive (names a format does not use, sizes it never needs).
+   */
+  admit?: (entries: readonly { name: string; size: number }[]) => void;
   signal?: AbortSignal;
   /** Compressed bytes read so far, of the entries read into memory. */
   onProgress?: (done: number, total: number) => void;
@@ -157,6 +162,7 @@ async function readOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
 
   checkNames(records);
   checkSizes(records, limits);
+  opts.admit?.(records);
   const lazy = (r: CentralRecord): boolean => r.method === 0 && source.blob !== undefined && (opts.keepStored?.(r.name) ?? false);
   // Read ahead: every local header, and the data of the entries read into memory, in a few
   // large reads (assuming no extra field; when there is one, that read simply misses).
