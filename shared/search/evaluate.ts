@@ -109,6 +109,8 @@ export class QueryContext {
   private readonly n: Record<SegmentFamily, number> = { records: 0, pages: 0 };
   private readonly idfMemo = new Map<string, number>();
   private readonly expandMemo = new Map<WordGroup, Expanded[]>();
+  /** Set when a prefix or fuzzy expansion was cut to MAX_EXPANSIONS: counts are then not exact. */
+  truncated = false;
   constructor(readonly segments: readonly Segment[]) {
     // Tombstoned rows still count until a merge expunges them, as in Lucene.
     for (const s of segments) this.n[s.meta.family] += s.meta.docCount;
@@ -151,7 +153,9 @@ export class QueryContext {
       }
     }
     const terms = [...found];
-    return terms.length <= MAX_EXPANSIONS ? terms : terms.sort(shortestFirst).slice(0, MAX_EXPANSIONS);
+    if (terms.length <= MAX_EXPANSIONS) return terms;
+    this.truncated = true;
+    return terms.sort(shortestFirst).slice(0, MAX_EXPANSIONS);
   }
 
   /** Terms of a word group with their boost (the best alternative that yields each term). */
