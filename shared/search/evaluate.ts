@@ -121,7 +121,7 @@ export class QueryContext {
     let value = this.idfMemo.get(key);
     if (value === undefined) {
       let df = 0;
-      for (const s of this.segments) if (s.meta.family === family) df += segmentDf(s, term);
+      for (const s of this.segments) if (s.meta.family === family) df += rowDf(s, term);
       value = idf(df, this.n[family]);
       this.idfMemo.set(key, value);
     }
@@ -168,6 +168,31 @@ export class QueryContext {
     this.expandMemo.set(group, out);
     return out;
   }
+}
+
+/**
+ * Rows of a segment holding `term` in any field (the df of idf, so df ≤ N): a record with the
+ * word in its name and its description counts once. Pages have one field: its df. Cached per
+ * segment (postings never change; tombstoned rows count until a merge, like N).
+ */
+export function rowDf(s: Segment, term: string): number {
+  let hits = 0;
+  let only = -1;
+  for (let i = 0; i < s.fields.length; i++) if (termIndex(s.fields[i]!.terms, term) >= 0) { hits++; only = i; }
+  if (hits === 0) return 0;
+  if (hits === 1) { const f = s.fields[only]!; return f.df[termIndex(f.terms, term)]!; }
+  const cache = (s.cache.rowDf ??= new Map());
+  let df = cache.get(term);
+  if (df === undefined) {
+    const seen = new Uint8Array(s.meta.docCount);
+    df = 0;
+    for (const f of s.fields) {
+      const t = termIndex(f.terms, term);
+      if (t >= 0) walkPostings(f, t, (row) => { if (!seen[row]) { seen[row] = 1; df!++; } });
+    }
+    cache.set(term, df);
+  }
+  return df;
 }
 
 /** Rough cost of a group in a segment: postings to walk. */
