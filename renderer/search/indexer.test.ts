@@ -99,6 +99,26 @@ describe('SearchIndexer', () => {
     expect(ids(await indexer.search('old'), 'document')).toEqual([old.id]);
   });
 
+  it('the page budget keeps the documents added here last, not the newest by date: an imported old-dated document gets in', async () => {
+    const db = await freshDb();
+    const first = await addPdf(db, ['Chachaspata uno', 'Chachaspata dos'], 5_000, 'first.pdf');
+    await addPdf(db, ['Pichari uno', 'Pichari dos'], 6_000, 'second.pdf');
+    const indexer = new SearchIndexer(db, { maxIndexedPages: 4 });
+    await indexer.load();
+    await indexer.sync();
+    // Imported from a bundle: created long ago elsewhere, added here now.
+    const imported = await addPdf(db, ['Apurímac uno'], 1_000, 'imported.pdf');
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 1, documentsOverBudget: 1 });
+    expect(pages(await indexer.search('apurimac'))).toEqual([`${imported.id}:1`]);
+    expect(pages(await indexer.search('chachaspata'))).toEqual([]);
+    expect(ids(await indexer.search('first'), 'document')).toEqual([first.id]);
+    // The order survives a restart.
+    const restarted = new SearchIndexer(db, { maxIndexedPages: 4 });
+    await restarted.load();
+    expect(await restarted.sync()).toMatchObject({ documentsIndexed: 0, documentsDropped: 0, documentsOverBudget: 1 });
+    expect(pages(await restarted.search('apurimac'))).toEqual([`${imported.id}:1`]);
+  });
+
   it('makes a renamed actor searchable by its new name through a delta segment, old name gone', async () => {
     const db = await freshDb();
     const { leader, group } = await seed(db);

@@ -170,12 +170,16 @@ export class SearchIndexer {
     const report: SyncReport = { records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false, documentsOverBudget: 0 };
     const documents = await this.db.documents.toArray();
     this.refreshDocInfo(documents);
-    // The page budget holds the NEWEST documents' text: a new document always gets in, and
-    // the oldest ones beyond the budget leave (their records stay searchable; the status says so).
+    // The page budget holds the NEWEST documents' text — newest here, by the order this index
+    // first saw them (an imported document keeps its old createdAt): a new document always gets
+    // in, and the earliest ones beyond the budget leave (their records stay searchable; the
+    // status says so).
+    const withText = documents.filter((d) => textVersion(d) !== null);
+    const seen = this.noteSeen(withText);
     const budget = this.opts.maxIndexedPages;
     let budgeted = 0;
     const textDocs: DocumentRow[] = [];
-    for (const row of documents.filter((d) => textVersion(d) !== null).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))) {
+    for (const row of withText.sort((a, b) => seen[b.id]! - seen[a.id]! || (a.id < b.id ? -1 : 1))) {
       if (budgeted + row.extraction.pageCount > budget) { report.documentsOverBudget++; continue; }
       budgeted += row.extraction.pageCount;
       textDocs.push(row);
@@ -218,6 +222,21 @@ export class SearchIndexer {
       this.opts.onProgress?.(null);
     }
     return report;
+  }
+
+  /** Gives documents not seen before the next local numbers (oldest createdAt first); forgets gone ones. */
+  private noteSeen(withText: readonly DocumentRow[]): Record<string, number> {
+    const old = this.state.seen ?? {};
+    const seen: Record<string, number> = {};
+    let next = 1;
+    for (const row of withText) {
+      const at = old[row.id];
+      if (at !== undefined) { seen[row.id] = at; if (at >= next) next = at + 1; }
+    }
+    const fresh = withText.filter((d) => seen[d.id] === undefined).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    for (const row of fresh) seen[row.id] = next++;
+    this.state.seen = seen;
+    return seen;
   }
 
   private dropDocumentNow(documentId: string): string[] {
