@@ -128,7 +128,7 @@ export class QueryContext {
     return value;
   }
 
-  private expandAlt(alt: Alternative): string[] {
+  private expandAlt(alt: Alternative, cap: number): string[] {
     if (alt.mode === 'exact') return [alt.term];
     const found = new Set<string>();
     if (alt.mode === 'prefix') {
@@ -153,17 +153,21 @@ export class QueryContext {
       }
     }
     const terms = [...found];
-    if (terms.length <= MAX_EXPANSIONS) return terms;
+    if (terms.length <= cap) return terms;
     this.truncated = true;
-    return terms.sort(shortestFirst).slice(0, MAX_EXPANSIONS);
+    return terms.sort(shortestFirst).slice(0, cap);
   }
 
-  /** Terms of a word group with their boost (the best alternative that yields each term). */
-  expand(group: WordGroup): Expanded[] {
+  /**
+   * Terms of a word group with their boost (the best alternative that yields each term).
+   * `cap`: prefix/fuzzy forms kept; exclusions pass Infinity (marking rows is cheap, and
+   * "-quisp*" must drop every page holding any quisp… form).
+   */
+  expand(group: WordGroup, cap = MAX_EXPANSIONS): Expanded[] {
     let out = this.expandMemo.get(group);
     if (out) return out;
     const best = new Map<string, number>();
-    for (const alt of group.alts) for (const term of this.expandAlt(alt)) best.set(term, Math.max(best.get(term) ?? 0, alt.boost));
+    for (const alt of group.alts) for (const term of this.expandAlt(alt, cap)) best.set(term, Math.max(best.get(term) ?? 0, alt.boost));
     out = [...best].map(([term, boost]) => ({ term, boost }));
     this.expandMemo.set(group, out);
     return out;

@@ -128,6 +128,9 @@ describe('counts and phrases the positions cannot settle', () => {
     expect(many.exact).toBe(false);
     const few = (await searchSegments([seg], 'quispa*', {}, { fuzzy: false, limit: 5 })).groups.page;
     expect(few).toMatchObject({ count: 1, exact: true });
+    // An excluded prefix drops pages holding any of its forms, however many.
+    const rest = (await searchSegments([seg], 'filler -quisp*', {}, { fuzzy: false, limit: 5 })).groups.page;
+    expect(rest).toMatchObject({ count: 0, exact: true });
   });
 
   it('checks stop words of a phrase on the page text, and a one-word phrase\'s neighbours', async () => {

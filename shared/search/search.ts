@@ -234,7 +234,7 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
     } else {
       // An excluded word drops rows that hold any of its forms.
       const mark = new Uint8Array(n);
-      for (const g of clause.groups) rowsWithAny(seg, ctx.expand(g), mark);
+      for (const g of clause.groups) rowsWithAny(seg, ctx.expand(g, Infinity), mark);
       rows = rows.filter((r) => !mark[r]);
     }
   }
