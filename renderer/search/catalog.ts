@@ -27,6 +27,12 @@ export interface CatalogState {
   documents: Record<string, number>;
   /** Dead rows per segment id (superseded or deleted records, dropped documents in merged segments). */
   tombstones: Record<string, number[]>;
+  /**
+   * Documents with text, by the order the index first saw them here (higher = later): the page
+   * budget keeps the latest. `createdAt` cannot say it: a bundle import keeps the original dates.
+   * Optional: catalogs written before it start in createdAt order.
+   */
+  seen?: Record<string, number>;
 }
 
 export function emptyCatalog(): CatalogState {

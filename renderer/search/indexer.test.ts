@@ -99,6 +99,26 @@ describe('SearchIndexer', () => {
     expect(ids(await indexer.search('old'), 'document')).toEqual([old.id]);
   });
 
+  it('the page budget keeps the documents added here last, not the newest by date: an imported old-dated document gets in', async () => {
+    const db = await freshDb();
+    const first = await addPdf(db, ['Chachaspata uno', 'Chachaspata dos'], 5_000, 'first.pdf');
+    await addPdf(db, ['Pichari uno', 'Pichari dos'], 6_000, 'second.pdf');
+    const indexer = new SearchIndexer(db, { maxIndexedPages: 4 });
+    await indexer.load();
+    await indexer.sync();
+    // Imported from a bundle: created long ago elsewhere, added here now.
+    const imported = await addPdf(db, ['Apurímac uno'], 1_000, 'imported.pdf');
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 1, documentsOverBudget: 1 });
+    expect(pages(await indexer.search('apurimac'))).toEqual([`${imported.id}:1`]);
+    expect(pages(await indexer.search('chachaspata'))).toEqual([]);
+    expect(ids(await indexer.search('first'), 'document')).toEqual([first.id]);
+    // The order survives a restart.
+    const restarted = new SearchIndexer(db, { maxIndexedPages: 4 });
+    await restarted.load();
+    expect(await restarted.sync()).toMatchObject({ documentsIndexed: 0, documentsDropped: 0, documentsOverBudget: 1 });
+    expect(pages(await restarted.search('apurimac'))).toEqual([`${imported.id}:1`]);
+  });
+
   it('makes a renamed actor searchable by its new name through a delta segment, old name gone', async () => {
     const db = await freshDb();
     const { leader, group } = await seed(db);
@@ -247,5 +267,86 @@ describe('SearchIndexer', () => {
     const restarted = new SearchIndexer(db);
     await restarted.load();
     expect(pages(await restarted.search('huallaga')).sort()).toEqual(pages(before).sort());
+  });
+
+  /** Makes one bulkPut on the segments table fail (after `skip` good ones), as a full disk would. */
+  function failBulkPut(db: CasefileDb, skip = 0) {
+    const table = db.searchSegments as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> };
+    const original = table.bulkPut.bind(table);
+    let call = 0;
+    table.bulkPut = (...args: unknown[]) => {
+      if (call++ === skip) return Promise.reject(new Error('QuotaExceededError'));
+      return original(...args);
+    };
+  }
+
+  it('a merge whose write fails keeps the inputs and their tombstones: a superseded name stays gone after restart', async () => {
+    const db = await freshDb();
+    const actor = { ...blankActor('person', 1), name: 'Alphonse Dupont' };
+    await saveActor(db, actor, 1);
+    const mergePolicy = { ...DEFAULT_MERGE_POLICY, maxRecordDeltas: 1 };
+    const indexer = new SearchIndexer(db, { mergePolicy });
+    await indexer.load();
+    await indexer.sync();
+    await saveActor(db, { ...actor, name: 'Bertrand Dupont' }, 2);
+    await indexer.sync();
+    failBulkPut(db);
+    await expect(indexer.mergeStep()).rejects.toThrow('QuotaExceededError');
+    expect(ids(await indexer.search('alphonse'), 'actor')).toEqual([]);
+    // A later write succeeds and rewrites the catalog.
+    await saveActor(db, { ...blankActor('person', 3), name: 'Claire Martin' }, 3);
+    await indexer.sync();
+    const restarted = new SearchIndexer(db, { mergePolicy });
+    await restarted.load();
+    expect(ids(await restarted.search('alphonse'), 'actor')).toEqual([]);
+    expect(ids(await restarted.search('bertrand'), 'actor')).toEqual([actor.id]);
+    expect(await restarted.mergeStep()).toBe(true);
+    expect(ids(await restarted.search('alphonse'), 'actor')).toEqual([]);
+  });
+
+  it('a document whose segment write fails is not marked indexed: it is indexed again, and found after restart', async () => {
+    const db = await freshDb();
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const doc = await addPdf(db, ['Informe sobre Pucayacu.'], 2);
+    // The document's record goes into a delta first; its pages' segment is the second write.
+    failBulkPut(db, 1);
+    await expect(indexer.sync()).rejects.toThrow('QuotaExceededError');
+    expect(pages(await indexer.search('pucayacu'))).toEqual([]);
+    // The next sync (another change) writes the catalog again, and retries the document.
+    await saveActor(db, { ...blankActor('person', 3), name: 'Claire Martin' }, 3);
+    expect(await indexer.sync()).toMatchObject({ documentsIndexed: 1 });
+    expect(pages(await indexer.search('pucayacu'))).toEqual([`${doc.id}:1`]);
+    const restarted = new SearchIndexer(db);
+    await restarted.load();
+    expect(pages(await restarted.search('pucayacu'))).toEqual([`${doc.id}:1`]);
+  });
+
+  it('a stale merged segment\'s documents lose their own segments too, stored rows included (no page twice after restart)', async () => {
+    const db = await freshDb();
+    const a = await addPdf(db, ['Ayacucho alpha'], 1000);
+    await addPdf(db, ['Huanta beta'], 1000);
+    const mergePolicy = { ...DEFAULT_MERGE_POLICY, mergeFactor: 2, floorDocs: 1 };
+    const indexer = new SearchIndexer(db, { mergePolicy });
+    await indexer.load();
+    await indexer.sync();
+    while (await indexer.mergeStep());
+    // Re-extracted: its new pages get their own segment, the merged one keeps a tombstone.
+    await updateExtraction(db, a.id, extracted(['Ayacucho gamma']), 5000);
+    await indexer.sync();
+    const merged = (await storedSegmentIds(db)).find((id) => id.startsWith('merged'))!;
+    await db.searchSegments.update(merged, { header: '{corrupt' });
+    const second = new SearchIndexer(db, { mergePolicy });
+    expect(await second.load()).toMatchObject({ stale: 1 });
+    await second.sync();
+    expect(pages(await second.search('ayacucho'))).toEqual([`${a.id}:1`]);
+    const third = new SearchIndexer(db, { mergePolicy });
+    await third.load();
+    await third.sync();
+    const r = await third.search('ayacucho');
+    expect(r.groups.page.count).toBe(1);
+    expect(pages(r)).toEqual([`${a.id}:1`]);
+    expect(r.groups.page.hits[0]?.snippet?.text).toContain('gamma');
   });
 });

@@ -17,7 +17,7 @@ import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Seg
 import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
-import type { CatalogState, RecordTable, Watermark } from './catalog';
+import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
 import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, storedSegmentIds } from './catalog';
 import { allRecordDocs, pageTexts, recordDocs, textVersion } from './sources';
 
@@ -92,6 +92,31 @@ export class SearchIndexer {
     return run;
   }
 
+  /**
+   * Applies an in-memory change (`change` mutates segments, tombstones and catalog state and
+   * says what to write) and persists it; if the write fails (quota, closed database), the
+   * in-memory index is rolled back to what is stored, so a later successful write can never
+   * record tombstones, documents or watermarks whose segments were not written.
+   */
+  private async commit(change: () => PersistChange | null): Promise<void> {
+    const segments = this.segments;
+    const tombstones = segments.map((seg) => new Set(seg.tombstones));
+    const state = structuredClone(this.state);
+    const needFullRecords = this.needFullRecords;
+    try {
+      const write = change();
+      if (write) await persist(this.db, this.state, this.segments, write, this.opts.now());
+    } catch (error) {
+      segments.forEach((seg, i) => { seg.tombstones = tombstones[i]!; });
+      // Seqs handed out stay used: a failed write may still have reached the disk in part.
+      state.nextSeq = Math.max(state.nextSeq, this.state.nextSeq);
+      this.segments = segments;
+      this.state = state;
+      this.needFullRecords = needFullRecords;
+      throw error;
+    }
+  }
+
   /** Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync. */
   load(): Promise<LoadReport> {
     return this.exclusive(async () => {
@@ -130,8 +155,10 @@ export class SearchIndexer {
   /** A dropped pages segment's documents must be indexed again. */
   private forgetSources(meta: SegmentMeta | null): void {
     for (const documentId of meta?.documentIds ?? []) delete this.state.documents[documentId];
-    // Their pages may survive in other segments (a merged one): those rows must die too.
-    for (const documentId of meta?.documentIds ?? []) this.segments = dropDocument(this.segments, documentId);
+    // Their pages may survive in other segments (a merged one): those rows must die too, and
+    // a segment of one of those documents alone goes, stored row included (else it is orphaned
+    // in IndexedDB and its pages come back twice after the next restart).
+    for (const documentId of meta?.documentIds ?? []) for (const gone of this.dropDocumentNow(documentId)) this.pendingDrops.add(gone);
   }
 
   /** Brings the index in line with the database. Safe to call any time, as often as wanted. */
@@ -143,12 +170,16 @@ export class SearchIndexer {
     const report: SyncReport = { records: 0, deleted: 0, documentsIndexed: 0, documentsDropped: 0, fullRecordsBuild: false, documentsOverBudget: 0 };
     const documents = await this.db.documents.toArray();
     this.refreshDocInfo(documents);
-    // The page budget holds the NEWEST documents' text: a new document always gets in, and
-    // the oldest ones beyond the budget leave (their records stay searchable; the status says so).
+    // The page budget holds the NEWEST documents' text — newest here, by the order this index
+    // first saw them (an imported document keeps its old createdAt): a new document always gets
+    // in, and the earliest ones beyond the budget leave (their records stay searchable; the
+    // status says so).
+    const withText = documents.filter((d) => textVersion(d) !== null);
+    const seen = this.noteSeen(withText);
     const budget = this.opts.maxIndexedPages;
     let budgeted = 0;
     const textDocs: DocumentRow[] = [];
-    for (const row of documents.filter((d) => textVersion(d) !== null).sort((a, b) => b.createdAt - a.createdAt || (a.id < b.id ? -1 : 1))) {
+    for (const row of withText.sort((a, b) => seen[b.id]! - seen[a.id]! || (a.id < b.id ? -1 : 1))) {
       if (budgeted + row.extraction.pageCount > budget) { report.documentsOverBudget++; continue; }
       budgeted += row.extraction.pageCount;
       textDocs.push(row);
@@ -159,7 +190,7 @@ export class SearchIndexer {
     try {
       // Stale or orphaned rows found by load go first, before any new id is written.
       if (this.pendingDrops.size) {
-        await persist(this.db, this.state, this.segments, { drop: this.pendingDrops }, this.opts.now());
+        await this.commit(() => ({ drop: [...this.pendingDrops] }));
         this.pendingDrops.clear();
       }
       if (this.needFullRecords) await this.fullRecordsBuild(report);
@@ -169,17 +200,17 @@ export class SearchIndexer {
 
       // Documents gone (deleted, in the trash) or re-extracted lose their pages first.
       const live = new Map(textDocs.map((d) => [d.id, textVersion(d)]));
-      const drops = new Set<string>();
-      let tombstoned = false;
-      for (const id of Object.keys(this.state.documents)) {
-        if (live.get(id) === this.state.documents[id]) continue;
-        for (const gone of this.dropDocumentNow(id)) drops.add(gone);
-        tombstoned = true;
-        report.documentsDropped++;
-      }
-      if (drops.size || tombstoned) {
-        await persist(this.db, this.state, this.segments, { drop: drops }, this.opts.now());
-      }
+      await this.commit(() => {
+        const drops = new Set<string>();
+        let tombstoned = false;
+        for (const id of Object.keys(this.state.documents)) {
+          if (live.get(id) === this.state.documents[id]) continue;
+          for (const gone of this.dropDocumentNow(id)) drops.add(gone);
+          tombstoned = true;
+          report.documentsDropped++;
+        }
+        return drops.size || tombstoned ? { drop: drops } : null;
+      });
       for (const row of toIndex) {
         await this.indexDocument(row);
         report.documentsIndexed++;
@@ -191,6 +222,21 @@ export class SearchIndexer {
       this.opts.onProgress?.(null);
     }
     return report;
+  }
+
+  /** Gives documents not seen before the next local numbers (oldest createdAt first); forgets gone ones. */
+  private noteSeen(withText: readonly DocumentRow[]): Record<string, number> {
+    const old = this.state.seen ?? {};
+    const seen: Record<string, number> = {};
+    let next = 1;
+    for (const row of withText) {
+      const at = old[row.id];
+      if (at !== undefined) { seen[row.id] = at; if (at >= next) next = at + 1; }
+    }
+    const fresh = withText.filter((d) => seen[d.id] === undefined).sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+    for (const row of fresh) seen[row.id] = next++;
+    this.state.seen = seen;
+    return seen;
   }
 
   private dropDocumentNow(documentId: string): string[] {
@@ -210,26 +256,29 @@ export class SearchIndexer {
     const version = textVersion(row);
     if (version === null) return;
     const docs = pageDocs(toDocument(row), await pageTexts(this.db, row.id));
-    const put: Segment[] = [];
-    if (docs.length) {
-      const seg = buildSegment(`document:${row.id}`, docs, { seq: this.state.nextSeq++, now: this.opts.now() });
-      this.segments = [...this.segments, seg];
-      supersede(this.segments, seg);
-      put.push(seg);
-    }
-    this.state.documents[row.id] = version;
-    await persist(this.db, this.state, this.segments, { put }, this.opts.now());
+    const seg = docs.length ? buildSegment(`document:${row.id}`, docs, { seq: this.state.nextSeq++, now: this.opts.now() }) : null;
+    // Marked indexed only together with its segment's write (commit rolls both back).
+    await this.commit(() => {
+      if (seg) {
+        this.segments = [...this.segments, seg];
+        supersede(this.segments, seg);
+      }
+      this.state.documents[row.id] = version;
+      return { put: seg ? [seg] : [] };
+    });
   }
 
   private async fullRecordsBuild(report: SyncReport): Promise<void> {
     const marks = await this.currentMarks();
     const docs = await allRecordDocs(this.db);
     const seg = buildSegment('records', docs, { seq: this.state.nextSeq++, now: this.opts.now() });
-    const old = this.segments.filter((s) => s.meta.family === 'records').map((s) => s.meta.id);
-    this.segments = [...this.segments.filter((s) => s.meta.family !== 'records'), seg];
-    this.state.marks = marks;
-    await persist(this.db, this.state, this.segments, { put: [seg], drop: old }, this.opts.now());
-    this.needFullRecords = false;
+    await this.commit(() => {
+      const old = this.segments.filter((s) => s.meta.family === 'records').map((s) => s.meta.id);
+      this.segments = [...this.segments.filter((s) => s.meta.family !== 'records'), seg];
+      this.state.marks = marks;
+      this.needFullRecords = false;
+      return { put: [seg], drop: old };
+    });
     report.fullRecordsBuild = true;
     report.records = docs.length;
   }
@@ -305,22 +354,23 @@ export class SearchIndexer {
     }
 
     const docs = await recordDocs(db, { actors: actorRows, events: eventRows, documents: documentRows });
-    const put: Segment[] = [];
-    if (docs.length) {
-      const delta = buildSegment('records-delta', docs, { seq: this.state.nextSeq++, now: this.opts.now() });
-      this.segments = [...this.segments, delta];
-      supersede(this.segments, delta);
-      put.push(delta);
-    }
-    if (deleted.length) deleteRefs(this.segments, deleted);
-    this.state.marks = {
-      actors: advance(marks.actors, changed.actors),
-      events: advance(marks.events, changed.events),
-      documents: advance(marks.documents, changed.documents),
-    };
+    const delta = docs.length ? buildSegment('records-delta', docs, { seq: this.state.nextSeq++, now: this.opts.now() }) : null;
+    await this.commit(() => {
+      if (delta) {
+        this.segments = [...this.segments, delta];
+        supersede(this.segments, delta);
+      }
+      if (deleted.length) deleteRefs(this.segments, deleted);
+      this.state.marks = {
+        actors: advance(marks.actors, changed.actors),
+        events: advance(marks.events, changed.events),
+        documents: advance(marks.documents, changed.documents),
+      };
+      // Watermarks advance even without a write: nothing to store then (as before).
+      return delta || deleted.length ? { put: delta ? [delta] : [] } : null;
+    });
     report.records = docs.length;
     report.deleted = deleted.length;
-    if (put.length || deleted.length) await persist(this.db, this.state, this.segments, { put }, this.opts.now());
   }
 
   /**
@@ -336,13 +386,13 @@ export class SearchIndexer {
       const ids = new Set(plan.family === 'records' ? this.segments.filter((s) => s.meta.family === 'records').map((s) => s.meta.id) : plan.segmentIds);
       const inputs = this.segments.filter((s) => ids.has(s.meta.id));
       const merged = await mergeSegments(inputs, this.state.nextSeq++, this.opts.now());
-      if (merged.meta.docCount === 0 && merged.meta.family === 'pages') {
-        this.segments = this.segments.filter((s) => !ids.has(s.meta.id));
-        await persist(this.db, this.state, this.segments, { drop: ids }, this.opts.now());
-        return true;
-      }
-      this.segments = [...this.segments.filter((s) => !ids.has(s.meta.id)), merged];
-      await persist(this.db, this.state, this.segments, { put: [merged], drop: ids }, this.opts.now());
+      // Swapped in only if the write succeeds: a failed write (quota) leaves the inputs, with
+      // their tombstones, both in memory and on disk.
+      const empty = merged.meta.docCount === 0 && merged.meta.family === 'pages';
+      await this.commit(() => {
+        this.segments = [...this.segments.filter((s) => !ids.has(s.meta.id)), ...(empty ? [] : [merged])];
+        return { put: empty ? [] : [merged], drop: ids };
+      });
       return true;
     });
   }

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { blankActor } from '../../shared/model';
 import { saveActor } from '../db/actors';
 import { openDatabase } from '../db/db';
+import { SearchIndexer } from '../search/indexer';
 import { createSearchHost } from './searchHost';
 import type { SearchResponse } from './searchProtocol';
 
@@ -44,5 +45,28 @@ describe('search worker host', () => {
       if (names.length) { expect(names).toEqual(['Feliciano Ramírez']); break; }
       if (id > 100) throw new Error('edit never became searchable');
     }
+  });
+
+  it('a query arriving while the saved segments load is answered after load, with its hit', async () => {
+    const db = await openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
+    await saveActor(db, { ...blankActor('person', 1), name: 'Óscar Ramírez Durand' }, 1);
+    const first = new SearchIndexer(db);
+    await first.load();
+    await first.sync();
+    const out: SearchResponse[] = [];
+    // A restart: the query arrives once the database is open, while load() reads the segments.
+    const host = createSearchHost({
+      openDb: async () => {
+        setTimeout(() => host.handle({ type: 'search', id: 1, caller: 'box', input: 'ramirez' }), 0);
+        return db;
+      },
+      post: (m) => out.push(m), syncDelayMs: 5, mergeDelayMs: 10_000, watch: () => () => undefined,
+    });
+    await host.started;
+    for (let i = 0; i < 200 && !out.some((m) => m.type === 'result'); i++) await new Promise((r) => setTimeout(r, 10));
+    const at = out.findIndex((m) => m.type === 'result');
+    const reply = out[at];
+    expect(reply?.type === 'result' && reply.results.groups.actor).toMatchObject({ count: 1, exact: true });
+    expect(out.findIndex((m) => m.type === 'status' && m.status.ready)).toBeLessThan(at);
   });
 });

@@ -55,8 +55,10 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
 
   // ---- queries: one at a time, so a newer query of the same caller can still overtake
   const stale = (req: { id: number; caller: string }) => latest.get(req.caller) !== req.id;
+  // Queries wait for the saved segments: run over a half-loaded index they would answer
+  // "no hits" marked exact. start() drains once load has finished.
   async function drain(): Promise<void> {
-    if (draining || !indexer) return;
+    if (draining || !indexer || !status.ready) return;
     draining = true;
     try {
       for (let req = queue.shift(); req; req = queue.shift()) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { withinDistance } from './evaluate';
-import { letterSignature } from './segment';
+import { QueryContext, idf, rowDf, withinDistance } from './evaluate';
+import { buildSegment, letterSignature } from './segment';
+import type { SearchDoc } from './types';
 
 /** Plain Levenshtein, the reference for the bounded one. */
 function distance(a: string, b: string): number {
@@ -50,5 +51,24 @@ describe('shared fuzzy vocabulary of big segments', () => {
     await prepareVocabulary([big, small]);
     expect(expand([big, small])).toEqual(before);
     expect(before.flat()).toEqual(expect.arrayContaining(['quispe', 'palomino', 'artemio', 'cardenas']));
+  });
+});
+
+describe('record idf', () => {
+  it('counts a record once however many of its fields hold the word (df never exceeds N)', () => {
+    const rec = (id: string, name: string, body: string): SearchDoc => ({
+      ref: `actor:${id}`, kind: 'actor', recordId: id, names: [name], fields: { name, body }, caseIds: [], dateFrom: null, dateTo: null,
+    });
+    const seg = buildSegment('records', [
+      rec('a', 'Huamani Quispe', 'Huamani was seen'), rec('b', 'Huamani Rojas', 'Huamani again'),
+      rec('c', 'Rojas Vela', 'nothing'), rec('d', 'Vela Soto', 'Huamani mentioned'),
+    ], { seq: 1 });
+    expect(rowDf(seg, 'huamani')).toBe(3);
+    expect(rowDf(seg, 'quispe')).toBe(1);
+    expect(rowDf(seg, 'absent')).toBe(0);
+    const ctx = new QueryContext([seg]);
+    expect(ctx.idf('records', 'huamani')).toBeCloseTo(idf(3, 4));
+    // The more records hold a word, the less it weighs.
+    expect(ctx.idf('records', 'huamani')).toBeLessThan(ctx.idf('records', 'rojas'));
   });
 });

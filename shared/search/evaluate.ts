@@ -109,6 +109,8 @@ export class QueryContext {
   private readonly n: Record<SegmentFamily, number> = { records: 0, pages: 0 };
   private readonly idfMemo = new Map<string, number>();
   private readonly expandMemo = new Map<WordGroup, Expanded[]>();
+  /** Set when a prefix or fuzzy expansion was cut to MAX_EXPANSIONS: counts are then not exact. */
+  truncated = false;
   constructor(readonly segments: readonly Segment[]) {
     // Tombstoned rows still count until a merge expunges them, as in Lucene.
     for (const s of segments) this.n[s.meta.family] += s.meta.docCount;
@@ -119,14 +121,14 @@ export class QueryContext {
     let value = this.idfMemo.get(key);
     if (value === undefined) {
       let df = 0;
-      for (const s of this.segments) if (s.meta.family === family) df += segmentDf(s, term);
+      for (const s of this.segments) if (s.meta.family === family) df += rowDf(s, term);
       value = idf(df, this.n[family]);
       this.idfMemo.set(key, value);
     }
     return value;
   }
 
-  private expandAlt(alt: Alternative): string[] {
+  private expandAlt(alt: Alternative, cap: number): string[] {
     if (alt.mode === 'exact') return [alt.term];
     const found = new Set<string>();
     if (alt.mode === 'prefix') {
@@ -151,19 +153,50 @@ export class QueryContext {
       }
     }
     const terms = [...found];
-    return terms.length <= MAX_EXPANSIONS ? terms : terms.sort(shortestFirst).slice(0, MAX_EXPANSIONS);
+    if (terms.length <= cap) return terms;
+    this.truncated = true;
+    return terms.sort(shortestFirst).slice(0, cap);
   }
 
-  /** Terms of a word group with their boost (the best alternative that yields each term). */
-  expand(group: WordGroup): Expanded[] {
+  /**
+   * Terms of a word group with their boost (the best alternative that yields each term).
+   * `cap`: prefix/fuzzy forms kept; exclusions pass Infinity (marking rows is cheap, and
+   * "-quisp*" must drop every page holding any quisp… form).
+   */
+  expand(group: WordGroup, cap = MAX_EXPANSIONS): Expanded[] {
     let out = this.expandMemo.get(group);
     if (out) return out;
     const best = new Map<string, number>();
-    for (const alt of group.alts) for (const term of this.expandAlt(alt)) best.set(term, Math.max(best.get(term) ?? 0, alt.boost));
+    for (const alt of group.alts) for (const term of this.expandAlt(alt, cap)) best.set(term, Math.max(best.get(term) ?? 0, alt.boost));
     out = [...best].map(([term, boost]) => ({ term, boost }));
     this.expandMemo.set(group, out);
     return out;
   }
+}
+
+/**
+ * Rows of a segment holding `term` in any field (the df of idf, so df ≤ N): a record with the
+ * word in its name and its description counts once. Pages have one field: its df. Cached per
+ * segment (postings never change; tombstoned rows count until a merge, like N).
+ */
+export function rowDf(s: Segment, term: string): number {
+  let hits = 0;
+  let only = -1;
+  for (let i = 0; i < s.fields.length; i++) if (termIndex(s.fields[i]!.terms, term) >= 0) { hits++; only = i; }
+  if (hits === 0) return 0;
+  if (hits === 1) { const f = s.fields[only]!; return f.df[termIndex(f.terms, term)]!; }
+  const cache = (s.cache.rowDf ??= new Map());
+  let df = cache.get(term);
+  if (df === undefined) {
+    const seen = new Uint8Array(s.meta.docCount);
+    df = 0;
+    for (const f of s.fields) {
+      const t = termIndex(f.terms, term);
+      if (t >= 0) walkPostings(f, t, (row) => { if (!seen[row]) { seen[row] = 1; df!++; } });
+    }
+    cache.set(term, df);
+  }
+  return df;
 }
 
 /** Rough cost of a group in a segment: postings to walk. */

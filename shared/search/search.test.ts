@@ -117,3 +117,75 @@ describe('searchSegments over several segments', () => {
     expect(await refs([loaded], '"shining path" valley')).toEqual(['page:a:1']);
   });
 });
+
+describe('counts and phrases the positions cannot settle', () => {
+  it('marks counts not exact when a prefix has more forms than are expanded', async () => {
+    const letters = (i: number) => String.fromCharCode(97 + (i % 26)) + String.fromCharCode(97 + Math.floor(i / 26));
+    const docs = Array.from({ length: 100 }, (_, i) => page('d', i + 1, `quisp${'x'.repeat(i % 30)}${letters(i)} filler`));
+    const seg = buildSegment('document:d', docs, { seq: 1 });
+    const many = (await searchSegments([seg], 'quisp*', {}, { fuzzy: false, limit: 5 })).groups.page;
+    expect(many.count).toBeLessThanOrEqual(100);
+    expect(many.exact).toBe(false);
+    const few = (await searchSegments([seg], 'quispa*', {}, { fuzzy: false, limit: 5 })).groups.page;
+    expect(few).toMatchObject({ count: 1, exact: true });
+    // An excluded prefix drops pages holding any of its forms, however many.
+    const rest = (await searchSegments([seg], 'filler -quisp*', {}, { fuzzy: false, limit: 5 })).groups.page;
+    expect(rest).toMatchObject({ count: 0, exact: true });
+  });
+
+  it('checks stop words of a phrase on the page text, and a one-word phrase\'s neighbours', async () => {
+    const local = new Map<string, string>();
+    const docs = ['path ahead', 'Sendero y Luminoso', 'the path', 'Sendero de Luminoso', 'the other path'].map((t, i) => {
+      local.set(`d:${i + 1}`, t);
+      return page('d', i + 1, t);
+    });
+    const seg = buildSegment('document:d', docs, { seq: 1 });
+    const getTexts = async (keys: { documentId: string; page: number }[]) => keys.map((k) => local.get(`${k.documentId}:${k.page}`));
+    const found = async (q: string) => {
+      const g = (await searchSegments([seg], q, {}, { fuzzy: false, getTexts })).groups.page;
+      return { refs: g.hits.map((h) => h.ref), count: g.count, exact: g.exact };
+    };
+    expect(await found('"the path"')).toEqual({ refs: ['page:d:3'], count: 1, exact: true });
+    expect(await found('"sendero de luminoso"')).toEqual({ refs: ['page:d:4'], count: 1, exact: true });
+    // OR: a page matching a plain word needs no phrase check.
+    expect((await found('"the path" OR ahead')).refs.sort()).toEqual(['page:d:1', 'page:d:3']);
+    // Without page texts nothing can be checked: candidates stay, the count is an upper bound.
+    const unchecked = (await searchSegments([seg], '"the path"', {}, { fuzzy: false })).groups.page;
+    expect(unchecked).toMatchObject({ count: 3, exact: false });
+  });
+
+  it('past the text budget, returns verified hits and an upper-bound count', async () => {
+    const local = new Map<string, string>();
+    const docs = Array.from({ length: 60 }, (_, i) => {
+      const t = i % 2 ? `the path number ${i}` : `path of number ${i}`;
+      local.set(`d:${i + 1}`, t);
+      return page('d', i + 1, t);
+    });
+    const seg = buildSegment('document:d', docs, { seq: 1 });
+    let reads = 0;
+    const getTexts = async (keys: { documentId: string; page: number }[]) => { reads += keys.length; return keys.map((k) => local.get(`${k.documentId}:${k.page}`)); };
+    const g = (await searchSegments([seg], '"the path"', {}, { fuzzy: false, getTexts, limit: 5, phraseBudget: 20 })).groups.page;
+    expect(g.hits).toHaveLength(5);
+    for (const h of g.hits) expect(local.get(`d:${h.page}`)).toMatch(/^the path/);
+    expect(g.exact).toBe(false);
+    expect(g.count).toBeGreaterThanOrEqual(30);
+    expect(reads).toBeLessThanOrEqual(25);
+    const all = (await searchSegments([seg], '"the path"', {}, { fuzzy: false, getTexts, limit: 5 })).groups.page;
+    expect(all).toMatchObject({ count: 30, exact: true });
+  });
+
+  it('never matches a record phrase across two fields or two names', async () => {
+    const rec = (id: string, name: string, role: string): SearchDoc => ({
+      ref: `actor:${id}`, kind: 'actor', recordId: id, names: [name], fields: { name, role }, caseIds: [], dateFrom: null, dateTo: null,
+    });
+    const seg = buildSegment('records', [rec('a', 'Sendero y Luminoso', 'x'), rec('b', 'path ahead', 'y'), rec('c', 'Abimael Guzman', 'leader'),
+      { ...actor('d', ['Juan Perez', 'Camarada Feliciano']) }], { seq: 1 });
+    const hits = async (q: string) => (await searchSegments([seg], q, {}, { fuzzy: false })).groups.actor.hits.map((h) => h.recordId);
+    expect(await hits('"the path"')).toEqual([]);
+    expect(await hits('"sendero de luminoso"')).toEqual([]);
+    expect(await hits('"sendero y luminoso"')).toEqual(['a']);
+    expect(await hits('"guzman leader"')).toEqual([]);
+    expect(await hits('"perez camarada"')).toEqual([]);
+    expect(await hits('"camarada feliciano"')).toEqual(['d']);
+  });
+});

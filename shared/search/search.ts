@@ -27,14 +27,28 @@ export interface SearchOptions {
   getTexts?: (pages: { documentId: string; page: number }[]) => Promise<(string | null | undefined)[]>;
   /** Current filter facts of documents; pages use these over the ones frozen in the segment. */
   documentInfo?: ReadonlyMap<string, DocumentFilterInfo>;
-  /** Unused since phrases are checked by positions (kept for callers). */
+  /**
+   * Page texts read at most per query to verify phrases holding stop words (positions check
+   * the indexed words only). Past it, counts are upper bounds (`exact: false`). Default 200.
+   */
   phraseBudget?: number;
   snippetLength?: number;
   fuzzy?: boolean;
   now?: () => number;
 }
 
-interface Candidate { seg: Segment; row: number; score: number }
+/** Phrases a page candidate must still show in its text (they hold stop words); `any`: one suffices. */
+interface PendingPhrases { phrases: readonly (readonly string[])[]; any: boolean }
+interface Candidate { seg: Segment; row: number; score: number; pending?: PendingPhrases }
+
+/**
+ * Whether a phrase clause needs the page text: stop words (and one-letter words) are not
+ * indexed, so positions check only the indexed words' adjacency around them.
+ */
+const needsText = (seg: Segment, clause: CompiledClause): boolean =>
+  seg.meta.family === 'pages' && clause.phrase !== null && clause.phrase.some((w) => !isIndexable(w));
+const hasTextPhrase = (q: CompiledQuery): boolean => q.include.some((c) => c.phrase?.some((w) => !isIndexable(w)));
+const DEFAULT_PHRASE_BUDGET = 200;
 
 function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyMap<string, DocumentFilterInfo>): boolean {
   if (seg.tombstones.has(row)) return false;
@@ -51,9 +65,9 @@ function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyM
 /** Top `k` of one kind by score (ties: ref order), and how many matched. */
 class TopK {
   count = 0;
-  readonly items: Candidate[] = [];
+  items: Candidate[] = [];
   constructor(private readonly k: number) {}
-  offer(seg: Segment, row: number, score: number): void {
+  offer(seg: Segment, row: number, score: number, pending?: PendingPhrases): void {
     this.count++;
     if (this.k <= 0) return;
     const items = this.items;
@@ -67,14 +81,14 @@ class TopK {
       if (prev.score > score || (prev.score === score && rowRef(prev.seg, prev.row) < rowRef(seg, row))) break;
       i--;
     }
-    items.splice(i, 0, { seg, row, score });
+    items.splice(i, 0, pending ? { seg, row, score, pending } : { seg, row, score });
     if (items.length > this.k) items.pop();
   }
 }
 
 /** Positions of each indexable phrase word (offset in the phrase → row → positions). */
 async function phraseRowsByPositions(seg: Segment, phrase: readonly string[], rows: number[]): Promise<Set<number>> {
-  // One indexed word (the others stop words, which are not indexed): every candidate holds it.
+  // One indexed word: every candidate holds it (stop words around it are checked on the text).
   if (phrase.filter(isIndexable).length <= 1) return new Set(rows);
   const wanted = new Set(rows);
   const words: { offset: number; at: Map<number, Set<number>> }[] = [];
@@ -99,9 +113,18 @@ async function phraseRowsByPositions(seg: Segment, phrase: readonly string[], ro
   return ok;
 }
 
+/** Whether a text holds the phrase, every word (stop words too) in place. */
+function textHasPhrase(text: string, phrase: readonly string[]): boolean {
+  return findPhrase(tokenize(text), phrase).length > 0;
+}
+
+/**
+ * Records: the phrase must lie within one line of the record's text — one name, role, tag,
+ * place or line of a field (fields and their parts are joined by newlines), never across two.
+ */
 function phraseRowsByText(seg: Segment, phrase: readonly string[], rows: number[]): Set<number> {
   const ok = new Set<number>();
-  for (const row of rows) if (findPhrase(tokenize(seg.rows.text[row] ?? ''), phrase).length) ok.add(row);
+  for (const row of rows) if ((seg.rows.text[row] ?? '').split('\n').some((line) => textHasPhrase(line, phrase))) ok.add(row);
   return ok;
 }
 
@@ -168,6 +191,9 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
   const n = seg.meta.docCount;
   const score = new Float32Array(n);
   let rows: number[] = [];
+  // Pages: phrases with stop words each row must still show in its text (checked for the top hits).
+  let pendingAll: PendingPhrases | null = null;
+  const pendingAny = new Map<number, string[][]>();
   if (q.mode === 'all') {
     // Plain clauses first, phrases last: positions are read only for rows that survive.
     const clauses = [...q.include].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
@@ -179,12 +205,23 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
       for (const row of res.rows) { count[row] = i + 1; score[row] = score[row]! + res.score[row]!; }
     }
     for (let row = 0; row < n; row++) if (count[row] === clauses.length) rows.push(row);
+    const textPhrases = clauses.filter((c) => needsText(seg, c)).map((c) => c.phrase!);
+    if (textPhrases.length) pendingAll = { phrases: textPhrases, any: false };
   } else {
+    // 1: matched a clause that needs no text check; 2: only clauses that do (pendingAny).
     const seen = new Uint8Array(n);
     for (const clause of q.include) {
       const res = await clauseRows(seg, clause, ctx, keep);
       if (!res) continue;
-      for (const row of res.rows) { seen[row] = 1; score[row] = score[row]! + res.score[row]!; }
+      const text = needsText(seg, clause);
+      for (const row of res.rows) {
+        score[row] = score[row]! + res.score[row]!;
+        if (!text) { seen[row] = 1; pendingAny.delete(row); continue; }
+        if (seen[row] === 1) continue;
+        seen[row] = 2;
+        const list = pendingAny.get(row);
+        if (list) list.push(clause.phrase!); else pendingAny.set(row, [clause.phrase!]);
+      }
     }
     for (let row = 0; row < n; row++) if (seen[row]) rows.push(row);
   }
@@ -197,18 +234,56 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
     } else {
       // An excluded word drops rows that hold any of its forms.
       const mark = new Uint8Array(n);
-      for (const g of clause.groups) rowsWithAny(seg, ctx.expand(g), mark);
+      for (const g of clause.groups) rowsWithAny(seg, ctx.expand(g, Infinity), mark);
       rows = rows.filter((r) => !mark[r]);
     }
   }
   const records = seg.meta.family === 'records';
   for (const row of rows) {
     const s = records ? score[row]! * nameBonus(seg, row, queryTerms) : score[row]!;
-    top[rowKind(seg, row)].offer(seg, row, s);
+    const anyOf = pendingAny.get(row);
+    top[rowKind(seg, row)].offer(seg, row, s, pendingAll ?? (anyOf ? { phrases: anyOf, any: true } : undefined));
   }
 }
 
-async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], opts: SearchOptions): Promise<HitGroup> {
+/**
+ * Pages whose phrases hold stop words: checked on their text, best first, until `limit` hold
+ * or the budget of text reads is spent. When every candidate fits the budget they are all
+ * checked and the count is exact; otherwise the count is an upper bound (`exact: false`).
+ * Returns the texts read (for snippets) and whether every candidate was verified.
+ */
+async function verifyByText(top: TopK, limit: number, opts: SearchOptions): Promise<{ exact: boolean; texts: Map<Candidate, string | null> }> {
+  const texts = new Map<Candidate, string | null>();
+  const items = top.items;
+  const all = top.count <= items.length;
+  const kept: Candidate[] = [];
+  let rejected = 0;
+  let unverified = false;
+  let i = 0;
+  while (i < items.length && (all || kept.length < limit)) {
+    const chunk = items.slice(i, all ? items.length : i + Math.max(limit, 20));
+    i += chunk.length;
+    const toRead = chunk.filter((c) => c.pending);
+    const read = await textsOf(toRead, opts);
+    toRead.forEach((c, j) => texts.set(c, read[j] ?? null));
+    for (const c of chunk) {
+      const text = texts.get(c);
+      if (!c.pending) { kept.push(c); continue; }
+      // No text to check against (no loader, page row missing): kept, but the count is not exact.
+      if (text == null) { unverified = true; kept.push(c); continue; }
+      const { phrases, any } = c.pending;
+      if (any ? phrases.some((p) => textHasPhrase(text, p)) : phrases.every((p) => textHasPhrase(text, p))) kept.push(c);
+      else rejected++;
+    }
+  }
+  if (items.slice(i).some((c) => c.pending) || !all) unverified = true;
+  top.count -= rejected;
+  top.items = kept.slice(0, limit);
+  return { exact: !unverified, texts };
+}
+
+async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], opts: SearchOptions,
+  exact = true, known?: ReadonlyMap<Candidate, string | null>): Promise<HitGroup> {
   const hits = top.items;
   // Matched terms of the returned hits only, one walk per segment and term.
   const termsOf = new Map<Candidate, Set<string>>();
@@ -218,7 +293,10 @@ async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly str
     const found = termsOfRows(seg, queryTerms, list.map((c) => c.row));
     for (const c of list) termsOf.set(c, found.get(c.row) ?? new Set());
   }
-  const texts = await textsOf(hits, opts);
+  const unread = known ? hits.filter((c) => !known.has(c)) : hits;
+  const read = await textsOf(unread, opts);
+  const readOf = new Map(unread.map((c, i) => [c, read[i] ?? null]));
+  const texts = hits.map((c) => (known?.has(c) ? known.get(c)! : readOf.get(c) ?? null));
   const phrases = q.include.filter((c) => c.phrase);
   // Highlight verdicts per spelling, shared by hits whose matched terms are the same set.
   const memos = new Map<string, Map<string, boolean>>();
@@ -230,12 +308,13 @@ async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly str
   };
   return {
     count: top.count,
-    exact: true,
+    exact,
     hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, opts.snippetLength, memoFor(termsOf.get(c)!))),
   };
 }
 
 async function textsOf(hits: readonly Candidate[], opts: SearchOptions): Promise<(string | null)[]> {
+  if (hits.length === 0) return [];
   const pages = hits.filter((c) => c.seg.meta.family === 'pages');
   if (!opts.getTexts || pages.length === 0) return Promise.all(hits.map((c) => textOf(c, opts.getText)));
   const read = await opts.getTexts(pages.map((c) => ({ documentId: rowRecordId(c.seg, c.row), page: c.seg.rows.page[c.row] ?? 0 })));
@@ -279,8 +358,11 @@ export async function searchSegments(segments: readonly Segment[], query: string
   const compiled = compileQuery(parsed, { fuzzy: options.fuzzy });
   const limit = options.limit ?? 20;
   const top = {} as Record<HitKind, TopK>;
-  for (const kind of HIT_KINDS) top[kind] = new TopK(limit);
+  // Pages to check on their text (phrases with stop words): keep up to the budget, best first.
+  const textCheck = hasTextPhrase(compiled);
+  for (const kind of HIT_KINDS) top[kind] = new TopK(kind === 'page' && textCheck ? Math.max(limit, options.phraseBudget ?? DEFAULT_PHRASE_BUDGET) : limit);
   const terms = new Set<string>();
+  let truncated = false;
   if (compiled.include.length) {
     const ctx = new QueryContext(segments);
     for (const clause of compiled.include) for (const g of clause.groups) for (const e of ctx.expand(g)) terms.add(e.term);
@@ -289,9 +371,14 @@ export async function searchSegments(segments: readonly Segment[], query: string
       const keep = (row: number) => passes(seg, row, parsed.filters, options.documentInfo);
       await segmentCandidates(seg, compiled, ctx, keep, terms, top);
     }
+    // A prefix or fuzzy word with more forms than MAX_EXPANSIONS matched only its shortest ones.
+    truncated = ctx.truncated;
   }
   const termList = [...terms];
   const groups = {} as Record<HitKind, HitGroup>;
-  for (const kind of HIT_KINDS) groups[kind] = await finishGroup(top[kind], compiled, termList, options);
+  for (const kind of HIT_KINDS) {
+    const verified = kind === 'page' && textCheck ? await verifyByText(top[kind], limit, options) : null;
+    groups[kind] = await finishGroup(top[kind], compiled, termList, options, !truncated && (verified?.exact ?? true), verified?.texts);
+  }
   return { groups, tookMs: now() - started, notes: parsed.notes };
 }

@@ -109,7 +109,7 @@ export interface Segment {
   /** Dead rows (deleted or superseded); persisted in the catalog manifest, not here. */
   tombstones: Set<number>;
   /** Lazily filled caches. */
-  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][][] | null)[] };
+  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][][] | null)[]; rowDf?: Map<string, number> };
 }
 
 export const fieldsOf = (family: SegmentFamily): readonly SearchField[] => (family === 'records' ? RECORD_FIELDS : PAGE_FIELDS);

@@ -85,9 +85,12 @@ export interface SearchHit {
 }
 
 export interface HitGroup {
-  /** Matching items after filters; for phrase queries an upper bound (see `exact`). */
+  /** Matching items after filters; an upper bound when `exact` is false. */
   count: number;
-  /** False when phrase verification only checked the top candidates. */
+  /**
+   * False when a prefix/fuzzy word had more forms than were matched (MAX_EXPANSIONS), or when
+   * a phrase holding stop words had more page candidates than were checked on their text.
+   */
   exact: boolean;
   hits: SearchHit[];
 }
