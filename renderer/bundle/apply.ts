@@ -6,7 +6,7 @@ import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../db/derive';
 import type { DocumentFileRow, PageRow } from '../db/derive';
-import type { TrashEntry } from '../db/trash';
+import type { TrashEntry, TrashTable } from '../db/trash';
 import type { CaseSnapshot } from './io';
 import type { BundleProgress, ImportResult } from './types';
 
@@ -19,7 +19,7 @@ import type { BundleProgress, ImportResult } from './types';
  * No Blob is read inside: file rows hold the bundle's Blobs by reference.
  */
 
-export type ImportErrorCode = 'disk-full' | 'changed' | 'write-failed';
+export type ImportErrorCode = 'disk-full' | 'changed' | 'write-failed' | 'id-clash';
 
 export class ImportError extends Error {
   override readonly name = 'ImportError';
@@ -64,8 +64,40 @@ async function getPresent<T>(table: KeyedTable<T>, keys: readonly string[]): Pro
   return wanted.length === 0 ? [] : (await table.bulkGet(wanted)).filter((r): r is T => r !== undefined);
 }
 
+const KIND_WORD = { cases: 'case', actors: 'actor', events: 'event', documents: 'source' } as const;
+const WITH_ARTICLE = { cases: 'a case', actors: 'an actor', events: 'an event', documents: 'a source' } as const;
+
+/**
+ * Ids are unique across tables (the trash and citation targets key records by id alone), so
+ * an incoming record may not carry the id of a *different kind* of local record, live or in
+ * the trash: a genuine bundle never does, and merging it would let one overwrite the other
+ * there later. Refused before anything is written.
+ */
+async function assertNoIdClash(db: CasefileDb, incoming: IncomingRecords): Promise<void> {
+  const tableOf = new Map<string, TrashTable>();
+  for (const c of incoming.cases) tableOf.set(c.id, 'cases');
+  for (const a of incoming.actors) tableOf.set(a.id, 'actors');
+  for (const e of incoming.events) tableOf.set(e.id, 'events');
+  for (const d of incoming.documents) tableOf.set(d.id, 'documents');
+  const ids = [...tableOf.keys()];
+  const tables = [['cases', db.cases], ['actors', db.actors], ['events', db.events], ['documents', db.documents]] as const;
+  const found = await Promise.all([
+    ...tables.map(async ([name, table]) => {
+      const rows = await getPresent<{ id: string }>(table as unknown as KeyedTable<{ id: string }>, ids.filter((id) => tableOf.get(id) !== name));
+      return rows.map((r) => ({ id: r.id, local: name as TrashTable }));
+    }),
+    getPresent(db.trash, ids).then((entries) => entries.filter((t) => t.table !== tableOf.get(t.id)).map((t) => ({ id: t.id, local: t.table }))),
+  ]);
+  const clash = found.flat()[0];
+  if (clash) {
+    const theirs = WITH_ARTICLE[tableOf.get(clash.id)!];
+    throw new ImportError('id-clash', `The bundle gives ${theirs} the id of a different ${KIND_WORD[clash.local]} in your library (${clash.id}). A genuine bundle never does this, so nothing was imported.`);
+  }
+}
+
 /** Reads the local records a plan needs (call inside a transaction covering the record tables). */
 export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Promise<LocalRecords> {
+  await assertNoIdClash(db, incoming);
   const keys = lookupKeys(incoming);
   const [cases, actors, events, byId, bySha, fileShas, trashed] = await Promise.all([
     getPresent(db.cases, keys.cases),

@@ -4,6 +4,7 @@ import type { MessageKey } from '../../i18n';
 const KNOWN: Readonly<Record<string, MessageKey>> = {
   'disk-full': 'bundles.task.disk-full',
   changed: 'bundles.task.changed',
+  'id-clash': 'bundles.task.id-clash',
   'unknown-token': 'bundles.task.unknown-token',
   'empty-library': 'bundles.task.empty-library',
   'case-missing': 'bundles.task.case-missing',
