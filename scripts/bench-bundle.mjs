@@ -25,13 +25,12 @@
 //   options: --files N  --mb N  --actors N  --events N  --seed N  --no-build  --no-passphrase
 //            --in-page   the worker's host runs on the page instead of in a Worker (no messaging)
 //            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
-import { createServer } from 'node:http';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, resolveConfig } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, watchErrors, writeResults } from './bench-common.mjs';
+import { build } from 'vite';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
 
 const TARGET_MBPS = 50;
 const TARGET_EXTRA_MB = 200;
@@ -61,27 +60,6 @@ const inPage = opts['in-page'] || opts.profile;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// ---------------------------------------------------------------- serving (the app's CSP)
-async function serve() {
-  const files = new Map();
-  const dir = join(ROOT, 'dist/bench-bundle');
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = join(e.parentPath ?? e.path, e.name);
-    files.set(`/bench-bundle/${relative(dir, full).split('\\').join('/')}`, await readFile(full));
-  }
-  const appConfig = await resolveConfig({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'silent' }, 'serve', 'production');
-  const headers = { ...appConfig.preview.headers, 'Cache-Control': 'no-store' };
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const body = files.get(path);
-    if (!body) { res.writeHead(404, headers).end('not found'); return; }
-    res.writeHead(200, { ...headers, 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${server.address().port}/bench-bundle/bundle.html` };
-}
 
 // ---------------------------------------------------------------- memory
 /** RSS of the browser's renderer (the bench page's process) and of all its processes, from /proc. */
@@ -204,7 +182,8 @@ async function main() {
     log('building the bench page (tests/bench/bundle.vite.config.ts)');
     await build({ configFile: join(ROOT, 'tests/bench/bundle.vite.config.ts'), logLevel: 'warn' });
   }
-  const { server, url } = await serve();
+  const { server, origin } = await serveFolders([['dist/bench-bundle', '/bench-bundle', 'bundle.html']]);
+  const url = `${origin}/bench-bundle/bundle.html`;
   const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-bench-bundle-'));
   const context = await launch(userDataDir, ['--js-flags=--expose-gc']);
   try {

@@ -20,20 +20,22 @@ export const elapsedS = () => round((Date.now() - started) / 1000);
 const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.mjs': 'text/javascript', '.css': 'text/css', '.map': 'application/json', '.json': 'application/json', '.svg': 'image/svg+xml', '.png': 'image/png', '.woff2': 'font/woff2', '.wasm': 'application/wasm', '.pdf': 'application/pdf' };
 
 /** Reads a built folder into memory, so another engineer's rebuild of dist/ mid-run cannot change what is served. */
-async function snapshot(dir, prefix, files) {
+async function snapshot(dir, prefix, files, mustHave) {
   for (const entry of await readdir(dir, { recursive: true, withFileTypes: true })) {
     if (!entry.isFile()) continue;
     const full = join(entry.parentPath ?? entry.path, entry.name);
     files.set(`${prefix}/${relative(dir, full).split('\\').join('/')}`, await readFile(full));
   }
-  if (!files.has(`${prefix}/index.html`)) throw new Error(`${dir}/index.html missing: build first`);
+  if (!files.has(`${prefix}/${mustHave}`)) throw new Error(`${dir}/${mustHave} missing: build first`);
 }
 
-/** Serves the app (dist/bench-app) at / and dist/bench at /bench/, plus `extra` (path → bytes), with the app's CSP. */
-export async function startServer(extra = new Map()) {
+/**
+ * Serves built folders from memory, each `[dir under the repo, URL prefix, a file it must hold]`,
+ * plus `extra` (path → bytes), with the app's CSP, on a free port of 127.0.0.1.
+ */
+export async function serveFolders(folders, extra = new Map()) {
   const files = new Map();
-  await snapshot(join(ROOT, 'dist/bench-app'), '', files);
-  await snapshot(join(ROOT, 'dist/bench'), '/bench', files);
+  for (const [dir, prefix, mustHave] of folders) await snapshot(join(ROOT, dir), prefix, files, mustHave);
   for (const [path, body] of extra) files.set(path, body);
   // The same CSP header as `vite preview` of the app, read from its config so it cannot drift.
   const appConfig = await resolveConfig({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'silent' }, 'serve', 'production');
@@ -48,6 +50,9 @@ export async function startServer(extra = new Map()) {
   await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
+
+/** The app (dist/bench-app) at / and dist/bench at /bench/, plus `extra`. */
+export const startServer = (extra = new Map()) => serveFolders([['dist/bench-app', '', 'index.html'], ['dist/bench', '/bench', 'index.html']], extra);
 
 // ---------------------------------------------------------------- browser
 export async function launch(userDataDir, extraArgs = []) {

@@ -16,13 +16,12 @@
 //   options: --pages N  --actors N  --events N  --queries N (per kind, default 50)  --seed N
 //            --no-build  --no-lunr  --lunr-budget-s N (default 300)  --lunr-heap-mb N (default 3500)
 //            --index-timeout-s N (default 900)
-import { createServer } from 'node:http';
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { extname, join, relative } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { build, resolveConfig } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, watchErrors, writeResults } from './bench-common.mjs';
+import { build } from 'vite';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
 
 const TARGETS = { p95Ms: 50, firstAnswerMs: 2000, newDocumentMs: 2000, workerHeapMB: 1536 };
 const KINDS = ['term', 'twoTerms', 'phrase', 'prefix', 'fuzzy', 'accentless'];
@@ -55,27 +54,6 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.lengt
 const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-// ---------------------------------------------------------------- serving (the app's CSP)
-async function serve() {
-  const files = new Map();
-  const dir = join(ROOT, 'dist/bench-search');
-  for (const e of await readdir(dir, { recursive: true, withFileTypes: true })) {
-    if (!e.isFile()) continue;
-    const full = join(e.parentPath ?? e.path, e.name);
-    files.set(`/bench-search/${relative(dir, full).split('\\').join('/')}`, await readFile(full));
-  }
-  const appConfig = await resolveConfig({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'silent' }, 'serve', 'production');
-  const headers = { ...appConfig.preview.headers, 'Cache-Control': 'no-store' };
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const body = files.get(path);
-    if (!body) { res.writeHead(404, headers).end('not found'); return; }
-    res.writeHead(200, { ...headers, 'Content-Type': types[extname(path)] ?? 'application/octet-stream' }).end(body);
-  });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${server.address().port}/bench-search/search.html` };
-}
 
 // ---------------------------------------------------------------- the search worker over CDP
 /**
@@ -305,7 +283,8 @@ async function main() {
     log('building tests/bench/search.html → dist/bench-search (bundles the app\'s search worker)');
     await build({ configFile: join(ROOT, 'tests/bench/search.vite.config.ts'), logLevel: 'warn' });
   }
-  const { server, url } = await serve();
+  const { server, origin } = await serveFolders([['dist/bench-search', '/bench-search', 'search.html']]);
+  const url = `${origin}/bench-search/search.html`;
   const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-bench-search-'));
   try {
     const indexed = await fillAndIndex(userDataDir, url, result.errors, result);
