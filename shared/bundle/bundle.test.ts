@@ -8,8 +8,8 @@ import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
 import { MANIFEST_PATH } from './manifest';
 import { craftZip } from './testing/craftZip';
+import { tamper as tamperWith } from './testing/tamper';
 import { readZip } from './zipRead';
-import { writeZip } from './zipWrite';
 
 const CREATED = Date.UTC(2025, 2, 14, 9, 30, 0);
 const INFO = { appVersion: '0.1.0', createdAt: CREATED };
@@ -54,17 +54,7 @@ async function errorOf(bytes: Uint8Array): Promise<{ code: BundleErrorCode | 'ok
 }
 
 /** Rewrites a valid bundle's entries; with `rehash`, the manifest is brought back in line so only the change is wrong. */
-async function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void, rehash = true): Promise<Uint8Array> {
-  const zip = await readZip(bundle);
-  if (!zip.ok) throw new Error('fixture is not a zip');
-  const entries = new Map(zip.entries.map((e) => [e.name, e.data]));
-  const manifest = JSON.parse(new TextDecoder().decode(entries.get(MANIFEST_PATH))) as Record<string, unknown>;
-  entries.delete(MANIFEST_PATH);
-  change(entries, manifest);
-  if (rehash) manifest.entries = [...entries].map(([path, data]) => ({ path, sha256: sha256Hex(data), size: data.length }));
-  return writeZip([{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest)), method: 'deflate' },
-    ...[...entries].map(([name, data]) => ({ name, data, method: 'deflate' as const }))], CREATED);
-}
+const tamper = (bundle: Uint8Array, change: Parameters<typeof tamperWith>[1], rehash = true) => tamperWith(bundle, change, { rehash, createdAt: CREATED });
 
 /** Incompressible bytes, so a crafted entry's declared size stays under the ratio limit and reaches the later checks. */
 function noise(length: number): Uint8Array {

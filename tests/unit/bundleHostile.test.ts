@@ -1,7 +1,8 @@
 import { Encrypter } from 'age-encryption';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { MANIFEST_PATH, readZip, sha256Hex, writeZip } from '../../shared/bundle';
+import { MANIFEST_PATH } from '../../shared/bundle';
 import { craftZip } from '../../shared/bundle/testing/craftZip';
+import { tamper as tamperWith } from '../../shared/bundle/testing/tamper';
 import { databaseDigest } from '../../renderer/bundle/digest';
 import type { BundleInspectError } from '../../renderer/bundle/types';
 import type { CasefileDb } from '../../renderer/db/db';
@@ -14,19 +15,7 @@ import { CASE_ID, inProcessClient, seededProfile } from './bundleFixtures';
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const blob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>]);
 
-/** Rewrites a valid bundle's entries; with `rehash`, the manifest is brought back in line so only the change is wrong. */
-async function tamper(bundle: Uint8Array, change: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void, rehash = true): Promise<Uint8Array> {
-  // `await`: readZip becomes async with the streaming reader; this works with either.
-  const zip = await readZip(bundle);
-  if (!zip.ok) throw new Error('fixture is not a zip');
-  const entries = new Map(zip.entries.map((e) => [e.name, e.data]));
-  const manifest = JSON.parse(new TextDecoder().decode(entries.get(MANIFEST_PATH))) as Record<string, unknown>;
-  entries.delete(MANIFEST_PATH);
-  change(entries, manifest);
-  if (rehash) manifest.entries = [...entries].map(([path, data]) => ({ path, sha256: sha256Hex(data), size: data.length }));
-  return writeZip([{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest)), method: 'deflate' },
-    ...[...entries].map(([name, data]) => ({ name, data, method: 'store' as const }))], 0);
-}
+const tamper = (bundle: Uint8Array, change: Parameters<typeof tamperWith>[1], rehash = true) => tamperWith(bundle, change, { rehash, method: 'store' });
 
 const json = (bytes: Uint8Array | undefined): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
