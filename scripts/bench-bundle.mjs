@@ -25,12 +25,12 @@
 //   options: --files N  --mb N  --actors N  --events N  --seed N  --no-build  --no-passphrase
 //            --in-page   the worker's host runs on the page instead of in a Worker (no messaging)
 //            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, processMemory, round, saveProfile, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
 
 const TARGET_MBPS = 50;
 const TARGET_EXTRA_MB = 200;
@@ -60,38 +60,7 @@ const inPage = opts['in-page'] || opts.profile;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
 // ---------------------------------------------------------------- memory
-/** RSS of the browser's renderer (the bench page's process) and of all its processes, from /proc. */
-async function processMemory(userDataDir) {
-  const stats = [];
-  for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      stats.push({ pid: Number(pid), ppid: Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) });
-    } catch { /* exited */ }
-  }
-  let browser = null;
-  for (const { pid } of stats) {
-    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmd.includes(`--user-data-dir=${userDataDir}`) && !cmd.includes('--type=')) { browser = pid; break; }
-  }
-  if (browser === null) return null;
-  const tree = new Set([browser]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const { pid, ppid } of stats) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; }
-  }
-  let totalKb = 0;
-  let rendererKb = 0;
-  for (const pid of tree) {
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(await readFile(`/proc/${pid}/status`, 'utf8').catch(() => ''))?.[1] ?? 0);
-    totalKb += kb;
-    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmd.includes('--type=renderer')) rendererKb = Math.max(rendererKb, kb);
-  }
-  return { totalMB: totalKb / 1024, rendererMB: rendererKb / 1024 };
-}
 
 /**
  * Every dedicated worker of the page through a non-flattened auto-attach on the page's CDP

@@ -54,6 +54,40 @@ export async function serveFolders(folders, extra = new Map()) {
 /** The app (dist/bench-app) at / and dist/bench at /bench/, plus `extra`. */
 export const startServer = (extra = new Map()) => serveFolders([['dist/bench-app', '', 'index.html'], ['dist/bench', '/bench', 'index.html']], extra);
 
+// ---------------------------------------------------------------- memory
+/** RSS of the browser and its child processes (renderers, GPU, utilities), from /proc. */
+export async function processMemory(userDataDir) {
+  const stats = [];
+  for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      stats.push({ pid: Number(pid), ppid });
+    } catch { /* exited */ }
+  }
+  let browser = null;
+  for (const { pid } of stats) {
+    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.includes(`--user-data-dir=${userDataDir}`) && !cmd.includes('--type=')) { browser = pid; break; }
+  }
+  if (browser === null) return null;
+  const tree = new Set([browser]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const { pid, ppid } of stats) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; }
+  }
+  let totalKb = 0;
+  let rendererKb = 0;
+  for (const pid of tree) {
+    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
+    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+    totalKb += kb;
+    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmd.includes('--type=renderer')) rendererKb = Math.max(rendererKb, kb);
+  }
+  return { totalMB: totalKb / 1024, rendererMB: rendererKb / 1024, processes: tree.size };
+}
+
 // ---------------------------------------------------------------- browser
 export async function launch(userDataDir, extraArgs = []) {
   return chromium.launchPersistentContext(userDataDir, {

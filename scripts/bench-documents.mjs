@@ -8,13 +8,13 @@
 //   MAIN      raw getTextContent called from the main thread (pdf.js's own worker), for reference;
 // with the main thread watched (long tasks, 16 ms timer lag) and memory sampled over CDP:
 // the JS heap of the page and of every worker (auto-attached), and the browser's processes' RSS.
-import { readFile, readdir, mkdtemp, rm } from 'node:fs/promises';
+import { readFile, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import {
-  ROOT, chromiumCliVersion, elapsedS, formatTable, launch, log, max, median, ms, round, saveProfile, startServer, watchErrors, writeResults,
+  ROOT, chromiumCliVersion, elapsedS, formatTable, launch, log, max, median, ms, processMemory, round, saveProfile, startServer, watchErrors, writeResults,
 } from './bench-common.mjs';
 
 const TARGETS = { ratio: 0.9, longestTaskMs: 100 };
@@ -77,38 +77,6 @@ class Cdp {
 
 const withTimeout = (promise, msTimeout) => Promise.race([promise, new Promise((resolve) => setTimeout(() => resolve(null), msTimeout))]);
 
-/** RSS of the browser and its child processes (renderers, GPU, utilities), from /proc. */
-async function processMemory(userDataDir) {
-  const stats = [];
-  for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      stats.push({ pid: Number(pid), ppid });
-    } catch { /* exited */ }
-  }
-  let browser = null;
-  for (const { pid } of stats) {
-    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmd.includes(`--user-data-dir=${userDataDir}`) && !cmd.includes('--type=')) { browser = pid; break; }
-  }
-  if (browser === null) return null;
-  const tree = new Set([browser]);
-  for (let grew = true; grew;) {
-    grew = false;
-    for (const { pid, ppid } of stats) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; }
-  }
-  let totalKb = 0;
-  let rendererKb = 0;
-  for (const pid of tree) {
-    const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-    totalKb += kb;
-    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
-    if (cmd.includes('--type=renderer')) rendererKb = Math.max(rendererKb, kb);
-  }
-  return { totalMB: totalKb / 1024, rendererMB: rendererKb / 1024, processes: tree.size };
-}
 
 /**
  * Attaches to the bench page and, through it, to every worker it starts; `during(label, run)`
