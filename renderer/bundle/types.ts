@@ -1,4 +1,5 @@
 import type { BundleError, BundleManifest, RecordIssue } from '../../shared/bundle';
+import type { FieldDiff, MergeChoice, MergeKind, MergeStatus } from '../../shared/bundle/merge';
 
 /**
  * The contract between the bundle screens (export, import preview, backup/restore) and the
@@ -49,18 +50,13 @@ export interface ExportResult {
   encrypted: boolean;
 }
 
-export type PreviewKind = 'case' | 'actor' | 'event' | 'document';
-export type RecordStatus = 'new' | 'identical' | 'conflict';
+// The merge plan's own vocabulary (shared/bundle/merge.ts), under the names the screens use.
+export type PreviewKind = MergeKind;
+export type RecordStatus = MergeStatus;
 /** Per conflicting record: keep the local one, take the incoming one, or keep both (incoming gets a new id). */
-export type RecordChoice = 'mine' | 'theirs' | 'both';
-
+export type RecordChoice = MergeChoice;
 /** One differing field, both sides as short display text (already formatted, not JSON). */
-export interface FieldDiff {
-  /** Field path, e.g. `names`, `statusHistory`, `place.region`; the UI translates known top-level names. */
-  path: string;
-  mine: string;
-  theirs: string;
-}
+export type { FieldDiff };
 
 export interface PreviewRecord {
   /** `${kind}:${id}`: the key in ImportChoices. */

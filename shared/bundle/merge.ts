@@ -31,7 +31,7 @@ export type MergeKind = 'case' | 'actor' | 'event' | 'document';
 export type MergeStatus = 'new' | 'identical' | 'conflict';
 export type MergeChoice = 'mine' | 'theirs' | 'both';
 
-/** One differing field, both sides as short display text (the same shape as renderer/bundle/types.ts FieldDiff). */
+/** One differing field, both sides as short display text (`path` e.g. `names`, `place.region`). */
 export interface FieldDiff {
   path: string;
   mine: string;
