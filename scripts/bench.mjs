@@ -259,7 +259,7 @@ async function runActors() {
 async function main() {
   if (!['actors', 'documents', 'all'].includes(opts.suite)) throw new Error('--suite must be actors, documents or all');
   const documents = opts.suite !== 'actors';
-  // The documents suite reads worker heaps over a CDP WebSocket; Node 20 has WebSocket only behind a flag.
+  // The documents suite reads worker heaps over a CDP WebSocket: global in Node 22 (the pinned runtime), behind a flag before it.
   if (documents && typeof WebSocket === 'undefined') {
     const args = ['--experimental-websocket', '--disable-warning=ExperimentalWarning', ...process.execArgv, fileURLToPath(import.meta.url), ...process.argv.slice(2)];
     process.exit(spawnSync(process.execPath, args, { stdio: 'inherit' }).status ?? 1);

@@ -2,7 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 
 /**
- * Builds `npm run check:pdfs` for Node: Node 20 cannot run TypeScript, and the check must
+ * Builds `npm run check:pdfs` for Node: Node cannot run our TypeScript as is, and the check must
  * run the app's own shared/pdf code. An SSR build bundles our TS and leaves pdfjs-dist
  * (and Node built-ins) as imports, so pdf.js's Node build is loaded as published.
  */
@@ -12,7 +12,7 @@ export default defineConfig({
   logLevel: 'warn',
   build: {
     ssr: true,
-    target: 'node20',
+    target: 'node22',
     outDir: at('../dist/scripts'),
     emptyOutDir: false,
     minify: false,

@@ -32,7 +32,7 @@ function fakeDesktop(opts: { cancelDialog?: boolean; failAfterChunks?: number } 
     abortSave: vi.fn(async (token: string) => {
       session(token).state = 'aborted';
     }),
-    appInfo: vi.fn(async () => ({ name: 'Casefile', version: '1.2.3', platform: 'linux', electron: '40.8.5' })),
+    appInfo: vi.fn(async () => ({ name: 'Casefile', version: '1.2.3', platform: 'linux', electron: '45.6.1' })),
     openPdfFiles: vi.fn(async () => [{ name: 'a.pdf', bytes: new Uint8Array([37]) }]),
     saveFile: vi.fn(async () => ({ saved: true, path: '/home/u/case.json' })),
     revealInFolder: vi.fn(async () => undefined),
@@ -83,7 +83,7 @@ describe('createPlatform', () => {
     const desktop = fakeDesktop();
     const platform = createPlatform({ desktop, document: fakeDocument().doc });
     expect(platform.kind).toBe('desktop');
-    expect(await platform.appInfo()).toMatchObject({ electron: '40.8.5' });
+    expect(await platform.appInfo()).toMatchObject({ electron: '45.6.1' });
     expect(await platform.pickPdfFiles()).toHaveLength(1);
   });
 

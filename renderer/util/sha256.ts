@@ -1,6 +1,6 @@
 /**
  * SHA-256 of a file's bytes as 64 lowercase hex digits: a document's identity in the
- * library. WebCrypto's digest exists in Chromium, in workers and in Node 20, so the
+ * library. WebCrypto's digest exists in Chromium, in workers and in Node 22, so the
  * same code hashes in the app and in tests. Hash before opening a database
  * transaction: awaiting WebCrypto inside one would let IndexedDB commit it early.
  */

@@ -14,7 +14,7 @@ function fakePdfjs(pages: number): PdfjsModule {
     }),
     destroy: async () => undefined,
   };
-  return { version: '5.6.205', getDocument: () => ({ promise: Promise.resolve(doc), destroy: async () => undefined }) } as unknown as PdfjsModule;
+  return { version: '6.5.438', getDocument: () => ({ promise: Promise.resolve(doc), destroy: async () => undefined }) } as unknown as PdfjsModule;
 }
 
 describe('extraction progress', () => {

@@ -119,7 +119,7 @@ export function sha256Hex(data: Uint8Array): string {
   return new Sha256().update(data).hex();
 }
 
-// TextEncoder/TextDecoder exist in browsers, workers and Node 20; shared/ has no DOM types, hence the cast.
+// TextEncoder/TextDecoder exist in browsers, workers and Node 22; shared/ has no DOM types, hence the cast.
 interface Utf8Globals {
   TextEncoder: new () => { encode(text: string): Uint8Array };
   TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM?: boolean }) => { decode(bytes: Uint8Array): string };

@@ -3,7 +3,7 @@ import { Sha256, crc32Update } from './bytes';
 /**
  * The few web-platform pieces the streaming bundle code uses: Blob, AbortSignal,
  * ReadableStream, DOMException and WebCrypto's digest. They exist in browsers, workers and
- * Node 20, but shared/ compiles without DOM or Node types, so they are declared here
+ * Node 22, but shared/ compiles without DOM or Node types, so they are declared here
  * structurally: the Blob and AbortSignal interfaces merge with the DOM's (same member
  * signatures), everything else is reached through `globalThis` with local types.
  */

@@ -1,6 +1,6 @@
 /**
  * SHA-1 of a file's bytes, lowercase hex: FollowTheMoney's `contentHash`, the key Aleph
- * files a document's bytes under. WebCrypto exists in browsers, workers and Node 20;
+ * files a document's bytes under. WebCrypto exists in browsers, workers and Node 22;
  * shared/ has no DOM types, hence the narrow cast.
  */
 interface Subtle { digest(algorithm: string, data: Uint8Array): Promise<ArrayBuffer> }

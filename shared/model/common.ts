@@ -76,7 +76,7 @@ export const tagsSchema = z
 
 export const caseIdsSchema = z.array(idSchema).max(1_000);
 
-/** WebCrypto's UUID exists in browsers, workers and Node 20; shared/ has no DOM types, hence the cast. */
+/** WebCrypto's UUID exists in browsers, workers and Node 22; shared/ has no DOM types, hence the cast. */
 const webCrypto = (globalThis as unknown as { crypto: { randomUUID(): string } }).crypto;
 
 export function newId(): string {

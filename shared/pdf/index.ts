@@ -4,4 +4,4 @@ export { normalisePageText, cleanText, countTextChars, type TextContentItem } fr
 export { pdfOpenOptions, MAX_IMAGE_PIXELS, MAX_CANVAS_AREA_BYTES, type PdfOpenOptions } from './openOptions';
 export { classifyPdfError, isAbortError, abortError } from './classifyError';
 export { readPdfInfo, pdfDateDay } from './info';
-export { MIN_PDFJS_VERSION, compareVersions, isSafePdfjsVersion, assertSafePdfjsVersion } from './version';
+export { MIN_PDFJS_VERSION, PDFJS_ADVISORIES, compareVersions, isSafePdfjsVersion, assertSafePdfjsVersion } from './version';

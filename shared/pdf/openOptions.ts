@@ -7,13 +7,17 @@ export const MAX_IMAGE_PIXELS = 25_000_000;
 export const MAX_CANVAS_AREA_BYTES = MAX_IMAGE_PIXELS * 4;
 
 /** The open options are plain data; the bytes and password are added per document. */
-export type PdfOpenOptions = Omit<DocumentInitParameters, 'data' | 'url' | 'password' | 'range' | 'worker'>;
+export type PdfOpenOptions = Omit<DocumentInitParameters, 'data' | 'url' | 'password' | 'range' | 'worker'> & {
+  /** Read by pdf.js up to 5.x; 6.x removed it with its last eval path. Kept so that no build can turn eval on. */
+  isEvalSupported?: false;
+};
 
 /**
  * The one set of `getDocument` options every Casefile caller uses (extraction worker,
  * check command, viewer), so the security posture cannot drift between them:
- * - `isEvalSupported: false`: no `new Function` for fonts or PDF functions (the CSP has
- *   no unsafe-eval either; CVE-2024-4367 was a font-path eval);
+ * - `isEvalSupported: false`: no `new Function` for fonts or PDF functions (pdf.js 6 has no
+ *   such path left and ignores the option; the CSP has no unsafe-eval either, and
+ *   CVE-2024-4367 was a font-path eval);
  * - `enableXfa: false`: XFA forms are never parsed into HTML;
  * - scripting is never set up (no `pdf.sandbox`, no scripting manager), so document
  *   JavaScript and actions (Launch, JavaScript, SubmitForm) do not run;

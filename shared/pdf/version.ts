@@ -1,9 +1,14 @@
 /**
- * pdf.js before 4.2.67 runs attacker-controlled JavaScript from a crafted font
- * (CVE-2024-4367, FontMatrix injection into a `new Function` glyph path). We also open
- * with `isEvalSupported: false`, but refuse an older pdf.js outright.
+ * The oldest pdf.js Casefile will open a file with. Two advisories set it:
+ * - CVE-2024-4367 (fixed in 4.2.67): a crafted font's FontMatrix reached a `new Function`
+ *   glyph path;
+ * - GHSA-hq66-cqwq-w95j / CVE-2026-16633 (pdfjs-dist >= 5.6.83 and < 6.2.108): arbitrary
+ *   JavaScript execution upon opening a malicious PDF.
+ * We also open with `isEvalSupported: false` and a CSP without unsafe-eval, but refuse an
+ * older pdf.js outright.
  */
-export const MIN_PDFJS_VERSION = '4.2.67';
+export const MIN_PDFJS_VERSION = '6.2.108';
+export const PDFJS_ADVISORIES = 'GHSA-hq66-cqwq-w95j / CVE-2026-16633, CVE-2024-4367';
 
 function parts(version: string): number[] {
   const match = /^v?(\d+)\.(\d+)\.(\d+)/.exec(version.trim());
@@ -33,6 +38,6 @@ export function isSafePdfjsVersion(version: string): boolean {
 /** Throws unless `version` (pdf.js's exported `version`) is at least MIN_PDFJS_VERSION. */
 export function assertSafePdfjsVersion(version: string): void {
   if (!isSafePdfjsVersion(version)) {
-    throw new Error(`pdf.js ${version} is older than ${MIN_PDFJS_VERSION} and unsafe to use (CVE-2024-4367).`);
+    throw new Error(`pdf.js ${version} is older than ${MIN_PDFJS_VERSION} and unsafe to use (${PDFJS_ADVISORIES}).`);
   }
 }
