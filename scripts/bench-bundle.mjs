@@ -25,6 +25,7 @@
 //   options: --files N  --mb N  --actors N  --events N  --seed N  --no-build  --no-passphrase
 //            --in-page   the worker's host runs on the page instead of in a Worker (no messaging)
 //            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
+import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';

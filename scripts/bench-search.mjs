@@ -16,6 +16,7 @@
 //   options: --pages N  --actors N  --events N  --queries N (per kind, default 50)  --seed N
 //            --no-build  --no-lunr  --lunr-budget-s N (default 300)  --lunr-heap-mb N (default 3500)
 //            --index-timeout-s N (default 900)
+import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';

@@ -17,6 +17,7 @@
 //            actors: --actors N --events N --chunk N (bulk-write chunk size)
 //                    --no-search-worker (diagnosis: blocks the app's search worker script)
 //            documents: --small  --rounds N  --big-pages N  --small-files N
+import './pinnedNode.mjs';
 import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';

@@ -1,5 +1,6 @@
 // Takes screenshots of the main views with the sample case loaded, for the README and
 // for looking at the UI as a user would. Usage: npm run build:renderer && node scripts/screenshots.mjs [outDir]
+import './pinnedNode.mjs';
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
