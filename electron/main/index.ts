@@ -8,8 +8,7 @@ import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { serveAppRequest } from './appProtocol';
 import { createDesktopHandlers } from './desktopHandlers';
 import { applyAppPermissions, guardWebContents } from './hardening';
-import { registerIpcHandlers } from './ipcRegistry';
-import { isTrustedSender } from './ipcValidation';
+import { isTrustedInvokeEvent, registerIpcHandlers } from './ipcRegistry';
 import { SaveSessions } from './saveSessions';
 import { buildMenuTemplate, englishMenuLabels } from './menuTemplate';
 import { privilegedSchemes } from './schemes';
@@ -74,7 +73,7 @@ async function start(): Promise<void> {
   registerIpcHandlers(
     ipcMain,
     createDesktopHandlers({ getWindow: () => mainWindow, saves }),
-    (event) => isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null),
+    isTrustedInvokeEvent,
   );
 
   Menu.setApplicationMenu(
