@@ -13,6 +13,8 @@ export interface HandlerContext {
   getWindow(): BrowserWindow | null;
   /** Streamed saves in progress; main aborts them all when the window goes away. */
   saves: SaveSessions;
+  /** Folders saved to, so the next start can sweep temp files a crash left there. */
+  saveFolders: { record(dir: string): Promise<void> };
 }
 
 export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
@@ -25,7 +27,10 @@ export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
     const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters };
     const win = ctx.getWindow();
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
+    if (result.canceled || !result.filePath) return null;
+    // Before the temp file exists: a crash mid-save must leave it somewhere the next start looks.
+    await ctx.saveFolders.record(path.dirname(result.filePath)).catch(() => undefined);
+    return result.filePath;
   }
 
   async function askAndWrite(suggestedName: string, filters: FileFilter[], data: () => Promise<Uint8Array>): Promise<SaveResult> {

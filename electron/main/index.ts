@@ -9,6 +9,7 @@ import { serveAppRequest } from './appProtocol';
 import { createDesktopHandlers } from './desktopHandlers';
 import { applyAppPermissions, guardWebContents } from './hardening';
 import { isTrustedInvokeEvent, registerIpcHandlers } from './ipcRegistry';
+import { SAVE_FOLDERS_FILE, SaveFolderLog } from './saveFolders';
 import { SaveSessions } from './saveSessions';
 import { buildMenuTemplate, englishMenuLabels } from './menuTemplate';
 import { privilegedSchemes } from './schemes';
@@ -68,11 +69,14 @@ async function start(): Promise<void> {
   await app.whenReady();
 
   applyAppPermissions(session.defaultSession);
+  const saveFolders = new SaveFolderLog(path.join(app.getPath('userData'), SAVE_FOLDERS_FILE));
+  // Temp files of saves a crash interrupted; never in the way of starting.
+  void saveFolders.sweep().catch(() => undefined);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request));
 
   registerIpcHandlers(
     ipcMain,
-    createDesktopHandlers({ getWindow: () => mainWindow, saves }),
+    createDesktopHandlers({ getWindow: () => mainWindow, saves, saveFolders }),
     isTrustedInvokeEvent,
   );
 
