@@ -60,6 +60,15 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('the Electron release', () => {
+  it('is pinned exactly and no older than 45 (a supported major with current Chromium fixes)', () => {
+    const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8')) as { devDependencies: Record<string, string> };
+    const version = pkg.devDependencies.electron ?? '';
+    expect(version).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(Number(version.split('.')[0])).toBeGreaterThanOrEqual(45);
+  });
+});
+
 describe('resources/entitlements.mac.plist', () => {
   const plist = readFileSync(new URL('resources/entitlements.mac.plist', root), 'utf8');
   const keys = [...plist.matchAll(/<key>\s*([^<]+?)\s*<\/key>/g)].map((m) => m[1]);
