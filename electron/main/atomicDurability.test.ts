@@ -30,7 +30,7 @@ const savers: Array<[string, (target: string, data: Uint8Array, fs?: AtomicFs) =
 
 // Windows has no POSIX permission bits (chmod only toggles read-only).
 describe.skipIf(process.platform === 'win32').each(savers)('%s keeps the permissions of the file it replaces', (_name, save) => {
-  it.each([0o600, 0o640, 0o755, 0o444])('a %o file stays %o', async (mode) => {
+  it.each([0o600, 0o640, 0o755, 0o444].map((mode) => ({ mode, octal: mode.toString(8) })))('a $octal file stays $octal', async ({ mode }) => {
     const target = path.join(dir, 'case.casefile');
     await writeFile(target, 'old');
     await chmod(target, mode);
