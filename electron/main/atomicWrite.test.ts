@@ -3,7 +3,7 @@ import * as nodeFs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { atomicWrite, describeWriteError, type AtomicFs } from './atomicWrite';
+import { atomicWrite, defaultFs, describeWriteError, type AtomicFs } from './atomicWrite';
 
 let dir: string;
 beforeEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const realFs: AtomicFs = { open: (p, f) => nodeFs.open(p, f), rename: nodeFs.rename, rm: nodeFs.rm };
+const realFs: AtomicFs = defaultFs;
 
 /** A real fs whose write fails like a full disk after the temp file exists. */
 function fullDiskFs(): AtomicFs {

@@ -1,37 +1,36 @@
-import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions, type Session } from 'electron';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { app, BrowserWindow, dialog, session, shell, type OpenDialogOptions } from 'electron';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { FileFilter, SaveResult } from '../../shared/desktopApi';
 import { atomicWrite } from './atomicWrite';
-import { denyAllPermissions } from './hardening';
 import type { DesktopHandlers } from './ipcRegistry';
-import { isAllowedPrintRequest } from './navigationPolicy';
 import { readPickedFiles } from './pickedFiles';
+import { configurePrintSession, PRINT_PARTITION, PrintDocuments } from './printProtocol';
 import type { SaveSessions } from './saveSessions';
 import { printWindowOptions } from './windowOptions';
-
-const PRINT_PARTITION = 'casefile-print';
 
 export interface HandlerContext {
   /** Parent for native dialogs, so they are modal to the app window. */
   getWindow(): BrowserWindow | null;
   /** Streamed saves in progress; main aborts them all when the window goes away. */
   saves: SaveSessions;
+  /** Folders saved to, so the next start can sweep temp files a crash left there. */
+  saveFolders: { record(dir: string): Promise<void> };
 }
 
 export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
   // revealInFolder accepts only what we wrote: the renderer cannot make us open arbitrary paths.
   const savedPaths = new Set<string>();
-  const printDocuments = new Set<string>();
+  const printDocuments = new PrintDocuments();
   let printSessionReady = false;
 
   async function askWhere(suggestedName: string, filters: FileFilter[]): Promise<string | null> {
     const options = { defaultPath: path.join(app.getPath('documents'), suggestedName), filters };
     const win = ctx.getWindow();
     const result = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
-    return result.canceled || !result.filePath ? null : result.filePath;
+    if (result.canceled || !result.filePath) return null;
+    // Before the temp file exists: a crash mid-save must leave it somewhere the next start looks.
+    await ctx.saveFolders.record(path.dirname(result.filePath)).catch(() => undefined);
+    return result.filePath;
   }
 
   async function askAndWrite(suggestedName: string, filters: FileFilter[], data: () => Promise<Uint8Array>): Promise<SaveResult> {
@@ -42,37 +41,21 @@ export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
     return { saved: true, path: filePath };
   }
 
-  function printSession(): Session {
-    const ses = session.fromPartition(PRINT_PARTITION);
+  async function renderPdf(html: string): Promise<Uint8Array> {
     if (!printSessionReady) {
-      denyAllPermissions(ses);
-      ses.webRequest.onBeforeRequest((details, callback) => {
-        const allowed = [...printDocuments].some((doc) => isAllowedPrintRequest(details.url, doc));
-        callback({ cancel: !allowed });
-      });
+      configurePrintSession(session.fromPartition(PRINT_PARTITION), printDocuments);
       printSessionReady = true;
     }
-    return ses;
-  }
-
-  async function renderPdf(html: string): Promise<Uint8Array> {
-    // A temp file rather than a data: URL, which Chromium caps at 2 MB.
-    const dir = await mkdtemp(path.join(os.tmpdir(), 'casefile-print-'));
-    const htmlPath = path.join(dir, 'report.html');
-    const documentUrl = pathToFileURL(htmlPath).href;
-    let win: BrowserWindow | null = null;
-    try {
-      await writeFile(htmlPath, html, 'utf8');
-      printSession();
-      printDocuments.add(documentUrl);
-      win = new BrowserWindow(printWindowOptions(PRINT_PARTITION));
-      await win.loadURL(documentUrl);
-      return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
-    } finally {
-      printDocuments.delete(documentUrl);
-      win?.destroy();
-      await rm(dir, { recursive: true, force: true });
-    }
+    // Served from memory (casefile-print://report/<id>): no temp file, and no 2 MB cap as on data: URLs.
+    return printDocuments.print(html, async (url) => {
+      const win = new BrowserWindow(printWindowOptions(PRINT_PARTITION));
+      try {
+        await win.loadURL(url);
+        return await win.webContents.printToPDF({ printBackground: true, pageSize: 'A4' });
+      } finally {
+        win.destroy();
+      }
+    });
   }
 
   return {

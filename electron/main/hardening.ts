@@ -1,11 +1,21 @@
 import type { Session, WebContents } from 'electron';
-import { externalLinkTarget, isAllowedNavigation } from './navigationPolicy';
+import { isAllowedNavigation } from './navigationPolicy';
+import { permissionAllowed } from './permissionPolicy';
+
+type SessionHandlers = Pick<Session, 'setPermissionRequestHandler' | 'setPermissionCheckHandler' | 'setDevicePermissionHandler'>;
 
 /**
- * Deny every permission (camera, notifications, geolocation, clipboard reads, HID…).
- * The app needs none; should a feature need one, allow that one by name here.
+ * The app's own session: everything is refused (camera, notifications, geolocation,
+ * clipboard reads, HID, openExternal…) except what permissionAllowed grants by name.
  */
-export function denyAllPermissions(ses: Session): void {
+export function applyAppPermissions(ses: SessionHandlers): void {
+  ses.setPermissionRequestHandler((_contents, permission, callback, details) => callback(permissionAllowed(permission, details.requestingUrl)));
+  ses.setPermissionCheckHandler((_contents, permission, requestingOrigin) => permissionAllowed(permission, requestingOrigin));
+  ses.setDevicePermissionHandler(() => false);
+}
+
+/** For sessions that need nothing at all, such as the print window's. */
+export function denyAllPermissions(ses: SessionHandlers): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
   ses.setPermissionCheckHandler(() => false);
   ses.setDevicePermissionHandler(() => false);
@@ -13,21 +23,15 @@ export function denyAllPermissions(ses: Session): void {
 
 /**
  * Applied to every WebContents ever created (app.on('web-contents-created')), so a
- * window we forgot about cannot become the weak spot.
+ * window we forgot about cannot become the weak spot. The app has no external links:
+ * navigation and window.open to anything but our own origin are simply refused, and
+ * no URL is ever handed to the operating system's handlers, so a script in the page
+ * cannot launch a browser, a mail client or a protocol handler.
  */
-export function guardWebContents(contents: WebContents, openExternal: (url: string) => void): void {
+export function guardWebContents(contents: WebContents): void {
   contents.on('will-attach-webview', (event) => event.preventDefault());
-
-  const openIfLink = (url: string): void => {
-    const target = externalLinkTarget(url);
-    if (target !== null) openExternal(target);
-  };
-
   contents.on('will-navigate', (event) => {
-    if (isAllowedNavigation(event.url)) return;
-    event.preventDefault();
-    // A clicked web link belongs in the user's browser, never in our privileged window.
-    if (event.isMainFrame) openIfLink(event.url);
+    if (!isAllowedNavigation(event.url)) event.preventDefault();
   });
   contents.on('will-frame-navigate', (event) => {
     if (!isAllowedNavigation(event.url)) event.preventDefault();
@@ -35,8 +39,5 @@ export function guardWebContents(contents: WebContents, openExternal: (url: stri
   contents.on('will-redirect', (event) => {
     if (!isAllowedNavigation(event.url)) event.preventDefault();
   });
-  contents.setWindowOpenHandler(({ url }) => {
-    openIfLink(url);
-    return { action: 'deny' };
-  });
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

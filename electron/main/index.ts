@@ -1,17 +1,18 @@
 // Electron glue only: every decision is made by a plain, unit-tested module; this file
 // wires those decisions to Electron's objects and lifecycle.
-import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, protocol, session } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { desktopChannels, type MenuCommand } from '../../shared/desktopApi';
 import { APP_ENTRY_URL, APP_SCHEME } from './appOrigin';
 import { serveAppRequest } from './appProtocol';
 import { createDesktopHandlers } from './desktopHandlers';
-import { denyAllPermissions, guardWebContents } from './hardening';
-import { registerIpcHandlers } from './ipcRegistry';
-import { isTrustedSender } from './ipcValidation';
+import { applyAppPermissions, guardWebContents } from './hardening';
+import { isTrustedInvokeEvent, registerIpcHandlers } from './ipcRegistry';
+import { SAVE_FOLDERS_FILE, SaveFolderLog } from './saveFolders';
 import { SaveSessions } from './saveSessions';
 import { buildMenuTemplate, englishMenuLabels } from './menuTemplate';
+import { privilegedSchemes } from './schemes';
 import { mainWindowOptions } from './windowOptions';
 
 const mainDir = path.dirname(fileURLToPath(import.meta.url));
@@ -19,24 +20,14 @@ const mainDir = path.dirname(fileURLToPath(import.meta.url));
 const rendererRoot = path.resolve(mainDir, '../../renderer');
 const preloadPath = path.resolve(mainDir, '../preload/index.cjs');
 
-// Must happen before 'ready'. standard+secure gives app://casefile a real origin for
-// IndexedDB, 'self' in the CSP, module scripts and workers.
-protocol.registerSchemesAsPrivileged([
-  {
-    scheme: APP_SCHEME,
-    privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true, corsEnabled: true, codeCache: true },
-  },
-]);
+// Must happen before 'ready': app:// for the renderer, casefile-print:// for the print window.
+protocol.registerSchemesAsPrivileged(privilegedSchemes());
 // Sandbox every renderer, including any a future change forgets to configure.
 app.enableSandbox();
 
 let mainWindow: BrowserWindow | null = null;
 // Streamed saves; a window that reloads, crashes or closes mid-save leaves no temp file behind.
 const saves = new SaveSessions();
-
-function openExternal(url: string): void {
-  void shell.openExternal(url).catch(() => undefined);
-}
 
 function createMainWindow(): BrowserWindow {
   const win = new BrowserWindow(mainWindowOptions({ preloadPath }));
@@ -77,13 +68,16 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
 
-  denyAllPermissions(session.defaultSession);
+  applyAppPermissions(session.defaultSession);
+  const saveFolders = new SaveFolderLog(path.join(app.getPath('userData'), SAVE_FOLDERS_FILE));
+  // Temp files of saves a crash interrupted; never in the way of starting.
+  void saveFolders.sweep().catch(() => undefined);
   protocol.handle(APP_SCHEME, (request) => serveAppRequest(rendererRoot, request));
 
   registerIpcHandlers(
     ipcMain,
-    createDesktopHandlers({ getWindow: () => mainWindow, saves }),
-    (event) => isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null),
+    createDesktopHandlers({ getWindow: () => mainWindow, saves, saveFolders }),
+    isTrustedInvokeEvent,
   );
 
   Menu.setApplicationMenu(
@@ -106,7 +100,7 @@ if (!app.requestSingleInstanceLock()) {
   app.quit();
 } else {
   app.on('second-instance', focusMainWindow);
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, openExternal));
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents));
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
   });

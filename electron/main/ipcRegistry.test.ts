@@ -1,7 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { desktopChannels } from '../../shared/desktopApi';
-import { invokeMethods, registerIpcHandlers, type DesktopHandlers, type InvokeEventLike } from './ipcRegistry';
-import { isTrustedSender } from './ipcValidation';
+import { invokeMethods, isTrustedInvokeEvent, registerIpcHandlers, type DesktopHandlers, type InvokeEventLike } from './ipcRegistry';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => unknown;
 
@@ -19,7 +18,7 @@ function setup() {
     commitSave: vi.fn(async () => ({ saved: true, path: '/tmp/x.casefile' })),
     abortSave: vi.fn(async () => undefined),
   };
-  registerIpcHandlers(ipc, handlers, (event) => isTrustedSender(event.senderFrame?.url, event.senderFrame?.parent === null));
+  registerIpcHandlers(ipc, handlers, isTrustedInvokeEvent);
   const call = (channel: string, event: InvokeEventLike, ...args: unknown[]) => {
     const listener = listeners.get(channel);
     if (!listener) throw new Error(`no handler for ${channel}`);
@@ -51,11 +50,18 @@ describe('registerIpcHandlers', () => {
       { senderFrame: null },
       { senderFrame: { url: 'https://example.com/', parent: null } },
       { senderFrame: { url: 'app://casefile/index.html', parent: {} } },
+      // A frame that has navigated away and is running its unload handlers (Electron >= 33).
+      { senderFrame: { url: 'app://casefile/index.html', parent: null, detached: true } },
     ];
     for (const event of untrusted) {
       expect(() => call(desktopChannels.appInfo, event)).toThrow(/untrusted sender/);
     }
     expect(handlers.appInfo).not.toHaveBeenCalled();
+  });
+
+  it('trusts an attached top-level app frame', () => {
+    expect(isTrustedInvokeEvent(trusted)).toBe(true);
+    expect(isTrustedInvokeEvent({ senderFrame: { url: 'app://casefile/index.html', parent: null, detached: false } })).toBe(true);
   });
 
   it('refuses bad arguments without calling the implementation', () => {

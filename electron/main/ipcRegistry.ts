@@ -1,9 +1,20 @@
 import { desktopChannels, type DesktopApi, type DesktopInvokeMethod } from '../../shared/desktopApi';
-import { argParsers } from './ipcValidation';
+import { argParsers, isTrustedSender } from './ipcValidation';
 
 /** The part of an IpcMainInvokeEvent we look at; kept structural so tests need no Electron. */
 export interface InvokeEventLike {
-  senderFrame: { url: string; parent: unknown } | null;
+  senderFrame: { url: string; parent: unknown; detached?: boolean } | null;
+}
+
+/**
+ * Since Electron 33 a sender frame may be null (gone) or detached (mid cross-origin
+ * navigation, running unload handlers, its URL no longer meaning what it says): both
+ * are refused, like any frame that is not our own top-level page.
+ */
+export function isTrustedInvokeEvent(event: InvokeEventLike): boolean {
+  const frame = event.senderFrame;
+  if (frame === null || frame.detached === true) return false;
+  return isTrustedSender(frame.url, frame.parent === null);
 }
 
 export interface IpcMainLike<E extends InvokeEventLike> {

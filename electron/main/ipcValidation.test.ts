@@ -38,6 +38,18 @@ describe('sanitizeFileName', () => {
     expect(sanitizeFileName(input)).toBe(expected);
   });
 
+  it('strips bidirectional controls, so the extension shown is the real one', () => {
+    expect(sanitizeFileName('report\u202Efdp.exe')).toBe('reportfdp.exe');
+    expect(sanitizeFileName('\u200Fcase\u2066.json\u2069')).toBe('case.json');
+    expect(sanitizeFileName('\u202E')).toBe('untitled');
+  });
+
+  it('a print named to look like a PDF still ends in .pdf, its real extension in plain sight', () => {
+    expect(parsePrintToPdfRequest({ suggestedName: 'report\u202Efdp.exe', html: '' }).suggestedName).toBe('reportfdp.exe.pdf');
+    expect(parseSaveFileRequest({ suggestedName: 'a\u202Evsc.exe', filters: [], data: bytes }).suggestedName).toBe('avsc.exe');
+    expect(parseBeginSaveRequest({ suggestedName: 'b\u2067.casefile', filters: [], byteLength: 1 }).suggestedName).toBe('b.casefile');
+  });
+
   it('caps length but keeps the extension', () => {
     const name = sanitizeFileName(`${'a'.repeat(500)}.casefile.json`);
     expect(name.length).toBeLessThanOrEqual(200);

@@ -10,6 +10,7 @@ import {
   type PrintToPdfRequest,
   type SaveFileRequest,
 } from '../../shared/desktopApi';
+import { stripBidiControls } from '../../shared/text/bidi';
 import { isAppUrl } from './appOrigin';
 
 // The renderer is untrusted: a compromised page can send anything down any channel.
@@ -46,7 +47,8 @@ export function sanitizeFileName(value: unknown, fallback = 'untitled'): string 
   if (typeof value !== 'string') fail('suggestedName must be a string');
   // Take the last path component first, so "../../etc/passwd" becomes "passwd".
   const base = value.split(/[/\\]/).pop() ?? '';
-  let name = base
+  // Bidi controls go first, so a name cannot show one extension and carry another.
+  let name = stripBidiControls(base)
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are what we strip
     .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '_')

@@ -3,7 +3,7 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AtomicFs } from './atomicWrite';
+import { defaultFs, type AtomicFs } from './atomicWrite';
 import { SaveSessions } from './saveSessions';
 
 let dir: string;
@@ -14,7 +14,7 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const realFs: AtomicFs = { open: (p, f) => nodeFs.open(p, f), rename: nodeFs.rename, rm: nodeFs.rm };
+const realFs: AtomicFs = defaultFs;
 const text = (s: string): Uint8Array => new TextEncoder().encode(s);
 
 /** A real fs whose writes fail like a full disk once `limit` bytes are on disk. */

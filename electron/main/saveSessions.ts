@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { MAX_OPEN_SAVES } from '../../shared/desktopApi';
-import { defaultFs, describeWriteError, tempPathFor, type AtomicFs } from './atomicWrite';
+import { defaultFs, describeWriteError, keepPermissions, replaceWithTemp, tempPathFor, type AtomicFs } from './atomicWrite';
 
 type Handle = Awaited<ReturnType<AtomicFs['open']>>;
 
@@ -87,9 +87,10 @@ export class SaveSessions {
       if (session.written !== session.expected) {
         throw new Error(`only ${session.written} of ${session.expected} bytes arrived`);
       }
+      await keepPermissions(this.fs, session.temp, session.target);
       await session.handle.sync();
       await session.handle.close();
-      await this.fs.rename(session.temp, session.target);
+      await replaceWithTemp(this.fs, session.temp, session.target);
       return session.target;
     } catch (error) {
       await session.handle.close().catch(() => undefined);

@@ -32,10 +32,16 @@ describe('window options', () => {
     expect(options.webPreferences).not.toHaveProperty('preload');
   });
 
-  it('never enables node in any variant', () => {
+  it('never enables node, experimental features or Blink features in any variant', () => {
     for (const prefs of [secureWebPreferences(), secureWebPreferences('x'), printWindowOptions('p').webPreferences]) {
       expect(prefs?.nodeIntegration).toBe(false);
       expect(prefs?.contextIsolation).toBe(true);
+      expect(prefs?.sandbox).toBe(true);
+      expect(prefs?.webSecurity).toBe(true);
+      expect(prefs?.allowRunningInsecureContent).toBe(false);
+      expect(prefs?.webviewTag).toBe(false);
+      expect(prefs).not.toHaveProperty('experimentalFeatures');
+      expect(prefs).not.toHaveProperty('enableBlinkFeatures');
     }
   });
 });

@@ -1,4 +1,5 @@
 import { MAX_SAVE_CHUNK_BYTES, type DesktopApi, type SaveResult } from '../../shared/desktopApi';
+import { stripBidiControls } from '../../shared/text/bidi';
 import { saveFiltersFor } from './saveFilters';
 import type { SaveBlobRequest } from './types';
 
@@ -50,7 +51,8 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
   const { blob, signal, onProgress } = req;
   if (signal?.aborted) throw abortError();
   const size = Math.min(chunkBytes, MAX_SAVE_CHUNK_BYTES);
-  const begun = await api.beginSave({ suggestedName: req.suggestedName, filters: saveFiltersFor(req.suggestedName, req.mimeType), byteLength: blob.size });
+  const name = stripBidiControls(req.suggestedName);
+  const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), byteLength: blob.size });
   if (!begun) return { saved: false };
   const { token } = begun;
   const read = (at: number): Promise<Uint8Array> | null => {

@@ -1,4 +1,5 @@
 import type { DesktopApi } from '../../shared/desktopApi';
+import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith, saveBlobDesktop } from './blobFiles';
 import { saveFiltersFor } from './saveFilters';
 import type { Platform } from './types';
@@ -8,11 +9,13 @@ export function createDesktopPlatform(api: DesktopApi, doc: Document): Platform 
     kind: 'desktop',
     appInfo: () => api.appInfo(),
     pickPdfFiles: () => api.openPdfFiles(),
-    saveFile: ({ suggestedName, mimeType, data }) =>
-      api.saveFile({ suggestedName, filters: saveFiltersFor(suggestedName, mimeType), data }),
+    saveFile: ({ suggestedName, mimeType, data }) => {
+      const name = stripBidiControls(suggestedName);
+      return api.saveFile({ suggestedName: name, filters: saveFiltersFor(name, mimeType), data });
+    },
     saveBlob: (req) => saveBlobDesktop(api, req),
     pickFile: ({ accept }) => pickFileWith(doc, accept),
-    printHtml: (html, suggestedName) => api.printToPdf({ suggestedName, html }),
+    printHtml: (html, suggestedName) => api.printToPdf({ suggestedName: stripBidiControls(suggestedName), html }),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/desktopApi';
+import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith } from './blobFiles';
 import type { Platform } from './types';
 
@@ -30,7 +31,7 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
     const url = URL.createObjectURL(blob);
     const link = doc.createElement('a');
     link.href = url;
-    link.download = suggestedName;
+    link.download = stripBidiControls(suggestedName);
     link.rel = 'noopener';
     link.style.display = 'none';
     doc.body.append(link);

@@ -12,6 +12,7 @@ import type { ReportLocale } from './labels';
 import {
   EVENT_TYPE_LABELS_ES, KIND_LABELS, NAME_TYPE_LABELS, RELIABILITY_LABELS, ROLE_LABELS, STATUS_LABELS, WORDS,
 } from './labels';
+import { PRINT_CONTENT_SECURITY_POLICY } from '../security/csp';
 import { REPORT_CSS } from './reportCss';
 import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
@@ -141,7 +142,7 @@ ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta http-equiv="Content-Security-Policy" content="${{ __html: PRINT_CONTENT_SECURITY_POLICY }}">
 <title>${w.report} — ${title}</title>
 <style>${{ __html: REPORT_CSS }}</style>
 </head>

@@ -21,3 +21,10 @@ const directives: ReadonlyArray<readonly [string, readonly string[]]> = [
 export function contentSecurityPolicy(): string {
   return directives.map(([name, sources]) => `${name} ${sources.join(' ')}`).join('; ');
 }
+
+/**
+ * The printable report: no script, no fetches, no images, only its own inline <style>.
+ * The report carries it in a <meta> tag (it is also saved and opened as a plain file)
+ * and the desktop print protocol sends it as a header as well.
+ */
+export const PRINT_CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'";

@@ -53,8 +53,8 @@ test('answers appInfo through the bridge', async () => {
   expect(info).toMatchObject({ name: expect.any(String), version: expect.any(String), electron: expect.stringMatching(/^\d+\./) });
 });
 
-test('blocks navigation away from the app and hands web links to the browser', async () => {
-  // Replace openExternal so the test never launches a real browser.
+test('blocks navigation away from the app and opens nothing elsewhere', async () => {
+  // Spy on the shell: the app has no external links, so nothing may reach it.
   await app.evaluate(({ shell }) => {
     const opened: string[] = [];
     (globalThis as Record<string, unknown>)['__casefileOpened'] = opened;
@@ -63,13 +63,46 @@ test('blocks navigation away from the app and hands web links to the browser', a
     };
   });
   const before = page.url();
-  await page.evaluate(() => {
-    window.location.href = 'https://example.com/';
-  });
-  await page.waitForTimeout(500);
-  expect(page.url()).toBe(before);
+  for (const url of ['https://example.com/', 'mailto:someone@example.com', 'file:///etc/hosts']) {
+    await page.evaluate((target) => {
+      window.location.href = target;
+    }, url);
+    await page.waitForTimeout(300);
+    expect(page.url()).toBe(before);
+  }
+  await page.evaluate(() => window.open('https://example.com/'));
+  await page.waitForTimeout(300);
   const opened = await app.evaluate(() => (globalThis as Record<string, unknown>)['__casefileOpened']);
-  expect(opened).toEqual(['https://example.com/']);
+  expect(opened).toEqual([]);
+});
+
+test('grants persistent storage to the app and refuses other permissions', async () => {
+  const result = await page.evaluate(async () => ({
+    persisted: await navigator.storage.persist(),
+    notifications: await Notification.requestPermission(),
+  }));
+  expect(result).toEqual({ persisted: true, notifications: 'denied' });
+});
+
+test('prints a report to PDF from memory, writing nothing but the chosen file', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'casefile-electron-print-'));
+  const printTempsBefore = readdirSync(tmpdir()).filter((n) => n.startsWith('casefile-print-'));
+  try {
+    await app.evaluate(({ dialog }, target) => {
+      dialog.showSaveDialog = (async () => ({ canceled: false, filePath: target })) as typeof dialog.showSaveDialog;
+    }, join(dir, 'report.pdf'));
+    const html = '<!DOCTYPE html><html><head><meta charset="utf-8"><title>r</title></head><body><h1>Report</h1><img src="file:///etc/hosts"></body></html>';
+    const saved = await page.evaluate(
+      (body) => (window as unknown as { desktop: { printToPdf(r: unknown): Promise<unknown> } }).desktop.printToPdf({ suggestedName: 'report.pdf', html: body }),
+      html,
+    );
+    expect(saved).toEqual({ saved: true, path: join(dir, 'report.pdf') });
+    expect(readFileSync(join(dir, 'report.pdf')).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect(readdirSync(dir)).toEqual(['report.pdf']);
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith('casefile-print-'))).toEqual(printTempsBefore);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('refuses window.open', async () => {
