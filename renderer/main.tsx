@@ -1,7 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { DbContext } from './app/dbContext';
+import { DbContext } from './db/dbContext';
 import { NewerDatabaseError, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
 import { initialLanguage, isLanguage, translate } from './i18n';

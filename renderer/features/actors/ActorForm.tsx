@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { ACTOR_KINDS, blankActor, issuesByPath } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getActor, saveActor } from '../../db/actors';
 import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/Field';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Reliability, SourceDocument } from '../../../shared/model';
 import { DOCUMENT_EDITABLE_FIELDS, RELIABILITY_GRADES, issuesByPath } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { saveDocumentMetadata } from '../../db/documents';
 import { DateField } from '../../components/DateField';
 import { Field, TextField } from '../../components/Field';

@@ -1,6 +1,6 @@
 import { useId, useRef, useState } from 'react';
 import type { SourceDocument } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { sharedExtractor } from './importRunner';

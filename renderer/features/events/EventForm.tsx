@@ -5,7 +5,7 @@ import { EVENT_TAXONOMY, issuesByPath } from '../../../shared/model';
 import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/Field';
 import { TagsField } from '../../components/TagsField';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { saveEvent } from '../../db/events';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';

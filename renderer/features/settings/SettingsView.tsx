@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { setSetting } from '../../db/settings';
 import { requestPersistentStorage } from '../../db/storage';
 import type { Language } from '../../i18n';

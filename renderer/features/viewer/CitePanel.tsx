@@ -4,7 +4,7 @@ import { newCitation } from '../../../shared/model';
 import type { FieldIssue } from '../../../shared/model';
 import { ActorPicker } from '../../components/ActorPicker';
 import { Field, TextField } from '../../components/Field';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getActor, getActorsByIds } from '../../db/actors';
 import { RecordNotFoundError } from '../../db/cases';
 import type { CitablePart } from '../../db/citations';
