@@ -18,6 +18,7 @@ import { PlaceFields } from './PlaceFields';
 import { RelatedEventsField } from './RelatedEventsField';
 import { SeizuresFields } from './SeizuresFields';
 import { subTypeOptions, typeOptions } from './labels';
+import { saveFailedText } from '../storage/saveErrors';
 
 interface Props {
   initial: CaseEvent;
@@ -78,7 +79,7 @@ export function EventForm({ initial, isNew }: Props) {
       notify(t('events.saved', { title: result.value.title }));
       selectEvent(result.value.id);
     } catch (error) {
-      notify(t('error.saveFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      notify(saveFailedText(error, t.lang, record.title), 'error');
     } finally {
       setSaving(false);
     }
