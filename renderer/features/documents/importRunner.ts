@@ -8,6 +8,7 @@ import { createPdfExtractor } from '../../workers/pdfExtractClient';
 import type { PdfExtractor } from '../../workers/pdfExtractClient';
 import type { ImportFile, ImportOutcome } from './importPdfs';
 import { importPdf } from './importPdfs';
+import { confirmSpace } from '../storage/confirmSpace';
 import { diskFullText } from '../storage/saveErrors';
 
 /** Progress is shown at most this often per file, so a fast 1,000-page file does not re-render 1,000 times. */
@@ -42,8 +43,14 @@ class ImportRunner {
 
   constructor(private readonly db: CasefileDb) {}
 
+  /** Asks first when the disk looks too full for these files; nothing is queued if the user cancels. */
   add(files: readonly ImportFile[]): void {
     if (files.length === 0) return;
+    const bytes = files.reduce((sum, f) => sum + f.blob.size, 0);
+    void confirmSpace({ job: 'pdfs', bytes, count: files.length }).then((goOn) => { if (goOn) this.enqueue(files); });
+  }
+
+  private enqueue(files: readonly ImportFile[]): void {
     const ui = useUi.getState();
     const caseIds = ui.activeCaseId ? [ui.activeCaseId] : [];
     const jobs: ImportJob[] = files.map((file) => ({
