@@ -53,8 +53,9 @@ export function StorageSection() {
             <dt>{t('storage.used')}</dt>
             <dd data-testid="storage-used">
               {formatBytes(estimate.usage, t.lang)}
+              {/* Calm while there is room; amber past three quarters of the quota, red past nine tenths. */}
               <meter className="storage-meter" aria-label={t('storage.used')} min={0} max={estimate.quota} value={estimate.usage}
-                optimum={0} high={estimate.quota * 0.9} />
+                optimum={0} low={estimate.quota * 0.75} high={estimate.quota * 0.9} />
             </dd>
             <dt>{t('storage.free')}</dt>
             <dd data-testid="storage-free">{t('storage.freeValue', { free: formatBytes(free, t.lang), quota: formatBytes(estimate.quota, t.lang) })}</dd>
