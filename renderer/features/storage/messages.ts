@@ -26,6 +26,8 @@ export const en = {
   'storage.diskFull': 'The disk is full: {what} was not saved. Free some space and try again.',
   'storage.diskFull.quoted': '“{name}”',
   'storage.diskFull.record': 'the record',
+  'storage.diskFull.citation': 'the citation of page {page}',
+  'storage.diskFull.pages': 'the text of “{name}”',
 };
 
 export const es: Record<keyof typeof en, string> = {
@@ -55,4 +57,6 @@ export const es: Record<keyof typeof en, string> = {
   'storage.diskFull': 'El disco está lleno: {what} no se guardó. Libere espacio e inténtelo de nuevo.',
   'storage.diskFull.quoted': '«{name}»',
   'storage.diskFull.record': 'el registro',
+  'storage.diskFull.citation': 'la cita de la página {page}',
+  'storage.diskFull.pages': 'el texto de «{name}»',
 };

@@ -5,7 +5,11 @@ import { translate } from '../../i18n';
 /** "The disk is full: “name” was not saved. Free some space and try again." (or "the record" without a name). */
 export function diskFullText(lang: Language, name?: string): string {
   const trimmed = name?.trim();
-  const what = trimmed ? translate(lang, 'storage.diskFull.quoted', { name: trimmed }) : translate(lang, 'storage.diskFull.record');
+  return diskFullSaying(lang, trimmed ? translate(lang, 'storage.diskFull.quoted', { name: trimmed }) : translate(lang, 'storage.diskFull.record'));
+}
+
+/** The same sentence around words of the caller's ("the citation of page 3"), already translated. */
+export function diskFullSaying(lang: Language, what: string): string {
   return translate(lang, 'storage.diskFull', { what });
 }
 
