@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { DbContext } from './app/dbContext';
+import { DbContext } from './db/dbContext';
 import { NewerDatabaseError, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
+import { requestPersistentStorage } from './db/storage';
 import { initialLanguage, isLanguage, translate } from './i18n';
 import { useUi } from './state/store';
 import './styles.css';
@@ -19,6 +20,16 @@ function showFatal(message: string) {
       <p>{message}</p>
     </main>,
   );
+}
+
+/**
+ * Asks once per start that the browser never evict the library under disk pressure
+ * (Settings shows the answer and can ask again). Never awaited, and only after the first
+ * frame: a browser may hold persist() on a permission prompt, which must not delay the
+ * window. The answer is not kept: Settings reads it fresh with persisted().
+ */
+function askPersistenceAfterFirstPaint() {
+  requestAnimationFrame(() => setTimeout(() => void requestPersistentStorage(), 0));
 }
 
 async function start() {
@@ -42,6 +53,7 @@ async function start() {
         </DbContext.Provider>
       </StrictMode>,
     );
+    askPersistenceAfterFirstPaint();
   } catch (error) {
     if (error instanceof NewerDatabaseError) {
       showFatal(translate(lang0, 'error.newerDatabase', { found: error.found, supported: error.supported }));

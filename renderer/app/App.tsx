@@ -12,6 +12,7 @@ const SettingsView = lazy(() => import('../features/settings/SettingsView').then
 const SearchView = lazy(() => import('../features/search/SearchView').then((m) => ({ default: m.SearchView })));
 const BundlesView = lazy(() => import('../features/bundles/BundlesView').then((m) => ({ default: m.BundlesView })));
 const BundleDialogs = lazy(() => import('../features/bundles/BundleDialogs').then((m) => ({ default: m.BundleDialogs })));
+const SpaceWarningDialog = lazy(() => import('../features/storage/SpaceWarningDialog').then((m) => ({ default: m.SpaceWarningDialog })));
 const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
 import { BackupReminder } from '../features/bundles/BackupReminder';
@@ -38,6 +39,7 @@ export function App() {
   const editor = useUi((s) => s.editor);
   const viewerOpen = useUi((s) => s.viewer !== null);
   const bundleDialogOpen = useUi((s) => s.bundleDialog !== null);
+  const spaceWarningOpen = useUi((s) => s.spaceWarning !== null);
   useShortcuts();
 
   useEffect(() => {
@@ -80,6 +82,7 @@ export function App() {
         {viewerOpen ? <Suspense fallback={null}><ViewerOverlay /></Suspense> : null}
       </main>
       {bundleDialogOpen ? <Suspense fallback={null}><BundleDialogs /></Suspense> : null}
+      {spaceWarningOpen ? <Suspense fallback={null}><SpaceWarningDialog /></Suspense> : null}
       <Toasts />
       <DropZone />
     </div>

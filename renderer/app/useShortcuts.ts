@@ -4,7 +4,7 @@ import type { MenuCommand } from '../../shared/desktopApi';
 import { translate } from '../i18n';
 import { useUi, type BundleDialog } from '../state/store';
 import type { CasefileDb } from '../db/db';
-import { useDb } from './dbContext';
+import { useDb } from '../db/dbContext';
 
 /** Single-letter shortcuts act only when the user is not typing in a field. */
 function isTyping(target: EventTarget | null): boolean {

@@ -6,6 +6,7 @@ import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../db/derive';
 import type { DocumentFileRow, PageRow } from '../db/derive';
+import { isDiskFull } from '../db/storageErrors';
 import type { TrashEntry, TrashTable } from '../db/trash';
 import type { CaseSnapshot } from './io';
 import type { BundleProgress, ImportResult } from './types';
@@ -231,21 +232,10 @@ async function write(
   }
 }
 
-/** Names of an error and the errors it wraps (Dexie wraps IndexedDB's in `inner`). */
-function names(error: unknown): string[] {
-  const out: string[] = [];
-  for (let e = error as { name?: unknown; inner?: unknown; cause?: unknown } | undefined, n = 0; e && n < 5; n++) {
-    if (typeof e.name === 'string') out.push(e.name);
-    e = (e.inner ?? e.cause) as typeof e;
-  }
-  return out;
-}
-
 /** Every failure says, in plain words, that nothing was written. */
 function explain(error: unknown): Error {
   if (error instanceof ImportError) return error;
-  const all = names(error);
-  if (all.includes('QuotaExceededError')) {
+  if (isDiskFull(error)) {
     return new ImportError('disk-full', 'The disk is full (or the browser\'s storage quota is used up), so nothing was imported. Free some space and import again.');
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { ActorKind } from '../../shared/model';
 import { allNames } from '../../shared/model';
 import { foldText } from '../../shared/text/fold';
-import { useDb } from '../app/dbContext';
+import { useDb } from '../db/dbContext';
 import { getActor, getActorsByIds, queryActorIds } from '../db/actors';
 import { useT } from '../i18n/useT';
 import { Combobox } from './Combobox';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Citation } from '../../shared/model';
-import { useDb } from '../app/dbContext';
+import { useDb } from '../db/dbContext';
 import { getDocumentsByIds } from '../db/documents';
 import { useT } from '../i18n/useT';
 import { useUi } from '../state/store';

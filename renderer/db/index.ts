@@ -20,8 +20,11 @@ export { emptyTrash, listTrash, purgeFromTrash, restoreFromTrash } from './trash
 export type { RestoreResult, TrashEntry, TrashTable } from './trash';
 export { getSetting, setSetting } from './settings';
 export type { Settings } from './settings';
-export { requestPersistentStorage } from './storage';
+export { persistenceState, readStorageEstimate, requestPersistentStorage } from './storage';
 export type { PersistResult } from './storage';
+export { SPACE_FACTOR, SPACE_MARGIN, checkSpace, freeSpace, spaceNeeded } from './space';
+export type { SpaceCheck, SpaceJob, StorageEstimateBytes } from './space';
+export { isDiskFull } from './storageErrors';
 export { loadSampleCase } from './sample';
 export type { SampleCase, SampleLoadResult } from './sample';
 export { bulkInsertForBenchmark } from './bulk';

@@ -5,6 +5,7 @@ import * as documents from '../features/documents/messages';
 import * as viewer from '../features/viewer/messages';
 import * as search from '../features/search/messages';
 import * as bundles from '../features/bundles/messages';
+import * as storage from '../features/storage/messages';
 
 /**
  * All UI text goes through here. Each feature keeps its own catalogue (features/<name>/messages.ts)
@@ -14,8 +15,8 @@ export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const catalogues = {
-  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en, ...bundles.en },
-  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es, ...bundles.es },
+  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en, ...bundles.en, ...storage.en },
+  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es, ...bundles.es, ...storage.es },
 } satisfies Record<Language, Record<string, string>>;
 
 export type MessageKey = keyof (typeof catalogues)['en'];

@@ -108,6 +108,29 @@ interface BundleSlice {
   setBackupReminder: (state: 'shown' | 'done') => void;
 }
 
+/**
+ * A big job held back because the disk looks too full for it (features/storage/confirmSpace):
+ * the dialog names the sizes, and `answer` lets the job go on or drops it.
+ */
+export interface SpaceWarning {
+  job: 'pdfs' | 'bundle' | 'restore';
+  /** Bytes the job needs free, and bytes free (from the estimate). */
+  needed: number;
+  free: number;
+  /** Size of the input (the PDFs together, or the bundle file). */
+  size: number;
+  /** Number of PDFs, or 1. */
+  count: number;
+  /** The bundle's file name; '' for PDFs. */
+  name: string;
+  answer: (goOn: boolean) => void;
+}
+
+interface SpaceSlice {
+  spaceWarning: SpaceWarning | null;
+  setSpaceWarning: (warning: SpaceWarning | null) => void;
+}
+
 /** Bumped to ask the visible list to focus its filter box (Ctrl/Cmd+K, menu). */
 interface FocusSlice {
   searchFocusTick: number;
@@ -144,7 +167,7 @@ interface SearchSlice {
   focusSearchBox: () => void;
 }
 
-export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice;
+export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice & SpaceSlice;
 
 let nextToastId = 1;
 
@@ -192,6 +215,9 @@ export const useUi = create<UiState>()((set) => ({
   closeBundleDialog: () => set({ bundleDialog: null }),
   backupReminder: 'pending',
   setBackupReminder: (backupReminder) => set({ backupReminder }),
+
+  spaceWarning: null,
+  setSpaceWarning: (spaceWarning) => set({ spaceWarning }),
 
   searchFocusTick: 0,
   focusSearch: () => set((s) => ({ searchFocusTick: s.searchFocusTick + 1 })),

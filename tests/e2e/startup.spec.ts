@@ -70,7 +70,7 @@ test('a full disk during a save says so, keeps what was typed, and writes nothin
     };
   });
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText(/Could not save: .*quota/i)).toBeVisible();
+  await expect(page.getByText('The disk is full: “Jorge Quispe Palomino” was not saved. Free some space and try again.')).toBeVisible();
   await expect(page.getByLabel('Primary name')).toHaveValue('Jorge Quispe Palomino');
   await expect(page.getByText('0 actors', { exact: true })).toBeVisible();
 

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { ACTOR_KINDS, blankActor, issuesByPath } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getActor, saveActor } from '../../db/actors';
 import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/Field';
@@ -12,6 +12,7 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { kindKey } from './labels';
 import { MembershipRows, NameRows, StatusRows } from './ActorFormRows';
+import { saveFailedText } from '../storage/saveErrors';
 
 /** Create (id null) or edit an actor. Input is never lost: a failed save keeps the draft and shows why. */
 export function ActorForm({ id }: { id: string | null }) {
@@ -70,7 +71,7 @@ function Form({ initial, isNew }: { initial: Actor; isNew: boolean }) {
       selectActor(result.value.id);
       notify(t('common.saved'));
     } catch (error) {
-      notify(t('error.saveFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      notify(saveFailedText(error, t.lang, draft.name), 'error');
     } finally {
       setSaving(false);
     }

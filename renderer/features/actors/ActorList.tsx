@@ -4,7 +4,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { Actor, ActorKind, ActorStatus } from '../../../shared/model';
 import { ACTOR_KINDS, STATUSES, currentStatus } from '../../../shared/model';
 import { foldText } from '../../../shared/text/fold';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
 import { getActorsByIds, listTags } from '../../db/actors';
 import { ActorPicker } from '../../components/ActorPicker';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Actor } from '../../../shared/model';
 import { currentStatus, currentStatusEntry, isGroupKind, statusTimeline } from '../../../shared/model';
 import { formatApproxDate } from '../../../shared/dates';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { deleteActor, getActor, getActorsByIds, groupMembers } from '../../db/actors';
 import { eventsForActor } from '../../db/events';
 import { listCases } from '../../db/cases';

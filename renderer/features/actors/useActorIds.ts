@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Actor } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
 import { firstActors, getActorsByIds, queryActorIds } from '../../db/actors';
 

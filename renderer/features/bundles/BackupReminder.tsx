@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getSetting } from '../../db/settings';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';

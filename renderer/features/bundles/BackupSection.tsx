@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getSetting } from '../../db/settings';
 import { formatTimestamp, useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef, useState } from 'react';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { listCases } from '../../db/cases';
 import type { BundleProgress, BundleScope } from '../../bundle/types';
 import { useT } from '../../i18n/useT';

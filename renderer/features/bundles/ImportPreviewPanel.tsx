@@ -3,7 +3,7 @@ import type { ImportChoices, ImportPreview, PreviewKind, PreviewRecord, RecordCh
 import { formatTimestamp, useT } from '../../i18n/useT';
 import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
 import { PREVIEW_KINDS, diffValue, fieldLabel, newByKind, orderedDiffs } from './diffs';
-import { formatBytes } from './format';
+import { formatBytes } from '../../i18n/formatBytes';
 
 const CHOICES: readonly RecordChoice[] = ['mine', 'theirs', 'both'];
 

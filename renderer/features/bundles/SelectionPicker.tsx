@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getActorsByIds, queryActorIds } from '../../db/actors';
 import { getEventsByIds, queryEventIds } from '../../db/events';
 import { useT } from '../../i18n/useT';

@@ -3,7 +3,8 @@ import type { MessageKey } from '../../i18n';
 import { translate } from '../../i18n';
 import type { PreviewRecord } from '../../bundle/types';
 import { diffValue, fieldLabel, newByKind, orderedDiffs } from './diffs';
-import { exportFileName, formatBytes, progressText, slugify } from './format';
+import { formatBytes } from '../../i18n/formatBytes';
+import { exportFileName, progressText, slugify } from './format';
 
 const en = (key: MessageKey, params?: Record<string, string | number>) => translate('en', key, params);
 const es = (key: MessageKey, params?: Record<string, string | number>) => translate('es', key, params);

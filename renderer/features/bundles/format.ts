@@ -1,18 +1,8 @@
 import type { BundlePhase, BundleProgress } from '../../bundle/types';
 import type { Language, MessageKey } from '../../i18n';
+import { formatBytes } from '../../i18n/formatBytes';
 
 type Translate = (key: MessageKey, params?: Record<string, string | number>) => string;
-
-const UNITS = ['B', 'KB', 'MB', 'GB', 'TB'] as const;
-
-/** 1,536 → "1.5 KB"; bytes in the user's number format. */
-export function formatBytes(bytes: number, lang: Language): string {
-  let value = Math.max(0, bytes);
-  let unit = 0;
-  while (value >= 1024 && unit < UNITS.length - 1) { value /= 1024; unit++; }
-  const number = new Intl.NumberFormat(lang, { maximumFractionDigits: unit === 0 ? 0 : 1 }).format(value);
-  return `${number} ${UNITS[unit]}`;
-}
 
 const BYTE_PHASES: ReadonlySet<BundlePhase> = new Set(['reading', 'writing', 'encrypting', 'decrypting', 'saving']);
 

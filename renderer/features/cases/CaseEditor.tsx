@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { deleteCase, getCase, saveCase } from '../../db/cases';
 import { TextField } from '../../components/Field';
 import { useT } from '../../i18n/useT';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { loadSampleCase } from '../../db/sample';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SourceDocument } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import type { CitationTargetLabel } from '../../db/citationTargets';
 import type { CitingRecord } from '../../db/documents';
 import { recordsCitingDocument } from '../../db/documents';

@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { SourceDocument } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { deleteDocument, getDocument } from '../../db/documents';
 import { restoreFromTrash } from '../../db/trash';
 import { useT } from '../../i18n/useT';

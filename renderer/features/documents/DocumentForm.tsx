@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { Reliability, SourceDocument } from '../../../shared/model';
 import { DOCUMENT_EDITABLE_FIELDS, RELIABILITY_GRADES, issuesByPath } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { saveDocumentMetadata } from '../../db/documents';
 import { DateField } from '../../components/DateField';
 import { Field, TextField } from '../../components/Field';
@@ -10,6 +10,7 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { CaseChecklist } from '../cases/CaseChecklist';
 import { reliabilityLabel } from './labels';
+import { saveFailedText } from '../storage/saveErrors';
 
 type Errors = Map<string, string>;
 
@@ -57,7 +58,7 @@ export function DocumentForm({ doc }: { doc: SourceDocument }) {
       setDraft(result.value);
       notify(t('common.saved'));
     } catch (error) {
-      notify(t('error.saveFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      notify(saveFailedText(error, t.lang, draft.title), 'error');
     } finally {
       setSaving(false);
     }

@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { SourceDocument } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import type { DocumentFilter, DocumentSort } from '../../db/documents';
 import { getDocumentsByIds, listDocumentIds } from '../../db/documents';
 import { Field } from '../../components/Field';

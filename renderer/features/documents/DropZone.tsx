@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { translate } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
+import { openImport } from '../bundles/startImport';
 import './dropZone.css';
 
 /** A case bundle (plain or passphrase-encrypted) goes to the import preview, not to the PDF import. */
@@ -53,7 +54,7 @@ export function DropZone() {
       if (bundles.length > 0) {
         // One bundle at a time, and never over a running import or export.
         if (ui.bundleDialog !== null || bundles.length > 1) ui.notify(translate(ui.language, 'documents.drop.oneBundle'), 'info');
-        else ui.openBundleDialog({ kind: 'import', file: bundles[0]!, restore: false });
+        else void openImport(bundles[0]!, false);
       }
       const files = dropped.filter((f) => !isBundle(f));
       if (files.length === 0) return;

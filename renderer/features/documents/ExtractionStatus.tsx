@@ -1,11 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import type { SourceDocument } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { sharedExtractor } from './importRunner';
 import { isLocked } from './labels';
 import { retryExtraction } from './retryExtraction';
+import { isDiskFull } from '../../db/storageErrors';
+import type { Translator } from '../../i18n/useT';
+import { diskFullSaying } from '../storage/saveErrors';
 
 /** What text extraction made of the file, in words, with the way forward for locked and timed-out files. */
 export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
@@ -54,7 +57,7 @@ function UnlockForm({ doc }: { doc: SourceDocument }) {
         notify(t('documents.password.unlocked', { title: outcome.document.title }));
       }
     } catch (error) {
-      notify(t('documents.status.retryFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      notify(retryFailedText(error, t, doc.title), 'error');
     } finally {
       setPassword('');
       setBusy(false);
@@ -87,10 +90,16 @@ function RetryButton({ doc }: { doc: SourceDocument }) {
     try {
       await retryExtraction(db, sharedExtractor(), doc.id);
     } catch (error) {
-      notify(t('documents.status.retryFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      notify(retryFailedText(error, t, doc.title), 'error');
     } finally {
       setBusy(false);
     }
   };
   return <button type="button" disabled={busy} onClick={() => void retry()}>{busy ? t('documents.status.retrying') : t('documents.status.retry')}</button>;
+}
+
+/** A full disk while storing the unlocked or re-read text is said plainly; other failures are quoted. */
+function retryFailedText(error: unknown, t: Translator, title: string): string {
+  if (isDiskFull(error)) return diskFullSaying(t.lang, t('storage.diskFull.pages', { name: title }));
+  return t('documents.status.retryFailed', { reason: error instanceof Error ? error.message : String(error) });
 }

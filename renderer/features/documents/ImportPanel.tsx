@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import type { SourceDocument } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getDocumentsByIds } from '../../db/documents';
 import type { MessageKey } from '../../i18n';
 import { useT } from '../../i18n/useT';

@@ -3,6 +3,7 @@ import type { FieldIssue, SourceDocument } from '../../../shared/model';
 import type { ExtractionResult } from '../../../shared/pdf/types';
 import type { CasefileDb } from '../../db/db';
 import { addDocument, findDocumentBySha256 } from '../../db/documents';
+import { isDiskFull } from '../../db/storageErrors';
 import { sha256Hex } from '../../util/sha256';
 import type { PdfExtractProgress, PdfExtractor } from '../../workers/pdfExtractClient';
 
@@ -19,8 +20,11 @@ export type ImportOutcome =
   | { status: 'added'; document: SourceDocument }
   /** The same bytes are already in the library; nothing was read further or written. */
   | { status: 'duplicate'; document: SourceDocument }
-  /** Nothing was written. `detail` is technical text (an exception's message) for the UI to quote. */
-  | { status: 'failed'; reason: 'too-large' | 'unreadable' | 'invalid' | 'error'; detail: string; issues?: FieldIssue[] }
+  /**
+   * Nothing was written. `detail` is technical text (an exception's message) for the UI to
+   * quote; 'disk-full' is the disk or the browser's quota running out during the write.
+   */
+  | { status: 'failed'; reason: 'too-large' | 'unreadable' | 'invalid' | 'disk-full' | 'error'; detail: string; issues?: FieldIssue[] }
   /** Cancelled before it was written; nothing was. */
   | { status: 'cancelled' };
 
@@ -113,7 +117,8 @@ async function saveImport(db: CasefileDb, { file, sha256, extraction }: Prepared
     }
     return result;
   } catch (error) {
-    return { status: 'failed', reason: 'error', detail: reasonOf(error) };
+    // The one transaction rolled back: no metadata, bytes or pages of this file remain.
+    return { status: 'failed', reason: isDiskFull(error) ? 'disk-full' : 'error', detail: reasonOf(error) };
   }
 }
 

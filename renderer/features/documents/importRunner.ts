@@ -8,6 +8,8 @@ import { createPdfExtractor } from '../../workers/pdfExtractClient';
 import type { PdfExtractor } from '../../workers/pdfExtractClient';
 import type { ImportFile, ImportOutcome } from './importPdfs';
 import { importPdf } from './importPdfs';
+import { confirmSpace } from '../storage/confirmSpace';
+import { diskFullText } from '../storage/saveErrors';
 
 /** Progress is shown at most this often per file, so a fast 1,000-page file does not re-render 1,000 times. */
 const PROGRESS_INTERVAL_MS = 80;
@@ -36,11 +38,19 @@ let nextJob = 1;
 class ImportRunner {
   private queue: Pending[] = [];
   private controller: AbortController | null = null;
+  /** A full disk is announced once per batch, not once per file that then fails too. */
+  private diskFullSaid = false;
 
   constructor(private readonly db: CasefileDb) {}
 
+  /** Asks first when the disk looks too full for these files; nothing is queued if the user cancels. */
   add(files: readonly ImportFile[]): void {
     if (files.length === 0) return;
+    const bytes = files.reduce((sum, f) => sum + f.blob.size, 0);
+    void confirmSpace({ job: 'pdfs', bytes, count: files.length }).then((goOn) => { if (goOn) this.enqueue(files); });
+  }
+
+  private enqueue(files: readonly ImportFile[]): void {
     const ui = useUi.getState();
     const caseIds = ui.activeCaseId ? [ui.activeCaseId] : [];
     const jobs: ImportJob[] = files.map((file) => ({
@@ -64,6 +74,7 @@ class ImportRunner {
     let controller = (this.controller = new AbortController());
     const ui = useUi.getState();
     ui.setImportRunning(true);
+    this.diskFullSaid = false;
     const added: string[] = [];
     let finished = 0;
     try {
@@ -103,19 +114,25 @@ class ImportRunner {
       // Hashing or the duplicate lookup threw: still only this file fails.
       outcome = { status: 'failed', reason: 'error', detail: error instanceof Error ? error.message : String(error) };
     }
-    updateImportJob(jobId, jobPatch(outcome));
+    const patch = jobPatch(outcome, file.name);
+    updateImportJob(jobId, patch);
+    // The row's text may be cut short: a full disk is said in full once a batch, where it is seen.
+    if (outcome.status === 'failed' && outcome.reason === 'disk-full' && !this.diskFullSaid) {
+      this.diskFullSaid = true;
+      useUi.getState().notify(patch.message!, 'error');
+    }
     return outcome;
   }
 }
 
-const FAILURE_KEYS: Record<Extract<ImportOutcome, { status: 'failed' }>['reason'], MessageKey> = {
+const FAILURE_KEYS: Record<Exclude<Extract<ImportOutcome, { status: 'failed' }>['reason'], 'disk-full'>, MessageKey> = {
   'too-large': 'documents.import.error.tooLarge',
   unreadable: 'documents.import.error.unreadable',
   invalid: 'documents.import.error.invalid',
   error: 'documents.import.error.other',
 };
 
-function jobPatch(outcome: ImportOutcome): Partial<ImportJob> {
+function jobPatch(outcome: ImportOutcome, fileName: string): Partial<ImportJob> {
   switch (outcome.status) {
     case 'added':
       return { phase: 'done', documentId: outcome.document.id, message: outcome.document.extraction.message, pageCount: outcome.document.extraction.pageCount };
@@ -125,6 +142,7 @@ function jobPatch(outcome: ImportOutcome): Partial<ImportJob> {
       return { phase: 'cancelled' };
     case 'failed': {
       const lang = useUi.getState().language;
+      if (outcome.reason === 'disk-full') return { phase: 'failed', message: diskFullText(lang, fileName) };
       return { phase: 'failed', message: translate(lang, FAILURE_KEYS[outcome.reason], { reason: outcome.detail, limit: outcome.detail }) };
     }
   }

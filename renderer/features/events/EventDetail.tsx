@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { CaseEvent } from '../../../shared/model';
 import { CitationList } from '../../components/CitationList';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { deleteEvent, getEvent } from '../../db/events';
 import { restoreFromTrash } from '../../db/trash';
 import { formatTimestamp, useT } from '../../i18n/useT';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { blankEvent } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getEvent } from '../../db/events';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';

@@ -5,7 +5,7 @@ import { EVENT_TAXONOMY, issuesByPath } from '../../../shared/model';
 import { DateField } from '../../components/DateField';
 import { SelectField, TextField } from '../../components/Field';
 import { TagsField } from '../../components/TagsField';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { saveEvent } from '../../db/events';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
@@ -18,6 +18,7 @@ import { PlaceFields } from './PlaceFields';
 import { RelatedEventsField } from './RelatedEventsField';
 import { SeizuresFields } from './SeizuresFields';
 import { subTypeOptions, typeOptions } from './labels';
+import { saveFailedText } from '../storage/saveErrors';
 
 interface Props {
   initial: CaseEvent;
@@ -78,7 +79,7 @@ export function EventForm({ initial, isNew }: Props) {
       notify(t('events.saved', { title: result.value.title }));
       selectEvent(result.value.id);
     } catch (error) {
-      notify(t('error.saveFailed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
+      notify(saveFailedText(error, t.lang, record.title), 'error');
     } finally {
       setSaving(false);
     }

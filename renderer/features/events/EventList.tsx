@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useRef, useState } from 'react';
 import type { EventFilter } from '../../db/events';
 import { getEventsByIds, queryEventIds } from '../../db/events';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { listKeyHandler } from '../../components/listKeys';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { Combobox } from '../../components/Combobox';
 import { Field } from '../../components/Field';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getEventsByIds, queryEventIds } from '../../db/events';
 import { useT } from '../../i18n/useT';
 import { dateText } from './dates';

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { getActorsByIds } from '../../db/actors';
 import { listCases } from '../../db/cases';
 import { getEventsByIds } from '../../db/events';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 
 /** Names of the given actors, live; a missing id means the actor was deleted. */
 export function useActorNames(ids: readonly string[]): Map<string, string> | undefined {

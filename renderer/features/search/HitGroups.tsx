@@ -3,7 +3,7 @@ import { useId } from 'react';
 import type { Actor, CaseEvent, SourceDocument } from '../../../shared/model';
 import { currentStatus } from '../../../shared/model';
 import type { HitGroup, HitKind, SearchHit } from '../../../shared/search/types';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getActorsByIds } from '../../db/actors';
 import { getDocumentsByIds } from '../../db/documents';
 import { getEventsByIds } from '../../db/events';

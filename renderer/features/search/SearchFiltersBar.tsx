@@ -3,7 +3,7 @@ import type { HitKind } from '../../../shared/search/types';
 import { HIT_KINDS } from '../../../shared/search/types';
 import type { ActorStatus } from '../../../shared/model';
 import { STATUSES } from '../../../shared/model';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { Field } from '../../components/Field';
 import { listCases } from '../../db/cases';
 import { useT } from '../../i18n/useT';

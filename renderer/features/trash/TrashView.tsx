@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { emptyTrash, listTrash, purgeFromTrash, restoreFromTrash } from '../../db/trash';
 import { formatTimestamp, useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';

@@ -4,7 +4,7 @@ import { newCitation } from '../../../shared/model';
 import type { FieldIssue } from '../../../shared/model';
 import { ActorPicker } from '../../components/ActorPicker';
 import { Field, TextField } from '../../components/Field';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getActor, getActorsByIds } from '../../db/actors';
 import { RecordNotFoundError } from '../../db/cases';
 import type { CitablePart } from '../../db/citations';
@@ -16,6 +16,8 @@ import { useUi } from '../../state/store';
 import { titleOf } from '../events/labels';
 import { EventPicker } from './EventPicker';
 import { labelActorIds, partLabel } from './partLabels';
+import { isDiskFull } from '../../db/storageErrors';
+import { diskFullSaying } from '../storage/saveErrors';
 
 interface CitePanelProps {
   documentId: string;
@@ -82,7 +84,9 @@ export function CitePanel({ documentId, page, initialQuote, onClose }: CitePanel
       notify(t('viewer.cite.done', { page, record: recordName }));
       onClose();
     } catch (failure) {
-      setError(failure instanceof RecordNotFoundError ? t('viewer.cite.gone') : String(failure));
+      if (failure instanceof RecordNotFoundError) setError(t('viewer.cite.gone'));
+      else if (isDiskFull(failure)) setError(diskFullSaying(t.lang, t('storage.diskFull.citation', { page })));
+      else setError(String(failure));
     } finally {
       setSaving(false);
     }

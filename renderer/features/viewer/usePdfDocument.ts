@@ -2,7 +2,7 @@ import type * as PdfjsModule from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { useEffect, useState } from 'react';
 import { classifyPdfError } from '../../../shared/pdf/classifyError';
-import { useDb } from '../../app/dbContext';
+import { useDb } from '../../db/dbContext';
 import { getDocumentBlob } from '../../db/documents';
 import { loadPdfjs, viewerOpenOptions } from '../../pdf/pdfjs';
 

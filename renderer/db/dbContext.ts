@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { CasefileDb } from '../db/db';
+import type { CasefileDb } from './db';
 
 export const DbContext = createContext<CasefileDb | null>(null);
 
