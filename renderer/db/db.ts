@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import type { EntityTable, Table, Transaction } from 'dexie';
+import { legacyPageState } from '../../shared/pdf/pageState';
+import type { SourceDocument } from '../../shared/model';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
-import { actorRow, eventRow, toActor, toEvent } from './derive';
+import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
@@ -11,7 +13,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -113,6 +115,17 @@ export class CasefileDb extends Dexie {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 3 });
       });
 
+    // Version 4: pages are classified one by one. Each page row gets its `state`
+    // (indexed, so OCR can find the pages that need it) and may carry `annotations`
+    // (form-field and comment text); documents get `extraction.textLayer`/`ocrPages`
+    // and the derived, indexed `textState` the list filters on.
+    this.version(4)
+      .stores({
+        documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
+        pages: '[documentId+page], state',
+      })
+      .upgrade(upgradeToV4);
+
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.
     this.on('populate', (tx) => {
@@ -134,6 +147,34 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     ref.value = eventRow(toEvent(row));
   });
   await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 2 });
+}
+
+/**
+ * Pages stored before classification keep what their document's state said: every page
+ * of a 'needs-ocr' document needs OCR ('image-only'), every page of an 'extracted' one is
+ * text. Documents in the trash lend their state to their pages too.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const stateOf = new Map<string, string>();
+  await tx.table<DocumentRow, string>('documents').toCollection().modify((row, ref) => {
+    stateOf.set(row.id, row.extraction.state);
+    ref.value = documentRow(withTextLayer(toDocument(row)));
+  });
+  await tx.table('trash').where('table').equals('documents').modify((entry: { record: SourceDocument }) => {
+    if (!stateOf.has(entry.record.id)) stateOf.set(entry.record.id, entry.record.extraction.state);
+    entry.record = withTextLayer(entry.record);
+  });
+  await tx.table<PageRow, [string, number]>('pages').toCollection().modify((row) => {
+    row.state = legacyPageState(stateOf.get(row.documentId) ?? 'extracted');
+  });
+  await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 4 });
+}
+
+function withTextLayer(doc: SourceDocument): SourceDocument {
+  const { state, pageCount } = doc.extraction;
+  if (state === 'needs-ocr') return { ...doc, extraction: { ...doc.extraction, textLayer: 'scanned', ocrPages: pageCount } };
+  if (state === 'extracted') return { ...doc, extraction: { ...doc.extraction, textLayer: 'text', ocrPages: 0 } };
+  return doc;
 }
 
 /**
