@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { legacyPageState } from '../../shared/pdf/pageState';
+import { legacyPageState, pageNeedsOcr } from '../../shared/pdf/pageState';
 import type { ExtractionResult } from '../../shared/pdf/types';
 import type { Citation, DocumentMetadata, FieldIssue, SourceDocument, Validated } from '../../shared/model';
 import {
@@ -180,6 +180,18 @@ export async function getDocumentBlob(db: CasefileDb, documentId: string): Promi
 /** One page's text (page 1-based); undefined when no text is stored for it. */
 export async function getPageText(db: CasefileDb, documentId: string, page: number): Promise<string | undefined> {
   return (await db.pages.get([documentId, page]))?.text;
+}
+
+/** One stored page row (text, state, annotations); undefined when none is stored. */
+export async function getPage(db: CasefileDb, documentId: string, page: number): Promise<PageRow | undefined> {
+  return db.pages.get([documentId, page]);
+}
+
+/** Numbers of the pages whose state needs OCR (image-only, junk text), ascending. */
+export async function pagesNeedingOcr(db: CasefileDb, documentId: string): Promise<number[]> {
+  const pages: number[] = [];
+  await pagesOf(db, documentId).each((row) => { if (pageNeedsOcr(row.state)) pages.push(row.page); });
+  return pages;
 }
 
 /** Every stored page row in page order (text, state, annotations); empty when nothing was extracted. */

@@ -59,6 +59,8 @@ export const documentExtractionSchema = z.object({
   textLayer: z.enum(TEXT_LAYERS, { error: V.invalidChoice }).optional(),
   /** Pages that need OCR (image-only or junk text), alongside `textLayer`. */
   ocrPages: count.optional(),
+  /** Characters of form-field and comment text over all pages (stored per page, apart from the page text). */
+  annotationChars: count.optional(),
 });
 export type DocumentExtraction = z.infer<typeof documentExtractionSchema>;
 
@@ -147,6 +149,7 @@ export function documentExtractionFrom(result: ExtractionResult, now = Date.now(
     extractedAt: hasText ? now : null,
     characters: hasText ? result.pages.reduce((sum, text) => sum + text.length, 0) : 0,
     ...(summary ? { textLayer: summary.layer, ocrPages: summary.ocrPages } : {}),
+    ...(hasText && result.annotations ? { annotationChars: result.annotations.flat().reduce((n, a) => n + a.text.length, 0) } : {}),
   };
 }
 

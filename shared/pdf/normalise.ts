@@ -91,8 +91,8 @@ const LINE_END_HYPHEN = new RegExp(`(\\p{L}+)[${HYPHENS}][ \\t]*\\n\\s*(\\p{Ll}\
  * Whether "first-⏎second" is one word broken at the line end (join: "narco-⏎tráfico" →
  * "narcotráfico") or a compound that keeps its hyphen ("well-⏎known" → "well-known").
  * The page itself is the best witness: either form written on one line elsewhere decides.
- * Otherwise known compound first parts keep the hyphen, and so do two parts that both
- * carry a Spanish written accent ("político-militar": one word never holds two).
+ * Otherwise known compound first parts keep the hyphen ("well", "self", "non"), and so
+ * do Spanish adjective compounds ("político-militar").
  */
 function joinsAcrossLine(first: string, second: string, page: string): boolean {
   const lowerPage = page.toLowerCase();
@@ -102,7 +102,10 @@ function joinsAcrossLine(first: string, second: string, page: string): boolean {
   if (seen(`${a}[${HYPHENS}]${b}`)) return false;
   if (seen(`${a}${b}`)) return true;
   if (COMPOUND_FIRST.has(a)) return false;
-  return !(ACUTE.test(first) && ACUTE.test(second));
+  // Spanish compounds of adjectives: the first is a whole word with its written accent
+  // ("político-militar", "económico-social"); a word never carries two accents.
+  if (ACUTE.test(first) && (/ic[oa]$/.test(a) || ACUTE.test(second))) return false;
+  return true;
 }
 
 /**

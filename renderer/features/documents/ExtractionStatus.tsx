@@ -1,22 +1,28 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef, useState } from 'react';
 import type { SourceDocument } from '../../../shared/model';
+import { textLayerOf } from '../../../shared/model';
 import { useDb } from '../../app/dbContext';
+import { pagesNeedingOcr } from '../../db/documents';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { sharedExtractor } from './importRunner';
-import { isLocked } from './labels';
+import { isLocked, pageRanges } from './labels';
 import { retryExtraction } from './retryExtraction';
 
 /** What text extraction made of the file, in words, with the way forward for locked and timed-out files. */
 export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
   const t = useT();
-  const { state, pageCount, characters, message } = doc.extraction;
-  const chars = new Intl.NumberFormat(t.lang).format(characters);
+  const { state, pageCount, characters, message, annotationChars = 0 } = doc.extraction;
+  const format = (n: number) => new Intl.NumberFormat(t.lang).format(n);
+  const chars = format(characters);
+  const layer = textLayerOf(doc.extraction);
   let summary: string;
-  if (state === 'extracted') summary = t(pageCount === 1 ? 'documents.status.extracted.one' : 'documents.status.extracted.other', { count: pageCount, chars });
-  else if (state === 'needs-ocr') summary = t('documents.status.needs-ocr', { count: pageCount });
+  if (layer?.layer === 'text') summary = t(pageCount === 1 ? 'documents.status.extracted.one' : 'documents.status.extracted.other', { count: pageCount, chars });
+  else if (layer?.layer === 'partly-scanned') summary = t('documents.status.partly-scanned', { ocr: layer.ocrPages, count: pageCount, chars });
+  else if (layer) summary = t(`documents.status.${layer.layer}`, { count: pageCount });
   else if (isLocked(state)) summary = t('documents.status.password');
-  else summary = t(`documents.status.${state}`);
+  else summary = t(`documents.status.${state as 'damaged' | 'timed-out'}`);
   // Locked files carry pdf.js's "protected with a password" note, which the summary already says.
   const detail = isLocked(state) ? '' : message;
 
@@ -24,11 +30,22 @@ export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
     <section aria-labelledby="doc-text" className={`doc-status doc-status--${state}`}>
       <h3 id="doc-text">{t('documents.section.text')}</h3>
       <p data-testid="doc-status">{summary}</p>
+      {layer?.layer === 'partly-scanned' ? <OcrPages documentId={doc.id} /> : null}
+      {layer && annotationChars > 0 ? <p className="muted">{t('documents.status.annotations', { chars: format(annotationChars) })}</p> : null}
       {detail ? <p className={state === 'damaged' ? 'doc-status__damage' : 'muted'} data-testid="doc-status-detail">{detail}</p> : null}
       {isLocked(state) ? <UnlockForm doc={doc} /> : null}
       {state === 'timed-out' ? <RetryButton doc={doc} /> : null}
     </section>
   );
+}
+
+/** Which pages of a partly scanned document need OCR, as ranges ("3, 5–7"). */
+function OcrPages({ documentId }: { documentId: string }) {
+  const db = useDb();
+  const t = useT();
+  const pages = useLiveQuery(() => pagesNeedingOcr(db, documentId), [db, documentId]);
+  if (!pages?.length) return null;
+  return <p data-testid="doc-ocr-pages">{t('documents.status.ocrPages', { pages: pageRanges(pages) })}</p>;
 }
 
 /** The password is held in this field only until the attempt: cleared after it, never stored or logged. */
