@@ -12,8 +12,14 @@ export const MIN_ANNOTATION_CHARS = 16;
 export const MIN_JUNK_CHARS = 16;
 /** Below this share of letters and digits among its visible characters, a text layer is junk. */
 export const MIN_READABLE_SHARE = 0.5;
-/** Images covering at least this share of a thin page make it a scan. */
+/** Images covering at least this share of a page with a thin text layer make it a scan (the text is a stamp or a page number). */
 export const MIN_SCAN_COVERAGE = 0.25;
+/**
+ * On a page with no text at all, a smaller image is still the page's content (a photo, a
+ * pasted clipping: pdf.js's cmykjpeg.pdf is a 200 × 150 pt photo on a Letter page, 6%);
+ * below this share it is a logo or an ornament.
+ */
+export const MIN_IMAGE_ONLY_COVERAGE = 0.04;
 
 /** The page states whose words only OCR can read. */
 export const OCR_PAGE_STATES: readonly PageState[] = ['junk-text', 'image-only'];
@@ -75,6 +81,7 @@ export function classifyPage({ text, annotationChars, paint }: PageEvidence): Pa
   if (!paint) return text.chars > 0 ? 'text' : 'blank';
   if (paint.imageCoverage >= MIN_SCAN_COVERAGE) return 'image-only';
   if (text.chars > 0) return 'text';
+  if (paint.imageCoverage >= MIN_IMAGE_ONLY_COVERAGE) return 'image-only';
   return paint.images > 0 || paint.paths > 0 ? 'drawing' : 'blank';
 }
 

@@ -34,6 +34,8 @@ describe('classifyPage', () => {
     expect(classifyPage({ text: thin, annotationChars: 0, paint: noPaint })).toBe('text');
     expect(classifyPage({ text: text(''), annotationChars: 0, paint: noPaint })).toBe('blank');
     expect(classifyPage({ text: text(''), annotationChars: 0, paint: { imageCoverage: 0.02, images: 1, paths: 0 } })).toBe('drawing');
+    expect(classifyPage({ text: text(''), annotationChars: 0, paint: { imageCoverage: 0.06, images: 1, paths: 3 } })).toBe('image-only');
+    expect(classifyPage({ text: thin, annotationChars: 0, paint: { imageCoverage: 0.06, images: 1, paths: 3 } })).toBe('text');
     expect(classifyPage({ text: text(''), annotationChars: 0, paint: { imageCoverage: 0, images: 0, paths: 12 } })).toBe('drawing');
     expect(classifyPage({ text: text(''), annotationChars: 40, paint: { imageCoverage: 1, images: 1, paths: 0 } })).toBe('text');
     // No operator list (pdf.js failed on it): the text layer alone decides.
