@@ -165,9 +165,9 @@ export async function extractDocument(
     const notes: string[] = [];
     if (failedPages.length > 0) notes.push(`${failedPages.length} of ${pageCount} pages could not be read (${firstFailure}).`);
     if (pages.length < pageCount) notes.push(`Stopped after page ${pages.length}: ${MAX_CONSECUTIVE_PAGE_FAILURES} pages in a row were unreadable.`);
+    // What the pages add up to is data (textLayer, pageStates), put in words by the UI in
+    // the user's language; the message keeps only what went wrong.
     const textLayer = summarisePages(pageStates);
-    if (textLayer.layer === 'scanned') notes.unshift(`No readable text layer: a scan that needs OCR (${textLayer.ocrPages} of ${pageCount} pages).`);
-    else if (textLayer.layer === 'partly-scanned') notes.unshift(`Partly scanned: ${textLayer.ocrPages} of ${pageCount} pages need OCR.`);
     return ended(textLayer.ocrPages > 0 ? 'needs-ocr' : 'extracted', started, {
       pageCount,
       pages,

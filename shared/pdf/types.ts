@@ -67,7 +67,11 @@ export interface ExtractionResult {
   /** Normalised text of each page; index 0 is page 1. Empty unless state is 'extracted' or 'needs-ocr'. */
   pages: string[];
   info: PdfInfo | null;
-  /** Plain-words reason for the non-extracted states (pdf.js's own message for 'damaged'). */
+  /**
+   * Plain-words reason for the states of files that did not open (pdf.js's own message for
+   * 'damaged'), or what went wrong reading some pages; '' otherwise. Which pages need OCR
+   * is in `pageStates` and `textLayer`, not here.
+   */
   message: string;
   /** Milliseconds spent, for the check command and benchmarks. */
   durationMs: number;

@@ -65,7 +65,6 @@ describe('extractDocument over generated PDFs', () => {
     expect(result.pages).toEqual(['']);
     expect(result.pageStates).toEqual(['image-only']);
     expect(result.textLayer).toEqual({ layer: 'scanned', ocrPages: 1 });
-    expect(result.message).toMatch(/OCR/);
   });
 
   it.each([

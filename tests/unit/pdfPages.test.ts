@@ -34,7 +34,7 @@ describe('each page is classified', () => {
     expect(result.pageStates).toEqual(['text', 'image-only', 'blank', 'junk-text', 'drawing']);
     expect(result.state).toBe('needs-ocr');
     expect(result.textLayer).toEqual({ layer: 'partly-scanned', ocrPages: 2 });
-    expect(result.message).toBe('Partly scanned: 2 of 5 pages need OCR.');
+    expect(result.message).toBe('');
   });
 
   it('calls a scan with blank backs scanned, and blank pages and drawings no text (nothing to OCR)', async () => {
