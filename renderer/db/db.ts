@@ -117,8 +117,8 @@ export class CasefileDb extends Dexie {
 
     // Version 4: pages are classified one by one. Each page row gets its `state`
     // (indexed, so OCR can find the pages that need it) and may carry `annotations`
-    // (form-field and comment text); documents get `extraction.textLayer`/`ocrPages`
-    // and the derived, indexed `textState` the list filters on.
+    // (form-field and comment text); documents get the derived, indexed `textState` the
+    // list filters on (and `extraction.textLayer`/`ocrPages` when next extracted).
     this.version(4)
       .stores({
         documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
@@ -152,29 +152,24 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 /**
  * Pages stored before classification keep what their document's state said: every page
  * of a 'needs-ocr' document needs OCR ('image-only'), every page of an 'extracted' one is
- * text. Documents in the trash lend their state to their pages too.
+ * text; documents in the trash lend their state to their pages too. Documents get the
+ * derived `textState`; their `extraction.textLayer` stays absent, which is how the app
+ * knows they were read before pages were told apart (textLayerOf reads them from the
+ * state) and offers to read them again.
  */
 async function upgradeToV4(tx: Transaction): Promise<void> {
   const stateOf = new Map<string, string>();
   await tx.table<DocumentRow, string>('documents').toCollection().modify((row, ref) => {
     stateOf.set(row.id, row.extraction.state);
-    ref.value = documentRow(withTextLayer(toDocument(row)));
+    ref.value = documentRow(toDocument(row));
   });
-  await tx.table('trash').where('table').equals('documents').modify((entry: { record: SourceDocument }) => {
+  await tx.table('trash').where('table').equals('documents').each((entry: { record: SourceDocument }) => {
     if (!stateOf.has(entry.record.id)) stateOf.set(entry.record.id, entry.record.extraction.state);
-    entry.record = withTextLayer(entry.record);
   });
   await tx.table<PageRow, [string, number]>('pages').toCollection().modify((row) => {
     row.state = legacyPageState(stateOf.get(row.documentId) ?? 'extracted');
   });
   await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 4 });
-}
-
-function withTextLayer(doc: SourceDocument): SourceDocument {
-  const { state, pageCount } = doc.extraction;
-  if (state === 'needs-ocr') return { ...doc, extraction: { ...doc.extraction, textLayer: 'scanned', ocrPages: pageCount } };
-  if (state === 'extracted') return { ...doc, extraction: { ...doc.extraction, textLayer: 'text', ocrPages: 0 } };
-  return doc;
 }
 
 /**

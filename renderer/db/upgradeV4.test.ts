@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { blankDocument, type DocumentExtraction, type SourceDocument } from '../../shared/model';
+import { blankDocument, textLayerOf, type DocumentExtraction, type SourceDocument } from '../../shared/model';
 import type { ExtractionResult } from '../../shared/pdf/types';
 import { sortKey, wordSet } from '../../shared/text/fold';
 import { openDatabase } from './db';
-import { addDocument, getDocument, getPage, listDocumentIds, pagesNeedingOcr } from './documents';
+import { addDocument, getDocument, getPage, listDocumentIds, pagesNeedingOcr, updateExtraction } from './documents';
 import { listTrash } from './trash';
 
 /** Version 3 exactly as it shipped (renderer/db/db.ts at c95c14b): a copy, not an import. */
@@ -58,14 +58,25 @@ describe('upgrade from version 3', () => {
     expect((await getPage(db, trashedScan.id, 1))?.state).toBe('image-only');
     expect(await db.pages.where('state').equals('image-only').count()).toBe(3);
 
-    expect((await getDocument(db, scan.id))?.extraction).toMatchObject({ state: 'needs-ocr', textLayer: 'scanned', ocrPages: 2 });
-    expect((await getDocument(db, text.id))?.extraction).toMatchObject({ state: 'extracted', textLayer: 'text', ocrPages: 0 });
-    expect((await getDocument(db, locked.id))?.extraction.textLayer).toBeUndefined();
-    expect((await listTrash(db)).find((e) => e.id === trashedScan.id)).toMatchObject({ record: { extraction: { textLayer: 'scanned' } } });
+    // Documents are summed up from their old state; no textLayer says they were read before pages were told apart.
+    expect(await getDocument(db, scan.id)).toEqual(scan);
+    expect(textLayerOf(scan.extraction)).toEqual({ layer: 'scanned', ocrPages: 2 });
+    expect((await db.documents.get(text.id))?.textState).toBe('text');
+    expect((await listTrash(db)).find((e) => e.id === trashedScan.id)?.record).toEqual(trashedScan);
 
     expect(await listDocumentIds(db, { textStates: ['scanned'] })).toEqual([scan.id]);
     expect(await listDocumentIds(db, { textStates: ['text'] })).toEqual([text.id]);
     expect(await listDocumentIds(db, { textStates: ['password-required', 'password-wrong'] })).toEqual([locked.id]);
+
+    // Reading the file again (the detail's "Read the pages again") classifies each page: the old "scan" was a blank page and a drawing.
+    await updateExtraction(db, scan.id, {
+      state: 'extracted', pageCount: 2, pages: ['', ''], info: null, message: '', durationMs: 1,
+      pageStates: ['blank', 'drawing'], textLayer: { layer: 'no-text', ocrPages: 0 }, annotations: [[], [{ kind: 'comment', text: 'Plano del campamento' }]],
+    });
+    expect((await getDocument(db, scan.id))?.extraction).toMatchObject({ state: 'extracted', textLayer: 'no-text', ocrPages: 0 });
+    expect(await pagesNeedingOcr(db, scan.id)).toEqual([]);
+    expect((await getPage(db, scan.id, 2))?.annotations).toEqual([{ kind: 'comment', text: 'Plano del campamento' }]);
+    expect(await listDocumentIds(db, { textStates: ['no-text'] })).toEqual([scan.id]);
     db.close();
   });
 });

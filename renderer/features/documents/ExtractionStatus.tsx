@@ -32,6 +32,7 @@ export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
       <p data-testid="doc-status">{summary}</p>
       {layer?.layer === 'partly-scanned' ? <OcrPages documentId={doc.id} /> : null}
       {layer && annotationChars > 0 ? <p className="muted">{t('documents.status.annotations', { chars: format(annotationChars) })}</p> : null}
+      {layer && !doc.extraction.textLayer ? <ReadAgain doc={doc} /> : null}
       {detail ? <p className={state === 'damaged' ? 'doc-status__damage' : 'muted'} data-testid="doc-status-detail">{detail}</p> : null}
       {isLocked(state) ? <UnlockForm doc={doc} /> : null}
       {state === 'timed-out' ? <RetryButton doc={doc} /> : null}
@@ -94,7 +95,22 @@ function UnlockForm({ doc }: { doc: SourceDocument }) {
   );
 }
 
-function RetryButton({ doc }: { doc: SourceDocument }) {
+/**
+ * Documents read before pages were told apart (database version 3): a "scan" may be blank
+ * pages or drawings, and form fields and comments were not read. Reading the file again
+ * classifies each page.
+ */
+function ReadAgain({ doc }: { doc: SourceDocument }) {
+  const t = useT();
+  return (
+    <div className="doc-read-again">
+      <p className="muted" data-testid="doc-read-again">{t('documents.status.olderReading')}</p>
+      <RetryButton doc={doc} label={t('documents.status.readAgain')} />
+    </div>
+  );
+}
+
+function RetryButton({ doc, label }: { doc: SourceDocument; label?: string }) {
   const db = useDb();
   const t = useT();
   const notify = useUi((s) => s.notify);
@@ -109,5 +125,5 @@ function RetryButton({ doc }: { doc: SourceDocument }) {
       setBusy(false);
     }
   };
-  return <button type="button" disabled={busy} onClick={() => void retry()}>{busy ? t('documents.status.retrying') : t('documents.status.retry')}</button>;
+  return <button type="button" disabled={busy} onClick={() => void retry()}>{busy ? t('documents.status.retrying') : label ?? t('documents.status.retry')}</button>;
 }
