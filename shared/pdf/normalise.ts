@@ -77,13 +77,16 @@ export function spaceControlCodes(text: string): string {
 
 /**
  * First parts that make real compounds in English ("well-known", "self-defence",
- * "non-violent"): a line-end hyphen after one of them is kept.
+ * "non-violent"): a line-end hyphen after one of them is kept. Only parts that are not
+ * also ordinary hyphenation points: "so-cial", "pre-vious", "ex-ample", "low-er" are words
+ * broken at the line end, so "so", "pre", "ex", "low" are not listed.
  */
 const COMPOUND_FIRST = new Set([
-  'well', 'self', 'non', 'ill', 'half', 'all', 'ex', 'anti', 'cross', 'multi', 'long', 'short', 'high', 'low',
-  'full', 'semi', 'quasi', 'far', 'best', 'worst', 'one', 'two', 'three', 'four', 'five', 'first', 'second',
-  'third', 'post', 'pre', 'mid', 'so', 'co',
+  'well', 'self', 'non', 'half', 'anti', 'cross', 'multi', 'semi', 'quasi', 'mid', 'best', 'worst', 'twenty', 'thirty',
+  'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety',
 ]);
+/** Endings that are never a compound's second part: "self-ish", "well-ness" are broken words. */
+const SUFFIX = /^(?:er|ers|est|ly|ness|ish|ing|ings|ed|ary|ous|ment|ments|ity|ies|ism|ist|ists|ion|ions|al|ance|ence|able|ible)$/;
 const ACUTE = /[áéíóúÁÉÍÓÚ]/;
 const LINE_END_HYPHEN = new RegExp(`(\\p{L}+)[${HYPHENS}][ \\t]*\\n\\s*(\\p{Ll}\\p{L}*)`, 'gu');
 
@@ -92,15 +95,14 @@ const LINE_END_HYPHEN = new RegExp(`(\\p{L}+)[${HYPHENS}][ \\t]*\\n\\s*(\\p{Ll}\
  * "narcotráfico") or a compound that keeps its hyphen ("well-⏎known" → "well-known").
  * The page itself is the best witness: either form written on one line elsewhere decides.
  * Otherwise known compound first parts keep the hyphen ("well", "self", "non"), and so
- * do Spanish adjective compounds ("político-militar").
+ * do Spanish adjective compounds ("político-militar"). `page` is the page's text in lower case.
  */
 function joinsAcrossLine(first: string, second: string, page: string): boolean {
-  const lowerPage = page.toLowerCase();
   const a = first.toLowerCase();
   const b = second.toLowerCase();
-  const seen = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(lowerPage);
+  const seen = (word: string) => new RegExp(`(?<![\\p{L}\\p{N}])${word}(?![\\p{L}\\p{N}])`, 'u').test(page);
   if (seen(`${a}[${HYPHENS}]${b}`)) return false;
-  if (seen(`${a}${b}`)) return true;
+  if (seen(`${a}${b}`) || SUFFIX.test(b)) return true;
   if (COMPOUND_FIRST.has(a)) return false;
   // Spanish compounds of adjectives: the first is a whole word with its written accent
   // ("político-militar", "económico-social"); a word never carries two accents.
@@ -124,9 +126,10 @@ export function cleanText(text: string): string {
   const plain = spaceControlCodes(text.normalize('NFKC').replace(/\r\n?|[\u2028\u2029\v\f]/g, '\n'))
     // eslint-disable-next-line no-control-regex -- stripping control characters is the point
     .replace(/[\u0000-\u0008\u000E-\u001F\u007F-\u009F\uFEFF]/g, '');
+  const lower = plain.toLowerCase();
   return plain
     .replace(LINE_END_HYPHEN, (whole, first: string, second: string) =>
-      whole.includes('\u00AD') || joinsAcrossLine(first, second, plain) ? `${first}${second}` : `${first}-${second}`)
+      whole.includes('\u00AD') || joinsAcrossLine(first, second, lower) ? `${first}${second}` : `${first}-${second}`)
     .replace(new RegExp(`(\\p{L})[${HYPHENS}][ \\t]*\\n\\s*(?=[\\p{L}\\p{N}])`, 'gu'), '$1-')
     .replace(/\u00AD/g, '')
     .replace(/[^\S\n]+/g, ' ')

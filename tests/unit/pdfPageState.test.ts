@@ -122,6 +122,9 @@ describe('cleanText: control codes and line-end hyphens', () => {
     // The page is the best witness, either way.
     expect(cleanText('the re-\nform of the re-form')).toBe('the re-form of the re-form');
     expect(cleanText('a self-\nish act; so selfish')).toBe('a selfish act; so selfish');
+    // Ordinary hyphenation points stay joined.
+    expect(cleanText('a so-\ncial ex-\nample of pre-\nvious well-\nness')).toBe('a social example of previous wellness');
+    expect(cleanText('self-\ndefence and non-\nviolent')).toBe('self-defence and non-violent');
     // A soft hyphen is a hyphenation point by definition.
     expect(cleanText('well\u00AD\nknown')).toBe('wellknown');
   });
