@@ -10,7 +10,7 @@ import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { extractDocument } from '../shared/pdf/extract';
 import { countTextChars } from '../shared/pdf/normalise';
 import type { PdfAssetUrls } from '../shared/pdf/types';
-import type { ChildReport } from './check-pdfs-report';
+import type { ChildReport, PageCounts } from './check-pdfs-report';
 
 const pdfjsDir = dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json'));
 const assets: PdfAssetUrls = {
@@ -28,6 +28,9 @@ function send(report: ChildReport): Promise<void> {
 async function main(path: string): Promise<void> {
   try {
     const result = await extractDocument(pdfjs, new Uint8Array(await readFile(path)), { assets });
+    const pageStates: PageCounts = {};
+    for (const state of result.pageStates ?? []) pageStates[state] = (pageStates[state] ?? 0) + 1;
+    const annotations = result.annotations ?? [];
     await send({
       kind: 'result',
       state: result.state,
@@ -35,6 +38,10 @@ async function main(path: string): Promise<void> {
       chars: result.pages.reduce((n, page) => n + countTextChars(page), 0),
       durationMs: result.durationMs,
       message: result.message,
+      pageStates,
+      layer: result.textLayer?.layer ?? null,
+      annotationChars: annotations.reduce((n, page) => n + page.reduce((m, a) => m + countTextChars(a.text), 0), 0),
+      annotationPages: annotations.filter((page) => page.length > 0).length,
     });
   } catch (error) {
     await send({ kind: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

@@ -1,8 +1,10 @@
 /**
  * `npm run check:pdfs -- <folder> [--timeout=<seconds>]`: runs the app's PDF extraction
  * (shared/pdf extractDocument, pdf.js's Node build) over every PDF under <folder>, each
- * in its own child process with a hard timeout, two at a time. One row per file, then a
- * summary; exits 1 if any file crashed its process, hung, or ended unclassified.
+ * in its own child process with a hard timeout, two at a time. One row per file (state,
+ * text layer, pages per state, characters of page text and of form-field and comment
+ * text), then a summary over the folder; exits 1 if any file crashed its process, hung,
+ * or ended unclassified.
  */
 import { fork } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
@@ -51,7 +53,10 @@ function checkOne(path: string, file: string, timeoutMs: number): Promise<Row> {
       if (!r) return done({ ...row, outcome: 'crash', message: `process ended (${signal ?? `exit ${code}`}) without a result: ${stderr.trim().split('\n').pop() ?? ''}` });
       if (r.kind === 'error') return done({ ...row, outcome: 'crash', message: r.message });
       if (!STATES.includes(r.state)) return done({ ...row, outcome: 'unclassified', message: `state "${String(r.state)}"` });
-      done({ file, outcome: r.state, pageCount: r.pageCount, chars: r.chars, ms: r.durationMs, message: r.message });
+      done({
+        file, outcome: r.state, pageCount: r.pageCount, chars: r.chars, ms: r.durationMs, message: r.message,
+        pageStates: r.pageStates, layer: r.layer, annotationChars: r.annotationChars, annotationPages: r.annotationPages,
+      });
     });
   });
 }

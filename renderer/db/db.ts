@@ -1,7 +1,9 @@
 import Dexie from 'dexie';
 import type { EntityTable, Table, Transaction } from 'dexie';
+import { legacyPageState } from '../../shared/pdf/pageState';
+import type { SourceDocument } from '../../shared/model';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
-import { actorRow, eventRow, toActor, toEvent } from './derive';
+import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
@@ -11,7 +13,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -113,6 +115,17 @@ export class CasefileDb extends Dexie {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 3 });
       });
 
+    // Version 4: pages are classified one by one. Each page row gets its `state`
+    // (indexed, so OCR can find the pages that need it) and may carry `annotations`
+    // (form-field and comment text); documents get the derived, indexed `textState` the
+    // list filters on (and `extraction.textLayer`/`ocrPages` when next extracted).
+    this.version(4)
+      .stores({
+        documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
+        pages: '[documentId+page], state',
+      })
+      .upgrade(upgradeToV4);
+
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.
     this.on('populate', (tx) => {
@@ -134,6 +147,29 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     ref.value = eventRow(toEvent(row));
   });
   await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 2 });
+}
+
+/**
+ * Pages stored before classification keep what their document's state said: every page
+ * of a 'needs-ocr' document needs OCR ('image-only'), every page of an 'extracted' one is
+ * text; documents in the trash lend their state to their pages too. Documents get the
+ * derived `textState`; their `extraction.textLayer` stays absent, which is how the app
+ * knows they were read before pages were told apart (textLayerOf reads them from the
+ * state) and offers to read them again.
+ */
+async function upgradeToV4(tx: Transaction): Promise<void> {
+  const stateOf = new Map<string, string>();
+  await tx.table<DocumentRow, string>('documents').toCollection().modify((row, ref) => {
+    stateOf.set(row.id, row.extraction.state);
+    ref.value = documentRow(toDocument(row));
+  });
+  await tx.table('trash').where('table').equals('documents').each((entry: { record: SourceDocument }) => {
+    if (!stateOf.has(entry.record.id)) stateOf.set(entry.record.id, entry.record.extraction.state);
+  });
+  await tx.table<PageRow, [string, number]>('pages').toCollection().modify((row) => {
+    row.state = legacyPageState(stateOf.get(row.documentId) ?? 'extracted');
+  });
+  await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 4 });
 }
 
 /**

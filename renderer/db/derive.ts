@@ -1,5 +1,6 @@
 import type { Actor, ActorStatus, Case, CaseEvent, SourceDocument } from '../../shared/model';
-import { allNames, currentStatus } from '../../shared/model';
+import { allNames, currentStatus, textLayerOf } from '../../shared/model';
+import type { PageAnnotation, PageState, TextLayer } from '../../shared/pdf/types';
 import { sortKey, wordSet } from '../../shared/text/fold';
 import { citedDocumentIds } from './citationTargets';
 
@@ -39,14 +40,33 @@ export interface DocumentDerived {
   /** Folded words of the title, file name, author and publisher, for the list's text filter. */
   titleWords: string[];
   extractionState: SourceDocument['extraction']['state'];
+  /**
+   * What the list filters on (since version 4): the pages summed up for a document that
+   * opened ('text', 'partly-scanned', 'scanned', 'no-text'), else the extraction state.
+   */
+  textState: DocumentTextState;
 }
 export type DocumentRow = SourceDocument & DocumentDerived;
+export type DocumentTextState = TextLayer | Exclude<SourceDocument['extraction']['state'], 'extracted' | 'needs-ocr'>;
 
 /** One page's text; the table's primary key is [documentId+page], page 1-based. */
 export interface PageRow {
   documentId: string;
   page: number;
   text: string;
+  /**
+   * What the page is (since version 4, indexed): 'image-only' and 'junk-text' pages need
+   * OCR (shared/pdf pageNeedsOcr). Rows from version 3 were mapped by legacyPageState.
+   */
+  state: PageState;
+  /** Form-field values and comments on the page, apart from its text; absent when none. */
+  annotations?: PageAnnotation[];
+}
+
+export function textStateOf(doc: Pick<SourceDocument, 'extraction'>): DocumentTextState {
+  const summary = textLayerOf(doc.extraction);
+  if (summary) return summary.layer;
+  return doc.extraction.state as DocumentTextState;
 }
 
 /** A file's bytes, stored once per content hash and apart from the metadata. */
@@ -85,6 +105,7 @@ export function documentRow(doc: SourceDocument): DocumentRow {
     sortTitle: sortKey(doc.title),
     titleWords: wordSet([doc.title, doc.fileName, doc.author, doc.publisher]),
     extractionState: doc.extraction.state,
+    textState: textStateOf(doc),
   };
 }
 
@@ -99,7 +120,7 @@ export function toEvent(row: EventRow): CaseEvent {
 }
 
 export function toDocument(row: DocumentRow): SourceDocument {
-  const { sortTitle: _s, titleWords: _w, extractionState: _e, ...doc } = row;
+  const { sortTitle: _s, titleWords: _w, extractionState: _e, textState: _t, ...doc } = row;
   return doc;
 }
 

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { legacyPageState, pageNeedsOcr } from '../../shared/pdf/pageState';
 import type { ExtractionResult } from '../../shared/pdf/types';
 import type { Citation, DocumentMetadata, FieldIssue, SourceDocument, Validated } from '../../shared/model';
 import {
@@ -10,7 +11,7 @@ import { RecordNotFoundError } from './cases';
 import type { CitationTarget, CitationTargetLabel } from './citationTargets';
 import { listCitationTargets } from './citationTargets';
 import type { CasefileDb } from './db';
-import type { DocumentRow, PageRow } from './derive';
+import type { DocumentRow, DocumentTextState, PageRow } from './derive';
 import { compareActorRows, compareEventRows, documentRow, toActor, toDocument, toEvent } from './derive';
 import { descendingIds, intersect, pickInOrder, present } from './idSets';
 import { moveToTrash } from './trash';
@@ -20,6 +21,8 @@ export interface DocumentFilter {
   text?: string;
   caseId?: string;
   states?: SourceDocument['extraction']['state'][];
+  /** What the pages add up to ('text', 'partly-scanned', 'scanned', 'no-text') or, for files that did not open, their state. */
+  textStates?: DocumentTextState[];
 }
 
 /** 'title': by folded title; 'added': most recently added first. */
@@ -149,11 +152,13 @@ export async function getDocumentsByIds(db: CasefileDb, ids: readonly string[]):
 export async function listDocumentIds(db: CasefileDb, filter: DocumentFilter = {}, sort: DocumentSort = 'title'): Promise<string[]> {
   const words = [...new Set(foldedWords(filter.text ?? ''))];
   const states = present(filter.states);
+  const textStates = present(filter.textStates);
   const { caseId } = filter;
   return db.transaction('r', db.documents, async () => {
     const sorted = () => (sort === 'title' ? db.documents.orderBy('sortTitle').primaryKeys() : descendingIds(db.documents.orderBy('createdAt')));
     const reads: Promise<string[]>[] = [];
     if (states) reads.push(Promise.all(states.map((s) => db.documents.where('extractionState').equals(s).primaryKeys())).then((l) => l.flat()));
+    if (textStates) reads.push(db.documents.where('textState').anyOf(textStates).primaryKeys());
     if (caseId) reads.push(db.documents.where('caseIds').equals(caseId).primaryKeys());
     for (const word of words) reads.push(db.documents.where('titleWords').startsWith(word).primaryKeys());
     if (reads.length === 0) return sorted();
@@ -175,6 +180,23 @@ export async function getDocumentBlob(db: CasefileDb, documentId: string): Promi
 /** One page's text (page 1-based); undefined when no text is stored for it. */
 export async function getPageText(db: CasefileDb, documentId: string, page: number): Promise<string | undefined> {
   return (await db.pages.get([documentId, page]))?.text;
+}
+
+/** One stored page row (text, state, annotations); undefined when none is stored. */
+export async function getPage(db: CasefileDb, documentId: string, page: number): Promise<PageRow | undefined> {
+  return db.pages.get([documentId, page]);
+}
+
+/** Numbers of the pages whose state needs OCR (image-only, junk text), ascending. */
+export async function pagesNeedingOcr(db: CasefileDb, documentId: string): Promise<number[]> {
+  const pages: number[] = [];
+  await pagesOf(db, documentId).each((row) => { if (pageNeedsOcr(row.state)) pages.push(row.page); });
+  return pages;
+}
+
+/** Every stored page row in page order (text, state, annotations); empty when nothing was extracted. */
+export async function getPages(db: CasefileDb, documentId: string): Promise<PageRow[]> {
+  return pagesOf(db, documentId).toArray();
 }
 
 /** Every stored page text in page order; index 0 is page 1. Empty when nothing was extracted. */
@@ -223,10 +245,20 @@ function pagesOf(db: CasefileDb, documentId: string) {
   return db.pages.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]);
 }
 
-/** Rows for the page texts a result carries (only 'extracted' and 'needs-ocr' carry any). */
+/**
+ * Rows for the pages a result carries (only 'extracted' and 'needs-ocr' carry any): text,
+ * state and, when there is any, annotation text. A result without page states (made by
+ * an older extractor) maps as the database upgrade does.
+ */
 function pageRows(documentId: string, result: ExtractionResult): PageRow[] {
   if (result.state !== 'extracted' && result.state !== 'needs-ocr') return [];
-  return result.pages.map((text, i) => ({ documentId, page: i + 1, text }));
+  return result.pages.map((text, i) => {
+    const annotations = result.annotations?.[i] ?? [];
+    return {
+      documentId, page: i + 1, text, state: result.pageStates?.[i] ?? legacyPageState(result.state),
+      ...(annotations.length ? { annotations } : {}),
+    };
+  });
 }
 
 function pickEditable(doc: SourceDocument): DocumentMetadata {

@@ -10,7 +10,7 @@ export { deleteEvent, eventsForActor, getEvent, getEventsByIds, queryEventIds, s
 export type { EventFilter, EventSort } from './events';
 export { RecordNotFoundError, deleteCase, getCase, listCases, saveCase, setRecordCases } from './cases';
 export {
-  addDocument, deleteDocument, findDocumentBySha256, getDocument, getDocumentBlob, getDocumentsByIds, getPageText, getPagesText,
+  addDocument, deleteDocument, findDocumentBySha256, getDocument, getDocumentBlob, getDocumentsByIds, getPage, getPageText, getPages, getPagesText,
   listDocumentIds, recordsCitingDocument, saveDocumentMetadata, updateExtraction,
 } from './documents';
 export type { AddDocumentInput, AddDocumentResult, CitingRecord, DocumentFilter, DocumentSort } from './documents';

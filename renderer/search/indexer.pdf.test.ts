@@ -5,6 +5,7 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { extractDocument } from '../../shared/pdf';
 import type { PdfAssetUrls } from '../../shared/pdf';
+import { makePagesPdf } from '../../tests/fixtures/pdf/makePagePdfs';
 import { makeTextPdf } from '../../tests/fixtures/pdf/makePdfs';
 import { generatePages } from '../../tests/fixtures/search/generatePages';
 import { openDatabase } from '../db/db';
@@ -50,5 +51,37 @@ describe('a new 50-page document', () => {
     // Node over fake-indexeddb; the figure is reported by the worker's e2e too.
     console.info(`50-page document searchable ${ms.toFixed(0)} ms after it was stored`);
     expect(ms).toBeLessThan(2_000);
+  }, 30_000);
+});
+
+describe('what a page holds besides its plain lines', () => {
+  it('finds words broken at a line end both ways, and form-field and comment text on its page', async () => {
+    const db = await openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    const bytes = makePagesPdf([
+      { lines: ['La ruta del narco-', 'tráfico cruza el valle; a well-', 'known route for the boats.'] },
+      {
+        lines: ['Certificate of insurance'],
+        fields: [{ name: 'insured', value: 'Compañía Minera Quellaveco' }],
+        comment: { author: 'A. Pérez', text: 'Check this date against the police report.' },
+      },
+    ]);
+    const extraction = await extractDocument(pdfjs, bytes.slice(), { assets });
+    const added = await addDocument(db, { file: new Blob([bytes.slice().buffer as ArrayBuffer]), sha256: await sha256Hex(bytes), fileName: 'seguro.pdf', extraction });
+    if (added.status !== 'added') throw new Error(added.status);
+    await indexer.sync();
+    const pagesFor = async (query: string) => (await indexer.search(query)).groups.page.hits.map((h) => h.page);
+
+    expect(await pagesFor('narcotráfico')).toEqual([1]);
+    expect(await pagesFor('narcotrafico')).toEqual([1]);
+    expect(await pagesFor('well-known')).toEqual([1]);
+    expect(await pagesFor('"well known"')).toEqual([1]);
+    expect(await pagesFor('Quellaveco')).toEqual([2]);
+    expect(await pagesFor('"police report"')).toEqual([2]);
+    // The snippet comes from the same text the page was indexed by.
+    const snippet = (await indexer.search('Quellaveco')).groups.page.hits[0]?.snippet;
+    expect(snippet && snippet.text.slice(snippet.highlights[0]?.start, snippet.highlights[0]?.end)).toBe('Quellaveco');
+    db.close();
   }, 30_000);
 });

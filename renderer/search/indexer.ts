@@ -19,7 +19,7 @@ import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
 import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, storedSegmentIds } from './catalog';
-import { allRecordDocs, pageTexts, recordDocs, textVersion } from './sources';
+import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
 
@@ -408,12 +408,12 @@ export class SearchIndexer {
       documentInfo: this.docInfo,
       getText: async ({ documentId, page }) => {
         if (options.abandoned?.()) throw new QueryAbandonedError();
-        return (await db.pages.get([documentId, page]))?.text;
+        return searchTextOf(await db.pages.get([documentId, page]));
       },
       // The hits' page texts in one read (snippets).
       getTexts: async (keys) => {
         if (options.abandoned?.()) throw new QueryAbandonedError();
-        return (await db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]))).map((row) => row?.text);
+        return (await db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]))).map(searchTextOf);
       },
     });
   }

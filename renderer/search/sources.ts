@@ -3,10 +3,10 @@
  * events, document metadata) as SearchDocs and one document's pages. Read-only.
  */
 import Dexie from 'dexie';
-import { actorDoc, documentDoc, eventDoc, pageDocs } from '../../shared/search';
+import { actorDoc, documentDoc, eventDoc, pageDocs, pageSearchText } from '../../shared/search';
 import type { SearchDoc } from '../../shared/search';
 import type { CasefileDb } from '../db/db';
-import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
+import type { ActorRow, DocumentRow, EventRow, PageRow } from '../db/derive';
 import { toActor, toDocument, toEvent } from '../db/derive';
 
 /** Extraction states that store page text. */
@@ -46,11 +46,14 @@ export async function allRecordDocs(db: CasefileDb): Promise<SearchDoc[]> {
   return recordDocs(db, { actors, events, documents }, groups);
 }
 
-/** A document's page texts in page order (index 0 is page 1). */
+/** A page row's searchable text: its text and its form-field and comment text (pageSearchText). */
+export const searchTextOf = (row: PageRow | undefined): string | undefined => row && pageSearchText(row.text, row.annotations);
+
+/** A document's searchable page texts in page order (index 0 is page 1). */
 export async function pageTexts(db: CasefileDb, documentId: string): Promise<string[]> {
   const rows = await db.pages.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).toArray();
   const texts: string[] = [];
-  for (const row of rows) texts[row.page - 1] = row.text;
+  for (const row of rows) texts[row.page - 1] = searchTextOf(row)!;
   return Array.from(texts, (t) => t ?? '');
 }
 

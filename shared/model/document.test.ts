@@ -78,8 +78,15 @@ describe('default titles', () => {
 
 describe('documentExtractionFrom', () => {
   it('summarises the pages it carries and stamps when text was extracted', () => {
+    // A result without page states (an older extractor) is summed up from its state.
     expect(documentExtractionFrom(result({ pages: ['abc', '', 'de'], pageCount: 3 }), 77)).toEqual({
-      state: 'extracted', pageCount: 3, message: '', extractedAt: 77, characters: 5,
+      state: 'extracted', pageCount: 3, message: '', extractedAt: 77, characters: 5, textLayer: 'text', ocrPages: 0,
+    });
+    expect(documentExtractionFrom(result({
+      state: 'needs-ocr', pages: ['abc', ''], pageCount: 2, pageStates: ['text', 'image-only'], textLayer: { layer: 'partly-scanned', ocrPages: 1 },
+      annotations: [[{ kind: 'comment', text: 'nota' }], []],
+    }), 77)).toEqual({
+      state: 'needs-ocr', pageCount: 2, message: '', extractedAt: 77, characters: 3, textLayer: 'partly-scanned', ocrPages: 1, annotationChars: 4,
     });
     expect(documentExtractionFrom(result({ state: 'password-required', pages: [], pageCount: 0, message: 'locked' }), 77)).toEqual({
       state: 'password-required', pageCount: 0, message: 'locked', extractedAt: null, characters: 0,

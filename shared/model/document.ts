@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { ExtractionResult, ExtractionState, PdfInfo } from '../pdf/types';
+import type { ExtractionResult, ExtractionState, PdfInfo, TextLayer, TextLayerSummary } from '../pdf/types';
 import {
   V, approxDateSchema, caseIdsSchema, longText, newId, recordBaseSchema, requiredText, shortText, tagsSchema,
 } from './common';
@@ -20,6 +20,11 @@ export const EXTRACTION_STATES = [
 // Compile-time check the other way round: a state added to ExtractionState must be listed here.
 const _everyState: Exclude<ExtractionState, (typeof EXTRACTION_STATES)[number]> extends never ? true : never = true;
 void _everyState;
+
+/** A document's pages summed up (shared/pdf summarisePages). */
+export const TEXT_LAYERS = ['text', 'partly-scanned', 'scanned', 'no-text'] as const satisfies readonly TextLayer[];
+const _everyLayer: Exclude<TextLayer, (typeof TEXT_LAYERS)[number]> extends never ? true : never = true;
+void _everyLayer;
 
 export const PDF_MIME_TYPE = 'application/pdf';
 
@@ -47,6 +52,15 @@ export const documentExtractionSchema = z.object({
   extractedAt: count.nullable(),
   /** Characters of text over all pages, so lists can show "n pages, m characters" without reading pages. */
   characters: count,
+  /**
+   * The pages summed up, for documents that opened. Absent in documents and bundles
+   * written before pages were classified: textLayerOf() reads those from `state`.
+   */
+  textLayer: z.enum(TEXT_LAYERS, { error: V.invalidChoice }).optional(),
+  /** Pages that need OCR (image-only or junk text), alongside `textLayer`. */
+  ocrPages: count.optional(),
+  /** Characters of form-field and comment text over all pages (stored per page, apart from the page text). */
+  annotationChars: count.optional(),
 });
 export type DocumentExtraction = z.infer<typeof documentExtractionSchema>;
 
@@ -112,15 +126,30 @@ export function defaultDocumentTitle(info: Pick<PdfInfo, 'title'> | null, fileNa
   return meaningfulPdfTitle(info?.title) ?? titleFromFileName(fileName);
 }
 
+/**
+ * The pages summed up, or null for a document that did not open (locked, damaged, timed
+ * out). A document stored before pages were classified: 'needs-ocr' meant every page
+ * needs OCR, 'extracted' meant text.
+ */
+export function textLayerOf(extraction: Pick<DocumentExtraction, 'state' | 'pageCount' | 'textLayer' | 'ocrPages'>): TextLayerSummary | null {
+  if (extraction.state !== 'extracted' && extraction.state !== 'needs-ocr') return null;
+  if (extraction.textLayer) return { layer: extraction.textLayer, ocrPages: extraction.ocrPages ?? 0 };
+  return extraction.state === 'needs-ocr' ? { layer: 'scanned', ocrPages: extraction.pageCount } : { layer: 'text', ocrPages: 0 };
+}
+
 /** The stored summary of an extraction result; the page texts are stored separately. */
 export function documentExtractionFrom(result: ExtractionResult, now = Date.now()): DocumentExtraction {
   const hasText = result.state === 'extracted' || result.state === 'needs-ocr';
+  const pageCount = Math.max(0, Math.floor(result.pageCount) || 0);
+  const summary = hasText ? (result.textLayer ?? textLayerOf({ state: result.state, pageCount })) : null;
   return {
     state: result.state,
-    pageCount: Math.max(0, Math.floor(result.pageCount) || 0),
+    pageCount,
     message: result.message.slice(0, 2_000),
     extractedAt: hasText ? now : null,
     characters: hasText ? result.pages.reduce((sum, text) => sum + text.length, 0) : 0,
+    ...(summary ? { textLayer: summary.layer, ocrPages: summary.ocrPages } : {}),
+    ...(hasText && result.annotations ? { annotationChars: result.annotations.flat().reduce((n, a) => n + a.text.length, 0) } : {}),
   };
 }
 

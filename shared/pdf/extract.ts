@@ -2,24 +2,19 @@ import type * as Pdfjs from 'pdfjs-dist';
 import type { PDFDocumentProxy } from 'pdfjs-dist';
 import { abortError, classifyPdfError } from './classifyError';
 import { readPdfInfo } from './info';
-import { countTextChars, normalisePageText } from './normalise';
+import { annotationChars, annotationTexts, type RawAnnotation } from './annotations';
+import { normalisePageText, rawPageText, spaceControlCodes } from './normalise';
 import { pdfOpenOptions } from './openOptions';
-import type { AbortSignalLike, ExtractOptions, ExtractionResult, ExtractionState, PdfInfo } from './types';
+import { paintSummary } from './paint';
+import { classifyPage, measureText, needsPaintSummary, summarisePages, type PaintSummary } from './pageState';
+import type { AbortSignalLike, ExtractOptions, ExtractionResult, ExtractionState, PageAnnotation, PageState, PdfInfo } from './types';
 import { assertSafePdfjsVersion } from './version';
 
 /**
  * The pdf.js module, passed in by the caller so this code runs unchanged on the
  * renderer's worker (`pdfjs-dist`) and in Node (`pdfjs-dist/legacy/build/pdf.mjs`).
  */
-export type PdfjsModule = Pick<typeof Pdfjs, 'getDocument' | 'version'>;
-
-/**
- * Below this many non-space characters per page on average, a PDF counts as having no
- * text layer ('needs-ocr'). A page of prose carries 1,500–4,000 characters; a scan
- * carries none, or a stamp such as a page number or "Scanned by CamScanner" on some
- * pages. The text found is still kept, so a genuinely tiny document loses nothing.
- */
-export const MIN_TEXT_CHARS_PER_PAGE = 16;
+export type PdfjsModule = Pick<typeof Pdfjs, 'getDocument' | 'version' | 'OPS' | 'AnnotationMode'>;
 
 /**
  * After this many unreadable pages in a row the rest are not tried: a broken page
@@ -44,6 +39,49 @@ function abortable(signal: AbortSignalLike | undefined): { race<T>(work: Promise
 
 function ended(state: ExtractionState, started: number, fields: Partial<ExtractionResult> = {}): ExtractionResult {
   return { state, pageCount: 0, pages: [], info: null, message: '', ...fields, durationMs: Date.now() - started };
+}
+
+type PdfPage = Awaited<ReturnType<PDFDocumentProxy['getPage']>>;
+
+interface PageReading {
+  text: string;
+  state: PageState;
+  annotations: PageAnnotation[];
+}
+
+/** Form-field and comment text; a page whose annotations cannot be read still has its text. */
+async function readAnnotations(page: PdfPage): Promise<PageAnnotation[]> {
+  try {
+    return annotationTexts((await page.getAnnotations({ intent: 'display' })) as RawAnnotation[]);
+  } catch {
+    return [];
+  }
+}
+
+/** What the page paints, without its annotations' appearances; null when pdf.js cannot say. */
+async function readPaint(pdfjs: PdfjsModule, page: PdfPage): Promise<PaintSummary | null> {
+  try {
+    const list = await page.getOperatorList({ annotationMode: pdfjs.AnnotationMode.DISABLE });
+    const [x0 = 0, y0 = 0, x1 = 0, y1 = 0] = page.view;
+    return paintSummary(list, pdfjs.OPS, Math.abs((x1 - x0) * (y1 - y0)));
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * One page's normalised text, its annotation text and its state. The operator list is
+ * read only for a thin text layer: that is where a scan, a drawing and a blank page
+ * differ, and it costs far more than the text.
+ */
+async function readPage(pdfjs: PdfjsModule, page: PdfPage, race: <T>(work: Promise<T>) => Promise<T>): Promise<PageReading> {
+  const content = await race(page.getTextContent());
+  const text = normalisePageText(content.items);
+  const measure = measureText(spaceControlCodes(rawPageText(content.items)));
+  const annotations = await race(readAnnotations(page));
+  const chars = annotationChars(annotations);
+  const paint = needsPaintSummary(measure, chars) ? await race(readPaint(pdfjs, page)) : undefined;
+  return { text, annotations, state: classifyPage({ text: measure, annotationChars: chars, ...(paint !== undefined ? { paint } : {}) }) };
 }
 
 async function readInfo(doc: PDFDocumentProxy): Promise<PdfInfo | null> {
@@ -93,6 +131,8 @@ export async function extractDocument(
     if (pageCount < 1) return ended('damaged', started, { info, message: 'The PDF has no pages.' });
 
     const pages: string[] = [];
+    const pageStates: PageState[] = [];
+    const annotations: PageAnnotation[][] = [];
     const failedPages: number[] = [];
     let firstFailure = '';
     let failuresInARow = 0;
@@ -100,13 +140,17 @@ export async function extractDocument(
       checkAborted();
       try {
         const page = await abort.race(doc.getPage(n));
-        const content = await abort.race(page.getTextContent());
-        pages.push(normalisePageText(content.items));
+        const reading = await readPage(pdfjs, page, abort.race);
+        pages.push(reading.text);
+        pageStates.push(reading.state);
+        annotations.push(reading.annotations);
         page.cleanup();
         failuresInARow = 0;
       } catch (error) {
         checkAborted();
         pages.push('');
+        pageStates.push('unreadable');
+        annotations.push([]);
         failedPages.push(n);
         firstFailure ||= `page ${n}: ${classifyPdfError(error).message}`;
         failuresInARow++;
@@ -121,12 +165,15 @@ export async function extractDocument(
     const notes: string[] = [];
     if (failedPages.length > 0) notes.push(`${failedPages.length} of ${pageCount} pages could not be read (${firstFailure}).`);
     if (pages.length < pageCount) notes.push(`Stopped after page ${pages.length}: ${MAX_CONSECUTIVE_PAGE_FAILURES} pages in a row were unreadable.`);
-    const chars = pages.reduce((sum, text) => sum + countTextChars(text), 0);
-    const needsOcr = chars / readCount < MIN_TEXT_CHARS_PER_PAGE;
-    if (needsOcr) notes.unshift(`No text layer (${chars} characters on ${readCount} pages): a scan that needs OCR.`);
-    return ended(needsOcr ? 'needs-ocr' : 'extracted', started, {
+    // What the pages add up to is data (textLayer, pageStates), put in words by the UI in
+    // the user's language; the message keeps only what went wrong.
+    const textLayer = summarisePages(pageStates);
+    return ended(textLayer.ocrPages > 0 ? 'needs-ocr' : 'extracted', started, {
       pageCount,
       pages,
+      pageStates,
+      annotations,
+      textLayer,
       info,
       message: notes.join(' '),
       ...(failedPages.length > 0 ? { failedPages } : {}),

@@ -1,6 +1,12 @@
 export type * from './types';
-export { extractDocument, MIN_TEXT_CHARS_PER_PAGE, MAX_CONSECUTIVE_PAGE_FAILURES, type PdfjsModule } from './extract';
-export { normalisePageText, cleanText, countTextChars, type TextContentItem } from './normalise';
+export { extractDocument, MAX_CONSECUTIVE_PAGE_FAILURES, type PdfjsModule } from './extract';
+export {
+  classifyPage, legacyPageState, measureText, needsPaintSummary, pageNeedsOcr, summarisePages, isJunkText, OCR_PAGE_STATES,
+  THIN_TEXT_CHARS, MIN_ANNOTATION_CHARS, MIN_SCAN_COVERAGE, MIN_IMAGE_ONLY_COVERAGE, MIN_READABLE_SHARE, type PaintSummary, type PageEvidence, type TextMeasure,
+} from './pageState';
+export { paintSummary, type OpCodes, type OperatorListLike } from './paint';
+export { annotationTexts, annotationChars, type RawAnnotation } from './annotations';
+export { normalisePageText, rawPageText, cleanText, spaceControlCodes, countTextChars, type TextContentItem } from './normalise';
 export { pdfOpenOptions, MAX_IMAGE_PIXELS, MAX_CANVAS_AREA_BYTES, type PdfOpenOptions } from './openOptions';
 export { classifyPdfError, isAbortError, abortError } from './classifyError';
 export { readPdfInfo, pdfDateDay } from './info';

@@ -3,9 +3,9 @@
  * states, and the UI shows it: nothing is left half-extracted.
  */
 export type ExtractionState =
-  /** Text extracted from every page (some pages may be empty). */
+  /** Text extracted from every page; no page needs OCR (some may be blank or drawings). */
   | 'extracted'
-  /** The PDF opened but has no text layer worth the name (a scan): needs OCR. */
+  /** The PDF opened and at least one page needs OCR (`pageStates` says which). */
   | 'needs-ocr'
   /** Encrypted with a user password; ask for it (never stored). */
   | 'password-required'
@@ -15,6 +15,37 @@ export type ExtractionState =
   | 'damaged'
   /** The watchdog stopped it: it took longer than the per-file limit. */
   | 'timed-out';
+
+/**
+ * What one page is, decided from its text layer and, when that is thin, what it paints:
+ * - 'text': a text layer worth the name (or text in its form fields and comments);
+ * - 'junk-text': a text layer that does not decode (fonts without a Unicode map give
+ *   control codes, private-use or replacement characters, symbol soup): needs OCR;
+ * - 'image-only': no or negligible text, but an image covering a good share of the page
+ *   (a scan): needs OCR;
+ * - 'blank': nothing painted;
+ * - 'drawing': vector paths (or small images) only: nothing to read, not a scan;
+ * - 'unreadable': pdf.js could not read the page (listed in `failedPages` too).
+ */
+export type PageState = 'text' | 'junk-text' | 'image-only' | 'blank' | 'drawing' | 'unreadable';
+
+/** A document's pages summed up: text, partly scanned, scanned, or no text at all (blank or drawings). */
+export type TextLayer = 'text' | 'partly-scanned' | 'scanned' | 'no-text';
+
+export interface TextLayerSummary {
+  layer: TextLayer;
+  /** Pages whose state needs OCR ('junk-text', 'image-only': see pageNeedsOcr). */
+  ocrPages: number;
+}
+
+/** Text a page carries outside its content: a form field's value, or a comment (note, free text, popup). */
+export interface PageAnnotation {
+  kind: 'form-field' | 'comment';
+  /** The field's name or tooltip, or a comment's author; absent when the PDF gives none. */
+  label?: string;
+  /** Normalised like page text (cleanText). */
+  text: string;
+}
 
 /** Metadata read from the PDF's info dictionary / XMP, when present. */
 export interface PdfInfo {
@@ -36,7 +67,11 @@ export interface ExtractionResult {
   /** Normalised text of each page; index 0 is page 1. Empty unless state is 'extracted' or 'needs-ocr'. */
   pages: string[];
   info: PdfInfo | null;
-  /** Plain-words reason for the non-extracted states (pdf.js's own message for 'damaged'). */
+  /**
+   * Plain-words reason for the states of files that did not open (pdf.js's own message for
+   * 'damaged'), or what went wrong reading some pages; '' otherwise. Which pages need OCR
+   * is in `pageStates` and `textLayer`, not here.
+   */
   message: string;
   /** Milliseconds spent, for the check command and benchmarks. */
   durationMs: number;
@@ -45,6 +80,12 @@ export interface ExtractionResult {
    * is ''. Absent when every page was read.
    */
   failedPages?: number[];
+  /** What each page is (index 0 is page 1), when the document opened. Absent in results made before page states existed. */
+  pageStates?: PageState[];
+  /** Form-field and comment text of each page (index 0 is page 1), when the document opened; [] for a page with none. */
+  annotations?: PageAnnotation[][];
+  /** The pages summed up (summarisePages), when the document opened. */
+  textLayer?: TextLayerSummary;
 }
 
 /**

@@ -72,7 +72,17 @@ function langHint(language: string): SearchDoc['lang'] | undefined {
   return undefined;
 }
 
-/** The pages of an extracted document, `texts[0]` being page 1. Empty pages are skipped. */
+/**
+ * The text a page is indexed and searched by: its own text, then the text of its form
+ * fields and comments, one per line. Indexing, phrase checks and snippets all read it
+ * through here, so offsets agree; the stored page text stays as the PDF gives it.
+ */
+export function pageSearchText(text: string, annotations?: readonly { text: string }[]): string {
+  if (!annotations?.length) return text;
+  return [text, ...annotations.map((a) => a.text)].filter((t) => t !== '').join('\n');
+}
+
+/** The pages of an extracted document, `texts[0]` being page 1 (pageSearchText). Empty pages are skipped. */
 export function pageDocs(doc: Pick<SourceDocument, 'id' | 'caseIds' | 'publishedOn' | 'language'>, texts: readonly string[]): SearchDoc[] {
   const info = documentFilterInfo(doc);
   const lang = langHint(doc.language);

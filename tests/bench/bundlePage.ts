@@ -113,7 +113,7 @@ async function fill(o: FillOptions) {
     const doc = { ...blankDocument({ sha256, fileName: `source-${i + 1}.pdf`, byteLength: bytes.length },
       { state: 'extracted', pageCount, message: '', extractedAt: EPOCH, characters: 400 * pageCount }, EPOCH), id: r.uuid(), caseIds: [CASE_ID] };
     documents.push(doc);
-    for (let p = 1; p <= pageCount; p++) pages.push({ documentId: doc.id, page: p, text: `Page ${p} of ${doc.fileName}. `.repeat(20) });
+    for (let p = 1; p <= pageCount; p++) pages.push({ documentId: doc.id, page: p, text: `Page ${p} of ${doc.fileName}. `.repeat(20), state: 'text' });
   }
   const generateMs = now() - tg;
   const t0 = now();

@@ -188,7 +188,7 @@ const api = {
         documentIds.set(sd.id, count);
         docRows.push(documentRow(sd));
         doc.pages.forEach((text, p) => {
-          pageRows.push({ documentId: sd.id, page: p + 1, text });
+          pageRows.push({ documentId: sd.id, page: p + 1, text, state: 'text' });
           chars += text.length;
           words += wordsOf(text).length;
         });

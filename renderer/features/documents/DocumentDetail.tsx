@@ -48,7 +48,7 @@ function Detail({ doc }: { doc: SourceDocument }) {
           </div>
           <h1 id="doc-title">{doc.title}</h1>
           <div className="doc-detail__sub">
-            <span className={`doc-state doc-state--${stateTone(doc.extraction.state)}`} data-testid="doc-state">{stateBadge(t, doc.extraction)}</span>
+            <span className={`doc-state doc-state--${stateTone(doc.extraction)}`} data-testid="doc-state">{stateBadge(t, doc.extraction)}</span>
             {[doc.author, doc.publisher].filter(Boolean).map((s) => <span key={s} className="muted"> · {s}</span>)}
           </div>
         </div>

@@ -12,7 +12,7 @@ import { useUi } from '../../state/store';
 import { useFilterFocus } from '../events/useFilterFocus';
 import { pickAndAddPdfs } from './importRunner';
 import type { StateFilter } from './labels';
-import { STATE_FILTERS, formatDay, stateBadge, stateTone, statesFor } from './labels';
+import { STATE_FILTERS, formatDay, stateBadge, stateTone, textStatesFor } from './labels';
 
 const ROW_HEIGHT = 50;
 /** Rows are read a page at a time so scrolling a few rows does not start a new query. */
@@ -31,10 +31,10 @@ export function DocumentList() {
   const textRef = useFilterFocus<HTMLInputElement>();
   const scrollRef = useRef<HTMLDivElement>(null);
 
-  const states = statesFor(state);
+  const textStates = textStatesFor(state);
   const query: DocumentFilter = {
     ...(deferredText.trim() ? { text: deferredText } : {}),
-    ...(states ? { states } : {}),
+    ...(textStates ? { textStates } : {}),
     ...(activeCaseId ? { caseId: activeCaseId } : {}),
   };
   const queryKey = JSON.stringify(query);
@@ -71,7 +71,7 @@ export function DocumentList() {
             {(a11y) => (
               <select {...a11y} value={state} onChange={(e) => setState(e.target.value as StateFilter)}>
                 <option value="">{t('documents.filter.anyState')}</option>
-                {STATE_FILTERS.map((s) => <option key={s} value={s}>{t(`documents.filter.${s}`)}</option>)}
+                {STATE_FILTERS.map((s) => <option key={s} value={s}>{t(`documents.stateFilter.${s}`)}</option>)}
               </select>
             )}
           </Field>
@@ -131,7 +131,7 @@ function DocumentRow({ id, doc, selected, index, total, top, onSelect }: RowProp
     <div {...a11y} className="row doc-row" title={doc.fileName} onClick={onSelect}>
       <span className="doc-row__line">
         <span className="row__title">{doc.title}</span>
-        <span className={`doc-state doc-state--${stateTone(doc.extraction.state)}`}>{stateBadge(t, doc.extraction)}</span>
+        <span className={`doc-state doc-state--${stateTone(doc.extraction)}`}>{stateBadge(t, doc.extraction)}</span>
       </span>
       <span className="row__sub">{sub.join(' · ')}</span>
     </div>

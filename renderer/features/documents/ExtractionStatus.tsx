@@ -1,10 +1,13 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useRef, useState } from 'react';
 import type { SourceDocument } from '../../../shared/model';
+import { textLayerOf } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
+import { pagesNeedingOcr } from '../../db/documents';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { sharedExtractor } from './importRunner';
-import { isLocked } from './labels';
+import { isLocked, pageRanges } from './labels';
 import { retryExtraction } from './retryExtraction';
 import { isDiskFull } from '../../db/storageErrors';
 import type { Translator } from '../../i18n/useT';
@@ -13,13 +16,16 @@ import { diskFullSaying } from '../storage/saveErrors';
 /** What text extraction made of the file, in words, with the way forward for locked and timed-out files. */
 export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
   const t = useT();
-  const { state, pageCount, characters, message } = doc.extraction;
-  const chars = new Intl.NumberFormat(t.lang).format(characters);
+  const { state, pageCount, characters, message, annotationChars = 0 } = doc.extraction;
+  const format = (n: number) => new Intl.NumberFormat(t.lang).format(n);
+  const chars = format(characters);
+  const layer = textLayerOf(doc.extraction);
   let summary: string;
-  if (state === 'extracted') summary = t(pageCount === 1 ? 'documents.status.extracted.one' : 'documents.status.extracted.other', { count: pageCount, chars });
-  else if (state === 'needs-ocr') summary = t('documents.status.needs-ocr', { count: pageCount });
+  if (layer?.layer === 'text') summary = t(pageCount === 1 ? 'documents.status.extracted.one' : 'documents.status.extracted.other', { count: pageCount, chars });
+  else if (layer?.layer === 'partly-scanned') summary = t('documents.status.partly-scanned', { ocr: layer.ocrPages, count: pageCount, chars });
+  else if (layer) summary = t(`documents.status.${layer.layer}`, { count: pageCount });
   else if (isLocked(state)) summary = t('documents.status.password');
-  else summary = t(`documents.status.${state}`);
+  else summary = t(`documents.status.${state as 'damaged' | 'timed-out'}`);
   // Locked files carry pdf.js's "protected with a password" note, which the summary already says.
   const detail = isLocked(state) ? '' : message;
 
@@ -27,11 +33,23 @@ export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
     <section aria-labelledby="doc-text" className={`doc-status doc-status--${state}`}>
       <h3 id="doc-text">{t('documents.section.text')}</h3>
       <p data-testid="doc-status">{summary}</p>
+      {layer?.layer === 'partly-scanned' ? <OcrPages documentId={doc.id} /> : null}
+      {layer && annotationChars > 0 ? <p className="muted">{t('documents.status.annotations', { chars: format(annotationChars) })}</p> : null}
+      {layer && !doc.extraction.textLayer ? <ReadAgain doc={doc} /> : null}
       {detail ? <p className={state === 'damaged' ? 'doc-status__damage' : 'muted'} data-testid="doc-status-detail">{detail}</p> : null}
       {isLocked(state) ? <UnlockForm doc={doc} /> : null}
       {state === 'timed-out' ? <RetryButton doc={doc} /> : null}
     </section>
   );
+}
+
+/** Which pages of a partly scanned document need OCR, as ranges ("3, 5–7"). */
+function OcrPages({ documentId }: { documentId: string }) {
+  const db = useDb();
+  const t = useT();
+  const pages = useLiveQuery(() => pagesNeedingOcr(db, documentId), [db, documentId]);
+  if (!pages?.length) return null;
+  return <p data-testid="doc-ocr-pages">{t('documents.status.ocrPages', { pages: pageRanges(pages) })}</p>;
 }
 
 /** The password is held in this field only until the attempt: cleared after it, never stored or logged. */
@@ -80,7 +98,22 @@ function UnlockForm({ doc }: { doc: SourceDocument }) {
   );
 }
 
-function RetryButton({ doc }: { doc: SourceDocument }) {
+/**
+ * Documents read before pages were told apart (database version 3): a "scan" may be blank
+ * pages or drawings, and form fields and comments were not read. Reading the file again
+ * classifies each page.
+ */
+function ReadAgain({ doc }: { doc: SourceDocument }) {
+  const t = useT();
+  return (
+    <div className="doc-read-again">
+      <p className="muted" data-testid="doc-read-again">{t('documents.status.olderReading')}</p>
+      <RetryButton doc={doc} label={t('documents.status.readAgain')} />
+    </div>
+  );
+}
+
+function RetryButton({ doc, label }: { doc: SourceDocument; label?: string }) {
   const db = useDb();
   const t = useT();
   const notify = useUi((s) => s.notify);
@@ -95,7 +128,7 @@ function RetryButton({ doc }: { doc: SourceDocument }) {
       setBusy(false);
     }
   };
-  return <button type="button" disabled={busy} onClick={() => void retry()}>{busy ? t('documents.status.retrying') : t('documents.status.retry')}</button>;
+  return <button type="button" disabled={busy} onClick={() => void retry()}>{busy ? t('documents.status.retrying') : label ?? t('documents.status.retry')}</button>;
 }
 
 /** A full disk while storing the unlocked or re-read text is said plainly; other failures are quoted. */

@@ -92,7 +92,7 @@ function JobStatus({ job, doc }: { job: ImportJob; doc: SourceDocument | undefin
       const note = state === 'extracted' || isLocked(state) ? '' : message;
       return (
         <>
-          <span className={`doc-state doc-state--${stateTone(state)}`}>{stateBadge(t, doc.extraction)}</span>
+          <span className={`doc-state doc-state--${stateTone(doc.extraction)}`}>{stateBadge(t, doc.extraction)}</span>
           {note ? <span className="import-job__message" title={note}>{note}</span> : null}
         </>
       );

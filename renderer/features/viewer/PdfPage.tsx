@@ -1,6 +1,6 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
 import type { TextItem } from 'pdfjs-dist/types/src/display/api';
-import type { RefObject } from 'react';
+import type { ReactNode, RefObject } from 'react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { useT } from '../../i18n/useT';
 import type { HitRange } from './findHits';
@@ -22,6 +22,8 @@ interface PdfPageProps {
   /** CSS pixels per PDF unit the page is drawn at (what 'fit' works out to). */
   onScale: (scale: number) => void;
   onHits: (count: number) => void;
+  /** Shown below the page, inside the scrolling body (so its words can be selected and quoted too). */
+  children?: ReactNode;
 }
 
 /** What is on screen: the text layer's spans and the items they were made from, for marking hits. */
@@ -40,7 +42,7 @@ const isCancelled = (error: unknown) => (error as { name?: string } | null)?.nam
  * navigate the app or run. Each draw uses a fresh canvas and text layer swapped in when
  * both are done, so a draw cancelled by a page or zoom change never touches the screen.
  */
-export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, onScale, onHits }: PdfPageProps) {
+export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, onScale, onHits, children }: PdfPageProps) {
   const t = useT();
   const frameRef = useRef<HTMLDivElement>(null);
   const drawn = useRef<DrawnText | null>(null);
@@ -143,6 +145,7 @@ export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, o
     <div className="viewer__body" ref={bodyRef} tabIndex={0} role="region" aria-label={label}>
       {failed ? <p className="viewer__state" role="alert">{t('viewer.pageFailed', { reason: failed })}</p> : null}
       <div className="pdf-page" ref={frameRef} data-page={pageNumber} />
+      {children}
     </div>
   );
 }

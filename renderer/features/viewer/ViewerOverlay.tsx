@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { CitePanel } from './CitePanel';
 import { textHasTerms } from './findHits';
+import { PageAnnotations } from './PageAnnotations';
 import { PdfPage } from './PdfPage';
 import { usePdfDocument } from './usePdfDocument';
 import { ViewerToolbar } from './ViewerToolbar';
@@ -139,7 +140,9 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
       <div className="viewer__stage">
         {state.status === 'ready' ? (
           <PdfPage pdfjs={state.pdfjs} pdf={state.pdf} pageNumber={page} zoom={zoom} terms={terms} bodyRef={bodyRef}
-            label={t('viewer.pageRegion', { page, title })} onScale={setScale} onHits={setHits} />
+            label={t('viewer.pageRegion', { page, title })} onScale={setScale} onHits={setHits}>
+            <PageAnnotations documentId={documentId} page={page} />
+          </PdfPage>
         ) : (
           <div className="viewer__body" ref={bodyRef}>
             <p className="viewer__state" role={state.status === 'loading' ? 'status' : 'alert'}>
