@@ -1,4 +1,5 @@
 import type { DesktopApi } from '../../shared/desktopApi';
+import { standaloneReportHtml } from '../../shared/export';
 import { pickFileWith, saveBlobDesktop } from './blobFiles';
 import { saveFiltersFor } from './saveFilters';
 import type { Platform } from './types';
@@ -12,7 +13,7 @@ export function createDesktopPlatform(api: DesktopApi, doc: Document): Platform 
       api.saveFile({ suggestedName, filters: saveFiltersFor(suggestedName, mimeType), data }),
     saveBlob: (req) => saveBlobDesktop(api, req),
     pickFile: ({ accept }) => pickFileWith(doc, accept),
-    printHtml: (html, suggestedName) => api.printToPdf({ suggestedName, html }),
+    printHtml: (page, suggestedName) => api.printToPdf({ suggestedName, html: standaloneReportHtml(page) }),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }
