@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Page, Worker } from '@playwright/test';
 import { expect, test } from './fixtures';
 
 /**
@@ -49,7 +49,7 @@ test('the printable report is styled in its print frame without breaking the Con
   expect(cspViolations.violations).toEqual([]);
 });
 
-test('the CSP detector records violations in the page and in a script-less sandboxed frame', async ({ page, cspViolations }) => {
+test('the CSP detector records violations in the page, in a script-less sandboxed frame and in a worker', async ({ page, cspViolations }) => {
   await page.goto('/');
   await expect(page.getByRole('button', { name: 'Load sample case' })).toBeVisible();
   expect(cspViolations.violations).toEqual([]);
@@ -73,6 +73,15 @@ test('the CSP detector records violations in the page and in a script-less sandb
   });
   await expect.poll(() => cspViolations.violations.map((v) => v.source === 'console' && /style-src/.test(v.directive))).toContain(true);
 
-  // Both were caused on purpose; taking them keeps the guard from failing this test.
+  // In one of the app's workers (search starts when the search box is focused): a request
+  // to another origin is refused by connect-src. (Not eval: code that DevTools evaluates may eval.)
+  cspViolations.take();
+  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  const isSearch = (w: Worker) => /search\.worker/.test(w.url());
+  await expect.poll(() => page.workers().some(isSearch)).toBe(true);
+  await page.workers().find(isSearch)!.evaluate(() => fetch('http://192.0.2.1/probe').catch(() => undefined));
+  await expect.poll(() => cspViolations.violations.map((v) => v.directive)).toContainEqual(expect.stringMatching(/in a worker: connect-src blocked http:\/\/192\.0\.2\.1\/probe/));
+
+  // All of these were caused on purpose; taking them keeps the guard from failing this test.
   cspViolations.take();
 });

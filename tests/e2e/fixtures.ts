@@ -1,9 +1,9 @@
 import { test as base, expect } from '@playwright/test';
-import type { Page, Worker } from '@playwright/test';
+import type { Page } from '@playwright/test';
 
 /** One Content-Security-Policy violation as the page, a worker or the console reported it. */
 export interface CspViolation {
-  source: 'event' | 'worker-event' | 'console';
+  source: 'event' | 'console';
   /** The effective directive (e.g. `style-src-attr`), or the console message's text. */
   directive: string;
   blockedURI: string;
@@ -47,17 +47,23 @@ function listenForViolations(binding: string): void {
 
 const CSP_CONSOLE = /Content Security Policy|violates/i;
 
-function watchWorker(worker: Worker, detector: CspDetector): void {
-  worker.on('console', (msg) => {
-    if (CSP_CONSOLE.test(msg.text())) detector.record({ source: 'console', directive: msg.text(), blockedURI: '', where: worker.url() });
+/**
+ * Init scripts do not run in workers, and Chromium writes a worker's violations only to
+ * that worker's DevTools log, which Playwright does not read. So the app's worker scripts
+ * (vite names them `<name>.worker-<hash>.js`) are served with a listener put in front
+ * that reports a violation on the worker's console, which the page's console handler
+ * sees. The listener runs after the module's imports: a violation while those are first
+ * evaluated, or in a blob: worker, is not seen.
+ */
+const WORKER_SCRIPT = /\.worker-[\w-]+\.js$/;
+const WORKER_LISTENER = "self.addEventListener('securitypolicyviolation', (e) => console.error(`Content Security Policy violation in a worker: ${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} at ${e.sourceFile}:${e.lineNumber}`));";
+
+async function listenInWorkers(page: Page): Promise<void> {
+  await page.route(WORKER_SCRIPT, async (route) => {
+    const response = await route.fetch();
+    // No newline: the source map's lines still match.
+    await route.fulfill({ response, body: WORKER_LISTENER + (await response.text()) });
   });
-  // Workers run no init scripts, so the listener goes in once the worker exists: it can
-  // miss a violation in the worker's first task, which its console message still reports.
-  worker.evaluate(() => {
-    self.addEventListener('securitypolicyviolation', (e) => {
-      console.error(`CSP securitypolicyviolation in worker: ${e.effectiveDirective} blocked ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`);
-    });
-  }).catch(() => undefined); // the worker may already have ended
 }
 
 async function installCspDetector(page: Page, detector: CspDetector): Promise<void> {
@@ -68,7 +74,7 @@ async function installCspDetector(page: Page, detector: CspDetector): Promise<vo
     const { url, lineNumber } = msg.location();
     detector.record({ source: 'console', directive: msg.text(), blockedURI: '', where: `${url}:${lineNumber}` });
   });
-  page.on('worker', (worker) => watchWorker(worker, detector));
+  await listenInWorkers(page);
 }
 
 /**
