@@ -1,4 +1,5 @@
 import type { DesktopApi } from '../../shared/desktopApi';
+import { standaloneReportHtml } from '../../shared/export';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith, saveBlobDesktop } from './blobFiles';
 import { saveFiltersFor } from './saveFilters';
@@ -15,7 +16,7 @@ export function createDesktopPlatform(api: DesktopApi, doc: Document): Platform 
     },
     saveBlob: (req) => saveBlobDesktop(api, req),
     pickFile: ({ accept }) => pickFileWith(doc, accept),
-    printHtml: (html, suggestedName) => api.printToPdf({ suggestedName: stripBidiControls(suggestedName), html }),
+    printHtml: (page, suggestedName) => api.printToPdf({ suggestedName: stripBidiControls(suggestedName), html: standaloneReportHtml(page) }),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

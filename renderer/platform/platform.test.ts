@@ -116,8 +116,11 @@ describe('desktop adapter', () => {
       filters: [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
       data,
     });
-    await platform.printHtml('<h1>r</h1>', 'report.pdf');
-    expect(desktop.printToPdf).toHaveBeenCalledWith({ suggestedName: 'report.pdf', html: '<h1>r</h1>' });
+    await platform.printHtml({ html: '<html><head></head><body><h1>r</h1></body></html>', css: 'h1{}' }, 'report.pdf');
+    expect(desktop.printToPdf).toHaveBeenCalledWith({
+      suggestedName: 'report.pdf',
+      html: '<html><head><style>h1{}</style>\n</head><body><h1>r</h1></body></html>',
+    });
   });
 
   it('forwards menu commands and unsubscribes', () => {

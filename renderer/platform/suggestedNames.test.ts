@@ -30,8 +30,8 @@ describe('suggested file names leave the renderer without bidirectional controls
     }));
     await platform.saveBlob({ suggestedName: `\u2067${posing}\u2069`, mimeType: 'application/octet-stream', blob: new Blob([new Uint8Array(3)]) });
     expect(api.beginSave).toHaveBeenCalledWith(expect.objectContaining({ suggestedName: unmasked }));
-    await platform.printHtml('<p>r</p>', `case\u200F.pdf`);
-    expect(api.printToPdf).toHaveBeenCalledWith({ suggestedName: 'case.pdf', html: '<p>r</p>' });
+    await platform.printHtml({ html: '<html><head></head><body><p>r</p></body></html>', css: 'p{}' }, `case\u200F.pdf`);
+    expect(api.printToPdf).toHaveBeenCalledWith({ suggestedName: 'case.pdf', html: '<html><head><style>p{}</style>\n</head><body><p>r</p></body></html>' });
   });
 
   it('web: the download link’s name', async () => {

@@ -1,4 +1,5 @@
 import type { AppInfo, MenuCommand, PickedFile, SaveResult } from '../../shared/desktopApi';
+import type { ReportPage } from '../../shared/export';
 
 export type { AppInfo, MenuCommand, PickedFile, SaveResult };
 
@@ -44,6 +45,7 @@ export interface Platform {
   saveBlob(req: SaveBlobRequest): Promise<SaveResult>;
   /** One file through a file picker (both hosts: no IPC needed to read it); null when cancelled. */
   pickFile(req: PickFileRequest): Promise<File | null>;
-  printHtml(html: string, suggestedName: string): Promise<SaveResult>;
+  /** Desktop saves it as a PDF (stylesheet inline); the browser prints it from a frame under the app's CSP. */
+  printHtml(page: ReportPage, suggestedName: string): Promise<SaveResult>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -93,7 +93,7 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
 
     pickFile: ({ accept }) => pickFileWith(doc, accept),
 
-    printHtml: (html) =>
+    printHtml: (report) =>
       new Promise((resolve, reject) => {
         const frame = doc.createElement('iframe');
         // No scripts in the report; same-origin only so we can style and print it.
@@ -103,7 +103,7 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
           'load',
           () => {
             try {
-              adoptInlineStyles(frame);
+              adoptStyles(frame, report.css);
               frame.contentWindow?.print();
               // The browser's print dialog owns the outcome; we cannot know whether a PDF was saved.
               resolve({ saved: false });
@@ -115,7 +115,7 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
           },
           { once: true },
         );
-        frame.srcdoc = html;
+        frame.srcdoc = report.html;
         doc.body.append(frame);
       }),
 
@@ -124,17 +124,16 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
 }
 
 /**
- * The srcdoc frame inherits the page's CSP, which blocks inline <style>. Constructed
- * stylesheets are CSSOM, which CSP allows, so the report's styles are moved there.
+ * The srcdoc frame inherits the page's CSP, which refuses an inline <style> the moment the
+ * frame parses one (and reports a violation even if the styles were put back later), so
+ * the report page comes without one and its stylesheet is given to the frame as a
+ * constructed stylesheet: CSSOM, which the CSP allows.
  */
-function adoptInlineStyles(frame: HTMLIFrameElement): void {
+function adoptStyles(frame: HTMLIFrameElement, css: string): void {
   const frameDoc = frame.contentDocument;
   const frameWin = frame.contentWindow as (Window & typeof globalThis) | null;
   if (!frameDoc || !frameWin) return;
-  const sheets = Array.from(frameDoc.querySelectorAll('style'), (style) => {
-    const sheet = new frameWin.CSSStyleSheet();
-    sheet.replaceSync(style.textContent ?? '');
-    return sheet;
-  });
-  if (sheets.length > 0) frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, ...sheets];
+  const sheet = new frameWin.CSSStyleSheet();
+  sheet.replaceSync(css);
+  frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, sheet];
 }

@@ -5,6 +5,6 @@ export { exportFtm, exportFtmEntities, ftmId } from './ftm';
 export { sha1Hex, contentSha1Map } from './contentHash';
 export type { AcledColumn, AcledOptions } from './acled';
 export { ACLED_COLUMNS, acledRecords, exportAcledCsv } from './acled';
-export type { ReportOptions } from './report';
-export { caseReportHtml } from './report';
+export type { ReportOptions, ReportPage } from './report';
+export { caseReport, caseReportHtml, standaloneReportHtml } from './report';
 export type { ReportLocale } from './labels';

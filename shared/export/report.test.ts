@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ExportInput } from './types';
 import { escapeHtml } from './html';
-import { caseReportHtml } from './report';
+import { caseReport, caseReportHtml } from './report';
 import { ARTICLE_ID, citation, sampleInput } from './sampleInput.testkit';
 
 const opts = { generatedAt: Date.UTC(2026, 10, 27, 21, 5), appVersion: '1.2.3' };
@@ -20,6 +20,16 @@ describe('caseReportHtml', () => {
     expect(page).not.toMatch(/<script|<link|<img|<iframe|@import|url\(|src=|href="(?!#)/i);
     expect(page).toContain("default-src 'none'");
     expect(page).toMatch(/@page \{\s*size: A4;/);
+  });
+
+  it('comes apart as a page without <style> and its stylesheet, for a frame under the app\'s CSP', () => {
+    const page = caseReport(sampleInput(), { ...opts, locale: 'en' });
+    expect(page.html).not.toMatch(/<style|style=/i);
+    expect(page.css).toMatch(/@page \{\s*size: A4;/);
+    const whole = en();
+    expect(whole.match(/<style>/g)).toHaveLength(1);
+    expect(whole.indexOf('</style>')).toBeLessThan(whole.indexOf('</head>'));
+    expect(whole.replace(/<style>[\s\S]*?<\/style>\n/, '')).toBe(page.html);
   });
 
   it('names every actor with all their names, and every event', () => {

@@ -17,6 +17,17 @@ import { REPORT_CSS } from './reportCss';
 import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
+/**
+ * The report as a page and its stylesheet apart: the app's print frame is under the app's
+ * CSP, which refuses an inline <style>, so it applies `css` through CSSOM instead. A file
+ * that stands alone (the desktop's PDF, a saved copy) gets it inline: `standaloneReportHtml`.
+ */
+export interface ReportPage {
+  /** A whole HTML document without any <style> element. */
+  html: string;
+  css: string;
+}
+
 export interface ReportOptions {
   locale: ReportLocale;
   /** Milliseconds since the epoch; printed in UTC so the report does not depend on the machine's zone. */
@@ -63,7 +74,7 @@ function utcStamp(ms: number): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`;
 }
 
-export function caseReportHtml(input: ExportInput, opts: ReportOptions): string {
+export function caseReport(input: ExportInput, opts: ReportOptions): ReportPage {
   const { locale } = opts;
   const w = WORDS[locale];
   const actors = new Map(input.actors.map((a) => [a.id, a]));
@@ -144,7 +155,6 @@ ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="${{ __html: PRINT_CONTENT_SECURITY_POLICY }}">
 <title>${w.report} — ${title}</title>
-<style>${{ __html: REPORT_CSS }}</style>
 </head>
 <body>
 <header class="cover">
@@ -167,5 +177,20 @@ ${notes.list.length === 0 && input.documents.length === 0 && html`<p class="empt
 </body>
 </html>
 `;
-  return page.__html;
+  return { html: page.__html, css: REPORT_CSS };
+}
+
+/**
+ * The page with its stylesheet inline, before `</head>`: the first one is the page's own,
+ * since every text in the head (the title) is escaped.
+ */
+export function standaloneReportHtml(page: ReportPage): string {
+  const at = page.html.indexOf('</head>');
+  if (at < 0) throw new Error('A report page has a head.');
+  return `${page.html.slice(0, at)}<style>${page.css}</style>\n${page.html.slice(at)}`;
+}
+
+/** The report as one self-contained HTML file. */
+export function caseReportHtml(input: ExportInput, opts: ReportOptions): string {
+  return standaloneReportHtml(caseReport(input, opts));
 }

@@ -1,5 +1,5 @@
 /**
- * The report's only styles: inline, no fonts or images to fetch. Calm and dense for
+ * The report's only styles, no fonts or images to fetch (inline in a standalone file, see ReportPage). Calm and dense for
  * A4 paper; each section starts a new page and no record is split across two if it fits on one.
  */
 export const REPORT_CSS = `

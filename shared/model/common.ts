@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import type { ApproxDate } from '../dates/types';
 
+// The app's Content-Security-Policy has no 'unsafe-eval', so zod can never compile its
+// faster parsers there; left on, its one-time probe (`Function('')`) is reported as a
+// script-src violation by every window and worker that validates a record. Off everywhere,
+// so Node tests parse the same way the app does.
+z.config({ jitless: true });
+
 /**
  * Validation messages are keys, not sentences: shared/ has no UI language, the
  * renderer translates them (renderer/i18n). Each key names the problem.

@@ -1,4 +1,4 @@
-import { caseReportHtml, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
+import { caseReport, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
 import type { BundleFile } from '../../../shared/bundle';
 import { getBundleClient } from '../../bundle/bundleClient';
 import { collectSnapshot } from '../../bundle/collect';
@@ -83,10 +83,10 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
 
   if (format === 'report') {
     const { version } = await platform.appInfo();
-    const html = caseReportHtml(input, { locale: opts.lang, generatedAt: now(), appVersion: version });
+    const page = caseReport(input, { locale: opts.lang, generatedAt: now(), appVersion: version });
     const fileName = exportFileName(opts.caseName, 'pdf', now());
     onProgress({ phase: 'saving', done: 0, total: 0 });
-    const saved = await platform.printHtml(html, fileName);
+    const saved = await platform.printHtml(page, fileName);
     return { saved: saved.saved, fileName, path: saved.path };
   }
 
