@@ -1,0 +1,42 @@
+// The matcher's input from the case: every name of every actor, plus derived family
+// names, each with the user's rule or else the proposed one.
+import { deriveFamilyNames, type FamilyNameSource } from './familyNames';
+import { proposeFamilyRule, proposeRule, type WordFrequency } from './rules';
+import type { MatchRule, NameEntry, NameSource } from './types';
+
+export interface MentionActor extends FamilyNameSource {
+  readonly id: string;
+}
+
+export interface NameEntryOptions {
+  /** User choices, keyed by `ruleKey(actorId, name, source)`. */
+  readonly rules?: ReadonlyMap<string, MatchRule>;
+  /** User-corrected family names per actor id; an empty list means "none". */
+  readonly familyNames?: ReadonlyMap<string, readonly string[]>;
+  readonly frequency?: WordFrequency;
+}
+
+export const ruleKey = (actorId: string, name: string, source: NameSource): string =>
+  `${actorId}\u0000${source}\u0000${name}`;
+
+export function nameEntriesForActor(actor: MentionActor, options: NameEntryOptions = {}): NameEntry[] {
+  const { rules, familyNames, frequency } = options;
+  const out: NameEntry[] = [];
+  const seen = new Set<string>();
+  const push = (name: string, source: NameSource, proposed: () => MatchRule): void => {
+    const key = name.trim().toLocaleLowerCase();
+    if (!key || seen.has(key)) return;
+    seen.add(key);
+    out.push({ actorId: actor.id, name, source, rule: rules?.get(ruleKey(actor.id, name, source)) ?? proposed() });
+  };
+  for (const name of [actor.name, ...actor.names.map((n) => n.name)]) push(name, 'name', () => proposeRule(name, frequency).rule);
+  const families = familyNames?.get(actor.id) ?? deriveFamilyNames(actor);
+  for (const family of families) push(family, 'family', () => proposeFamilyRule(family, frequency).rule);
+  return out;
+}
+
+export function nameEntriesForActors(actors: Iterable<MentionActor>, options: NameEntryOptions = {}): NameEntry[] {
+  const out: NameEntry[] = [];
+  for (const actor of actors) out.push(...nameEntriesForActor(actor, options));
+  return out;
+}
