@@ -33,15 +33,24 @@ const UPPER_START = /^\p{Lu}/u;
 
 const gap = (t: PageTokens, i: number): string => t.text.slice(t.ends[i - 1]!, t.starts[i]!);
 
-/** A cue word or pair just before word `from`. */
-export function cueBefore(t: PageTokens, from: number): boolean {
+/** Cues that introduce a name not yet known: narrower than CUE_WORDS, no "el", "Sr.". */
+export const INTRODUCING_CUES: ReadonlySet<string> = new Set([
+  'alias', 'apodado', 'apodada', 'llamado', 'llamada', 'camarada', 'comandante', 'cabecilla', 'commander',
+  'comrade', 'aka', 'nicknamed', 'dubbed', 'cmdte', 'cdte',
+]);
+const INTRODUCING_PAIRS: ReadonlySet<string> = new Set(['conocido como', 'conocida como', 'known as', 'el llamado', 'la llamada']);
+
+/** A cue word or pair just before word `from`. `introducing` narrows it to cues for new names. */
+export function cueBefore(t: PageTokens, from: number, introducing = false): boolean {
   if (from < 1) return false;
+  const words = introducing ? INTRODUCING_CUES : CUE_WORDS;
+  const pairs = introducing ? INTRODUCING_PAIRS : PAIR_CUES;
   const g = gap(t, from);
   const w = t.words[from - 1]!;
   if (w === 'a') return ALIAS_A_GAP.test(g);
-  if (CUE_WORDS.has(w) && (ABBREVIATED.has(w) ? ABBREVIATION_GAP : CUE_GAP).test(g)) return true;
+  if (words.has(w) && (ABBREVIATED.has(w) ? ABBREVIATION_GAP : CUE_GAP).test(g)) return true;
   if (from < 2 || !CUE_GAP.test(g) || !/^\s+$/.test(gap(t, from - 1))) return false;
-  return PAIR_CUES.has(`${t.words[from - 2]} ${w}`);
+  return pairs.has(`${t.words[from - 2]} ${w}`);
 }
 
 /** Quotes right around words [from, to): «Artemio», "Cirilo," and “Cirilo,” alike. */

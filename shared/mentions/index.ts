@@ -6,3 +6,5 @@ export { proposeRule, proposeFamilyRule, type RuleProposal, type WordFrequency }
 export { deriveFamilyNames, type FamilyNameSource } from './familyNames';
 export { nameEntriesForActor, nameEntriesForActors, ruleKey, type MentionActor, type NameEntryOptions } from './nameEntries';
 export { COMMON_FIRST_NAMES } from './firstNames';
+export { suggestNames, type NameSuggestion, type SuggestOptions } from './suggest';
+export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
