@@ -9,7 +9,7 @@ const CUE_WORDS: ReadonlySet<string> = new Set([
   'alias', 'apodado', 'apodada', 'llamado', 'llamada', 'camarada', 'comandante', 'cabecilla', 'mando', 'jefe',
   'jefa', 'lider', 'el', 'la', 'hermanos', 'hermano', 'senor', 'senora', 'don', 'dona', 'tio', 'companero',
   'companera', 'presidente', 'doctor', 'general', 'coronel', 'capitan', 'teniente', 'sargento', 'camarade',
-  'commander', 'comrade', 'leader', 'brothers', 'brother', 'mister', 'president', 'aka', 'nicknamed', 'dubbed',
+  'commander', 'comrade', 'leader', 'brothers', 'brother', 'mister', 'president', 'chairman', 'aka', 'nicknamed', 'dubbed',
   'sr', 'sra', 'srta', 'mr', 'mrs', 'ms', 'dr', 'cmdte', 'cdte', 'gral', 'tte', 'c',
 ]);
 // Abbreviated cues take a full stop: "Sr. Quispe", "Mr. Flores".
@@ -19,6 +19,9 @@ const PAIR_CUES: ReadonlySet<string> = new Set([
   'alias el', 'alias la', 'camarada el', 'camarada la',
 ]);
 const PLURAL_CUES: ReadonlySet<string> = new Set(['hermanos', 'brothers']);
+// "los Quispe Palomino", "la familia Quispe Palomino", "the Fujimori family".
+const FAMILY_BEFORE: ReadonlySet<string> = new Set(['los', 'familia', 'family', 'hermanos', 'brothers']);
+const FAMILY_AFTER: ReadonlySet<string> = new Set(['brothers', 'hermanos', 'family']);
 const CONJUNCTIONS: ReadonlySet<string> = new Set(['y', 'e', 'and']);
 
 const OPEN_QUOTES = '«"“‘\'„‹';
@@ -65,10 +68,12 @@ export function quoted(t: PageTokens, from: number, to: number): boolean {
 
 /**
  * "los hermanos Víctor y Jorge Quispe Palomino", "brothers Víctor and Jorge Quispe
- * Palomino", "the Quispe Palomino brothers": a family name said of several people.
+ * Palomino", "the Quispe Palomino brothers", "los Quispe Palomino": a family name said
+ * of several people.
  */
 export function pluralCue(t: PageTokens, from: number, to: number): boolean {
-  if (to < t.words.length && PLURAL_CUES.has(t.words[to]!) && /^\s+$/.test(gap(t, to))) return true;
+  if (to < t.words.length && FAMILY_AFTER.has(t.words[to]!) && /^\s+$/.test(gap(t, to))) return true;
+  if (from > 0 && FAMILY_BEFORE.has(t.words[from - 1]!) && /^\s+$/.test(gap(t, from))) return true;
   // Walk back over the given names and conjunctions listed before the family name.
   for (let j = from - 1, steps = 0; j >= 0 && steps < 8; j--, steps++) {
     if (!LIST_GAP.test(gap(t, j + 1))) return false;

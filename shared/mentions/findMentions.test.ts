@@ -34,8 +34,9 @@ describe('findMentions: whole words, case and accents', () => {
 
   it('does not join words across sentence ends, commas or blank lines', () => {
     expect(found('Lo vio Víctor. Quispe Palomino no.')).toEqual([]);
-    expect(found('Abimael, Guzmán')).toEqual([]);
-    expect(found('Abimael\n\nGuzmán')).toEqual([]);
+    // Only the (distinctive) family name alone, not the full name across the comma.
+    expect(found('Abimael, Guzmán')).toEqual([['Guzmán', 'guzman']]);
+    expect(found('Abimael\n\nGuzmán')).toEqual([['Guzmán', 'guzman']]);
   });
 
   it('prefers the longest name: "Comandante Artemio" once, not "Artemio" inside it', () => {

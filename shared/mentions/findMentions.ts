@@ -38,12 +38,36 @@ function capitalisedAsRecorded(t: PageTokens, m: RawMatch, c: CompiledEntry): bo
   return true;
 }
 
-function cueReason(t: PageTokens, m: RawMatch, c: CompiledEntry): MatchReason | undefined {
+// "El Cholo" recorded as a with-cue name and written as such ("El Cholo, un bar…") is that
+// name uncued; its article must not cue the shorter "Cholo" inside it.
+function cueIsPartOfName(t: PageTokens, m: RawMatch, c: CompiledEntry, raw: readonly RawMatch[]): boolean {
+  return raw.some((r) => r.from === m.from - 1 && r.to === m.to &&
+    r.entries.some((o) => o.entry.actorId === c.entry.actorId && capitalisedAsRecorded(t, r, o)));
+}
+
+function cueReason(t: PageTokens, m: RawMatch, c: CompiledEntry, raw: readonly RawMatch[]): MatchReason | undefined {
   if (!capitalisedAsRecorded(t, m, c)) return undefined;
-  if (c.entry.source === 'family' && pluralCue(t, m.from, m.to)) return 'brothers';
-  if (cueBefore(t, m.from)) return 'cue';
+  // "los Quispe" could be any Quispes; a plural needs a family name that says who.
+  const telling = c.words.length > 1 || c.entry.rule === 'anywhere';
+  if (c.entry.source === 'family' && telling && pluralCue(t, m.from, m.to)) return 'brothers';
+  if (cueBefore(t, m.from) && !cueIsPartOfName(t, m, c, raw)) return 'cue';
   if (quoted(t, m.from, m.to)) return 'quotes';
   return undefined;
+}
+
+const SENTENCE_END = /[.!?:…]/;
+const capitalAt = (t: PageTokens, i: number): boolean => UPPER_START.test(t.text.slice(t.starts[i]!, t.ends[i]!));
+
+// "José Pérez", "Keiko Fujimori": a weak name beside another capitalised word is someone
+// else's given name or surname, however close the actor's other name is. A family name
+// after one of the person's own given names ("Víctor Quispe") is still the person.
+function besideOtherCapitalised(t: PageTokens, m: RawMatch, c: CompiledEntry): boolean {
+  if (m.to < t.words.length && !t.hardBefore[m.to] && capitalAt(t, m.to)) return true;
+  const prev = m.from - 1;
+  if (prev < 0 || t.hardBefore[m.from] || !capitalAt(t, prev)) return false;
+  if (c.entry.givenNames?.includes(t.words[prev]!)) return false;
+  // A capital that only starts a sentence says nothing.
+  return prev > 0 && !SENTENCE_END.test(t.text.slice(t.ends[prev - 1]!, t.starts[prev]!));
 }
 
 const distance = (a: RawMatch, b: RawMatch): number =>
@@ -64,11 +88,12 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
     const waiting: CompiledEntry[] = [];
     let plural = false;
     for (const c of m.entries) {
-      if (c.entry.rule === 'anywhere') candidates.push(candidate(c, 'anywhere'));
-      else if (c.entry.rule === 'with-cue') {
-        const reason = cueReason(t, m, c);
+      const familyOfOther = c.entry.source === 'family' && besideOtherCapitalised(t, m, c);
+      if (c.entry.rule === 'anywhere' && !familyOfOther) candidates.push(candidate(c, 'anywhere'));
+      else if (c.entry.rule !== 'never') {
+        const reason = cueReason(t, m, c, raw);
         if (reason) candidates.push(candidate(c, reason));
-        else waiting.push(c);
+        else if (!familyOfOther) waiting.push(c);
         plural ||= reason === 'brothers';
       }
     }
@@ -76,15 +101,16 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
     if (waiting.length > 0) pending.push({ match: m, entries: waiting });
   }
   // Second pass: uncued names supported by an accepted name of the same actor nearby.
-  // Support is not chained, so one strong name cannot pull in a string of weak ones.
-  const strong = accepted.slice();
+  // Support is not chained, so one strong name cannot pull in a string of weak ones, and
+  // comes from recorded names only: "los Quispe Palomino" does not make "Quispe" theirs.
+  const strong = accepted.filter((a) => a.candidates.some((c) => c.source === 'name'));
   for (const p of pending) {
     const extra: MentionCandidate[] = [];
     for (const c of p.entries) {
-      if (!capitalisedAsRecorded(t, p.match, c)) continue;
+      if (!capitalisedAsRecorded(t, p.match, c) || besideOtherCapitalised(t, p.match, c)) continue;
       const supported = strong.some((s) => {
         const d = distance(p.match, s.match);
-        return d >= 0 && d <= near && s.candidates.some((x) => x.actorId === c.entry.actorId);
+        return d >= 0 && d <= near && s.candidates.some((x) => x.actorId === c.entry.actorId && x.source === 'name');
       });
       if (supported) extra.push(candidate(c, 'nearby'));
     }

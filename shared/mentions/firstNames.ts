@@ -18,7 +18,7 @@ const SPANISH =
   'Eleuterio Elvis Emiliano Fabián Faustino Federico Florencio Fortunato Gabriel Germán Gerardo Gilberto ' +
   'Heriberto Hernán Humberto Isaac Isidro Iván Jacinto Jairo Joaquín Julián Justo Leonardo Leoncio ' +
   'Marcelino Mariano Mauricio Nelson Norberto Octavio Omar Pío Ramiro Raimundo Reinaldo Reynaldo Ronald ' +
-  'Ruperto Saturnino Silvio Timoteo Ulises Valentín Wilfredo Alipio Marcial Maximiliano Alcides Amador ' +
+  'Ruperto Saturnino Silvio Timoteo Ulises Valentín Wilfredo Marcial Maximiliano Alcides Amador ' +
   'Américo Aurelio Celestino Ciro Clemente Crispín Demetrio Dionisio Edmundo Eladio Eloy Epifanio Ezequiel ' +
   'Feliciano Fermín Froilán Genaro Hilario Honorio Jeremías Lázaro Leandro Marcelo Melchor Nazario ' +
   'Pastor Policarpo Primitivo Prudencio Santos Severino Silverio Tito Toribio Ubaldo Zacarías ' +

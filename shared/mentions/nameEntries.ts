@@ -1,6 +1,7 @@
 // The matcher's input from the case: every name of every actor, plus derived family
 // names, each with the user's rule or else the proposed one.
-import { deriveFamilyNames, type FamilyNameSource } from './familyNames';
+import { deriveFamilyNamesWithGiven, type FamilyNameSource } from './familyNames';
+import { foldWord } from './tokens';
 import { proposeFamilyRule, proposeRule, type WordFrequency } from './rules';
 import type { MatchRule, NameEntry, NameSource } from './types';
 
@@ -23,14 +24,17 @@ export function nameEntriesForActor(actor: MentionActor, options: NameEntryOptio
   const { rules, familyNames, frequency } = options;
   const out: NameEntry[] = [];
   const seen = new Set<string>();
+  const derived = deriveFamilyNamesWithGiven(actor);
+  const givenNames = [...new Set(derived.flatMap((f) => f.given.map(foldWord)))];
   const push = (name: string, source: NameSource, proposed: () => MatchRule): void => {
     const key = name.trim().toLocaleLowerCase();
     if (!key || seen.has(key)) return;
     seen.add(key);
-    out.push({ actorId: actor.id, name, source, rule: rules?.get(ruleKey(actor.id, name, source)) ?? proposed() });
+    const rule = rules?.get(ruleKey(actor.id, name, source)) ?? proposed();
+    out.push(source === 'family' ? { actorId: actor.id, name, source, rule, givenNames } : { actorId: actor.id, name, source, rule });
   };
   for (const name of [actor.name, ...actor.names.map((n) => n.name)]) push(name, 'name', () => proposeRule(name, frequency).rule);
-  const families = familyNames?.get(actor.id) ?? deriveFamilyNames(actor);
+  const families = familyNames?.get(actor.id) ?? derived.map((f) => f.family);
   for (const family of families) push(family, 'family', () => proposeFamilyRule(family, frequency).rule);
   return out;
 }

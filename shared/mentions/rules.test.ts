@@ -49,7 +49,7 @@ describe('family names', () => {
   it('has none for a nom de guerre alone, a single word or a group', () => {
     expect(deriveFamilyNames(person('Comandante Artemio'))).toEqual([]);
     expect(deriveFamilyNames(person('Cirilo'))).toEqual([]);
-    expect(deriveFamilyNames({ id: 'g', kind: 'armed_group', name: 'Sendero Luminoso', names: [] })).toEqual([]);
+    expect(deriveFamilyNames({ kind: 'armed_group', name: 'Sendero Luminoso', names: [] })).toEqual([]);
   });
   it('asks a cue for family names unless they are two uncommon surnames', () => {
     expect(proposeFamilyRule('Quispe Palomino').rule).toBe('with-cue');

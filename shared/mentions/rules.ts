@@ -63,19 +63,24 @@ export function proposeRule(name: string, freq?: WordFrequency): RuleProposal {
     // "El Viejo", "La Gringa": the article does not make a common word a name.
     return single;
   }
-  if (content.every((w) => isCommon(w) || commonInLibrary(w, freq))) return { rule: 'with-cue', reason: 'every word is common' };
+  // "José Luis", "Negro Chico": no surname among them. A given name and a surname, even
+  // common ones ("Raúl Reyes", "Juan Quispe"), make a full name and match anywhere.
+  const weak = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || commonInLibrary(w, freq);
+  if (content.every(weak)) return { rule: 'with-cue', reason: 'every word is common' };
   return { rule: 'anywhere', reason: 'several words' };
 }
 
 /**
  * A family name is matched on its own only with a cue ("Sr. Quispe", "los hermanos
- * Quispe Palomino") unless it is distinctive: two or more surnames none of which is
- * common, and not frequent in the library.
+ * Quispe Palomino") unless it is distinctive: none of its words a common surname, given
+ * name or word, nor frequent in the library ("Iparraguirre", "Guzmán Reynoso"). Even
+ * then it is not taken right after another capitalised word: "Keiko Fujimori" is
+ * someone else (findMentions.ts).
  */
 export function proposeFamilyRule(family: string, freq?: WordFrequency): RuleProposal {
   const words = tokenize(family).words.filter((w) => !PARTICLES.has(w));
   if (words.length === 0) return { rule: 'never', reason: 'no letters' };
-  if (words.length === 1) return { rule: 'with-cue', reason: 'one surname' };
+  if (words.some((w) => w.length < 3)) return { rule: 'with-cue', reason: 'a short word' };
   if (words.some((w) => isCommon(w) || commonInLibrary(w, freq))) return { rule: 'with-cue', reason: 'a common surname' };
-  return { rule: 'anywhere', reason: 'distinctive surnames' };
+  return { rule: 'anywhere', reason: words.length > 1 ? 'distinctive surnames' : 'distinctive surname' };
 }

@@ -15,6 +15,12 @@ export interface NameEntry {
   readonly name: string;
   readonly source: NameSource;
   readonly rule: MatchRule;
+  /**
+   * For family names: the person's folded given names ("victor"). A family name right
+   * after another capitalised word is someone else's ("Keiko Fujimori"), unless that
+   * word is one of these ("Víctor Quispe").
+   */
+  readonly givenNames?: readonly string[];
 }
 
 /** Why a match was accepted. `brothers`: a family name after "los hermanos X y Y". */
