@@ -8,3 +8,4 @@ export { nameEntriesForActor, nameEntriesForActors, ruleKey, type MentionActor, 
 export { COMMON_FIRST_NAMES } from './firstNames';
 export { suggestNames, type NameSuggestion, type SuggestOptions } from './suggest';
 export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
+export { rarestWord, rescanWords, joinedWords } from './rescan';
