@@ -1,5 +1,8 @@
 // From raw trie matches to mentions: apply each name's rule, then keep the longest of
 // overlapping matches ("Comandante Artemio" over "Artemio" inside it).
+// A common surname can be the family name of hundreds of actors, so one raw match may
+// carry hundreds of entries: everything that depends only on the text (cues, quotes,
+// capitals around it) is computed once per match in MatchFacts, never per entry.
 import { cueBefore, pluralCue, quoted } from './cues';
 import type { CompiledEntry, NameTrie, RawMatch } from './matcher';
 import { tokenize, type PageTokens } from './tokens';
@@ -18,56 +21,82 @@ export interface FindOptions {
 export const DEFAULT_NEAR_WORDS = 12;
 
 const UPPER_START = /^\p{Lu}/u;
+const SENTENCE_END = /[.!?:…]/;
 
 interface Accepted {
   readonly match: RawMatch;
   readonly candidates: MentionCandidate[];
-  readonly plural: boolean;
+  plural: boolean;
 }
 
 const candidate = (c: CompiledEntry, reason: MatchReason): MentionCandidate => ({
   actorId: c.entry.actorId, name: c.entry.name, source: c.entry.source, rule: c.entry.rule, reason,
 });
 
-// A cued name must look like a name where it stands: "el Cholo" is a cue, "el cholo" is a
-// common noun. Words the case records in lower case ("de", "la") are not checked.
-function capitalisedAsRecorded(t: PageTokens, m: RawMatch, c: CompiledEntry): boolean {
-  for (let w = 0; w < c.caps.length; w++) {
-    if (c.caps[w] && !UPPER_START.test(t.text.slice(t.starts[m.from + w]!, t.ends[m.from + w]!))) return false;
+/** What the text around one raw match says, each fact computed at most once. */
+class MatchFacts {
+  private capitals: boolean[] | undefined;
+  private cue: boolean | undefined;
+  private quotes: boolean | undefined;
+  private plural: boolean | undefined;
+  private beside: { next: boolean; prev: string | undefined } | undefined;
+  private articleNames: Set<string> | undefined;
+
+  constructor(private readonly t: PageTokens, readonly m: RawMatch, private readonly raw: readonly RawMatch[]) {}
+
+  private capitalAt(i: number): boolean {
+    return UPPER_START.test(this.t.text.slice(this.t.starts[i]!, this.t.ends[i]!));
   }
-  return true;
-}
 
-// "El Cholo" recorded as a with-cue name and written as such ("El Cholo, un bar…") is that
-// name uncued; its article must not cue the shorter "Cholo" inside it.
-function cueIsPartOfName(t: PageTokens, m: RawMatch, c: CompiledEntry, raw: readonly RawMatch[]): boolean {
-  return raw.some((r) => r.from === m.from - 1 && r.to === m.to &&
-    r.entries.some((o) => o.entry.actorId === c.entry.actorId && capitalisedAsRecorded(t, r, o)));
-}
+  // A cued name must look like a name where it stands: "el Cholo" is a cue, "el cholo" a
+  // common noun. Words the case records in lower case ("de", "la") are not checked.
+  capitalisedAsRecorded(c: CompiledEntry): boolean {
+    this.capitals ??= Array.from({ length: this.m.to - this.m.from }, (_, w) => this.capitalAt(this.m.from + w));
+    for (let w = 0; w < c.caps.length; w++) if (c.caps[w] && !this.capitals[w]) return false;
+    return true;
+  }
 
-function cueReason(t: PageTokens, m: RawMatch, c: CompiledEntry, raw: readonly RawMatch[]): MatchReason | undefined {
-  if (!capitalisedAsRecorded(t, m, c)) return undefined;
-  // "los Quispe" could be any Quispes; a plural needs a family name that says who.
-  const telling = c.words.length > 1 || c.entry.rule === 'anywhere';
-  if (c.entry.source === 'family' && telling && pluralCue(t, m.from, m.to)) return 'brothers';
-  if (cueBefore(t, m.from) && !cueIsPartOfName(t, m, c, raw)) return 'cue';
-  if (quoted(t, m.from, m.to)) return 'quotes';
-  return undefined;
-}
+  cueReason(c: CompiledEntry): MatchReason | undefined {
+    if (!this.capitalisedAsRecorded(c)) return undefined;
+    // "los Quispe" could be any Quispes; a plural needs a family name that says who.
+    const telling = c.words.length > 1 || c.entry.rule === 'anywhere';
+    if (c.entry.source === 'family' && telling && (this.plural ??= pluralCue(this.t, this.m.from, this.m.to))) return 'brothers';
+    if ((this.cue ??= cueBefore(this.t, this.m.from)) && !this.cueIsPartOfName(c)) return 'cue';
+    if ((this.quotes ??= quoted(this.t, this.m.from, this.m.to))) return 'quotes';
+    return undefined;
+  }
 
-const SENTENCE_END = /[.!?:…]/;
-const capitalAt = (t: PageTokens, i: number): boolean => UPPER_START.test(t.text.slice(t.starts[i]!, t.ends[i]!));
+  // "El Cholo" recorded as a with-cue name and written as such ("El Cholo, un bar…") is
+  // that name uncued; its article must not cue the shorter "Cholo" inside it.
+  private cueIsPartOfName(c: CompiledEntry): boolean {
+    if (!this.articleNames) {
+      this.articleNames = new Set();
+      const r = this.raw.find((x) => x.from === this.m.from - 1 && x.to === this.m.to);
+      if (r) {
+        const facts = new MatchFacts(this.t, r, this.raw);
+        for (const o of r.entries) if (facts.capitalisedAsRecorded(o)) this.articleNames.add(o.entry.actorId);
+      }
+    }
+    return this.articleNames.has(c.entry.actorId);
+  }
 
-// "José Pérez", "Keiko Fujimori": a weak name beside another capitalised word is someone
-// else's given name or surname, however close the actor's other name is. A family name
-// after one of the person's own given names ("Víctor Quispe") is still the person.
-function besideOtherCapitalised(t: PageTokens, m: RawMatch, c: CompiledEntry): boolean {
-  if (m.to < t.words.length && !t.hardBefore[m.to] && capitalAt(t, m.to)) return true;
-  const prev = m.from - 1;
-  if (prev < 0 || t.hardBefore[m.from] || !capitalAt(t, prev)) return false;
-  if (c.entry.givenNames?.includes(t.words[prev]!)) return false;
-  // A capital that only starts a sentence says nothing.
-  return prev > 0 && !SENTENCE_END.test(t.text.slice(t.ends[prev - 1]!, t.starts[prev]!));
+  // "José Pérez", "Keiko Fujimori": a weak name beside another capitalised word is someone
+  // else's given name or surname, however close the actor's other name is. A family name
+  // after one of the person's own given names ("Víctor Quispe") is still the person.
+  besideOtherCapitalised(c: CompiledEntry): boolean {
+    if (!this.beside) {
+      const { t, m } = this;
+      const next = m.to < t.words.length && !t.hardBefore[m.to] && this.capitalAt(m.to);
+      const p = m.from - 1;
+      // A capital that only starts a sentence says nothing.
+      const prevCounts = p > 0 && !t.hardBefore[m.from] && this.capitalAt(p) &&
+        !SENTENCE_END.test(t.text.slice(t.ends[p - 1]!, t.starts[p]!));
+      this.beside = { next, prev: prevCounts ? t.words[p] : undefined };
+    }
+    if (this.beside.next) return true;
+    const prev = this.beside.prev;
+    return prev !== undefined && !c.entry.givenNames?.includes(prev);
+  }
 }
 
 const distance = (a: RawMatch, b: RawMatch): number =>
@@ -81,45 +110,58 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
   const raw = trie.scan(t);
   if (raw.length === 0) return [];
   const near = options.nearWords ?? DEFAULT_NEAR_WORDS;
-  const accepted: Accepted[] = [];
-  const pending: { match: RawMatch; entries: CompiledEntry[] }[] = [];
+  const accepted = new Map<RawMatch, Accepted>();
+  const pending: { facts: MatchFacts; entries: CompiledEntry[] }[] = [];
   for (const m of raw) {
+    const facts = new MatchFacts(t, m, raw);
     const candidates: MentionCandidate[] = [];
     const waiting: CompiledEntry[] = [];
     let plural = false;
     for (const c of m.entries) {
-      const familyOfOther = c.entry.source === 'family' && besideOtherCapitalised(t, m, c);
-      if (c.entry.rule === 'anywhere' && !familyOfOther) candidates.push(candidate(c, 'anywhere'));
-      else if (c.entry.rule !== 'never') {
-        const reason = cueReason(t, m, c, raw);
-        if (reason) candidates.push(candidate(c, reason));
-        else if (!familyOfOther) waiting.push(c);
-        plural ||= reason === 'brothers';
+      if (c.entry.rule === 'never') continue;
+      const familyOfOther = c.entry.source === 'family' && facts.besideOtherCapitalised(c);
+      if (c.entry.rule === 'anywhere' && !familyOfOther) {
+        candidates.push(candidate(c, 'anywhere'));
+        continue;
       }
+      const reason = facts.cueReason(c);
+      if (reason) candidates.push(candidate(c, reason));
+      else if (!familyOfOther) waiting.push(c);
+      plural ||= reason === 'brothers';
     }
-    if (candidates.length > 0) accepted.push({ match: m, candidates, plural });
-    if (waiting.length > 0) pending.push({ match: m, entries: waiting });
+    if (candidates.length > 0) accepted.set(m, { match: m, candidates, plural });
+    if (waiting.length > 0) pending.push({ facts, entries: waiting });
   }
-  // Second pass: uncued names supported by an accepted name of the same actor nearby.
-  // Support is not chained, so one strong name cannot pull in a string of weak ones, and
-  // comes from recorded names only: "los Quispe Palomino" does not make "Quispe" theirs.
-  const strong = accepted.filter((a) => a.candidates.some((c) => c.source === 'name'));
-  for (const p of pending) {
+  if (pending.length > 0) acceptNearby(accepted, pending, near);
+  return resolveOverlaps(t, [...accepted.values()]);
+}
+
+// Uncued names supported by an accepted name of the same actor nearby. Support is not
+// chained, so one strong name cannot pull in a string of weak ones, and comes from
+// recorded names only: "los Quispe Palomino" does not make the "Quispe" beside it theirs.
+function acceptNearby(accepted: Map<RawMatch, Accepted>, pending: { facts: MatchFacts; entries: CompiledEntry[] }[], near: number): void {
+  const strong = new Map<string, RawMatch[]>();
+  for (const a of accepted.values()) {
+    for (const c of a.candidates) {
+      if (c.source !== 'name') continue;
+      const list = strong.get(c.actorId);
+      if (list) list.push(a.match);
+      else strong.set(c.actorId, [a.match]);
+    }
+  }
+  for (const { facts, entries } of pending) {
+    const m = facts.m;
     const extra: MentionCandidate[] = [];
-    for (const c of p.entries) {
-      if (!capitalisedAsRecorded(t, p.match, c) || besideOtherCapitalised(t, p.match, c)) continue;
-      const supported = strong.some((s) => {
-        const d = distance(p.match, s.match);
-        return d >= 0 && d <= near && s.candidates.some((x) => x.actorId === c.entry.actorId && x.source === 'name');
-      });
-      if (supported) extra.push(candidate(c, 'nearby'));
+    for (const c of entries) {
+      const support = strong.get(c.entry.actorId);
+      if (!support || !support.some((s) => { const d = distance(m, s); return d >= 0 && d <= near; })) continue;
+      if (facts.capitalisedAsRecorded(c) && !facts.besideOtherCapitalised(c)) extra.push(candidate(c, 'nearby'));
     }
     if (extra.length === 0) continue;
-    const same = accepted.find((a) => a.match === p.match);
+    const same = accepted.get(m);
     if (same) same.candidates.push(...extra);
-    else accepted.push({ match: p.match, candidates: extra, plural: false });
+    else accepted.set(m, { match: m, candidates: extra, plural: false });
   }
-  return resolveOverlaps(t, accepted);
 }
 
 // Longest first, leftmost first; a family name said of several people ("los hermanos …

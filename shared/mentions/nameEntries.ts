@@ -1,6 +1,7 @@
 // The matcher's input from the case: every name of every actor, plus derived family
 // names, each with the user's rule or else the proposed one.
 import { deriveFamilyNamesWithGiven, type FamilyNameSource } from './familyNames';
+import { foldText } from '../text/fold';
 import { foldWord } from './tokens';
 import { proposeFamilyRule, proposeRule, type WordFrequency } from './rules';
 import type { MatchRule, NameEntry, NameSource } from './types';
@@ -15,13 +16,18 @@ export interface NameEntryOptions {
   /** User-corrected family names per actor id; an empty list means "none". */
   readonly familyNames?: ReadonlyMap<string, readonly string[]>;
   readonly frequency?: WordFrequency;
+  /**
+   * How many actors of the case have each family name (folded), from `familySharing`;
+   * nameEntriesForActors computes it when absent.
+   */
+  readonly familySharing?: ReadonlyMap<string, number>;
 }
 
 export const ruleKey = (actorId: string, name: string, source: NameSource): string =>
   `${actorId}\u0000${source}\u0000${name}`;
 
 export function nameEntriesForActor(actor: MentionActor, options: NameEntryOptions = {}): NameEntry[] {
-  const { rules, familyNames, frequency } = options;
+  const { rules, familyNames, frequency, familySharing: sharing } = options;
   const out: NameEntry[] = [];
   const seen = new Set<string>();
   const derived = deriveFamilyNamesWithGiven(actor);
@@ -35,12 +41,26 @@ export function nameEntriesForActor(actor: MentionActor, options: NameEntryOptio
   };
   for (const name of [actor.name, ...actor.names.map((n) => n.name)]) push(name, 'name', () => proposeRule(name, frequency).rule);
   const families = familyNames?.get(actor.id) ?? derived.map((f) => f.family);
-  for (const family of families) push(family, 'family', () => proposeFamilyRule(family, frequency).rule);
+  for (const family of families) {
+    push(family, 'family', () => proposeFamilyRule(family, frequency, sharing?.get(foldText(family)) ?? 1).rule);
+  }
   return out;
 }
 
+/** Family name (folded) → number of actors bearing it, user corrections included. */
+export function familySharing(actors: Iterable<MentionActor>, familyNames?: ReadonlyMap<string, readonly string[]>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const actor of actors) {
+    const families = familyNames?.get(actor.id) ?? deriveFamilyNamesWithGiven(actor).map((f) => f.family);
+    for (const key of new Set(families.map((f) => foldText(f)))) counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
 export function nameEntriesForActors(actors: Iterable<MentionActor>, options: NameEntryOptions = {}): NameEntry[] {
+  const list = [...actors];
+  const withSharing = options.familySharing ? options : { ...options, familySharing: familySharing(list, options.familyNames) };
   const out: NameEntry[] = [];
-  for (const actor of actors) out.push(...nameEntriesForActor(actor, options));
+  for (const actor of list) out.push(...nameEntriesForActor(actor, withSharing));
   return out;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFamilyNames, nameEntriesForActor, proposeFamilyRule, proposeRule, ruleKey } from './index';
+import { deriveFamilyNames, familySharing, nameEntriesForActor, nameEntriesForActors, proposeFamilyRule, proposeRule, ruleKey } from './index';
 import type { MentionActor } from './index';
 
 const rule = (name: string): string => proposeRule(name).rule;
@@ -73,5 +73,16 @@ describe('nameEntriesForActor', () => {
       familyNames: new Map([['v', ['Palomino']]]),
     });
     expect(entries.map((e) => [e.name, e.rule])).toEqual([['Víctor Quispe Palomino', 'anywhere'], ['José', 'never'], ['Palomino', 'anywhere']]);
+  });
+});
+
+describe('family names shared in the case', () => {
+  it('asks a cue for a distinctive family name once more than three actors bear it', () => {
+    const people = Array.from({ length: 5 }, (_, i): MentionActor => ({ id: `p${i}`, kind: 'person', name: `${['Ana', 'Juan', 'Rosa', 'Luis', 'Eva'][i]} Yupanqui`, names: [] }));
+    const rules = (n: number): string[] => nameEntriesForActors(people.slice(0, n)).filter((e) => e.source === 'family').map((e) => e.rule);
+    expect(rules(3)).toEqual(['anywhere', 'anywhere', 'anywhere']);
+    expect(rules(4)).toEqual(Array(4).fill('with-cue'));
+    expect(familySharing(people).get('yupanqui')).toBe(5);
+    expect(proposeFamilyRule('Yupanqui', undefined, 4)).toEqual({ rule: 'with-cue', reason: 'shared by 4 actors' });
   });
 });

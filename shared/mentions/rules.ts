@@ -32,6 +32,9 @@ export const PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'la', 'las',
 const LIBRARY_COMMON_SHARE = 0.25;
 const LIBRARY_MIN_DOCS = 50;
 
+/** A family name of more actors than this needs a cue by default. */
+export const MAX_SHARED_FAMILY = 3;
+
 const isCommon = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || COMMON_SURNAMES_SET.has(w);
 
 function commonInLibrary(w: string, freq: WordFrequency | undefined): boolean {
@@ -73,13 +76,17 @@ export function proposeRule(name: string, freq?: WordFrequency): RuleProposal {
 /**
  * A family name is matched on its own only with a cue ("Sr. Quispe", "los hermanos
  * Quispe Palomino") unless it is distinctive: none of its words a common surname, given
- * name or word, nor frequent in the library ("Iparraguirre", "Guzmán Reynoso"). Even
+ * name or word, nor frequent in the library ("Iparraguirre", "Guzmán Reynoso"), nor the
+ * family name of more than MAX_SHARED_FAMILY actors of the case (`sharedBy`). Even
  * then it is not taken right after another capitalised word: "Keiko Fujimori" is
  * someone else (findMentions.ts).
  */
-export function proposeFamilyRule(family: string, freq?: WordFrequency): RuleProposal {
+export function proposeFamilyRule(family: string, freq?: WordFrequency, sharedBy = 1): RuleProposal {
   const words = tokenize(family).words.filter((w) => !PARTICLES.has(w));
   if (words.length === 0) return { rule: 'never', reason: 'no letters' };
+  // Siblings share a family name (the three Quispe Palomino brothers); beyond that the
+  // name is common in this case, whatever the lists say, and alone it says little.
+  if (sharedBy > MAX_SHARED_FAMILY) return { rule: 'with-cue', reason: `shared by ${sharedBy} actors` };
   if (words.some((w) => w.length < 3)) return { rule: 'with-cue', reason: 'a short word' };
   if (words.some((w) => isCommon(w) || commonInLibrary(w, freq))) return { rule: 'with-cue', reason: 'a common surname' };
   return { rule: 'anywhere', reason: words.length > 1 ? 'distinctive surnames' : 'distinctive surname' };
