@@ -56,6 +56,13 @@ class MatchFacts {
     return true;
   }
 
+  /** Whether any cue at all is around: when none is, no with-cue entry needs a look. */
+  anyCue(): boolean {
+    const { t, m } = this;
+    return (this.cue ??= cueBefore(t, m.from)) || (this.quotes ??= quoted(t, m.from, m.to)) ||
+      (this.plural ??= pluralCue(t, m.from, m.to));
+  }
+
   cueReason(c: CompiledEntry): MatchReason | undefined {
     if (!this.capitalisedAsRecorded(c)) return undefined;
     // "los Quispe" could be any Quispes; a plural needs a family name that says who.
@@ -111,26 +118,31 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
   if (raw.length === 0) return [];
   const near = options.nearWords ?? DEFAULT_NEAR_WORDS;
   const accepted = new Map<RawMatch, Accepted>();
-  const pending: { facts: MatchFacts; entries: CompiledEntry[] }[] = [];
+  const pending: MatchFacts[] = [];
   for (const m of raw) {
     const facts = new MatchFacts(t, m, raw);
     const candidates: MentionCandidate[] = [];
-    const waiting: CompiledEntry[] = [];
     let plural = false;
-    for (const c of m.entries) {
-      if (c.entry.rule === 'never') continue;
-      const familyOfOther = c.entry.source === 'family' && facts.besideOtherCapitalised(c);
-      if (c.entry.rule === 'anywhere' && !familyOfOther) {
-        candidates.push(candidate(c, 'anywhere'));
-        continue;
+    for (const c of m.groups.anywhere) {
+      if (c.entry.source !== 'family' || !facts.besideOtherCapitalised(c)) candidates.push(candidate(c, 'anywhere'));
+      else {
+        // Right after another given name ("Keiko Fujimori"): only a cue makes it this actor.
+        const reason = facts.cueReason(c);
+        if (reason) candidates.push(candidate(c, reason));
+        plural ||= reason === 'brothers';
       }
-      const reason = facts.cueReason(c);
-      if (reason) candidates.push(candidate(c, reason));
-      else if (!familyOfOther) waiting.push(c);
-      plural ||= reason === 'brothers';
+    }
+    if (m.groups.withCue.length > 0) {
+      if (facts.anyCue()) {
+        for (const c of m.groups.withCue) {
+          const reason = facts.cueReason(c);
+          if (reason) candidates.push(candidate(c, reason));
+          plural ||= reason === 'brothers';
+        }
+      }
+      pending.push(facts);
     }
     if (candidates.length > 0) accepted.set(m, { match: m, candidates, plural });
-    if (waiting.length > 0) pending.push({ facts, entries: waiting });
   }
   if (pending.length > 0) acceptNearby(accepted, pending, near);
   return resolveOverlaps(t, [...accepted.values()]);
@@ -139,7 +151,9 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
 // Uncued names supported by an accepted name of the same actor nearby. Support is not
 // chained, so one strong name cannot pull in a string of weak ones, and comes from
 // recorded names only: "los Quispe Palomino" does not make the "Quispe" beside it theirs.
-function acceptNearby(accepted: Map<RawMatch, Accepted>, pending: { facts: MatchFacts; entries: CompiledEntry[] }[], near: number): void {
+// The loop runs over the few actors named strongly on the page, not over the (possibly
+// hundreds of) actors a weak name could be.
+function acceptNearby(accepted: Map<RawMatch, Accepted>, pending: MatchFacts[], near: number): void {
   const strong = new Map<string, RawMatch[]>();
   for (const a of accepted.values()) {
     for (const c of a.candidates) {
@@ -149,17 +163,22 @@ function acceptNearby(accepted: Map<RawMatch, Accepted>, pending: { facts: Match
       else strong.set(c.actorId, [a.match]);
     }
   }
-  for (const { facts, entries } of pending) {
+  if (strong.size === 0) return;
+  for (const facts of pending) {
     const m = facts.m;
+    const already = accepted.get(m);
     const extra: MentionCandidate[] = [];
-    for (const c of entries) {
-      const support = strong.get(c.entry.actorId);
-      if (!support || !support.some((s) => { const d = distance(m, s); return d >= 0 && d <= near; })) continue;
-      if (facts.capitalisedAsRecorded(c) && !facts.besideOtherCapitalised(c)) extra.push(candidate(c, 'nearby'));
+    for (const [actorId, matches] of strong) {
+      const own = m.groups.byActor.get(actorId);
+      if (!own || !matches.some((s) => { const d = distance(m, s); return d >= 0 && d <= near; })) continue;
+      if (already?.candidates.some((x) => x.actorId === actorId)) continue;
+      for (const c of own) {
+        if (c.entry.rule !== 'with-cue') continue;
+        if (facts.capitalisedAsRecorded(c) && !facts.besideOtherCapitalised(c)) extra.push(candidate(c, 'nearby'));
+      }
     }
     if (extra.length === 0) continue;
-    const same = accepted.get(m);
-    if (same) same.candidates.push(...extra);
+    if (already) already.candidates.push(...extra);
     else accepted.set(m, { match: m, candidates: extra, plural: false });
   }
 }

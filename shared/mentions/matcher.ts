@@ -13,9 +13,21 @@ export interface CompiledEntry {
   readonly caps: readonly boolean[];
 }
 
+/**
+ * A node's entries sorted for the rule pass. A common surname can be the family name of
+ * hundreds of actors; most of them need a cue, so the rule pass looks at `withCue` as a
+ * block and reaches single actors through `byActor` only when one is named nearby.
+ */
+export interface EntryGroups {
+  readonly anywhere: readonly CompiledEntry[];
+  readonly withCue: readonly CompiledEntry[];
+  readonly byActor: ReadonlyMap<string, readonly CompiledEntry[]>;
+}
+
 interface TrieNode {
   next: Map<string, TrieNode> | undefined;
   entries: CompiledEntry[] | undefined;
+  groups: EntryGroups | undefined;
 }
 
 /** A run of page words [from, to) that spells one or more recorded names. */
@@ -23,10 +35,25 @@ export interface RawMatch {
   readonly from: number;
   readonly to: number;
   readonly entries: readonly CompiledEntry[];
+  readonly groups: EntryGroups;
+}
+
+function groupEntries(entries: readonly CompiledEntry[]): EntryGroups {
+  const anywhere: CompiledEntry[] = [];
+  const withCue: CompiledEntry[] = [];
+  const byActor = new Map<string, CompiledEntry[]>();
+  for (const c of entries) {
+    if (c.entry.rule === 'never') continue;
+    (c.entry.rule === 'anywhere' ? anywhere : withCue).push(c);
+    const list = byActor.get(c.entry.actorId);
+    if (list) list.push(c);
+    else byActor.set(c.entry.actorId, [c]);
+  }
+  return { anywhere, withCue, byActor };
 }
 
 const UPPER_START = /^\p{Lu}/u;
-const newNode = (): TrieNode => ({ next: undefined, entries: undefined });
+const newNode = (): TrieNode => ({ next: undefined, entries: undefined, groups: undefined });
 
 export function compileEntry(entry: NameEntry): CompiledEntry | undefined {
   const t = tokenize(entry.name);
@@ -62,6 +89,7 @@ export class NameTrie {
       node = child;
     }
     node.entries ??= [];
+    node.groups = undefined;
     const i = node.entries.findIndex((c) => sameEntry(c.entry, entry));
     if (i >= 0) node.entries[i] = compiled;
     else {
@@ -83,6 +111,7 @@ export class NameTrie {
     const i = node.entries?.findIndex((c) => sameEntry(c.entry, { ...entry, rule: 'never' })) ?? -1;
     if (i < 0) return false;
     node.entries!.splice(i, 1);
+    node.groups = undefined;
     if (node.entries!.length === 0) node.entries = undefined;
     this.count--;
     // Prune empty branches so a long editing session does not leave dead nodes behind.
@@ -105,7 +134,7 @@ export class NameTrie {
       let node = rootNext.get(words[i]!);
       let k = i + 1;
       while (node) {
-        if (node.entries) out.push({ from: i, to: k, entries: node.entries });
+        if (node.entries) out.push({ from: i, to: k, entries: node.entries, groups: (node.groups ??= groupEntries(node.entries)) });
         if (k >= n || hardBefore[k] || !node.next) break;
         node = node.next.get(words[k]!);
         k++;
