@@ -42,3 +42,13 @@ describe('tokenize', () => {
     expect([...t.hardBefore]).toEqual([1, 0, 0, 1, 1, 0, 1, 1]);
   });
 });
+
+describe('foldWord', () => {
+  it('folds like foldText, through the table or not', async () => {
+    const { foldText } = await import('../text/fold');
+    const { foldWord } = await import('./index');
+    for (const w of ['Quispe', 'Guzmán Reynoso', 'ÑUÑOA', 'Straße', 'ﬁnanciación', 'Guzma\u0301n', 'A.', 'Москва', 'Perú-Bolivia']) {
+      expect(foldWord(w), w).toBe(foldText(w));
+    }
+  });
+});

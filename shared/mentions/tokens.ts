@@ -46,9 +46,21 @@ for (let c = 0; c < TABLE_SIZE; c++) {
 }
 FOLD[0xad] = SLOW;
 
+/** foldText for a word or words, from the table when every character is in it. */
 export function foldWord(word: string): string {
   if (ASCII_WORD.test(word)) return word.toLowerCase();
-  return foldText(word.replace(SOFT_HYPHEN, ''));
+  let out = '';
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 32) {
+      out += ' ';
+      continue;
+    }
+    const f = c < TABLE_SIZE ? FOLD[c]! : SLOW;
+    if (f === 0 || f === SLOW) return foldText(word.replace(SOFT_HYPHEN, ''));
+    out += String.fromCharCode(f);
+  }
+  return out;
 }
 
 function isHard(separator: string, previousWord: string | undefined): boolean {
