@@ -27,7 +27,10 @@ export interface SuggestOptions {
 
 const UPPER_START = /^\p{Lu}/u;
 const ALL_CAPS = /^[\p{Lu}\p{N}]{2,}$/u;
-const SOFT_GAP = /^[ \t]*\r?\n?[ \t]*$|^ +$/;
+// Spaces only: unlike matching known names, a run stops at a line break, or every heading
+// ("InSight Crime Analysis" over "An overwhelming…") would run into the next line. A
+// repeated name is rarely broken across lines every time it occurs.
+const SOFT_GAP = /^[ \t]+$/;
 const MAX_WORDS = 4;
 
 interface Tally { forms: Map<string, number>; count: number; cued: number }
@@ -76,12 +79,14 @@ function collect(t: PageTokens, tallies: Map<string, Tally>): void {
     // a known given name there ("Pedro Yaranga dijo") stays. Articles and titles never count.
     if (!cued && sentenceStart(t, from) && !COMMON_FIRST_NAMES.has(t.words[from]!)) from++;
     while (from < end && (COMMON_WORDS.has(t.words[from]!) || PARTICLES.has(t.words[from]!))) from++;
-    if (from >= end) continue;
-    const words = t.words.slice(from, end);
+    let to = end;
+    while (to > from && (COMMON_WORDS.has(t.words[to - 1]!) || PARTICLES.has(t.words[to - 1]!))) to--;
+    if (from >= to) continue;
+    const words = t.words.slice(from, to);
     if (words.some((w) => SUGGESTION_STOP_WORDS.has(w))) continue;
     const content = words.filter((w) => !PARTICLES.has(w)).length;
-    if (cued && content <= MAX_WORDS - 1) add(tallies, t, from, end, true);
-    else if (!cued && content >= 2 && content <= MAX_WORDS) add(tallies, t, from, end, false);
+    if (cued && content <= MAX_WORDS - 1) add(tallies, t, from, to, true);
+    else if (!cued && content >= 2 && content <= MAX_WORDS) add(tallies, t, from, to, false);
     i = end - 1;
   }
 }

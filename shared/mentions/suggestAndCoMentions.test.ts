@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { NameTrie, coMentions, findMentions, nameEntriesForActors, suggestNames } from './index';
 import { VRAEM_ACTORS } from './testActors.testkit';
@@ -25,6 +26,16 @@ describe('suggestNames', () => {
     ];
     expect(suggestNames(texts, trie).map((x) => x.name)).toEqual(['Ana Quispe']);
   });
+  it('suggests, from the InSight Crime article, the outlet it quotes and the alias it introduces', () => {
+    const text = readFileSync(new URL('../../../shared/fixtures/vraem-article.txt', import.meta.url), 'utf8');
+    const withoutCirilo = new NameTrie(nameEntriesForActors(VRAEM_ACTORS.filter((a) => a.id !== 'cirilo')));
+    expect(suggestNames([text], withoutCirilo)).toEqual([
+      // The third "InSight Crime" is the heading "InSight Crime Analysis", another phrase.
+      { name: 'InSight Crime', key: 'insight crime', count: 2, cued: 0 },
+      { name: 'Cirilo', key: 'cirilo', count: 1, cued: 1 },
+    ]);
+  });
+
   it('skips all-capital headings', () => {
     expect(suggestNames(['SEE ALSO: PERU NEWS', 'SEE ALSO: PERU NEWS'], trie)).toEqual([]);
   });
