@@ -69,18 +69,21 @@ export function quoted(t: PageTokens, from: number, to: number): boolean {
 /**
  * "los hermanos Víctor y Jorge Quispe Palomino", "brothers Víctor and Jorge Quispe
  * Palomino", "the Quispe Palomino brothers", "los Quispe Palomino": a family name said
- * of several people.
+ * of several people. Returns the given names listed before it (folded, maybe none), or
+ * undefined when there is no such cue.
  */
-export function pluralCue(t: PageTokens, from: number, to: number): boolean {
-  if (to < t.words.length && FAMILY_AFTER.has(t.words[to]!) && /^\s+$/.test(gap(t, to))) return true;
-  if (from > 0 && FAMILY_BEFORE.has(t.words[from - 1]!) && /^\s+$/.test(gap(t, from))) return true;
+export function pluralCue(t: PageTokens, from: number, to: number): string[] | undefined {
+  if (to < t.words.length && FAMILY_AFTER.has(t.words[to]!) && /^\s+$/.test(gap(t, to))) return [];
+  if (from > 0 && FAMILY_BEFORE.has(t.words[from - 1]!) && /^\s+$/.test(gap(t, from))) return [];
   // Walk back over the given names and conjunctions listed before the family name.
+  const given: string[] = [];
   for (let j = from - 1, steps = 0; j >= 0 && steps < 8; j--, steps++) {
-    if (!LIST_GAP.test(gap(t, j + 1))) return false;
+    if (!LIST_GAP.test(gap(t, j + 1))) return undefined;
     const w = t.words[j]!;
-    if (PLURAL_CUES.has(w)) return true;
+    if (PLURAL_CUES.has(w)) return given;
     const capitalised = UPPER_START.test(t.text.slice(t.starts[j]!, t.starts[j]! + 1));
-    if (!capitalised && !CONJUNCTIONS.has(w)) return false;
+    if (capitalised) given.push(w);
+    else if (!CONJUNCTIONS.has(w)) return undefined;
   }
-  return false;
+  return undefined;
 }

@@ -93,6 +93,15 @@ describe('findMentions: family names and shared names', () => {
     expect(found('the Quispe Palomino brothers')).toEqual([['Quispe Palomino', 'victor+jorge']]);
   });
 
+  it('narrows "los hermanos Víctor y Jorge Quispe Palomino" to the brothers listed when a third shares the name', () => {
+    const martin = { id: 'martin', kind: 'person', name: 'Martín Quispe Palomino', names: [] };
+    const t = new NameTrie(nameEntriesForActors([...VRAEM_ACTORS, martin]));
+    const ids = (text: string): string[][] => findMentions(t, text).map((m) => [...m.actorIds]);
+    expect(ids('los hermanos Víctor y Jorge Quispe Palomino')).toEqual([['victor', 'jorge']]);
+    expect(ids('los hermanos Quispe Palomino')).toEqual([['victor', 'jorge', 'martin']]);
+    expect(ids('los hermanos Juan y Pedro Quispe Palomino')).toEqual([['victor', 'jorge', 'martin']]);
+  });
+
   it('does not match a family name alone without a cue, and does with one', () => {
     expect(found('Quispe Palomino no respondió')).toEqual([]);
     expect(found('Quispe vende papas')).toEqual([]);

@@ -38,7 +38,7 @@ class MatchFacts {
   private capitals: boolean[] | undefined;
   private cue: boolean | undefined;
   private quotes: boolean | undefined;
-  private plural: boolean | undefined;
+  private plural: string[] | null | undefined;
   private beside: { next: boolean; prev: string | undefined } | undefined;
   private articleNames: Set<string> | undefined;
 
@@ -59,15 +59,20 @@ class MatchFacts {
   /** Whether any cue at all is around: when none is, no with-cue entry needs a look. */
   anyCue(): boolean {
     const { t, m } = this;
-    return (this.cue ??= cueBefore(t, m.from)) || (this.quotes ??= quoted(t, m.from, m.to)) ||
-      (this.plural ??= pluralCue(t, m.from, m.to));
+    return (this.cue ??= cueBefore(t, m.from)) || (this.quotes ??= quoted(t, m.from, m.to)) || this.pluralGiven() !== undefined;
+  }
+
+  /** The given names of a plural cue ("hermanos Víctor y Jorge …"), [] if none listed, undefined if no cue. */
+  pluralGiven(): string[] | undefined {
+    if (this.plural === undefined) this.plural = pluralCue(this.t, this.m.from, this.m.to) ?? null;
+    return this.plural ?? undefined;
   }
 
   cueReason(c: CompiledEntry): MatchReason | undefined {
     if (!this.capitalisedAsRecorded(c)) return undefined;
     // "los Quispe" could be any Quispes; a plural needs a family name that says who.
     const telling = c.words.length > 1 || c.entry.rule === 'anywhere';
-    if (c.entry.source === 'family' && telling && (this.plural ??= pluralCue(this.t, this.m.from, this.m.to))) return 'brothers';
+    if (c.entry.source === 'family' && telling && this.pluralGiven()) return 'brothers';
     if ((this.cue ??= cueBefore(this.t, this.m.from)) && !this.cueIsPartOfName(c)) return 'cue';
     if ((this.quotes ??= quoted(this.t, this.m.from, this.m.to))) return 'quotes';
     return undefined;
@@ -142,10 +147,21 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
       }
       pending.push(facts);
     }
-    if (candidates.length > 0) accepted.set(m, { match: m, candidates, plural });
+    if (candidates.length > 0) accepted.set(m, { match: m, candidates: plural ? narrowToListed(facts, candidates) : candidates, plural });
   }
   if (pending.length > 0) acceptNearby(accepted, pending, near);
   return resolveOverlaps(t, [...accepted.values()]);
+}
+
+// "los hermanos Víctor y Jorge Quispe Palomino" when Martín Quispe Palomino is in the case
+// too: keep the brothers whose given names are listed, if the list names any of them.
+function narrowToListed(facts: MatchFacts, candidates: MentionCandidate[]): MentionCandidate[] {
+  const listed = facts.pluralGiven();
+  if (!listed || listed.length === 0) return candidates;
+  const named = (c: MentionCandidate): boolean =>
+    c.reason === 'brothers' && (facts.m.groups.byActor.get(c.actorId) ?? []).some((e) => e.entry.givenNames?.some((g) => listed.includes(g)));
+  if (!candidates.some(named)) return candidates;
+  return candidates.filter((c) => c.reason !== 'brothers' || named(c));
 }
 
 // Uncued names supported by an accepted name of the same actor nearby. Support is not
