@@ -61,11 +61,8 @@ export function proposeRule(name: string, freq?: WordFrequency): RuleProposal {
   const content = words.slice(lead).filter((w) => !PARTICLES.has(w));
   if (content.length === 0) return { rule: 'never', reason: 'only particles' };
   if (words.slice(0, lead).some((w) => TITLES.has(w))) return { rule: 'anywhere', reason: 'title and name' };
-  if (content.length === 1) {
-    const single = singleWordRule(content[0]!, freq);
-    // "El Viejo", "La Gringa": the article does not make a common word a name.
-    return single;
-  }
+  // "El Viejo", "La Gringa": the article does not make a common word a name.
+  if (content.length === 1) return singleWordRule(content[0]!, freq);
   // "José Luis", "Negro Chico": no surname among them. A given name and a surname, even
   // common ones ("Raúl Reyes", "Juan Quispe"), make a full name and match anywhere.
   const weak = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || commonInLibrary(w, freq);
