@@ -1,0 +1,11 @@
+export * from './types';
+export { tokenize, pageWordSet, foldWord, type PageTokens } from './tokens';
+export { NameTrie, type RawMatch } from './matcher';
+export { findMentions, findMentionsInTokens, DEFAULT_NEAR_WORDS, type FindOptions } from './findMentions';
+export { MAX_SHARED_FAMILY, proposeRule, proposeFamilyRule, type RuleProposal, type WordFrequency } from './rules';
+export { deriveFamilyNames, type FamilyNameSource } from './familyNames';
+export { familySharing, nameEntriesForActor, nameEntriesForActors, ruleKey, type MentionActor, type NameEntryOptions } from './nameEntries';
+export { COMMON_FIRST_NAMES } from './firstNames';
+export { suggestNames, type NameSuggestion, type SuggestOptions } from './suggest';
+export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
+export { rarestWord, rescanWords, joinedWords } from './rescan';

@@ -1,0 +1,145 @@
+// A trie keyed by folded words. Scanning tries each page word as the start of a name and
+// walks at most as many words as the longest name has, so a page costs about one hash
+// lookup per word however many names there are. Aho–Corasick would save the re-walks
+// from each start, but names are 1–5 words and almost every walk stops after one lookup
+// (docs/mentions.md has the measurements), and a plain trie makes add/remove trivial.
+import { tokenize, type PageTokens } from './tokens';
+import type { NameEntry } from './types';
+
+export interface CompiledEntry {
+  readonly entry: NameEntry;
+  readonly words: readonly string[];
+  /** Whether each word of the name starts with a capital as the case records it. */
+  readonly caps: readonly boolean[];
+}
+
+/**
+ * A node's entries sorted for the rule pass. A common surname can be the family name of
+ * hundreds of actors; most of them need a cue, so the rule pass looks at `withCue` as a
+ * block and reaches single actors through `byActor` only when one is named nearby.
+ */
+export interface EntryGroups {
+  readonly anywhere: readonly CompiledEntry[];
+  readonly withCue: readonly CompiledEntry[];
+  readonly byActor: ReadonlyMap<string, readonly CompiledEntry[]>;
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode> | undefined;
+  entries: CompiledEntry[] | undefined;
+  groups: EntryGroups | undefined;
+}
+
+/** A run of page words [from, to) that spells one or more recorded names. */
+export interface RawMatch {
+  readonly from: number;
+  readonly to: number;
+  readonly entries: readonly CompiledEntry[];
+  readonly groups: EntryGroups;
+}
+
+function groupEntries(entries: readonly CompiledEntry[]): EntryGroups {
+  const anywhere: CompiledEntry[] = [];
+  const withCue: CompiledEntry[] = [];
+  const byActor = new Map<string, CompiledEntry[]>();
+  for (const c of entries) {
+    if (c.entry.rule === 'never') continue;
+    (c.entry.rule === 'anywhere' ? anywhere : withCue).push(c);
+    const list = byActor.get(c.entry.actorId);
+    if (list) list.push(c);
+    else byActor.set(c.entry.actorId, [c]);
+  }
+  return { anywhere, withCue, byActor };
+}
+
+const UPPER_START = /^\p{Lu}/u;
+const newNode = (): TrieNode => ({ next: undefined, entries: undefined, groups: undefined });
+
+export function compileEntry(entry: NameEntry): CompiledEntry | undefined {
+  const t = tokenize(entry.name);
+  if (t.words.length === 0) return undefined;
+  const caps = t.starts.map((s) => UPPER_START.test(entry.name.slice(s)));
+  return { entry, words: t.words, caps };
+}
+
+const sameEntry = (a: NameEntry, b: NameEntry): boolean =>
+  a.actorId === b.actorId && a.name === b.name && a.source === b.source;
+
+export class NameTrie {
+  private readonly root = newNode();
+  private count = 0;
+
+  constructor(entries: Iterable<NameEntry> = []) {
+    for (const e of entries) this.add(e);
+  }
+
+  get size(): number {
+    return this.count;
+  }
+
+  /** Adds a name, or replaces the rule of one already there (same actor, name and source). */
+  add(entry: NameEntry): void {
+    const compiled = compileEntry(entry);
+    if (!compiled) return;
+    let node = this.root;
+    for (const w of compiled.words) {
+      node.next ??= new Map();
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = newNode()));
+      node = child;
+    }
+    node.entries ??= [];
+    node.groups = undefined;
+    const i = node.entries.findIndex((c) => sameEntry(c.entry, entry));
+    if (i >= 0) node.entries[i] = compiled;
+    else {
+      node.entries.push(compiled);
+      this.count++;
+    }
+  }
+
+  /** Removes a name (matched on actor, name and source; the rule is ignored). */
+  remove(entry: Omit<NameEntry, 'rule'>): boolean {
+    const words = tokenize(entry.name).words;
+    const path: TrieNode[] = [this.root];
+    for (const w of words) {
+      const child = path[path.length - 1]!.next?.get(w);
+      if (!child) return false;
+      path.push(child);
+    }
+    const node = path[path.length - 1]!;
+    const i = node.entries?.findIndex((c) => sameEntry(c.entry, { ...entry, rule: 'never' })) ?? -1;
+    if (i < 0) return false;
+    node.entries!.splice(i, 1);
+    node.groups = undefined;
+    if (node.entries!.length === 0) node.entries = undefined;
+    this.count--;
+    // Prune empty branches so a long editing session does not leave dead nodes behind.
+    for (let d = words.length; d > 0; d--) {
+      const n = path[d]!;
+      if (n.entries || (n.next && n.next.size > 0)) break;
+      path[d - 1]!.next!.delete(words[d - 1]!);
+    }
+    return true;
+  }
+
+  /** Every run of words that spells a name; overlapping runs are all reported. */
+  scan(tokens: PageTokens): RawMatch[] {
+    const { words, hardBefore } = tokens;
+    const rootNext = this.root.next;
+    const out: RawMatch[] = [];
+    if (!rootNext) return out;
+    const n = words.length;
+    for (let i = 0; i < n; i++) {
+      let node = rootNext.get(words[i]!);
+      let k = i + 1;
+      while (node) {
+        if (node.entries) out.push({ from: i, to: k, entries: node.entries, groups: (node.groups ??= groupEntries(node.entries)) });
+        if (k >= n || hardBefore[k] || !node.next) break;
+        node = node.next.get(words[k]!);
+        k++;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,90 @@
+// Default match rules: how sure can we be that a bare occurrence of this name is the
+// actor? The user overrides any of them; these only decide where to start.
+import { COMMON_FIRST_NAMES } from './firstNames';
+import { COMMON_SURNAMES_SET, COMMON_WORDS } from './commonWords';
+import { tokenize } from './tokens';
+import type { MatchRule } from './types';
+
+/** Optional library statistics: in how many documents (or pages) each folded word occurs. */
+export interface WordFrequency {
+  readonly docFreq: ReadonlyMap<string, number>;
+  readonly docCount: number;
+}
+
+export interface RuleProposal {
+  readonly rule: MatchRule;
+  /** A short reason to show beside the rule, e.g. "common first name". */
+  readonly reason: string;
+}
+
+/** Titles that make the name they start self-cued: "Comandante Artemio", "Presidente Gonzalo". */
+export const TITLES: ReadonlySet<string> = new Set([
+  'comandante', 'camarada', 'presidente', 'cabecilla', 'jefe', 'mando', 'tio', 'companero', 'companera', 'doctor',
+  'dr', 'ingeniero', 'profesor', 'capitan', 'mayor', 'coronel', 'general', 'teniente', 'sargento', 'don', 'dona',
+  'senor', 'senora', 'sr', 'sra', 'commander', 'comrade', 'president', 'captain', 'colonel', 'major', 'mr', 'mrs',
+]);
+const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'the']);
+/** Words inside names that carry no identity of their own: "de la Cruz", "van der Berg". */
+export const PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'do', 'dos', 'van', 'von', 'der', 'di']);
+
+// Above this share of documents a word is common in this library whatever the lists say.
+// High on purpose: a library about one commander has his name on many pages.
+const LIBRARY_COMMON_SHARE = 0.25;
+const LIBRARY_MIN_DOCS = 50;
+
+/** A family name of more actors than this needs a cue by default. */
+export const MAX_SHARED_FAMILY = 3;
+
+const isCommon = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || COMMON_SURNAMES_SET.has(w);
+
+function commonInLibrary(w: string, freq: WordFrequency | undefined): boolean {
+  if (!freq || freq.docCount < LIBRARY_MIN_DOCS) return false;
+  return (freq.docFreq.get(w) ?? 0) / freq.docCount >= LIBRARY_COMMON_SHARE;
+}
+
+function singleWordRule(w: string, freq: WordFrequency | undefined): RuleProposal {
+  if (w.length < 2) return { rule: 'never', reason: 'a single letter' };
+  if (w.length === 2) return { rule: 'with-cue', reason: 'two letters' };
+  if (COMMON_FIRST_NAMES.has(w)) return { rule: 'with-cue', reason: 'common first name' };
+  if (COMMON_SURNAMES_SET.has(w)) return { rule: 'with-cue', reason: 'common surname' };
+  if (COMMON_WORDS.has(w)) return { rule: 'with-cue', reason: 'common word' };
+  if (commonInLibrary(w, freq)) return { rule: 'with-cue', reason: 'frequent in the library' };
+  return { rule: 'anywhere', reason: 'rare word' };
+}
+
+/** The rule a recorded name starts with. */
+export function proposeRule(name: string, freq?: WordFrequency): RuleProposal {
+  const words = tokenize(name).words;
+  if (words.length === 0) return { rule: 'never', reason: 'no letters' };
+  let lead = 0;
+  while (lead < words.length - 1 && (TITLES.has(words[lead]!) || ARTICLES.has(words[lead]!))) lead++;
+  const content = words.slice(lead).filter((w) => !PARTICLES.has(w));
+  if (content.length === 0) return { rule: 'never', reason: 'only particles' };
+  if (words.slice(0, lead).some((w) => TITLES.has(w))) return { rule: 'anywhere', reason: 'title and name' };
+  // "El Viejo", "La Gringa": the article does not make a common word a name.
+  if (content.length === 1) return singleWordRule(content[0]!, freq);
+  // "José Luis", "Negro Chico": no surname among them. A given name and a surname, even
+  // common ones ("Raúl Reyes", "Juan Quispe"), make a full name and match anywhere.
+  const weak = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || commonInLibrary(w, freq);
+  if (content.every(weak)) return { rule: 'with-cue', reason: 'every word is common' };
+  return { rule: 'anywhere', reason: 'several words' };
+}
+
+/**
+ * A family name is matched on its own only with a cue ("Sr. Quispe", "los hermanos
+ * Quispe Palomino") unless it is distinctive: none of its words a common surname, given
+ * name or word, nor frequent in the library ("Iparraguirre", "Guzmán Reynoso"), nor the
+ * family name of more than MAX_SHARED_FAMILY actors of the case (`sharedBy`). Even
+ * then it is not taken right after another capitalised word: "Keiko Fujimori" is
+ * someone else (findMentions.ts).
+ */
+export function proposeFamilyRule(family: string, freq?: WordFrequency, sharedBy = 1): RuleProposal {
+  const words = tokenize(family).words.filter((w) => !PARTICLES.has(w));
+  if (words.length === 0) return { rule: 'never', reason: 'no letters' };
+  // Siblings share a family name (the three Quispe Palomino brothers); beyond that the
+  // name is common in this case, whatever the lists say, and alone it says little.
+  if (sharedBy > MAX_SHARED_FAMILY) return { rule: 'with-cue', reason: `shared by ${sharedBy} actors` };
+  if (words.some((w) => w.length < 3)) return { rule: 'with-cue', reason: 'a short word' };
+  if (words.some((w) => isCommon(w) || commonInLibrary(w, freq))) return { rule: 'with-cue', reason: 'a common surname' };
+  return { rule: 'anywhere', reason: words.length > 1 ? 'distinctive surnames' : 'distinctive surname' };
+}

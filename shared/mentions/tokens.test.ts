@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { foldedWords } from '../text/fold';
+import { tokenize } from './index';
+
+describe('tokenize', () => {
+  it('gives the same words as folding the whole text, in any script, with offsets into the original', () => {
+    const samples = [
+      'Abimael Guzmán, «Presidente Gonzalo» — ÑUÑOA; Perú.',
+      'Guzma\u0301n ﬁnanciación ＶＲＡＥＭ Straße Øresund Łódź œuvre',
+      'Москва Αθήνα 北京 😀 Artemio’s (Raúl) “José” 2017…',
+      'tab\tand\r\nCRLF lines, 50,000 coca crops',
+    ];
+    for (const s of samples) {
+      const t = tokenize(s);
+      expect(t.words, s).toEqual(foldedWords(s));
+      t.words.forEach((w, i) => expect(foldedWords(s.slice(t.starts[i], t.ends[i])).join(''), s).toBe(w));
+    }
+  });
+
+  it('agrees with folding on random text from a mixed alphabet', () => {
+    const alphabet = 'aAzZñÑáÉüß ﬁ\u0301\u00ADЖж北😀 ,.;-\n«»“”\'’()0123456789';
+    const chars = [...alphabet];
+    let seed = 42;
+    const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    for (let n = 0; n < 300; n++) {
+      const s = Array.from({ length: 40 }, () => chars[Math.floor(next() * chars.length)]).join('');
+      // Line-end hyphenation is the one intended difference; soft hyphens join words.
+      if (/-[ \t]*\r?\n|\u00AD/.test(s)) continue;
+      expect(tokenize(s).words, JSON.stringify(s)).toEqual(foldedWords(s));
+    }
+  });
+
+  it('joins a line-end hyphenated word but keeps a capitalised compound apart', () => {
+    expect(tokenize('Quispe Pa-\n  lomino y Jean-\nPierre').words).toEqual(['quispe', 'palomino', 'y', 'jean', 'pierre']);
+    const t = tokenize('Pa-\nlomino');
+    expect([t.starts[0], t.ends[0]]).toEqual([0, 10]);
+  });
+
+  it('marks separators a multi-word name may not cross', () => {
+    const t = tokenize('Víctor Quispe\nPalomino, Jorge. A. B. (Raúl)\n\nJosé');
+    // víctor quispe palomino | jorge | a | b (after an initial) | raúl | josé
+    expect([...t.hardBefore]).toEqual([1, 0, 0, 1, 1, 0, 1, 1]);
+  });
+});
+
+describe('foldWord', () => {
+  it('folds like foldText, through the table or not', async () => {
+    const { foldText } = await import('../text/fold');
+    const { foldWord } = await import('./index');
+    for (const w of ['Quispe', 'Guzmán Reynoso', 'ÑUÑOA', 'Straße', 'ﬁnanciación', 'Guzma\u0301n', 'A.', 'Москва', 'Perú-Bolivia']) {
+      expect(foldWord(w), w).toBe(foldText(w));
+    }
+  });
+});

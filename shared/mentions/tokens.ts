@@ -1,0 +1,149 @@
+// Page text as folded words with their offsets in the original string, so a match on
+// folded words can point back at (and highlight) exactly the characters the page shows.
+// Words are folded one by one rather than folding the page once: folding can change the
+// length ("ß" → "ss", "ﬁ" → "fi", decomposed accents), and per-word folding keeps the
+// offset map trivial. ASCII words, most of any page, skip Unicode normalisation entirely.
+import { foldText } from '../text/fold';
+
+export interface PageTokens {
+  readonly text: string;
+  /** Folded words, e.g. "quispe". A word hyphenated across a line end is one word. */
+  readonly words: string[];
+  /** Offset of each word's first character in `text`. */
+  readonly starts: number[];
+  /** Offset just past each word's last character in `text`. */
+  readonly ends: number[];
+  /**
+   * 1 where the separator before word i stops a multi-word name: punctuation such as
+   * ", ; : ( ) « »", a sentence-ending full stop or a blank line. Spaces, a single line
+   * break and plain hyphens do not ("Víctor Quispe\n  Palomino", "Ruiz-Tagle").
+   */
+  readonly hardBefore: Uint8Array;
+}
+
+// Combining marks and soft hyphens belong to the word: PDF text often carries decomposed
+// accents ("Guzma\u0301n") and soft hyphens at line ends.
+const WORD_START = /^[\p{L}\p{N}]/u;
+const WORD_CONTINUE = /^[\p{L}\p{N}\p{M}]/u;
+const ASCII_WORD = /^[A-Za-z0-9]+$/;
+const SOFT_HYPHEN = /\u00AD/g;
+// A hyphen (ASCII, Unicode hyphen or non-breaking hyphen) then a line break: "Pa-\nlomino".
+const LINE_END_HYPHEN = /^[-\u2010\u2011\u00AD][ \t]*\r?\n\s*$/;
+const HARD_CHARS = /[,;:!?()[\]{}"«»“”„‟/\\|…–—<>]|\n[ \t]*\r?\n/;
+const LOWER_START = /^\p{Ll}/u;
+
+// Tokenising is most of the cost of a page, so the Latin blocks page text is made of are
+// folded from a table: 0 = not a word character, SLOW = a word character that needs
+// foldText (ß → ss, ligatures, the soft hyphen), else the folded character's code.
+const TABLE_SIZE = 0x250;
+const SLOW = 0xffff;
+const FOLD = new Uint16Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const ch = String.fromCharCode(c);
+  if (!WORD_START.test(ch)) continue;
+  const f = foldText(ch);
+  FOLD[c] = f.length === 1 ? f.charCodeAt(0) : SLOW;
+}
+FOLD[0xad] = SLOW;
+
+/** foldText for a word or words, from the table when every character is in it. */
+export function foldWord(word: string): string {
+  if (ASCII_WORD.test(word)) return word.toLowerCase();
+  let out = '';
+  for (let k = 0; k < word.length; k++) {
+    const c = word.charCodeAt(k);
+    if (c === 32) {
+      out += ' ';
+      continue;
+    }
+    const f = c < TABLE_SIZE ? FOLD[c]! : SLOW;
+    if (f === 0 || f === SLOW) return foldText(word.replace(SOFT_HYPHEN, ''));
+    out += String.fromCharCode(f);
+  }
+  return out;
+}
+
+function isHard(separator: string, previousWord: string | undefined): boolean {
+  if (separator === ' ') return false;
+  if (HARD_CHARS.test(separator)) return true;
+  // A full stop ends a sentence, except after an initial ("Jorge A. Quispe").
+  return separator.includes('.') && (previousWord === undefined || previousWord.length > 1);
+}
+
+function startsWord(text: string, i: number, c: number): boolean {
+  if (c < TABLE_SIZE) return FOLD[c] !== 0 && c !== 0xad;
+  if (c >= 0x2000 && c <= 0x206f) return false; // general punctuation: quotes, dashes, ellipsis
+  return WORD_START.test(String.fromCodePoint(text.codePointAt(i)!));
+}
+
+export function tokenize(text: string): PageTokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hard: number[] = [];
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!startsWord(text, i, c)) {
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    let simple = true;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < 0x80) {
+        if (FOLD[c] === 0) break;
+        i++;
+      } else if (c < TABLE_SIZE) {
+        const f = FOLD[c]!;
+        if (f === 0) break;
+        ascii = false;
+        if (f === SLOW) simple = false;
+        i++;
+      } else {
+        const cp = text.codePointAt(i)!;
+        if ((c >= 0x2000 && c <= 0x206f) || !WORD_CONTINUE.test(String.fromCodePoint(cp))) break;
+        ascii = simple = false;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    let word: string;
+    if (ascii) word = text.slice(start, i).toLowerCase();
+    else if (simple) {
+      word = '';
+      for (let k = start; k < i; k++) word += String.fromCharCode(FOLD[text.charCodeAt(k)]!);
+    } else word = foldWord(text.slice(start, i));
+    const count = words.length;
+    if (count > 0) {
+      const prevEnd = ends[count - 1]!;
+      const single = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+      const separator = single ? ' ' : text.slice(prevEnd, start);
+      // Join a word broken by line-end hyphenation, but not "Jean-\nPierre": a capital
+      // after the break means the hyphen is part of a compound, so keep two words.
+      if (!single && LINE_END_HYPHEN.test(separator) && LOWER_START.test(text.slice(start, start + 2))) {
+        words[count - 1] += word;
+        ends[count - 1] = i;
+        continue;
+      }
+      hard.push(isHard(separator, words[count - 1]) ? 1 : 0);
+    } else {
+      hard.push(1);
+    }
+    words.push(word);
+    starts.push(start);
+    ends.push(i);
+  }
+  return { text, words, starts, ends, hardBefore: Uint8Array.from(hard) };
+}
+
+/**
+ * The distinct folded words of a page, as the matcher sees them (hyphenated line ends
+ * joined). A store that keeps a word → pages index with these can re-scan only the pages
+ * that hold a changed name's rarest word.
+ */
+export function pageWordSet(text: string): Set<string> {
+  return new Set(tokenize(text).words);
+}
