@@ -50,8 +50,6 @@ function tesseractAssets(): Plugin {
   // URL path under tesseract/ → file under node_modules/
   const files = new Map<string, string>([
     ['worker.min.js', 'tesseract.js/dist/worker.min.js'],
-    ['tesseract-core-relaxedsimd.js', 'tesseract.js-core/tesseract-core-relaxedsimd.js'],
-    ['tesseract-core-relaxedsimd.wasm', 'tesseract.js-core/tesseract-core-relaxedsimd.wasm'],
     ['tesseract-core-simd.js', 'tesseract.js-core/tesseract-core-simd.js'],
     ['tesseract-core-simd.wasm', 'tesseract.js-core/tesseract-core-simd.wasm'],
     ['lang/eng.traineddata.gz', '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz'],

@@ -36,15 +36,28 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('createOcrEngine', () => {
   it('starts tesseract.js from the app\'s own files, with OSD data and automatic segmentation with orientation', async () => {
-    const { create, workers } = fakeTesseract(['answer']);
+    const { create, workers } = fakeTesseract(['answer', 'answer']);
     const engine = createOcrEngine(urls, create);
     const outcome = await engine.recognize(image, { languages: 'spa+eng', dpi: 300, timeoutMs: 1000 });
     expect(outcome).toMatchObject({ kind: 'read', words: [{ text: 'Hola' }, { text: 'mundo' }] });
     expect(workers[0]!.langs).toBe('spa+eng');
     expect(workers[0]!.options).toMatchObject({ ...urls, workerBlobURL: false, legacyCore: true, cacheMethod: 'none' });
     expect(fetch).toHaveBeenCalledWith('http://app/tesseract/lang/osd.traineddata.gz');
-    expect(workers[0]!.fs).toEqual([['writeFile', 'osd.traineddata', new Uint8Array(Buffer.from('osd data'))]]);
+    expect(workers[0]!.fs[0]).toEqual(['writeFile', 'osd.traineddata', new Uint8Array(Buffer.from('osd data'))]);
+    // Once a page was read, the data files' in-memory copies are dropped (Tesseract has loaded them).
+    expect(workers[0]!.fs.slice(1)).toEqual([['unlink', 'spa.traineddata'], ['unlink', 'eng.traineddata'], ['unlink', 'osd.traineddata']]);
+    await engine.recognize(image, { languages: 'spa+eng', dpi: 300, timeoutMs: 1000 });
+    expect(workers[0]!.fs).toHaveLength(4);
     expect(workers[0]!.params).toEqual([{ tessedit_pageseg_mode: '1' }]);
+    engine.dispose();
+  });
+
+  it('takes OSD data the server already unpacked (a .gz sent with Content-Encoding: gzip) as it is', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(Buffer.from('osd data'))));
+    const { create, workers } = fakeTesseract(['answer']);
+    const engine = createOcrEngine(urls, create);
+    await engine.recognize(image, { languages: 'spa+eng', dpi: 300, timeoutMs: 1000 });
+    expect(workers[0]!.fs[0]).toEqual(['writeFile', 'osd.traineddata', new Uint8Array(Buffer.from('osd data'))]);
     engine.dispose();
   });
 

@@ -24,6 +24,16 @@ export interface OcrEngine {
   dispose(): void;
 }
 
+/**
+ * The data as Tesseract reads it. A server may send a .gz file with `Content-Encoding: gzip`
+ * (vite preview does), and then the browser has already unpacked it: look, don't assume
+ * (tesseract.js does the same for the language files).
+ */
+async function gunzipped(bytes: Uint8Array): Promise<Uint8Array> {
+  if (bytes[0] !== 0x1f || bytes[1] !== 0x8b) return bytes;
+  return new Uint8Array(await new Response(new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
+}
+
 /** The part of tesseract.js the engine uses, so tests can stand in for it. */
 export type CreateTesseract = typeof createWorker;
 
@@ -35,10 +45,29 @@ export type CreateTesseract = typeof createWorker;
  * engine's data folder, written there once per tesseract worker.
  */
 export function createOcrEngine(urls: TesseractAssetUrls, create: CreateTesseract = createWorker): OcrEngine {
-  let current: { languages: string; worker: Promise<TesseractWorker>; progress: ((f: number) => void) | null } | null = null;
+  interface Entry {
+    languages: string;
+    worker: Promise<TesseractWorker>;
+    progress: ((f: number) => void) | null;
+    /** Whether the data files were dropped from the engine's in-memory file system yet. */
+    trimmed: boolean;
+  }
+  let current: Entry | null = null;
+
+  /**
+   * Tesseract keeps what it needs of the language data once loaded (the OSD data on the first
+   * PSM 1 page), so the files' copies in Emscripten's in-memory file system (~19 MB for spa, eng
+   * and osd) are dead weight from then on. A worker never reloads them: other languages get a new worker.
+   */
+  const trim = async (entry: Entry, worker: TesseractWorker) => {
+    entry.trimmed = true;
+    for (const file of [...entry.languages.split('+'), 'osd'].map((l) => `${l}.traineddata`)) {
+      await worker.FS('unlink', [file]).catch(() => {});
+    }
+  };
 
   const start = (languages: string) => {
-    const entry = { languages, progress: null as ((f: number) => void) | null, worker: null as unknown as Promise<TesseractWorker> };
+    const entry: Entry = { languages, progress: null, worker: null as unknown as Promise<TesseractWorker>, trimmed: false };
     entry.worker = (async () => {
       const worker = await create(languages, OEM.LSTM_ONLY, {
         workerPath: urls.workerPath,
@@ -54,8 +83,7 @@ export function createOcrEngine(urls: TesseractAssetUrls, create: CreateTesserac
       });
       const osd = await fetch(`${urls.langPath}/osd.traineddata.gz`);
       if (!osd.ok) throw new Error(`osd.traineddata.gz: HTTP ${osd.status}`);
-      const bytes = new Uint8Array(await new Response(osd.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer());
-      await worker.FS('writeFile', ['osd.traineddata', bytes]);
+      await worker.FS('writeFile', ['osd.traineddata', await gunzipped(new Uint8Array(await osd.arrayBuffer()))]);
       await worker.setParameters({ tessedit_pageseg_mode: PSM.AUTO_OSD });
       return worker;
     })();
@@ -93,6 +121,7 @@ export function createOcrEngine(urls: TesseractAssetUrls, create: CreateTesserac
           stop();
           return { kind: 'timed-out', ms };
         }
+        if (!entry.trimmed) await trim(entry, worker);
         return { kind: 'read', words: parseTsv(result.data.tsv ?? ''), ms };
       } catch (error) {
         // The worker may be broken (e.g. wasm out of memory): start afresh next time.

@@ -38,31 +38,48 @@ export interface RenderedPage {
   ink: number;
 }
 
-/** Renders a page on white at ~300 dpi (capped; see shared/ocr/scale.ts) and converts it to grey. */
+/**
+ * Rows drawn at a time: the page is rendered in bands so the RGBA canvas and its ImageData are a
+ * band's worth (~10 MB each at 2550 px wide) rather than the page's (~34 MB each at 300 dpi).
+ * pdf.js keeps the page's decoded images between the band renders, so a scan is decoded once.
+ */
+export const BAND_ROWS = 1024;
+
+/** Renders a page on white at ~300 dpi (capped; see shared/ocr/scale.ts) and converts it to grey, band by band. */
 export async function renderForOcr(page: PDFPageProxy, dpi?: number): Promise<RenderedPage> {
   const base = page.getViewport({ scale: 1 });
   const size = ocrRenderSize(base.width, base.height, dpi ? { dpi } : {});
   const viewport = page.getViewport({ scale: size.scale });
-  const canvas = new OffscreenCanvas(size.width, size.height);
-  const context = canvas.getContext('2d', { alpha: false, willReadFrequently: true })!;
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, size.width, size.height);
-  await page.render({ canvas: canvas as unknown as HTMLCanvasElement, canvasContext: context as unknown as CanvasRenderingContext2D, viewport, background: '#fff' }).promise;
-  const rgba = context.getImageData(0, 0, size.width, size.height).data;
-  canvas.width = canvas.height = 0; // free the backing store now, not at the next GC
   const header = new TextEncoder().encode(`P5\n${size.width} ${size.height}\n255\n`);
-  const pixels = size.width * size.height;
-  const pgm = new Uint8Array(header.length + pixels);
+  const pgm = new Uint8Array(header.length + size.width * size.height);
   pgm.set(header);
+  const canvas = new OffscreenCanvas(size.width, Math.min(BAND_ROWS, size.height));
+  const context = canvas.getContext('2d', { alpha: false, willReadFrequently: true })!;
   let dark = 0;
-  for (let i = 0, o = header.length; i < pixels; i++, o++) {
-    const p = i * 4;
-    // Rec. 601 luma in integers.
-    const y = (rgba[p]! * 77 + rgba[p + 1]! * 150 + rgba[p + 2]! * 29) >> 8;
-    pgm[o] = y;
-    if (y < 128) dark++;
+  for (let top = 0; top < size.height; top += BAND_ROWS) {
+    const rows = Math.min(BAND_ROWS, size.height - top);
+    context.setTransform(1, 0, 0, 1, 0, 0);
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, canvas.width, canvas.height);
+    await page.render({
+      canvas: canvas as unknown as HTMLCanvasElement,
+      canvasContext: context as unknown as CanvasRenderingContext2D,
+      viewport,
+      transform: [1, 0, 0, 1, 0, -top],
+      background: '#fff',
+    }).promise;
+    const rgba = context.getImageData(0, 0, size.width, rows).data;
+    const pixels = size.width * rows;
+    for (let i = 0, o = header.length + top * size.width; i < pixels; i++, o++) {
+      const p = i * 4;
+      // Rec. 601 luma in integers.
+      const y = (rgba[p]! * 77 + rgba[p + 1]! * 150 + rgba[p + 2]! * 29) >> 8;
+      pgm[o] = y;
+      if (y < 128) dark++;
+    }
   }
-  return { pgm, size, width: base.width, height: base.height, ink: dark / pixels };
+  canvas.width = canvas.height = 0; // free the backing store now, not at the next GC
+  return { pgm, size, width: base.width, height: base.height, ink: dark / (size.width * size.height) };
 }
 
 const IMAGE_OPS = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintImageMaskXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintSolidColorImageMask'];
