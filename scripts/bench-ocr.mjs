@@ -112,7 +112,12 @@ async function runApp(page, corpus, userDataDir, origin) {
     log(`warm-up (engine start-up + ${warm.pages.length} pages of ${files[0].name}): ${warm.ms} ms; pages ${warm.pages.map((p) => `${p.ms} ms`).join(', ')}`);
     const renderers = (await browserProcesses(userDataDir)).filter((p) => p.cmd.includes('--type=renderer'));
     const rendererCpu = async () => sum(await Promise.all(renderers.map((p) => cpuSeconds(p.pid).catch(() => 0))));
-    const threads = async () => (renderers[0] ? threadCpuSeconds(renderers[0].pid) : {});
+    // Every renderer's threads by name (the page's renderer is not always the first one listed).
+    const threads = async () => {
+      const byName = {};
+      for (const r of renderers) for (const [name, s] of Object.entries(await threadCpuSeconds(r.pid))) byName[name] = (byName[name] ?? 0) + s;
+      return byName;
+    };
     const cpu0 = await rendererCpu();
     const threads0 = await threads();
     const run = await page.evaluate(([f, languages]) => window.casefileOcrBench.run(f, { languages }), [files, opts.languages]);

@@ -75,4 +75,10 @@ test('OCR reads a scanned Spanish page and a page scanned sideways, in the worke
   expect(sideways.firstWord!.box.x).toBeGreaterThan(sideways.width / 2);
   expect(sideways.firstWord!.box.y).toBeLessThan(sideways.height / 3);
   expect(sideways.firstWord!.box.height).toBeGreaterThan(sideways.firstWord!.box.width);
+
+  // A page over its time limit is a 'timed-out' failure; the engine is started afresh for the next.
+  const stopped = await page.evaluate(() => window.casefileOcrBench!.run([{ name: 'upright', url: '/ocr-harness/upright.pdf' }], { pageTimeoutMs: 50 }).then((r) => r.pages));
+  expect(stopped).toMatchObject([{ status: 'failed', reason: 'timed-out' }]);
+  const [again] = (await read('upright.pdf')) as [OcrBenchPage];
+  expect(again, JSON.stringify(again)).toMatchObject({ status: 'read', text: upright.text });
 });
