@@ -88,13 +88,16 @@ export async function cpuSeconds(pid, { children = false } = {}) {
   return (Number(u) + Number(s)) / 100;
 }
 
-/** CPU seconds per thread name (`comm`: e.g. CrRendererMain, DedicatedWorker thread) of a process so far, from /proc. */
+/**
+ * CPU seconds per thread name of a process so far, from /proc: `comm` (e.g. DedicatedWorker,
+ * ThreadPoolForeg), except the main thread (the one whose id is the process's), named 'main'.
+ */
 export async function threadCpuSeconds(pid) {
   const byName = {};
   for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [])) {
     const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
     if (!stat) continue;
-    const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
   }
