@@ -73,7 +73,28 @@ describe('createOcrClient', () => {
     expect(result.pages.map((p) => p.page)).toEqual([7, 2]);
     expect(worker.received[0]).toMatchObject({ pages: [7, 2], languages: 'eng' });
     expect(mine.byteLength).toBe(4);
+    expect(new Uint8Array(await worker.received[0]!.file.arrayBuffer())).toEqual(mine);
     client.dispose();
+  });
+
+  it('hands a stored Blob to the worker as it is, and again when it resumes in a new worker', async () => {
+    vi.useFakeTimers();
+    try {
+      const workers: FakeWorker[] = [];
+      const client = createOcrClient({
+        assetBase: 'http://app/', pageTimeoutMs: 1_000, stallGraceMs: 500,
+        createWorker: () => { workers.push(new FakeWorker({ hangOn: workers.length === 0 ? 1 : undefined })); return workers.at(-1)!; },
+      });
+      const blob = new Blob([bytes()], { type: 'application/pdf' });
+      const pending = client.ocr(blob);
+      await vi.advanceTimersByTimeAsync(1_600);
+      await pending;
+      expect(workers.map((w) => w.received[0]!.file)).toEqual([blob, blob]);
+      expect(workers[1]!.received[0]!.file).toBe(blob);
+      client.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('rejects when the document cannot be opened', async () => {

@@ -47,10 +47,11 @@ export interface OcrClient {
   /**
    * OCRs pages of one PDF in the OCR worker. Calls queue and run one at a time. Resolves with
    * every page's result, failures included ('timed-out', 'no-text', …); rejects only when the
-   * PDF cannot be opened (Error) or on abort/dispose (AbortError). `bytes` is copied, not
-   * transferred.
+   * PDF cannot be opened (Error) or on abort/dispose (AbortError). Pass the stored Blob where
+   * there is one: it goes to the worker as a reference, with no copy on the main thread (bytes
+   * are copied into a Blob once; the caller's stay untouched).
    */
-  ocr(bytes: ArrayBuffer | Uint8Array, options?: OcrOptions): Promise<OcrDocumentResult>;
+  ocr(file: Blob | ArrayBuffer | Uint8Array, options?: OcrOptions): Promise<OcrDocumentResult>;
   /** Stops the worker; pending calls reject with an AbortError. */
   dispose(): void;
 }
@@ -73,7 +74,7 @@ export interface OcrClientConfig {
 }
 
 interface Job {
-  bytes: Uint8Array;
+  file: Blob;
   options: OcrOptions;
   /** The pages still to read (all pages until the document was opened, when absent). */
   remaining: number[] | null;
@@ -138,7 +139,7 @@ export function createOcrClient(config: OcrClientConfig = {}): OcrClient {
     w.postMessage({
       type: 'ocr',
       id: job.requestId,
-      bytes: job.bytes.slice().buffer,
+      file: job.file,
       languages,
       pageTimeoutMs: pageTimeout(job),
       assetBase: config.assetBase ?? document.baseURI,
@@ -235,13 +236,13 @@ export function createOcrClient(config: OcrClientConfig = {}): OcrClient {
   };
 
   return {
-    ocr(bytes, options = {}) {
+    ocr(file, options = {}) {
       if (disposed) return Promise.reject(new Error('The OCR client was disposed.'));
       if (options.signal?.aborted) return Promise.reject(abortError());
       return new Promise<OcrDocumentResult>((resolve, reject) => {
         const pages = options.pages ? [...options.pages] : null;
         const job: Job = {
-          bytes: bytes instanceof Uint8Array ? bytes.slice() : new Uint8Array(bytes.slice(0)),
+          file: file instanceof Blob ? file : new Blob([file as BlobPart], { type: 'application/pdf' }),
           options,
           remaining: pages,
           pageCount: 0,

@@ -40,10 +40,16 @@ export function createOcrHandler({ pdfjs, pdfAssets, tesseractAssets, createEngi
       return post({ type: 'failed', id, message: (error as Error).message });
     }
     engine ??= createEngine(tesseractAssets(job.assetBase));
+    let data: Uint8Array;
+    try {
+      data = new Uint8Array(await job.file.arrayBuffer());
+    } catch (error) {
+      return post({ type: 'failed', id, message: `The file could not be read: ${error instanceof Error ? error.message : String(error)}` });
+    }
     let doc: PdfjsModule.PDFDocumentProxy;
     const task = pdfjs.getDocument({
       ...pdfOpenOptions(pdfAssets(job.assetBase)),
-      data: new Uint8Array(job.bytes),
+      data,
       ...(job.password !== undefined ? { password: job.password } : {}),
       // No document here: canvases are OffscreenCanvas, glyphs are drawn as paths.
       CanvasFactory: OffscreenCanvasFactory,

@@ -7,8 +7,8 @@ import type { OcrPageResult } from '../../shared/ocr';
 export type OcrRequest = {
       type: 'ocr';
       id: number;
-      /** A copy of the PDF (the client keeps its own, to resume after a stuck worker). */
-      bytes: ArrayBuffer;
+      /** The PDF. A Blob travels as a reference (no copy on the main thread) and is read here. */
+      file: Blob;
       password?: string;
       /** 1-based pages to read, in this order; all pages when absent. */
       pages?: number[];

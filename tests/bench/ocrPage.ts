@@ -76,8 +76,9 @@ const summary = (file: string, r: OcrPageResult): OcrBenchPage => ({
 });
 
 async function ocrFile(file: OcrBenchFile, options: OcrOptions): Promise<OcrBenchPage[]> {
-  const bytes = await (await fetch(file.url)).arrayBuffer();
-  const result = await getClient().ocr(bytes, options);
+  // A Blob, as the app holds its documents.
+  const blob = await (await fetch(file.url)).blob();
+  const result = await getClient().ocr(blob, options);
   return result.pages.map((r) => summary(file.name, r));
 }
 
