@@ -31,6 +31,9 @@ const REPEAT = 2;
 /** The reference text of a page: its paragraphs, as written. */
 export const reference = (lang) => Array.from({ length: REPEAT }, () => TEXTS[lang]).flat().join('\n\n');
 
+/** Liberation Serif (Debian's fonts-liberation), by path: font names depend on ImageMagick's font lists. */
+const FONT = '/usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf';
+
 const magick = (args) => execFileSync('convert', args, { stdio: ['ignore', 'ignore', 'pipe'] });
 
 /** A one-image-per-page PDF: each image fills its page at `dpi`. `images`: { width, height, filter, data }. */
@@ -81,7 +84,7 @@ async function pdfImage(file) {
 function cleanPage(lang, out) {
   // ImageMagick refuses a caption this long in one go: render the paragraphs once, stack copies.
   const block = `${out}.block.png`;
-  magick(['-density', '300', '-units', 'PixelsPerInch', '-size', '2050x', '-background', 'white', '-fill', 'black', '-font', 'Liberation-Serif', '-pointsize', '12',
+  magick(['-density', '300', '-units', 'PixelsPerInch', '-size', '2050x', '-background', 'white', '-fill', 'black', '-font', FONT, '-pointsize', '12',
     `caption:${TEXTS[lang].join('\n\n')}`, '-colorspace', 'Gray', '-depth', '8', block]);
   const copies = Array.from({ length: REPEAT }, (_, i) => (i === 0 ? [block] : ['-size', '2050x100', 'xc:white', block])).flat();
   magick([...copies, '-append', '-background', 'white', '-gravity', 'northwest', '-extent', '2550x3300-250-300', '-colorspace', 'Gray', '-depth', '8', out]);
@@ -126,7 +129,7 @@ export async function makeCorpus(dir) {
  */
 export async function smallScanPdf(dir, name, text, rotate = 0) {
   const image = join(dir, `${name}.png`);
-  magick(['-density', '300', '-units', 'PixelsPerInch', '-size', '1040x', '-background', 'white', '-fill', 'black', '-font', 'Liberation-Serif', '-pointsize', '12',
+  magick(['-density', '300', '-units', 'PixelsPerInch', '-size', '1040x', '-background', 'white', '-fill', 'black', '-font', FONT, '-pointsize', '12',
     `caption:${text}`, '-gravity', 'northwest', '-extent', '1240x1748-100-150', ...(rotate ? ['-rotate', String(rotate)] : []), '-colorspace', 'Gray', '-depth', '8', image]);
   return { image, pdf: imagePdf([await pdfImage(image)]) };
 }
