@@ -38,12 +38,52 @@ function pdfjsAssets(): Plugin {
   };
 }
 
+/**
+ * tesseract.js's files, served by the app itself so OCR makes no network request: its worker
+ * script (spawned from 'self', not a blob: URL), the wasm core next to it (Emscripten looks for
+ * the .wasm beside the worker script) and the language data. Copied to `tesseract/` in the
+ * build and served from node_modules at the same paths in dev; renderer/ocr/ocrAssets.ts
+ * resolves the URLs. Which core and which data, and why: see ocrAssets.ts.
+ */
+function tesseractAssets(): Plugin {
+  const modules = fileURLToPath(new URL('../node_modules/', import.meta.url));
+  // URL path under tesseract/ → file under node_modules/
+  const files = new Map<string, string>([
+    ['worker.min.js', 'tesseract.js/dist/worker.min.js'],
+    ['tesseract-core-simd.js', 'tesseract.js-core/tesseract-core-simd.js'],
+    ['tesseract-core-simd.wasm', 'tesseract.js-core/tesseract-core-simd.wasm'],
+    ['lang/eng.traineddata.gz', '@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz'],
+    ['lang/spa.traineddata.gz', '@tesseract.js-data/spa/4.0.0_best_int/spa.traineddata.gz'],
+    ['lang/osd.traineddata.gz', '@tesseract.js-data/osd/4.0.0/osd.traineddata.gz'],
+  ]);
+  let outDir = '';
+  return {
+    name: 'casefile-tesseract-assets',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      for (const [to, from] of files) await cp(join(modules, from), join(outDir, 'tesseract', to));
+    },
+    configureServer(server) {
+      server.middlewares.use('/tesseract/', (req, res, next) => {
+        const from = files.get(decodeURIComponent((req.url ?? '').split('?')[0] ?? '').replace(/^\//, ''));
+        if (!from) return next();
+        const path = join(modules, from);
+        if (path.endsWith('.wasm')) res.setHeader('Content-Type', 'application/wasm');
+        if (path.endsWith('.js')) res.setHeader('Content-Type', 'text/javascript');
+        createReadStream(path).pipe(res);
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root,
   // Relative asset URLs: the same build is served by the desktop app's custom
   // protocol and by the local web server.
   base: './',
-  plugins: [react(), pdfjsAssets()],
+  plugins: [react(), pdfjsAssets(), tesseractAssets()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

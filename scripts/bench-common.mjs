@@ -55,8 +55,8 @@ export async function serveFolders(folders, extra = new Map()) {
 export const startServer = (extra = new Map()) => serveFolders([['dist/bench-app', '', 'index.html'], ['dist/bench', '/bench', 'index.html']], extra);
 
 // ---------------------------------------------------------------- memory
-/** RSS of the browser and its child processes (renderers, GPU, utilities), from /proc. */
-export async function processMemory(userDataDir) {
+/** The browser launched with `userDataDir` and its child processes (renderers, GPU, utilities), from /proc: [{ pid, cmd }]. */
+export async function browserProcesses(userDataDir) {
   const stats = [];
   for (const pid of (await readdir('/proc')).filter((d) => /^\d+$/.test(d))) {
     try {
@@ -70,22 +70,53 @@ export async function processMemory(userDataDir) {
     const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (cmd.includes(`--user-data-dir=${userDataDir}`) && !cmd.includes('--type=')) { browser = pid; break; }
   }
-  if (browser === null) return null;
+  if (browser === null) return [];
   const tree = new Set([browser]);
   for (let grew = true; grew;) {
     grew = false;
     for (const { pid, ppid } of stats) if (tree.has(ppid) && !tree.has(pid)) { tree.add(pid); grew = true; }
   }
+  return Promise.all([...tree].map(async (pid) => ({ pid, cmd: await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '') })));
+}
+
+/** CPU seconds (user + system, all threads) a process has used so far, from /proc; `children` for its reaped children instead. */
+export async function cpuSeconds(pid, { children = false } = {}) {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  // Fields 14–17 of stat (utime, stime, cutime, cstime) are 11–14 after the command; clock ticks of 1/100 s.
+  const [u, s] = children ? [fields[13], fields[14]] : [fields[11], fields[12]];
+  return (Number(u) + Number(s)) / 100;
+}
+
+/**
+ * CPU seconds per thread name of a process so far, from /proc: `comm` (e.g. DedicatedWorker,
+ * ThreadPoolForeg), except the main thread (the one whose id is the process's), named 'main'.
+ */
+export async function threadCpuSeconds(pid) {
+  const byName = {};
+  for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [])) {
+    const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
+    if (!stat) continue;
+    const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    byName[name] = (byName[name] ?? 0) + (Number(fields[11]) + Number(fields[12])) / 100;
+  }
+  return byName;
+}
+
+/** RSS of the browser and its child processes (renderers, GPU, utilities), from /proc. */
+export async function processMemory(userDataDir) {
+  const processes = await browserProcesses(userDataDir);
+  if (processes.length === 0) return null;
   let totalKb = 0;
   let rendererKb = 0;
-  for (const pid of tree) {
+  for (const { pid, cmd } of processes) {
     const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
     totalKb += kb;
-    const cmd = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
     if (cmd.includes('--type=renderer')) rendererKb = Math.max(rendererKb, kb);
   }
-  return { totalMB: totalKb / 1024, rendererMB: rendererKb / 1024, processes: tree.size };
+  return { totalMB: totalKb / 1024, rendererMB: rendererKb / 1024, processes: processes.length };
 }
 
 // ---------------------------------------------------------------- browser

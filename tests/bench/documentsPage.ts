@@ -11,6 +11,9 @@ import type { PdfExtractor } from '../../renderer/workers/pdfExtractClient';
 import { loadPdfjs, viewerOpenOptions } from '../../renderer/pdf/pdfjs';
 import { createPdfExtractor } from '../../renderer/workers/pdfExtractClient';
 import type { RawRequest, RawResponse } from './rawExtract.worker';
+import { watchMainThread, type MainThread } from './mainThread';
+
+export type { MainThread };
 
 const DB_NAME = 'casefile';
 
@@ -18,16 +21,6 @@ export interface CorpusFile {
   name: string;
   url: string;
   pages: number;
-}
-
-/** What the main thread went through while something ran: long tasks and timer lag. */
-export interface MainThread {
-  longTasks: number;
-  longestTaskMs: number;
-  /** The five longest, with their start relative to the run's start. */
-  topTasks: Array<{ startMs: number; ms: number }>;
-  /** Largest delay of a 16 ms interval timer beyond its due time. */
-  maxLagMs: number;
 }
 
 export interface RawResult extends MainThread {
@@ -93,34 +86,6 @@ let corpus: Array<{ name: string; blob: Blob; pages: number }> = [];
 const assetBase = new URL('/', location.href).href;
 
 /** Watches the main thread from now until `stop()`. */
-function watchMainThread() {
-  const t0 = performance.now();
-  const tasks: Array<{ startMs: number; ms: number }> = [];
-  const observer = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) tasks.push({ startMs: e.startTime - t0, ms: e.duration });
-  });
-  observer.observe({ type: 'longtask' });
-  let maxLag = 0;
-  let last = performance.now();
-  const timer = setInterval(() => {
-    const now = performance.now();
-    maxLag = Math.max(maxLag, now - last - 16);
-    last = now;
-  }, 16);
-  return {
-    async stop(): Promise<MainThread> {
-      // Long-task entries are delivered after the task: let one more task run first.
-      await new Promise((resolve) => setTimeout(resolve, 50));
-      for (const e of observer.takeRecords()) tasks.push({ startMs: e.startTime - t0, ms: e.duration });
-      observer.disconnect();
-      clearInterval(timer);
-      const inRun = tasks.filter((t) => t.startMs >= 0);
-      const top = [...inRun].sort((a, b) => b.ms - a.ms).slice(0, 5);
-      return { longTasks: inRun.length, longestTaskMs: top[0]?.ms ?? 0, topTasks: top, maxLagMs: Math.max(0, maxLag) };
-    },
-  };
-}
-
 /** Fresh copies of every file's bytes, read before a run starts (extraction detaches them). */
 const readAll = () => Promise.all(corpus.map((f) => f.blob.arrayBuffer()));
 

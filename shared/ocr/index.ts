@@ -1,0 +1,6 @@
+export * from './types';
+export { parseTsv, type TsvWord } from './tsv';
+export { assemblePage, inferRotation, meanConfidence, toPoints, type AssembledPage } from './assemble';
+export { ocrRenderSize, OCR_MAX_PIXELS, OCR_MAX_SIDE_PX, OCR_TARGET_DPI, type OcrRenderSize } from './scale';
+export { failedPage, pageResult, parseLanguages, type EngineReading, type PageFacts } from './result';
+export { characterErrorRate, levenshtein, normaliseForCer } from './cer';
