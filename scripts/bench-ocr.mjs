@@ -18,6 +18,7 @@
 //   npm run bench:ocr
 //   options: --no-build (reuse dist/bench-ocr-app and dist/bench-ocr)  --kinds clean,noisy,…
 //            --languages spa+eng  --keep DIR (write the corpus to DIR and keep it)
+import './pinnedNode.mjs';
 import { execFileSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';

@@ -2,8 +2,8 @@ import type { ExtractionState, PageState, TextLayer } from '../shared/pdf/types'
 
 /** Pages per state in one file. */
 export type PageCounts = Partial<Record<PageState, number>>;
-export const PAGE_STATES: readonly PageState[] = ['text', 'junk-text', 'image-only', 'blank', 'drawing', 'unreadable'];
-const SHORT: Record<PageState, string> = { text: 'text', 'junk-text': 'junk', 'image-only': 'image', blank: 'blank', drawing: 'drawing', unreadable: 'unreadable' };
+export const PAGE_STATES: readonly PageState[] = ['text', 'junk-text', 'image-only', 'blank', 'drawing', 'unreadable', 'ocr'];
+const SHORT: Record<PageState, string> = { text: 'text', 'junk-text': 'junk', 'image-only': 'image', blank: 'blank', drawing: 'drawing', unreadable: 'unreadable', ocr: 'ocr' };
 export const TEXT_LAYERS: readonly TextLayer[] = ['text', 'partly-scanned', 'scanned', 'no-text'];
 
 /** What the child process reports for one file. */

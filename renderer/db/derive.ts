@@ -1,3 +1,4 @@
+import type { StoredPageOcr } from '../../shared/ocr';
 import type { Actor, ActorStatus, Case, CaseEvent, SourceDocument } from '../../shared/model';
 import { allNames, currentStatus, textLayerOf } from '../../shared/model';
 import type { PageAnnotation, PageState, TextLayer } from '../../shared/pdf/types';
@@ -61,6 +62,11 @@ export interface PageRow {
   state: PageState;
   /** Form-field values and comments on the page, apart from its text; absent when none. */
   annotations?: PageAnnotation[];
+  /**
+   * How OCR read the page (state 'ocr', `text` is the OCR text) or why it failed (state still
+   * 'image-only' / 'junk-text'); absent when OCR never ran on it. Not indexed.
+   */
+  ocr?: StoredPageOcr;
 }
 
 export function textStateOf(doc: Pick<SourceDocument, 'extraction'>): DocumentTextState {

@@ -4,3 +4,4 @@ export { assemblePage, inferRotation, meanConfidence, toPoints, type AssembledPa
 export { ocrRenderSize, OCR_MAX_PIXELS, OCR_MAX_SIDE_PX, OCR_TARGET_DPI, type OcrRenderSize } from './scale';
 export { failedPage, pageResult, parseLanguages, type EngineReading, type PageFacts } from './result';
 export { characterErrorRate, levenshtein, normaliseForCer } from './cer';
+export { storedPageOcr, type StoredPageOcr } from './stored';

@@ -88,7 +88,8 @@ export function classifyPage({ text, annotationChars, paint }: PageEvidence): Pa
 /** The document's pages summed up; unreadable pages count for nothing. */
 export function summarisePages(states: readonly PageState[]): TextLayerSummary {
   const ocrPages = states.filter(pageNeedsOcr).length;
-  const textPages = states.filter((s) => s === 'text').length;
+  // A page read by OCR has text like any other.
+  const textPages = states.filter((s) => s === 'text' || s === 'ocr').length;
   if (ocrPages === 0) return { layer: textPages > 0 ? 'text' : 'no-text', ocrPages };
   return { layer: textPages > 0 ? 'partly-scanned' : 'scanned', ocrPages };
 }

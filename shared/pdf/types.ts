@@ -25,9 +25,12 @@ export type ExtractionState =
  *   (a scan): needs OCR;
  * - 'blank': nothing painted;
  * - 'drawing': vector paths (or small images) only: nothing to read, not a scan;
- * - 'unreadable': pdf.js could not read the page (listed in `failedPages` too).
+ * - 'unreadable': pdf.js could not read the page (listed in `failedPages` too);
+ * - 'ocr': a page that needed OCR ('junk-text' or 'image-only') and was read by it: its text
+ *   is the OCR text, and the page row's `ocr` (shared/ocr StoredPageOcr) says how it was read.
+ *   Extraction never produces it; OCR does.
  */
-export type PageState = 'text' | 'junk-text' | 'image-only' | 'blank' | 'drawing' | 'unreadable';
+export type PageState = 'text' | 'junk-text' | 'image-only' | 'blank' | 'drawing' | 'unreadable' | 'ocr';
 
 /** A document's pages summed up: text, partly scanned, scanned, or no text at all (blank or drawings). */
 export type TextLayer = 'text' | 'partly-scanned' | 'scanned' | 'no-text';
