@@ -4,6 +4,7 @@ import { legacyPageState } from '../../shared/pdf/pageState';
 import type { SourceDocument } from '../../shared/model';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
+import type { OcrJobRow } from './ocrJobs';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
@@ -13,7 +14,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -64,6 +65,8 @@ export class CasefileDb extends Dexie {
   declare meta: Table<MetaRow, string>;
   /** Search index segments, since version 3. Derived data: safe to clear, the worker rebuilds. */
   declare searchSegments: EntityTable<SearchSegmentRow, 'id'>;
+  /** The OCR queue, since version 5: one row per document with pages to read (renderer/db/ocrJobs.ts). */
+  declare ocrJobs: EntityTable<OcrJobRow, 'documentId'>;
   readonly deps: IndexedDbDeps;
 
   constructor(name: string, deps?: IndexedDbDeps) {
@@ -125,6 +128,17 @@ export class CasefileDb extends Dexie {
         pages: '[documentId+page], state',
       })
       .upgrade(upgradeToV4);
+
+    // Version 5: the OCR queue. One row per document (its id is the key), `status` indexed so
+    // the runner finds queued work and the UI counts it without reading every row. The backlog
+    // (documents already waiting for OCR) is not written here: the runner enqueues documents
+    // with pages needing OCR and no job when it starts (ensureOcrJobs), which also catches
+    // documents that arrive by other paths (bundles).
+    this.version(5)
+      .stores({ ocrJobs: 'documentId, status, createdAt' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 5 });
+      });
 
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.

@@ -14,7 +14,9 @@ import type { CasefileDb } from './db';
 import type { DocumentRow, DocumentTextState, PageRow } from './derive';
 import { compareActorRows, compareEventRows, documentRow, toActor, toDocument, toEvent } from './derive';
 import { descendingIds, intersect, pickInOrder, present } from './idSets';
+import { newOcrJob } from './ocrJobs';
 import { moveToTrash } from './trash';
+import { ocrLanguagesFor } from '../../shared/ocr/languages';
 
 export interface DocumentFilter {
   /** Every folded word must prefix-match a word of the title, file name, author or publisher. */
@@ -77,13 +79,14 @@ export async function addDocument(db: CasefileDb, input: AddDocumentInput, now =
   const doc = checked.value;
   const pages = pageRows(doc.id, input.extraction);
 
-  return db.transaction('rw', [db.documents, db.documentFiles, db.pages], async (): Promise<AddDocumentResult> => {
+  return db.transaction('rw', [db.documents, db.documentFiles, db.pages, db.ocrJobs], async (): Promise<AddDocumentResult> => {
     const existing = await db.documents.where('sha256').equals(sha256).first();
     if (existing) return { status: 'duplicate', document: toDocument(existing) };
     await db.documents.add(documentRow(doc));
     // put, not add: the bytes may still be here from a deleted copy waiting in the trash.
     await db.documentFiles.put({ sha256, blob: input.file, byteLength: input.file.size });
     await db.pages.bulkAdd(pages);
+    await queueScans(db, doc, pages, now);
     return { status: 'added', document: doc };
   });
 }
@@ -98,7 +101,7 @@ export async function addDocument(db: CasefileDb, input: AddDocumentInput, now =
 export async function updateExtraction(db: CasefileDb, documentId: string, result: ExtractionResult, now = Date.now()): Promise<SourceDocument> {
   const pages = pageRows(documentId, result);
   const extraction = documentExtractionFrom(result, now);
-  return db.transaction('rw', [db.documents, db.pages], async () => {
+  return db.transaction('rw', [db.documents, db.pages, db.ocrJobs], async () => {
     const row = await db.documents.get(documentId);
     if (!row) throw new RecordNotFoundError('documents', documentId);
     const current = toDocument(row);
@@ -114,6 +117,9 @@ export async function updateExtraction(db: CasefileDb, documentId: string, resul
     await pagesOf(db, documentId).delete();
     await db.pages.bulkAdd(pages);
     await db.documents.put(documentRow(next));
+    // The pages were read afresh: any earlier OCR job is about pages that are no more.
+    await db.ocrJobs.delete(documentId);
+    await queueScans(db, next, pages, now);
     return next;
   });
 }
@@ -259,6 +265,12 @@ function pageRows(documentId: string, result: ExtractionResult): PageRow[] {
       ...(annotations.length ? { annotations } : {}),
     };
   });
+}
+
+/** Scanned pages are read without asking (the queue can be paused): a job for the pages needing OCR. */
+async function queueScans(db: CasefileDb, doc: SourceDocument, pages: readonly PageRow[], now: number): Promise<void> {
+  const scans = pages.filter((p) => pageNeedsOcr(p.state)).map((p) => p.page);
+  if (scans.length) await db.ocrJobs.put(newOcrJob(doc.id, scans, ocrLanguagesFor(doc.language), now));
 }
 
 function pickEditable(doc: SourceDocument): DocumentMetadata {

@@ -90,7 +90,7 @@ export async function restoreFromTrash(db: CasefileDb, id: string): Promise<Rest
 
 /** Deletes one trash entry for good; for a document, also its page texts and, unless still used, its bytes. */
 export async function purgeFromTrash(db: CasefileDb, id: string): Promise<void> {
-  await db.transaction('rw', [db.trash, db.documents, db.documentFiles, db.pages], async () => {
+  await db.transaction('rw', [db.trash, db.documents, db.documentFiles, db.pages, db.ocrJobs], async () => {
     const entry = await db.trash.get(id);
     if (!entry) return;
     await db.trash.delete(id);
@@ -99,7 +99,7 @@ export async function purgeFromTrash(db: CasefileDb, id: string): Promise<void> 
 }
 
 export async function emptyTrash(db: CasefileDb): Promise<void> {
-  await db.transaction('rw', [db.trash, db.documents, db.documentFiles, db.pages], async () => {
+  await db.transaction('rw', [db.trash, db.documents, db.documentFiles, db.pages, db.ocrJobs], async () => {
     const documents = await trashedDocuments(db);
     await db.trash.clear();
     await dropDocumentData(db, documents);
@@ -123,6 +123,7 @@ async function dropDocumentData(db: CasefileDb, documents: readonly SourceDocume
   for (const doc of documents) {
     if (!(await db.documents.get(doc.id))) {
       await db.pages.where('[documentId+page]').between([doc.id, Dexie.minKey], [doc.id, Dexie.maxKey]).delete();
+      await db.ocrJobs.delete(doc.id);
     }
     const inUse = (await db.documents.where('sha256').equals(doc.sha256).count()) > 0 || stillTrashed.some((t) => t.sha256 === doc.sha256);
     if (!inUse) await db.documentFiles.delete(doc.sha256);

@@ -66,9 +66,8 @@ describe('upgrade from version 1', () => {
     expect(await versionOf(indexedDB, 'casefile')).toBe(10);
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect(SCHEMA_VERSION).toBe(4);
-    expect(await versionOf(indexedDB, 'casefile')).toBe(40);
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(4);
+    expect(await versionOf(indexedDB, 'casefile')).toBe(SCHEMA_VERSION * 10);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
 
     // Rows kept, unchanged as records; the old indexes still answer.
     expect(await db.actors.count()).toBe(2);
@@ -94,27 +93,28 @@ describe('upgrade from version 1', () => {
     db.close();
   });
 
-  it('a version-4 build refuses a version-5 database and leaves it as it was', async () => {
+  it('a build refuses a database of the next version and leaves it as it was', async () => {
     const indexedDB = new IDBFactory();
-    const v5 = new Dexie('casefile', { indexedDB, IDBKeyRange });
-    v5.version(5).stores({ ...V1_STORES, documents: 'id, &sha256', sources: 'id' });
-    await v5.open();
-    await v5.table('meta').put({ key: 'schemaVersion', value: 5 });
-    await v5.table('sources').put({ id: 's1' });
-    v5.close();
+    const next = SCHEMA_VERSION + 1;
+    const future = new Dexie('casefile', { indexedDB, IDBKeyRange });
+    future.version(next).stores({ ...V1_STORES, documents: 'id, &sha256', sources: 'id' });
+    await future.open();
+    await future.table('meta').put({ key: 'schemaVersion', value: next });
+    await future.table('sources').put({ id: 's1' });
+    future.close();
 
     const error = await openDatabase('casefile', { indexedDB, IDBKeyRange }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NewerDatabaseError);
-    expect(error).toMatchObject({ found: 5, supported: 4 });
-    expect(await versionOf(indexedDB, 'casefile')).toBe(50);
+    expect(error).toMatchObject({ found: next, supported: SCHEMA_VERSION });
+    expect(await versionOf(indexedDB, 'casefile')).toBe(next * 10);
   });
 
   it('opens a current database again without upgrading it', async () => {
     const indexedDB = new IDBFactory();
     (await openDatabase('casefile', { indexedDB, IDBKeyRange })).close();
     const again = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await again.meta.get('schemaVersion'))?.value).toBe(4);
-    expect(await versionOf(indexedDB, 'casefile')).toBe(40);
+    expect((await again.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
+    expect(await versionOf(indexedDB, 'casefile')).toBe(SCHEMA_VERSION * 10);
     again.close();
   });
 });

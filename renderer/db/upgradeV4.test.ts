@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { blankDocument, textLayerOf, type DocumentExtraction, type SourceDocument } from '../../shared/model';
 import type { ExtractionResult } from '../../shared/pdf/types';
 import { sortKey, wordSet } from '../../shared/text/fold';
-import { openDatabase } from './db';
+import { SCHEMA_VERSION, openDatabase } from './db';
 import { addDocument, getDocument, getPage, listDocumentIds, pagesNeedingOcr, updateExtraction } from './documents';
 import { listTrash } from './trash';
 
@@ -51,7 +51,7 @@ describe('upgrade from version 3', () => {
     v3.close();
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(4);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
     // Old 'needs-ocr' documents keep needing OCR on every page; old 'extracted' ones are text.
     expect(await pagesNeedingOcr(db, scan.id)).toEqual([1, 2]);
     expect((await getPage(db, text.id, 1))?.state).toBe('text');
