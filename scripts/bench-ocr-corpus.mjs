@@ -73,7 +73,7 @@ function size(file) {
 }
 
 /** The PDF image of an image file: JPEG as it is (DCTDecode), anything else as deflated grey. */
-async function pdfImage(file) {
+export async function pdfImage(file) {
   const { width, height } = size(file);
   if (file.endsWith('.jpg')) return { width, height, filter: 'DCTDecode', data: await readFile(file) };
   const grey = execFileSync('convert', [file, '-colorspace', 'Gray', '-depth', '8', 'gray:-'], { maxBuffer: 64 * 2 ** 20 });

@@ -17,6 +17,9 @@ const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => (
 import { Toasts } from '../components/Toasts';
 import { BackupReminder } from '../features/bundles/BackupReminder';
 import { DropZone } from '../features/documents/DropZone';
+import { OcrSidebarStatus } from '../features/ocr/OcrSidebarStatus';
+import { startOcr } from '../features/ocr/startOcr';
+import { useDb } from '../db/dbContext';
 import { SearchBox } from '../features/search/SearchBox';
 import { useT } from '../i18n/useT';
 import type { View } from '../state/store';
@@ -41,6 +44,9 @@ export function App() {
   const bundleDialogOpen = useUi((s) => s.bundleDialog !== null);
   const spaceWarningOpen = useUi((s) => s.spaceWarning !== null);
   useShortcuts();
+  const db = useDb();
+  // Scans are read in the background from the start: the queue is in the database.
+  useEffect(() => startOcr(db), [db]);
 
   useEffect(() => {
     document.documentElement.lang = t.lang;
@@ -64,6 +70,7 @@ export function App() {
           ))}
         </nav>
         <div className="sidebar__footer">
+          <OcrSidebarStatus />
           <BackupReminder />
           <SampleCaseButton />
         </div>

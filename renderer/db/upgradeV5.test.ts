@@ -26,7 +26,7 @@ describe('upgrade from version 4', () => {
   it('adds the empty OCR queue; the backlog of scans is queued when the runner first looks', async () => {
     const indexedDB = new IDBFactory();
     const v4 = new Dexie('casefile', { indexedDB, IDBKeyRange });
-    v4.version(40 / 10).stores(V4_STORES);
+    v4.version(4).stores(V4_STORES);
     await v4.open();
     const scan = { ...blankDocument({ sha256: '1'.repeat(64), fileName: 'acta.pdf', byteLength: 9 },
       { state: 'needs-ocr', pageCount: 2, message: '', extractedAt: 1, characters: 0, textLayer: 'scanned', ocrPages: 2 }, 5), language: 'es' };

@@ -167,11 +167,25 @@ interface SearchSlice {
   focusSearchBox: () => void;
 }
 
-export type UiState = NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice & SpaceSlice;
+/** What the OCR runner (renderer/ocr) is doing: the document in hand and its measured pace. */
+export interface OcrRunState {
+  documentId: string | null;
+  secondsPerPage: number | null;
+}
+
+interface OcrSlice {
+  ocrRun: OcrRunState;
+  setOcrRun: (ocrRun: OcrRunState) => void;
+}
+
+export type UiState = OcrSlice & NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice & SpaceSlice;
 
 let nextToastId = 1;
 
 export const useUi = create<UiState>()((set) => ({
+  ocrRun: { documentId: null, secondsPerPage: null },
+  setOcrRun: (ocrRun) => set({ ocrRun }),
+
   view: 'actors',
   selectedActorId: null,
   selectedEventId: null,

@@ -8,6 +8,7 @@ import { useUi } from '../../state/store';
 import { CitedBy } from './CitedBy';
 import { DocumentForm } from './DocumentForm';
 import { ExtractionStatus } from './ExtractionStatus';
+import { DocumentOcr } from '../ocr/DocumentOcr';
 import { formatBytes, formatDay, stateBadge, stateTone } from './labels';
 
 export function DocumentDetail({ id }: { id: string }) {
@@ -62,6 +63,7 @@ function Detail({ doc }: { doc: SourceDocument }) {
       </header>
 
       <ExtractionStatus doc={doc} />
+      <DocumentOcr doc={doc} />
       <CitedBy doc={doc} />
       <DocumentForm doc={doc} />
     </article>

@@ -1,0 +1,96 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Page } from '@playwright/test';
+import { imagePdf, pdfImage, smallScanPdf } from '../../scripts/bench-ocr-corpus.mjs';
+import { expect, test } from './fixtures';
+
+/**
+ * Scans become readable: a two-page scan (Spanish, the second page turned 90°) added through
+ * the UI is queued for OCR by itself; the queue pauses, stays paused across a reload, resumes
+ * and finishes; then the real search worker finds each page by a word only the scan holds.
+ */
+
+const UPRIGHT = 'Acta de la reunión en Quillabamba del 3 de marzo de 1993.\nLos testigos declararon ante el juez que el expediente fue archivado.';
+const SIDEWAYS = 'Informe sobre Huancavelica y sus comunidades.\nEl comité entregó las pruebas al fiscal provincial.';
+
+let dir = '';
+let scan = '';
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'casefile-ocr-queue-'));
+  const upright = await smallScanPdf(dir, 'upright', UPRIGHT);
+  const sideways = await smallScanPdf(dir, 'sideways', SIDEWAYS, 90);
+  scan = path.join(dir, 'acta-escaneada.pdf');
+  await writeFile(scan, imagePdf([await pdfImage(upright.image), await pdfImage(sideways.image)]));
+});
+
+test.afterAll(async () => {
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+/** Main-thread tasks over 50 ms, as Chromium reports them (longtask entries). */
+async function watchLongTasks(page: Page) {
+  await page.addInitScript(() => {
+    const w = window as unknown as { __longTasks: number[] };
+    w.__longTasks = [];
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) w.__longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+  });
+}
+const takeLongTasks = (page: Page) => page.evaluate(() => {
+  const w = window as unknown as { __longTasks: number[] };
+  return w.__longTasks.splice(0);
+});
+
+test('a scan added through the UI is read by OCR, survives a paused reload, and its pages are found by search', async ({ page }) => {
+  test.setTimeout(90_000);
+  await watchLongTasks(page);
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sources' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await (await chooser).setFiles([scan]);
+
+  // Queued without asking: the progress area and the sidebar line appear; pause at once.
+  const panel = page.getByRole('region', { name: 'Reading scans' });
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans: [01] of 2 pages/);
+  await expect(page.getByTestId('ocr-sidebar')).toContainText(/Scans [01]\/2/);
+  await panel.getByRole('button', { name: 'Pause reading scans' }).click();
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans paused: [01] of 2 pages read/);
+  await page.screenshot({ path: 'test-results/ocr-queue-paused.png' });
+
+  // Paused survives a reload: nothing is read while it is.
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sources' }).click();
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans paused: [01] of 2 pages read/);
+  await expect(page.getByTestId('ocr-sidebar')).toContainText('Scans paused');
+  const pausedAt = await panel.getByTestId('ocr-progress').textContent();
+  await page.waitForTimeout(1_500);
+  await expect(panel.getByTestId('ocr-progress')).toHaveText(pausedAt!);
+
+  await takeLongTasks(page);
+  await panel.getByRole('button', { name: 'Resume reading scans' }).click();
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans: [01] of 2 pages, /);
+  await page.screenshot({ path: 'test-results/ocr-queue-running.png' });
+
+  // Done: the area goes away and the document says how it was read.
+  await page.getByRole('listbox', { name: 'Source list' }).getByRole('option', { name: /acta-escaneada/ }).click();
+  const detail = page.getByRole('region', { name: 'Source details' });
+  await expect(detail.getByTestId('doc-ocr-status')).toHaveText('Read with OCR: 2 of 2 pages.', { timeout: 60_000 });
+  await expect(panel).toBeHidden();
+  await expect(page.getByTestId('ocr-sidebar')).toBeHidden();
+  const longTasks = await takeLongTasks(page);
+  console.info(`main-thread long tasks while OCR ran: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
+  expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+  await expect(detail.getByTestId('doc-status')).toContainText('Text extracted from 2 pages');
+  await detail.screenshot({ path: 'test-results/ocr-document-detail.png' });
+
+  // Search (the real worker) finds each page by a word only the scan holds; page 2 lay sideways.
+  const search = async (word: string, pageNo: number) => {
+    await page.keyboard.press('Control+K');
+    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    await expect(page.getByRole('region', { name: 'Results' })).toContainText(`p. ${pageNo}`);
+  };
+  await search('Quillabamba', 1);
+  await search('Huancavelica', 2);
+});
