@@ -117,7 +117,7 @@ export async function ensureOcrJobs(db: CasefileDb, languagesOf: (language: stri
     const waiting = docs.filter((doc, i) => doc && !jobs[i]).map((doc) => doc!).sort((a, b) => a.createdAt - b.createdAt);
     // Queued now (behind any job already waiting), oldest documents first: a ms apart keeps that order.
     const fresh = waiting.map((doc, i) => newOcrJob(doc.id, byDoc.get(doc.id)!.sort((a, b) => a - b), languagesOf(doc.language), now + i));
-    await db.ocrJobs.bulkAdd(fresh);
+    if (fresh.length) await db.ocrJobs.bulkAdd(fresh);
     return fresh.length;
   });
 }

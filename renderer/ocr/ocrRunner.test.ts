@@ -137,6 +137,22 @@ describe('OcrRunner', () => {
     await runner.done;
   });
 
+  it('a scan that arrives without a job while the runner waits (a bundle, a restore from the trash) is queued and read', async () => {
+    const db = await openTestDb();
+    const ocr = fakeOcr({ auto: true });
+    const runner = new OcrRunner(db, { createClient: ocr.create, workers: 1 });
+    runner.start();
+    await new Promise((r) => setTimeout(r, 20));
+    await setOcrQueuePaused(db, true);
+    const doc = await addScan(db, ['text', 'image-only']);
+    await db.ocrJobs.delete(doc.id); // as a bundle import writes it: pages, no job
+    await setOcrQueuePaused(db, false);
+    await until(async () => (await jobOf(db, doc.id))?.status === 'done');
+    expect((await getPage(db, doc.id, 2))?.state).toBe('ocr');
+    runner.stop();
+    await runner.done;
+  });
+
   it('a file that will not open ends its job with the reason', async () => {
     const db = await openTestDb();
     const doc = await addScan(db, ['image-only']);

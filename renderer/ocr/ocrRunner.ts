@@ -93,10 +93,12 @@ export class OcrRunner {
   }
 
   private async loop(): Promise<void> {
-    await ensureOcrJobs(this.db, ocrLanguagesFor, this.now());
     while (!this.stopped) {
       this.dirty = false;
       this.wakeUp = null;
+      // Scans that arrived without a job (the backlog of an upgraded library, a bundle, a
+      // document back from the trash) join the queue; reads page keys only, so cheap to repeat.
+      await ensureOcrJobs(this.db, ocrLanguagesFor, this.now());
       const job = (await isOcrQueuePaused(this.db)) ? null : await nextOcrJob(this.db);
       if (this.stopped) break;
       if (!job) {
