@@ -87,10 +87,32 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
 
   // Search (the real worker) finds each page by a word only the scan holds; page 2 lay sideways.
   const search = async (word: string, pageNo: number) => {
-    await page.keyboard.press('Control+K');
-    await page.getByRole('searchbox', { name: 'Search' }).fill(word);
+    const box = page.getByRole('searchbox', { name: 'Search' });
+    await box.fill('');
+    await box.fill(word);
     await expect(page.getByRole('region', { name: 'Results' })).toContainText(`p. ${pageNo}`);
   };
   await search('Quillabamba', 1);
   await search('Huancavelica', 2);
+
+  // The language corrected to English: the document says it was read otherwise; one page is read again.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sources' }).click();
+  await page.getByRole('listbox', { name: 'Source list' }).getByRole('option', { name: /acta-escaneada/ }).click();
+  await detail.getByRole('textbox', { name: 'Language' }).fill('en');
+  await detail.getByRole('button', { name: 'Save' }).click();
+  await expect(detail.getByTestId('ocr-language-changed')).toContainText('read it again to use English');
+  await detail.getByRole('combobox', { name: 'Page' }).selectOption({ label: 'page 2 · read by OCR' });
+  await detail.getByRole('button', { name: 'Read this page with OCR' }).click();
+  await expect(detail.getByTestId('doc-ocr-status')).toHaveText('Read with OCR: 1 of 1 page.', { timeout: 30_000 });
+  await search('Huancavelica', 2);
+
+  // In Spanish.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Settings' }).click();
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await page.getByRole('navigation', { name: 'Navegación principal' }).getByRole('button', { name: 'Fuentes' }).click();
+  await page.getByRole('listbox').getByRole('option', { name: /acta-escaneada/ }).click();
+  const detalle = page.getByRole('region', { name: 'Detalles de la fuente' });
+  await expect(detalle.getByTestId('doc-ocr-status')).toHaveText('Leído con OCR: 1 de 1 página.');
+  await expect(detalle.getByRole('button', { name: 'Leer de nuevo con OCR' })).toBeVisible();
+  await detalle.screenshot({ path: 'test-results/ocr-document-detail-es.png' });
 });

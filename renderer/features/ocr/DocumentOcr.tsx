@@ -5,7 +5,7 @@ import { ocrLanguagesFor } from '../../../shared/ocr/languages';
 import { useDb } from '../../db/dbContext';
 import { getPages } from '../../db/documents';
 import type { OcrJobRow } from '../../db/ocrJobs';
-import { enqueueOcr, ocrablePage, setOcrJobStatus } from '../../db/ocrJobs';
+import { ACTIVE_OCR_STATUSES, enqueueOcr, isOcrQueuePaused, ocrablePage, setOcrJobStatus } from '../../db/ocrJobs';
 import type { PageRow } from '../../db/derive';
 import type { Translator } from '../../i18n/useT';
 import { useT } from '../../i18n/useT';
@@ -22,12 +22,13 @@ export function DocumentOcr({ doc }: { doc: SourceDocument }) {
   const db = useDb();
   const t = useT();
   const data = useLiveQuery(async () => {
-    const [job, pages] = await Promise.all([db.ocrJobs.get(doc.id), getPages(db, doc.id)]);
+    const [job, pages, queuePaused] = await Promise.all([db.ocrJobs.get(doc.id), getPages(db, doc.id), isOcrQueuePaused(db)]);
     // Text is not needed here: keep only what the section shows.
-    return { job: job ?? null, pages: pages.filter(ocrablePage).map(({ text: _t, ...row }) => row) };
+    return { job: job ?? null, queuePaused, pages: pages.filter(ocrablePage).map(({ text: _t, ...row }) => row) };
   }, [db, doc.id]);
   if (!data || (data.pages.length === 0 && !data.job)) return null;
-  const { job, pages } = data;
+  const { job, pages, queuePaused } = data;
+  const active = job !== null && ACTIVE_OCR_STATUSES.includes(job.status);
   const failed = pages.filter((p) => p.ocr?.status === 'failed');
   const read = pages.filter((p) => p.state === 'ocr');
   const wanted = ocrLanguagesFor(doc.language);
@@ -37,7 +38,8 @@ export function DocumentOcr({ doc }: { doc: SourceDocument }) {
   return (
     <section aria-labelledby="doc-ocr" className="doc-ocr">
       <h3 id="doc-ocr">{t('ocr.section')}</h3>
-      {job ? <JobLine job={job} read={read.length} t={t} title={doc.title} /> : null}
+      {job ? <JobLine job={job} t={t} title={doc.title} /> : null}
+      {active && queuePaused ? <p className="doc-ocr__paused">{t('ocr.doc.queuePaused')}</p> : null}
       {job?.error ? <p className="doc-ocr__error">{t('ocr.doc.error', { reason: job.error })}</p> : null}
       {usedLanguages ? <p className="muted">{t('ocr.doc.languages', { languages: languagesText(t, usedLanguages) })}</p> : null}
       {languageChanged ? <p data-testid="ocr-language-changed">{t('ocr.doc.languageChanged', { was: languagesText(t, usedLanguages!), now: languagesText(t, wanted) })}</p> : null}
@@ -49,14 +51,15 @@ export function DocumentOcr({ doc }: { doc: SourceDocument }) {
           </ul>
         </>
       ) : null}
-      {pages.length ? <Actions doc={doc} pages={pages} languages={wanted} /> : <p className="muted">{t('ocr.doc.nothing')}</p>}
+      {pages.length ? <Actions doc={doc} pages={pages} languages={wanted} whole={!active} /> : <p className="muted">{t('ocr.doc.nothing')}</p>}
     </section>
   );
 }
 
-function JobLine({ job, read, t, title }: { job: OcrJobRow; read: number; t: Translator; title: string }) {
+function JobLine({ job, t, title }: { job: OcrJobRow; t: Translator; title: string }) {
   const db = useDb();
-  const params = { done: job.done.length, total: job.pages.length, read };
+  // Of this job's pages: those stored, and those read (stored and not failed).
+  const params = { done: job.done.length, total: job.pages.length, read: job.done.length - job.failed.length };
   const text = job.status === 'queued' ? plural(t, 'ocr.doc.queued', job.pages.length - job.done.length, { total: job.pages.length - job.done.length })
     : job.status === 'done' ? plural(t, 'ocr.doc.done', job.pages.length, params)
     : plural(t, `ocr.doc.${job.status}`, job.pages.length, params);
@@ -78,7 +81,8 @@ function JobLine({ job, read, t, title }: { job: OcrJobRow; read: number; t: Tra
   );
 }
 
-function Actions({ doc, pages, languages }: { doc: SourceDocument; pages: Omit<PageRow, 'text'>[]; languages: string }) {
+/** `whole`: offer to read the whole document again (not while its job still waits or runs). */
+function Actions({ doc, pages, languages, whole }: { doc: SourceDocument; pages: Omit<PageRow, 'text'>[]; languages: string; whole: boolean }) {
   const db = useDb();
   const t = useT();
   const notify = useUi((s) => s.notify);
@@ -91,7 +95,7 @@ function Actions({ doc, pages, languages }: { doc: SourceDocument; pages: Omit<P
   const label = (p: Omit<PageRow, 'text'>) => t(p.ocr?.status === 'failed' ? 'ocr.pageState.failed' : `ocr.pageState.${p.state as 'image-only' | 'junk-text' | 'ocr'}`, { page: p.page });
   return (
     <div className="doc-ocr__actions">
-      <button type="button" onClick={() => void queue({ kind: 'all' })}>{t('ocr.doc.readAgain')}</button>
+      {whole ? <button type="button" onClick={() => void queue({ kind: 'all' })}>{t('ocr.doc.readAgain')}</button> : null}
       <span className="doc-ocr__page">
         <label htmlFor={id}>{t('ocr.doc.pagePick')}</label>
         <select id={id} value={page} onChange={(e) => setPage(Number(e.target.value))}>
