@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ocrLanguagesFor } from '../../shared/ocr/languages';
 import { addScan, failPage, openTestDb, readPage } from '../../tests/unit/ocrKit';
 import { deleteDocument, getDocument, getPage, updateExtraction } from './documents';
+import { purgeFromTrash } from './trash';
 import { enqueueOcr, ensureOcrJobs, nextOcrJob, setOcrJobStatus } from './ocrJobs';
 import { pageAfterOcr, storeOcrPage } from './ocrPages';
 
@@ -30,6 +31,11 @@ describe('the OCR queue', () => {
     await setOcrJobStatus(db, a.id, 'cancel');
     expect(await ensureOcrJobs(db, ocrLanguagesFor)).toBe(0);
     expect((await nextOcrJob(db))?.documentId).toBe(b.id);
+    // A document in the trash keeps its job (it resumes if restored) until purged.
+    await deleteDocument(db, b.id);
+    expect(await nextOcrJob(db)).toBeNull();
+    await purgeFromTrash(db, b.id);
+    expect(await db.ocrJobs.get(b.id)).toBeUndefined();
   });
 
   it('stores a read page as text with state ocr, sums the document up again and gives it a new extraction time', async () => {

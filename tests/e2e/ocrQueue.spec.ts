@@ -81,7 +81,8 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
   await expect(page.getByTestId('ocr-sidebar')).toBeHidden();
   const longTasks = await takeLongTasks(page);
   console.info(`main-thread long tasks while OCR ran: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
-  expect(Math.max(0, ...longTasks)).toBeLessThan(200);
+  // The window never freezes: OCR runs in workers, the main thread writes one small transaction a page.
+  expect(Math.max(0, ...longTasks)).toBeLessThan(100);
   await expect(detail.getByTestId('doc-status')).toContainText('Text extracted from 2 pages');
   await detail.screenshot({ path: 'test-results/ocr-document-detail.png' });
 

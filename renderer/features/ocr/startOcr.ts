@@ -19,6 +19,12 @@ export function startOcr(db: CasefileDb): void {
     onStatus: (status) => useUi.getState().setOcrRun(status),
   });
   runners.set(db, runner);
-  runner.start();
-  runner.done.catch((error: unknown) => console.error('OCR queue stopped', error));
+  const run = () => {
+    runner.start();
+    return runner.done.catch((error: unknown) => console.error('OCR queue stopped', error));
+  };
+  // One runner per library: a second tab (the browser build) would take the same running job.
+  // The lock is held until this window closes; the next window waiting for it then takes over.
+  if (navigator.locks) void navigator.locks.request(`casefile-ocr-runner:${db.name}`, run);
+  else void run();
 }
