@@ -16,6 +16,7 @@ const SIDEWAYS = 'Informe sobre Huancavelica y sus comunidades.\nEl comité entr
 
 let dir = '';
 let scan = '';
+let other = '';
 
 test.beforeAll(async () => {
   dir = await mkdtemp(path.join(tmpdir(), 'casefile-ocr-queue-'));
@@ -23,6 +24,8 @@ test.beforeAll(async () => {
   const sideways = await smallScanPdf(dir, 'sideways', SIDEWAYS, 90);
   scan = path.join(dir, 'acta-escaneada.pdf');
   await writeFile(scan, imagePdf([await pdfImage(upright.image), await pdfImage(sideways.image)]));
+  other = path.join(dir, 'otra-acta.pdf');
+  await writeFile(other, (await smallScanPdf(dir, 'other', 'Segunda acta levantada en Ayacucho.')).pdf);
 });
 
 test.afterAll(async () => {
@@ -49,29 +52,36 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sources' }).click();
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Add PDFs' }).click();
-  await (await chooser).setFiles([scan]);
+  await (await chooser).setFiles([scan, other]);
 
   // Queued without asking: the progress area and the sidebar line appear; pause at once.
   const panel = page.getByRole('region', { name: 'Reading scans' });
-  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans: [01] of 2 pages/);
-  await expect(page.getByTestId('ocr-sidebar')).toContainText(/Scans [01]\/2/);
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans: [01] of [23] pages/);
+  await expect(page.getByTestId('ocr-sidebar')).toContainText(/Scans [01]\/[23]/);
   await panel.getByRole('button', { name: 'Pause reading scans' }).click();
-  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans paused: [01] of 2 pages read/);
-  await page.screenshot({ path: 'test-results/ocr-queue-paused.png' });
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans paused: [01] of 3 pages read/);
 
   // Paused survives a reload: nothing is read while it is.
   await page.reload();
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sources' }).click();
-  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans paused: [01] of 2 pages read/);
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans paused: [01] of 3 pages read/);
   await expect(page.getByTestId('ocr-sidebar')).toContainText('Scans paused');
   const pausedAt = await panel.getByTestId('ocr-progress').textContent();
   await page.waitForTimeout(1_500);
   await expect(panel.getByTestId('ocr-progress')).toHaveText(pausedAt!);
 
+  // One document paused on its own: resuming the queue reads the other only.
+  const jobs = panel.getByRole('list', { name: 'Documents waiting for OCR' });
+  await jobs.getByRole('button', { name: 'Pause reading otra-acta' }).click();
+  await expect(jobs.getByRole('listitem').filter({ hasText: 'otra-acta' })).toContainText('Paused · 0 of 1');
+  await page.screenshot({ path: 'test-results/ocr-queue-paused.png' });
   await takeLongTasks(page);
   await panel.getByRole('button', { name: 'Resume reading scans' }).click();
-  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans: [01] of 2 pages, /);
+  await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans: [01] of 3 pages, /);
   await page.screenshot({ path: 'test-results/ocr-queue-running.png' });
+  await expect(panel.getByTestId('ocr-progress')).toHaveText('Reading scans: 2 of 3 pages', { timeout: 60_000 });
+  await expect(jobs.getByRole('listitem').filter({ hasText: 'otra-acta' })).toContainText('Paused · 0 of 1');
+  await jobs.getByRole('button', { name: 'Cancel reading otra-acta' }).click();
 
   // Done: the area goes away and the document says how it was read.
   await page.getByRole('listbox', { name: 'Source list' }).getByRole('option', { name: /acta-escaneada/ }).click();
