@@ -4,7 +4,10 @@ import { addScan, failPage, openTestDb, readPage } from '../../tests/unit/ocrKit
 import { deleteDocument, getDocument, getPage, updateExtraction } from './documents';
 import { purgeFromTrash } from './trash';
 import { enqueueOcr, ensureOcrJobs, nextOcrJob, setOcrJobStatus } from './ocrJobs';
+import { summarisePages } from '../../shared/pdf/pageState';
+import type { OcrPageResult } from '../../shared/ocr';
 import { pageAfterOcr, storeOcrPage } from './ocrPages';
+import { getPages } from './documents';
 
 describe('the OCR queue', () => {
   it('queues the pages needing OCR when a document is added, in the document’s language', async () => {
@@ -66,6 +69,22 @@ describe('the OCR queue', () => {
     const read = pageAfterOcr({ documentId: doc.id, page: 2, text: '', state: 'image-only' }, readPage(2), 1);
     expect(pageAfterOcr(read, failPage(2), 2)).toBe(read);
     expect(pageAfterOcr(read, { status: 'blank', page: 2, width: 1, height: 1, durationMs: 1 }, 3)).toEqual({ documentId: doc.id, page: 2, text: 'palabra2 leída', state: 'blank' });
+  });
+
+  it('the document summed up page by page agrees with summing every page, whatever the order of results', async () => {
+    const db = await openTestDb();
+    const doc = await addScan(db, ['text', 'image-only', 'junk-text', 'image-only', 'blank']);
+    const job = (await db.ocrJobs.get(doc.id))!;
+    const blank = (page: number): OcrPageResult => ({ status: 'blank', page, width: 1, height: 1, durationMs: 1 });
+    const steps: OcrPageResult[] = [failPage(2), readPage(3, 'tres'), readPage(2, 'dos dos'), blank(4), blank(3), readPage(4, 'cuatro'), readPage(3, 'otra vez')];
+    for (const result of steps) {
+      await storeOcrPage(db, doc.id, result, job.createdAt);
+      const rows = await getPages(db, doc.id);
+      const expected = summarisePages(rows.map((r) => r.state));
+      expect((await getDocument(db, doc.id))!.extraction).toMatchObject({
+        textLayer: expected.layer, ocrPages: expected.ocrPages, characters: rows.reduce((n, r) => n + r.text.length, 0),
+      });
+    }
   });
 
   it('reads again: a whole document (read pages too) or one page, joining the job that waits', async () => {

@@ -1,6 +1,9 @@
 import type { OcrPageResult } from '../../shared/ocr';
 import { storedPageOcr } from '../../shared/ocr';
-import { summarisePages } from '../../shared/pdf/pageState';
+import { textLayerOf } from '../../shared/model';
+import type { DocumentExtraction } from '../../shared/model';
+import { pageNeedsOcr, summarisePages } from '../../shared/pdf/pageState';
+import type { PageState, TextLayerSummary } from '../../shared/pdf/types';
 import type { CasefileDb } from './db';
 import type { PageRow } from './derive';
 import { documentRow, toDocument } from './derive';
@@ -23,6 +26,23 @@ export function pageAfterOcr(row: PageRow, result: OcrPageResult, now: number): 
   return { ...row, ocr: stored! };
 }
 
+const hasText = (state: PageState) => state === 'text' || state === 'ocr';
+
+/**
+ * The document's summary after one page changed, from the summary before it, without reading
+ * the other pages (a 1,000-page scan must not read 1,000 rows per page read). Null when it
+ * cannot be told so: a page with text lost it (a read page re-read as blank), and whether any
+ * other page has text is not in the summary.
+ */
+export function summaryAfter(extraction: DocumentExtraction, before: PageRow, after: PageRow): { summary: TextLayerSummary; characters: number } | null {
+  const was = textLayerOf(extraction);
+  if (!was || (hasText(before.state) && !hasText(after.state))) return null;
+  const ocrPages = was.ocrPages - Number(pageNeedsOcr(before.state)) + Number(pageNeedsOcr(after.state));
+  const text = hasText(after.state) || was.layer === 'text' || was.layer === 'partly-scanned';
+  const layer = ocrPages === 0 ? (text ? 'text' : 'no-text') : text ? 'partly-scanned' : 'scanned';
+  return { summary: { layer, ocrPages }, characters: extraction.characters - before.text.length + after.text.length };
+}
+
 export interface StoredOcrPage {
   /** False when the document or the page is gone (deleted meanwhile): nothing was written. */
   written: boolean;
@@ -32,7 +52,7 @@ export interface StoredOcrPage {
 
 /**
  * Stores one page's OCR result in ONE small transaction: the page row, the document's
- * extraction summed up again (summarisePages; `textState` follows) with a new `extractedAt`
+ * extraction summed up again (summaryAfter, else summarisePages over the pages; `textState` follows) with a new `extractedAt`
  * — which is what the search worker watches: it re-indexes the document's pages on the next
  * change it sees — and the page marked done in its job, so a resumed job skips it. A result
  * from a job that was replaced meanwhile (`jobCreatedAt` differs) still updates the page but
@@ -47,9 +67,13 @@ export async function storeOcrPage(db: CasefileDb, documentId: string, result: O
       if (next !== row) await db.pages.put(next);
       // A failure on a page that still needs OCR changes no text and no state: the document stays as it was.
       if (next.state !== row.state || next.text !== row.text) {
-        const rows = await pagesOfDocument(db, documentId).toArray();
-        const summary = summarisePages(rows.map((r) => r.state));
         const current = toDocument(doc);
+        let changed = summaryAfter(current.extraction, row, next);
+        if (!changed) {
+          const rows = await pagesOfDocument(db, documentId).toArray();
+          changed = { summary: summarisePages(rows.map((r) => r.state)), characters: rows.reduce((n, r) => n + r.text.length, 0) };
+        }
+        const { summary, characters } = changed;
         await db.documents.put(documentRow({
           ...current,
           extraction: {
@@ -57,7 +81,7 @@ export async function storeOcrPage(db: CasefileDb, documentId: string, result: O
             state: summary.ocrPages > 0 ? 'needs-ocr' : 'extracted',
             textLayer: summary.layer,
             ocrPages: summary.ocrPages,
-            characters: rows.reduce((n, r) => n + r.text.length, 0),
+            characters,
             // A new time, never an equal one: the search index compares it with what it indexed.
             extractedAt: Math.max(now, (current.extraction.extractedAt ?? 0) + 1),
           },
