@@ -5,3 +5,4 @@ export { ocrRenderSize, OCR_MAX_PIXELS, OCR_MAX_SIDE_PX, OCR_TARGET_DPI, type Oc
 export { failedPage, pageResult, parseLanguages, type EngineReading, type PageFacts } from './result';
 export { characterErrorRate, levenshtein, normaliseForCer } from './cer';
 export { storedPageOcr, type StoredPageOcr } from './stored';
+export { ocrTextContent, OCR_FONT_NAME, type OcrTextContent, type OcrTextItem } from './textContent';

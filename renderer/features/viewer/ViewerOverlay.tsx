@@ -9,6 +9,7 @@ import { CitePanel } from './CitePanel';
 import { textHasTerms } from './findHits';
 import { PageAnnotations } from './PageAnnotations';
 import { PdfPage } from './PdfPage';
+import { usePageOcr } from './usePageOcr';
 import { usePdfDocument } from './usePdfDocument';
 import { ViewerToolbar } from './ViewerToolbar';
 import type { Zoom } from './zoom';
@@ -70,6 +71,7 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
   const page = pageCount > 0 ? Math.min(Math.max(1, wanted), pageCount) : Math.max(1, wanted);
   const title = meta?.title ?? t('viewer.title');
   const terms = find === null ? highlight : [find];
+  const ocr = usePageOcr(documentId, page);
 
   useEffect(() => { dialogRef.current?.focus(); }, []);
 
@@ -139,7 +141,7 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
         citeRef={citeButtonRef} citeOpen={cite !== null} onCite={openCite} onClose={closeViewer} />
       <div className="viewer__stage">
         {state.status === 'ready' ? (
-          <PdfPage pdfjs={state.pdfjs} pdf={state.pdf} pageNumber={page} zoom={zoom} terms={terms} bodyRef={bodyRef}
+          <PdfPage pdfjs={state.pdfjs} pdf={state.pdf} pageNumber={page} zoom={zoom} terms={terms} ocr={ocr} bodyRef={bodyRef}
             label={t('viewer.pageRegion', { page, title })} onScale={setScale} onHits={setHits}>
             <PageAnnotations documentId={documentId} page={page} />
           </PdfPage>
