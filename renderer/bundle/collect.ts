@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
-import type { DocumentPages } from '../../shared/bundle';
+import type { DocumentPages, PageEntry } from '../../shared/bundle';
+import { legacyPageState } from '../../shared/pdf/pageState';
 import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
 import type { CasefileDb } from '../db/db';
@@ -78,9 +79,17 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     for (const d of documents) {
       const rows = await db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray();
       if (rows.length === 0) continue;
-      const texts: string[] = [];
-      for (const row of rows) texts[row.page - 1] = row.text;
-      pages.push({ documentId: d.id, pages: Array.from(texts, (t) => t ?? '') });
+      // Each page as its row keeps it: text, state, form-field and comment text, OCR words and provenance.
+      const entries: PageEntry[] = [];
+      for (const row of rows) {
+        entries[row.page - 1] = {
+          text: row.text, state: row.state,
+          ...(row.annotations?.length ? { annotations: row.annotations } : {}),
+          ...(row.ocr ? { ocr: row.ocr } : {}),
+        };
+      }
+      const missing = legacyPageState(d.extraction.state);
+      pages.push({ documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
     }
     const files: BundleFile[] = [];
     const shas = [...new Set(documents.map((d) => d.sha256))];
