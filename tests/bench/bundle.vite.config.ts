@@ -1,23 +1,9 @@
 import { defineConfig } from 'vite';
-import { fileURLToPath } from 'node:url';
+import { benchPageConfig } from './benchPageConfig';
 
 /**
- * The bundle bench page (bundle.html → bundlePage.ts), built apart from the app into
- * dist/bench-bundle/ and served by scripts/bench-bundle.mjs at /bench-bundle/ under the app's
- * CSP. It bundles the shipped shared/bundle code, the app's database schema and the bundle
- * worker's host (tests/bench/bundleBench.worker.ts → renderer/workers/bundleHost.ts).
+ * The bundle bench page (bundle.html → bundlePage.ts), served by scripts/bench-bundle.mjs at
+ * /bench-bundle/. It bundles the shipped shared/bundle code, the app's database schema and the
+ * bundle worker's host (tests/bench/bundleBench.worker.ts → renderer/workers/bundleHost.ts).
  */
-export default defineConfig({
-  root: fileURLToPath(new URL('.', import.meta.url)),
-  base: './',
-  worker: { format: 'es' },
-  logLevel: 'warn',
-  build: {
-    outDir: fileURLToPath(new URL('../../dist/bench-bundle', import.meta.url)),
-    emptyOutDir: true,
-    target: 'chrome120',
-    sourcemap: false,
-    chunkSizeWarningLimit: 4000,
-    rollupOptions: { input: { bundle: fileURLToPath(new URL('bundle.html', import.meta.url)) } },
-  },
-});
+export default defineConfig(benchPageConfig('bench-bundle', { bundle: 'bundle.html' }));

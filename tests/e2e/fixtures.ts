@@ -60,9 +60,14 @@ const WORKER_LISTENER = "self.addEventListener('securitypolicyviolation', (e) =>
 
 async function listenInWorkers(page: Page): Promise<void> {
   await page.route(WORKER_SCRIPT, async (route) => {
-    const response = await route.fetch();
-    // No newline: the source map's lines still match.
-    await route.fulfill({ response, body: WORKER_LISTENER + (await response.text()) });
+    try {
+      const response = await route.fetch();
+      // No newline: the source map's lines still match.
+      await route.fulfill({ response, body: WORKER_LISTENER + (await response.text()) });
+    } catch (error) {
+      // The test ended (the page closed) while a worker script was in flight: nothing to check.
+      if (!page.isClosed()) throw error;
+    }
   });
 }
 
@@ -103,6 +108,7 @@ export const test = base.extend<{ offlineGuard: void; cspViolations: CspDetector
     const detector = new CspDetector();
     await installCspDetector(page, detector);
     await use(detector);
+    await page.unrouteAll({ behavior: 'ignoreErrors' });
   },
 
   cspGuard: [async ({ cspViolations }, use) => {
