@@ -28,8 +28,8 @@ const LEFT = 24;
 const LINES = ['Declaró Comandante Artemio', 'ante el juez de Puerto Nuevo', 'que los testigos mintieron'];
 const baseline = (i: number) => 60 + i * 30;
 
-/** Each line's words with their boxes in points from the top left, as OCR reports them. */
-function ocrOfScan(): Extract<StoredPageOcr, { status: 'read' }> {
+/** Each line's words with their boxes in points from the top left of the page as displayed, as OCR reports them. */
+function ocrOfScan(rotate: 0 | 90 = 0): Extract<StoredPageOcr, { status: 'read' }> {
   const words: Extract<StoredPageOcr, { status: 'read' }>['words'] = [];
   const lines: Extract<StoredPageOcr, { status: 'read' }>['lines'] = [];
   LINES.forEach((text, i) => {
@@ -42,26 +42,45 @@ function ocrOfScan(): Extract<StoredPageOcr, { status: 'read' }> {
     lines.push({ box: { x: LEFT, y: top, width: text.length * ADVANCE, height }, firstWord: first, wordCount: words.length - first, paragraph: 0 });
   });
   return {
-    status: 'read', words, lines, width: W_PX / PX, height: H_PX / PX, at: Date.UTC(2026, 0, 5),
+    status: 'read', words, lines, width: (rotate ? H_PX : W_PX) / PX, height: (rotate ? W_PX : H_PX) / PX, at: Date.UTC(2026, 0, 5),
     provenance: { engine: 'tesseract.js', version: '7.0.0', languages: ['spa', 'eng'], confidence: 87.2, rotation: 0, dpi: DPI },
   };
 }
 
-/** The scan (page 1) and a page of grey noise OCR found nothing in (page 2), as a PDF. */
-function scanPdf(): Buffer {
+/**
+ * The scan (page 1) and a page of grey noise OCR found nothing in (page 2), as a PDF. With
+ * `rotate` 90, the page is stored turned a quarter counter-clockwise with /Rotate 90, as a
+ * scanner does with a landscape page: shown the right way up, its text reads across.
+ */
+function scanPdf(rotate: 0 | 90 = 0): Buffer {
   const draw = LINES.flatMap((text, i) => ['-annotate', `+${LEFT * PX}+${baseline(i) * PX}`, text]);
   const grey = (args: string[]) => execFileSync('convert', [...args, '-depth', '8', 'gray:-'], { maxBuffer: 8 * 2 ** 20 });
-  const scan = grey(['-density', String(DPI), '-size', `${W_PX}x${H_PX}`, 'xc:white', '-font', FONT, '-pointsize', String(SIZE), '-fill', 'black', ...draw]);
+  const [w, h] = rotate ? [H_PX, W_PX] : [W_PX, H_PX];
+  const scan = grey(['-density', String(DPI), '-size', `${w}x${h}`, 'xc:white', '-font', FONT, '-pointsize', String(SIZE), '-fill', 'black', ...draw, ...(rotate ? ['-rotate', '-90'] : [])]);
   const noise = grey(['-size', `${W_PX}x${H_PX}`, 'xc:gray80', '-attenuate', '0.6', '+noise', 'Gaussian', '-colorspace', 'Gray']);
-  return imagePdf([scan, noise].map((data) => ({ width: W_PX, height: H_PX, filter: 'FlateDecode', data: deflateSync(data) })), DPI);
+  const pdf = imagePdf([scan, noise].map((data) => ({ width: W_PX, height: H_PX, filter: 'FlateDecode', data: deflateSync(data) })), DPI);
+  return rotate ? withRotate(pdf, rotate) : pdf;
+}
+
+/** The PDF with `/Rotate` on its first page, the cross-reference table moved along. */
+function withRotate(pdf: Buffer, degrees: number): Buffer {
+  const text = pdf.toString('latin1');
+  const at = text.indexOf('/Type /Page /Parent') + '/Type /Page'.length;
+  const insert = ` /Rotate ${degrees}`;
+  const out = text.slice(0, at) + insert + text.slice(at);
+  const xref = out.lastIndexOf('xref\n');
+  const fixed = out.slice(0, xref) + out.slice(xref)
+    .replace(/^(\d{10}) 00000 n $/gm, (_, o: string) => `${String(Number(o) > at ? Number(o) + insert.length : Number(o)).padStart(10, '0')} 00000 n `)
+    .replace(/startxref\n(\d+)/, (_, o: string) => `startxref\n${Number(o) + insert.length}`);
+  return Buffer.from(fixed, 'latin1');
 }
 
 /** Adds the scan as a document whose page 1 was read by OCR and page 2 failed, cited on the event; then reloads. */
-async function seedScan(page: Page): Promise<void> {
-  const bytes = scanPdf();
-  const ocr = ocrOfScan();
+async function seedScan(page: Page, title = TITLE, rotate: 0 | 90 = 0): Promise<void> {
+  const bytes = scanPdf(rotate);
+  const ocr = ocrOfScan(rotate);
   const seed = {
-    base64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.length, title: TITLE, eventTitle: EVENT,
+    base64: bytes.toString('base64'), sha256: createHash('sha256').update(bytes).digest('hex'), byteLength: bytes.length, title, eventTitle: EVENT,
     pages: [
       { page: 1, text: LINES.join('\n'), state: 'ocr', ocr },
       { page: 2, text: '', state: 'image-only', ocr: { status: 'failed', reason: 'no-text', message: 'No words were found.', provenance: { ...ocr.provenance, confidence: 0 }, at: ocr.at } },
@@ -106,17 +125,18 @@ async function seedScan(page: Page): Promise<void> {
   await page.reload();
 }
 
-async function openFromEvent(page: Page) {
+async function openFromEvent(page: Page, title = TITLE) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Events', exact: true }).click();
   await page.getByRole('listbox', { name: 'Events' }).getByRole('option', { name: /^Fall of “Comandante Artemio”/ }).click();
-  await page.getByRole('button', { name: `Open ${TITLE} at page 1` }).click();
+  await page.getByRole('button', { name: `Open ${title} at page 1` }).click();
 }
 
 /** The on-screen rectangle where a word's OCR box lands, from the drawn page's frame. */
-async function boxOnScreen(page: Page, word: string) {
+async function boxOnScreen(page: Page, word: string, rotate: 0 | 90 = 0) {
   const frame = (await page.locator('.pdf-page[data-drawn]').boundingBox())!;
-  const box = ocrOfScan().words.find((w) => w.text === word)!.box;
-  const scale = frame.width / (W_PX / PX);
+  const ocr = ocrOfScan(rotate);
+  const box = ocr.words.find((w) => w.text === word)!.box;
+  const scale = frame.width / ocr.width;
   return { x: frame.x + box.x * scale, y: frame.y + box.y * scale, width: box.width * scale, height: box.height * scale };
 }
 
@@ -211,4 +231,26 @@ test('a search hit on OCR text opens the scan with the word marked; a page OCR c
   await expect(dialog.getByRole('note')).toHaveText('OCR could not read this page: no words were found on it.');
   await expect(dialog.locator('.pdf-page canvas')).toHaveCount(1);
   await page.screenshot({ path: testInfo.outputPath('ocr-failed.png') });
+});
+
+test('on a page with /Rotate 90 the OCR words land on the words as shown, the right way up', async ({ page }, testInfo) => {
+  const title = 'Acta apaisada';
+  await seedScan(page, title, 90);
+  await openFromEvent(page, title);
+  const dialog = page.getByRole('dialog', { name: title });
+  await expect(page.locator('.pdf-page[data-drawn="1"][data-text="ocr"]')).toBeVisible();
+  await expect(dialog.locator('.textLayer')).toHaveAttribute('data-main-rotation', '90');
+  // The page is shown landscape.
+  const frame = (await page.locator('.pdf-page[data-drawn]').boundingBox())!;
+  expect(frame.width).toBeGreaterThan(frame.height);
+  await dialog.getByLabel('Find in page').fill('Puerto');
+  const mark = dialog.locator('.textLayer mark.pdf-hit');
+  await expect(mark).toHaveText('Puerto');
+  const at = (await mark.boundingBox())!;
+  const want = await boxOnScreen(page, 'Puerto', 90);
+  expect(Math.abs(at.x + at.width / 2 - (want.x + want.width / 2))).toBeLessThan(want.width / 5);
+  expect(Math.abs(at.y + at.height / 2 - (want.y + want.height / 2))).toBeLessThan(want.height / 2);
+  // Upright: wider than tall, as the word is on screen.
+  expect(at.width).toBeGreaterThan(at.height);
+  await page.screenshot({ path: testInfo.outputPath('ocr-rotated.png') });
 });

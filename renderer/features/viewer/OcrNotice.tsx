@@ -2,7 +2,7 @@ import { useT } from '../../i18n/useT';
 import type { PageOcr } from './usePageOcr';
 
 /**
- * Above a page whose text came from OCR, how sure the engine was; above a scan OCR could not
+ * Under the toolbar, for a page whose text came from OCR, how sure the engine was; for a scan OCR could not
  * read, why — so a page with no selectable text never looks like a blank one without a word.
  */
 export function OcrNotice({ ocr }: { ocr: PageOcr }) {

@@ -6,7 +6,6 @@ import { ocrTextContent } from '../../../shared/ocr/textContent';
 import { useT } from '../../i18n/useT';
 import type { HitRange } from './findHits';
 import { countHits, findHits } from './findHits';
-import { OcrNotice } from './OcrNotice';
 import type { PageOcr } from './usePageOcr';
 import type { Pdfjs } from './usePdfDocument';
 import type { Zoom } from './zoom';
@@ -20,8 +19,8 @@ interface PdfPageProps {
   /** Terms to mark on the page (accent- and case-insensitive); the first occurrence is scrolled to. */
   terms: readonly string[];
   /**
-   * The page's OCR (usePageOcr): read words replace pdf.js's text content, a failure is said
-   * above the page; undefined while not yet known (the page waits, to be drawn once).
+   * The page's OCR (usePageOcr): read words replace pdf.js's text content; undefined while
+   * not yet known (the page waits, to be drawn once).
    */
   ocr: PageOcr | null | undefined;
   /** The scrolling body, for the overlay's selection tracking and keyboard focus. */
@@ -160,7 +159,6 @@ export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, ocr, bodyRef, lab
   return (
     <div className="viewer__body" ref={bodyRef} tabIndex={0} role="region" aria-label={label}>
       {failed ? <p className="viewer__state" role="alert">{t('viewer.pageFailed', { reason: failed })}</p> : null}
-      {ocr ? <OcrNotice ocr={ocr} /> : null}
       <div className="pdf-page" ref={frameRef} data-page={pageNumber} />
       {children}
     </div>

@@ -7,6 +7,7 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { CitePanel } from './CitePanel';
 import { textHasTerms } from './findHits';
+import { OcrNotice } from './OcrNotice';
 import { PageAnnotations } from './PageAnnotations';
 import { PdfPage } from './PdfPage';
 import { usePageOcr } from './usePageOcr';
@@ -139,6 +140,8 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
         find={find ?? highlight.join(' ')} onFind={setFind} hits={terms.some((x) => x.trim()) ? hits : null}
         onFindNext={(direction) => void findOnOtherPage(direction)}
         citeRef={citeButtonRef} citeOpen={cite !== null} onCite={openCite} onClose={closeViewer} />
+      {/* Outside the scrolling page, so it is seen whichever part of the page is in view. */}
+      {ocr && state.status === 'ready' ? <OcrNotice ocr={ocr} /> : null}
       <div className="viewer__stage">
         {state.status === 'ready' ? (
           <PdfPage pdfjs={state.pdfjs} pdf={state.pdf} pageNumber={page} zoom={zoom} terms={terms} ocr={ocr} bodyRef={bodyRef}
