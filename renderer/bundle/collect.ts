@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { DocumentPages, PageEntry } from '../../shared/bundle';
+import { exportablePage } from '../../shared/bundle';
 import { legacyPageState } from '../../shared/pdf/pageState';
 import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
@@ -80,15 +81,17 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
       const rows = await db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray();
       if (rows.length === 0) continue;
       // Each page as its row keeps it: text, state, form-field and comment text, OCR words and provenance.
+      // (A row written without a state by hand, as some tests do, is given its document's, as version 4's upgrade did.)
+      const missing = legacyPageState(d.extraction.state);
       const entries: PageEntry[] = [];
       for (const row of rows) {
-        entries[row.page - 1] = {
-          text: row.text, state: row.state,
+        // Never an entry the reader would refuse (an OCR result over the caps, say): that part stays home.
+        entries[row.page - 1] = exportablePage({
+          text: row.text, state: row.state ?? missing,
           ...(row.annotations?.length ? { annotations: row.annotations } : {}),
           ...(row.ocr ? { ocr: row.ocr } : {}),
-        };
+        }).entry;
       }
-      const missing = legacyPageState(d.extraction.state);
       pages.push({ documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
     }
     const files: BundleFile[] = [];

@@ -2,9 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { readBundleBlob, writeBundleBlob } from './bundle';
 import { utf8 } from './bytes';
 import type { BundleErrorCode, RecordIssue } from './manifest';
-import { PAGE_CAPS } from './pages';
+import { PAGE_CAPS, exportablePage, pageEntrySchema } from './pages';
+import type { PageEntry } from './pages';
 import type { StoredPageOcr } from '../ocr/stored';
-import { SAMPLE_INFO, ocrSampleSnapshot } from './testing/sampleSnapshot';
+import { OCR_PAGE, SAMPLE_INFO, ocrSampleSnapshot } from './testing/sampleSnapshot';
 import { tamper } from './testing/tamper';
 
 /**
@@ -49,8 +50,8 @@ describe('a bundle\'s page states, annotations and OCR', () => {
     ['a line pointing past the words', (p) => { ocrOf(p).lines[1]!.wordCount = 4; }, 'pages.0.ocr.lines.1', 'bundle.ocrIndex'],
     ['another engine', (p) => { (ocrOf(p).provenance as unknown as Record<string, unknown>).engine = 'abbyy'; }, 'pages.0.ocr.provenance.engine', ''],
     ['a language code that is not one', (p) => { ocrOf(p).provenance.languages = ['../eng']; }, 'pages.0.ocr.provenance.languages.0', ''],
-    ['a page said to be read by OCR without its words', (p) => { delete p[0]!.ocr; }, 'pages.0.ocr', 'bundle.ocrState'],
     ['OCR words on a page of another state', (p) => { p[0]!.state = 'text'; }, 'pages.0.ocr', 'bundle.ocrState'],
+    ['an OCR failure on a page that no longer waits for OCR', (p) => { p[1]!.state = 'blank'; }, 'pages.1.ocr', 'bundle.ocrState'],
     ['a failure reason that does not exist', (p) => { (p[1]!.ocr as Record<string, unknown>).reason = 'bored'; }, 'pages.1.ocr.reason', ''],
     ['an annotation of an unknown kind', (p) => { p[1]!.annotations = [{ kind: 'link', text: 'https://example.org' }]; }, 'pages.1.annotations.0.kind', ''],
   ];
@@ -73,5 +74,29 @@ describe('a bundle\'s page states, annotations and OCR', () => {
   it('refuses too many annotations on a page', async () => {
     const r = await readWith((p) => { p[1]!.annotations = Array.from({ length: PAGE_CAPS.annotations + 1 }, () => ({ kind: 'comment', text: 'x' })); });
     expect(r.issues).toEqual([expect.objectContaining({ path: 'pages.1.annotations', message: 'bundle.tooLarge' })]);
+  });
+});
+
+describe('what the writer puts in a bundle is always readable', () => {
+  const read = OCR_PAGE as Extract<StoredPageOcr, { status: 'read' }>;
+
+  it('keeps a page that fits as it is', () => {
+    const entry: PageEntry = { text: 'x', state: 'ocr', ocr: read, annotations: [{ kind: 'comment', text: 'y' }] };
+    expect(exportablePage(entry)).toEqual({ entry, dropped: [] });
+  });
+
+  it('leaves out OCR the reader would refuse, keeping the OCR text and the annotations', () => {
+    const huge = { ...read, words: Array.from({ length: PAGE_CAPS.words + 1 }, () => read.words[0]!) };
+    const out = exportablePage({ text: 'Declaró', state: 'ocr', ocr: huge, annotations: [{ kind: 'comment', text: 'y' }] });
+    expect(out).toEqual({ entry: { text: 'Declaró', state: 'ocr', annotations: [{ kind: 'comment', text: 'y' }] }, dropped: ['ocr'] });
+    expect(pageEntrySchema.safeParse(out.entry).success).toBe(true);
+    // A stale failure on a page that was read again as text.
+    const stale = exportablePage({ text: 'now text', state: 'text', ocr: { status: 'failed', reason: 'no-text', message: '', provenance: null, at: 1 } });
+    expect(stale).toEqual({ entry: { text: 'now text', state: 'text' }, dropped: ['ocr'] });
+  });
+
+  it('a page read by OCR may come without its words: its text is kept, nothing is refused', async () => {
+    const r = await readWith((p) => { delete p[0]!.ocr; });
+    expect(r.code).toBe('ok');
   });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { idSchema } from '../model';
 import type { StoredPageOcr } from '../ocr/stored';
 import { legacyPageState } from '../pdf/pageState';
+import { MAX_ANNOTATIONS_PER_PAGE, MAX_ANNOTATION_TEXT } from '../pdf/annotations';
 import type { PageAnnotation, PageState } from '../pdf/types';
 
 /**
@@ -27,16 +28,20 @@ export interface DocumentPages {
   pages: PageEntry[];
 }
 
+/**
+ * Well above what Casefile itself writes (extraction keeps at most MAX_ANNOTATIONS_PER_PAGE
+ * annotations of MAX_ANNOTATION_TEXT characters; a dense newspaper page OCRs to ~5,000 words),
+ * so a genuine bundle is never refused; `exportablePage` guarantees it for the writer.
+ */
 export const PAGE_CAPS = {
   pages: 20_000,
   text: 2_000_000,
-  annotations: 1_000,
-  annotationText: 100_000,
-  label: 1_000,
-  /** A dense newspaper page OCRs to ~5,000 words. */
-  words: 10_000,
-  lines: 5_000,
-  wordText: 200,
+  annotations: 2 * MAX_ANNOTATIONS_PER_PAGE,
+  annotationText: 10 * MAX_ANNOTATION_TEXT,
+  label: MAX_ANNOTATION_TEXT,
+  words: 20_000,
+  lines: 10_000,
+  wordText: 1_000,
   message: 2_000,
   languages: 10,
 } as const;
@@ -99,11 +104,18 @@ export const pageEntrySchema = z.strictObject({
   annotations: z.array(annotationSchema).max(PAGE_CAPS.annotations).optional(),
   ocr: z.discriminatedUnion('status', [readSchema, failedSchema]).optional(),
 }).superRefine(({ state, ocr }, ctx) => {
-  // A page read by OCR is state 'ocr' with its words; a failure stays on a page still waiting for OCR.
-  const fits = state === 'ocr' ? ocr?.status === 'read'
-    : ocr === undefined || (ocr.status === 'failed' && (state === 'image-only' || state === 'junk-text'));
-  if (!fits) ctx.addIssue({ code: 'custom', message: 'bundle.ocrState', path: ['ocr'] });
+  if (!ocrFitsState(state, ocr)) ctx.addIssue({ code: 'custom', message: 'bundle.ocrState', path: ['ocr'] });
 });
+
+/**
+ * Words go with a page read by OCR (state 'ocr'); a failure with a page still waiting for OCR
+ * ('image-only', 'junk-text'), as the OCR runner writes them. A page of state 'ocr' may come
+ * without its words (its text is still the OCR text; only the viewer's layer is missing).
+ */
+export function ocrFitsState(state: PageState, ocr: { status: 'read' | 'failed' } | undefined): boolean {
+  if (!ocr) return true;
+  return ocr.status === 'read' ? state === 'ocr' : state === 'image-only' || state === 'junk-text';
+}
 
 export const documentPagesSchema = z.strictObject({
   documentId: idSchema,
@@ -134,4 +146,19 @@ export function pagesTooLarge(input: unknown): string | null {
 export function entriesFromTexts(texts: readonly string[], documentState: string): PageEntry[] {
   const state = legacyPageState(documentState);
   return texts.map((text) => ({ text, state }));
+}
+
+/**
+ * A page as the writer puts it in a bundle: one the reader accepts, always. A row whose OCR
+ * does not fit its state or the caps is carried without that OCR (then without annotations),
+ * rather than making the whole export unreadable; `dropped` says what was left out.
+ */
+export function exportablePage(entry: PageEntry): { entry: PageEntry; dropped: ('ocr' | 'annotations' | 'text')[] } {
+  if (pageEntrySchema.safeParse(entry).success) return { entry, dropped: [] };
+  const { ocr: _o, ...withoutOcr } = entry;
+  if (entry.ocr && pageEntrySchema.safeParse(withoutOcr).success) return { entry: withoutOcr, dropped: ['ocr'] };
+  const { annotations: _a, ...bare } = withoutOcr;
+  const dropped: ('ocr' | 'annotations' | 'text')[] = [...(entry.ocr ? ['ocr' as const] : []), ...(entry.annotations ? ['annotations' as const] : [])];
+  if (pageEntrySchema.safeParse(bare).success) return { entry: bare, dropped };
+  return { entry: { text: entry.text.slice(0, PAGE_CAPS.text), state: PAGE_STATES.includes(entry.state) ? entry.state : 'text' }, dropped: [...dropped, 'text'] };
 }
