@@ -174,14 +174,20 @@ test('a page read by OCR: its words are the text layer, find marks a word at its
   await dialog.getByLabel('Find in page').fill('');
 
   // Zoom redraws the OCR layer with the page: the word stays on its box.
+  const frame = page.locator('.pdf-page[data-drawn]');
   await dialog.getByLabel('Zoom', { exact: true }).selectOption('2');
+  // 200%: the A6 page at twice its printed width (points × 96/72 CSS px), once redrawn.
+  await expect.poll(async () => (await frame.boundingBox())!.width).toBeCloseTo(((W_PX / PX) * 2 * 96) / 72, 0);
   await dialog.getByLabel('Find in page').fill('Puerto');
   await expect(mark).toHaveText('Puerto');
   const zoomed = (await mark.boundingBox())!;
   const wantZoomed = await boxOnScreen(page, 'Puerto');
   expect(Math.abs(zoomed.x - wantZoomed.x)).toBeLessThan(wantZoomed.width / 5);
   await dialog.getByLabel('Find in page').fill('');
+  // Back to fit width; the frame takes its new size when the redrawn page and layer are swapped in.
+  const zoomedWidth = (await frame.boundingBox())!.width;
   await dialog.getByLabel('Zoom', { exact: true }).selectOption('fit');
+  await expect.poll(async () => (await frame.boundingBox())!.width).not.toBeCloseTo(zoomedWidth, 0);
 
   // Select "Comandante Artemio" in the OCR layer and cite it.
   await page.evaluate(() => {
