@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import * as pdfjs from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { extractDocument } from '../shared/pdf/extract';
 import { countTextChars } from '../shared/pdf/normalise';
+import { pageNeedsOcr } from '../shared/pdf/pageState';
 import type { PdfAssetUrls } from '../shared/pdf/types';
 import type { ChildReport, PageCounts } from './check-pdfs-report';
 
@@ -42,6 +43,7 @@ async function main(path: string): Promise<void> {
       layer: result.textLayer?.layer ?? null,
       annotationChars: annotations.reduce((n, page) => n + page.reduce((m, a) => m + countTextChars(a.text), 0), 0),
       annotationPages: annotations.filter((page) => page.length > 0).length,
+      ocrPages: (result.pageStates ?? []).flatMap((state, i) => (pageNeedsOcr(state) ? [i + 1] : [])),
     });
   } catch (error) {
     await send({ kind: 'error', message: error instanceof Error ? `${error.name}: ${error.message}` : String(error) });

@@ -11,6 +11,8 @@ export type ChildReport =
   | {
     kind: 'result'; state: ExtractionState; pageCount: number; chars: number; durationMs: number; message: string;
     pageStates: PageCounts; layer: TextLayer | null; annotationChars: number; annotationPages: number;
+    /** 1-based numbers of the pages that need OCR (image-only, junk text). */
+    ocrPages: number[];
   }
   | { kind: 'error'; message: string };
 
@@ -33,6 +35,7 @@ export interface Row {
   /** Characters of form-field and comment text, and the pages holding any. */
   annotationChars?: number;
   annotationPages?: number;
+  ocrPages?: number[];
 }
 
 /** "text 3, image 2": the states present, in PAGE_STATES order. */

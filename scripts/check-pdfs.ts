@@ -1,15 +1,20 @@
 /**
- * `npm run check:pdfs -- <folder> [--timeout=<seconds>]`: runs the app's PDF extraction
+ * `npm run check:pdfs -- <folder> [--timeout=<seconds>] [--ocr [--no-build]]`: runs the app's PDF extraction
  * (shared/pdf extractDocument, pdf.js's Node build) over every PDF under <folder>, each
  * in its own child process with a hard timeout, two at a time. One row per file (state,
  * text layer, pages per state, characters of page text and of form-field and comment
  * text), then a summary over the folder; exits 1 if any file crashed its process, hung,
  * or ended unclassified.
+ *
+ * With --ocr, the pages that need OCR are then read by the app's OCR in headless Chromium
+ * (check-pdfs-ocr.ts) and what OCR recovered is reported per file and summed up; a page OCR
+ * cannot read is a finding, not a failure (the exit code changes only if OCR cannot run at all).
  */
 import { fork } from 'node:child_process';
 import { readdir, stat } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { formatOcrHeader, formatOcrRow, summariseOcr } from './check-pdfs-ocr-report';
 import { formatHeader, formatRow, STATES, summarise, type ChildReport, type Row } from './check-pdfs-report';
 
 const CONCURRENCY = 2; // two cores
@@ -55,7 +60,7 @@ function checkOne(path: string, file: string, timeoutMs: number): Promise<Row> {
       if (!STATES.includes(r.state)) return done({ ...row, outcome: 'unclassified', message: `state "${String(r.state)}"` });
       done({
         file, outcome: r.state, pageCount: r.pageCount, chars: r.chars, ms: r.durationMs, message: r.message,
-        pageStates: r.pageStates, layer: r.layer, annotationChars: r.annotationChars, annotationPages: r.annotationPages,
+        pageStates: r.pageStates, layer: r.layer, annotationChars: r.annotationChars, annotationPages: r.annotationPages, ocrPages: r.ocrPages,
       });
     });
   });
@@ -66,7 +71,7 @@ async function main(args: string[]): Promise<number> {
   const timeoutMs = (timeoutArg ? Number(timeoutArg.split('=')[1]) : DEFAULT_TIMEOUT_S) * 1000;
   const folder = args.find((a) => !a.startsWith('--'));
   if (!folder || !Number.isFinite(timeoutMs) || timeoutMs <= 0) {
-    console.error('usage: npm run check:pdfs -- <folder> [--timeout=<seconds>]');
+    console.error('usage: npm run check:pdfs -- <folder> [--timeout=<seconds>] [--ocr [--no-build]]');
     return 2;
   }
   const root = resolve(folder);
@@ -99,7 +104,34 @@ async function main(args: string[]): Promise<number> {
 
   const { lines, failures } = summarise(rows, Date.now() - started);
   console.log(`\n${lines.join('\n')}`);
+  if (args.includes('--ocr')) return (await checkOcr(rows, paths, names, nameWidth, !args.includes('--no-build'))) || (failures > 0 ? 1 : 0);
   return failures > 0 ? 1 : 0;
+}
+
+/** The --ocr pass over the files with pages needing OCR; 1 when OCR could not run at all. */
+async function checkOcr(rows: readonly Row[], paths: readonly string[], names: readonly string[], nameWidth: number, rebuild: boolean): Promise<number> {
+  const jobs = rows.filter((row) => row.ocrPages?.length).map((row) => ({ path: paths[names.indexOf(row.file)]!, file: row.file, pages: row.ocrPages! }))
+    .sort((a, b) => (a.file < b.file ? -1 : 1));
+  console.log(`\nOCR of the ${jobs.reduce((n, j) => n + j.pages.length, 0)} pages needing it in ${jobs.length} files (the app's OCR client in headless Chromium, spa+eng)\n`);
+  if (jobs.length === 0) return 0;
+  const started = Date.now();
+  try {
+    // Loaded only here: the plain check needs neither Chromium nor vite's build.
+    const { runOcr } = await import('./check-pdfs-ocr');
+    let headed = false;
+    const ocrRows = await runOcr(jobs, {
+      build: rebuild, pageTimeoutMs: 120_000, languages: 'spa+eng', log: (line) => console.log(line),
+      onFile: (row) => {
+        if (!headed) { console.log(formatOcrHeader(nameWidth)); headed = true; }
+        console.log(formatOcrRow(row, nameWidth));
+      },
+    });
+    console.log(`\n${summariseOcr(ocrRows, Date.now() - started).join('\n')}`);
+    return 0;
+  } catch (error) {
+    console.error(`OCR could not run: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
 }
 
 main(process.argv.slice(2)).then(

@@ -5,7 +5,6 @@ import type { Case } from '../../shared/model';
 import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../db/derive';
-import { legacyPageState } from '../../shared/pdf/pageState';
 import type { DocumentFileRow, PageRow } from '../db/derive';
 import { isDiskFull } from '../db/storageErrors';
 import type { TrashEntry, TrashTable } from '../db/trash';
@@ -213,7 +212,6 @@ async function write(
     if (files.length >= FILE_CHUNK || bytes >= FILE_CHUNK_BYTES) flush();
   }
   flush();
-  const docState = new Map(w.documents.map((d) => [d.id, d.extraction.state]));
   chunked(w.pages, async (docs) => {
     // Pages left by a copy of a document waiting in the trash are replaced, not mixed in: one
     // cursor finds the page rows of the chunk's documents (usually none), those are deleted,
@@ -221,11 +219,13 @@ async function write(
     const ranges = docs.map((p): [[string, unknown], [string, unknown]] => [[p.documentId, Dexie.minKey], [p.documentId, Dexie.maxKey]]);
     const stale = await db.pages.where('[documentId+page]').inAnyRange(ranges, { includeUppers: true }).primaryKeys();
     if (stale.length) await db.pages.bulkDelete(stale);
-    // Bundles carry page text only: page states come from the document's, as for rows stored before version 4.
-    await db.pages.bulkAdd(docs.flatMap((p) => {
-      const state = legacyPageState(docState.get(p.documentId) ?? 'extracted');
-      return p.pages.map((text, i): PageRow => ({ documentId: p.documentId, page: i + 1, text, state }));
-    }));
+    // Pages as the bundle carries them (a version-1 bundle's got their states in its migration):
+    // the OCR comes along, so an imported scan is not read again.
+    await db.pages.bulkAdd(docs.flatMap((p) => p.pages.map(({ text, state, annotations, ocr }, i): PageRow => ({
+      documentId: p.documentId, page: i + 1, text, state,
+      ...(annotations?.length ? { annotations } : {}),
+      ...(ocr ? { ocr } : {}),
+    }))));
   }, PAGE_DOCS_CHUNK);
   const total = jobs.reduce((s, j) => s + j.size, 0);
   let done = 0;

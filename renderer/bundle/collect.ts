@@ -1,5 +1,7 @@
 import Dexie from 'dexie';
-import type { DocumentPages } from '../../shared/bundle';
+import type { DocumentPages, PageEntry } from '../../shared/bundle';
+import { exportablePage } from '../../shared/bundle';
+import { legacyPageState } from '../../shared/pdf/pageState';
 import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
 import type { CasefileDb } from '../db/db';
@@ -78,9 +80,19 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     for (const d of documents) {
       const rows = await db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray();
       if (rows.length === 0) continue;
-      const texts: string[] = [];
-      for (const row of rows) texts[row.page - 1] = row.text;
-      pages.push({ documentId: d.id, pages: Array.from(texts, (t) => t ?? '') });
+      // Each page as its row keeps it: text, state, form-field and comment text, OCR words and provenance.
+      // (A row written without a state by hand, as some tests do, is given its document's, as version 4's upgrade did.)
+      const missing = legacyPageState(d.extraction.state);
+      const entries: PageEntry[] = [];
+      for (const row of rows) {
+        // Never an entry the reader would refuse (an OCR result over the caps, say): that part stays home.
+        entries[row.page - 1] = exportablePage({
+          text: row.text, state: row.state ?? missing,
+          ...(row.annotations?.length ? { annotations: row.annotations } : {}),
+          ...(row.ocr ? { ocr: row.ocr } : {}),
+        }).entry;
+      }
+      pages.push({ documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
     }
     const files: BundleFile[] = [];
     const shas = [...new Set(documents.map((d) => d.sha256))];

@@ -1,45 +1,16 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import sample from '../../resources/sample-case/vraem.json';
-import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
-import { blankDocument } from '../model';
 import { readBundleBlob, writeBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
-import { MANIFEST_PATH } from './manifest';
+import { BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from './manifest';
 import { craftZip } from './testing/craftZip';
+import { SAMPLE_CREATED, SAMPLE_INFO, ocrSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
 import { tamper as tamperWith } from './testing/tamper';
 import { readZip } from './zipRead';
 
-const CREATED = Date.UTC(2025, 2, 14, 9, 30, 0);
-const INFO = { appVersion: '0.1.0', createdAt: CREATED };
-
-function fakePdf(seed: number, length: number): Uint8Array {
-  const body = new Uint8Array(length).map((_, i) => (i * 31 + seed * 17) % 251);
-  return new Uint8Array([...utf8(`%PDF-1.7\n% fake ${seed}\n`), ...body, ...utf8('\n%%EOF\n')]);
-}
-
-function sampleSnapshot(): CaseSnapshot {
-  const data = sample as unknown as { case: Case; actors: Actor[]; events: CaseEvent[] };
-  const pdfs = [fakePdf(1, 40_000), fakePdf(2, 3_000)];
-  const documents: SourceDocument[] = pdfs.map((bytes, i) => ({
-    ...blankDocument({ sha256: sha256Hex(bytes), fileName: `source-${i + 1}.pdf`, byteLength: bytes.length },
-      { state: 'extracted', pageCount: 2, message: '', extractedAt: CREATED, characters: 20 }, CREATED),
-    id: `00000000-0000-4000-8000-00000000000${i + 1}`,
-    caseIds: [data.case.id],
-  }));
-  const events = structuredClone(data.events);
-  events[0]!.citations.push({ id: '00000000-0000-4000-8000-0000000000c1', documentId: documents[0]!.id, page: 2, quote: 'the clash', note: '' });
-  return {
-    caseId: data.case.id,
-    cases: [data.case],
-    actors: structuredClone(data.actors),
-    events,
-    documents,
-    pages: documents.map((d, i) => ({ documentId: d.id, pages: [`page one of ${i}`, `página dos — ${i}`] })),
-    files: pdfs.map((bytes) => ({ sha256: sha256Hex(bytes), byteLength: bytes.length, blob: new Blob([bytes as Uint8Array<ArrayBuffer>]) })),
-  };
-}
+const CREATED = SAMPLE_CREATED;
+const INFO = SAMPLE_INFO;
 
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
 /** The bundle's bytes, as the streaming writer assembles them. */
@@ -98,11 +69,9 @@ describe('writeBundleBlob / readBundleBlob round trip', () => {
     expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2 });
   });
 
-  it('writes the very bytes the in-memory writer wrote before streaming, deterministically', async () => {
-    // The golden digest is of writeBundle(sampleSnapshot(), INFO) from the synchronous writer
-    // this one replaced (commit ac71bc4): same snapshot, same bytes.
-    expect(bytes.length).toBe(49794);
-    expect(sha256Hex(bytes)).toBe('2dec66bcf4845a78672d9d71020911a101f23d50d47e01105e091aaf19833e5c');
+  it('writes deterministically: same snapshot, same bytes', async () => {
+    // Format version 1 was pinned to the in-memory writer's digest (commit ac71bc4); version 2
+    // is pinned by the stored v2 fixture below.
     expect(await writeBundle(sampleSnapshot(), INFO)).toEqual(bytes);
   });
 
@@ -152,7 +121,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
     }, false), 'hash-mismatch'],
     ['a changed file behind the manifest\'s back', () => tamper(good, (e) => e.set('records/cases.json', utf8('[]')), false), 'manifest-size-mismatch'],
     ['an entry the manifest does not list', () => tamper(good, (e) => e.set('records/extra.json', utf8('[]')), false), 'entry-unlisted'],
-    ['a future format version', () => tamper(good, (_e, m) => { m.formatVersion = 2; }), 'future-version'],
+    ['a future format version', () => tamper(good, (_e, m) => { m.formatVersion = BUNDLE_FORMAT_VERSION + 1; }), 'future-version'],
     ['another app\'s manifest', () => tamper(good, (_e, m) => { m.format = 'something-else'; }), 'not-a-bundle'],
     ['an invalid record', () => tamper(good, (e) => {
       const actors = json(e.get('records/actors.json')) as Record<string, unknown>[];
@@ -209,17 +178,24 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
 });
 
 describe('stored fixtures of every shipped format version', () => {
-  // Written once by writeBundleBlob (format version 1) from sampleSnapshot(); they must stay
-  // readable by every later Casefile. Version 0 never shipped; migrate.test.ts builds it.
-  const fixture = (name: string) => new Blob([readFileSync(new URL(`./testing/fixtures/${name}`, import.meta.url))]);
+  // Each written once by writeBundleBlob of its day and kept: they must stay readable by every
+  // later Casefile. v1 from sampleSnapshot(); v2 from ocrSampleSnapshot() (rewrite it with
+  // CASEFILE_WRITE_FIXTURES=1 only when the format version changes). Version 0 never shipped;
+  // migrate.test.ts builds it.
+  const url = (name: string) => new URL(`./testing/fixtures/${name}`, import.meta.url);
+  const fixture = (name: string) => new Blob([readFileSync(url(name))]);
 
-  it('reads the version-1 bundle, and writes the same bytes today', async () => {
-    const blob = fixture('v1-sample.casefile');
-    const r = await readBundleBlob(blob);
+  it('reads the version-1 bundle through the migration: page states from the documents, no annotations, no OCR', async () => {
+    const r = await readBundleBlob(fixture('v1-sample.casefile'));
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.manifest.formatVersion).toBe(1);
+    expect(r.manifest.formatVersion).toBe(2);
     expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2 });
-    expect(await writeBundle(sampleSnapshot(), INFO)).toEqual(await bytesOf(blob));
+    const expected = sampleSnapshot();
+    expect(r.snapshot.pages).toEqual(expected.pages);
+    expect(r.snapshot.documents).toEqual(expected.documents);
+    // The records are what today's writer writes for the same snapshot.
+    const today = await readBundle(await writeBundle(expected, INFO));
+    expect(today.ok && { ...today.snapshot, files: [] }).toEqual({ ...r.snapshot, files: [] });
   });
 
   it('opens the age-encrypted version-1 bundle with its passphrase', async () => {
@@ -228,5 +204,16 @@ describe('stored fixtures of every shipped format version', () => {
     expect(r.encrypted).toBe(true);
     const files = await Promise.all(r.snapshot.files.map(async (f) => sha256Hex(await bytesOf(f.blob))));
     expect(files.sort()).toEqual(r.snapshot.documents.map((d) => d.sha256).sort());
+  });
+
+  it('reads the version-2 bundle with page states, annotations and OCR, and writes the same bytes today', async () => {
+    const written = await writeBundle(ocrSampleSnapshot(), INFO);
+    if (process.env.CASEFILE_WRITE_FIXTURES === '1') writeFileSync(url('v2-ocr.casefile'), written);
+    const blob = fixture('v2-ocr.casefile');
+    const r = await readBundleBlob(blob);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
+    expect(r.manifest.formatVersion).toBe(2);
+    expect(r.snapshot.pages).toEqual(ocrSampleSnapshot().pages);
+    expect(written).toEqual(await bytesOf(blob));
   });
 });

@@ -179,7 +179,8 @@ const MiB = 1024 * 1024;
 const JSON_CAPS: readonly (readonly [RegExp, number, string])[] = [
   [/^manifest\.json$/, 4 * MiB, 'the manifest'],
   [/^records\/(cases|actors|events|documents)\.json$/, 256 * MiB, 'a record list'],
-  [PAGES_PATH, 64 * MiB, 'one document\'s page text'],
+  // Version 2 pages carry OCR words and boxes (~130 bytes a word): a long scanned document is tens of MB.
+  [PAGES_PATH, 128 * MiB, 'one document\'s pages'],
   [/^data\.json$/, 256 * MiB, 'the records of a format-0 bundle'],
 ];
 

@@ -3,6 +3,7 @@ export { writeBundleBlob, readBundleBlob } from './bundle';
 export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind } from './age';
 export { migrate, MIGRATIONS } from './migrate';
+export { PAGE_CAPS, entriesFromTexts, exportablePage, ocrFitsState, pageEntrySchema } from './pages';
 export type { EntryData, MigrationStep, RawBundle } from './migrate';
 export { readZip, readZipSource } from './zipRead';
 export type { StoredZipEntry, ZipEntry, ZipReadResult, ZipSourceResult } from './zipRead';

@@ -2,11 +2,12 @@ import { z } from 'zod';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
 import { idSchema } from '../model';
 import type {} from './stream'; // the Blob type
+import type { DocumentPages } from './pages';
 import type { ZipErrorCode } from './zipErrors';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
 /** The format version this code writes and the newest it reads. */
-export const BUNDLE_FORMAT_VERSION = 1;
+export const BUNDLE_FORMAT_VERSION = 2;
 /** The oldest format version a migration exists for. */
 export const OLDEST_READABLE_VERSION = 0;
 
@@ -44,15 +45,7 @@ export const manifestSchema = z.object({
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
-/** The page texts of one document, page 1 first. */
-export interface DocumentPages {
-  documentId: string;
-  pages: string[];
-}
-export const documentPagesSchema = z.object({
-  documentId: idSchema,
-  pages: z.array(z.string().max(2_000_000)).max(20_000),
-});
+export type { DocumentPages, PageEntry } from './pages';
 
 /** One document's bytes, by reference: a Blob from IndexedDB when writing, a slice of the bundle when read. */
 export interface BundleFile {

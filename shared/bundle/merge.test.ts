@@ -28,7 +28,7 @@ function incoming(): Mutable {
   actors[3]!.citations.push({ id: '00000000-0000-4000-8000-0000000000c1', documentId: documents[0]!.id, page: 2, quote: 'q', note: '' });
   return {
     caseId: data.case.id, cases: [structuredClone(data.case)], actors, events: structuredClone(data.events), documents,
-    pages: documents.map((d) => ({ documentId: d.id, pages: ['one', 'two'] })),
+    pages: documents.map((d) => ({ documentId: d.id, pages: ['one', 'two'].map((text) => ({ text, state: 'text' as const })) })),
   };
 }
 
@@ -52,7 +52,7 @@ class Library {
     for (const e of w.events) this.events.set(e.id, e);
     for (const d of w.documents) this.documents.set(d.id, d);
     for (const s of w.fileShas) this.files.add(s);
-    for (const p of w.pages) this.pages.set(p.documentId, p.pages);
+    for (const p of w.pages) this.pages.set(p.documentId, p.pages.map((page) => page.text));
     this.trash.push(...w.trash);
   }
   dump(): string {
@@ -173,7 +173,7 @@ describe('planMerge', () => {
   it('stores a file twice in one bundle once', () => {
     const bundle = incoming();
     bundle.documents.push(doc(1, { id: '00000000-0000-4000-8000-0000000000bb' }));
-    bundle.pages.push({ documentId: '00000000-0000-4000-8000-0000000000bb', pages: ['x'] });
+    bundle.pages.push({ documentId: '00000000-0000-4000-8000-0000000000bb', pages: [{ text: 'x', state: 'text' }] });
     const lib = new Library();
     const { plan, writes } = lib.import(bundle);
     expect(item(plan, 'document', '00000000-0000-4000-8000-0000000000bb').status).toBe('identical');

@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import sample from '../../resources/sample-case/vraem.json';
 import type { Actor, Case, CaseEvent } from '../model';
-import { readBundleBlob } from './bundle';
+import { readBundleBlob, writeBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import { MIGRATIONS } from './migrate';
+import { SAMPLE_INFO, sampleSnapshot } from './testing/sampleSnapshot';
+import { tamper } from './testing/tamper';
+import { readZip } from './zipRead';
 import { writeZip } from './zipWrite';
 
 /**
@@ -31,13 +34,13 @@ const oldActors = s.actors.map(({ statusHistory: _s, nationality: _n, ...rest })
 
 describe('migration from format version 0', () => {
   it('has a step for every version below the current one', async () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['0']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0', '1']);
   });
 
   it('reads a v0 bundle into the current snapshot, filling defaults', async () => {
     const r = await readBundle(v0Bundle({ cases: [s.case], actors: oldActors, events: s.events, documents: [], pages: {} }));
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    expect(r.manifest.formatVersion).toBe(1);
+    expect(r.manifest.formatVersion).toBe(2);
     expect(r.manifest.appVersion).toBe('0.0.9');
     expect(r.manifest.createdAt).toBe(Date.UTC(2024, 5, 1, 10));
     expect(r.manifest.case.name).toBe(s.case.name);
@@ -75,5 +78,53 @@ describe('migration from format version 0', () => {
   it('refuses a version no Casefile ever wrote', async () => {
     const r = await readBundle(v0Bundle({}, { formatVersion: -1 }));
     expect(r.ok ? 'ok' : r.error.code).toBe('unsupported-version');
+  });
+});
+
+const ENTRY = (id: string) => `records/pages/${id}.json`;
+
+/** A version-1 bundle: today's bundle of the snapshot, its pages turned back into plain texts. */
+async function v1Bundle(snapshot = sampleSnapshot(), change?: (entries: Map<string, Uint8Array>) => void): Promise<Uint8Array> {
+  const v2 = new Uint8Array(await (await writeBundleBlob(snapshot, SAMPLE_INFO)).arrayBuffer());
+  return tamper(v2, (entries, manifest) => {
+    for (const p of snapshot.pages) entries.set(ENTRY(p.documentId), utf8(JSON.stringify({ documentId: p.documentId, pages: p.pages.map((x) => x.text) })));
+    manifest.formatVersion = 1;
+    change?.(entries);
+  }, { createdAt: SAMPLE_INFO.createdAt });
+}
+
+describe('migration from format version 1 (page text only)', () => {
+  it('gives each page the state its document\'s extraction implies, and no annotations or OCR', async () => {
+    const snapshot = sampleSnapshot();
+    snapshot.documents[1]!.extraction.state = 'needs-ocr';
+    const r = await readBundle(await v1Bundle(snapshot));
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    expect(r.manifest.formatVersion).toBe(2);
+    expect(r.snapshot.pages).toEqual([
+      { documentId: snapshot.documents[0]!.id, pages: [{ text: 'page one of 0', state: 'text' }, { text: 'página dos — 0', state: 'text' }] },
+      { documentId: snapshot.documents[1]!.id, pages: [{ text: 'page one of 1', state: 'image-only' }, { text: 'página dos — 1', state: 'image-only' }] },
+    ]);
+  });
+
+  it('is a pure step over the raw entries: pages rewritten and relisted, everything else as it was', async () => {
+    const bytes = await v1Bundle();
+    const zip = await readZip(bytes);
+    if (!zip.ok) throw new Error('not a zip');
+    const entries = new Map(zip.entries.filter((e) => e.name !== 'manifest.json').map((e) => [e.name, e.data] as const));
+    const manifest = JSON.parse(new TextDecoder().decode(zip.entries.find((e) => e.name === 'manifest.json')!.data)) as Record<string, unknown>;
+    const out = MIGRATIONS[1]!({ manifest, entries: new Map(entries) });
+    expect(out.manifest.formatVersion).toBe(2);
+    for (const [path, data] of out.entries) {
+      const listed = (out.manifest.entries as { path: string; sha256: string; size: number }[]).find((e) => e.path === path)!;
+      expect(listed).toEqual({ path, sha256: sha256Hex(data as Uint8Array), size: (data as Uint8Array).length });
+      if (!path.startsWith('records/pages/')) expect(data).toBe(entries.get(path));
+    }
+  });
+
+  it('leaves a page list that is not version 1\'s for validation to refuse, with its field', async () => {
+    const id = sampleSnapshot().documents[0]!.id;
+    const r = await readBundle(await v1Bundle(undefined, (e) => e.set(ENTRY(id), utf8(JSON.stringify({ documentId: id, pages: ['fine', 42] })))));
+    expect(r.ok ? 'ok' : r.error.code).toBe('invalid-records');
+    expect(r.ok ? [] : r.error.issues?.map((i) => [i.kind, i.path])).toEqual([['pages', 'pages.0'], ['pages', 'pages.1']]);
   });
 });

@@ -1,7 +1,8 @@
 import { MODEL_VERSION } from '../model';
 import { fromUtf8, sha256Hex, utf8 } from './bytes';
 import type { ManifestEntry } from './manifest';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, RECORD_PATHS, fail, pagesPath } from './manifest';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, PAGES_PATH, RECORD_PATHS, fail, pagesPath } from './manifest';
+import { entriesFromTexts } from './pages';
 
 /**
  * Old bundle versions are brought up to the current one a step at a time, before any
@@ -14,6 +15,12 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, RECORD_PATHS, fail, pagesPath } f
  *   data.json      { cases, actors, events, documents, pages: { [documentId]: string[] } }
  *   files/<sha256>.pdf
  * and its actors had no `statusHistory` or `nationality`.
+ *
+ * Version 1 (shipped) carried page text only: `records/pages/<id>.json` was
+ * `{ documentId, pages: string[] }`. Version 2 carries each page as `{ text, state,
+ * annotations?, ocr? }`; a version-1 page gets its state from its document's extraction
+ * state (legacyPageState, as the database's own upgrade to version 4 did), and neither
+ * annotations nor OCR.
  */
 
 /** An entry's bytes in memory, or a stored entry left in the source Blob (its CRC-32 still to check). */
@@ -30,7 +37,7 @@ export interface RawBundle {
 export type MigrationStep = (bundle: RawBundle) => RawBundle;
 
 /** MIGRATIONS[n] turns version n into version n + 1. */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: migrateV0toV1 };
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: migrateV0toV1, 1: migrateV1toV2 };
 
 export function migrate(bundle: RawBundle, fromVersion: number): RawBundle {
   let current = bundle;
@@ -97,4 +104,39 @@ function migrateV0toV1(bundle: RawBundle): RawBundle {
     entries: manifestEntries,
   };
   return { manifest, entries };
+}
+
+/** Each entry's size and SHA-256 again, for entries a step rewrote (files keep their verified hashes). */
+function relist(old: Record<string, unknown>, entries: ReadonlyMap<string, EntryData>): ManifestEntry[] {
+  const previous = new Map(list(old.entries).filter(isObject).map((e) => [String(e.path), e]));
+  return [...entries].map(([path, data]) => {
+    const carried = previous.get(path);
+    const sha256 = data instanceof Uint8Array ? sha256Hex(data) : carried && typeof carried.sha256 === 'string' ? carried.sha256 : '';
+    return { path, sha256, size: entrySize(data) };
+  });
+}
+
+function migrateV1toV2(bundle: RawBundle): RawBundle {
+  const json = (path: string): unknown => {
+    const data = bundle.entries.get(path);
+    if (!data) return undefined;
+    if (!(data instanceof Uint8Array)) throw new Error(`${path} was not read`);
+    return JSON.parse(fromUtf8(data) ?? '') as unknown;
+  };
+  const stateOf = new Map<string, string>();
+  for (const d of list(json(RECORD_PATHS.documents))) {
+    const extraction = isObject(d) ? d.extraction : undefined;
+    if (isObject(d) && typeof d.id === 'string' && isObject(extraction) && typeof extraction.state === 'string') stateOf.set(d.id, extraction.state);
+  }
+  const entries = new Map<string, EntryData>();
+  for (const [path, data] of bundle.entries) {
+    const match = PAGES_PATH.exec(path);
+    if (!match) { entries.set(path, data); continue; }
+    const old = json(path);
+    // Anything that is not the version-1 shape is left for validation to refuse with its field path.
+    if (!isObject(old) || !Array.isArray(old.pages) || !old.pages.every((p) => typeof p === 'string')) { entries.set(path, data); continue; }
+    const pages = entriesFromTexts(old.pages as string[], stateOf.get(match[1]!) ?? 'extracted');
+    entries.set(path, utf8(JSON.stringify({ documentId: old.documentId, pages })));
+  }
+  return { manifest: { ...bundle.manifest, formatVersion: 2, entries: relist(bundle.manifest, entries) }, entries };
 }

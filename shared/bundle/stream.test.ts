@@ -48,7 +48,7 @@ function snapshotWith(pdfs: Uint8Array[]): CaseSnapshot {
   }));
   return {
     caseId: data.case.id, cases: [data.case], actors: structuredClone(data.actors), events: structuredClone(data.events),
-    documents, pages: documents.map((d) => ({ documentId: d.id, pages: [`text of ${d.fileName}`] })),
+    documents, pages: documents.map((d) => ({ documentId: d.id, pages: [{ text: `text of ${d.fileName}`, state: 'text' as const }] })),
     files: pdfs.map((bytes) => ({ sha256: sha256Hex(bytes), byteLength: bytes.length, blob: blobOf(bytes) })),
   };
 }

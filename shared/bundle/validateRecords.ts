@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import type { Actor, Case, CaseEvent, Citation, SourceDocument } from '../model';
 import { V, actorSchema, caseSchema, documentSchema, eventSchema, validateWith } from '../model';
 import { fromUtf8 } from './bytes';
-import type { DocumentPages, RecordIssue, RecordKind } from './manifest';
-import { documentPagesSchema, fail } from './manifest';
+import type { RecordIssue, RecordKind } from './manifest';
+import { fail } from './manifest';
+import type { DocumentPages } from './pages';
+import { documentPagesSchema, pagesTooLarge } from './pages';
 
 /** Past this many issues the rest are dropped: the import is refused either way. */
 const MAX_ISSUES = 500;
@@ -71,6 +73,11 @@ export const validateEvents = (entry: string, input: unknown, issues: IssueList)
 export const validateDocuments = (entry: string, input: unknown, issues: IssueList): SourceDocument[] => validateRecords('document', entry, documentSchema, input, issues);
 
 export function validatePages(entry: string, documentId: string, input: unknown, issues: IssueList): DocumentPages | null {
+  const over = pagesTooLarge(input);
+  if (over !== null) {
+    issues.add({ kind: 'pages', id: documentId, entry, path: over, message: 'bundle.tooLarge' });
+    return null;
+  }
   const result = validateWith(documentPagesSchema, input);
   if (!result.ok) {
     for (const issue of result.issues) issues.add({ kind: 'pages', id: documentId, entry, ...issue });

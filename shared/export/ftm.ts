@@ -102,7 +102,7 @@ export function exportFtmEntities(input: ExportInput, opts: FtmOptions = {}): Ft
   }
   for (const { documentId, pages } of input.pages) {
     if (!docIds.has(documentId)) continue;
-    pages.forEach((text, i) => {
+    pages.forEach(({ text }, i) => {
       // Aleph numbers pages from 1, as Casefile's citations do.
       out.push(new Entity(ftmId.page(documentId, i + 1), 'Page').add('document', ftmId.document(documentId)).add('index', i + 1).add('bodyText', text));
     });

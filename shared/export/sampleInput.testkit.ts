@@ -42,6 +42,9 @@ export function sampleInput(): ExportInput {
     actors: data.actors,
     events: data.events,
     documents: [articleDocument()],
-    pages: [{ documentId: ARTICLE_ID, pages: ['Page one text.', 'Comandante Artemio was second-in-command.', 'Four rebels and two soldiers were killed.'] }],
+    pages: [{
+      documentId: ARTICLE_ID,
+      pages: ['Page one text.', 'Comandante Artemio was second-in-command.', 'Four rebels and two soldiers were killed.'].map((text) => ({ text, state: 'text' as const })),
+    }],
   };
 }

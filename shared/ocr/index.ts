@@ -6,3 +6,4 @@ export { failedPage, pageResult, parseLanguages, type EngineReading, type PageFa
 export { characterErrorRate, levenshtein, normaliseForCer } from './cer';
 export { storedPageOcr, type StoredPageOcr } from './stored';
 export { DEFAULT_OCR_LANGUAGES as DEFAULT_DOCUMENT_OCR_LANGUAGES, ocrLanguagesFor } from './languages';
+export { ocrTextContent, OCR_FONT_NAME, type OcrTextContent, type OcrTextItem } from './textContent';

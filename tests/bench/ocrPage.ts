@@ -10,6 +10,8 @@ import { watchMainThread, type MainThread } from './mainThread';
 export interface OcrBenchFile {
   name: string;
   url: string;
+  /** 1-based pages to read (default: all), e.g. only those needing OCR (npm run check:pdfs -- --ocr). */
+  pages?: number[];
 }
 
 export interface OcrBenchPage {
@@ -78,7 +80,7 @@ const summary = (file: string, r: OcrPageResult): OcrBenchPage => ({
 async function ocrFile(file: OcrBenchFile, options: OcrOptions): Promise<OcrBenchPage[]> {
   // A Blob, as the app holds its documents.
   const blob = await (await fetch(file.url)).blob();
-  const result = await getClient().ocr(blob, options);
+  const result = await getClient().ocr(blob, file.pages ? { ...options, pages: file.pages } : options);
   return result.pages.map((r) => summary(file.name, r));
 }
 

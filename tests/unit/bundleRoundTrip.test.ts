@@ -31,7 +31,7 @@ describe('export a case → import into an empty profile', () => {
     const inspected = await client.inspectBundle(exported.blob);
     if (!inspected.ok) throw new Error(`${inspected.error.code}: ${inspected.error.message}`);
     const { preview } = inspected;
-    expect(preview.bundle).toMatchObject({ caseId: CASE_ID, caseName: 'Shining Path in the VRAEM', formatVersion: 1, encrypted: false });
+    expect(preview.bundle).toMatchObject({ caseId: CASE_ID, caseName: 'Shining Path in the VRAEM', formatVersion: 2, encrypted: false });
     expect(preview.summary).toEqual({
       case: { new: 1, identical: 0, conflict: 0 }, actor: { new: 7, identical: 0, conflict: 0 },
       event: { new: 4, identical: 0, conflict: 0 }, document: { new: 2, identical: 0, conflict: 0 },

@@ -1,10 +1,12 @@
 import type { PDFDocumentProxy, PDFPageProxy, RenderTask } from 'pdfjs-dist';
-import type { TextItem } from 'pdfjs-dist/types/src/display/api';
+import type { TextContent, TextItem } from 'pdfjs-dist/types/src/display/api';
 import type { ReactNode, RefObject } from 'react';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { ocrTextContent } from '../../../shared/ocr/textContent';
 import { useT } from '../../i18n/useT';
 import type { HitRange } from './findHits';
 import { countHits, findHits } from './findHits';
+import type { PageOcr } from './usePageOcr';
 import type { Pdfjs } from './usePdfDocument';
 import type { Zoom } from './zoom';
 import { cssScale, outputRatio } from './zoom';
@@ -16,6 +18,11 @@ interface PdfPageProps {
   zoom: Zoom;
   /** Terms to mark on the page (accent- and case-insensitive); the first occurrence is scrolled to. */
   terms: readonly string[];
+  /**
+   * The page's OCR (usePageOcr): read words replace pdf.js's text content; undefined while
+   * not yet known (the page waits, to be drawn once).
+   */
+  ocr: PageOcr | null | undefined;
   /** The scrolling body, for the overlay's selection tracking and keyboard focus. */
   bodyRef: RefObject<HTMLDivElement | null>;
   label: string;
@@ -41,8 +48,12 @@ const isCancelled = (error: unknown) => (error as { name?: string } | null)?.nam
  * and form fields in a PDF are drawn as pixels only, so nothing in a document can
  * navigate the app or run. Each draw uses a fresh canvas and text layer swapped in when
  * both are done, so a draw cancelled by a page or zoom change never touches the screen.
+ *
+ * A page read by OCR gets its text layer from the OCR words instead (shared/ocr/textContent.ts):
+ * a scan's own text content is empty or junk, and mixing both would say things twice. pdf.js
+ * lays it out like any other, so marks, finding and quoting work the same on scans.
  */
-export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, onScale, onHits, children }: PdfPageProps) {
+export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, ocr, bodyRef, label, onScale, onHits, children }: PdfPageProps) {
   const t = useT();
   const frameRef = useRef<HTMLDivElement>(null);
   const drawn = useRef<DrawnText | null>(null);
@@ -74,7 +85,7 @@ export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, o
 
   useEffect(() => {
     const frame = frameRef.current;
-    if (!page || page.pageNumber !== pageNumber || !frame || (zoom === 'fit' && available === 0)) return;
+    if (!page || page.pageNumber !== pageNumber || !frame || ocr === undefined || (zoom === 'fit' && available === 0)) return;
     const scale = cssScale(zoom, page.getViewport({ scale: 1 }).width, available);
     const viewport = page.getViewport({ scale });
     const ratio = outputRatio(viewport.width, viewport.height, window.devicePixelRatio);
@@ -95,7 +106,10 @@ export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, o
     textDiv.className = 'textLayer';
     textDiv.style.setProperty('--total-scale-factor', String(viewport.scale * viewport.userUnit));
     let textLayer: InstanceType<Pdfjs['TextLayer']> | null = null;
-    const text = page.getTextContent().then(async (content) => {
+    const source: Promise<TextContent> = ocr?.status === 'read'
+      ? Promise.resolve(ocrTextContent(ocr, page.getViewport({ scale: 1 }).transform) as TextContent)
+      : page.getTextContent();
+    const text = source.then(async (content) => {
       textLayer = new pdfjs.TextLayer({ textContentSource: content, container: textDiv, viewport });
       await textLayer.render();
       return content.items.filter((item): item is TextItem => 'str' in item);
@@ -112,6 +126,7 @@ export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, o
       for (const old of frame.querySelectorAll('canvas')) { old.width = 0; old.height = 0; }
       frame.replaceChildren(canvas, textDiv);
       frame.dataset.drawn = String(pageNumber);
+      frame.dataset.text = ocr?.status === 'read' ? 'ocr' : 'pdf';
       drawn.current = items ? { pageNumber, divs: textLayer?.textDivs ?? [], items } : null;
       onScale(scale);
       setFailed(null);
@@ -125,7 +140,7 @@ export function PdfPage({ pdfjs, pdf, pageNumber, zoom, terms, bodyRef, label, o
       (textLayer as InstanceType<Pdfjs['TextLayer']> | null)?.cancel();
       if (!swapped) { canvas.width = 0; canvas.height = 0; }
     };
-  }, [pdfjs, page, pageNumber, zoom, available, onScale]);
+  }, [pdfjs, page, pageNumber, zoom, available, ocr, onScale]);
 
   // Marks the terms in the text layer; scrolls to the first one when the page or the terms change.
   const termsKey = terms.join('\u0001');

@@ -7,8 +7,10 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { CitePanel } from './CitePanel';
 import { textHasTerms } from './findHits';
+import { OcrNotice } from './OcrNotice';
 import { PageAnnotations } from './PageAnnotations';
 import { PdfPage } from './PdfPage';
+import { usePageOcr } from './usePageOcr';
 import { usePdfDocument } from './usePdfDocument';
 import { ViewerToolbar } from './ViewerToolbar';
 import type { Zoom } from './zoom';
@@ -70,6 +72,7 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
   const page = pageCount > 0 ? Math.min(Math.max(1, wanted), pageCount) : Math.max(1, wanted);
   const title = meta?.title ?? t('viewer.title');
   const terms = find === null ? highlight : [find];
+  const ocr = usePageOcr(documentId, page);
 
   useEffect(() => { dialogRef.current?.focus(); }, []);
 
@@ -137,9 +140,11 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
         find={find ?? highlight.join(' ')} onFind={setFind} hits={terms.some((x) => x.trim()) ? hits : null}
         onFindNext={(direction) => void findOnOtherPage(direction)}
         citeRef={citeButtonRef} citeOpen={cite !== null} onCite={openCite} onClose={closeViewer} />
+      {/* Outside the scrolling page, so it is seen whichever part of the page is in view. */}
+      {ocr && state.status === 'ready' ? <OcrNotice ocr={ocr} /> : null}
       <div className="viewer__stage">
         {state.status === 'ready' ? (
-          <PdfPage pdfjs={state.pdfjs} pdf={state.pdf} pageNumber={page} zoom={zoom} terms={terms} bodyRef={bodyRef}
+          <PdfPage pdfjs={state.pdfjs} pdf={state.pdf} pageNumber={page} zoom={zoom} terms={terms} ocr={ocr} bodyRef={bodyRef}
             label={t('viewer.pageRegion', { page, title })} onScale={setScale} onHits={setHits}>
             <PageAnnotations documentId={documentId} page={page} />
           </PdfPage>
