@@ -4,6 +4,7 @@ import { legacyPageState } from '../../shared/pdf/pageState';
 import type { SourceDocument } from '../../shared/model';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
+import type { MentionDocRow, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
@@ -13,7 +14,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 6;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -64,6 +65,14 @@ export class CasefileDb extends Dexie {
   declare meta: Table<MetaRow, string>;
   /** Search index segments, since version 3. Derived data: safe to clear, the worker rebuilds. */
   declare searchSegments: EntityTable<SearchSegmentRow, 'id'>;
+  /** Since version 6, derived by the mentions worker (safe to clear): actors named per page… */
+  declare mentions: Table<MentionRow, [string, number, string]>;
+  /** …what each document was scanned from (and its pages' word filters)… */
+  declare mentionDocs: EntityTable<MentionDocRow, 'documentId'>;
+  /** …and each actor's names as matched, with their proposed rules and source count. */
+  declare mentionNames: EntityTable<MentionNamesRow, 'actorId'>;
+  /** Since version 6: the user's match-rule overrides and family-name corrections (user data, kept). */
+  declare nameRules: Table<NameRuleRow, string>;
   readonly deps: IndexedDbDeps;
 
   constructor(name: string, deps?: IndexedDbDeps) {
@@ -125,6 +134,21 @@ export class CasefileDb extends Dexie {
         pages: '[documentId+page], state',
       })
       .upgrade(upgradeToV4);
+
+    // Version 6 (5 is the OCR queue, added on another branch): mentions of actors in page
+    // text. `mentions` has one row per (document, page, actor): "mentions in document D" is
+    // a primary-key range, "mentions of actor X" the [actorId+documentId+page] range. The
+    // three mention* tables are derived (the worker fills them); `nameRules` is user data.
+    this.version(6)
+      .stores({
+        mentions: '[documentId+page+actorId], [actorId+documentId+page]',
+        mentionDocs: 'documentId',
+        mentionNames: 'actorId, sources',
+        nameRules: 'id, actorId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 6 });
+      });
 
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.

@@ -1,0 +1,255 @@
+/**
+ * The mentions worker's brain, free of worker plumbing so it runs in Node over fake-indexeddb.
+ * `sync` is idempotent: it compares the database (actors and their names, name rules,
+ * documents with text) with what the stored mentions were computed from (`mentionNames`,
+ * `mentionDocs`) and does only the difference:
+ *  - a new or re-extracted document: scan its pages;
+ *  - a document gone: drop its rows;
+ *  - names added, edited or removed (an actor's or a rule's): update the trie in place and
+ *    re-scan only the pages whose word filter may hold the changed names' rarest words.
+ * Reads and writes go in small transactions of CHUNK pages with a yield between them, so
+ * the window's own IndexedDB requests never queue behind a long one.
+ */
+import Dexie from 'dexie';
+import { NameTrie, WORD_FILTER_BYTES, mayHold, pageWordFilter, rescanWords, suggestNames, wordProbe } from '../../shared/mentions';
+import type { NameEntry, NameSuggestion } from '../../shared/mentions';
+import { pageSearchText } from '../../shared/search/records';
+import type { CasefileDb } from '../db/db';
+import type { PageRow } from '../db/derive';
+import type { MentionDocRow, MentionNamesRow, MentionRow } from '../db/mentionTypes';
+import { textVersion } from '../search/sources';
+import { caseNames, entryKey } from './names';
+import { pageRows } from './pageRows';
+
+export interface MentionsProgress { done: number; total: number }
+
+export interface EngineOptions {
+  /** Called between chunks (the worker passes a macrotask yield). */
+  yieldNow?: () => Promise<void>;
+  onProgress?: (progress: MentionsProgress | null) => void;
+  /** Pages per transaction. */
+  chunkPages?: number;
+}
+
+export interface SyncReport {
+  documentsScanned: number;
+  documentsDropped: number;
+  namesChanged: number;
+  pagesRescanned: number;
+}
+
+type PageKey = [string, number];
+
+export class MentionsEngine {
+  readonly trie = new NameTrie([]);
+  /** Entries the stored mentions were computed with, per actor. */
+  private entries = new Map<string, NameEntry[]>();
+  private docs = new Map<string, MentionDocRow>();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly yieldNow: () => Promise<void>;
+  private readonly chunk: number;
+
+  constructor(readonly db: CasefileDb, private readonly options: EngineOptions = {}) {
+    this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
+    this.chunk = options.chunkPages ?? 50;
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Reads what the stored mentions were computed from and rebuilds the trie from it. */
+  load(): Promise<void> {
+    return this.exclusive(async () => {
+      const [names, docs] = await Promise.all([this.db.mentionNames.toArray(), this.db.mentionDocs.toArray()]);
+      for (const row of names) {
+        const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule, ...(e.givenNames ? { givenNames: e.givenNames } : {}) }));
+        this.entries.set(row.actorId, entries);
+        for (const e of entries) this.trie.add(e);
+      }
+      for (const doc of docs) this.docs.set(doc.documentId, doc);
+    });
+  }
+
+  sync(): Promise<SyncReport> {
+    return this.exclusive(() => this.runSync());
+  }
+
+  private async runSync(): Promise<SyncReport> {
+    const db = this.db;
+    const [actors, settings, documents] = await db.transaction('r', db.actors, db.nameRules, db.documents, () =>
+      Promise.all([db.actors.toArray(), db.nameRules.toArray(), db.documents.toArray()]));
+    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0 };
+    const touched = new Set<string>();
+
+    // 1. Names: diff per actor, update the trie in place.
+    const names = caseNames(actors, settings);
+    const changedNames = new Set<string>();
+    const changedActors: string[] = [];
+    for (const [actorId, next] of names.byActor) {
+      const prev = this.entries.get(actorId) ?? [];
+      const prevKeys = new Set(prev.map(entryKey));
+      const nextKeys = new Set(next.map(entryKey));
+      const removed = prev.filter((e) => !nextKeys.has(entryKey(e)));
+      const added = next.filter((e) => !prevKeys.has(entryKey(e)));
+      if (!removed.length && !added.length && this.entries.has(actorId)) continue;
+      for (const e of removed) this.trie.remove(e);
+      for (const e of added) this.trie.add(e);
+      for (const e of [...removed, ...added]) changedNames.add(e.name);
+      this.entries.set(actorId, next);
+      changedActors.push(actorId);
+    }
+    const deletedActors = [...this.entries.keys()].filter((id) => !names.byActor.has(id));
+    for (const id of deletedActors) {
+      for (const e of this.entries.get(id)!) { this.trie.remove(e); changedNames.add(e.name); }
+      this.entries.delete(id);
+    }
+    report.namesChanged = changedNames.size;
+
+    // 2. Documents gone: their rows go.
+    const live = new Map<string, number>();
+    for (const doc of documents) {
+      const version = textVersion(doc);
+      if (version !== null) live.set(doc.id, version);
+    }
+    for (const id of [...this.docs.keys()].filter((id) => !live.has(id))) {
+      await db.transaction('rw', db.mentions, db.mentionDocs, async () => {
+        const range = db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
+        for (const key of await range.primaryKeys()) touched.add(key[2]);
+        await range.delete();
+        await db.mentionDocs.delete(id);
+      });
+      this.docs.delete(id);
+      report.documentsDropped++;
+    }
+
+    // 3. New or re-extracted documents: every page, with the trie as it now is.
+    const fresh = [...live].filter(([id, version]) => this.docs.get(id)?.version !== version);
+    const freshIds = new Set(fresh.map(([id]) => id));
+    for (const [id, version] of fresh) {
+      await this.scanDocument(id, version, touched);
+      report.documentsScanned++;
+    }
+
+    // 4. Changed names: only the pages that can hold them.
+    if (changedNames.size) {
+      const pages = this.pagesHolding(changedNames, freshIds);
+      report.pagesRescanned = pages.length;
+      await this.rescanPages(pages, touched);
+    }
+
+    // 5. What the mentions now stand on, and how many sources name each touched actor.
+    for (const id of changedActors) touched.add(id);
+    await this.writeNames(names.info, touched, deletedActors, new Set(changedActors));
+    this.options.onProgress?.(null);
+    return report;
+  }
+
+  private async scanDocument(documentId: string, version: number, touched: Set<string>): Promise<void> {
+    const db = this.db;
+    const pages: number[] = [];
+    const filters: Uint8Array[] = [];
+    let after: number = Dexie.minKey as unknown as number;
+    for (;;) {
+      const rows = await db.pages.where('[documentId+page]').between([documentId, after], [documentId, Dexie.maxKey], false, true).limit(this.chunk).toArray();
+      if (!rows.length) break;
+      filters.push(await this.writePages(rows, touched, documentId));
+      pages.push(...rows.map((r) => r.page));
+      after = rows[rows.length - 1]!.page;
+      await this.yieldNow();
+    }
+    const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
+    let offset = 0;
+    for (const f of filters) { all.set(f, offset); offset += f.length; }
+    const row: MentionDocRow = { documentId, version, pages, filters: all };
+    await db.mentionDocs.put(row);
+    this.docs.set(documentId, row);
+  }
+
+  /** Scans the page rows and replaces their mention rows in one transaction; returns their word filters. */
+  private async writePages(rows: PageRow[], touched: Set<string>, filtersFor?: string): Promise<Uint8Array> {
+    const db = this.db;
+    const filters = new Uint8Array(filtersFor ? rows.length * WORD_FILTER_BYTES : 0);
+    const out: MentionRow[] = [];
+    rows.forEach((row, i) => {
+      const text = pageSearchText(row.text, row.annotations);
+      if (filtersFor) pageWordFilter(text, filters, i * WORD_FILTER_BYTES);
+      out.push(...pageRows(this.trie, row.documentId, row.page, text));
+    });
+    await db.transaction('rw', db.mentions, async () => {
+      for (const row of rows) {
+        const range = db.mentions.where('[documentId+page+actorId]').between([row.documentId, row.page, Dexie.minKey], [row.documentId, row.page, Dexie.maxKey]);
+        for (const key of await range.primaryKeys()) touched.add(key[2]);
+        await range.delete();
+      }
+      await db.mentions.bulkPut(out);
+    });
+    for (const r of out) touched.add(r.actorId);
+    return filters;
+  }
+
+  /** Pages whose filter may hold the rarest word of any changed name (documents just scanned are current). */
+  private pagesHolding(changedNames: Iterable<string>, skip: ReadonlySet<string>): PageKey[] {
+    const docFreq = (word: string): number => {
+      const probe = wordProbe(word);
+      let n = 0;
+      for (const doc of this.docs.values()) for (let i = 0; i < doc.pages.length; i++) if (mayHold(doc.filters, i * WORD_FILTER_BYTES, probe)) n++;
+      return n;
+    };
+    const probes = rescanWords(changedNames, docFreq).map(wordProbe);
+    const out: PageKey[] = [];
+    for (const doc of this.docs.values()) {
+      if (skip.has(doc.documentId)) continue;
+      for (let i = 0; i < doc.pages.length; i++) {
+        if (probes.some((p) => mayHold(doc.filters, i * WORD_FILTER_BYTES, p))) out.push([doc.documentId, doc.pages[i]!]);
+      }
+    }
+    return out;
+  }
+
+  private async rescanPages(keys: PageKey[], touched: Set<string>): Promise<void> {
+    for (let i = 0; i < keys.length; i += this.chunk) {
+      this.options.onProgress?.({ done: i, total: keys.length });
+      const rows = (await this.db.pages.bulkGet(keys.slice(i, i + this.chunk))).filter((r): r is PageRow => r !== undefined);
+      await this.writePages(rows, touched);
+      await this.yieldNow();
+    }
+  }
+
+  private async writeNames(info: (actorId: string) => MentionNamesRow['entries'], touched: ReadonlySet<string>,
+    deleted: readonly string[], changed: ReadonlySet<string>): Promise<void> {
+    const db = this.db;
+    const ids = [...touched].filter((id) => this.entries.has(id));
+    for (let i = 0; i < ids.length; i += 200) {
+      const batch = ids.slice(i, i + 200);
+      await db.transaction('rw', db.mentions, db.mentionNames, async () => {
+        const stored = await db.mentionNames.bulkGet(batch);
+        const rows: MentionNamesRow[] = [];
+        for (const [j, actorId] of batch.entries()) {
+          const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+          const sources = new Set(keys.map((k) => (k as unknown as PageKey & [string, string, number])[1])).size;
+          const entries = changed.has(actorId) || !stored[j] ? info(actorId) : stored[j]!.entries;
+          rows.push({ actorId, entries, sources });
+        }
+        await db.mentionNames.bulkPut(rows);
+      });
+      await this.yieldNow();
+    }
+    if (deleted.length) {
+      await db.transaction('rw', db.mentions, db.mentionNames, async () => {
+        for (const id of deleted) {
+          await db.mentions.where('[actorId+documentId+page]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]).delete();
+        }
+        await db.mentionNames.bulkDelete([...deleted]);
+      });
+    }
+  }
+
+  /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */
+  async suggest(documentId: string, limit = 20): Promise<NameSuggestion[]> {
+    const rows = await this.db.pages.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).toArray();
+    return suggestNames(rows.map((r) => pageSearchText(r.text, r.annotations)), this.trie).slice(0, limit);
+  }
+}
