@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect } from 'react';
+import { getMentionsClient } from '../mentions/mentionsClient';
 import { ActorsView } from '../features/actors/ActorsView';
 import { CaseSwitcher } from '../features/cases/CaseSwitcher';
 import { SampleCaseButton } from '../features/cases/SampleCaseButton';
@@ -32,6 +33,8 @@ const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.d
   { view: 'settings', key: 'nav.settings' },
 ];
 
+
+const MENTIONS_START_DELAY_MS = 1500;
 export function App() {
   const t = useT();
   const view = useUi((s) => s.view);
@@ -41,6 +44,14 @@ export function App() {
   const bundleDialogOpen = useUi((s) => s.bundleDialog !== null);
   const spaceWarningOpen = useUi((s) => s.spaceWarning !== null);
   useShortcuts();
+
+  // The mentions worker builds in the background: start it once the first screen is up
+  // and the window is idle (a profile or source that shows mentions starts it sooner).
+  useEffect(() => {
+    let idle = 0;
+    const timer = window.setTimeout(() => { idle = window.requestIdleCallback(() => getMentionsClient(), { timeout: 2000 }); }, MENTIONS_START_DELAY_MS);
+    return () => { window.clearTimeout(timer); window.cancelIdleCallback(idle); };
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = t.lang;

@@ -10,6 +10,8 @@ export interface MentionHit {
   name: string;
   /** Other actors the same words may name; empty when the mention is certain. */
   others: string[];
+  /** The words name all of them at once ("los hermanos Víctor y Jorge Quispe Palomino"), not one of them. */
+  together?: boolean;
 }
 
 /**

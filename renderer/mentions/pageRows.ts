@@ -18,7 +18,8 @@ export function pageRows(trie: NameTrie, documentId: string, page: number, text:
       row.count++;
       if (!m.ambiguous) row.ambiguous = 0;
       if (row.hits.length < HITS_KEPT) {
-        row.hits.push({ start: m.start, end: m.end, text: m.text, name: c.name, others: m.actorIds.filter((id) => id !== c.actorId) });
+        row.hits.push({ start: m.start, end: m.end, text: m.text, name: c.name, others: m.actorIds.filter((id) => id !== c.actorId),
+          ...(m.ambiguous && m.candidates.every((x) => x.reason === 'brothers') ? { together: true } : {}) });
       }
     }
   }
