@@ -17,7 +17,7 @@ function hashes(word: string): [number, number] {
     h1 = Math.imul(h1 ^ c, 0x01000193);
     h2 = Math.imul(h2 + c, 0x5bd1e995) ^ (h2 >>> 15);
   }
-  return [h1 >>> 0, (h2 >>> 0) | 1];
+  return [h1 >>> 0, (h2 | 1) >>> 0];
 }
 
 /** Sets the words' bits in the filter at `offset` of `into`. */

@@ -59,7 +59,7 @@ export function MentionedIn({ actorId }: { actorId: string }) {
               <li key={documentId} className="mentions__source">
                 <div className="mentions__source-head">
                   <strong>{title}</strong>
-                  <span className="muted"> · {plural(t, 'mentions.times', count)} · {t('mentions.pages', { pages: pageList(pages.map((p) => p.page)) })}</span>
+                  <span className="muted"> · {plural(t, 'mentions.times', count)} · {plural(t, 'mentions.pages', pages.length, { pages: pageList(pages.map((p) => p.page)) })}</span>
                 </div>
                 <ul className="mentions__pages">
                   {pages.map((row) => {
