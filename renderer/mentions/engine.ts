@@ -11,7 +11,7 @@
  * the window's own IndexedDB requests never queue behind a long one.
  */
 import Dexie from 'dexie';
-import { NameTrie, WORD_FILTER_BYTES, mayHold, pageWordFilter, rescanWords, suggestNames, wordProbe } from '../../shared/mentions';
+import { NameTrie, WORD_FILTER_BYTES, mayHold, pageWordFilter, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { CasefileDb } from '../db/db';
@@ -151,6 +151,13 @@ export class MentionsEngine {
     const db = this.db;
     const pages: number[] = [];
     const filters: Uint8Array[] = [];
+    // Rows of an earlier scan (re-extracted, or a scan cut short) go in one request, so
+    // each chunk below only adds rows.
+    await db.transaction('rw', db.mentions, async () => {
+      const range = db.mentions.where('[documentId+page+actorId]').between([documentId, Dexie.minKey, Dexie.minKey], [documentId, Dexie.maxKey, Dexie.maxKey]);
+      for (const key of await range.primaryKeys()) touched.add(key[2]);
+      await range.delete();
+    });
     let after: number = Dexie.minKey as unknown as number;
     for (;;) {
       const rows = await db.pages.where('[documentId+page]').between([documentId, after], [documentId, Dexie.maxKey], false, true).limit(this.chunk).toArray();
@@ -168,7 +175,10 @@ export class MentionsEngine {
     this.docs.set(documentId, row);
   }
 
-  /** Scans the page rows and replaces their mention rows in one transaction; returns their word filters. */
+  /**
+   * Scans the page rows and replaces their mention rows in one transaction; returns their word
+   * filters. A whole new document (`filtersFor`) had its rows cleared already.
+   */
   private async writePages(rows: PageRow[], touched: Set<string>, filtersFor?: string): Promise<Uint8Array> {
     const db = this.db;
     const filters = new Uint8Array(filtersFor ? rows.length * WORD_FILTER_BYTES : 0);
@@ -179,7 +189,7 @@ export class MentionsEngine {
       out.push(...pageRows(this.trie, row.documentId, row.page, text));
     });
     await db.transaction('rw', db.mentions, async () => {
-      for (const row of rows) {
+      if (!filtersFor) for (const row of rows) {
         const range = db.mentions.where('[documentId+page+actorId]').between([row.documentId, row.page, Dexie.minKey], [row.documentId, row.page, Dexie.maxKey]);
         for (const key of await range.primaryKeys()) touched.add(key[2]);
         await range.delete();
@@ -190,29 +200,29 @@ export class MentionsEngine {
     return filters;
   }
 
-  /** Pages whose filter may hold the rarest word of any changed name (documents just scanned are current). */
+  /**
+   * Pages that may hold every word of some changed name (documents just scanned are current).
+   * A mention needs all of a name's words on the page, and whatever else decides it (cues,
+   * quotes, the actor's other names nearby) is on that page too (docs/mentions.md). Checking
+   * every word, not only the rarest, is the postings intersection, for free with the filters.
+   */
   private pagesHolding(changedNames: Iterable<string>, skip: ReadonlySet<string>): PageKey[] {
-    const docFreq = (word: string): number => {
-      const probe = wordProbe(word);
-      let n = 0;
-      for (const doc of this.docs.values()) for (let i = 0; i < doc.pages.length; i++) if (mayHold(doc.filters, i * WORD_FILTER_BYTES, probe)) n++;
-      return n;
-    };
-    const probes = rescanWords(changedNames, docFreq).map(wordProbe);
+    const names = [...new Set(changedNames)].map((name) => tokenize(name).words.map(wordProbe)).filter((probes) => probes.length > 0);
     const out: PageKey[] = [];
     for (const doc of this.docs.values()) {
       if (skip.has(doc.documentId)) continue;
       for (let i = 0; i < doc.pages.length; i++) {
-        if (probes.some((p) => mayHold(doc.filters, i * WORD_FILTER_BYTES, p))) out.push([doc.documentId, doc.pages[i]!]);
+        const at = i * WORD_FILTER_BYTES;
+        if (names.some((probes) => probes.every((p) => mayHold(doc.filters, at, p)))) out.push([doc.documentId, doc.pages[i]!]);
       }
     }
     return out;
   }
 
   private async rescanPages(keys: PageKey[], touched: Set<string>): Promise<void> {
-    for (let i = 0; i < keys.length; i += this.chunk) {
+    for (let i = 0; i < keys.length; i += this.chunk * 2) {
       this.options.onProgress?.({ done: i, total: keys.length });
-      const rows = (await this.db.pages.bulkGet(keys.slice(i, i + this.chunk))).filter((r): r is PageRow => r !== undefined);
+      const rows = (await this.db.pages.bulkGet(keys.slice(i, i + this.chunk * 2))).filter((r): r is PageRow => r !== undefined);
       await this.writePages(rows, touched);
       await this.yieldNow();
     }
@@ -222,14 +232,29 @@ export class MentionsEngine {
     deleted: readonly string[], changed: ReadonlySet<string>): Promise<void> {
     const db = this.db;
     const ids = [...touched].filter((id) => this.entries.has(id));
-    for (let i = 0; i < ids.length; i += 200) {
-      const batch = ids.slice(i, i + 200);
+    // Sources per actor: a key range each, or one pass over the whole index after a big build.
+    let counted: Map<string, number> | null = null;
+    if (ids.length > 1_000) {
+      counted = new Map();
+      let prev = '';
+      for (const key of await db.mentions.orderBy('[actorId+documentId+page]').keys()) {
+        const [actorId, documentId] = key as unknown as [string, string, number];
+        const pair = `${actorId}\u0000${documentId}`;
+        if (pair !== prev) counted.set(actorId, (counted.get(actorId) ?? 0) + 1);
+        prev = pair;
+      }
+    }
+    for (let i = 0; i < ids.length; i += 500) {
+      const batch = ids.slice(i, i + 500);
       await db.transaction('rw', db.mentions, db.mentionNames, async () => {
         const stored = await db.mentionNames.bulkGet(batch);
         const rows: MentionNamesRow[] = [];
         for (const [j, actorId] of batch.entries()) {
-          const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
-          const sources = new Set(keys.map((k) => (k as unknown as PageKey & [string, string, number])[1])).size;
+          let sources = counted?.get(actorId) ?? 0;
+          if (!counted) {
+            const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+            sources = new Set(keys.map((k) => (k as unknown as [string, string, number])[1])).size;
+          }
           const entries = changed.has(actorId) || !stored[j] ? info(actorId) : stored[j]!.entries;
           rows.push({ actorId, entries, sources });
         }

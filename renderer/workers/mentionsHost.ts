@@ -50,9 +50,10 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
     syncing = true;
     again = false;
     try {
+      const t0 = performance.now();
       const report = await engine.sync();
       const changed = report.documentsScanned + report.documentsDropped + report.namesChanged > 0;
-      setStatus({ ready: true, scanning: null, error: null, ...(changed ? { generation: status.generation + 1 } : {}) });
+      setStatus({ ready: true, scanning: null, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
     } catch (error) {
       setStatus({ scanning: null, error: error instanceof Error ? error.message : String(error) });
     } finally {

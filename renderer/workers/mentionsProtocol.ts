@@ -8,6 +8,8 @@ export interface MentionsStatus {
   /** Raised after every sync that changed something: the UI asks again (suggestions). */
   generation: number;
   error: string | null;
+  /** The last sync that changed something: what it did and how long it took (for the bench and diagnostics). */
+  last?: { ms: number; documentsScanned: number; documentsDropped: number; namesChanged: number; pagesRescanned: number } | null;
 }
 
 /** Window → mentions worker. The worker reads everything else from IndexedDB itself. */

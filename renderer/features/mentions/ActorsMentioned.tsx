@@ -38,6 +38,7 @@ export function ActorsMentioned({ documentId, onPage, currentPage, headingLevel 
   const go = (row: MentionRow) => (onPage ? onPage(row.page, highlightTerms(row.hits)) : useUi.getState().openViewer(documentId, row.page, highlightTerms(row.hits)));
   const Heading = headingLevel;
   const onPageNow = currentPage === undefined ? [] : actors.filter((a) => a.rows.some((r) => r.page === currentPage));
+  const elsewhere = actors.filter((a) => !onPageNow.includes(a));
 
   const list = (items: ActorMentions[], label: string) => (
     <ul className="mentions-actors" aria-label={label}>
@@ -68,14 +69,13 @@ export function ActorsMentioned({ documentId, onPage, currentPage, headingLevel 
       <Heading>{t('mentions.actorsMentioned')}</Heading>
       {actors.length === 0 ? <p className="muted">{t('mentions.noActors')}</p> : (
         <>
-          {currentPage !== undefined && onPageNow.length > 0 ? (
+          {currentPage === undefined ? list(actors, t('mentions.actorsMentioned')) : (
             <>
               <h3>{t('mentions.onThisPage')}</h3>
-              {list(onPageNow, t('mentions.onThisPage'))}
-              <h3>{t('mentions.actorsMentioned')}</h3>
+              {onPageNow.length ? list(onPageNow, t('mentions.onThisPage')) : <p className="muted">—</p>}
+              {elsewhere.length ? <><h3>{t('mentions.elsewhere')}</h3>{list(elsewhere, t('mentions.elsewhere'))}</> : null}
             </>
-          ) : null}
-          {list(actors, t('mentions.actorsMentioned'))}
+          )}
         </>
       )}
     </section>
