@@ -75,8 +75,13 @@ export class CasefileDb extends Dexie {
   declare nameRules: Table<NameRuleRow, string>;
   readonly deps: IndexedDbDeps;
 
-  constructor(name: string, deps?: IndexedDbDeps) {
-    super(name, { ...deps, chromeTransactionDurability: 'strict', autoOpen: false });
+  /**
+   * `durability` 'relaxed' is for connections that write only derived data (the mentions
+   * worker): a write lost in a crash is rebuilt, and not flushing every transaction to disk
+   * made the mentions build several times faster.
+   */
+  constructor(name: string, deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict') {
+    super(name, { ...deps, chromeTransactionDurability: durability, autoOpen: false });
     this.deps = deps ?? { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
 
     // A shipped version is never edited. Change the schema by adding
@@ -200,8 +205,8 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
  * Opens (creating if needed) the Casefile database. Throws NewerDatabaseError,
  * without touching anything, if a newer Casefile wrote it.
  */
-export async function openDatabase(name = 'casefile', deps?: IndexedDbDeps): Promise<CasefileDb> {
-  const db = new CasefileDb(name, deps);
+export async function openDatabase(name = 'casefile', deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict'): Promise<CasefileDb> {
+  const db = new CasefileDb(name, deps, durability);
   await assertNotNewer(db.deps.indexedDB, name, SCHEMA_VERSION);
   await db.open();
   // Second look after opening, for the narrow race where another window upgraded

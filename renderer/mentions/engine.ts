@@ -18,7 +18,7 @@ import type { CasefileDb } from '../db/db';
 import type { PageRow } from '../db/derive';
 import type { MentionDocRow, MentionNamesRow, MentionRow } from '../db/mentionTypes';
 import { textVersion } from '../search/sources';
-import { caseNames, entryKey } from './names';
+import { CaseNames, entryKey } from './names';
 import { pageRows } from './pageRows';
 
 export interface MentionsProgress { done: number; total: number }
@@ -45,6 +45,9 @@ export class MentionsEngine {
   /** Entries the stored mentions were computed with, per actor. */
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
+  private readonly names = new CaseNames();
+  /** The highest actor `updatedAt` read so far: later syncs read only actors changed since. */
+  private actorsSeenAt = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly yieldNow: () => Promise<void>;
   private readonly chunk: number;
@@ -79,16 +82,26 @@ export class MentionsEngine {
 
   private async runSync(): Promise<SyncReport> {
     const db = this.db;
-    const [actors, settings, documents] = await db.transaction('r', db.actors, db.nameRules, db.documents, () =>
-      Promise.all([db.actors.toArray(), db.nameRules.toArray(), db.documents.toArray()]));
+    // Actors changed since the last sync (same-millisecond writes are read again, harmlessly),
+    // plus any id the index holds that the cache lacks (a bundle import keeps old dates).
+    const [keys, recent, settings, documents] = await db.transaction('r', db.actors, db.nameRules, db.documents, () =>
+      Promise.all([db.actors.toCollection().primaryKeys(), db.actors.where('updatedAt').aboveOrEqual(this.actorsSeenAt).toArray(),
+        db.nameRules.toArray(), db.documents.toArray()]));
+    const live = new Set(keys);
+    const recentIds = new Set(recent.map((a) => a.id));
+    const missing = keys.filter((id) => !this.names.has(id) && !recentIds.has(id));
+    const changed = [...recent, ...(missing.length ? (await db.actors.bulkGet(missing)).filter((a) => a !== undefined) : [])];
+    for (const a of recent) this.actorsSeenAt = Math.max(this.actorsSeenAt, a.updatedAt);
+    const deletedActors = [...this.names.ids()].filter((id) => !live.has(id));
     const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0 };
     const touched = new Set<string>();
 
-    // 1. Names: diff per actor, update the trie in place.
-    const names = caseNames(actors, settings);
+    // 1. Names: diff the entries of the actors that may have changed, update the trie in place.
+    const dirty = this.names.update(changed, deletedActors, settings);
     const changedNames = new Set<string>();
     const changedActors: string[] = [];
-    for (const [actorId, next] of names.byActor) {
+    for (const actorId of dirty) {
+      const next = this.names.entries(actorId);
       const prev = this.entries.get(actorId) ?? [];
       const prevKeys = new Set(prev.map(entryKey));
       const nextKeys = new Set(next.map(entryKey));
@@ -101,20 +114,21 @@ export class MentionsEngine {
       this.entries.set(actorId, next);
       changedActors.push(actorId);
     }
-    const deletedActors = [...this.entries.keys()].filter((id) => !names.byActor.has(id));
-    for (const id of deletedActors) {
+    // Actors gone, and any the stored mentions knew that the database no longer has.
+    for (const id of [...this.entries.keys()].filter((id) => !live.has(id))) {
+      if (!deletedActors.includes(id)) deletedActors.push(id);
       for (const e of this.entries.get(id)!) { this.trie.remove(e); changedNames.add(e.name); }
       this.entries.delete(id);
     }
     report.namesChanged = changedNames.size;
 
     // 2. Documents gone: their rows go.
-    const live = new Map<string, number>();
+    const withText = new Map<string, number>();
     for (const doc of documents) {
       const version = textVersion(doc);
-      if (version !== null) live.set(doc.id, version);
+      if (version !== null) withText.set(doc.id, version);
     }
-    for (const id of [...this.docs.keys()].filter((id) => !live.has(id))) {
+    for (const id of [...this.docs.keys()].filter((id) => !withText.has(id))) {
       await db.transaction('rw', db.mentions, db.mentionDocs, async () => {
         const range = db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
         for (const key of await range.primaryKeys()) touched.add(key[2]);
@@ -126,7 +140,7 @@ export class MentionsEngine {
     }
 
     // 3. New or re-extracted documents: every page, with the trie as it now is.
-    const fresh = [...live].filter(([id, version]) => this.docs.get(id)?.version !== version);
+    const fresh = [...withText].filter(([id, version]) => this.docs.get(id)?.version !== version);
     const freshIds = new Set(fresh.map(([id]) => id));
     for (const [id, version] of fresh) {
       await this.scanDocument(id, version, touched);
@@ -142,7 +156,7 @@ export class MentionsEngine {
 
     // 5. What the mentions now stand on, and how many sources name each touched actor.
     for (const id of changedActors) touched.add(id);
-    await this.writeNames(names.info, touched, deletedActors, new Set(changedActors));
+    await this.writeNames((id) => this.names.info(id), touched, deletedActors, new Set(changedActors));
     this.options.onProgress?.(null);
     return report;
   }

@@ -1,34 +1,81 @@
-import {
-  familySharing, foldWord, nameEntriesForActors, proposeFamilyRule, proposeRule, ruleKey,
-} from '../../shared/mentions';
+import { deriveFamilyNames, foldWord, nameEntriesForActor, proposeFamilyRule, proposeRule, ruleKey } from '../../shared/mentions';
 import type { MatchRule, MentionActor, NameEntry } from '../../shared/mentions';
 import type { MentionNameInfo, NameRuleRow } from '../db/mentionTypes';
 
-export interface CaseNames {
-  /** Every actor's entries as the matcher takes them. */
-  byActor: Map<string, NameEntry[]>;
-  /** What the profile shows: each entry with its proposed rule and why. */
-  info(actorId: string): MentionNameInfo[];
-}
+/**
+ * The matcher's entries for every actor, kept up to date one actor at a time: an edit
+ * recomputes that actor's entries, and those of the actors whose family name it shares
+ * when the number of bearers changed (a family shared by more than 3 actors turns
+ * `with-cue`: shared/mentions/rules.ts). Recomputing all 10,000 actors per edit cost
+ * ~0.5 s, most of a name edit's budget.
+ */
+export class CaseNames {
+  private readonly actors = new Map<string, MentionActor>();
+  private readonly families = new Map<string, string[]>();
+  private readonly bearers = new Map<string, Set<string>>();
+  private rules = new Map<string, MatchRule>();
+  private familyNames = new Map<string, string[]>();
+  private settingsOf = new Map<string, string>();
+  private readonly sharing = new Map<string, number>();
 
-/** The matcher's entries for every actor, with the user's rules and family-name corrections. */
-export function caseNames(actors: readonly MentionActor[], settings: readonly NameRuleRow[]): CaseNames {
-  const rules = new Map<string, MatchRule>();
-  const familyNames = new Map<string, string[]>();
-  for (const s of settings) {
-    if (s.kind === 'rule') rules.set(ruleKey(s.actorId, s.name, s.source), s.rule);
-    else familyNames.set(s.actorId, s.families);
+  has(id: string): boolean { return this.actors.has(id); }
+  ids(): IterableIterator<string> { return this.actors.keys(); }
+
+  /** Applies changed and deleted actors and the current settings; returns the actors whose entries may have changed. */
+  update(changed: readonly MentionActor[], deleted: readonly string[], settings: readonly NameRuleRow[]): Set<string> {
+    const dirty = new Set<string>(changed.map((a) => a.id));
+    this.rules = new Map();
+    this.familyNames = new Map();
+    const sigs = new Map<string, string[]>();
+    for (const s of settings) {
+      if (s.kind === 'rule') this.rules.set(ruleKey(s.actorId, s.name, s.source), s.rule);
+      else this.familyNames.set(s.actorId, s.families);
+      (sigs.get(s.actorId) ?? sigs.set(s.actorId, []).get(s.actorId)!).push(JSON.stringify(s));
+    }
+    const settingsOf = new Map([...sigs].map(([id, list]) => [id, list.sort().join('\n')]));
+    for (const id of new Set([...settingsOf.keys(), ...this.settingsOf.keys()])) {
+      if (settingsOf.get(id) !== this.settingsOf.get(id) && this.actors.has(id)) dirty.add(id);
+    }
+    this.settingsOf = settingsOf;
+
+    const shifted = new Set<string>();
+    const setFamilies = (id: string, keys: string[]) => {
+      for (const k of this.families.get(id) ?? []) { this.bearers.get(k)?.delete(id); this.sharing.set(k, (this.sharing.get(k) ?? 1) - 1); shifted.add(k); }
+      if (keys.length) this.families.set(id, keys); else this.families.delete(id);
+      for (const k of keys) {
+        (this.bearers.get(k) ?? this.bearers.set(k, new Set()).get(k)!).add(id);
+        this.sharing.set(k, (this.sharing.get(k) ?? 0) + 1);
+        shifted.add(k);
+      }
+    };
+    for (const id of deleted) { this.actors.delete(id); setFamilies(id, []); }
+    for (const a of changed) this.actors.set(a.id, a);
+    for (const id of dirty) {
+      const actor = this.actors.get(id);
+      if (!actor) continue;
+      const families = this.familyNames.get(id) ?? deriveFamilyNames(actor);
+      const keys = [...new Set(families.map((f) => foldWord(f)))];
+      const before = this.families.get(id) ?? [];
+      if (keys.join('\u0000') !== before.join('\u0000')) setFamilies(id, keys);
+    }
+    // Others bearing a family whose count moved may change rule (only their family entries).
+    for (const k of shifted) for (const id of this.bearers.get(k) ?? []) dirty.add(id);
+    for (const id of deleted) dirty.delete(id);
+    return dirty;
   }
-  const sharing = familySharing(actors, familyNames);
-  const byActor = new Map<string, NameEntry[]>(actors.map((a) => [a.id, []]));
-  for (const entry of nameEntriesForActors(actors, { rules, familyNames, familySharing: sharing })) byActor.get(entry.actorId)!.push(entry);
-  return {
-    byActor,
-    info: (actorId) => (byActor.get(actorId) ?? []).map((e) => {
-      const proposal = e.source === 'name' ? proposeRule(e.name) : proposeFamilyRule(e.name, undefined, sharing.get(foldWord(e.name)) ?? 1);
+
+  entries(id: string): NameEntry[] {
+    const actor = this.actors.get(id);
+    return actor ? nameEntriesForActor(actor, { rules: this.rules, familyNames: this.familyNames, familySharing: this.sharing }) : [];
+  }
+
+  /** What the profile shows: each entry with its proposed rule and why. */
+  info(id: string): MentionNameInfo[] {
+    return this.entries(id).map((e) => {
+      const proposal = e.source === 'name' ? proposeRule(e.name) : proposeFamilyRule(e.name, undefined, this.sharing.get(foldWord(e.name)) ?? 1);
       return { name: e.name, source: e.source, rule: e.rule, proposed: proposal.rule, reason: proposal.reason, ...(e.givenNames ? { givenNames: e.givenNames } : {}) };
-    }),
-  };
+    });
+  }
 }
 
 /** Identity of an entry for diffing: a change in any of these can change mentions. */

@@ -4,7 +4,8 @@ import type { MentionsRequest, MentionsResponse } from './mentionsProtocol';
 
 /**
  * Mentions off the UI thread (renderer/mentions/mentionsClient.ts starts it). Like the search
- * worker it opens the same IndexedDB itself and writes the mention rows the UI reads.
+ * worker it opens the same IndexedDB itself and writes the mention rows the UI reads, with
+ * relaxed durability: it writes only derived data, which a later sync rebuilds if lost.
  */
 interface WorkerScope {
   postMessage(message: MentionsResponse): void;
@@ -12,5 +13,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createMentionsHost({ openDb: () => openDatabase(), post: (message) => scope.postMessage(message) });
+const host = createMentionsHost({ openDb: () => openDatabase('casefile', undefined, 'relaxed'), post: (message) => scope.postMessage(message) });
 scope.addEventListener('message', ({ data }) => host.handle(data));

@@ -19,7 +19,7 @@ import './mentions.css';
  * pages; each page with a snippet, a link into the viewer with the name marked, and
  * "Cite", which attaches the sentence around the mention as the quote in one step.
  */
-export function MentionedIn({ actorId }: { actorId: string }) {
+export function MentionedIn({ actorId, withName = false }: { actorId: string; withName?: boolean }) {
   const db = useDb();
   const t = useT();
   const notify = useUi((s) => s.notify);
@@ -45,9 +45,9 @@ export function MentionedIn({ actorId }: { actorId: string }) {
   };
 
   return (
-    <section aria-labelledby="sec-mentioned-in" className="mentions">
-      <h3 id="sec-mentioned-in">
-        {t('mentions.mentionedIn')} {byDoc.size > 0 ? <span className="muted mentions__count">· {plural(t, 'mentions.sources', byDoc.size)}</span> : null}
+    <section aria-labelledby={`sec-mentioned-in-${actorId}`} className="mentions">
+      <h3 id={`sec-mentioned-in-${actorId}`}>
+        {t('mentions.mentionedIn')}{withName ? `: ${names.get(actorId) ?? '…'}` : ''} {byDoc.size > 0 ? <span className="muted mentions__count">· {plural(t, 'mentions.sources', byDoc.size)}</span> : null}
       </h3>
       {status.scanning ? <p className="muted" role="status">{t('mentions.building', status.scanning)}</p> : null}
       {byDoc.size === 0 ? <p className="muted">{t('mentions.none')}</p> : (
