@@ -46,6 +46,7 @@ export class MentionsEngine {
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
   private readonly names = new CaseNames();
+  private readonly uncounted = new Set<string>();
   /** The highest actor `updatedAt` read so far: later syncs read only actors changed since. */
   private actorsSeenAt = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
@@ -154,11 +155,21 @@ export class MentionsEngine {
       await this.rescanPages(pages, touched);
     }
 
-    // 5. What the mentions now stand on, and how many sources name each touched actor.
-    for (const id of changedActors) touched.add(id);
-    await this.writeNames((id) => this.names.info(id), touched, deletedActors, new Set(changedActors));
+    // 5. What the mentions now stand on. Source counts of the actors touched follow in
+    // `countSources`, after the caller has said the mentions are in.
+    await this.writeNames((id) => this.names.info(id), changedActors, deletedActors);
+    for (const id of touched) this.uncounted.add(id);
     this.options.onProgress?.(null);
     return report;
+  }
+
+  /** Recounts the sources naming each actor whose rows changed since the last count (the actor list sorts by it). */
+  countSources(): Promise<void> {
+    return this.exclusive(async () => {
+      const ids = [...this.uncounted].filter((id) => this.entries.has(id));
+      this.uncounted.clear();
+      await this.writeSources(ids);
+    });
   }
 
   private async scanDocument(documentId: string, version: number, touched: Set<string>): Promise<void> {
@@ -203,10 +214,18 @@ export class MentionsEngine {
       out.push(...pageRows(this.trie, row.documentId, row.page, text));
     });
     await db.transaction('rw', db.mentions, async () => {
-      if (!filtersFor) for (const row of rows) {
-        const range = db.mentions.where('[documentId+page+actorId]').between([row.documentId, row.page, Dexie.minKey], [row.documentId, row.page, Dexie.maxKey]);
-        for (const key of await range.primaryKeys()) touched.add(key[2]);
-        await range.delete();
+      if (!filtersFor) {
+        // One key range per document of the chunk (rescans come sorted by document, page),
+        // not two requests per page.
+        const byDoc = new Map<string, Set<number>>();
+        for (const row of rows) (byDoc.get(row.documentId) ?? byDoc.set(row.documentId, new Set()).get(row.documentId)!).add(row.page);
+        const stale: [string, number, string][] = [];
+        for (const [documentId, pages] of byDoc) {
+          const lo = Math.min(...pages), hi = Math.max(...pages);
+          const keys = await db.mentions.where('[documentId+page+actorId]').between([documentId, lo, Dexie.minKey], [documentId, hi, Dexie.maxKey]).primaryKeys();
+          for (const key of keys) if (pages.has(key[1])) { stale.push(key); touched.add(key[2]); }
+        }
+        await db.mentions.bulkDelete(stale);
       }
       await db.mentions.bulkPut(out);
     });
@@ -242,11 +261,29 @@ export class MentionsEngine {
     }
   }
 
-  private async writeNames(info: (actorId: string) => MentionNamesRow['entries'], touched: ReadonlySet<string>,
-    deleted: readonly string[], changed: ReadonlySet<string>): Promise<void> {
+  private async writeNames(info: (actorId: string) => MentionNamesRow['entries'], changed: readonly string[], deleted: readonly string[]): Promise<void> {
     const db = this.db;
-    const ids = [...touched].filter((id) => this.entries.has(id));
-    // Sources per actor: a key range each, or one pass over the whole index after a big build.
+    for (let i = 0; i < changed.length; i += 500) {
+      const batch = changed.slice(i, i + 500);
+      await db.transaction('rw', db.mentionNames, async () => {
+        const stored = await db.mentionNames.bulkGet(batch);
+        await db.mentionNames.bulkPut(batch.map((actorId, j) => ({ actorId, entries: info(actorId), sources: stored[j]?.sources ?? 0 })));
+      });
+      await this.yieldNow();
+    }
+    if (deleted.length) {
+      await db.transaction('rw', db.mentions, db.mentionNames, async () => {
+        for (const id of deleted) {
+          await db.mentions.where('[actorId+documentId+page]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]).delete();
+        }
+        await db.mentionNames.bulkDelete([...deleted]);
+      });
+    }
+  }
+
+  private async writeSources(ids: readonly string[]): Promise<void> {
+    const db = this.db;
+    // A key range per actor, or one pass over the whole index after a big change.
     let counted: Map<string, number> | null = null;
     if (ids.length > 1_000) {
       counted = new Map();
@@ -260,29 +297,17 @@ export class MentionsEngine {
     }
     for (let i = 0; i < ids.length; i += 500) {
       const batch = ids.slice(i, i + 500);
-      await db.transaction('rw', db.mentions, db.mentionNames, async () => {
+      const sources: number[] = [];
+      for (const actorId of batch) {
+        if (counted) { sources.push(counted.get(actorId) ?? 0); continue; }
+        const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+        sources.push(new Set(keys.map((k) => (k as unknown as [string, string, number])[1])).size);
+      }
+      await db.transaction('rw', db.mentionNames, async () => {
         const stored = await db.mentionNames.bulkGet(batch);
-        const rows: MentionNamesRow[] = [];
-        for (const [j, actorId] of batch.entries()) {
-          let sources = counted?.get(actorId) ?? 0;
-          if (!counted) {
-            const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
-            sources = new Set(keys.map((k) => (k as unknown as [string, string, number])[1])).size;
-          }
-          const entries = changed.has(actorId) || !stored[j] ? info(actorId) : stored[j]!.entries;
-          rows.push({ actorId, entries, sources });
-        }
-        await db.mentionNames.bulkPut(rows);
+        await db.mentionNames.bulkPut(batch.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
       });
       await this.yieldNow();
-    }
-    if (deleted.length) {
-      await db.transaction('rw', db.mentions, db.mentionNames, async () => {
-        for (const id of deleted) {
-          await db.mentions.where('[actorId+documentId+page]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]).delete();
-        }
-        await db.mentionNames.bulkDelete([...deleted]);
-      });
     }
   }
 

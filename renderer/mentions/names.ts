@@ -17,12 +17,21 @@ export class CaseNames {
   private familyNames = new Map<string, string[]>();
   private settingsOf = new Map<string, string>();
   private readonly sharing = new Map<string, number>();
+  /** What of each actor the entries depend on, to ignore saves that changed nothing of it (a citation added). */
+  private readonly sigs = new Map<string, string>();
 
   has(id: string): boolean { return this.actors.has(id); }
   ids(): IterableIterator<string> { return this.actors.keys(); }
 
   /** Applies changed and deleted actors and the current settings; returns the actors whose entries may have changed. */
-  update(changed: readonly MentionActor[], deleted: readonly string[], settings: readonly NameRuleRow[]): Set<string> {
+  update(saved: readonly MentionActor[], deleted: readonly string[], settings: readonly NameRuleRow[]): Set<string> {
+    const changed = saved.filter((a) => {
+      const sig = JSON.stringify([a.kind, a.name, a.names.map((n) => [n.name, n.type])]);
+      if (this.sigs.get(a.id) === sig && this.actors.has(a.id)) return false;
+      this.sigs.set(a.id, sig);
+      return true;
+    });
+    for (const id of deleted) this.sigs.delete(id);
     const dirty = new Set<string>(changed.map((a) => a.id));
     this.rules = new Map();
     this.familyNames = new Map();
@@ -49,7 +58,7 @@ export class CaseNames {
       }
     };
     for (const id of deleted) { this.actors.delete(id); setFamilies(id, []); }
-    for (const a of changed) this.actors.set(a.id, a);
+    for (const a of changed) this.actors.set(a.id, { id: a.id, kind: a.kind, name: a.name, names: a.names.map((n) => ({ name: n.name, type: n.type })) });
     for (const id of dirty) {
       const actor = this.actors.get(id);
       if (!actor) continue;

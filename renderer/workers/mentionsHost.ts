@@ -54,6 +54,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
       const report = await engine.sync();
       const changed = report.documentsScanned + report.documentsDropped + report.namesChanged > 0;
       setStatus({ ready: true, scanning: null, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
+      await engine.countSources();
     } catch (error) {
       setStatus({ scanning: null, error: error instanceof Error ? error.message : String(error) });
     } finally {

@@ -7,8 +7,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../../shared/text/fold';
-import { NameTrie, findMentionsInTokens, nameEntriesForActors, pageWordSet, rarestWord, tokenize, type MentionActor } from '../../shared/mentions';
-import { makeRandom } from './generateRecords';
+import { NameTrie, findMentionsInTokens, nameEntriesForActors, pageWordSet, rarestWord, tokenize } from '../../shared/mentions';
 import { makeCorpus } from './searchCorpus';
 import { makeMentionActors as makeActors } from './mentionActors';
 

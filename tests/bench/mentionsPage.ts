@@ -160,7 +160,7 @@ const api = {
     const done = await waitFor(async () => (status && status.generation > before && !status.scanning ? status : null), 30_000);
     probing = false;
     const mentioned = await d.mentions.where('[actorId+documentId+page]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]).count();
-    return { ms: done.ms, name, last: status?.last ?? null, pagesMentioning: mentioned, idbProbe: stats(probeLatencies.slice(probes0)) };
+    return { ms: done.value ? now() - t0 : done.ms, name, last: status?.last ?? null, pagesMentioning: mentioned, idbProbe: stats(probeLatencies.slice(probes0)) };
   },
 
   /** A new 50-page document (pages of the corpus), until its mentions are stored; reference: the write itself. */

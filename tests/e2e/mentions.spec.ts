@@ -102,3 +102,27 @@ test('"Create actor" from a name the case does not have yet', async ({ page }) =
   await expect(mentioned(page).getByRole('button', { name: 'InSight Crime', exact: true })).toBeVisible();
   await expect(detail(page).getByRole('region', { name: 'Names not yet in the case' })).not.toContainText('InSight Crime');
 });
+
+test('search keeps only the pages mentioning an actor; the actor list sorts by sources mentioning', async ({ page }) => {
+  await sampleWithArticle(page);
+  const box = page.getByRole('searchbox', { name: 'Search' });
+  await page.keyboard.press('Control+K');
+  await box.fill('cocaine mentions:"Comandante Artemio"');
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('button', { name: /Shining Path in the VRAEM/ }).first()).toBeVisible();
+  await expect(results.getByRole('heading', { level: 2, name: /^Pages/ })).toBeVisible();
+  // Nobody in the case is called Pedro Yaranga: no page can mention him; records still match.
+  await box.fill('cocaine mentions:"Pedro Yaranga"');
+  await expect(page.getByText('No actor of the case is called “Pedro Yaranga”.')).toBeVisible();
+  await expect(results.getByRole('heading', { level: 2, name: /^Pages/ })).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/mentions-search.png' });
+  // The filter alone lists where the actor is mentioned.
+  await box.fill('mentions:Cirilo');
+  await expect(page.getByRole('region', { name: /Mentioned in: Cirilo/ })).toContainText(TITLE);
+
+  await nav(page, 'Actors');
+  await page.getByLabel('Sort').selectOption({ label: 'Sources mentioning' });
+  const list = page.getByRole('listbox', { name: 'Actor list' });
+  // The seven actors: the six the article names first, the armed forces (not named) last.
+  await expect(list.getByRole('option').last()).toContainText('Peruvian Armed Forces');
+});

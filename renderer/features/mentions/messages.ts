@@ -46,6 +46,7 @@ export const en = {
   'mentions.familyReset': 'Use derived',
   'mentions.source.family': 'family name',
   'mentions.sortSources': 'Sources mentioning',
+  'mentions.noSuchActor': 'No actor of the case is called “{name}”.',
 } as const;
 
 export const es: Record<keyof typeof en, string> = {
@@ -95,6 +96,7 @@ export const es: Record<keyof typeof en, string> = {
   'mentions.familyReset': 'Usar los derivados',
   'mentions.source.family': 'apellido',
   'mentions.sortSources': 'Fuentes que lo mencionan',
+  'mentions.noSuchActor': 'Ningún actor del caso se llama «{name}».',
 };
 
 /** The core's reasons for a proposed rule (shared/mentions/rules.ts), in Spanish; English shows them as they are. */

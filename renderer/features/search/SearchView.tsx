@@ -78,6 +78,9 @@ export function SearchView() {
           <p className="search-error" role="alert">{t('search.failed', { reason: answer.error })}</p>
         ) : results ? (
           <>
+            {mentioning && mentioning.unknown.length ? (
+              <p className="search-notes">{mentioning.unknown.map((name) => t('mentions.noSuchActor', { name })).join(' ')}</p>
+            ) : null}
             {results.notes.length ? (
               <ul className="search-notes">{results.notes.map((n) => <li key={n}>{noteText(t, n)}</li>)}</ul>
             ) : null}

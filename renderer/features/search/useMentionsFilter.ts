@@ -10,6 +10,8 @@ export interface ResolvedMentionsFilter {
   actorIds: string[];
   /** "document:page" keys of the pages mentioning any of them. */
   pages: Set<string>;
+  /** Names typed that no actor bears. */
+  unknown: string[];
 }
 
 /** The actors and pages a `mentions:` filter stands for; null while loading or when there is no filter. */
@@ -19,13 +21,15 @@ export function useMentionsFilter(names: readonly string[]): ResolvedMentionsFil
   return useLiveQuery(async () => {
     if (!key) return null;
     const actorIds = new Set<string>();
+    const unknown: string[] = [];
     for (const name of key.split('\u0001')) {
       const found = await getActorsByIds(db, (await queryActorIds(db, { text: name }, 'name')).slice(0, 50));
       const exact = found.filter((a) => allNames(a).some((n) => foldText(n) === foldText(name)));
       for (const a of exact.length ? exact : found) actorIds.add(a.id);
+      if (!found.length) unknown.push(name);
     }
     const pages = new Set<string>();
     for (const id of actorIds) for (const page of await pagesMentioning(db, id)) pages.add(page);
-    return { actorIds: [...actorIds], pages };
+    return { actorIds: [...actorIds], pages, unknown };
   }, [db, key]);
 }
