@@ -163,13 +163,20 @@ export class MentionsEngine {
     return report;
   }
 
-  /** Recounts the sources naming each actor whose rows changed since the last count (the actor list sorts by it). */
-  countSources(): Promise<void> {
-    return this.exclusive(async () => {
-      const ids = [...this.uncounted].filter((id) => this.entries.has(id));
-      this.uncounted.clear();
-      await this.writeSources(ids);
-    });
+  /**
+   * Recounts the sources naming each actor whose rows changed since the last count (the
+   * actor list sorts by it), 200 actors at a time; stops early when `stop()` says a sync is
+   * waiting, leaving the rest for next time.
+   */
+  async countSources(stop: () => boolean = () => false): Promise<void> {
+    while (this.uncounted.size && !stop()) {
+      await this.exclusive(async () => {
+        const ids = [...this.uncounted].slice(0, 200);
+        for (const id of ids) this.uncounted.delete(id);
+        await this.writeSources(ids.filter((id) => this.entries.has(id)));
+      });
+      await this.yieldNow();
+    }
   }
 
   private async scanDocument(documentId: string, version: number, touched: Set<string>): Promise<void> {
@@ -283,32 +290,15 @@ export class MentionsEngine {
 
   private async writeSources(ids: readonly string[]): Promise<void> {
     const db = this.db;
-    // A key range per actor, or one pass over the whole index after a big change.
-    let counted: Map<string, number> | null = null;
-    if (ids.length > 1_000) {
-      counted = new Map();
-      let prev = '';
-      for (const key of await db.mentions.orderBy('[actorId+documentId+page]').keys()) {
-        const [actorId, documentId] = key as unknown as [string, string, number];
-        const pair = `${actorId}\u0000${documentId}`;
-        if (pair !== prev) counted.set(actorId, (counted.get(actorId) ?? 0) + 1);
-        prev = pair;
-      }
+    const sources: number[] = [];
+    for (const actorId of ids) {
+      const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+      sources.push(new Set(keys.map((k) => (k as unknown as [string, string, number])[1])).size);
     }
-    for (let i = 0; i < ids.length; i += 500) {
-      const batch = ids.slice(i, i + 500);
-      const sources: number[] = [];
-      for (const actorId of batch) {
-        if (counted) { sources.push(counted.get(actorId) ?? 0); continue; }
-        const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
-        sources.push(new Set(keys.map((k) => (k as unknown as [string, string, number])[1])).size);
-      }
-      await db.transaction('rw', db.mentionNames, async () => {
-        const stored = await db.mentionNames.bulkGet(batch);
-        await db.mentionNames.bulkPut(batch.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
-      });
-      await this.yieldNow();
-    }
+    await db.transaction('rw', db.mentionNames, async () => {
+      const stored = await db.mentionNames.bulkGet([...ids]);
+      await db.mentionNames.bulkPut(ids.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
+    });
   }
 
   /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */

@@ -43,7 +43,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   function scheduleSync(delay = syncDelay): void {
     if (syncing) { again = true; return; }
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => void runSync(), delay);
+    timer = setTimeout(() => { timer = undefined; void runSync(); }, delay);
   }
   async function runSync(): Promise<void> {
     if (!engine) return;
@@ -54,7 +54,8 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
       const report = await engine.sync();
       const changed = report.documentsScanned + report.documentsDropped + report.namesChanged > 0;
       setStatus({ ready: true, scanning: null, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
-      await engine.countSources();
+      // Source counts in the background, giving way to the next sync.
+      await engine.countSources(() => again || timer !== undefined);
     } catch (error) {
       setStatus({ scanning: null, error: error instanceof Error ? error.message : String(error) });
     } finally {
