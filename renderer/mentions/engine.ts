@@ -165,13 +165,13 @@ export class MentionsEngine {
 
   /**
    * Recounts the sources naming each actor whose rows changed since the last count (the
-   * actor list sorts by it), 200 actors at a time; stops early when `stop()` says a sync is
+   * actor list sorts by it), 20 actors at a time; stops early when `stop()` says a sync is
    * waiting, leaving the rest for next time.
    */
   async countSources(stop: () => boolean = () => false): Promise<void> {
     while (this.uncounted.size && !stop()) {
       await this.exclusive(async () => {
-        const ids = [...this.uncounted].slice(0, 200);
+        const ids = [...this.uncounted].slice(0, 20);
         for (const id of ids) this.uncounted.delete(id);
         await this.writeSources(ids.filter((id) => this.entries.has(id)));
       });
