@@ -66,9 +66,9 @@ describe('upgrade from version 1', () => {
     expect(await versionOf(indexedDB, 'casefile')).toBe(10);
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect(SCHEMA_VERSION).toBe(4);
-    expect(await versionOf(indexedDB, 'casefile')).toBe(40);
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(4);
+    expect(SCHEMA_VERSION).toBe(6);
+    expect(await versionOf(indexedDB, 'casefile')).toBe(60);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(6);
 
     // Rows kept, unchanged as records; the old indexes still answer.
     expect(await db.actors.count()).toBe(2);
@@ -94,27 +94,27 @@ describe('upgrade from version 1', () => {
     db.close();
   });
 
-  it('a version-4 build refuses a version-5 database and leaves it as it was', async () => {
+  it('a version-6 build refuses a version-7 database and leaves it as it was', async () => {
     const indexedDB = new IDBFactory();
-    const v5 = new Dexie('casefile', { indexedDB, IDBKeyRange });
-    v5.version(5).stores({ ...V1_STORES, documents: 'id, &sha256', sources: 'id' });
-    await v5.open();
-    await v5.table('meta').put({ key: 'schemaVersion', value: 5 });
-    await v5.table('sources').put({ id: 's1' });
-    v5.close();
+    const v7 = new Dexie('casefile', { indexedDB, IDBKeyRange });
+    v7.version(7).stores({ ...V1_STORES, documents: 'id, &sha256', sources: 'id' });
+    await v7.open();
+    await v7.table('meta').put({ key: 'schemaVersion', value: 7 });
+    await v7.table('sources').put({ id: 's1' });
+    v7.close();
 
     const error = await openDatabase('casefile', { indexedDB, IDBKeyRange }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(NewerDatabaseError);
-    expect(error).toMatchObject({ found: 5, supported: 4 });
-    expect(await versionOf(indexedDB, 'casefile')).toBe(50);
+    expect(error).toMatchObject({ found: 7, supported: 6 });
+    expect(await versionOf(indexedDB, 'casefile')).toBe(70);
   });
 
   it('opens a current database again without upgrading it', async () => {
     const indexedDB = new IDBFactory();
     (await openDatabase('casefile', { indexedDB, IDBKeyRange })).close();
     const again = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await again.meta.get('schemaVersion'))?.value).toBe(4);
-    expect(await versionOf(indexedDB, 'casefile')).toBe(40);
+    expect((await again.meta.get('schemaVersion'))?.value).toBe(6);
+    expect(await versionOf(indexedDB, 'casefile')).toBe(60);
     again.close();
   });
 });

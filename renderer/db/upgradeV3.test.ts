@@ -39,9 +39,9 @@ describe('upgrade from version 2', () => {
     expect(await versionOf(indexedDB, 'casefile')).toBe(20);
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect(SCHEMA_VERSION).toBe(4);
-    expect(await versionOf(indexedDB, 'casefile')).toBe(40);
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(4);
+    expect(SCHEMA_VERSION).toBe(6);
+    expect(await versionOf(indexedDB, 'casefile')).toBe(60);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(6);
     expect(await getActor(db, actor.id)).toEqual(actor);
     // Version 4 then classifies it: a page of no known document counts as text.
     expect(await db.pages.get(['d1', 1])).toEqual({ documentId: 'd1', page: 1, text: 'texto', state: 'text' });
@@ -58,6 +58,6 @@ describe('upgrade from version 2', () => {
     const indexedDB = new IDBFactory();
     (await openDatabase('casefile', { indexedDB, IDBKeyRange })).close();
     const { assertNotNewer } = await import('./versionGuard');
-    await expect(assertNotNewer(indexedDB, 'casefile', 2)).rejects.toMatchObject({ name: 'NewerDatabaseError', found: 4, supported: 2 });
+    await expect(assertNotNewer(indexedDB, 'casefile', 2)).rejects.toMatchObject({ name: 'NewerDatabaseError', found: 6, supported: 2 });
   });
 });

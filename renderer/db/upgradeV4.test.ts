@@ -51,7 +51,7 @@ describe('upgrade from version 3', () => {
     v3.close();
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(4);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(6);
     // Old 'needs-ocr' documents keep needing OCR on every page; old 'extracted' ones are text.
     expect(await pagesNeedingOcr(db, scan.id)).toEqual([1, 2]);
     expect((await getPage(db, text.id, 1))?.state).toBe('text');
