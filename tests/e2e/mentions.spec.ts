@@ -86,6 +86,28 @@ test('a new alias appears in the article\'s list without a reload; a mention bec
   await expect(page.getByText(`Cited page 1 of ${TITLE}`)).toBeVisible();
   // The profile's own citations (its details list), not the mention snippet above them.
   await expect(page.getByRole('article').locator('dl').getByText(/^A late August battle .*left four rebel fighters dead, including alias “Cirilo," a local leader\.$/)).toBeVisible();
+
+  // The match rule: "Never" takes his mentions away; the proposal stays beside it.
+  const matching = page.getByRole('region', { name: 'Matching in texts' });
+  await expect(matching).toContainText('proposed: Anywhere (rare word)');
+  await matching.getByRole('combobox', { name: 'Match rule for Cirilo' }).selectOption({ label: 'Never' });
+  await expect(section).toContainText('No source mentions this actor yet.');
+  await matching.getByRole('combobox', { name: 'Match rule for Cirilo' }).selectOption({ label: 'Anywhere' });
+  await expect(section).toContainText(TITLE);
+});
+
+test('"Add as a name of…" a suggested name makes it that actor\'s mention', async ({ page }) => {
+  await sampleWithArticle(page);
+  const suggestions = detail(page).getByRole('region', { name: 'Names not yet in the case' });
+  await suggestions.getByRole('button', { name: 'Add InSight Crime as a name of an actor' }).click();
+  await suggestions.getByRole('combobox', { name: 'Add InSight Crime as a name of an actor' }).fill('Shining');
+  await suggestions.getByRole('option', { name: /^Shining Path/ }).click();
+  await expect(page.getByText('Added “InSight Crime” to Shining Path')).toBeVisible();
+  await expect(suggestions).not.toContainText('InSight Crime');
+  await expect(suggestions).toContainText('No new names found.');
+  const shiningPath = mentioned(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Shining Path', exact: true }) });
+  // 11 before, and the article says "InSight Crime" three times.
+  await expect(shiningPath).toContainText('14 mentions');
 });
 
 test('"Create actor" from a name the case does not have yet', async ({ page }) => {
