@@ -16,9 +16,10 @@ import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { CasefileDb } from '../db/db';
 import type { PageRow } from '../db/derive';
-import type { MentionDocRow, MentionNamesRow, MentionRow } from '../db/mentionTypes';
+import type { MentionDocRow, MentionRow } from '../db/mentionTypes';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
+import { writeNames, writeSources } from './nameRows';
 import { pageRows } from './pageRows';
 
 export interface MentionsProgress { done: number; total: number }
@@ -157,7 +158,7 @@ export class MentionsEngine {
 
     // 5. What the mentions now stand on. Source counts of the actors touched follow in
     // `countSources`, after the caller has said the mentions are in.
-    await this.writeNames((id) => this.names.info(id), changedActors, deletedActors);
+    await writeNames(db, (id) => this.names.info(id), changedActors, deletedActors, this.yieldNow);
     for (const id of touched) this.uncounted.add(id);
     this.options.onProgress?.(null);
     return report;
@@ -173,7 +174,7 @@ export class MentionsEngine {
       await this.exclusive(async () => {
         const ids = [...this.uncounted].slice(0, 20);
         for (const id of ids) this.uncounted.delete(id);
-        await this.writeSources(ids.filter((id) => this.entries.has(id)));
+        await writeSources(this.db, ids.filter((id) => this.entries.has(id)));
       });
       await this.yieldNow();
     }
@@ -266,39 +267,6 @@ export class MentionsEngine {
       await this.writePages(rows, touched);
       await this.yieldNow();
     }
-  }
-
-  private async writeNames(info: (actorId: string) => MentionNamesRow['entries'], changed: readonly string[], deleted: readonly string[]): Promise<void> {
-    const db = this.db;
-    for (let i = 0; i < changed.length; i += 500) {
-      const batch = changed.slice(i, i + 500);
-      await db.transaction('rw', db.mentionNames, async () => {
-        const stored = await db.mentionNames.bulkGet(batch);
-        await db.mentionNames.bulkPut(batch.map((actorId, j) => ({ actorId, entries: info(actorId), sources: stored[j]?.sources ?? 0 })));
-      });
-      await this.yieldNow();
-    }
-    if (deleted.length) {
-      await db.transaction('rw', db.mentions, db.mentionNames, async () => {
-        for (const id of deleted) {
-          await db.mentions.where('[actorId+documentId+page]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]).delete();
-        }
-        await db.mentionNames.bulkDelete([...deleted]);
-      });
-    }
-  }
-
-  private async writeSources(ids: readonly string[]): Promise<void> {
-    const db = this.db;
-    const sources: number[] = [];
-    for (const actorId of ids) {
-      const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
-      sources.push(new Set(keys.map((k) => (k as unknown as [string, string, number])[1])).size);
-    }
-    await db.transaction('rw', db.mentionNames, async () => {
-      const stored = await db.mentionNames.bulkGet([...ids]);
-      await db.mentionNames.bulkPut(ids.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
-    });
   }
 
   /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */
