@@ -8,8 +8,10 @@ export interface MentionHit {
   text: string;
   /** The recorded (or family) name it matched. */
   name: string;
-  /** Other actors the same words may name; empty when the mention is certain. */
+  /** Other actors the same words may name (the first OTHERS_KEPT); empty when the mention is certain. */
   others: string[];
+  /** How many more there are beyond `others` (a common surname can name dozens). */
+  moreOthers?: number;
   /** The words name all of them at once ("los hermanos Víctor y Jorge Quispe Palomino"), not one of them. */
   together?: boolean;
 }

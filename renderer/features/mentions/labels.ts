@@ -9,6 +9,7 @@ export function ambiguityNote(t: T, row: MentionRow, names: ReadonlyMap<string, 
   const hit = row.hits[0];
   if (!hit) return '';
   const others = hit.others.map((id) => names.get(id) ?? '…');
+  if (hit.moreOthers) others.push(t('mentions.more', { count: hit.moreOthers }));
   const text = hit.text.replace(/-\s*\n\s*/g, '').replace(/\s+/g, ' ');
   if (hit.together) return t('mentions.together', { text, names: others.join(t('mentions.and')) });
   return t('mentions.ambiguous', { text, names: [names.get(row.actorId) ?? '…', ...others].join(t('mentions.or')) });
