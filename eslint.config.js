@@ -57,7 +57,7 @@ export default tseslint.config(
     // The lower layers serve the features, never the other way round (DESIGN.md): a React
     // context lives beside what it provides (the database's in renderer/db/dbContext.ts).
     // Repeats the renderer patterns, since a later no-restricted-imports replaces the earlier one.
-    files: ['renderer/{db,search,workers,platform,ocr}/**/*.{ts,tsx}'],
+    files: ['renderer/{db,search,workers,platform,ocr,mentions}/**/*.{ts,tsx}'],
     ignores: ['renderer/**/*.test.{ts,tsx}'],
     rules: {
       'no-restricted-imports': ['error', {
@@ -65,7 +65,7 @@ export default tseslint.config(
         patterns: [
           { group: ['electron', 'electron/*', 'node:*'], message: 'renderer/ never imports Electron or Node: ask the platform adapter (renderer/platform) instead.' },
           { group: ['**/electron/**'], message: 'renderer/ never imports from electron/: the contract lives in shared/desktopApi.ts.' },
-          { group: ['**/features/**', '**/app/**'], message: 'renderer/db, search, workers, platform and ocr never import features/ or app/: move what both need down a layer.' },
+          { group: ['**/features/**', '**/app/**'], message: 'renderer/db, search, workers, platform, ocr and mentions never import features/ or app/: move what both need down a layer.' },
         ],
       }],
     },

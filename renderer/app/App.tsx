@@ -1,4 +1,5 @@
 import { Suspense, lazy, useEffect } from 'react';
+import { getMentionsClient } from '../mentions/mentionsClient';
 import { ActorsView } from '../features/actors/ActorsView';
 import { CaseSwitcher } from '../features/cases/CaseSwitcher';
 import { SampleCaseButton } from '../features/cases/SampleCaseButton';
@@ -35,6 +36,8 @@ const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.d
   { view: 'settings', key: 'nav.settings' },
 ];
 
+
+const MENTIONS_START_DELAY_MS = 1500;
 export function App() {
   const t = useT();
   const view = useUi((s) => s.view);
@@ -47,6 +50,14 @@ export function App() {
   const db = useDb();
   // Scans are read in the background from the start: the queue is in the database.
   useEffect(() => startOcr(db), [db]);
+
+  // The mentions worker builds in the background: start it once the first screen is up
+  // and the window is idle (a profile or source that shows mentions starts it sooner).
+  useEffect(() => {
+    let idle = 0;
+    const timer = window.setTimeout(() => { idle = window.requestIdleCallback(() => getMentionsClient(), { timeout: 2000 }); }, MENTIONS_START_DELAY_MS);
+    return () => { window.clearTimeout(timer); window.cancelIdleCallback(idle); };
+  }, []);
 
   useEffect(() => {
     document.documentElement.lang = t.lang;

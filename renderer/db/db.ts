@@ -5,6 +5,7 @@ import type { SourceDocument } from '../../shared/model';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
+import type { MentionDocRow, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
@@ -14,7 +15,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 5;
+export const SCHEMA_VERSION = 6;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -67,10 +68,23 @@ export class CasefileDb extends Dexie {
   declare searchSegments: EntityTable<SearchSegmentRow, 'id'>;
   /** The OCR queue, since version 5: one row per document with pages to read (renderer/db/ocrJobs.ts). */
   declare ocrJobs: EntityTable<OcrJobRow, 'documentId'>;
+  /** Since version 6, derived by the mentions worker (safe to clear): actors named per page… */
+  declare mentions: Table<MentionRow, [string, number, string]>;
+  /** …what each document was scanned from (and its pages' word filters)… */
+  declare mentionDocs: EntityTable<MentionDocRow, 'documentId'>;
+  /** …and each actor's names as matched, with their proposed rules and source count. */
+  declare mentionNames: EntityTable<MentionNamesRow, 'actorId'>;
+  /** Since version 6: the user's match-rule overrides and family-name corrections (user data, kept). */
+  declare nameRules: Table<NameRuleRow, string>;
   readonly deps: IndexedDbDeps;
 
-  constructor(name: string, deps?: IndexedDbDeps) {
-    super(name, { ...deps, chromeTransactionDurability: 'strict', autoOpen: false });
+  /**
+   * `durability` 'relaxed' is for connections that write only derived data (the mentions
+   * worker): a write lost in a crash is rebuilt, and not flushing every transaction to disk
+   * made the mentions build several times faster.
+   */
+  constructor(name: string, deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict') {
+    super(name, { ...deps, chromeTransactionDurability: durability, autoOpen: false });
     this.deps = deps ?? { indexedDB: globalThis.indexedDB, IDBKeyRange: globalThis.IDBKeyRange };
 
     // A shipped version is never edited. Change the schema by adding
@@ -140,6 +154,20 @@ export class CasefileDb extends Dexie {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 5 });
       });
 
+    // Version 6: mentions of actors in page text. `mentions` has one row per (document, page, actor): "mentions in document D" is
+    // a primary-key range, "mentions of actor X" the [actorId+documentId+page] range. The
+    // three mention* tables are derived (the worker fills them); `nameRules` is user data.
+    this.version(6)
+      .stores({
+        mentions: '[documentId+page+actorId], [actorId+documentId+page]',
+        mentionDocs: 'documentId',
+        mentionNames: 'actorId, sources',
+        nameRules: 'id, actorId',
+      })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 6 });
+      });
+
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.
     this.on('populate', (tx) => {
@@ -190,8 +218,8 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
  * Opens (creating if needed) the Casefile database. Throws NewerDatabaseError,
  * without touching anything, if a newer Casefile wrote it.
  */
-export async function openDatabase(name = 'casefile', deps?: IndexedDbDeps): Promise<CasefileDb> {
-  const db = new CasefileDb(name, deps);
+export async function openDatabase(name = 'casefile', deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict'): Promise<CasefileDb> {
+  const db = new CasefileDb(name, deps, durability);
   await assertNotNewer(db.deps.indexedDB, name, SCHEMA_VERSION);
   await db.open();
   // Second look after opening, for the narrow race where another window upgraded

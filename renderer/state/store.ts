@@ -11,7 +11,8 @@ import type { Language } from '../i18n';
 export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles';
 
 export type Editor =
-  | { kind: 'actor'; id: string | null }
+  /** `name` prefills a new actor ("Create actor" from a suggested name). */
+  | { kind: 'actor'; id: string | null; name?: string }
   | { kind: 'event'; id: string | null }
   | { kind: 'case'; id: string | null }
   | null;

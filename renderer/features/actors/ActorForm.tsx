@@ -15,12 +15,12 @@ import { MembershipRows, NameRows, StatusRows } from './ActorFormRows';
 import { saveFailedText } from '../storage/saveErrors';
 
 /** Create (id null) or edit an actor. Input is never lost: a failed save keeps the draft and shows why. */
-export function ActorForm({ id }: { id: string | null }) {
+export function ActorForm({ id, name = '' }: { id: string | null; name?: string }) {
   const db = useDb();
   const activeCaseId = useUi((s) => s.activeCaseId);
   const existing = useLiveQuery(async () => (id ? (await getActor(db, id)) ?? null : null), [db, id]);
   if (id && existing === undefined) return null;
-  const initial = existing ?? { ...blankActor(), caseIds: activeCaseId ? [activeCaseId] : [] };
+  const initial = existing ?? { ...blankActor(), name, caseIds: activeCaseId ? [activeCaseId] : [] };
   return <Form initial={initial} isNew={!existing} />;
 }
 

@@ -14,6 +14,7 @@ import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { GROUP_KINDS, kindKey, statusKey } from './labels';
 import { useActorIds } from './useActorIds';
+import { useSourcesOrder } from './useSourcesOrder';
 
 const ROW_HEIGHT = 48;
 
@@ -23,7 +24,8 @@ interface Filters {
   status: ActorStatus | '';
   groupId: string;
   tag: string;
-  sort: ActorSort;
+  /** 'sources': by the number of sources mentioning the actor (the mentions worker's count). */
+  sort: ActorSort | 'sources';
 }
 const NO_FILTERS: Filters = { text: '', kind: '', status: '', groupId: '', tag: '', sort: 'name' };
 
@@ -51,7 +53,7 @@ export function ActorList() {
     ...(filters.tag ? { tag: filters.tag } : {}),
     ...(activeCaseId ? { caseId: activeCaseId } : {}),
   }), [filters, activeCaseId]);
-  const result = useActorIds(query, filters.sort);
+  const result = useSourcesOrder(useActorIds(query, filters.sort === 'sources' ? 'name' : filters.sort), filters.sort === 'sources');
   const ids = result?.ids;
   // Distinct tags take a scan of the tag index: read them when the filter is first used.
   const [wantTags, setWantTags] = useState(false);
@@ -115,9 +117,10 @@ export function ActorList() {
             {filtered ? <button type="button" className="link" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>{t('common.clearFilters')}</button> : null}
             {' '}
             <label className="visually-hidden" htmlFor="actor-sort">{t('common.sort')}</label>
-            <select id="actor-sort" className="inline" value={filters.sort} onChange={(e) => set('sort', e.target.value as ActorSort)}>
+            <select id="actor-sort" className="inline" value={filters.sort} onChange={(e) => set('sort', e.target.value as Filters['sort'])}>
               <option value="name">{t('actors.sortName')}</option>
               <option value="updated">{t('actors.sortUpdated')}</option>
+              <option value="sources">{t('mentions.sortSources')}</option>
             </select>
           </span>
         </div>

@@ -12,6 +12,8 @@ import { formatTimestamp, useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { kindKey, nameTypeKey, statusKey } from './labels';
 import { roleLabel } from '../events/labels';
+import { MentionedIn } from '../mentions/MentionedIn';
+import { NameMatching } from '../mentions/NameMatching';
 
 export function ActorProfile({ id }: { id: string }) {
   const db = useDb();
@@ -159,6 +161,9 @@ function Profile({ actor }: { actor: Actor }) {
           </table>
         )}
       </section>
+
+      <MentionedIn actorId={actor.id} />
+      <NameMatching actorId={actor.id} />
 
       <section aria-labelledby="sec-details">
         <h3 id="sec-details">{t('actors.details')}</h3>

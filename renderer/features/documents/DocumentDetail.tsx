@@ -5,6 +5,8 @@ import { deleteDocument, getDocument } from '../../db/documents';
 import { restoreFromTrash } from '../../db/trash';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
+import { ActorsMentioned } from '../mentions/ActorsMentioned';
+import { NameSuggestions } from '../mentions/NameSuggestions';
 import { CitedBy } from './CitedBy';
 import { DocumentForm } from './DocumentForm';
 import { ExtractionStatus } from './ExtractionStatus';
@@ -65,6 +67,8 @@ function Detail({ doc }: { doc: SourceDocument }) {
       <ExtractionStatus doc={doc} />
       <DocumentOcr doc={doc} />
       <CitedBy doc={doc} />
+      <ActorsMentioned documentId={doc.id} />
+      <NameSuggestions documentId={doc.id} />
       <DocumentForm doc={doc} />
     </article>
   );

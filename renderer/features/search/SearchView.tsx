@@ -5,12 +5,15 @@ import type { Translator } from '../../i18n/useT';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import type { SearchStatus } from '../../search/types';
+import { MentionedIn } from '../mentions/MentionedIn';
 import { HitGroupSection } from './HitGroups';
+import { keepPages, splitMentionsFilter } from './mentionsFilter';
 import { FIRST_SHOWN, MORE_STEP, isNarrowed, readSearchFilters } from './query';
 import { SearchFiltersBar } from './SearchFiltersBar';
 import { SyntaxHelp, SyntaxList } from './SyntaxHelp';
 import { useSearch } from './useSearch';
 import { useSearchClient, useSearchStatus } from './useSearchClient';
+import { useMentionsFilter } from './useMentionsFilter';
 import './search.css';
 
 function statusLine(t: Translator, status: SearchStatus): string {
@@ -38,13 +41,17 @@ export function SearchView() {
   const submitTick = useUi((s) => s.searchSubmitTick);
   const read = useMemo(() => readSearchFilters(uiFilters, activeCaseId, t.lang), [uiFilters, activeCaseId, t.lang]);
   const query = text.trim();
+  // `mentions:"Name"` is answered here, from the mentions table; the worker gets the rest.
+  const mentions = useMemo(() => splitMentionsFilter(query), [query]);
+  const mentioning = useMentionsFilter(mentions.names);
 
   // "Show more" per kind; a new query starts from the first few again.
   const [shownFor, setShownFor] = useState<{ query: string; shown: Record<HitKind, number> }>({ query, shown: FIRST_SHOWN });
   const shown = shownFor.query === query ? shownFor.shown : FIRST_SHOWN;
   const limit = Math.max(...HIT_KINDS.map((k) => shown[k]));
-  const { answer, pending } = useSearch(client, text, read.filters, limit, submitTick);
-  const results = answer?.results ?? null;
+  // Page hits are thinned after the worker answers, so ask it for more of them.
+  const { answer, pending } = useSearch(client, mentions.names.length ? mentions.rest : text, read.filters, mentions.names.length ? Math.max(limit, 500) : limit, submitTick);
+  const results = answer?.results && mentions.names.length ? (mentioning ? keepPages(answer.results, mentioning.pages) : null) : answer?.results ?? null;
 
   return (
     <section className="page search-view" aria-labelledby={headingId}>
@@ -59,7 +66,10 @@ export function SearchView() {
       </header>
       <SearchFiltersBar fromInvalid={read.fromInvalid} toInvalid={read.toInvalid} />
       <div className={`search-view__body${pending && results ? ' is-stale' : ''}`} aria-busy={pending}>
-        {!query ? (
+        {mentions.names.length && !mentions.rest ? (
+          mentioning?.actorIds.length ? mentioning.actorIds.map((id) => <MentionedIn key={id} actorId={id} withName />)
+            : mentioning ? <p className="search-empty">{t('search.noResults', { query })}</p> : null
+        ) : !query ? (
           <div className="search-empty">
             <p>{t('search.empty')}</p>
             <SyntaxList />
@@ -68,6 +78,9 @@ export function SearchView() {
           <p className="search-error" role="alert">{t('search.failed', { reason: answer.error })}</p>
         ) : results ? (
           <>
+            {mentioning && mentioning.unknown.length ? (
+              <p className="search-notes">{mentioning.unknown.map((name) => t('mentions.noSuchActor', { name })).join(' ')}</p>
+            ) : null}
             {results.notes.length ? (
               <ul className="search-notes">{results.notes.map((n) => <li key={n}>{noteText(t, n)}</li>)}</ul>
             ) : null}

@@ -10,6 +10,7 @@ export function SyntaxList() {
     ['"sendero luminoso"', 'search.help.phrase'],
     ['quisp*', 'search.help.prefix'],
     ['vraem -huallaga', 'search.help.exclude'],
+    ['cocaína mentions:"Artemio"', 'search.help.mentions'],
   ];
   return (
     <>

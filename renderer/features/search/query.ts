@@ -34,7 +34,7 @@ export function isNarrowed(ui: SearchUiFilters): boolean {
 // The chunks and filter words of shared/search/parseQuery.ts, read here without the analyser
 // (and lunr) so the window's bundle stays small; the worker does the real parsing.
 const CHUNK = /(-?)(["“”«»])([^"“”«»]*)(?:["“”«»]|$)|(\S+)/gu;
-const FILTER = /^(kind|type|tipo|case|caso|status|estado|from|desde|to|hasta):/i;
+const FILTER = /^(kind|type|tipo|case|caso|status|estado|from|desde|to|hasta|mentions|menciona):/i;
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /** The words the user asked for, folded: phrases whole, prefixes without the star; no exclusions, operators, filters or stop words. */

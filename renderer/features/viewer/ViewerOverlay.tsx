@@ -5,6 +5,7 @@ import { useDb } from '../../db/dbContext';
 import { getDocument, getPagesText } from '../../db/documents';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
+import { ActorsMentioned } from '../mentions/ActorsMentioned';
 import { CitePanel } from './CitePanel';
 import { textHasTerms } from './findHits';
 import { OcrNotice } from './OcrNotice';
@@ -158,6 +159,9 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
             </p>
           </div>
         )}
+        <aside className="viewer-mentions">
+          <ActorsMentioned documentId={documentId} currentPage={page} headingLevel="h2" onPage={(p) => goTo(p)} />
+        </aside>
         {cite ? <CitePanel documentId={documentId} page={page} initialQuote={cite.quote} onClose={closeCite} /> : null}
       </div>
     </div>

@@ -1,0 +1,68 @@
+import type { MatchRule, NameSource } from '../../shared/mentions';
+
+/** One place on the page where the actor is named (offsets into the page's search text). */
+export interface MentionHit {
+  start: number;
+  end: number;
+  /** The words as the page writes them, e.g. "Comandante Artemio". */
+  text: string;
+  /** The recorded (or family) name it matched. */
+  name: string;
+  /** Other actors the same words may name (the first OTHERS_KEPT); empty when the mention is certain. */
+  others: string[];
+  /** How many more there are beyond `others` (a common surname can name dozens). */
+  moreOthers?: number;
+  /** The words name all of them at once ("los hermanos Víctor y Jorge Quispe Palomino"), not one of them. */
+  together?: boolean;
+}
+
+/**
+ * The mentions of one actor on one page (derived; the mentions worker writes these). Only the
+ * first few hits are kept: enough for a snippet, a highlight and a citation.
+ */
+export interface MentionRow {
+  documentId: string;
+  page: number;
+  actorId: string;
+  count: number;
+  hits: MentionHit[];
+  /** Words around the first hit, whitespace collapsed, and where the hit sits in them. */
+  snippet: { text: string; start: number; end: number };
+  /** 1 when every mention on the page may also name someone else. */
+  ambiguous: 0 | 1;
+}
+
+/** What a document's mentions were computed from, plus one word filter per page (see wordFilter.ts). */
+export interface MentionDocRow {
+  documentId: string;
+  /** The document's `extraction.extractedAt` when scanned. */
+  version: number;
+  pages: number[];
+  /** WORD_FILTER_BYTES per page, in `pages` order. */
+  filters: Uint8Array;
+}
+
+export interface MentionNameInfo {
+  name: string;
+  source: NameSource;
+  rule: MatchRule;
+  proposed: MatchRule;
+  /** Why the proposal, e.g. "common first name". */
+  reason: string;
+  givenNames?: readonly string[];
+}
+
+/** An actor's names as the worker matches them (derived), and how many sources name the actor. */
+export interface MentionNamesRow {
+  actorId: string;
+  entries: MentionNameInfo[];
+  sources: number;
+}
+
+/**
+ * The user's choices about matching, apart from the actor record: a rule for one name
+ * (`rule:<actorId>:<source>:<name>`) or an actor's corrected family names (`family:<actorId>`).
+ */
+export type NameRuleRow =
+  | { id: string; actorId: string; kind: 'rule'; name: string; source: NameSource; rule: MatchRule }
+  | { id: string; actorId: string; kind: 'family'; families: string[] };

@@ -1,0 +1,77 @@
+/**
+ * Reading mentions (the mentions worker writes them: renderer/mentions/engine.ts) and
+ * writing the user's name rules. Every read is one index range.
+ */
+import Dexie from 'dexie';
+import { coMentions, sentenceAround } from '../../shared/mentions';
+import type { CoMention, MatchRule, NameSource } from '../../shared/mentions';
+import { pageSearchText } from '../../shared/search/records';
+import type { CasefileDb } from './db';
+import type { MentionHit, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
+
+export type { MentionHit, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
+
+/** Every page naming the actor, by document then page. */
+export function mentionsOfActor(db: CasefileDb, actorId: string): Promise<MentionRow[]> {
+  return db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).toArray();
+}
+
+/** Every actor named in the document, by page. */
+export function mentionsInDocument(db: CasefileDb, documentId: string): Promise<MentionRow[]> {
+  return db.mentions.where('[documentId+page+actorId]').between([documentId, Dexie.minKey, Dexie.minKey], [documentId, Dexie.maxKey, Dexie.maxKey]).toArray();
+}
+
+/** "document:page" keys of the pages naming the actor (the search filter's page set). */
+export async function pagesMentioning(db: CasefileDb, actorId: string): Promise<Set<string>> {
+  const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+  return new Set(keys.map((k) => { const [, doc, page] = k as unknown as [string, string, number]; return `${doc}:${page}`; }));
+}
+
+/** The names as the matcher uses them, with proposals, and how many sources name the actor. */
+export async function mentionNamesOf(db: CasefileDb, actorId: string): Promise<MentionNamesRow | null> {
+  return (await db.mentionNames.get(actorId)) ?? null;
+}
+
+/** Actor ids, most sources naming them first (actors never mentioned are not listed). */
+export async function actorIdsBySources(db: CasefileDb): Promise<string[]> {
+  return (await db.mentionNames.orderBy('sources').reverse().filter((r) => r.sources > 0).primaryKeys());
+}
+
+/** Per actor pair, the pages ("document:page") naming both; unambiguous mentions only, most pages first. */
+export async function coMentionPairs(db: CasefileDb, options: { documentId?: string } = {}): Promise<CoMention[]> {
+  const rows = options.documentId ? await mentionsInDocument(db, options.documentId) : await db.mentions.toArray();
+  const pages = new Map<string, { actorIds: string[]; ambiguous: boolean }[]>();
+  for (const r of rows) {
+    const key = `${r.documentId}:${r.page}`;
+    let list = pages.get(key);
+    if (!list) pages.set(key, (list = []));
+    list.push({ actorIds: [r.actorId], ambiguous: r.ambiguous === 1 });
+  }
+  return coMentions([...pages].map(([pageKey, mentions]) => ({ pageKey, mentions })));
+}
+
+/** The sentence around a mention, from the page's text, for a citation's quote. */
+export async function mentionQuote(db: CasefileDb, row: Pick<MentionRow, 'documentId' | 'page'>, hit: Pick<MentionHit, 'start' | 'end'>): Promise<string> {
+  const page = await db.pages.get([row.documentId, row.page]);
+  if (!page) return '';
+  return sentenceAround(pageSearchText(page.text, page.annotations), hit.start, hit.end);
+}
+
+const ruleId = (actorId: string, source: NameSource, name: string) => `rule:${actorId}:${source}:${name}`;
+const familyId = (actorId: string) => `family:${actorId}`;
+
+export function nameRulesOf(db: CasefileDb, actorId: string): Promise<NameRuleRow[]> {
+  return db.nameRules.where('actorId').equals(actorId).toArray();
+}
+
+/** Sets the rule for one name; `null` goes back to the proposed one. */
+export async function setNameRule(db: CasefileDb, actorId: string, name: string, source: NameSource, rule: MatchRule | null): Promise<void> {
+  if (rule === null) await db.nameRules.delete(ruleId(actorId, source, name));
+  else await db.nameRules.put({ id: ruleId(actorId, source, name), actorId, kind: 'rule', name, source, rule });
+}
+
+/** Sets the actor's family names (an empty list means none); `null` goes back to the derived ones. */
+export async function setFamilyNames(db: CasefileDb, actorId: string, families: string[] | null): Promise<void> {
+  if (families === null) await db.nameRules.delete(familyId(actorId));
+  else await db.nameRules.put({ id: familyId(actorId), actorId, kind: 'family', families: [...new Set(families.map((f) => f.trim()).filter(Boolean))] });
+}

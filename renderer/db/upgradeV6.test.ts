@@ -1,0 +1,42 @@
+import Dexie from 'dexie';
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import { openDatabase } from './db';
+
+/** Version 4 exactly as it shipped (renderer/db/db.ts before mentions): a copy, not an import. */
+const V4_STORES = {
+  actors:
+    'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
+    '*groupIds, *caseIds, *tags, *nameWords, *citedDocumentIds',
+  events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords, *citedDocumentIds',
+  cases: 'id, name',
+  trash: 'id, deletedAt, table',
+  meta: 'key',
+  documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
+  documentFiles: 'sha256',
+  pages: '[documentId+page], state',
+  searchSegments: 'id, kind',
+};
+
+describe('upgrade from version 4 to 6 (mentions)', () => {
+  it('keeps every row, adds the empty mention tables and says version 6', async () => {
+    const indexedDB = new IDBFactory();
+    const v4 = new Dexie('casefile', { indexedDB, IDBKeyRange });
+    v4.version(4).stores(V4_STORES);
+    await v4.open();
+    await v4.table('meta').put({ key: 'schemaVersion', value: 4 });
+    await v4.table('pages').put({ documentId: 'd1', page: 1, text: 'alias Cirilo', state: 'text' });
+    await v4.table('cases').put({ id: 'c1', name: 'VRAEM' });
+    v4.close();
+
+    const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(6);
+    expect(await db.pages.get(['d1', 1])).toMatchObject({ text: 'alias Cirilo' });
+    expect(await db.cases.count()).toBe(1);
+    expect([await db.mentions.count(), await db.mentionDocs.count(), await db.mentionNames.count(), await db.nameRules.count()]).toEqual([0, 0, 0, 0]);
+    // The two ways mentions are read are index ranges.
+    await db.mentions.put({ documentId: 'd1', page: 1, actorId: 'a1', count: 1, hits: [], snippet: { text: '', start: 0, end: 0 }, ambiguous: 0 });
+    expect(await db.mentions.where('[actorId+documentId+page]').between(['a1', Dexie.minKey, Dexie.minKey], ['a1', Dexie.maxKey, Dexie.maxKey]).count()).toBe(1);
+    db.close();
+  });
+});

@@ -1,0 +1,277 @@
+/**
+ * The mentions worker's brain, free of worker plumbing so it runs in Node over fake-indexeddb.
+ * `sync` is idempotent: it compares the database (actors and their names, name rules,
+ * documents with text) with what the stored mentions were computed from (`mentionNames`,
+ * `mentionDocs`) and does only the difference:
+ *  - a new or re-extracted document: scan its pages;
+ *  - a document gone: drop its rows;
+ *  - names added, edited or removed (an actor's or a rule's): update the trie in place and
+ *    re-scan only the pages whose word filter may hold the changed names' rarest words.
+ * Reads and writes go in small transactions of CHUNK pages with a yield between them, so
+ * the window's own IndexedDB requests never queue behind a long one.
+ */
+import Dexie from 'dexie';
+import { NameTrie, WORD_FILTER_BYTES, mayHold, pageWordFilter, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
+import type { NameEntry, NameSuggestion } from '../../shared/mentions';
+import { pageSearchText } from '../../shared/search/records';
+import type { CasefileDb } from '../db/db';
+import type { PageRow } from '../db/derive';
+import type { MentionDocRow, MentionRow } from '../db/mentionTypes';
+import { textVersion } from '../search/sources';
+import { CaseNames, entryKey } from './names';
+import { writeNames, writeSources } from './nameRows';
+import { pageRows } from './pageRows';
+
+export interface MentionsProgress { done: number; total: number }
+
+export interface EngineOptions {
+  /** Called between chunks (the worker passes a macrotask yield). */
+  yieldNow?: () => Promise<void>;
+  onProgress?: (progress: MentionsProgress | null) => void;
+  /** Pages per transaction. */
+  chunkPages?: number;
+}
+
+export interface SyncReport {
+  documentsScanned: number;
+  documentsDropped: number;
+  namesChanged: number;
+  pagesRescanned: number;
+}
+
+type PageKey = [string, number];
+
+export class MentionsEngine {
+  readonly trie = new NameTrie([]);
+  /** Entries the stored mentions were computed with, per actor. */
+  private entries = new Map<string, NameEntry[]>();
+  private docs = new Map<string, MentionDocRow>();
+  private readonly names = new CaseNames();
+  private readonly uncounted = new Set<string>();
+  /** The highest actor `updatedAt` read so far: later syncs read only actors changed since. */
+  private actorsSeenAt = -Infinity;
+  private queue: Promise<unknown> = Promise.resolve();
+  private readonly yieldNow: () => Promise<void>;
+  private readonly chunk: number;
+
+  constructor(readonly db: CasefileDb, private readonly options: EngineOptions = {}) {
+    this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
+    this.chunk = options.chunkPages ?? 50;
+  }
+
+  private exclusive<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Reads what the stored mentions were computed from and rebuilds the trie from it. */
+  load(): Promise<void> {
+    return this.exclusive(async () => {
+      const [names, docs] = await Promise.all([this.db.mentionNames.toArray(), this.db.mentionDocs.toArray()]);
+      for (const row of names) {
+        const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule, ...(e.givenNames ? { givenNames: e.givenNames } : {}) }));
+        this.entries.set(row.actorId, entries);
+        for (const e of entries) this.trie.add(e);
+      }
+      for (const doc of docs) this.docs.set(doc.documentId, doc);
+    });
+  }
+
+  sync(): Promise<SyncReport> {
+    return this.exclusive(() => this.runSync());
+  }
+
+  private async runSync(): Promise<SyncReport> {
+    const db = this.db;
+    // Actors changed since the last sync (same-millisecond writes are read again, harmlessly),
+    // plus any id the index holds that the cache lacks (a bundle import keeps old dates).
+    const [keys, recent, settings, documents] = await db.transaction('r', db.actors, db.nameRules, db.documents, () =>
+      Promise.all([db.actors.toCollection().primaryKeys(), db.actors.where('updatedAt').aboveOrEqual(this.actorsSeenAt).toArray(),
+        db.nameRules.toArray(), db.documents.toArray()]));
+    const live = new Set(keys);
+    const recentIds = new Set(recent.map((a) => a.id));
+    const missing = keys.filter((id) => !this.names.has(id) && !recentIds.has(id));
+    const changed = [...recent, ...(missing.length ? (await db.actors.bulkGet(missing)).filter((a) => a !== undefined) : [])];
+    for (const a of recent) this.actorsSeenAt = Math.max(this.actorsSeenAt, a.updatedAt);
+    const deletedActors = [...this.names.ids()].filter((id) => !live.has(id));
+    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0 };
+    const touched = new Set<string>();
+
+    // 1. Names: diff the entries of the actors that may have changed, update the trie in place.
+    const dirty = this.names.update(changed, deletedActors, settings);
+    const changedNames = new Set<string>();
+    const changedActors: string[] = [];
+    for (const actorId of dirty) {
+      const next = this.names.entries(actorId);
+      const prev = this.entries.get(actorId) ?? [];
+      const prevKeys = new Set(prev.map(entryKey));
+      const nextKeys = new Set(next.map(entryKey));
+      const removed = prev.filter((e) => !nextKeys.has(entryKey(e)));
+      const added = next.filter((e) => !prevKeys.has(entryKey(e)));
+      if (!removed.length && !added.length && this.entries.has(actorId)) continue;
+      for (const e of removed) this.trie.remove(e);
+      for (const e of added) this.trie.add(e);
+      for (const e of [...removed, ...added]) changedNames.add(e.name);
+      this.entries.set(actorId, next);
+      changedActors.push(actorId);
+    }
+    // Actors gone, and any the stored mentions knew that the database no longer has.
+    for (const id of [...this.entries.keys()].filter((id) => !live.has(id))) {
+      if (!deletedActors.includes(id)) deletedActors.push(id);
+      for (const e of this.entries.get(id)!) { this.trie.remove(e); changedNames.add(e.name); }
+      this.entries.delete(id);
+    }
+    report.namesChanged = changedNames.size;
+
+    // 2. Documents gone: their rows go.
+    const withText = new Map<string, number>();
+    for (const doc of documents) {
+      const version = textVersion(doc);
+      if (version !== null) withText.set(doc.id, version);
+    }
+    for (const id of [...this.docs.keys()].filter((id) => !withText.has(id))) {
+      await db.transaction('rw', db.mentions, db.mentionDocs, async () => {
+        const range = db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
+        for (const key of await range.primaryKeys()) touched.add(key[2]);
+        await range.delete();
+        await db.mentionDocs.delete(id);
+      });
+      this.docs.delete(id);
+      report.documentsDropped++;
+    }
+
+    // 3. New or re-extracted documents: every page, with the trie as it now is.
+    const fresh = [...withText].filter(([id, version]) => this.docs.get(id)?.version !== version);
+    const freshIds = new Set(fresh.map(([id]) => id));
+    for (const [id, version] of fresh) {
+      await this.scanDocument(id, version, touched);
+      report.documentsScanned++;
+    }
+
+    // 4. Changed names: only the pages that can hold them.
+    if (changedNames.size) {
+      const pages = this.pagesHolding(changedNames, freshIds);
+      report.pagesRescanned = pages.length;
+      await this.rescanPages(pages, touched);
+    }
+
+    // 5. What the mentions now stand on. Source counts of the actors touched follow in
+    // `countSources`, after the caller has said the mentions are in.
+    await writeNames(db, (id) => this.names.info(id), changedActors, deletedActors, this.yieldNow);
+    for (const id of touched) this.uncounted.add(id);
+    this.options.onProgress?.(null);
+    return report;
+  }
+
+  /**
+   * Recounts the sources naming each actor whose rows changed since the last count (the
+   * actor list sorts by it), 20 actors at a time; stops early when `stop()` says a sync is
+   * waiting, leaving the rest for next time.
+   */
+  async countSources(stop: () => boolean = () => false): Promise<void> {
+    while (this.uncounted.size && !stop()) {
+      await this.exclusive(async () => {
+        const ids = [...this.uncounted].slice(0, 20);
+        for (const id of ids) this.uncounted.delete(id);
+        await writeSources(this.db, ids.filter((id) => this.entries.has(id)));
+      });
+      await this.yieldNow();
+    }
+  }
+
+  private async scanDocument(documentId: string, version: number, touched: Set<string>): Promise<void> {
+    const db = this.db;
+    const pages: number[] = [];
+    const filters: Uint8Array[] = [];
+    // Rows of an earlier scan (re-extracted, or a scan cut short) go in one request, so
+    // each chunk below only adds rows.
+    await db.transaction('rw', db.mentions, async () => {
+      const range = db.mentions.where('[documentId+page+actorId]').between([documentId, Dexie.minKey, Dexie.minKey], [documentId, Dexie.maxKey, Dexie.maxKey]);
+      for (const key of await range.primaryKeys()) touched.add(key[2]);
+      await range.delete();
+    });
+    let after: number = Dexie.minKey as unknown as number;
+    for (;;) {
+      const rows = await db.pages.where('[documentId+page]').between([documentId, after], [documentId, Dexie.maxKey], false, true).limit(this.chunk).toArray();
+      if (!rows.length) break;
+      filters.push(await this.writePages(rows, touched, documentId));
+      pages.push(...rows.map((r) => r.page));
+      after = rows[rows.length - 1]!.page;
+      await this.yieldNow();
+    }
+    const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
+    let offset = 0;
+    for (const f of filters) { all.set(f, offset); offset += f.length; }
+    const row: MentionDocRow = { documentId, version, pages, filters: all };
+    await db.mentionDocs.put(row);
+    this.docs.set(documentId, row);
+  }
+
+  /**
+   * Scans the page rows and replaces their mention rows in one transaction; returns their word
+   * filters. A whole new document (`filtersFor`) had its rows cleared already.
+   */
+  private async writePages(rows: PageRow[], touched: Set<string>, filtersFor?: string): Promise<Uint8Array> {
+    const db = this.db;
+    const filters = new Uint8Array(filtersFor ? rows.length * WORD_FILTER_BYTES : 0);
+    const out: MentionRow[] = [];
+    rows.forEach((row, i) => {
+      const text = pageSearchText(row.text, row.annotations);
+      if (filtersFor) pageWordFilter(text, filters, i * WORD_FILTER_BYTES);
+      out.push(...pageRows(this.trie, row.documentId, row.page, text));
+    });
+    await db.transaction('rw', db.mentions, async () => {
+      if (!filtersFor) {
+        // One key range per document of the chunk (rescans come sorted by document, page),
+        // not two requests per page.
+        const byDoc = new Map<string, Set<number>>();
+        for (const row of rows) (byDoc.get(row.documentId) ?? byDoc.set(row.documentId, new Set()).get(row.documentId)!).add(row.page);
+        const stale: [string, number, string][] = [];
+        for (const [documentId, pages] of byDoc) {
+          const lo = Math.min(...pages), hi = Math.max(...pages);
+          const keys = await db.mentions.where('[documentId+page+actorId]').between([documentId, lo, Dexie.minKey], [documentId, hi, Dexie.maxKey]).primaryKeys();
+          for (const key of keys) if (pages.has(key[1])) { stale.push(key); touched.add(key[2]); }
+        }
+        await db.mentions.bulkDelete(stale);
+      }
+      await db.mentions.bulkPut(out);
+    });
+    for (const r of out) touched.add(r.actorId);
+    return filters;
+  }
+
+  /**
+   * Pages that may hold every word of some changed name (documents just scanned are current).
+   * A mention needs all of a name's words on the page, and whatever else decides it (cues,
+   * quotes, the actor's other names nearby) is on that page too (docs/mentions.md). Checking
+   * every word, not only the rarest, is the postings intersection, for free with the filters.
+   */
+  private pagesHolding(changedNames: Iterable<string>, skip: ReadonlySet<string>): PageKey[] {
+    const names = [...new Set(changedNames)].map((name) => tokenize(name).words.map(wordProbe)).filter((probes) => probes.length > 0);
+    const out: PageKey[] = [];
+    for (const doc of this.docs.values()) {
+      if (skip.has(doc.documentId)) continue;
+      for (let i = 0; i < doc.pages.length; i++) {
+        const at = i * WORD_FILTER_BYTES;
+        if (names.some((probes) => probes.every((p) => mayHold(doc.filters, at, p)))) out.push([doc.documentId, doc.pages[i]!]);
+      }
+    }
+    return out;
+  }
+
+  private async rescanPages(keys: PageKey[], touched: Set<string>): Promise<void> {
+    for (let i = 0; i < keys.length; i += this.chunk * 2) {
+      this.options.onProgress?.({ done: i, total: keys.length });
+      const rows = (await this.db.pages.bulkGet(keys.slice(i, i + this.chunk * 2))).filter((r): r is PageRow => r !== undefined);
+      await this.writePages(rows, touched);
+      await this.yieldNow();
+    }
+  }
+
+  /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */
+  async suggest(documentId: string, limit = 20): Promise<NameSuggestion[]> {
+    const rows = await this.db.pages.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]).toArray();
+    return suggestNames(rows.map((r) => pageSearchText(r.text, r.annotations)), this.trie).slice(0, limit);
+  }
+}

@@ -1,0 +1,34 @@
+import { findMentions, mentionSnippet } from '../../shared/mentions';
+import type { NameTrie } from '../../shared/mentions';
+import type { MentionRow } from '../db/mentionTypes';
+
+/** Hits kept per (page, actor): enough for a snippet, a highlight and a citation. */
+export const HITS_KEPT = 3;
+/**
+ * Other candidates kept per hit. A shared surname in the bench's cast named 50 other actors
+ * a row, which made rows ~2 KB and writing them most of the build; five say "ambiguous".
+ */
+export const OTHERS_KEPT = 5;
+
+/** The mention rows of one page: one per actor named on it, in order of first mention. */
+export function pageRows(trie: NameTrie, documentId: string, page: number, text: string): MentionRow[] {
+  const rows = new Map<string, MentionRow>();
+  for (const m of findMentions(trie, text)) {
+    for (const c of m.candidates) {
+      let row = rows.get(c.actorId);
+      if (!row) {
+        row = { documentId, page, actorId: c.actorId, count: 0, hits: [], snippet: mentionSnippet(text, m.start, m.end), ambiguous: 1 };
+        rows.set(c.actorId, row);
+      }
+      row.count++;
+      if (!m.ambiguous) row.ambiguous = 0;
+      if (row.hits.length < HITS_KEPT) {
+        const others = m.actorIds.filter((id) => id !== c.actorId);
+        row.hits.push({ start: m.start, end: m.end, text: m.text, name: c.name, others: others.slice(0, OTHERS_KEPT),
+          ...(others.length > OTHERS_KEPT ? { moreOthers: others.length - OTHERS_KEPT } : {}),
+          ...(m.ambiguous && m.candidates.every((x) => x.reason === 'brothers') ? { together: true } : {}) });
+      }
+    }
+  }
+  return [...rows.values()];
+}

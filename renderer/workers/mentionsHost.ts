@@ -1,0 +1,96 @@
+import Dexie from 'dexie';
+import type { CasefileDb } from '../db/db';
+import { MentionsEngine } from '../mentions/engine';
+import type { MentionsRequest, MentionsResponse, MentionsStatus } from './mentionsProtocol';
+
+/**
+ * The mentions worker's message loop, apart from `self` so tests and the bench can drive
+ * it: loads what the stored mentions stand on, then syncs in the background at start and
+ * after every change to actors, name rules or documents (bursts coalesce).
+ */
+export interface MentionsHostConfig {
+  openDb: () => Promise<CasefileDb>;
+  post: (message: MentionsResponse) => void;
+  syncDelayMs?: number;
+  watch?: (db: CasefileDb, onChange: () => void) => () => void;
+}
+
+/** Calls `onChange` after writes to the tables mentions depend on, here or in another context (Dexie re-fires those). */
+export function watchMentionSources(db: CasefileDb, onChange: () => void): () => void {
+  const watched = ['actors', 'documents', 'nameRules'].map((table) => `idb://${db.name}/${table}/`);
+  const listener = (parts: Record<string, unknown>) => {
+    if (Object.keys(parts).some((key) => watched.some((prefix) => key.startsWith(prefix)))) onChange();
+  };
+  Dexie.on('storagemutated', listener);
+  return () => Dexie.on('storagemutated').unsubscribe(listener);
+}
+
+const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+export function createMentionsHost(config: MentionsHostConfig): { handle(message: MentionsRequest): void; started: Promise<void> } {
+  const { post } = config;
+  const syncDelay = config.syncDelayMs ?? 30;
+  let status: MentionsStatus = { ready: false, scanning: null, generation: 0, error: null };
+  let engine: MentionsEngine | null = null;
+  const setStatus = (next: Partial<MentionsStatus>) => {
+    status = { ...status, ...next };
+    post({ type: 'status', status });
+  };
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let syncing = false;
+  let again = false;
+  function scheduleSync(delay = syncDelay): void {
+    if (syncing) { again = true; return; }
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(() => { timer = undefined; void runSync(); }, delay);
+  }
+  async function runSync(): Promise<void> {
+    if (!engine) return;
+    syncing = true;
+    again = false;
+    try {
+      const t0 = performance.now();
+      const report = await engine.sync();
+      const changed = report.documentsScanned + report.documentsDropped + report.namesChanged > 0;
+      setStatus({ ready: true, scanning: null, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
+      // Source counts in the background, giving way to the next sync.
+      await engine.countSources(() => again || timer !== undefined);
+    } catch (error) {
+      setStatus({ scanning: null, error: error instanceof Error ? error.message : String(error) });
+    } finally {
+      syncing = false;
+    }
+    if (again) scheduleSync(0);
+  }
+
+  async function start(): Promise<void> {
+    try {
+      const db = await config.openDb();
+      engine = new MentionsEngine(db, { yieldNow: macrotask, onProgress: (scanning) => setStatus({ scanning }) });
+      await engine.load();
+      (config.watch ?? watchMentionSources)(db, () => scheduleSync());
+      scheduleSync(0);
+    } catch (error) {
+      setStatus({ error: error instanceof Error ? error.message : String(error) });
+    }
+  }
+
+  const started = start();
+  return {
+    started,
+    handle(message) {
+      switch (message.type) {
+        case 'changed':
+          scheduleSync();
+          break;
+        case 'suggest':
+          void started.then(async () => {
+            if (!engine) throw new Error('mentions are unavailable');
+            post({ type: 'suggestions', id: message.id, suggestions: await engine.suggest(message.documentId) });
+          }).catch((error: unknown) => post({ type: 'failed', id: message.id, message: error instanceof Error ? error.message : String(error) }));
+          break;
+      }
+    },
+  };
+}

@@ -1,0 +1,156 @@
+// `npm run bench:mentions`: the app's mentions worker over a generated library, in real Chromium.
+//   1. fill      10,000 synthetic people (~30,000 names: tests/bench/mentionActors.ts) and the search
+//                bench's Zipf corpus (30-page documents) into the app's 'casefile' IndexedDB
+//   2. reference every page row read raw from IndexedDB, in chunks (what a full build must read)
+//   3. build     the app's real mentions worker (getMentionsClient) builds in the background; the
+//                page meanwhile records long main-thread tasks and the latency of a small
+//                IndexedDB read every 100 ms; worker heap sampled over CDP
+//   4. edits     one name edit (two aliases added), a new 50-page document, "Mentioned in" reads
+// Missing a target is a finding, not a failure. Writes bench-results/mentions-<pages>.json.
+//
+//   npm run bench:mentions                       100,000 pages
+//   node scripts/bench-mentions.mjs --pages 20000
+//   options: --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
+import './pinnedNode.mjs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { build } from 'vite';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
+
+const TARGETS = { buildMs: 180_000, nameEditMs: 1000, newDocumentMs: 1000, mentionedInMs: 100, workerHeapMB: 500, idbWaitMs: 300 };
+
+const { values: opts } = parseArgs({
+  options: {
+    pages: { type: 'string', default: '100000' },
+    actors: { type: 'string', default: '10000' },
+    seed: { type: 'string', default: '20240101' },
+    rounds: { type: 'string', default: '4' },
+    'no-build': { type: 'boolean', default: false },
+    'build-timeout-s': { type: 'string', default: '900' },
+  },
+});
+const config = { pages: Number(opts.pages), actors: Number(opts.actors), seed: Number(opts.seed), rounds: Number(opts.rounds), buildTimeoutMs: Number(opts['build-timeout-s']) * 1000 };
+for (const [k, v] of Object.entries(config)) if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
+
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
+const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+/** The page's dedicated worker over a non-flattened auto-attach (as in bench-search.mjs). */
+async function workerHeap(cdp) {
+  const pending = new Map();
+  let nextId = 1;
+  let sessionId = null;
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(new Error(m.error.message)); else p.resolve(m.result);
+  });
+  cdp.on('Target.attachedToTarget', (e) => { if (e.targetInfo.type === 'worker') sessionId = e.sessionId; });
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const send = (method, params = {}) => {
+    if (!sessionId) return Promise.reject(new Error('no worker attached'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => { pending.delete(id); reject(new Error(`worker did not answer ${method}`)); }, 15_000);
+      pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  };
+  return async (gc = false) => {
+    try {
+      if (gc) await send('HeapProfiler.collectGarbage');
+      const { usedSize } = await send('Runtime.getHeapUsage');
+      return round(usedSize / 2 ** 20);
+    } catch {
+      return null;
+    }
+  };
+}
+
+async function main() {
+  const result = { config, machine: { cpus: cpus().length, memGiB: round(totalmem() / 2 ** 30), chromium: chromiumCliVersion(), loadavgStart: load() }, errors: [] };
+  log(`mentions bench: ${config.pages} pages, ${config.actors} actors; ${cpus().length} cores; load ${load()}`);
+  if (!opts['no-build']) {
+    log('building tests/bench/mentions.html → dist/bench-mentions (bundles the app\'s mentions worker)');
+    await build({ configFile: join(ROOT, 'tests/bench/mentions.vite.config.ts'), logLevel: 'warn' });
+  }
+  const { server, origin } = await serveFolders([['dist/bench-mentions', '/bench-mentions', 'mentions.html']]);
+  const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-bench-mentions-'));
+  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=4096']);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchErrors(page, result.errors);
+    const cdp = await context.newCDPSession(page);
+    await page.goto(`${origin}/bench-mentions/mentions.html`);
+    await page.waitForFunction(() => window.casefileMentionsBench !== undefined, null, { timeout: 60_000 });
+    const bench = (fn, arg) => page.evaluate(([f, a]) => window.casefileMentionsBench[f](a), [fn, arg]);
+    await bench('reset');
+    result.fill = await bench('fill', { pages: config.pages, actors: config.actors, seed: config.seed });
+    log(`fill: ${result.fill.actors} actors / ${result.fill.names} names, ${result.fill.documents} documents / ${result.fill.pages} pages / ${result.fill.mb.toFixed(0)} MB text in ${fmt(result.fill.ms)}; load ${load()}`);
+    result.rawRead = await bench('rawRead');
+    log(`reference: raw read of all ${result.rawRead.rows} page rows in ${fmt(result.rawRead.ms)}; load ${load()}`);
+
+    const heap = await workerHeap(cdp);
+    let peak = 0;
+    let sampling = true;
+    const sampler = (async () => { while (sampling) { const h = await heap(); if (h) peak = Math.max(peak, h); await sleep(1000); } })();
+    const built = page.evaluate((o) => window.casefileMentionsBench.build(o), { timeoutMs: config.buildTimeoutMs });
+    let lastLog = Date.now();
+    const poll = setInterval(() => { if (Date.now() - lastLog > 30_000) { lastLog = Date.now(); log(`  building…; worker heap peak ${peak} MB; load ${load()}`); } }, 5_000);
+    result.build = await built;
+    clearInterval(poll);
+    result.build.heapPeakMB = peak;
+    result.build.loadavg = load();
+    log(`build: ${result.build.finished ? '' : 'NOT FINISHED '}${fmt(result.build.ms)} for ${config.pages} pages (${Math.round(config.pages / (result.build.ms / 1000))} pages/s; raw read alone ${fmt(result.rawRead.ms)}); ${result.build.rows} mention rows; longest main-thread task ${fmt(result.build.longTasks.max)} (${result.build.longTasks.n} long tasks); IndexedDB probe p50 ${fmt(result.build.idbProbe.p50)} p95 ${fmt(result.build.idbProbe.p95)} max ${fmt(result.build.idbProbe.max)}; worker heap peak ${peak} MB; load ${load()}`);
+
+    result.nameEdits = [];
+    for (let i = 0; i < config.rounds; i++) {
+      const e = await bench('nameEdit', { round: i });
+      result.nameEdits.push(e);
+      log(`  name edit (+"${e.name}"): mentions stored after ${fmt(e.ms)} (worker sync ${fmt(e.last?.ms)}, ${e.last?.pagesRescanned} pages re-scanned of ${config.pages}); actor now on ${e.pagesMentioning} pages; IndexedDB probe max ${fmt(e.idbProbe.max)}; load ${load()}`);
+    }
+    result.newDocuments = [];
+    for (let i = 0; i < config.rounds; i++) {
+      const d = await bench('newDocument', { round: i, pages: 50 });
+      result.newDocuments.push(d);
+      log(`  new 50-page document: mentions stored ${d.found ? `after ${fmt(d.ms)}` : 'NOT within 30 s'} (its own write ${fmt(d.writeMs)}; worker sync ${fmt(d.last?.ms)}); load ${load()}`);
+    }
+    result.mentionedIn = await bench('mentionedIn');
+    for (const m of result.mentionedIn) log(`  "Mentioned in": ${m.rows} pages read in ${fmt(m.ms)} (reference: bulkGet of the same page rows ${fmt(m.referenceMs)})`);
+    sampling = false;
+    await sampler;
+    result.heapAfterGcMB = await heap(true);
+    result.stored = await bench('storedSize');
+    log(`worker heap: peak ${peak} MB, after GC ${result.heapAfterGcMB} MB; stored ${JSON.stringify(result.stored)}`);
+
+    const verdict = (ok) => (ok ? 'met' : 'MISSED');
+    const maxOf = (xs) => Math.max(...xs);
+    const edits = (kind) => result.nameEdits.filter((_, i) => i % 2 === kind).map((e) => e.ms);
+    const rows = [
+      ['full build (background)', fmt(result.build.ms), `≤ ${fmt(TARGETS.buildMs)} (raw read ${fmt(result.rawRead.ms)})`, verdict(result.build.finished && result.build.ms <= TARGETS.buildMs)],
+      ['  longest main-thread task', fmt(result.build.longTasks.max ?? 0), '—', ''],
+      ['  IndexedDB wait on the UI (max)', fmt(result.build.idbProbe.max), `≤ ${TARGETS.idbWaitMs} ms`, verdict((result.build.idbProbe.max ?? 0) <= TARGETS.idbWaitMs)],
+      ['name edit: titled alias (max)', fmt(maxOf(edits(0))), `≤ ${TARGETS.nameEditMs} ms`, verdict(maxOf(edits(0)) <= TARGETS.nameEditMs)],
+      ...(edits(1).length ? [['name edit: one frequent word (max)', fmt(maxOf(edits(1))), `≤ ${TARGETS.nameEditMs} ms`, verdict(maxOf(edits(1)) <= TARGETS.nameEditMs)]] : []),
+      ['new 50-page document (max)', fmt(maxOf(result.newDocuments.map((d) => (d.found ? d.ms : Infinity)))), `≤ ${TARGETS.newDocumentMs} ms`, verdict(maxOf(result.newDocuments.map((d) => (d.found ? d.ms : Infinity))) <= TARGETS.newDocumentMs)],
+      ['"Mentioned in", most-mentioned actor', fmt(result.mentionedIn[0].ms), `≤ ${TARGETS.mentionedInMs} ms (ref ${fmt(result.mentionedIn[0].referenceMs)})`, verdict(result.mentionedIn[0].ms <= TARGETS.mentionedInMs)],
+      ['worker heap peak', `${peak} MB`, `≤ ${TARGETS.workerHeapMB} MB`, verdict(peak <= TARGETS.workerHeapMB)],
+    ];
+    console.log(`\n${formatTable(rows)}\n\nload average at the end: ${load()}`);
+    if (result.errors.length) console.log(`page errors:\n  ${result.errors.slice(0, 10).join('\n  ')}`);
+  } finally {
+    result.machine.loadavgEnd = load();
+    await writeResults(`mentions-${config.pages}.json`, result);
+    await context.close().catch(() => {});
+    server.close();
+    await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+  }
+  log(`done; results in bench-results/mentions-${config.pages}.json; load ${load()}`);
+}
+
+main().catch((e) => { console.error(e); process.exitCode = 1; });
