@@ -105,6 +105,14 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
   };
   await search('Quillabamba', 1);
   await search('Huancavelica', 2);
+  // The hit opens the sideways scan at its page with the word marked on the image (the text
+  // layer is laid from the OCR words).
+  await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /^Open acta-escaneada.* at page 2$/ }).click();
+  const viewer = page.getByRole('dialog', { name: /acta-escaneada/ });
+  await expect(viewer.locator('.textLayer mark.pdf-hit')).toHaveText('Huancavelica');
+  await expect(viewer.getByText(/Text from OCR \(confidence \d+%\)/)).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(viewer).toBeHidden();
 
   // The language corrected to English: the document says it was read otherwise; one page is read again.
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Sources' }).click();

@@ -213,7 +213,9 @@ test('a page read by OCR: its words are the text layer, find marks a word at its
 
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Actors' }).click();
   await page.getByRole('listbox', { name: 'Actor list' }).getByRole('option', { name: new RegExp(ACTOR) }).click();
-  await expect(page.getByRole('article').getByRole('listitem').filter({ hasText: TITLE })).toContainText(`${TITLE} · p. 1 — Comandante Artemio`);
+  // The citation, with its quote (the profile also lists the scan under "Mentioned in": OCR text is matched too).
+  await expect(page.getByRole('article').getByRole('listitem').filter({ hasText: `${TITLE} · p. 1 — Comandante Artemio` })).toBeVisible();
+  await expect(page.getByRole('article').locator('li.mentions__source').filter({ hasText: TITLE })).toContainText('Comandante Artemio');
 });
 
 test('a search hit on OCR text opens the scan with the word marked; a page OCR could not read says why', async ({ page }, testInfo) => {
