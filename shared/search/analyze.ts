@@ -139,7 +139,7 @@ export function allForms(word: string): string[] {
 const INFLECTIONS = {
   es: new Set(('a as o os e es en an s amos emos imos ais eis ar er ir ado ada ados adas ido ida idos idas ando iendo ' +
     'aron ieron io o aba aban abas abamos ia ian ias iamos ara aran aras ase asen iera ieran iese iesen are aremos aran ' +
-    'aria arian eria erian iria irian ere era eran ira iran aste iste asteis isteis ad ed id emos an').split(' ')),
+    'aria arian eria erian iria irian ere era eran ira iran aste iste asteis isteis').split(' ')),
   en: new Set('e es s ed ing d er ers est ly ies ied y'.split(' ')),
 };
 
@@ -149,18 +149,26 @@ function commonPrefix(a: string, b: string): number {
   return i;
 }
 
+/** How a form sharing a stem with the query word relates to it, read in one language. */
+export type FormRelation = 'inflection' | 'derivation' | 'other';
+
 /**
- * Whether `form` (sharing `stem` with the query word in `lang`) is an inflection of the query
- * word rather than a derivation: both endings after the stem only inflect, or both carry the
- * same derivational ending ("operacion"/"operaciones": "ac…").
+ * How `form` (sharing `stem` with the query word in `lang`) relates to the query word, from
+ * the endings left after the stem: both only inflect, or both carry the same derivational
+ * ending ("operacion"/"operaciones": "ac…") → an inflection; the query word's ending inflects
+ * but the form's does not ("capturado"/"capturista") → a derivation; the query word's ending
+ * is no ending of this language ("captured" read as Spanish) → another language's word.
  */
-export function isInflection(word: string, form: string, stem: string, lang: 'es' | 'en'): boolean {
+export function formRelation(word: string, form: string, stem: string, lang: 'es' | 'en'): FormRelation {
   const a = word.slice(commonPrefix(word, stem));
   const b = form.slice(commonPrefix(form, stem));
   const endings = INFLECTIONS[lang];
-  if (endings.has(a) || a === '') return endings.has(b) || b === '';
-  return a.slice(0, 2) === b.slice(0, 2);
+  if (a === '' || endings.has(a)) return b === '' || endings.has(b) ? 'inflection' : 'derivation';
+  return a.slice(0, 2) === b.slice(0, 2) ? 'inflection' : 'other';
 }
+
+export const isInflection = (word: string, form: string, stem: string, lang: 'es' | 'en'): boolean =>
+  formRelation(word, form, stem, lang) === 'inflection';
 
 // Character trigrams (of folded words padded with spaces) that tell Spanish from English,
 // picked from the relevance corpus and the bench corpus's word lists, and measured by

@@ -3,7 +3,7 @@
  * every segment's dictionary by `QueryContext.expand` (evaluate.ts):
  *   - the folded word itself (surface form, boost 1);
  *   - forms sharing its Spanish or English stem (stem maps, never fuzzy): inflections in the
- *     page's language 0.8, derivations 0.5, the other language 0.4 (BOOST);
+ *     page's language 0.8, derivations 0.5, another language's word 0.3 (BOOST);
  *   - prefix*: surface forms starting with it;
  *   - typos, only when no form of the word exists anywhere (decided over all segments, so
  *     scores stay comparable): surface forms within Elasticsearch's AUTO distance (1 edit for
@@ -33,7 +33,7 @@ export interface CompiledQuery {
 }
 
 export const BOOST = {
-  raw: 1, inflection: 0.8, derivation: 0.5, otherLanguage: 0.4, prefix: 0.6, typo1: 0.35, typo2: 0.25,
+  raw: 1, inflection: 0.8, derivation: 0.5, otherLanguage: 0.3, prefix: 0.6, typo1: 0.35, typo2: 0.25,
 } as const;
 
 /** Elasticsearch's fuzziness AUTO: edits allowed for a word of this length. */

@@ -4,7 +4,7 @@
  * against surface forms only (the dictionaries hold no stems), with a Damerau distance, the
  * first letter fixed, and only for a word no segment holds in any form.
  */
-import { isInflection, stemOf } from './analyze';
+import { formRelation, stemOf } from './analyze';
 import { BOOST, typoDistance } from './compile';
 import type { WordGroup } from './compile';
 import { letterSignature, lowerBound, termIndex } from './segment';
@@ -203,23 +203,26 @@ export class Expander {
   }
 
   /**
-   * Forms sharing a stem with the word, through each field's stem maps. A form reached by
-   * language L's stemmer is an inflection or a derivation in rows read in L (and mixed rows),
-   * and a match in the other language elsewhere. Both of the word's stems are looked up in
-   * both maps: "capturado" finds English "captured" (Porter "captur") at the lower boost.
+   * Forms sharing a stem with the word, through each field's stem maps. In rows read in
+   * language L (and mixed rows), a form reached by L's stemmer with the word's own L stem is an
+   * inflection, a derivation or another language's word (formRelation); anything else — rows
+   * of the other language, or the word's other-language stem looked up in L's map — counts as
+   * another language's word: "capturado" finds English "captured" (Porter "captur"), lowest.
    */
   private addStemForms(group: WordGroup, add: (term: string, byLang: readonly number[], typo?: boolean, blend?: string | null) => void): void {
     const word = group.word;
     const stems = new Set([stemOf(word, 'es'), stemOf(word, 'en')].filter((s): s is string => s !== null));
+    const boostOf = { inflection: BOOST.inflection, derivation: BOOST.derivation, other: BOOST.otherLanguage } as const;
     for (const lang of STEM_LANGS) {
       const slot = lang === 'es' ? 1 : 2;
+      const own = stemOf(word, lang);
       for (const stem of stems) {
         for (const s of this.segments) {
           for (const f of s.fields) {
             for (const t of formsOfStem(f.stems[lang], stem)) {
               const form = f.terms[t]!;
               if (form === word) continue;
-              const b = isInflection(word, form, stem, lang) ? BOOST.inflection : BOOST.derivation;
+              const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;
               const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage];
               byLang[slot] = b;
               add(form, byLang, false, word);
