@@ -7,14 +7,14 @@ import { compileQuery } from './compile';
 import type { CompiledClause, CompiledQuery } from './compile';
 import { QueryContext, groupCost, positionsOf, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
 import { foldedTokens, isIndexable, isStrong, tokenize } from './analyze';
-import { findPhrase, matchRangesInText, matchedName } from './highlight';
+import { findPhrase, matchedName } from './highlight';
 import { pageSnippet, recordSnippet } from './snippets';
 import { parseQuery } from './parseQuery';
 import type { ParsedQuery } from './parseQuery';
 import { FIELD_SEPARATOR, rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
 import type { Segment } from './segment';
 import { HIT_KINDS } from './types';
-import type { DocumentFilterInfo, HighlightRange, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
+import type { DocumentFilterInfo, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
 
 /** Loads a page's text for snippets (the worker reads IndexedDB). */
 export type TextLoader = (page: { ref: string; documentId: string; page: number }) =>
