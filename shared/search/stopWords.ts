@@ -41,5 +41,3 @@ const ES =
 export const STOP_WORDS: ReadonlySet<string> = new Set((EN + ES).split(' ').filter(Boolean));
 export const EN_STOP_WORDS: ReadonlySet<string> = new Set(EN.split(' ').filter(Boolean));
 export const ES_STOP_WORDS: ReadonlySet<string> = new Set(ES.split(' ').filter(Boolean));
-/** Stop words in both languages ("a", "no", "he"): never indexed, never searched. */
-export const SHARED_STOP_WORDS: ReadonlySet<string> = new Set([...EN_STOP_WORDS].filter((w) => ES_STOP_WORDS.has(w)));

@@ -83,6 +83,8 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
   }
   const snippet = hit.snippet ? <SnippetText snippet={hit.snippet} kind={hit.kind} t={t} id={snippetId} /> : null;
   const similar = <SimilarSpelling hit={hit} t={t} />;
+  // An event's or source's title is shown already: a snippet from it would repeat it.
+  const titleSnippet = hit.snippet?.field === 'name';
   const ui = useUi.getState;
   switch (hit.kind) {
     case 'actor': {
@@ -109,7 +111,7 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
           <span className="search-hit__title">{titleOf(t, event)}</span>
           {similar}
           <span className="search-hit__sub">{sub}</span>
-          {snippet}
+          {titleSnippet ? null : snippet}
         </button>
       );
     }
@@ -121,7 +123,7 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
           <span className="search-hit__title">{doc.title.trim() || doc.fileName || t('search.untitled')}</span>
           {similar}
           <span className="search-hit__sub">{sub}</span>
-          {snippet}
+          {titleSnippet ? null : snippet}
         </button>
       );
     }
