@@ -73,3 +73,16 @@ describe('analyze: one pipeline for index and query', () => {
     expect(detectLanguage(foldedTokens('Abimael Guzmán Reinoso, Lima 1992'))).toBe('mixed');
   });
 });
+
+describe('a document’s language field', () => {
+  it('wins when set: Spanish, English, or mixed for another language or several', async () => {
+    const { langHint } = await import('./records');
+    expect(langHint('')).toBeUndefined();
+    expect(langHint('Español')).toBe('es');
+    expect(langHint('es-PE')).toBe('es');
+    expect(langHint('English')).toBe('en');
+    expect(langHint('en-US')).toBe('en');
+    expect(langHint('Quechua')).toBe('mixed');
+    expect(langHint('es/en')).toBe('mixed');
+  });
+});
