@@ -3,7 +3,7 @@
  * keep the top hits per kind in a bounded list (counts are exact), verify phrases by word
  * positions (pages) or on the record's text, make snippets for the returned hits only.
  */
-import { compileQuery } from './compile';
+import { BOOST, compileQuery } from './compile';
 import type { CompiledClause, CompiledQuery } from './compile';
 import { QueryContext, groupCost, positionsOf, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
 import { foldedTokens, isIndexable, isStrong, tokenize } from './analyze';
@@ -101,7 +101,9 @@ async function phraseRowsByPositions(seg: Segment, clause: CompiledClause, ctx: 
     if (!isStrong(word) || !group) return;
     const at = new Map<number, Set<number>>();
     words.push({ offset, at });
-    for (const form of ctx.expand(group)) reads.push(positionsOf(seg, form.term, wanted, at));
+    // The word and its inflections only: each form is one positions read per segment (a Blob
+    // slice until positions are warmed), and a phrase's words are not its derivations.
+    for (const form of ctx.expand(group)) if (Math.max(...form.byLang) >= BOOST.inflection) reads.push(positionsOf(seg, form.term, wanted, at));
   });
   await Promise.all(reads);
   const ok = new Set<number>();
