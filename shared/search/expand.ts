@@ -219,7 +219,7 @@ export class Expander {
       for (const stem of stems) {
         for (const s of this.segments) {
           for (const f of s.fields) {
-            for (const t of formsOfStem(f.stems[lang], stem)) {
+            for (const t of formsOfStem(f.stems[lang], f.terms, stem)) {
               const form = f.terms[t]!;
               if (form === word) continue;
               const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;

@@ -298,7 +298,7 @@ export interface SerializedSegment {
 }
 
 interface ArrayRef { offset: number; length: number }
-interface StemMapHeader { stems: string; start: ArrayRef; forms: ArrayRef }
+interface StemMapHeader { odd: Record<number, string>; rep: ArrayRef; len: ArrayRef; start: ArrayRef; forms: ArrayRef }
 interface FieldHeader {
   field: SearchField; terms: string; avgLength: number;
   df: ArrayRef; postStart: ArrayRef; postings: ArrayRef; posStart: ArrayRef | null; lengths: ArrayRef; sigs: ArrayRef;
@@ -319,7 +319,7 @@ export async function serializeSegment(segment: Segment): Promise<SerializedSegm
     offset += array.byteLength;
     return ref;
   };
-  const placeStems = (m: StemMap): StemMapHeader => ({ stems: m.stems.join('\n'), start: place(m.start), forms: place(m.forms) });
+  const placeStems = (m: StemMap): StemMapHeader => ({ odd: m.odd, rep: place(m.rep), len: place(m.len), start: place(m.start), forms: place(m.forms) });
   const fields: FieldHeader[] = segment.fields.map((f) => ({
     field: f.field, terms: f.terms.join('\n'), avgLength: f.avgLength,
     df: place(f.df), postStart: place(f.postStart), postings: place(f.postings),
@@ -361,7 +361,7 @@ export function loadSegment(stored: { header: string; data: Uint8Array; position
   const u8 = (r: ArrayRef) => new Uint8Array(aligned.buffer, aligned.base + r.offset, r.length);
   const u16 = (r: ArrayRef) => new Uint16Array(aligned.buffer, aligned.base + r.offset, r.length);
   const u32 = (r: ArrayRef) => new Uint32Array(aligned.buffer, aligned.base + r.offset, r.length);
-  const loadStems = (m: StemMapHeader): StemMap => ({ stems: m.stems ? m.stems.split('\n') : [], start: u32(m.start), forms: u32(m.forms) });
+  const loadStems = (m: StemMapHeader): StemMap => ({ odd: m.odd, rep: u32(m.rep), len: u8(m.len), start: u32(m.start), forms: u32(m.forms) });
   const fields: FieldIndex[] = header.fields.map((f) => ({
     field: f.field, terms: f.terms ? f.terms.split('\n') : [], avgLength: f.avgLength,
     df: u32(f.df), postStart: u32(f.postStart), postings: u8(f.postings), posStart: f.posStart ? u32(f.posStart) : null, lengths: u16(f.lengths),
