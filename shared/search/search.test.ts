@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildSegment, bytesSource, loadSegment, serializeSegment, StaleSegmentError } from './segment';
+import { buildSegment, bytesSource } from './segment';
+import { loadSegment, serializeSegment, StaleSegmentError } from './persist';
 import type { Segment } from './segment';
 import { searchSegments } from './search';
 import { dropDocument, mergeSegments, supersede } from './merge';
