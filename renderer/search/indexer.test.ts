@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/model';
 import { blankActor, blankEvent, newId } from '../../shared/model';
 import type { ExtractionResult } from '../../shared/pdf/types';
-import { DEFAULT_MERGE_POLICY } from '../../shared/search';
+import { DEFAULT_MERGE_POLICY, SEGMENT_FORMAT_VERSION } from '../../shared/search';
 import type { SearchResults } from '../../shared/search';
 import { deleteActor, saveActor } from '../db/actors';
 import { openDatabase } from '../db/db';
@@ -229,7 +229,7 @@ describe('SearchIndexer', () => {
     expect(await restarted.sync()).toMatchObject({ documentsIndexed: 1 });
     expect(pages(await restarted.search('surquillo'))).toHaveLength(1);
     const rows = await db.searchSegments.bulkGet(await storedSegmentIds(db));
-    expect(rows.every((row) => row!.formatVersion === 2 && row!.data instanceof Uint8Array && row!.json === undefined)).toBe(true);
+    expect(rows.every((row) => row!.formatVersion === SEGMENT_FORMAT_VERSION && row!.data instanceof Uint8Array && row!.json === undefined)).toBe(true);
     // Phrases read positions from the stored Blob until they are warmed into memory, then from memory: same answers.
     const again = new SearchIndexer(db);
     await again.load();

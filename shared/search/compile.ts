@@ -1,52 +1,60 @@
 /**
- * From the parsed query to word groups matched against each segment's vocabulary.
- * A group is one query word with its alternatives: the raw folded word, its Spanish and
- * English stems, and (for ≥ 5 letters) fuzzy variants of the RAW word at a lower boost.
- * Fuzzy is always on, never "only when nothing exact matched": that decision would depend on
- * each segment's content and make scores from different segments incomparable.
+ * From the parsed query to word groups: one per query word, expanded once per query against
+ * every segment's dictionary by `QueryContext.expand` (evaluate.ts):
+ *   - the folded word itself (surface form, boost 1);
+ *   - forms sharing its Spanish or English stem (stem maps, never fuzzy): inflections in the
+ *     page's language 0.8, derivations 0.5, another language's word 0.3 (BOOST);
+ *   - prefix*: surface forms starting with it;
+ *   - typos, only when no form of the word exists anywhere (decided over all segments, so
+ *     scores stay comparable): surface forms within Elasticsearch's AUTO distance (1 edit for
+ *     3–5 letters, 2 from 6), same first letter, a swap of two letters is one edit.
  */
-import { allForms, isIndexable } from './analyze';
+import { isIndexable, isStrong } from './analyze';
 import type { ParsedQuery, QueryClause } from './parseQuery';
 
-export interface Alternative {
-  term: string;
-  mode: 'exact' | 'prefix' | 'fuzzy';
-  distance: number;
-  boost: number;
+export interface WordGroup {
+  word: string;
+  prefix: boolean;
+  /** Typo tolerance allowed (never in exclusions or phrases). */
+  fuzzy: boolean;
+  /** A stop word in one language only ("sea", "the"): optional next to strong words. */
+  weak: boolean;
 }
-export interface WordGroup { word: string; alts: Alternative[] }
-export interface CompiledClause { groups: WordGroup[]; phrase: string[] | null }
+export interface CompiledClause {
+  groups: WordGroup[];
+  phrase: string[] | null;
+  /** Every group is weak: a row needs any one of them, not all (a phrase of weak words such as "by sea"). */
+  anyGroup: boolean;
+}
 export interface CompiledQuery {
   mode: 'all' | 'any';
   include: CompiledClause[];
   exclude: CompiledClause[];
 }
 
-export const BOOST = { raw: 1, stem: 0.8, prefix: 0.6, fuzzy: 0.35 } as const;
-/** Fuzzy from this many letters (distance 1), distance 2 from FUZZY_TWO. */
-export const FUZZY_MIN = 5;
-export const FUZZY_TWO = 8;
+export const BOOST = {
+  raw: 1, inflection: 0.8, derivation: 0.5, otherLanguage: 0.3, prefix: 0.6, typo1: 0.35, typo2: 0.25,
+} as const;
+
+/** Elasticsearch's fuzziness AUTO: edits allowed for a word of this length. */
+export const typoDistance = (length: number): number => (length <= 2 ? 0 : length <= 5 ? 1 : 2);
 
 function wordGroup(word: string, prefix: boolean, fuzzy: boolean): WordGroup {
-  const [raw, ...stems] = allForms(word);
-  const alts: Alternative[] = [{ term: raw!, mode: 'exact', distance: 0, boost: BOOST.raw }];
-  for (const stem of stems) alts.push({ term: stem, mode: 'exact', distance: 0, boost: BOOST.stem });
-  if (prefix) alts.push({ term: word, mode: 'prefix', distance: 0, boost: BOOST.prefix });
-  else if (fuzzy && word.length >= FUZZY_MIN && !/\p{N}/u.test(word)) {
-    alts.push({ term: word, mode: 'fuzzy', distance: word.length >= FUZZY_TWO ? 2 : 1, boost: BOOST.fuzzy });
-  }
-  return { word, alts };
+  return { word, prefix, fuzzy: fuzzy && !prefix && !/\p{N}/u.test(word), weak: !prefix && !isStrong(word) };
 }
 
 function compileClause(clause: QueryClause, fuzzy: boolean): CompiledClause | null {
-  if (clause.type === 'term') return { groups: [wordGroup(clause.word, clause.prefix, fuzzy)], phrase: null };
-  // Phrase candidates need every indexed word of the phrase (exact forms only); stop words
-  // are not indexed and are checked by verification against the text.
-  const groups = clause.words.filter((w) => !isStop(w)).map((w) => wordGroup(w, false, false));
-  return groups.length ? { groups, phrase: clause.words } : null;
+  if (clause.type === 'term') {
+    const group = wordGroup(clause.word, clause.prefix, fuzzy);
+    return { groups: [group], phrase: null, anyGroup: false };
+  }
+  // Phrase candidates need every strong word of the phrase (no typos); weak and stop words are
+  // checked against the text. A phrase of weak words only needs any of them to be a candidate.
+  const strong = clause.words.filter(isStrong);
+  const words = strong.length ? strong : clause.words.filter(isIndexable);
+  const groups = words.map((w) => wordGroup(w, false, false));
+  return groups.length ? { groups, phrase: clause.words, anyGroup: strong.length === 0 } : null;
 }
-
-const isStop = (w: string): boolean => !isIndexable(w);
 
 export function compileQuery(parsed: ParsedQuery, options: { fuzzy?: boolean } = {}): CompiledQuery {
   const fuzzy = options.fuzzy ?? true;

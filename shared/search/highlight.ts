@@ -1,6 +1,6 @@
 // Phrase verification, highlight ranges and snippets over stored text (records' own text or
 // a page text loaded lazily for the top hits only).
-import { allForms, stemsOf, tokenize } from './analyze';
+import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
 
@@ -24,16 +24,10 @@ export function findPhrase(tokens: readonly WordToken[], words: readonly string[
   return out;
 }
 
-/** Ranges of words whose raw form or stems are among the matched index terms. */
+/** Ranges of words whose folded form is among the matched terms (surface forms: no stemming here). */
 export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<string>): HighlightRange[] {
   const out: HighlightRange[] = [];
-  // Stems share their first two letters with the word (Snowball/Porter only touch endings),
-  // so most words are ruled out without stemming.
-  const heads = new Set([...terms].map((t) => t.slice(0, 2)));
-  for (const t of tokens) {
-    if (!heads.has(t.word.slice(0, 2))) continue;
-    if (terms.has(t.word) || allForms(t.word).some((f) => terms.has(f))) out.push({ start: t.start, end: t.end });
-  }
+  for (const t of tokens) if (terms.has(t.word)) out.push({ start: t.start, end: t.end });
   return out;
 }
 
@@ -54,7 +48,7 @@ function foldedWords(raw: string): string[] {
 
 /**
  * matchRanges over a text without tokenizing all of it: most words are ruled out by their
- * first two letters (lower-cased, folded only when not ASCII) before any folding or stemming.
+ * first two letters (lower-cased, folded only when not ASCII) before any folding.
  */
 export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo = new Map<string, boolean>()): HighlightRange[] {
   const out: HighlightRange[] = [];
@@ -68,7 +62,7 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
     // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
     let hit = memo.get(raw);
     if (hit === undefined) {
-      hit = foldedWords(raw).some((w) => heads.has(w.slice(0, 2)) && (terms.has(w) || allForms(w).some((f) => terms.has(f))));
+      hit = foldedWords(raw).some((w) => terms.has(w));
       memo.set(raw, hit);
     }
     if (hit) out.push({ start: m.index, end: m.index + raw.length });
@@ -114,7 +108,7 @@ export function matchedName(names: readonly string[], terms: ReadonlySet<string>
   let best: string | null = null;
   let bestCount = 0;
   for (const name of names) {
-    const count = tokenize(name).filter((t) => allForms(t.word).some((f) => terms.has(f))).length;
+    const count = tokenize(name).filter((t) => terms.has(t.word)).length;
     if (count > bestCount) { best = name; bestCount = count; }
   }
   return best;

@@ -1,11 +1,11 @@
 // Public API of the search core (docs/search.md). Pure TS: runs in Node tests and in the search worker.
-export { ANALYZER_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, isIndexable, queryForms, stemsOf, tokenize } from './analyze';
+export { ANALYZER_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, isIndexable, isIndexableIn, isStrong, stemsOf, tokenize } from './analyze';
 export type { Lang, WordToken } from './analyze';
 export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs, pageRef, pageSearchText } from './records';
-export {
-  SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StaleSegmentError, buildSegment, bytesSource, liveDocCount, loadSegment, rowOfRef, serializeSegment,
-} from './segment';
-export type { BuildOptions, PositionSource, Segment, SegmentKind, SegmentMeta, SerializedSegment, SideTable } from './segment';
+export { SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, buildSegment, bytesSource, liveDocCount, rowOfRef } from './segment';
+export type { BuildOptions, PositionSource, Segment, SegmentKind, SegmentMeta, SideTable } from './segment';
+export { StaleSegmentError, loadSegment, serializeSegment } from './persist';
+export type { SerializedSegment } from './persist';
 export { dateBound, mergeFilters, parseQuery } from './parseQuery';
 export type { ParsedQuery, PhraseClause, QueryClause, TermClause } from './parseQuery';
 export { searchSegments } from './search';

@@ -6,6 +6,7 @@
 import { ANALYZER_VERSION } from './analyze';
 import { bytesSource, emptyTable, letterSignature, liveDocCount, rowOfRef, rowRef, rowsOfDocuments, tableWriter } from './segment';
 import type { FieldIndex, Segment, SegmentMeta } from './segment';
+import { buildStemMaps } from './stemMap';
 import { ByteReader, ByteWriter } from './varint';
 
 export interface MergePolicy {
@@ -192,7 +193,7 @@ function mergeField(inputs: MergeInput[], docCount: number, positions: ByteWrite
   return {
     field, terms, df: Uint32Array.from(df), postStart: Uint32Array.from(postStart), postings: out.finish(),
     posStart: positions ? Uint32Array.from(posStart) : null, lengths, avgLength: docCount ? total / docCount : 0,
-    sigs: Uint32Array.from(terms, letterSignature),
+    sigs: Uint32Array.from(terms, letterSignature), stems: buildStemMaps(terms),
   };
 }
 

@@ -3,10 +3,12 @@ import { dateBound, parseQuery } from './parseQuery';
 
 describe('parseQuery', () => {
   it('reads plain words (all required), folded, stop words dropped with a note', () => {
-    const q = parseQuery('Guzmán the LEADER');
+    const q = parseQuery('Guzmán a LEADER');
     expect(q.mode).toBe('all');
     expect(q.include).toEqual([{ type: 'term', word: 'guzman', prefix: false }, { type: 'term', word: 'leader', prefix: false }]);
     expect(q.notes).toContain('stopWordsIgnored');
+    // A stop word of one language only is content in the other ("sea", "the"): kept for search.ts to weigh.
+    expect(parseQuery('the sea').include.map((c) => c.type === 'term' && c.word)).toEqual(['the', 'sea']);
   });
 
   it('reads OR as any-mode, phrases (straight and curly quotes), prefixes and exclusions', () => {

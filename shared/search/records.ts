@@ -64,12 +64,16 @@ export function documentFilterInfo(doc: Pick<SourceDocument, 'caseIds' | 'publis
   return { caseIds: doc.caseIds, dateFrom: doc.publishedOn?.earliest ?? null, dateTo: doc.publishedOn?.latest ?? null };
 }
 
-/** Language hint from the document's free-text language field, if it says es/en. */
-function langHint(language: string): SearchDoc['lang'] | undefined {
+/**
+ * The document's free-text language field, when set, wins over the per-page guess: Spanish or
+ * English, else 'mixed' (another language, or several: "Quechua", "es/en"); empty → guessed.
+ */
+export function langHint(language: string): SearchDoc['lang'] | undefined {
   const l = language.trim().toLowerCase();
-  if (/^(es|spa|spanish|español|espanol|castellano)\b/.test(l)) return 'es';
-  if (/^(en|eng|english|inglés|ingles)\b/.test(l)) return 'en';
-  return undefined;
+  if (!l) return undefined;
+  const es = /(^|[^a-z])(es|spa|spanish|español|espanol|castellano)([^a-z]|$)/.test(l);
+  const en = /(^|[^a-z])(en|eng|english|inglés|ingles)([^a-z]|$)/.test(l);
+  return es && !en ? 'es' : en && !es ? 'en' : 'mixed';
 }
 
 /**

@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { buildSegment, bytesSource, loadSegment, serializeSegment, StaleSegmentError } from './segment';
+import { buildSegment, bytesSource } from './segment';
+import { loadSegment, serializeSegment, StaleSegmentError } from './persist';
 import type { Segment } from './segment';
 import { searchSegments } from './search';
 import { dropDocument, mergeSegments, supersede } from './merge';
 import type { SearchDoc } from './types';
+import { buildStemMap, formsOfStem, stemAt } from './stemMap';
 
 const page = (documentId: string, n: number, text: string, extra: Partial<SearchDoc> = {}): SearchDoc => ({
   ref: `page:${documentId}:${n}`, kind: 'page', recordId: documentId, page: n, fields: { text }, lang: 'en',
@@ -187,5 +189,64 @@ describe('counts and phrases the positions cannot settle', () => {
     expect(await hits('"guzman leader"')).toEqual([]);
     expect(await hits('"perez camarada"')).toEqual([]);
     expect(await hits('"camarada feliciano"')).toEqual(['d']);
+  });
+});
+
+describe('typos, languages and snippets', () => {
+  const es = (id: string, list: string[]) => docPages(id, list).map((d) => ({ ...d, lang: 'es' as const }));
+  const cacao = es('cacao', ['el cacao del valle', 'precio del cacao', 'cooperativa de cacao', 'el Cauca en Colombia', 'la causa del ataque']);
+  const english = docPages('en', ['arrived by sea from the north', 'the sea was rough', 'convictions against the column', 'the armed conflict']);
+
+  it('tries typos only for a word found nowhere, on word forms, never on stems, and marks them', async () => {
+    const segs = [buildSegment('document:cacao', cacao, { seq: 1 }), buildSegment('document:en', english, { seq: 2 })];
+    // "cauca" is one edit from "causa" and shares a Spanish stem's neighbourhood with "cacao" ("caca").
+    expect(await refs(segs, 'cauca')).toEqual(['page:cacao:4']);
+    expect(await refs(segs, 'conflict')).toEqual(['page:en:4']);
+    const typo = await searchSegments(segs, 'Cacoa', {}, { getText });
+    expect(typo.groups.page.hits.map((h) => h.ref).sort()).toEqual(['page:cacao:1', 'page:cacao:2', 'page:cacao:3']);
+    expect(typo.groups.page.hits.every((h) => h.similar?.join() === 'cacao')).toBe(true);
+    // One- and two-letter words never go fuzzy; the first letter must match.
+    expect(await refs(segs, 'xacao')).toEqual([]);
+  });
+
+  it('reads each page in its own language: Spanish stop words are English words', async () => {
+    const segs = [buildSegment('document:cacao', cacao, { seq: 1 }), buildSegment('document:en', english, { seq: 2 })];
+    expect((await refs(segs, 'sea')).sort()).toEqual(['page:en:1', 'page:en:2']);
+    expect(await refs(segs, '"by sea"')).toEqual(['page:en:1']);
+    // Weak words are optional next to content words, in both directions.
+    expect(await refs(segs, 'del valle')).toEqual(['page:cacao:1']);
+    expect(await refs(segs, 'the column')).toEqual(['page:en:3']);
+  });
+
+  it('keeps row languages and stem maps through serialisation and merging', async () => {
+    const seg = buildSegment('document:cacao', cacao, { seq: 1 });
+    const stored = await serializeSegment(seg);
+    const loaded = loadSegment({ ...stored, positions: bytesSource(stored.positions!) });
+    expect(loaded.rows.lang).toEqual(seg.rows.lang);
+    const stems = (x: Segment) => Array.from(x.fields[0]!.stems.es.rep, (_, i) => stemAt(x.fields[0]!.stems.es, x.fields[0]!.terms, i));
+    expect(stems(loaded)).toEqual(stems(seg));
+    expect(stems(seg)).toContain('caca');
+    // A stem that prefixes none of its forms (Porter's y → i) is kept as a string.
+    const odd = buildStemMap(['cry', 'happy', 'happyish'], 'en');
+    expect([...formsOfStem(odd, ['cry', 'happy', 'happyish'], 'happi')]).toEqual([1]);
+    expect([...formsOfStem(odd, ['cry', 'happy', 'happyish'], 'cri')]).toEqual([0]);
+    const merged = await mergeSegments([loaded, buildSegment('document:en', english, { seq: 2 })], 3);
+    expect(await refs([merged], 'cacao')).toHaveLength(3);
+    expect(await refs([merged], 'sea')).toHaveLength(2);
+  });
+
+  it('gives a record hit the field part that matched, as written, and a page hit its match count', async () => {
+    const rec: SearchDoc = {
+      ref: 'event:e1', kind: 'event', recordId: 'e1', caseIds: [], dateFrom: null, dateTo: null,
+      fields: { name: 'Fall of the commander', role: 'strategic developments\narrests', place: 'Huánuco', body: 'Taken down by the army.\nThe second line ended the war.' },
+    };
+    const records = buildSegment('records', [rec], { seq: 1 });
+    const hit = (await searchSegments([records], 'army', {}, {})).groups.event.hits[0]!;
+    expect(hit.snippet).toMatchObject({ text: 'Taken down by the army.', field: 'body' });
+    const place = (await searchSegments([records], 'huanuco', {}, {})).groups.event.hits[0]!;
+    expect(place.snippet).toMatchObject({ text: 'Huánuco', field: 'place' });
+    const pages = buildSegment('document:en', english, { seq: 2 });
+    const p = (await searchSegments([pages], 'sea', {}, { getText })).groups.page.hits.find((h) => h.ref === 'page:en:2')!;
+    expect(p.occurrences).toBe(1);
   });
 });

@@ -4,16 +4,18 @@
  * positions (pages) or on the record's text, make snippets for the returned hits only.
  */
 import { compileQuery } from './compile';
+import { phraseRowsByPositions, phraseRowsByText, textHasPhrase } from './phrases';
 import type { CompiledClause, CompiledQuery } from './compile';
-import { QueryContext, groupCost, positionsOf, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
-import { allForms, foldedTokens, isIndexable, tokenize } from './analyze';
-import { findPhrase, makeSnippet, matchRangesInText, matchedName } from './highlight';
+import { QueryContext, groupCost, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
+import { foldedTokens, isIndexable, isStrong } from './analyze';
+import { matchedName } from './highlight';
+import { pageSnippet, recordSnippet } from './snippets';
 import { parseQuery } from './parseQuery';
 import type { ParsedQuery } from './parseQuery';
 import { rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
 import type { Segment } from './segment';
 import { HIT_KINDS } from './types';
-import type { DocumentFilterInfo, HighlightRange, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
+import type { DocumentFilterInfo, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
 
 /** Loads a page's text for snippets (the worker reads IndexedDB). */
 export type TextLoader = (page: { ref: string; documentId: string; page: number }) =>
@@ -42,12 +44,12 @@ interface PendingPhrases { phrases: readonly (readonly string[])[]; any: boolean
 interface Candidate { seg: Segment; row: number; score: number; pending?: PendingPhrases }
 
 /**
- * Whether a phrase clause needs the page text: stop words (and one-letter words) are not
- * indexed, so positions check only the indexed words' adjacency around them.
+ * Whether a phrase clause needs the page text: stop words of either language (and one-letter
+ * words) are not indexed everywhere, so positions check only the strong words' adjacency.
  */
-const needsText = (seg: Segment, clause: CompiledClause): boolean =>
-  seg.meta.family === 'pages' && clause.phrase !== null && clause.phrase.some((w) => !isIndexable(w));
-const hasTextPhrase = (q: CompiledQuery): boolean => q.include.some((c) => c.phrase?.some((w) => !isIndexable(w)));
+const textPhrase = (clause: CompiledClause): boolean => clause.phrase !== null && clause.phrase.some((w) => !isStrong(w));
+const needsText = (seg: Segment, clause: CompiledClause): boolean => seg.meta.family === 'pages' && textPhrase(clause);
+const hasTextPhrase = (q: CompiledQuery): boolean => q.include.some(textPhrase);
 const DEFAULT_PHRASE_BUDGET = 200;
 
 function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyMap<string, DocumentFilterInfo>): boolean {
@@ -86,48 +88,6 @@ class TopK {
   }
 }
 
-/** Positions of each indexable phrase word (offset in the phrase → row → positions). */
-async function phraseRowsByPositions(seg: Segment, phrase: readonly string[], rows: number[]): Promise<Set<number>> {
-  // One indexed word: every candidate holds it (stop words around it are checked on the text).
-  if (phrase.filter(isIndexable).length <= 1) return new Set(rows);
-  const wanted = new Set(rows);
-  const words: { offset: number; at: Map<number, Set<number>> }[] = [];
-  const reads: Promise<void>[] = [];
-  phrase.forEach((word, offset) => {
-    if (!isIndexable(word)) return;
-    const at = new Map<number, Set<number>>();
-    words.push({ offset, at });
-    for (const form of allForms(word)) reads.push(positionsOf(seg, form, wanted, at));
-  });
-  await Promise.all(reads);
-  const ok = new Set<number>();
-  if (words.length === 0) return ok;
-  const [first, ...others] = words;
-  for (const row of rows) {
-    const starts = first!.at.get(row);
-    if (!starts) continue;
-    for (const p of starts) {
-      if (others.every((w) => w.at.get(row)?.has(p + w.offset - first!.offset))) { ok.add(row); break; }
-    }
-  }
-  return ok;
-}
-
-/** Whether a text holds the phrase, every word (stop words too) in place. */
-function textHasPhrase(text: string, phrase: readonly string[]): boolean {
-  return findPhrase(tokenize(text), phrase).length > 0;
-}
-
-/**
- * Records: the phrase must lie within one line of the record's text — one name, role, tag,
- * place or line of a field (fields and their parts are joined by newlines), never across two.
- */
-function phraseRowsByText(seg: Segment, phrase: readonly string[], rows: number[]): Set<number> {
-  const ok = new Set<number>();
-  for (const row of rows) if ((seg.rows.text[row] ?? '').split('\n').some((line) => textHasPhrase(line, phrase))) ok.add(row);
-  return ok;
-}
-
 /**
  * Rows of a segment satisfying a clause (every word group; the phrase verified), with the
  * clause's score per row. `within` restricts the rows (already cut by earlier clauses).
@@ -136,10 +96,20 @@ async function clauseRows(seg: Segment, clause: CompiledClause, ctx: QueryContex
   Promise<{ rows: number[]; score: Float32Array } | null> {
   const n = seg.meta.docCount;
   const groups = clause.groups.map((g) => ctx.expand(g)).sort((a, b) => groupCost(seg, a) - groupCost(seg, b));
-  if (groups.some((g) => g.length === 0)) return null;
+  if (!clause.anyGroup && groups.some((g) => g.length === 0)) return null;
   const total = new Float32Array(n);
   let rows: number[] | null = null;
-  if (groups.length === 1) {
+  if (clause.anyGroup) {
+    const seen = new Uint8Array(n);
+    rows = [];
+    for (const expanded of groups) {
+      const g = new Float32Array(n);
+      for (const row of scoreGroup(seg, expanded, ctx, g)) {
+        total[row] = total[row]! + g[row]!;
+        if (!seen[row]) { seen[row] = 1; rows.push(row); }
+      }
+    }
+  } else if (groups.length === 1) {
     rows = scoreGroup(seg, groups[0]!, ctx, total);
   } else {
     const count = new Uint16Array(n);
@@ -156,33 +126,33 @@ async function clauseRows(seg: Segment, clause: CompiledClause, ctx: QueryContex
   }
   if (within) rows = rows.filter(within);
   if (clause.phrase && rows.length) {
-    const ok = seg.meta.family === 'pages' ? await phraseRowsByPositions(seg, clause.phrase, rows) : phraseRowsByText(seg, clause.phrase, rows);
+    const ok = seg.meta.family === 'pages' ? await phraseRowsByPositions(seg, clause, ctx, rows) : phraseRowsByText(seg, clause.phrase, rows);
     rows = rows.filter((r) => ok.has(r));
   }
   return { rows, score: total };
 }
 
 /**
- * Actors' names as the forms of their indexable words, per row (cached per segment): a query
+ * Actors' names as their indexable folded words, per row (cached per segment): a query
  * covering one whole name doubles the actor's score (BM25 on the joined names field penalises
  * actors with many aliases). Depends only on the row and the query: comparable across segments.
  */
-function nameForms(seg: Segment, row: number): string[][][] | null {
+function nameWords(seg: Segment, row: number): string[][] | null {
   const cache = (seg.cache.nameForms ??= []);
-  let forms = cache[row];
-  if (forms === undefined) {
+  let words = cache[row];
+  if (words === undefined) {
     const names = seg.rows.names[row];
-    forms = names?.length ? names.map((name) => foldedTokens(name).filter(isIndexable).map(allForms)).filter((w) => w.length) : null;
-    cache[row] = forms;
+    words = names?.length ? names.map((name) => foldedTokens(name).filter(isIndexable)).filter((w) => w.length) : null;
+    cache[row] = words;
   }
-  return forms;
+  return words;
 }
 const NAME_BONUS = 2;
 
 function nameBonus(seg: Segment, row: number, queryTerms: ReadonlySet<string>): number {
-  const forms = nameForms(seg, row);
-  if (!forms) return 1;
-  for (const words of forms) if (words.every((w) => w.some((f) => queryTerms.has(f)))) return NAME_BONUS;
+  const names = nameWords(seg, row);
+  if (!names) return 1;
+  for (const words of names) if (words.every((w) => queryTerms.has(w))) return NAME_BONUS;
   return 1;
 }
 
@@ -194,9 +164,15 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
   // Pages: phrases with stop words each row must still show in its text (checked for the top hits).
   let pendingAll: PendingPhrases | null = null;
   const pendingAny = new Map<number, string[][]>();
-  if (q.mode === 'all') {
+  // Weak words (a stop word in one language: "sea", "con", "the") are optional next to strong
+  // ones: they score where a text holds them as content but are never required, since a page
+  // in the language that drops them cannot hold them. A query of weak words only needs one.
+  const weak = (c: CompiledClause) => c.phrase === null && c.groups[0]!.weak;
+  const required = q.include.filter((c) => !weak(c));
+  const mode = q.mode === 'all' && required.length === 0 ? 'any' : q.mode;
+  if (mode === 'all') {
     // Plain clauses first, phrases last: positions are read only for rows that survive.
-    const clauses = [...q.include].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
+    const clauses = [...required].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
     const count = new Uint16Array(n);
     for (let i = 0; i < clauses.length; i++) {
       const within = i === 0 ? keep : (row: number) => count[row] === i;
@@ -205,6 +181,10 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
       for (const row of res.rows) { count[row] = i + 1; score[row] = score[row]! + res.score[row]!; }
     }
     for (let row = 0; row < n; row++) if (count[row] === clauses.length) rows.push(row);
+    for (const clause of q.include.filter(weak)) {
+      const res = await clauseRows(seg, clause, ctx, (row) => count[row] === clauses.length);
+      for (const row of res?.rows ?? []) score[row] = score[row]! + res!.score[row]!;
+    }
     const textPhrases = clauses.filter((c) => needsText(seg, c)).map((c) => c.phrase!);
     if (textPhrases.length) pendingAll = { phrases: textPhrases, any: false };
   } else {
@@ -282,7 +262,7 @@ async function verifyByText(top: TopK, limit: number, opts: SearchOptions): Prom
   return { exact: !unverified, texts };
 }
 
-async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], opts: SearchOptions,
+async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], typos: ReadonlySet<string>, opts: SearchOptions,
   exact = true, known?: ReadonlyMap<Candidate, string | null>): Promise<HitGroup> {
   const hits = top.items;
   // Matched terms of the returned hits only, one walk per segment and term.
@@ -309,7 +289,7 @@ async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly str
   return {
     count: top.count,
     exact,
-    hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, opts.snippetLength, memoFor(termsOf.get(c)!))),
+    hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, typos, opts.snippetLength, memoFor(termsOf.get(c)!))),
   };
 }
 
@@ -329,19 +309,24 @@ async function textOf(c: Candidate, getText?: TextLoader): Promise<string | null
   return (await getText({ ref: rowRef(c.seg, c.row), documentId, page: c.seg.rows.page[c.row] ?? 0 })) ?? null;
 }
 
-function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: readonly CompiledClause[], snippetLength?: number,
-  memo?: Map<string, boolean>): SearchHit {
+function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: readonly CompiledClause[], typos: ReadonlySet<string>,
+  snippetLength?: number, memo?: Map<string, boolean>): SearchHit {
   const kind = rowKind(c.seg, c.row);
   const hit: SearchHit = { ref: rowRef(c.seg, c.row), kind, recordId: rowRecordId(c.seg, c.row), score: c.score, terms: [...terms].sort() };
   if (kind === 'page') { hit.documentId = hit.recordId; hit.page = c.seg.rows.page[c.row] ?? 0; }
   if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names[c.row] ?? [], terms);
+  const similar = hit.terms.filter((t) => typos.has(t));
+  if (similar.length) hit.similar = similar;
   if (text) {
-    const ranges: HighlightRange[] = matchRangesInText(text, terms, memo);
-    if (phrases.length) {
-      const tokens = tokenize(text);
-      for (const p of phrases) ranges.push(...findPhrase(tokens, p.phrase!));
+    const phraseWords = phrases.map((p) => p.phrase!);
+    if (kind === 'page') {
+      const { snippet, occurrences } = pageSnippet(text, terms, phraseWords, snippetLength, memo);
+      hit.snippet = snippet;
+      hit.occurrences = occurrences;
+    } else {
+      const snippet = recordSnippet(text, terms, phraseWords, snippetLength);
+      if (snippet) hit.snippet = snippet;
     }
-    hit.snippet = makeSnippet(text, ranges, snippetLength);
   }
   return hit;
 }
@@ -362,23 +347,24 @@ export async function searchSegments(segments: readonly Segment[], query: string
   const textCheck = hasTextPhrase(compiled);
   for (const kind of HIT_KINDS) top[kind] = new TopK(kind === 'page' && textCheck ? Math.max(limit, options.phraseBudget ?? DEFAULT_PHRASE_BUDGET) : limit);
   const terms = new Set<string>();
+  const typos = new Set<string>();
   let truncated = false;
   if (compiled.include.length) {
     const ctx = new QueryContext(segments);
-    for (const clause of compiled.include) for (const g of clause.groups) for (const e of ctx.expand(g)) terms.add(e.term);
+    for (const clause of compiled.include) for (const g of clause.groups) for (const e of ctx.expand(g)) { terms.add(e.term); if (e.typo) typos.add(e.term); }
     for (const seg of segments) {
       if (parsed.filters.kinds?.length && !parsed.filters.kinds.some((k) => (k === 'page') === (seg.meta.family === 'pages'))) continue;
       const keep = (row: number) => passes(seg, row, parsed.filters, options.documentInfo);
       await segmentCandidates(seg, compiled, ctx, keep, terms, top);
     }
-    // A prefix or fuzzy word with more forms than MAX_EXPANSIONS matched only its shortest ones.
+    // A prefix or typo word with more forms than MAX_EXPANSIONS matched only the nearest/shortest.
     truncated = ctx.truncated;
   }
   const termList = [...terms];
   const groups = {} as Record<HitKind, HitGroup>;
   for (const kind of HIT_KINDS) {
     const verified = kind === 'page' && textCheck ? await verifyByText(top[kind], limit, options) : null;
-    groups[kind] = await finishGroup(top[kind], compiled, termList, options, !truncated && (verified?.exact ?? true), verified?.texts);
+    groups[kind] = await finishGroup(top[kind], compiled, termList, typos, options, !truncated && (verified?.exact ?? true), verified?.texts);
   }
   return { groups, tookMs: now() - started, notes: parsed.notes };
 }

@@ -15,16 +15,22 @@
  * word position absolute, then deltas), read by byte range for phrase checks only
  * (`PositionSource`: a Blob in the app, bytes in tests).
  */
-import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexable, wordTerms } from './analyze';
+import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexableIn } from './analyze';
 import type { Lang } from './analyze';
+import { buildStemMaps } from './stemMap';
+import type { StemMaps } from './stemMap';
 import { pageRef } from './records';
 import { HIT_KINDS, PAGE_FIELDS, RECORD_FIELDS } from './types';
 import type { DocumentFilterInfo, HitKind, SearchDoc, SearchField, SegmentFamily } from './types';
 import { ByteWriter } from './varint';
 
 export const SEGMENT_FORMAT = 'casefile-search-segment';
-/** 1: lunr JSON; 2: compact columnar segment. */
-export const SEGMENT_FORMAT_VERSION = 2;
+/** 1: lunr JSON; 2: compact columnar segment; 3: surface forms only, stem maps, row languages. */
+export const SEGMENT_FORMAT_VERSION = 3;
+
+/** Row languages as stored (`SideTable.lang`). */
+export const LANGS: readonly Lang[] = ['mixed', 'es', 'en'];
+export const LANG_MIXED = 0;
 
 export type SegmentKind = 'records' | 'records-delta' | 'merged' | `document:${string}`;
 
@@ -59,9 +65,17 @@ export interface SideTable {
   status: string[];
   /** Actors' names (primary first); [] for others. */
   names: string[][];
-  /** Records only: the searchable text (fields joined by newlines) for phrases and snippets. */
+  /**
+   * Records only: the searchable text for phrases and snippets, fields (name, role, place,
+   * body) joined by FIELD_SEPARATOR, each field's parts by newlines.
+   */
   text: string[];
+  /** Language each row was read in: an index into LANGS (0 mixed, 1 es, 2 en). */
+  lang: number[];
 }
+
+/** Between a record's fields in `SideTable.text` (a phrase or a snippet never spans two). */
+export const FIELD_SEPARATOR = '\u001e';
 
 /** Where a pages segment's positions are: a Blob in the app (read by range), bytes in tests. */
 export interface PositionSource {
@@ -91,6 +105,8 @@ export interface FieldIndex {
   avgLength: number;
   /** Letter signature per term (fuzzy pre-filter, see evaluate.ts). */
   sigs: Uint32Array;
+  /** Per language, stem → the terms (surface forms) that have it (stemMap.ts). */
+  stems: StemMaps;
 }
 
 /** One bit per char code mod 32: an edit adds at most one bit and removes at most one. */
@@ -109,7 +125,7 @@ export interface Segment {
   /** Dead rows (deleted or superseded); persisted in the catalog manifest, not here. */
   tombstones: Set<number>;
   /** Lazily filled caches. */
-  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][][] | null)[]; rowDf?: Map<string, number> };
+  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][] | null)[]; rowDf?: Map<string, number>; langs?: Uint8Array };
 }
 
 export const fieldsOf = (family: SegmentFamily): readonly SearchField[] => (family === 'records' ? RECORD_FIELDS : PAGE_FIELDS);
@@ -126,7 +142,7 @@ export interface BuildOptions {
 }
 
 export function emptyTable(): SideTable {
-  return { ref: [], kind: [], record: [], ids: [], page: [], from: [], to: [], caseIdx: [], cases: [], status: [], names: [], text: [] };
+  return { ref: [], kind: [], record: [], ids: [], page: [], from: [], to: [], caseIdx: [], cases: [], status: [], names: [], text: [], lang: [] };
 }
 
 function interner(list: string[]): (value: string) => number {
@@ -140,11 +156,11 @@ function interner(list: string[]): (value: string) => number {
 }
 
 /** Appends rows to a side table with interned ids and case ids. */
-export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: SegmentFamily): void; copy(from: SideTable, row: number): void } {
+export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: SegmentFamily, lang: Lang): void; copy(from: SideTable, row: number): void } {
   const id = interner(rows.ids);
   const caseId = interner(rows.cases);
   return {
-    add(doc, family) {
+    add(doc, family, lang) {
       const derived = doc.kind === 'page' && doc.page !== undefined && doc.ref === pageRef(doc.recordId, doc.page);
       rows.ref.push(derived ? '' : doc.ref);
       rows.kind.push(HIT_KINDS.indexOf(doc.kind));
@@ -155,7 +171,8 @@ export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: Segm
       rows.caseIdx.push(doc.caseIds.map(caseId));
       rows.status.push(doc.status ?? '');
       rows.names.push(doc.names ?? []);
-      rows.text.push(family === 'records' ? fieldsOf('records').map((f) => doc.fields[f] ?? '').join('\n') : '');
+      rows.text.push(family === 'records' ? fieldsOf('records').map((f) => doc.fields[f] ?? '').join(FIELD_SEPARATOR) : '');
+      rows.lang.push(LANGS.indexOf(lang));
     },
     copy(from, row) {
       rows.ref.push(from.ref[row] ?? '');
@@ -168,6 +185,7 @@ export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: Segm
       rows.status.push(from.status[row] ?? '');
       rows.names.push(from.names[row] ?? []);
       rows.text.push(from.text[row] ?? '');
+      rows.lang.push(from.lang[row] ?? LANG_MIXED);
     },
   };
 }
@@ -211,8 +229,13 @@ export function encodeField(field: SearchField, acc: Map<string, TermAcc>, lengt
   for (let i = 0; i < lengths.length; i++) total += lengths[i]!;
   return {
     field, terms, df, postStart, postings: out.finish(), posStart, lengths, avgLength: liveRows ? total / liveRows : 0,
-    sigs: Uint32Array.from(terms, letterSignature),
+    sigs: Uint32Array.from(terms, letterSignature), stems: buildStemMaps(terms),
   };
+}
+
+/** Row languages as a typed array (cached): scoring reads one per posting. */
+export function rowLangs(s: Segment): Uint8Array {
+  return (s.cache.langs ??= Uint8Array.from(s.rows.lang));
 }
 
 /** Build a segment from docs (all of one family). */
@@ -227,21 +250,20 @@ export function buildSegment(kind: SegmentKind, docs: readonly SearchDoc[], opti
   const lengths = fields.map(() => new Uint16Array(docs.length));
   docs.forEach((doc, row) => {
     if (doc.kind === 'page') documentIds.add(doc.recordId);
-    writer.add(doc, family);
-    // One language per doc so every field of a page is stemmed alike.
+    // One language per doc, every field read alike: the document's language field when set
+    // (pageDocs), else guessed per page; records are short and mixed, read in both.
     const words = fields.map((f) => foldedTokens(doc.fields[f] ?? ''));
     const lang: Lang = doc.lang ?? (family === 'records' ? 'mixed' : detectLanguage(words[0] ?? []));
+    writer.add(doc, family, lang);
     fields.forEach((_, f) => {
       const acc = accs[f]!;
       const local = new Map<string, number[]>();
       let count = 0;
       (words[f] ?? []).forEach((word, position) => {
-        if (!isIndexable(word)) return;
-        for (const term of wordTerms(word, lang)) {
-          count++;
-          const list = local.get(term);
-          if (list) list.push(position); else local.set(term, [position]);
-        }
+        if (!isIndexableIn(word, lang)) return;
+        count++;
+        const list = local.get(word);
+        if (list) list.push(position); else local.set(word, [position]);
       });
       lengths[f]![row] = Math.min(count, MAX_LENGTH);
       for (const [term, list] of local) {
@@ -260,88 +282,6 @@ export function buildSegment(kind: SegmentKind, docs: readonly SearchDoc[], opti
     documentIds: [...documentIds], docCount: docs.length, builtAt: options.now ?? Date.now(), analyzerVersion: ANALYZER_VERSION,
   };
   return { meta, fields: fieldIndexes, rows, positions: positions ? bytesSource(positions.finish()) : null, tombstones: new Set(), cache: {} };
-}
-
-// ---- persistence -------------------------------------------------------------------------
-
-/**
- * The persisted form: a small JSON header (meta, side table, terms, layout) and one binary
- * buffer of typed arrays; positions separately (the worker stores them as a Blob, read by range).
- */
-export interface SerializedSegment {
-  header: string;
-  data: Uint8Array;
-  /** Pages only; null for records. */
-  positions: Uint8Array | null;
-}
-
-interface ArrayRef { offset: number; length: number }
-interface FieldHeader {
-  field: SearchField; terms: string; avgLength: number;
-  df: ArrayRef; postStart: ArrayRef; postings: ArrayRef; posStart: ArrayRef | null; lengths: ArrayRef; sigs: ArrayRef;
-}
-interface Header { format: string; version: number; meta: SegmentMeta; rows: SideTable; fields: FieldHeader[]; dataLength: number }
-
-type Typed = Uint8Array | Uint16Array | Uint32Array;
-
-/** Serialise. Positions must be available (freshly built or merged segments hold them as bytes). */
-export async function serializeSegment(segment: Segment): Promise<SerializedSegment> {
-  const parts: { array: Typed; at: number }[] = [];
-  let offset = 0;
-  const place = (array: Typed): ArrayRef => {
-    offset = Math.ceil(offset / 4) * 4;
-    const ref = { offset, length: array.length };
-    parts.push({ array, at: offset });
-    offset += array.byteLength;
-    return ref;
-  };
-  const fields: FieldHeader[] = segment.fields.map((f) => ({
-    field: f.field, terms: f.terms.join('\n'), avgLength: f.avgLength,
-    df: place(f.df), postStart: place(f.postStart), postings: place(f.postings),
-    posStart: f.posStart ? place(f.posStart) : null, lengths: place(f.lengths), sigs: place(f.sigs),
-  }));
-  const data = new Uint8Array(Math.ceil(offset / 4) * 4);
-  for (const { array, at } of parts) data.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
-  const header: Header = { format: SEGMENT_FORMAT, version: SEGMENT_FORMAT_VERSION, meta: segment.meta, rows: segment.rows, fields, dataLength: data.length };
-  const positions = segment.positions ? new Uint8Array(await segment.positions.slice(0, segment.positions.size).arrayBuffer()) : null;
-  return { header: JSON.stringify(header), data, positions };
-}
-
-/** Thrown when a stored segment was written by another format or analyzer: rebuild it from its sources. */
-export class StaleSegmentError extends Error {
-  constructor(readonly segmentId: string | null, reason: string) {
-    super(`search segment ${segmentId ?? '?'} is stale: ${reason}`);
-    this.name = 'StaleSegmentError';
-  }
-}
-
-/**
- * Load a serialized segment: parse the header, view the typed arrays in place (no copy).
- * Throws StaleSegmentError (rebuild) or SyntaxError (corrupt: rebuild too).
- */
-export function loadSegment(stored: { header: string; data: Uint8Array; positions: PositionSource | null },
-  tombstones: Iterable<number> = []): Segment {
-  const header = JSON.parse(stored.header) as Partial<Header>;
-  const id = header.meta?.id ?? null;
-  if (header.format !== SEGMENT_FORMAT || !header.meta || !header.rows || !header.fields) throw new StaleSegmentError(id, 'not a search segment');
-  if (header.version !== SEGMENT_FORMAT_VERSION) throw new StaleSegmentError(id, `format version ${String(header.version)}`);
-  if (header.meta.analyzerVersion !== ANALYZER_VERSION) throw new StaleSegmentError(id, `analyzer version ${header.meta.analyzerVersion}`);
-  const { data } = stored;
-  if (!(data instanceof Uint8Array) || data.length !== header.dataLength) throw new StaleSegmentError(id, 'data length');
-  const buffer = data.buffer;
-  const base = data.byteOffset;
-  // Views need aligned offsets: copy once if the stored bytes are not 4-aligned.
-  const aligned = base % 4 === 0 ? { buffer, base } : { buffer: data.slice().buffer, base: 0 };
-  const u8 = (r: ArrayRef) => new Uint8Array(aligned.buffer, aligned.base + r.offset, r.length);
-  const u16 = (r: ArrayRef) => new Uint16Array(aligned.buffer, aligned.base + r.offset, r.length);
-  const u32 = (r: ArrayRef) => new Uint32Array(aligned.buffer, aligned.base + r.offset, r.length);
-  const fields: FieldIndex[] = header.fields.map((f) => ({
-    field: f.field, terms: f.terms ? f.terms.split('\n') : [], avgLength: f.avgLength,
-    df: u32(f.df), postStart: u32(f.postStart), postings: u8(f.postings), posStart: f.posStart ? u32(f.posStart) : null, lengths: u16(f.lengths),
-    sigs: u32(f.sigs),
-  }));
-  if (header.meta.family === 'pages' && !stored.positions) throw new StaleSegmentError(id, 'positions missing');
-  return { meta: header.meta, fields, rows: header.rows, positions: stored.positions, tombstones: new Set(tombstones), cache: {} };
 }
 
 // ---- dictionary --------------------------------------------------------------------------

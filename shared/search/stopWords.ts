@@ -1,8 +1,9 @@
 // Stop words, already folded (see analyze.ts): English from lunr 2.3.9's list, Spanish from
 // lunr-languages 1.22.0's Snowball list. Folding merges a few pairs ("más"/"mas", "él"/"el"),
 // which is what we want: the query side cannot tell them apart either.
-// Both lists apply to every text: a page's language is a guess, a query's is unknown, and the
-// index and the query must drop the same words. Removed on purpose, because they are content
+// Each page drops its own language's list (analyze.ts: a Spanish page drops "sea" and "con",
+// an English page keeps them); records and mixed pages drop only words in both lists; a query
+// drops only words in both lists and treats the others as optional ("weak"). Removed on purpose, because they are content
 // in this domain: "estado(s)" (Estados Unidos, estado de emergencia), "may" (the month), "us" (US).
 const EN =
   'a able about across after all almost also am among an and any are as at be because been but by can ' +

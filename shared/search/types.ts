@@ -29,7 +29,7 @@ export interface SearchDoc {
   fields: Partial<Record<SearchField, string>>;
   /** Actors: every name, primary first, to report which one matched. */
   names?: string[];
-  /** Stemming language; guessed from the text when absent (records default to 'mixed'). */
+  /** Language the text is read in (stop words, stems); guessed per page when absent; records are 'mixed'. */
   lang?: 'es' | 'en' | 'mixed';
   caseIds: string[];
   /** ISO day bounds for the date filter (event date, document publishedOn; pages inherit). */
@@ -66,6 +66,8 @@ export interface Snippet {
   /** Whether text was cut before / after the excerpt (show an ellipsis). */
   truncatedStart: boolean;
   truncatedEnd: boolean;
+  /** Records: the field the excerpt comes from (one part of it, as written), for a label. */
+  field?: RecordField;
 }
 
 export interface SearchHit {
@@ -76,8 +78,12 @@ export interface SearchHit {
   documentId?: string;
   page?: number;
   score: number;
-  /** Index terms (folded, raw or stemmed) that matched. */
+  /** Indexed word forms (folded) that matched: the query's words, their inflections, typos. */
   terms: string[];
+  /** Those of `terms` matched only as a typo of a query word: show "similar spelling". */
+  similar?: string[];
+  /** Pages: how many times the query's words occur on the page (when its text was read). */
+  occurrences?: number;
   /** Actors: the name (primary or other) that matched, null when only other fields matched. */
   matchedName?: string | null;
   /** Pages (and records with a description match): excerpt with highlight ranges. */

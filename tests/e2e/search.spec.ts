@@ -52,11 +52,16 @@ test('one box finds actors by any name, PDF pages with the words marked, renamed
   const artemio = group(page, 'Actors').getByRole('button', { name: /Florindo Eleuterio Flores/ });
   await expect(artemio).toContainText('matched: Comandante Artemio');
 
+  // A record matched outside its names: the part of the field that matched, labelled, as written.
+  await box(page).fill('second-in-command');
+  await expect(group(page, 'Actors').getByRole('listitem').first()).toContainText('Description: Second-in-command to Abimael Guzmán');
+
   // A PDF's page: snippet with the term marked, opening the viewer there with the term marked.
   await addArticle(page);
   await search(page, 'apurimac');
   const pageHit = group(page, 'Pages').getByRole('button', { name: new RegExp(`^Open ${ARTICLE_TITLE}.* at page 1$`) });
   await expect(pageHit).toContainText('p. 1');
+  await expect(pageHit).toContainText(/ · \d+ match(es)?/);
   await expect(pageHit.locator('mark').first()).toHaveText('Apurímac');
   await pageHit.click();
   const dialog = page.getByRole('dialog', { name: new RegExp(ARTICLE_TITLE) });
@@ -80,6 +85,7 @@ test('one box finds actors by any name, PDF pages with the words marked, renamed
   await expect(group(page, 'Pages').getByRole('button', { name: new RegExp(`^Open ${ARTICLE_TITLE}.* at page 1$`) })).toBeVisible();
   await box(page).fill('Artmio');
   await expect(group(page, 'Actors').getByRole('button', { name: /Florindo Eleuterio Flores/ })).toContainText('matched: Comandante Artemio');
+  await expect(group(page, 'Actors').getByRole('button', { name: /Florindo Eleuterio Flores/ })).toContainText('similar spelling: artemio');
 
   // Filters narrow the groups; when nothing is left, the view says to check them.
   await expect(group(page, 'Events')).toBeVisible();

@@ -3,6 +3,7 @@
 // several segments (one for records, one per document) as the app builds them.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { buildSegment, pageDocs, pageRef, searchSegments } from '../../shared/search';
+import { FIELD_SEPARATOR } from '../../shared/search/segment';
 import type { HitGroup, Segment } from '../../shared/search';
 import { loadRelevanceCorpus } from '../fixtures/search/loadRelevanceCorpus';
 import type { GroupExpectation, RelevanceCorpus } from '../fixtures/search/loadRelevanceCorpus';
@@ -34,6 +35,11 @@ function check(group: HitGroup, expected: GroupExpectation | undefined, what: st
   if (expected.top) expect(labels.slice(0, expected.top.length).sort(), `${what} top, got ${labels.join(' | ')}`).toEqual([...expected.top].sort());
   for (const label of expected.includes ?? []) expect(labels, what).toContain(label);
   for (const label of expected.excludes ?? []) expect(labels, what).not.toContain(label);
+  for (const [first, second] of expected.above ?? []) {
+    expect(labels, what).toContain(second);
+    expect(labels.indexOf(first), `${what}: ${first} above ${second}, got ${labels.join(' | ')}`).toBeGreaterThanOrEqual(0);
+    expect(labels.indexOf(first), `${what}: ${first} above ${second}, got ${labels.join(' | ')}`).toBeLessThan(labels.indexOf(second));
+  }
 }
 
 describe('search relevance over the VRAEM sample case', () => {
@@ -54,6 +60,20 @@ describe('search relevance over the VRAEM sample case', () => {
     }
     for (const hit of results.groups.page.hits) {
       expect(hit.snippet?.highlights.length, `${hit.ref} has highlights`).toBeGreaterThan(0);
+      expect(hit.occurrences, `${hit.ref} counts its matches`).toBeGreaterThanOrEqual(hit.snippet!.highlights.length);
+    }
+    const all = [...results.groups.actor.hits, ...results.groups.event.hits, ...results.groups.page.hits];
+    if (query.similarSpelling !== undefined) {
+      expect(all.length).toBeGreaterThan(0);
+      for (const hit of all) expect(Boolean(hit.similar?.length), `${hit.ref} similar spelling`).toBe(query.similarSpelling);
+    }
+    // A record's snippet is one labelled part of one field, as written: no other field's words.
+    for (const hit of [...results.groups.actor.hits, ...results.groups.event.hits]) {
+      if (!hit.snippet) continue;
+      expect(hit.snippet.field, hit.ref).toBeDefined();
+      expect(hit.snippet.text, hit.ref).not.toContain('\n');
+      expect(hit.snippet.text, hit.ref).not.toContain(FIELD_SEPARATOR);
+      expect(hit.snippet.highlights.length, hit.ref).toBeGreaterThan(0);
     }
   });
 });

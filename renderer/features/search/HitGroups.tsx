@@ -13,7 +13,7 @@ import { useUi } from '../../state/store';
 import { kindKey, statusKey } from '../actors/labels';
 import { dateText } from '../events/dates';
 import { titleOf } from '../events/labels';
-import { SnippetText } from './HitParts';
+import { SimilarSpelling, SnippetText, occurrencesText } from './HitParts';
 import { viewerTerms } from './query';
 import { kindLabelKey } from './SearchFiltersBar';
 
@@ -81,7 +81,10 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
   if (!record) {
     return <div className="search-hit search-hit--gone">{loaded ? t('search.gone') : t('search.loadingRow')}</div>;
   }
-  const snippet = hit.snippet ? <SnippetText snippet={hit.snippet} id={snippetId} /> : null;
+  const snippet = hit.snippet ? <SnippetText snippet={hit.snippet} kind={hit.kind} t={t} id={snippetId} /> : null;
+  const similar = <SimilarSpelling hit={hit} t={t} />;
+  // An event's or source's title is shown already: a snippet from it would repeat it.
+  const titleSnippet = hit.snippet?.field === 'name';
   const ui = useUi.getState;
   switch (hit.kind) {
     case 'actor': {
@@ -92,6 +95,7 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
         <button type="button" className="search-hit" onClick={() => ui().selectActor(actor.id)}>
           <span className="search-hit__title">{actor.name}</span>
           {other ? <span className="search-hit__matched">{t('search.matched', { name: other })}</span> : null}
+          {similar}
           <span className="search-hit__sub">{sub}</span>
           {/* When a name matched, the names say why; the snippet is for matches elsewhere in the record. */}
           {hit.matchedName ? null : snippet}
@@ -105,8 +109,9 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
       return (
         <button type="button" className="search-hit" onClick={() => ui().selectEvent(event.id)}>
           <span className="search-hit__title">{titleOf(t, event)}</span>
+          {similar}
           <span className="search-hit__sub">{sub}</span>
-          {snippet}
+          {titleSnippet ? null : snippet}
         </button>
       );
     }
@@ -116,8 +121,9 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
       return (
         <button type="button" className="search-hit" onClick={() => ui().selectDocument(doc.id)}>
           <span className="search-hit__title">{doc.title.trim() || doc.fileName || t('search.untitled')}</span>
+          {similar}
           <span className="search-hit__sub">{sub}</span>
-          {snippet}
+          {titleSnippet ? null : snippet}
         </button>
       );
     }
@@ -129,7 +135,11 @@ function Hit({ hit, record, loaded, query, t }: HitProps) {
         <button type="button" className="search-hit" aria-label={t('search.openPage', { title, page })}
           aria-describedby={snippet ? snippetId : undefined}
           onClick={() => ui().openViewer(doc.id, page, viewerTerms(query, hit))}>
-          <span className="search-hit__title">{title} <span className="search-hit__page">· {t('search.page', { page })}</span></span>
+          <span className="search-hit__title">
+            {title} <span className="search-hit__page">· {t('search.page', { page })}</span>
+            {hit.occurrences ? <span className="search-hit__occurrences"> · {occurrencesText(hit.occurrences, t)}</span> : null}
+          </span>
+          {similar}
           {snippet}
         </button>
       );
