@@ -8,20 +8,7 @@ import { NewerDatabaseError, SCHEMA_VERSION, openDatabase } from './db';
 import { actorRow, eventRow } from './derive';
 import { recordsCitingDocument } from './documents';
 import { getEvent, queryEventIds } from './events';
-
-/**
- * Version 1 exactly as it shipped (renderer/db/db.ts at 42ca9ca). A copy, not an
- * import, on purpose: it stands for databases already on users' disks.
- */
-const V1_STORES = {
-  actors:
-    'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
-    '*groupIds, *caseIds, *tags, *nameWords',
-  events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords',
-  cases: 'id, name',
-  trash: 'id, deletedAt, table',
-  meta: 'key',
-};
+import { V1_STORES } from './shippedStores.testkit';
 
 /** A row as the v1 build wrote it: v1's derived fields, no citedDocumentIds. */
 function v1Row<T extends { citedDocumentIds: string[] }>(row: T): Omit<T, 'citedDocumentIds'> {

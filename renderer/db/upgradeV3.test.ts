@@ -5,23 +5,7 @@ import { blankActor } from '../../shared/model';
 import { getActor } from './actors';
 import { SCHEMA_VERSION, openDatabase } from './db';
 import { actorRow } from './derive';
-
-/**
- * Version 2 exactly as it shipped (renderer/db/db.ts at 40926c5), as a flat store list: it
- * stands for databases already on users' disks, so it is a copy, not an import.
- */
-const V2_STORES = {
-  actors:
-    'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
-    '*groupIds, *caseIds, *tags, *nameWords, *citedDocumentIds',
-  events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords, *citedDocumentIds',
-  cases: 'id, name',
-  trash: 'id, deletedAt, table',
-  meta: 'key',
-  documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, *caseIds, *titleWords',
-  documentFiles: 'sha256',
-  pages: '[documentId+page]',
-};
+import { V2_STORES } from './shippedStores.testkit';
 
 const versionOf = async (factory: IDBFactory, name: string) => (await factory.databases()).find((d) => d.name === name)?.version;
 

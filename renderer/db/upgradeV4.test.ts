@@ -7,21 +7,7 @@ import { sortKey, wordSet } from '../../shared/text/fold';
 import { SCHEMA_VERSION, openDatabase } from './db';
 import { addDocument, getDocument, getPage, listDocumentIds, pagesNeedingOcr, updateExtraction } from './documents';
 import { listTrash } from './trash';
-
-/** Version 3 exactly as it shipped (renderer/db/db.ts at c95c14b): a copy, not an import. */
-const V3_STORES = {
-  actors:
-    'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
-    '*groupIds, *caseIds, *tags, *nameWords, *citedDocumentIds',
-  events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords, *citedDocumentIds',
-  cases: 'id, name',
-  trash: 'id, deletedAt, table',
-  meta: 'key',
-  documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, *caseIds, *titleWords',
-  documentFiles: 'sha256',
-  pages: '[documentId+page]',
-  searchSegments: 'id, kind',
-};
+import { V3_STORES } from './shippedStores.testkit';
 
 const sha = (n: number) => n.toString(16).padStart(64, '0');
 function v3Document(n: number, extraction: Partial<DocumentExtraction>): SourceDocument {

@@ -6,21 +6,7 @@ import { ocrLanguagesFor } from '../../shared/ocr/languages';
 import { SCHEMA_VERSION, openDatabase } from './db';
 import { documentRow } from './derive';
 import { ensureOcrJobs } from './ocrJobs';
-
-/** Version 4 exactly as it shipped (renderer/db/db.ts at acd1b3a): a copy, not an import. */
-const V4_STORES = {
-  actors:
-    'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
-    '*groupIds, *caseIds, *tags, *nameWords, *citedDocumentIds',
-  events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords, *citedDocumentIds',
-  cases: 'id, name',
-  trash: 'id, deletedAt, table',
-  meta: 'key',
-  documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
-  documentFiles: 'sha256',
-  pages: '[documentId+page], state',
-  searchSegments: 'id, kind',
-};
+import { V4_STORES } from './shippedStores.testkit';
 
 describe('upgrade from version 4', () => {
   it('adds the empty OCR queue; the backlog of scans is queued when the runner first looks', async () => {

@@ -2,21 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { openDatabase } from './db';
-
-/** Version 4 exactly as it shipped (renderer/db/db.ts before mentions): a copy, not an import. */
-const V4_STORES = {
-  actors:
-    'id, sortName, updatedAt, [status+sortName], [status+updatedAt], [kind+sortName], [kind+updatedAt], ' +
-    '*groupIds, *caseIds, *tags, *nameWords, *citedDocumentIds',
-  events: 'id, updatedAt, type, [undated+dateFrom+dateTo], dateTo, *actorIds, *caseIds, *tags, *titleWords, *citedDocumentIds',
-  cases: 'id, name',
-  trash: 'id, deletedAt, table',
-  meta: 'key',
-  documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
-  documentFiles: 'sha256',
-  pages: '[documentId+page], state',
-  searchSegments: 'id, kind',
-};
+import { V4_STORES } from './shippedStores.testkit';
 
 describe('upgrade from version 4 to 6 (mentions)', () => {
   it('keeps every row, adds the empty mention tables and says version 6', async () => {
