@@ -1,15 +1,11 @@
 import type { BundleRequest, BundleResponse } from '../workers/bundleProtocol';
+import type { WorkerPort } from '../workers/workerPort';
 import type {
   BundleClient, BundleProgress, BundleTaskOptions, ExportResult, ImportResult, InspectResult,
 } from './types';
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
-export interface BundleWorkerLike {
-  postMessage(message: BundleRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<BundleResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type BundleWorkerLike = WorkerPort<BundleRequest, BundleResponse>;
 
 /**
  * A failure the worker reported. `code` names the known ones, for the screens to translate:

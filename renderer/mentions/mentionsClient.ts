@@ -1,15 +1,11 @@
 import type { NameSuggestion } from '../../shared/mentions';
 import type { MentionsRequest, MentionsResponse, MentionsStatus } from '../workers/mentionsProtocol';
+import type { WorkerPort } from '../workers/workerPort';
 
 export type { MentionsStatus } from '../workers/mentionsProtocol';
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
-export interface MentionsWorkerLike {
-  postMessage(message: MentionsRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<MentionsResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type MentionsWorkerLike = WorkerPort<MentionsRequest, MentionsResponse>;
 
 export interface MentionsClient {
   status(): MentionsStatus;

@@ -1,6 +1,7 @@
 import type { SearchFilters, SearchResults } from '../../shared/search';
 import type { SearchRequest, SearchResponse } from '../workers/searchProtocol';
 import type { SearchClient, SearchStatus } from './types';
+import type { WorkerPort } from '../workers/workerPort';
 
 /** Extra, optional search options beyond the SearchClient contract. */
 export interface SearchCallOptions {
@@ -16,12 +17,7 @@ export interface SearchCallOptions {
 }
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
-export interface SearchWorkerLike {
-  postMessage(message: SearchRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<SearchResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-}
+export type SearchWorkerLike = WorkerPort<SearchRequest, SearchResponse>;
 
 interface Pending {
   caller: string;

@@ -1,5 +1,6 @@
 import { failedPage, type OcrPageResult } from '../../shared/ocr';
 import type { OcrRequest, OcrResponse } from './ocrProtocol';
+import type { WorkerPort } from './workerPort';
 
 /** Per-page limit for recognition (a very noisy page kept the tesseract CLI busy for over a minute). */
 export const DEFAULT_PAGE_TIMEOUT_MS = 60_000;
@@ -57,13 +58,7 @@ export interface OcrClient {
 }
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
-export interface OcrWorkerLike {
-  postMessage(message: OcrRequest): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<OcrResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
+export type OcrWorkerLike = WorkerPort<OcrRequest, OcrResponse>;
 
 export interface OcrClientConfig {
   pageTimeoutMs?: number;

@@ -1,5 +1,6 @@
 import type { ExtractionResult } from '../../shared/pdf/types';
 import type { PdfExtractRequest, PdfExtractResponse } from './pdfExtractProtocol';
+import type { WorkerPort } from './workerPort';
 
 /** A file still unread after this long is stopped and marked 'timed-out'. */
 export const DEFAULT_EXTRACT_TIMEOUT_MS = 60_000;
@@ -33,13 +34,7 @@ export interface PdfExtractor {
 }
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
-export interface WorkerLike {
-  postMessage(message: PdfExtractRequest, transfer?: Transferable[]): void;
-  terminate(): void;
-  onmessage: ((event: MessageEvent<PdfExtractResponse>) => void) | null;
-  onerror: ((event: ErrorEvent) => void) | null;
-  onmessageerror: ((event: MessageEvent) => void) | null;
-}
+export type WorkerLike = WorkerPort<PdfExtractRequest, PdfExtractResponse>;
 
 export interface PdfExtractorConfig {
   timeoutMs?: number;
