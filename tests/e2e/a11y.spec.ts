@@ -82,10 +82,10 @@ test('empty library: every view', async ({ page }) => {
   await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
   found.push(...await scan(page, 'Sources, empty'));
   await nav(page, 'Import & export');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import & export' })).toBeVisible();
   found.push(...await scan(page, 'Import & export, empty'));
   await nav(page, 'Trash');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByText('The trash is empty', { exact: false })).toBeVisible();
   found.push(...await scan(page, 'Trash, empty'));
   await nav(page, 'Settings');
   await expect(page.getByTestId('persistence')).not.toHaveText('Loading…');
@@ -101,7 +101,7 @@ test('sample case: actor list, profile and form', async ({ page }) => {
   await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Florindo Eleuterio Flores');
   found.push(...await scan(page, 'Actors, profile'));
   await page.getByRole('button', { name: 'New actor' }).first().click();
-  await expect(page.getByRole('form')).toBeVisible();
+  await expect(page.getByRole('form', { name: 'New actor' })).toBeVisible();
   found.push(...await scan(page, 'Actor form (new)'));
   expectNone(found);
 });
@@ -159,10 +159,11 @@ test('sample case: import & export, trash and settings, and one view in Spanish'
   await page.getByRole('listbox', { name: 'Actor list' }).getByRole('option', { name: /^Cirilo/ }).click();
   await page.getByRole('article').getByRole('button', { name: 'Move to trash' }).click();
   await nav(page, 'Import & export');
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Import & export' })).toBeVisible();
   found.push(...await scan(page, 'Import & export'));
   await nav(page, 'Trash');
-  await expect(page.getByText('Cirilo')).toBeVisible();
+  // Not just the name: the "moved to the trash" toast says it too, before the view has loaded.
+  await expect(page.getByRole('button', { name: 'Restore: Cirilo' })).toBeVisible();
   found.push(...await scan(page, 'Trash'));
   await nav(page, 'Settings');
   await expect(page.getByTestId('persistence')).not.toHaveText('Loading…');
