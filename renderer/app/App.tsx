@@ -87,16 +87,20 @@ export function App() {
         </div>
       </aside>
       <main className="main">
-        <Suspense fallback={<p className="empty">{t('common.loading')}</p>}>
-          {editor?.kind === 'case' ? <CaseEditor id={editor.id} /> : null}
-          {view === 'actors' ? <ActorsView /> : null}
-          {view === 'events' ? <EventsView /> : null}
-          {view === 'documents' ? <DocumentsView /> : null}
-          {view === 'search' ? <SearchView /> : null}
-          {view === 'bundles' ? <BundlesView /> : null}
-          {view === 'trash' ? <TrashView /> : null}
-          {view === 'settings' ? <SettingsView /> : null}
-        </Suspense>
+        {/* The modal viewer covers the view: inert behind it, so neither focus nor the
+            accessibility tree reaches what is out of sight (and its regions are not doubled). */}
+        <div className="main__views" inert={viewerOpen}>
+          <Suspense fallback={<p className="empty">{t('common.loading')}</p>}>
+            {editor?.kind === 'case' ? <CaseEditor id={editor.id} /> : null}
+            {view === 'actors' ? <ActorsView /> : null}
+            {view === 'events' ? <EventsView /> : null}
+            {view === 'documents' ? <DocumentsView /> : null}
+            {view === 'search' ? <SearchView /> : null}
+            {view === 'bundles' ? <BundlesView /> : null}
+            {view === 'trash' ? <TrashView /> : null}
+            {view === 'settings' ? <SettingsView /> : null}
+          </Suspense>
+        </div>
         {viewerOpen ? <Suspense fallback={null}><ViewerOverlay /></Suspense> : null}
       </main>
       {bundleDialogOpen ? <Suspense fallback={null}><BundleDialogs /></Suspense> : null}

@@ -43,7 +43,7 @@ test('the article lists the actors it names, and Artemio\'s profile lists the ar
   // "brothers Víctor and Jorge Quispe Palomino" names both at once.
   const victor = list.getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Víctor Quispe Palomino', exact: true }) });
   await expect(victor).toContainText('“Quispe Palomino”: shared with Jorge Quispe Palomino');
-  await expect(list.getByRole('button', { name: 'Go to page 1: Florindo Eleuterio Flores' })).toBeVisible();
+  await expect(list.getByRole('button', { name: 'p. 1: Florindo Eleuterio Flores' })).toBeVisible();
   await detail(page).screenshot({ path: 'test-results/mentions-source.png' });
 
   await openActor(page, 'Florindo Eleuterio Flores');

@@ -17,11 +17,12 @@ export function NameRows({ draft, update, err }: RowProps) {
   const set = (i: number, patch: Partial<ActorName>) => update({ names: replaceAt(draft.names, i, patch) });
   return (
     <div className="form__section">
-      <h3>{t('actors.names')}
+      <div className="section-head">
+        <h2 className="section-title">{t('actors.names')}</h2>
         <button type="button" className="small" onClick={() => update({ names: [...draft.names, { id: newId(), name: '', type: 'alias', note: '', citations: [] }] })}>
           {t('actors.addName')}
         </button>
-      </h3>
+      </div>
       {draft.names.map((n, i) => (
         <div key={n.id} className="subrow" style={{ gridTemplateColumns: '2fr 1.4fr 2fr auto' }}>
           <TextField label={t('actors.otherNameShort')} srLabel={t('actors.otherName', { n: i + 1 })} value={n.name} error={err(`names.${i}.name`)} onChange={(name) => set(i, { name })} />
@@ -41,11 +42,12 @@ export function MembershipRows({ draft, update, err, setInvalidDate }: RowProps)
   const set = (i: number, patch: Partial<Membership>) => update({ memberships: replaceAt(draft.memberships, i, patch) });
   return (
     <div className="form__section">
-      <h3>{t('actors.memberships')}
+      <div className="section-head">
+        <h2 className="section-title">{t('actors.memberships')}</h2>
         <button type="button" className="small" onClick={() => update({ memberships: [...draft.memberships, { id: newId(), groupId: '', role: '', from: null, to: null, note: '', citations: [] }] })}>
           {t('actors.addMembership')}
         </button>
-      </h3>
+      </div>
       {draft.memberships.map((m, i) => (
         <div key={m.id} className="subrow" style={{ gridTemplateColumns: '2fr 2fr 1.5fr 1.5fr auto' }}>
           <ActorPicker label={t('actors.filterGroup')} srLabel={t('actors.membershipGroup', { n: i + 1 })} value={m.groupId || null} kinds={GROUP_KINDS} excludeId={draft.id}
@@ -70,11 +72,12 @@ export function StatusRows({ draft, update, err, setInvalidDate }: RowProps) {
   const set = (i: number, patch: Partial<StatusEntry>) => update({ statusHistory: replaceAt(draft.statusHistory, i, patch) });
   return (
     <div className="form__section">
-      <h3>{t('actors.statusHistory')}
+      <div className="section-head">
+        <h2 className="section-title">{t('actors.statusHistory')}</h2>
         <button type="button" className="small" onClick={() => update({ statusHistory: [...draft.statusHistory, { id: newId(), status: 'at_large', date: null, place: '', note: '', citations: [] }] })}>
           {t('actors.addStatus')}
         </button>
-      </h3>
+      </div>
       {draft.statusHistory.map((s, i) => (
         <div key={s.id} className="subrow" style={{ gridTemplateColumns: '1.3fr 1.5fr 1.5fr 2fr auto' }}>
           <SelectField label={t('actors.statusShort')} srLabel={t('actors.status', { n: i + 1 })} value={s.status} error={err(`statusHistory.${i}.status`)} onChange={(status) => set(i, { status })}

@@ -86,6 +86,7 @@ export function ActorList() {
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const filtered = JSON.stringify({ ...filters, sort: 'name' }) !== JSON.stringify(NO_FILTERS);
   const foldedQuery = foldText(filters.text.trim());
+  const empty = result?.total === 0;
 
   return (
     <section className="pane pane--list" aria-label={t('actors.list')}>
@@ -125,10 +126,12 @@ export function ActorList() {
           </span>
         </div>
       </div>
+      {/* Outside the listbox, which may hold options only; the empty listbox is described by it. */}
+      {empty ? <p id="actor-list-empty" className="empty">{filtered || activeCaseId ? t('actors.noMatch') : t('actors.none')}</p> : null}
       <div ref={scroller} className="list" role="listbox" tabIndex={0} aria-label={t('actors.list')}
+        aria-describedby={empty ? 'actor-list-empty' : undefined}
         aria-activedescendant={selectedId && ids?.includes(selectedId) ? `actor-row-${selectedId}` : undefined}
         onKeyDown={listKeyHandler({ ids, selectedId, select: selectActor, scrollToIndex: (i) => virtualizer.scrollToIndex(i), scroller, rowHeight: ROW_HEIGHT })}>
-        {result && result.total === 0 ? <p className="empty">{filtered || activeCaseId ? t('actors.noMatch') : t('actors.none')}</p> : null}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {items.map((item) => {
             const id = ids?.[item.index];

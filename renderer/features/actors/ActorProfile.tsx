@@ -74,7 +74,7 @@ function Profile({ actor }: { actor: Actor }) {
 
       {actor.names.length > 0 ? (
         <section aria-labelledby="sec-names">
-          <h3 id="sec-names">{t('actors.names')}</h3>
+          <h2 id="sec-names" className="section-title">{t('actors.names')}</h2>
           <table className="plain">
             <tbody>
               {actor.names.map((n) => (
@@ -90,7 +90,7 @@ function Profile({ actor }: { actor: Actor }) {
       ) : null}
 
       <section aria-labelledby="sec-memberships">
-        <h3 id="sec-memberships">{t('actors.memberships')}</h3>
+        <h2 id="sec-memberships" className="section-title">{t('actors.memberships')}</h2>
         {actor.memberships.length === 0 ? <p className="muted">{t('actors.noMemberships')}</p> : (
           <table className="plain">
             <tbody>
@@ -111,7 +111,7 @@ function Profile({ actor }: { actor: Actor }) {
 
       {isGroupKind(actor.kind) && members.length > 0 ? (
         <section aria-labelledby="sec-members">
-          <h3 id="sec-members">{t('actors.members')}</h3>
+          <h2 id="sec-members" className="section-title">{t('actors.members')}</h2>
           <table className="plain">
             <tbody>
               {members.map((member) => member.memberships.filter((m) => m.groupId === actor.id).map((m) => (
@@ -128,7 +128,7 @@ function Profile({ actor }: { actor: Actor }) {
 
       {actor.statusHistory.length > 0 || actor.kind === 'person' ? (
         <section aria-labelledby="sec-status">
-          <h3 id="sec-status">{t('actors.statusHistory')}</h3>
+          <h2 id="sec-status" className="section-title">{t('actors.statusHistory')}</h2>
           {actor.statusHistory.length === 0 ? <p className="muted">{t('actors.noStatus')}</p> : (
             <ol className="timeline" aria-label={t('actors.statusHistory')}>
               {statusTimeline(actor.statusHistory).map((entry) => (
@@ -146,7 +146,7 @@ function Profile({ actor }: { actor: Actor }) {
       ) : null}
 
       <section aria-labelledby="sec-events">
-        <h3 id="sec-events">{t('actors.events')}</h3>
+        <h2 id="sec-events" className="section-title">{t('actors.events')}</h2>
         {events.length === 0 ? <p className="muted">{t('actors.noEvents')}</p> : (
           <table className="plain">
             <tbody>
@@ -166,7 +166,7 @@ function Profile({ actor }: { actor: Actor }) {
       <NameMatching actorId={actor.id} />
 
       <section aria-labelledby="sec-details">
-        <h3 id="sec-details">{t('actors.details')}</h3>
+        <h2 id="sec-details" className="section-title">{t('actors.details')}</h2>
         <dl className="kv">
           {actor.birth ? <><dt>{t('actors.born')}</dt><dd>{date(actor.birth)}</dd></> : null}
           {actor.death ? <><dt>{t('actors.died')}</dt><dd>{date(actor.death)}</dd></> : null}

@@ -14,7 +14,7 @@ export function ActorsView() {
   return (
     <div className="split">
       <ActorList />
-      <section className="pane pane--detail" aria-label={t('actors.details')}>
+      <section className="pane pane--detail" aria-label={t('actors.pane')}>
         {editing ? <Suspense fallback={null}><ActorForm key={editing.id ?? `new:${editing.name ?? ''}`} id={editing.id} name={editing.name} /></Suspense>
           : selectedId ? <ActorProfile id={selectedId} />
           : <p className="empty">{t('actors.selectHint')}</p>}

@@ -28,7 +28,7 @@ export function CitedBy({ doc }: { doc: SourceDocument }) {
   const records = useLiveQuery(() => recordsCitingDocument(db, doc.id), [db, doc.id]);
   return (
     <section aria-labelledby="doc-cited">
-      <h3 id="doc-cited">{t('documents.section.citedBy')}</h3>
+      <h2 id="doc-cited" className="section-title">{t('documents.section.citedBy')}</h2>
       {records === undefined ? null : records.length === 0 ? <p className="muted">{t('documents.citedBy.none')}</p> : (
         <ul className="doc-cited" aria-labelledby="doc-cited">
           {records.map((record) => <CitingEntry key={record.id} record={record} doc={doc} />)}

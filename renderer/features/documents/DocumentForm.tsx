@@ -69,7 +69,7 @@ export function DocumentForm({ doc }: { doc: SourceDocument }) {
 
   return (
     <form className="form doc-form" aria-labelledby="doc-details" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
-      <h3 id="doc-details">{t('documents.section.details')}</h3>
+      <h2 id="doc-details" className="section-title">{t('documents.section.details')}</h2>
       {problems > 0 ? <div className="form__summary" role="alert">{t('validation.summary', { count: problems })}</div> : null}
       <div className="form__grid">
         <TextField className="field--wide" label={t('documents.field.title')} value={draft.title} error={err('title')} onChange={(title) => update({ title })} />

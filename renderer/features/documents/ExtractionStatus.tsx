@@ -31,7 +31,7 @@ export function ExtractionStatus({ doc }: { doc: SourceDocument }) {
 
   return (
     <section aria-labelledby="doc-text" className={`doc-status doc-status--${state}`}>
-      <h3 id="doc-text">{t('documents.section.text')}</h3>
+      <h2 id="doc-text" className="section-title">{t('documents.section.text')}</h2>
       <p data-testid="doc-status">{summary}</p>
       {layer?.layer === 'partly-scanned' ? <OcrPages documentId={doc.id} /> : null}
       {layer && annotationChars > 0 ? <p className="muted">{t('documents.status.annotations', { chars: format(annotationChars) })}</p> : null}

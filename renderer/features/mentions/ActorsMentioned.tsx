@@ -21,7 +21,7 @@ interface ActorsMentionedProps {
 interface ActorMentions { actorId: string; count: number; rows: MentionRow[] }
 
 /** "Actors mentioned" in a source: each actor with counts and the pages naming them; ambiguous mentions say so. */
-export function ActorsMentioned({ documentId, onPage, currentPage, headingLevel = 'h3' }: ActorsMentionedProps) {
+export function ActorsMentioned({ documentId, onPage, currentPage, headingLevel = 'h2' }: ActorsMentionedProps) {
   const db = useDb();
   const t = useT();
   const rows = useLiveQuery(() => mentionsInDocument(db, documentId), [db, documentId]);
@@ -66,7 +66,8 @@ export function ActorsMentioned({ documentId, onPage, currentPage, headingLevel 
 
   return (
     <section aria-label={t('mentions.actorsMentioned')} className="mentions">
-      <Heading>{t('mentions.actorsMentioned')}</Heading>
+      {/* In a source's detail it is one of the small section titles; the viewer styles its own. */}
+      <Heading className={currentPage === undefined ? 'section-title' : undefined}>{t('mentions.actorsMentioned')}</Heading>
       {actors.length === 0 ? <p className="muted">{t('mentions.noActors')}</p> : (
         <>
           {currentPage === undefined ? list(actors, t('mentions.actorsMentioned')) : (

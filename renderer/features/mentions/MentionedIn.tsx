@@ -46,9 +46,9 @@ export function MentionedIn({ actorId, withName = false }: { actorId: string; wi
 
   return (
     <section aria-labelledby={`sec-mentioned-in-${actorId}`} className="mentions">
-      <h3 id={`sec-mentioned-in-${actorId}`}>
+      <h2 id={`sec-mentioned-in-${actorId}`} className="section-title">
         {t('mentions.mentionedIn')}{withName ? `: ${names.get(actorId) ?? '…'}` : ''} {byDoc.size > 0 ? <span className="muted mentions__count">· {plural(t, 'mentions.sources', byDoc.size)}</span> : null}
-      </h3>
+      </h2>
       {status.scanning ? <p className="muted" role="status">{t('mentions.building', status.scanning)}</p> : null}
       {byDoc.size === 0 ? <p className="muted">{t('mentions.none')}</p> : (
         <ul className="mentions__sources">

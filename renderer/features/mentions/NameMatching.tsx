@@ -37,7 +37,7 @@ export function NameMatching({ actorId }: { actorId: string }) {
 
   return (
     <section aria-labelledby="sec-name-matching" className="mentions name-matching">
-      <h3 id="sec-name-matching">{t('mentions.matching')}</h3>
+      <h2 id="sec-name-matching" className="section-title">{t('mentions.matching')}</h2>
       <p className="muted">{t('mentions.matchingHint')}</p>
       <table className="plain">
         <tbody>

@@ -17,7 +17,7 @@ export function NameSuggestions({ documentId }: { documentId: string }) {
   if (suggestions === null) return null;
   return (
     <section aria-labelledby="sec-name-suggestions" className="mentions">
-      <h3 id="sec-name-suggestions">{t('mentions.suggested')}</h3>
+      <h2 id="sec-name-suggestions" className="section-title">{t('mentions.suggested')}</h2>
       {suggestions.length === 0 ? <p className="muted">{t('mentions.noSuggestions')}</p> : (
         <ul className="name-suggestions">
           {suggestions.map((s) => <Suggestion key={s.key} suggestion={s} />)}

@@ -37,7 +37,7 @@ export function DocumentOcr({ doc }: { doc: SourceDocument }) {
 
   return (
     <section aria-labelledby="doc-ocr" className="doc-ocr">
-      <h3 id="doc-ocr">{t('ocr.section')}</h3>
+      <h2 id="doc-ocr" className="section-title">{t('ocr.section')}</h2>
       {job ? <JobLine job={job} t={t} title={doc.title} /> : null}
       {active && queuePaused ? <p className="doc-ocr__paused">{t('ocr.doc.queuePaused')}</p> : null}
       {job?.error ? <p className="doc-ocr__error">{t('ocr.doc.error', { reason: job.error })}</p> : null}
@@ -45,7 +45,7 @@ export function DocumentOcr({ doc }: { doc: SourceDocument }) {
       {languageChanged ? <p data-testid="ocr-language-changed">{t('ocr.doc.languageChanged', { was: languagesText(t, usedLanguages!), now: languagesText(t, wanted) })}</p> : null}
       {failed.length ? (
         <>
-          <h4 className="doc-ocr__sub">{t('ocr.doc.failed')}</h4>
+          <h3 className="doc-ocr__sub">{t('ocr.doc.failed')}</h3>
           <ul className="doc-ocr__failed" data-testid="ocr-failed-pages">
             {failed.map((p) => <li key={p.page}>{t('ocr.doc.failedPage', { page: p.page, reason: t(`ocr.reason.${p.ocr!.status === 'failed' ? p.ocr!.reason : 'no-text'}`) })}</li>)}
           </ul>

@@ -159,9 +159,10 @@ function Viewer({ documentId, page: wanted, highlight }: { documentId: string; p
             </p>
           </div>
         )}
-        <aside className="viewer-mentions">
+        {/* Not a second complementary landmark beside the sidebar: its section is a named region. */}
+        <div className="viewer-mentions">
           <ActorsMentioned documentId={documentId} currentPage={page} headingLevel="h2" onPage={(p) => goTo(p)} />
-        </aside>
+        </div>
         {cite ? <CitePanel documentId={documentId} page={page} initialQuote={cite.quote} onClose={closeCite} /> : null}
       </div>
     </div>

@@ -1,0 +1,178 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { makeTextPdf } from '../fixtures/pdf/makePdfs';
+import { expect, test } from './fixtures';
+
+/**
+ * An automated accessibility scan (axe-core, WCAG 2.0/2.1 A and AA plus best practices)
+ * of every main view, empty and with the sample case. A test lists rule, impact, targets
+ * and help of every blocking finding in all the views it visits, so the report alone
+ * says what to fix.
+ */
+
+const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+/**
+ * Serious and critical findings fail a test, and so do these moderate best-practice rules
+ * once fixed, so they stay fixed: no skipped heading level, unique landmark names, all
+ * content within a landmark.
+ */
+const GUARDED = new Set(['heading-order', 'landmark-unique', 'region']);
+/** `CASEFILE_A11Y_ALL=1` reports every finding, moderate and minor too, to look at. */
+const ALL = Boolean(process.env.CASEFILE_A11Y_ALL);
+const blocking = (v: { id: string; impact?: string | null }) =>
+  ALL || v.impact === 'serious' || v.impact === 'critical' || GUARDED.has(v.id);
+const PDF_TITLE = 'Field notes from Ayacucho';
+
+let dir: string;
+let pdfFile: string;
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'casefile-a11y-'));
+  pdfFile = path.join(dir, 'field-notes.pdf');
+  await writeFile(pdfFile, makeTextPdf([
+    'Field notes, 14 March 2024.\nComandante Artemio was seen near the river.',
+    'Second page of the field notes.',
+  ], { title: PDF_TITLE }));
+});
+
+test.afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+/** Scans the page as it is now; returns one readable line per blocking finding. */
+async function scan(page: Page, view: string): Promise<string[]> {
+  // Colours are measured as the user sees them: not half-way through a transition (the search view's dimming).
+  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
+  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
+  return violations
+    .filter(blocking)
+    .map((v) => {
+      // The first check's message says why, e.g. the contrast ratio found and the one needed.
+      const nodes = v.nodes.map((n) => `${n.target.join(' ')}${n.any[0] ? ` (${n.any[0].message})` : ''}`);
+      return `[${view}] ${v.id} (${v.impact}): ${v.help}\n    ${nodes.join('\n    ')}\n    ${v.helpUrl}`;
+    });
+}
+
+/** Fails with every line collected, so one run lists all the views' problems at once. */
+function expectNone(found: string[]) {
+  expect(found, `accessibility violations:\n${found.join('\n')}`).toEqual([]);
+}
+
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: /Main navigation|Navegación principal/ }).getByRole('button', { name, exact: true }).click();
+
+async function loadSample(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample case' }).click();
+  await expect(page.getByText(/Sample case loaded/)).toBeVisible();
+}
+
+test('empty library: every view', async ({ page }) => {
+  await page.goto('/');
+  const found: string[] = [];
+  await expect(page.getByRole('heading', { level: 1, name: 'Actors' })).toBeVisible();
+  found.push(...await scan(page, 'Actors, empty'));
+  await nav(page, 'Events');
+  await expect(page.getByRole('heading', { level: 1, name: 'Events' })).toBeVisible();
+  found.push(...await scan(page, 'Events, empty'));
+  await nav(page, 'Sources');
+  await expect(page.getByRole('heading', { level: 1, name: 'Sources' })).toBeVisible();
+  found.push(...await scan(page, 'Sources, empty'));
+  await nav(page, 'Import & export');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import & export' })).toBeVisible();
+  found.push(...await scan(page, 'Import & export, empty'));
+  await nav(page, 'Trash');
+  await expect(page.getByText('The trash is empty', { exact: false })).toBeVisible();
+  found.push(...await scan(page, 'Trash, empty'));
+  await nav(page, 'Settings');
+  await expect(page.getByTestId('persistence')).not.toHaveText('Loading…');
+  found.push(...await scan(page, 'Settings, empty'));
+  expectNone(found);
+});
+
+test('sample case: actor list, profile and form', async ({ page }) => {
+  await loadSample(page);
+  const found: string[] = [];
+  const list = page.getByRole('listbox', { name: 'Actor list' });
+  await list.getByRole('option', { name: /Florindo Eleuterio Flores/ }).click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Florindo Eleuterio Flores');
+  found.push(...await scan(page, 'Actors, profile'));
+  await page.getByRole('button', { name: 'New actor' }).first().click();
+  await expect(page.getByRole('form', { name: 'New actor' })).toBeVisible();
+  found.push(...await scan(page, 'Actor form (new)'));
+  expectNone(found);
+});
+
+test('sample case: events list, detail and form', async ({ page }) => {
+  await loadSample(page);
+  const found: string[] = [];
+  await nav(page, 'Events');
+  await page.getByRole('listbox', { name: 'Events' }).getByRole('option').first().click();
+  await expect(page.getByRole('button', { name: 'Edit' })).toBeVisible();
+  found.push(...await scan(page, 'Events, detail'));
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByRole('form', { name: 'Edit event' })).toBeVisible();
+  found.push(...await scan(page, 'Event form (edit)'));
+  await page.getByRole('form', { name: 'Edit event' }).getByRole('button', { name: 'Cancel' }).click();
+  await page.getByRole('button', { name: 'New event' }).first().click();
+  await expect(page.getByRole('form', { name: 'New event' })).toBeVisible();
+  found.push(...await scan(page, 'Event form (new)'));
+  expectNone(found);
+});
+
+test('sources: list, detail and the PDF viewer on a page', async ({ page }) => {
+  await loadSample(page);
+  const found: string[] = [];
+  await nav(page, 'Sources');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).first().click();
+  await (await chooser).setFiles(pdfFile);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible();
+  const detail = page.getByRole('region', { name: 'Source details' });
+  await expect(detail.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible();
+  found.push(...await scan(page, 'Sources, detail'));
+  await detail.getByRole('button', { name: 'Open', exact: true }).click();
+  const viewer = page.getByRole('dialog', { name: PDF_TITLE });
+  await expect(viewer.locator('.pdf-page[data-drawn="1"]')).toBeVisible();
+  await expect(viewer.locator('.textLayer')).toContainText('Artemio');
+  found.push(...await scan(page, 'PDF viewer, page 1'));
+  expectNone(found);
+});
+
+test('search with results', async ({ page }) => {
+  await loadSample(page);
+  await page.keyboard.press('Control+K');
+  await page.getByRole('searchbox', { name: 'Search' }).fill('artemio');
+  const results = page.getByRole('region', { name: 'Results' });
+  await expect(results.getByRole('button', { name: /^Florindo Eleuterio Flores/ })).toBeVisible();
+  await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
+  expectNone(await scan(page, 'Search, results'));
+});
+
+test('sample case: import & export, trash and settings, and one view in Spanish', async ({ page }) => {
+  await loadSample(page);
+  const found: string[] = [];
+  // Something in the Trash: a deleted actor.
+  await page.getByRole('listbox', { name: 'Actor list' }).getByRole('option', { name: /^Cirilo/ }).click();
+  await page.getByRole('article').getByRole('button', { name: 'Move to trash' }).click();
+  await nav(page, 'Import & export');
+  await expect(page.getByRole('heading', { level: 1, name: 'Import & export' })).toBeVisible();
+  found.push(...await scan(page, 'Import & export'));
+  await nav(page, 'Trash');
+  // Not just the name: the "moved to the trash" toast says it too, before the view has loaded.
+  await expect(page.getByRole('button', { name: 'Restore: Cirilo' })).toBeVisible();
+  found.push(...await scan(page, 'Trash'));
+  await nav(page, 'Settings');
+  await expect(page.getByTestId('persistence')).not.toHaveText('Loading…');
+  found.push(...await scan(page, 'Settings'));
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await expect(page.getByRole('heading', { name: 'Ajustes', level: 1 })).toBeVisible();
+  await nav(page, 'Actores');
+  await page.getByRole('listbox', { name: /Lista de actores/ }).getByRole('option').first().click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toBeVisible();
+  found.push(...await scan(page, 'Actores (es), profile'));
+  expectNone(found);
+});
