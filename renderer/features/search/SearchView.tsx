@@ -23,7 +23,7 @@ function statusLine(t: Translator, status: SearchStatus): string {
   if (status.indexing) return t('search.status.indexing', { done: status.indexing.done, total: status.indexing.total });
   const state = status.ready ? t('search.status.ready') : t('search.status.starting');
   const budget = status.overBudget;
-  return budget ? `${state} · ${t('search.status.overBudget', { sources: budget.sources, limit: budget.pageLimit.toLocaleString(t.lang) })}` : state;
+  return budget ? `${state} · ${plural(t, 'search.status.overBudget', budget.sources, { limit: budget.pageLimit.toLocaleString(t.lang) })}` : state;
 }
 
 function noteText(t: Translator, note: string): string {
