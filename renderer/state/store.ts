@@ -45,6 +45,16 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
+/**
+ * The toasts after a new one: the same message again (four saves in a row: "Saved.") replaces
+ * the earlier one instead of stacking over the form; a toast with an action (Undo) is never
+ * merged, since each undoes something else. At most four show.
+ */
+export function withToast(toasts: readonly Toast[], toast: Toast): Toast[] {
+  const kept = toast.action ? toasts : toasts.filter((x) => x.action || x.message !== toast.message || x.tone !== toast.tone);
+  return [...kept.slice(-3), toast];
+}
+
 interface NavigationSlice {
   view: View;
   selectedActorId: string | null;
@@ -228,7 +238,7 @@ export const useUi = create<UiState>()((set) => ({
 
   toasts: [],
   notify: (message, tone = 'info', action) =>
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { id: nextToastId++, message, tone, ...(action ? { action } : {}) }] })),
+    set((s) => ({ toasts: withToast(s.toasts, { id: nextToastId++, message, tone, ...(action ? { action } : {}) }) })),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 
   bundleDialog: null,

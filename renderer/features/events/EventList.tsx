@@ -78,7 +78,6 @@ export function EventList() {
       {ids && count === 0 ? (
         <div className="empty">
           <p>{filtered ? t('events.empty.noMatch') : activeCaseId ? t('events.empty.noneInCase') : t('events.empty.none')}</p>
-          {filtered ? null : <button type="button" className="primary" onClick={() => openEditor({ kind: 'event', id: null })}>{t('events.new')}</button>}
         </div>
       ) : (
         <div ref={scrollRef} className="list" role="listbox" tabIndex={0} aria-label={t('events.list')}
