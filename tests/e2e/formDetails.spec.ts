@@ -37,3 +37,17 @@ test('name types are explained, and saving again replaces the "Saved." toast', a
   }
   await page.screenshot({ path: testInfo.outputPath('saved-toast.png') });
 });
+
+test('Settings lists the shortcuts the window acts on: "/" filters the list on screen', async ({ page }, testInfo) => {
+  await page.goto('/');
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Settings' }).click();
+  const shortcuts = page.getByRole('region', { name: 'Keyboard shortcuts' });
+  await expect(shortcuts.locator('dt')).toHaveText(['Ctrl/⌘ K', '/', 'A', 'E']);
+  await expect(shortcuts.locator('dd').nth(1)).toHaveText('Filter the list on screen (actors, events, sources)');
+  await shortcuts.screenshot({ path: testInfo.outputPath('shortcuts.png') });
+  // And "/" does that: on the Actors view it focuses the list's filter box.
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Actors' }).click();
+  await page.locator('body').click();
+  await page.keyboard.press('/');
+  await expect(page.getByLabel('Filter by name or alias')).toBeFocused();
+});

@@ -132,11 +132,11 @@ test('search keeps only the pages mentioning an actor; the actor list sorts by s
   await box.fill('cocaine mentions:"Comandante Artemio"');
   const results = page.getByRole('listbox', { name: 'Results' });
   await expect(results.getByRole('option', { name: /Shining Path in the VRAEM/ }).first()).toBeVisible();
-  await expect(results.getByRole('heading', { level: 2, name: /^Pages/ })).toBeVisible();
+  await expect(results.getByRole('group', { name: /^Pages/ })).toBeVisible();
   // Nobody in the case is called Pedro Yaranga: no page can mention him; records still match.
   await box.fill('cocaine mentions:"Pedro Yaranga"');
   await expect(page.getByText('No actor of the case is called “Pedro Yaranga”.')).toBeVisible();
-  await expect(results.getByRole('heading', { level: 2, name: /^Pages/ })).toHaveCount(0);
+  await expect(results.getByRole('group', { name: /^Pages/ })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/mentions-search.png' });
   // The filter alone lists where the actor is mentioned.
   await box.fill('mentions:Cirilo');

@@ -14,8 +14,7 @@ const ARTICLE_TITLE = 'Shining Path in the VRAEM';
 
 const box = (page: Page) => page.getByRole('combobox', { name: 'Search', exact: true });
 const results = (page: Page) => page.getByRole('listbox', { name: 'Results' });
-const group = (page: Page, heading: string) =>
-  results(page).locator('section').filter({ has: page.getByRole('heading', { level: 2, name: new RegExp(`^${heading}\\b`) }) });
+const group = (page: Page, kind: string) => results(page).getByRole('group', { name: new RegExp(`^${kind}\\b`) });
 
 async function search(page: Page, text: string) {
   await page.keyboard.press('Control+K');

@@ -15,9 +15,9 @@ import { expect, test } from './fixtures';
 
 const box = (page: Page) => page.getByRole('combobox', { name: 'Search', exact: true });
 const actors = (page: Page) =>
-  page.getByRole('listbox', { name: 'Results' }).locator('section').filter({ has: page.getByRole('heading', { level: 2, name: /^Actors\b/ }) });
+  page.getByRole('listbox', { name: 'Results' }).getByRole('group', { name: /^Actors\b/ });
 const pages = (page: Page) =>
-  page.getByRole('listbox', { name: 'Results' }).locator('section').filter({ has: page.getByRole('heading', { level: 2, name: /^Pages\b/ }) });
+  page.getByRole('listbox', { name: 'Results' }).getByRole('group', { name: /^Pages\b/ });
 
 const storedSegments = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
   const open = indexedDB.open('casefile');

@@ -1,6 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { makeTextPdf } from '../fixtures/pdf/makePdfs';
 import { expect, test } from './fixtures';
@@ -40,6 +41,11 @@ test('keyboard only: the arrows walk the hits, Enter opens the active record, Es
   await expect(options.nth(0)).toHaveAttribute('aria-selected', 'false');
   await expect(box(page)).toBeFocused();
   await page.screenshot({ path: testInfo.outputPath('search-keyboard-active.png') });
+  // The combobox and listbox roles hold together (ARIA rules only: colours are scanned elsewhere).
+  const scan = await new AxeBuilder({ page }).include('.search-box').include('.search-view')
+    .withRules(['aria-allowed-attr', 'aria-allowed-role', 'aria-required-children', 'aria-required-parent', 'aria-valid-attr-value', 'aria-input-field-name', 'nested-interactive', 'list', 'listitem'])
+    .analyze();
+  expect(scan.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ') + ' ' + n.failureSummary).join(', ')}`)).toEqual([]);
 
   // Escape lets go of the active hit and keeps the text; a second one clears the text as before.
   await page.keyboard.press('Escape');

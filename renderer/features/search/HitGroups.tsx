@@ -43,7 +43,7 @@ function useRecords(kind: HitKind, hits: readonly SearchHit[]) {
 
 /**
  * One kind's hits under a heading with its count ("about N" when phrase counts were not all checked),
- * as a group of options in the results listbox; "Show more" is an option too, so the arrows reach it.
+ * as a labelled group of options in the results listbox; "Show more" is an option too, so the arrows reach it.
  */
 export function HitGroupSection({ kind, group, shown, query, onMore }: GroupProps) {
   const t = useT();
@@ -60,9 +60,10 @@ export function HitGroupSection({ kind, group, shown, query, onMore }: GroupProp
   };
   return (
     <section className="search-group" role="group" aria-labelledby={headingId}>
-      <h2 id={headingId} className="search-group__heading">
+      {/* Not an h2: a listbox may hold only groups and options; the label names the group instead. */}
+      <div id={headingId} className="search-group__heading">
         {t(kindLabelKey(kind))} <span className="search-group__count">{count}</span>
-      </h2>
+      </div>
       <ul className="search-hits" role="none">
         {hits.map((hit, i) => (
           <li key={hit.ref} role="none">
