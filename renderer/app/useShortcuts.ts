@@ -5,6 +5,7 @@ import { translate } from '../i18n';
 import { useUi, type BundleDialog } from '../state/store';
 import type { CasefileDb } from '../db/db';
 import { useDb } from '../db/dbContext';
+import { matchShortcut } from './shortcuts';
 
 /** Single-letter shortcuts act only when the user is not typing in a field. */
 function isTyping(target: EventTarget | null): boolean {
@@ -45,24 +46,17 @@ export function runCommand(command: MenuCommand, db: CasefileDb) {
   }
 }
 
-/**
- * Keyboard: Ctrl/Cmd+K focuses the global search box, "/" the visible list's filter box,
- * "a" opens a new actor, "e" a new event.
- * The desktop menu sends the same commands through the platform adapter.
- */
+/** The keyboard shortcuts of shortcuts.ts; the desktop menu sends the same commands through the platform adapter. */
 export function useShortcuts() {
   const db = useDb();
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        runCommand('focus-search', db);
-        return;
-      }
-      if (event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
-      if (event.key === '/') { event.preventDefault(); useUi.getState().focusSearch(); }
-      else if (event.key === 'a') { event.preventDefault(); runCommand('new-actor', db); }
-      else if (event.key === 'e') { event.preventDefault(); runCommand('new-event', db); }
+      const shortcut = matchShortcut(event, isTyping(event.target));
+      if (!shortcut) return;
+      event.preventDefault();
+      // "/" asks the visible list (actors, events, sources) to focus its filter box.
+      if (shortcut.action === 'focus-filter') useUi.getState().focusSearch();
+      else runCommand(shortcut.action, db);
     };
     window.addEventListener('keydown', onKey);
     const unsubscribe = getPlatform().onMenuCommand((command) => runCommand(command, db));

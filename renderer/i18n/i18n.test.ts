@@ -7,7 +7,7 @@ describe('i18n', () => {
     for (const key of Object.keys(common.en)) expect((common.es as Record<string, string>)[key], key).toBeTruthy();
   });
   it('interpolates parameters', () => {
-    expect(translate('es', 'sample.loaded', { actors: 6, events: 2 })).toBe('Caso de ejemplo cargado: 6 actores, 2 eventos.');
+    expect(translate('es', 'bundles.progress.items', { done: 6, total: 20 })).toBe('6 de 20');
   });
   it('translates validation keys coming from shared/ and passes unknown text through', () => {
     expect(translateDynamic('es', 'validation.required')).toBe('Este campo es obligatorio.');

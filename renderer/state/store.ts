@@ -45,6 +45,16 @@ export interface Toast {
   action?: { label: string; run: () => void };
 }
 
+/**
+ * The toasts after a new one: the same message again (four saves in a row: "Saved.") replaces
+ * the earlier one instead of stacking over the form; a toast with an action (Undo) is never
+ * merged, since each undoes something else. At most four show.
+ */
+export function withToast(toasts: readonly Toast[], toast: Toast): Toast[] {
+  const kept = toast.action ? toasts : toasts.filter((x) => x.action || x.message !== toast.message || x.tone !== toast.tone);
+  return [...kept.slice(-3), toast];
+}
+
 interface NavigationSlice {
   view: View;
   selectedActorId: string | null;
@@ -161,11 +171,17 @@ interface SearchSlice {
   searchSubmitTick: number;
   /** Bumped to focus the global search box (Ctrl/Cmd+K, the menu's Find). */
   searchBoxFocusTick: number;
+  /** The result option the arrows have reached from the box (its element id), or null. */
+  searchActiveId: string | null;
+  /** Whether the results listbox is on screen with at least one option (the box's aria-expanded). */
+  searchListOpen: boolean;
   setSearchText: (text: string) => void;
   setSearchFilters: (patch: Partial<SearchUiFilters>) => void;
   setSearchResultsKey: (key: string | null) => void;
   submitSearch: () => void;
   focusSearchBox: () => void;
+  setSearchActiveId: (id: string | null) => void;
+  setSearchListOpen: (open: boolean) => void;
 }
 
 /** What the OCR runner (renderer/ocr) is doing: the document in hand and its measured pace. */
@@ -222,7 +238,7 @@ export const useUi = create<UiState>()((set) => ({
 
   toasts: [],
   notify: (message, tone = 'info', action) =>
-    set((s) => ({ toasts: [...s.toasts.slice(-3), { id: nextToastId++, message, tone, ...(action ? { action } : {}) }] })),
+    set((s) => ({ toasts: withToast(s.toasts, { id: nextToastId++, message, tone, ...(action ? { action } : {}) }) })),
   dismiss: (id) => set((s) => ({ toasts: s.toasts.filter((t) => t.id !== id) })),
 
   bundleDialog: null,
@@ -242,9 +258,14 @@ export const useUi = create<UiState>()((set) => ({
   searchResultsKey: null,
   searchSubmitTick: 0,
   searchBoxFocusTick: 0,
-  setSearchText: (searchText) => set({ searchText }),
-  setSearchFilters: (patch) => set((s) => ({ searchFilters: { ...s.searchFilters, ...patch } })),
+  searchActiveId: null,
+  searchListOpen: false,
+  // New text means new results: the active option would point at a different hit.
+  setSearchText: (searchText) => set({ searchText, searchActiveId: null }),
+  setSearchFilters: (patch) => set((s) => ({ searchFilters: { ...s.searchFilters, ...patch }, searchActiveId: null })),
   setSearchResultsKey: (searchResultsKey) => set({ searchResultsKey }),
   submitSearch: () => set((s) => ({ searchSubmitTick: s.searchSubmitTick + 1, view: 'search', editor: null })),
   focusSearchBox: () => set((s) => ({ searchBoxFocusTick: s.searchBoxFocusTick + 1 })),
+  setSearchActiveId: (searchActiveId) => set({ searchActiveId }),
+  setSearchListOpen: (searchListOpen) => set({ searchListOpen }),
 }));

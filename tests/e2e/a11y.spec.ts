@@ -145,9 +145,11 @@ test('sources: list, detail and the PDF viewer on a page', async ({ page }) => {
 test('search with results', async ({ page }) => {
   await loadSample(page);
   await page.keyboard.press('Control+K');
-  await page.getByRole('searchbox', { name: 'Search' }).fill('artemio');
-  const results = page.getByRole('region', { name: 'Results' });
-  await expect(results.getByRole('button', { name: /^Florindo Eleuterio Flores/ })).toBeVisible();
+  await page.getByRole('combobox', { name: 'Search' }).fill('artemio');
+  const results = page.getByRole('listbox', { name: 'Results' });
+  await expect(results.getByRole('option', { name: /^Florindo Eleuterio Flores/ })).toBeVisible();
+  // With a hit made active from the keyboard too (aria-activedescendant).
+  await page.keyboard.press('ArrowDown');
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   expectNone(await scan(page, 'Search, results'));
 });

@@ -78,7 +78,7 @@ test('bad input is named inline and nothing is saved', async ({ page }) => {
   await expect(page.getByText('is not a real calendar day')).toBeVisible();
   await page.getByLabel('Date of birth').fill('');
   await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByText('Please correct 2 problem(s) before saving.')).toBeVisible();
+  await expect(page.getByText('Please correct 2 problems before saving.')).toBeVisible();
   await expect(page.getByLabel('Primary name')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByLabel('Other name 1')).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByText('This field is required.')).toHaveCount(2);
@@ -90,7 +90,7 @@ test('bad input is named inline and nothing is saved', async ({ page }) => {
   await page.getByRole('button', { name: 'Remove name 1' }).click();
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('article').getByRole('heading', { name: 'Víctor Quispe Palomino' })).toBeVisible();
-  await expect(page.getByText('1 actors', { exact: true })).toBeVisible();
+  await expect(page.getByText('1 actor', { exact: true })).toBeVisible();
 });
 
 test('the sample case loads, and Artemio is found under his alias in the actor list filter', async ({ page }) => {

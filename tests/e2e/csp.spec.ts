@@ -76,7 +76,7 @@ test('the CSP detector records violations in the page, in a script-less sandboxe
   // In one of the app's workers (search starts when the search box is focused): a request
   // to another origin is refused by connect-src. (Not eval: code that DevTools evaluates may eval.)
   cspViolations.take();
-  await page.getByRole('searchbox', { name: 'Search' }).focus();
+  await page.getByRole('combobox', { name: 'Search', exact: true }).focus();
   const isSearch = (w: Worker) => /search\.worker/.test(w.url());
   await expect.poll(() => page.workers().some(isSearch)).toBe(true);
   await page.workers().find(isSearch)!.evaluate(() => fetch('http://192.0.2.1/probe').catch(() => undefined));

@@ -141,7 +141,7 @@ test('shows each problem beside its field, keeps the input, and saves nothing', 
   await form.getByRole('button', { name: 'Add participant' }).click();
   await form.getByRole('button', { name: 'Save' }).click();
 
-  await expect(form.getByText(/Please correct 7 problem\(s\)/)).toBeVisible();
+  await expect(form.getByText(/Please correct 7 problems/)).toBeVisible();
   await expect(form.getByLabel('Title', { exact: true })).toHaveAccessibleDescription('This field is required.');
   await expect(form.getByLabel('Title', { exact: true })).toBeFocused();
   await expect(form.getByLabel('Latitude')).toHaveAccessibleDescription('Latitude must be between −90 and 90.');
@@ -160,7 +160,7 @@ test('shows each problem beside its field, keeps the input, and saves nothing', 
   await form.getByLabel('Latitude').fill('');
   await form.getByRole('button', { name: 'Remove seizure 1' }).click();
   await form.getByRole('button', { name: 'Remove participant 1' }).click();
-  await expect(form.getByText(/Please correct 1 problem\(s\)/)).toBeVisible();
+  await expect(form.getByText(/Please correct 1 problem before/)).toBeVisible();
   await expect(form.getByLabel('Title', { exact: true })).not.toHaveAttribute('aria-invalid', 'true');
 
   // Escape closes without saving.

@@ -127,16 +127,16 @@ test('"Create actor" from a name the case does not have yet', async ({ page }) =
 
 test('search keeps only the pages mentioning an actor; the actor list sorts by sources mentioning', async ({ page }) => {
   await sampleWithArticle(page);
-  const box = page.getByRole('searchbox', { name: 'Search' });
+  const box = page.getByRole('combobox', { name: 'Search', exact: true });
   await page.keyboard.press('Control+K');
   await box.fill('cocaine mentions:"Comandante Artemio"');
-  const results = page.getByRole('region', { name: 'Results' });
-  await expect(results.getByRole('button', { name: /Shining Path in the VRAEM/ }).first()).toBeVisible();
-  await expect(results.getByRole('heading', { level: 2, name: /^Pages/ })).toBeVisible();
+  const results = page.getByRole('listbox', { name: 'Results' });
+  await expect(results.getByRole('option', { name: /Shining Path in the VRAEM/ }).first()).toBeVisible();
+  await expect(results.getByRole('group', { name: /^Pages/ })).toBeVisible();
   // Nobody in the case is called Pedro Yaranga: no page can mention him; records still match.
   await box.fill('cocaine mentions:"Pedro Yaranga"');
   await expect(page.getByText('No actor of the case is called “Pedro Yaranga”.')).toBeVisible();
-  await expect(results.getByRole('heading', { level: 2, name: /^Pages/ })).toHaveCount(0);
+  await expect(results.getByRole('group', { name: /^Pages/ })).toHaveCount(0);
   await page.screenshot({ path: 'test-results/mentions-search.png' });
   // The filter alone lists where the actor is mentioned.
   await box.fill('mentions:Cirilo');

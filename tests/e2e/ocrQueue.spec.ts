@@ -98,16 +98,16 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
 
   // Search (the real worker) finds each page by a word only the scan holds; page 2 lay sideways.
   const search = async (word: string, pageNo: number) => {
-    const box = page.getByRole('searchbox', { name: 'Search' });
+    const box = page.getByRole('combobox', { name: 'Search', exact: true });
     await box.fill('');
     await box.fill(word);
-    await expect(page.getByRole('region', { name: 'Results' })).toContainText(`p. ${pageNo}`);
+    await expect(page.getByRole('listbox', { name: 'Results' })).toContainText(`p. ${pageNo}`);
   };
   await search('Quillabamba', 1);
   await search('Huancavelica', 2);
   // The hit opens the sideways scan at its page with the word marked on the image (the text
   // layer is laid from the OCR words).
-  await page.getByRole('region', { name: 'Results' }).getByRole('button', { name: /^Open acta-escaneada.* at page 2$/ }).click();
+  await page.getByRole('listbox', { name: 'Results' }).getByRole('option', { name: /^Open acta-escaneada.* at page 2$/ }).click();
   const viewer = page.getByRole('dialog', { name: /acta-escaneada/ });
   await expect(viewer.locator('.textLayer mark.pdf-hit')).toHaveText('Huancavelica');
   await expect(viewer.getByText(/Text from OCR \(confidence \d+%\)/)).toBeVisible();

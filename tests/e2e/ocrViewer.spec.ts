@@ -220,9 +220,9 @@ test('a page read by OCR: its words are the text layer, find marks a word at its
 
 test('a search hit on OCR text opens the scan with the word marked; a page OCR could not read says why', async ({ page }, testInfo) => {
   await page.keyboard.press('Control+K');
-  await page.getByRole('searchbox', { name: 'Search' }).fill('mintieron');
-  const results = page.getByRole('region', { name: 'Results' });
-  const hit = results.getByRole('button', { name: new RegExp(`^Open ${TITLE}.* at page 1$`) });
+  await page.getByRole('combobox', { name: 'Search', exact: true }).fill('mintieron');
+  const results = page.getByRole('listbox', { name: 'Results' });
+  const hit = results.getByRole('option', { name: new RegExp(`^Open ${TITLE}.* at page 1$`) });
   await expect(hit.locator('mark').first()).toHaveText('mintieron');
   await hit.click();
   const dialog = page.getByRole('dialog', { name: TITLE });

@@ -13,11 +13,11 @@ import { expect, test } from './fixtures';
  * the timings the issue sets targets for.
  */
 
-const box = (page: Page) => page.getByRole('searchbox', { name: 'Search' });
+const box = (page: Page) => page.getByRole('combobox', { name: 'Search', exact: true });
 const actors = (page: Page) =>
-  page.getByRole('region', { name: 'Results' }).locator('section').filter({ has: page.getByRole('heading', { level: 2, name: /^Actors\b/ }) });
+  page.getByRole('listbox', { name: 'Results' }).getByRole('group', { name: /^Actors\b/ });
 const pages = (page: Page) =>
-  page.getByRole('region', { name: 'Results' }).locator('section').filter({ has: page.getByRole('heading', { level: 2, name: /^Pages\b/ }) });
+  page.getByRole('listbox', { name: 'Results' }).getByRole('group', { name: /^Pages\b/ });
 
 const storedSegments = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve, reject) => {
   const open = indexedDB.open('casefile');
@@ -35,14 +35,14 @@ test('the index persists across a restart, follows edits and indexes a new 50-pa
   await page.getByRole('button', { name: 'Load sample case' }).click();
   await expect(page.getByText(/Sample case loaded/)).toBeVisible();
   await box(page).fill('guzman');
-  await expect(actors(page).getByRole('listitem').first()).toContainText('Abimael Guzmán');
+  await expect(actors(page).getByRole('option').first()).toContainText('Abimael Guzmán');
   await expect.poll(async () => (await storedSegments(page)).some((id) => id.startsWith('records'))).toBe(true);
 
   // Restart: the worker loads the stored segments and answers.
   const t0 = Date.now();
   await page.reload();
   await box(page).fill('guzman');
-  await expect(actors(page).getByRole('listitem').first()).toContainText('Abimael Guzmán');
+  await expect(actors(page).getByRole('option').first()).toContainText('Abimael Guzmán');
   const ready = Date.now() - t0;
 
   // Rename: the window writes through the repository; the worker sees it by itself.
@@ -54,7 +54,7 @@ test('the index persists across a restart, follows edits and indexes a new 50-pa
   await page.getByRole('button', { name: 'Save' }).click();
   await box(page).fill('zaragoza');
   // The one-second promise is asserted in search.spec.ts; here only that it happens, timings are printed.
-  await expect(actors(page).getByRole('button', { name: /Victorino Zaragoza Quispe/ })).toBeVisible({ timeout: 10_000 });
+  await expect(actors(page).getByRole('option', { name: /Victorino Zaragoza Quispe/ })).toBeVisible({ timeout: 10_000 });
   const renamed = Date.now() - t1;
 
   // A new 50-page PDF, with one word on page 37 only.
@@ -74,7 +74,7 @@ test('the index persists across a restart, follows edits and indexes a new 50-pa
     await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible({ timeout: 30_000 });
     const t2 = Date.now();
     await box(page).fill('quillabamba');
-    await expect(pages(page).getByRole('button', { name: /at page 37$/ })).toBeVisible({ timeout: 10_000 });
+    await expect(pages(page).getByRole('option', { name: /at page 37$/ })).toBeVisible({ timeout: 10_000 });
     const documentMs = Date.now() - t2;
     expect(await storedSegments(page)).toEqual(expect.arrayContaining([expect.stringMatching(/^document:/)]));
     console.info(`search timings (ms): reload→answer ${ready}, rename→found ${renamed}, 50-page PDF stored→found ${documentMs}`);

@@ -9,6 +9,7 @@ import { SelectField, TextField } from '../../components/Field';
 import { TagsField } from '../../components/TagsField';
 import { CaseChecklist } from '../cases/CaseChecklist';
 import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { kindKey } from './labels';
 import { MembershipRows, NameRows, StatusRows } from './ActorFormRows';
@@ -83,7 +84,7 @@ function Form({ initial, isNew }: { initial: Actor; isNew: boolean }) {
   return (
     <form className="form" aria-labelledby="actor-form-title" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h1 id="actor-form-title" style={{ marginBottom: 12 }}>{isNew ? t('actors.newTitle') : t('actors.editTitle')}</h1>
-      {problemCount > 0 ? <div className="form__summary" role="alert">{t('validation.summary', { count: problemCount })}</div> : null}
+      {problemCount > 0 ? <div className="form__summary" role="alert">{plural(t, 'validation.summary', problemCount)}</div> : null}
       <div className="form__grid">
         <SelectField label={t('actors.kind')} value={draft.kind} error={err('kind')} onChange={(kind) => update({ kind })}
           options={ACTOR_KINDS.map((k) => ({ value: k, label: t(kindKey(k)) }))} />

@@ -23,6 +23,7 @@ export function NameRows({ draft, update, err }: RowProps) {
           {t('actors.addName')}
         </button>
       </div>
+      {draft.names.length > 0 ? <p className="field__hint">{t('actors.nameTypeHelp')}</p> : null}
       {draft.names.map((n, i) => (
         <div key={n.id} className="subrow" style={{ gridTemplateColumns: '2fr 1.4fr 2fr auto' }}>
           <TextField label={t('actors.otherNameShort')} srLabel={t('actors.otherName', { n: i + 1 })} value={n.name} error={err(`names.${i}.name`)} onChange={(name) => set(i, { name })} />

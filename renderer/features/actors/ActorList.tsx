@@ -11,6 +11,7 @@ import { ActorPicker } from '../../components/ActorPicker';
 import { SelectField, TextField } from '../../components/Field';
 import { listKeyHandler } from '../../components/listKeys';
 import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { GROUP_KINDS, kindKey, statusKey } from './labels';
 import { useActorIds } from './useActorIds';
@@ -113,7 +114,7 @@ export function ActorList() {
           </div>
         </div>
         <div className="list-meta">
-          <span aria-live="polite">{result?.counted ? t('actors.count', { count: result.total }) : t('common.loading')}</span>
+          <span aria-live="polite">{result?.counted ? plural(t, 'actors.count', result.total) : t('common.loading')}</span>
           <span>
             {filtered ? <button type="button" className="link" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>{t('common.clearFilters')}</button> : null}
             {' '}

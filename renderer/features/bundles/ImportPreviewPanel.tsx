@@ -1,6 +1,7 @@
 import { useMemo, useReducer } from 'react';
 import type { ImportChoices, ImportPreview, PreviewKind, PreviewRecord, RecordChoice } from '../../bundle/types';
 import { formatTimestamp, useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
 import { PREVIEW_KINDS, diffValue, fieldLabel, newByKind, orderedDiffs } from './diffs';
 import { formatBytes } from '../../i18n/formatBytes';
@@ -55,7 +56,7 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
           </tbody>
         </table>
         <p data-testid="preview-files">
-          {t('bundles.preview.files', { count: files.new, size: formatBytes(files.newBytes, t.lang), present: files.alreadyPresent })}
+          {plural(t, 'bundles.preview.files', files.new, { size: formatBytes(files.newBytes, t.lang), present: files.alreadyPresent })}
         </p>
         {restore && conflicting.length === 0 ? <p className="muted">{t('bundles.preview.restoreHint')}</p> : null}
         {nothingNew ? <p className="muted">{t('bundles.preview.nothingNew')}</p> : null}

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { useDb } from '../../db/dbContext';
 import { loadSampleCase } from '../../db/sample';
 import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { sampleCase } from './sampleCase';
 
@@ -19,7 +20,7 @@ export function SampleCaseButton() {
       const result = await loadSampleCase(db, sample);
       if (!result.ok) throw new Error(result.issues.map((i) => `${i.path}: ${i.message}`).join('; '));
       setActiveCase(sample.case.id);
-      notify(t('sample.loaded', { actors: sample.actors.length, events: sample.events.length }));
+      notify(t('sample.loaded', { actors: plural(t, 'actors.count', sample.actors.length), events: plural(t, 'events.count', sample.events.length) }));
     } catch (error) {
       notify(t('sample.failed', { reason: error instanceof Error ? error.message : String(error) }), 'error');
     } finally {

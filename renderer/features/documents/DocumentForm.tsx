@@ -7,6 +7,7 @@ import { DateField } from '../../components/DateField';
 import { Field, TextField } from '../../components/Field';
 import { TagsField } from '../../components/TagsField';
 import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { CaseChecklist } from '../cases/CaseChecklist';
 import { reliabilityLabel } from './labels';
@@ -70,7 +71,7 @@ export function DocumentForm({ doc }: { doc: SourceDocument }) {
   return (
     <form className="form doc-form" aria-labelledby="doc-details" noValidate onSubmit={(e) => { e.preventDefault(); void save(); }}>
       <h2 id="doc-details" className="section-title">{t('documents.section.details')}</h2>
-      {problems > 0 ? <div className="form__summary" role="alert">{t('validation.summary', { count: problems })}</div> : null}
+      {problems > 0 ? <div className="form__summary" role="alert">{plural(t, 'validation.summary', problems)}</div> : null}
       <div className="form__grid">
         <TextField className="field--wide" label={t('documents.field.title')} value={draft.title} error={err('title')} onChange={(title) => update({ title })} />
         <TextField label={t('documents.field.author')} value={draft.author} error={err('author')} onChange={(author) => update({ author })} />

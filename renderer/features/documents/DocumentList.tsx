@@ -8,6 +8,7 @@ import { getDocumentsByIds, listDocumentIds } from '../../db/documents';
 import { Field } from '../../components/Field';
 import { listKeyHandler } from '../../components/listKeys';
 import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { useFilterFocus } from '../events/useFilterFocus';
 import { pickAndAddPdfs } from './importRunner';
@@ -85,7 +86,7 @@ export function DocumentList() {
           </Field>
         </div>
         <div className="list-meta">
-          <span aria-live="polite">{ids ? t(count === 1 ? 'documents.count.one' : 'documents.count.other', { count }) : t('common.loading')}</span>
+          <span aria-live="polite">{ids ? plural(t, 'documents.count', count) : t('common.loading')}</span>
           {filtered ? <button type="button" className="link" onClick={() => { setText(''); setState(''); }}>{t('common.clearFilters')}</button> : null}
         </div>
       </div>

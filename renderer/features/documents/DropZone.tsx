@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useDb } from '../../db/dbContext';
 import { translate } from '../../i18n';
+import { translatePlural } from '../../i18n/plural';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import { openImport } from '../bundles/startImport';
@@ -60,7 +61,7 @@ export function DropZone() {
       if (files.length === 0) return;
       // An open form would be lost by switching views: then the progress is one click away instead.
       if (ui.editor === null) ui.showView('documents');
-      else ui.notify(translate(ui.language, 'documents.import.startedElsewhere', { count: files.length }), 'info',
+      else ui.notify(translatePlural(ui.language, 'documents.import.startedElsewhere', files.length), 'info',
         { label: translate(ui.language, 'documents.import.showProgress'), run: () => useUi.getState().showView('documents') });
       // The import code loads with the first drop, not at start-up.
       void import('./importRunner').then(({ addDroppedFiles }) => addDroppedFiles(db, files));

@@ -3,7 +3,7 @@ import { useMemo } from 'react';
 import type { SourceDocument } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import { getDocumentsByIds } from '../../db/documents';
-import type { MessageKey } from '../../i18n';
+import { plural, type PluralKey } from '../../i18n/plural';
 import { useT } from '../../i18n/useT';
 import type { ImportJob } from '../../state/store';
 import { useUi } from '../../state/store';
@@ -11,7 +11,7 @@ import { cancelImport } from './importRunner';
 import { isLocked, stateBadge, stateTone } from './labels';
 
 const FINISHED: ReadonlySet<ImportJob['phase']> = new Set(['done', 'duplicate', 'failed', 'cancelled']);
-const SUMMARY: ReadonlyArray<[ImportJob['phase'], MessageKey]> = [
+const SUMMARY: ReadonlyArray<[ImportJob['phase'], PluralKey]> = [
   ['done', 'documents.import.summary.added'],
   ['duplicate', 'documents.import.summary.duplicate'],
   ['failed', 'documents.import.summary.failed'],
@@ -35,7 +35,7 @@ export function ImportPanel() {
   const current = jobs.find((j) => j.phase === 'extracting' && j.pageCount > 0);
   const overall = finished + (current ? current.page / current.pageCount : 0);
   const summary = SUMMARY.map(([phase, key]) => [key, jobs.filter((j) => j.phase === phase).length] as const)
-    .filter(([, count]) => count > 0).map(([key, count]) => t(key, { count })).join(' · ');
+    .filter(([, count]) => count > 0).map(([key, count]) => plural(t, key, count)).join(' · ');
 
   return (
     <section className="import-panel" aria-label={t('documents.import.region')}>

@@ -2,6 +2,7 @@ import type { CaseEvent } from '../../../shared/model';
 import { totalFatalities } from '../../../shared/model';
 import { CitationList } from '../../components/CitationList';
 import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { RecordLink } from './RecordLink';
 import { roleLabel, seizureLabel } from './labels';
@@ -25,7 +26,7 @@ export function FatalitiesPart({ event }: { event: CaseEvent }) {
     <section aria-labelledby="event-fatalities">
       <h3 id="event-fatalities">{t('events.detail.fatalities')}</h3>
       {total === null ? <p className="muted">{t('events.detail.noFatalities')}</p> : (
-        <p><strong>{t(stated ? 'events.detail.fatalitiesTotal' : 'events.detail.fatalitiesSum', { count: total })}</strong></p>
+        <p><strong>{plural(t, stated ? 'events.detail.fatalitiesTotal' : 'events.detail.fatalitiesSum', total)}</strong></p>
       )}
       {event.fatalities.bySide.length > 0 ? (
         <ul className="event-detail__list">

@@ -6,6 +6,7 @@ import { getEventsByIds, queryEventIds } from '../../db/events';
 import { useDb } from '../../db/dbContext';
 import { listKeyHandler } from '../../components/listKeys';
 import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { readFilterDate } from './dates';
 import { EventFilters, NO_FILTERS } from './EventFilters';
@@ -70,14 +71,13 @@ export function EventList() {
         </div>
         <EventFilters value={filters} onChange={setFilters} textRef={textRef} fromInvalid={from === null} toInvalid={to === null} />
         <div className="list-meta">
-          <span aria-live="polite">{ids ? t(count === 1 ? 'events.count.one' : 'events.count.other', { count }) : t('common.loading')}</span>
+          <span aria-live="polite">{ids ? plural(t, 'events.count', count) : t('common.loading')}</span>
           {filtered ? <button type="button" className="link" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>{t('common.clearFilters')}</button> : null}
         </div>
       </div>
       {ids && count === 0 ? (
         <div className="empty">
           <p>{filtered ? t('events.empty.noMatch') : activeCaseId ? t('events.empty.noneInCase') : t('events.empty.none')}</p>
-          {filtered ? null : <button type="button" className="primary" onClick={() => openEditor({ kind: 'event', id: null })}>{t('events.new')}</button>}
         </div>
       ) : (
         <div ref={scrollRef} className="list" role="listbox" tabIndex={0} aria-label={t('events.list')}

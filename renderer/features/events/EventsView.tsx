@@ -10,16 +10,15 @@ export function EventsView() {
   const t = useT();
   const selectedId = useUi((s) => s.selectedEventId);
   const editor = useUi((s) => s.editor);
-  const openEditor = useUi((s) => s.openEditor);
   const editing = editor?.kind === 'event' ? editor : null;
   return (
     <div className="split events-view">
       <EventList />
       <div className="pane pane--detail">
         {editing ? <EventEditor key={editing.id ?? 'new'} id={editing.id} /> : selectedId ? <EventDetail id={selectedId} /> : (
+          // One "New event" button, in the list's header: the empty states only say what to do.
           <div className="empty">
             <p>{t('events.empty.select')}</p>
-            <button type="button" className="primary" onClick={() => openEditor({ kind: 'event', id: null })}>{t('events.new')}</button>
           </div>
         )}
       </div>

@@ -26,10 +26,10 @@ export function PlaceFields({ value, onChange, errorOf }: Props) {
         <TextField label={t('events.form.country')} value={value.country} onChange={text('country')} error={errorOf('place.country')} />
         <SelectField<GeoPrecision> label={t('events.form.precision')} value={value.precision} options={precisionOptions(t)}
           onChange={(precision) => onChange({ ...value, precision })} error={errorOf('place.precision')} />
-        <TextField label={t('events.form.latitude')} value={value.latitude} inputMode="decimal" placeholder={t('events.form.coordHint')}
-          onChange={(latitude) => onChange({ ...value, latitude })} error={errorOf('place.latitude')} />
-        <TextField label={t('events.form.longitude')} value={value.longitude} inputMode="decimal" placeholder={t('events.form.coordHint')}
-          onChange={(longitude) => onChange({ ...value, longitude })} error={errorOf('place.longitude')} />
+        <TextField label={t('events.form.latitude')} value={value.latitude} inputMode="decimal" placeholder={t('events.form.latitudePlaceholder')}
+          hint={t('events.form.latitudeHint')} onChange={(latitude) => onChange({ ...value, latitude })} error={errorOf('place.latitude')} />
+        <TextField label={t('events.form.longitude')} value={value.longitude} inputMode="decimal" placeholder={t('events.form.longitudePlaceholder')}
+          hint={t('events.form.longitudeHint')} onChange={(longitude) => onChange({ ...value, longitude })} error={errorOf('place.longitude')} />
       </div>
     </fieldset>
   );

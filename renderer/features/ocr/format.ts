@@ -1,18 +1,6 @@
-import type { MessageKey, Params } from '../../i18n';
 import type { Translator } from '../../i18n/useT';
-
-/** Keys that come in '.one' / '.other' forms. */
-type PluralBase<K> = K extends `${infer B}.one` ? (`${B}.other` extends MessageKey ? B : never) : never;
-export type PluralKey = PluralBase<MessageKey>;
-
-/**
- * The message for a count in the UI language's plural rules (Intl.PluralRules): English and
- * Spanish have 'one' and 'other' (Spanish's 'many', for millions, reads as 'other').
- */
-export function plural(t: Translator, base: PluralKey, count: number, params: Params = {}): string {
-  const rule = new Intl.PluralRules(t.lang).select(count);
-  return t(`${base}.${rule === 'one' ? 'one' : 'other'}` as MessageKey, { count, ...params });
-}
+/** The one plural helper lives in renderer/i18n; re-exported for the OCR views that import it from here. */
+export { plural, type PluralKey } from '../../i18n/plural';
 
 /** "3 min", "1 h 20 min" in the UI language (Intl unit formatting), or null under a minute. */
 export function formatDuration(seconds: number, lang: string): string | null {

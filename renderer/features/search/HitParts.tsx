@@ -1,5 +1,6 @@
 import type { HitKind, RecordField, SearchHit, Snippet } from '../../../shared/search/types';
 import type { Translator } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
 import { snippetParts } from './query';
 
 type FieldKey = 'search.field.name' | 'search.field.title' | 'search.field.roles' | 'search.field.type' | 'search.field.author'
@@ -32,5 +33,5 @@ export function SimilarSpelling({ hit, t }: { hit: SearchHit; t: Translator }) {
 
 /** How many times the query's words occur on a page. */
 export function occurrencesText(count: number, t: Translator): string {
-  return count === 1 ? t('search.occurrences.one') : t('search.occurrences.other', { count });
+  return plural(t, 'search.occurrences', count);
 }

@@ -1,12 +1,14 @@
-import { useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import type { HitKind, SearchResults } from '../../../shared/search/types';
 import { HIT_KINDS } from '../../../shared/search/types';
+import { plural } from '../../i18n/plural';
 import type { Translator } from '../../i18n/useT';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
 import type { SearchStatus } from '../../search/types';
 import { MentionedIn } from '../mentions/MentionedIn';
 import { HitGroupSection } from './HitGroups';
+import { RESULTS_LISTBOX_ID } from './listbox';
 import { keepPages, splitMentionsFilter } from './mentionsFilter';
 import { FIRST_SHOWN, MORE_STEP, isNarrowed, readSearchFilters } from './query';
 import { SearchFiltersBar } from './SearchFiltersBar';
@@ -21,7 +23,7 @@ function statusLine(t: Translator, status: SearchStatus): string {
   if (status.indexing) return t('search.status.indexing', { done: status.indexing.done, total: status.indexing.total });
   const state = status.ready ? t('search.status.ready') : t('search.status.starting');
   const budget = status.overBudget;
-  return budget ? `${state} · ${t('search.status.overBudget', { sources: budget.sources, limit: budget.pageLimit.toLocaleString(t.lang) })}` : state;
+  return budget ? `${state} · ${plural(t, 'search.status.overBudget', budget.sources, { limit: budget.pageLimit.toLocaleString(t.lang) })}` : state;
 }
 
 function noteText(t: Translator, note: string): string {
@@ -52,12 +54,22 @@ export function SearchView() {
   // Page hits are thinned after the worker answers, so ask it for more of them.
   const { answer, pending } = useSearch(client, mentions.names.length ? mentions.rest : text, read.filters, mentions.names.length ? Math.max(limit, 500) : limit, submitTick);
   const results = answer?.results && mentions.names.length ? (mentioning ? keepPages(answer.results, mentioning.pages) : null) : answer?.results ?? null;
+  const listed = !(mentions.names.length && !mentions.rest) && query !== '' && !answer?.error && results !== null && total(results) > 0;
+  const setListOpen = useUi((s) => s.setSearchListOpen);
+  useEffect(() => {
+    setListOpen(listed);
+    return () => setListOpen(false);
+  }, [listed, setListOpen]);
+  // What a screen reader hears once a query settles: the count, not the timing shown beside it.
+  const announced = !query || pending ? '' : answer?.error ? t('search.failed', { reason: answer.error })
+    : results ? plural(t, 'search.resultCount', total(results)) : '';
 
   return (
     <section className="page search-view" aria-labelledby={headingId}>
       <header className="search-view__head">
         <h1 id={headingId}>{t('search.title')}</h1>
-        <p className="search-view__status" role="status">
+        <p className="visually-hidden" role="status" aria-live="polite">{announced}</p>
+        <p className="search-view__status">
           {statusLine(t, status)}
           {results && !pending ? <> · {t('search.took', { count: total(results), ms: Math.round(results.tookMs) })}</> : null}
           {query && pending ? <> · {t('search.searching')}</> : null}
@@ -91,7 +103,7 @@ export function SearchView() {
                 {isNarrowed(uiFilters) || activeCaseId ? <p>{t('search.noResultsFiltered')}</p> : null}
               </div>
             ) : (
-              <div className="search-results" aria-label={t('search.results')} role="region">
+              <div className="search-results" id={RESULTS_LISTBOX_ID} role="listbox" aria-label={t('search.results')}>
                 {HIT_KINDS.filter((k) => results.groups[k].count > 0).map((kind) => (
                   <HitGroupSection key={kind} kind={kind} group={results.groups[kind]} shown={shown[kind]} query={query}
                     onMore={() => setShownFor({ query, shown: { ...shown, [kind]: shown[kind] + MORE_STEP } })} />

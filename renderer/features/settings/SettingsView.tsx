@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'react';
+import { Fragment, useEffect, useState } from 'react';
+import { SHORTCUTS } from '../../app/shortcuts';
 import { useDb } from '../../db/dbContext';
 import { setSetting } from '../../db/settings';
 import type { Language } from '../../i18n';
@@ -43,9 +44,9 @@ export function SettingsView() {
       <section className="card" aria-labelledby="settings-shortcuts">
         <h2 id="settings-shortcuts">{t('shortcuts.title')}</h2>
         <dl className="kv">
-          <dt><kbd>A</kbd></dt><dd>{t('shortcuts.newActor')}</dd>
-          <dt><kbd>E</kbd></dt><dd>{t('shortcuts.newEvent')}</dd>
-          <dt><kbd>Ctrl/⌘ K</kbd>, <kbd>/</kbd></dt><dd>{t('shortcuts.search')}</dd>
+          {SHORTCUTS.map((s) => (
+            <Fragment key={s.label}><dt><kbd>{s.label}</kbd></dt><dd>{t(s.description)}</dd></Fragment>
+          ))}
         </dl>
       </section>
       <section className="card" aria-labelledby="settings-about">
