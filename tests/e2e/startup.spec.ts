@@ -78,5 +78,5 @@ test('a full disk during a save says so, keeps what was typed, and writes nothin
   await page.evaluate(() => (window as unknown as { restorePut: () => void }).restorePut());
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('article').getByRole('heading', { name: 'Jorge Quispe Palomino' })).toBeVisible();
-  await expect(page.getByText('1 actors', { exact: true })).toBeVisible();
+  await expect(page.getByText('1 actor', { exact: true })).toBeVisible();
 });
