@@ -17,6 +17,7 @@
 //            actors: --actors N --events N --chunk N (bulk-write chunk size)
 //                    --background-s N (filters repeated for N s after start while workers run; 0 skips; default 60)
 //                    --background-only (diagnosis: fill, then only that phase)
+//                    --background-baseline (diagnosis: that phase also with the search and mentions workers blocked)
 //                    --no-search-worker, --no-mentions-worker (diagnosis: block that worker's script)
 //            documents: --small  --rounds N  --big-pages N  --small-files N
 import './pinnedNode.mjs';
@@ -60,6 +61,7 @@ const { values: opts } = parseArgs({
     'no-mentions-worker': { type: 'boolean', default: false },
     'background-s': { type: 'string', default: '60' },
     'background-only': { type: 'boolean', default: false },
+    'background-baseline': { type: 'boolean', default: false },
   },
 });
 const config = { actors: Number(opts.actors), events: Number(opts.events), seed: Number(opts.seed), chunk: Number(opts.chunk) };
@@ -226,10 +228,10 @@ async function measureAppIn(open, origin, expectations, errors) {
  * `--background-s` after navigation while the search and mentions workers do their first
  * work. The worst wait is the figure.
  */
-async function measureBackground(userDataDir, origin, expectations, errors) {
+async function measureBackground(userDataDir, origin, expectations, errors, withoutWorkers = false) {
   const context = await launch(userDataDir);
   try {
-    await blockWorkers(context);
+    await blockWorkers(context, withoutWorkers);
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, errors);
     await page.addInitScript({ content: `(() => {\n${await readFile(join(ROOT, 'dist/bench/probe.js'), 'utf8')}\n})();` });
@@ -240,17 +242,19 @@ async function measureBackground(userDataDir, origin, expectations, errors) {
     const worst = samples.reduce((a, b) => ((b.ms ?? Infinity) > (a.ms ?? Infinity) ? b : a), samples[0]);
     const times = samples.map((s) => s.ms ?? Infinity);
     const over = samples.filter((s) => (s.ms ?? Infinity) > BACKGROUND_MAX_MS);
-    log(`background (${samples.length} interactions until ${untilMs / 1000} s): median ${ms(median(times))}, max ${ms(worst?.ms)} (${worst?.what} at ${ms(worst?.at)}); over ${BACKGROUND_MAX_MS} ms: ${over.map((s) => `${s.what} ${ms(s.ms)} at ${(s.at / 1000).toFixed(1)} s`).join(', ') || 'none'}`);
-    return { untilMs, count: samples.length, median: round(median(times)), max: worst?.ms == null ? null : round(worst.ms), worst, over: over.length, samples: samples.map((s) => ({ ...s, at: round(s.at), ms: s.ms == null ? null : round(s.ms) })) };
+    log(`background${withoutWorkers ? ' BASELINE, search and mentions workers blocked' : ''} (${samples.length} interactions until ${untilMs / 1000} s): median ${ms(median(times))}, max ${ms(worst?.ms)} (${worst?.what} at ${ms(worst?.at)}); over ${BACKGROUND_MAX_MS} ms: ${over.map((s) => `${s.what} ${ms(s.ms)} at ${(s.at / 1000).toFixed(1)} s`).join(', ') || 'none'}`);
+    const sorted = [...times].sort((a, b) => a - b);
+    const p90 = round(sorted[Math.floor(0.9 * (sorted.length - 1))]);
+    return { untilMs, count: samples.length, median: round(median(times)), p90, max: worst?.ms == null ? null : round(worst.ms), worst, over: over.length, samples: samples.map((s) => ({ ...s, at: round(s.at), ms: s.ms == null ? null : round(s.ms) })) };
   } finally {
     await context.close().catch(() => {});
   }
 }
 
 /** Diagnosis only: the app without its search worker and/or mentions worker (each reads every record when it first starts). */
-async function blockWorkers(context) {
-  if (opts['no-search-worker']) await context.route(/\/search\.worker-[\w-]+\.js$/, (route) => route.abort());
-  if (opts['no-mentions-worker']) await context.route(/\/mentions\.worker-[\w-]+\.js$/, (route) => route.abort());
+async function blockWorkers(context, all = false) {
+  if (all || opts['no-search-worker']) await context.route(/\/search\.worker-[\w-]+\.js$/, (route) => route.abort());
+  if (all || opts['no-mentions-worker']) await context.route(/\/mentions\.worker-[\w-]+\.js$/, (route) => route.abort());
 }
 
 /** Stops the profiler and saves the profile. */
@@ -306,10 +310,18 @@ async function runActors() {
     const backgroundDir = Number(opts['background-s']) > 0 ? `${userDataDir}-background` : null;
     if (backgroundDir) await cp(userDataDir, backgroundDir, { recursive: true });
     // A new browser process on the same profile: the app starts as after a restart, with IndexedDB cold.
+    // Diagnosis: the same phase with the workers blocked, first, on its own copy: what the load of the machine alone costs.
+    let baseline = null;
+    if (backgroundDir && opts['background-baseline']) {
+      await cp(backgroundDir, `${backgroundDir}-baseline`, { recursive: true });
+      baseline = await measureBackground(`${backgroundDir}-baseline`, origin, filled.expectations, errors, true);
+      await rm(`${backgroundDir}-baseline`, { recursive: true, force: true });
+    }
     if (opts['background-only']) {
       const background = await measureBackground(backgroundDir ?? userDataDir, origin, filled.expectations, errors);
-      await writeResults('bench.json', { date: new Date().toISOString(), config, background });
+      await writeResults('bench.json', { date: new Date().toISOString(), config, background, baseline });
       if (backgroundDir) await rm(backgroundDir, { recursive: true, force: true });
+      console.log(`\nworst interaction, first ${background.untilMs / 1000} s: ${ms(background.max)} with the workers, ${ms(baseline?.max)} without; p90 ${ms(background.p90)} / ${ms(baseline?.p90)}; median ${ms(background.median)} / ${ms(baseline?.median)}`);
       return;
     }
     const app = await measureApp(userDataDir, origin, filled.expectations, errors);
