@@ -15,11 +15,14 @@
 //   options: --suite actors|documents|all (default all)  --seed N  --no-build (reuse dist/bench-app and dist/bench)
 //            --profile (CPU profiles: the actor list's cold load; the documents import's main thread and worker)
 //            actors: --actors N --events N --chunk N (bulk-write chunk size)
-//                    --no-search-worker (diagnosis: blocks the app's search worker script)
+//                    --background-s N (filters repeated for N s after start while workers run; 0 skips; default 60)
+//                    --background-only (diagnosis: fill, then only that phase)
+//                    --background-baseline (diagnosis: that phase also with the search and mentions workers blocked)
+//                    --no-search-worker, --no-mentions-worker (diagnosis: block that worker's script)
 //            documents: --small  --rounds N  --big-pages N  --small-files N
 import './pinnedNode.mjs';
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +34,14 @@ import {
 import { runDocuments } from './bench-documents.mjs';
 
 const TARGETS = { firstPaintMs: 300, filterMs: 100 };
+// Absolute targets do not travel between machines (another machine of the same kind gave 2–3×
+// the figures), so each is also stated against a reference measured in the same run:
+//   cold first paint ≤ 1.25 × (the app's script start + a bare page's raw IndexedDB open and
+//     first-screen read by the list's index, in a newly started browser: tests/bench/firstPage.ts)
+//   status and text filters ≤ 1.5 × the raw index reads they rely on, in the same page just after
+//   and no interaction waits more than 300 ms while the background workers run (first 60 s).
+const RATIOS = { firstPaint: 1.25, filter: 1.5 };
+const BACKGROUND_MAX_MS = 300;
 const TEXT_QUERY = 'quis';
 
 const { values: opts } = parseArgs({
@@ -47,6 +58,10 @@ const { values: opts } = parseArgs({
     'no-build': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'no-search-worker': { type: 'boolean', default: false },
+    'no-mentions-worker': { type: 'boolean', default: false },
+    'background-s': { type: 'string', default: '60' },
+    'background-only': { type: 'boolean', default: false },
+    'background-baseline': { type: 'boolean', default: false },
   },
 });
 const config = { actors: Number(opts.actors), events: Number(opts.events), seed: Number(opts.seed), chunk: Number(opts.chunk) };
@@ -108,8 +123,7 @@ async function measureApp(userDataDir, origin, expectations, errors) {
 
 async function measureAppIn(open, origin, expectations, errors) {
   let context = await open();
-  // Diagnosis only: the app without its search worker (which indexes every record when it starts).
-  if (opts['no-search-worker']) await context.route(/\/search\.worker-[\w-]+\.js$/, (route) => route.abort());
+  await blockWorkers(context);
   const page = context.pages()[0] ?? (await context.newPage());
   watchErrors(page, errors);
   // Built from tests/bench/appProbe.ts; runs before the app's own scripts on every load.
@@ -151,14 +165,16 @@ async function measureAppIn(open, origin, expectations, errors) {
   const clearSamples = [];
   for (const [status, exp] of Object.entries(expectations.byStatus)) {
     const r = await page.evaluate(([s, e]) => window.__probe.setStatus(s, e), [status, exp]);
-    statusSamples.push({ status, expected: exp.count, ...r });
+    const rawMs = await page.evaluate((s) => window.__probe.rawStatus(s), status);
+    statusSamples.push({ status, expected: exp.count, ...r, rawMs: round(rawMs), ratio: r.ms == null ? null : round(r.ms / rawMs) });
     clearSamples.push(await page.evaluate((e) => window.__probe.setStatus('', e), all));
   }
-  log(`filter by status (rows / count): ${statusSamples.map((s) => `${s.status} ${ms(s.rowsMs)} / ${ms(s.ms)}`).join(', ')}`);
+  log(`filter by status (rows / count / raw reads): ${statusSamples.map((s) => `${s.status} ${ms(s.rowsMs)} / ${ms(s.ms)} / ${ms(s.rawMs)}`).join(', ')}`);
 
   const text = await page.evaluate(([q, e]) => window.__probe.setText(q, e), [TEXT_QUERY, expectations.text]);
+  text.rawMs = round(await page.evaluate((q) => window.__probe.rawText(q), TEXT_QUERY));
   const textClear = await page.evaluate((e) => window.__probe.setText('', e), all);
-  log(`text filter "${TEXT_QUERY}" (${expectations.text.count} matches): rows ${ms(text.rowsMs)}, count ${ms(text.ms)}; cleared ${ms(textClear.ms)}`);
+  log(`text filter "${TEXT_QUERY}" (${expectations.text.count} matches): rows ${ms(text.rowsMs)}, count ${ms(text.ms)}, raw read ${ms(text.rawMs)}; cleared ${ms(textClear.ms)}`);
 
   const profiles = await page.evaluate(() => window.__probe.openProfiles(10));
   log(`profile open: ${profiles.map((p) => ms(p.ms)).join(', ')}`);
@@ -184,6 +200,16 @@ async function measureAppIn(open, origin, expectations, errors) {
   log(`queries alone: ${Object.entries(queries).map(([k, v]) => `${k} ${ms(v)}`).join('; ')}`);
   await context.close();
 
+  // The cold first paint's reference: a bare page in a newly started browser, raw IndexedDB.
+  context = await open();
+  const bare = context.pages()[0] ?? (await context.newPage());
+  watchErrors(bare, errors);
+  await bare.goto(`${origin}/bench/firstPage.html`);
+  const firstPage = await bare.evaluate(() => window.__firstPage);
+  const firstPaintRef = { ...firstPage, appScriptStart: cold.milestones.scriptStart, ms: round(cold.milestones.scriptStart + firstPage.openMs + firstPage.readMs) };
+  log(`first paint reference: app script start ${ms(cold.milestones.scriptStart)} + bare page's raw open ${ms(firstPage.openMs)} + first-screen read ${ms(firstPage.readMs)} (${firstPage.rows} rows) = ${ms(firstPaintRef.ms)}`);
+  await context.close();
+
   return {
     chromiumVersion,
     firstPaint: { cold, warm, warmMedianMs: round(median(warm.filter((w) => !w.timeout).map((w) => w.ms))) },
@@ -192,8 +218,43 @@ async function measureAppIn(open, origin, expectations, errors) {
     textFilter: { query: TEXT_QUERY, matches: expectations.text.count, ...text, clear: textClear },
     profileOpen: summarise(profiles), scroll: summarise(scrolls),
     heap: { afterLoad: heapAfterLoad, afterLoadGc: heapAfterGc, atEnd: heapAtEnd },
-    openAlone: openSteps, queriesAlone: queries, ...(profile ? { coldLoadProfile: profile } : {}),
+    openAlone: openSteps, queriesAlone: queries, firstPaintRef, ...(profile ? { coldLoadProfile: profile } : {}),
   };
+}
+
+/**
+ * Phase 3: the app started on the database as the fill left it (a copy of the profile taken
+ * then: no search index, no mentions yet), the filters applied over and over until
+ * `--background-s` after navigation while the search and mentions workers do their first
+ * work. The worst wait is the figure.
+ */
+async function measureBackground(userDataDir, origin, expectations, errors, withoutWorkers = false) {
+  const context = await launch(userDataDir);
+  try {
+    await blockWorkers(context, withoutWorkers);
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchErrors(page, errors);
+    await page.addInitScript({ content: `(() => {\n${await readFile(join(ROOT, 'dist/bench/probe.js'), 'utf8')}\n})();` });
+    await page.goto(`${origin}/`);
+    await page.evaluate(() => window.__probe.firstPaint);
+    const untilMs = Number(opts['background-s']) * 1000;
+    const samples = await page.evaluate(([u, e]) => window.__probe.repeatFilters(u, e), [untilMs, { ...expectations, query: TEXT_QUERY }]);
+    const worst = samples.reduce((a, b) => ((b.ms ?? Infinity) > (a.ms ?? Infinity) ? b : a), samples[0]);
+    const times = samples.map((s) => s.ms ?? Infinity);
+    const over = samples.filter((s) => (s.ms ?? Infinity) > BACKGROUND_MAX_MS);
+    log(`background${withoutWorkers ? ' BASELINE, search and mentions workers blocked' : ''} (${samples.length} interactions until ${untilMs / 1000} s): median ${ms(median(times))}, max ${ms(worst?.ms)} (${worst?.what} at ${ms(worst?.at)}); over ${BACKGROUND_MAX_MS} ms: ${over.map((s) => `${s.what} ${ms(s.ms)} at ${(s.at / 1000).toFixed(1)} s`).join(', ') || 'none'}`);
+    const sorted = [...times].sort((a, b) => a - b);
+    const p90 = round(sorted[Math.floor(0.9 * (sorted.length - 1))]);
+    return { untilMs, count: samples.length, median: round(median(times)), p90, max: worst?.ms == null ? null : round(worst.ms), worst, over: over.length, samples: samples.map((s) => ({ ...s, at: round(s.at), ms: s.ms == null ? null : round(s.ms) })) };
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/** Diagnosis only: the app without its search worker and/or mentions worker (each reads every record when it first starts). */
+async function blockWorkers(context, all = false) {
+  if (all || opts['no-search-worker']) await context.route(/\/search\.worker-[\w-]+\.js$/, (route) => route.abort());
+  if (all || opts['no-mentions-worker']) await context.route(/\/mentions\.worker-[\w-]+\.js$/, (route) => route.abort());
 }
 
 /** Stops the profiler and saves the profile. */
@@ -206,7 +267,16 @@ async function stopProfile(cdp) {
 function table(results) {
   const a = results.app;
   const verdict = (v, target) => (target == null ? '' : v != null && v <= target ? 'PASS' : 'MISS');
+  const ratio = (v, ref, limit) => [`${ms(v)} / ${ms(ref)} = ${v == null || !ref ? '—' : `${round(v / ref)}×`}`, `≤ ${limit}× reference`, verdict(v == null || !ref ? null : v / ref, limit)];
+  const byStatus = a.filterByStatus.samples;
+  const worstStatus = byStatus.reduce((w, s) => ((s.ratio ?? Infinity) > (w.ratio ?? Infinity) ? s : w), byStatus[0]);
+  const medianOf = (xs) => median(xs.filter((x) => x != null));
   const rows = [
+    ['Cold first paint vs app script start + bare raw open and first-screen read', ...ratio(a.firstPaint.cold.ms, a.firstPaintRef.ms, RATIOS.firstPaint)],
+    [`Filter by status vs raw [status+sortName] reads, medians (${byStatus.length} statuses)`, ...ratio(medianOf(byStatus.map((x) => x.ms)), medianOf(byStatus.map((x) => x.rawMs)), RATIOS.filter)],
+    [`Filter by status vs raw reads, worst ratio (${worstStatus?.status})`, ...ratio(worstStatus?.ms, worstStatus?.rawMs, RATIOS.filter)],
+    [`Text filter "${a.textFilter.query}" vs raw nameWords read`, ...ratio(a.textFilter.ms, a.textFilter.rawMs, RATIOS.filter)],
+    ...(results.background ? [[`Worst interaction while background work runs (${results.background.count} filters, first ${results.background.untilMs / 1000} s; ${results.background.worst?.what})`, ms(results.background.max), `≤ ${BACKGROUND_MAX_MS} ms`, verdict(results.background.max, BACKGROUND_MAX_MS)]] : []),
     ['Bulk write', `${ms(results.fill.write.totalMs)} (${results.fill.write.recordsPerSecond.toLocaleString('en')} records/s)`, '—', ''],
     ['Actor list first paint, cold', ms(a.firstPaint.cold.ms), `≤ ${TARGETS.firstPaintMs} ms`, verdict(a.firstPaint.cold.ms, TARGETS.firstPaintMs)],
     ['Actor list first paint, warm (median of 3)', ms(a.firstPaint.warmMedianMs), `≤ ${TARGETS.firstPaintMs} ms`, verdict(a.firstPaint.warmMedianMs, TARGETS.firstPaintMs)],
@@ -236,14 +306,33 @@ async function runActors() {
     const filled = await fill(context, origin, errors);
     await context.close();
     context = undefined;
+    // The database as the fill left it, for the background phase (the app's own start-up work changes it).
+    const backgroundDir = Number(opts['background-s']) > 0 ? `${userDataDir}-background` : null;
+    if (backgroundDir) await cp(userDataDir, backgroundDir, { recursive: true });
     // A new browser process on the same profile: the app starts as after a restart, with IndexedDB cold.
+    // Diagnosis: the same phase with the workers blocked, first, on its own copy: what the load of the machine alone costs.
+    let baseline = null;
+    if (backgroundDir && opts['background-baseline']) {
+      await cp(backgroundDir, `${backgroundDir}-baseline`, { recursive: true });
+      baseline = await measureBackground(`${backgroundDir}-baseline`, origin, filled.expectations, errors, true);
+      await rm(`${backgroundDir}-baseline`, { recursive: true, force: true });
+    }
+    if (opts['background-only']) {
+      const background = await measureBackground(backgroundDir ?? userDataDir, origin, filled.expectations, errors);
+      await writeResults('bench.json', { date: new Date().toISOString(), config, background, baseline });
+      if (backgroundDir) await rm(backgroundDir, { recursive: true, force: true });
+      console.log(`\nworst interaction, first ${background.untilMs / 1000} s: ${ms(background.max)} with the workers, ${ms(baseline?.max)} without; p90 ${ms(background.p90)} / ${ms(baseline?.p90)}; median ${ms(background.median)} / ${ms(baseline?.median)}`);
+      return;
+    }
     const app = await measureApp(userDataDir, origin, filled.expectations, errors);
+    const background = backgroundDir ? await measureBackground(backgroundDir, origin, filled.expectations, errors) : null;
+    if (backgroundDir) await rm(backgroundDir, { recursive: true, force: true });
 
     const { expectations: _expectations, ...fillReport } = filled;
     const results = {
-      date: new Date().toISOString(), config, targets: TARGETS,
+      date: new Date().toISOString(), config, targets: TARGETS, ratios: RATIOS, backgroundMaxMs: BACKGROUND_MAX_MS,
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: round(totalmem() / 2 ** 30), node: process.version, chromium: app.chromiumVersion, chromiumCli: chromiumCliVersion() },
-      fill: fillReport, app, pageErrors: errors, durationS: elapsedS(),
+      fill: fillReport, app, background, pageErrors: errors, durationS: elapsedS(),
     };
     await writeResults('bench.json', results);
     console.log(`\nCasefile bench: ${config.actors.toLocaleString('en')} actors + ${config.events.toLocaleString('en')} events, ${results.machine.cpus} cores, ${results.machine.chromium}, Node ${process.version}\n`);

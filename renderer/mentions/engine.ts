@@ -14,6 +14,7 @@ import Dexie from 'dexie';
 import { NameTrie, WORD_FILTER_BYTES, mayHold, pageWordFilter, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
+import { readAllInChunks, readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
 import type { PageRow } from '../db/derive';
 import type { MentionDocRow, MentionRow } from '../db/mentionTypes';
@@ -86,10 +87,16 @@ export class MentionsEngine {
     const db = this.db;
     // Actors changed since the last sync (same-millisecond writes are read again, harmlessly),
     // plus any id the index holds that the cache lacks (a bundle import keeps old dates).
-    const [keys, recent, settings, documents] = await db.transaction('r', db.actors, db.nameRules, db.documents, () =>
-      Promise.all([db.actors.toCollection().primaryKeys(), db.actors.where('updatedAt').aboveOrEqual(this.actorsSeenAt).toArray(),
-        db.nameRules.toArray(), db.documents.toArray()]));
-    const live = new Set(keys);
+    // In small transactions with yields (readAllInChunks): the first sync reads every actor,
+    // and one read of 50,000 would hold IndexedDB while the window's list waits behind it.
+    // Not a snapshot: an actor written meanwhile is read again by the sync its write triggers.
+    const [settings, documents] = await db.transaction('r', db.nameRules, db.documents, () => Promise.all([db.nameRules.toArray(), db.documents.toArray()]));
+    const first = this.actorsSeenAt === -Infinity;
+    const recent = first ? await readAllInChunks(db.actors, (a) => a.id, this.yieldNow)
+      : await db.actors.where('updatedAt').aboveOrEqual(this.actorsSeenAt).toArray();
+    const keys = first ? recent.map((a) => a.id) : await readKeysInChunks(db.actors, this.yieldNow);
+    // An actor added between the two reads is live though its key came too late.
+    const live = new Set([...keys, ...recent.map((a) => a.id)]);
     const recentIds = new Set(recent.map((a) => a.id));
     const missing = keys.filter((id) => !this.names.has(id) && !recentIds.has(id));
     const changed = [...recent, ...(missing.length ? (await db.actors.bulkGet(missing)).filter((a) => a !== undefined) : [])];

@@ -14,6 +14,7 @@ import {
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
+import { readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
@@ -270,7 +271,7 @@ export class SearchIndexer {
 
   private async fullRecordsBuild(report: SyncReport): Promise<void> {
     const marks = await this.currentMarks();
-    const docs = await allRecordDocs(this.db);
+    const docs = await allRecordDocs(this.db, this.opts.yieldNow);
     const seg = buildSegment('records', docs, { seq: this.state.nextSeq++, now: this.opts.now() });
     await this.commit(() => {
       const old = this.segments.filter((s) => s.meta.family === 'records').map((s) => s.meta.id);
@@ -313,11 +314,15 @@ export class SearchIndexer {
       const same = new Set(mark.ids);
       return rows.filter((r) => !(r.updatedAt === mark.at && same.has(r.id)));
     };
-    const [actors, events, actorIds, eventIds] = await db.transaction('r', db.actors, db.events, () => Promise.all([
+    // Every id, for the set difference below, in chunks (readKeysInChunks): one getAllKeys of
+    // 50,000 ids holds IndexedDB for most of a second, and the window's reads queue behind it.
+    // Keys first, then the changed rows: a record added in between is in `changed` (indexed),
+    // one deleted in between is caught by the sync its deletion triggers.
+    const actorIds = await readKeysInChunks(db.actors, this.opts.yieldNow);
+    const eventIds = await readKeysInChunks(db.events, this.opts.yieldNow);
+    const [actors, events] = await db.transaction('r', db.actors, db.events, () => Promise.all([
       db.actors.where('updatedAt').aboveOrEqual(marks.actors.at).toArray(),
       db.events.where('updatedAt').aboveOrEqual(marks.events.at).toArray(),
-      db.actors.toCollection().primaryKeys(),
-      db.events.toCollection().primaryKeys(),
     ]));
     const changed = {
       actors: since(actors, marks.actors),

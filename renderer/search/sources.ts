@@ -5,6 +5,7 @@
 import Dexie from 'dexie';
 import { actorDoc, documentDoc, eventDoc, pageDocs, pageSearchText } from '../../shared/search';
 import type { SearchDoc } from '../../shared/search';
+import { readAllInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
 import type { ActorRow, DocumentRow, EventRow, PageRow } from '../db/derive';
 import { toActor, toDocument, toEvent } from '../db/derive';
@@ -38,10 +39,17 @@ export async function recordDocs(db: CasefileDb, rows: { actors?: ActorRow[]; ev
   ];
 }
 
-/** Every live record, for a full build of the records segment. */
-export async function allRecordDocs(db: CasefileDb): Promise<SearchDoc[]> {
-  const [actors, events, documents] = await db.transaction('r', db.actors, db.events, db.documents, () =>
-    Promise.all([db.actors.toArray(), db.events.toArray(), db.documents.toArray()]));
+/**
+ * Every live record, for a full build of the records segment. Read in small transactions
+ * with a yield between them (readAllInChunks), so the window's reads never queue behind one
+ * long read of 100,000 records; not a snapshot, which the build allows: it reads its
+ * watermarks before, so a record written meanwhile is caught by the next sync (edits by
+ * updatedAt, deletions by set difference).
+ */
+export async function allRecordDocs(db: CasefileDb, yieldNow?: () => Promise<void>): Promise<SearchDoc[]> {
+  const actors = await readAllInChunks(db.actors, (r) => r.id, yieldNow);
+  const events = await readAllInChunks(db.events, (r) => r.id, yieldNow);
+  const documents = await readAllInChunks(db.documents, (r) => r.id, yieldNow);
   const groups = new Map(actors.map((a) => [a.id, a.name]));
   return recordDocs(db, { actors, events, documents }, groups);
 }

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
+import { pacedYield } from './pacedYield';
 import { MentionsEngine } from '../mentions/engine';
 import type { MentionsRequest, MentionsResponse, MentionsStatus } from './mentionsProtocol';
 
@@ -25,7 +26,6 @@ export function watchMentionSources(db: CasefileDb, onChange: () => void): () =>
   return () => Dexie.on('storagemutated').unsubscribe(listener);
 }
 
-const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export function createMentionsHost(config: MentionsHostConfig): { handle(message: MentionsRequest): void; started: Promise<void> } {
   const { post } = config;
@@ -67,7 +67,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   async function start(): Promise<void> {
     try {
       const db = await config.openDb();
-      engine = new MentionsEngine(db, { yieldNow: macrotask, onProgress: (scanning) => setStatus({ scanning }) });
+      engine = new MentionsEngine(db, { yieldNow: pacedYield(), onProgress: (scanning) => setStatus({ scanning }) });
       await engine.load();
       (config.watch ?? watchMentionSources)(db, () => scheduleSync());
       scheduleSync(0);

@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
+import { pacedYield } from './pacedYield';
 import { MAX_INDEXED_PAGES, QueryAbandonedError, SearchIndexer } from '../search/indexer';
 import type { SearchStatus } from '../search/types';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
@@ -127,7 +128,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       const db = await config.openDb();
       indexer = new SearchIndexer(db, {
         onProgress: (p) => setStatus({ indexing: p }),
-        yieldNow: macrotask,
+        yieldNow: pacedYield(),
       });
       await indexer.load();
       setStatus({ ready: true });

@@ -34,6 +34,21 @@ export interface Probe {
   setText(text: string, expected: Expectation): Promise<Timing | Timeout>;
   openProfiles(n: number): Promise<Array<(Timing | Timeout) & { name: string }>>;
   scrollTo(fraction: number): Promise<Timing | Timeout>;
+  /** The raw IndexedDB reads a status filter relies on: one readonly transaction, first screen and all ids of the range. */
+  rawStatus(status: string): Promise<number>;
+  /** The raw IndexedDB read the text filter relies on: the ids whose name words start with `text`. */
+  rawText(text: string): Promise<number>;
+  /**
+   * Applies the filters over and over (each status, back to all, the text filter and back)
+   * until `untilMs` after navigation start, while the app's background work runs.
+   */
+  repeatFilters(untilMs: number, expected: { all: Expectation; byStatus: Record<string, Expectation>; text: Expectation; query: string }): Promise<BackgroundSample[]>;
+}
+export interface BackgroundSample {
+  what: string;
+  /** When the interaction started, ms after navigation start. */
+  at: number;
+  ms: number | null;
 }
 
 declare global {
@@ -178,11 +193,60 @@ function scrollTo(fraction: number) {
   return measure(() => { box.scrollTop = target; }, filledInView);
 }
 
+// ---- raw IndexedDB references, on a connection of the probe's own (no version: never upgrades)
+let raw: Promise<IDBDatabase> | undefined;
+const rawDb = () => (raw ??= new Promise((resolve, reject) => {
+  const req = indexedDB.open('casefile');
+  req.onsuccess = () => resolve(req.result);
+  req.onerror = () => reject(req.error);
+}));
+const done = (req: IDBRequest) => new Promise<void>((resolve, reject) => { req.onsuccess = () => resolve(); req.onerror = () => reject(req.error); });
+
+async function rawStatus(status: string): Promise<number> {
+  const db = await rawDb();
+  const t0 = performance.now();
+  const index = db.transaction('actors', 'readonly').objectStore('actors').index('[status+sortName]');
+  const range = IDBKeyRange.bound([status], [status, []]);
+  await Promise.all([done(index.getAll(range, 40)), done(index.getAllKeys(range))]);
+  return performance.now() - t0;
+}
+
+async function rawText(text: string): Promise<number> {
+  const db = await rawDb();
+  const t0 = performance.now();
+  await done(db.transaction('actors', 'readonly').objectStore('actors').index('nameWords').getAllKeys(IDBKeyRange.bound(text, `${text}\uffff`)));
+  return performance.now() - t0;
+}
+
+const setStatus = (status: string, expected: Expectation) =>
+  measure(() => setValue(labelledControl<HTMLSelectElement>('Current status'), status, 'change'), listShows(expected), undefined, rowsShow(expected));
+const setText = (text: string, expected: Expectation) =>
+  measure(() => setValue(labelledControl<HTMLInputElement>('Filter by name or alias'), text, 'input'), listShows(expected), undefined, rowsShow(expected));
+
+const repeatFilters: Probe['repeatFilters'] = async (untilMs, expected) => {
+  const samples: BackgroundSample[] = [];
+  const steps: Array<[string, () => Promise<Timing | Timeout>]> = [
+    ...Object.entries(expected.byStatus).flatMap(([status, exp]): Array<[string, () => Promise<Timing | Timeout>]> => [
+      [`status ${status}`, () => setStatus(status, exp)], ['status cleared', () => setStatus('', expected.all)]]),
+    [`text "${expected.query}"`, () => setText(expected.query, expected.text)], ['text cleared', () => setText('', expected.all)],
+  ];
+  for (let i = 0; performance.now() < untilMs; i = (i + 1) % steps.length) {
+    const [what, run] = steps[i]!;
+    const at = performance.now();
+    samples.push({ what, at, ms: (await run()).ms });
+    await afterPaint();
+  }
+  return samples;
+};
+
 window.__probe = {
   firstPaint: firstPaint(),
   settled,
-  setStatus: (status, expected) => measure(() => setValue(labelledControl<HTMLSelectElement>('Current status'), status, 'change'), listShows(expected), undefined, rowsShow(expected)),
-  setText: (text, expected) => measure(() => setValue(labelledControl<HTMLInputElement>('Filter by name or alias'), text, 'input'), listShows(expected), undefined, rowsShow(expected)),
+  setStatus,
+  setText,
+  rawStatus,
+  rawText,
+  repeatFilters,
   openProfiles,
   scrollTo,
 };

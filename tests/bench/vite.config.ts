@@ -12,7 +12,7 @@ import { benchPageConfig } from './benchPageConfig';
 export default defineConfig(
   benchPageConfig(
     'bench',
-    { bench: 'index.html', documents: 'documents.html', probe: 'appProbe.ts' },
+    { bench: 'index.html', documents: 'documents.html', firstPage: 'firstPage.html', probe: 'appProbe.ts' },
     { entryFileNames: (chunk) => (chunk.name === 'probe' ? 'probe.js' : 'assets/[name]-[hash].js') },
   ),
 );

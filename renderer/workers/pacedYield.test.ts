@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import { pacedYield } from './pacedYield';
+
+describe('pacedYield', () => {
+  it('waits as long as the work since the last yield ran, at most 250 ms', async () => {
+    let t = 0;
+    const waits: number[] = [];
+    const yieldNow = pacedYield(1, () => t, async (ms) => { waits.push(ms); t += ms; });
+    t += 40;
+    await yieldNow();
+    t += 1000;
+    await yieldNow();
+    await yieldNow();
+    expect(waits).toEqual([40, 250, 0]);
+  });
+});
