@@ -177,6 +177,26 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
   });
 });
 
+describe('impossible dates in a bundle', () => {
+  it('are refused with the record and the field named, never imported', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    for (const day of ['2019-02-30', '2019-13-45', '2019-00-10']) {
+      const r = await readBundle(await tamper(good, (e) => {
+        const events = json(e.get('records/events.json')) as { id: string; date: { earliest: string; latest: string } | null }[];
+        const dated = events.find((ev) => ev.date)!;
+        dated.date = { ...dated.date!, earliest: day, latest: day };
+        e.set('records/events.json', utf8(JSON.stringify(events)));
+      }));
+      expect(r.ok, day).toBe(false);
+      if (r.ok) continue;
+      expect(r.error.code).toBe('invalid-records');
+      expect(r.error.issues).toEqual(expect.arrayContaining([
+        expect.objectContaining({ kind: 'event', entry: 'records/events.json', path: 'date.earliest', message: 'validation.invalidDate' }),
+      ]));
+    }
+  });
+});
+
 describe('stored fixtures of every shipped format version', () => {
   // Each written once by writeBundleBlob of its day and kept: they must stay readable by every
   // later Casefile. v1 from sampleSnapshot(); v2 from ocrSampleSnapshot() (rewrite it with

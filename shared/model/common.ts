@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDay } from '../dates/calendar';
 import type { ApproxDate } from '../dates/types';
 
 // The app's Content-Security-Policy has no 'unsafe-eval', so zod can never compile its
@@ -41,14 +42,23 @@ export const shortText = (max = 300) => z.string({ error: V.required }).trim().m
 export const requiredText = (max = 300) => shortText(max).min(1, { error: V.required });
 export const longText = (max = 20_000) => z.string().max(max, { error: V.tooLong });
 
-const isoDay = /^-?\d{4,}-\d{2}-\d{2}$/;
+const isoDay = /^(-?\d{4,})-(\d{2})-(\d{2})$/;
+
+/**
+ * A real calendar day in ISO form: the shape alone let `2019-13-45` and `2019-02-30` in from a
+ * bundle and out into the exports. Years 0–9999, the range the date code works in.
+ */
+export function isCalendarDay(text: string): boolean {
+  const m = isoDay.exec(text);
+  return m !== null && isRealDay(Number(m[1]), Number(m[2]), Number(m[3]));
+}
 
 export const approxDateSchema: z.ZodType<ApproxDate> = z
   .object({
     label: z.string().max(200, { error: V.tooLong }),
     edtf: z.string().min(1, { error: V.invalidDate }).max(100, { error: V.invalidDate }),
-    earliest: z.string().regex(isoDay, { error: V.invalidDate }),
-    latest: z.string().regex(isoDay, { error: V.invalidDate }),
+    earliest: z.string().refine(isCalendarDay, { error: V.invalidDate }),
+    latest: z.string().refine(isCalendarDay, { error: V.invalidDate }),
     precision: z.enum(['day', 'month', 'season', 'year', 'decade', 'range', 'unknown'], { error: V.invalidDate }),
   })
   .refine((d) => d.earliest <= d.latest, { error: V.rangeOrder, path: ['latest'] });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ApproxDate } from '../dates/types';
+import { approxDateSchema, isCalendarDay } from './common';
 import {
   actorSchema, blankActor, blankEvent, currentStatus, eventSchema, issuesByPath, newId, statusTimeline, totalFatalities, validateWith,
 } from './index';
@@ -116,5 +117,22 @@ describe('current status', () => {
   it('prefers the narrower later entry when two entries end the same day', () => {
     const late2018: ApproxDate = { label: 'late 2018', edtf: '2018-09/2018-12', earliest: '2018-09-01', latest: '2018-12-31', precision: 'range' };
     expect(currentStatus([status('killed', late2018), status('at_large', year(2018))])).toBe('killed');
+  });
+});
+
+describe('approximate dates hold real calendar days', () => {
+  const day = (d: string) => ({ label: '', edtf: d, earliest: d, latest: d, precision: 'day' as const });
+  it('refuses days that do not exist, with the invalid-date key on the bound', () => {
+    for (const d of ['2019-02-30', '2019-13-45', '2019-00-10', '2019-04-31', '2019-02-29']) {
+      const r = approxDateSchema.safeParse(day(d));
+      expect(r.success, d).toBe(false);
+      expect(r.error?.issues[0]).toMatchObject({ path: ['earliest'], message: 'validation.invalidDate' });
+    }
+  });
+  it('accepts real ones, leap days included', () => {
+    for (const d of ['2020-02-29', '2000-02-29', '1992-09-12', '0001-01-01', '9999-12-31']) {
+      expect(approxDateSchema.safeParse(day(d)).success, d).toBe(true);
+    }
+    expect(isCalendarDay('1900-02-29')).toBe(false);
   });
 });
