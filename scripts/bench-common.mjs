@@ -173,3 +173,47 @@ export async function saveProfile(profile, name, label) {
   log(`${label} CPU profile (bench-results/${name}), top self time:\n${top.map((t) => `    ${String(t.selfMs).padStart(7)} ms  ${t.fn}`).join('\n')}`);
   return { file: `bench-results/${name}`, top };
 }
+
+/**
+ * The page's dedicated worker through a non-flattened auto-attach on our own CDP session
+ * (Playwright's CDPSession cannot address flattened child sessions): commands travel in
+ * Target.sendMessageToTarget, answers in Target.receivedMessageFromTarget. Waits up to `waitMs`
+ * for a worker to attach (`info` is null if none did yet; one attaching later is still used).
+ */
+export async function workerSession(cdp, { waitMs = 20_000 } = {}) {
+  const pending = new Map();
+  let nextId = 1;
+  let sessionId = null;
+  cdp.on('Target.receivedMessageFromTarget', (e) => {
+    const m = JSON.parse(e.message);
+    const p = pending.get(m.id);
+    if (!p) return;
+    pending.delete(m.id);
+    if (m.error) p.reject(new Error(m.error.message)); else p.resolve(m.result);
+  });
+  const attached = new Promise((resolve) => cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type === 'worker') { sessionId = e.sessionId; resolve(e.targetInfo); }
+  }));
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
+  const info = await Promise.race([attached, new Promise((r) => setTimeout(() => r(null), waitMs))]);
+  const send = (method, params = {}) => {
+    if (!sessionId) return Promise.reject(new Error('no worker attached'));
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      // A worker that died (out of memory) never answers: give up rather than hang the bench.
+      const timer = setTimeout(() => { pending.delete(id); reject(new Error(`worker did not answer ${method} in 15 s`)); }, 15_000);
+      pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
+      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
+    });
+  };
+  const heap = async (gc = false) => {
+    try {
+      if (gc) await send('HeapProfiler.collectGarbage');
+      const { usedSize, totalSize } = await send('Runtime.getHeapUsage');
+      return { usedMB: round(usedSize / 2 ** 20), totalMB: round(totalSize / 2 ** 20) };
+    } catch (e) {
+      return { error: String(e.message ?? e) };
+    }
+  };
+  return { info, send, heap };
+}

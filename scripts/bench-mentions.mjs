@@ -17,7 +17,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, round, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, serveFolders, watchErrors, workerSession, writeResults } from './bench-common.mjs';
 
 const TARGETS = { buildMs: 180_000, nameEditMs: 1000, newDocumentMs: 1000, mentionedInMs: 100, workerHeapMB: 500, idbWaitMs: 300 };
 
@@ -38,38 +38,10 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-/** The page's dedicated worker over a non-flattened auto-attach (as in bench-search.mjs). */
+/** The mentions worker's used JS heap in MB (null while none is attached), to sample while it works. */
 async function workerHeap(cdp) {
-  const pending = new Map();
-  let nextId = 1;
-  let sessionId = null;
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.error) p.reject(new Error(m.error.message)); else p.resolve(m.result);
-  });
-  cdp.on('Target.attachedToTarget', (e) => { if (e.targetInfo.type === 'worker') sessionId = e.sessionId; });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const send = (method, params = {}) => {
-    if (!sessionId) return Promise.reject(new Error('no worker attached'));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => { pending.delete(id); reject(new Error(`worker did not answer ${method}`)); }, 15_000);
-      pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-    });
-  };
-  return async (gc = false) => {
-    try {
-      if (gc) await send('HeapProfiler.collectGarbage');
-      const { usedSize } = await send('Runtime.getHeapUsage');
-      return round(usedSize / 2 ** 20);
-    } catch {
-      return null;
-    }
-  };
+  const { heap } = await workerSession(cdp, { waitMs: 0 });
+  return async (gc = false) => (await heap(gc)).usedMB ?? null;
 }
 
 async function main() {

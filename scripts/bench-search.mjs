@@ -22,7 +22,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, workerSession, writeResults } from './bench-common.mjs';
 
 const TARGETS = { p95Ms: 50, firstAnswerMs: 2000, newDocumentMs: 2000, workerHeapMB: 1536 };
 const KINDS = ['term', 'twoTerms', 'phrase', 'prefix', 'fuzzy', 'accentless'];
@@ -55,50 +55,6 @@ const pct = (xs, p) => { const s = [...xs].sort((a, b) => a - b); return s.lengt
 const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-
-// ---------------------------------------------------------------- the search worker over CDP
-/**
- * The page's dedicated worker through a non-flattened auto-attach on our own CDP session
- * (Playwright's CDPSession cannot address flattened child sessions): commands travel in
- * Target.sendMessageToTarget, answers in Target.receivedMessageFromTarget.
- */
-async function workerSession(cdp) {
-  const pending = new Map();
-  let nextId = 1;
-  let sessionId = null;
-  cdp.on('Target.receivedMessageFromTarget', (e) => {
-    const m = JSON.parse(e.message);
-    const p = pending.get(m.id);
-    if (!p) return;
-    pending.delete(m.id);
-    if (m.error) p.reject(new Error(m.error.message)); else p.resolve(m.result);
-  });
-  const attached = new Promise((resolve) => cdp.on('Target.attachedToTarget', (e) => {
-    if (e.targetInfo.type === 'worker') { sessionId = e.sessionId; resolve(e.targetInfo); }
-  }));
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const info = await Promise.race([attached, sleep(20_000).then(() => null)]);
-  const send = (method, params = {}) => {
-    if (!sessionId) return Promise.reject(new Error('no worker attached'));
-    const id = nextId++;
-    return new Promise((resolve, reject) => {
-      // A worker that died (out of memory) never answers: give up rather than hang the bench.
-      const timer = setTimeout(() => { pending.delete(id); reject(new Error(`worker did not answer ${method} in 15 s`)); }, 15_000);
-      pending.set(id, { resolve: (v) => { clearTimeout(timer); resolve(v); }, reject: (e) => { clearTimeout(timer); reject(e); } });
-      cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(reject);
-    });
-  };
-  const heap = async (gc = false) => {
-    try {
-      if (gc) await send('HeapProfiler.collectGarbage');
-      const { usedSize, totalSize } = await send('Runtime.getHeapUsage');
-      return { usedMB: round(usedSize / 2 ** 20), totalMB: round(totalSize / 2 ** 20) };
-    } catch (e) {
-      return { error: String(e.message ?? e) };
-    }
-  };
-  return { info, send, heap };
-}
 
 // ---------------------------------------------------------------- phases
 async function openPage(context, url, errors) {
