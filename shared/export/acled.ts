@@ -3,6 +3,7 @@ import type { Actor } from '../model/actor';
 import type { CaseEvent, EventSubType, EventType } from '../model/event';
 import { ACLED_LABELS, totalFatalities } from '../model/event';
 import type { SourceDocument } from '../model/document';
+import { isCalendarDay } from '../model/common';
 import { acledActors, civilianTargeting, interaction } from './acledActors';
 import { acledCountry } from './acledCountries';
 import { acledDate } from './acledDates';
@@ -120,8 +121,8 @@ export function acledRecords(input: ExportInput): Record<AcledColumn, CsvCell>[]
       tags: '',
       timestamp: Math.floor(ev.updatedAt / 1000),
       date_as_reported: ev.date ? formatApproxDate(ev.date) : '',
-      date_earliest: ev.date?.earliest ?? '',
-      date_latest: ev.date?.latest ?? '',
+      date_earliest: ev.date && isCalendarDay(ev.date.earliest) ? ev.date.earliest : '',
+      date_latest: ev.date && isCalendarDay(ev.date.latest) ? ev.date.latest : '',
     };
   });
 }

@@ -1,4 +1,5 @@
 import type { ApproxDate } from '../dates/types';
+import { isCalendarDay } from '../model/common';
 import { middleDay, spanDays } from './dates';
 
 /**
@@ -34,7 +35,8 @@ export function timePrecision(date: Pick<ApproxDate, 'earliest' | 'latest'>): Ac
 const yearOf = (day: string): number => Number(day.slice(0, day.indexOf('-', 1)));
 
 export function acledDate(date: Pick<ApproxDate, 'earliest' | 'latest'> | null): AcledDate {
-  if (!date) return { event_date: null, year: null, time_precision: null, coarse: false };
+  // An impossible day (a bundle made before days were checked) is no date at all.
+  if (!date || !isCalendarDay(date.earliest) || !isCalendarDay(date.latest)) return { event_date: null, year: null, time_precision: null, coarse: false };
   const precision = timePrecision(date);
   const sameYear = yearOf(date.earliest) === yearOf(date.latest);
   if (precision === null) return { event_date: null, year: sameYear ? yearOf(date.earliest) : null, time_precision: null, coarse: true };

@@ -136,6 +136,22 @@ describe('exportFtm on handcrafted cases', () => {
     expect(open.properties.summary).toEqual(['1990s – …']);
   });
 
+  it('writes only real calendar dates: an impossible day from an old bundle is left out, not passed on', () => {
+    const a = person({ id: '55555555-5555-4555-8555-555555555555', name: 'Impossible', names: [], birth: day('2019-02-30'), death: day('2019-13-45') });
+    const clash = base.events.find((e) => e.place.name === 'Chachaspata')!;
+    const ev = { ...clash, date: range('30 February', '2019-02-30', '2019-02-30', 'day') };
+    const list = entities(exportFtm({ ...base, actors: [group, a], events: [ev] }));
+    expect(find(list, ftmId.actor(a.id))!.properties.birthDate).toBeUndefined();
+    expect(find(list, ftmId.actor(a.id))!.properties.deathDate).toBeUndefined();
+    const written = find(list, ftmId.event(ev.id))!.properties;
+    expect([written.date, written.startDate, written.endDate]).toEqual([undefined, undefined, undefined]);
+    for (const e of list) {
+      for (const [prop, values] of Object.entries(e.properties)) {
+        if (/Date$|^date$|At$/.test(prop)) for (const v of values) expect(Number.isNaN(Date.parse(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v)), `${prop} ${v}`).toBe(false);
+      }
+    }
+  });
+
   it('leaves out what it cannot point at: groups, documents and actors outside the export', () => {
     const cirilo = base.actors.find((a) => a.name === 'Cirilo')!;
     const clash = base.events.find((e) => e.place.name === 'Chachaspata')!;
