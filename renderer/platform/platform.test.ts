@@ -103,7 +103,7 @@ describe('createPlatform', () => {
 });
 
 describe('desktop adapter', () => {
-  it('maps saveFile to dialog filters and printHtml to printToPdf', async () => {
+  it('maps saveFile to dialog filters and saveReport to printToPdf', async () => {
     const desktop = fakeDesktop();
     const platform = createPlatform({ desktop, document: fakeDocument().doc });
     const data = new Uint8Array([1]);
@@ -116,7 +116,7 @@ describe('desktop adapter', () => {
       filters: [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
       data,
     });
-    await platform.printHtml({ html: '<html><head></head><body><h1>r</h1></body></html>', css: 'h1{}' }, 'report.pdf');
+    await platform.saveReport({ html: '<html><head></head><body><h1>r</h1></body></html>', css: 'h1{}' }, 'report.pdf');
     expect(desktop.printToPdf).toHaveBeenCalledWith({
       suggestedName: 'report.pdf',
       html: '<html><head><style>h1{}</style>\n</head><body><h1>r</h1></body></html>',

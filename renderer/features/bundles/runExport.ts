@@ -1,4 +1,5 @@
-import { caseReport, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
+import type { AcledDateSummary } from '../../../shared/export';
+import { acledDateSummary, caseReport, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
 import type { BundleFile } from '../../../shared/bundle';
 import { getBundleClient } from '../../bundle/bundleClient';
 import { collectSnapshot } from '../../bundle/collect';
@@ -24,10 +25,12 @@ export interface RunExportOptions {
 }
 
 export interface RunExportResult {
-  /** False when the user dismissed the save dialog (or, for the browser's print dialog, when we cannot know). */
+  /** False when the user dismissed the save dialog. */
   saved: boolean;
   fileName: string;
   path?: string | undefined;
+  /** ACLED CSV: how many events ACLED's date columns could not hold, for the dialog to say. */
+  acledDates?: AcledDateSummary;
 }
 
 function abortError(): DOMException {
@@ -52,8 +55,8 @@ const TEXT_FORMATS = {
 /**
  * One export from start to saved file. Bundles are written by the bundle worker and
  * saved as a Blob (never whole in this thread's memory twice); the standard formats are
- * text built from the collected records; the report goes to the platform's print path
- * (desktop: save as PDF; browser: the print dialog).
+ * text built from the collected records; the report is saved as the platform's report
+ * file (desktop: a PDF; browser: a self-contained HTML file).
  */
 export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise<RunExportResult> {
   const { scope, format, signal, onProgress } = opts;
@@ -84,9 +87,9 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
   if (format === 'report') {
     const { version } = await platform.appInfo();
     const page = caseReport(input, { locale: opts.lang, generatedAt: now(), appVersion: version });
-    const fileName = exportFileName(opts.caseName, 'pdf', now());
+    const fileName = exportFileName(opts.caseName, platform.reportExtension, now());
     onProgress({ phase: 'saving', done: 0, total: 0 });
-    const saved = await platform.printHtml(page, fileName);
+    const saved = await platform.saveReport(page, fileName);
     return { saved: saved.saved, fileName, path: saved.path };
   }
 
@@ -95,5 +98,5 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
   const fileName = exportFileName(opts.caseName, extension, now());
   onProgress({ phase: 'saving', done: 0, total: 0 });
   const saved = await platform.saveFile({ suggestedName: fileName, mimeType, data: new TextEncoder().encode(text) });
-  return { saved: saved.saved, fileName, path: saved.path };
+  return { saved: saved.saved, fileName, path: saved.path, ...(format === 'csv' ? { acledDates: acledDateSummary(input.events) } : {}) };
 }
