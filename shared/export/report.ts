@@ -153,7 +153,7 @@ ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
   // The report's sections in order; each starts a new printed page. A new kind of section
   // (a saved link chart, a map) is one more entry here.
   const sections: ReportSection[] = [
-    { id: 'actors', heading: w.actors, body: actorsHtml },
+    { id: 'actors', heading: w.actors, body: html`${actorsHtml}` },
     { id: 'events', heading: w.events, body: eventsHtml },
     {
       id: 'sources', heading: w.sources,
