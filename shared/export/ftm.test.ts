@@ -152,6 +152,27 @@ describe('exportFtm on handcrafted cases', () => {
     }
   });
 
+  it('carries mentions found by name matching as Documentation with role "mentioned", one per document and actor', () => {
+    const florindo = actorId('Florindo Eleuterio Flores');
+    const list = entities(exportFtm(base, {
+      mentions: [
+        { documentId: ARTICLE_ID, page: 2, actorId: florindo, snippet: 'Comandante Artemio was second-in-command' },
+        { documentId: ARTICLE_ID, page: 1, actorId: florindo },
+        { documentId: ARTICLE_ID, page: 2, actorId: florindo },
+        { documentId: ARTICLE_ID, page: 3, actorId: '99999999-9999-4999-8999-999999999999' },
+        { documentId: '88888888-8888-4888-8888-888888888888', page: 1, actorId: florindo },
+      ],
+    }));
+    const mentions = list.filter((e) => e.properties.role?.includes('mentioned'));
+    expect(mentions).toEqual([{
+      id: ftmId.mention(ARTICLE_ID, florindo), schema: 'Documentation',
+      properties: {
+        document: [ftmId.document(ARTICLE_ID)], entity: [ftmId.actor(florindo)], role: ['mentioned'],
+        summary: ["Pages 1, 2 (found by matching the actor's names; not a citation)"], description: ['Comandante Artemio was second-in-command'],
+      },
+    }]);
+  });
+
   it('leaves out what it cannot point at: groups, documents and actors outside the export', () => {
     const cirilo = base.actors.find((a) => a.name === 'Cirilo')!;
     const clash = base.events.find((e) => e.place.name === 'Chachaspata')!;

@@ -1,6 +1,6 @@
 // Standard exports (issue 5): FollowTheMoney, ACLED-style CSV, printable case report.
 export type { ExportInput } from './types';
-export type { FtmEntity, FtmOptions } from './ftm';
+export type { FtmEntity, FtmMention, FtmOptions } from './ftm';
 export { exportFtm, exportFtmEntities, ftmId } from './ftm';
 export { sha1Hex, contentSha1Map } from './contentHash';
 export type { AcledColumn, AcledDateSummary, AcledOptions } from './acled';

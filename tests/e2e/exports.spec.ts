@@ -11,6 +11,9 @@ import { expect, test } from './fixtures';
  */
 
 const CASE = 'Shining Path in the VRAEM';
+const ARTICLE = path.resolve(import.meta.dirname, '../../../shared/fixtures/vraem-article.pdf');
+const nav = (page: Page, name: string) =>
+  page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name, exact: true }).click();
 const sample = JSON.parse(await readFile(path.resolve(import.meta.dirname, '../../resources/sample-case/vraem.json'), 'utf8')) as {
   actors: { name: string }[]; events: { title: string }[];
 };
@@ -19,11 +22,14 @@ let dir: string;
 test.beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'casefile-exports-')); });
 test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
-async function openExportDialog(page: Page, format: RegExp): Promise<Locator> {
+async function loadSample(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: 'Load sample case' }).click();
   await expect(page.getByText(/Sample case loaded/)).toBeVisible();
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Import & export', exact: true }).click();
+}
+
+async function openExportDialog(page: Page, format: RegExp): Promise<Locator> {
+  await nav(page, 'Import & export');
   await page.getByRole('button', { name: 'Export case…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export case' });
   await dialog.getByRole('radio', { name: format }).check();
@@ -43,6 +49,7 @@ async function exportAndRead(page: Page, dialog: Locator): Promise<{ name: strin
 const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 test("the browser's printable report is a downloaded HTML file that holds the case and stands alone", async ({ page, context }) => {
+  await loadSample(page);
   const dialog = await openExportDialog(page, /Printable report/);
   // The dialog says what the browser will do: a file, not a PDF it cannot make.
   await expect(dialog.getByText('as an HTML file to open, read or print to PDF')).toBeVisible();
@@ -76,6 +83,7 @@ test("the browser's printable report is a downloaded HTML file that holds the ca
 });
 
 test("the ACLED CSV has ACLED's columns in ACLED's order, actor 1 always filled, and no made-up dates", async ({ page }) => {
+  await loadSample(page);
   const dialog = await openExportDialog(page, /ACLED-style events/);
   const { text } = await exportAndRead(page, dialog);
   const lines = text.replace(/^\uFEFF/, '').split('\r\n').filter(Boolean);
@@ -92,4 +100,28 @@ test("the ACLED CSV has ACLED's columns in ACLED's order, actor 1 always filled,
   expect(lines.join('\n')).not.toMatch(/1992-07-01|2006-07-02/);
   // The dialog's message says how many events ACLED's date columns could not hold.
   await expect(page.getByRole('status').getByText('3 of 4 events are dated more coarsely than a month', { exact: false })).toBeVisible();
+});
+
+test('the FollowTheMoney export links each actor to the sources that name them, as "mentioned", apart from citations', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Sources');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).click();
+  await (await chooser).setFiles([ARTICLE]);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible();
+  const mentioned = page.getByRole('region', { name: 'Source details' }).getByRole('list', { name: 'Actors mentioned' });
+  await expect(mentioned.getByRole('button', { name: 'p. 1: Florindo Eleuterio Flores' })).toBeVisible();
+
+  const dialog = await openExportDialog(page, /FollowTheMoney/);
+  const { text } = await exportAndRead(page, dialog);
+  const entities = text.trim().split('\n').map((line) => JSON.parse(line) as { id: string; schema: string; properties: Record<string, string[]> });
+  const person = (name: string) => entities.find((e) => e.schema === 'Person' && e.properties.name?.[0] === name)!;
+  const links = entities.filter((e) => e.schema === 'Documentation' && e.properties.role?.[0] === 'mentioned');
+  const florindo = links.find((e) => e.properties.entity?.[0] === person('Florindo Eleuterio Flores').id)!;
+  expect(florindo.properties.document).toEqual([entities.find((e) => e.schema === 'Pages')!.id]);
+  expect(florindo.properties.summary?.[0]).toMatch(/^Pages? 1(, \d+)*\b.*not a citation/);
+  // Named together ("the Quispe Palomino brothers"), each brother is mentioned.
+  for (const name of ['Víctor Quispe Palomino', 'Jorge Quispe Palomino']) {
+    expect(links.some((e) => e.properties.entity?.[0] === person(name).id), name).toBe(true);
+  }
 });

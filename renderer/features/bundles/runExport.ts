@@ -1,10 +1,11 @@
-import type { AcledDateSummary } from '../../../shared/export';
+import type { AcledDateSummary, FtmMention } from '../../../shared/export';
 import { acledDateSummary, caseReport, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
 import type { BundleFile } from '../../../shared/bundle';
 import { getBundleClient } from '../../bundle/bundleClient';
 import { collectSnapshot } from '../../bundle/collect';
 import type { BundleProgress, BundleScope } from '../../bundle/types';
 import type { CasefileDb } from '../../db/db';
+import { mentionsInDocument } from '../../db/mentions';
 import { setSetting } from '../../db/settings';
 import type { Language } from '../../i18n';
 import { getPlatform } from '../../platform';
@@ -45,6 +46,24 @@ async function contentSha1(files: readonly BundleFile[], signal: AbortSignal): P
     map[file.sha256] = await sha1Hex(new Uint8Array(await file.blob.arrayBuffer()));
   }
   return map;
+}
+
+/**
+ * The mentions index's pages naming the exported actors, for FollowTheMoney. A page whose
+ * every match could as well name someone else (a shared surname) is left out, since FTM
+ * readers take a link as a link; words naming several actors at once ("the Quispe
+ * Palomino brothers") name each of them.
+ */
+async function certainMentions(db: CasefileDb, documentIds: readonly string[], actorIds: ReadonlySet<string>, signal: AbortSignal): Promise<FtmMention[]> {
+  const out: FtmMention[] = [];
+  for (const documentId of documentIds) {
+    if (signal.aborted) throw abortError();
+    for (const row of await mentionsInDocument(db, documentId)) {
+      if (!actorIds.has(row.actorId) || !row.hits.some((h) => h.others.length === 0 || h.together)) continue;
+      out.push({ documentId, page: row.page, actorId: row.actorId, snippet: row.snippet.text });
+    }
+  }
+  return out;
 }
 
 const TEXT_FORMATS = {
@@ -94,7 +113,12 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
   }
 
   const { extension, mimeType } = TEXT_FORMATS[format];
-  const text = format === 'ftm' ? exportFtm(input, { contentSha1: await contentSha1(files, signal) }) : exportAcledCsv(input);
+  const text = format === 'ftm'
+    ? exportFtm(input, {
+      contentSha1: await contentSha1(files, signal),
+      mentions: await certainMentions(db, input.documents.map((d) => d.id), new Set(input.actors.map((a) => a.id)), signal),
+    })
+    : exportAcledCsv(input);
   const fileName = exportFileName(opts.caseName, extension, now());
   onProgress({ phase: 'saving', done: 0, total: 0 });
   const saved = await platform.saveFile({ suggestedName: fileName, mimeType, data: new TextEncoder().encode(text) });
