@@ -18,9 +18,10 @@ import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
 /**
- * The report as a page and its stylesheet apart: the app's print frame is under the app's
- * CSP, which refuses an inline <style>, so it applies `css` through CSSOM instead. A file
- * that stands alone (the desktop's PDF, a saved copy) gets it inline: `standaloneReportHtml`.
+ * The report as a page and its stylesheet apart, so that a host showing it inside the app
+ * (whose CSP refuses an inline <style>) can apply `css` through CSSOM. The files users get
+ * (the desktop's PDF, the browser's HTML download) stand alone with it inline:
+ * `standaloneReportHtml`.
  */
 export interface ReportPage {
   /** A whole HTML document without any <style> element. */
