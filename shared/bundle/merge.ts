@@ -2,6 +2,9 @@ import type { Actor, Case, CaseEvent, Citation, SourceDocument } from '../model'
 import { DOCUMENT_EDITABLE_FIELDS } from '../model';
 import { sha256Hex, utf8 } from './bytes';
 import type { DocumentPages } from './manifest';
+import type { Names } from './diffRecords';
+import { diffRecords } from './diffRecords';
+import type { FieldDiff } from './diffText';
 
 /**
  * The merge plan of an import, pure (docs/bundle-format.md, "Import: merge"): compares a
@@ -31,12 +34,7 @@ export type MergeKind = 'case' | 'actor' | 'event' | 'document';
 export type MergeStatus = 'new' | 'identical' | 'conflict';
 export type MergeChoice = 'mine' | 'theirs' | 'both';
 
-/** One differing field, both sides as short display text (`path` e.g. `names`, `place.region`). */
-export interface FieldDiff {
-  path: string;
-  mine: string;
-  theirs: string;
-}
+export type { FieldDiff } from './diffText';
 
 /** What an import brings: a validated bundle's records (files are identified by the documents' sha256). */
 export interface IncomingRecords {
@@ -163,6 +161,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   for (const k in b) if (b[k] !== undefined) defined--;
   return defined === 0;
 }
+
+const sameValue = (a: unknown, b: unknown): boolean => jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b);
 
 function isPlainRecord(v: object): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -321,7 +321,7 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     const mine = comparable(entry.kind, found);
     const theirs = comparable(entry.kind, { ...plain, id: found.id });
     const same = jsonEqual(mine, theirs) || canonicalJson(mine) === canonicalJson(theirs);
-    const diffs = same ? [] : diffRecords(mine, comparable(entry.kind, prepared), names);
+    const diffs = same ? [] : diffRecords(entry.kind, mine, comparable(entry.kind, prepared), names, sameValue);
     if (diffs.length === 0) items.push({ ...base, status: 'identical', diffs: [], choices: [] });
     else items.push({ ...base, status: 'conflict', diffs, choices: entry.kind === 'document' ? ['mine', 'theirs'] : ['mine', 'theirs', 'both'] });
   };
@@ -470,8 +470,6 @@ function recordFinder(incoming: IncomingRecords): (item: PlanItem) => { id: stri
 
 // ---- field differences as display text ---------------------------------------------------------
 
-type Names = (id: string) => string;
-
 function nameResolver(incoming: IncomingRecords, local: LocalRecords): Names {
   const names = new Map<string, string>();
   for (const c of local.cases.values()) names.set(c.id, c.name);
@@ -483,59 +481,4 @@ function nameResolver(incoming: IncomingRecords, local: LocalRecords): Names {
   for (const e of incoming.events) if (!names.has(e.id)) names.set(e.id, e.title);
   for (const d of incoming.documents) if (!names.has(d.id)) names.set(d.id, d.title);
   return (id) => names.get(id) ?? `#${id.slice(0, 8)}`;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isDate = (v: unknown): v is { label: string; edtf: string } => isPlainObject(v) && typeof v.edtf === 'string' && typeof v.earliest === 'string';
-
-/** Field-by-field differences; nested plain objects (place, fatalities) one level down, lists as a whole. */
-export function diffRecords(mine: Record<string, unknown>, theirs: Record<string, unknown>, names: Names, prefix = ''): FieldDiff[] {
-  const out: FieldDiff[] = [];
-  const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])];
-  for (const k of keys) {
-    const a = mine[k];
-    const b = theirs[k];
-    if (jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b)) continue;
-    const path = prefix ? `${prefix}.${k}` : k;
-    if (isPlainObject(a) && isPlainObject(b) && !isDate(a) && !isDate(b)) out.push(...diffRecords(a, b, names, path));
-    else out.push({ path, mine: display(a, k, names), theirs: display(b, k, names) });
-  }
-  return out;
-}
-
-const MAX_TEXT = 300;
-const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
-const EMPTY = '—';
-
-function display(value: unknown, field: string, names: Names): string {
-  if (value === null || value === undefined || value === '') return EMPTY;
-  if (typeof value === 'string') return clip(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isDate(value)) return value.label || value.edtf;
-  if (Array.isArray(value)) return value.length === 0 ? EMPTY : clip(value.map((v) => item(v, field, names)).join('; '));
-  if (isPlainObject(value)) {
-    return clip(Object.entries(value).filter(([, v]) => v !== '' && v !== null).map(([k, v]) => `${k}: ${display(v, k, names)}`).join(', '));
-  }
-  return String(value);
-}
-
-function item(v: unknown, field: string, names: Names): string {
-  if (typeof v === 'string') return field.endsWith('Ids') ? names(v) : v;
-  if (!isPlainObject(v)) return display(v, field, names);
-  const date = (d: unknown) => (isDate(d) ? d.label || d.edtf : '');
-  const parts = (...xs: unknown[]) => xs.filter((x) => typeof x === 'string' && x !== '').join(' ');
-  const cites = Array.isArray(v.citations) && v.citations.length ? ` [${v.citations.length}×]` : '';
-  switch (field) {
-    case 'names': return `${String(v.name)} (${String(v.type)})${cites}`;
-    case 'memberships': {
-      const span = [date(v.from), date(v.to)].filter(Boolean).join('–');
-      return `${parts(v.role) || EMPTY}, ${names(String(v.groupId))}${span ? ` (${span})` : ''}${cites}`;
-    }
-    case 'statusHistory': return `${parts(String(v.status), date(v.date), v.place)}${cites}`;
-    case 'citations': return `${names(String(v.documentId))}${typeof v.page === 'number' ? ` p. ${v.page}` : ''}${v.quote ? ` “${clip(String(v.quote)).slice(0, 60)}”` : ''}`;
-    case 'participants': return `${names(String(v.actorId))} (${String(v.role)})${cites}`;
-    case 'bySide': return `${typeof v.actorId === 'string' ? names(v.actorId) : String(v.label)}: ${String(v.count)}`;
-    case 'seizures': return parts(v.quantity === null ? '' : String(v.quantity), v.unit, v.item);
-    default: return display(v, '', names);
-  }
 }

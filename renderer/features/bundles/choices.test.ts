@@ -3,7 +3,7 @@ import type { PreviewRecord } from '../../bundle/types';
 import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
 
 const record = (kind: PreviewRecord['kind'], id: string, status: PreviewRecord['status']): PreviewRecord => ({
-  key: `${kind}:${id}`, kind, id, label: id, status, diffs: status === 'conflict' ? [{ path: 'name', mine: 'a', theirs: 'b' }] : [],
+  key: `${kind}:${id}`, kind, id, label: id, status, diffs: status === 'conflict' ? [{ path: 'name', mine: ['a'], theirs: ['b'] }] : [],
 });
 
 const records = [
