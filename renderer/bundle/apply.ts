@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, WriteSet } from '../../shared/bundle/merge';
+import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, TrashedVersion, WriteSet } from '../../shared/bundle/merge';
 import { lookupKeys, planMerge, resolveMerge } from '../../shared/bundle/merge';
 import type { Case } from '../../shared/model';
 import { newId as randomId } from '../../shared/model';
@@ -107,7 +107,7 @@ export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Prom
     getPresent(db.documents, keys.documents),
     keys.shas.length ? db.documents.where('sha256').anyOf(keys.shas).toArray() : [],
     keys.shas.length ? db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys() : [],
-    getPresent(db.trash, incoming.documents.map((d) => d.id)),
+    getPresent(db.trash, trashKeys(incoming)),
   ]);
   const documents = new Map<string, ReturnType<typeof toDocument>>();
   for (const row of [...byId, ...bySha]) documents.set(row.id, toDocument(row));
@@ -119,8 +119,13 @@ export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Prom
     documentIdBySha: new Map(bySha.map((r) => [r.sha256, r.id])),
     fileShas: new Set(fileShas),
     trashedDocumentShas: new Map(trashed.flatMap((t) => (t.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
+    trashed: new Map(trashed.map((t) => [t.id, { table: t.table, record: t.record, title: t.title } as TrashedVersion])),
   };
 }
+
+/** Every incoming id: a record only in the local Trash is shown as such in the preview. */
+const trashKeys = (incoming: IncomingRecords): string[] =>
+  [...incoming.cases, ...incoming.actors, ...incoming.events, ...incoming.documents].map((r) => r.id);
 
 /** The merge plan against the library as it is now (a read transaction). */
 export async function planImport(db: CasefileDb, snapshot: CaseSnapshot): Promise<MergePlan> {
@@ -150,8 +155,8 @@ export async function applyImport(
       const writes = resolveMerge(plan, incoming, local, choices, now, opts.newId ?? randomId);
       await write(db, writes, blobs, now, checkAbort, onProgress);
       checkAbort();
-      const { added, replaced, keptBoth, unchanged, filesAdded } = writes.counts;
-      return { added, replaced, keptBoth, unchanged, filesAdded, caseId: writes.caseId };
+      const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash } = writes.counts;
+      return { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, caseId: writes.caseId };
     });
   } catch (error) {
     // Dexie hands back its own error for what was thrown inside; a cancel is a cancel, whatever the wrapping.
@@ -191,6 +196,8 @@ async function write(
     }
   };
   const trash: TrashEntry[] = w.trash.map((t) => ({ ...t, id: t.record.id, deletedAt: now }) as TrashEntry);
+  // Records restored from the bundle leave the Trash (a differing trashed version is in `trash` under a new id).
+  chunked(w.trashRemoved, (ids) => db.trash.bulkDelete(ids));
   chunked(trash, (rows) => db.trash.bulkAdd(rows));
   chunked(w.cases, (rows) => db.cases.bulkPut(rows));
   chunked(w.actors.map(actorRow), (rows) => db.actors.bulkPut(rows));

@@ -12,7 +12,7 @@ export function buildPreview(
     .filter((i) => i.status !== 'identical')
     .map((i) => ({
       key: i.key, kind: i.kind, id: i.id, label: i.label, status: i.status, diffs: i.diffs,
-      ...(i.status === 'conflict' ? { choices: i.choices } : {}),
+      ...(i.status === 'conflict' || i.status === 'trashed' ? { choices: i.choices } : {}),
     }));
   return {
     token,

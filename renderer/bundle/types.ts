@@ -66,11 +66,12 @@ export interface PreviewRecord {
   /** Display name: actor's primary name, event title, document title, case name. */
   label: string;
   status: RecordStatus;
-  /** Only for conflicts. */
+  /** Conflicts, and records in the Trash whose trashed version differs from the bundle's. */
   diffs: FieldDiff[];
   /**
-   * Conflicts only: the choices that make sense (added after the first contract; absent = all
-   * three). Documents get ['mine', 'theirs']: a file is stored once, so 'both' would act as 'mine'.
+   * Conflicts and records in the Trash: the choices that make sense (added after the first
+   * contract; absent = all three). Documents get ['mine', 'theirs']: a file is stored once, so
+   * 'both' would act as 'mine'. A record in the Trash: 'mine' keeps it there, 'theirs' restores it.
    */
   choices?: RecordChoice[];
 }
@@ -107,6 +108,10 @@ export interface ImportResult {
   keptBoth: number;
   unchanged: number;
   filesAdded: number;
+  /** Records that were only in the Trash, brought back from the bundle (by the user's choice). */
+  restored: number;
+  /** Records that were only in the Trash and stay there (the default). */
+  keptInTrash: number;
   /** The case to open after the import. */
   caseId: string;
 }

@@ -78,8 +78,8 @@ describe('planMerge', () => {
   it('calls everything new in an empty library, and counts the files to store', () => {
     const plan = planMerge(incoming(), new Library().local());
     expect(plan.summary).toEqual({
-      case: { new: 1, identical: 0, conflict: 0 }, actor: { new: 7, identical: 0, conflict: 0 },
-      event: { new: 4, identical: 0, conflict: 0 }, document: { new: 2, identical: 0, conflict: 0 },
+      case: { new: 1, identical: 0, conflict: 0, trashed: 0 }, actor: { new: 7, identical: 0, conflict: 0, trashed: 0 },
+      event: { new: 4, identical: 0, conflict: 0, trashed: 0 }, document: { new: 2, identical: 0, conflict: 0, trashed: 0 },
     });
     expect(plan.files).toEqual({ new: 2, alreadyPresent: 0, newBytes: 3000 });
   });

@@ -31,7 +31,8 @@ import type { FieldDiff } from './diffText';
  */
 
 export type MergeKind = 'case' | 'actor' | 'event' | 'document';
-export type MergeStatus = 'new' | 'identical' | 'conflict';
+/** `trashed`: the library holds this record only in its Trash (same id); the user decides whether it comes back. */
+export type MergeStatus = 'new' | 'identical' | 'conflict' | 'trashed';
 export type MergeChoice = 'mine' | 'theirs' | 'both';
 
 export type { FieldDiff } from './diffText';
@@ -59,6 +60,8 @@ export interface LocalRecords {
   fileShas: ReadonlySet<string>;
   /** sha256 of documents in the trash with an incoming id: their page texts must not be overwritten by another file's. */
   trashedDocumentShas?: ReadonlyMap<string, string>;
+  /** Records in the local Trash under an incoming id (and of the same kind: other kinds are an id clash). */
+  trashed?: ReadonlyMap<string, TrashedVersion>;
 }
 
 export interface LookupKeys {
@@ -79,7 +82,11 @@ export interface PlanItem {
   /** The local record compared with: the same id, the same file under another id, or an earlier kept-both copy. */
   localId: string | null;
   diffs: FieldDiff[];
-  /** The choices that make sense for this record (conflicts only; a file cannot be stored twice, so documents have no 'both'). */
+  /**
+   * The choices that make sense for this record: conflicts (a file cannot be stored twice, so
+   * documents have no 'both'), and records in the Trash: 'mine' keeps it there, 'theirs' restores
+   * it from the bundle (the Trash's version stays in the Trash when it differs).
+   */
   choices: MergeChoice[];
 }
 
@@ -109,12 +116,15 @@ export interface WriteSet {
   /** sha256 of the bundle files to store (none of them already stored). */
   fileShas: string[];
   trash: TrashedVersion[];
-  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number };
+  /** Trash entries to delete: records restored from the bundle (a differing trashed version is re-added to `trash` under a new id). */
+  trashRemoved: string[];
+  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number; restored: number; keptInTrash: number };
   /** The bundle's case as it is called after the import (a new id when kept both). */
   caseId: string;
 }
 
 const KINDS: readonly MergeKind[] = ['case', 'actor', 'event', 'document'];
+const TABLE_OF: Readonly<Record<MergeKind, TrashedVersion['table']>> = { case: 'cases', actor: 'actors', event: 'events', document: 'documents' };
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'caseIds']);
 const DOCUMENT_COMPARED: readonly string[] = [...DOCUMENT_EDITABLE_FIELDS.filter((f) => f !== 'caseIds'), 'fileName'];
 
@@ -315,6 +325,16 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     const key = recordKey(entry.kind, entry.record.id);
     const base = { key, kind: entry.kind, id: entry.record.id, label: entry.label, localId };
     if (!found) {
+      // Only in the local Trash (under the same id, not moved): shown as such, and the user decides.
+      const trashed = localId === entry.record.id || localId === null ? local.trashed?.get(entry.record.id) : undefined;
+      if (trashed && TABLE_OF[entry.kind] === trashed.table && !(entry.kind === 'document' && to(remap, entry.record.id) !== entry.record.id)) {
+        const mine = comparable(entry.kind, trashed.record);
+        const theirs = comparable(entry.kind, { ...plain, id: trashed.record.id });
+        const same = jsonEqual(mine, theirs) || canonicalJson(mine) === canonicalJson(theirs);
+        const diffs = same ? [] : diffRecords(entry.kind, mine, comparable(entry.kind, prepared), names, sameValue);
+        items.push({ ...base, localId: null, status: 'trashed', diffs, choices: ['mine', 'theirs'] });
+        return;
+      }
       items.push({ ...base, localId: null, status: 'new', diffs: [], choices: [] });
       return;
     }
@@ -349,7 +369,7 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     compare({ kind: 'document', record: d, label: d.title }, prepared, prepared, found, found ? id : null);
   }
 
-  const summary = Object.fromEntries(KINDS.map((k) => [k, { new: 0, identical: 0, conflict: 0 }])) as MergePlan['summary'];
+  const summary = Object.fromEntries(KINDS.map((k) => [k, { new: 0, identical: 0, conflict: 0, trashed: 0 }])) as MergePlan['summary'];
   for (const item of items) summary[item.kind][item.status]++;
   return { caseId: incoming.caseId, items, remap, files, summary };
 }
@@ -367,7 +387,7 @@ export function resolveMerge(
 ): WriteSet {
   const items = new Map(plan.items.map((i) => [i.key, i]));
   const choiceOf = (item: PlanItem): MergeChoice | null => {
-    if (item.status !== 'conflict') return null;
+    if (item.status !== 'conflict' && item.status !== 'trashed') return null;
     const c = choices[item.key] ?? 'mine';
     return item.choices.includes(c) ? c : 'mine';
   };
@@ -378,8 +398,8 @@ export function resolveMerge(
     if (choiceOf(item) === 'both') map.set(item.id, keepBothId(item.kind, recordOf(item)));
   }
   const out: WriteSet = {
-    cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [],
-    counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0 }, caseId: to(map, incoming.caseId),
+    cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [], trashRemoved: [],
+    counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0, restored: 0, keptInTrash: 0 }, caseId: to(map, incoming.caseId),
   };
   const written = new Set<string>();
 
@@ -393,6 +413,18 @@ export function resolveMerge(
       if (written.has(`${kind}:${theirs.id}`)) { out.counts.unchanged++; continue; }
       const choice = choiceOf(item);
       const mine = item.localId ? localOf(item.localId) : undefined;
+      if (item.status === 'trashed') {
+        // Kept in the Trash: nothing is written. Restored: the bundle's version goes live, and the
+        // Trash's own version, when it differs, stays in the Trash under a new id (nothing lost).
+        if (choice !== 'theirs') { out.counts.keptInTrash++; continue; }
+        const trashed = local.trashed!.get(r.id)!;
+        written.add(`${kind}:${theirs.id}`);
+        push(theirs);
+        out.trashRemoved.push(r.id);
+        if (item.diffs.length > 0) out.trash.push({ ...trashed, record: { ...trashed.record, id: newId() } } as TrashedVersion);
+        out.counts.restored++;
+        continue;
+      }
       if (item.status === 'new' || choice === 'both') {
         written.add(`${kind}:${theirs.id}`);
         push(theirs);

@@ -55,7 +55,7 @@ describe('two profiles edit the same actor differently', () => {
     });
     expect(plain('nationality')).toMatchObject({ mine: 'peruana', theirs: SAMPLE.actors.find((x) => x.id === ARTEMIO)!.nationality || '—' });
     expect(plain('names').theirs).toContain('Camarada Artemio (nom_de_guerre)');
-    expect(preview.summary.actor).toEqual({ new: 0, identical: 6, conflict: 1 });
+    expect(preview.summary.actor).toEqual({ new: 0, identical: 6, conflict: 1, trashed: 0 });
     expect(preview.files).toEqual({ new: 0, alreadyPresent: 2, newBytes: 0 });
   });
 
