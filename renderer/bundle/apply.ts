@@ -8,6 +8,7 @@ import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '.
 import type { DocumentFileRow, PageRow } from '../db/derive';
 import { isDiskFull } from '../db/storageErrors';
 import type { TrashEntry, TrashTable } from '../db/trash';
+import { readOcrPages, writeOcrPages } from './applyOcr';
 import type { CaseSnapshot } from './io';
 import type { BundleProgress, ImportResult } from './types';
 
@@ -111,15 +112,17 @@ export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Prom
   ]);
   const documents = new Map<string, ReturnType<typeof toDocument>>();
   for (const row of [...byId, ...bySha]) documents.set(row.id, toDocument(row));
+  const documentIdBySha = new Map(bySha.map((r) => [r.sha256, r.id]));
   return {
     cases: new Map(cases.map((c): [string, Case] => [c.id, c])),
     actors: new Map(actors.map((r) => [r.id, toActor(r)] as const)),
     events: new Map(events.map((r) => [r.id, toEvent(r)] as const)),
     documents,
-    documentIdBySha: new Map(bySha.map((r) => [r.sha256, r.id])),
+    documentIdBySha,
     fileShas: new Set(fileShas),
     trashedDocumentShas: new Map(trashed.flatMap((t) => (t.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
     trashed: new Map(trashed.map((t) => [t.id, { table: t.table, record: t.record, title: t.title } as TrashedVersion])),
+    pages: await readOcrPages(db, incoming, documentIdBySha),
   };
 }
 
@@ -130,7 +133,7 @@ const trashKeys = (incoming: IncomingRecords): string[] =>
 /** The merge plan against the library as it is now (a read transaction). */
 export async function planImport(db: CasefileDb, snapshot: CaseSnapshot): Promise<MergePlan> {
   const incoming = incomingRecords(snapshot);
-  const local = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.trash], () => readLocal(db, incoming));
+  const local = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.trash, db.pages], () => readLocal(db, incoming));
   return planMerge(incoming, local);
 }
 
@@ -146,7 +149,7 @@ export async function applyImport(
   };
   checkAbort();
   try {
-    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash], async () => {
+    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash, db.ocrJobs], async () => {
       const local = await readLocal(db, incoming);
       const plan = planMerge(incoming, local);
       if (opts.expected && changedSince(plan, opts.expected)) {
@@ -155,8 +158,8 @@ export async function applyImport(
       const writes = resolveMerge(plan, incoming, local, choices, now, opts.newId ?? randomId);
       await write(db, writes, blobs, now, checkAbort, onProgress);
       checkAbort();
-      const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash } = writes.counts;
-      return { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, caseId: writes.caseId };
+      const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages } = writes.counts;
+      return { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages, caseId: writes.caseId };
     });
   } catch (error) {
     // Dexie hands back its own error for what was thrown inside; a cancel is a cancel, whatever the wrapping.
@@ -234,6 +237,8 @@ async function write(
       ...(ocr ? { ocr } : {}),
     }))));
   }, PAGE_DOCS_CHUNK);
+  // OCR for documents held by their file: after the documents' own rows, which it sums up again.
+  if (w.ocrPages.length) jobs.push({ size: w.ocrPages.length, run: () => writeOcrPages(db, w.ocrPages, now) });
   const total = jobs.reduce((s, j) => s + j.size, 0);
   let done = 0;
   onProgress?.({ phase: 'importing', done, total });

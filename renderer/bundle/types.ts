@@ -74,6 +74,8 @@ export interface PreviewRecord {
    * 'both' would act as 'mine'. A record in the Trash: 'mine' keeps it there, 'theirs' restores it.
    */
   choices?: RecordChoice[];
+  /** 'ocr': the decision is about the source's OCR page text (key `ocr:<id>`), not its details. */
+  aspect?: 'ocr';
 }
 
 export interface ImportPreview {
@@ -92,6 +94,8 @@ export interface ImportPreview {
   /** Every new or conflicting record (identical ones are only counted in `summary`). */
   records: PreviewRecord[];
   files: { new: number; alreadyPresent: number; newBytes: number };
+  /** OCR text the bundle adds to sources already here (pages with no text of their own; absent in older workers). */
+  ocr?: { pages: number; documents: number };
   warnings: RecordIssue[];
 }
 
@@ -112,6 +116,8 @@ export interface ImportResult {
   restored: number;
   /** Records that were only in the Trash and stay there (the default). */
   keptInTrash: number;
+  /** Pages of sources already here that took the bundle's OCR text. */
+  ocrPages: number;
   /** The case to open after the import. */
   caseId: string;
 }

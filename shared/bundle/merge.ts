@@ -5,6 +5,8 @@ import type { DocumentPages } from './manifest';
 import type { Names } from './diffRecords';
 import { diffRecords } from './diffRecords';
 import type { FieldDiff } from './diffText';
+import type { LocalPages, OcrPageWrite, OcrPlan } from './mergeOcr';
+import { planOcr } from './mergeOcr';
 
 /**
  * The merge plan of an import, pure (docs/bundle-format.md, "Import: merge"): compares a
@@ -62,6 +64,8 @@ export interface LocalRecords {
   trashedDocumentShas?: ReadonlyMap<string, string>;
   /** Records in the local Trash under an incoming id (and of the same kind: other kinds are an id clash). */
   trashed?: ReadonlyMap<string, TrashedVersion>;
+  /** Local page rows the bundle has OCR for, of documents held by their file (mergeOcr.ts, ocrPageKeys). */
+  pages?: LocalPages;
 }
 
 export interface LookupKeys {
@@ -88,6 +92,8 @@ export interface PlanItem {
    * it from the bundle (the Trash's version stays in the Trash when it differs).
    */
   choices: MergeChoice[];
+  /** 'ocr': not the record itself but its pages' OCR text (key `ocr:<id>`), which both sides have, differently. */
+  aspect?: 'ocr';
 }
 
 export interface MergePlan {
@@ -97,6 +103,8 @@ export interface MergePlan {
   remap: ReadonlyMap<string, string>;
   files: { new: number; alreadyPresent: number; newBytes: number };
   summary: Record<MergeKind, Record<MergeStatus, number>>;
+  /** OCR the bundle brings for documents the library holds by their file (mergeOcr.ts). */
+  ocr: OcrPlan;
 }
 
 export type TrashedVersion =
@@ -113,12 +121,14 @@ export interface WriteSet {
   documents: SourceDocument[];
   /** Page texts of documents added now, under their final ids. */
   pages: DocumentPages[];
+  /** Single pages of local documents that take the bundle's OCR (the writer sums the documents up again). */
+  ocrPages: OcrPageWrite[];
   /** sha256 of the bundle files to store (none of them already stored). */
   fileShas: string[];
   trash: TrashedVersion[];
   /** Trash entries to delete: records restored from the bundle (a differing trashed version is re-added to `trash` under a new id). */
   trashRemoved: string[];
-  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number; restored: number; keptInTrash: number };
+  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number; restored: number; keptInTrash: number; ocrPages: number };
   /** The bundle's case as it is called after the import (a new id when kept both). */
   caseId: string;
 }
@@ -369,9 +379,14 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     compare({ kind: 'document', record: d, label: d.title }, prepared, prepared, found, found ? id : null);
   }
 
+  const ocr = planOcr(incoming.documents, incoming.pages, (d) => local.documentIdBySha.get(d.sha256), local.pages ?? new Map());
+  for (const d of ocr.decisions) {
+    items.push({ key: d.key, kind: 'document', id: d.incomingId, label: d.label, status: 'conflict', localId: d.documentId, diffs: d.diffs, choices: ['mine', 'theirs'], aspect: 'ocr' });
+  }
+
   const summary = Object.fromEntries(KINDS.map((k) => [k, { new: 0, identical: 0, conflict: 0, trashed: 0 }])) as MergePlan['summary'];
-  for (const item of items) summary[item.kind][item.status]++;
-  return { caseId: incoming.caseId, items, remap, files, summary };
+  for (const item of items) if (!item.aspect) summary[item.kind][item.status]++;
+  return { caseId: incoming.caseId, items, remap, files, summary, ocr };
 }
 
 // ---- from choices to writes -----------------------------------------------------------------
@@ -398,8 +413,8 @@ export function resolveMerge(
     if (choiceOf(item) === 'both') map.set(item.id, keepBothId(item.kind, recordOf(item)));
   }
   const out: WriteSet = {
-    cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [], trashRemoved: [],
-    counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0, restored: 0, keptInTrash: 0 }, caseId: to(map, incoming.caseId),
+    cases: [], actors: [], events: [], documents: [], pages: [], ocrPages: [], fileShas: [], trash: [], trashRemoved: [],
+    counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0, restored: 0, keptInTrash: 0, ocrPages: 0 }, caseId: to(map, incoming.caseId),
   };
   const written = new Set<string>();
 
@@ -470,6 +485,10 @@ export function resolveMerge(
     const id = to(map, p.documentId);
     if (newDocs.has(id) && firstOfFile.get(id) === p.documentId) out.pages.push({ documentId: id, pages: p.pages });
   }
+  // OCR for documents held by their file: pages with no text of their own always; the others when the user takes theirs.
+  out.ocrPages = [...plan.ocr.adds, ...plan.ocr.decisions.flatMap((d) => (choices[d.key] === 'theirs' ? d.writes : []))];
+  out.counts.ocrPages = out.ocrPages.length;
+
   const shas = new Set(out.documents.filter((d) => newDocs.has(d.id)).map((d) => d.sha256));
   out.fileShas = [...shas].filter((s) => !local.fileShas.has(s));
   out.counts.filesAdded = out.fileShas.length;

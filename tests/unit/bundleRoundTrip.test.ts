@@ -41,7 +41,7 @@ describe('export a case → import into an empty profile', () => {
     expect(preview.warnings).toEqual([]);
 
     const result = await client.applyImport(preview.token, {});
-    expect(result).toEqual({ added: 14, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 2, restored: 0, keptInTrash: 0, caseId: CASE_ID });
+    expect(result).toEqual({ added: 14, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 2, restored: 0, keptInTrash: 0, ocrPages: 0, caseId: CASE_ID });
 
     expect(await records(target)).toEqual(await records(source));
     for (const doc of docs) {

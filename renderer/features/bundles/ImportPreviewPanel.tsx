@@ -27,7 +27,7 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
   const fresh = useMemo(() => newByKind(preview.records), [preview.records]);
   const tally = choiceTally(preview.records, choices);
   const { bundle, summary, files, warnings } = preview;
-  const nothingNew = preview.records.length === 0 && files.new === 0;
+  const nothingNew = preview.records.length === 0 && files.new === 0 && !preview.ocr?.pages;
 
   return (
     <form className="bundle-dialog__body import-preview" aria-label={t('bundles.preview.region')}
@@ -64,6 +64,7 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
         <p data-testid="preview-files">
           {plural(t, 'bundles.preview.files', files.new, { size: formatBytes(files.newBytes, t.lang), present: files.alreadyPresent })}
         </p>
+        {preview.ocr && preview.ocr.pages > 0 ? <p data-testid="preview-ocr">{plural(t, 'bundles.ocr.added', preview.ocr.pages)}</p> : null}
         {restore && conflicting.length === 0 ? <p className="muted">{t('bundles.preview.restoreHint')}</p> : null}
         {nothingNew ? <p className="muted">{t('bundles.preview.nothingNew')}</p> : null}
 
@@ -123,8 +124,10 @@ function Conflict({ record, choice, onChoose }: { record: PreviewRecord; choice:
     <li className="conflict">
       <div className="conflict__head">
         <span className="chip">{t(`bundles.kind.${record.kind}`)}</span>
+        {record.aspect === 'ocr' ? <span className="chip">{t('bundles.ocr.chip')}</span> : null}
         <strong>{record.label}</strong>
       </div>
+      {record.aspect === 'ocr' ? <p className="field__hint">{t('bundles.ocr.conflictHint')}</p> : null}
       <DiffTable record={record} />
       <fieldset className="conflict__choice">
         <legend className="visually-hidden">{t('bundles.preview.choiceFor', { label: record.label })}</legend>

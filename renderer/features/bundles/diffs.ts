@@ -35,6 +35,7 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   reliability: 'bundles.field.reliability',
   notes: 'bundles.field.notes',
   extraction: 'bundles.field.extraction',
+  pages: 'bundles.field.pages',
 };
 
 type Translate = ((key: MessageKey) => string) & { lang?: Language };

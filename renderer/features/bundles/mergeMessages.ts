@@ -36,6 +36,12 @@ export const en = {
   'bundles.trash.mineColumn': 'In your Trash',
   'bundles.summary.restored': 'Restored from the Trash',
   'bundles.summary.keptInTrash': 'Left in the Trash',
+  'bundles.field.pages': 'Page',
+  'bundles.ocr.added.one': 'OCR text: 1 page of your sources that is a scan not read here yet takes the text the bundle’s sender read (words, confidence and provenance included).',
+  'bundles.ocr.added.other': 'OCR text: {count} pages of your sources that are scans not read here yet take the text the bundle’s sender read (words, confidence and provenance included).',
+  'bundles.ocr.chip': 'OCR text',
+  'bundles.ocr.conflictHint': 'Both you and the sender have text for these pages, and it differs. Keep mine leaves your text; Take theirs replaces it with theirs for every page listed.',
+  'bundles.summary.ocrPages': 'Pages given OCR text',
 };
 
 export const es: Record<keyof typeof en, string> = {
@@ -71,4 +77,10 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.trash.mineColumn': 'En su papelera',
   'bundles.summary.restored': 'Restaurados de la papelera',
   'bundles.summary.keptInTrash': 'Dejados en la papelera',
+  'bundles.field.pages': 'Página',
+  'bundles.ocr.added.one': 'Texto OCR: 1 página de sus fuentes que es un escaneo aún no leído aquí recibe el texto que leyó quien envía el paquete (con palabras, confianza y procedencia).',
+  'bundles.ocr.added.other': 'Texto OCR: {count} páginas de sus fuentes que son escaneos aún no leídos aquí reciben el texto que leyó quien envía el paquete (con palabras, confianza y procedencia).',
+  'bundles.ocr.chip': 'Texto OCR',
+  'bundles.ocr.conflictHint': 'Usted y quien envía tienen texto distinto para estas páginas. Conservar el mío deja su texto; Tomar el entrante lo reemplaza por el del paquete en todas las páginas listadas.',
+  'bundles.summary.ocrPages': 'Páginas con texto OCR añadido',
 };
