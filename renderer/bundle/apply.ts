@@ -122,7 +122,7 @@ export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Prom
     fileShas: new Set(fileShas),
     trashedDocumentShas: new Map(trashed.flatMap((t) => (t.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
     trashed: new Map(trashed.map((t) => [t.id, { table: t.table, record: t.record, title: t.title } as TrashedVersion])),
-    pages: await readOcrPages(db, incoming, documentIdBySha),
+    pages: await readOcrPages(db, incoming, { documents, documentIdBySha }),
   };
 }
 

@@ -1,4 +1,5 @@
-import type { IncomingRecords } from '../../shared/bundle/merge';
+import type { IncomingRecords, LocalRecords } from '../../shared/bundle/merge';
+import { localDocumentOf } from '../../shared/bundle/merge';
 import type { LocalPages, OcrPageWrite } from '../../shared/bundle/mergeOcr';
 import { ocrPageKeys, pageKey } from '../../shared/bundle/mergeOcr';
 import type { PageEntry } from '../../shared/bundle/pages';
@@ -15,8 +16,8 @@ import { pagesOfDocument } from '../db/ocrJobs';
  */
 
 /** The local page rows the OCR plan compares (call inside the import's transaction). */
-export async function readOcrPages(db: CasefileDb, incoming: IncomingRecords, documentIdBySha: ReadonlyMap<string, string>): Promise<LocalPages> {
-  const keys = ocrPageKeys(incoming.documents, incoming.pages, (d) => documentIdBySha.get(d.sha256));
+export async function readOcrPages(db: CasefileDb, incoming: IncomingRecords, local: Pick<LocalRecords, 'documents' | 'documentIdBySha'>): Promise<LocalPages> {
+  const keys = ocrPageKeys(incoming.documents, incoming.pages, (d) => localDocumentOf(local, d));
   const out = new Map<string, PageEntry>();
   if (keys.length === 0) return out;
   const rows = await db.pages.bulkGet(keys);

@@ -236,6 +236,15 @@ function movedDocumentId(doc: SourceDocument): string {
   return id;
 }
 
+/**
+ * The live local document an incoming one is, by its file: the one with its id when that holds
+ * the same file (two records may share a file since a Trash restore kept both), else the
+ * library's record of that file.
+ */
+export function localDocumentOf(local: Pick<LocalRecords, 'documents' | 'documentIdBySha'>, d: SourceDocument): string | undefined {
+  return local.documents.get(d.id)?.sha256 === d.sha256 ? d.id : local.documentIdBySha.get(d.sha256);
+}
+
 /** Which local records the plan must see. */
 export function lookupKeys(incoming: IncomingRecords): LookupKeys {
   return {
@@ -297,7 +306,7 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
   /** A second copy of a file within the bundle: it becomes the first one (the store holds a file once). */
   const sameAsEarlier = new Set<string>();
   for (const d of incoming.documents) {
-    const sameFile = local.documentIdBySha.get(d.sha256);
+    const sameFile = localDocumentOf(local, d);
     const earlier = byFile.get(d.sha256);
     if (earlier === undefined) {
       if (local.fileShas.has(d.sha256)) files.alreadyPresent++;
@@ -379,7 +388,7 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     compare({ kind: 'document', record: d, label: d.title }, prepared, prepared, found, found ? id : null);
   }
 
-  const ocr = planOcr(incoming.documents, incoming.pages, (d) => local.documentIdBySha.get(d.sha256), local.pages ?? new Map());
+  const ocr = planOcr(incoming.documents, incoming.pages, (d) => localDocumentOf(local, d), local.pages ?? new Map());
   for (const d of ocr.decisions) {
     items.push({ key: d.key, kind: 'document', id: d.incomingId, label: d.label, status: 'conflict', localId: d.documentId, diffs: d.diffs, choices: ['mine', 'theirs'], aspect: 'ocr' });
   }
