@@ -36,7 +36,7 @@ export function SameFileDialog({ title, live, onChoose, onClose }: Props) {
         <div className="bundle-dialog__content">
           <p>{t('trash.sameFile.explain', { title, live })}</p>
           <div className="same-file-dialog__option">
-            <button type="button" className="primary" autoFocus disabled={busy} aria-describedby={bothHint} onClick={() => void choose('keep-both')}>
+            <button type="button" className="primary" disabled={busy} aria-describedby={bothHint} onClick={() => void choose('keep-both')}>
               {t('trash.sameFile.keepBoth')}
             </button>
             <p id={bothHint} className="field__hint">{t('trash.sameFile.keepBothHint')}</p>
