@@ -15,7 +15,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -166,6 +166,17 @@ export class CasefileDb extends Dexie {
       })
       .upgrade(async (tx) => {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 6 });
+      });
+
+    // Version 7: two document records may share one stored file. A document in the Trash
+    // whose file is live under another record (the version an import replaced, or the file
+    // added again) can come back beside it ("keep both", renderer/db/trash.ts). Adding a file
+    // still finds the record that holds it first (addDocument), so the library never stores
+    // bytes twice; the index only stops refusing a second record of the same file.
+    this.version(7)
+      .stores({ documents: 'id, sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 7 });
       });
 
     // Written in the creating transaction, so a database always says which format

@@ -37,3 +37,13 @@ export const V4_STORES = {
   documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
   pages: '[documentId+page], state',
 } as const;
+
+/** Version 6 (mentions): the mention tables and the user's name rules. */
+export const V6_STORES = {
+  ...V4_STORES,
+  ocrJobs: 'documentId, status, createdAt',
+  mentions: '[documentId+page+actorId], [actorId+documentId+page]',
+  mentionDocs: 'documentId',
+  mentionNames: 'actorId, sources',
+  nameRules: 'id, actorId',
+} as const;
