@@ -115,7 +115,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
     ['a case collision', () => craftZip([{ name: 'A.json', data: utf8('1') }, { name: 'a.json', data: utf8('2') }]), 'name-collision'],
     ['an NFC/NFD collision', () => craftZip([{ name: '\u00c5.json', data: utf8('1') }, { name: 'A\u030a.json', data: utf8('2') }]), 'name-collision'],
     ['a bomb', () => craftZip([{ name: 'records/actors.json', data: new Uint8Array(8 * 1024 * 1024).fill(32), method: 8 }]), 'ratio-too-high'],
-    ['lying sizes', () => craftZip([{ name: 'manifest.json', data: utf8('{}') }, { name: 'records/actors.json', data: new Uint8Array(1024 * 1024).fill(32), method: 8, size: 10, crc: 0 }]), 'size-mismatch'],
+    ['lying sizes', () => craftZip([{ name: 'manifest.json', data: new Uint8Array(1024 * 1024).fill(32), method: 8, size: 10, crc: 0 }]), 'size-mismatch'],
     ['a zip without a manifest', () => craftZip([{ name: 'x.json', data: utf8('{}') }]), 'not-a-bundle'],
     ['a wrong hash in the manifest', () => tamper(good, (_e, m) => {
       const entries = m.entries as { sha256: string }[];
@@ -274,4 +274,15 @@ describe('stored fixtures of every shipped format version', () => {
     expect(written).toEqual(await bytesOf(blob));
   });
 
+});
+
+describe('the writer never writes what the reader refuses', () => {
+  it('refuses a snapshot whose records and page texts exceed the bundle budget, saying what to do', async () => {
+    const s = sampleSnapshot();
+    // 130 pages of 2,000,000 characters: every page within the schema, the whole over 256 MiB.
+    const page = { text: 'x'.repeat(2_000_000), state: 'text' as const };
+    s.documents[0]!.extraction.pageCount = 140;
+    s.pages[0]!.pages = Array.from({ length: 140 }, () => page);
+    await expect(writeBundleBlob(s, INFO)).rejects.toMatchObject({ name: 'BundleTooLargeError', code: 'too-large', message: expect.stringMatching(/Export the cases one at a time/) });
+  });
 });

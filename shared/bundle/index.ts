@@ -1,5 +1,5 @@
 export * from './manifest';
-export { writeBundleBlob, readBundleBlob } from './bundle';
+export { BundleTooLargeError, writeBundleBlob, readBundleBlob } from './bundle';
 export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind } from './age';
 export { migrate, MIGRATIONS } from './migrate';

@@ -21,9 +21,19 @@ export class IssueList {
 
 /** Parses an entry as JSON; bytes that are not UTF-8 JSON refuse the bundle. */
 export function parseJson(entry: string, bytes: Uint8Array): unknown {
-  const text = fromUtf8(bytes);
+  return parseJsonText(entry, decodeJson(entry, bytes));
+}
+
+/**
+ * The two halves of parseJson, so a caller can let go of an entry's bytes before parsing it:
+ * a record list of 128 MB is then in memory as bytes or as text, never both while it is parsed.
+ */
+export function decodeJson(entry: string, bytes: Uint8Array): string {
+  return fromUtf8(bytes) ?? fail('invalid-json', `"${entry}" is not valid JSON text (not UTF-8); the bundle is damaged.`, { entry });
+}
+
+export function parseJsonText(entry: string, text: string): unknown {
   try {
-    if (text === null) throw new Error('not UTF-8');
     return JSON.parse(text) as unknown;
   } catch {
     return fail('invalid-json', `"${entry}" is not valid JSON text; the bundle is damaged.`, { entry });

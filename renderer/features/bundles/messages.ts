@@ -88,6 +88,7 @@ export const en = {
   'bundles.task.empty-library': 'There is no case in this library, so there is nothing to back up.',
   'bundles.task.case-missing': 'This case no longer exists (it may be in the Trash), so it cannot be exported.',
   'bundles.task.crashed': 'The background worker stopped unexpectedly (it may have run out of memory). Try again: an import that had not finished wrote nothing.',
+  'bundles.task.too-large': 'These records and page texts are more than one bundle may hold, so no bundle was written. Export the cases one at a time.',
 
   'bundles.error.not-zip': 'This file is not a Casefile bundle: it is not a zip archive at all.',
   'bundles.error.truncated': 'The file is incomplete, as if the copy or download stopped part-way.',
@@ -313,6 +314,7 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.task.empty-library': 'En esta biblioteca no hay ningún caso, así que no hay nada que copiar.',
   'bundles.task.case-missing': 'Este caso ya no existe (puede estar en la Papelera), así que no se puede exportar.',
   'bundles.task.crashed': 'El proceso en segundo plano se detuvo de forma inesperada (quizá se quedó sin memoria). Inténtelo de nuevo: una importación que no terminó no escribió nada.',
+  'bundles.task.too-large': 'Estos registros y textos de página superan lo que puede contener un paquete, así que no se escribió ninguno. Exporte los casos de uno en uno.',
 
   'bundles.error.not-zip': 'Este archivo no es un paquete de Casefile: ni siquiera es un archivo zip.',
   'bundles.error.truncated': 'El archivo está incompleto, como si la copia o la descarga se hubiera cortado.',
