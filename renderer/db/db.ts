@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { EntityTable, Table, Transaction } from 'dexie';
 import { legacyPageState } from '../../shared/pdf/pageState';
 import type { SourceDocument } from '../../shared/model';
+import { repairCalendarDays } from '../../shared/model/repairDates';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
@@ -15,7 +16,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 10;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -168,6 +169,14 @@ export class CasefileDb extends Dexie {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 6 });
       });
 
+    // Version 10 (7–9 are taken by other work; Dexie allows the gaps): no new table. Dates stored
+    // before the model checked calendar days (`2019-02-30` from a bundle) are brought back to
+    // real days with the model's own check (shared/model/repairDates.ts), in live records and
+    // in the trash, so every date the app holds passes the validation the forms and the import use.
+    this.version(10)
+      .stores({})
+      .upgrade(upgradeToV10);
+
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.
     this.on('populate', (tx) => {
@@ -189,6 +198,26 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     ref.value = eventRow(toEvent(row));
   });
   await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 2 });
+}
+
+async function upgradeToV10(tx: Transaction): Promise<void> {
+  await tx.table<ActorRow, string>('actors').toCollection().modify((row, ref) => {
+    const { record, repaired } = repairCalendarDays(toActor(row));
+    if (repaired.length) ref.value = actorRow(record);
+  });
+  await tx.table<EventRow, string>('events').toCollection().modify((row, ref) => {
+    const { record, repaired } = repairCalendarDays(toEvent(row));
+    if (repaired.length) ref.value = eventRow(record);
+  });
+  await tx.table<DocumentRow, string>('documents').toCollection().modify((row, ref) => {
+    const { record, repaired } = repairCalendarDays(toDocument(row));
+    if (repaired.length) ref.value = documentRow(record);
+  });
+  await tx.table<TrashEntry, string>('trash').toCollection().modify((entry, ref) => {
+    const { record, repaired } = repairCalendarDays(entry.record);
+    if (repaired.length) ref.value = { ...entry, record } as TrashEntry;
+  });
+  await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 10 });
 }
 
 /**

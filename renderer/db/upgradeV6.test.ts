@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './db';
+import { SCHEMA_VERSION, openDatabase } from './db';
 import { V4_STORES } from './shippedStores.testkit';
 
 describe('upgrade from version 4 to 6 (mentions)', () => {
@@ -16,7 +16,7 @@ describe('upgrade from version 4 to 6 (mentions)', () => {
     v4.close();
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(6);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
     expect(await db.pages.get(['d1', 1])).toMatchObject({ text: 'alias Cirilo' });
     expect(await db.cases.count()).toBe(1);
     expect([await db.mentions.count(), await db.mentionDocs.count(), await db.mentionNames.count(), await db.nameRules.count()]).toEqual([0, 0, 0, 0]);
