@@ -202,6 +202,35 @@ describe('name-matching rules in a bundle (format 3)', () => {
   }
 });
 
+describe('a citation to a page the document does not have', () => {
+  it('is refused with the record and the field named (page 999 of a 2-page document)', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (e) => {
+      const events = json(e.get('records/events.json')) as { id: string; citations: { page: number | null }[] }[];
+      events.find((ev) => ev.citations.some((c) => c.page !== null))!.citations.find((c) => c.page !== null)!.page = 999;
+      e.set('records/events.json', utf8(JSON.stringify(events)));
+    }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('broken-reference');
+    if (!r.ok) expect(r.error.issues).toEqual([expect.objectContaining({ kind: 'event', entry: 'records/events.json', path: 'citations.0.page', message: 'bundle.pageOutsideDocument' })]);
+  });
+
+  it('is accepted on the last page, and as a citation of the whole document', async () => {
+    const s = sampleSnapshot();
+    s.events[0]!.citations.push({ id: '00000000-0000-4000-8000-0000000000c2', documentId: s.documents[1]!.id, page: 2, quote: '', note: '' });
+    s.events[0]!.citations.push({ id: '00000000-0000-4000-8000-0000000000c3', documentId: s.documents[1]!.id, page: null, quote: '', note: '' });
+    expect((await readBundle(await writeBundle(s, INFO))).ok).toBe(true);
+  });
+});
+
+describe('a bundle of a newer record model', () => {
+  it('is refused as made by a newer Casefile, never read with fields dropped', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (_e, m) => { m.modelVersion = 2; }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('future-version');
+    expect(r.ok ? '' : r.error.message).toMatch(/newer Casefile.*update Casefile to import it/);
+  });
+});
+
 describe('impossible dates in a bundle', () => {
   it('are refused with the record and the field named, never imported', async () => {
     const good = await writeBundle(sampleSnapshot(), INFO);

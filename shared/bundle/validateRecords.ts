@@ -157,20 +157,24 @@ export interface ReferenceInput {
 }
 
 /**
- * Cross-record references. A citation to a document that is not in the bundle is an
- * error: provenance is the point of the product, and the writer always includes cited
+ * Cross-record references. A citation to a document that is not in the bundle, or to a page
+ * that document does not have, is an error: provenance is the point of the product, and the writer always includes cited
  * documents. Links between actors, events and cases that point outside the bundle are
  * warnings: the importer may already hold those records, and the merge step resolves them.
  */
 export function checkReferences(input: ReferenceInput, errors: IssueList, warnings: IssueList): void {
-  const documentIds = new Set(input.documents.map((d) => d.id));
+  const pageCounts = new Map(input.documents.map((d) => [d.id, d.extraction.pageCount]));
   const actorIds = new Set(input.actors.map((a) => a.id));
   const eventIds = new Set(input.events.map((e) => e.id));
   const caseIds = new Set(input.cases.map((c) => c.id));
   const citing = (kind: RecordKind, id: string, entry: string, located: Located[]): void => {
     for (const { path, citations } of located) {
       citations.forEach((c, i) => {
-        if (!documentIds.has(c.documentId)) errors.add({ kind, id, entry, path: `${path}.${i}.documentId`, message: 'bundle.missingDocument' });
+        const pages = pageCounts.get(c.documentId);
+        if (pages === undefined) errors.add({ kind, id, entry, path: `${path}.${i}.documentId`, message: 'bundle.missingDocument' });
+        // A page the cited document does not have ("p. 999" of a 1-page PDF) would be printed in
+        // reports as if it were a source. A document whose pages were never counted (0) bounds nothing.
+        else if (c.page !== null && pages > 0 && c.page > pages) errors.add({ kind, id, entry, path: `${path}.${i}.page`, message: 'bundle.pageOutsideDocument' });
       });
     }
   };
