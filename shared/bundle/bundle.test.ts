@@ -5,6 +5,7 @@ import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
 import { BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from './manifest';
 import { craftZip } from './testing/craftZip';
+import { ISSUE_KEYS } from './issueKeys';
 import { sortNameRules } from './nameRules';
 import { SAMPLE_CREATED, SAMPLE_INFO, ocrSampleSnapshot, rulesSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
 import { tamper as tamperWith } from './testing/tamper';
@@ -313,5 +314,25 @@ describe('the writer never writes what the reader refuses', () => {
     s.documents[0]!.extraction.pageCount = 140;
     s.pages[0]!.pages = Array.from({ length: 140 }, () => page);
     await expect(writeBundleBlob(s, INFO)).rejects.toMatchObject({ name: 'BundleTooLargeError', code: 'too-large', message: expect.stringMatching(/Export the cases one at a time/) });
+  });
+});
+
+describe('what a refusal\'s issues say', () => {
+  it('never zod\'s own text: a list where a record belongs, a number too big, an unknown field', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (e) => {
+      const actors = json(e.get('records/actors.json')) as unknown[];
+      actors[0] = [];
+      (actors[1] as Record<string, unknown>).wizard = true;
+      e.set('records/actors.json', utf8(JSON.stringify(actors)));
+      const events = json(e.get('records/events.json')) as { fatalities: { total: unknown } }[];
+      events[0]!.fatalities.total = 1e20;
+      e.set('records/events.json', utf8(JSON.stringify(events)));
+    }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('invalid-records');
+    const messages = r.ok ? [] : r.error.issues!.map((i) => i.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(ISSUE_KEYS, m).toContain(m);
+    expect(messages).toContain('validation.wrongType');
   });
 });

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Actor, Case, CaseEvent, Citation, SourceDocument } from '../model';
-import { V, actorSchema, caseSchema, documentSchema, eventSchema, validateWith } from '../model';
+import type { Validated } from '../model';
+import { V, actorSchema, caseSchema, documentSchema, eventSchema } from '../model';
+import { knownIssueKey, schemaIssueKey } from './issueKeys';
 import { fromUtf8 } from './bytes';
 import type { RecordIssue, RecordKind } from './manifest';
 import { fail } from './manifest';
@@ -15,8 +17,16 @@ const MAX_ISSUES = 500;
 export class IssueList {
   readonly items: RecordIssue[] = [];
   add(issue: RecordIssue): void {
-    if (this.items.length < MAX_ISSUES) this.items.push(issue);
+    // Only keys the screens can say in words (issueKeys.ts), never raw schema text.
+    if (this.items.length < MAX_ISSUES) this.items.push({ ...issue, message: knownIssueKey(issue.message) });
   }
+}
+
+/** validateWith, with every issue's message one of ISSUE_KEYS (zod's own text mapped by its issue code). */
+export function validateStrict<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: schemaIssueKey(issue) })) };
 }
 
 /** Parses an entry as JSON; bytes that are not UTF-8 JSON refuse the bundle. */
@@ -52,7 +62,7 @@ export function validateRecords<T extends { id: string }>(kind: RecordKind, entr
   const out: T[] = [];
   const seen = new Set<string>();
   input.forEach((item, index) => {
-    const result = validateWith(schema, item);
+    const result = validateStrict(schema, item);
     if (!result.ok) {
       for (const issue of result.issues) issues.add({ kind, id: idOf(item, index), entry, ...issue });
       return;
@@ -90,7 +100,7 @@ export function validatePages(entry: string, documentId: string, input: unknown,
     issues.add({ kind: 'pages', id: documentId, entry, path: over, message: 'bundle.tooLarge' });
     return null;
   }
-  const result = validateWith(documentPagesSchema, input);
+  const result = validateStrict(documentPagesSchema, input);
   if (!result.ok) {
     for (const issue of result.issues) issues.add({ kind: 'pages', id: documentId, entry, ...issue });
     return null;
@@ -115,7 +125,7 @@ export function validateNameRules(entry: string, input: unknown, actorIds: Reado
   const out: BundleNameRule[] = [];
   const seen = new Set<string>();
   input.forEach((item, index) => {
-    const result = validateWith(bundleNameRuleSchema, item);
+    const result = validateStrict(bundleNameRuleSchema, item);
     const actorId = typeof item === 'object' && item !== null && typeof (item as { actorId?: unknown }).actorId === 'string' ? (item as { actorId: string }).actorId : `#${index}`;
     if (!result.ok) {
       for (const issue of result.issues) errors.add({ kind: 'nameRule', id: actorId, entry, ...issue, path: `${index}${issue.path ? `.${issue.path}` : ''}` });

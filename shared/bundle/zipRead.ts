@@ -149,6 +149,13 @@ async function openOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
       : new ZipFailure('not-zip', 'This file is not a zip archive, so it cannot be a case bundle.');
   }
   const eocd = tailStart + found;
+  // A bundle begins with its first entry. Bytes before it (a web page saved around a download,
+  // a self-extractor) shift every offset the directory gives: say what the file is, not that an
+  // entry is damaged.
+  const head = await source.read(0, Math.min(4, size));
+  if (head.length < 4 || new DataView(head.buffer, head.byteOffset, 4).getUint32(0, true) !== SIG_LOCAL) {
+    throw new ZipFailure('not-zip', 'This file is not a Casefile bundle: it does not begin as a zip archive does (other data comes first, as when a web page is saved around a download).');
+  }
   const tv = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   const t16 = (at: number): number => tv.getUint16(at - tailStart, true);
   const t32 = (at: number): number => tv.getUint32(at - tailStart, true);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getBundleClient } from '../../bundle/bundleClient';
 import type { BundleInspectError, BundleProgress, ImportChoices, ImportPreview, ImportResult } from '../../bundle/types';
+import type { RecordIssue } from '../../../shared/bundle';
 import { hasMessage } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
@@ -175,6 +176,14 @@ function PassphrasePrompt({ wrong, onSubmit, onCancel }: { wrong: boolean; onSub
   );
 }
 
+/** One problem in words: which record (kind and id), which field, and what is wrong with it. */
+function issueText(t: ReturnType<typeof useT>, issue: RecordIssue): string {
+  const kind = t.dynamic(`bundles.issueKind.${issue.kind}`);
+  const problem = t.dynamic(issue.message);
+  const id = issue.id ? `“${issue.id}”` : `(${issue.entry})`;
+  return issue.path ? t('bundles.import.issue', { kind, id, field: issue.path, problem }) : t('bundles.import.issueNoField', { kind, id, problem });
+}
+
 function Rejected({ fileName, error, onClose }: { fileName: string; error: BundleInspectError; onClose: () => void }) {
   const t = useT();
   const headline = `bundles.error.${error.code}`;
@@ -189,7 +198,7 @@ function Rejected({ fileName, error, onClose }: { fileName: string; error: Bundl
           {issues.length > 0 ? (
             <ul className="bundle-issues">
               {issues.slice(0, 10).map((issue, i) => (
-                <li key={i}>{issue.entry} · {issue.path || issue.id}: {t.dynamic(issue.message)}</li>
+                <li key={i}>{issueText(t, issue)}</li>
               ))}
               {issues.length > 10 ? <li>{t('bundles.import.moreIssues', { count: issues.length - 10 })}</li> : null}
             </ul>
