@@ -168,6 +168,28 @@ test('a case with its PDF goes out as a bundle and comes back whole into an empt
   await expect(again).toBeHidden();
 });
 
+test('name-matching rules go along with their actor and are in force after the import (bundle format 3)', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Actors');
+  await page.getByLabel('Filter by name or alias').fill('artemio');
+  await actorList(page).getByRole('option', { name: new RegExp(ACTOR) }).click();
+  const rule = () => page.getByRole('region', { name: 'Matching in texts' }).getByRole('combobox', { name: 'Match rule for Comandante Artemio' });
+  await expect(rule()).not.toHaveValue('never'); // the proposal, before the user's choice
+  await rule().selectOption({ label: 'Never' });
+  await expect(rule()).toHaveValue('never');
+  const file = await exportAndSave(page, await openExportDialog(page), 'rules.casefile');
+
+  await wipeProfile(page);
+  const preview = await importFile(page, file);
+  await finishImport(page, preview);
+  await preview.getByRole('button', { name: 'Close' }).click();
+  await nav(page, 'Actors');
+  await page.getByLabel('Filter by name or alias').fill('artemio');
+  await actorList(page).getByRole('option', { name: new RegExp(ACTOR) }).click();
+  // The mentions worker matched the imported actor's names with the rule from the bundle.
+  await expect(rule()).toHaveValue('never');
+});
+
 test('a passphrase-protected bundle opens only with its passphrase; a wrong one is said to be wrong', async ({ page }) => {
   await loadSample(page);
   await addArticle(page);
