@@ -19,8 +19,11 @@ export async function readRecords(manifest: BundleManifest, source: EntrySource,
   const json = async (path: string): Promise<unknown> => {
     throwIfAborted(signal);
     if (!source.sizes.has(path)) fail('entry-missing', `The bundle has no "${path}".`, { entry: path });
-    // Decoded from a temporary: the bytes can be collected before the text is parsed.
-    return parseJsonText(path, decodeJson(path, await source.json(path)));
+    const bytes = await source.json(path);
+    const text = decodeJson(path, bytes);
+    // The bytes go before the text is parsed: never bytes, text and parsed value at once.
+    source.release?.(bytes);
+    return parseJsonText(path, text);
   };
   const errors = new IssueList();
   const broken = new IssueList();

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
-import { deflateSync } from 'fflate';
+import { constants as zlibConstants, crc32 as zlibCrc32, deflateRawSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { databaseDigest } from '../../renderer/bundle/digest';
 import type { CasefileDb } from '../../renderer/db/db';
@@ -89,25 +89,26 @@ describe('a hostile bundle costs seconds, not minutes', () => {
     }
     base = { manifest, records, files };
     // One page of 63 MiB of text (the schema holds 2,000,000 characters a page), deflated once:
-    // every page list below is the same bytes under another document id of the same length.
+    // the text comes first and ends on a sync flush, so each document's page list is that
+    // prefix plus its own short deflated tail (`"documentId":"…"}`), a valid deflate stream.
+    const prefix = utf8('{"pages":[{"text":"');
     const text = bulkyText(TEXT_BYTES);
-    const template = (id: string) => [utf8(`{"documentId":"${id}","pages":[{"text":"`), text, utf8('","state":"text"}]}')];
-    const joined = (parts: Uint8Array[]) => {
-      const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-      let at = 0;
-      for (const p of parts) { out.set(p, at); at += p.length; }
-      return out;
-    };
-    const cache = new Map<string, { body: Uint8Array; plain: Piece['plain'] }>();
+    const middle = utf8('","state":"text"}],"documentId":"');
+    const head = new Uint8Array(prefix.length + text.length + middle.length);
+    head.set(prefix, 0);
+    head.set(text, prefix.length);
+    head.set(middle, prefix.length + text.length);
+    const headBody = deflateRawSync(head, { level: 6, finishFlush: zlibConstants.Z_SYNC_FLUSH });
+    const headCrc = zlibCrc32(head);
+    const headHash = createHash('sha256').update(head);
     bigPage = {
       json: (id) => {
-        let hit = cache.get(id);
-        if (!hit) {
-          const bytes = joined(template(id));
-          hit = { body: deflateSync(bytes, { level: 1 }), plain: { size: bytes.length, crc: crc32(bytes), sha256: sha(bytes) } };
-          cache.set(id, hit);
-        }
-        return hit;
+        const tail = utf8(`${id}"}`);
+        const tailBody = deflateRawSync(tail);
+        const body = new Uint8Array(headBody.length + tailBody.length);
+        body.set(headBody, 0);
+        body.set(tailBody, headBody.length);
+        return { body, plain: { size: head.length + tail.length, crc: zlibCrc32(tail, headCrc), sha256: headHash.copy().update(tail).digest('hex') } };
       },
     };
   }, 120_000);
@@ -139,7 +140,7 @@ describe('a hostile bundle costs seconds, not minutes', () => {
     }), 'size-mismatch'],
     ['a zip bomb: 120 MiB of page text in 120 KiB', () => genuineWith(1, (id) => {
       const bytes = new Uint8Array(120 * MiB).fill(32);
-      return { name: `records/pages/${id}.json`, method: 8, body: deflateSync(bytes, { level: 9 }), plain: { size: bytes.length, crc: 0, sha256: '0'.repeat(64) } };
+      return { name: `records/pages/${id}.json`, method: 8, body: deflateRawSync(bytes, { level: 9 }), plain: { size: bytes.length, crc: 0, sha256: '0'.repeat(64) } };
     }), 'ratio-too-high'],
     ['20,000 page lists for documents it does not hold', () => {
       const pieces = [...base.records].map(([name, value]) => pieceOf(name, utf8(JSON.stringify(value))));
@@ -154,7 +155,7 @@ describe('a hostile bundle costs seconds, not minutes', () => {
       const records = new Map(base.records);
       records.delete('records/actors.json');
       const pieces = [...records].map(([name, value]) => pieceOf(name, utf8(JSON.stringify(value))));
-      pieces.unshift({ name: 'records/actors.json', method: 8, body: deflateSync(junk, { level: 1 }), plain: { size: junk.length, crc: crc32(junk), sha256: sha(junk) } });
+      pieces.unshift({ name: 'records/actors.json', method: 8, body: deflateRawSync(junk, { level: 1 }), plain: { size: junk.length, crc: crc32(junk), sha256: sha(junk) } });
       return bundleOf([...pieces, ...base.files], undefined, base.manifest);
     }, 'invalid-json'],
   ];
