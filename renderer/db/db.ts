@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { EntityTable, Table, Transaction } from 'dexie';
 import { legacyPageState } from '../../shared/pdf/pageState';
 import type { SourceDocument } from '../../shared/model';
-import { repairCalendarDays } from '../../shared/model/repairDates';
+import { repairCalendarDays, repairTimestamps } from '../../shared/model/repairDates';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
@@ -171,8 +171,9 @@ export class CasefileDb extends Dexie {
 
     // Version 10 (7–9 are taken by other work; Dexie allows the gaps): no new table. Dates stored
     // before the model checked calendar days (`2019-02-30` from a bundle) are brought back to
-    // real days with the model's own check (shared/model/repairDates.ts), in live records and
-    // in the trash, so every date the app holds passes the validation the forms and the import use.
+    // real days with the model's own check (shared/model/repairDates.ts), and timestamps no Date
+    // can hold to the upgrade's time, in live records and in the trash, so every date the app
+    // holds passes the validation the forms and the import use (else such a record could not be saved).
     this.version(10)
       .stores({})
       .upgrade(upgradeToV10);
@@ -201,21 +202,31 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
 }
 
 async function upgradeToV10(tx: Transaction): Promise<void> {
+  const now = Date.now();
+  const repair = <T extends { createdAt: number; updatedAt: number }>(record: T): { record: T; changed: boolean } => {
+    const days = repairCalendarDays(record);
+    const times = repairTimestamps(days.record, now);
+    return { record: times.record, changed: days.repaired.length + times.repaired.length > 0 };
+  };
   await tx.table<ActorRow, string>('actors').toCollection().modify((row, ref) => {
-    const { record, repaired } = repairCalendarDays(toActor(row));
-    if (repaired.length) ref.value = actorRow(record);
+    const { record, changed } = repair(toActor(row));
+    if (changed) ref.value = actorRow(record);
   });
   await tx.table<EventRow, string>('events').toCollection().modify((row, ref) => {
-    const { record, repaired } = repairCalendarDays(toEvent(row));
-    if (repaired.length) ref.value = eventRow(record);
+    const { record, changed } = repair(toEvent(row));
+    if (changed) ref.value = eventRow(record);
   });
   await tx.table<DocumentRow, string>('documents').toCollection().modify((row, ref) => {
-    const { record, repaired } = repairCalendarDays(toDocument(row));
-    if (repaired.length) ref.value = documentRow(record);
+    const { record, changed } = repair(toDocument(row));
+    if (changed) ref.value = documentRow(record);
+  });
+  await tx.table<CaseRow, string>('cases').toCollection().modify((row, ref) => {
+    const { record, changed } = repair(row);
+    if (changed) ref.value = record;
   });
   await tx.table<TrashEntry, string>('trash').toCollection().modify((entry, ref) => {
-    const { record, repaired } = repairCalendarDays(entry.record);
-    if (repaired.length) ref.value = { ...entry, record } as TrashEntry;
+    const { record, changed } = repair(entry.record as { createdAt: number; updatedAt: number });
+    if (changed) ref.value = { ...entry, record } as TrashEntry;
   });
   await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 10 });
 }

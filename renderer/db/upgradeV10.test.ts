@@ -21,7 +21,7 @@ const V6_STORES = {
 const s = sample as unknown as { actors: Actor[]; events: CaseEvent[] };
 const impossible = (d: NonNullable<CaseEvent['date']>, earliest: string, latest: string) => ({ ...d, earliest, latest });
 
-describe('upgrade to version 10: impossible calendar days stored earlier', () => {
+describe('upgrade to version 10: impossible calendar days and timestamps stored earlier', () => {
   it('become the nearest real days, in live records and in the trash; labels and everything else stay', async () => {
     const indexedDB = new IDBFactory();
     const v6 = new Dexie('casefile', { indexedDB, IDBKeyRange });
@@ -38,6 +38,9 @@ describe('upgrade to version 10: impossible calendar days stored earlier', () =>
     await v6.table('events').put(eventRow(event));
     await v6.table('actors').bulkPut([actorRow(actor), actorRow(untouched)]);
     await v6.table('trash').put({ id: trashed.id, table: 'events', record: trashed, title: trashed.title, deletedAt: 1 });
+    const timeless = structuredClone(s.events.find((x) => x.id !== event.id && x.id !== trashed.id)!);
+    timeless.createdAt = 1e20;
+    await v6.table('events').put(eventRow(timeless));
     const untouchedRow = await v6.table('actors').get(untouched.id);
     v6.close();
 
@@ -53,6 +56,11 @@ describe('upgrade to version 10: impossible calendar days stored earlier', () =>
     const t = (await db.trash.get(trashed.id))!.record as CaseEvent;
     expect(t.date).toMatchObject({ earliest: '2001-01-10', latest: '9999-12-31', precision: 'unknown', label: trashed.date!.label });
     expect(validateWith(eventSchema, t).ok).toBe(true);
+    // A creation time no Date can hold becomes the upgrade's time; the record can be saved again.
+    const fixed = toEvent((await db.events.get(timeless.id))!);
+    expect(fixed.createdAt).toBeLessThanOrEqual(Date.now());
+    expect(fixed.createdAt).toBeGreaterThan(Date.now() - 60_000);
+    expect(validateWith(eventSchema, fixed).ok).toBe(true);
     db.close();
   });
 });

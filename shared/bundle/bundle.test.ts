@@ -232,6 +232,19 @@ describe('a bundle of a newer record model', () => {
   });
 });
 
+describe('impossible timestamps in a bundle', () => {
+  it('a createdAt no Date can hold is refused with the record and field named', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (e) => {
+      const actors = json(e.get('records/actors.json')) as { createdAt: number }[];
+      actors[0]!.createdAt = 1e20;
+      e.set('records/actors.json', utf8(JSON.stringify(actors)));
+    }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('invalid-records');
+    if (!r.ok) expect(r.error.issues).toEqual([expect.objectContaining({ kind: 'actor', path: 'createdAt', message: 'validation.invalidDate' })]);
+  });
+});
+
 describe('impossible dates in a bundle', () => {
   it('are refused with the record and the field named, never imported', async () => {
     const good = await writeBundle(sampleSnapshot(), INFO);

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
-import { idSchema } from '../model';
+import { MAX_TIMESTAMP, idSchema } from '../model';
 import type {} from './stream'; // the Blob type
 import type { BundleNameRule } from './nameRules';
 import type { DocumentPages } from './pages';
@@ -39,7 +39,7 @@ export const manifestSchema = z.object({
   modelVersion: z.number().int().min(1),
   appVersion: z.string().min(1).max(50),
   /** Milliseconds since the epoch (UTC); also the zip entries' timestamp. */
-  createdAt: count,
+  createdAt: count.max(MAX_TIMESTAMP),
   case: z.object({ id: idSchema, name: z.string().max(200), description: z.string().max(20_000) }),
   counts: z.object({ cases: count, actors: count, events: count, documents: count, pages: count, files: count, nameRules: count }),
   entries: manifestEntriesSchema,

@@ -26,7 +26,10 @@ export class IssueList {
 export function validateStrict<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, value: result.data };
-  return { ok: false, issues: result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: schemaIssueKey(issue) })) };
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: schemaIssueKey(issue) }));
+  // Two checks failing on one value (not an integer, and too big) say the same thing once.
+  const seen = new Set<string>();
+  return { ok: false, issues: issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && seen.add(`${i.path}\u0000${i.message}`)) };
 }
 
 /** Parses an entry as JSON; bytes that are not UTF-8 JSON refuse the bundle. */

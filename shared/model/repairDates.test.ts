@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isCalendarDay } from './common';
-import { nearestCalendarDay, repairCalendarDays } from './repairDates';
+import { nearestCalendarDay, repairCalendarDays, repairTimestamps } from './repairDates';
 
 describe('repairCalendarDays (the database upgrade uses the model\'s own calendar check)', () => {
   it('moves impossible days to the nearest real day of the same month and year', () => {
@@ -27,5 +27,14 @@ describe('repairCalendarDays (the database upgrade uses the model\'s own calenda
     expect(record).toEqual({ label: 'x', edtf: 'x', earliest: '0000-01-01', latest: '2000-02-29', precision: 'unknown' });
     expect(repairCalendarDays({ label: '', edtf: 'x', earliest: '2001-05-40', latest: '2001-05-02', precision: 'day' }).record)
       .toMatchObject({ earliest: '2001-05-31', latest: '2001-05-31' });
+  });
+});
+
+describe('repairTimestamps', () => {
+  it('sets a creation or update time no Date can hold to the repair\'s time, and leaves real ones', () => {
+    expect(repairTimestamps({ createdAt: 1e20, updatedAt: 5 }, 42)).toEqual({ record: { createdAt: 42, updatedAt: 5 }, repaired: ['createdAt'] });
+    const ok = { createdAt: 1, updatedAt: 8.64e15 };
+    expect(repairTimestamps(ok, 42)).toEqual({ record: ok, repaired: [] });
+    expect(repairTimestamps({ createdAt: -1, updatedAt: 1.5 }, 7).record).toEqual({ createdAt: 7, updatedAt: 7 });
   });
 });

@@ -1,5 +1,5 @@
 import { MAX_YEAR, MIN_YEAR, daysInMonth, pad } from '../dates/calendar';
-import { isCalendarDay } from './common';
+import { MAX_TIMESTAMP, isCalendarDay } from './common';
 
 /**
  * Stored records from before `isCalendarDay` (a bundle imported `2019-02-30` and `2019-13-45`,
@@ -72,4 +72,14 @@ function repairDate(date: Record<string, unknown>, path: string, repaired: strin
   if (from > to) to = from;
   repaired.push(path);
   return { ...date, earliest: from, latest: to, precision };
+}
+
+/**
+ * A record's `createdAt`/`updatedAt` outside what a Date can hold (a bundle once let 1e20 in):
+ * set to `now`, the moment the repair is made, so the record validates and can be saved again.
+ */
+export function repairTimestamps<T extends { createdAt: number; updatedAt: number }>(record: T, now: number): DateRepair<T> {
+  const ok = (t: number) => Number.isInteger(t) && t >= 0 && t <= MAX_TIMESTAMP;
+  const repaired = (['createdAt', 'updatedAt'] as const).filter((k) => !ok(record[k]));
+  return repaired.length ? { record: { ...record, ...Object.fromEntries(repaired.map((k) => [k, now])) }, repaired } : { record, repaired };
 }
