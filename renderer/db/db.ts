@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { EntityTable, Table, Transaction } from 'dexie';
 import { legacyPageState } from '../../shared/pdf/pageState';
 import type { SourceDocument } from '../../shared/model';
+import { repairCalendarDays, repairTimestamps } from '../../shared/model/repairDates';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
@@ -15,7 +16,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -179,6 +180,15 @@ export class CasefileDb extends Dexie {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 7 });
       });
 
+    // Version 8: no new table. Dates stored
+    // before the model checked calendar days (`2019-02-30` from a bundle) are brought back to
+    // real days with the model's own check (shared/model/repairDates.ts), and timestamps no Date
+    // can hold to the upgrade's time, in live records and in the trash, so every date the app
+    // holds passes the validation the forms and the import use (else such a record could not be saved).
+    this.version(8)
+      .stores({})
+      .upgrade(upgradeToV8);
+
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.
     this.on('populate', (tx) => {
@@ -200,6 +210,36 @@ async function upgradeToV2(tx: Transaction): Promise<void> {
     ref.value = eventRow(toEvent(row));
   });
   await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 2 });
+}
+
+async function upgradeToV8(tx: Transaction): Promise<void> {
+  const now = Date.now();
+  const repair = <T extends { createdAt: number; updatedAt: number }>(record: T): { record: T; changed: boolean } => {
+    const days = repairCalendarDays(record);
+    const times = repairTimestamps(days.record, now);
+    return { record: times.record, changed: days.repaired.length + times.repaired.length > 0 };
+  };
+  await tx.table<ActorRow, string>('actors').toCollection().modify((row, ref) => {
+    const { record, changed } = repair(toActor(row));
+    if (changed) ref.value = actorRow(record);
+  });
+  await tx.table<EventRow, string>('events').toCollection().modify((row, ref) => {
+    const { record, changed } = repair(toEvent(row));
+    if (changed) ref.value = eventRow(record);
+  });
+  await tx.table<DocumentRow, string>('documents').toCollection().modify((row, ref) => {
+    const { record, changed } = repair(toDocument(row));
+    if (changed) ref.value = documentRow(record);
+  });
+  await tx.table<CaseRow, string>('cases').toCollection().modify((row, ref) => {
+    const { record, changed } = repair(row);
+    if (changed) ref.value = record;
+  });
+  await tx.table<TrashEntry, string>('trash').toCollection().modify((entry, ref) => {
+    const { record, changed } = repair(entry.record as { createdAt: number; updatedAt: number });
+    if (changed) ref.value = { ...entry, record } as TrashEntry;
+  });
+  await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 8 });
 }
 
 /**

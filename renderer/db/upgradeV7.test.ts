@@ -11,7 +11,7 @@ describe('upgrade from version 6 to 7 (two records may share a file)', () => {
     v6.version(6).stores(V6_STORES);
     await v6.open();
     await v6.table('meta').put({ key: 'schemaVersion', value: 6 });
-    await v6.table('documents').put({ id: 'd1', sha256: 'ab'.repeat(32), title: 'Informe', sortTitle: 'informe', titleWords: [], caseIds: [] });
+    await v6.table('documents').put({ id: 'd1', sha256: 'ab'.repeat(32), title: 'Informe', sortTitle: 'informe', titleWords: [], caseIds: [], createdAt: 1, updatedAt: 1 });
     // Version 6 refused a second record of the same file.
     await expect(v6.table('documents').put({ id: 'd2', sha256: 'ab'.repeat(32), title: 'Copy', caseIds: [] })).rejects.toMatchObject({ name: 'ConstraintError' });
     v6.close();

@@ -3,7 +3,7 @@ import type { BundleManifest } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
-import { readBundleBlob, writeBundleBlob } from '../bundle/io';
+import { BundleTooLargeError, readBundleBlob, writeBundleBlob } from '../bundle/io';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
 import type { CasefileDb } from '../db/db';
@@ -77,7 +77,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) post({ type: 'cancelled', id });
       else if (error instanceof ImportError) post({ type: 'failed', id, message: error.message, code: error.code });
-      else if (error instanceof NothingToExportError) post({ type: 'failed', id, message: error.message, code: error.code });
+      else if (error instanceof NothingToExportError || error instanceof BundleTooLargeError) post({ type: 'failed', id, message: error.message, code: error.code });
       else post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) });
     } finally {
       running.delete(id);

@@ -5,6 +5,7 @@ import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
 import { BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from './manifest';
 import { craftZip } from './testing/craftZip';
+import { ISSUE_KEYS } from './issueKeys';
 import { sortNameRules } from './nameRules';
 import { SAMPLE_CREATED, SAMPLE_INFO, ocrSampleSnapshot, rulesSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
 import { tamper as tamperWith } from './testing/tamper';
@@ -115,7 +116,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
     ['a case collision', () => craftZip([{ name: 'A.json', data: utf8('1') }, { name: 'a.json', data: utf8('2') }]), 'name-collision'],
     ['an NFC/NFD collision', () => craftZip([{ name: '\u00c5.json', data: utf8('1') }, { name: 'A\u030a.json', data: utf8('2') }]), 'name-collision'],
     ['a bomb', () => craftZip([{ name: 'records/actors.json', data: new Uint8Array(8 * 1024 * 1024).fill(32), method: 8 }]), 'ratio-too-high'],
-    ['lying sizes', () => craftZip([{ name: 'manifest.json', data: utf8('{}') }, { name: 'records/actors.json', data: new Uint8Array(1024 * 1024).fill(32), method: 8, size: 10, crc: 0 }]), 'size-mismatch'],
+    ['lying sizes', () => craftZip([{ name: 'manifest.json', data: new Uint8Array(1024 * 1024).fill(32), method: 8, size: 10, crc: 0 }]), 'size-mismatch'],
     ['a zip without a manifest', () => craftZip([{ name: 'x.json', data: utf8('{}') }]), 'not-a-bundle'],
     ['a wrong hash in the manifest', () => tamper(good, (_e, m) => {
       const entries = m.entries as { sha256: string }[];
@@ -202,6 +203,48 @@ describe('name-matching rules in a bundle (format 3)', () => {
   }
 });
 
+describe('a citation to a page the document does not have', () => {
+  it('is refused with the record and the field named (page 999 of a 2-page document)', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (e) => {
+      const events = json(e.get('records/events.json')) as { id: string; citations: { page: number | null }[] }[];
+      events.find((ev) => ev.citations.some((c) => c.page !== null))!.citations.find((c) => c.page !== null)!.page = 999;
+      e.set('records/events.json', utf8(JSON.stringify(events)));
+    }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('broken-reference');
+    if (!r.ok) expect(r.error.issues).toEqual([expect.objectContaining({ kind: 'event', entry: 'records/events.json', path: 'citations.0.page', message: 'bundle.pageOutsideDocument' })]);
+  });
+
+  it('is accepted on the last page, and as a citation of the whole document', async () => {
+    const s = sampleSnapshot();
+    s.events[0]!.citations.push({ id: '00000000-0000-4000-8000-0000000000c2', documentId: s.documents[1]!.id, page: 2, quote: '', note: '' });
+    s.events[0]!.citations.push({ id: '00000000-0000-4000-8000-0000000000c3', documentId: s.documents[1]!.id, page: null, quote: '', note: '' });
+    expect((await readBundle(await writeBundle(s, INFO))).ok).toBe(true);
+  });
+});
+
+describe('a bundle of a newer record model', () => {
+  it('is refused as made by a newer Casefile, never read with fields dropped', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (_e, m) => { m.modelVersion = 2; }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('future-version');
+    expect(r.ok ? '' : r.error.message).toMatch(/newer Casefile.*update Casefile to import it/);
+  });
+});
+
+describe('impossible timestamps in a bundle', () => {
+  it('a createdAt no Date can hold is refused with the record and field named', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (e) => {
+      const actors = json(e.get('records/actors.json')) as { createdAt: number }[];
+      actors[0]!.createdAt = 1e20;
+      e.set('records/actors.json', utf8(JSON.stringify(actors)));
+    }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('invalid-records');
+    if (!r.ok) expect(r.error.issues).toEqual([expect.objectContaining({ kind: 'actor', path: 'createdAt', message: 'validation.invalidDate' })]);
+  });
+});
+
 describe('impossible dates in a bundle', () => {
   it('are refused with the record and the field named, never imported', async () => {
     const good = await writeBundle(sampleSnapshot(), INFO);
@@ -274,4 +317,35 @@ describe('stored fixtures of every shipped format version', () => {
     expect(written).toEqual(await bytesOf(blob));
   });
 
+});
+
+describe('the writer never writes what the reader refuses', () => {
+  it('refuses a snapshot whose records and page texts exceed the bundle budget, saying what to do', async () => {
+    const s = sampleSnapshot();
+    // 130 pages of 2,000,000 characters: every page within the schema, the whole over 256 MiB.
+    const page = { text: 'x'.repeat(2_000_000), state: 'text' as const };
+    s.documents[0]!.extraction.pageCount = 140;
+    s.pages[0]!.pages = Array.from({ length: 140 }, () => page);
+    await expect(writeBundleBlob(s, INFO)).rejects.toMatchObject({ name: 'BundleTooLargeError', code: 'too-large', message: expect.stringMatching(/Export the cases one at a time/) });
+  });
+});
+
+describe('what a refusal\'s issues say', () => {
+  it('never zod\'s own text: a list where a record belongs, a number too big, an unknown field', async () => {
+    const good = await writeBundle(sampleSnapshot(), INFO);
+    const r = await readBundle(await tamper(good, (e) => {
+      const actors = json(e.get('records/actors.json')) as unknown[];
+      actors[0] = [];
+      (actors[1] as Record<string, unknown>).wizard = true;
+      e.set('records/actors.json', utf8(JSON.stringify(actors)));
+      const events = json(e.get('records/events.json')) as { fatalities: { total: unknown } }[];
+      events[0]!.fatalities.total = 1e20;
+      e.set('records/events.json', utf8(JSON.stringify(events)));
+    }));
+    expect(r.ok ? 'ok' : r.error.code).toBe('invalid-records');
+    const messages = r.ok ? [] : r.error.issues!.map((i) => i.message);
+    expect(messages.length).toBeGreaterThan(0);
+    for (const m of messages) expect(ISSUE_KEYS, m).toContain(m);
+    expect(messages).toContain('validation.wrongType');
+  });
 });

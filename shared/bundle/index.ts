@@ -1,5 +1,5 @@
 export * from './manifest';
-export { writeBundleBlob, readBundleBlob } from './bundle';
+export { BundleTooLargeError, writeBundleBlob, readBundleBlob } from './bundle';
 export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind } from './age';
 export { migrate, MIGRATIONS } from './migrate';
@@ -15,3 +15,4 @@ export { Sha256, sha256Hex, crc32, crc32Update } from './bytes';
 export { BUNDLE_MIME, abortError, blobSource, bytesSource, digestBlob, isAbortError } from './stream';
 export type { ByteSource, Digest } from './stream';
 export { NAME_RULES_PATH, bundleNameRuleSchema, nameRuleKey, sortNameRules } from './nameRules';
+export { BUNDLE_ISSUE_KEYS, ISSUE_KEYS, SCHEMA_KEYS } from './issueKeys';

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
-import { idSchema } from '../model';
+import { MAX_TIMESTAMP, idSchema } from '../model';
 import type {} from './stream'; // the Blob type
 import type { BundleNameRule } from './nameRules';
 import type { DocumentPages } from './pages';
-import type { ZipErrorCode } from './zipErrors';
+import { ZIP_ERROR_CODES } from './zipErrors';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
 /** The format version this code writes and the newest it reads. */
@@ -39,7 +39,7 @@ export const manifestSchema = z.object({
   modelVersion: z.number().int().min(1),
   appVersion: z.string().min(1).max(50),
   /** Milliseconds since the epoch (UTC); also the zip entries' timestamp. */
-  createdAt: count,
+  createdAt: count.max(MAX_TIMESTAMP),
   case: z.object({ id: idSchema, name: z.string().max(200), description: z.string().max(20_000) }),
   counts: z.object({ cases: count, actors: count, events: count, documents: count, pages: count, files: count, nameRules: count }),
   entries: manifestEntriesSchema,
@@ -85,26 +85,28 @@ export interface RecordIssue {
   message: string;
 }
 
-export type BundleErrorCode =
-  | ZipErrorCode
-  | 'not-a-bundle'
-  | 'manifest-invalid'
-  | 'future-version'
-  | 'unsupported-version'
-  | 'migration-failed'
-  | 'entry-missing'
-  | 'entry-unlisted'
-  | 'manifest-size-mismatch'
-  | 'hash-mismatch'
-  | 'invalid-json'
-  | 'invalid-records'
-  | 'count-mismatch'
-  | 'broken-reference'
-  // age encryption of the whole bundle (age.ts)
-  | 'passphrase-required'
-  | 'wrong-passphrase'
-  | 'decryption-failed'
-  | 'unsupported-encryption';
+/** Every code a refusal can carry (the screens have a sentence for each, in every language: a test holds them to it). */
+export const BUNDLE_ERROR_CODES = [
+  ...ZIP_ERROR_CODES,
+  'not-a-bundle',
+  'manifest-invalid',
+  'future-version',
+  'unsupported-version',
+  'migration-failed',
+  'entry-missing',
+  'entry-unlisted',
+  'manifest-size-mismatch',
+  'hash-mismatch',
+  'invalid-json',
+  'invalid-records',
+  'count-mismatch',
+  'broken-reference',
+  'passphrase-required',
+  'wrong-passphrase',
+  'decryption-failed',
+  'unsupported-encryption',
+] as const;
+export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];
 
 export interface BundleError {
   code: BundleErrorCode;

@@ -235,3 +235,31 @@ export async function digestBlob(blob: Blob, opts: { signal?: AbortSignal; onByt
   }
   return { sha256: sha.hex(), crc, size };
 }
+
+/**
+ * Runs `work` over the items with at most `limit` in flight and hands each result to `use`
+ * in the items' order; the first failure (of `work` or `use`) stops it. Results still in
+ * flight then are awaited and dropped, so nothing runs on after this rejects.
+ */
+export async function inOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, use: (item: T, result: R) => void): Promise<void> {
+  const running: Promise<R>[] = [];
+  let next = 0;
+  const start = (): void => {
+    if (next >= items.length) return;
+    const p = work(items[next++]!);
+    // Awaited in order below; a later one failing first (an abort) must not count as unhandled meanwhile.
+    p.catch(() => undefined);
+    running.push(p);
+  };
+  try {
+    for (let i = 0; i < limit; i++) start();
+    for (let i = 0; i < items.length; i++) {
+      const result = await running[i]!;
+      start();
+      use(items[i]!, result);
+    }
+  } finally {
+    await Promise.allSettled(running);
+  }
+}
+

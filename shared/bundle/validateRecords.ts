@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import type { Actor, Case, CaseEvent, Citation, SourceDocument } from '../model';
-import { V, actorSchema, caseSchema, documentSchema, eventSchema, validateWith } from '../model';
+import type { Validated } from '../model';
+import { V, actorSchema, caseSchema, documentSchema, eventSchema } from '../model';
+import { knownIssueKey, schemaIssueKey } from './issueKeys';
 import { fromUtf8 } from './bytes';
 import type { RecordIssue, RecordKind } from './manifest';
 import { fail } from './manifest';
@@ -15,15 +17,36 @@ const MAX_ISSUES = 500;
 export class IssueList {
   readonly items: RecordIssue[] = [];
   add(issue: RecordIssue): void {
-    if (this.items.length < MAX_ISSUES) this.items.push(issue);
+    // Only keys the screens can say in words (issueKeys.ts), never raw schema text.
+    if (this.items.length < MAX_ISSUES) this.items.push({ ...issue, message: knownIssueKey(issue.message) });
   }
+}
+
+/** validateWith, with every issue's message one of ISSUE_KEYS (zod's own text mapped by its issue code). */
+export function validateStrict<T>(schema: z.ZodType<T>, input: unknown): Validated<T> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const issues = result.error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: schemaIssueKey(issue) }));
+  // Two checks failing on one value (not an integer, and too big) say the same thing once.
+  const seen = new Set<string>();
+  return { ok: false, issues: issues.filter((i) => !seen.has(`${i.path}\u0000${i.message}`) && seen.add(`${i.path}\u0000${i.message}`)) };
 }
 
 /** Parses an entry as JSON; bytes that are not UTF-8 JSON refuse the bundle. */
 export function parseJson(entry: string, bytes: Uint8Array): unknown {
-  const text = fromUtf8(bytes);
+  return parseJsonText(entry, decodeJson(entry, bytes));
+}
+
+/**
+ * The two halves of parseJson, so a caller can let go of an entry's bytes before parsing it:
+ * a record list of 128 MB is then in memory as bytes or as text, never both while it is parsed.
+ */
+export function decodeJson(entry: string, bytes: Uint8Array): string {
+  return fromUtf8(bytes) ?? fail('invalid-json', `"${entry}" is not valid JSON text (not UTF-8); the bundle is damaged.`, { entry });
+}
+
+export function parseJsonText(entry: string, text: string): unknown {
   try {
-    if (text === null) throw new Error('not UTF-8');
     return JSON.parse(text) as unknown;
   } catch {
     return fail('invalid-json', `"${entry}" is not valid JSON text; the bundle is damaged.`, { entry });
@@ -42,7 +65,7 @@ export function validateRecords<T extends { id: string }>(kind: RecordKind, entr
   const out: T[] = [];
   const seen = new Set<string>();
   input.forEach((item, index) => {
-    const result = validateWith(schema, item);
+    const result = validateStrict(schema, item);
     if (!result.ok) {
       for (const issue of result.issues) issues.add({ kind, id: idOf(item, index), entry, ...issue });
       return;
@@ -80,7 +103,7 @@ export function validatePages(entry: string, documentId: string, input: unknown,
     issues.add({ kind: 'pages', id: documentId, entry, path: over, message: 'bundle.tooLarge' });
     return null;
   }
-  const result = validateWith(documentPagesSchema, input);
+  const result = validateStrict(documentPagesSchema, input);
   if (!result.ok) {
     for (const issue of result.issues) issues.add({ kind: 'pages', id: documentId, entry, ...issue });
     return null;
@@ -105,7 +128,7 @@ export function validateNameRules(entry: string, input: unknown, actorIds: Reado
   const out: BundleNameRule[] = [];
   const seen = new Set<string>();
   input.forEach((item, index) => {
-    const result = validateWith(bundleNameRuleSchema, item);
+    const result = validateStrict(bundleNameRuleSchema, item);
     const actorId = typeof item === 'object' && item !== null && typeof (item as { actorId?: unknown }).actorId === 'string' ? (item as { actorId: string }).actorId : `#${index}`;
     if (!result.ok) {
       for (const issue of result.issues) errors.add({ kind: 'nameRule', id: actorId, entry, ...issue, path: `${index}${issue.path ? `.${issue.path}` : ''}` });
@@ -147,20 +170,24 @@ export interface ReferenceInput {
 }
 
 /**
- * Cross-record references. A citation to a document that is not in the bundle is an
- * error: provenance is the point of the product, and the writer always includes cited
+ * Cross-record references. A citation to a document that is not in the bundle, or to a page
+ * that document does not have, is an error: provenance is the point of the product, and the writer always includes cited
  * documents. Links between actors, events and cases that point outside the bundle are
  * warnings: the importer may already hold those records, and the merge step resolves them.
  */
 export function checkReferences(input: ReferenceInput, errors: IssueList, warnings: IssueList): void {
-  const documentIds = new Set(input.documents.map((d) => d.id));
+  const pageCounts = new Map(input.documents.map((d) => [d.id, d.extraction.pageCount]));
   const actorIds = new Set(input.actors.map((a) => a.id));
   const eventIds = new Set(input.events.map((e) => e.id));
   const caseIds = new Set(input.cases.map((c) => c.id));
   const citing = (kind: RecordKind, id: string, entry: string, located: Located[]): void => {
     for (const { path, citations } of located) {
       citations.forEach((c, i) => {
-        if (!documentIds.has(c.documentId)) errors.add({ kind, id, entry, path: `${path}.${i}.documentId`, message: 'bundle.missingDocument' });
+        const pages = pageCounts.get(c.documentId);
+        if (pages === undefined) errors.add({ kind, id, entry, path: `${path}.${i}.documentId`, message: 'bundle.missingDocument' });
+        // A page the cited document does not have ("p. 999" of a 1-page PDF) would be printed in
+        // reports as if it were a source. A document whose pages were never counted (0) bounds nothing.
+        else if (c.page !== null && pages > 0 && c.page > pages) errors.add({ kind, id, entry, path: `${path}.${i}.page`, message: 'bundle.pageOutsideDocument' });
       });
     }
   };

@@ -136,6 +136,39 @@ describe('readZip rejects hostile archives, each with its own code', () => {
     expect(await codeOf(zip)).toBe('zip64-unsupported');
   });
 
+  // docs/bundle-format.md: what other zip tools add is accepted when it agrees with the rest.
+  it('accepts a data descriptor that agrees with the directory, refuses one that does not', async () => {
+    const data = text('{"a":1}'.repeat(100));
+    const good = await readZip(craftZip([{ name: 'x.json', data, method: 8, descriptor: {} }]));
+    expect(good.ok && good.entries[0]!.data).toEqual(data);
+    expect(await codeOf(craftZip([{ name: 'x.json', data, method: 8, descriptor: { size: data.length + 1 } }]))).toBe('size-mismatch');
+    expect(await codeOf(craftZip([{ name: 'x.json', data, method: 8, descriptor: { crc: 1 } }]))).toBe('size-mismatch');
+  });
+
+  it('accepts a ZIP64 extra field beside ordinary 32-bit sizes (they are the sizes read); ZIP64 markers stay refused', async () => {
+    const zip64Extra = (size: number) => {
+      const extra = new Uint8Array(20);
+      const v = new DataView(extra.buffer);
+      v.setUint16(0, 0x0001, true);
+      v.setUint16(2, 16, true);
+      v.setBigUint64(4, BigInt(size), true);
+      v.setBigUint64(12, BigInt(size), true);
+      return extra;
+    };
+    const data = text('hello');
+    const r = await readZip(craftZip([{ name: 'x.json', data, extra: zip64Extra(data.length) }]));
+    expect(r.ok && r.entries[0]!.data).toEqual(data);
+    expect(await codeOf(craftZip([{ name: 'x.json', data, extra: zip64Extra(data.length), size: 0xffffffff }]))).toBe('zip64-unsupported');
+  });
+
+  it('says a file with other bytes before the zip (a web page around a download) is not a bundle', async () => {
+    const zip = craftZip([plain('a.json')]);
+    const html = text('<!DOCTYPE html><html><body>Download</body></html>\n');
+    const both = new Uint8Array([...html, ...zip]);
+    expect(await codeOf(both)).toBe('not-zip');
+    expect((await readZip(both)).ok ? '' : (await readZip(both) as { error: { message: string } }).error.message).toMatch(/not a Casefile bundle/);
+  });
+
   it('inflates a real deflate stream with the bounded decoder', async () => {
     const data = text('abc'.repeat(10_000));
     const r = await readZip(craftZip([{ name: 'x.json', data, method: 8, body: deflateSync(data, { level: 9 }) }]));

@@ -1,24 +1,26 @@
 /** Every way the strict zip reader refuses an archive, with a plain-words message for each. */
-export type ZipErrorCode =
-  | 'not-zip'
-  | 'truncated'
-  | 'multi-disk'
-  | 'zip64-unsupported'
-  | 'too-many-entries'
-  | 'unsafe-name'
-  | 'duplicate-name'
-  | 'name-collision'
-  | 'unsupported-entry-type'
-  | 'encrypted'
-  | 'unsupported-method'
-  | 'header-mismatch'
-  | 'overlapping-entries'
-  | 'entry-too-large'
-  | 'total-too-large'
-  | 'ratio-too-high'
-  | 'size-mismatch'
-  | 'crc-mismatch'
-  | 'corrupt-data';
+export const ZIP_ERROR_CODES = [
+  'not-zip',
+  'truncated',
+  'multi-disk',
+  'zip64-unsupported',
+  'too-many-entries',
+  'unsafe-name',
+  'duplicate-name',
+  'name-collision',
+  'unsupported-entry-type',
+  'encrypted',
+  'unsupported-method',
+  'header-mismatch',
+  'overlapping-entries',
+  'entry-too-large',
+  'total-too-large',
+  'ratio-too-high',
+  'size-mismatch',
+  'crc-mismatch',
+  'corrupt-data',
+] as const;
+export type ZipErrorCode = (typeof ZIP_ERROR_CODES)[number];
 
 export interface ZipError {
   code: ZipErrorCode;

@@ -79,7 +79,47 @@ export async function readZip(bytes: Uint8Array, limits: ZipLimits = DEFAULT_ZIP
 
 export async function readZipSource(source: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS, opts: ZipSourceOptions = {}): Promise<ZipSourceResult> {
   try {
-    return { ok: true, entries: await readOrThrow(source, limits, opts) };
+    const opened = await openOrThrow(source, limits, opts);
+    const total = opened.reduce((sum, e) => sum + ('read' in e ? e.compressedSize : 0), 0);
+    let done = 0;
+    const out: (ZipEntry | StoredZipEntry)[] = [];
+    for (const e of opened) {
+      if (!('read' in e)) { out.push(e); continue; }
+      out.push({ name: e.name, data: await e.read() });
+      done += e.compressedSize;
+      opts.onProgress?.(done, total);
+    }
+    return { ok: true, entries: out };
+  } catch (e) {
+    if (e instanceof ZipFailure) return { ok: false, error: e.toError() };
+    throw e;
+  }
+}
+
+/**
+ * An entry of an opened archive whose contents are not read yet: `read()` inflates it (at most
+ * its declared size, checked against the limits before anything was read) and checks its
+ * CRC-32; it throws a ZipFailure as readZipSource would refuse the archive.
+ */
+export interface DeferredZipEntry {
+  name: string;
+  /** Uncompressed size, as the directory declares it (never exceeded by read()). */
+  size: number;
+  compressedSize: number;
+  read(): Promise<Uint8Array>;
+}
+
+export type OpenedZipEntry = DeferredZipEntry | StoredZipEntry;
+export type ZipOpenResult = { ok: true; entries: OpenedZipEntry[] } | { ok: false; error: ZipError };
+
+/**
+ * Every check that needs no entry's contents (directory, local headers, names, sizes, ratios,
+ * overlaps, `admit`), then the entries, unread: the caller decides what to inflate and in which
+ * order, so it can refuse a bundle from its manifest before inflating anything else.
+ */
+export async function openZipSource(source: ByteSource, limits: ZipLimits = DEFAULT_ZIP_LIMITS, opts: ZipSourceOptions = {}): Promise<ZipOpenResult> {
+  try {
+    return { ok: true, entries: await openOrThrow(source, limits, opts) };
   } catch (e) {
     if (e instanceof ZipFailure) return { ok: false, error: e.toError() };
     throw e;
@@ -96,7 +136,7 @@ export function storedCrcFailure(entry: StoredZipEntry, actualCrc: number): ZipE
     : { code: 'crc-mismatch', message: 'An entry\'s contents do not match its checksum: the file is damaged or was altered.', entry: entry.name };
 }
 
-async function readOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourceOptions): Promise<(ZipEntry | StoredZipEntry)[]> {
+async function openOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourceOptions): Promise<OpenedZipEntry[]> {
   const size = source.size;
   const tailStart = Math.max(0, size - EOCD_SIZE - 0xffff);
   const tail = await source.read(tailStart, size);
@@ -109,6 +149,13 @@ async function readOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
       : new ZipFailure('not-zip', 'This file is not a zip archive, so it cannot be a case bundle.');
   }
   const eocd = tailStart + found;
+  // A bundle begins with its first entry. Bytes before it (a web page saved around a download,
+  // a self-extractor) shift every offset the directory gives: say what the file is, not that an
+  // entry is damaged.
+  const head = await source.read(0, Math.min(4, size));
+  if (head.length < 4 || new DataView(head.buffer, head.byteOffset, 4).getUint32(0, true) !== SIG_LOCAL) {
+    throw new ZipFailure('not-zip', 'This file is not a Casefile bundle: it does not begin as a zip archive does (other data comes first, as when a web page is saved around a download).');
+  }
   const tv = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
   const t16 = (at: number): number => tv.getUint16(at - tailStart, true);
   const t32 = (at: number): number => tv.getUint32(at - tailStart, true);
@@ -178,21 +225,18 @@ async function readOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
   }
   checkOverlaps(spans);
 
-  const total = spans.reduce((sum, s) => sum + (lazy(s.record) ? 0 : s.record.compressedSize), 0);
-  let done = 0;
-  const out: (ZipEntry | StoredZipEntry)[] = [];
-  for (const { record, dataStart } of spans) {
-    throwIfAborted(opts.signal);
-    if (lazy(record)) {
-      out.push({ name: record.name, stored: { blob: source.blob!(dataStart, dataStart + record.size), size: record.size, crc: record.crc } });
-      continue;
-    }
-    out.push({ name: record.name, data: await extract(ahead, record, dataStart, opts.signal) });
-    ahead.release(dataStart);
-    done += record.compressedSize;
-    opts.onProgress?.(done, total);
-  }
-  return out;
+  return spans.map(({ record, dataStart }): OpenedZipEntry => {
+    if (lazy(record)) return { name: record.name, stored: { blob: source.blob!(dataStart, dataStart + record.size), size: record.size, crc: record.crc } };
+    return {
+      name: record.name, size: record.size, compressedSize: record.compressedSize,
+      read: async () => {
+        throwIfAborted(opts.signal);
+        const data = await extract(ahead, record, dataStart, opts.signal);
+        ahead.release(dataStart);
+        return data;
+      },
+    };
+  });
 }
 
 interface Span {

@@ -78,11 +78,18 @@ export type Citation = z.infer<typeof citationSchema>;
 
 export const citationsSchema = z.array(citationSchema).max(500);
 
+/** The last millisecond a JavaScript Date can hold (year 275760): later is no moment at all. */
+export const MAX_TIMESTAMP = 8.64e15;
+
+/** Milliseconds since the epoch (UTC) that name a real moment (1e20 would print as "Invalid Date"). */
+export const timestampSchema = z.number({ error: V.invalidDate }).int({ error: V.invalidDate })
+  .min(0, { error: V.invalidDate }).max(MAX_TIMESTAMP, { error: V.invalidDate });
+
 /** Fields every stored record has. Timestamps are milliseconds since the epoch (UTC). */
 export const recordBaseSchema = z.object({
   id: idSchema,
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
+  createdAt: timestampSchema,
+  updatedAt: timestampSchema,
 });
 
 export const tagsSchema = z

@@ -6,3 +6,4 @@ export * from './status';
 export * from './validate';
 export * from './factories';
 export * from './document';
+export * from './repairDates';

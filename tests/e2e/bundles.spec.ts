@@ -2,6 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { tamper } from '../../shared/bundle/testing/tamper';
 import { expect, test } from './fixtures';
 
 /**
@@ -167,6 +168,28 @@ test('a case with its PDF goes out as a bundle and comes back whole into an empt
   await expect(again).toBeHidden();
 });
 
+test('name-matching rules go along with their actor and are in force after the import (bundle format 3)', async ({ page }) => {
+  await loadSample(page);
+  await nav(page, 'Actors');
+  await page.getByLabel('Filter by name or alias').fill('artemio');
+  await actorList(page).getByRole('option', { name: new RegExp(ACTOR) }).click();
+  const rule = () => page.getByRole('region', { name: 'Matching in texts' }).getByRole('combobox', { name: 'Match rule for Comandante Artemio' });
+  await expect(rule()).not.toHaveValue('never'); // the proposal, before the user's choice
+  await rule().selectOption({ label: 'Never' });
+  await expect(rule()).toHaveValue('never');
+  const file = await exportAndSave(page, await openExportDialog(page), 'rules.casefile');
+
+  await wipeProfile(page);
+  const preview = await importFile(page, file);
+  await finishImport(page, preview);
+  await preview.getByRole('button', { name: 'Close' }).click();
+  await nav(page, 'Actors');
+  await page.getByLabel('Filter by name or alias').fill('artemio');
+  await actorList(page).getByRole('option', { name: new RegExp(ACTOR) }).click();
+  // The mentions worker matched the imported actor's names with the rule from the bundle.
+  await expect(rule()).toHaveValue('never');
+});
+
 test('a passphrase-protected bundle opens only with its passphrase; a wrong one is said to be wrong', async ({ page }) => {
   await loadSample(page);
   await addArticle(page);
@@ -244,7 +267,7 @@ test('a file that is not a bundle is refused in plain words, naming it, and noth
   const dialog = await importFile(page, hostile);
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('“field-notes.casefile” was not imported.');
-  await expect(alert).toContainText('This file is not a Casefile bundle: it is not a zip archive at all.');
+  await expect(alert).toContainText('This file is not a Casefile bundle: Casefile cannot read it as a zip archive.');
   await expect(alert).toContainText('Nothing in your library was changed.');
   await expect(dialog.getByRole('button', { name: 'Import', exact: true })).toHaveCount(0);
   await dialog.getByRole('button', { name: 'Close' }).click();
@@ -255,6 +278,44 @@ test('a file that is not a bundle is refused in plain words, naming it, and noth
   await expect(page.getByText(actorCount!, { exact: true })).toBeVisible();
   await nav(page, 'Trash');
   await expect(page.getByText('The trash is empty', { exact: false })).toBeVisible();
+});
+
+test('a bundle citing a page its PDF does not have is refused, each problem said in words (English and Spanish), and nothing is imported', async ({ page }) => {
+  await loadSample(page);
+  await addArticle(page);
+  await citeArticleOnActor(page);
+  const file = await exportAndSave(page, await openExportDialog(page), 'page-999.casefile');
+  // The citation made in the viewer now points at page 999 of the 1-page article; the manifest
+  // is brought back in line, so only the page is wrong.
+  const bytes = await tamper(new Uint8Array(await readFile(file)), (entries) => {
+    const actors = JSON.parse(new TextDecoder().decode(entries.get('records/actors.json'))) as { names: { citations: { page: number | null }[] }[] }[];
+    const cited = actors.flatMap((a) => a.names).flatMap((n) => n.citations).find((c) => c.page === 1)!;
+    cited.page = 999;
+    entries.set('records/actors.json', new TextEncoder().encode(JSON.stringify(actors)));
+  });
+  const hostile = path.join(dir, 'page-999.casefile');
+  await writeFile(hostile, bytes);
+
+  const dialog = await importFile(page, hostile);
+  const alert = dialog.getByRole('alert');
+  await expect(alert).toContainText('“page-999.casefile” was not imported.');
+  await expect(alert).toContainText('Some records in the bundle point to things the bundle does not hold.');
+  await expect(alert.getByRole('listitem')).toHaveText([/^Actor “[0-9a-f-]{36}”, names\.\d+\.citations\.0\.page: It cites a page that the document does not have\.$/]);
+  await expect(alert).not.toContainText('bundle.');
+  await page.screenshot({ path: '/tmp/hostile-refusal-en.png' });
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await nav(page, 'Settings');
+  await page.getByRole('combobox', { name: 'Language' }).selectOption('es');
+  await page.getByRole('navigation').getByRole('button', { name: 'Importar y exportar', exact: true }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Importar paquete…' }).click();
+  await (await chooser).setFiles(hostile);
+  const es = page.getByRole('dialog').getByRole('alert');
+  await expect(es.getByRole('listitem')).toHaveText([/^Actor “[0-9a-f-]{36}”, names\.\d+\.citations\.0\.page: Cita una página que el documento no tiene\.$/]);
+  await expect(es).toContainText('No se cambió nada en su biblioteca.');
+  await expect(es).not.toContainText('nothing was imported'); // no English sentence in a Spanish refusal
+  await page.screenshot({ path: '/tmp/hostile-refusal-es.png' });
 });
 
 test('FollowTheMoney and ACLED-style CSV exports download with the expected first lines; a selection exports only what was chosen', async ({ page }) => {

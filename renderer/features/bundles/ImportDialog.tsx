@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { getBundleClient } from '../../bundle/bundleClient';
 import type { BundleInspectError, BundleProgress, ImportChoices, ImportPreview, ImportResult } from '../../bundle/types';
+import type { RecordIssue } from '../../../shared/bundle';
 import { hasMessage } from '../../i18n';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
@@ -178,6 +179,25 @@ function PassphrasePrompt({ wrong, onSubmit, onCancel }: { wrong: boolean; onSub
   );
 }
 
+/** One problem in words: which record (kind and id), which field, and what is wrong with it. */
+function issueText(t: ReturnType<typeof useT>, issue: RecordIssue): string {
+  const kind = t.dynamic(`bundles.issueKind.${issue.kind}`);
+  const problem = t.dynamic(issue.message);
+  const id = issue.id ? `“${issue.id}”` : `(${issue.entry})`;
+  return issue.path ? t('bundles.import.issue', { kind, id, field: issue.path, problem }) : t('bundles.import.issueNoField', { kind, id, problem });
+}
+
+/**
+ * The reader's own sentence says exactly which entry and why, but only in English: it is shown
+ * in English when no issue list says more, and in other languages only the entry it names.
+ */
+function RefusalDetails({ error, hasIssues }: { error: BundleInspectError; hasIssues: boolean }) {
+  const t = useT();
+  if (hasIssues || !error.message) return null;
+  if (t.lang === 'en') return <p className="muted">{t('bundles.import.details', { message: error.message })}</p>;
+  return 'entry' in error && error.entry ? <p className="muted">{t('bundles.import.entry', { entry: error.entry })}</p> : null;
+}
+
 function Rejected({ fileName, error, onClose }: { fileName: string; error: BundleInspectError; onClose: () => void }) {
   const t = useT();
   const headline = `bundles.error.${error.code}`;
@@ -188,11 +208,11 @@ function Rejected({ fileName, error, onClose }: { fileName: string; error: Bundl
         <div className="bundle-dialog__problem" role="alert">
           <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
           <p>{hasMessage(headline) ? t.dynamic(headline) : error.message}</p>
-          {hasMessage(headline) && error.message ? <p className="muted">{t('bundles.import.details', { message: error.message })}</p> : null}
+          {hasMessage(headline) ? <RefusalDetails error={error} hasIssues={issues.length > 0} /> : null}
           {issues.length > 0 ? (
             <ul className="bundle-issues">
               {issues.slice(0, 10).map((issue, i) => (
-                <li key={i}>{issue.entry} · {issue.path || issue.id}: {t.dynamic(issue.message)}</li>
+                <li key={i}>{issueText(t, issue)}</li>
               ))}
               {issues.length > 10 ? <li>{t('bundles.import.moreIssues', { count: issues.length - 10 })}</li> : null}
             </ul>

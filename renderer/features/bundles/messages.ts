@@ -1,8 +1,11 @@
+import { en as issueEn, es as issueEs } from './issueMessages';
+
 /** UI text of case bundles: export, import, standard exports, backups. Spanish must have every English key (checked by the type). */
 import * as merge from './mergeMessages';
 
 export const en = {
   ...merge.en,
+  ...issueEn,
   'nav.bundles': 'Import & export',
   'bundles.title': 'Import & export',
   'bundles.cancelTask': 'Cancel',
@@ -94,8 +97,9 @@ export const en = {
   'bundles.task.empty-library': 'There is no case in this library, so there is nothing to back up.',
   'bundles.task.case-missing': 'This case no longer exists (it may be in the Trash), so it cannot be exported.',
   'bundles.task.crashed': 'The background worker stopped unexpectedly (it may have run out of memory). Try again: an import that had not finished wrote nothing.',
+  'bundles.task.too-large': 'These records and page texts are more than one bundle may hold, so no bundle was written. Export the cases one at a time.',
 
-  'bundles.error.not-zip': 'This file is not a Casefile bundle: it is not a zip archive at all.',
+  'bundles.error.not-zip': 'This file is not a Casefile bundle: Casefile cannot read it as a zip archive.',
   'bundles.error.truncated': 'The file is incomplete, as if the copy or download stopped part-way.',
   'bundles.error.multi-disk': 'This archive is split over several files, which Casefile does not read.',
   'bundles.error.zip64-unsupported': 'This archive uses an extension (ZIP64) that Casefile bundles never use.',
@@ -116,7 +120,7 @@ export const en = {
   'bundles.error.corrupt-data': 'An entry is damaged and cannot be unpacked.',
   'bundles.error.not-a-bundle': 'This file is not a Casefile bundle.',
   'bundles.error.manifest-invalid': 'The bundle\'s list of contents (its manifest) is damaged.',
-  'bundles.error.future-version': 'This bundle was made by a newer version of Casefile. Update Casefile to open it.',
+  'bundles.error.future-version': 'This bundle was made by a newer Casefile — update Casefile to import it.',
   'bundles.error.unsupported-version': 'This bundle\'s format version is one this Casefile cannot read.',
   'bundles.error.migration-failed': 'This bundle is in an older format and could not be converted.',
   'bundles.error.entry-missing': 'The bundle is missing a part its manifest lists.',
@@ -232,6 +236,7 @@ export const en = {
 
 export const es: Record<keyof typeof en, string> = {
   ...merge.es,
+  ...issueEs,
   'nav.bundles': 'Importar y exportar',
   'bundles.title': 'Importar y exportar',
   'bundles.cancelTask': 'Cancelar',
@@ -323,8 +328,9 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.task.empty-library': 'En esta biblioteca no hay ningún caso, así que no hay nada que copiar.',
   'bundles.task.case-missing': 'Este caso ya no existe (puede estar en la Papelera), así que no se puede exportar.',
   'bundles.task.crashed': 'El proceso en segundo plano se detuvo de forma inesperada (quizá se quedó sin memoria). Inténtelo de nuevo: una importación que no terminó no escribió nada.',
+  'bundles.task.too-large': 'Estos registros y textos de página superan lo que puede contener un paquete, así que no se escribió ninguno. Exporte los casos de uno en uno.',
 
-  'bundles.error.not-zip': 'Este archivo no es un paquete de Casefile: ni siquiera es un archivo zip.',
+  'bundles.error.not-zip': 'Este archivo no es un paquete de Casefile: Casefile no puede leerlo como archivo zip.',
   'bundles.error.truncated': 'El archivo está incompleto, como si la copia o la descarga se hubiera cortado.',
   'bundles.error.multi-disk': 'Este archivo zip está dividido en varios archivos, y Casefile no lo lee.',
   'bundles.error.zip64-unsupported': 'Este archivo usa una extensión (ZIP64) que los paquetes de Casefile nunca usan.',
@@ -345,7 +351,7 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.error.corrupt-data': 'Una entrada está dañada y no se puede descomprimir.',
   'bundles.error.not-a-bundle': 'Este archivo no es un paquete de Casefile.',
   'bundles.error.manifest-invalid': 'La lista de contenido del paquete (su manifiesto) está dañada.',
-  'bundles.error.future-version': 'Este paquete se hizo con una versión más nueva de Casefile. Actualice Casefile para abrirlo.',
+  'bundles.error.future-version': 'Este paquete se hizo con un Casefile más nuevo: actualice Casefile para importarlo.',
   'bundles.error.unsupported-version': 'Esta versión de Casefile no puede leer el formato de este paquete.',
   'bundles.error.migration-failed': 'Este paquete está en un formato antiguo y no se pudo convertir.',
   'bundles.error.entry-missing': 'Al paquete le falta una parte que su manifiesto menciona.',

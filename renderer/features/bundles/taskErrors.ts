@@ -9,6 +9,7 @@ const KNOWN: Readonly<Record<string, MessageKey>> = {
   'empty-library': 'bundles.task.empty-library',
   'case-missing': 'bundles.task.case-missing',
   crashed: 'bundles.task.crashed',
+  'too-large': 'bundles.task.too-large',
 };
 
 /** Plain words for a failed export or import: translated when its code is known, else its own message. */
