@@ -3,11 +3,10 @@ import { localDocumentOf } from '../../shared/bundle/merge';
 import type { LocalPages, OcrPageWrite } from '../../shared/bundle/mergeOcr';
 import { ocrPageKeys, pageKey } from '../../shared/bundle/mergeOcr';
 import type { PageEntry } from '../../shared/bundle/pages';
-import { summarisePages } from '../../shared/pdf/pageState';
 import type { CasefileDb } from '../db/db';
 import type { PageRow } from '../db/derive';
-import { documentRow, toDocument } from '../db/derive';
-import { pagesOfDocument } from '../db/ocrJobs';
+import { toDocument } from '../db/derive';
+import { documentFromStoredPages } from '../db/ocrPages';
 
 /**
  * The import's part for OCR a bundle brings to documents the library holds by their file
@@ -43,22 +42,7 @@ export async function writeOcrPages(db: CasefileDb, writes: readonly OcrPageWrit
   for (const [documentId, pages] of byDocument) {
     const row = await db.documents.get(documentId);
     if (!row) continue;
-    const doc = toDocument(row);
-    const rows = await pagesOfDocument(db, documentId).toArray();
-    const summary = summarisePages(rows.map((r) => r.state));
-    await db.documents.put(documentRow({
-      ...doc,
-      extraction: {
-        ...doc.extraction,
-        state: summary.ocrPages > 0 ? 'needs-ocr' : 'extracted',
-        textLayer: summary.layer,
-        ocrPages: summary.ocrPages,
-        characters: rows.reduce((n, r) => n + r.text.length, 0),
-        // A new time, never an equal one: the search index compares it with what it indexed.
-        extractedAt: Math.max(now, (doc.extraction.extractedAt ?? 0) + 1),
-      },
-      updatedAt: Math.max(now, doc.updatedAt),
-    }));
+    await db.documents.put(await documentFromStoredPages(db, toDocument(row), now));
     const job = await db.ocrJobs.get(documentId);
     if (job && job.finishedAt === null) {
       const done = [...new Set([...job.done, ...pages.filter((p) => job.pages.includes(p))])];

@@ -1,11 +1,11 @@
 import type { OcrPageResult } from '../../shared/ocr';
 import { storedPageOcr } from '../../shared/ocr';
 import { textLayerOf } from '../../shared/model';
-import type { DocumentExtraction } from '../../shared/model';
+import type { DocumentExtraction, SourceDocument } from '../../shared/model';
 import { pageNeedsOcr, summarisePages } from '../../shared/pdf/pageState';
 import type { PageState, TextLayerSummary } from '../../shared/pdf/types';
 import type { CasefileDb } from './db';
-import type { PageRow } from './derive';
+import type { DocumentRow, PageRow } from './derive';
 import { documentRow, toDocument } from './derive';
 import { pagesOfDocument } from './ocrJobs';
 
@@ -43,6 +43,31 @@ export function summaryAfter(extraction: DocumentExtraction, before: PageRow, af
   return { summary: { layer, ocrPages }, characters: extraction.characters - before.text.length + after.text.length };
 }
 
+/** What a document row says of its pages after they changed: the extraction summed up again, with a new `extractedAt`. */
+export function documentAfterPages(
+  doc: SourceDocument, { summary, characters }: { summary: TextLayerSummary; characters: number }, now: number,
+): DocumentRow {
+  return documentRow({
+    ...doc,
+    extraction: {
+      ...doc.extraction,
+      state: summary.ocrPages > 0 ? 'needs-ocr' : 'extracted',
+      textLayer: summary.layer,
+      ocrPages: summary.ocrPages,
+      characters,
+      // A new time, never an equal one: the search index compares it with what it indexed.
+      extractedAt: Math.max(now, (doc.extraction.extractedAt ?? 0) + 1),
+    },
+    updatedAt: Math.max(now, doc.updatedAt),
+  });
+}
+
+/** The same from every page row of the document (one read). */
+export async function documentFromStoredPages(db: CasefileDb, doc: SourceDocument, now: number): Promise<DocumentRow> {
+  const rows = await pagesOfDocument(db, doc.id).toArray();
+  return documentAfterPages(doc, { summary: summarisePages(rows.map((r) => r.state)), characters: rows.reduce((n, r) => n + r.text.length, 0) }, now);
+}
+
 export interface StoredOcrPage {
   /** False when the document or the page is gone (deleted meanwhile): nothing was written. */
   written: boolean;
@@ -68,25 +93,8 @@ export async function storeOcrPage(db: CasefileDb, documentId: string, result: O
       // A failure on a page that still needs OCR changes no text and no state: the document stays as it was.
       if (next.state !== row.state || next.text !== row.text) {
         const current = toDocument(doc);
-        let changed = summaryAfter(current.extraction, row, next);
-        if (!changed) {
-          const rows = await pagesOfDocument(db, documentId).toArray();
-          changed = { summary: summarisePages(rows.map((r) => r.state)), characters: rows.reduce((n, r) => n + r.text.length, 0) };
-        }
-        const { summary, characters } = changed;
-        await db.documents.put(documentRow({
-          ...current,
-          extraction: {
-            ...current.extraction,
-            state: summary.ocrPages > 0 ? 'needs-ocr' : 'extracted',
-            textLayer: summary.layer,
-            ocrPages: summary.ocrPages,
-            characters,
-            // A new time, never an equal one: the search index compares it with what it indexed.
-            extractedAt: Math.max(now, (current.extraction.extractedAt ?? 0) + 1),
-          },
-          updatedAt: Math.max(now, current.updatedAt),
-        }));
+        const changed = summaryAfter(current.extraction, row, next);
+        await db.documents.put(changed ? documentAfterPages(current, changed, now) : await documentFromStoredPages(db, current, now));
       }
       written = true;
     }

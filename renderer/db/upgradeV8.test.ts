@@ -6,17 +6,7 @@ import type { Actor, CaseEvent } from '../../shared/model';
 import { actorSchema, eventSchema, validateWith } from '../../shared/model';
 import { openDatabase } from './db';
 import { actorRow, eventRow, toActor, toEvent } from './derive';
-import { V4_STORES } from './shippedStores.testkit';
-
-/** Version 6 as shipped: version 4's stores, the OCR queue (5) and the mention tables (6). */
-const V6_STORES = {
-  ...V4_STORES,
-  ocrJobs: 'documentId, status, createdAt',
-  mentions: '[documentId+page+actorId], [actorId+documentId+page]',
-  mentionDocs: 'documentId',
-  mentionNames: 'actorId, sources',
-  nameRules: 'id, actorId',
-} as const;
+import { V6_STORES } from './shippedStores.testkit';
 
 const s = sample as unknown as { actors: Actor[]; events: CaseEvent[] };
 const impossible = (d: NonNullable<CaseEvent['date']>, earliest: string, latest: string) => ({ ...d, earliest, latest });
