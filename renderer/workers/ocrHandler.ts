@@ -5,7 +5,7 @@ import type { PdfAssetUrls } from '../../shared/pdf/types';
 import type { TesseractAssetUrls } from './ocrAssets';
 import { TESSERACT_JS_VERSION, type OcrEngine } from './ocrEngine';
 import type { OcrRequest, OcrResponse } from './ocrProtocol';
-import { OffscreenCanvasFactory, pageHasImage, renderForOcr } from './ocrRender';
+import { OffscreenCanvasFactory, pageImage, renderForOcr } from './ocrRender';
 
 type Pdfjs = typeof PdfjsModule;
 type OcrJob = OcrRequest;
@@ -87,8 +87,9 @@ export function createOcrHandler({ pdfjs, pdfAssets, tesseractAssets, createEngi
     let hasImage;
     try {
       const page = await doc.getPage(number);
-      hasImage = await pageHasImage(page, pdfjs.OPS as unknown as Record<string, number>);
-      rendered = await renderForOcr(page, job.dpi);
+      const found = await pageImage(page, pdfjs.OPS as unknown as Record<string, number>);
+      hasImage = found.hasImage;
+      rendered = await renderForOcr(page, job.dpi, found.image);
       page.cleanup();
     } catch (error) {
       return failedPage(facts(), 'render-failed', { message: error instanceof Error ? error.message : String(error) });

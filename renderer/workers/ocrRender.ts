@@ -1,5 +1,6 @@
 import type { PDFPageProxy } from 'pdfjs-dist';
 import { ocrRenderSize, type OcrRenderSize } from '../../shared/ocr';
+import { bitmapToDevice, multiply, pixelAligned, singleImage, type ImageOps, type Matrix } from '../../shared/ocr/pageImage';
 
 /**
  * pdf.js's canvases for a worker: it has no `document`, so pdf.js's default (DOM) factory cannot
@@ -45,8 +46,19 @@ export interface RenderedPage {
  */
 export const BAND_ROWS = 1024;
 
-/** Renders a page on white at ~300 dpi (capped; see shared/ocr/scale.ts) and converts it to grey, band by band. */
-export async function renderForOcr(page: PDFPageProxy, dpi?: number): Promise<RenderedPage> {
+/** A page that is one image: the decoded bitmap (pdf.js's) and where its unit square lies on the page. */
+export interface PageImage {
+  bitmap: ImageBitmap;
+  transform: Matrix;
+}
+
+/**
+ * Renders a page on white at ~300 dpi (capped; see shared/ocr/scale.ts) and converts it to grey,
+ * band by band. A page that is one image (`image`, from `pageImage`) is drawn by drawing that
+ * bitmap straight into each band: pixel for pixel when the scan is already at the render size
+ * (no resampling), else scaled as pdf.js would; other pages go through pdf.js's renderer.
+ */
+export async function renderForOcr(page: PDFPageProxy, dpi?: number, image?: PageImage | null): Promise<RenderedPage> {
   const base = page.getViewport({ scale: 1 });
   const size = ocrRenderSize(base.width, base.height, dpi ? { dpi } : {});
   const viewport = page.getViewport({ scale: size.scale });
@@ -55,25 +67,35 @@ export async function renderForOcr(page: PDFPageProxy, dpi?: number): Promise<Re
   pgm.set(header);
   const canvas = new OffscreenCanvas(size.width, Math.min(BAND_ROWS, size.height));
   const context = canvas.getContext('2d', { alpha: false, willReadFrequently: true })!;
+  const placed = image ? bitmapToDevice(viewport.transform, image.transform, image.bitmap.width, image.bitmap.height) : null;
+  const aligned = placed && image ? pixelAligned(placed, image.bitmap.width, image.bitmap.height) : null;
   let dark = 0;
   for (let top = 0; top < size.height; top += BAND_ROWS) {
     const rows = Math.min(BAND_ROWS, size.height - top);
     context.setTransform(1, 0, 0, 1, 0, 0);
     context.fillStyle = '#fff';
     context.fillRect(0, 0, canvas.width, canvas.height);
-    await page.render({
-      canvas: canvas as unknown as HTMLCanvasElement,
-      canvasContext: context as unknown as CanvasRenderingContext2D,
-      viewport,
-      transform: [1, 0, 0, 1, 0, -top],
-      background: '#fff',
-    }).promise;
+    if (image && placed) {
+      context.setTransform(...multiply([1, 0, 0, 1, 0, -top], aligned ?? placed));
+      context.imageSmoothingEnabled = !aligned;
+      context.imageSmoothingQuality = 'high';
+      context.drawImage(image.bitmap, 0, 0);
+    } else {
+      await page.render({
+        canvas: canvas as unknown as HTMLCanvasElement,
+        canvasContext: context as unknown as CanvasRenderingContext2D,
+        viewport,
+        transform: [1, 0, 0, 1, 0, -top],
+        background: '#fff',
+      }).promise;
+    }
     const rgba = context.getImageData(0, 0, size.width, rows).data;
-    const pixels = size.width * rows;
-    for (let i = 0, o = header.length + top * size.width; i < pixels; i++, o++) {
-      const p = i * 4;
+    // One 32-bit read per pixel (R in the low byte: little-endian, as every platform the app runs on).
+    const px = new Uint32Array(rgba.buffer, rgba.byteOffset, size.width * rows);
+    for (let i = 0, o = header.length + top * size.width; i < px.length; i++, o++) {
+      const v = px[i]!;
       // Rec. 601 luma in integers.
-      const y = (rgba[p]! * 77 + rgba[p + 1]! * 150 + rgba[p + 2]! * 29) >> 8;
+      const y = ((v & 0xff) * 77 + ((v >>> 8) & 0xff) * 150 + ((v >>> 16) & 0xff) * 29) >> 8;
       pgm[o] = y;
       if (y < 128) dark++;
     }
@@ -82,11 +104,21 @@ export async function renderForOcr(page: PDFPageProxy, dpi?: number): Promise<Re
   return { pgm, size, width: base.width, height: base.height, ink: dark / (size.width * size.height) };
 }
 
-const IMAGE_OPS = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintImageMaskXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintSolidColorImageMask'];
-
-/** Whether the page paints any image (a scan does): such a page without OCR text is a failure, not blank. */
-export async function pageHasImage(page: PDFPageProxy, ops: Record<string, number>): Promise<boolean> {
-  const wanted = new Set(IMAGE_OPS.map((name) => ops[name]).filter((op): op is number => op !== undefined));
+/**
+ * The page's operator list (pdf.js keeps it for the render that may follow), whether it paints
+ * any image, and, when the page is nothing but one image with a decoded bitmap, that image.
+ */
+export async function pageImage(page: PDFPageProxy, ops: Record<string, number>): Promise<{ hasImage: boolean; image: PageImage | null }> {
   const list = await page.getOperatorList();
-  return list.fnArray.some((fn) => wanted.has(fn));
+  const wanted = new Set(IMAGE_OPS.map((name) => ops[name]).filter((op): op is number => op !== undefined));
+  const hasImage = list.fnArray.some((fn) => wanted.has(fn));
+  const single = hasImage ? singleImage(list.fnArray, list.argsArray, ops as unknown as ImageOps) : null;
+  if (!single) return { hasImage, image: null };
+  const objs = single.objId.startsWith('g_') ? page.commonObjs : page.objs;
+  // The decoded image may arrive after the operator list: wait for it, as pdf.js's renderer does.
+  const data = await new Promise<unknown>((resolve) => { objs.get(single.objId, resolve, () => resolve(null)); });
+  const bitmap = (data as { bitmap?: unknown } | null)?.bitmap;
+  return { hasImage, image: bitmap instanceof ImageBitmap ? { bitmap, transform: single.transform } : null };
 }
+
+const IMAGE_OPS = ['paintImageXObject', 'paintInlineImageXObject', 'paintImageMaskXObject', 'paintImageXObjectRepeat', 'paintImageMaskXObjectRepeat', 'paintInlineImageXObjectGroup', 'paintImageMaskXObjectGroup', 'paintSolidColorImageMask'];
