@@ -57,6 +57,10 @@ export function createOcrHandler({ pdfjs, pdfAssets, tesseractAssets, createEngi
       // pdf.js's own JPEG decoder, not the browser's ImageDecoder: with it, the renderer kept
       // ~300 MB more after the first JPEG scan (bench:ocr, CDP heap figures; not released on GC).
       isImageDecoderSupported: false,
+      // Decoded images come as raw pixels, not ImageBitmaps: a scan that fills its page at the
+      // render size becomes grey straight from them (ocrRender.ts), without pdf.js converting it
+      // to RGBA for a bitmap and the band canvases reading it back.
+      isOffscreenCanvasSupported: false,
     });
     try {
       doc = await task.promise;
