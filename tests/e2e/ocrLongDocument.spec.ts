@@ -5,6 +5,7 @@ import path from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { imagePdf, pdfImage, smallScanPdf } from '../../scripts/bench-ocr-corpus.mjs';
 import { expect, test } from './fixtures';
+import { describeTasks, maxCpuMs, traceMainThread } from './mainThreadTasks';
 
 /**
  * The window stays responsive while OCR stores pages of a long scan whose details are open:
@@ -100,11 +101,16 @@ test('storing OCR pages of a long scan whose details are open causes no main-thr
 
   const start = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
   console.info(`long tasks before OCR resumed (start-up, opening the details): ${start.map(Math.round).join(', ') || 'none'}`);
+  const stopTrace = await traceMainThread(page);
   await panel.getByRole('button', { name: 'Resume reading scans' }).click();
   await expect(detail.getByTestId('doc-ocr-status')).toHaveText('Read with OCR: 2 of 2 pages.', { timeout: 90_000 });
   await expect(detail.getByRole('combobox', { name: 'Page' }).locator('option', { hasText: 'page 1 · read by OCR' })).toHaveCount(1);
   await page.waitForTimeout(500);
   const longTasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks.splice(0));
-  console.info(`main-thread long tasks while OCR stored 2 pages of a ${READ_PAGES + 2}-page scan with its details open: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
-  expect(Math.max(0, ...longTasks)).toBeLessThan(100);
+  const tasks = await stopTrace();
+  console.info(`main thread while OCR stored 2 pages of a ${READ_PAGES + 2}-page scan with its details open: longtask entries ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms; trace: ${describeTasks(tasks)}`);
+  // Judged by the work each task put on the main thread (its CPU time): its wall time also counts
+  // the time it waited for a core, which on this shared machine reached 150 ms for tasks of a few
+  // ms. The queries this test guards against were 5.6 s tasks of work.
+  expect(maxCpuMs(tasks)).toBeLessThan(100);
 });
