@@ -131,7 +131,7 @@ async function drawBands(page: PDFPageProxy, viewport: ReturnType<PDFPageProxy['
 
 /**
  * The page's operator list (pdf.js keeps it for the render that may follow), whether it paints
- * any image, and, when the page is nothing but one image with a decoded bitmap, that image.
+ * any image, and, when the page is nothing but one image that pdf.js decoded, that image.
  */
 export async function pageImage(page: PDFPageProxy, ops: Record<string, number>): Promise<{ hasImage: boolean; image: PageImage | null }> {
   const list = await page.getOperatorList();
