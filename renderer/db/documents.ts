@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import { legacyPageState, pageNeedsOcr } from '../../shared/pdf/pageState';
+import { legacyPageState, OCR_PAGE_STATES, pageNeedsOcr } from '../../shared/pdf/pageState';
 import type { ExtractionResult } from '../../shared/pdf/types';
 import type { Citation, DocumentMetadata, FieldIssue, SourceDocument, Validated } from '../../shared/model';
 import {
@@ -15,6 +15,7 @@ import type { DocumentRow, DocumentTextState, PageRow } from './derive';
 import { compareActorRows, compareEventRows, documentRow, toActor, toDocument, toEvent } from './derive';
 import { descendingIds, intersect, pickInOrder, present } from './idSets';
 import { newOcrJob } from './ocrJobs';
+import { pagesInState } from './ocrOverview';
 import { moveToTrash } from './trash';
 import { ocrLanguagesFor } from '../../shared/ocr/languages';
 
@@ -195,9 +196,10 @@ export async function getPage(db: CasefileDb, documentId: string, page: number):
 
 /** Numbers of the pages whose state needs OCR (image-only, junk text), ascending. */
 export async function pagesNeedingOcr(db: CasefileDb, documentId: string): Promise<number[]> {
-  const pages: number[] = [];
-  await pagesOf(db, documentId).each((row) => { if (pageNeedsOcr(row.state)) pages.push(row.page); });
-  return pages;
+  // From the `state` index, keys only: a live query reading every row (OCR words included) ran
+  // again on the main thread for each page OCR stored.
+  const lists = await Promise.all(OCR_PAGE_STATES.map((state) => pagesInState(db, documentId, state)));
+  return lists.flat().sort((a, b) => a - b);
 }
 
 /** Every stored page row in page order (text, state, annotations); empty when nothing was extracted. */

@@ -45,9 +45,10 @@ describe('createOcrEngine', () => {
     expect(fetch).toHaveBeenCalledWith('http://app/tesseract/lang/osd.traineddata.gz');
     expect(workers[0]!.fs[0]).toEqual(['writeFile', 'osd.traineddata', new Uint8Array(Buffer.from('osd data'))]);
     // Once a page was read, the data files' in-memory copies are dropped (Tesseract has loaded them).
-    expect(workers[0]!.fs.slice(1)).toEqual([['unlink', 'spa.traineddata'], ['unlink', 'eng.traineddata'], ['unlink', 'osd.traineddata']]);
+    // and each page's image file is dropped once read.
+    expect(workers[0]!.fs.slice(1)).toEqual([['unlink', 'spa.traineddata'], ['unlink', 'eng.traineddata'], ['unlink', 'osd.traineddata'], ['unlink', '/input']]);
     await engine.recognize(image, { languages: 'spa+eng', dpi: 300, timeoutMs: 1000 });
-    expect(workers[0]!.fs).toHaveLength(4);
+    expect(workers[0]!.fs.slice(5)).toEqual([['unlink', '/input']]);
     expect(workers[0]!.params).toEqual([{ tessedit_pageseg_mode: '1' }]);
     engine.dispose();
   });

@@ -114,7 +114,10 @@ export function createOcrEngine(urls: TesseractAssetUrls, create: CreateTesserac
         clearTimeout(timer);
         if (worker === 'timeout') throw new Error('the OCR engine did not start');
         const started = performance.now();
-        const run = worker.recognize(image as unknown as Blob, { user_defined_dpi: String(Math.round(dpi)) } as never, { text: false, tsv: true });
+        // An ArrayBuffer, not the Uint8Array: tesseract.js copies a typed array before posting it
+        // (new Uint8Array(view)) but wraps a buffer as it is, so the page is copied once less.
+        const bytes = image.byteOffset === 0 && image.byteLength === image.buffer.byteLength ? image.buffer : image.slice().buffer;
+        const run = worker.recognize(bytes as unknown as Blob, { user_defined_dpi: String(Math.round(dpi)) } as never, { text: false, tsv: true });
         const result = await Promise.race([run, limit(timeoutMs)]);
         const ms = Math.round(performance.now() - started);
         if (result === 'timeout') {
@@ -122,6 +125,9 @@ export function createOcrEngine(urls: TesseractAssetUrls, create: CreateTesserac
           return { kind: 'timed-out', ms };
         }
         if (!entry.trimmed) await trim(entry, worker);
+        // tesseract.js leaves the page's image file in its in-memory file system until the next
+        // page overwrites it (~8 MB at 300 dpi): drop it now.
+        await worker.FS('unlink', ['/input']).catch(() => {});
         return { kind: 'read', words: parseTsv(result.data.tsv ?? ''), ms };
       } catch (error) {
         // The worker may be broken (e.g. wasm out of memory): start afresh next time.

@@ -5,7 +5,7 @@ import type { PdfAssetUrls } from '../../shared/pdf/types';
 import type { TesseractAssetUrls } from './ocrAssets';
 import { TESSERACT_JS_VERSION, type OcrEngine } from './ocrEngine';
 import type { OcrRequest, OcrResponse } from './ocrProtocol';
-import { OffscreenCanvasFactory, pageHasImage, renderForOcr } from './ocrRender';
+import { OffscreenCanvasFactory, pageImage, renderForOcr } from './ocrRender';
 
 type Pdfjs = typeof PdfjsModule;
 type OcrJob = OcrRequest;
@@ -57,6 +57,10 @@ export function createOcrHandler({ pdfjs, pdfAssets, tesseractAssets, createEngi
       // pdf.js's own JPEG decoder, not the browser's ImageDecoder: with it, the renderer kept
       // ~300 MB more after the first JPEG scan (bench:ocr, CDP heap figures; not released on GC).
       isImageDecoderSupported: false,
+      // Decoded images come as raw pixels, not ImageBitmaps: a scan that fills its page at the
+      // render size becomes grey straight from them (ocrRender.ts), without pdf.js converting it
+      // to RGBA for a bitmap and the band canvases reading it back.
+      isOffscreenCanvasSupported: false,
     });
     try {
       doc = await task.promise;
@@ -87,8 +91,9 @@ export function createOcrHandler({ pdfjs, pdfAssets, tesseractAssets, createEngi
     let hasImage;
     try {
       const page = await doc.getPage(number);
-      hasImage = await pageHasImage(page, pdfjs.OPS as unknown as Record<string, number>);
-      rendered = await renderForOcr(page, job.dpi);
+      const found = await pageImage(page, pdfjs.OPS as unknown as Record<string, number>);
+      hasImage = found.hasImage;
+      rendered = await renderForOcr(page, job.dpi, found.image);
       page.cleanup();
     } catch (error) {
       return failedPage(facts(), 'render-failed', { message: error instanceof Error ? error.message : String(error) });

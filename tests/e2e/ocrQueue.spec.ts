@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { imagePdf, pdfImage, smallScanPdf } from '../../scripts/bench-ocr-corpus.mjs';
 import { expect, test } from './fixtures';
+import { describeTasks, maxCpuMs, traceMainThread } from './mainThreadTasks';
 
 /**
  * Scans become readable: a two-page scan (Spanish, the second page turned 90°) added through
@@ -76,6 +77,7 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
   await expect(jobs.getByRole('listitem').filter({ hasText: 'otra-acta' })).toContainText('Paused · 0 of 1');
   await page.screenshot({ path: 'test-results/ocr-queue-paused.png' });
   await takeLongTasks(page);
+  const stopTrace = await traceMainThread(page);
   await panel.getByRole('button', { name: 'Resume reading scans' }).click();
   await expect(panel.getByTestId('ocr-progress')).toContainText(/Reading scans: [01] of 3 pages, /);
   await page.screenshot({ path: 'test-results/ocr-queue-running.png' });
@@ -90,9 +92,12 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
   await expect(panel).toBeHidden();
   await expect(page.getByTestId('ocr-sidebar')).toBeHidden();
   const longTasks = await takeLongTasks(page);
-  console.info(`main-thread long tasks while OCR ran: ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms`);
-  // The window never freezes: OCR runs in workers, the main thread writes one small transaction a page.
-  expect(Math.max(0, ...longTasks)).toBeLessThan(100);
+  const tasks = await stopTrace();
+  console.info(`main thread while OCR ran: longtask entries ${longTasks.length}, longest ${Math.round(Math.max(0, ...longTasks))} ms; trace: ${describeTasks(tasks)}`);
+  // The window never freezes: OCR runs in workers, the main thread writes one small transaction a
+  // page. Judged by each task's CPU time (tests/e2e/mainThreadTasks.ts): wall time also counts the
+  // time the thread waited for a core on this shared machine.
+  expect(maxCpuMs(tasks)).toBeLessThan(100);
   await expect(detail.getByTestId('doc-status')).toContainText('Text extracted from 2 pages');
   await detail.screenshot({ path: 'test-results/ocr-document-detail.png' });
 

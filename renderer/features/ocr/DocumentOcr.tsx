@@ -3,10 +3,9 @@ import { useId, useState } from 'react';
 import type { SourceDocument } from '../../../shared/model';
 import { ocrLanguagesFor } from '../../../shared/ocr/languages';
 import { useDb } from '../../db/dbContext';
-import { getPages } from '../../db/documents';
 import type { OcrJobRow } from '../../db/ocrJobs';
-import { ACTIVE_OCR_STATUSES, enqueueOcr, isOcrQueuePaused, ocrablePage, setOcrJobStatus } from '../../db/ocrJobs';
-import type { PageRow } from '../../db/derive';
+import { ACTIVE_OCR_STATUSES, enqueueOcr, isOcrQueuePaused, setOcrJobStatus } from '../../db/ocrJobs';
+import { documentOcrPages, type OcrPageOverview } from '../../db/ocrOverview';
 import type { Translator } from '../../i18n/useT';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
@@ -22,17 +21,16 @@ export function DocumentOcr({ doc }: { doc: SourceDocument }) {
   const db = useDb();
   const t = useT();
   const data = useLiveQuery(async () => {
-    const [job, pages, queuePaused] = await Promise.all([db.ocrJobs.get(doc.id), getPages(db, doc.id), isOcrQueuePaused(db)]);
-    // Text is not needed here: keep only what the section shows.
-    return { job: job ?? null, queuePaused, pages: pages.filter(ocrablePage).map(({ text: _t, ...row }) => row) };
+    // Page numbers and states only: the rows of read pages (every word with its box) are not read.
+    const [job, { pages, languages }, queuePaused] = await Promise.all([db.ocrJobs.get(doc.id), documentOcrPages(db, doc.id), isOcrQueuePaused(db)]);
+    return { job: job ?? null, queuePaused, pages, readLanguages: languages };
   }, [db, doc.id]);
   if (!data || (data.pages.length === 0 && !data.job)) return null;
-  const { job, pages, queuePaused } = data;
+  const { job, pages, queuePaused, readLanguages } = data;
   const active = job !== null && ACTIVE_OCR_STATUSES.includes(job.status);
-  const failed = pages.filter((p) => p.ocr?.status === 'failed');
-  const read = pages.filter((p) => p.state === 'ocr');
+  const failed = pages.filter((p) => p.failed !== null);
   const wanted = ocrLanguagesFor(doc.language);
-  const usedLanguages = read[0]?.ocr?.status === 'read' ? read[0].ocr.provenance.languages.join('+') : job?.languages;
+  const usedLanguages = readLanguages ? readLanguages.join('+') : job?.languages;
   const languageChanged = job?.status === 'done' && usedLanguages !== undefined && usedLanguages !== wanted;
 
   return (
@@ -47,7 +45,7 @@ export function DocumentOcr({ doc }: { doc: SourceDocument }) {
         <>
           <h3 className="doc-ocr__sub">{t('ocr.doc.failed')}</h3>
           <ul className="doc-ocr__failed" data-testid="ocr-failed-pages">
-            {failed.map((p) => <li key={p.page}>{t('ocr.doc.failedPage', { page: p.page, reason: t(`ocr.reason.${p.ocr!.status === 'failed' ? p.ocr!.reason : 'no-text'}`) })}</li>)}
+            {failed.map((p) => <li key={p.page}>{t('ocr.doc.failedPage', { page: p.page, reason: t(`ocr.reason.${p.failed!}`) })}</li>)}
           </ul>
         </>
       ) : null}
@@ -82,7 +80,7 @@ function JobLine({ job, t, title }: { job: OcrJobRow; t: Translator; title: stri
 }
 
 /** `whole`: offer to read the whole document again (not while its job still waits or runs). */
-function Actions({ doc, pages, languages, whole }: { doc: SourceDocument; pages: Omit<PageRow, 'text'>[]; languages: string; whole: boolean }) {
+function Actions({ doc, pages, languages, whole }: { doc: SourceDocument; pages: OcrPageOverview[]; languages: string; whole: boolean }) {
   const db = useDb();
   const t = useT();
   const notify = useUi((s) => s.notify);
@@ -92,7 +90,7 @@ function Actions({ doc, pages, languages, whole }: { doc: SourceDocument; pages:
     const job = await enqueueOcr(db, doc.id, scope, languages);
     if (job) notify(t('ocr.doc.queuedToast', { title: doc.title }));
   };
-  const label = (p: Omit<PageRow, 'text'>) => t(p.ocr?.status === 'failed' ? 'ocr.pageState.failed' : `ocr.pageState.${p.state as 'image-only' | 'junk-text' | 'ocr'}`, { page: p.page });
+  const label = (p: OcrPageOverview) => t(p.failed ? 'ocr.pageState.failed' : `ocr.pageState.${p.state}`, { page: p.page });
   return (
     <div className="doc-ocr__actions">
       {whole ? <button type="button" onClick={() => void queue({ kind: 'all' })}>{t('ocr.doc.readAgain')}</button> : null}
