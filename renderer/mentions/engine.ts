@@ -11,7 +11,7 @@
  * the window's own IndexedDB requests never queue behind a long one.
  */
 import Dexie from 'dexie';
-import { NameTrie, WORD_FILTER_BYTES, mayHold, pageWordFilter, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
+import { NameTrie, WORD_FILTER_BYTES, mayHold, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
@@ -21,7 +21,11 @@ import type { MentionDocRow, MentionRow } from '../db/mentionTypes';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
 import { writeNames, writeSources } from './nameRows';
-import { pageRows } from './pageRows';
+import { frequencyStale, sampleWordFrequency } from './libraryWords';
+import { diffRows, matchPages, noTimings, timed } from './pageScan';
+import type { SyncTimings } from './pageScan';
+
+export type { SyncTimings } from './pageScan';
 
 export interface MentionsProgress { done: number; total: number }
 
@@ -38,17 +42,39 @@ export interface SyncReport {
   documentsDropped: number;
   namesChanged: number;
   pagesRescanned: number;
+  timings: SyncTimings;
 }
 
+interface FreshDocument { id: string; version: number; pages: number }
+
 type PageKey = [string, number];
+
+const documentRange = (db: CasefileDb, id: string) =>
+  db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
+
+/** The stored rows of the pages (sorted by document, page): one key range per run of pages of a document. */
+async function storedRowsOf(db: CasefileDb, keys: readonly PageKey[]): Promise<MentionRow[]> {
+  const runs: { doc: string; lo: number; hi: number; pages: Set<number> }[] = [];
+  for (const [doc, page] of keys) {
+    const last = runs[runs.length - 1];
+    if (last && last.doc === doc) { last.lo = Math.min(last.lo, page); last.hi = Math.max(last.hi, page); last.pages.add(page); }
+    else runs.push({ doc, lo: page, hi: page, pages: new Set([page]) });
+  }
+  const found = await Promise.all(runs.map((r) => db.mentions.where('[documentId+page+actorId]').between([r.doc, r.lo, Dexie.minKey], [r.doc, r.hi, Dexie.maxKey]).toArray()));
+  return found.flatMap((rows, i) => rows.filter((row) => runs[i]!.pages.has(row.page)));
+}
 
 export class MentionsEngine {
   readonly trie = new NameTrie([]);
   /** Entries the stored mentions were computed with, per actor. */
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
+  /** Long documents whose scan started in this session and has not finished (their rows may be partial). */
+  private readonly partial = new Set<string>();
   private readonly names = new CaseNames();
   private readonly uncounted = new Set<string>();
+  /** Pages with text when the word frequencies were last estimated (null: never). */
+  private frequencyPages: number | null = null;
   /** The highest actor `updatedAt` read so far: later syncs read only actors changed since. */
   private actorsSeenAt = -Infinity;
   private queue: Promise<unknown> = Promise.resolve();
@@ -102,8 +128,21 @@ export class MentionsEngine {
     const changed = [...recent, ...(missing.length ? (await db.actors.bulkGet(missing)).filter((a) => a !== undefined) : [])];
     for (const a of recent) this.actorsSeenAt = Math.max(this.actorsSeenAt, a.updatedAt);
     const deletedActors = [...this.names.ids()].filter((id) => !live.has(id));
-    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0 };
+    const timings = noTimings();
+    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0, timings };
     const touched = new Set<string>();
+
+    // 0. The library's word frequencies, for the proposed rules: estimated on a sample of
+    // pages before the first build and again whenever the library has grown or shrunk by 10 %.
+    const library = documents.filter((d) => textVersion(d) !== null).map((d) => ({ id: d.id, pages: d.extraction.pageCount }));
+    const libraryPages = library.reduce((n, d) => n + d.pages, 0);
+    let resampled = false;
+    if (frequencyStale(this.frequencyPages, libraryPages)) {
+      const frequency = await timed(timings, 'readMs', () => sampleWordFrequency(db, library, this.yieldNow));
+      this.names.setFrequency(frequency);
+      this.frequencyPages = libraryPages;
+      resampled = true;
+    }
 
     // 1. Names: diff the entries of the actors that may have changed, update the trie in place.
     const dirty = this.names.update(changed, deletedActors, settings);
@@ -116,7 +155,11 @@ export class MentionsEngine {
       const nextKeys = new Set(next.map(entryKey));
       const removed = prev.filter((e) => !nextKeys.has(entryKey(e)));
       const added = next.filter((e) => !prevKeys.has(entryKey(e)));
-      if (!removed.length && !added.length && this.entries.has(actorId)) continue;
+      if (!removed.length && !added.length && this.entries.has(actorId)) {
+        // The proposals' reasons may still have moved with the library ("rare in the library").
+        if (resampled) changedActors.push(actorId);
+        continue;
+      }
       for (const e of removed) this.trie.remove(e);
       for (const e of added) this.trie.add(e);
       for (const e of [...removed, ...added]) changedNames.add(e.name);
@@ -133,9 +176,10 @@ export class MentionsEngine {
 
     // 2. Documents gone: their rows go.
     const withText = new Map<string, number>();
+    const pageCounts = new Map<string, number>();
     for (const doc of documents) {
       const version = textVersion(doc);
-      if (version !== null) withText.set(doc.id, version);
+      if (version !== null) { withText.set(doc.id, version); pageCounts.set(doc.id, doc.extraction.pageCount); }
     }
     for (const id of [...this.docs.keys()].filter((id) => !withText.has(id))) {
       await db.transaction('rw', db.mentions, db.mentionDocs, async () => {
@@ -151,16 +195,14 @@ export class MentionsEngine {
     // 3. New or re-extracted documents: every page, with the trie as it now is.
     const fresh = [...withText].filter(([id, version]) => this.docs.get(id)?.version !== version);
     const freshIds = new Set(fresh.map(([id]) => id));
-    for (const [id, version] of fresh) {
-      await this.scanDocument(id, version, touched);
-      report.documentsScanned++;
-    }
+    await this.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
+    report.documentsScanned = fresh.length;
 
     // 4. Changed names: only the pages that can hold them.
     if (changedNames.size) {
       const pages = this.pagesHolding(changedNames, freshIds);
       report.pagesRescanned = pages.length;
-      await this.rescanPages(pages, touched);
+      await this.rescanPages(pages, touched, timings);
     }
 
     // 5. What the mentions now stand on. Source counts of the actors touched follow in
@@ -187,65 +229,96 @@ export class MentionsEngine {
     }
   }
 
-  private async scanDocument(documentId: string, version: number, touched: Set<string>): Promise<void> {
+  /**
+   * Scans new or re-extracted documents whole. Small documents go several to a chunk of about
+   * `chunk` pages: one read transaction (a key range per document), one write transaction
+   * (earlier rows cleared, new rows and the documents' word filters put), then a yield. A
+   * document longer than a chunk is read in chunks of its pages.
+   */
+  private async scanDocuments(fresh: readonly FreshDocument[], touched: Set<string>, t: SyncTimings): Promise<void> {
+    const total = fresh.reduce((n, d) => n + d.pages, 0);
+    let done = 0;
+    let batch: FreshDocument[] = [];
+    let batchPages = 0;
+    const flush = async (): Promise<void> => {
+      if (!batch.length) return;
+      await this.scanBatch(batch, touched, t);
+      done += batchPages;
+      batch = [];
+      batchPages = 0;
+      this.options.onProgress?.({ done, total });
+      await this.pause(t);
+    };
+    for (const doc of fresh) {
+      if (doc.pages > this.chunk) {
+        await flush();
+        await this.scanLongDocument(doc, touched, t, (n) => { done += n; this.options.onProgress?.({ done, total }); });
+        continue;
+      }
+      batch.push(doc);
+      batchPages += Math.max(1, doc.pages);
+      if (batchPages >= this.chunk) await flush();
+    }
+    await flush();
+  }
+
+  private async scanBatch(batch: readonly FreshDocument[], touched: Set<string>, t: SyncTimings): Promise<void> {
+    const db = this.db;
+    const pages = await timed(t, 'readMs', () => db.transaction('r', db.pages, () =>
+      Promise.all(batch.map((d) => db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray()))));
+    const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.trie, rows, true)));
+    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters }));
+    const rows = matched.flatMap((m) => m.rows);
+    await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, db.mentionDocs, async () => {
+      // Rows of an earlier scan (re-extracted, or a scan cut short): an empty range costs a seek.
+      for (const d of batch) {
+        const range = documentRange(db, d.id);
+        if (this.docs.has(d.id) || this.partial.has(d.id)) for (const key of await range.primaryKeys()) touched.add(key[2]);
+        await range.delete();
+      }
+      await db.mentions.bulkPut(rows);
+      await db.mentionDocs.bulkPut(docRows);
+    }));
+    t.rowsWritten += rows.length;
+    for (const r of rows) touched.add(r.actorId);
+    for (const row of docRows) { this.docs.set(row.documentId, row); this.partial.delete(row.documentId); }
+  }
+
+  private async scanLongDocument(doc: FreshDocument, touched: Set<string>, t: SyncTimings, progress: (pages: number) => void): Promise<void> {
     const db = this.db;
     const pages: number[] = [];
     const filters: Uint8Array[] = [];
-    // Rows of an earlier scan (re-extracted, or a scan cut short) go in one request, so
-    // each chunk below only adds rows.
-    await db.transaction('rw', db.mentions, async () => {
-      const range = db.mentions.where('[documentId+page+actorId]').between([documentId, Dexie.minKey, Dexie.minKey], [documentId, Dexie.maxKey, Dexie.maxKey]);
+    this.partial.add(doc.id);
+    await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, async () => {
+      const range = documentRange(db, doc.id);
       for (const key of await range.primaryKeys()) touched.add(key[2]);
       await range.delete();
-    });
+    }));
     let after: number = Dexie.minKey as unknown as number;
     for (;;) {
-      const rows = await db.pages.where('[documentId+page]').between([documentId, after], [documentId, Dexie.maxKey], false, true).limit(this.chunk).toArray();
+      const rows = await timed(t, 'readMs', () => db.pages.where('[documentId+page]').between([doc.id, after], [doc.id, Dexie.maxKey], false, true).limit(this.chunk).toArray());
       if (!rows.length) break;
-      filters.push(await this.writePages(rows, touched, documentId));
+      const matched = await timed(t, 'matchMs', () => matchPages(this.trie, rows, true));
+      await timed(t, 'writeMs', () => db.mentions.bulkPut(matched.rows));
+      t.rowsWritten += matched.rows.length;
+      for (const r of matched.rows) touched.add(r.actorId);
+      filters.push(matched.filters);
       pages.push(...rows.map((r) => r.page));
       after = rows[rows.length - 1]!.page;
-      await this.yieldNow();
+      progress(rows.length);
+      await this.pause(t);
     }
     const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
     let offset = 0;
     for (const f of filters) { all.set(f, offset); offset += f.length; }
-    const row: MentionDocRow = { documentId, version, pages, filters: all };
-    await db.mentionDocs.put(row);
-    this.docs.set(documentId, row);
+    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all };
+    await timed(t, 'writeMs', () => db.mentionDocs.put(row));
+    this.docs.set(doc.id, row);
+    this.partial.delete(doc.id);
   }
 
-  /**
-   * Scans the page rows and replaces their mention rows in one transaction; returns their word
-   * filters. A whole new document (`filtersFor`) had its rows cleared already.
-   */
-  private async writePages(rows: PageRow[], touched: Set<string>, filtersFor?: string): Promise<Uint8Array> {
-    const db = this.db;
-    const filters = new Uint8Array(filtersFor ? rows.length * WORD_FILTER_BYTES : 0);
-    const out: MentionRow[] = [];
-    rows.forEach((row, i) => {
-      const text = pageSearchText(row.text, row.annotations);
-      if (filtersFor) pageWordFilter(text, filters, i * WORD_FILTER_BYTES);
-      out.push(...pageRows(this.trie, row.documentId, row.page, text));
-    });
-    await db.transaction('rw', db.mentions, async () => {
-      if (!filtersFor) {
-        // One key range per document of the chunk (rescans come sorted by document, page),
-        // not two requests per page.
-        const byDoc = new Map<string, Set<number>>();
-        for (const row of rows) (byDoc.get(row.documentId) ?? byDoc.set(row.documentId, new Set()).get(row.documentId)!).add(row.page);
-        const stale: [string, number, string][] = [];
-        for (const [documentId, pages] of byDoc) {
-          const lo = Math.min(...pages), hi = Math.max(...pages);
-          const keys = await db.mentions.where('[documentId+page+actorId]').between([documentId, lo, Dexie.minKey], [documentId, hi, Dexie.maxKey]).primaryKeys();
-          for (const key of keys) if (pages.has(key[1])) { stale.push(key); touched.add(key[2]); }
-        }
-        await db.mentions.bulkDelete(stale);
-      }
-      await db.mentions.bulkPut(out);
-    });
-    for (const r of out) touched.add(r.actorId);
-    return filters;
+  private async pause(t: SyncTimings): Promise<void> {
+    await timed(t, 'pausedMs', () => this.yieldNow());
   }
 
   /**
@@ -267,12 +340,33 @@ export class MentionsEngine {
     return out;
   }
 
-  private async rescanPages(keys: PageKey[], touched: Set<string>): Promise<void> {
-    for (let i = 0; i < keys.length; i += this.chunk * 2) {
+  /**
+   * Re-scans pages after a name change. One read transaction per chunk gets the pages' text
+   * and their stored rows (a key range per run of pages of one document); only the rows that
+   * differ are written, and only the actors whose rows changed are touched.
+   */
+  private async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings): Promise<void> {
+    const db = this.db;
+    const size = this.chunk * 2;
+    for (let i = 0; i < keys.length; i += size) {
       this.options.onProgress?.({ done: i, total: keys.length });
-      const rows = (await this.db.pages.bulkGet(keys.slice(i, i + this.chunk * 2))).filter((r): r is PageRow => r !== undefined);
-      await this.writePages(rows, touched);
-      await this.yieldNow();
+      const slice = keys.slice(i, i + size);
+      const [pages, stored] = await timed(t, 'readMs', () => db.transaction('r', db.pages, db.mentions, () =>
+        Promise.all([db.pages.bulkGet(slice), storedRowsOf(db, slice)])));
+      const present = pages.filter((r): r is PageRow => r !== undefined);
+      const { rows } = await timed(t, 'matchMs', () => matchPages(this.trie, present, false));
+      const { put, remove } = diffRows(stored, rows);
+      if (put.length || remove.length) {
+        await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, async () => {
+          if (remove.length) await db.mentions.bulkDelete(remove);
+          if (put.length) await db.mentions.bulkPut(put);
+        }));
+      }
+      t.rowsWritten += put.length;
+      t.rowsDeleted += remove.length;
+      for (const r of put) touched.add(r.actorId);
+      for (const k of remove) touched.add(k[2]);
+      await this.pause(t);
     }
   }
 
