@@ -37,6 +37,8 @@ for (const [k, v] of Object.entries(config)) if (!Number.isFinite(v) || v < 0) t
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+/** Where the worker's sync spent its time (renderer/mentions/pageScan.ts SyncTimings). */
+const where = (t) => (t ? `read ${fmt(t.readMs)}, match ${fmt(t.matchMs)}, write ${fmt(t.writeMs)}, paused ${fmt(t.pausedMs)}; rows put ${t.rowsWritten}, deleted ${t.rowsDeleted}` : 'no timings');
 
 /** The mentions worker's used JS heap in MB (null while none is attached), to sample while it works. */
 async function workerHeap(cdp) {
@@ -79,12 +81,13 @@ async function main() {
     result.build.heapPeakMB = peak;
     result.build.loadavg = load();
     log(`build: ${result.build.finished ? '' : 'NOT FINISHED '}${fmt(result.build.ms)} for ${config.pages} pages (${Math.round(config.pages / (result.build.ms / 1000))} pages/s; raw read alone ${fmt(result.rawRead.ms)}); ${result.build.rows} mention rows; longest main-thread task ${fmt(result.build.longTasks.max)} (${result.build.longTasks.n} long tasks); IndexedDB probe p50 ${fmt(result.build.idbProbe.p50)} p95 ${fmt(result.build.idbProbe.p95)} max ${fmt(result.build.idbProbe.max)}; worker heap peak ${peak} MB; load ${load()}`);
+    log(`  build, worker's own account: ${where(result.build.last?.timings)}`);
 
     result.nameEdits = [];
     for (let i = 0; i < config.rounds; i++) {
       const e = await bench('nameEdit', { round: i });
       result.nameEdits.push(e);
-      log(`  name edit (+"${e.name}"): mentions stored after ${fmt(e.ms)} (worker sync ${fmt(e.last?.ms)}, ${e.last?.pagesRescanned} pages re-scanned of ${config.pages}); actor now on ${e.pagesMentioning} pages; IndexedDB probe max ${fmt(e.idbProbe.max)}; load ${load()}`);
+      log(`  name edit (+"${e.name}"): mentions stored after ${fmt(e.ms)} (worker sync ${fmt(e.last?.ms)}, ${e.last?.pagesRescanned} pages re-scanned of ${config.pages}); actor now on ${e.pagesMentioning} pages; IndexedDB probe max ${fmt(e.idbProbe.max)}; ${where(e.last?.timings)}; load ${load()}`);
     }
     result.newDocuments = [];
     for (let i = 0; i < config.rounds; i++) {
