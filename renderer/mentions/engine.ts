@@ -16,13 +16,13 @@ import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
-import type { PageRow } from '../db/derive';
-import type { MentionDocRow, MentionRow } from '../db/mentionTypes';
+import type { MentionDocRow } from '../db/mentionTypes';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
 import { writeNames, writeSources } from './nameRows';
 import { frequencyStale, sampleWordFrequency } from './libraryWords';
-import { diffRows, matchPages, noTimings, timed } from './pageScan';
+import { noTimings, timed } from './pageScan';
+import { DocumentScanner } from './scanner';
 import type { SyncTimings } from './pageScan';
 
 export type { SyncTimings } from './pageScan';
@@ -45,32 +45,14 @@ export interface SyncReport {
   timings: SyncTimings;
 }
 
-interface FreshDocument { id: string; version: number; pages: number }
-
 type PageKey = [string, number];
-
-const documentRange = (db: CasefileDb, id: string) =>
-  db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
-
-/** The stored rows of the pages (sorted by document, page): one key range per run of pages of a document. */
-async function storedRowsOf(db: CasefileDb, keys: readonly PageKey[]): Promise<MentionRow[]> {
-  const runs: { doc: string; lo: number; hi: number; pages: Set<number> }[] = [];
-  for (const [doc, page] of keys) {
-    const last = runs[runs.length - 1];
-    if (last && last.doc === doc) { last.lo = Math.min(last.lo, page); last.hi = Math.max(last.hi, page); last.pages.add(page); }
-    else runs.push({ doc, lo: page, hi: page, pages: new Set([page]) });
-  }
-  const found = await Promise.all(runs.map((r) => db.mentions.where('[documentId+page+actorId]').between([r.doc, r.lo, Dexie.minKey], [r.doc, r.hi, Dexie.maxKey]).toArray()));
-  return found.flatMap((rows, i) => rows.filter((row) => runs[i]!.pages.has(row.page)));
-}
 
 export class MentionsEngine {
   readonly trie = new NameTrie([]);
   /** Entries the stored mentions were computed with, per actor. */
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
-  /** Long documents whose scan started in this session and has not finished (their rows may be partial). */
-  private readonly partial = new Set<string>();
+  private readonly scanner: DocumentScanner;
   private readonly names = new CaseNames();
   private readonly uncounted = new Set<string>();
   /** Pages with text when the word frequencies were last estimated (null: never). */
@@ -84,6 +66,10 @@ export class MentionsEngine {
   constructor(readonly db: CasefileDb, private readonly options: EngineOptions = {}) {
     this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
     this.chunk = options.chunkPages ?? 50;
+    this.scanner = new DocumentScanner({
+      db, trie: this.trie, docs: this.docs, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
+      pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
+    });
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -195,14 +181,14 @@ export class MentionsEngine {
     // 3. New or re-extracted documents: every page, with the trie as it now is.
     const fresh = [...withText].filter(([id, version]) => this.docs.get(id)?.version !== version);
     const freshIds = new Set(fresh.map(([id]) => id));
-    await this.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
+    await this.scanner.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
     report.documentsScanned = fresh.length;
 
     // 4. Changed names: only the pages that can hold them.
     if (changedNames.size) {
       const pages = this.pagesHolding(changedNames, freshIds);
       report.pagesRescanned = pages.length;
-      await this.rescanPages(pages, touched, timings);
+      await this.scanner.rescanPages(pages, touched, timings);
     }
 
     // 5. What the mentions now stand on. Source counts of the actors touched follow in
@@ -230,98 +216,6 @@ export class MentionsEngine {
   }
 
   /**
-   * Scans new or re-extracted documents whole. Small documents go several to a chunk of about
-   * `chunk` pages: one read transaction (a key range per document), one write transaction
-   * (earlier rows cleared, new rows and the documents' word filters put), then a yield. A
-   * document longer than a chunk is read in chunks of its pages.
-   */
-  private async scanDocuments(fresh: readonly FreshDocument[], touched: Set<string>, t: SyncTimings): Promise<void> {
-    const total = fresh.reduce((n, d) => n + d.pages, 0);
-    let done = 0;
-    let batch: FreshDocument[] = [];
-    let batchPages = 0;
-    const flush = async (): Promise<void> => {
-      if (!batch.length) return;
-      await this.scanBatch(batch, touched, t);
-      done += batchPages;
-      batch = [];
-      batchPages = 0;
-      this.options.onProgress?.({ done, total });
-      await this.pause(t);
-    };
-    for (const doc of fresh) {
-      if (doc.pages > this.chunk) {
-        await flush();
-        await this.scanLongDocument(doc, touched, t, (n) => { done += n; this.options.onProgress?.({ done, total }); });
-        continue;
-      }
-      batch.push(doc);
-      batchPages += Math.max(1, doc.pages);
-      if (batchPages >= this.chunk) await flush();
-    }
-    await flush();
-  }
-
-  private async scanBatch(batch: readonly FreshDocument[], touched: Set<string>, t: SyncTimings): Promise<void> {
-    const db = this.db;
-    const pages = await timed(t, 'readMs', () => db.transaction('r', db.pages, () =>
-      Promise.all(batch.map((d) => db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray()))));
-    const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.trie, rows, true)));
-    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters }));
-    const rows = matched.flatMap((m) => m.rows);
-    await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, db.mentionDocs, async () => {
-      // Rows of an earlier scan (re-extracted, or a scan cut short): an empty range costs a seek.
-      for (const d of batch) {
-        const range = documentRange(db, d.id);
-        if (this.docs.has(d.id) || this.partial.has(d.id)) for (const key of await range.primaryKeys()) touched.add(key[2]);
-        await range.delete();
-      }
-      await db.mentions.bulkPut(rows);
-      await db.mentionDocs.bulkPut(docRows);
-    }));
-    t.rowsWritten += rows.length;
-    for (const r of rows) touched.add(r.actorId);
-    for (const row of docRows) { this.docs.set(row.documentId, row); this.partial.delete(row.documentId); }
-  }
-
-  private async scanLongDocument(doc: FreshDocument, touched: Set<string>, t: SyncTimings, progress: (pages: number) => void): Promise<void> {
-    const db = this.db;
-    const pages: number[] = [];
-    const filters: Uint8Array[] = [];
-    this.partial.add(doc.id);
-    await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, async () => {
-      const range = documentRange(db, doc.id);
-      for (const key of await range.primaryKeys()) touched.add(key[2]);
-      await range.delete();
-    }));
-    let after: number = Dexie.minKey as unknown as number;
-    for (;;) {
-      const rows = await timed(t, 'readMs', () => db.pages.where('[documentId+page]').between([doc.id, after], [doc.id, Dexie.maxKey], false, true).limit(this.chunk).toArray());
-      if (!rows.length) break;
-      const matched = await timed(t, 'matchMs', () => matchPages(this.trie, rows, true));
-      await timed(t, 'writeMs', () => db.mentions.bulkPut(matched.rows));
-      t.rowsWritten += matched.rows.length;
-      for (const r of matched.rows) touched.add(r.actorId);
-      filters.push(matched.filters);
-      pages.push(...rows.map((r) => r.page));
-      after = rows[rows.length - 1]!.page;
-      progress(rows.length);
-      await this.pause(t);
-    }
-    const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
-    let offset = 0;
-    for (const f of filters) { all.set(f, offset); offset += f.length; }
-    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all };
-    await timed(t, 'writeMs', () => db.mentionDocs.put(row));
-    this.docs.set(doc.id, row);
-    this.partial.delete(doc.id);
-  }
-
-  private async pause(t: SyncTimings): Promise<void> {
-    await timed(t, 'pausedMs', () => this.yieldNow());
-  }
-
-  /**
    * Pages that may hold every word of some changed name (documents just scanned are current).
    * A mention needs all of a name's words on the page, and whatever else decides it (cues,
    * quotes, the actor's other names nearby) is on that page too (docs/mentions.md). Checking
@@ -338,36 +232,6 @@ export class MentionsEngine {
       }
     }
     return out;
-  }
-
-  /**
-   * Re-scans pages after a name change. One read transaction per chunk gets the pages' text
-   * and their stored rows (a key range per run of pages of one document); only the rows that
-   * differ are written, and only the actors whose rows changed are touched.
-   */
-  private async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings): Promise<void> {
-    const db = this.db;
-    const size = this.chunk * 2;
-    for (let i = 0; i < keys.length; i += size) {
-      this.options.onProgress?.({ done: i, total: keys.length });
-      const slice = keys.slice(i, i + size);
-      const [pages, stored] = await timed(t, 'readMs', () => db.transaction('r', db.pages, db.mentions, () =>
-        Promise.all([db.pages.bulkGet(slice), storedRowsOf(db, slice)])));
-      const present = pages.filter((r): r is PageRow => r !== undefined);
-      const { rows } = await timed(t, 'matchMs', () => matchPages(this.trie, present, false));
-      const { put, remove } = diffRows(stored, rows);
-      if (put.length || remove.length) {
-        await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, async () => {
-          if (remove.length) await db.mentions.bulkDelete(remove);
-          if (put.length) await db.mentions.bulkPut(put);
-        }));
-      }
-      t.rowsWritten += put.length;
-      t.rowsDeleted += remove.length;
-      for (const r of put) touched.add(r.actorId);
-      for (const k of remove) touched.add(k[2]);
-      await this.pause(t);
-    }
   }
 
   /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */

@@ -34,9 +34,10 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   const syncDelay = config.syncDelayMs ?? 30;
   let status: MentionsStatus = { ready: false, scanning: null, generation: 0, error: null };
   let engine: MentionsEngine | null = null;
-  // A sync the user waits for (a name edit, a new document) runs unpaced for its first second;
-  // a long catch-up (the first build) then gives the window time back.
-  const paced = pacedYield(config.paceShare ?? 0.5, undefined, undefined, 1000);
+  // A sync the user waits for (a name edit, a new document) runs unpaced for its first 3 s
+  // (the window's reads still interleave at every chunk); a long catch-up (the first build)
+  // then gives the window time back.
+  const paced = pacedYield(config.paceShare ?? 0.5, undefined, undefined, 3000);
   const setStatus = (next: Partial<MentionsStatus>) => {
     status = { ...status, ...next };
     post({ type: 'status', status });
