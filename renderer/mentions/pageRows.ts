@@ -1,5 +1,5 @@
-import { findMentions, mentionSnippet } from '../../shared/mentions';
-import type { NameTrie } from '../../shared/mentions';
+import { findMentionsInTokens, mentionSnippet, tokenize } from '../../shared/mentions';
+import type { NameTrie, PageTokens } from '../../shared/mentions';
 import type { MentionRow } from '../db/mentionTypes';
 
 /** Hits kept per (page, actor): enough for a snippet, a highlight and a citation. */
@@ -12,9 +12,9 @@ export const HITS_KEPT = 3;
 export const OTHERS_KEPT = 5;
 
 /** The mention rows of one page: one per actor named on it, in order of first mention. */
-export function pageRows(trie: NameTrie, documentId: string, page: number, text: string): MentionRow[] {
+export function pageRows(trie: NameTrie, documentId: string, page: number, text: string, tokens: PageTokens = tokenize(text)): MentionRow[] {
   const rows = new Map<string, MentionRow>();
-  for (const m of findMentions(trie, text)) {
+  for (const m of findMentionsInTokens(trie, tokens)) {
     for (const c of m.candidates) {
       let row = rows.get(c.actorId);
       if (!row) {

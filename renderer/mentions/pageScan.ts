@@ -1,7 +1,7 @@
 // The engine's page work, apart from its bookkeeping: matching a batch of page rows, and the
 // difference between a page's stored mention rows and its new ones, so a re-scan writes only
 // what changed (engine.ts). Also where a sync's time goes (reads, matching, writes, pauses).
-import { WORD_FILTER_BYTES, pageWordFilter } from '../../shared/mentions';
+import { WORD_FILTER_BYTES, addWords, tokenize } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { PageRow } from '../db/derive';
@@ -47,8 +47,10 @@ export function matchPages(trie: NameTrie, pages: readonly PageRow[], withFilter
   const rows: MentionRow[] = [];
   pages.forEach((page, i) => {
     const text = pageSearchText(page.text, page.annotations);
-    if (withFilters) pageWordFilter(text, filters, i * WORD_FILTER_BYTES);
-    for (const row of pageRows(trie, page.documentId, page.page, text)) rows.push(row);
+    // One tokenizing for both: the filter holds the matcher's own words (pageWordFilter).
+    const tokens = tokenize(text);
+    if (withFilters) addWords(filters, i * WORD_FILTER_BYTES, new Set(tokens.words));
+    for (const row of pageRows(trie, page.documentId, page.page, text, tokens)) rows.push(row);
   });
   return { rows, filters };
 }
