@@ -96,7 +96,7 @@ async function main() {
       log(`  new 50-page document: mentions stored ${d.found ? `after ${fmt(d.ms)}` : 'NOT within 30 s'} (its own write ${fmt(d.writeMs)}; worker sync ${fmt(d.last?.ms)}); load ${load()}`);
     }
     result.mentionedIn = await bench('mentionedIn');
-    for (const m of result.mentionedIn) log(`  "Mentioned in": ${m.rows} pages read in ${fmt(m.ms)} (reference: bulkGet of the same page rows ${fmt(m.referenceMs)})`);
+    for (const m of result.mentionedIn) log(`  "Mentioned in": ${m.rows} pages in ${m.sources} sources, read as the profile does in ${fmt(m.ms)} (every row read whole: ${fmt(m.wholeMs)}; reference: bulkGet of the same page rows ${fmt(m.referenceMs)})`);
     sampling = false;
     await sampler;
     result.heapAfterGcMB = await heap(true);

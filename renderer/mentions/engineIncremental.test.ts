@@ -10,7 +10,7 @@ import { getActor, saveActor } from '../db/actors';
 import { openDatabase } from '../db/db';
 import type { CasefileDb } from '../db/db';
 import { addDocument } from '../db/documents';
-import { mentionNamesOf, mentionsOfActor } from '../db/mentions';
+import { mentionNamesOf, mentionedIn, mentionsOfActor } from '../db/mentions';
 import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
 
@@ -63,6 +63,15 @@ describe('MentionsEngine fast paths', () => {
     expect(progress.at(-1)).toBe(20);
     const batched = await allRows(db);
     expect(batched).toBe(await rebuilt(db));
+
+    // "Mentioned in" lists every source from the index and reads rows only for those shown.
+    const artemio = (await db.actors.toArray()).find((a) => a.name === 'Florindo Eleuterio Flores')!;
+    const view = await mentionedIn(db, artemio.id, 2);
+    const whole = await mentionsOfActor(db, artemio.id);
+    expect(view.sources).toHaveLength(5);
+    expect(view.sources.flatMap((s) => s.pages.map((p) => `${s.documentId}:${p}`))).toEqual(whole.map((r) => `${r.documentId}:${r.page}`));
+    expect([...view.rows.keys()]).toEqual(view.sources.slice(0, 2).map((s) => s.documentId));
+    expect([...view.rows.values()].flat()).toEqual(whole.filter((r) => view.rows.has(r.documentId)));
   });
 
   it('rewrites only the rows a name edit changes, and ends where a full build would', async () => {
