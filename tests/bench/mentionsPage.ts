@@ -118,6 +118,19 @@ const api = {
     return { rows, ms: now() - t0 };
   },
 
+  /** Reference for the build's probes: the same small IndexedDB read every 100 ms with no worker running. */
+  async idleProbe(o: { ms: number }) {
+    const d = await database();
+    if (!actorIds.length) actorIds = (await d.actors.toCollection().primaryKeys()) as string[];
+    longTasks.length = 0;
+    probeLatencies.length = 0;
+    void probeLoop(actorIds);
+    await sleep(o.ms);
+    probing = false;
+    await sleep(150);
+    return { longTasks: stats(longTasks), idbProbe: stats(probeLatencies) };
+  },
+
   /** Starts the worker and waits until its first full build is done; probes responsiveness meanwhile. */
   async build(o: { timeoutMs: number }) {
     const d = await database();
