@@ -35,6 +35,11 @@ export interface EngineOptions {
   onProgress?: (progress: MentionsProgress | null) => void;
   /** Pages per transaction. */
   chunkPages?: number;
+  /**
+   * Whether a newer change is waiting. A long re-scan (a name on thousands of pages) then
+   * stops after its current chunk; the next sync scans new documents first and resumes it.
+   */
+  interrupted?: () => boolean;
 }
 
 export interface SyncReport {
@@ -42,10 +47,20 @@ export interface SyncReport {
   documentsDropped: number;
   namesChanged: number;
   pagesRescanned: number;
+  /** Pages still to re-scan after an interrupted sync (the next sync does them). */
+  pagesLeft: number;
   timings: SyncTimings;
 }
 
 type PageKey = [string, number];
+
+/** Both lists' pages once each, sorted by document and page (how the re-scan reads them). */
+function mergePageKeys(a: readonly PageKey[], b: readonly PageKey[]): PageKey[] {
+  if (!a.length) return [...b];
+  const seen = new Map<string, PageKey>();
+  for (const k of [...a, ...b]) seen.set(`${k[0]}\u0000${k[1]}`, k);
+  return [...seen.values()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+}
 
 export class MentionsEngine {
   readonly trie = new NameTrie([]);
@@ -55,6 +70,11 @@ export class MentionsEngine {
   private readonly scanner: DocumentScanner;
   private readonly names = new CaseNames();
   private readonly uncounted = new Set<string>();
+  /** Pages an interrupted re-scan left, sorted by document and page. */
+  private pendingRescan: PageKey[] = [];
+  /** Actors whose `mentionNames` rows wait for the re-scans of their names to finish. */
+  private readonly namesToWrite = new Set<string>();
+  private readonly namesToDelete = new Set<string>();
   /** Pages with text when the word frequencies were last estimated (null: never). */
   private frequencyPages: number | null = null;
   /** The highest actor `updatedAt` read so far: later syncs read only actors changed since. */
@@ -115,7 +135,7 @@ export class MentionsEngine {
     for (const a of recent) this.actorsSeenAt = Math.max(this.actorsSeenAt, a.updatedAt);
     const deletedActors = [...this.names.ids()].filter((id) => !live.has(id));
     const timings = noTimings();
-    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0, timings };
+    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0, pagesLeft: 0, timings };
     const touched = new Set<string>();
 
     // 0. The library's word frequencies, for the proposed rules: estimated on a sample of
@@ -184,16 +204,24 @@ export class MentionsEngine {
     await this.scanner.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
     report.documentsScanned = fresh.length;
 
-    // 4. Changed names: only the pages that can hold them.
-    if (changedNames.size) {
-      const pages = this.pagesHolding(changedNames, freshIds);
-      report.pagesRescanned = pages.length;
-      await this.scanner.rescanPages(pages, touched, timings);
-    }
+    // 4. Changed names: only the pages that can hold them, after those an interrupted sync left.
+    const pending = this.pendingRescan.filter(([id]) => withText.has(id) && !freshIds.has(id));
+    const pages = mergePageKeys(pending, changedNames.size ? this.pagesHolding(changedNames, freshIds) : []);
+    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted) : [];
+    report.pagesRescanned = pages.length - this.pendingRescan.length;
+    report.pagesLeft = this.pendingRescan.length;
 
-    // 5. What the mentions now stand on. Source counts of the actors touched follow in
-    // `countSources`, after the caller has said the mentions are in.
-    await writeNames(db, (id) => this.names.info(id), changedActors, deletedActors, this.yieldNow);
+    // 5. What the mentions now stand on, once no re-scan is left: until then a restart must
+    // still see the old names in `mentionNames`, so that its first sync re-scans for them.
+    // Source counts of the actors touched follow in `countSources`, after the caller has said
+    // the mentions are in.
+    for (const id of changedActors) this.namesToWrite.add(id);
+    for (const id of deletedActors) { this.namesToWrite.delete(id); this.namesToDelete.add(id); }
+    if (!this.pendingRescan.length) {
+      await writeNames(db, (id) => this.names.info(id), [...this.namesToWrite], [...this.namesToDelete], this.yieldNow);
+      this.namesToWrite.clear();
+      this.namesToDelete.clear();
+    }
     for (const id of touched) this.uncounted.add(id);
     this.options.onProgress?.(null);
     return report;

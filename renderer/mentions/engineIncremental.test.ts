@@ -104,6 +104,35 @@ describe('MentionsEngine fast paths', () => {
     expect(incremental).toBe(await rebuilt(db));
   });
 
+  it('lets a newer change interrupt a long re-scan, scans the new document first, then resumes; names are stored only when done', async () => {
+    const db = await freshDb();
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    await saveActor(db, artemio, 1_000);
+    await saveActor(db, person('Víctor Quispe Palomino', ['José']), 1_000);
+    for (let i = 0; i < 6; i++) await addPdf(db, PAGES);
+    let stop = false;
+    const engine = new MentionsEngine(db, { chunkPages: 1, interrupted: () => stop });
+    await engine.load();
+    await engine.sync();
+
+    const saved = (await getActor(db, artemio.id))!;
+    await saveActor(db, { ...saved, names: [...saved.names, { id: newId(), name: 'Pichari', type: 'alias', note: '', citations: [] }] }, 3_000);
+    stop = true; // a newer change is already waiting: one chunk (2 pages) of the 6 is re-scanned
+    const first = await engine.sync();
+    expect([first.pagesRescanned, first.pagesLeft]).toEqual([2, 4]);
+    // Until the re-scan is done, a restart still sees the old names and would re-scan for the new one.
+    expect((await mentionNamesOf(db, artemio.id))?.entries.map((e) => e.name)).not.toContain('Pichari');
+
+    const late = await addPdf(db, ['El camarada Artemio llegó a Pichari.']);
+    stop = false;
+    const second = await engine.sync();
+    expect(second).toMatchObject({ documentsScanned: 1, pagesRescanned: 4, pagesLeft: 0 });
+    expect((await mentionsOfActor(db, artemio.id)).filter((r) => r.documentId === late.id)).toHaveLength(1);
+    expect((await mentionNamesOf(db, artemio.id))?.entries.map((e) => e.name)).toContain('Pichari');
+    const incremental = await allRows(db);
+    expect(incremental).toBe(await rebuilt(db));
+  });
+
   it('proposes a cue for a family name frequent in the library, and says why', async () => {
     const db = await freshDb();
     const yupanqui = person('Ana Yupanqui');

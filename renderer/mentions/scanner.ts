@@ -140,12 +140,16 @@ export class DocumentScanner {
   /**
    * Re-scans pages after a name change. One read transaction per chunk gets the pages' text
    * and their stored rows (a key range per run of pages of one document); only the rows that
-   * differ are written, and only the actors whose rows changed are touched.
+   * differ are written, and only the actors whose rows changed are touched. Returns the pages
+   * not re-scanned because `interrupted()` said a newer change is waiting.
    */
-  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings): Promise<void> {
+  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false): Promise<PageKey[]> {
     const db = this.ctx.db;
     const size = this.ctx.chunk * 2;
     for (let i = 0; i < keys.length; i += size) {
+      // A newer change is waiting (a new document, another edit): stop here and hand back
+      // the pages left, which the next sync re-scans after that change.
+      if (i > 0 && interrupted()) return keys.slice(i);
       this.ctx.onProgress?.({ done: i, total: keys.length });
       const slice = keys.slice(i, i + size);
       const [pages, stored] = await timed(t, 'readMs', () => db.transaction('r', db.pages, db.mentions, () =>
@@ -165,5 +169,6 @@ export class DocumentScanner {
       for (const k of remove) touched.add(k[2]);
       await this.ctx.pause(t);
     }
+    return [];
   }
 }

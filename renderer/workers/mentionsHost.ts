@@ -59,8 +59,11 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
       const t0 = performance.now();
       paced.restart();
       const report = await engine.sync();
-      const changed = report.documentsScanned + report.documentsDropped + report.namesChanged > 0;
-      setStatus({ ready: true, scanning: null, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
+      const changed = report.documentsScanned + report.documentsDropped + report.namesChanged + report.pagesRescanned > 0;
+      // An interrupted re-scan leaves pages for the next sync, which runs right away.
+      const scanning = report.pagesLeft > 0 ? { done: 0, total: report.pagesLeft } : null;
+      setStatus({ ready: true, scanning, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
+      if (report.pagesLeft > 0) again = true;
       // Source counts in the background, giving way to the next sync.
       await engine.countSources(() => again || timer !== undefined);
     } catch (error) {
@@ -74,7 +77,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   async function start(): Promise<void> {
     try {
       const db = await config.openDb();
-      engine = new MentionsEngine(db, { yieldNow: paced, onProgress: (scanning) => setStatus({ scanning }) });
+      engine = new MentionsEngine(db, { yieldNow: paced, onProgress: (scanning) => setStatus({ scanning }), interrupted: () => again || timer !== undefined });
       await engine.load();
       (config.watch ?? watchMentionSources)(db, () => scheduleSync());
       scheduleSync(0);
