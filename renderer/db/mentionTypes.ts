@@ -53,6 +53,8 @@ export interface MentionNameInfo {
   /** Why the proposal, e.g. "common first name". */
   reason: string;
   givenNames?: readonly string[];
+  /** A family name too common for a title to say who (NameEntry.common). */
+  common?: boolean;
 }
 
 /** An actor's names as the worker matches them (derived), and how many sources name the actor. */

@@ -103,7 +103,8 @@ export class MentionsEngine {
     return this.exclusive(async () => {
       const [names, docs] = await Promise.all([this.db.mentionNames.toArray(), this.db.mentionDocs.toArray()]);
       for (const row of names) {
-        const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule, ...(e.givenNames ? { givenNames: e.givenNames } : {}) }));
+        const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule,
+          ...(e.givenNames ? { givenNames: e.givenNames } : {}), ...(e.common ? { common: true } : {}) }));
         this.entries.set(row.actorId, entries);
         for (const e of entries) this.trie.add(e);
       }

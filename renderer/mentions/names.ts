@@ -99,11 +99,12 @@ export class CaseNames {
   info(id: string): MentionNameInfo[] {
     return this.entries(id).map((e) => {
       const proposal = e.source === 'name' ? proposeRule(e.name, this.frequency) : proposeFamilyRule(e.name, this.frequency, this.sharing.get(foldWord(e.name)) ?? 1);
-      return { name: e.name, source: e.source, rule: e.rule, proposed: proposal.rule, reason: proposal.reason, ...(e.givenNames ? { givenNames: e.givenNames } : {}) };
+      return { name: e.name, source: e.source, rule: e.rule, proposed: proposal.rule, reason: proposal.reason,
+        ...(e.givenNames ? { givenNames: e.givenNames } : {}), ...(e.common ? { common: true } : {}) };
     });
   }
 }
 
 /** Identity of an entry for diffing: a change in any of these can change mentions. */
-export const entryKey = (e: Pick<NameEntry, 'name' | 'source' | 'rule' | 'givenNames'>): string =>
-  `${e.source}\u0000${e.rule}\u0000${e.name}\u0000${(e.givenNames ?? []).join(' ')}`;
+export const entryKey = (e: Pick<NameEntry, 'name' | 'source' | 'rule' | 'givenNames' | 'common'>): string =>
+  `${e.source}\u0000${e.rule}\u0000${e.name}\u0000${(e.givenNames ?? []).join(' ')}\u0000${e.common === true ? 1 : 0}`;

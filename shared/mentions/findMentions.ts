@@ -84,7 +84,7 @@ class MatchFacts {
     // "la señora Quispe", "Mr. Smith": a title before a common surname says a person of
     // that name, not which one. Only the family's plural or the actor's other names nearby
     // do. Two surnames ("el Sr. Quispe Palomino") say which family.
-    if (c.entry.source === 'family' && commonSurname(c)) return undefined;
+    if (c.entry.source === 'family' && (c.entry.common === true || commonSurname(c))) return undefined;
     if ((this.cue ??= cueBefore(this.t, this.m.from)) && !this.cueIsPartOfName(c)) return 'cue';
     if ((this.quotes ??= quoted(this.t, this.m.from, this.m.to))) return 'quotes';
     return undefined;

@@ -80,6 +80,18 @@ export function proposeRule(name: string, freq?: WordFrequency): RuleProposal {
 }
 
 /**
+ * Whether a family name is too common for a title to tell who is meant ("la señora Quispe"):
+ * every surname of it common (in the lists or on LIBRARY_COMMON_FAMILY_SHARE of the
+ * library's pages), or borne by more than MAX_SHARED_FAMILY actors of the case. Two
+ * surnames of which one is distinctive ("Quispe Palomino") say which family.
+ */
+export function familyTooCommon(family: string, freq?: WordFrequency, sharedBy = 1): boolean {
+  if (sharedBy > MAX_SHARED_FAMILY) return true;
+  const words = tokenize(family).words.filter((w) => !PARTICLES.has(w));
+  return words.length > 0 && words.every((w) => COMMON_SURNAMES_SET.has(w) || commonInLibrary(w, freq, LIBRARY_COMMON_FAMILY_SHARE));
+}
+
+/**
  * A family name is matched on its own only with a cue ("Sr. Quispe", "los hermanos
  * Quispe Palomino") unless it is distinctive: none of its words a common surname, given
  * name or word, nor frequent in the library ("Iparraguirre", "Guzmán Reynoso"), nor the
