@@ -133,6 +133,20 @@ describe('MentionsEngine fast paths', () => {
     expect(incremental).toBe(await rebuilt(db));
   });
 
+  it('sees an actor written at the same millisecond as the last one it read', async () => {
+    const db = await freshDb();
+    await saveActor(db, person('Víctor Quispe Palomino', ['José']), 5_000);
+    await addPdf(db, PAGES);
+    const engine = new MentionsEngine(db);
+    await engine.load();
+    await engine.sync();
+    expect(await engine.sync()).toMatchObject({ namesChanged: 0 });
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    await saveActor(db, artemio, 5_000);
+    expect((await engine.sync()).namesChanged).toBeGreaterThan(0);
+    expect((await mentionsOfActor(db, artemio.id)).length).toBeGreaterThan(0);
+  });
+
   it('proposes a cue for a family name frequent in the library, and says why', async () => {
     const db = await freshDb();
     const yupanqui = person('Ana Yupanqui');
