@@ -88,7 +88,7 @@ export class MentionsEngine {
 
   constructor(readonly db: CasefileDb, private readonly options: EngineOptions = {}) {
     this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
-    this.chunk = options.chunkPages ?? 50;
+    this.chunk = options.chunkPages ?? 25;
     this.scanner = new DocumentScanner({
       db, trie: this.trie, docs: this.docs, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
       pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
@@ -116,7 +116,8 @@ export class MentionsEngine {
   }
 
   sync(): Promise<SyncReport> {
-    return this.exclusive(() => this.runSync());
+    const called = performance.now();
+    return this.exclusive(() => this.runSync(performance.now() - called));
   }
 
   /**
@@ -135,8 +136,9 @@ export class MentionsEngine {
     return [...after, ...(await db.actors.bulkGet(unseen)).filter((a): a is ActorRow => a !== undefined)];
   }
 
-  private async runSync(): Promise<SyncReport> {
+  private async runSync(queuedMs: number): Promise<SyncReport> {
     const db = this.db;
+    const started = performance.now();
     // Actors changed since the last sync (same-millisecond writes are read again, harmlessly),
     // plus any id the index holds that the cache lacks (a bundle import keeps old dates).
     // In small transactions with yields (readAllInChunks): the first sync reads every actor,
@@ -156,7 +158,7 @@ export class MentionsEngine {
       if (a.updatedAt === this.actorsSeenAt) this.seenAtIds.add(a.id);
     }
     const deletedActors = [...this.names.ids()].filter((id) => !live.has(id));
-    const timings = noTimings();
+    const timings = { ...noTimings(), queuedMs };
     const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0, pagesLeft: 0, timings };
     const touched = new Set<string>();
 
@@ -173,6 +175,7 @@ export class MentionsEngine {
     }
 
     // 1. Names: diff the entries of the actors that may have changed, update the trie in place.
+    const namesFrom = performance.now();
     const dirty = this.names.update(changed, deletedActors, settings);
     const changedNames = new Set<string>();
     const changedActors: string[] = [];
@@ -201,6 +204,8 @@ export class MentionsEngine {
       this.entries.delete(id);
     }
     report.namesChanged = changedNames.size;
+    // Reading actors and rules (before the frequency sample) and recomputing the entries.
+    timings.namesMs += performance.now() - namesFrom + (namesFrom - started - (timings.readMs));
 
     // 2. Documents gone: their rows go.
     const withText = new Map<string, number>();
@@ -240,7 +245,7 @@ export class MentionsEngine {
     for (const id of changedActors) this.namesToWrite.add(id);
     for (const id of deletedActors) { this.namesToWrite.delete(id); this.namesToDelete.add(id); }
     if (!this.pendingRescan.length) {
-      await writeNames(db, (id) => this.names.info(id), [...this.namesToWrite], [...this.namesToDelete], this.yieldNow);
+      await timed(timings, 'namesMs', () => writeNames(db, (id) => this.names.info(id), [...this.namesToWrite], [...this.namesToDelete], this.yieldNow));
       this.namesToWrite.clear();
       this.namesToDelete.clear();
     }

@@ -18,15 +18,19 @@ export interface SyncTimings {
   writeMs: number;
   /** Waiting between chunks so the window gets IndexedDB and the CPU (pacedYield). */
   pausedMs: number;
+  /** Reading actors and rules, recomputing names and storing them (mentionNames). */
+  namesMs: number;
+  /** Waiting for the work before this sync to finish (a batch of source counts). */
+  queuedMs: number;
   /** Mention rows put and deleted. */
   rowsWritten: number;
   rowsDeleted: number;
 }
 
-export const noTimings = (): SyncTimings => ({ readMs: 0, matchMs: 0, writeMs: 0, pausedMs: 0, rowsWritten: 0, rowsDeleted: 0 });
+export const noTimings = (): SyncTimings => ({ readMs: 0, matchMs: 0, writeMs: 0, pausedMs: 0, namesMs: 0, queuedMs: 0, rowsWritten: 0, rowsDeleted: 0 });
 
 /** Runs `task` and adds its duration to `timings[field]`. */
-export async function timed<T>(timings: SyncTimings, field: 'readMs' | 'matchMs' | 'writeMs' | 'pausedMs', task: () => Promise<T> | T): Promise<T> {
+export async function timed<T>(timings: SyncTimings, field: 'readMs' | 'matchMs' | 'writeMs' | 'pausedMs' | 'namesMs', task: () => Promise<T> | T): Promise<T> {
   const t0 = performance.now();
   try {
     return await task();
