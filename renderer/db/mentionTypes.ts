@@ -8,7 +8,10 @@ export interface MentionHit {
   text: string;
   /** The recorded (or family) name it matched. */
   name: string;
-  /** Other actors the same words may name (the first OTHERS_KEPT); empty when the mention is certain. */
+  /**
+   * Other actors the same words may name: the first OTHERS_KEPT on a row's first hit, none on
+   * later hits (their number is in `moreOthers`); empty when the mention is certain.
+   */
   others: string[];
   /** How many more there are beyond `others` (a common surname can name dozens). */
   moreOthers?: number;
@@ -50,6 +53,8 @@ export interface MentionNameInfo {
   /** Why the proposal, e.g. "common first name". */
   reason: string;
   givenNames?: readonly string[];
+  /** A family name too common for a title to say who (NameEntry.common). */
+  common?: boolean;
 }
 
 /** An actor's names as the worker matches them (derived), and how many sources name the actor. */

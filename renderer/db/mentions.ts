@@ -16,6 +16,38 @@ export function mentionsOfActor(db: CasefileDb, actorId: string): Promise<Mentio
   return db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).toArray();
 }
 
+/** A source naming an actor: the document and its pages, from the index alone. */
+export interface MentioningSource { documentId: string; pages: number[] }
+
+export interface MentionedInView {
+  /** Every source naming the actor, in index order (by document id), with its pages. */
+  sources: MentioningSource[];
+  /** The full rows of the first `limit` sources, by document. */
+  rows: Map<string, MentionRow[]>;
+}
+
+/**
+ * "Mentioned in" for a profile: every source and page naming the actor read from the index
+ * keys alone, and the rows (counts, hits, snippets) only of the sources shown. An actor on
+ * 7,000 pages of a 100,000-page library took a second to read whole (docs/benchmarks.md).
+ */
+export function mentionedIn(db: CasefileDb, actorId: string, limit: number): Promise<MentionedInView> {
+  const index = db.mentions.where('[actorId+documentId+page]');
+  return db.transaction('r', db.mentions, async () => {
+    const keys = await index.between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+    const sources: MentioningSource[] = [];
+    for (const key of keys) {
+      const [, documentId, page] = key as unknown as [string, string, number];
+      const last = sources[sources.length - 1];
+      if (last?.documentId === documentId) last.pages.push(page);
+      else sources.push({ documentId, pages: [page] });
+    }
+    const shown = sources.slice(0, limit);
+    const rows = await Promise.all(shown.map((s) => index.between([actorId, s.documentId, Dexie.minKey], [actorId, s.documentId, Dexie.maxKey]).toArray()));
+    return { sources, rows: new Map(shown.map((s, i) => [s.documentId, rows[i]!])) };
+  });
+}
+
 /** Every actor named in the document, by page. */
 export function mentionsInDocument(db: CasefileDb, documentId: string): Promise<MentionRow[]> {
   return db.mentions.where('[documentId+page+actorId]').between([documentId, Dexie.minKey, Dexie.minKey], [documentId, Dexie.maxKey, Dexie.maxKey]).toArray();

@@ -11,17 +11,22 @@
  * the window's own IndexedDB requests never queue behind a long one.
  */
 import Dexie from 'dexie';
-import { NameTrie, WORD_FILTER_BYTES, mayHold, pageWordFilter, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
+import { NameTrie, WORD_FILTER_BYTES, mayHold, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
-import type { PageRow } from '../db/derive';
-import type { MentionDocRow, MentionRow } from '../db/mentionTypes';
+import type { ActorRow } from '../db/derive';
+import type { MentionDocRow } from '../db/mentionTypes';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
 import { writeNames, writeSources } from './nameRows';
-import { pageRows } from './pageRows';
+import { frequencyStale, sampleWordFrequency } from './libraryWords';
+import { noTimings, timed } from './pageScan';
+import { DocumentScanner } from './scanner';
+import type { SyncTimings } from './pageScan';
+
+export type { SyncTimings } from './pageScan';
 
 export interface MentionsProgress { done: number; total: number }
 
@@ -31,6 +36,11 @@ export interface EngineOptions {
   onProgress?: (progress: MentionsProgress | null) => void;
   /** Pages per transaction. */
   chunkPages?: number;
+  /**
+   * Whether a newer change is waiting. A long re-scan (a name on thousands of pages) then
+   * stops after its current chunk; the next sync scans new documents first and resumes it.
+   */
+  interrupted?: () => boolean;
 }
 
 export interface SyncReport {
@@ -38,26 +48,51 @@ export interface SyncReport {
   documentsDropped: number;
   namesChanged: number;
   pagesRescanned: number;
+  /** Pages still to re-scan after an interrupted sync (the next sync does them). */
+  pagesLeft: number;
+  timings: SyncTimings;
 }
 
 type PageKey = [string, number];
+
+/** Both lists' pages once each, sorted by document and page (how the re-scan reads them). */
+function mergePageKeys(a: readonly PageKey[], b: readonly PageKey[]): PageKey[] {
+  if (!a.length) return [...b];
+  const seen = new Map<string, PageKey>();
+  for (const k of [...a, ...b]) seen.set(`${k[0]}\u0000${k[1]}`, k);
+  return [...seen.values()].sort((x, y) => (x[0] < y[0] ? -1 : x[0] > y[0] ? 1 : x[1] - y[1]));
+}
 
 export class MentionsEngine {
   readonly trie = new NameTrie([]);
   /** Entries the stored mentions were computed with, per actor. */
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
+  private readonly scanner: DocumentScanner;
   private readonly names = new CaseNames();
   private readonly uncounted = new Set<string>();
+  /** Pages an interrupted re-scan left, sorted by document and page. */
+  private pendingRescan: PageKey[] = [];
+  /** Actors whose `mentionNames` rows wait for the re-scans of their names to finish. */
+  private readonly namesToWrite = new Set<string>();
+  private readonly namesToDelete = new Set<string>();
+  /** Pages with text when the word frequencies were last estimated (null: never). */
+  private frequencyPages: number | null = null;
   /** The highest actor `updatedAt` read so far: later syncs read only actors changed since. */
   private actorsSeenAt = -Infinity;
+  /** Actors read with exactly that `updatedAt` (a bundle import or a bulk write gives thousands the same). */
+  private readonly seenAtIds = new Set<string>();
   private queue: Promise<unknown> = Promise.resolve();
   private readonly yieldNow: () => Promise<void>;
   private readonly chunk: number;
 
   constructor(readonly db: CasefileDb, private readonly options: EngineOptions = {}) {
     this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
-    this.chunk = options.chunkPages ?? 50;
+    this.chunk = options.chunkPages ?? 25;
+    this.scanner = new DocumentScanner({
+      db, trie: this.trie, docs: this.docs, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
+      pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
+    });
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -71,7 +106,8 @@ export class MentionsEngine {
     return this.exclusive(async () => {
       const [names, docs] = await Promise.all([this.db.mentionNames.toArray(), this.db.mentionDocs.toArray()]);
       for (const row of names) {
-        const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule, ...(e.givenNames ? { givenNames: e.givenNames } : {}) }));
+        const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule,
+          ...(e.givenNames ? { givenNames: e.givenNames } : {}), ...(e.common ? { common: true } : {}) }));
         this.entries.set(row.actorId, entries);
         for (const e of entries) this.trie.add(e);
       }
@@ -80,11 +116,29 @@ export class MentionsEngine {
   }
 
   sync(): Promise<SyncReport> {
-    return this.exclusive(() => this.runSync());
+    const called = performance.now();
+    return this.exclusive(() => this.runSync(performance.now() - called));
   }
 
-  private async runSync(): Promise<SyncReport> {
+  /**
+   * Actors written since the last sync: those after the latest `updatedAt` read, and those at
+   * that same millisecond not read yet. Only the keys of the latter are read first: 10,000
+   * actors imported at one instant were otherwise all read again by every sync.
+   */
+  private async actorsSince(): Promise<ActorRow[]> {
     const db = this.db;
+    const [after, sameMs] = await db.transaction('r', db.actors, () => Promise.all([
+      db.actors.where('updatedAt').above(this.actorsSeenAt).toArray(),
+      db.actors.where('updatedAt').equals(this.actorsSeenAt).primaryKeys(),
+    ]));
+    const unseen = sameMs.filter((id) => !this.seenAtIds.has(id));
+    if (!unseen.length) return after;
+    return [...after, ...(await db.actors.bulkGet(unseen)).filter((a): a is ActorRow => a !== undefined)];
+  }
+
+  private async runSync(queuedMs: number): Promise<SyncReport> {
+    const db = this.db;
+    const started = performance.now();
     // Actors changed since the last sync (same-millisecond writes are read again, harmlessly),
     // plus any id the index holds that the cache lacks (a bundle import keeps old dates).
     // In small transactions with yields (readAllInChunks): the first sync reads every actor,
@@ -92,20 +146,36 @@ export class MentionsEngine {
     // Not a snapshot: an actor written meanwhile is read again by the sync its write triggers.
     const [settings, documents] = await db.transaction('r', db.nameRules, db.documents, () => Promise.all([db.nameRules.toArray(), db.documents.toArray()]));
     const first = this.actorsSeenAt === -Infinity;
-    const recent = first ? await readAllInChunks(db.actors, (a) => a.id, this.yieldNow)
-      : await db.actors.where('updatedAt').aboveOrEqual(this.actorsSeenAt).toArray();
+    const recent = first ? await readAllInChunks(db.actors, (a) => a.id, this.yieldNow) : await this.actorsSince();
     const keys = first ? recent.map((a) => a.id) : await readKeysInChunks(db.actors, this.yieldNow);
     // An actor added between the two reads is live though its key came too late.
     const live = new Set([...keys, ...recent.map((a) => a.id)]);
     const recentIds = new Set(recent.map((a) => a.id));
     const missing = keys.filter((id) => !this.names.has(id) && !recentIds.has(id));
     const changed = [...recent, ...(missing.length ? (await db.actors.bulkGet(missing)).filter((a) => a !== undefined) : [])];
-    for (const a of recent) this.actorsSeenAt = Math.max(this.actorsSeenAt, a.updatedAt);
+    for (const a of recent) {
+      if (a.updatedAt > this.actorsSeenAt) { this.actorsSeenAt = a.updatedAt; this.seenAtIds.clear(); }
+      if (a.updatedAt === this.actorsSeenAt) this.seenAtIds.add(a.id);
+    }
     const deletedActors = [...this.names.ids()].filter((id) => !live.has(id));
-    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0 };
+    const timings = { ...noTimings(), queuedMs };
+    const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0, pagesLeft: 0, timings };
     const touched = new Set<string>();
 
+    // 0. The library's word frequencies, for the proposed rules: estimated on a sample of
+    // pages before the first build and again whenever the library has grown or shrunk by 10 %.
+    const library = documents.filter((d) => textVersion(d) !== null).map((d) => ({ id: d.id, pages: d.extraction.pageCount }));
+    const libraryPages = library.reduce((n, d) => n + d.pages, 0);
+    let resampled = false;
+    if (frequencyStale(this.frequencyPages, libraryPages)) {
+      const frequency = await timed(timings, 'readMs', () => sampleWordFrequency(db, library, this.yieldNow));
+      this.names.setFrequency(frequency);
+      this.frequencyPages = libraryPages;
+      resampled = true;
+    }
+
     // 1. Names: diff the entries of the actors that may have changed, update the trie in place.
+    const namesFrom = performance.now();
     const dirty = this.names.update(changed, deletedActors, settings);
     const changedNames = new Set<string>();
     const changedActors: string[] = [];
@@ -116,7 +186,11 @@ export class MentionsEngine {
       const nextKeys = new Set(next.map(entryKey));
       const removed = prev.filter((e) => !nextKeys.has(entryKey(e)));
       const added = next.filter((e) => !prevKeys.has(entryKey(e)));
-      if (!removed.length && !added.length && this.entries.has(actorId)) continue;
+      if (!removed.length && !added.length && this.entries.has(actorId)) {
+        // The proposals' reasons may still have moved with the library ("rare in the library").
+        if (resampled) changedActors.push(actorId);
+        continue;
+      }
       for (const e of removed) this.trie.remove(e);
       for (const e of added) this.trie.add(e);
       for (const e of [...removed, ...added]) changedNames.add(e.name);
@@ -130,12 +204,15 @@ export class MentionsEngine {
       this.entries.delete(id);
     }
     report.namesChanged = changedNames.size;
+    // Reading actors and rules (before the frequency sample) and recomputing the entries.
+    timings.namesMs += performance.now() - namesFrom + (namesFrom - started - (timings.readMs));
 
     // 2. Documents gone: their rows go.
     const withText = new Map<string, number>();
+    const pageCounts = new Map<string, number>();
     for (const doc of documents) {
       const version = textVersion(doc);
-      if (version !== null) withText.set(doc.id, version);
+      if (version !== null) { withText.set(doc.id, version); pageCounts.set(doc.id, doc.extraction.pageCount); }
     }
     for (const id of [...this.docs.keys()].filter((id) => !withText.has(id))) {
       await db.transaction('rw', db.mentions, db.mentionDocs, async () => {
@@ -151,21 +228,27 @@ export class MentionsEngine {
     // 3. New or re-extracted documents: every page, with the trie as it now is.
     const fresh = [...withText].filter(([id, version]) => this.docs.get(id)?.version !== version);
     const freshIds = new Set(fresh.map(([id]) => id));
-    for (const [id, version] of fresh) {
-      await this.scanDocument(id, version, touched);
-      report.documentsScanned++;
-    }
+    await this.scanner.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
+    report.documentsScanned = fresh.length;
 
-    // 4. Changed names: only the pages that can hold them.
-    if (changedNames.size) {
-      const pages = this.pagesHolding(changedNames, freshIds);
-      report.pagesRescanned = pages.length;
-      await this.rescanPages(pages, touched);
-    }
+    // 4. Changed names: only the pages that can hold them, after those an interrupted sync left.
+    const pending = this.pendingRescan.filter(([id]) => withText.has(id) && !freshIds.has(id));
+    const pages = mergePageKeys(pending, changedNames.size ? this.pagesHolding(changedNames, freshIds) : []);
+    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted) : [];
+    report.pagesRescanned = pages.length - this.pendingRescan.length;
+    report.pagesLeft = this.pendingRescan.length;
 
-    // 5. What the mentions now stand on. Source counts of the actors touched follow in
-    // `countSources`, after the caller has said the mentions are in.
-    await writeNames(db, (id) => this.names.info(id), changedActors, deletedActors, this.yieldNow);
+    // 5. What the mentions now stand on, once no re-scan is left: until then a restart must
+    // still see the old names in `mentionNames`, so that its first sync re-scans for them.
+    // Source counts of the actors touched follow in `countSources`, after the caller has said
+    // the mentions are in.
+    for (const id of changedActors) this.namesToWrite.add(id);
+    for (const id of deletedActors) { this.namesToWrite.delete(id); this.namesToDelete.add(id); }
+    if (!this.pendingRescan.length) {
+      await timed(timings, 'namesMs', () => writeNames(db, (id) => this.names.info(id), [...this.namesToWrite], [...this.namesToDelete], this.yieldNow));
+      this.namesToWrite.clear();
+      this.namesToDelete.clear();
+    }
     for (const id of touched) this.uncounted.add(id);
     this.options.onProgress?.(null);
     return report;
@@ -187,67 +270,6 @@ export class MentionsEngine {
     }
   }
 
-  private async scanDocument(documentId: string, version: number, touched: Set<string>): Promise<void> {
-    const db = this.db;
-    const pages: number[] = [];
-    const filters: Uint8Array[] = [];
-    // Rows of an earlier scan (re-extracted, or a scan cut short) go in one request, so
-    // each chunk below only adds rows.
-    await db.transaction('rw', db.mentions, async () => {
-      const range = db.mentions.where('[documentId+page+actorId]').between([documentId, Dexie.minKey, Dexie.minKey], [documentId, Dexie.maxKey, Dexie.maxKey]);
-      for (const key of await range.primaryKeys()) touched.add(key[2]);
-      await range.delete();
-    });
-    let after: number = Dexie.minKey as unknown as number;
-    for (;;) {
-      const rows = await db.pages.where('[documentId+page]').between([documentId, after], [documentId, Dexie.maxKey], false, true).limit(this.chunk).toArray();
-      if (!rows.length) break;
-      filters.push(await this.writePages(rows, touched, documentId));
-      pages.push(...rows.map((r) => r.page));
-      after = rows[rows.length - 1]!.page;
-      await this.yieldNow();
-    }
-    const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
-    let offset = 0;
-    for (const f of filters) { all.set(f, offset); offset += f.length; }
-    const row: MentionDocRow = { documentId, version, pages, filters: all };
-    await db.mentionDocs.put(row);
-    this.docs.set(documentId, row);
-  }
-
-  /**
-   * Scans the page rows and replaces their mention rows in one transaction; returns their word
-   * filters. A whole new document (`filtersFor`) had its rows cleared already.
-   */
-  private async writePages(rows: PageRow[], touched: Set<string>, filtersFor?: string): Promise<Uint8Array> {
-    const db = this.db;
-    const filters = new Uint8Array(filtersFor ? rows.length * WORD_FILTER_BYTES : 0);
-    const out: MentionRow[] = [];
-    rows.forEach((row, i) => {
-      const text = pageSearchText(row.text, row.annotations);
-      if (filtersFor) pageWordFilter(text, filters, i * WORD_FILTER_BYTES);
-      out.push(...pageRows(this.trie, row.documentId, row.page, text));
-    });
-    await db.transaction('rw', db.mentions, async () => {
-      if (!filtersFor) {
-        // One key range per document of the chunk (rescans come sorted by document, page),
-        // not two requests per page.
-        const byDoc = new Map<string, Set<number>>();
-        for (const row of rows) (byDoc.get(row.documentId) ?? byDoc.set(row.documentId, new Set()).get(row.documentId)!).add(row.page);
-        const stale: [string, number, string][] = [];
-        for (const [documentId, pages] of byDoc) {
-          const lo = Math.min(...pages), hi = Math.max(...pages);
-          const keys = await db.mentions.where('[documentId+page+actorId]').between([documentId, lo, Dexie.minKey], [documentId, hi, Dexie.maxKey]).primaryKeys();
-          for (const key of keys) if (pages.has(key[1])) { stale.push(key); touched.add(key[2]); }
-        }
-        await db.mentions.bulkDelete(stale);
-      }
-      await db.mentions.bulkPut(out);
-    });
-    for (const r of out) touched.add(r.actorId);
-    return filters;
-  }
-
   /**
    * Pages that may hold every word of some changed name (documents just scanned are current).
    * A mention needs all of a name's words on the page, and whatever else decides it (cues,
@@ -265,15 +287,6 @@ export class MentionsEngine {
       }
     }
     return out;
-  }
-
-  private async rescanPages(keys: PageKey[], touched: Set<string>): Promise<void> {
-    for (let i = 0; i < keys.length; i += this.chunk * 2) {
-      this.options.onProgress?.({ done: i, total: keys.length });
-      const rows = (await this.db.pages.bulkGet(keys.slice(i, i + this.chunk * 2))).filter((r): r is PageRow => r !== undefined);
-      await this.writePages(rows, touched);
-      await this.yieldNow();
-    }
   }
 
   /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */

@@ -1,5 +1,5 @@
-import { deriveFamilyNames, foldWord, nameEntriesForActor, proposeFamilyRule, proposeRule, ruleKey } from '../../shared/mentions';
-import type { MatchRule, MentionActor, NameEntry } from '../../shared/mentions';
+import { LIBRARY_MIN_PAGES, deriveFamilyNames, foldWord, nameEntriesForActor, proposeFamilyRule, proposeRule, ruleKey } from '../../shared/mentions';
+import type { MatchRule, MentionActor, NameEntry, WordFrequency } from '../../shared/mentions';
 import type { MentionNameInfo, NameRuleRow } from '../db/mentionTypes';
 
 /**
@@ -20,7 +20,20 @@ export class CaseNames {
   /** What of each actor the entries depend on, to ignore saves that changed nothing of it (a citation added). */
   private readonly sigs = new Map<string, string>();
 
+  private frequency: WordFrequency | undefined;
+  private frequencyChanged = false;
+
   has(id: string): boolean { return this.actors.has(id); }
+
+  /**
+   * The library's word frequencies (libraryWords.ts). Every actor's entries are recomputed on
+   * the next update, unless the library was and stays too small for them to count.
+   */
+  setFrequency(frequency: WordFrequency): void {
+    const counts = (f: WordFrequency | undefined) => (f?.docCount ?? 0) >= LIBRARY_MIN_PAGES;
+    if (counts(this.frequency) || counts(frequency)) this.frequencyChanged = true;
+    this.frequency = frequency;
+  }
   ids(): IterableIterator<string> { return this.actors.keys(); }
 
   /** Applies changed and deleted actors and the current settings; returns the actors whose entries may have changed. */
@@ -33,6 +46,10 @@ export class CaseNames {
     });
     for (const id of deleted) this.sigs.delete(id);
     const dirty = new Set<string>(changed.map((a) => a.id));
+    if (this.frequencyChanged) {
+      for (const id of this.actors.keys()) dirty.add(id);
+      this.frequencyChanged = false;
+    }
     this.rules = new Map();
     this.familyNames = new Map();
     const sigs = new Map<string, string[]>();
@@ -75,18 +92,19 @@ export class CaseNames {
 
   entries(id: string): NameEntry[] {
     const actor = this.actors.get(id);
-    return actor ? nameEntriesForActor(actor, { rules: this.rules, familyNames: this.familyNames, familySharing: this.sharing }) : [];
+    return actor ? nameEntriesForActor(actor, { rules: this.rules, familyNames: this.familyNames, familySharing: this.sharing, frequency: this.frequency }) : [];
   }
 
   /** What the profile shows: each entry with its proposed rule and why. */
   info(id: string): MentionNameInfo[] {
     return this.entries(id).map((e) => {
-      const proposal = e.source === 'name' ? proposeRule(e.name) : proposeFamilyRule(e.name, undefined, this.sharing.get(foldWord(e.name)) ?? 1);
-      return { name: e.name, source: e.source, rule: e.rule, proposed: proposal.rule, reason: proposal.reason, ...(e.givenNames ? { givenNames: e.givenNames } : {}) };
+      const proposal = e.source === 'name' ? proposeRule(e.name, this.frequency) : proposeFamilyRule(e.name, this.frequency, this.sharing.get(foldWord(e.name)) ?? 1);
+      return { name: e.name, source: e.source, rule: e.rule, proposed: proposal.rule, reason: proposal.reason,
+        ...(e.givenNames ? { givenNames: e.givenNames } : {}), ...(e.common ? { common: true } : {}) };
     });
   }
 }
 
 /** Identity of an entry for diffing: a change in any of these can change mentions. */
-export const entryKey = (e: Pick<NameEntry, 'name' | 'source' | 'rule' | 'givenNames'>): string =>
-  `${e.source}\u0000${e.rule}\u0000${e.name}\u0000${(e.givenNames ?? []).join(' ')}`;
+export const entryKey = (e: Pick<NameEntry, 'name' | 'source' | 'rule' | 'givenNames' | 'common'>): string =>
+  `${e.source}\u0000${e.rule}\u0000${e.name}\u0000${(e.givenNames ?? []).join(' ')}\u0000${e.common === true ? 1 : 0}`;

@@ -6,7 +6,7 @@ describe('pageRows', () => {
   it('one row per actor named on the page; a name many actors share keeps a few of the others and counts the rest', () => {
     const shared = Array.from({ length: 8 }, (_, i) => ({ actorId: `g${i}`, name: 'Comandante Gabriel', source: 'name' as const, rule: 'anywhere' as const }));
     const trie = new NameTrie([...shared, { actorId: 'c', name: 'Cirilo', source: 'name', rule: 'anywhere' }]);
-    const text = 'Según la policía, Cirilo y el Comandante Gabriel huyeron. Cirilo fue capturado después.';
+    const text = 'Según la policía, Cirilo y el Comandante Gabriel huyeron. Cirilo fue capturado después; el Comandante Gabriel no.';
     const rows = pageRows(trie, 'd', 4, text);
     expect(rows.map((r) => r.actorId)).toEqual(['c', ...shared.map((s) => s.actorId)]);
     const cirilo = rows[0]!;
@@ -17,5 +17,7 @@ describe('pageRows', () => {
     expect(gabriel.hits[0]!.others).toHaveLength(OTHERS_KEPT);
     expect(gabriel.hits[0]!.moreOthers).toBe(7 - OTHERS_KEPT);
     expect(text.slice(gabriel.hits[0]!.start, gabriel.hits[0]!.end)).toBe('Comandante Gabriel');
+    // Later hits only count the others: the lists show the first.
+    expect(gabriel.hits[1]).toMatchObject({ others: [], moreOthers: 7 });
   });
 });

@@ -1,19 +1,20 @@
-import { findMentions, mentionSnippet } from '../../shared/mentions';
-import type { NameTrie } from '../../shared/mentions';
+import { findMentionsInTokens, mentionSnippet, tokenize } from '../../shared/mentions';
+import type { NameTrie, PageTokens } from '../../shared/mentions';
 import type { MentionRow } from '../db/mentionTypes';
 
 /** Hits kept per (page, actor): enough for a snippet, a highlight and a citation. */
 export const HITS_KEPT = 3;
 /**
- * Other candidates kept per hit. A shared surname in the bench's cast named 50 other actors
- * a row, which made rows ~2 KB and writing them most of the build; five say "ambiguous".
+ * Other candidates kept on a row's first hit (the one the lists show); later hits keep only
+ * their number. A shared surname in the bench's cast named 50 other actors a row, which made
+ * rows ~2 KB and writing them most of the build; five say "ambiguous".
  */
 export const OTHERS_KEPT = 5;
 
 /** The mention rows of one page: one per actor named on it, in order of first mention. */
-export function pageRows(trie: NameTrie, documentId: string, page: number, text: string): MentionRow[] {
+export function pageRows(trie: NameTrie, documentId: string, page: number, text: string, tokens: PageTokens = tokenize(text)): MentionRow[] {
   const rows = new Map<string, MentionRow>();
-  for (const m of findMentions(trie, text)) {
+  for (const m of findMentionsInTokens(trie, tokens)) {
     for (const c of m.candidates) {
       let row = rows.get(c.actorId);
       if (!row) {
@@ -24,8 +25,10 @@ export function pageRows(trie: NameTrie, documentId: string, page: number, text:
       if (!m.ambiguous) row.ambiguous = 0;
       if (row.hits.length < HITS_KEPT) {
         const others = m.actorIds.filter((id) => id !== c.actorId);
-        row.hits.push({ start: m.start, end: m.end, text: m.text, name: c.name, others: others.slice(0, OTHERS_KEPT),
-          ...(others.length > OTHERS_KEPT ? { moreOthers: others.length - OTHERS_KEPT } : {}),
+        // Only the first hit names the others (what the lists show); later ones count them.
+        const kept = row.hits.length === 0 ? OTHERS_KEPT : 0;
+        row.hits.push({ start: m.start, end: m.end, text: m.text, name: c.name, others: others.slice(0, kept),
+          ...(others.length > kept ? { moreOthers: others.length - kept } : {}),
           ...(m.ambiguous && m.candidates.every((x) => x.reason === 'brothers') ? { together: true } : {}) });
       }
     }

@@ -13,6 +13,8 @@ export interface MentionsHostConfig {
   openDb: () => Promise<CasefileDb>;
   post: (message: MentionsResponse) => void;
   syncDelayMs?: number;
+  /** Pause after each chunk of a long sync, as a share of the time the chunk ran (pacedYield). */
+  paceShare?: number;
   watch?: (db: CasefileDb, onChange: () => void) => () => void;
 }
 
@@ -32,6 +34,10 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   const syncDelay = config.syncDelayMs ?? 30;
   let status: MentionsStatus = { ready: false, scanning: null, generation: 0, error: null };
   let engine: MentionsEngine | null = null;
+  // A sync the user waits for (a name edit, a new document) runs unpaced for its first 3 s
+  // (the window's reads still interleave at every chunk); a long catch-up (the first build)
+  // then gives the window time back.
+  const paced = pacedYield(config.paceShare ?? 0.5, undefined, undefined, 3000);
   const setStatus = (next: Partial<MentionsStatus>) => {
     status = { ...status, ...next };
     post({ type: 'status', status });
@@ -51,9 +57,13 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
     again = false;
     try {
       const t0 = performance.now();
+      paced.restart();
       const report = await engine.sync();
-      const changed = report.documentsScanned + report.documentsDropped + report.namesChanged > 0;
-      setStatus({ ready: true, scanning: null, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
+      const changed = report.documentsScanned + report.documentsDropped + report.namesChanged + report.pagesRescanned > 0;
+      // An interrupted re-scan leaves pages for the next sync, which runs right away.
+      const scanning = report.pagesLeft > 0 ? { done: 0, total: report.pagesLeft } : null;
+      setStatus({ ready: true, scanning, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
+      if (report.pagesLeft > 0) again = true;
       // Source counts in the background, giving way to the next sync.
       await engine.countSources(() => again || timer !== undefined);
     } catch (error) {
@@ -67,7 +77,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   async function start(): Promise<void> {
     try {
       const db = await config.openDb();
-      engine = new MentionsEngine(db, { yieldNow: pacedYield(), onProgress: (scanning) => setStatus({ scanning }) });
+      engine = new MentionsEngine(db, { yieldNow: paced, onProgress: (scanning) => setStatus({ scanning }), interrupted: () => again || timer !== undefined });
       await engine.load();
       (config.watch ?? watchMentionSources)(db, () => scheduleSync());
       scheduleSync(0);

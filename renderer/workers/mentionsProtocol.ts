@@ -1,4 +1,5 @@
 import type { NameSuggestion } from '../../shared/mentions';
+import type { SyncTimings } from '../mentions/pageScan';
 
 export interface MentionsStatus {
   /** True once the first sync since start has finished. */
@@ -9,7 +10,7 @@ export interface MentionsStatus {
   generation: number;
   error: string | null;
   /** The last sync that changed something: what it did and how long it took (for the bench and diagnostics). */
-  last?: { ms: number; documentsScanned: number; documentsDropped: number; namesChanged: number; pagesRescanned: number } | null;
+  last?: { ms: number; documentsScanned: number; documentsDropped: number; namesChanged: number; pagesRescanned: number; pagesLeft?: number; timings?: SyncTimings } | null;
 }
 
 /** Window → mentions worker. The worker reads everything else from IndexedDB itself. */

@@ -14,3 +14,22 @@ describe('pacedYield', () => {
     expect(waits).toEqual([40, 250, 0]);
   });
 });
+
+describe('pacedYield with a grace period', () => {
+  it('does not pace the first graceMs of a job, then paces; restart() starts a new job', async () => {
+    let t = 0;
+    const waits: number[] = [];
+    const yieldNow = pacedYield(1, () => t, async (ms) => { waits.push(ms); t += ms; }, 500);
+    yieldNow.restart();
+    t += 200;
+    await yieldNow();
+    t += 200;
+    await yieldNow();
+    t += 200;
+    await yieldNow();
+    yieldNow.restart();
+    t += 100;
+    await yieldNow();
+    expect(waits).toEqual([0, 0, 200, 0]);
+  });
+});

@@ -17,6 +17,9 @@ const ABBREVIATED = new Set(['sr', 'sra', 'srta', 'mr', 'mrs', 'ms', 'dr', 'cmdt
 const PAIR_CUES: ReadonlySet<string> = new Set([
   'conocido como', 'conocida como', 'known as', 'los hermanos', 'the brothers', 'el llamado', 'la llamada',
   'alias el', 'alias la', 'camarada el', 'camarada la',
+  // A group known by its leader: "la columna de Raúl", "los hombres de José", "men loyal to Raúl".
+  'columna de', 'hombres de', 'gente de', 'faccion de', 'banda de', 'escolta de', 'lugarteniente de', 'lugartenientes de',
+  'men of', 'faction of', 'loyal to', 'column of',
 ]);
 const PLURAL_CUES: ReadonlySet<string> = new Set(['hermanos', 'brothers']);
 // "los Quispe Palomino", "la familia Quispe Palomino", "the Fujimori family".

@@ -117,3 +117,29 @@ describe('findMentions: family names and shared names', () => {
     expect([m!.actorIds, m!.ambiguous]).toEqual([['a', 'b'], true]);
   });
 });
+
+describe('findMentions: someone else of the same name', () => {
+  it('drops a one-word name that runs on into another capitalised word, unless it is the same actor’s or a headline', () => {
+    expect(found('La familia de Cirilo Mendoza, un profesor, declaró.')).toEqual([]);
+    expect(found('Cirilo, el mando abatido.')).toEqual([['Cirilo', 'cirilo']]);
+    expect(found('ARTEMIO SENTENCED TO LIFE')).toEqual([['ARTEMIO', 'artemio']]);
+    expect(found('Artemio Flores fue trasladado.')).toEqual([['Artemio', 'artemio'], ['Flores', 'artemio']]);
+  });
+
+  it('drops a cued weak name that runs on into a surname ("el general Raúl Castro")', () => {
+    expect(found('El general Raúl Castro visitó Lima.')).toEqual([]);
+    expect(found('El general Raúl visitó Lima.')).toEqual([['Raúl', 'jorge']]);
+  });
+
+  it('takes a title before a lone common surname as anyone of that name; two surnames or the plural still say who', () => {
+    expect(found('La señora Quispe declaró.')).toEqual([]);
+    expect(found('el Sr. Quispe Palomino')).toEqual([['Quispe Palomino', 'victor+jorge']]);
+    expect(found('Víctor Quispe Palomino llegó. El señor Quispe no habló.')).toEqual([['Víctor Quispe Palomino', 'victor'], ['Quispe', 'victor']]);
+  });
+
+  it('reads a group known by its leader as a cue: "la columna de Raúl", "men loyal to Raúl"', () => {
+    expect(found('En la columna de Raúl combatían menores.')).toEqual([['Raúl', 'jorge']]);
+    expect(found('Men loyal to Raúl fled.')).toEqual([['Raúl', 'jorge']]);
+    expect(found('La casa de Raúl quedó vacía.')).toEqual([]);
+  });
+});

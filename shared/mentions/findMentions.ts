@@ -3,6 +3,8 @@
 // A common surname can be the family name of hundreds of actors, so one raw match may
 // carry hundreds of entries: everything that depends only on the text (cues, quotes,
 // capitals around it) is computed once per match in MatchFacts, never per entry.
+import { COMMON_SURNAMES_SET } from './commonWords';
+import { PARTICLES } from './rules';
 import { cueBefore, pluralCue, quoted } from './cues';
 import type { CompiledEntry, NameTrie, RawMatch } from './matcher';
 import { tokenize, type PageTokens } from './tokens';
@@ -21,6 +23,9 @@ export interface FindOptions {
 export const DEFAULT_NEAR_WORDS = 12;
 
 const UPPER_START = /^\p{Lu}/u;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+/** Every surname of the family name is a common one ("Quispe", "García Pérez"; not "Quispe Palomino"). */
+const commonSurname = (c: CompiledEntry): boolean => c.words.every((w) => COMMON_SURNAMES_SET.has(w) || PARTICLES.has(w));
 const SENTENCE_END = /[.!?:…]/;
 
 interface Accepted {
@@ -73,9 +78,31 @@ class MatchFacts {
     // "los Quispe" could be any Quispes; a plural needs a family name that says who.
     const telling = c.words.length > 1 || c.entry.rule === 'anywhere';
     if (c.entry.source === 'family' && telling && this.pluralGiven()) return 'brothers';
+    // "el general Raúl Castro", «Raúl» Pérez: a cued name that runs on into another
+    // capitalised word is part of someone else's full name.
+    if (this.nextCapitalised()) return undefined;
+    // "la señora Quispe", "Mr. Smith": a title before a common surname says a person of
+    // that name, not which one. Only the family's plural or the actor's other names nearby
+    // do. Two surnames ("el Sr. Quispe Palomino") say which family.
+    if (c.entry.source === 'family' && (c.entry.common === true || commonSurname(c))) return undefined;
     if ((this.cue ??= cueBefore(this.t, this.m.from)) && !this.cueIsPartOfName(c)) return 'cue';
     if ((this.quotes ??= quoted(this.t, this.m.from, this.m.to))) return 'quotes';
     return undefined;
+  }
+
+  runsOnIntoOtherName(c: CompiledEntry): boolean {
+    if (!this.nextCapitalised()) return false;
+    // In an all-capitals headline ("ARTEMIO SENTENCED") capitals say nothing.
+    const { t, m } = this;
+    const word = (i: number) => t.text.slice(t.starts[i]!, t.ends[i]!);
+    if (ALL_CAPS.test(word(m.from)) || ALL_CAPS.test(word(m.to))) return false;
+    const next = this.raw.find((r) => r.from === this.m.to);
+    return !next?.groups.byActor.has(c.entry.actorId);
+  }
+
+  private nextCapitalised(): boolean {
+    const { t, m } = this;
+    return m.to < t.words.length && !t.hardBefore[m.to] && this.capitalAt(m.to);
   }
 
   // "El Cholo" recorded as a with-cue name and written as such ("El Cholo, un bar…") is
@@ -129,6 +156,9 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
     const candidates: MentionCandidate[] = [];
     let plural = false;
     for (const c of m.groups.anywhere) {
+      // "Cirilo Mendoza, un profesor": a one-word name running on into a capitalised word
+      // is someone else's full name, unless that word names the same actor ("Artemio Flores").
+      if (c.entry.source === 'name' && c.words.length === 1 && facts.runsOnIntoOtherName(c)) continue;
       if (c.entry.source !== 'family' || !facts.besideOtherCapitalised(c)) candidates.push(candidate(c, 'anywhere'));
       else {
         // Right after another given name ("Keiko Fujimori"): only a cue makes it this actor.

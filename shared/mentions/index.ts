@@ -2,7 +2,7 @@ export * from './types';
 export { tokenize, pageWordSet, foldWord, type PageTokens } from './tokens';
 export { NameTrie, type RawMatch } from './matcher';
 export { findMentions, findMentionsInTokens, DEFAULT_NEAR_WORDS, type FindOptions } from './findMentions';
-export { MAX_SHARED_FAMILY, proposeRule, proposeFamilyRule, type RuleProposal, type WordFrequency } from './rules';
+export { LIBRARY_COMMON_FAMILY_SHARE, LIBRARY_COMMON_SHARE, LIBRARY_MIN_PAGES, MAX_SHARED_FAMILY, proposeRule, proposeFamilyRule, type RuleProposal, type WordFrequency } from './rules';
 export { deriveFamilyNames, type FamilyNameSource } from './familyNames';
 export { familySharing, nameEntriesForActor, nameEntriesForActors, ruleKey, type MentionActor, type NameEntryOptions } from './nameEntries';
 export { COMMON_FIRST_NAMES } from './firstNames';

@@ -2,7 +2,7 @@
 // names, each with the user's rule or else the proposed one.
 import { deriveFamilyNamesWithGiven, type FamilyName, type FamilyNameSource } from './familyNames';
 import { foldWord } from './tokens';
-import { proposeFamilyRule, proposeRule, type WordFrequency } from './rules';
+import { familyTooCommon, proposeFamilyRule, proposeRule, type WordFrequency } from './rules';
 import type { MatchRule, NameEntry, NameSource } from './types';
 
 export interface MentionActor extends FamilyNameSource {
@@ -39,7 +39,9 @@ function entriesFor(actor: MentionActor, options: NameEntryOptions, derived: rea
     if (!key || seen.has(key)) return;
     seen.add(key);
     const rule = rules?.get(ruleKey(actor.id, name, source)) ?? proposed();
-    out.push(source === 'family' ? { actorId: actor.id, name, source, rule, givenNames } : { actorId: actor.id, name, source, rule });
+    if (source !== 'family') { out.push({ actorId: actor.id, name, source, rule }); return; }
+    const common = familyTooCommon(name, frequency, sharing?.get(foldWord(name)) ?? 1);
+    out.push({ actorId: actor.id, name, source, rule, givenNames, ...(common ? { common } : {}) });
   };
   for (const name of [actor.name, ...actor.names.map((n) => n.name)]) push(name, 'name', () => proposeRule(name, frequency).rule);
   const families = familyNames?.get(actor.id) ?? derived.map((f) => f.family);

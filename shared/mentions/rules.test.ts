@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { deriveFamilyNames, familySharing, nameEntriesForActor, nameEntriesForActors, proposeFamilyRule, proposeRule, ruleKey } from './index';
+import { NameTrie, deriveFamilyNames, familySharing, findMentions, nameEntriesForActor, nameEntriesForActors, proposeFamilyRule, proposeRule, ruleKey } from './index';
+import { familyTooCommon } from './rules';
 import type { MentionActor } from './index';
 
 const rule = (name: string): string => proposeRule(name).rule;
@@ -84,5 +85,27 @@ describe('family names shared in the case', () => {
     expect(rules(4)).toEqual(Array(4).fill('with-cue'));
     expect(familySharing(people).get('yupanqui')).toBe(5);
     expect(proposeFamilyRule('Yupanqui', undefined, 4)).toEqual({ rule: 'with-cue', reason: 'shared by 4 actors' });
+  });
+});
+
+describe('familyTooCommon', () => {
+  it('says a title cannot tell who bears a family name of common surnames only, or one many actors share', () => {
+    expect(familyTooCommon('Quispe')).toBe(true);
+    expect(familyTooCommon('García Pérez')).toBe(true);
+    expect(familyTooCommon('Quispe Palomino')).toBe(false);
+    expect(familyTooCommon('Yupanqui')).toBe(false);
+    expect(familyTooCommon('Yupanqui', undefined, 4)).toBe(true);
+    expect(familyTooCommon('Yupanqui', { docFreq: new Map([['yupanqui', 30]]), docCount: 250 })).toBe(true);
+    expect(familyTooCommon('Yupanqui', { docFreq: new Map([['yupanqui', 10]]), docCount: 250 })).toBe(false);
+  });
+  it('marks such family entries, and the matcher takes a title before them as anyone of that name', () => {
+    const people = Array.from({ length: 4 }, (_, i): MentionActor => ({ id: `p${i}`, kind: 'person', name: `${['Ana', 'Juan', 'Rosa', 'Luis'][i]} Yupanqui`, names: [] }));
+    const entries = nameEntriesForActors(people);
+    expect(entries.filter((e) => e.source === 'family').every((e) => e.common === true)).toBe(true);
+    const trie = new NameTrie(entries);
+    expect(findMentions(trie, 'El señor Yupanqui no declaró.')).toEqual([]);
+    expect(findMentions(trie, 'Ana Yupanqui llegó; la señora Yupanqui habló después.').map((m) => [m.text, m.actorIds.join('+')])).toEqual([
+      ['Ana Yupanqui', 'p0'], ['Yupanqui', 'p0'],
+    ]);
   });
 });

@@ -5,7 +5,11 @@ import { COMMON_SURNAMES_SET, COMMON_WORDS } from './commonWords';
 import { tokenize } from './tokens';
 import type { MatchRule } from './types';
 
-/** Optional library statistics: in how many documents (or pages) each folded word occurs. */
+/**
+ * Optional library statistics: on how many pages each folded word occurs (`docFreq`), out of
+ * `docCount` pages looked at. The mentions worker counts them on an even sample of the
+ * library's pages (renderer/mentions/libraryWords.ts) and keeps them current as it grows.
+ */
 export interface WordFrequency {
   readonly docFreq: ReadonlyMap<string, number>;
   readonly docCount: number;
@@ -27,20 +31,25 @@ const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'the'])
 /** Words inside names that carry no identity of their own: "de la Cruz", "van der Berg". */
 export const PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'do', 'dos', 'van', 'von', 'der', 'di']);
 
-// Above this share of documents a word is common in this library whatever the lists say.
-// High on purpose: a library about one commander has his name on many pages.
-const LIBRARY_COMMON_SHARE = 0.25;
-const LIBRARY_MIN_DOCS = 50;
+// Above this share of pages a word is common in this library whatever the lists say. For a
+// recorded name it is high on purpose: the researcher chose the word as a name, and a library
+// about one commander has his nom de guerre on many pages. A family name is derived, not
+// chosen: a surname on one page in ten is one many people in these sources share.
+export const LIBRARY_COMMON_SHARE = 0.25;
+export const LIBRARY_COMMON_FAMILY_SHARE = 0.1;
+/** Fewer pages than this say nothing about frequency. */
+export const LIBRARY_MIN_PAGES = 200;
 
 /** A family name of more actors than this needs a cue by default. */
 export const MAX_SHARED_FAMILY = 3;
 
 const isCommon = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || COMMON_SURNAMES_SET.has(w);
 
-function commonInLibrary(w: string, freq: WordFrequency | undefined): boolean {
-  if (!freq || freq.docCount < LIBRARY_MIN_DOCS) return false;
-  return (freq.docFreq.get(w) ?? 0) / freq.docCount >= LIBRARY_COMMON_SHARE;
+function commonInLibrary(w: string, freq: WordFrequency | undefined, share = LIBRARY_COMMON_SHARE): boolean {
+  if (!freq || freq.docCount < LIBRARY_MIN_PAGES) return false;
+  return (freq.docFreq.get(w) ?? 0) / freq.docCount >= share;
 }
+const knowsLibrary = (freq: WordFrequency | undefined): boolean => freq !== undefined && freq.docCount >= LIBRARY_MIN_PAGES;
 
 function singleWordRule(w: string, freq: WordFrequency | undefined): RuleProposal {
   if (w.length < 2) return { rule: 'never', reason: 'a single letter' };
@@ -49,7 +58,7 @@ function singleWordRule(w: string, freq: WordFrequency | undefined): RuleProposa
   if (COMMON_SURNAMES_SET.has(w)) return { rule: 'with-cue', reason: 'common surname' };
   if (COMMON_WORDS.has(w)) return { rule: 'with-cue', reason: 'common word' };
   if (commonInLibrary(w, freq)) return { rule: 'with-cue', reason: 'frequent in the library' };
-  return { rule: 'anywhere', reason: 'rare word' };
+  return { rule: 'anywhere', reason: knowsLibrary(freq) ? 'rare in the library' : 'rare word' };
 }
 
 /** The rule a recorded name starts with. */
@@ -71,6 +80,18 @@ export function proposeRule(name: string, freq?: WordFrequency): RuleProposal {
 }
 
 /**
+ * Whether a family name is too common for a title to tell who is meant ("la señora Quispe"):
+ * every surname of it common (in the lists or on LIBRARY_COMMON_FAMILY_SHARE of the
+ * library's pages), or borne by more than MAX_SHARED_FAMILY actors of the case. Two
+ * surnames of which one is distinctive ("Quispe Palomino") say which family.
+ */
+export function familyTooCommon(family: string, freq?: WordFrequency, sharedBy = 1): boolean {
+  if (sharedBy > MAX_SHARED_FAMILY) return true;
+  const words = tokenize(family).words.filter((w) => !PARTICLES.has(w));
+  return words.length > 0 && words.every((w) => COMMON_SURNAMES_SET.has(w) || commonInLibrary(w, freq, LIBRARY_COMMON_FAMILY_SHARE));
+}
+
+/**
  * A family name is matched on its own only with a cue ("Sr. Quispe", "los hermanos
  * Quispe Palomino") unless it is distinctive: none of its words a common surname, given
  * name or word, nor frequent in the library ("Iparraguirre", "Guzmán Reynoso"), nor the
@@ -85,6 +106,7 @@ export function proposeFamilyRule(family: string, freq?: WordFrequency, sharedBy
   // name is common in this case, whatever the lists say, and alone it says little.
   if (sharedBy > MAX_SHARED_FAMILY) return { rule: 'with-cue', reason: `shared by ${sharedBy} actors` };
   if (words.some((w) => w.length < 3)) return { rule: 'with-cue', reason: 'a short word' };
-  if (words.some((w) => isCommon(w) || commonInLibrary(w, freq))) return { rule: 'with-cue', reason: 'a common surname' };
-  return { rule: 'anywhere', reason: words.length > 1 ? 'distinctive surnames' : 'distinctive surname' };
+  if (words.some((w) => isCommon(w))) return { rule: 'with-cue', reason: 'a common surname' };
+  if (words.some((w) => commonInLibrary(w, freq, LIBRARY_COMMON_FAMILY_SHARE))) return { rule: 'with-cue', reason: 'frequent in the library' };
+  return { rule: 'anywhere', reason: knowsLibrary(freq) ? 'rare in the library' : words.length > 1 ? 'distinctive surnames' : 'distinctive surname' };
 }

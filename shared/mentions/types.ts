@@ -21,6 +21,12 @@ export interface NameEntry {
    * word is one of these ("Víctor Quispe").
    */
   readonly givenNames?: readonly string[];
+  /**
+   * For family names: every surname of it is a common one (in the lists or on many of the
+   * library's pages), or more than MAX_SHARED_FAMILY actors of the case bear it. A title
+   * before it ("la señora Quispe") then says someone of that name, not which one.
+   */
+  readonly common?: boolean;
 }
 
 /** Why a match was accepted. `brothers`: a family name after "los hermanos X y Y". */

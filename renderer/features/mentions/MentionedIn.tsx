@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
 import { newCitation } from '../../../shared/model';
 import { addCitation } from '../../db/citations';
 import { useDb } from '../../db/dbContext';
 import { getDocumentsByIds } from '../../db/documents';
-import { mentionQuote, mentionsOfActor } from '../../db/mentions';
+import { mentionQuote, mentionedIn } from '../../db/mentions';
 import type { MentionRow } from '../../db/mentionTypes';
 import { plural } from '../../i18n/plural';
 import { useT } from '../../i18n/useT';
@@ -13,6 +14,10 @@ import { ambiguityNote, highlightTerms, pageList } from './labels';
 import { MentionSnippet } from './MentionSnippet';
 import { useActorNames } from './useActorNames';
 import './mentions.css';
+
+/** Sources listed at first, and pages per source, before "Show more": an actor can be on thousands. */
+const SOURCES_SHOWN = 20;
+const PAGES_SHOWN = 20;
 
 /**
  * "Mentioned in" on an actor's profile: every source naming the actor, with counts and
@@ -24,18 +29,16 @@ export function MentionedIn({ actorId, withName = false }: { actorId: string; wi
   const t = useT();
   const notify = useUi((s) => s.notify);
   const status = useMentionsStatus();
-  const rows = useLiveQuery(() => mentionsOfActor(db, actorId), [db, actorId]);
-  const docIds = [...new Set((rows ?? []).map((r) => r.documentId))];
+  // Sources come from the index keys; rows (counts, snippets) only for the sources shown.
+  const [limit, setLimit] = useState(SOURCES_SHOWN);
+  const [allPages, setAllPages] = useState<ReadonlySet<string>>(new Set());
+  const view = useLiveQuery(() => mentionedIn(db, actorId, limit), [db, actorId, limit]);
+  const byDoc = view?.rows ?? new Map<string, MentionRow[]>();
+  const docIds = [...byDoc.keys()];
   const docs = useLiveQuery(async () => new Map((await getDocumentsByIds(db, docIds)).map((d) => [d.id, d])), [db, docIds.join(',')]);
-  const names = useActorNames([actorId, ...(rows ?? []).flatMap((r) => r.hits.flatMap((h) => h.others))]);
-  if (rows === undefined) return null;
-
-  const byDoc = new Map<string, MentionRow[]>();
-  for (const row of rows) {
-    let list = byDoc.get(row.documentId);
-    if (!list) byDoc.set(row.documentId, (list = []));
-    list.push(row);
-  }
+  const names = useActorNames([actorId, ...[...byDoc.values()].flat().flatMap((r) => r.hits.flatMap((h) => h.others))]);
+  if (view === undefined) return null;
+  const total = view.sources.length;
 
   const cite = async (row: MentionRow, title: string) => {
     const quote = await mentionQuote(db, row, row.hits[0]!);
@@ -47,10 +50,10 @@ export function MentionedIn({ actorId, withName = false }: { actorId: string; wi
   return (
     <section aria-labelledby={`sec-mentioned-in-${actorId}`} className="mentions">
       <h2 id={`sec-mentioned-in-${actorId}`} className="section-title">
-        {t('mentions.mentionedIn')}{withName ? `: ${names.get(actorId) ?? '…'}` : ''} {byDoc.size > 0 ? <span className="muted mentions__count">· {plural(t, 'mentions.sources', byDoc.size)}</span> : null}
+        {t('mentions.mentionedIn')}{withName ? `: ${names.get(actorId) ?? '…'}` : ''} {total > 0 ? <span className="muted mentions__count">· {plural(t, 'mentions.sources', total)}</span> : null}
       </h2>
       {status.scanning ? <p className="muted" role="status">{t('mentions.building', status.scanning)}</p> : null}
-      {byDoc.size === 0 ? <p className="muted">{t('mentions.none')}</p> : (
+      {total === 0 ? <p className="muted">{t('mentions.none')}</p> : (
         <ul className="mentions__sources">
           {[...byDoc].map(([documentId, pages]) => {
             const title = docs?.get(documentId)?.title ?? '…';
@@ -62,7 +65,7 @@ export function MentionedIn({ actorId, withName = false }: { actorId: string; wi
                   <span className="muted"> · {plural(t, 'mentions.times', count)} · {plural(t, 'mentions.pages', pages.length, { pages: pageList(pages.map((p) => p.page)) })}</span>
                 </div>
                 <ul className="mentions__pages">
-                  {pages.map((row) => {
+                  {(allPages.has(documentId) ? pages : pages.slice(0, PAGES_SHOWN)).map((row) => {
                     const note = ambiguityNote(t, row, names);
                     return (
                       <li key={row.page} className="mentions__page">
@@ -80,11 +83,22 @@ export function MentionedIn({ actorId, withName = false }: { actorId: string; wi
                     );
                   })}
                 </ul>
+                {pages.length > PAGES_SHOWN && !allPages.has(documentId) ? (
+                  <button type="button" className="link mentions__more" aria-label={t('mentions.allPagesOf', { count: pages.length, title })}
+                    onClick={() => setAllPages(new Set([...allPages, documentId]))}>
+                    {t('mentions.allPages', { count: pages.length })}
+                  </button>
+                ) : null}
               </li>
             );
           })}
         </ul>
       )}
+      {total > limit ? (
+        <button type="button" className="link mentions__more" onClick={() => setLimit(limit + SOURCES_SHOWN)}>
+          {plural(t, 'mentions.moreSources', Math.min(SOURCES_SHOWN, total - limit), { total })}
+        </button>
+      ) : null}
     </section>
   );
 }

@@ -1,0 +1,169 @@
+// The engine's fast paths must give exactly what a build from nothing gives: documents
+// scanned several to a transaction, name edits that rewrite only the rows that changed, and
+// rules proposed from the library's word frequencies.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { describe, expect, it } from 'vitest';
+import type { Actor } from '../../shared/model';
+import { blankActor, newId } from '../../shared/model';
+import type { ExtractionResult } from '../../shared/pdf/types';
+import { getActor, saveActor } from '../db/actors';
+import { openDatabase } from '../db/db';
+import type { CasefileDb } from '../db/db';
+import { addDocument } from '../db/documents';
+import { mentionNamesOf, mentionedIn, mentionsOfActor } from '../db/mentions';
+import { sha256Hex } from '../util/sha256';
+import { MentionsEngine } from './engine';
+
+const freshDb = () => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
+const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
+
+async function addPdf(db: CasefileDb, texts: string[]) {
+  const bytes = new TextEncoder().encode(`%PDF-1.7 ${newId()}`);
+  const result = await addDocument(db, { file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: 'a.pdf', extraction: extracted(texts) }, 2_000);
+  if (result.status !== 'added') throw new Error(result.status);
+  return result.document;
+}
+
+const person = (name: string, aliases: string[] = []): Actor => ({
+  ...blankActor('person', 1_000), name, names: aliases.map((a) => ({ id: newId(), name: a, type: 'alias' as const, note: '', citations: [] })),
+});
+
+const PAGES = [
+  'El camarada Artemio habló con Víctor Quispe Palomino en Pichari.',
+  'Los hermanos Víctor y Jorge Quispe Palomino, alias José y Raúl, controlan el VRAEM.',
+  'Nadie nombra aquí a nadie. Solo el río Ene y la selva.',
+  'Según la fiscalía, Artemio y el Cholo se reunieron en Tingo María con Quispe.',
+];
+
+/** Every mention row, in key order, as comparable JSON. */
+const allRows = async (db: CasefileDb) => JSON.stringify(await db.mentions.orderBy('[documentId+page+actorId]').toArray());
+
+/** What a build from nothing gives for the database as it now is. */
+async function rebuilt(db: CasefileDb): Promise<string> {
+  await db.transaction('rw', db.mentions, db.mentionDocs, db.mentionNames, async () => {
+    await db.mentions.clear(); await db.mentionDocs.clear(); await db.mentionNames.clear();
+  });
+  const engine = new MentionsEngine(db, { chunkPages: 1 });
+  await engine.load();
+  await engine.sync();
+  return allRows(db);
+}
+
+describe('MentionsEngine fast paths', () => {
+  it('scans small documents several to a transaction with the same rows as one page at a time', async () => {
+    const db = await freshDb();
+    for (const a of [person('Florindo Eleuterio Flores', ['Artemio']), person('Víctor Quispe Palomino', ['José']), person('Jorge Quispe Palomino', ['Raúl']), person('Teodoro Huamán', ['El Cholo'])]) await saveActor(db, a, 1_000);
+    for (let i = 0; i < 5; i++) await addPdf(db, [...PAGES.slice(i % 4), ...PAGES.slice(0, i % 4)]);
+    const progress: number[] = [];
+    const engine = new MentionsEngine(db, { chunkPages: 8, onProgress: (p) => { if (p) progress.push(p.done); } });
+    await engine.load();
+    const report = await engine.sync();
+    expect(report.documentsScanned).toBe(5);
+    expect(report.timings.rowsWritten).toBeGreaterThan(0);
+    expect(progress.at(-1)).toBe(20);
+    const batched = await allRows(db);
+    expect(batched).toBe(await rebuilt(db));
+
+    // "Mentioned in" lists every source from the index and reads rows only for those shown.
+    const artemio = (await db.actors.toArray()).find((a) => a.name === 'Florindo Eleuterio Flores')!;
+    const view = await mentionedIn(db, artemio.id, 2);
+    const whole = await mentionsOfActor(db, artemio.id);
+    expect(view.sources).toHaveLength(5);
+    expect(view.sources.flatMap((s) => s.pages.map((p) => `${s.documentId}:${p}`))).toEqual(whole.map((r) => `${r.documentId}:${r.page}`));
+    expect([...view.rows.keys()]).toEqual(view.sources.slice(0, 2).map((s) => s.documentId));
+    expect([...view.rows.values()].flat()).toEqual(whole.filter((r) => view.rows.has(r.documentId)));
+  });
+
+  it('rewrites only the rows a name edit changes, and ends where a full build would', async () => {
+    const db = await freshDb();
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    for (const a of [artemio, person('Víctor Quispe Palomino', ['José']), person('Jorge Quispe Palomino', ['Raúl'])]) await saveActor(db, a, 1_000);
+    await addPdf(db, PAGES);
+    await addPdf(db, [...PAGES].reverse());
+    const engine = new MentionsEngine(db, { chunkPages: 50 });
+    await engine.load();
+    await engine.sync();
+    const before = await db.mentions.count();
+
+    // "Pichari" is on one page of each document: two rows to add, nothing else to touch.
+    const saved = (await getActor(db, artemio.id))!;
+    await saveActor(db, { ...saved, names: [...saved.names, { id: newId(), name: 'Pichari', type: 'alias', note: '', citations: [] }] }, 3_000);
+    const report = await engine.sync();
+    expect(report.pagesRescanned).toBe(2);
+    expect(report.timings.rowsDeleted).toBe(0);
+    expect(report.timings.rowsWritten).toBe(2);
+    expect(await db.mentions.count()).toBe(before);
+    expect((await mentionsOfActor(db, artemio.id)).flatMap((r) => r.hits.map((h) => h.text))).toContain('Pichari');
+
+    // Removing a name deletes the rows only it made.
+    const again = (await getActor(db, artemio.id))!;
+    await saveActor(db, { ...again, names: again.names.filter((n) => n.name !== 'Artemio') }, 4_000);
+    const removal = await engine.sync();
+    expect(removal.timings.rowsDeleted + removal.timings.rowsWritten).toBeGreaterThan(0);
+    const incremental = await allRows(db);
+    expect(incremental).toBe(await rebuilt(db));
+  });
+
+  it('lets a newer change interrupt a long re-scan, scans the new document first, then resumes; names are stored only when done', async () => {
+    const db = await freshDb();
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    await saveActor(db, artemio, 1_000);
+    await saveActor(db, person('Víctor Quispe Palomino', ['José']), 1_000);
+    for (let i = 0; i < 6; i++) await addPdf(db, PAGES);
+    let stop = false;
+    const engine = new MentionsEngine(db, { chunkPages: 1, interrupted: () => stop });
+    await engine.load();
+    await engine.sync();
+
+    const saved = (await getActor(db, artemio.id))!;
+    await saveActor(db, { ...saved, names: [...saved.names, { id: newId(), name: 'Pichari', type: 'alias', note: '', citations: [] }] }, 3_000);
+    stop = true; // a newer change is already waiting: one chunk (2 pages) of the 6 is re-scanned
+    const first = await engine.sync();
+    expect([first.pagesRescanned, first.pagesLeft]).toEqual([2, 4]);
+    // Until the re-scan is done, a restart still sees the old names and would re-scan for the new one.
+    expect((await mentionNamesOf(db, artemio.id))?.entries.map((e) => e.name)).not.toContain('Pichari');
+
+    const late = await addPdf(db, ['El camarada Artemio llegó a Pichari.']);
+    stop = false;
+    const second = await engine.sync();
+    expect(second).toMatchObject({ documentsScanned: 1, pagesRescanned: 4, pagesLeft: 0 });
+    expect((await mentionsOfActor(db, artemio.id)).filter((r) => r.documentId === late.id)).toHaveLength(1);
+    expect((await mentionNamesOf(db, artemio.id))?.entries.map((e) => e.name)).toContain('Pichari');
+    const incremental = await allRows(db);
+    expect(incremental).toBe(await rebuilt(db));
+  });
+
+  it('sees an actor written at the same millisecond as the last one it read', async () => {
+    const db = await freshDb();
+    await saveActor(db, person('Víctor Quispe Palomino', ['José']), 5_000);
+    await addPdf(db, PAGES);
+    const engine = new MentionsEngine(db);
+    await engine.load();
+    await engine.sync();
+    expect(await engine.sync()).toMatchObject({ namesChanged: 0 });
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    await saveActor(db, artemio, 5_000);
+    expect((await engine.sync()).namesChanged).toBeGreaterThan(0);
+    expect((await mentionsOfActor(db, artemio.id)).length).toBeGreaterThan(0);
+  });
+
+  it('proposes a cue for a family name frequent in the library, and says why', async () => {
+    const db = await freshDb();
+    const yupanqui = person('Ana Yupanqui');
+    const iparraguirre = person('Elena Iparraguirre');
+    await saveActor(db, yupanqui, 1_000);
+    await saveActor(db, iparraguirre, 1_000);
+    // 250 pages (enough for frequencies to count), "Yupanqui" on a third of them.
+    const pages = Array.from({ length: 250 }, (_, i) => (i % 3 === 0 ? `La comunidad Yupanqui de Ayacucho, página ${i}.` : `Informe de campo número ${i}.`));
+    pages[7] = 'Iparraguirre declaró ante el juez.';
+    await addPdf(db, pages);
+    const engine = new MentionsEngine(db);
+    await engine.load();
+    await engine.sync();
+    const family = (row: Awaited<ReturnType<typeof mentionNamesOf>>) => row?.entries.find((e) => e.source === 'family');
+    expect(family(await mentionNamesOf(db, yupanqui.id))).toMatchObject({ name: 'Yupanqui', rule: 'with-cue', reason: 'frequent in the library' });
+    expect(family(await mentionNamesOf(db, iparraguirre.id))).toMatchObject({ name: 'Iparraguirre', rule: 'anywhere', reason: 'rare in the library' });
+    expect(await mentionsOfActor(db, yupanqui.id)).toEqual([]);
+    expect((await mentionsOfActor(db, iparraguirre.id)).map((r) => r.page)).toEqual([8]);
+  });
+});
