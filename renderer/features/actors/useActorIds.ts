@@ -1,10 +1,11 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
 import { firstActors, getActorsByIds, isSingleIndexFilter, queryActorIds, sortedIdsInChunks } from '../../db/actors';
-import { priorityIdle, withPriority } from '../../db/readPriority';
+import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
 
 /** Rows enough to fill the first screen of the list, and a little more. */
 const FIRST_SCREEN = 40;
@@ -18,6 +19,23 @@ export interface ActorIds {
   counted: boolean;
   /** The first screen's rows, read with its ids, so the list need not ask again. */
   firstRows: Actor[];
+}
+
+/**
+ * The held list's pause between chunks: it waits for the filters' reads in flight, but never
+ * twice in a row, so filters applied one after another cannot starve it (the unfiltered list,
+ * its scrolling and the combined filters need it too).
+ */
+function giveWay(): () => Promise<void> {
+  let waited = false;
+  return () => {
+    if (waited || priorityInFlight() === 0) {
+      waited = false;
+      return Dexie.Promise.resolve();
+    }
+    waited = true;
+    return priorityIdle();
+  };
 }
 
 /**
@@ -54,7 +72,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
 
   // Started once the first screen is read, so its reads do not queue ahead of it; in chunks
   // that wait for any filter's reads in flight.
-  const allNow = useLiveQuery(async () => (headReady ? { sort, ids: await sortedIdsInChunks(db, sort, priorityIdle) } : undefined), [db, sort, headReady]);
+  const allNow = useLiveQuery(async () => (headReady ? { sort, ids: await sortedIdsInChunks(db, sort, giveWay()) } : undefined), [db, sort, headReady]);
   if (allNow && allNow !== all) setAll(allNow);
 
   // A one-index filter (one status, one kind) reads its whole id range beside its first
