@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor, ActorKind, ActorStatus } from '../../shared/model';
 import { blankActor, newId } from '../../shared/model';
 import {
-  countActors, getActor, getActorsByIds, groupMembers, listGroups, listTags, queryActorIds, saveActor,
+  countActors, deleteActor, getActor, getActorsByIds, groupMembers, listGroups, listTags, queryActorIds, saveActor, sortedIdsInChunks,
 } from './actors';
 import { bulkInsertForBenchmark } from './bulk';
 import { openDatabase } from './db';
@@ -199,4 +199,43 @@ describe('reading helpers', () => {
     expect((await groupMembers(db, mrta.id)).map((m) => m.id)).toEqual([n.id, v.id]);
     expect(await listTags(db)).toEqual(['leader', 'Lima', 'lima-2']);
   });
+});
+
+describe('sortedIdsInChunks', () => {
+  it('gives the same ids as one read, in both sorts, with ties across chunk edges and a chunk of ties', async () => {
+    const db = await freshDb();
+    // Many shared names and stamps: ties fall on chunk edges; 30 "Same" are more than a chunk.
+    const all = Array.from({ length: 301 }, (_, i) => {
+      const a = actor(i < 30 ? 'Same' : `Name ${String(i % 37).padStart(2, '0')}`);
+      a.updatedAt = i % 11;
+      return a;
+    });
+    await bulkInsertForBenchmark(db, all, [], 100);
+    for (const sort of ['name', 'updated'] as const) {
+      const one = await queryActorIds(db, {}, sort);
+      for (const size of [1, 7, 25, 300, 301, 302, 1000]) {
+        let pauses = 0;
+        const chunked = await sortedIdsInChunks(db, sort, async () => { pauses++; }, size);
+        expect(chunked, `${sort}, chunks of ${size}`).toEqual(one);
+        // Between chunks only: none when one chunk holds everything.
+        if (size >= 302) expect(pauses).toBe(0);
+        else expect(pauses).toBeGreaterThanOrEqual(1);
+      }
+    }
+    expect(await sortedIdsInChunks(await freshDb(), 'name')).toEqual([]);
+  });
+
+  it('stays exact when the actor it resumes from is deleted between chunks', async () => {
+    const db = await freshDb();
+    const all = Array.from({ length: 50 }, (_, i) => actor(`Name ${String(i).padStart(2, '0')}`));
+    await bulkInsertForBenchmark(db, all, [], 50);
+    const before = await queryActorIds(db, {}, 'name');
+    let first = true;
+    const chunked = await sortedIdsInChunks(db, 'name', async () => {
+      if (first) await deleteActor(db, before[9]!);
+      first = false;
+    }, 10);
+    expect(chunked).toEqual(before.filter((id) => id !== before[9]));
+  });
+
 });

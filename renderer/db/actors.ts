@@ -77,6 +77,11 @@ function fastPath(filter: ActorFilter): FastPath {
   return null;
 }
 
+/** True where one index answers the filter in display order (no filter, one status, one kind). */
+export function isSingleIndexFilter(filter: ActorFilter): boolean {
+  return fastPath(filter) !== null;
+}
+
 /** Ids of the matching actors in display order; the list then reads only the visible rows. */
 export async function queryActorIds(
   db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name', options: ActorQueryOptions = {},
@@ -175,6 +180,44 @@ export async function groupMembers(db: CasefileDb, groupId: string): Promise<Act
  */
 export async function deleteActor(db: CasefileDb, id: string, now = Date.now()): Promise<boolean> {
   return moveToTrash(db, 'actors', id, now);
+}
+
+/** Ids per chunk of the held sorted list: a priority read waits for one chunk at most. */
+export const SORTED_CHUNK = 2500;
+
+/**
+ * Every actor id in `sort` order, like `queryActorIds(db, {}, sort)`, read `size` ids at a
+ * time by the sort's index, each chunk in its own short transaction, awaiting `pause()`
+ * between chunks (the list waits there for its filters' reads: renderer/db/readPriority.ts).
+ * A chunk resumes at the last key read (the ids sharing it come in primary-key order, so the
+ * ones already read are skipped by id). If that actor is gone meanwhile, or more than a chunk
+ * of actors share one key, the rest is read in one go; either way the answer is exact at the
+ * time of its last read, and a live query reruns on any change it observed.
+ */
+export async function sortedIdsInChunks(
+  db: CasefileDb, sort: ActorSort, pause: () => Promise<void> = () => Dexie.Promise.resolve(), size = SORTED_CHUNK,
+): Promise<string[]> {
+  const index = sort === 'name' ? 'sortName' : 'updatedAt';
+  const out = await db.actors.orderBy(index).limit(size).primaryKeys();
+  for (let complete = out.length < size; !complete;) {
+    await pause();
+    const last = out.at(-1)!;
+    const key = (await db.actors.get(last))?.[index];
+    const read = key === undefined ? [] : await db.actors.where(index).aboveOrEqual(key).limit(size + 1).primaryKeys();
+    const at = read.indexOf(last);
+    let next = read.slice(at + 1);
+    complete = read.length < size + 1;
+    if (at < 0 || (next.length === 0 && !complete)) {
+      // Gone meanwhile, or a whole chunk of ties: the rest in one read.
+      const rest = key === undefined ? [] : await db.actors.where(index).aboveOrEqual(key).primaryKeys();
+      const from = rest.indexOf(last);
+      if (from < 0) return sortedIds(db, sort);
+      next = rest.slice(from + 1);
+      complete = true;
+    }
+    for (const id of next) out.push(id);
+  }
+  return sort === 'name' ? out : out.reverse();
 }
 
 function sortedIds(db: CasefileDb, sort: ActorSort): Promise<string[]> {

@@ -105,7 +105,7 @@ function measure(act: () => void, done: () => boolean, origin?: number, early?: 
       clearTimeout(timer);
       void afterPaint().then((painted) => resolve({ ms: painted - t0, domMs: dom - t0, ...(rowsAt !== undefined ? { rowsMs: rowsAt - t0 } : {}) }));
     }
-    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style'] });
+    observer.observe(document, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['style', 'aria-busy'] });
     t0 = origin ?? performance.now();
     act();
     check();
@@ -159,7 +159,8 @@ function firstPaint(): Probe['firstPaint'] {
 }
 
 function settled(expected: Expectation): Promise<Timing | Timeout> {
-  return measure(() => {}, () => countShown() === expected.count, 0);
+  // The count may come (natively) before the full id list: the listbox is aria-busy until then.
+  return measure(() => {}, () => countShown() === expected.count && listbox()?.getAttribute('aria-busy') !== 'true', 0);
 }
 
 async function openProfiles(n: number) {

@@ -285,13 +285,14 @@ const api = {
   },
 
   /**
-   * Reference: ONE lunr index over every page, same analyzer (indexTerms), lunr's own query
-   * engine (scores every match, no top-k). Built on this page's main thread from IndexedDB.
+   * Reference: ONE lunr index over the first `maxPages` pages (all when absent), same analyzer
+   * (indexTerms), lunr's own query engine (scores every match, no top-k). Built on this page's
+   * main thread from IndexedDB.
    */
-  async lunrReference(o: { queries: Record<string, string[]>; budgetMs: number; heapLimitMB: number }): Promise<LunrFigures | { aborted: string }> {
+  async lunrReference(o: { queries: Record<string, string[]>; budgetMs: number; heapLimitMB: number; maxPages?: number }): Promise<LunrFigures | { aborted: string }> {
     const d = await database();
     const t0 = now();
-    const rows = await d.pages.toArray();
+    const rows = await (o.maxPages === undefined ? d.pages.toArray() : d.pages.limit(o.maxPages).toArray());
     const readMs = now() - t0;
     const t1 = now();
     const builder = new lunr.Builder();

@@ -111,6 +111,15 @@ test('the sample case loads, and Artemio is found under his alias in the actor l
   await expect(list.getByRole('option')).toHaveCount(2);
   await expect(list).toContainText('Jorge Quispe Palomino');
   await expect(list).toContainText('Víctor Quispe Palomino');
+  await expect(page.getByText('2 actors', { exact: true })).toBeVisible();
+  // The filtered list and its count stay live: one of them to the trash and back.
+  await list.getByRole('option', { name: /Jorge Quispe Palomino/ }).click();
+  await page.getByRole('article').getByRole('button', { name: 'Move to trash' }).click();
+  await expect(list.getByRole('option')).toHaveCount(1);
+  await expect(page.getByText('1 actor', { exact: true })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Trash' }).click();
+  await page.getByRole('button', { name: 'Restore: Jorge Quispe Palomino' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Actors' }).click();
   // The keyboard moves through the list and opens each profile.
   await page.getByLabel('Current status').selectOption({ label: 'Any status' });
   await list.focus();

@@ -32,6 +32,13 @@ test('keyboard only: the arrows walk the hits, Enter opens the active record, Es
 
   await page.keyboard.press('ArrowDown');
   await expect(box(page)).toHaveAttribute('aria-activedescendant', (await options.nth(0).getAttribute('id'))!);
+  // The hits sit in groups named by their visible titles (listbox grouping pattern), so a
+  // screen reader names the kind of the active hit: the first one is an actor.
+  const actors = results(page).getByRole('group', { name: /^Actors\b/ });
+  await expect(actors.getByRole('option').first()).toHaveAttribute('id', (await options.nth(0).getAttribute('id'))!);
+  const titleId = (await actors.getAttribute('aria-labelledby'))!;
+  await expect(page.locator(`[id="${titleId}"]`)).toBeVisible();
+  await expect(page.locator(`[id="${titleId}"]`)).toHaveText(/^Actors\s*\d+$/);
   await page.keyboard.press('ArrowDown');
   const second = options.nth(1);
   const secondId = (await second.getAttribute('id'))!;

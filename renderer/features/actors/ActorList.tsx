@@ -131,6 +131,8 @@ export function ActorList() {
       {empty ? <p id="actor-list-empty" className="empty">{filtered || activeCaseId ? t('actors.noMatch') : t('actors.none')}</p> : null}
       <div ref={scroller} className="list" role="listbox" tabIndex={0} aria-label={t('actors.list')}
         aria-describedby={empty ? 'actor-list-empty' : undefined}
+        // Busy until every id is in (rows past the first screen are pending until then).
+        aria-busy={!result || result.ids.length < result.total}
         aria-activedescendant={selectedId && ids?.includes(selectedId) ? `actor-row-${selectedId}` : undefined}
         onKeyDown={listKeyHandler({ ids, selectedId, select: selectActor, scrollToIndex: (i) => virtualizer.scrollToIndex(i), scroller, rowHeight: ROW_HEIGHT })}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>

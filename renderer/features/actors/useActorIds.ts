@@ -1,15 +1,17 @@
+import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
-import { firstActors, getActorsByIds, queryActorIds } from '../../db/actors';
+import { firstActors, getActorsByIds, isSingleIndexFilter, queryActorIds, sortedIdsInChunks } from '../../db/actors';
+import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
 
 /** Rows enough to fill the first screen of the list, and a little more. */
 const FIRST_SCREEN = 40;
 
 export interface ActorIds {
-  /** Ids in display order; only the first screen's until the rest has loaded. */
+  /** Ids in display order; only the first screen's until the rest has loaded (then `total` may be larger). */
   ids: string[];
   /** How many actors match in all, once counted; until then the first screen's length. */
   total: number;
@@ -20,43 +22,74 @@ export interface ActorIds {
 }
 
 /**
+ * The held list's pause between chunks: it waits for the filters' reads in flight, but never
+ * twice in a row, so filters applied one after another cannot starve it (the unfiltered list,
+ * its scrolling and the combined filters need it too).
+ */
+function giveWay(): () => Promise<void> {
+  let waited = false;
+  return () => {
+    if (waited || priorityInFlight() === 0) {
+      waited = false;
+      return Dexie.Promise.resolve();
+    }
+    waited = true;
+    return priorityIdle();
+  };
+}
+
+/**
  * The actor list's ids, fast at 50,000 actors. IndexedDB serves requests in turn and
  * reading every id (or counting them) costs most of a second there, so the first screen
  * comes from one limited index read of whole rows; the count, the unfiltered sorted id
  * list (held once, live so edits refresh it) and the filtered full list follow after.
- * Filters that combine indexes order their matches by the held list instead of reading an
- * index again. Each answer carries the filter it was for, so a late answer never shows
- * under a newer filter.
+ * The held list is read in chunks that give way to the filters' reads (readPriority), so a
+ * filter chosen while it loads waits for one chunk, not for 50,000 ids. A filter one index
+ * answers reads its full id list at once beside its first screen; filters that combine
+ * indexes order their matches by the held list instead of reading an index again. Each
+ * answer carries the filter it was for, so a late answer never shows under a newer filter.
  */
 export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | undefined {
   const db = useDb();
   const key = JSON.stringify([filter, sort]);
   const [all, setAll] = useState<{ sort: ActorSort; ids: string[] } | undefined>();
   const sortedAll = all?.sort === sort ? all.ids : undefined;
+  const isAll = Object.keys(filter).length === 0;
+  const singleIndex = isSingleIndexFilter(filter);
+  // The sorted list matters to a combined filter only once it is there (until then such a
+  // filter reads what it needs itself): its head reruns when it arrives, nothing else does.
+  const heldForHead = singleIndex ? undefined : sortedAll;
 
-  const head = useLiveQuery(async () => {
+  const head = useLiveQuery(() => withPriority(async () => {
     const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
     if (rows) return { key, rows, ids: undefined };
     // A combined filter has no single index to read in order: it is answered whole,
     // ordered by the held sorted list when there is one.
-    const ids = await queryActorIds(db, filter, sort, { sortedAll });
+    const ids = await queryActorIds(db, filter, sort, { sortedAll: heldForHead });
     return { key, rows: await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids };
-  }, [db, key, sortedAll]);
+  }), [db, key, heldForHead]);
   const headReady = head !== undefined;
 
-  // Started once the first screen is read, so its long read does not queue ahead of it.
-  const allNow = useLiveQuery(async () => (headReady ? { sort, ids: await queryActorIds(db, {}, sort) } : undefined), [db, sort, headReady]);
+  // Started once the first screen is read, so its reads do not queue ahead of it; in chunks
+  // that wait for any filter's reads in flight.
+  const allNow = useLiveQuery(async () => (headReady ? { sort, ids: await sortedIdsInChunks(db, sort, giveWay()) } : undefined), [db, sort, headReady]);
   if (allNow && allNow !== all) setAll(allNow);
 
+  // A one-index filter (one status, one kind) reads its whole id range beside its first
+  // screen, as a priority read. The unfiltered list is the held one; until it is there, a
+  // native count gives the total (rows past the first screen show as pending meanwhile).
   const full = useLiveQuery(async () => {
-    if (head?.key !== key || head.ids || !sortedAll) return undefined;
-    const isAll = Object.keys(filter).length === 0;
-    return { key, ids: isAll ? sortedAll : await queryActorIds(db, filter, sort) };
-  }, [db, key, sortedAll, head]);
+    if (!singleIndex) return undefined;
+    if (isAll) return sortedAll ? { key, ids: sortedAll } : { key, count: await withPriority(() => db.actors.count()) };
+    return { key, ids: await withPriority(() => queryActorIds(db, filter, sort)) };
+  }, [db, key, singleIndex, isAll ? sortedAll : undefined]);
 
   if (head?.key !== key) return undefined;
   const firstRows = head.rows;
-  const ids = head.ids ?? (full?.key === key ? full.ids : undefined);
+  const whole = full?.key === key ? full : undefined;
+  const ids = head.ids ?? whole?.ids;
   if (ids) return { ids, total: ids.length, counted: true, firstRows };
-  return { ids: firstRows.map((a) => a.id), total: firstRows.length, counted: firstRows.length < FIRST_SCREEN, firstRows };
+  const firstIds = firstRows.map((a) => a.id);
+  if (whole?.count !== undefined) return { ids: firstIds, total: Math.max(whole.count, firstIds.length), counted: true, firstRows };
+  return { ids: firstIds, total: firstRows.length, counted: firstRows.length < FIRST_SCREEN, firstRows };
 }
