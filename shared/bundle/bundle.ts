@@ -1,5 +1,6 @@
 import { MODEL_VERSION } from '../model';
-import { decryptBlob, ageKind, encryptBlob } from './age';
+import type { ScryptFn } from './ageCrypto';
+import { ageKind, assertPassphraseFile, decryptBlob, encryptBlob } from './age';
 import { utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, DocumentPages, ManifestEntry, ReadBundleResult } from './manifest';
 import {
@@ -46,6 +47,8 @@ export interface WriteBundleOptions {
   passphrase?: string;
   /** age's scrypt work factor (log2); the default 18 is for real use, tests pass a lower one. */
   scryptWorkFactor?: number;
+  /** Where age's scrypt runs (the app: a worker of its own); in this realm otherwise. */
+  scrypt?: ScryptFn;
   onProgress?: (p: BundleProgressEvent<'writing' | 'encrypting'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
   signal?: AbortSignal;
@@ -53,6 +56,8 @@ export interface WriteBundleOptions {
 
 export interface ReadBundleOptions {
   passphrase?: string;
+  /** Where age's scrypt runs (the app: a worker of its own); in this realm otherwise. */
+  scrypt?: ScryptFn;
   limits?: ZipLimits;
   onProgress?: (p: BundleProgressEvent<'decrypting' | 'reading' | 'verifying'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
@@ -124,6 +129,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
   if (opts.passphrase === undefined) return zip;
   return encryptBlob(zip, opts.passphrase, {
     signal: opts.signal,
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     scryptWorkFactor: opts.scryptWorkFactor,
     onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
   });
@@ -206,6 +212,8 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
   let plain = source;
   const encrypted = (await ageKind(source)) !== null;
   if (encrypted) {
+    // Armored, or encrypted to a key: said before a passphrase is asked for that could not help.
+    await assertPassphraseFile(source);
     if (opts.passphrase === undefined || opts.passphrase === '') {
       fail('passphrase-required', 'This bundle is encrypted. Enter its passphrase to open it.');
     }
@@ -213,6 +221,7 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
     if (source.size > 2 ** 32 + 2 ** 24) fail('total-too-large', 'This encrypted file is larger than any bundle can be (4 GB); it is not a Casefile bundle.');
     plain = await decryptBlob(source, opts.passphrase, {
       signal: opts.signal,
+      ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
       onProgress: (done, total) => opts.onProgress?.({ phase: 'decrypting', done, total }),
     });
   }

@@ -97,7 +97,16 @@ export type BundleErrorCode =
   | 'passphrase-required'
   | 'wrong-passphrase'
   | 'decryption-failed'
-  | 'unsupported-encryption';
+  | 'unsupported-encryption'
+  /** An age file a passphrase cannot open: armored text, or encrypted to keys. */
+  | 'age-armored'
+  | 'age-recipient-key';
+
+/** A refusal's particulars as a message key and values, so the screens say them in the user's language. */
+export interface BundleErrorDetail {
+  key: string;
+  values?: Record<string, string | number>;
+}
 
 export interface BundleError {
   code: BundleErrorCode;
@@ -105,6 +114,7 @@ export interface BundleError {
   message: string;
   entry?: string;
   issues?: RecordIssue[];
+  detail?: BundleErrorDetail;
 }
 
 export type ReadBundleResult =
