@@ -185,7 +185,8 @@ function Rejected({ fileName, error, onClose }: { fileName: string; error: Bundl
         <div className="bundle-dialog__problem" role="alert">
           <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
           <p>{hasMessage(headline) ? t.dynamic(headline) : error.message}</p>
-          {hasMessage(headline) && error.message ? <p className="muted">{t('bundles.import.details', { message: error.message })}</p> : null}
+          {'detail' in error && error.detail && hasMessage(error.detail.key) ? <p>{t.dynamic(error.detail.key, error.detail.values)}</p>
+            : hasMessage(headline) && error.message ? <p className="muted">{t('bundles.import.details', { message: error.message })}</p> : null}
           {issues.length > 0 ? (
             <ul className="bundle-issues">
               {issues.slice(0, 10).map((issue, i) => (
