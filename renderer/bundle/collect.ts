@@ -99,7 +99,7 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     const fileRows = await db.documentFiles.bulkGet(shas);
     fileRows.forEach((row, i) => {
       if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
-      files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob });
+      files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
     });
     return { caseId, cases, actors, events, documents, pages, files };
   });

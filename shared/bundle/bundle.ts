@@ -1,7 +1,7 @@
 import { MODEL_VERSION } from '../model';
 import type { ScryptFn } from './ageCrypto';
 import { ageKind, assertPassphraseFile, decryptBlob, encryptBlob } from './age';
-import { utf8 } from './bytes';
+import { crc32, utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, DocumentPages, ManifestEntry, ReadBundleResult } from './manifest';
 import {
   BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, BundleFailure, FILE_PATH, MANIFEST_PATH, OLDEST_READABLE_VERSION, PAGES_PATH, RECORD_PATHS,
@@ -75,8 +75,9 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 
 /**
  * Same snapshot and info → same bytes (unencrypted): records are sorted by id, files by
- * hash. Every file is read once to compute its CRC-32, and refused if its bytes no longer
- * hash to the SHA-256 (or size) the snapshot gives.
+ * hash. A file that comes with its CRC-32 (kept by the library) is not read at all; any
+ * other is read once to compute it, and refused if its bytes no longer hash to the SHA-256
+ * the snapshot gives. Every file is refused if its size is not the one recorded.
  */
 export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions = {}): Promise<Blob> {
   throwIfAborted(opts.signal);
@@ -102,15 +103,26 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… is ${f.blob.size} bytes, not the ${f.byteLength} recorded: it has changed in storage, so the bundle was not written.`);
     }
   }
-  // Several files in flight: some being read while another is hashed (see IN_FLIGHT).
-  await inOrder(files, IN_FLIGHT, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
+  // A file whose CRC-32 the library kept is laid in by reference, unread: the export then costs
+  // what its records cost, whatever the files weigh (the SHA-256 is checked by every reader).
+  // The others are read once, several in flight (see IN_FLIGHT): CRC-32, and the SHA-256 checked.
+  const crcs = new Map<string, number>();
+  for (const f of files) {
+    if (f.crc32 === undefined) continue;
+    crcs.set(f.sha256, f.crc32);
+    opts.onProgress?.({ phase: 'writing', done: (done += f.byteLength), total });
+  }
+  await inOrder(files.filter((f) => f.crc32 === undefined), IN_FLIGHT, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
     if (digest.sha256 !== f.sha256) {
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… no longer matches its SHA-256 (it hashes to ${digest.sha256.slice(0, 12)}…): it has changed in storage, so the bundle was not written.`);
     }
-    // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
-    fileInputs.push({ name: filePath(f.sha256), blob: f.blob, crc: digest.crc, method: 'store' });
-    entries.push({ path: filePath(f.sha256), sha256: digest.sha256, size: digest.size });
+    crcs.set(f.sha256, digest.crc);
   });
+  for (const f of files) {
+    // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
+    fileInputs.push({ name: filePath(f.sha256), blob: f.blob, crc: crcs.get(f.sha256)!, method: 'store' });
+    entries.push({ path: filePath(f.sha256), sha256: f.sha256, size: f.byteLength });
+  }
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -393,6 +405,8 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
       byteLength: entrySize(data),
       // A PDF stored in the zip is a slice of the source; one deflated by another writer is in memory.
       blob: data instanceof Uint8Array ? makeBlob([data], 'application/pdf') : data.blob,
+      // Verified above (stored entries: CRC-32 and SHA-256); kept so the file need not be read to export it.
+      crc32: data instanceof Uint8Array ? crc32(data) : data.crc,
     })),
   };
   return { ok: true, snapshot, manifest, warnings: warnings.items, encrypted: false };

@@ -52,6 +52,11 @@ export interface BundleFile {
   sha256: string;
   byteLength: number;
   blob: Blob;
+  /**
+   * The bytes' CRC-32 (the zip's checksum), when known: kept with the file since it was added or
+   * imported, so an export lays the file into the zip without reading it again.
+   */
+  crc32?: number;
 }
 
 /** Everything a bundle carries: one case and the records and files it needs. */
