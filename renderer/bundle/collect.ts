@@ -5,7 +5,7 @@ import { legacyPageState } from '../../shared/pdf/pageState';
 import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
 import type { CasefileDb } from '../db/db';
-import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
+import type { ActorRow, DocumentRow, EventRow, PageRow } from '../db/derive';
 import { cmp, toActor, toDocument, toEvent } from '../db/derive';
 import type { BundleFile, CaseSnapshot } from './io';
 import type { BundleScope } from './types';
@@ -76,9 +76,20 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
     const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
 
+    // Every document's page rows in one cursor walk (documents are sorted by id, as the key is),
+    // not a query per document: a thousand round trips to IndexedDB were most of the collect time.
+    const ranges = documents.map((d): [[string, unknown], [string, unknown]] => [[d.id, Dexie.minKey], [d.id, Dexie.maxKey]]);
+    const byDocument = new Map<string, PageRow[]>();
+    if (ranges.length > 0) {
+      for (const row of await db.pages.where('[documentId+page]').inAnyRange(ranges, { includeUppers: true }).toArray()) {
+        const list = byDocument.get(row.documentId);
+        if (list) list.push(row);
+        else byDocument.set(row.documentId, [row]);
+      }
+    }
     const pages: DocumentPages[] = [];
     for (const d of documents) {
-      const rows = await db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray();
+      const rows = byDocument.get(d.id) ?? [];
       if (rows.length === 0) continue;
       // Each page as its row keeps it: text, state, form-field and comment text, OCR words and provenance.
       // (A row written without a state by hand, as some tests do, is given its document's, as version 4's upgrade did.)

@@ -1,4 +1,4 @@
-import sodium from 'libsodium-wrappers-sumo';
+import type Sodium from 'libsodium-wrappers-sumo';
 import { utf8 } from './bytes';
 
 /**
@@ -14,10 +14,18 @@ interface Subtle {
 }
 const webCrypto = (globalThis as unknown as { crypto: { subtle: Subtle; getRandomValues<T extends Uint8Array>(a: T): T } }).crypto;
 
-let ready: Promise<typeof sodium> | null = null;
-/** libsodium, instantiated once per realm (its wasm module compiles in a few ms). */
-export function loadSodium(): Promise<typeof sodium> {
-  return (ready ??= sodium.ready.then(() => sodium));
+type Sodium = typeof Sodium;
+let ready: Promise<Sodium> | null = null;
+/**
+ * libsodium, loaded on first use and instantiated once per realm: a worker that never meets an
+ * encrypted bundle never loads its 400 KB or compiles its WebAssembly.
+ */
+export function loadSodium(): Promise<Sodium> {
+  return (ready ??= import('libsodium-wrappers-sumo').then(async (m) => {
+    const sodium = m.default;
+    await sodium.ready;
+    return sodium;
+  }));
 }
 
 export function randomBytes(n: number): Uint8Array {
@@ -55,12 +63,12 @@ export const scryptInProcess: ScryptFn = async (password, salt, logN) => {
 };
 
 /** ChaCha20-Poly1305 (IETF, 12-byte nonce), no associated data. */
-export function seal(s: typeof sodium, key: Uint8Array, nonce: Uint8Array, plain: Uint8Array): Uint8Array {
+export function seal(s: Sodium, key: Uint8Array, nonce: Uint8Array, plain: Uint8Array): Uint8Array {
   return s.crypto_aead_chacha20poly1305_ietf_encrypt(plain, null, null, nonce, key);
 }
 
 /** The plaintext, or null when the tag does not verify. */
-export function open(s: typeof sodium, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null {
+export function open(s: Sodium, key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array): Uint8Array | null {
   if (sealed.length < TAG_BYTES) return null;
   try {
     return s.crypto_aead_chacha20poly1305_ietf_decrypt(null, sealed, null, nonce, key);
