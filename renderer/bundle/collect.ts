@@ -76,17 +76,7 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
     const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
 
-    // Every document's page rows in one cursor walk (documents are sorted by id, as the key is),
-    // not a query per document: a thousand round trips to IndexedDB were most of the collect time.
-    const ranges = documents.map((d): [[string, unknown], [string, unknown]] => [[d.id, Dexie.minKey], [d.id, Dexie.maxKey]]);
-    const byDocument = new Map<string, PageRow[]>();
-    if (ranges.length > 0) {
-      for (const row of await db.pages.where('[documentId+page]').inAnyRange(ranges, { includeUppers: true }).toArray()) {
-        const list = byDocument.get(row.documentId);
-        if (list) list.push(row);
-        else byDocument.set(row.documentId, [row]);
-      }
-    }
+    const byDocument = await pageRowsOf(db, documents.map((d) => d.id));
     const pages: DocumentPages[] = [];
     for (const d of documents) {
       const rows = byDocument.get(d.id) ?? [];
@@ -114,6 +104,33 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     });
     return { caseId, cases, actors, events, documents, pages, files };
   });
+}
+
+/**
+ * The page rows of these documents, by document. When they are a good part of the library (a
+ * backup, a big case), one getAll over the key range they span and a filter: a query per
+ * document was a thousand round trips to IndexedDB, most of the collect time. A few documents
+ * of a large library are read one query each (all in flight), so foreign pages are not read.
+ */
+async function pageRowsOf(db: CasefileDb, ids: readonly string[]): Promise<Map<string, PageRow[]>> {
+  const byDocument = new Map<string, PageRow[]>();
+  if (ids.length === 0) return byDocument;
+  const add = (row: PageRow) => {
+    const list = byDocument.get(row.documentId);
+    if (list) list.push(row);
+    else byDocument.set(row.documentId, [row]);
+  };
+  const wanted = new Set(ids);
+  if (ids.length * 2 >= (await db.documents.count())) {
+    const sorted = [...ids].sort(cmp);
+    const rows = await db.pages.where('[documentId+page]').between([sorted[0], Dexie.minKey], [sorted.at(-1), Dexie.maxKey], true, true).toArray();
+    for (const row of rows) if (wanted.has(row.documentId)) add(row);
+  } else {
+    const lists = await Promise.all(ids.map((id) => db.pages.where('[documentId+page]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
+    for (const rows of lists) for (const row of rows) add(row);
+  }
+  for (const rows of byDocument.values()) rows.sort((a, b) => a.page - b.page);
+  return byDocument;
 }
 
 async function liveRows<T>(rows: Promise<(T | undefined)[]>): Promise<T[]> {
