@@ -197,7 +197,7 @@ const PAGE_DOCS_CHUNK = 200;
  * and a cancel is noticed (and aborts the transaction).
  */
 async function write(
-  db: CasefileDb, w: WriteSet, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number }>, now: number,
+  db: CasefileDb, w: WriteSet, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number; crc32?: number }>, now: number,
   checkAbort: () => void, onProgress?: (p: BundleProgress) => void,
 ): Promise<void> {
   const jobs: { size: number; run: Job }[] = [];
@@ -227,7 +227,7 @@ async function write(
   for (const sha of w.fileShas) {
     const f = blobs.get(sha);
     if (!f) throw new Error(`The bundle's file ${sha} is missing.`);
-    files.push({ sha256: sha, blob: f.blob, byteLength: f.byteLength });
+    files.push({ sha256: sha, blob: f.blob, byteLength: f.byteLength, ...(f.crc32 !== undefined ? { crc32: f.crc32 } : {}) });
     bytes += f.byteLength;
     if (files.length >= FILE_CHUNK || bytes >= FILE_CHUNK_BYTES) flush();
   }

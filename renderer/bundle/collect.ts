@@ -5,7 +5,7 @@ import { legacyPageState } from '../../shared/pdf/pageState';
 import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
 import type { CasefileDb } from '../db/db';
-import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
+import type { ActorRow, DocumentRow, EventRow, PageRow } from '../db/derive';
 import type { NameRuleRow } from '../db/mentionTypes';
 import { cmp, toActor, toDocument, toEvent } from '../db/derive';
 import type { BundleFile, CaseSnapshot } from './io';
@@ -77,9 +77,10 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
     const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
 
+    const byDocument = await pageRowsOf(db, documents.map((d) => d.id));
     const pages: DocumentPages[] = [];
     for (const d of documents) {
-      const rows = await db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray();
+      const rows = byDocument.get(d.id) ?? [];
       if (rows.length === 0) continue;
       // Each page as its row keeps it: text, state, form-field and comment text, OCR words and provenance.
       // (A row written without a state by hand, as some tests do, is given its document's, as version 4's upgrade did.)
@@ -100,7 +101,7 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     const fileRows = await db.documentFiles.bulkGet(shas);
     fileRows.forEach((row, i) => {
       if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
-      files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob });
+      files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
     });
     // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
     const nameRules = (await db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray()).map(bundleNameRule);
@@ -112,6 +113,33 @@ function bundleNameRule(row: NameRuleRow): BundleNameRule {
   return row.kind === 'rule'
     ? { actorId: row.actorId, kind: 'rule', name: row.name, source: row.source, rule: row.rule }
     : { actorId: row.actorId, kind: 'family', families: row.families };
+}
+
+/**
+ * The page rows of these documents, by document. When they are a good part of the library (a
+ * backup, a big case), one getAll over the key range they span and a filter: a query per
+ * document was a thousand round trips to IndexedDB, most of the collect time. A few documents
+ * of a large library are read one query each (all in flight), so foreign pages are not read.
+ */
+async function pageRowsOf(db: CasefileDb, ids: readonly string[]): Promise<Map<string, PageRow[]>> {
+  const byDocument = new Map<string, PageRow[]>();
+  if (ids.length === 0) return byDocument;
+  const add = (row: PageRow) => {
+    const list = byDocument.get(row.documentId);
+    if (list) list.push(row);
+    else byDocument.set(row.documentId, [row]);
+  };
+  const wanted = new Set(ids);
+  if (ids.length * 2 >= (await db.documents.count())) {
+    const sorted = [...ids].sort(cmp);
+    const rows = await db.pages.where('[documentId+page]').between([sorted[0], Dexie.minKey], [sorted.at(-1), Dexie.maxKey], true, true).toArray();
+    for (const row of rows) if (wanted.has(row.documentId)) add(row);
+  } else {
+    const lists = await Promise.all(ids.map((id) => db.pages.where('[documentId+page]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
+    for (const rows of lists) for (const row of rows) add(row);
+  }
+  for (const rows of byDocument.values()) rows.sort((a, b) => a.page - b.page);
+  return byDocument;
 }
 
 async function liveRows<T>(rows: Promise<(T | undefined)[]>): Promise<T[]> {

@@ -80,6 +80,8 @@ export interface DocumentFileRow {
   sha256: string;
   blob: Blob;
   byteLength: number;
+  /** CRC-32 of the bytes (not indexed): rows written since bundle export stopped re-reading files have it; older ones are read once when exported. */
+  crc32?: number;
 }
 
 export function actorRow(actor: Actor): ActorRow {

@@ -36,6 +36,8 @@ export interface AddDocumentInput {
   file: Blob;
   /** SHA-256 of the bytes, hex, computed before calling (renderer/util/sha256): no hashing happens inside the transaction. */
   sha256: string;
+  /** CRC-32 of the bytes, when the caller computed it: kept so a bundle export need not read the file. */
+  crc32?: number;
   fileName: string;
   extraction: ExtractionResult;
   /** What the user already knows (reliability, URL, …); wins over what the PDF says. */
@@ -85,7 +87,7 @@ export async function addDocument(db: CasefileDb, input: AddDocumentInput, now =
     if (existing) return { status: 'duplicate', document: toDocument(existing) };
     await db.documents.add(documentRow(doc));
     // put, not add: the bytes may still be here from a deleted copy waiting in the trash.
-    await db.documentFiles.put({ sha256, blob: input.file, byteLength: input.file.size });
+    await db.documentFiles.put({ sha256, blob: input.file, byteLength: input.file.size, ...(input.crc32 !== undefined ? { crc32: input.crc32 } : {}) });
     await db.pages.bulkAdd(pages);
     await queueScans(db, doc, pages, now);
     return { status: 'added', document: doc };

@@ -1,5 +1,6 @@
 import { version } from '../../package.json';
 import { openDatabase } from '../db/db';
+import { scryptInWorker } from './scryptClient';
 import { createBundleHost } from './bundleHost';
 import type { BundleRequest, BundleResponse } from './bundleProtocol';
 
@@ -14,5 +15,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message) => scope.postMessage(message) });
+const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message) => scope.postMessage(message), scrypt: scryptInWorker });
 scope.addEventListener('message', ({ data }) => host.handle(data));

@@ -1,5 +1,5 @@
 import type { MergeStatus } from '../../shared/bundle/merge';
-import type { BundleManifest } from '../../shared/bundle';
+import type { BundleManifest, ScryptFn } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
@@ -29,6 +29,8 @@ export interface BundleHostConfig {
   newToken?: () => string;
   /** age's scrypt work factor for encrypted exports; tests lower it, the app keeps age's default (18). */
   scryptWorkFactor?: number;
+  /** Where age's scrypt runs: the app gives it a worker of its own (scryptClient.ts); in this realm otherwise. */
+  scrypt?: ScryptFn;
 }
 
 interface OpenBundle {
@@ -93,6 +95,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const blob = await writeBundleBlob(snapshot, { appVersion: config.appVersion, createdAt }, {
       ...(encrypted ? { passphrase: req.passphrase } : {}),
       ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+      ...(config.scrypt ? { scrypt: config.scrypt } : {}),
       signal, onProgress: progress,
     });
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
@@ -105,7 +108,9 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {
     const encrypted = req.passphrase !== undefined;
-    const read = await readBundleBlob(req.file, { ...(encrypted ? { passphrase: req.passphrase } : {}), signal, onProgress: progress });
+    const read = await readBundleBlob(req.file, {
+      ...(encrypted ? { passphrase: req.passphrase } : {}), ...(config.scrypt ? { scrypt: config.scrypt } : {}), signal, onProgress: progress,
+    });
     if (!read.ok) return { type: 'inspected', id: req.id, result: { ok: false, error: read.error } } as BundleResponse;
     const database = await db();
     const total = read.snapshot.cases.length + read.snapshot.actors.length + read.snapshot.events.length + read.snapshot.documents.length;

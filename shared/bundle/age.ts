@@ -1,108 +1,251 @@
-import { Decrypter, Encrypter } from 'age-encryption';
-import { fromUtf8 } from './bytes';
+import { fromUtf8, utf8 } from './bytes';
+import type { ScryptFn } from './ageCrypto';
+import {
+  CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, hkdfSha256, hmacSha256, loadSodium, open, randomBytes, sameBytes, scryptInProcess, seal, streamNonce,
+} from './ageCrypto';
+import type { AgeHeader, Stanza } from './ageHeader';
+import { AGE_MAGIC, ARMOR_BEGIN, AgeHeaderError, MAX_HEADER_BYTES, base64NoPad, fromBase64NoPad, headerBytes, headerMacInput, kindOf, parseHeader, recipientTypes } from './ageHeader';
+import type { BundleErrorDetail } from './manifest';
 import { fail } from './manifest';
-import type { ByteStream } from './stream';
-import { chunkedStream, isAbortError, streamToBlob, throwIfAborted } from './stream';
+import { makeBlob, throwIfAborted } from './stream';
 
 /**
- * Passphrase encryption of a whole bundle in the age format (age-encryption.org/v1, scrypt
- * recipient), streamed: the plaintext is read in chunks and the ciphertext collected into a
- * Blob, so neither is held whole in the JS heap. The output is an ordinary age file: `age -d`
- * and `rage -d` open it with the same passphrase. The passphrase is only handed to the age
- * library; it is never stored, logged or put in an error.
+ * Passphrase encryption of a whole bundle in the age v1 format (age-encryption.org/v1: one
+ * scrypt recipient stanza, the header MAC, then the STREAM payload of 64 KiB ChaCha20-Poly1305
+ * chunks), streamed over Blobs: the input is read a few MiB at a time and the output collected
+ * into Blob parts, so neither the plaintext nor the ciphertext is ever whole in memory. The
+ * output is an ordinary age file (`age -d` opens it with the same passphrase) and any binary
+ * age file made with `age -p` opens here. The passphrase is never stored, logged or put in an
+ * error. Crypto: ageCrypto.ts (libsodium's WebAssembly and WebCrypto).
  */
 
-export const AGE_MAGIC = 'age-encryption.org/v1';
-const ARMOR_MAGIC = '-----BEGIN AGE ENCRYPTED FILE-----';
+export { AGE_MAGIC };
 /** age's own default; lower factors are for tests only (each step halves the attacker's cost). */
 export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
-const STREAM_CHUNK_BYTES = 1024 * 1024;
+/** Above this, a file is refused before scrypt runs (2^20 KiB = 1 GiB of memory; age's own tools stop at 22). */
+export const MAX_SCRYPT_WORK_FACTOR = 20;
+const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
+/** Bytes read from the input per step: many chunks per read, as Blob reads are round trips. */
+const READ_BYTES = 64 * CHUNK_BYTES;
+/** Output collected into Blob parts of about this size. */
+const PART_BYTES = 4 * 1024 * 1024;
 
 export interface AgeOptions {
   signal?: AbortSignal;
   /** Bytes of output produced so far, and the expected total. */
   onProgress?: (done: number, total: number) => void;
+  /** Where scrypt runs (the app: a worker of its own, ended afterwards); in this realm otherwise. */
+  scrypt?: ScryptFn;
 }
 
-/** 'binary' age file, 'armored' (PEM-like text, not read), or not age at all. */
+/** 'binary' age file, 'armored' (PEM-like text), or not age at all. */
 export async function ageKind(blob: Blob): Promise<'binary' | 'armored' | null> {
-  const head = fromUtf8(new Uint8Array(await blob.slice(0, ARMOR_MAGIC.length).arrayBuffer())) ?? '';
+  const head = fromUtf8(new Uint8Array(await blob.slice(0, ARMOR_BEGIN.length).arrayBuffer())) ?? '';
   if (head.startsWith(`${AGE_MAGIC}\n`)) return 'binary';
-  if (head.startsWith(ARMOR_MAGIC)) return 'armored';
+  if (head.startsWith(ARMOR_BEGIN)) return 'armored';
   return null;
 }
 
-type SizedStream = ByteStream & { size(sourceSize: number): number };
+/**
+ * Before asking for a passphrase: refuses an age file a passphrase cannot open (armored text,
+ * or encrypted to keys), saying what it is and what to do. A passphrase file passes.
+ */
+export async function assertPassphraseFile(blob: Blob): Promise<void> {
+  if ((await ageKind(blob)) === 'armored') {
+    fail('age-armored', 'This bundle is an armored (text) age file. Casefile opens binary age files: decrypt it with `age -d -o bundle.casefile FILE` and import the result, or ask for it encrypted without -a/--armor.');
+  }
+  const header = await readHeader(blob);
+  if (kindOf(header.stanzas) === 'key') keyFile(header.stanzas);
+}
+
+function keyFile(stanzas: readonly Stanza[]): never {
+  const types = recipientTypes(stanzas).join(', ');
+  return fail('age-recipient-key', `This bundle is encrypted to a key (${types}), not with a passphrase, so no passphrase can open it. Decrypt it with the matching key (\`age -d -i KEYFILE -o bundle.casefile FILE\`) and import the result, or ask for a copy protected with a passphrase.`, {
+    detail: { key: 'bundles.age.keyTypes', values: { types } },
+  });
+}
 
 export async function encryptBlob(plain: Blob, passphrase: string, opts: AgeOptions & { scryptWorkFactor?: number } = {}): Promise<Blob> {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
   throwIfAborted(opts.signal);
-  const encrypter = new Encrypter();
-  encrypter.setPassphrase(passphrase);
-  encrypter.setScryptWorkFactor(opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR);
-  const out = (await encrypter.encrypt(chunkedStream(plain, STREAM_CHUNK_BYTES, opts.signal) as never)) as unknown as SizedStream;
-  const total = out.size(plain.size);
-  let done = 0;
-  return streamToBlob(out, { signal: opts.signal, onBytes: (n) => opts.onProgress?.((done += n), total) });
+  const logN = opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
+  const fileKey = randomBytes(16);
+  const salt = randomBytes(16);
+  // scrypt only wraps the file key for the header, so it runs while the payload is encrypted.
+  const stanza = (async (): Promise<Stanza> => {
+    const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concat(utf8(SCRYPT_LABEL), salt), logN);
+    return { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: seal(await loadSodium(), key, new Uint8Array(12), fileKey) };
+  })();
+  stanza.catch(() => undefined); // awaited below; an abort meanwhile must not leave it unhandled
+  const s = await loadSodium();
+  const nonce = randomBytes(16);
+  const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
+  const chunks = Math.max(1, Math.ceil(plain.size / CHUNK_BYTES));
+  const total = plain.size + chunks * TAG_BYTES;
+  const out = new PartCollector();
+  const n = new Uint8Array(12);
+  let index = 0;
+  for await (const [at, bytes] of slices(plain, opts.signal)) {
+    for (let o = 0; o < bytes.length || (plain.size === 0 && index === 0); o += CHUNK_BYTES) {
+      const chunk = bytes.subarray(o, o + CHUNK_BYTES);
+      const last = at + o + chunk.length >= plain.size;
+      out.push(seal(s, payloadKey, streamNonce(index++, last, n), chunk));
+      if (plain.size === 0) break;
+    }
+    opts.onProgress?.(out.size, total);
+  }
+  const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
+  const macInput = headerMacInput([await stanza]);
+  const header = headerBytes(macInput, await hmacSha256(macKey, macInput));
+  return makeBlob([header, nonce, ...out.finish()]);
 }
 
 /**
  * Decrypts an age file with a passphrase into a Blob of the plaintext. Refusals, as
- * BundleFailure: `wrong-passphrase`, `unsupported-encryption` (encrypted to keys rather than
- * a passphrase, armored, or an absurd work factor) and `decryption-failed` (damaged or cut
- * short: age authenticates every 64 KiB chunk, so no altered byte goes unnoticed).
+ * BundleFailure: `age-armored` and `age-recipient-key` (a passphrase cannot help),
+ * `wrong-passphrase`, `unsupported-encryption` (an absurd work factor) and `decryption-failed`
+ * with what is damaged: the header, its MAC, a chunk (and where), or the end (cut short).
  */
 export async function decryptBlob(cipher: Blob, passphrase: string, opts: AgeOptions = {}): Promise<Blob> {
   throwIfAborted(opts.signal);
-  if ((await ageKind(cipher)) === 'armored') {
-    fail('unsupported-encryption', 'This bundle is encrypted as armored (text) age; Casefile reads only the binary age files it writes. Decrypt it with `age -d` first.');
+  await assertPassphraseFile(cipher);
+  const header = await readHeader(cipher);
+  const fileKey = await unwrapFileKey(header, passphrase, opts.scrypt ?? scryptInProcess);
+  throwIfAborted(opts.signal);
+  const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
+  if (!sameBytes(await hmacSha256(macKey, header.macInput), header.mac)) {
+    damaged('The encrypted bundle\'s header has been altered: its MAC does not match, so none of it is trusted.', { key: 'bundles.age.mac' });
   }
-  const header = await readHeaderLines(cipher);
-  if (!header.some((line) => line.startsWith('-> scrypt '))) {
-    fail('unsupported-encryption', 'This bundle is encrypted for someone\'s key, not with a passphrase; Casefile opens only passphrase-encrypted bundles.');
+  const payloadStart = header.payloadOffset + 16;
+  if (cipher.size < payloadStart + TAG_BYTES) cutShort(cipher.size);
+  const nonce = new Uint8Array(await cipher.slice(header.payloadOffset, payloadStart).arrayBuffer());
+  const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
+  const s = await loadSodium();
+  const payload = cipher.slice(payloadStart);
+  const count = Math.ceil(payload.size / SEALED_CHUNK_BYTES);
+  const lastSize = payload.size - (count - 1) * SEALED_CHUNK_BYTES;
+  if (count > 1 && lastSize <= TAG_BYTES) {
+    damaged(`The encrypted bundle ends with ${lastSize} stray bytes after byte ${cipher.size - lastSize}: it was altered or two files were joined.`, { key: 'bundles.age.trailing', values: { offset: cipher.size - lastSize } });
   }
-  const decrypter = new Decrypter();
-  decrypter.addPassphrase(passphrase);
-  let out: SizedStream;
+  const total = payload.size - count * TAG_BYTES;
+  const out = new PartCollector();
+  const n = new Uint8Array(12);
+  let index = 0;
+  for await (const [at, bytes] of slices(payload, opts.signal, SEALED_CHUNK_BYTES * 64)) {
+    for (let o = 0; o < bytes.length; o += SEALED_CHUNK_BYTES) {
+      const sealed = bytes.subarray(o, o + SEALED_CHUNK_BYTES);
+      const last = index === count - 1;
+      const plain = open(s, payloadKey, streamNonce(index, last, n), sealed);
+      if (!plain || (plain.length === 0 && index > 0)) {
+        const offset = payloadStart + at + o;
+        // A full last chunk that opens as a middle one: the file stops where a chunk did.
+        if (last && sealed.length === SEALED_CHUNK_BYTES && open(s, payloadKey, streamNonce(index, false, n), sealed)) cutShort(cipher.size);
+        // A middle chunk sealed as the last one: the file goes on after its real end.
+        if (!last && open(s, payloadKey, streamNonce(index, true, n), sealed)) {
+          const end = offset + sealed.length;
+          damaged(`The encrypted bundle goes on after its end (byte ${end}): it was altered or two files were joined.`, { key: 'bundles.age.trailing', values: { offset: end } });
+        }
+        if (last) {
+          damaged(`The encrypted bundle's last part (from byte ${offset}) does not decrypt: the file was cut short or its end altered.`, { key: 'bundles.age.end', values: { offset } });
+        }
+        damaged(`Part ${index + 1} of the encrypted bundle (64 KiB from byte ${offset}) does not decrypt: those bytes were altered.`, { key: 'bundles.age.chunk', values: { chunk: index + 1, offset } });
+      }
+      out.push(plain);
+      index++;
+    }
+    opts.onProgress?.(out.size, total);
+  }
+  return makeBlob(out.finish());
+}
+
+async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: ScryptFn): Promise<Uint8Array> {
+  const { stanzas } = header;
+  const bad = (what: string): never => damaged(`The encrypted bundle's header is damaged: ${what}.`, { key: 'bundles.age.header' });
+  if (stanzas.length !== 1) bad('a passphrase-protected age file has exactly one recipient stanza');
+  const [st] = stanzas as [Stanza];
+  const [saltText, logText] = st.args;
+  const salt = st.args.length === 2 ? fromBase64NoPad(saltText!) : null;
+  if (!salt || salt.length !== 16 || !/^[1-9][0-9]?$/.test(logText!) || st.body.length !== 32) bad('its scrypt stanza is malformed');
+  const logN = Number(logText);
+  if (logN > MAX_SCRYPT_WORK_FACTOR) {
+    fail('unsupported-encryption', `This bundle was encrypted with a key-stretching setting (scrypt 2^${logN}) far above age's default (2^18); Casefile will not spend that long and that much memory on it.`);
+  }
+  const key = await scrypt(utf8(passphrase), concat(utf8(SCRYPT_LABEL), salt!), logN);
+  const fileKey = open(await loadSodium(), key, new Uint8Array(12), st.body);
+  if (!fileKey) fail('wrong-passphrase', 'The passphrase does not open this bundle.');
+  return fileKey;
+}
+
+async function readHeader(blob: Blob): Promise<AgeHeader> {
+  const head = new Uint8Array(await blob.slice(0, MAX_HEADER_BYTES).arrayBuffer());
   try {
-    out = (await decrypter.decrypt(chunkedStream(cipher, STREAM_CHUNK_BYTES, opts.signal) as never)) as unknown as SizedStream;
+    return parseHeader(head);
   } catch (e) {
-    if (isAbortError(e)) throw e;
-    const message = e instanceof Error ? e.message : '';
-    if (/no identity matched/.test(message)) fail('wrong-passphrase', 'The passphrase does not open this bundle.');
-    if (/work factor is too high/.test(message)) fail('unsupported-encryption', 'This bundle was encrypted with a key-stretching setting far above age\'s default; Casefile will not spend that long on it.');
-    return damaged();
-  }
-  let total = cipher.size;
-  try {
-    total = out.size(cipher.size);
-  } catch {
-    // A ciphertext of an impossible length: decrypting will fail on its last chunk.
-  }
-  let done = 0;
-  try {
-    return await streamToBlob(out, { signal: opts.signal, onBytes: (n) => opts.onProgress?.((done += n), total) });
-  } catch (e) {
-    if (isAbortError(e)) throw e;
-    return damaged();
+    if (!(e instanceof AgeHeaderError)) throw e;
+    if (e.message === 'the file ends inside its header') cutShort(blob.size);
+    return damaged(`The encrypted bundle's header is damaged: ${e.message}.`, { key: 'bundles.age.header' });
   }
 }
 
-function damaged(): never {
-  return fail('decryption-failed', 'The encrypted bundle is damaged: part of it does not decrypt. It may have been cut short or altered on the way; ask for a new copy.');
+function damaged(message: string, detail: BundleErrorDetail): never {
+  return fail('decryption-failed', message, { detail });
 }
 
-/** The header's text lines (up to the MAC line), read from the first few KiB. */
-async function readHeaderLines(blob: Blob): Promise<string[]> {
-  const head = new Uint8Array(await blob.slice(0, 8192).arrayBuffer());
-  const lines: string[] = [];
-  let start = 0;
-  for (let i = 0; i < head.length; i++) {
-    if (head[i] !== 0x0a) continue;
-    const line = fromUtf8(head.subarray(start, i)) ?? '';
-    if (line.startsWith('---')) return lines;
-    lines.push(line);
-    start = i + 1;
+function cutShort(size: number): never {
+  return damaged(`The encrypted bundle was cut short: it stops after ${size} bytes, before its end. Copy or download it again.`, { key: 'bundles.age.truncated', values: { size } });
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
+  return out;
+}
+
+/** The Blob in reads of `step` bytes, the next read already under way while one is used. */
+async function* slices(blob: Blob, signal: AbortSignal | undefined, step = READ_BYTES): AsyncGenerator<[number, Uint8Array]> {
+  const read = (at: number): Promise<Uint8Array> | null => {
+    if (at >= blob.size) return null;
+    const p = blob.slice(at, Math.min(blob.size, at + step)).arrayBuffer().then((b) => new Uint8Array(b));
+    p.catch(() => undefined);
+    return p;
+  };
+  if (blob.size === 0) {
+    yield [0, new Uint8Array(0)];
+    return;
   }
-  return damaged();
+  let next = read(0);
+  for (let at = 0; next; at += step) {
+    const bytes = await next;
+    throwIfAborted(signal);
+    next = read(at + step);
+    yield [at, bytes];
+  }
+}
+
+/** Output chunks gathered into Blob parts, so they leave the JS heap as they come. */
+class PartCollector {
+  private readonly parts: Blob[] = [];
+  private pending: Uint8Array[] = [];
+  private pendingBytes = 0;
+  size = 0;
+
+  push(bytes: Uint8Array): void {
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    this.size += bytes.length;
+    if (this.pendingBytes >= PART_BYTES) this.flush();
+  }
+
+  finish(): Blob[] {
+    this.flush();
+    return this.parts;
+  }
+
+  private flush(): void {
+    if (this.pendingBytes === 0 && this.pending.length === 0) return;
+    this.parts.push(makeBlob(this.pending));
+    this.pending = [];
+    this.pendingBytes = 0;
+  }
 }

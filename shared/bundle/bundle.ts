@@ -1,4 +1,5 @@
 import { MODEL_VERSION } from '../model';
+import type { ScryptFn } from './ageCrypto';
 import { JSON_TOTAL_BUDGET } from './admit';
 import { encryptBlob } from './age';
 import { utf8 } from './bytes';
@@ -38,6 +39,8 @@ export interface WriteBundleOptions {
   passphrase?: string;
   /** age's scrypt work factor (log2); the default 18 is for real use, tests pass a lower one. */
   scryptWorkFactor?: number;
+  /** Where age's scrypt runs (the app: a worker of its own); in this realm otherwise. */
+  scrypt?: ScryptFn;
   onProgress?: (p: BundleProgressEvent<'writing' | 'encrypting'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
   signal?: AbortSignal;
@@ -45,6 +48,8 @@ export interface WriteBundleOptions {
 
 export interface ReadBundleOptions {
   passphrase?: string;
+  /** Where age's scrypt runs (the app: a worker of its own); in this realm otherwise. */
+  scrypt?: ScryptFn;
   limits?: ZipLimits;
   onProgress?: (p: BundleProgressEvent<'decrypting' | 'reading' | 'verifying'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
@@ -68,8 +73,9 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
 
 /**
  * Same snapshot and info → same bytes (unencrypted): records are sorted by id, files by
- * hash. Every file is read once to compute its CRC-32, and refused if its bytes no longer
- * hash to the SHA-256 (or size) the snapshot gives.
+ * hash. A file that comes with its CRC-32 (kept by the library) is not read at all; any
+ * other is read once to compute it, and refused if its bytes no longer hash to the SHA-256
+ * the snapshot gives. Every file is refused if its size is not the one recorded.
  */
 export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions = {}): Promise<Blob> {
   throwIfAborted(opts.signal);
@@ -100,15 +106,26 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… is ${f.blob.size} bytes, not the ${f.byteLength} recorded: it has changed in storage, so the bundle was not written.`);
     }
   }
-  // Several files in flight: some being read while another is hashed (see IN_FLIGHT).
-  await inOrder(files, IN_FLIGHT, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
+  // A file whose CRC-32 the library kept is laid in by reference, unread: the export then costs
+  // what its records cost, whatever the files weigh (the SHA-256 is checked by every reader).
+  // The others are read once, several in flight (see IN_FLIGHT): CRC-32, and the SHA-256 checked.
+  const crcs = new Map<string, number>();
+  for (const f of files) {
+    if (f.crc32 === undefined) continue;
+    crcs.set(f.sha256, f.crc32);
+    opts.onProgress?.({ phase: 'writing', done: (done += f.byteLength), total });
+  }
+  await inOrder(files.filter((f) => f.crc32 === undefined), IN_FLIGHT, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
     if (digest.sha256 !== f.sha256) {
       throw new Error(`The document file ${f.sha256.slice(0, 12)}… no longer matches its SHA-256 (it hashes to ${digest.sha256.slice(0, 12)}…): it has changed in storage, so the bundle was not written.`);
     }
-    // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
-    fileInputs.push({ name: filePath(f.sha256), blob: f.blob, crc: digest.crc, method: 'store' });
-    entries.push({ path: filePath(f.sha256), sha256: digest.sha256, size: digest.size });
+    crcs.set(f.sha256, digest.crc);
   });
+  for (const f of files) {
+    // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
+    fileInputs.push({ name: filePath(f.sha256), blob: f.blob, crc: crcs.get(f.sha256)!, method: 'store' });
+    entries.push({ path: filePath(f.sha256), sha256: f.sha256, size: f.byteLength });
+  }
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -127,6 +144,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
   if (opts.passphrase === undefined) return zip;
   return encryptBlob(zip, opts.passphrase, {
     signal: opts.signal,
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     scryptWorkFactor: opts.scryptWorkFactor,
     onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
   });

@@ -1,7 +1,9 @@
 export * from './manifest';
 export { BundleTooLargeError, writeBundleBlob, readBundleBlob } from './bundle';
 export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
-export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind } from './age';
+export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind, assertPassphraseFile } from './age';
+export { scryptInProcess } from './ageCrypto';
+export type { ScryptFn } from './ageCrypto';
 export { migrate, MIGRATIONS } from './migrate';
 export { PAGE_CAPS, entriesFromTexts, exportablePage, ocrFitsState, pageEntrySchema } from './pages';
 export type { EntryData, MigrationStep, RawBundle } from './migrate';

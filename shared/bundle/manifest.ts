@@ -54,6 +54,11 @@ export interface BundleFile {
   sha256: string;
   byteLength: number;
   blob: Blob;
+  /**
+   * The bytes' CRC-32 (the zip's checksum), when known: kept with the file since it was added or
+   * imported, so an export lays the file into the zip without reading it again.
+   */
+  crc32?: number;
 }
 
 /** Everything a bundle carries: one case and the records and files it needs. */
@@ -105,8 +110,17 @@ export const BUNDLE_ERROR_CODES = [
   'wrong-passphrase',
   'decryption-failed',
   'unsupported-encryption',
+  // an age file a passphrase cannot open: armored text, or encrypted to keys
+  'age-armored',
+  'age-recipient-key',
 ] as const;
 export type BundleErrorCode = (typeof BUNDLE_ERROR_CODES)[number];
+
+/** A refusal's particulars as a message key and values, so the screens say them in the user's language. */
+export interface BundleErrorDetail {
+  key: string;
+  values?: Record<string, string | number>;
+}
 
 export interface BundleError {
   code: BundleErrorCode;
@@ -114,6 +128,7 @@ export interface BundleError {
   message: string;
   entry?: string;
   issues?: RecordIssue[];
+  detail?: BundleErrorDetail;
 }
 
 export type ReadBundleResult =

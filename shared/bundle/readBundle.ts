@@ -1,4 +1,4 @@
-import { ageKind, decryptBlob } from './age';
+import { ageKind, assertPassphraseFile, decryptBlob } from './age';
 import { admitEntries, checkEntryCounts, checkHead, checkListing } from './admit';
 import type { ReadBundleOptions } from './bundle';
 import type { BundleManifest, ManifestEntry, ReadBundleResult } from './manifest';
@@ -98,6 +98,8 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
   let plain = source;
   const encrypted = (await ageKind(source)) !== null;
   if (encrypted) {
+    // Armored, or encrypted to a key: said before a passphrase is asked for that could not help.
+    await assertPassphraseFile(source);
     if (opts.passphrase === undefined || opts.passphrase === '') {
       fail('passphrase-required', 'This bundle is encrypted. Enter its passphrase to open it.');
     }
@@ -105,6 +107,7 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
     if (source.size > 2 ** 32 + 2 ** 24) fail('total-too-large', 'This encrypted file is larger than any bundle can be (4 GB); it is not a Casefile bundle.');
     plain = await decryptBlob(source, opts.passphrase, {
       signal: opts.signal,
+      ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
       onProgress: (done, total) => opts.onProgress?.({ phase: 'decrypting', done, total }),
     });
   }

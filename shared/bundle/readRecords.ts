@@ -4,6 +4,7 @@ import type { EntryData } from './migrate';
 import { entrySize } from './migrate';
 import { NAME_RULES_PATH } from './nameRules';
 import type { EntrySource } from './readBundle';
+import { crc32 } from './bytes';
 import { makeBlob, throwIfAborted } from './stream';
 import {
   IssueList, checkIdsAcrossKinds, checkReferences, decodeJson, parseJsonText, validateActors, validateCases, validateDocuments, validateEvents, validateNameRules, validatePages,
@@ -94,7 +95,13 @@ export async function readRecords(manifest: BundleManifest, source: EntrySource,
   for (const sha256 of [...fileSizes.keys()].sort()) {
     const data: EntryData = await source.file(filePath(sha256));
     // A PDF stored in the zip is a slice of the source; one deflated by another writer is in memory.
-    files.push({ sha256, byteLength: entrySize(data), blob: data instanceof Uint8Array ? makeBlob([data], 'application/pdf') : data.blob });
+    files.push({
+      sha256,
+      byteLength: entrySize(data),
+      blob: data instanceof Uint8Array ? makeBlob([data], 'application/pdf') : data.blob,
+      // Verified on reading (stored entries: CRC-32 and SHA-256); kept so the file need not be read to export it.
+      crc32: data instanceof Uint8Array ? crc32(data) : data.crc,
+    });
   }
   pages.sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   const snapshot: CaseSnapshot = { caseId: manifest.case.id, cases, actors, events, documents, pages, nameRules, files };

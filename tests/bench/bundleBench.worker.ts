@@ -1,4 +1,5 @@
 import { openDatabase } from '../../renderer/db/db';
+import { scryptInWorker } from '../../renderer/workers/scryptClient';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
 
@@ -15,5 +16,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message) });
+const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker });
 scope.addEventListener('message', ({ data }) => host.handle(data));

@@ -8,6 +8,7 @@
 // Times are taken here with performance.now(), never across Playwright round trips.
 import type { Case, SourceDocument } from '../../shared/model';
 import { blankDocument } from '../../shared/model';
+import { crc32 } from '../../shared/bundle/bytes';
 import type { CasefileDb } from '../../renderer/db/db';
 import { openDatabase } from '../../renderer/db/db';
 import { actorRow, documentRow, eventRow } from '../../renderer/db/derive';
@@ -108,7 +109,8 @@ async function fill(o: FillOptions) {
   for (let i = 0; i < sizes.length; i++) {
     const bytes = pdfLike(sizes[i]!, o.seed * 10_000 + i);
     const sha256 = await sha256Hex(bytes);
-    files.push({ sha256, blob: new Blob([bytes], { type: 'application/pdf' }), byteLength: bytes.length });
+    // As the app's PDF import writes the row (importPdfs → addDocument): with the bytes' CRC-32.
+    files.push({ sha256, blob: new Blob([bytes], { type: 'application/pdf' }), byteLength: bytes.length, crc32: crc32(bytes) });
     const pageCount = 1 + r.int(0, 3);
     const doc = { ...blankDocument({ sha256, fileName: `source-${i + 1}.pdf`, byteLength: bytes.length },
       { state: 'extracted', pageCount, message: '', extractedAt: EPOCH, characters: 400 * pageCount }, EPOCH), id: r.uuid(), caseIds: [CASE_ID] };

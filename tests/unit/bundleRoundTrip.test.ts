@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { crc32 } from '../../shared/bundle/bytes';
 import { collectSnapshot } from '../../renderer/bundle/collect';
 import { databaseDigest } from '../../renderer/bundle/digest';
 import { readBundleBlob } from '../../renderer/bundle/io';
@@ -60,6 +61,11 @@ describe('export a case → import into an empty profile', () => {
     expect(await target.actors.where('citedDocumentIds').equals(docs[0]!.id).primaryKeys()).toEqual([ARTEMIO]);
     expect(await target.actors.where('nameWords').startsWith('artemio').primaryKeys()).toEqual([ARTEMIO]);
     expect(await target.documents.where('sha256').equals(docs[1]!.sha256).count()).toBe(1);
+    // Each imported file keeps its CRC-32 (checked on the way in), so exporting it again never reads it.
+    for (const doc of docs) {
+      const row = (await target.documentFiles.get(doc.sha256))!;
+      expect(row.crc32).toBe(crc32(new Uint8Array(await row.blob.arrayBuffer())));
+    }
   });
 
   it('importing the same bundle twice changes nothing the second time', async () => {

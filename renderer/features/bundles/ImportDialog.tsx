@@ -208,7 +208,8 @@ function Rejected({ fileName, error, onClose }: { fileName: string; error: Bundl
         <div className="bundle-dialog__problem" role="alert">
           <strong>{t('bundles.import.rejected', { name: fileName })}</strong>
           <p>{hasMessage(headline) ? t.dynamic(headline) : error.message}</p>
-          {hasMessage(headline) ? <RefusalDetails error={error} hasIssues={issues.length > 0} /> : null}
+          {'detail' in error && error.detail && hasMessage(error.detail.key) ? <p>{t.dynamic(error.detail.key, error.detail.values)}</p>
+            : hasMessage(headline) ? <RefusalDetails error={error} hasIssues={issues.length > 0} /> : null}
           {issues.length > 0 ? (
             <ul className="bundle-issues">
               {issues.slice(0, 10).map((issue, i) => (

@@ -4,6 +4,7 @@ import type { ExtractionResult } from '../../../shared/pdf/types';
 import type { CasefileDb } from '../../db/db';
 import { addDocument, findDocumentBySha256 } from '../../db/documents';
 import { isDiskFull } from '../../db/storageErrors';
+import { crc32Update } from '../../../shared/bundle/bytes';
 import { sha256Hex } from '../../util/sha256';
 import type { PdfExtractProgress, PdfExtractor } from '../../workers/pdfExtractClient';
 
@@ -51,12 +52,14 @@ function isAbort(error: unknown): boolean {
 interface Prepared {
   file: ImportFile;
   sha256: string;
+  crc32: number;
   extraction: ExtractionResult;
 }
 
 interface Hashed {
   bytes: ArrayBuffer;
   sha256: string;
+  crc32: number;
 }
 
 /**
@@ -79,11 +82,14 @@ async function readAndHash(db: CasefileDb, file: ImportFile, options: ImportFile
   if (options.signal.aborted) return CANCELLED;
   const existing = await findDocumentBySha256(db, sha256);
   if (existing) return { status: 'duplicate', document: existing };
-  return { bytes, sha256 };
+  // Kept with the file, so exporting it in a bundle never reads it again (the zip needs it).
+  const crc32 = await crc32InSlices(new Uint8Array(bytes), options.signal);
+  if (options.signal.aborted) return CANCELLED;
+  return { bytes, sha256, crc32 };
 }
 
 /** Extracts in the worker. May be cancelled; nothing is written here. */
-async function extract(file: ImportFile, { bytes, sha256 }: Hashed, options: ImportFileOptions): Promise<Prepared | ImportOutcome> {
+async function extract(file: ImportFile, { bytes, sha256, crc32 }: Hashed, options: ImportFileOptions): Promise<Prepared | ImportOutcome> {
   const { extractor, signal } = options;
   // A file read ahead before a cancel must still not start.
   if (signal.aborted) return CANCELLED;
@@ -98,16 +104,17 @@ async function extract(file: ImportFile, { bytes, sha256 }: Hashed, options: Imp
     return { status: 'failed', reason: 'error', detail: reasonOf(error) };
   }
   if (signal.aborted) return CANCELLED;
-  return { file, sha256, extraction };
+  return { file, sha256, crc32, extraction };
 }
 
 /** The one write: metadata, bytes and page texts in one transaction (addDocument re-checks the hash inside it). */
-async function saveImport(db: CasefileDb, { file, sha256, extraction }: Prepared, options: ImportFileOptions): Promise<ImportOutcome> {
+async function saveImport(db: CasefileDb, { file, sha256, crc32, extraction }: Prepared, options: ImportFileOptions): Promise<ImportOutcome> {
   options.onPhase?.('saving');
   try {
     const result = await addDocument(db, {
       file: file.blob,
       sha256,
+      crc32,
       fileName: file.name.trim().slice(0, 500) || 'untitled.pdf',
       extraction,
       caseIds: options.caseIds ?? [],
@@ -172,4 +179,15 @@ export async function importPdfs(db: CasefileDb, files: readonly ImportFile[], o
   }
   await pendingSave;
   return outcomes;
+}
+
+/** CRC-32 in 4 MiB steps with a yield between them: a large PDF never holds the window for long. */
+async function crc32InSlices(bytes: Uint8Array, signal: AbortSignal): Promise<number> {
+  const STEP = 4 * 1024 * 1024;
+  let crc = 0;
+  for (let at = 0; at < bytes.length && !signal.aborted; at += STEP) {
+    crc = crc32Update(crc, bytes.subarray(at, at + STEP));
+    if (at + STEP < bytes.length) await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+  return crc;
 }
