@@ -107,6 +107,23 @@ export function addMonths(day: string, n: number, toEnd = false): string {
   return isoDay(year, month, toEnd ? last : Math.min(d.day, last));
 }
 
+/**
+ * A day as a whole number (days since 0000-03-01) for drawing and arithmetic on a time axis;
+ * consecutive days differ by one. The inverse is `isoFromDayIndex`.
+ */
+export function dayIndex(day: string): number {
+  return toDayNumber(mustParse(day));
+}
+
+export function isoFromDayIndex(n: number): string {
+  return clamped(fromDayNumber(Math.round(n)));
+}
+
+/** Year, month and day of a day index, for axis labels. */
+export function calendarDayOf(n: number): CalendarDay {
+  return fromDayNumber(Math.floor(n));
+}
+
 export function yearOf(day: string): number {
   return Number(day.slice(0, 4));
 }
