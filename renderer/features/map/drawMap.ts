@@ -1,0 +1,123 @@
+import { geoPath } from 'd3-geo';
+import type { Cluster, EventMarker } from '../../../shared/geo/markers';
+import { clusterMarkers, markerRadius } from '../../../shared/geo/markers';
+import type { MapCamera } from '../../../shared/geo/mapView';
+import { projectionFor } from '../../../shared/geo/mapView';
+import { TYPE_COLORS } from '../timeline/colors';
+import type { Basemap } from './basemap';
+
+export const CLUSTER_CELL = 44;
+const SEA = '#e8eef3';
+const LAND = '#f7f6f1';
+const BORDER = '#a9b0b8';
+
+export interface MapFrame {
+  camera: MapCamera;
+  width: number;
+  height: number;
+  basemap: Basemap | null;
+  markers: readonly EventMarker[];
+  selectedEventId: string | null;
+  focusEventId: string | null;
+}
+
+/** Sea, land and borders for a camera. */
+export function drawBasemap(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'camera' | 'width' | 'height' | 'basemap'>): void {
+  ctx.fillStyle = SEA;
+  ctx.fillRect(0, 0, f.width, f.height);
+  if (!f.basemap) return;
+  const path = geoPath(projectionFor(f.camera, f.width, f.height), ctx);
+  ctx.beginPath();
+  path(f.basemap.land);
+  ctx.fillStyle = LAND;
+  ctx.fill();
+  ctx.beginPath();
+  path(f.basemap.borders);
+  ctx.strokeStyle = BORDER;
+  ctx.lineWidth = 0.8;
+  ctx.stroke();
+}
+
+/** Screen positions of all markers, flat [x0, y0, x1, y1, …]. */
+export function projectMarkers(f: Pick<MapFrame, 'camera' | 'width' | 'height' | 'markers'>): Float64Array {
+  const p = projectionFor(f.camera, f.width, f.height);
+  const out = new Float64Array(f.markers.length * 2);
+  f.markers.forEach((m, i) => {
+    const xy = p([m.lon, m.lat]);
+    out[2 * i] = xy ? xy[0] : NaN;
+    out[2 * i + 1] = xy ? xy[1] : NaN;
+  });
+  return out;
+}
+
+export const clusterRadius = (c: Cluster, markers: readonly EventMarker[]) =>
+  c.members.length === 1 ? markerRadius(markers[c.members[0]!]!.fatalities) : Math.min(26, 10 + 3 * Math.sqrt(c.members.length));
+
+/**
+ * Markers over the basemap: clustered when closer than a cell, coloured by event type, sized
+ * by fatalities; hollow with a dashed ring when placed at a region's centre (approximate).
+ */
+export function drawMarkers(ctx: CanvasRenderingContext2D, f: MapFrame): Cluster[] {
+  const points = projectMarkers(f);
+  const clusters = clusterMarkers(points, f.markers, CLUSTER_CELL, f.width, f.height);
+  ctx.font = '600 11px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  for (const c of clusters) {
+    const r = clusterRadius(c, f.markers);
+    const color = TYPE_COLORS[c.type];
+    ctx.beginPath();
+    ctx.arc(c.x, c.y, r, 0, Math.PI * 2);
+    if (c.approximate) {
+      ctx.fillStyle = 'rgba(255,255,255,0.75)';
+      ctx.fill();
+      ctx.setLineDash([3, 2]);
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2.5;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    } else {
+      ctx.fillStyle = color;
+      ctx.globalAlpha = 0.85;
+      ctx.fill();
+      ctx.globalAlpha = 1;
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
+    if (c.members.length > 1) {
+      ctx.fillStyle = c.approximate ? '#1f2328' : '#ffffff';
+      ctx.fillText(String(c.members.length), c.x, c.y + 0.5);
+    }
+    const has = (id: string | null) => id !== null && c.members.some((i) => f.markers[i]!.eventId === id);
+    if (has(f.selectedEventId)) {
+      ctx.beginPath();
+      ctx.arc(c.x, c.y, r + 4, 0, Math.PI * 2);
+      ctx.strokeStyle = '#1f2328';
+      ctx.lineWidth = 2.5;
+      ctx.stroke();
+    }
+    if (has(f.focusEventId)) {
+      ctx.beginPath();
+      ctx.arc(c.x, c.y, r + 7, 0, Math.PI * 2);
+      ctx.setLineDash([3, 2]);
+      ctx.strokeStyle = '#1f5fa8';
+      ctx.lineWidth = 2;
+      ctx.stroke();
+      ctx.setLineDash([]);
+    }
+  }
+  ctx.textAlign = 'start';
+  return clusters;
+}
+
+/** The cluster under a point, if any. */
+export function clusterAt(clusters: readonly Cluster[], markers: readonly EventMarker[], x: number, y: number): Cluster | null {
+  let best: Cluster | null = null;
+  let bestD = Infinity;
+  for (const c of clusters) {
+    const d = Math.hypot(c.x - x, c.y - y);
+    if (d <= clusterRadius(c, markers) + 3 && d < bestD) { best = c; bestD = d; }
+  }
+  return best;
+}
