@@ -16,8 +16,8 @@ export interface GazetteerRegion {
 export interface Gazetteer {
   credit: string;
   names: string[];
-  lat: Float32Array;
-  lon: Float32Array;
+  lat: Float64Array;
+  lon: Float64Array;
   population: Uint32Array;
   /** Index into `regions` for each place. */
   region: Uint16Array;
@@ -98,8 +98,8 @@ export function parseGazetteer(text: string): Gazetteer {
   const n = sep - firstPlace;
   const names: string[] = new Array(n);
   const folded: string[] = new Array(n);
-  const lat = new Float32Array(n);
-  const lon = new Float32Array(n);
+  const lat = new Float64Array(n);
+  const lon = new Float64Array(n);
   const population = new Uint32Array(n);
   const region = new Uint16Array(n);
   const sums = new Map<string, { lat: number; lon: number; count: number }>();

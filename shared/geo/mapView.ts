@@ -54,7 +54,8 @@ export function fitCamera(points: readonly { lon: number; lat: number }[], width
   const mercY = (lat: number) => Math.log(Math.tan(Math.PI / 4 + (Math.max(-MAX_LAT, Math.min(MAX_LAT, lat)) * Math.PI) / 360));
   const spanX = Math.max((maxLon - minLon) / 360, 0.02);
   const spanY = Math.max((mercY(maxLat) - mercY(minLat)) / (2 * Math.PI), 0.02);
-  const zoom = Math.min(Math.log2((width * 0.8) / 256 / spanX), Math.log2((height * 0.8) / 256 / spanY), 8);
+  // Never closer than a country's width: a lone marker still shows where in the world it is.
+  const zoom = Math.min(Math.log2((width * 0.8) / 256 / spanX), Math.log2((height * 0.8) / 256 / spanY), 5.5);
   const centerLat = (Math.atan(Math.sinh((mercY(maxLat) + mercY(minLat)) / 2)) * 180) / Math.PI;
   return clampCamera({ lon: (minLon + maxLon) / 2, lat: centerLat, zoom });
 }

@@ -167,8 +167,16 @@ function assemble(drafts: Draft[], rowLabels: Map<string, string>, rowOrder: Map
     rows.push({ key, label: rowLabels.get(key) ?? key, items, lanes, laneCount, maxLength });
     itemCount += items.length;
   }
+  // What is shown spans the kept items (a date range narrows it), open sides aside.
+  let shownMin = Infinity;
+  let shownMax = -Infinity;
+  for (const row of rows) for (const it of row.items) {
+    if (!it.openStart) shownMin = Math.min(shownMin, it.start);
+    if (!it.openEnd) shownMax = Math.max(shownMax, it.end);
+  }
+  const shown = Number.isFinite(shownMin) && Number.isFinite(shownMax) ? { start: shownMin, end: shownMax } : extent;
   const firstStart = (r: TimelineRow) => r.items[0]?.start ?? Infinity;
   rows.sort((a, b) => (rowOrder.get(a.key) ?? 0) - (rowOrder.get(b.key) ?? 0) || firstStart(a) - firstStart(b) || sortKey(a.label).localeCompare(sortKey(b.label)));
   undated.sort((a, b) => sortKey(a.rowLabel).localeCompare(sortKey(b.rowLabel)) || sortKey(a.title).localeCompare(sortKey(b.title)));
-  return { rows, undated, extent, itemCount };
+  return { rows, undated, extent: shown, itemCount };
 }

@@ -40,6 +40,8 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   const [size, setSize] = useState({ width: 800, height: 480 });
   const [basemap, setBasemap] = useState<Basemap | null>(null);
   const camera = useRef<MapCamera | null>(initialCamera ?? null);
+  // Until the user pans or zooms, the camera keeps fitting the markers (they arrive as regions are looked up).
+  const moved = useRef(Boolean(initialCamera));
   const cache = useRef<{ canvas: HTMLCanvasElement; camera: MapCamera; width: number; height: number } | null>(null);
   const cacheTimer = useRef(0);
   const clusters = useRef<Cluster[]>([]);
@@ -111,15 +113,15 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   };
 
   useEffect(() => {
-    if (!camera.current) camera.current = fitCamera(markers, size.width, size.height);
+    if (!camera.current || !moved.current) camera.current = fitCamera(markers, size.width, size.height);
     cache.current = cache.current && basemap ? cache.current : null;
     draw();
   });
   useEffect(() => { cache.current = null; draw(); }, [basemap]); // eslint-disable-line react-hooks/exhaustive-deps
 
   useImperativeHandle(controller, () => ({
-    zoom: (steps) => { if (camera.current) { camera.current = zoomCamera(camera.current, steps, size.width / 2, size.height / 2, size.width, size.height); draw(); } },
-    fit: () => { camera.current = fitCamera(markers, size.width, size.height); draw(); },
+    zoom: (steps) => { if (camera.current) { moved.current = true; camera.current = zoomCamera(camera.current, steps, size.width / 2, size.height / 2, size.width, size.height); draw(); } },
+    fit: () => { moved.current = false; camera.current = fitCamera(markers, size.width, size.height); draw(); },
     frame: () => frameRef.current(),
   }));
 
@@ -133,6 +135,7 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   const wheel = (e: WheelEvent) => {
     if (!camera.current) return;
     e.preventDefault();
+    moved.current = true;
     const p = local(e);
     camera.current = zoomCamera(camera.current, -e.deltaY * 0.004, p.x, p.y, size.width, size.height);
     setTip(null);
@@ -153,10 +156,11 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
     if (at && onPick) onPick(Math.round(at[1] * 1e5) / 1e5, Math.round(at[0] * 1e5) / 1e5);
   };
 
-  const ordered = () => [...markers].filter((m) => m.start !== null).sort((a, b) => a.start! - b.start!).concat(markers.filter((m) => m.start === null));
+  const ordered = () => [...markers].filter((m) => m.start !== null).sort((a, b) => a.start! - b.start! || a.end! - b.end!).concat(markers.filter((m) => m.start === null));
   const step = (dir: 1 | -1) => {
     const all = ordered();
     if (all.length === 0 || !camera.current) return;
+    moved.current = true;
     const at = all.findIndex((m) => m.eventId === focusId.current);
     const next = all[at < 0 ? (dir > 0 ? 0 : all.length - 1) : (at + dir + all.length) % all.length]!;
     focusId.current = next.eventId;
@@ -196,7 +200,7 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
             case 'Escape': if (focusId.current) { focusId.current = null; setTip(null); } else handled = false; break;
             default: handled = false;
           }
-          if (handled) { e.preventDefault(); e.stopPropagation(); draw(); }
+          if (handled) { moved.current = e.key !== '0' && e.key !== 'Home'; e.preventDefault(); e.stopPropagation(); draw(); }
         }}
         onBlur={() => setTip(null)}>
         <canvas ref={canvas} aria-hidden="true" width={Math.round(size.width * (window.devicePixelRatio || 1))}
@@ -209,6 +213,7 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
             if (d && camera.current) {
               if (Math.abs(p.x - d.x) + Math.abs(p.y - d.y) > 2) d.moved = true;
               if (d.moved) {
+                moved.current = true;
                 camera.current = panCamera(camera.current, p.x - d.x, p.y - d.y, size.width, size.height);
                 d.x = p.x;
                 d.y = p.y;
@@ -229,6 +234,7 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
             const c = clusterAt(clusters.current, markers, p.x, p.y);
             if (!c) return;
             if (c.members.length > 1 && camera.current.zoom < 11) {
+              moved.current = true;
               camera.current = zoomCamera(camera.current, 2, c.x, c.y, size.width, size.height);
               draw();
               return;

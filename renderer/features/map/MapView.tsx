@@ -119,7 +119,7 @@ export function MapView() {
               <>
                 <MapCanvas markers={markers} selectedEventId={selectedEventId} label={t('map.chartLabel', { count: markers.length })}
                   describedBy="map-keys" describe={describe} onSelect={onSelect} onOpen={(m) => open('event', m.eventId)} controller={controller} />
-                <p id="map-keys" className="muted view-keys">{t('views.keys')}</p>
+                <p id="map-keys" className="muted view-keys">{t('map.keys')}</p>
                 <ul className="timeline-legend" aria-label={t('timeline.legend')}>
                   {Object.entries(TYPE_COLORS).map(([type, color]) => (
                     <li key={type}><span className="swatch" style={{ background: color }} aria-hidden="true" />{typeLabel(t, type as keyof typeof TYPE_COLORS)}</li>

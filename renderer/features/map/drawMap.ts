@@ -36,6 +36,29 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'ca
   ctx.strokeStyle = BORDER;
   ctx.lineWidth = 0.8;
   ctx.stroke();
+  drawCountryNames(ctx, f);
+}
+
+/** Names of the countries large enough on screen to hold one, largest first, never overlapping. */
+function drawCountryNames(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'camera' | 'width' | 'height' | 'basemap'>): void {
+  const projection = projectionFor(f.camera, f.width, f.height);
+  const scale = projection.scale();
+  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
+  ctx.font = '12px system-ui, sans-serif';
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.fillStyle = '#7a828c';
+  for (const l of f.basemap!.labels) {
+    if (l.area * scale * scale < 9000) break;
+    const xy = projection([l.lon, l.lat]);
+    if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > f.width || xy[1] > f.height) continue;
+    const w = ctx.measureText(l.name).width;
+    const box = { x0: xy[0] - w / 2 - 4, y0: xy[1] - 9, x1: xy[0] + w / 2 + 4, y1: xy[1] + 9 };
+    if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
+    placed.push(box);
+    ctx.fillText(l.name, xy[0], xy[1]);
+  }
+  ctx.textAlign = 'start';
 }
 
 /** Screen positions of all markers, flat [x0, y0, x1, y1, …]. */

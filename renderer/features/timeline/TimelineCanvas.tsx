@@ -40,6 +40,8 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
   const [size, setSize] = useState({ width: 800, height: 400 });
   const offsets = useMemo(() => rowOffsets(model), [model]);
   const view = useRef<TimeView | null>(null);
+  // Until the user pans or zooms, the view keeps fitting everything (the size settles, filters change).
+  const moved = useRef(false);
   const scrollTop = useRef(0);
   const focusKey = useRef<string | null>(null);
   const raf = useRef(0);
@@ -81,7 +83,7 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
   }, []);
 
   useEffect(() => {
-    if (!view.current) view.current = fitView(model.extent, plotWidth(size), today());
+    if (!view.current || !moved.current) view.current = fitView(model.extent, plotWidth(size), today());
     order.current = null;
     scrollTop.current = clampScroll(scrollTop.current);
     draw();
@@ -97,6 +99,7 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
   const wheel = (e: WheelEvent) => {
     if (!view.current) return;
     e.preventDefault();
+    moved.current = true;
     const p = local(e);
     if (e.ctrlKey || e.metaKey) view.current = zoomAround(view.current, Math.exp(-e.deltaY * 0.002), Math.max(0, p.x - LABEL_WIDTH));
     else if (e.shiftKey || Math.abs(e.deltaX) > Math.abs(e.deltaY)) view.current = panBy(view.current, -(e.deltaX || e.deltaY));
@@ -115,8 +118,8 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
   }, []);
 
   useImperativeHandle(controller, () => ({
-    zoom: (factor) => { if (view.current) { view.current = zoomAround(view.current, factor, plotWidth(size) / 2); draw(); } },
-    fit: () => { view.current = fitView(model.extent, plotWidth(size), today()); scrollTop.current = 0; draw(); },
+    zoom: (factor) => { if (view.current) { moved.current = true; view.current = zoomAround(view.current, factor, plotWidth(size) / 2); draw(); } },
+    fit: () => { moved.current = false; view.current = fitView(model.extent, plotWidth(size), today()); scrollTop.current = 0; draw(); },
     frame: () => frameRef.current(),
   }));
 
@@ -128,6 +131,7 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
     if (!order.current) order.current = model.rows.flatMap((r) => r.items).sort((a, b) => a.start - b.start || a.key.localeCompare(b.key));
     const all = order.current;
     if (all.length === 0 || !view.current) return;
+    moved.current = true;
     const at = all.findIndex((it) => it.key === focusKey.current);
     const next = all[at < 0 ? (dir > 0 ? 0 : all.length - 1) : (at + dir + all.length) % all.length]!;
     focusKey.current = next.key;
@@ -173,7 +177,7 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
             case 'Escape': focusKey.current = null; setTip(null); break;
             default: handled = false;
           }
-          if (handled) { e.preventDefault(); e.stopPropagation(); draw(); }
+          if (handled) { moved.current = e.key !== '0' && e.key !== 'Home'; e.preventDefault(); e.stopPropagation(); draw(); }
         }}
         onBlur={() => setTip(null)}>
         <canvas ref={canvas} aria-hidden="true" width={Math.round(size.width * (window.devicePixelRatio || 1))}
@@ -187,6 +191,7 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
               const dy = p.y - d.y;
               if (Math.abs(dx) + Math.abs(dy) > 2) d.moved = true;
               if (d.moved) {
+                moved.current = true;
                 view.current = panBy(view.current, dx);
                 scrollTop.current = clampScroll(scrollTop.current - dy);
                 d.x = p.x;

@@ -135,6 +135,7 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame): v
   ctx.clip();
   let focused: { it: TimelineItem; box: ReturnType<typeof itemBox> } | null = null;
   const selected: { it: TimelineItem; box: ReturnType<typeof itemBox> }[] = [];
+  const titles: { text: string; x: number; y: number }[] = [];
   for (let r = first; r < last; r++) {
     const row = f.model.rows[r]!;
     // One mark per pixel column and lane is enough when thousands of items fall together.
@@ -155,14 +156,18 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame): v
       if (drawn < 400) {
         const tx = Math.max(box.x0, LABEL_WIDTH) + (it.exact ? Math.max(3, box.x1 - box.x0) + 3 : 4);
         if (tx > textEnd[lane]! + 6) {
-          const w = measure(ctx, it.title);
-          ctx.fillStyle = '#1f2328';
-          ctx.fillText(it.title, tx, box.y + box.h / 2 + 0.5);
-          textEnd[lane] = tx + w;
+          titles.push({ text: it.title, x: tx, y: box.y + box.h / 2 + 0.5 });
+          textEnd[lane] = tx + measure(ctx, it.title);
         }
       }
     });
   }
+  // Titles after all bars, with a halo, so a later bar never hides an earlier title.
+  ctx.lineWidth = 3;
+  ctx.lineJoin = 'round';
+  ctx.strokeStyle = 'rgba(255,255,255,0.9)';
+  ctx.fillStyle = '#1f2328';
+  for (const tt of titles) { ctx.strokeText(tt.text, tt.x, tt.y); ctx.fillText(tt.text, tt.x, tt.y); }
   ctx.lineWidth = 2;
   for (const s of selected) {
     ctx.strokeStyle = SELECTED_COLOR;
