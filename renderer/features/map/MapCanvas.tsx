@@ -38,7 +38,7 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 800, height: 480 });
-  const [basemap, setBasemap] = useState<Basemap | null>(null);
+  const [basemap, setBasemap] = useState<{ coarse: Basemap; fine: Basemap | null } | null>(null);
   const camera = useRef<MapCamera | null>(initialCamera ?? null);
   // Until the user pans or zooms, the camera keeps fitting the markers (they arrive as regions are looked up).
   const moved = useRef(Boolean(initialCamera));
@@ -51,7 +51,16 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const [announce, setAnnounce] = useState('');
 
-  useEffect(() => { void loadBasemap().then(setBasemap); }, []);
+  // The light 110m world first (the first draw), the 50m detail for region zoom behind it.
+  useEffect(() => {
+    let live = true;
+    void loadBasemap('110m').then((coarse) => {
+      if (!live) return;
+      setBasemap({ coarse, fine: null });
+      void loadBasemap('50m').then((fine) => { if (live) setBasemap({ coarse, fine }); });
+    });
+    return () => { live = false; };
+  }, []);
   useLayoutEffect(() => {
     const el = wrap.current;
     if (!el) return;

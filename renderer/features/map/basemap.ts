@@ -13,11 +13,22 @@ export interface Basemap {
   labels: { name: string; lon: number; lat: number; area: number }[];
 }
 
-let loading: Promise<Basemap> | null = null;
+const loading = new Map<Basemap['resolution'], Promise<Basemap>>();
 
-/** Loaded once, on first use of a map (a lazy chunk of ~750 kB). */
-export function loadBasemap(): Promise<Basemap> {
-  loading ??= import('world-atlas/countries-50m.json').then((m) => {
+/**
+ * Each loaded once, on first use (lazy chunks: ~110 kB at 110m, ~750 kB at 50m). The map draws
+ * 110m from the world down to continent zoom, where it is fast enough for the first draw, and
+ * 50m from region zoom on, where 110m's coasts are visibly off (bench:views measures both).
+ */
+export function loadBasemap(resolution: Basemap['resolution'] = '50m'): Promise<Basemap> {
+  let p = loading.get(resolution);
+  if (!p) loading.set(resolution, (p = readBasemap(resolution)));
+  return p;
+}
+
+async function readBasemap(resolution: Basemap['resolution']): Promise<Basemap> {
+  const m = resolution === '50m' ? await import('world-atlas/countries-50m.json') : await import('world-atlas/countries-110m.json');
+  {
     const topo = (m.default ?? m) as unknown as Topology<{ countries: GeometryCollection }>;
     const land = feature(topo, topo.objects.countries) as unknown as FeatureCollection;
     const labels = land.features.map((f) => {
@@ -27,8 +38,7 @@ export function loadBasemap(): Promise<Basemap> {
     return {
       land, labels,
       borders: mesh(topo, topo.objects.countries, (a, b) => a !== b),
-      resolution: '50m' as const,
+      resolution,
     };
-  });
-  return loading;
+  }
 }

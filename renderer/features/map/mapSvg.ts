@@ -3,7 +3,7 @@ import { projectionFor } from '../../../shared/geo/mapView';
 import { clusterMarkers } from '../../../shared/geo/markers';
 import { TYPE_COLORS } from '../timeline/colors';
 import { svgEscape } from '../timeline/exportImage';
-import { CLUSTER_CELL, clusterRadius, projectMarkers } from './drawMap';
+import { CLUSTER_CELL, clusterRadius, pickBasemap, projectMarkers } from './drawMap';
 import type { MapFrame } from './drawMap';
 
 /** The map as on screen, as SVG for reports: land, borders and the same clustered markers. */
@@ -12,8 +12,9 @@ export function mapSvg(f: MapFrame): string {
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}" font-family="system-ui, sans-serif" font-size="11">`,
     `<rect width="${f.width}" height="${f.height}" fill="#e8eef3"/>`];
   if (f.basemap) {
-    out.push(`<path d="${path(f.basemap.land) ?? ''}" fill="#f7f6f1"/>`);
-    out.push(`<path d="${path(f.basemap.borders) ?? ''}" fill="none" stroke="#a9b0b8" stroke-width="0.8"/>`);
+    const map = pickBasemap(f.basemap, f.camera.zoom);
+    out.push(`<path d="${path(map.land) ?? ''}" fill="#f7f6f1"/>`);
+    out.push(`<path d="${path(map.borders) ?? ''}" fill="none" stroke="#a9b0b8" stroke-width="0.8"/>`);
   }
   const clusters = clusterMarkers(projectMarkers(f), f.markers, CLUSTER_CELL, f.width, f.height);
   for (const c of clusters) {

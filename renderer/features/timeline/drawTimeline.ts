@@ -57,17 +57,38 @@ function measure(ctx: CanvasRenderingContext2D, text: string): number {
  * never reads as a known day. `sureFrom`/`sureTo` is a part known for sure (a membership),
  * drawn solid.
  */
+// Gradients made once per colour, open sides and edge width, in unit space: each bar scales one
+// into place with the transform instead of creating its own (thousands a frame when zoomed out).
+const gradients = new Map<string, CanvasGradient>();
+function unitGradient(ctx: CanvasRenderingContext2D, color: string, edge: number, openStart: boolean, openEnd: boolean): CanvasGradient {
+  const key = `${color}|${edge}|${openStart ? 1 : 0}${openEnd ? 1 : 0}`;
+  let g = gradients.get(key);
+  if (!g) {
+    g = ctx.createLinearGradient(0, 0, 1, 0);
+    g.addColorStop(0, withAlpha(color, openStart ? 0 : 0.12));
+    g.addColorStop(edge, withAlpha(color, 0.42));
+    g.addColorStop(1 - edge, withAlpha(color, 0.42));
+    g.addColorStop(1, withAlpha(color, openEnd ? 0 : 0.12));
+    gradients.set(key, g);
+  }
+  return g;
+}
+
+/**
+ * A bar that may lie anywhere in [x0, x1]: pale in the middle, fading at both ends, so it
+ * never reads as a known day.
+ */
 function drawSoftBar(ctx: CanvasRenderingContext2D, color: string, x0: number, x1: number, y: number, h: number, open: { start: boolean; end: boolean }) {
   const w = x1 - x0;
   if (w < 10) { ctx.fillStyle = withAlpha(color, 0.5); ctx.fillRect(x0, y, w, h); return; }
-  const g = ctx.createLinearGradient(x0, 0, x1, 0);
-  const edge = Math.min(0.3, (open.start || open.end ? OPEN_FADE : 14) / w);
-  g.addColorStop(0, withAlpha(color, open.start ? 0 : 0.12));
-  g.addColorStop(edge, withAlpha(color, 0.42));
-  g.addColorStop(1 - edge, withAlpha(color, 0.42));
-  g.addColorStop(1, withAlpha(color, open.end ? 0 : 0.12));
-  ctx.fillStyle = g;
-  ctx.fillRect(x0, y, w, h);
+  // Edge widths in steps of 1/40, so a handful of gradients serve every bar.
+  const edge = Math.max(1, Math.round(Math.min(0.3, (open.start || open.end ? OPEN_FADE : 14) / w) * 40)) / 40;
+  const t = ctx.getTransform();
+  ctx.translate(x0, 0);
+  ctx.scale(w, 1);
+  ctx.fillStyle = unitGradient(ctx, color, edge, open.start, open.end);
+  ctx.fillRect(0, y, 1, h);
+  ctx.setTransform(t);
 }
 
 function drawItem(ctx: CanvasRenderingContext2D, f: TimelineFrame, it: TimelineItem, box: { x0: number; x1: number; y: number; h: number }) {
@@ -140,6 +161,11 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame): v
     const row = f.model.rows[r]!;
     // One mark per pixel column and lane is enough when thousands of items fall together.
     const lastX = new Float64Array(row.laneCount).fill(-1);
+    // Bars inside what a lane has drawn already are skipped after a few layers: past that the
+    // blend is solid anyway, and zoomed out a dense row would otherwise paint the same pixels
+    // thousands of times.
+    const coveredTo = new Float64Array(row.laneCount).fill(-Infinity);
+    const depth = new Uint8Array(row.laneCount);
     const textEnd = new Float64Array(row.laneCount).fill(-Infinity);
     let drawn = 0;
     forVisibleItems(row, from, to, (i) => {
@@ -150,6 +176,13 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame): v
       if (it.recordId === f.selectedRecordId || it.subjectId === f.selectedRecordId) selected.push({ it, box });
       if (box.x1 - box.x0 <= 3 && Math.floor(box.x0) === lastX[lane]) return;
       lastX[lane] = Math.floor(box.x0);
+      if (box.x1 <= coveredTo[lane]! + 0.5) {
+        if (depth[lane]! >= 4) return;
+        depth[lane] = depth[lane]! + 1;
+      } else {
+        coveredTo[lane] = box.x1;
+        depth[lane] = 1;
+      }
       drawItem(ctx, f, it, box);
       drawn++;
       // A title after its bar where the lane has room: never over another title.
