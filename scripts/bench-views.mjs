@@ -41,6 +41,7 @@ const suites = {
     report: (r) => ['actor', 'type'].flatMap((g) => [
       [`timeline by ${g}: first draw (model + canvas), ${r[g].items} items in ${r[g].rows} rows`, fmt(r[g].firstDrawMs), '≤ 500 ms', verdict(r[g].firstDrawMs <= 500)],
       [`  of which building the model`, fmt(r[g].buildMs), '', ''],
+      [`  reference: structured clone of the records; first draw / reference`, `${fmt(r.referenceCloneMs)}; ${ratio(r[g].firstDrawMs, r.referenceCloneMs)}`, '', ''],
       [`timeline by ${g}: pan/zoom frame p95 (median ${fmt(r[g].frames.median)}, max ${fmt(r[g].frames.max)})`, fmt(r[g].frames.p95), '≤ 16 ms', verdict(r[g].frames.p95 <= 16)],
       [`  reference: ${r[g].referenceRects} plain rectangles; frame p95 / reference`, `${fmt(r[g].referenceRectsMs)}; ${ratio(r[g].frames.p95, r[g].referenceRectsMs)}`, '', ''],
     ]),

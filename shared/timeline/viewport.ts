@@ -88,7 +88,8 @@ export function panBy(view: TimeView, dx: number): TimeView {
 export function fitView(extent: { start: number; end: number } | null, width: number, today: number): TimeView {
   const span = extent ? Math.max(30, extent.end - extent.start) : 3650;
   const from = extent ? extent.start : today - 3650;
-  const margin = span * 0.05;
-  const pxPerDay = clampZoom(Math.max(1, width) / (span + 2 * margin));
+  // A little room on the left, more on the right for the titles written after the last bars.
+  const margin = span * 0.04;
+  const pxPerDay = clampZoom(Math.max(1, width) / (span + 5 * margin));
   return { start: from - margin - (extent && extent.end - extent.start < 30 ? (30 - (extent.end - extent.start)) / 2 : 0), pxPerDay };
 }

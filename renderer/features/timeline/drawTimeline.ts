@@ -21,6 +21,7 @@ export const AXIS_HEIGHT = 26;
 /** How far an open side fades out, in pixels. */
 const OPEN_FADE = 48;
 const BAR_HEIGHT = LANE_HEIGHT - 4;
+const MAX_TITLES = 150;
 
 export const itemColor = (it: TimelineItem) =>
   it.kind === 'event' && it.eventType ? TYPE_COLORS[it.eventType] : it.kind === 'status' ? STATUS_COLOR : MEMBERSHIP_COLOR;
@@ -185,8 +186,9 @@ export function drawTimeline(ctx: CanvasRenderingContext2D, f: TimelineFrame): v
       }
       drawItem(ctx, f, it, box);
       drawn++;
-      // A title after its bar where the lane has room: never over another title.
-      if (drawn < 400) {
+      // A title after its bar where the lane has room, never over another title; text is the
+      // dearest thing to draw, so a frame draws at most MAX_TITLES of them.
+      if (titles.length < MAX_TITLES && drawn < 400) {
         const tx = Math.max(box.x0, LABEL_WIDTH) + (it.exact ? Math.max(3, box.x1 - box.x0) + 3 : 4);
         if (tx > textEnd[lane]! + 6) {
           titles.push({ text: it.title, x: tx, y: box.y + box.h / 2 + 0.5 });
