@@ -1,10 +1,11 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { cp } from 'node:fs/promises';
+import { cp, mkdir, writeFile } from 'node:fs/promises';
 import { join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentSecurityPolicy } from '../shared/security/csp';
+import { buildGazetteerText } from '../scripts/build-gazetteer.mjs';
 
 const root = fileURLToPath(new URL('.', import.meta.url));
 
@@ -81,12 +82,39 @@ function tesseractAssets(): Plugin {
   };
 }
 
+/**
+ * The offline gazetteer (GeoNames places and region names, scripts/build-gazetteer.mjs), made
+ * from the installed data packages at build time: written to `gazetteer/places.tsv` in the build
+ * and served at the same path in dev; the gazetteer worker fetches it from the app itself.
+ */
+function gazetteerAsset(): Plugin {
+  let outDir = '';
+  let text: string | null = null;
+  const get = () => (text ??= buildGazetteerText());
+  return {
+    name: 'casefile-gazetteer',
+    configResolved(config) {
+      outDir = config.build.outDir;
+    },
+    async writeBundle() {
+      await mkdir(join(outDir, 'gazetteer'), { recursive: true });
+      await writeFile(join(outDir, 'gazetteer', 'places.tsv'), get());
+    },
+    configureServer(server) {
+      server.middlewares.use('/gazetteer/places.tsv', (_req, res) => {
+        res.setHeader('Content-Type', 'text/tab-separated-values; charset=utf-8');
+        res.end(get());
+      });
+    },
+  };
+}
+
 export default defineConfig({
   root,
   // Relative asset URLs: the same build is served by the desktop app's custom
   // protocol and by the local web server.
   base: './',
-  plugins: [react(), pdfjsAssets(), tesseractAssets()],
+  plugins: [react(), pdfjsAssets(), tesseractAssets(), gazetteerAsset()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

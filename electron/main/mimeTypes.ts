@@ -26,6 +26,8 @@ const types: Readonly<Record<string, string>> = {
   '.wasm': 'application/wasm',
   '.pdf': 'application/pdf',
   '.txt': 'text/plain; charset=utf-8',
+  // The offline gazetteer (renderer/vite.config.ts).
+  '.tsv': 'text/tab-separated-values; charset=utf-8',
   '.webmanifest': 'application/manifest+json',
 };
 

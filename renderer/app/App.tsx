@@ -14,6 +14,8 @@ const SearchView = lazy(() => import('../features/search/SearchView').then((m) =
 const BundlesView = lazy(() => import('../features/bundles/BundlesView').then((m) => ({ default: m.BundlesView })));
 const BundleDialogs = lazy(() => import('../features/bundles/BundleDialogs').then((m) => ({ default: m.BundleDialogs })));
 const SpaceWarningDialog = lazy(() => import('../features/storage/SpaceWarningDialog').then((m) => ({ default: m.SpaceWarningDialog })));
+const TimelineView = lazy(() => import('../features/timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
+const MapView = lazy(() => import('../features/map/MapView').then((m) => ({ default: m.MapView })));
 const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
 import { BackupReminder } from '../features/bundles/BackupReminder';
@@ -27,9 +29,11 @@ import type { View } from '../state/store';
 import { useUi } from '../state/store';
 import { useShortcuts } from './useShortcuts';
 
-const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.documents' | 'nav.bundles' | 'nav.trash' | 'nav.settings' }> = [
+const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.timeline' | 'nav.map' | 'nav.documents' | 'nav.bundles' | 'nav.trash' | 'nav.settings' }> = [
   { view: 'actors', key: 'nav.actors' },
   { view: 'events', key: 'nav.events' },
+  { view: 'timeline', key: 'nav.timeline' },
+  { view: 'map', key: 'nav.map' },
   { view: 'documents', key: 'nav.documents' },
   { view: 'bundles', key: 'nav.bundles' },
   { view: 'trash', key: 'nav.trash' },
@@ -94,6 +98,8 @@ export function App() {
             {editor?.kind === 'case' ? <CaseEditor id={editor.id} /> : null}
             {view === 'actors' ? <ActorsView /> : null}
             {view === 'events' ? <EventsView /> : null}
+            {view === 'timeline' ? <TimelineView /> : null}
+            {view === 'map' ? <MapView /> : null}
             {view === 'documents' ? <DocumentsView /> : null}
             {view === 'search' ? <SearchView /> : null}
             {view === 'bundles' ? <BundlesView /> : null}

@@ -8,7 +8,7 @@ import type { Language } from '../i18n';
  * the active case, list filters, toasts. Records live in Dexie and are read with
  * useLiveQuery; nothing here caches database rows.
  */
-export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles';
+export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles' | 'timeline' | 'map';
 
 export type Editor =
   /** `name` prefills a new actor ("Create actor" from a suggested name). */
@@ -195,11 +195,33 @@ interface OcrSlice {
   setOcrRun: (ocrRun: OcrRunState) => void;
 }
 
-export type UiState = OcrSlice & NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice & SpaceSlice;
+/** A record picked on the timeline or the map: the other view shows it picked too. */
+export interface ViewSelection {
+  kind: 'event' | 'actor';
+  id: string;
+}
+
+/**
+ * What the timeline and the map share: the picked record and the time range, as typed
+ * (approximate dates, '' for an open end; read in features/timeline).
+ */
+interface ViewsSlice {
+  viewSelection: ViewSelection | null;
+  viewRange: { from: string; to: string };
+  selectInViews: (selection: ViewSelection | null) => void;
+  setViewRange: (patch: Partial<{ from: string; to: string }>) => void;
+}
+
+export type UiState = ViewsSlice & OcrSlice & NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice & SpaceSlice;
 
 let nextToastId = 1;
 
 export const useUi = create<UiState>()((set) => ({
+  viewSelection: null,
+  viewRange: { from: '', to: '' },
+  selectInViews: (viewSelection) => set({ viewSelection }),
+  setViewRange: (patch) => set((s) => ({ viewRange: { ...s.viewRange, ...patch } })),
+
   ocrRun: { documentId: null, secondsPerPage: null },
   setOcrRun: (ocrRun) => set({ ocrRun }),
 

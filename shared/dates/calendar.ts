@@ -107,6 +107,31 @@ export function addMonths(day: string, n: number, toEnd = false): string {
   return isoDay(year, month, toEnd ? last : Math.min(d.day, last));
 }
 
+/**
+ * A day as a whole number (days since 0000-03-01) for drawing and arithmetic on a time axis;
+ * consecutive days differ by one. The inverse is `isoFromDayIndex`.
+ */
+export function dayIndex(day: string): number {
+  // The stored bounds are always YYYY-MM-DD: read the digits directly (this runs for every bar
+  // of a 10,000-event timeline), and fall back to the checking parser for anything else.
+  if (day.length === 10 && day.charCodeAt(4) === 45 && day.charCodeAt(7) === 45) {
+    const year = Number(day.slice(0, 4));
+    const month = Number(day.slice(5, 7));
+    const d = Number(day.slice(8, 10));
+    if (month >= 1 && month <= 12 && d >= 1 && d <= 31 && Number.isInteger(year)) return toDayNumber({ year, month, day: d });
+  }
+  return toDayNumber(mustParse(day));
+}
+
+export function isoFromDayIndex(n: number): string {
+  return clamped(fromDayNumber(Math.round(n)));
+}
+
+/** Year, month and day of a day index, for axis labels. */
+export function calendarDayOf(n: number): CalendarDay {
+  return fromDayNumber(Math.floor(n));
+}
+
 export function yearOf(day: string): number {
   return Number(day.slice(0, 4));
 }

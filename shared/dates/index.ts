@@ -6,3 +6,6 @@ export { formatApproxDate } from './formatApproxDate';
 export { compareApproxDates, overlapsRange } from './compareApproxDates';
 export { approxDateFromBounds, approxDateProblems, isValidApproxDate } from './validateApproxDate';
 export { OPEN_RANGE_YEARS } from './spans';
+export { dateBar, spanBar } from './bars';
+export type { DateBar, SpanBar } from './bars';
+export { dayIndex, isoFromDayIndex, calendarDayOf } from './calendar';

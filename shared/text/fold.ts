@@ -5,7 +5,12 @@
  * letters, then case folding, then accents are stripped (NFD + drop combining marks)
  * so "Guzmán", "GUZMAN" and "guzman" are one word.
  */
+// Printable ASCII comes out of the steps below only lower-cased: skip the Unicode work for it
+// (most names; the gazetteer folds 135,000 of them on load).
+const PLAIN_ASCII = /^[ -~]*$/;
+
 export function foldText(text: string): string {
+  if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
     .normalize('NFKC')
     .toLocaleLowerCase('und')

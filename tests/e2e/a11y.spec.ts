@@ -178,3 +178,38 @@ test('sample case: import & export, trash and settings, and one view in Spanish'
   found.push(...await scan(page, 'Actores (es), profile'));
   expectNone(found);
 });
+
+test('sample case: timeline and map, chart and table, and the place picker', async ({ page }) => {
+  await loadSample(page);
+  const found: string[] = [];
+  await nav(page, 'Timeline');
+  const chart = page.getByRole('application', { name: /Timeline chart/ });
+  await expect(chart).toBeVisible();
+  // A selected item shows its card beside the chart.
+  await chart.focus();
+  await chart.press('n');
+  await chart.press(' ');
+  await expect(page.getByRole('complementary', { name: 'Selected' })).toBeVisible();
+  found.push(...await scan(page, 'Timeline, chart'));
+  await page.getByRole('button', { name: 'Table', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Timeline' })).toBeVisible();
+  await page.getByText(/undated items, not on the axis/).click();
+  found.push(...await scan(page, 'Timeline, table'));
+  await nav(page, 'Map');
+  await expect(page.getByText('2 of 4 events on the map')).toBeVisible({ timeout: 20_000 });
+  found.push(...await scan(page, 'Map, chart'));
+  await page.getByRole('button', { name: 'Table', exact: true }).click();
+  await expect(page.getByRole('table', { name: 'Map' })).toBeVisible();
+  found.push(...await scan(page, 'Map, table'));
+  await nav(page, 'Events');
+  await page.getByRole('button', { name: 'New event' }).first().click();
+  const form = page.getByRole('form', { name: 'New event' });
+  await form.getByRole('combobox', { name: 'Find a place' }).fill('ayacucho');
+  await expect(form.getByRole('listbox', { name: 'Places' }).getByRole('option').first()).toBeVisible();
+  found.push(...await scan(page, 'Event form, place suggestions'));
+  await form.getByRole('combobox', { name: 'Find a place' }).press('Escape');
+  await form.getByRole('button', { name: 'Pick on the map' }).click();
+  await expect(page.getByRole('dialog', { name: 'Click the place on the map' })).toBeVisible();
+  found.push(...await scan(page, 'Event form, map picker'));
+  expectNone(found);
+});

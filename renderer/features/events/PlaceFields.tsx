@@ -4,6 +4,7 @@ import type { PlaceDraft } from './draft';
 import type { ErrorOf } from './formParts';
 import type { GeoPrecision } from './labels';
 import { precisionOptions } from './labels';
+import { PlacePicker } from '../map/PlacePicker';
 
 interface Props {
   value: PlaceDraft;
@@ -19,6 +20,7 @@ export function PlaceFields({ value, onChange, errorOf }: Props) {
     <fieldset className="form__section event-form__fieldset">
       <legend><h3>{t('events.form.place')}</h3></legend>
       <div className="form__grid event-form__place">
+        <PlacePicker value={value} onChange={onChange} />
         <TextField label={t('events.form.placeName')} value={value.name} onChange={text('name')} error={errorOf('place.name')} />
         <TextField label={t('events.form.admin1')} value={value.admin1} onChange={text('admin1')} error={errorOf('place.admin1')} />
         <TextField label={t('events.form.admin2')} value={value.admin2} onChange={text('admin2')} error={errorOf('place.admin2')} />

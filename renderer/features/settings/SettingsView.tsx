@@ -54,6 +54,14 @@ export function SettingsView() {
         <p>{t('app.name')} — {t('app.tagline')}</p>
         {about ? <p className="muted">{t('settings.version', { version: about.version, platform: about.platform })}</p> : null}
       </section>
+      <section className="card" aria-labelledby="settings-credits">
+        <h2 id="settings-credits">{t('credits.title')}</h2>
+        <ul>
+          <li>{t('credits.geonames')}</li>
+          <li>{t('credits.naturalEarth')}</li>
+          <li>{t('credits.noAdmin1')}</li>
+        </ul>
+      </section>
     </div>
   );
 }

@@ -1,0 +1,153 @@
+import { useMemo, useRef, useState } from 'react';
+import type { EventMarker } from '../../../shared/geo/markers';
+import { eventMarkers } from '../../../shared/geo/markers';
+import { dateBar } from '../../../shared/dates';
+import type { CaseEvent } from '../../../shared/model';
+import { useT } from '../../i18n/useT';
+import { plural } from '../../i18n/plural';
+import { useUi } from '../../state/store';
+import { typeLabel } from '../events/labels';
+import { exportName, pngBytes, saveExport } from '../timeline/exportImage';
+import { SelectionCard } from '../timeline/SelectionCard';
+import { useOpenRecord } from '../timeline/useOpenRecord';
+import { useViewRecords } from '../timeline/useViewRecords';
+import { ALL_TYPES, ViewFilters, readRange } from '../timeline/ViewFilters';
+import type { ViewFilterState } from '../timeline/ViewFilters';
+import { TYPE_COLORS } from '../timeline/colors';
+import '../timeline/timeline.css';
+import './map.css';
+import { drawBasemap, drawMarkers } from './drawMap';
+import { MapCanvas } from './MapCanvas';
+import type { MapController } from './MapCanvas';
+import { mapSvg } from './mapSvg';
+import { MapTable } from './MapTable';
+import { useRegions } from './useRegions';
+
+/**
+ * Events on an offline map of countries (Natural Earth): at their coordinates, or at their
+ * region's centre when they have only a region (hollow: approximate). Clustered when dense,
+ * coloured by type, sized by fatalities; the time range is the timeline's.
+ */
+export function MapView() {
+  const t = useT();
+  const records = useViewRecords();
+  const [filters, setFilters] = useState<ViewFilterState>({ types: ALL_TYPES, actorIds: [] });
+  const [mode, setMode] = useState<'chart' | 'table'>('chart');
+  const rangeText = useUi((s) => s.viewRange);
+  const selection = useUi((s) => s.viewSelection);
+  const select = useUi((s) => s.selectInViews);
+  const notify = useUi((s) => s.notify);
+  const open = useOpenRecord();
+  const controller = useRef<MapController>(null);
+  const { range, ...rangeErrors } = readRange(t, rangeText.from, rangeText.to);
+
+  const events = useMemo(() => {
+    if (!records) return null;
+    const actorIds = filters.actorIds.length ? new Set(filters.actorIds) : null;
+    return records.events.filter((ev) => {
+      if (!filters.types.has(ev.type)) return false;
+      if (actorIds && !ev.participants.some((p) => actorIds.has(p.actorId))) return false;
+      if (range) {
+        if (!ev.date) return false;
+        const bar = dateBar(ev.date);
+        if (bar.end <= range.start || bar.start >= range.end) return false;
+      }
+      return true;
+    });
+  }, [records, filters, range?.start, range?.end]); // eslint-disable-line react-hooks/exhaustive-deps
+  const { regions, loading, error } = useRegions(records?.events ?? null);
+  const { markers, unplaced } = useMemo(() => (events ? eventMarkers(events, regions) : { markers: [], unplaced: [] }), [events, regions]);
+  const byId = useMemo(() => new Map<string, CaseEvent>((records?.events ?? []).map((e) => [e.id, e])), [records]);
+
+  const describe = (ms: EventMarker[]) => {
+    if (ms.length > 1) return `${plural(t, 'map.cluster', ms.length)}: ${ms.slice(0, 4).map((m) => m.title).join('; ')}${ms.length > 4 ? '…' : ''}`;
+    const m = ms[0]!;
+    const where = m.placement === 'region' ? t('map.approximate', { region: m.regionName }) : t('map.exact');
+    return `${m.title} — ${m.dateLabel || t('events.undated')} · ${typeLabel(t, m.type)} · ${where}${m.fatalities ? ` · ${t('views.fatalities')}: ${m.fatalities}` : ''}`;
+  };
+  const onSelect = (m: EventMarker) => select({ kind: 'event', id: m.eventId });
+  const selectedEventId = selection?.kind === 'event' ? selection.id : null;
+
+  const exportPng = async () => {
+    const f = controller.current?.frame();
+    if (!f) return;
+    try {
+      const data = await pngBytes(f.width, f.height, 2, (ctx) => { drawBasemap(ctx, f); drawMarkers(ctx, { ...f, focusEventId: null }); });
+      const name = exportName('map', 'png');
+      if (await saveExport(name, 'image/png', data)) notify(t('views.exported', { name }));
+    } catch (e) { notify(t('views.exportFailed', { reason: e instanceof Error ? e.message : String(e) }), 'error'); }
+  };
+  const exportSvg = async () => {
+    const f = controller.current?.frame();
+    if (!f) return;
+    try {
+      const name = exportName('map', 'svg');
+      if (await saveExport(name, 'image/svg+xml', new TextEncoder().encode(mapSvg({ ...f, focusEventId: null })))) notify(t('views.exported', { name }));
+    } catch (e) { notify(t('views.exportFailed', { reason: e instanceof Error ? e.message : String(e) }), 'error'); }
+  };
+
+  return (
+    <div className="page view-page map-view">
+      <div className="view-head">
+        <h1>{t('map.title')}</h1>
+        {events ? <p className="muted" aria-live="polite">{t('map.summary', { placed: markers.length, total: events.length })}</p> : null}
+        <div className="view-head__actions">
+          <div role="group" aria-label={t('views.show')} className="segmented">
+            <button type="button" aria-pressed={mode === 'chart'} onClick={() => setMode('chart')}>{t('views.chart')}</button>
+            <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>{t('views.table')}</button>
+          </div>
+          {mode === 'chart' ? (
+            <>
+              <button type="button" onClick={() => controller.current?.zoom(1)} aria-label={t('views.zoomIn')}>+</button>
+              <button type="button" onClick={() => controller.current?.zoom(-1)} aria-label={t('views.zoomOut')}>−</button>
+              <button type="button" onClick={() => controller.current?.fit()}>{t('views.fit')}</button>
+              <button type="button" onClick={() => void exportPng()}>{t('views.exportPng')}</button>
+              <button type="button" onClick={() => void exportSvg()}>{t('views.exportSvg')}</button>
+            </>
+          ) : null}
+        </div>
+      </div>
+      <div className="view-controls">
+        <ViewFilters value={filters} onChange={setFilters} errors={rangeErrors} />
+      </div>
+      {loading ? <p className="muted" role="status">{t('map.loadingPlaces')}</p> : null}
+      {error ? <p className="field__error" role="alert">{t('map.placesFailed', { reason: error })}</p> : null}
+      {!events ? <p className="empty">{t('views.loading')}</p> : (
+        <div className="view-body">
+          <div className="view-main">
+            {mode === 'chart' ? (
+              <>
+                <MapCanvas markers={markers} selectedEventId={selectedEventId} label={t('map.chartLabel', { count: markers.length })}
+                  describedBy="map-keys" describe={describe} onSelect={onSelect} onOpen={(m) => open('event', m.eventId)} controller={controller} />
+                <p id="map-keys" className="muted view-keys">{t('map.keys')}</p>
+                <ul className="timeline-legend" aria-label={t('timeline.legend')}>
+                  {Object.entries(TYPE_COLORS).map(([type, color]) => (
+                    <li key={type}><span className="swatch" style={{ background: color }} aria-hidden="true" />{typeLabel(t, type as keyof typeof TYPE_COLORS)}</li>
+                  ))}
+                  <li>{t('map.legend.size')}</li>
+                  <li><span className="legend-ring" aria-hidden="true" />{t('map.legend.approx')}</li>
+                </ul>
+                <p className="muted view-keys">{t('map.basemapCredit')}</p>
+              </>
+            ) : (
+              <MapTable markers={markers} events={byId} selectedEventId={selectedEventId} onSelect={onSelect} />
+            )}
+            {unplaced.length > 0 ? (
+              <details className="undated">
+                <summary>{plural(t, 'map.notPlaced', unplaced.length)}</summary>
+                <p className="muted">{t('map.notPlacedWhy')}</p>
+                <ul>
+                  {unplaced.slice(0, 500).map((ev) => (
+                    <li key={ev.id}><button type="button" className="link" onClick={() => open('event', ev.id)}>{ev.title}</button>
+                      {ev.place.country ? <span className="muted"> — {ev.place.country}</span> : null}</li>
+                  ))}
+                </ul>
+              </details>
+            ) : null}
+          </div>
+          {selection && records ? <SelectionCard records={records} selection={selection} onClose={() => select(null)} /> : null}
+        </div>
+      )}
+    </div>
+  );
+}
