@@ -5,6 +5,7 @@ import type { SourceDocument } from '../../shared/model';
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
+import type { SavedChart } from '../../shared/chart/savedChart';
 import type { MentionDocRow, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
@@ -15,7 +16,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 6;
+export const SCHEMA_VERSION = 7;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -76,6 +77,8 @@ export class CasefileDb extends Dexie {
   declare mentionNames: EntityTable<MentionNamesRow, 'actorId'>;
   /** Since version 6: the user's match-rule overrides and family-name corrections (user data, kept). */
   declare nameRules: Table<NameRuleRow, string>;
+  /** Since version 7: a case's named link charts (user data; renderer/db/charts.ts). */
+  declare charts: EntityTable<SavedChart, 'id'>;
   readonly deps: IndexedDbDeps;
 
   /**
@@ -166,6 +169,15 @@ export class CasefileDb extends Dexie {
       })
       .upgrade(async (tx) => {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 6 });
+      });
+
+    // Version 7: saved link charts, a case's named charts with their nodes and positions
+    // (shared/chart/savedChart.ts). `caseId` lists a case's charts; the table starts empty.
+    // (8, 9 and 10 are taken by other branches' tables; Dexie allows the gaps.)
+    this.version(7)
+      .stores({ charts: 'id, caseId, updatedAt' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 7 });
       });
 
     // Written in the creating transaction, so a database always says which format

@@ -37,3 +37,18 @@ export const V4_STORES = {
   documents: 'id, &sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
   pages: '[documentId+page], state',
 } as const;
+
+/** Version 5 (OCR queue). */
+export const V5_STORES = { ...V4_STORES, ocrJobs: 'documentId, status, createdAt' } as const;
+
+/** Version 6 (mentions): three derived tables and the user's name rules. */
+export const V6_STORES = {
+  ...V5_STORES,
+  mentions: '[documentId+page+actorId], [actorId+documentId+page]',
+  mentionDocs: 'documentId',
+  mentionNames: 'actorId, sources',
+  nameRules: 'id, actorId',
+} as const;
+
+/** Version 7: saved link charts. */
+export const V7_STORES = { ...V6_STORES, charts: 'id, caseId, updatedAt' } as const;

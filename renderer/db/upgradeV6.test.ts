@@ -1,11 +1,11 @@
 import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from './db';
+import { SCHEMA_VERSION, openDatabase } from './db';
 import { V4_STORES } from './shippedStores.testkit';
 
-describe('upgrade from version 4 to 6 (mentions)', () => {
-  it('keeps every row, adds the empty mention tables and says version 6', async () => {
+describe('upgrade from version 4 through 6 (mentions)', () => {
+  it('keeps every row, adds the empty mention tables and says the current version', async () => {
     const indexedDB = new IDBFactory();
     const v4 = new Dexie('casefile', { indexedDB, IDBKeyRange });
     v4.version(4).stores(V4_STORES);
@@ -16,7 +16,7 @@ describe('upgrade from version 4 to 6 (mentions)', () => {
     v4.close();
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(6);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
     expect(await db.pages.get(['d1', 1])).toMatchObject({ text: 'alias Cirilo' });
     expect(await db.cases.count()).toBe(1);
     expect([await db.mentions.count(), await db.mentionDocs.count(), await db.mentionNames.count(), await db.nameRules.count()]).toEqual([0, 0, 0, 0]);
