@@ -14,6 +14,7 @@ const SearchView = lazy(() => import('../features/search/SearchView').then((m) =
 const BundlesView = lazy(() => import('../features/bundles/BundlesView').then((m) => ({ default: m.BundlesView })));
 const BundleDialogs = lazy(() => import('../features/bundles/BundleDialogs').then((m) => ({ default: m.BundleDialogs })));
 const SpaceWarningDialog = lazy(() => import('../features/storage/SpaceWarningDialog').then((m) => ({ default: m.SpaceWarningDialog })));
+const ChartView = lazy(() => import('../features/chart/ChartView').then((m) => ({ default: m.ChartView })));
 const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
 import { BackupReminder } from '../features/bundles/BackupReminder';
@@ -27,10 +28,11 @@ import type { View } from '../state/store';
 import { useUi } from '../state/store';
 import { useShortcuts } from './useShortcuts';
 
-const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.documents' | 'nav.bundles' | 'nav.trash' | 'nav.settings' }> = [
+const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.documents' | 'nav.chart' | 'nav.bundles' | 'nav.trash' | 'nav.settings' }> = [
   { view: 'actors', key: 'nav.actors' },
   { view: 'events', key: 'nav.events' },
   { view: 'documents', key: 'nav.documents' },
+  { view: 'chart', key: 'nav.chart' },
   { view: 'bundles', key: 'nav.bundles' },
   { view: 'trash', key: 'nav.trash' },
   { view: 'settings', key: 'nav.settings' },
@@ -96,6 +98,7 @@ export function App() {
             {view === 'events' ? <EventsView /> : null}
             {view === 'documents' ? <DocumentsView /> : null}
             {view === 'search' ? <SearchView /> : null}
+            {view === 'chart' ? <ChartView /> : null}
             {view === 'bundles' ? <BundlesView /> : null}
             {view === 'trash' ? <TrashView /> : null}
             {view === 'settings' ? <SettingsView /> : null}

@@ -8,3 +8,5 @@ export { forceLayout, LINK_DISTANCE, type LayoutInput } from './forceLayout';
 export { chartBounds, chartSvg, nodeShapeSvg, type ChartSvgOptions, type Point } from './svg';
 export * from './style';
 export * from './savedChart';
+export * from './viewport';
+export * from './work';
