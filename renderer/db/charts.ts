@@ -10,9 +10,9 @@ import { validateWith } from '../../shared/model';
 import type { CasefileDb } from './db';
 import { coMentionPairs } from './mentions';
 
-/** A case's charts, most recently saved first. */
-export async function listCharts(db: CasefileDb, caseId: string): Promise<SavedChart[]> {
-  const charts = await db.charts.where('caseId').equals(caseId).toArray();
+/** A case's charts (every case's with null), most recently saved first. */
+export async function listCharts(db: CasefileDb, caseId: string | null): Promise<SavedChart[]> {
+  const charts = caseId ? await db.charts.where('caseId').equals(caseId).toArray() : await db.charts.toArray();
   return charts.sort((a, b) => b.updatedAt - a.updatedAt || a.name.localeCompare(b.name));
 }
 

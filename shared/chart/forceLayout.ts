@@ -23,8 +23,8 @@ export interface LayoutInput {
   alpha?: number;
 }
 
-export const LINK_DISTANCE = 70;
-const REPULSION = -120;
+export const LINK_DISTANCE = 90;
+const REPULSION = -250;
 const THETA2 = 0.81;
 const CENTER_STRENGTH = 0.03;
 const VELOCITY_KEEP = 0.6;

@@ -28,7 +28,7 @@ export function ChartNodePanel({ data, node, links, pinned, path, hidden, onActi
     <aside className="chart-panel" aria-label={t('chart.panel')}>
       {node ? (
         <section aria-labelledby="chart-node-name">
-          <h3 id="chart-node-name">{node.label}</h3>
+          <h2 id="chart-node-name">{node.label}</h2>
           <p className="muted">{t.dynamic(`chart.kind.${node.kind}`)}{node.detail && node.kind === 'event' ? ` · ${node.detail}` : ''} · {t('chart.linkCount', { count: links })}</p>
           <div className="chart-panel__actions">
             <button type="button" className="primary" onClick={() => onAction('open', node.id)}>{t('chart.open')}</button>
@@ -45,14 +45,14 @@ export function ChartNodePanel({ data, node, links, pinned, path, hidden, onActi
       ) : <p className="muted">{t('chart.noSelection')}</p>}
       {path ? (
         <section className="chart-panel__pathresult" aria-live="polite">
-          <h3>{t('chart.pathTitle', { count: path.edges.length })}</h3>
+          <h2>{t('chart.pathTitle', { count: path.edges.length })}</h2>
           <p>{names(path.nodes)}</p>
           <button type="button" className="small" onClick={onClearPath}>{t('chart.clearPath')}</button>
         </section>
       ) : null}
       {hidden.length > 0 ? (
         <section>
-          <h3>{t('chart.hiddenTitle', { count: hidden.length })}</h3>
+          <h2>{t('chart.hiddenTitle', { count: hidden.length })}</h2>
           <ul className="chart-panel__hidden">
             {hidden.map((n) => (
               <li key={n.id}>{n.label} <button type="button" className="small" aria-label={t('chart.showLabel', { name: n.label })} onClick={() => onShow(n.id)}>{t('chart.show')}</button></li>

@@ -118,7 +118,7 @@ export function ChartView() {
   return (
     <section className="view chart-view" aria-labelledby="chart-title">
       <header className="chart-view__head">
-        <h2 id="chart-title">{t('chart.title')}{work.name ? <span className="muted"> — {work.name}</span> : null}</h2>
+        <h1 id="chart-title">{t('chart.title')}{work.name ? <span className="muted"> — {work.name}</span> : null}</h1>
         <ChartStart data={data} activeCaseId={activeCaseId} onStart={start} />
       </header>
       <div className="chart-view__bar" role="toolbar" aria-label={t('chart.toolbar')}>

@@ -21,13 +21,13 @@ export function SavedCharts({ work, activeCaseId, onOpen, onSaved }: SavedCharts
   const t = useT();
   const db = useDb();
   const notify = useUi((s) => s.notify);
-  const charts = useLiveQuery(() => (activeCaseId ? listCharts(db, activeCaseId) : Promise.resolve([])), [db, activeCaseId]) ?? [];
+  const charts = useLiveQuery(() => listCharts(db, activeCaseId), [db, activeCaseId]) ?? [];
   const [name, setName] = useState(work.name);
   const [error, setError] = useState('');
-  if (!activeCaseId) return <section className="chart-saved"><h3>{t('chart.saved')}</h3><p className="muted">{t('chart.savedNeedsCase')}</p></section>;
 
   const save = async (asNew: boolean) => {
     const trimmed = name.trim();
+    if (!activeCaseId) return;
     if (!trimmed) { setError(t('chart.nameRequired')); return; }
     if (work.shown.length === 0) { setError(t('chart.nothingToSave')); return; }
     const now = Date.now();
@@ -50,8 +50,8 @@ export function SavedCharts({ work, activeCaseId, onOpen, onSaved }: SavedCharts
 
   return (
     <section className="chart-saved" aria-labelledby="chart-saved-title">
-      <h3 id="chart-saved-title">{t('chart.saved')}</h3>
-      <form className="chart-saved__form" onSubmit={(e) => { e.preventDefault(); void save(false); }}>
+      <h2 id="chart-saved-title">{t('chart.saved')}</h2>
+      {!activeCaseId ? <p className="muted">{t('chart.savedNeedsCase')}</p> : <form className="chart-saved__form" onSubmit={(e) => { e.preventDefault(); void save(false); }}>
         <div className="field">
           <label htmlFor="chart-name">{t('chart.name')}</label>
           <input id="chart-name" value={name} maxLength={200} aria-invalid={Boolean(error)} aria-describedby={error ? 'chart-save-error' : undefined} onChange={(e) => setName(e.target.value)} />
@@ -59,8 +59,8 @@ export function SavedCharts({ work, activeCaseId, onOpen, onSaved }: SavedCharts
         <button type="submit" className="primary">{work.savedId ? t('chart.saveAgain') : t('chart.save')}</button>
         {work.savedId ? <button type="button" onClick={() => void save(true)}>{t('chart.saveAsNew')}</button> : null}
         {error ? <p id="chart-save-error" className="field__error" role="alert">{error}</p> : null}
-      </form>
-      {charts.length === 0 ? <p className="muted">{t('chart.noSaved')}</p> : (
+      </form>}
+      {charts.length === 0 ? <p className="muted">{activeCaseId ? t('chart.noSaved') : t('chart.noSavedAtAll')}</p> : (
         <ul className="chart-saved__list">
           {charts.map((c) => (
             <li key={c.id} aria-current={c.id === work.savedId ? 'true' : undefined}>
