@@ -6,12 +6,12 @@ export interface Viewport { x: number; y: number; k: number }
 export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 
-/** The viewport that shows every point in a width × height box, with a margin, never zoomed past 1.5. */
+/** The viewport that shows every point in a width × height box, with a margin, never zoomed past 2. */
 export function fitViewport(points: Iterable<Point>, width: number, height: number, margin = 40): Viewport {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const p of points) { x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y); }
   if (x0 === Infinity) return { x: width / 2, y: height / 2, k: 1 };
-  const k = clampZoom(Math.min((width - 2 * margin) / Math.max(x1 - x0, 1), (height - 2 * margin) / Math.max(y1 - y0, 1), 1.5));
+  const k = clampZoom(Math.min((width - 2 * margin) / Math.max(x1 - x0, 1), (height - 2 * margin) / Math.max(y1 - y0, 1), 2));
   return { x: width / 2 - ((x0 + x1) / 2) * k, y: height / 2 - ((y0 + y1) / 2) * k, k };
 }
 

@@ -14,6 +14,8 @@ import {
 } from './labels';
 import { PRINT_CONTENT_SECURITY_POLICY } from '../security/csp';
 import { REPORT_CSS } from './reportCss';
+import type { SavedChart } from '../chart/savedChart';
+import { CHARTS_REPORT_CSS, chartsReportSection } from './reportCharts';
 import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
@@ -33,6 +35,8 @@ export interface ReportOptions {
   /** Milliseconds since the epoch; printed in UTC so the report does not depend on the machine's zone. */
   generatedAt: number;
   appVersion: string;
+  /** The case's saved link charts, drawn in their own section (reportCharts.ts). */
+  charts?: readonly SavedChart[];
 }
 
 /** Citations become numbered notes; the same document, page, quote and note share one number. */
@@ -169,6 +173,7 @@ ${actorsHtml}
 <section class="section" id="events"><h2>${w.events}</h2>
 ${eventsHtml}
 </section>
+${chartsReportSection(opts.charts ?? [], input, locale)}
 <section class="section" id="sources"><h2>${w.sources}</h2>
 ${notes.list.length > 0 && html`<h3 class="sub">${w.citations}</h3><ol class="notes">${notes.list.map(noteItem)}</ol>`}
 ${input.documents.length > 0 && html`<h3 class="sub">${w.documents}</h3><ul class="documents">${input.documents.map(docItem)}</ul>`}
@@ -177,7 +182,7 @@ ${notes.list.length === 0 && input.documents.length === 0 && html`<p class="empt
 </body>
 </html>
 `;
-  return { html: page.__html, css: REPORT_CSS };
+  return { html: page.__html, css: opts.charts?.length ? REPORT_CSS + CHARTS_REPORT_CSS : REPORT_CSS };
 }
 
 /**

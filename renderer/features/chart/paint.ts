@@ -19,6 +19,13 @@ export interface PaintState {
 
 /** Labels are drawn for at most this many nodes on screen; zoom in to read the rest (the table lists them all). */
 const MAX_LABELS = 250;
+/**
+ * Past this many edges on screen the chart is an overview: edges become hairlines without
+ * dashes and nodes lose their white rims. Wide and dashed strokes cost the rasteriser several
+ * times what hairlines do, and at that density neither can be told apart anyway.
+ */
+const DENSE_EDGES = 800;
+const DENSE_NODES = 600;
 
 function shape(ctx: CanvasRenderingContext2D, kind: ChartNodeKind, x: number, y: number, r: number): void {
   const s = NODE_STYLE[kind].shape;
@@ -63,10 +70,13 @@ export function paintChart(ctx: CanvasRenderingContext2D, s: PaintState, dpr: nu
     for (let i = 0; i < lines.length; i += 4) { ctx.moveTo(lines[i]!, lines[i + 1]!); ctx.lineTo(lines[i + 2]!, lines[i + 3]!); }
     ctx.stroke();
   };
+  let onScreenEdges = 0;
+  for (const g of groups.values()) onScreenEdges += g.lines.length / 4;
+  const dense = onScreenEdges > DENSE_EDGES;
   for (const g of groups.values()) {
     ctx.strokeStyle = EDGE_STYLE[g.kind].stroke;
-    ctx.lineWidth = g.width;
-    ctx.setLineDash(g.dashed ? [5, 4] : []);
+    ctx.lineWidth = dense ? 1 : g.width;
+    ctx.setLineDash(g.dashed && !dense ? [5, 4] : []);
     strokeLines(g.lines);
   }
   ctx.setLineDash([]);
@@ -75,6 +85,7 @@ export function paintChart(ctx: CanvasRenderingContext2D, s: PaintState, dpr: nu
   // Nodes, one path per kind; white rims keep overlapping nodes apart.
   const r = NODE_RADIUS;
   const visible: { id: string; x: number; y: number; label: string }[] = [];
+  let rims = true;
   for (const kind of Object.keys(NODE_STYLE) as ChartNodeKind[]) {
     ctx.beginPath();
     for (const node of s.chart.nodes) {
@@ -88,9 +99,12 @@ export function paintChart(ctx: CanvasRenderingContext2D, s: PaintState, dpr: nu
     }
     ctx.fillStyle = NODE_STYLE[kind].fill;
     ctx.fill();
-    ctx.strokeStyle = '#ffffff';
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
+    rims = rims && visible.length <= DENSE_NODES;
+    if (rims) {
+      ctx.strokeStyle = '#ffffff';
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    }
   }
 
   // Rings: path, pinned (a small dot), hover and selection.
@@ -124,9 +138,17 @@ export function paintChart(ctx: CanvasRenderingContext2D, s: PaintState, dpr: nu
   ctx.lineJoin = 'round';
   const important = (id: string) => id === s.selected || id === s.hover || s.path.has(id);
   const all = visible.length <= MAX_LABELS && view.k >= 0.35;
-  for (const v of visible) {
-    if (!all && !important(v.id)) continue;
+  // Greedy, important labels first: a label that would overlap one already drawn is left out
+  // (hover or select the node to read it; the table lists every name).
+  const order = visible.filter((v) => all || important(v.id)).sort((a, b) => Number(important(b.id)) - Number(important(a.id)));
+  const taken: number[] = [];
+  for (const v of order) {
     const text = shortLabel(v.label);
+    const w = ctx.measureText(text).width, x0 = v.x - w / 2 - 2, y0 = v.y + r + 3, x1 = x0 + w + 4, y1 = y0 + 13;
+    let clash = false;
+    for (let i = 0; i < taken.length && !clash; i += 4) clash = x0 < taken[i + 2]! && x1 > taken[i]! && y0 < taken[i + 3]! && y1 > taken[i + 1]!;
+    if (clash && !important(v.id)) continue;
+    taken.push(x0, y0, x1, y1);
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 3;
     ctx.strokeText(text, v.x, v.y + r + 3);
