@@ -1,6 +1,8 @@
 import Dexie from 'dexie';
 import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, WriteSet } from '../../shared/bundle/merge';
 import { lookupKeys, planMerge, resolveMerge } from '../../shared/bundle/merge';
+import type { BundleNameRule } from '../../shared/bundle/nameRules';
+import { nameRuleKey } from '../../shared/bundle/nameRules';
 import type { Case } from '../../shared/model';
 import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
@@ -42,7 +44,7 @@ export interface ApplyOptions {
 const CHUNK = 500;
 
 export const incomingRecords = (s: CaseSnapshot): IncomingRecords => ({
-  caseId: s.caseId, cases: s.cases, actors: s.actors, events: s.events, documents: s.documents, pages: s.pages,
+  caseId: s.caseId, cases: s.cases, actors: s.actors, events: s.events, documents: s.documents, pages: s.pages, nameRules: s.nameRules ?? [],
 });
 
 /** Above this many keys, a table's primary keys are read first (one request) and only those present are fetched. */
@@ -141,8 +143,8 @@ export async function applyImport(
   };
   checkAbort();
   try {
-    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash], async () => {
-      const local = await readLocal(db, incoming);
+    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash, db.nameRules], async () => {
+      const local = { ...(await readLocal(db, incoming)), nameRules: await localNameRules(db, incoming) };
       const plan = planMerge(incoming, local);
       if (opts.expected && changedSince(plan, opts.expected)) {
         throw new ImportError('changed', 'The library changed since this preview was made, so nothing was imported. Open the bundle again to see the differences as they are now.');
@@ -158,6 +160,13 @@ export async function applyImport(
     if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was written.', 'AbortError');
     throw explain(error);
   }
+}
+
+/** The library's name-matching rules of the incoming actors (and their kept-both copies), by key. */
+async function localNameRules(db: CasefileDb, incoming: IncomingRecords): Promise<Map<string, BundleNameRule>> {
+  if (!incoming.nameRules?.length) return new Map();
+  const rows = await db.nameRules.where('actorId').anyOf(lookupKeys(incoming).actors).toArray();
+  return new Map(rows.map(({ id, ...rule }) => [id, rule as BundleNameRule]));
 }
 
 function changedSince(plan: MergePlan, expected: ReadonlyMap<string, MergeStatus>): boolean {
@@ -196,6 +205,7 @@ async function write(
   chunked(w.actors.map(actorRow), (rows) => db.actors.bulkPut(rows));
   chunked(w.events.map(eventRow), (rows) => db.events.bulkPut(rows));
   chunked(w.documents.map(documentRow), (rows) => db.documents.bulkPut(rows));
+  chunked(w.nameRules.map((r) => ({ ...r, id: nameRuleKey(r) })), (rows) => db.nameRules.bulkPut(rows));
   let files: DocumentFileRow[] = [];
   let bytes = 0;
   const flush = () => {

@@ -1,11 +1,12 @@
 import Dexie from 'dexie';
-import type { DocumentPages, PageEntry } from '../../shared/bundle';
+import type { BundleNameRule, DocumentPages, PageEntry } from '../../shared/bundle';
 import { exportablePage } from '../../shared/bundle';
 import { legacyPageState } from '../../shared/pdf/pageState';
 import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
 import type { CasefileDb } from '../db/db';
 import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
+import type { NameRuleRow } from '../db/mentionTypes';
 import { cmp, toActor, toDocument, toEvent } from '../db/derive';
 import type { BundleFile, CaseSnapshot } from './io';
 import type { BundleScope } from './types';
@@ -37,7 +38,7 @@ export class NothingToExportError extends Error {
 }
 
 export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promise<CaseSnapshot> {
-  return db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages], async () => {
+  return db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.nameRules], async () => {
     let cases: Case[];
     let actorRows: ActorRow[];
     let eventRows: EventRow[];
@@ -101,8 +102,16 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
       if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
       files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob });
     });
-    return { caseId, cases, actors, events, documents, pages, files };
+    // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
+    const nameRules = (await db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray()).map(bundleNameRule);
+    return { caseId, cases, actors, events, documents, pages, files, nameRules };
   });
+}
+
+function bundleNameRule(row: NameRuleRow): BundleNameRule {
+  return row.kind === 'rule'
+    ? { actorId: row.actorId, kind: 'rule', name: row.name, source: row.source, rule: row.rule }
+    : { actorId: row.actorId, kind: 'family', families: row.families };
 }
 
 async function liveRows<T>(rows: Promise<(T | undefined)[]>): Promise<T[]> {

@@ -16,7 +16,8 @@ export function createDesktopPlatform(api: DesktopApi, doc: Document): Platform 
     },
     saveBlob: (req) => saveBlobDesktop(api, req),
     pickFile: ({ accept }) => pickFileWith(doc, accept),
-    printHtml: (page, suggestedName) => api.printToPdf({ suggestedName: stripBidiControls(suggestedName), html: standaloneReportHtml(page) }),
+    reportExtension: 'pdf',
+    saveReport: (page, suggestedName) => api.printToPdf({ suggestedName: stripBidiControls(suggestedName), html: standaloneReportHtml(page) }),
     onMenuCommand: (listener) => api.onMenuCommand(listener),
   };
 }

@@ -103,7 +103,7 @@ describe('createPlatform', () => {
 });
 
 describe('desktop adapter', () => {
-  it('maps saveFile to dialog filters and printHtml to printToPdf', async () => {
+  it('maps saveFile to dialog filters and saveReport to printToPdf', async () => {
     const desktop = fakeDesktop();
     const platform = createPlatform({ desktop, document: fakeDocument().doc });
     const data = new Uint8Array([1]);
@@ -116,7 +116,8 @@ describe('desktop adapter', () => {
       filters: [{ name: 'JSON', extensions: ['json'] }, { name: 'All files', extensions: ['*'] }],
       data,
     });
-    await platform.printHtml({ html: '<html><head></head><body><h1>r</h1></body></html>', css: 'h1{}' }, 'report.pdf');
+    expect(platform.reportExtension).toBe('pdf');
+    await platform.saveReport({ html: '<html><head></head><body><h1>r</h1></body></html>', css: 'h1{}' }, 'report.pdf');
     expect(desktop.printToPdf).toHaveBeenCalledWith({
       suggestedName: 'report.pdf',
       html: '<html><head><style>h1{}</style>\n</head><body><h1>r</h1></body></html>',
@@ -176,6 +177,23 @@ describe('web adapter', () => {
     expect(String(link?.href)).toMatch(/^blob:/);
     expect(timers).toHaveLength(1);
     timers[0]?.();
+  });
+
+  it('saves the report as one self-contained HTML file, its stylesheet inline', async () => {
+    const { doc, created } = fakeDocument();
+    const blobs: Blob[] = [];
+    const createObjectURL = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => { blobs.push(blob as Blob); return 'blob:report'; });
+    try {
+      const platform = createWebPlatform({ document: doc, version: '0', setTimeout: () => undefined });
+      expect(platform.reportExtension).toBe('html');
+      const result = await platform.saveReport({ html: '<html><head><title>r</title></head><body><h1>Case</h1></body></html>', css: 'h1{color:#123}' }, 'case-2026-12-06.html');
+      expect(result).toEqual({ saved: true });
+      expect(created[0]).toMatchObject({ tag: 'a', download: 'case-2026-12-06.html', clicked: 1 });
+      expect(blobs[0]!.type).toBe('text/html;charset=utf-8');
+      expect(await blobs[0]!.text()).toBe('<html><head><title>r</title><style>h1{color:#123}</style>\n</head><body><h1>Case</h1></body></html>');
+    } finally {
+      createObjectURL.mockRestore();
+    }
   });
 
   it('has a no-op menu subscription', () => {

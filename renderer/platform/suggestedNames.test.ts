@@ -19,7 +19,7 @@ function fakeApi() {
 }
 
 describe('suggested file names leave the renderer without bidirectional controls', () => {
-  it('desktop: saveFile, saveBlob and printHtml', async () => {
+  it('desktop: saveFile, saveBlob and saveReport', async () => {
     const api = fakeApi();
     const platform = createDesktopPlatform(api as unknown as DesktopApi, {} as Document);
     await platform.saveFile({ suggestedName: posing, mimeType: 'application/octet-stream', data: new Uint8Array([1]) });
@@ -30,7 +30,7 @@ describe('suggested file names leave the renderer without bidirectional controls
     }));
     await platform.saveBlob({ suggestedName: `\u2067${posing}\u2069`, mimeType: 'application/octet-stream', blob: new Blob([new Uint8Array(3)]) });
     expect(api.beginSave).toHaveBeenCalledWith(expect.objectContaining({ suggestedName: unmasked }));
-    await platform.printHtml({ html: '<html><head></head><body><p>r</p></body></html>', css: 'p{}' }, `case\u200F.pdf`);
+    await platform.saveReport({ html: '<html><head></head><body><p>r</p></body></html>', css: 'p{}' }, `case\u200F.pdf`);
     expect(api.printToPdf).toHaveBeenCalledWith({ suggestedName: 'case.pdf', html: '<html><head><style>p{}</style>\n</head><body><p>r</p></body></html>' });
   });
 

@@ -45,7 +45,13 @@ export interface Platform {
   saveBlob(req: SaveBlobRequest): Promise<SaveResult>;
   /** One file through a file picker (both hosts: no IPC needed to read it); null when cancelled. */
   pickFile(req: PickFileRequest): Promise<File | null>;
-  /** Desktop saves it as a PDF (stylesheet inline); the browser prints it from a frame under the app's CSP. */
-  printHtml(page: ReportPage, suggestedName: string): Promise<SaveResult>;
+  /** The report's file type on this host: desktop prints it to a PDF, the browser saves the HTML itself. */
+  readonly reportExtension: 'pdf' | 'html';
+  /**
+   * Saves the case report as a file: desktop prints it to PDF through the native save
+   * dialog; the browser downloads it as one self-contained HTML file (stylesheet inline,
+   * no scripts, its own Content-Security-Policy) that opens and prints anywhere.
+   */
+  saveReport(page: ReportPage, suggestedName: string): Promise<SaveResult>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -1,4 +1,5 @@
 import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/desktopApi';
+import { standaloneReportHtml } from '../../shared/export';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith } from './blobFiles';
 import type { Platform } from './types';
@@ -93,47 +94,12 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
 
     pickFile: ({ accept }) => pickFileWith(doc, accept),
 
-    printHtml: (report) =>
-      new Promise((resolve, reject) => {
-        const frame = doc.createElement('iframe');
-        // No scripts in the report; same-origin only so we can style and print it.
-        frame.setAttribute('sandbox', 'allow-same-origin allow-modals');
-        frame.style.cssText = 'position:fixed;width:0;height:0;border:0;visibility:hidden';
-        frame.addEventListener(
-          'load',
-          () => {
-            try {
-              adoptStyles(frame, report.css);
-              frame.contentWindow?.print();
-              // The browser's print dialog owns the outcome; we cannot know whether a PDF was saved.
-              resolve({ saved: false });
-            } catch (error) {
-              reject(error instanceof Error ? error : new Error(String(error)));
-            } finally {
-              later(() => frame.remove(), 1_000);
-            }
-          },
-          { once: true },
-        );
-        frame.srcdoc = report.html;
-        doc.body.append(frame);
-      }),
+    reportExtension: 'html',
+    // A file the user keeps, not a print dialog that may come to nothing: the browser's
+    // own "Print → Save as PDF" works on it later, offline, under its own strict policy.
+    saveReport: async (page, suggestedName) =>
+      download(new Blob([standaloneReportHtml(page)], { type: 'text/html;charset=utf-8' }), suggestedName),
 
     onMenuCommand: () => () => undefined,
   };
-}
-
-/**
- * The srcdoc frame inherits the page's CSP, which refuses an inline <style> the moment the
- * frame parses one (and reports a violation even if the styles were put back later), so
- * the report page comes without one and its stylesheet is given to the frame as a
- * constructed stylesheet: CSSOM, which the CSP allows.
- */
-function adoptStyles(frame: HTMLIFrameElement, css: string): void {
-  const frameDoc = frame.contentDocument;
-  const frameWin = frame.contentWindow as (Window & typeof globalThis) | null;
-  if (!frameDoc || !frameWin) return;
-  const sheet = new frameWin.CSSStyleSheet();
-  sheet.replaceSync(css);
-  frameDoc.adoptedStyleSheets = [...frameDoc.adoptedStyleSheets, sheet];
 }

@@ -5,7 +5,8 @@ import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
 import { BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from './manifest';
 import { craftZip } from './testing/craftZip';
-import { SAMPLE_CREATED, SAMPLE_INFO, ocrSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
+import { sortNameRules } from './nameRules';
+import { SAMPLE_CREATED, SAMPLE_INFO, ocrSampleSnapshot, rulesSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
 import { tamper as tamperWith } from './testing/tamper';
 import { readZip } from './zipRead';
 
@@ -57,6 +58,7 @@ describe('writeBundleBlob / readBundleBlob round trip', () => {
     expect(r.snapshot.events).toEqual(sortById(snapshot.events));
     expect(r.snapshot.documents).toEqual(sortById(snapshot.documents));
     expect(r.snapshot.pages).toEqual(snapshot.pages);
+    expect(r.snapshot.nameRules).toEqual([]);
     expect(r.encrypted).toBe(false);
     for (const f of snapshot.files) {
       const back = r.snapshot.files.find((x) => x.sha256 === f.sha256);
@@ -66,19 +68,19 @@ describe('writeBundleBlob / readBundleBlob round trip', () => {
       expect(sha256Hex(backBytes)).toBe(f.sha256);
     }
     expect(r.manifest.case.name).toBe('Shining Path in the VRAEM');
-    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2 });
+    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0 });
   });
 
   it('writes deterministically: same snapshot, same bytes', async () => {
-    // Format version 1 was pinned to the in-memory writer's digest (commit ac71bc4); version 2
-    // is pinned by the stored v2 fixture below.
+    // Format version 1 was pinned to the in-memory writer's digest (commit ac71bc4); versions 2
+    // and 3 by the stored fixtures below.
     expect(await writeBundle(sampleSnapshot(), INFO)).toEqual(bytes);
   });
 
   it('stores PDFs uncompressed', async () => {
     const zip = await readZip(bytes);
     expect(zip.ok && zip.entries.map((e) => e.name)).toEqual([
-      'manifest.json', 'records/cases.json', 'records/actors.json', 'records/events.json', 'records/documents.json',
+      'manifest.json', 'records/cases.json', 'records/actors.json', 'records/events.json', 'records/documents.json', 'records/nameRules.json',
       'records/pages/00000000-0000-4000-8000-000000000001.json', 'records/pages/00000000-0000-4000-8000-000000000002.json',
       ...snapshot.files.map((f) => `files/${f.sha256}.pdf`).sort(),
     ]);
@@ -177,6 +179,29 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
   });
 });
 
+describe('name-matching rules in a bundle (format 3)', () => {
+  const withRules = (rules: unknown[], counts = rules.length) => async () => tamper(await writeBundle(rulesSampleSnapshot(), INFO), (e, m) => {
+    e.set('records/nameRules.json', utf8(JSON.stringify(rules)));
+    (m.counts as { nameRules: number }).nameRules = counts;
+  });
+  const actor = rulesSampleSnapshot().actors[0]!;
+  const rule = { actorId: actor.id, kind: 'rule', name: actor.name, source: 'name', rule: 'never' };
+  const cases: [string, () => Promise<Uint8Array>, BundleErrorCode, { kind: string; path: string; message: string }[]][] = [
+    ['a rule of an unknown kind of match', withRules([{ ...rule, rule: 'sometimes' }]), 'invalid-records', [{ kind: 'nameRule', path: '0.rule', message: 'validation.invalidChoice' }]],
+    ['a rule with a field the format does not have', withRules([{ ...rule, id: 'x' }]), 'invalid-records', [{ kind: 'nameRule', path: '0', message: expect.any(String) as unknown as string }]],
+    ['the same rule twice', withRules([rule, { ...rule, rule: 'anywhere' }]), 'invalid-records', [{ kind: 'nameRule', path: '1', message: 'validation.duplicate' }]],
+    ['a rule for an actor the bundle does not carry', withRules([{ ...rule, actorId: '00000000-0000-4000-8000-0000000000ff' }]), 'broken-reference', [{ kind: 'nameRule', path: '0.actorId', message: 'bundle.missingActor' }]],
+    ['rules that are not a list', withRules({} as unknown as unknown[], 0), 'invalid-records', [{ kind: 'nameRule', path: '', message: 'bundle.notAList' }]],
+  ];
+  for (const [label, make, code, issues] of cases) {
+    it(`refuses ${label}, naming the entry and field`, async () => {
+      const r = await readBundle(await make());
+      expect(r.ok ? 'ok' : r.error.code).toBe(code);
+      if (!r.ok) expect(r.error.issues).toEqual(issues.map((i) => expect.objectContaining({ ...i, entry: 'records/nameRules.json' })));
+    });
+  }
+});
+
 describe('impossible dates in a bundle', () => {
   it('are refused with the record and the field named, never imported', async () => {
     const good = await writeBundle(sampleSnapshot(), INFO);
@@ -199,8 +224,9 @@ describe('impossible dates in a bundle', () => {
 
 describe('stored fixtures of every shipped format version', () => {
   // Each written once by writeBundleBlob of its day and kept: they must stay readable by every
-  // later Casefile. v1 from sampleSnapshot(); v2 from ocrSampleSnapshot() (rewrite it with
-  // CASEFILE_WRITE_FIXTURES=1 only when the format version changes). Version 0 never shipped;
+  // later Casefile. v1 from sampleSnapshot(); v2 from ocrSampleSnapshot(); v3 from
+  // rulesSampleSnapshot() (write a new one with CASEFILE_WRITE_FIXTURES=1 only when the format
+  // version changes; the older ones stay as they are). Version 0 never shipped;
   // migrate.test.ts builds it.
   const url = (name: string) => new URL(`./testing/fixtures/${name}`, import.meta.url);
   const fixture = (name: string) => new Blob([readFileSync(url(name))]);
@@ -208,8 +234,8 @@ describe('stored fixtures of every shipped format version', () => {
   it('reads the version-1 bundle through the migration: page states from the documents, no annotations, no OCR', async () => {
     const r = await readBundleBlob(fixture('v1-sample.casefile'));
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.manifest.formatVersion).toBe(2);
-    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2 });
+    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0 });
     const expected = sampleSnapshot();
     expect(r.snapshot.pages).toEqual(expected.pages);
     expect(r.snapshot.documents).toEqual(expected.documents);
@@ -226,14 +252,26 @@ describe('stored fixtures of every shipped format version', () => {
     expect(files.sort()).toEqual(r.snapshot.documents.map((d) => d.sha256).sort());
   });
 
-  it('reads the version-2 bundle with page states, annotations and OCR, and writes the same bytes today', async () => {
-    const written = await writeBundle(ocrSampleSnapshot(), INFO);
-    if (process.env.CASEFILE_WRITE_FIXTURES === '1') writeFileSync(url('v2-ocr.casefile'), written);
-    const blob = fixture('v2-ocr.casefile');
+  it('reads the version-2 bundle through the migration to 3: page states, annotations and OCR as they were, no name rules', async () => {
+    const r = await readBundleBlob(fixture('v2-ocr.casefile'));
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
+    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.counts.nameRules).toBe(0);
+    expect(r.snapshot.pages).toEqual(ocrSampleSnapshot().pages);
+    expect(r.snapshot.nameRules).toEqual([]);
+  });
+
+  it('reads the version-3 bundle with its name-matching rules, and writes the same bytes today', async () => {
+    const written = await writeBundle(rulesSampleSnapshot(), INFO);
+    if (process.env.CASEFILE_WRITE_FIXTURES === '1') writeFileSync(url('v3-rules.casefile'), written);
+    const blob = fixture('v3-rules.casefile');
     const r = await readBundleBlob(blob);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
-    expect(r.manifest.formatVersion).toBe(2);
+    expect(r.manifest.formatVersion).toBe(3);
     expect(r.snapshot.pages).toEqual(ocrSampleSnapshot().pages);
+    expect(r.snapshot.nameRules).toEqual(sortNameRules(rulesSampleSnapshot().nameRules!));
+    expect(r.manifest.counts.nameRules).toBe(3);
     expect(written).toEqual(await bytesOf(blob));
   });
+
 });

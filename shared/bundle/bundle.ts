@@ -7,11 +7,12 @@ import {
   fail, filePath, manifestEntriesSchema, manifestSchema, pagesPath,
 } from './manifest';
 import type { EntryData, RawBundle } from './migrate';
+import { NAME_RULES_PATH, sortNameRules } from './nameRules';
 import { entrySize, migrate } from './migrate';
 import type { Digest } from './stream';
 import { blobSource, digestBlob, makeBlob, sha256Of, throwIfAborted } from './stream';
 import {
-  IssueList, checkIdsAcrossKinds, checkReferences, parseJson, validateActors, validateCases, validateDocuments, validateEvents, validatePages,
+  IssueList, checkIdsAcrossKinds, checkReferences, parseJson, validateActors, validateCases, validateDocuments, validateEvents, validateNameRules, validatePages,
 } from './validateRecords';
 import type { ZipLimits } from './zipErrors';
 import { DEFAULT_ZIP_LIMITS } from './zipErrors';
@@ -83,6 +84,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     { name: RECORD_PATHS.actors, data: json([...snapshot.actors].sort(byId)), method: 'deflate' },
     { name: RECORD_PATHS.events, data: json([...snapshot.events].sort(byId)), method: 'deflate' },
     { name: RECORD_PATHS.documents, data: json([...snapshot.documents].sort(byId)), method: 'deflate' },
+    { name: NAME_RULES_PATH, data: json(sortNameRules(snapshot.nameRules ?? [])), method: 'deflate' },
   ];
   const pages = [...snapshot.pages].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   for (const p of pages) inputs.push({ name: pagesPath(p.documentId), data: json({ documentId: p.documentId, pages: p.pages }), method: 'deflate' });
@@ -115,7 +117,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     case: { id: theCase.id, name: theCase.name, description: theCase.description },
     counts: {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
-      documents: snapshot.documents.length, pages: pages.length, files: files.length,
+      documents: snapshot.documents.length, pages: pages.length, files: files.length, nameRules: snapshot.nameRules?.length ?? 0,
     },
     entries,
   };
@@ -179,6 +181,7 @@ const MiB = 1024 * 1024;
 const JSON_CAPS: readonly (readonly [RegExp, number, string])[] = [
   [/^manifest\.json$/, 4 * MiB, 'the manifest'],
   [/^records\/(cases|actors|events|documents)\.json$/, 256 * MiB, 'a record list'],
+  [/^records\/nameRules\.json$/, 64 * MiB, 'the name-matching rules'],
   // Version 2 pages carry OCR words and boxes (~130 bytes a word): a long scanned document is tens of MB.
   [PAGES_PATH, 128 * MiB, 'one document\'s pages'],
   [/^data\.json$/, 256 * MiB, 'the records of a format-0 bundle'],
@@ -327,10 +330,11 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
     ['case', RECORD_PATHS.cases, cases], ['actor', RECORD_PATHS.actors, actors],
     ['event', RECORD_PATHS.events, events], ['document', RECORD_PATHS.documents, documents],
   ], errors);
+  const nameRules = validateNameRules(NAME_RULES_PATH, parseJson(NAME_RULES_PATH, need(NAME_RULES_PATH)), new Set(actors.map((a) => a.id)), errors, broken);
   const documentsById = new Map(documents.map((d) => [d.id, d]));
   const pages: DocumentPages[] = [];
   const files = new Map<string, EntryData>();
-  const known = new Set<string>([MANIFEST_PATH, ...Object.values(RECORD_PATHS)]);
+  const known = new Set<string>([MANIFEST_PATH, NAME_RULES_PATH, ...Object.values(RECORD_PATHS)]);
 
   for (const [path, data] of entries) {
     const pageMatch = PAGES_PATH.exec(path);
@@ -370,7 +374,9 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
     const n = broken.items.length;
     fail('broken-reference', `${n}${n >= 500 ? '+' : ''} reference${n === 1 ? '' : 's'} in the bundle point${n === 1 ? 's' : ''} to a document, file or case it does not hold; nothing was imported.`, { issues: broken.items });
   }
-  const actual = { cases: cases.length, actors: actors.length, events: events.length, documents: documents.length, pages: pages.length, files: files.size };
+  const actual = {
+    cases: cases.length, actors: actors.length, events: events.length, documents: documents.length, pages: pages.length, files: files.size, nameRules: nameRules.length,
+  };
   for (const key of Object.keys(actual) as (keyof typeof actual)[]) {
     if (actual[key] !== manifest.counts[key]) {
       fail('count-mismatch', `The manifest promises ${manifest.counts[key]} ${key} but the bundle holds ${actual[key]}.`);
@@ -378,7 +384,7 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
   }
   pages.sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   const snapshot: CaseSnapshot = {
-    caseId: manifest.case.id, cases, actors, events, documents, pages,
+    caseId: manifest.case.id, cases, actors, events, documents, pages, nameRules,
     files: [...files].map(([sha256, data]) => ({
       sha256,
       byteLength: entrySize(data),

@@ -14,3 +14,4 @@ export type { ZipError, ZipErrorCode, ZipLimits } from './zipErrors';
 export { Sha256, sha256Hex, crc32, crc32Update } from './bytes';
 export { BUNDLE_MIME, abortError, blobSource, bytesSource, digestBlob, isAbortError } from './stream';
 export type { ByteSource, Digest } from './stream';
+export { NAME_RULES_PATH, bundleNameRuleSchema, nameRuleKey, sortNameRules } from './nameRules';

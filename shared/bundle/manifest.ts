@@ -2,12 +2,13 @@ import { z } from 'zod';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
 import { idSchema } from '../model';
 import type {} from './stream'; // the Blob type
+import type { BundleNameRule } from './nameRules';
 import type { DocumentPages } from './pages';
 import type { ZipErrorCode } from './zipErrors';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
 /** The format version this code writes and the newest it reads. */
-export const BUNDLE_FORMAT_VERSION = 2;
+export const BUNDLE_FORMAT_VERSION = 3;
 /** The oldest format version a migration exists for. */
 export const OLDEST_READABLE_VERSION = 0;
 
@@ -40,12 +41,13 @@ export const manifestSchema = z.object({
   /** Milliseconds since the epoch (UTC); also the zip entries' timestamp. */
   createdAt: count,
   case: z.object({ id: idSchema, name: z.string().max(200), description: z.string().max(20_000) }),
-  counts: z.object({ cases: count, actors: count, events: count, documents: count, pages: count, files: count }),
+  counts: z.object({ cases: count, actors: count, events: count, documents: count, pages: count, files: count, nameRules: count }),
   entries: manifestEntriesSchema,
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
 
 export type { DocumentPages, PageEntry } from './pages';
+export type { BundleNameRule } from './nameRules';
 
 /** One document's bytes, by reference: a Blob from IndexedDB when writing, a slice of the bundle when read. */
 export interface BundleFile {
@@ -64,9 +66,14 @@ export interface CaseSnapshot {
   documents: SourceDocument[];
   pages: DocumentPages[];
   files: BundleFile[];
+  /**
+   * The user's name-matching rules for these actors (format 3). Optional when writing (none);
+   * always present in what the reader returns.
+   */
+  nameRules?: BundleNameRule[];
 }
 
-export type RecordKind = 'case' | 'actor' | 'event' | 'document' | 'pages' | 'file';
+export type RecordKind = 'case' | 'actor' | 'event' | 'document' | 'pages' | 'file' | 'nameRule';
 
 /** One problem with one record: which record, in which entry, at which field, and what. */
 export interface RecordIssue {

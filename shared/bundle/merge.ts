@@ -2,6 +2,8 @@ import type { Actor, Case, CaseEvent, Citation, SourceDocument } from '../model'
 import { DOCUMENT_EDITABLE_FIELDS } from '../model';
 import { sha256Hex, utf8 } from './bytes';
 import type { DocumentPages } from './manifest';
+import { resolveNameRules } from './mergeNameRules';
+import type { BundleNameRule } from './nameRules';
 
 /**
  * The merge plan of an import, pure (docs/bundle-format.md, "Import: merge"): compares a
@@ -46,6 +48,8 @@ export interface IncomingRecords {
   events: readonly CaseEvent[];
   documents: readonly SourceDocument[];
   pages: readonly DocumentPages[];
+  /** The actors' name-matching rules (format 3); none when absent. */
+  nameRules?: readonly BundleNameRule[];
 }
 
 /** The local records the plan needs; `lookupKeys` says which. */
@@ -61,6 +65,8 @@ export interface LocalRecords {
   fileShas: ReadonlySet<string>;
   /** sha256 of documents in the trash with an incoming id: their page texts must not be overwritten by another file's. */
   trashedDocumentShas?: ReadonlyMap<string, string>;
+  /** Local name-matching rules of the incoming actors' ids and copy ids, by nameRuleKey. */
+  nameRules?: ReadonlyMap<string, BundleNameRule>;
 }
 
 export interface LookupKeys {
@@ -111,6 +117,8 @@ export interface WriteSet {
   /** sha256 of the bundle files to store (none of them already stored). */
   fileShas: string[];
   trash: TrashedVersion[];
+  /** Name-matching rules to put (under their final actor ids); local rules not listed stay as they are. */
+  nameRules: BundleNameRule[];
   counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number };
   /** The bundle's case as it is called after the import (a new id when kept both). */
   caseId: string;
@@ -378,7 +386,7 @@ export function resolveMerge(
     if (choiceOf(item) === 'both') map.set(item.id, keepBothId(item.kind, recordOf(item)));
   }
   const out: WriteSet = {
-    cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [],
+    cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [], nameRules: [],
     counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0 }, caseId: to(map, incoming.caseId),
   };
   const written = new Set<string>();
@@ -418,6 +426,13 @@ export function resolveMerge(
   handle('case', incoming.cases, (c) => remapCase(c, map), (id) => local.cases.get(id), 'cases', (c) => c.name, (c) => out.cases.push(c), (_m, t) => t);
   handle('actor', incoming.actors, (a) => remapActor(a, map), (id) => local.actors.get(id), 'actors', (a) => a.name, (a) => out.actors.push(a), (_m, t) => t);
   handle('event', incoming.events, (e) => remapEvent(e, map), (id) => local.events.get(id), 'events', (e) => e.title, (e) => out.events.push(e), (_m, t) => t);
+  out.nameRules = resolveNameRules(incoming.nameRules ?? [], local.nameRules ?? new Map(), (actorId) => {
+    const item = items.get(recordKey('actor', actorId));
+    if (!item) return null;
+    const choice = choiceOf(item);
+    const mode = item.status === 'new' || choice === 'both' ? 'add' : choice === 'theirs' ? 'replace' : 'fill';
+    return { finalId: to(map, actorId), mode };
+  });
   const newDocs = new Set<string>();
   handle('document', incoming.documents, (d) => remapDocument(d, map), (id) => local.documents.get(id), 'documents', (d) => d.title,
     (d) => {

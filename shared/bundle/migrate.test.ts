@@ -4,6 +4,7 @@ import type { Actor, Case, CaseEvent } from '../model';
 import { readBundleBlob, writeBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import { MIGRATIONS } from './migrate';
+import { NAME_RULES_PATH } from './nameRules';
 import { SAMPLE_INFO, sampleSnapshot } from './testing/sampleSnapshot';
 import { tamper } from './testing/tamper';
 import { readZip } from './zipRead';
@@ -34,13 +35,13 @@ const oldActors = s.actors.map(({ statusHistory: _s, nationality: _n, ...rest })
 
 describe('migration from format version 0', () => {
   it('has a step for every version below the current one', async () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['0', '1']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0', '1', '2']);
   });
 
   it('reads a v0 bundle into the current snapshot, filling defaults', async () => {
     const r = await readBundle(v0Bundle({ cases: [s.case], actors: oldActors, events: s.events, documents: [], pages: {} }));
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    expect(r.manifest.formatVersion).toBe(2);
+    expect(r.manifest.formatVersion).toBe(3);
     expect(r.manifest.appVersion).toBe('0.0.9');
     expect(r.manifest.createdAt).toBe(Date.UTC(2024, 5, 1, 10));
     expect(r.manifest.case.name).toBe(s.case.name);
@@ -83,14 +84,24 @@ describe('migration from format version 0', () => {
 
 const ENTRY = (id: string) => `records/pages/${id}.json`;
 
-/** A version-1 bundle: today's bundle of the snapshot, its pages turned back into plain texts. */
+/** A version-2 bundle: today's bundle of the snapshot without the name-matching rules version 3 added. */
+async function v2Bundle(snapshot = sampleSnapshot(), change?: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void): Promise<Uint8Array> {
+  const v3 = new Uint8Array(await (await writeBundleBlob(snapshot, SAMPLE_INFO)).arrayBuffer());
+  return tamper(v3, (entries, manifest) => {
+    entries.delete(NAME_RULES_PATH);
+    delete (manifest.counts as Record<string, unknown>).nameRules;
+    manifest.formatVersion = 2;
+    change?.(entries, manifest);
+  }, { createdAt: SAMPLE_INFO.createdAt });
+}
+
+/** A version-1 bundle: a version-2 one, its pages turned back into plain texts. */
 async function v1Bundle(snapshot = sampleSnapshot(), change?: (entries: Map<string, Uint8Array>) => void): Promise<Uint8Array> {
-  const v2 = new Uint8Array(await (await writeBundleBlob(snapshot, SAMPLE_INFO)).arrayBuffer());
-  return tamper(v2, (entries, manifest) => {
+  return v2Bundle(snapshot, (entries, manifest) => {
     for (const p of snapshot.pages) entries.set(ENTRY(p.documentId), utf8(JSON.stringify({ documentId: p.documentId, pages: p.pages.map((x) => x.text) })));
     manifest.formatVersion = 1;
     change?.(entries);
-  }, { createdAt: SAMPLE_INFO.createdAt });
+  });
 }
 
 describe('migration from format version 1 (page text only)', () => {
@@ -99,7 +110,7 @@ describe('migration from format version 1 (page text only)', () => {
     snapshot.documents[1]!.extraction.state = 'needs-ocr';
     const r = await readBundle(await v1Bundle(snapshot));
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    expect(r.manifest.formatVersion).toBe(2);
+    expect(r.manifest.formatVersion).toBe(3);
     expect(r.snapshot.pages).toEqual([
       { documentId: snapshot.documents[0]!.id, pages: [{ text: 'page one of 0', state: 'text' }, { text: 'página dos — 0', state: 'text' }] },
       { documentId: snapshot.documents[1]!.id, pages: [{ text: 'page one of 1', state: 'image-only' }, { text: 'página dos — 1', state: 'image-only' }] },
@@ -126,5 +137,35 @@ describe('migration from format version 1 (page text only)', () => {
     const r = await readBundle(await v1Bundle(undefined, (e) => e.set(ENTRY(id), utf8(JSON.stringify({ documentId: id, pages: ['fine', 42] })))));
     expect(r.ok ? 'ok' : r.error.code).toBe('invalid-records');
     expect(r.ok ? [] : r.error.issues?.map((i) => [i.kind, i.path])).toEqual([['pages', 'pages.0'], ['pages', 'pages.1']]);
+  });
+});
+
+describe('migration from format version 2 (no name-matching rules)', () => {
+  it('reads a version-2 bundle with no rules: its actors get the proposed ones', async () => {
+    const r = await readBundle(await v2Bundle());
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
+    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.counts.nameRules).toBe(0);
+    expect(r.snapshot.nameRules).toEqual([]);
+    expect(r.snapshot.actors).toHaveLength(sampleSnapshot().actors.length);
+  });
+
+  it('is a pure step: an empty rules entry added and listed, every other entry and listing as it was', async () => {
+    const zip = await readZip(await v2Bundle());
+    if (!zip.ok) throw new Error('not a zip');
+    const entries = new Map(zip.entries.filter((e) => e.name !== 'manifest.json').map((e) => [e.name, e.data] as const));
+    const manifest = JSON.parse(new TextDecoder().decode(zip.entries.find((e) => e.name === 'manifest.json')!.data)) as Record<string, unknown>;
+    const out = MIGRATIONS[2]!({ manifest, entries: new Map(entries) });
+    expect(out.manifest.formatVersion).toBe(3);
+    expect(out.manifest.counts).toEqual({ ...(manifest.counts as object), nameRules: 0 });
+    expect(new TextDecoder().decode(out.entries.get(NAME_RULES_PATH) as Uint8Array)).toBe('[]');
+    expect(out.manifest.entries).toEqual([...(manifest.entries as unknown[]), { path: NAME_RULES_PATH, sha256: sha256Hex(utf8('[]')), size: 2 }]);
+    for (const [path, data] of entries) expect(out.entries.get(path)).toBe(data);
+    expect(manifest.formatVersion).toBe(2); // the input is not modified
+  });
+
+  it('refuses a version-2 bundle that already carries a rules entry (not part of that format)', async () => {
+    const r = await readBundle(await v2Bundle(undefined, (entries) => entries.set(NAME_RULES_PATH, utf8('[]'))));
+    expect(r.ok ? 'ok' : r.error.code).toBe('migration-failed');
   });
 });

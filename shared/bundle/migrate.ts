@@ -2,6 +2,7 @@ import { MODEL_VERSION } from '../model';
 import { fromUtf8, sha256Hex, utf8 } from './bytes';
 import type { ManifestEntry } from './manifest';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, PAGES_PATH, RECORD_PATHS, fail, pagesPath } from './manifest';
+import { NAME_RULES_PATH } from './nameRules';
 import { entriesFromTexts } from './pages';
 
 /**
@@ -21,6 +22,10 @@ import { entriesFromTexts } from './pages';
  * annotations?, ocr? }`; a version-1 page gets its state from its document's extraction
  * state (legacyPageState, as the database's own upgrade to version 4 did), and neither
  * annotations nor OCR.
+ *
+ * Version 3 adds `records/nameRules.json`, the user's name-matching rules for the bundle's
+ * actors (docs/mentions.md). A version-2 bundle had none: its actors get the rules Casefile
+ * proposes, as they did when it was read by the version that wrote it.
  */
 
 /** An entry's bytes in memory, or a stored entry left in the source Blob (its CRC-32 still to check). */
@@ -37,7 +42,7 @@ export interface RawBundle {
 export type MigrationStep = (bundle: RawBundle) => RawBundle;
 
 /** MIGRATIONS[n] turns version n into version n + 1. */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: migrateV0toV1, 1: migrateV1toV2 };
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: migrateV0toV1, 1: migrateV1toV2, 2: migrateV2toV3 };
 
 export function migrate(bundle: RawBundle, fromVersion: number): RawBundle {
   let current = bundle;
@@ -139,4 +144,15 @@ function migrateV1toV2(bundle: RawBundle): RawBundle {
     entries.set(path, utf8(JSON.stringify({ documentId: old.documentId, pages })));
   }
   return { manifest: { ...bundle.manifest, formatVersion: 2, entries: relist(bundle.manifest, entries) }, entries };
+}
+
+function migrateV2toV3(bundle: RawBundle): RawBundle {
+  if (bundle.entries.has(NAME_RULES_PATH)) throw new Error(`${NAME_RULES_PATH} is not part of format version 2`);
+  const entries = new Map(bundle.entries);
+  const none = utf8('[]');
+  entries.set(NAME_RULES_PATH, none);
+  const counts = isObject(bundle.manifest.counts) ? { ...bundle.manifest.counts, nameRules: 0 } : bundle.manifest.counts;
+  // Every other entry is carried over as it is, so its listing (already verified) is too.
+  const listed = [...list(bundle.manifest.entries), { path: NAME_RULES_PATH, sha256: sha256Hex(none), size: none.length }];
+  return { manifest: { ...bundle.manifest, formatVersion: 3, counts, entries: listed }, entries };
 }

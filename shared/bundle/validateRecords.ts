@@ -4,6 +4,8 @@ import { V, actorSchema, caseSchema, documentSchema, eventSchema, validateWith }
 import { fromUtf8 } from './bytes';
 import type { RecordIssue, RecordKind } from './manifest';
 import { fail } from './manifest';
+import type { BundleNameRule } from './nameRules';
+import { bundleNameRuleSchema, nameRuleKey } from './nameRules';
 import type { DocumentPages } from './pages';
 import { documentPagesSchema, pagesTooLarge } from './pages';
 
@@ -88,6 +90,34 @@ export function validatePages(entry: string, documentId: string, input: unknown,
     return null;
   }
   return result.value;
+}
+
+/**
+ * The name-matching rules (format 3): each valid, none twice (by the key the library stores
+ * it under), each for an actor the bundle carries: a rule travels with its actor, and the
+ * writer never puts in one for an actor it leaves out.
+ */
+export function validateNameRules(entry: string, input: unknown, actorIds: ReadonlySet<string>, errors: IssueList, broken: IssueList): BundleNameRule[] {
+  if (!Array.isArray(input)) {
+    errors.add({ kind: 'nameRule', id: '', entry, path: '', message: 'bundle.notAList' });
+    return [];
+  }
+  const out: BundleNameRule[] = [];
+  const seen = new Set<string>();
+  input.forEach((item, index) => {
+    const result = validateWith(bundleNameRuleSchema, item);
+    const actorId = typeof item === 'object' && item !== null && typeof (item as { actorId?: unknown }).actorId === 'string' ? (item as { actorId: string }).actorId : `#${index}`;
+    if (!result.ok) {
+      for (const issue of result.issues) errors.add({ kind: 'nameRule', id: actorId, entry, ...issue, path: `${index}${issue.path ? `.${issue.path}` : ''}` });
+      return;
+    }
+    const key = nameRuleKey(result.value);
+    if (seen.has(key)) errors.add({ kind: 'nameRule', id: actorId, entry, path: `${index}`, message: V.duplicate });
+    else if (!actorIds.has(actorId)) broken.add({ kind: 'nameRule', id: actorId, entry, path: `${index}.actorId`, message: 'bundle.missingActor' });
+    else out.push(result.value);
+    seen.add(key);
+  });
+  return out;
 }
 
 interface Located { path: string; citations: readonly Citation[] }

@@ -3,25 +3,37 @@ import type { Actor } from '../model/actor';
 import type { CaseEvent, EventSubType, EventType } from '../model/event';
 import { ACLED_LABELS, totalFatalities } from '../model/event';
 import type { SourceDocument } from '../model/document';
+import { isCalendarDay } from '../model/common';
+import { acledActors, civilianTargeting, interaction } from './acledActors';
+import { acledCountry } from './acledCountries';
+import { acledDate } from './acledDates';
 import type { CsvCell } from './csv';
 import { UTF8_BOM, csvRow } from './csv';
-import { middleDay, spanDays } from './dates';
+import { spanDays } from './dates';
 import { seizureText } from './text';
 import type { ExportInput } from './types';
 
+export { timePrecision } from './acledDates';
+
 /**
- * ACLED-style events CSV: ACLED's column names, in ACLED's order, for the columns
- * Casefile's model fills honestly. Columns ACLED derives from its own actor coding
- * (inter1, inter2, interaction, civilian_targeting) or its own gazetteer (iso,
- * region) or source coding (source_scale) are left out rather than guessed.
- * docs/exports.md has the mapping.
+ * ACLED's events CSV: every column of ACLED's codebook (2023 onwards) in ACLED's order,
+ * so tools that read ACLED data by name or by position read this file too; then three
+ * Casefile columns with the date as the source gave it. Columns filled from ACLED's own
+ * coding that Casefile cannot derive (source_scale, ACLED's controlled tags) are left
+ * blank. docs/exports.md has the mapping column by column.
  */
 export const ACLED_COLUMNS = [
   'event_id_cnty', 'event_date', 'year', 'time_precision', 'disorder_type', 'event_type', 'sub_event_type',
-  'actor1', 'assoc_actor_1', 'actor2', 'assoc_actor_2', 'country', 'admin1', 'admin2', 'admin3', 'location',
-  'latitude', 'longitude', 'geo_precision', 'source', 'notes', 'fatalities', 'tags', 'timestamp',
+  'actor1', 'assoc_actor_1', 'inter1', 'actor2', 'assoc_actor_2', 'inter2', 'interaction', 'civilian_targeting',
+  'iso', 'region', 'country', 'admin1', 'admin2', 'admin3', 'location', 'latitude', 'longitude', 'geo_precision',
+  'source', 'source_scale', 'notes', 'fatalities', 'tags', 'timestamp',
 ] as const;
-export type AcledColumn = (typeof ACLED_COLUMNS)[number];
+
+/** After ACLED's columns, never between them: the period the date stands for, for rows ACLED could not date. */
+export const CASEFILE_DATE_COLUMNS = ['date_as_reported', 'date_earliest', 'date_latest'] as const;
+
+export const CSV_COLUMNS = [...ACLED_COLUMNS, ...CASEFILE_DATE_COLUMNS] as const;
+export type AcledColumn = (typeof CSV_COLUMNS)[number];
 
 export interface AcledOptions {
   /** Start with a UTF-8 byte-order mark so Excel reads accents right (default true). */
@@ -36,46 +48,8 @@ export function disorderType(type: EventType, subType: string): string {
   return 'Political violence';
 }
 
-/**
- * ACLED's time precision: 1 when the day is known, 2 when the source gives a week or a
- * few days, 3 when only the month (or, here, anything coarser) is known. For 2 and 3
- * the event date is the middle of the period, as ACLED codes a week by its middle.
- */
-export function timePrecision(date: { earliest: string; latest: string }): 1 | 2 | 3 {
-  const days = spanDays(date);
-  if (days <= 1) return 1;
-  return days <= 7 ? 2 : 3;
-}
-
 /** ACLED's geo_precision: 1 the exact place, 2 near it or a part of a region, 3 a larger region (district). */
 const GEO_PRECISION: Record<string, number | null> = { exact: 1, near: 2, district: 3, region: null, country: null, unknown: null };
-
-const SIDE_1 = new Set(['attacker']);
-const SIDE_2 = new Set(['target', 'victim', 'killed', 'injured', 'captured']);
-
-/** Actor 1 is the side that acted (attackers), actor 2 the side acted on; plain participants fill whichever is empty. */
-export function acledActors(ev: CaseEvent, actors: ReadonlyMap<string, Actor>): { actor1: string; assoc1: string[]; actor2: string; assoc2: string[] } {
-  const side1: string[] = [];
-  const side2: string[] = [];
-  const neutral: string[] = [];
-  // ACLED names groups as actors; named people are associated with them, so groups go first.
-  const present = ev.participants.filter((p) => actors.has(p.actorId));
-  const ordered = [...present.filter((p) => actors.get(p.actorId)!.kind !== 'person'), ...present.filter((p) => actors.get(p.actorId)!.kind === 'person')];
-  for (const p of ordered) {
-    const name = actors.get(p.actorId)!.name;
-    const list = SIDE_1.has(p.role) ? side1 : SIDE_2.has(p.role) ? side2 : p.role === 'participant' ? neutral : null;
-    if (list && !list.includes(name)) list.push(name);
-  }
-  for (const name of neutral) {
-    if (side1.includes(name) || side2.includes(name)) continue;
-    if (side1.length === 0) side1.push(name);
-    else if (side2.length === 0) side2.push(name);
-    else side1.push(name);
-  }
-  const [actor1 = '', ...assoc1] = side1;
-  const [actor2 = '', ...assoc2] = side2.filter((n) => !side1.includes(n));
-  return { actor1, assoc1, actor2, assoc2 };
-}
 
 function sourceNames(ev: CaseEvent, documents: ReadonlyMap<string, SourceDocument>): string[] {
   const names: string[] = [];
@@ -101,6 +75,8 @@ function notes(ev: CaseEvent, actors: ReadonlyMap<string, Actor>): string {
   if (ev.seizures.length) {
     parts.push(`Seized: ${ev.seizures.map((x) => seizureText(x)).join('; ')}.`);
   }
+  // ACLED's tags column holds ACLED's own controlled values; the user's tags are notes.
+  if (ev.tags.length) parts.push(`Tags: ${ev.tags.join('; ')}.`);
   return parts.join(' ');
 }
 
@@ -113,35 +89,64 @@ export function acledRecords(input: ExportInput): Record<AcledColumn, CsvCell>[]
   const actors = new Map(input.actors.map((a) => [a.id, a]));
   const documents = new Map(input.documents.map((d) => [d.id, d]));
   return [...input.events].sort(byDate).map((ev) => {
-    const date = ev.date ? (timePrecision(ev.date) === 1 ? ev.date.earliest : middleDay(ev.date)) : null;
-    const { actor1, assoc1, actor2, assoc2 } = acledActors(ev, actors);
+    const date = acledDate(ev.date);
+    const sides = acledActors(ev, actors);
     const place = ev.place;
+    const country = acledCountry(place.country);
     return {
       event_id_cnty: ev.id,
-      event_date: date,
-      year: date ? Number(date.slice(0, date.indexOf('-', 1))) : null,
-      time_precision: ev.date ? timePrecision(ev.date) : null,
+      event_date: date.event_date,
+      year: date.year,
+      time_precision: date.time_precision,
       disorder_type: disorderType(ev.type, ev.subType),
       event_type: ACLED_LABELS[ev.type],
       sub_event_type: ACLED_LABELS[ev.subType as EventSubType] ?? ev.subType,
-      actor1, assoc_actor_1: assoc1.join('; '), actor2, assoc_actor_2: assoc2.join('; '),
+      actor1: sides.actor1, assoc_actor_1: sides.assoc1.join('; '), inter1: sides.inter1,
+      actor2: sides.actor2, assoc_actor_2: sides.assoc2.join('; '), inter2: sides.inter2,
+      interaction: interaction(sides),
+      civilian_targeting: civilianTargeting(ev, sides),
+      iso: country?.iso ?? null,
+      region: country?.region ?? '',
       country: place.country, admin1: place.admin1, admin2: place.admin2, admin3: place.admin3,
       // ACLED always names a location; without a place name the most precise admin area stands in.
       location: place.name || place.admin3 || place.admin2 || place.admin1 || place.country,
       latitude: place.latitude, longitude: place.longitude,
       geo_precision: GEO_PRECISION[place.precision] ?? null,
       source: sourceNames(ev, documents).join('; '),
+      // ACLED codes its sources' reach (local, national, international…); Casefile's documents do not say.
+      source_scale: '',
       notes: notes(ev, actors),
       // Unknown is left blank: ACLED's 0 would claim that nobody died.
       fatalities: totalFatalities(ev),
-      tags: ev.tags.join('; '),
+      tags: '',
       timestamp: Math.floor(ev.updatedAt / 1000),
+      date_as_reported: ev.date ? formatApproxDate(ev.date) : '',
+      date_earliest: ev.date && isCalendarDay(ev.date.earliest) ? ev.date.earliest : '',
+      date_latest: ev.date && isCalendarDay(ev.date.latest) ? ev.date.latest : '',
     };
   });
 }
 
-/** The case's events as an ACLED-style CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark unless `bom: false`). */
+/** What the export will do with the events' dates, for the export dialog to say before it writes. */
+export interface AcledDateSummary {
+  events: number;
+  /** Dated more coarsely than a month (a season, a year, a span of years): no event_date. */
+  coarse: number;
+  undated: number;
+}
+
+export function acledDateSummary(events: readonly Pick<CaseEvent, 'date'>[]): AcledDateSummary {
+  let coarse = 0;
+  let undated = 0;
+  for (const ev of events) {
+    if (!ev.date) undated++;
+    else if (acledDate(ev.date).coarse) coarse++;
+  }
+  return { events: events.length, coarse, undated };
+}
+
+/** The case's events as ACLED's CSV (RFC 4180, CRLF, UTF-8 with a byte-order mark unless `bom: false`). */
 export function exportAcledCsv(input: ExportInput, opts: AcledOptions = {}): string {
-  const rows = acledRecords(input).map((r) => csvRow(ACLED_COLUMNS.map((c) => r[c])));
-  return `${opts.bom === false ? '' : UTF8_BOM}${csvRow(ACLED_COLUMNS)}${rows.join('')}`;
+  const rows = acledRecords(input).map((r) => csvRow(CSV_COLUMNS.map((c) => r[c])));
+  return `${opts.bom === false ? '' : UTF8_BOM}${csvRow(CSV_COLUMNS)}${rows.join('')}`;
 }

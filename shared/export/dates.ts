@@ -1,4 +1,5 @@
 import type { ApproxDate } from '../dates/types';
+import { isCalendarDay } from '../model/common';
 
 /**
  * ISO date prefixes (YYYY, YYYY-MM, YYYY-MM-DD) from approximate dates, for formats
@@ -11,7 +12,9 @@ type Bounds = Pick<ApproxDate, 'earliest' | 'latest'>;
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A bound's parts; null for anything that is not a real calendar day (2019-02-30 is not written out). */
 function parts(day: string): [string, string, string] | null {
+  if (!isCalendarDay(day)) return null;
   const m = DAY.exec(day);
   return m ? [m[1]!, m[2]!, m[3]!] : null;
 }

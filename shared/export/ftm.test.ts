@@ -136,6 +136,43 @@ describe('exportFtm on handcrafted cases', () => {
     expect(open.properties.summary).toEqual(['1990s – …']);
   });
 
+  it('writes only real calendar dates: an impossible day from an old bundle is left out, not passed on', () => {
+    const a = person({ id: '55555555-5555-4555-8555-555555555555', name: 'Impossible', names: [], birth: day('2019-02-30'), death: day('2019-13-45') });
+    const clash = base.events.find((e) => e.place.name === 'Chachaspata')!;
+    const ev = { ...clash, date: range('30 February', '2019-02-30', '2019-02-30', 'day') };
+    const list = entities(exportFtm({ ...base, actors: [group, a], events: [ev] }));
+    expect(find(list, ftmId.actor(a.id))!.properties.birthDate).toBeUndefined();
+    expect(find(list, ftmId.actor(a.id))!.properties.deathDate).toBeUndefined();
+    const written = find(list, ftmId.event(ev.id))!.properties;
+    expect([written.date, written.startDate, written.endDate]).toEqual([undefined, undefined, undefined]);
+    for (const e of list) {
+      for (const [prop, values] of Object.entries(e.properties)) {
+        if (/Date$|^date$|At$/.test(prop)) for (const v of values) expect(Number.isNaN(Date.parse(v.length === 4 ? `${v}-01-01` : v.length === 7 ? `${v}-01` : v)), `${prop} ${v}`).toBe(false);
+      }
+    }
+  });
+
+  it('carries mentions found by name matching as Documentation with role "mentioned", one per document and actor', () => {
+    const florindo = actorId('Florindo Eleuterio Flores');
+    const list = entities(exportFtm(base, {
+      mentions: [
+        { documentId: ARTICLE_ID, page: 2, actorId: florindo, snippet: 'Comandante Artemio was second-in-command' },
+        { documentId: ARTICLE_ID, page: 1, actorId: florindo },
+        { documentId: ARTICLE_ID, page: 2, actorId: florindo },
+        { documentId: ARTICLE_ID, page: 3, actorId: '99999999-9999-4999-8999-999999999999' },
+        { documentId: '88888888-8888-4888-8888-888888888888', page: 1, actorId: florindo },
+      ],
+    }));
+    const mentions = list.filter((e) => e.properties.role?.includes('mentioned'));
+    expect(mentions).toEqual([{
+      id: ftmId.mention(ARTICLE_ID, florindo), schema: 'Documentation',
+      properties: {
+        document: [ftmId.document(ARTICLE_ID)], entity: [ftmId.actor(florindo)], role: ['mentioned'],
+        summary: ["Pages 1, 2 (found by matching the actor's names; not a citation)"], description: ['Comandante Artemio was second-in-command'],
+      },
+    }]);
+  });
+
   it('leaves out what it cannot point at: groups, documents and actors outside the export', () => {
     const cirilo = base.actors.find((a) => a.name === 'Cirilo')!;
     const clash = base.events.find((e) => e.place.name === 'Chachaspata')!;

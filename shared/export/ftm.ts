@@ -32,6 +32,22 @@ export interface FtmOptions {
    * SHA-256). `sha1Hex` computes it from the bytes.
    */
   contentSha1?: Readonly<Record<string, string>>;
+  /**
+   * Pages where Casefile's name matching found an actor (issue #11). Each document and
+   * actor becomes one Documentation with role "mentioned", worded as found by matching,
+   * not as a researcher's citation.
+   */
+  mentions?: readonly FtmMention[];
+}
+
+/** One page of a document naming an actor, as the mentions index found it. */
+export interface FtmMention {
+  documentId: string;
+  /** 1-based page number. */
+  page: number;
+  actorId: string;
+  /** Words around the first match on the page, if known. */
+  snippet?: string;
 }
 
 const ID_PREFIX = 'casefile';
@@ -42,6 +58,7 @@ export const ftmId = {
   document: (id: string) => `${ID_PREFIX}-document-${id}`,
   page: (documentId: string, page: number) => `${ID_PREFIX}-page-${documentId}-${page}`,
   citation: (id: string) => `${ID_PREFIX}-citation-${id}`,
+  mention: (documentId: string, actorId: string) => `${ID_PREFIX}-mention-${documentId}-${actorId}`,
 };
 
 class Entity {
@@ -210,7 +227,28 @@ export function exportFtmEntities(input: ExportInput, opts: FtmOptions = {}): Ft
       .add('summary', citation.note ? `${where}: ${citation.note}` : where).add('description', citation.quote));
     emitted.add(id);
   }
+  out.push(...mentionLinks(opts.mentions ?? [], docIds, emitted));
   return out.map((e) => e.toJSON());
+}
+
+/** One Documentation per document and actor, listing the pages in order; only for entities emitted. */
+function mentionLinks(mentions: readonly FtmMention[], docIds: ReadonlySet<string>, emitted: ReadonlySet<string>): Entity[] {
+  const byPair = new Map<string, { documentId: string; actorId: string; pages: number[]; snippet: string }>();
+  for (const m of mentions) {
+    if (!docIds.has(m.documentId) || !emitted.has(ftmId.actor(m.actorId)) || !Number.isInteger(m.page) || m.page < 1) continue;
+    const key = ftmId.mention(m.documentId, m.actorId);
+    const pair = byPair.get(key) ?? { documentId: m.documentId, actorId: m.actorId, pages: [], snippet: '' };
+    if (!pair.pages.includes(m.page)) pair.pages.push(m.page);
+    if (!pair.snippet && m.snippet) pair.snippet = m.snippet;
+    byPair.set(key, pair);
+  }
+  return [...byPair.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([id, pair]) => {
+    const pages = [...pair.pages].sort((a, b) => a - b);
+    return new Entity(id, 'Documentation')
+      .add('document', ftmId.document(pair.documentId)).add('entity', ftmId.actor(pair.actorId)).add('role', 'mentioned')
+      .add('summary', `${pages.length === 1 ? 'Page' : 'Pages'} ${pages.join(', ')} (found by matching the actor's names; not a citation)`)
+      .add('description', pair.snippet);
+  });
 }
 
 /** The case as FollowTheMoney newline-delimited JSON, one entity per line, ending in a newline. */

@@ -20,14 +20,22 @@ import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
 /**
- * The report as a page and its stylesheet apart: the app's print frame is under the app's
- * CSP, which refuses an inline <style>, so it applies `css` through CSSOM instead. A file
- * that stands alone (the desktop's PDF, a saved copy) gets it inline: `standaloneReportHtml`.
+ * The report as a page and its stylesheet apart, so that a host showing it inside the app
+ * (whose CSP refuses an inline <style>) can apply `css` through CSSOM. The files users get
+ * (the desktop's PDF, the browser's HTML download) stand alone with it inline:
+ * `standaloneReportHtml`.
  */
 export interface ReportPage {
   /** A whole HTML document without any <style> element. */
   html: string;
   css: string;
+}
+
+/** One `<section>` of the report: its anchor, its heading and its body (markup we built). */
+export interface ReportSection {
+  id: string;
+  heading: string;
+  body: Raw;
 }
 
 export interface ReportOptions {
@@ -147,6 +155,20 @@ ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
 <div class="muted">${w.fileName}: ${d.fileName} · ${d.extraction.pageCount} ${w.pages} · ${w.reliability}: ${RELIABILITY_LABELS[locale][d.reliability]}${d.url && html` · ${d.url}`}</div>
 <div class="hash">SHA-256 ${d.sha256}</div></li>`;
 
+  // The report's sections in order; each starts a new printed page. A new kind of section
+  // (a saved link chart, a map) is one more entry here.
+  const sections: ReportSection[] = [
+    { id: 'actors', heading: w.actors, body: html`${actorsHtml}` },
+    { id: 'events', heading: w.events, body: eventsHtml },
+    ...chartsReportSection(opts.charts ?? [], input, locale),
+    {
+      id: 'sources', heading: w.sources,
+      body: html`${notes.list.length > 0 && html`<h3 class="sub">${w.citations}</h3><ol class="notes">${notes.list.map(noteItem)}</ol>`}
+${input.documents.length > 0 && html`<h3 class="sub">${w.documents}</h3><ul class="documents">${input.documents.map(docItem)}</ul>`}
+${notes.list.length === 0 && input.documents.length === 0 && html`<p class="empty">${w.noSources}</p>`}`,
+    },
+  ];
+
   const counts = w.counts
     .replace('{actors}', String(input.actors.length))
     .replace('{events}', String(input.events.length))
@@ -167,19 +189,10 @@ ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
 ${theCase?.description && html`<p class="lede">${theCase.description}</p>`}
 <p class="meta">${counts}<br>${w.generated} ${utcStamp(opts.generatedAt)} · ${w.appVersion} ${opts.appVersion}</p>
 </header>
-<section class="section" id="actors"><h2>${w.actors}</h2>
-${actorsHtml}
+${sections.map((section) => html`<section class="section" id="${section.id}"><h2>${section.heading}</h2>
+${section.body}
 </section>
-<section class="section" id="events"><h2>${w.events}</h2>
-${eventsHtml}
-</section>
-${chartsReportSection(opts.charts ?? [], input, locale)}
-<section class="section" id="sources"><h2>${w.sources}</h2>
-${notes.list.length > 0 && html`<h3 class="sub">${w.citations}</h3><ol class="notes">${notes.list.map(noteItem)}</ol>`}
-${input.documents.length > 0 && html`<h3 class="sub">${w.documents}</h3><ul class="documents">${input.documents.map(docItem)}</ul>`}
-${notes.list.length === 0 && input.documents.length === 0 && html`<p class="empty">${w.noSources}</p>`}
-</section>
-</body>
+`)}</body>
 </html>
 `;
   return { html: page.__html, css: opts.charts?.length ? REPORT_CSS + CHARTS_REPORT_CSS : REPORT_CSS };

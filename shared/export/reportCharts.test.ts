@@ -21,8 +21,9 @@ const chart: SavedChart = {
 
 describe('saved charts in the printable report', () => {
   it('draws each chart from the report\'s records, with its name, counts, date and what is missing', () => {
-    const section = chartsReportSection([chart], input, 'en').__html;
-    expect(section).toContain('<h2>Link charts</h2>');
+    const [part] = chartsReportSection([chart], input, 'en');
+    expect(part!.heading).toBe('Link charts');
+    const section = part!.body.__html;
     expect(section).toContain('<svg xmlns="http://www.w3.org/2000/svg"');
     expect(section).toContain('<strong>Artemio &amp; the brothers</strong> — 3 nodes, 1 link, as at 2020-01-01 (1 record of the saved chart not in this report)');
     // Cirilo's membership ended in 2019: not drawn at 2020.
@@ -30,7 +31,7 @@ describe('saved charts in the printable report', () => {
     expect(section).not.toContain('Cirilo — Shining Path');
   });
   it('is empty without charts, and speaks Spanish', () => {
-    expect(chartsReportSection([], input, 'en').__html).toBe('');
-    expect(chartsReportSection([chart], input, 'es').__html).toContain('Gráficos de vínculos');
+    expect(chartsReportSection([], input, 'en')).toEqual([]);
+    expect(chartsReportSection([chart], input, 'es')[0]!.heading).toBe('Gráficos de vínculos');
   });
 });

@@ -34,11 +34,11 @@ export const CHARTS_REPORT_CSS = `
 /**
  * The case's saved link charts for the printable report, each drawn as it was saved (the same
  * SVG as the chart's export) from the records in the report, with a caption: its name, what it
- * shows, the date it is set to. Self-contained: the report calls it with the charts and adds
- * CHARTS_REPORT_CSS; with no charts it is empty.
+ * shows, the date it is set to. Self-contained: the report lists the section it returns (none
+ * without charts) and adds CHARTS_REPORT_CSS.
  */
-export function chartsReportSection(charts: readonly SavedChart[], input: ExportInput, locale: ReportLocale): Raw {
-  if (charts.length === 0) return raw('');
+export function chartsReportSection(charts: readonly SavedChart[], input: ExportInput, locale: ReportLocale): { id: string; heading: string; body: Raw }[] {
+  if (charts.length === 0) return [];
   const w = CHART_WORDS[locale];
   const graph = buildChartGraph({
     actors: input.actors, events: input.events,
@@ -53,7 +53,5 @@ export function chartsReportSection(charts: readonly SavedChart[], input: Export
     const svg = chartSvg(visible, positions, { title: chart.name });
     return html`<figure class="chart-figure" id="chart-${chart.id}">${raw(svg)}<figcaption><strong>${chart.name}</strong> — ${w.counts(visible.nodes.length, visible.edges.length)}${chart.at ? html`, ${w.at} ${chart.at}` : ''}${missing > 0 ? html` (${w.missing(missing)})` : ''}</figcaption></figure>`;
   });
-  return html`<section class="section" id="charts"><h2>${w.title}</h2>
-${figures}
-</section>`;
+  return [{ id: 'charts', heading: w.title, body: html`${figures}` }];
 }

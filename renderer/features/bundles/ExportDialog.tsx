@@ -9,13 +9,22 @@ import { useUi } from '../../state/store';
 import { Dialog } from './Dialog';
 import { PassphraseFields, passphraseProblem } from './PassphraseFields';
 import { ProgressLine } from './ProgressLine';
-import type { ExportFormat } from './runExport';
+import type { ExportFormat, RunExportResult } from './runExport';
 import { runExport } from './runExport';
 import type { Selection } from './SelectionPicker';
 import { SelectionPicker } from './SelectionPicker';
 import { taskErrorText } from './taskErrors';
 
 const FORMATS: readonly ExportFormat[] = ['bundle', 'ftm', 'csv', 'report'];
+
+/** What the ACLED CSV could not date as ACLED does, said after the file is saved. */
+function acledDateNotes(summary: RunExportResult['acledDates'], t: ReturnType<typeof useT>): string[] {
+  if (!summary) return [];
+  const notes: string[] = [];
+  if (summary.coarse) notes.push(t('bundles.format.csv.coarseDates', { count: summary.coarse, total: summary.events }));
+  if (summary.undated) notes.push(t('bundles.format.csv.undated', { count: summary.undated, total: summary.events }));
+  return notes;
+}
 
 interface Props {
   /** The case to start with; null starts with the first case. */
@@ -77,9 +86,10 @@ export function ExportDialog({ initialCaseId, backup }: Props) {
       });
       close();
       if (backup && result.saved) useUi.getState().setBackupReminder('done');
-      if (format === 'report' && !backup && getPlatform().kind === 'web') notify(t('bundles.export.reportPrinting'));
-      else if (!result.saved) notify(t('bundles.export.notSaved'));
-      else notify(t(backup ? 'bundles.backup.saved' : 'bundles.export.saved', { name: result.fileName }));
+      if (!result.saved) notify(t('bundles.export.notSaved'));
+      else if (backup) notify(t('bundles.backup.saved', { name: result.fileName }));
+      else if (format === 'report' && getPlatform().kind === 'web') notify(t('bundles.export.reportSavedWeb', { name: result.fileName }));
+      else notify([t('bundles.export.saved', { name: result.fileName }), ...acledDateNotes(result.acledDates, t)].join(' '));
     } catch (error) {
       setProgress(null);
       if (error instanceof DOMException && error.name === 'AbortError') { setProblem(t('bundles.export.cancelled')); return; }
@@ -120,7 +130,7 @@ export function ExportDialog({ initialCaseId, backup }: Props) {
                   {FORMATS.map((f) => (
                     <label key={f}>
                       <input type="radio" name={ids.format} checked={format === f} onChange={() => setFormat(f)} />
-                      <span><strong>{t(`bundles.format.${f}`)}</strong> <span className="muted">{t(`bundles.format.${f}.hint`)}</span></span>
+                      <span><strong>{t(`bundles.format.${f}`)}</strong> <span className="muted">{t(f === 'report' && getPlatform().kind === 'web' ? 'bundles.format.report.hint.web' : `bundles.format.${f}.hint`)}</span></span>
                     </label>
                   ))}
                 </fieldset>

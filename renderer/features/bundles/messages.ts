@@ -30,7 +30,7 @@ export const en = {
   'bundles.export.progress': 'Export progress',
   'bundles.export.saved': 'Saved “{name}”.',
   'bundles.export.notSaved': 'Nothing was saved.',
-  'bundles.export.reportPrinting': 'The report is in the print dialog: choose “Save as PDF” there to keep it as a file.',
+  'bundles.export.reportSavedWeb': 'Saved “{name}”: open it in the browser to read it, or print it there and choose “Save as PDF”.',
   'bundles.export.cancelled': 'Export cancelled. Nothing was saved.',
   'bundles.export.failed': 'The export failed and nothing was saved: {reason}',
 
@@ -42,6 +42,9 @@ export const en = {
   'bundles.format.csv.hint': 'one row per event, for spreadsheets',
   'bundles.format.report': 'Printable report',
   'bundles.format.report.hint': 'actors and a timeline with sources, as a PDF',
+  'bundles.format.report.hint.web': 'actors and a timeline with sources, as an HTML file to open, read or print to PDF',
+  'bundles.format.csv.coarseDates': '{count} of {total} events are dated more coarsely than a month (a season, a year, several years): ACLED has no code for that, so their event_date and time_precision are blank and the period as reported is in the last columns.',
+  'bundles.format.csv.undated': '{count} of {total} events have no date: their date columns stay blank.',
 
   'bundles.passphrase.encrypt': 'Protect with a passphrase',
   'bundles.passphrase.warning': 'Whoever has the file and the passphrase can read it. Casefile does not keep the passphrase anywhere: if it is lost, nobody can open the file again.',
@@ -255,7 +258,7 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.export.progress': 'Progreso de la exportación',
   'bundles.export.saved': 'Guardado «{name}».',
   'bundles.export.notSaved': 'No se guardó nada.',
-  'bundles.export.reportPrinting': 'El informe está en el diálogo de impresión: elija allí «Guardar como PDF» para conservarlo como archivo.',
+  'bundles.export.reportSavedWeb': 'Guardado «{name}»: ábralo en el navegador para leerlo, o imprímalo allí y elija «Guardar como PDF».',
   'bundles.export.cancelled': 'Exportación cancelada. No se guardó nada.',
   'bundles.export.failed': 'La exportación falló y no se guardó nada: {reason}',
 
@@ -267,6 +270,9 @@ export const es: Record<keyof typeof en, string> = {
   'bundles.format.csv.hint': 'una fila por evento, para hojas de cálculo',
   'bundles.format.report': 'Informe para imprimir',
   'bundles.format.report.hint': 'actores y una cronología con fuentes, en PDF',
+  'bundles.format.report.hint.web': 'actores y una cronología con fuentes, en un archivo HTML para abrir, leer o imprimir en PDF',
+  'bundles.format.csv.coarseDates': '{count} de {total} eventos tienen una fecha menos precisa que un mes (una estación, un año, varios años): ACLED no tiene código para eso, así que su event_date y time_precision quedan en blanco y el período tal como se informó va en las últimas columnas.',
+  'bundles.format.csv.undated': '{count} de {total} eventos no tienen fecha: sus columnas de fecha quedan en blanco.',
 
   'bundles.passphrase.encrypt': 'Proteger con una frase de contraseña',
   'bundles.passphrase.warning': 'Quien tenga el archivo y la frase podrá leerlo. Casefile no guarda la frase en ningún sitio: si se pierde, nadie podrá volver a abrir el archivo.',

@@ -1,9 +1,11 @@
-import { caseReport, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
+import type { AcledDateSummary, FtmMention } from '../../../shared/export';
+import { acledDateSummary, caseReport, exportAcledCsv, exportFtm, sha1Hex } from '../../../shared/export';
 import type { BundleFile } from '../../../shared/bundle';
 import { getBundleClient } from '../../bundle/bundleClient';
 import { collectSnapshot } from '../../bundle/collect';
 import type { BundleProgress, BundleScope } from '../../bundle/types';
 import type { CasefileDb } from '../../db/db';
+import { mentionsInDocument } from '../../db/mentions';
 import { setSetting } from '../../db/settings';
 import { listCharts } from '../../db/charts';
 import type { Language } from '../../i18n';
@@ -25,10 +27,12 @@ export interface RunExportOptions {
 }
 
 export interface RunExportResult {
-  /** False when the user dismissed the save dialog (or, for the browser's print dialog, when we cannot know). */
+  /** False when the user dismissed the save dialog. */
   saved: boolean;
   fileName: string;
   path?: string | undefined;
+  /** ACLED CSV: how many events ACLED's date columns could not hold, for the dialog to say. */
+  acledDates?: AcledDateSummary;
 }
 
 function abortError(): DOMException {
@@ -45,6 +49,24 @@ async function contentSha1(files: readonly BundleFile[], signal: AbortSignal): P
   return map;
 }
 
+/**
+ * The mentions index's pages naming the exported actors, for FollowTheMoney. A page whose
+ * every match could as well name someone else (a shared surname) is left out, since FTM
+ * readers take a link as a link; words naming several actors at once ("the Quispe
+ * Palomino brothers") name each of them.
+ */
+async function certainMentions(db: CasefileDb, documentIds: readonly string[], actorIds: ReadonlySet<string>, signal: AbortSignal): Promise<FtmMention[]> {
+  const out: FtmMention[] = [];
+  for (const documentId of documentIds) {
+    if (signal.aborted) throw abortError();
+    for (const row of await mentionsInDocument(db, documentId)) {
+      if (!actorIds.has(row.actorId) || !row.hits.some((h) => h.others.length === 0 || h.together)) continue;
+      out.push({ documentId, page: row.page, actorId: row.actorId, snippet: row.snippet.text });
+    }
+  }
+  return out;
+}
+
 const TEXT_FORMATS = {
   ftm: { extension: 'ftm', mimeType: 'application/x-ndjson' },
   csv: { extension: 'csv', mimeType: 'text/csv' },
@@ -53,8 +75,8 @@ const TEXT_FORMATS = {
 /**
  * One export from start to saved file. Bundles are written by the bundle worker and
  * saved as a Blob (never whole in this thread's memory twice); the standard formats are
- * text built from the collected records; the report goes to the platform's print path
- * (desktop: save as PDF; browser: the print dialog).
+ * text built from the collected records; the report is saved as the platform's report
+ * file (desktop: a PDF; browser: a self-contained HTML file).
  */
 export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise<RunExportResult> {
   const { scope, format, signal, onProgress } = opts;
@@ -87,16 +109,21 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
     // A case's report includes its saved link charts; a selection or the whole library does not.
     const charts = scope.kind === 'case' ? await listCharts(db, scope.caseId) : [];
     const page = caseReport(input, { locale: opts.lang, generatedAt: now(), appVersion: version, charts });
-    const fileName = exportFileName(opts.caseName, 'pdf', now());
+    const fileName = exportFileName(opts.caseName, platform.reportExtension, now());
     onProgress({ phase: 'saving', done: 0, total: 0 });
-    const saved = await platform.printHtml(page, fileName);
+    const saved = await platform.saveReport(page, fileName);
     return { saved: saved.saved, fileName, path: saved.path };
   }
 
   const { extension, mimeType } = TEXT_FORMATS[format];
-  const text = format === 'ftm' ? exportFtm(input, { contentSha1: await contentSha1(files, signal) }) : exportAcledCsv(input);
+  const text = format === 'ftm'
+    ? exportFtm(input, {
+      contentSha1: await contentSha1(files, signal),
+      mentions: await certainMentions(db, input.documents.map((d) => d.id), new Set(input.actors.map((a) => a.id)), signal),
+    })
+    : exportAcledCsv(input);
   const fileName = exportFileName(opts.caseName, extension, now());
   onProgress({ phase: 'saving', done: 0, total: 0 });
   const saved = await platform.saveFile({ suggestedName: fileName, mimeType, data: new TextEncoder().encode(text) });
-  return { saved: saved.saved, fileName, path: saved.path };
+  return { saved: saved.saved, fileName, path: saved.path, ...(format === 'csv' ? { acledDates: acledDateSummary(input.events) } : {}) };
 }

@@ -96,3 +96,18 @@ export function ocrSampleSnapshot(): CaseSnapshot {
   ];
   return s;
 }
+
+/**
+ * The version-3 fixture's snapshot: the OCR sample plus name-matching rules a researcher set for
+ * two of its actors (a name matched only with a cue, one never, and corrected family names).
+ */
+export function rulesSampleSnapshot(): CaseSnapshot {
+  const s = ocrSampleSnapshot();
+  const [first, second] = s.actors;
+  s.nameRules = [
+    { actorId: first!.id, kind: 'rule', name: first!.name, source: 'name', rule: 'with-cue' },
+    { actorId: second!.id, kind: 'rule', name: second!.name, source: 'name', rule: 'never' },
+    { actorId: second!.id, kind: 'family', families: ['Quispe Palomino', 'Quispe'] },
+  ];
+  return s;
+}
