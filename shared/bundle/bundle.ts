@@ -8,6 +8,7 @@ import {
 } from './manifest';
 import type { EntryData, RawBundle } from './migrate';
 import { NAME_RULES_PATH, sortNameRules } from './nameRules';
+import { CHARTS_PATH, sortCharts, validateCharts } from './charts';
 import { entrySize, migrate } from './migrate';
 import type { Digest } from './stream';
 import { blobSource, digestBlob, makeBlob, sha256Of, throwIfAborted } from './stream';
@@ -85,6 +86,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     { name: RECORD_PATHS.events, data: json([...snapshot.events].sort(byId)), method: 'deflate' },
     { name: RECORD_PATHS.documents, data: json([...snapshot.documents].sort(byId)), method: 'deflate' },
     { name: NAME_RULES_PATH, data: json(sortNameRules(snapshot.nameRules ?? [])), method: 'deflate' },
+    { name: CHARTS_PATH, data: json(sortCharts(snapshot.charts ?? [])), method: 'deflate' },
   ];
   const pages = [...snapshot.pages].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   for (const p of pages) inputs.push({ name: pagesPath(p.documentId), data: json({ documentId: p.documentId, pages: p.pages }), method: 'deflate' });
@@ -118,6 +120,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     counts: {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
       documents: snapshot.documents.length, pages: pages.length, files: files.length, nameRules: snapshot.nameRules?.length ?? 0,
+      charts: snapshot.charts?.length ?? 0,
     },
     entries,
   };
@@ -182,6 +185,7 @@ const JSON_CAPS: readonly (readonly [RegExp, number, string])[] = [
   [/^manifest\.json$/, 4 * MiB, 'the manifest'],
   [/^records\/(cases|actors|events|documents)\.json$/, 256 * MiB, 'a record list'],
   [/^records\/nameRules\.json$/, 64 * MiB, 'the name-matching rules'],
+  [/^records\/charts\.json$/, 256 * MiB, 'the saved link charts'],
   // Version 2 pages carry OCR words and boxes (~130 bytes a word): a long scanned document is tens of MB.
   [PAGES_PATH, 128 * MiB, 'one document\'s pages'],
   [/^data\.json$/, 256 * MiB, 'the records of a format-0 bundle'],
@@ -331,10 +335,11 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
     ['event', RECORD_PATHS.events, events], ['document', RECORD_PATHS.documents, documents],
   ], errors);
   const nameRules = validateNameRules(NAME_RULES_PATH, parseJson(NAME_RULES_PATH, need(NAME_RULES_PATH)), new Set(actors.map((a) => a.id)), errors, broken);
+  const charts = validateCharts(CHARTS_PATH, parseJson(CHARTS_PATH, need(CHARTS_PATH)), new Set(cases.map((c) => c.id)), errors, broken);
   const documentsById = new Map(documents.map((d) => [d.id, d]));
   const pages: DocumentPages[] = [];
   const files = new Map<string, EntryData>();
-  const known = new Set<string>([MANIFEST_PATH, NAME_RULES_PATH, ...Object.values(RECORD_PATHS)]);
+  const known = new Set<string>([MANIFEST_PATH, NAME_RULES_PATH, CHARTS_PATH, ...Object.values(RECORD_PATHS)]);
 
   for (const [path, data] of entries) {
     const pageMatch = PAGES_PATH.exec(path);
@@ -375,7 +380,7 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
     fail('broken-reference', `${n}${n >= 500 ? '+' : ''} reference${n === 1 ? '' : 's'} in the bundle point${n === 1 ? 's' : ''} to a document, file or case it does not hold; nothing was imported.`, { issues: broken.items });
   }
   const actual = {
-    cases: cases.length, actors: actors.length, events: events.length, documents: documents.length, pages: pages.length, files: files.size, nameRules: nameRules.length,
+    cases: cases.length, actors: actors.length, events: events.length, documents: documents.length, pages: pages.length, files: files.size, nameRules: nameRules.length, charts: charts.length,
   };
   for (const key of Object.keys(actual) as (keyof typeof actual)[]) {
     if (actual[key] !== manifest.counts[key]) {
@@ -384,7 +389,7 @@ function readRecords(manifest: BundleManifest, entries: Map<string, EntryData>):
   }
   pages.sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   const snapshot: CaseSnapshot = {
-    caseId: manifest.case.id, cases, actors, events, documents, pages, nameRules,
+    caseId: manifest.case.id, cases, actors, events, documents, pages, nameRules, charts,
     files: [...files].map(([sha256, data]) => ({
       sha256,
       byteLength: entrySize(data),
