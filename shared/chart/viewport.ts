@@ -7,7 +7,7 @@ export const MIN_ZOOM = 0.05;
 export const MAX_ZOOM = 4;
 
 /** The viewport that shows every point in a width × height box, with a margin, never zoomed past 2. */
-export function fitViewport(points: Iterable<Point>, width: number, height: number, margin = 40): Viewport {
+export function fitViewport(points: Iterable<Point>, width: number, height: number, margin = 48): Viewport {
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
   for (const p of points) { x0 = Math.min(x0, p.x); x1 = Math.max(x1, p.x); y0 = Math.min(y0, p.y); y1 = Math.max(y1, p.y); }
   if (x0 === Infinity) return { x: width / 2, y: height / 2, k: 1 };
