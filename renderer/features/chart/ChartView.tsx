@@ -69,9 +69,10 @@ export function ChartView() {
       if (fresh || placed === 0) setFitTick((n) => n + 1);
     });
     return () => { live = false; job.cancel(); };
-    // idsKey stands for ids; the edges follow the same nodes.
+    // idsKey stands for ids (the edges follow the same nodes). Not `data`: a record saved
+    // elsewhere (or the mentions worker storing co-mentions) must not restart a running layout.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [idsKey, relayout, data]);
+  }, [idsKey, relayout]);
 
   if (!data || !visible) return <section className="view chart-view"><p className="empty">{t('common.loading')}</p></section>;
 
