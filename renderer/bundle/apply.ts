@@ -1,5 +1,5 @@
 import Dexie from 'dexie';
-import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, WriteSet } from '../../shared/bundle/merge';
+import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, TrashedVersion, WriteSet } from '../../shared/bundle/merge';
 import { lookupKeys, planMerge, resolveMerge } from '../../shared/bundle/merge';
 import type { BundleNameRule } from '../../shared/bundle/nameRules';
 import { nameRuleKey } from '../../shared/bundle/nameRules';
@@ -11,6 +11,7 @@ import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '.
 import type { DocumentFileRow, PageRow } from '../db/derive';
 import { isDiskFull } from '../db/storageErrors';
 import type { TrashEntry, TrashTable } from '../db/trash';
+import { readOcrPages, writeOcrPages } from './applyOcr';
 import type { CaseSnapshot } from './io';
 import type { BundleProgress, ImportResult } from './types';
 
@@ -110,25 +111,32 @@ export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Prom
     getPresent(db.documents, keys.documents),
     keys.shas.length ? db.documents.where('sha256').anyOf(keys.shas).toArray() : [],
     keys.shas.length ? db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys() : [],
-    getPresent(db.trash, incoming.documents.map((d) => d.id)),
+    getPresent(db.trash, trashKeys(incoming)),
   ]);
   const documents = new Map<string, ReturnType<typeof toDocument>>();
   for (const row of [...byId, ...bySha]) documents.set(row.id, toDocument(row));
+  const documentIdBySha = new Map(bySha.map((r) => [r.sha256, r.id]));
   return {
     cases: new Map(cases.map((c): [string, Case] => [c.id, c])),
     actors: new Map(actors.map((r) => [r.id, toActor(r)] as const)),
     events: new Map(events.map((r) => [r.id, toEvent(r)] as const)),
     documents,
-    documentIdBySha: new Map(bySha.map((r) => [r.sha256, r.id])),
+    documentIdBySha,
     fileShas: new Set(fileShas),
     trashedDocumentShas: new Map(trashed.flatMap((t) => (t.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
+    trashed: new Map(trashed.map((t) => [t.id, { table: t.table, record: t.record, title: t.title } as TrashedVersion])),
+    pages: await readOcrPages(db, incoming, { documents, documentIdBySha }),
   };
 }
+
+/** Every incoming id: a record only in the local Trash is shown as such in the preview. */
+const trashKeys = (incoming: IncomingRecords): string[] =>
+  [...incoming.cases, ...incoming.actors, ...incoming.events, ...incoming.documents].map((r) => r.id);
 
 /** The merge plan against the library as it is now (a read transaction). */
 export async function planImport(db: CasefileDb, snapshot: CaseSnapshot): Promise<MergePlan> {
   const incoming = incomingRecords(snapshot);
-  const local = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.trash], () => readLocal(db, incoming));
+  const local = await db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.trash, db.pages], () => readLocal(db, incoming));
   return planMerge(incoming, local);
 }
 
@@ -144,7 +152,7 @@ export async function applyImport(
   };
   checkAbort();
   try {
-    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash, db.nameRules, db.charts], async () => {
+    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash, db.ocrJobs, db.nameRules, db.charts], async () => {
       const local = { ...(await readLocal(db, incoming)), nameRules: await localNameRules(db, incoming) };
       const plan = planMerge(incoming, local);
       if (opts.expected && changedSince(plan, opts.expected)) {
@@ -154,8 +162,8 @@ export async function applyImport(
       await write(db, writes, blobs, now, checkAbort, onProgress);
       await addCharts(db, snapshot.charts ?? []);
       checkAbort();
-      const { added, replaced, keptBoth, unchanged, filesAdded } = writes.counts;
-      return { added, replaced, keptBoth, unchanged, filesAdded, caseId: writes.caseId };
+      const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages } = writes.counts;
+      return { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages, caseId: writes.caseId };
     });
   } catch (error) {
     // Dexie hands back its own error for what was thrown inside; a cancel is a cancel, whatever the wrapping.
@@ -202,6 +210,8 @@ async function write(
     }
   };
   const trash: TrashEntry[] = w.trash.map((t) => ({ ...t, id: t.record.id, deletedAt: now }) as TrashEntry);
+  // Records restored from the bundle leave the Trash (a differing trashed version is in `trash` under a new id).
+  chunked(w.trashRemoved, (ids) => db.trash.bulkDelete(ids));
   chunked(trash, (rows) => db.trash.bulkAdd(rows));
   chunked(w.cases, (rows) => db.cases.bulkPut(rows));
   chunked(w.actors.map(actorRow), (rows) => db.actors.bulkPut(rows));
@@ -239,6 +249,8 @@ async function write(
       ...(ocr ? { ocr } : {}),
     }))));
   }, PAGE_DOCS_CHUNK);
+  // OCR for documents held by their file: after the documents' own rows, which it sums up again.
+  if (w.ocrPages.length) jobs.push({ size: w.ocrPages.length, run: () => writeOcrPages(db, w.ocrPages, now) });
   const total = jobs.reduce((s, j) => s + j.size, 0);
   let done = 0;
   onProgress?.({ phase: 'importing', done, total });

@@ -12,7 +12,8 @@ export function buildPreview(
     .filter((i) => i.status !== 'identical')
     .map((i) => ({
       key: i.key, kind: i.kind, id: i.id, label: i.label, status: i.status, diffs: i.diffs,
-      ...(i.status === 'conflict' ? { choices: i.choices } : {}),
+      ...(i.status === 'conflict' || i.status === 'trashed' ? { choices: i.choices } : {}),
+      ...(i.aspect ? { aspect: i.aspect } : {}),
     }));
   return {
     token,
@@ -28,6 +29,7 @@ export function buildPreview(
     summary: plan.summary,
     records,
     files: plan.files,
+    ocr: { pages: plan.ocr.adds.length, documents: plan.ocr.documents },
     warnings,
   };
 }

@@ -66,13 +66,16 @@ export interface PreviewRecord {
   /** Display name: actor's primary name, event title, document title, case name. */
   label: string;
   status: RecordStatus;
-  /** Only for conflicts. */
+  /** Conflicts, and records in the Trash whose trashed version differs from the bundle's. */
   diffs: FieldDiff[];
   /**
-   * Conflicts only: the choices that make sense (added after the first contract; absent = all
-   * three). Documents get ['mine', 'theirs']: a file is stored once, so 'both' would act as 'mine'.
+   * Conflicts and records in the Trash: the choices that make sense (added after the first
+   * contract; absent = all three). Documents get ['mine', 'theirs']: a file is stored once, so
+   * 'both' would act as 'mine'. A record in the Trash: 'mine' keeps it there, 'theirs' restores it.
    */
   choices?: RecordChoice[];
+  /** 'ocr': the decision is about the source's OCR page text (key `ocr:<id>`), not its details. */
+  aspect?: 'ocr';
 }
 
 export interface ImportPreview {
@@ -91,6 +94,8 @@ export interface ImportPreview {
   /** Every new or conflicting record (identical ones are only counted in `summary`). */
   records: PreviewRecord[];
   files: { new: number; alreadyPresent: number; newBytes: number };
+  /** OCR text the bundle adds to sources already here (pages with no text of their own; absent in older workers). */
+  ocr?: { pages: number; documents: number };
   warnings: RecordIssue[];
 }
 
@@ -107,6 +112,12 @@ export interface ImportResult {
   keptBoth: number;
   unchanged: number;
   filesAdded: number;
+  /** Records that were only in the Trash, brought back from the bundle (by the user's choice). */
+  restored: number;
+  /** Records that were only in the Trash and stay there (the default). */
+  keptInTrash: number;
+  /** Pages of sources already here that took the bundle's OCR text. */
+  ocrPages: number;
   /** The case to open after the import. */
   caseId: string;
 }

@@ -16,7 +16,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -77,7 +77,7 @@ export class CasefileDb extends Dexie {
   declare mentionNames: EntityTable<MentionNamesRow, 'actorId'>;
   /** Since version 6: the user's match-rule overrides and family-name corrections (user data, kept). */
   declare nameRules: Table<NameRuleRow, string>;
-  /** Since version 7: a case's named link charts (user data; renderer/db/charts.ts). */
+  /** Since version 8: a case's named link charts (user data; renderer/db/charts.ts). */
   declare charts: EntityTable<SavedChart, 'id'>;
   readonly deps: IndexedDbDeps;
 
@@ -171,13 +171,23 @@ export class CasefileDb extends Dexie {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 6 });
       });
 
-    // Version 7: saved link charts, a case's named charts with their nodes and positions
-    // (shared/chart/savedChart.ts). `caseId` lists a case's charts; the table starts empty.
-    // (8, 9 and 10 are taken by other branches' tables; Dexie allows the gaps.)
+    // Version 7: two document records may share one stored file. A document in the Trash
+    // whose file is live under another record (the version an import replaced, or the file
+    // added again) can come back beside it ("keep both", renderer/db/trash.ts). Adding a file
+    // still finds the record that holds it first (addDocument), so the library never stores
+    // bytes twice; the index only stops refusing a second record of the same file.
     this.version(7)
-      .stores({ charts: 'id, caseId, updatedAt' })
+      .stores({ documents: 'id, sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords' })
       .upgrade(async (tx) => {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 7 });
+      });
+
+    // Version 8: saved link charts, a case's named charts with their nodes and positions
+    // (shared/chart/savedChart.ts). `caseId` lists a case's charts; the table starts empty.
+    this.version(8)
+      .stores({ charts: 'id, caseId, updatedAt' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 8 });
       });
 
     // Written in the creating transaction, so a database always says which format

@@ -297,7 +297,7 @@ describe('documents in the trash', () => {
     const fresh = await added(db, { ...f, extraction: extracted(['new', 'new 2']) });
     expect(fresh.id).not.toBe(old.id);
     // The live copy holds the unique hash: the old one cannot come back beside it.
-    expect(await restoreFromTrash(db, old.id)).toBe('conflict');
+    expect(await restoreFromTrash(db, old.id)).toBe('same-file'); // the user chooses (trash.test.ts)
 
     await purgeFromTrash(db, old.id);
     expect(await counts(db)).toEqual({ documents: 1, files: 1, pages: 2 });

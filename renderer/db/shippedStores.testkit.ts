@@ -38,17 +38,21 @@ export const V4_STORES = {
   pages: '[documentId+page], state',
 } as const;
 
-/** Version 5 (OCR queue). */
-export const V5_STORES = { ...V4_STORES, ocrJobs: 'documentId, status, createdAt' } as const;
-
-/** Version 6 (mentions): three derived tables and the user's name rules. */
+/** Version 6 (mentions): the mention tables and the user's name rules. */
 export const V6_STORES = {
-  ...V5_STORES,
+  ...V4_STORES,
+  ocrJobs: 'documentId, status, createdAt',
   mentions: '[documentId+page+actorId], [actorId+documentId+page]',
   mentionDocs: 'documentId',
   mentionNames: 'actorId, sources',
   nameRules: 'id, actorId',
 } as const;
 
-/** Version 7: saved link charts. */
-export const V7_STORES = { ...V6_STORES, charts: 'id, caseId, updatedAt' } as const;
+/** Version 7: two document records may share one stored file (sha256 no longer unique). */
+export const V7_STORES = {
+  ...V6_STORES,
+  documents: 'id, sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
+} as const;
+
+/** Version 8: saved link charts. */
+export const V8_STORES = { ...V7_STORES, charts: 'id, caseId, updatedAt' } as const;

@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { blankActor, blankCase, blankEvent, newId } from '../../shared/model';
@@ -5,7 +6,8 @@ import { deleteActor, getActor, queryActorIds, saveActor } from './actors';
 import { RecordNotFoundError, deleteCase, getCase, listCases, saveCase, setRecordCases } from './cases';
 import { openDatabase } from './db';
 import { deleteEvent, eventsForActor, getEvent, queryEventIds, saveEvent } from './events';
-import { emptyTrash, listTrash, purgeFromTrash, restoreFromTrash } from './trash';
+import { addDocument, deleteDocument, getDocument } from './documents';
+import { emptyTrash, listTrash, liveHolderOfFile, purgeFromTrash, restoreFromTrash } from './trash';
 
 const freshDb = () => openDatabase('test', { indexedDB: new IDBFactory(), IDBKeyRange });
 
@@ -129,5 +131,84 @@ describe('cases', () => {
     const bad = await setRecordCases(db, 'actors', a.id, ['not-a-uuid']);
     expect(bad).toEqual({ ok: false, issues: [{ path: 'caseIds.0', message: 'validation.invalidId' }] });
     await expect(setRecordCases(db, 'events', newId(), [c1])).rejects.toBeInstanceOf(RecordNotFoundError);
+  });
+});
+
+describe('restoring a document whose file is live under another record', () => {
+  const bytes = new TextEncoder().encode('%PDF-1.7 the same file');
+  const SHA = 'cd'.repeat(32);
+  const extraction = (pages: string[]) => ({ state: 'extracted' as const, pageCount: pages.length, pages, info: null, message: '', durationMs: 1 });
+
+  async function addFile(db: Awaited<ReturnType<typeof freshDb>>, title: string, pages: string[]) {
+    const r = await addDocument(db, { file: new Blob([bytes]), sha256: SHA, fileName: 'informe.pdf', extraction: extraction(pages), metadata: { title } }, 10);
+    if (r.status !== 'added') throw new Error(r.status);
+    return r.document;
+  }
+  const pageTexts = async (db: Awaited<ReturnType<typeof freshDb>>, id: string) =>
+    (await db.pages.where('[documentId+page]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()).map((p) => p.text);
+
+  /** What an import's "take theirs" leaves: the live record with their details, mine in the Trash under a new id. */
+  async function replacedByImport() {
+    const db = await freshDb();
+    const live = await addFile(db, 'Their title', ['page one', 'page two']);
+    const copyId = newId();
+    await db.trash.put({ id: copyId, table: 'documents', record: { ...live, id: copyId, title: 'My title', notes: 'my notes' }, title: 'My title', deletedAt: 20 });
+    return { db, live, copyId };
+  }
+
+  it('says so instead of restoring, and changes nothing', async () => {
+    const { db, live, copyId } = await replacedByImport();
+    expect(await restoreFromTrash(db, copyId)).toBe('same-file');
+    expect((await liveHolderOfFile(db, copyId))?.id).toBe(live.id);
+    expect(await db.documents.count()).toBe(1);
+    expect(await listTrash(db)).toHaveLength(1);
+  });
+
+  it('keep both: a second record of the same stored file, with the page texts of the file', async () => {
+    const { db, live, copyId } = await replacedByImport();
+    expect(await restoreFromTrash(db, copyId, { sameFile: 'keep-both' })).toBe('restored');
+    expect((await db.documents.where('sha256').equals(SHA).toArray()).map((d) => d.title).sort()).toEqual(['My title', 'Their title']);
+    expect(await db.documentFiles.count()).toBe(1);
+    expect(await pageTexts(db, copyId)).toEqual(['page one', 'page two']);
+    expect(await pageTexts(db, live.id)).toEqual(['page one', 'page two']);
+    expect(await listTrash(db)).toEqual([]);
+    // Deleting one of them for good keeps the file the other still shows.
+    await deleteDocument(db, copyId);
+    await purgeFromTrash(db, copyId);
+    expect(await db.documentFiles.count()).toBe(1);
+    expect(await pageTexts(db, live.id)).toEqual(['page one', 'page two']);
+  });
+
+  it('replace: the live record takes the trashed details under its own id; its own details go to the Trash', async () => {
+    const { db, live, copyId } = await replacedByImport();
+    expect(await restoreFromTrash(db, copyId, { sameFile: 'replace', now: 30 })).toBe('restored');
+    const now = (await getDocument(db, live.id))!;
+    expect(now).toMatchObject({ id: live.id, title: 'My title', notes: 'my notes', updatedAt: 30 });
+    expect(await db.documents.count()).toBe(1);
+    expect(await pageTexts(db, live.id)).toEqual(['page one', 'page two']);
+    const trash = await listTrash(db);
+    expect(trash).toHaveLength(1);
+    expect(trash[0]!.id).not.toBe(copyId);
+    expect(trash[0]).toMatchObject({ table: 'documents', title: 'Their title', record: { id: trash[0]!.id, title: 'Their title' } });
+    // …and that one can come back the same way: nothing was lost.
+    expect(await restoreFromTrash(db, trash[0]!.id, { sameFile: 'replace', now: 40 })).toBe('restored');
+    expect((await getDocument(db, live.id))!.title).toBe('Their title');
+  });
+
+  it('a document deleted and its file added again: keep both brings back its own pages; replace drops them and keeps the file', async () => {
+    const db = await freshDb();
+    const first = await addFile(db, 'First', ['old text']);
+    await deleteDocument(db, first.id);
+    const again = await addFile(db, 'Again', ['new text']);
+    expect(await restoreFromTrash(db, first.id)).toBe('same-file');
+    expect(await restoreFromTrash(db, first.id, { sameFile: 'keep-both' })).toBe('restored');
+    expect(await pageTexts(db, first.id)).toEqual(['old text']);
+    expect(await pageTexts(db, again.id)).toEqual(['new text']);
+
+    await deleteDocument(db, first.id);
+    expect(await restoreFromTrash(db, first.id, { sameFile: 'replace', now: 50 })).toBe('restored');
+    expect((await getDocument(db, again.id))!.title).toBe('First');
+    expect(await pageTexts(db, first.id)).toEqual([]);
+    expect(await db.documentFiles.count()).toBe(1);
   });
 });

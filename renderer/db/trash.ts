@@ -1,5 +1,6 @@
 import Dexie from 'dexie';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../../shared/model';
+import { DOCUMENT_EDITABLE_FIELDS, newId } from '../../shared/model';
 import type { CasefileDb } from './db';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 
@@ -23,7 +24,25 @@ export type TrashEntry =
   | (TrashBase & { table: 'cases'; record: Case })
   | (TrashBase & { table: 'documents'; record: SourceDocument });
 
-export type RestoreResult = 'restored' | 'not-found' | 'conflict';
+/**
+ * 'conflict': a live record has the same id (say, the sample case loaded again); nothing is
+ * done. 'same-file': a document whose file a live document holds (the version an import
+ * replaced, or the file added again): the user chooses how to restore it (SameFileRestore).
+ */
+export type RestoreResult = 'restored' | 'not-found' | 'conflict' | 'same-file';
+
+/**
+ * How a document comes back when its file is live under another record:
+ * - 'keep-both': as a second record of the same stored file, with its own details and citations
+ *   (its page texts, or the live record's when the trash kept none: same file, same text);
+ * - 'replace': the live record takes the trashed version's details (title, author, notes, file
+ *   name…; case membership only grows), keeping its id, so what cites it still does; its own
+ *   details go to the Trash under a new id. Nothing is lost either way.
+ */
+export type SameFileRestore = 'keep-both' | 'replace';
+
+/** The fields 'replace' takes from the trashed version: what a person edits, and the file name. */
+const DOCUMENT_DETAILS = [...DOCUMENT_EDITABLE_FIELDS.filter((f) => f !== 'caseIds'), 'fileName'] as const;
 
 /** Moves one record into the trash in one transaction; false when there was no such record. */
 export async function moveToTrash(db: CasefileDb, table: TrashTable, id: string, now: number): Promise<boolean> {
@@ -63,14 +82,16 @@ export async function listTrash(db: CasefileDb): Promise<TrashEntry[]> {
 }
 
 /**
- * Puts the record back exactly as it was deleted (index fields recomputed) and
- * removes the trash entry, in one transaction. A live record with the same id
- * (say, the sample case loaded again) is never overwritten: that is a 'conflict'
- * and the trash entry stays. So is a document whose file was added again meanwhile
- * (the live copy holds the unique sha256).
+ * Puts the record back exactly as it was deleted (index fields recomputed) and removes the
+ * trash entry, in one transaction. A live record with the same id is never overwritten: that is
+ * a 'conflict' and the trash entry stays. A document whose file a live document holds is
+ * 'same-file' until the caller says how to restore it (`sameFile`).
  */
-export async function restoreFromTrash(db: CasefileDb, id: string): Promise<RestoreResult> {
-  return db.transaction('rw', [db.trash, db.actors, db.events, db.cases, db.documents], async () => {
+export async function restoreFromTrash(
+  db: CasefileDb, id: string, opts: { sameFile?: SameFileRestore; now?: number } = {},
+): Promise<RestoreResult> {
+  const tables = [db.trash, db.actors, db.events, db.cases, db.documents, db.documentFiles, db.pages, db.ocrJobs];
+  return db.transaction('rw', tables, async () => {
     const entry = await db.trash.get(id);
     if (!entry) return 'not-found';
     if (await db.table(entry.table).get(id)) return 'conflict';
@@ -78,14 +99,53 @@ export async function restoreFromTrash(db: CasefileDb, id: string): Promise<Rest
       case 'actors': await db.actors.add(actorRow(entry.record)); break;
       case 'events': await db.events.add(eventRow(entry.record)); break;
       case 'cases': await db.cases.add(entry.record); break;
-      case 'documents':
-        if (await db.documents.where('sha256').equals(entry.record.sha256).count()) return 'conflict';
-        await db.documents.add(documentRow(entry.record));
-        break;
+      case 'documents': {
+        const holder = await db.documents.where('sha256').equals(entry.record.sha256).first();
+        if (!holder) {
+          await db.documents.add(documentRow(entry.record));
+          break;
+        }
+        if (!opts.sameFile) return 'same-file';
+        if (opts.sameFile === 'keep-both') await restoreBeside(db, entry.record, holder.id);
+        else await replaceDetails(db, entry, toDocument(holder), opts.now ?? Date.now());
+        return 'restored';
+      }
     }
     await db.trash.delete(id);
     return 'restored';
   });
+}
+
+/** The live document holding a trashed document's file, if any: what a 'same-file' restore is about. */
+export async function liveHolderOfFile(db: CasefileDb, trashId: string): Promise<SourceDocument | undefined> {
+  const entry = await db.trash.get(trashId);
+  if (entry?.table !== 'documents') return undefined;
+  const row = await db.documents.where('sha256').equals(entry.record.sha256).first();
+  return row && toDocument(row);
+}
+
+/** Keep both: the trashed record back under its own id; pages from the live record of the same file if the trash kept none. */
+async function restoreBeside(db: CasefileDb, doc: SourceDocument, holderId: string): Promise<void> {
+  await db.documents.add(documentRow(doc));
+  const range = (documentId: string) => db.pages.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]);
+  if ((await range(doc.id).count()) === 0) {
+    const rows = await range(holderId).toArray();
+    await db.pages.bulkAdd(rows.map((row) => ({ ...row, documentId: doc.id })));
+  }
+  await db.trash.delete(doc.id);
+}
+
+/** Replace: the live record takes the trashed version's details; its own go to the Trash under a new id. */
+async function replaceDetails(db: CasefileDb, entry: TrashEntry & { table: 'documents' }, live: SourceDocument, now: number): Promise<void> {
+  const next: Record<string, unknown> = { ...live };
+  for (const field of DOCUMENT_DETAILS) next[field] = entry.record[field];
+  next.caseIds = [...new Set([...live.caseIds, ...entry.record.caseIds])];
+  await db.documents.put(documentRow({ ...(next as unknown as SourceDocument), updatedAt: Math.max(now, live.updatedAt) }));
+  const copyId = newId();
+  await db.trash.put({ id: copyId, table: 'documents', record: { ...live, id: copyId }, title: live.title, deletedAt: now });
+  await db.trash.delete(entry.id);
+  // The trashed record's own page texts (if the trash kept any) have no record left to belong to.
+  await dropDocumentData(db, [entry.record]);
 }
 
 /** Deletes one trash entry for good; for a document, also its page texts and, unless still used, its bytes. */

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, openDatabase } from './db';
 import { V4_STORES } from './shippedStores.testkit';
 
-describe('upgrade from version 4 through 6 (mentions)', () => {
+describe('upgrade from version 4 to 6 (mentions)', () => {
   it('keeps every row, adds the empty mention tables and says the current version', async () => {
     const indexedDB = new IDBFactory();
     const v4 = new Dexie('casefile', { indexedDB, IDBKeyRange });

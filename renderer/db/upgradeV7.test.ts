@@ -2,40 +2,26 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, openDatabase } from './db';
-import { deleteChart, listCharts, saveChart } from './charts';
 import { V6_STORES } from './shippedStores.testkit';
 
-const caseId = '0b8f3f57-1e0c-4f43-9f3a-6a0e3a7a8b02';
-const chart = {
-  id: '0b8f3f57-1e0c-4f43-9f3a-6a0e3a7a8b01', createdAt: 1, updatedAt: 2, caseId, name: 'From Artemio',
-  nodes: [{ id: 'actor:0b8f3f57-1e0c-4f43-9f3a-6a0e3a7a8b03', x: 10, y: -20, pinned: true }], hidden: [], edgeKinds: ['membership' as const], at: null,
-};
-
-describe('upgrade from version 6 to 7 (saved charts)', () => {
-  it('keeps every row, adds the empty charts table and says version 7', async () => {
+describe('upgrade from version 6 to 7 (two records may share a file)', () => {
+  it('keeps every document and then accepts a second record of the same file', async () => {
     const indexedDB = new IDBFactory();
     const v6 = new Dexie('casefile', { indexedDB, IDBKeyRange });
     v6.version(6).stores(V6_STORES);
     await v6.open();
     await v6.table('meta').put({ key: 'schemaVersion', value: 6 });
-    await v6.table('cases').put({ id: caseId, name: 'VRAEM', description: '', createdAt: 1, updatedAt: 1 });
-    await v6.table('nameRules').put({ id: 'family:a1', actorId: 'a1', kind: 'family', families: ['Quispe Palomino'] });
+    await v6.table('documents').put({ id: 'd1', sha256: 'ab'.repeat(32), title: 'Informe', sortTitle: 'informe', titleWords: [], caseIds: [] });
+    // Version 6 refused a second record of the same file.
+    await expect(v6.table('documents').put({ id: 'd2', sha256: 'ab'.repeat(32), title: 'Copy', caseIds: [] })).rejects.toMatchObject({ name: 'ConstraintError' });
     v6.close();
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect(SCHEMA_VERSION).toBe(7);
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(7);
-    expect(await db.cases.count()).toBe(1);
-    expect(await db.nameRules.get('family:a1')).toMatchObject({ families: ['Quispe Palomino'] });
-    expect(await db.charts.count()).toBe(0);
-
-    // The case's charts are one index read; a damaged chart is refused with its field named.
-    expect((await saveChart(db, chart)).ok).toBe(true);
-    expect(await listCharts(db, caseId)).toEqual([chart]);
-    const bad = await saveChart(db, { ...chart, name: ' ' });
-    expect(bad.ok ? [] : bad.issues.map((i) => i.path)).toEqual(['name']);
-    expect((await deleteChart(db, chart.id))?.name).toBe('From Artemio');
-    expect(await listCharts(db, caseId)).toEqual([]);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
+    expect(SCHEMA_VERSION).toBeGreaterThanOrEqual(7);
+    expect(await db.documents.get('d1')).toMatchObject({ title: 'Informe' });
+    await db.documents.put({ ...(await db.documents.get('d1'))!, id: 'd2', title: 'Copy' });
+    expect(await db.documents.where('sha256').equals('ab'.repeat(32)).primaryKeys()).toEqual(['d1', 'd2']);
     db.close();
   });
 });

@@ -8,6 +8,7 @@ import * as bundles from '../features/bundles/messages';
 import * as storage from '../features/storage/messages';
 import * as ocr from '../features/ocr/messages';
 import * as mentions from '../features/mentions/messages';
+import * as trash from '../features/trash/messages';
 import * as chart from '../features/chart/messages';
 
 /**
@@ -18,8 +19,8 @@ export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const catalogues = {
-  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en, ...bundles.en, ...storage.en, ...ocr.en, ...mentions.en, ...chart.en },
-  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es, ...bundles.es, ...storage.es, ...ocr.es, ...mentions.es, ...chart.es },
+  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en, ...bundles.en, ...storage.en, ...ocr.en, ...mentions.en, ...trash.en, ...chart.en },
+  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es, ...bundles.es, ...storage.es, ...ocr.es, ...mentions.es, ...trash.es, ...chart.es },
 } satisfies Record<Language, Record<string, string>>;
 
 export type MessageKey = keyof (typeof catalogues)['en'];

@@ -4,6 +4,11 @@ import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
 import { actorSchema, blankDocument, eventSchema, validateWith } from '../model';
 import type { IncomingRecords, LocalRecords, MergeChoice, WriteSet } from './merge';
 import { canonicalJson, keepBothId, lookupKeys, planMerge, recordKey, resolveMerge } from './merge';
+import type { FieldDiff } from './diffText';
+import { plainText } from './diffText';
+
+/** A diff as raw text (label pieces by their values), for comparing. */
+const plain = (d: FieldDiff) => ({ path: d.path, mine: plainText(d.mine), theirs: plainText(d.theirs) });
 
 const data = sample as unknown as { case: Case; actors: Actor[]; events: CaseEvent[] };
 const NOW = 2_000_000_000_000;
@@ -73,8 +78,8 @@ describe('planMerge', () => {
   it('calls everything new in an empty library, and counts the files to store', () => {
     const plan = planMerge(incoming(), new Library().local());
     expect(plan.summary).toEqual({
-      case: { new: 1, identical: 0, conflict: 0 }, actor: { new: 7, identical: 0, conflict: 0 },
-      event: { new: 4, identical: 0, conflict: 0 }, document: { new: 2, identical: 0, conflict: 0 },
+      case: { new: 1, identical: 0, conflict: 0, trashed: 0 }, actor: { new: 7, identical: 0, conflict: 0, trashed: 0 },
+      event: { new: 4, identical: 0, conflict: 0, trashed: 0 }, document: { new: 2, identical: 0, conflict: 0, trashed: 0 },
     });
     expect(plan.files).toEqual({ new: 2, alreadyPresent: 0, newBytes: 3000 });
   });
@@ -105,11 +110,12 @@ describe('planMerge', () => {
     expect(a.status).toBe('conflict');
     expect(a.choices).toEqual(['mine', 'theirs', 'both']);
     expect(a.diffs.map((d) => d.path)).toEqual(['names', 'description']);
-    expect(a.diffs[1]).toEqual({ path: 'description', mine: data.actors[2]!.description, theirs: 'Captured in Lima, 1992.' });
-    expect(a.diffs[0]!.theirs).toContain('Presidente Gonzalo (nom_de_guerre)');
-    expect(a.diffs[0]!.mine).not.toContain('Presidente Gonzalo');
+    expect(plain(a.diffs[1]!)).toEqual({ path: 'description', mine: data.actors[2]!.description, theirs: 'Captured in Lima, 1992.' });
+    expect(plainText(a.diffs[0]!.theirs)).toContain('Presidente Gonzalo (nom_de_guerre)');
+    expect(a.diffs[0]!.theirs).toContainEqual({ label: 'nameType', value: 'nom_de_guerre' });
+    expect(plainText(a.diffs[0]!.mine)).not.toContain('Presidente Gonzalo');
     const e = item(plan, 'event', theirs.events[0]!.id);
-    expect(e.diffs).toEqual([
+    expect(e.diffs.map(plain)).toEqual([
       { path: 'place.admin1', mine: data.events[0]!.place.admin1 || '—', theirs: 'Junín' },
       { path: 'fatalities.total', mine: String(data.events[0]!.fatalities.total ?? '—'), theirs: '9' },
     ]);
@@ -118,7 +124,7 @@ describe('planMerge', () => {
     artemio.memberships[0]!.role = 'Supreme leader';
     const m = item(planMerge(theirs, lib.local()), 'actor', artemio.id).diffs[0]!;
     expect(m.path).toBe('memberships');
-    expect(m.theirs).toMatch(/^Supreme leader, Shining Path/);
+    expect(plainText(m.theirs)).toMatch(/^Supreme leader, Shining Path/);
   });
 
   it('treats a file the library holds under another id as that document, and rewrites citations to it', () => {
@@ -130,7 +136,7 @@ describe('planMerge', () => {
     const plan = planMerge(bundle, lib.local());
     const d = item(plan, 'document', bundle.documents[0]!.id);
     expect(d).toMatchObject({ status: 'conflict', localId: mine.id, choices: ['mine', 'theirs'] });
-    expect(d.diffs).toEqual([{ path: 'title', mine: 'My title', theirs: 'Document 1' }]);
+    expect(d.diffs.map(plain)).toEqual([{ path: 'title', mine: 'My title', theirs: 'Document 1' }]);
     expect(plan.files).toEqual({ new: 1, alreadyPresent: 1, newBytes: 2000 });
 
     const { writes } = lib.import(bundle, { [d.key]: 'both' }); // 'both' cannot apply to a file: it keeps mine

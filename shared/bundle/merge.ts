@@ -4,6 +4,11 @@ import { sha256Hex, utf8 } from './bytes';
 import type { DocumentPages } from './manifest';
 import { resolveNameRules } from './mergeNameRules';
 import type { BundleNameRule } from './nameRules';
+import type { Names } from './diffRecords';
+import { diffRecords } from './diffRecords';
+import type { FieldDiff } from './diffText';
+import type { LocalPages, OcrPageWrite, OcrPlan } from './mergeOcr';
+import { planOcr } from './mergeOcr';
 
 /**
  * The merge plan of an import, pure (docs/bundle-format.md, "Import: merge"): compares a
@@ -30,15 +35,11 @@ import type { BundleNameRule } from './nameRules';
  */
 
 export type MergeKind = 'case' | 'actor' | 'event' | 'document';
-export type MergeStatus = 'new' | 'identical' | 'conflict';
+/** `trashed`: the library holds this record only in its Trash (same id); the user decides whether it comes back. */
+export type MergeStatus = 'new' | 'identical' | 'conflict' | 'trashed';
 export type MergeChoice = 'mine' | 'theirs' | 'both';
 
-/** One differing field, both sides as short display text (`path` e.g. `names`, `place.region`). */
-export interface FieldDiff {
-  path: string;
-  mine: string;
-  theirs: string;
-}
+export type { FieldDiff } from './diffText';
 
 /** What an import brings: a validated bundle's records (files are identified by the documents' sha256). */
 export interface IncomingRecords {
@@ -67,6 +68,10 @@ export interface LocalRecords {
   trashedDocumentShas?: ReadonlyMap<string, string>;
   /** Local name-matching rules of the incoming actors' ids and copy ids, by nameRuleKey. */
   nameRules?: ReadonlyMap<string, BundleNameRule>;
+  /** Records in the local Trash under an incoming id (and of the same kind: other kinds are an id clash). */
+  trashed?: ReadonlyMap<string, TrashedVersion>;
+  /** Local page rows the bundle has OCR for, of documents held by their file (mergeOcr.ts, ocrPageKeys). */
+  pages?: LocalPages;
 }
 
 export interface LookupKeys {
@@ -87,8 +92,14 @@ export interface PlanItem {
   /** The local record compared with: the same id, the same file under another id, or an earlier kept-both copy. */
   localId: string | null;
   diffs: FieldDiff[];
-  /** The choices that make sense for this record (conflicts only; a file cannot be stored twice, so documents have no 'both'). */
+  /**
+   * The choices that make sense for this record: conflicts (a file cannot be stored twice, so
+   * documents have no 'both'), and records in the Trash: 'mine' keeps it there, 'theirs' restores
+   * it from the bundle (the Trash's version stays in the Trash when it differs).
+   */
   choices: MergeChoice[];
+  /** 'ocr': not the record itself but its pages' OCR text (key `ocr:<id>`), which both sides have, differently. */
+  aspect?: 'ocr';
 }
 
 export interface MergePlan {
@@ -98,6 +109,8 @@ export interface MergePlan {
   remap: ReadonlyMap<string, string>;
   files: { new: number; alreadyPresent: number; newBytes: number };
   summary: Record<MergeKind, Record<MergeStatus, number>>;
+  /** OCR the bundle brings for documents the library holds by their file (mergeOcr.ts). */
+  ocr: OcrPlan;
 }
 
 export type TrashedVersion =
@@ -114,17 +127,22 @@ export interface WriteSet {
   documents: SourceDocument[];
   /** Page texts of documents added now, under their final ids. */
   pages: DocumentPages[];
+  /** Single pages of local documents that take the bundle's OCR (the writer sums the documents up again). */
+  ocrPages: OcrPageWrite[];
   /** sha256 of the bundle files to store (none of them already stored). */
   fileShas: string[];
   trash: TrashedVersion[];
   /** Name-matching rules to put (under their final actor ids); local rules not listed stay as they are. */
   nameRules: BundleNameRule[];
-  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number };
+  /** Trash entries to delete: records restored from the bundle (a differing trashed version is re-added to `trash` under a new id). */
+  trashRemoved: string[];
+  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number; restored: number; keptInTrash: number; ocrPages: number };
   /** The bundle's case as it is called after the import (a new id when kept both). */
   caseId: string;
 }
 
 const KINDS: readonly MergeKind[] = ['case', 'actor', 'event', 'document'];
+const TABLE_OF: Readonly<Record<MergeKind, TrashedVersion['table']>> = { case: 'cases', actor: 'actors', event: 'events', document: 'documents' };
 const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'caseIds']);
 const DOCUMENT_COMPARED: readonly string[] = [...DOCUMENT_EDITABLE_FIELDS.filter((f) => f !== 'caseIds'), 'fileName'];
 
@@ -171,6 +189,8 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   for (const k in b) if (b[k] !== undefined) defined--;
   return defined === 0;
 }
+
+const sameValue = (a: unknown, b: unknown): boolean => jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b);
 
 function isPlainRecord(v: object): v is Record<string, unknown> {
   const proto = Object.getPrototypeOf(v) as unknown;
@@ -222,6 +242,15 @@ function movedDocumentId(doc: SourceDocument): string {
     movedIds.set(doc, id);
   }
   return id;
+}
+
+/**
+ * The live local document an incoming one is, by its file: the one with its id when that holds
+ * the same file (two records may share a file since a Trash restore kept both), else the
+ * library's record of that file.
+ */
+export function localDocumentOf(local: Pick<LocalRecords, 'documents' | 'documentIdBySha'>, d: SourceDocument): string | undefined {
+  return local.documents.get(d.id)?.sha256 === d.sha256 ? d.id : local.documentIdBySha.get(d.sha256);
 }
 
 /** Which local records the plan must see. */
@@ -285,7 +314,7 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
   /** A second copy of a file within the bundle: it becomes the first one (the store holds a file once). */
   const sameAsEarlier = new Set<string>();
   for (const d of incoming.documents) {
-    const sameFile = local.documentIdBySha.get(d.sha256);
+    const sameFile = localDocumentOf(local, d);
     const earlier = byFile.get(d.sha256);
     if (earlier === undefined) {
       if (local.fileShas.has(d.sha256)) files.alreadyPresent++;
@@ -323,13 +352,23 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     const key = recordKey(entry.kind, entry.record.id);
     const base = { key, kind: entry.kind, id: entry.record.id, label: entry.label, localId };
     if (!found) {
+      // Only in the local Trash (under the same id, not moved): shown as such, and the user decides.
+      const trashed = localId === entry.record.id || localId === null ? local.trashed?.get(entry.record.id) : undefined;
+      if (trashed && TABLE_OF[entry.kind] === trashed.table && !(entry.kind === 'document' && to(remap, entry.record.id) !== entry.record.id)) {
+        const mine = comparable(entry.kind, trashed.record);
+        const theirs = comparable(entry.kind, { ...plain, id: trashed.record.id });
+        const same = jsonEqual(mine, theirs) || canonicalJson(mine) === canonicalJson(theirs);
+        const diffs = same ? [] : diffRecords(entry.kind, mine, comparable(entry.kind, prepared), names, sameValue);
+        items.push({ ...base, localId: null, status: 'trashed', diffs, choices: ['mine', 'theirs'] });
+        return;
+      }
       items.push({ ...base, localId: null, status: 'new', diffs: [], choices: [] });
       return;
     }
     const mine = comparable(entry.kind, found);
     const theirs = comparable(entry.kind, { ...plain, id: found.id });
     const same = jsonEqual(mine, theirs) || canonicalJson(mine) === canonicalJson(theirs);
-    const diffs = same ? [] : diffRecords(mine, comparable(entry.kind, prepared), names);
+    const diffs = same ? [] : diffRecords(entry.kind, mine, comparable(entry.kind, prepared), names, sameValue);
     if (diffs.length === 0) items.push({ ...base, status: 'identical', diffs: [], choices: [] });
     else items.push({ ...base, status: 'conflict', diffs, choices: entry.kind === 'document' ? ['mine', 'theirs'] : ['mine', 'theirs', 'both'] });
   };
@@ -357,9 +396,14 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
     compare({ kind: 'document', record: d, label: d.title }, prepared, prepared, found, found ? id : null);
   }
 
-  const summary = Object.fromEntries(KINDS.map((k) => [k, { new: 0, identical: 0, conflict: 0 }])) as MergePlan['summary'];
-  for (const item of items) summary[item.kind][item.status]++;
-  return { caseId: incoming.caseId, items, remap, files, summary };
+  const ocr = planOcr(incoming.documents, incoming.pages, (d) => localDocumentOf(local, d), local.pages ?? new Map());
+  for (const d of ocr.decisions) {
+    items.push({ key: d.key, kind: 'document', id: d.incomingId, label: d.label, status: 'conflict', localId: d.documentId, diffs: d.diffs, choices: ['mine', 'theirs'], aspect: 'ocr' });
+  }
+
+  const summary = Object.fromEntries(KINDS.map((k) => [k, { new: 0, identical: 0, conflict: 0, trashed: 0 }])) as MergePlan['summary'];
+  for (const item of items) if (!item.aspect) summary[item.kind][item.status]++;
+  return { caseId: incoming.caseId, items, remap, files, summary, ocr };
 }
 
 // ---- from choices to writes -----------------------------------------------------------------
@@ -375,7 +419,7 @@ export function resolveMerge(
 ): WriteSet {
   const items = new Map(plan.items.map((i) => [i.key, i]));
   const choiceOf = (item: PlanItem): MergeChoice | null => {
-    if (item.status !== 'conflict') return null;
+    if (item.status !== 'conflict' && item.status !== 'trashed') return null;
     const c = choices[item.key] ?? 'mine';
     return item.choices.includes(c) ? c : 'mine';
   };
@@ -386,8 +430,8 @@ export function resolveMerge(
     if (choiceOf(item) === 'both') map.set(item.id, keepBothId(item.kind, recordOf(item)));
   }
   const out: WriteSet = {
-    cases: [], actors: [], events: [], documents: [], pages: [], fileShas: [], trash: [], nameRules: [],
-    counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0 }, caseId: to(map, incoming.caseId),
+    cases: [], actors: [], events: [], documents: [], pages: [], ocrPages: [], fileShas: [], trash: [], trashRemoved: [], nameRules: [],
+    counts: { added: 0, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 0, restored: 0, keptInTrash: 0, ocrPages: 0 }, caseId: to(map, incoming.caseId),
   };
   const written = new Set<string>();
 
@@ -401,6 +445,18 @@ export function resolveMerge(
       if (written.has(`${kind}:${theirs.id}`)) { out.counts.unchanged++; continue; }
       const choice = choiceOf(item);
       const mine = item.localId ? localOf(item.localId) : undefined;
+      if (item.status === 'trashed') {
+        // Kept in the Trash: nothing is written. Restored: the bundle's version goes live, and the
+        // Trash's own version, when it differs, stays in the Trash under a new id (nothing lost).
+        if (choice !== 'theirs') { out.counts.keptInTrash++; continue; }
+        const trashed = local.trashed!.get(r.id)!;
+        written.add(`${kind}:${theirs.id}`);
+        push(theirs);
+        out.trashRemoved.push(r.id);
+        if (item.diffs.length > 0) out.trash.push({ ...trashed, record: { ...trashed.record, id: newId() } } as TrashedVersion);
+        out.counts.restored++;
+        continue;
+      }
       if (item.status === 'new' || choice === 'both') {
         written.add(`${kind}:${theirs.id}`);
         push(theirs);
@@ -453,6 +509,10 @@ export function resolveMerge(
     const id = to(map, p.documentId);
     if (newDocs.has(id) && firstOfFile.get(id) === p.documentId) out.pages.push({ documentId: id, pages: p.pages });
   }
+  // OCR for documents held by their file: pages with no text of their own always; the others when the user takes theirs.
+  out.ocrPages = [...plan.ocr.adds, ...plan.ocr.decisions.flatMap((d) => (choices[d.key] === 'theirs' ? d.writes : []))];
+  out.counts.ocrPages = out.ocrPages.length;
+
   const shas = new Set(out.documents.filter((d) => newDocs.has(d.id)).map((d) => d.sha256));
   out.fileShas = [...shas].filter((s) => !local.fileShas.has(s));
   out.counts.filesAdded = out.fileShas.length;
@@ -485,8 +545,6 @@ function recordFinder(incoming: IncomingRecords): (item: PlanItem) => { id: stri
 
 // ---- field differences as display text ---------------------------------------------------------
 
-type Names = (id: string) => string;
-
 function nameResolver(incoming: IncomingRecords, local: LocalRecords): Names {
   const names = new Map<string, string>();
   for (const c of local.cases.values()) names.set(c.id, c.name);
@@ -498,59 +556,4 @@ function nameResolver(incoming: IncomingRecords, local: LocalRecords): Names {
   for (const e of incoming.events) if (!names.has(e.id)) names.set(e.id, e.title);
   for (const d of incoming.documents) if (!names.has(d.id)) names.set(d.id, d.title);
   return (id) => names.get(id) ?? `#${id.slice(0, 8)}`;
-}
-
-const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const isDate = (v: unknown): v is { label: string; edtf: string } => isPlainObject(v) && typeof v.edtf === 'string' && typeof v.earliest === 'string';
-
-/** Field-by-field differences; nested plain objects (place, fatalities) one level down, lists as a whole. */
-export function diffRecords(mine: Record<string, unknown>, theirs: Record<string, unknown>, names: Names, prefix = ''): FieldDiff[] {
-  const out: FieldDiff[] = [];
-  const keys = [...new Set([...Object.keys(mine), ...Object.keys(theirs)])];
-  for (const k of keys) {
-    const a = mine[k];
-    const b = theirs[k];
-    if (jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b)) continue;
-    const path = prefix ? `${prefix}.${k}` : k;
-    if (isPlainObject(a) && isPlainObject(b) && !isDate(a) && !isDate(b)) out.push(...diffRecords(a, b, names, path));
-    else out.push({ path, mine: display(a, k, names), theirs: display(b, k, names) });
-  }
-  return out;
-}
-
-const MAX_TEXT = 300;
-const clip = (s: string): string => (s.length > MAX_TEXT ? `${s.slice(0, MAX_TEXT - 1)}…` : s);
-const EMPTY = '—';
-
-function display(value: unknown, field: string, names: Names): string {
-  if (value === null || value === undefined || value === '') return EMPTY;
-  if (typeof value === 'string') return clip(value);
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (isDate(value)) return value.label || value.edtf;
-  if (Array.isArray(value)) return value.length === 0 ? EMPTY : clip(value.map((v) => item(v, field, names)).join('; '));
-  if (isPlainObject(value)) {
-    return clip(Object.entries(value).filter(([, v]) => v !== '' && v !== null).map(([k, v]) => `${k}: ${display(v, k, names)}`).join(', '));
-  }
-  return String(value);
-}
-
-function item(v: unknown, field: string, names: Names): string {
-  if (typeof v === 'string') return field.endsWith('Ids') ? names(v) : v;
-  if (!isPlainObject(v)) return display(v, field, names);
-  const date = (d: unknown) => (isDate(d) ? d.label || d.edtf : '');
-  const parts = (...xs: unknown[]) => xs.filter((x) => typeof x === 'string' && x !== '').join(' ');
-  const cites = Array.isArray(v.citations) && v.citations.length ? ` [${v.citations.length}×]` : '';
-  switch (field) {
-    case 'names': return `${String(v.name)} (${String(v.type)})${cites}`;
-    case 'memberships': {
-      const span = [date(v.from), date(v.to)].filter(Boolean).join('–');
-      return `${parts(v.role) || EMPTY}, ${names(String(v.groupId))}${span ? ` (${span})` : ''}${cites}`;
-    }
-    case 'statusHistory': return `${parts(String(v.status), date(v.date), v.place)}${cites}`;
-    case 'citations': return `${names(String(v.documentId))}${typeof v.page === 'number' ? ` p. ${v.page}` : ''}${v.quote ? ` “${clip(String(v.quote)).slice(0, 60)}”` : ''}`;
-    case 'participants': return `${names(String(v.actorId))} (${String(v.role)})${cites}`;
-    case 'bySide': return `${typeof v.actorId === 'string' ? names(v.actorId) : String(v.label)}: ${String(v.count)}`;
-    case 'seizures': return parts(v.quantity === null ? '' : String(v.quantity), v.unit, v.item);
-    default: return display(v, '', names);
-  }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { keepBothId } from '../../shared/bundle/merge';
+import { plainText } from '../../shared/bundle/diffText';
 import { BundleTaskError } from '../../renderer/bundle/bundleClient';
 import { databaseDigest } from '../../renderer/bundle/digest';
 import type { ImportChoices } from '../../renderer/bundle/types';
@@ -45,12 +46,16 @@ describe('two profiles edit the same actor differently', () => {
     const record = preview.records[0]!;
     expect(record).toMatchObject({ key, kind: 'actor', id: ARTEMIO, label: 'Florindo Eleuterio Flores', status: 'conflict', choices: ['mine', 'theirs', 'both'] });
     expect(record.diffs.map((d) => d.path).sort()).toEqual(['description', 'names', 'nationality']);
-    expect(record.diffs.find((d) => d.path === 'description')).toEqual({
+    const plain = (path: string) => {
+      const d = record.diffs.find((x) => x.path === path)!;
+      return { path, mine: plainText(d.mine), theirs: plainText(d.theirs) };
+    };
+    expect(plain('description')).toEqual({
       path: 'description', mine: 'Mine: captured in February 2012.', theirs: 'Theirs: wounded and captured in the Upper Huallaga.',
     });
-    expect(record.diffs.find((d) => d.path === 'nationality')).toMatchObject({ mine: 'peruana', theirs: SAMPLE.actors.find((x) => x.id === ARTEMIO)!.nationality || '—' });
-    expect(record.diffs.find((d) => d.path === 'names')!.theirs).toContain('Camarada Artemio (nom_de_guerre)');
-    expect(preview.summary.actor).toEqual({ new: 0, identical: 6, conflict: 1 });
+    expect(plain('nationality')).toMatchObject({ mine: 'peruana', theirs: SAMPLE.actors.find((x) => x.id === ARTEMIO)!.nationality || '—' });
+    expect(plain('names').theirs).toContain('Camarada Artemio (nom_de_guerre)');
+    expect(preview.summary.actor).toEqual({ new: 0, identical: 6, conflict: 1, trashed: 0 });
     expect(preview.files).toEqual({ new: 0, alreadyPresent: 2, newBytes: 0 });
   });
 
@@ -140,7 +145,7 @@ describe('two profiles edit the same actor differently', () => {
     const inspected = await client.inspectBundle(blob);
     if (!inspected.ok) throw new Error(inspected.error.message);
     const record = inspected.preview.records.find((r) => r.kind === 'document' && r.status === 'conflict')!;
-    expect(record).toMatchObject({ id: docs[0]!.id, choices: ['mine', 'theirs'], diffs: [{ path: 'title', mine: 'My copy of the report', theirs: 'Source 1' }] });
+    expect(record).toMatchObject({ id: docs[0]!.id, choices: ['mine', 'theirs'], diffs: [{ path: 'title', mine: ['My copy of the report'], theirs: ['Source 1'] }] });
     expect(inspected.preview.files).toEqual({ new: 1, alreadyPresent: 1, newBytes: docs[1]!.byteLength });
 
     const result = await client.applyImport(inspected.preview.token, {});

@@ -33,15 +33,15 @@ describe('export a case → import into an empty profile', () => {
     const { preview } = inspected;
     expect(preview.bundle).toMatchObject({ caseId: CASE_ID, caseName: 'Shining Path in the VRAEM', formatVersion: 4, encrypted: false });
     expect(preview.summary).toEqual({
-      case: { new: 1, identical: 0, conflict: 0 }, actor: { new: 7, identical: 0, conflict: 0 },
-      event: { new: 4, identical: 0, conflict: 0 }, document: { new: 2, identical: 0, conflict: 0 },
+      case: { new: 1, identical: 0, conflict: 0, trashed: 0 }, actor: { new: 7, identical: 0, conflict: 0, trashed: 0 },
+      event: { new: 4, identical: 0, conflict: 0, trashed: 0 }, document: { new: 2, identical: 0, conflict: 0, trashed: 0 },
     });
     expect(preview.files).toEqual({ new: 2, alreadyPresent: 0, newBytes: docs[0]!.byteLength + docs[1]!.byteLength });
     expect(preview.records.every((r) => r.status === 'new' && r.diffs.length === 0)).toBe(true);
     expect(preview.warnings).toEqual([]);
 
     const result = await client.applyImport(preview.token, {});
-    expect(result).toEqual({ added: 14, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 2, caseId: CASE_ID });
+    expect(result).toEqual({ added: 14, replaced: 0, keptBoth: 0, unchanged: 0, filesAdded: 2, restored: 0, keptInTrash: 0, ocrPages: 0, caseId: CASE_ID });
 
     expect(await records(target)).toEqual(await records(source));
     for (const doc of docs) {
@@ -75,7 +75,7 @@ describe('export a case → import into an empty profile', () => {
     const second = await client.inspectBundle(blob);
     if (!second.ok) throw new Error(second.error.message);
     expect(second.preview.records).toEqual([]);
-    expect(second.preview.summary.actor).toEqual({ new: 0, identical: 7, conflict: 0 });
+    expect(second.preview.summary.actor).toEqual({ new: 0, identical: 7, conflict: 0, trashed: 0 });
     expect(second.preview.files).toEqual({ new: 0, alreadyPresent: 2, newBytes: 0 });
     const result = await client.applyImport(second.preview.token, {});
     expect(result).toMatchObject({ added: 0, replaced: 0, keptBoth: 0, unchanged: 14, filesAdded: 0 });

@@ -101,7 +101,10 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
         onProgress: (progress) => { if (!controller.signal.aborted) setState({ step: 'importing', preview, progress, cancelling: false }); },
       });
       token.current = null;
-      setActiveCase(result.caseId);
+      // The bundle's case left in the Trash (the user's choice) is not opened: all cases are shown instead.
+      const caseKey = `case:${preview.bundle.caseId}`;
+      const caseInTrash = preview.records.some((r) => r.key === caseKey && r.status === 'trashed') && choices[caseKey] !== 'theirs';
+      setActiveCase(caseInTrash ? null : result.caseId);
       showView('actors');
       setState({ step: 'done', result, restore });
     } catch (error) {

@@ -2,8 +2,10 @@ import { useMemo, useReducer } from 'react';
 import type { ImportChoices, ImportPreview, PreviewKind, PreviewRecord, RecordChoice } from '../../bundle/types';
 import { formatTimestamp, useT } from '../../i18n/useT';
 import { plural } from '../../i18n/plural';
-import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
-import { PREVIEW_KINDS, diffValue, fieldLabel, newByKind, orderedDiffs } from './diffs';
+import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, inTrash, keysOffering, toImportChoices } from './choices';
+import { PREVIEW_KINDS, newByKind } from './diffs';
+import { DiffTable } from './DiffTable';
+import { TrashSection } from './TrashSection';
 import { formatBytes } from '../../i18n/formatBytes';
 
 const CHOICES: readonly RecordChoice[] = ['mine', 'theirs', 'both'];
@@ -20,10 +22,12 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
   const t = useT();
   const [choices, dispatch] = useReducer(choiceReducer, {});
   const conflicting = useMemo(() => conflicts(preview.records), [preview.records]);
+  const trashed = useMemo(() => inTrash(preview.records), [preview.records]);
+  const anyTrashed = trashed.length > 0;
   const fresh = useMemo(() => newByKind(preview.records), [preview.records]);
   const tally = choiceTally(preview.records, choices);
   const { bundle, summary, files, warnings } = preview;
-  const nothingNew = conflicting.length === 0 && preview.records.length === 0 && files.new === 0;
+  const nothingNew = preview.records.length === 0 && files.new === 0 && !preview.ocr?.pages;
 
   return (
     <form className="bundle-dialog__body import-preview" aria-label={t('bundles.preview.region')}
@@ -42,6 +46,7 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
               <th scope="col">{t('bundles.status.new')}</th>
               <th scope="col">{t('bundles.status.identical')}</th>
               <th scope="col">{t('bundles.status.conflict')}</th>
+              {anyTrashed ? <th scope="col">{t('bundles.status.trashed')}</th> : null}
             </tr>
           </thead>
           <tbody>
@@ -51,6 +56,7 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
                 <td>{summary[kind].new}</td>
                 <td>{summary[kind].identical}</td>
                 <td className={summary[kind].conflict > 0 ? 'import-preview__conflicts' : undefined}>{summary[kind].conflict}</td>
+                {anyTrashed ? <td className={summary[kind].trashed > 0 ? 'import-preview__conflicts' : undefined}>{summary[kind].trashed ?? 0}</td> : null}
               </tr>
             ))}
           </tbody>
@@ -58,6 +64,7 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
         <p data-testid="preview-files">
           {plural(t, 'bundles.preview.files', files.new, { size: formatBytes(files.newBytes, t.lang), present: files.alreadyPresent })}
         </p>
+        {preview.ocr && preview.ocr.pages > 0 ? <p data-testid="preview-ocr">{plural(t, 'bundles.ocr.added', preview.ocr.pages)}</p> : null}
         {restore && conflicting.length === 0 ? <p className="muted">{t('bundles.preview.restoreHint')}</p> : null}
         {nothingNew ? <p className="muted">{t('bundles.preview.nothingNew')}</p> : null}
 
@@ -92,6 +99,10 @@ export function ImportPreviewPanel({ preview, restore, onImport, onCancel }: Pro
           </section>
         ) : null}
 
+        <TrashSection records={trashed} choiceFor={(key) => choiceFor(choices, key)}
+          onChoose={(key, choice) => dispatch({ type: 'set', key, choice })}
+          onAll={(choice) => dispatch({ type: 'all', choice, keys: trashed.map((r) => r.key) })} />
+
         <NewRecords fresh={fresh} />
       </div>
 
@@ -113,30 +124,11 @@ function Conflict({ record, choice, onChoose }: { record: PreviewRecord; choice:
     <li className="conflict">
       <div className="conflict__head">
         <span className="chip">{t(`bundles.kind.${record.kind}`)}</span>
+        {record.aspect === 'ocr' ? <span className="chip">{t('bundles.ocr.chip')}</span> : null}
         <strong>{record.label}</strong>
       </div>
-      <table className="conflict__diff" aria-label={t('bundles.preview.differences', { label: record.label })}>
-        <thead>
-          <tr>
-            <th scope="col">{t('bundles.preview.field')}</th>
-            <th scope="col">{t('bundles.preview.mine')}</th>
-            <th scope="col">{t('bundles.preview.theirs')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {orderedDiffs(record.diffs).map((diff) => {
-            const mine = diffValue(diff.mine, t);
-            const theirs = diffValue(diff.theirs, t);
-            return (
-              <tr key={diff.path}>
-                <th scope="row">{fieldLabel(diff.path, t)}</th>
-                <td className={mine.empty ? 'muted' : undefined}>{mine.text}</td>
-                <td className={theirs.empty ? 'muted' : undefined}>{theirs.text}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      {record.aspect === 'ocr' ? <p className="field__hint">{t('bundles.ocr.conflictHint')}</p> : null}
+      <DiffTable record={record} />
       <fieldset className="conflict__choice">
         <legend className="visually-hidden">{t('bundles.preview.choiceFor', { label: record.label })}</legend>
         {allowedChoices(record).map((c) => (

@@ -14,6 +14,9 @@ export function ImportSummary({ result, onClose }: { result: ImportResult; onClo
           <dt>{t('bundles.summary.keptBoth')}</dt><dd>{result.keptBoth}</dd>
           <dt>{t('bundles.summary.unchanged')}</dt><dd>{result.unchanged}</dd>
           <dt>{t('bundles.summary.files')}</dt><dd>{result.filesAdded}</dd>
+          {result.restored > 0 ? <><dt>{t('bundles.summary.restored')}</dt><dd>{result.restored}</dd></> : null}
+          {result.ocrPages > 0 ? <><dt>{t('bundles.summary.ocrPages')}</dt><dd>{result.ocrPages}</dd></> : null}
+          {result.keptInTrash > 0 ? <><dt>{t('bundles.summary.keptInTrash')}</dt><dd>{result.keptInTrash}</dd></> : null}
         </dl>
         {result.replaced > 0 ? <p className="muted">{t('bundles.summary.inTrash')}</p> : null}
       </div>

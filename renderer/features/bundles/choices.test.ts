@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { PreviewRecord } from '../../bundle/types';
-import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, keysOffering, toImportChoices } from './choices';
+import { allowedChoices, choiceFor, choiceReducer, choiceTally, conflicts, inTrash, keysOffering, toImportChoices } from './choices';
 
 const record = (kind: PreviewRecord['kind'], id: string, status: PreviewRecord['status']): PreviewRecord => ({
-  key: `${kind}:${id}`, kind, id, label: id, status, diffs: status === 'conflict' ? [{ path: 'name', mine: 'a', theirs: 'b' }] : [],
+  key: `${kind}:${id}`, kind, id, label: id, status, diffs: status === 'conflict' ? [{ path: 'name', mine: ['a'], theirs: ['b'] }] : [],
 });
 
 const records = [
@@ -54,5 +54,14 @@ describe('import choices', () => {
     const before = { 'actor:a1': 'theirs' as const };
     choiceReducer(before, { type: 'set', key: 'actor:a1', choice: 'both' });
     expect(before).toEqual({ 'actor:a1': 'theirs' });
+  });
+
+  it('spells out a choice for every record in the Trash too (kept there unless restored), apart from the conflicts\' tally and shortcuts', () => {
+    const withTrash = [...records, { ...record('actor', 't1', 'trashed'), choices: ['mine', 'theirs'] as PreviewRecord['choices'] }];
+    expect(inTrash(withTrash).map((r) => r.key)).toEqual(['actor:t1']);
+    expect(toImportChoices(withTrash, {})).toMatchObject({ 'actor:t1': 'mine' });
+    expect(toImportChoices(withTrash, { 'actor:t1': 'theirs' })['actor:t1']).toBe('theirs');
+    expect(keysOffering(withTrash, 'theirs')).not.toContain('actor:t1');
+    expect(choiceTally(withTrash, { 'actor:t1': 'theirs' })).toEqual({ mine: 3, theirs: 0, both: 0 });
   });
 });

@@ -42,10 +42,15 @@ export function conflicts(records: readonly PreviewRecord[], kind?: PreviewKind)
   return records.filter((r) => r.status === 'conflict' && (kind === undefined || r.kind === kind));
 }
 
-/** The choices sent to the import: every conflict once, spelled out (no reliance on defaults). */
+/** Records the library holds only in its Trash: 'mine' (the default) keeps them there, 'theirs' restores them from the bundle. */
+export function inTrash(records: readonly PreviewRecord[]): PreviewRecord[] {
+  return records.filter((r) => r.status === 'trashed');
+}
+
+/** The choices sent to the import: every conflict and every record in the Trash once, spelled out (no reliance on defaults). */
 export function toImportChoices(records: readonly PreviewRecord[], state: ChoiceState): ImportChoices {
   const out: ImportChoices = {};
-  for (const record of conflicts(records)) out[record.key] = choiceFor(state, record.key);
+  for (const record of [...conflicts(records), ...inTrash(records)]) out[record.key] = choiceFor(state, record.key);
   return out;
 }
 

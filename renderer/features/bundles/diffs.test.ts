@@ -25,7 +25,7 @@ describe('diff formatting', () => {
     expect(diffValue('Comandante Artemio', en)).toEqual({ text: 'Comandante Artemio', empty: false });
   });
   it('puts the name or title first and keeps the worker\'s order otherwise', () => {
-    const diffs = [{ path: 'tags', mine: 'a', theirs: 'b' }, { path: 'description', mine: 'x', theirs: 'y' }, { path: 'name', mine: 'm', theirs: 't' }];
+    const diffs = [{ path: 'tags', mine: ['a'], theirs: ['b'] }, { path: 'description', mine: ['x'], theirs: ['y'] }, { path: 'name', mine: ['m'], theirs: ['t'] }];
     expect(orderedDiffs(diffs).map((d) => d.path)).toEqual(['name', 'tags', 'description']);
   });
   it('groups new records by kind, leaving conflicts out', () => {

@@ -1,5 +1,7 @@
-import type { MessageKey } from '../../i18n';
+import type { Language, MessageKey } from '../../i18n';
 import type { FieldDiff, PreviewKind, PreviewRecord } from '../../bundle/types';
+import type { DiffPiece } from '../../../shared/bundle/diffText';
+import { piecesText } from './vocabulary';
 
 /** Top-level record fields the diff names in the user's language; anything else shows as it is. */
 const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
@@ -33,9 +35,10 @@ const FIELD_LABELS: Readonly<Record<string, MessageKey>> = {
   reliability: 'bundles.field.reliability',
   notes: 'bundles.field.notes',
   extraction: 'bundles.field.extraction',
+  pages: 'bundles.field.pages',
 };
 
-type Translate = (key: MessageKey) => string;
+type Translate = ((key: MessageKey) => string) & { lang?: Language };
 
 /**
  * A field path as the user reads it: the known top-level field translated, the rest
@@ -48,9 +51,13 @@ export function fieldLabel(path: string, t: Translate): string {
   return parts.join(' › ');
 }
 
-/** A side of a diff; an empty value is said to be empty rather than shown as nothing. */
-export function diffValue(value: string, t: Translate): { text: string; empty: boolean } {
-  return value.trim() === '' ? { text: t('bundles.preview.emptyValue'), empty: true } : { text: value, empty: false };
+/**
+ * A side of a diff in the user's words (enumerated values by their labels: "Captured /
+ * arrested", not `captured`); an empty value is said to be empty rather than shown as nothing.
+ */
+export function diffValue(value: readonly DiffPiece[] | string, t: Translate): { text: string; empty: boolean } {
+  const text = typeof value === 'string' ? value : piecesText(value, t);
+  return text.trim() === '' ? { text: t('bundles.preview.emptyValue'), empty: true } : { text, empty: false };
 }
 
 /** Diffs in a stable order: the record's name or title first, then as the worker gave them. */

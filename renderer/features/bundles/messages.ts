@@ -1,5 +1,8 @@
 /** UI text of case bundles: export, import, standard exports, backups. Spanish must have every English key (checked by the type). */
+import * as merge from './mergeMessages';
+
 export const en = {
+  ...merge.en,
   'nav.bundles': 'Import & export',
   'bundles.title': 'Import & export',
   'bundles.cancelTask': 'Cancel',
@@ -228,6 +231,7 @@ export const en = {
 };
 
 export const es: Record<keyof typeof en, string> = {
+  ...merge.es,
   'nav.bundles': 'Importar y exportar',
   'bundles.title': 'Importar y exportar',
   'bundles.cancelTask': 'Cancelar',

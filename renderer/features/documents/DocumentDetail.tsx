@@ -36,7 +36,7 @@ function Detail({ doc }: { doc: SourceDocument }) {
       run: () => {
         void restoreFromTrash(db, doc.id).then((result) => {
           if (result === 'restored') selectDocument(doc.id);
-          else if (result === 'conflict') notify(t('documents.restoreConflict', { title: doc.title }), 'error');
+          else if (result === 'conflict' || result === 'same-file') notify(t('documents.restoreConflict', { title: doc.title }), 'error');
         });
       },
     });

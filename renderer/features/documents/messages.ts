@@ -60,7 +60,7 @@ export const en = {
   'documents.password.unlocking': 'Unlocking…',
   'documents.password.wrong': 'That password is wrong. Check it and try again.',
   'documents.password.unlocked': 'Unlocked “{title}”.',
-  'documents.restoreConflict': '“{title}” could not be restored: the same file was added again meanwhile.',
+  'documents.restoreConflict': '“{title}” could not be restored here: the same file was added again meanwhile. In the Trash you can keep both or replace the new record.',
 
   'documents.field.title': 'Title',
   'documents.field.author': 'Author',
@@ -194,7 +194,7 @@ export const es: Record<keyof typeof en, string> = {
   'documents.password.unlocking': 'Desbloqueando…',
   'documents.password.wrong': 'La contraseña no es correcta. Revísela e inténtelo de nuevo.',
   'documents.password.unlocked': '«{title}» desbloqueado.',
-  'documents.restoreConflict': 'No se pudo restaurar «{title}»: entretanto se volvió a añadir el mismo archivo.',
+  'documents.restoreConflict': 'No se pudo restaurar «{title}» aquí: entretanto se volvió a añadir el mismo archivo. En la papelera puede conservar ambos o reemplazar el registro nuevo.',
 
   'documents.field.title': 'Título',
   'documents.field.author': 'Autor',

@@ -1,8 +1,11 @@
+import { useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../db/dbContext';
-import { emptyTrash, listTrash, purgeFromTrash, restoreFromTrash } from '../../db/trash';
+import type { SameFileRestore } from '../../db/trash';
+import { emptyTrash, listTrash, liveHolderOfFile, purgeFromTrash, restoreFromTrash } from '../../db/trash';
 import { formatTimestamp, useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
+import { SameFileDialog } from './SameFileDialog';
 
 /** Everything moved to the trash, newest first; restore puts a record back exactly as it was. */
 export function TrashView() {
@@ -10,10 +13,25 @@ export function TrashView() {
   const t = useT();
   const notify = useUi((s) => s.notify);
   const entries = useLiveQuery(() => listTrash(db), [db]);
+  /** A source whose file is live under another record: the user chooses how it comes back. */
+  const [sameFile, setSameFile] = useState<{ id: string; title: string; live: string } | null>(null);
 
   const restore = async (id: string, title: string) => {
-    await restoreFromTrash(db, id);
-    notify(t('trash.restored', { title }));
+    const result = await restoreFromTrash(db, id);
+    if (result === 'restored') notify(t('trash.restored', { title }));
+    else if (result === 'conflict') notify(t('trash.conflict', { title }), 'error');
+    else if (result === 'same-file') {
+      const live = await liveHolderOfFile(db, id);
+      if (live) setSameFile({ id, title, live: live.title });
+    }
+  };
+  const restoreSameFile = async (how: SameFileRestore) => {
+    if (!sameFile) return;
+    const { id, title, live } = sameFile;
+    const result = await restoreFromTrash(db, id, { sameFile: how });
+    setSameFile(null);
+    if (result === 'restored') notify(t(how === 'keep-both' ? 'trash.sameFile.keptBoth' : 'trash.sameFile.replaced', { title, live }));
+    else if (result === 'conflict') notify(t('trash.conflict', { title }), 'error');
   };
   const purge = async (id: string, title: string) => {
     if (!window.confirm(t('trash.confirmPurge', { title }))) return;
@@ -50,6 +68,9 @@ export function TrashView() {
             ))}
           </tbody>
         </table>
+      ) : null}
+      {sameFile ? (
+        <SameFileDialog title={sameFile.title} live={sameFile.live} onChoose={restoreSameFile} onClose={() => setSameFile(null)} />
       ) : null}
     </div>
   );
