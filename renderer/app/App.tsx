@@ -16,6 +16,7 @@ const BundleDialogs = lazy(() => import('../features/bundles/BundleDialogs').the
 const SpaceWarningDialog = lazy(() => import('../features/storage/SpaceWarningDialog').then((m) => ({ default: m.SpaceWarningDialog })));
 const TimelineView = lazy(() => import('../features/timeline/TimelineView').then((m) => ({ default: m.TimelineView })));
 const MapView = lazy(() => import('../features/map/MapView').then((m) => ({ default: m.MapView })));
+const ChartView = lazy(() => import('../features/chart/ChartView').then((m) => ({ default: m.ChartView })));
 const TrashView = lazy(() => import('../features/trash/TrashView').then((m) => ({ default: m.TrashView })));
 import { Toasts } from '../components/Toasts';
 import { BackupReminder } from '../features/bundles/BackupReminder';
@@ -29,12 +30,13 @@ import type { View } from '../state/store';
 import { useUi } from '../state/store';
 import { useShortcuts } from './useShortcuts';
 
-const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.timeline' | 'nav.map' | 'nav.documents' | 'nav.bundles' | 'nav.trash' | 'nav.settings' }> = [
+const NAV: ReadonlyArray<{ view: View; key: 'nav.actors' | 'nav.events' | 'nav.timeline' | 'nav.map' | 'nav.documents' | 'nav.chart' | 'nav.bundles' | 'nav.trash' | 'nav.settings' }> = [
   { view: 'actors', key: 'nav.actors' },
   { view: 'events', key: 'nav.events' },
   { view: 'timeline', key: 'nav.timeline' },
   { view: 'map', key: 'nav.map' },
   { view: 'documents', key: 'nav.documents' },
+  { view: 'chart', key: 'nav.chart' },
   { view: 'bundles', key: 'nav.bundles' },
   { view: 'trash', key: 'nav.trash' },
   { view: 'settings', key: 'nav.settings' },
@@ -102,6 +104,7 @@ export function App() {
             {view === 'map' ? <MapView /> : null}
             {view === 'documents' ? <DocumentsView /> : null}
             {view === 'search' ? <SearchView /> : null}
+            {view === 'chart' ? <ChartView /> : null}
             {view === 'bundles' ? <BundlesView /> : null}
             {view === 'trash' ? <TrashView /> : null}
             {view === 'settings' ? <SettingsView /> : null}

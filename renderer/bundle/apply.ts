@@ -3,6 +3,7 @@ import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus
 import { lookupKeys, planMerge, resolveMerge } from '../../shared/bundle/merge';
 import type { BundleNameRule } from '../../shared/bundle/nameRules';
 import { nameRuleKey } from '../../shared/bundle/nameRules';
+import type { SavedChart } from '../../shared/chart/savedChart';
 import type { Case } from '../../shared/model';
 import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
@@ -151,7 +152,7 @@ export async function applyImport(
   };
   checkAbort();
   try {
-    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash, db.ocrJobs, db.nameRules], async () => {
+    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash, db.ocrJobs, db.nameRules, db.charts], async () => {
       const local = { ...(await readLocal(db, incoming)), nameRules: await localNameRules(db, incoming) };
       const plan = planMerge(incoming, local);
       if (opts.expected && changedSince(plan, opts.expected)) {
@@ -159,6 +160,7 @@ export async function applyImport(
       }
       const writes = resolveMerge(plan, incoming, local, choices, now, opts.newId ?? randomId);
       await write(db, writes, blobs, now, checkAbort, onProgress);
+      await addCharts(db, snapshot.charts ?? []);
       checkAbort();
       const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages } = writes.counts;
       return { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages, caseId: writes.caseId };
@@ -268,4 +270,21 @@ function explain(error: unknown): Error {
   }
   const message = error instanceof Error ? error.message : String(error);
   return new ImportError('write-failed', `The import failed and nothing was written: ${message}`);
+}
+
+/**
+ * The bundle's saved link charts (format 4), in the import's one transaction: a chart the
+ * library does not have is added; one it has (same id) stays as the library has it, since a
+ * chart is a working picture, not a fact to merge field by field. A chart whose case is not
+ * in the library after the import (the bundle's case kept apart under a new id) is left out.
+ */
+async function addCharts(db: CasefileDb, charts: readonly SavedChart[]): Promise<void> {
+  if (charts.length === 0) return;
+  const [have, cases] = await Promise.all([
+    db.charts.bulkGet(charts.map((c) => c.id)),
+    db.cases.bulkGet([...new Set(charts.map((c) => c.caseId))]),
+  ]);
+  const caseIds = new Set(cases.flatMap((c) => (c ? [c.id] : [])));
+  const fresh = charts.filter((c, i) => !have[i] && caseIds.has(c.caseId));
+  if (fresh.length) await db.charts.bulkAdd(fresh);
 }

@@ -38,7 +38,7 @@ export class NothingToExportError extends Error {
 }
 
 export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promise<CaseSnapshot> {
-  return db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.nameRules], async () => {
+  return db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.nameRules, db.charts], async () => {
     let cases: Case[];
     let actorRows: ActorRow[];
     let eventRows: EventRow[];
@@ -105,7 +105,9 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     });
     // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
     const nameRules = (await db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray()).map(bundleNameRule);
-    return { caseId, cases, actors, events, documents, pages, files, nameRules };
+    // The saved link charts of the bundle's cases (format 4).
+    const charts = await db.charts.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
+    return { caseId, cases, actors, events, documents, pages, files, nameRules, charts };
   });
 }
 

@@ -8,7 +8,7 @@ import { sha256Hex } from '../util/sha256';
  * derived data the search worker rewrites on its own. Two equal digests mean the import
  * changed nothing the user could see. For tests and diagnostics: it reads every file.
  */
-export const DIGEST_TABLES = ['cases', 'actors', 'events', 'documents', 'documentFiles', 'pages', 'trash', 'meta', 'nameRules'] as const;
+export const DIGEST_TABLES = ['cases', 'actors', 'events', 'documents', 'documentFiles', 'pages', 'trash', 'meta', 'nameRules', 'charts'] as const;
 
 export async function databaseDigest(db: CasefileDb): Promise<string> {
   const dump = await db.transaction('r', DIGEST_TABLES.map((t) => db.table(t)), async () => {

@@ -6,6 +6,7 @@ import { repairCalendarDays, repairTimestamps } from '../../shared/model/repairD
 import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
+import type { SavedChart } from '../../shared/chart/savedChart';
 import type { MentionDocRow, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
@@ -16,7 +17,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 8;
+export const SCHEMA_VERSION = 9;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -77,6 +78,8 @@ export class CasefileDb extends Dexie {
   declare mentionNames: EntityTable<MentionNamesRow, 'actorId'>;
   /** Since version 6: the user's match-rule overrides and family-name corrections (user data, kept). */
   declare nameRules: Table<NameRuleRow, string>;
+  /** Since version 9: a case's named link charts (user data; renderer/db/charts.ts). */
+  declare charts: EntityTable<SavedChart, 'id'>;
   readonly deps: IndexedDbDeps;
 
   /**
@@ -188,6 +191,14 @@ export class CasefileDb extends Dexie {
     this.version(8)
       .stores({})
       .upgrade(upgradeToV8);
+
+    // Version 9: saved link charts, a case's named charts with their nodes and positions
+    // (shared/chart/savedChart.ts). `caseId` lists a case's charts; the table starts empty.
+    this.version(9)
+      .stores({ charts: 'id, caseId, updatedAt' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 9 });
+      });
 
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.

@@ -47,3 +47,12 @@ export const V6_STORES = {
   mentionNames: 'actorId, sources',
   nameRules: 'id, actorId',
 } as const;
+
+/** Version 7: two document records may share one stored file (sha256 no longer unique). */
+export const V7_STORES = {
+  ...V6_STORES,
+  documents: 'id, sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
+} as const;
+
+/** Version 8: saved link charts. */
+export const V8_STORES = { ...V7_STORES, charts: 'id, caseId, updatedAt' } as const;

@@ -11,6 +11,7 @@ import * as mentions from '../features/mentions/messages';
 import * as trash from '../features/trash/messages';
 import * as timeline from '../features/timeline/messages';
 import * as map from '../features/map/messages';
+import * as chart from '../features/chart/messages';
 
 /**
  * All UI text goes through here. Each feature keeps its own catalogue (features/<name>/messages.ts)
@@ -20,8 +21,8 @@ export const LANGUAGES = ['en', 'es'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const catalogues = {
-  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en, ...bundles.en, ...storage.en, ...ocr.en, ...mentions.en, ...trash.en, ...timeline.en, ...map.en },
-  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es, ...bundles.es, ...storage.es, ...ocr.es, ...mentions.es, ...trash.es, ...timeline.es, ...map.es },
+  en: { ...common.en, ...actors.en, ...events.en, ...documents.en, ...viewer.en, ...search.en, ...bundles.en, ...storage.en, ...ocr.en, ...mentions.en, ...trash.en, ...timeline.en, ...map.en, ...chart.en },
+  es: { ...common.es, ...actors.es, ...events.es, ...documents.es, ...viewer.es, ...search.es, ...bundles.es, ...storage.es, ...ocr.es, ...mentions.es, ...trash.es, ...timeline.es, ...map.es, ...chart.es },
 } satisfies Record<Language, Record<string, string>>;
 
 export type MessageKey = keyof (typeof catalogues)['en'];

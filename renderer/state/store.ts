@@ -2,13 +2,15 @@ import { create } from 'zustand';
 import type { ActorStatus } from '../../shared/model/actor';
 import type { HitKind } from '../../shared/search/types';
 import type { Language } from '../i18n';
+import type { ChartSlice } from './chartSlice';
+import { createChartSlice } from './chartSlice';
 
 /**
  * UI and session state only (DESIGN.md): what is selected, which panel is open,
  * the active case, list filters, toasts. Records live in Dexie and are read with
  * useLiveQuery; nothing here caches database rows.
  */
-export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles' | 'timeline' | 'map';
+export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles' | 'timeline' | 'map' | 'chart';
 
 export type Editor =
   /** `name` prefills a new actor ("Create actor" from a suggested name). */
@@ -212,7 +214,7 @@ interface ViewsSlice {
   setViewRange: (patch: Partial<{ from: string; to: string }>) => void;
 }
 
-export type UiState = ViewsSlice & OcrSlice & NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice & SpaceSlice;
+export type UiState = ViewsSlice & OcrSlice & NavigationSlice & DocumentsSlice & ImportSlice & CaseSlice & SettingsSlice & ToastSlice & FocusSlice & SearchSlice & BundleSlice & SpaceSlice & ChartSlice;
 
 let nextToastId = 1;
 
@@ -222,6 +224,7 @@ export const useUi = create<UiState>()((set) => ({
   selectInViews: (viewSelection) => set({ viewSelection }),
   setViewRange: (patch) => set((s) => ({ viewRange: { ...s.viewRange, ...patch } })),
 
+  ...createChartSlice(set),
   ocrRun: { documentId: null, secondsPerPage: null },
   setOcrRun: (ocrRun) => set({ ocrRun }),
 

@@ -101,7 +101,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
     const counts = {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
-      documents: snapshot.documents.length, pages: snapshot.pages.length, files: snapshot.files.length, nameRules: snapshot.nameRules?.length ?? 0,
+      documents: snapshot.documents.length, pages: snapshot.pages.length, files: snapshot.files.length, nameRules: snapshot.nameRules?.length ?? 0, charts: snapshot.charts?.length ?? 0,
     };
     return { type: 'exported', id: req.id, result: { blob, suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted } };
   });

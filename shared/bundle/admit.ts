@@ -22,6 +22,8 @@ export const JSON_BUDGETS: readonly (readonly [RegExp, number, string])[] = [
   [/^manifest\.json$/, 4 * MiB, 'the manifest'],
   [/^records\/(cases|actors|events|documents)\.json$/, 128 * MiB, 'a record list'],
   [/^records\/nameRules\.json$/, 32 * MiB, 'the name-matching rules'],
+  // A case's saved link charts: node ids and positions (~120 bytes a node), a few thousand nodes a chart.
+  [/^records\/charts\.json$/, 32 * MiB, 'the saved link charts'],
   // Version 2 pages carry OCR words and boxes (~130 bytes a word): a long scanned document is tens of MB.
   [PAGES_PATH, 128 * MiB, 'one document\'s pages'],
   [/^data\.json$/, 16 * MiB, 'the records of a format-0 bundle'],

@@ -7,7 +7,7 @@ import { BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from './manifest';
 import { craftZip } from './testing/craftZip';
 import { ISSUE_KEYS } from './issueKeys';
 import { sortNameRules } from './nameRules';
-import { SAMPLE_CREATED, SAMPLE_INFO, ocrSampleSnapshot, rulesSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
+import { SAMPLE_CREATED, SAMPLE_INFO, chartsSampleSnapshot, ocrSampleSnapshot, rulesSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
 import { tamper as tamperWith } from './testing/tamper';
 import { readZip } from './zipRead';
 
@@ -69,7 +69,7 @@ describe('writeBundleBlob / readBundleBlob round trip', () => {
       expect(sha256Hex(backBytes)).toBe(f.sha256);
     }
     expect(r.manifest.case.name).toBe('Shining Path in the VRAEM');
-    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0 });
+    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0, charts: 0 });
   });
 
   it('writes deterministically: same snapshot, same bytes', async () => {
@@ -81,7 +81,7 @@ describe('writeBundleBlob / readBundleBlob round trip', () => {
   it('stores PDFs uncompressed', async () => {
     const zip = await readZip(bytes);
     expect(zip.ok && zip.entries.map((e) => e.name)).toEqual([
-      'manifest.json', 'records/cases.json', 'records/actors.json', 'records/events.json', 'records/documents.json', 'records/nameRules.json',
+      'manifest.json', 'records/cases.json', 'records/actors.json', 'records/events.json', 'records/documents.json', 'records/nameRules.json', 'records/charts.json',
       'records/pages/00000000-0000-4000-8000-000000000001.json', 'records/pages/00000000-0000-4000-8000-000000000002.json',
       ...snapshot.files.map((f) => `files/${f.sha256}.pdf`).sort(),
     ]);
@@ -277,8 +277,8 @@ describe('stored fixtures of every shipped format version', () => {
   it('reads the version-1 bundle through the migration: page states from the documents, no annotations, no OCR', async () => {
     const r = await readBundleBlob(fixture('v1-sample.casefile'));
     if (!r.ok) throw new Error(r.error.message);
-    expect(r.manifest.formatVersion).toBe(3);
-    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0 });
+    expect(r.manifest.formatVersion).toBe(4);
+    expect(r.manifest.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0, charts: 0 });
     const expected = sampleSnapshot();
     expect(r.snapshot.pages).toEqual(expected.pages);
     expect(r.snapshot.documents).toEqual(expected.documents);
@@ -298,7 +298,7 @@ describe('stored fixtures of every shipped format version', () => {
   it('reads the version-2 bundle through the migration to 3: page states, annotations and OCR as they were, no name rules', async () => {
     const r = await readBundleBlob(fixture('v2-ocr.casefile'));
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
-    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.formatVersion).toBe(4);
     expect(r.manifest.counts.nameRules).toBe(0);
     expect(r.snapshot.pages).toEqual(ocrSampleSnapshot().pages);
     expect(r.snapshot.nameRules).toEqual([]);
@@ -310,11 +310,35 @@ describe('stored fixtures of every shipped format version', () => {
     const blob = fixture('v3-rules.casefile');
     const r = await readBundleBlob(blob);
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
-    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.formatVersion).toBe(4);
     expect(r.snapshot.pages).toEqual(ocrSampleSnapshot().pages);
     expect(r.snapshot.nameRules).toEqual(sortNameRules(rulesSampleSnapshot().nameRules!));
     expect(r.manifest.counts.nameRules).toBe(3);
+    // Read through the migration to 4: no saved charts.
+    expect(r.snapshot.charts).toEqual([]);
+  });
+
+  it('reads the version-4 bundle with its saved link chart, and writes the same bytes today', async () => {
+    const written = await writeBundle(chartsSampleSnapshot(), INFO);
+    if (process.env.CASEFILE_WRITE_FIXTURES === '1') writeFileSync(url('v4-charts.casefile'), written);
+    const blob = fixture('v4-charts.casefile');
+    const r = await readBundleBlob(blob);
+    if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message} ${JSON.stringify(r.error.issues?.slice(0, 3))}`);
+    expect(r.manifest.formatVersion).toBe(4);
+    expect(r.manifest.counts.charts).toBe(1);
+    expect(r.snapshot.charts).toEqual(chartsSampleSnapshot().charts);
+    expect(r.snapshot.nameRules).toEqual(sortNameRules(rulesSampleSnapshot().nameRules!));
     expect(written).toEqual(await bytesOf(blob));
+  });
+
+  it('refuses a saved chart that is damaged or belongs to no case of the bundle, naming the entry and field', async () => {
+    const s = chartsSampleSnapshot();
+    s.charts = [{ ...s.charts![0]!, at: '2019-02-30' }, { ...s.charts![0]!, id: '7c0b0d1e-3f4a-4b5c-8d6e-7f8091a2b3c5', caseId: '7c0b0d1e-3f4a-4b5c-8d6e-7f8091a2b3c6' }];
+    const r = await readBundle(await writeBundle(s, INFO));
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.error.code).toBe('invalid-records');
+    expect(r.error.issues).toEqual([expect.objectContaining({ kind: 'chart', entry: 'records/charts.json', path: '0.at', message: 'validation.invalidDate' })]);
   });
 
 });

@@ -7,6 +7,7 @@ import type { BundleManifest, CaseSnapshot, ManifestEntry } from './manifest';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, RECORD_PATHS, filePath, pagesPath } from './manifest';
 import { NAME_RULES_PATH, sortNameRules } from './nameRules';
 import { digestBlob, inOrder, makeBlob, sha256Of, throwIfAborted } from './stream';
+import { CHARTS_PATH, sortCharts } from './charts';
 import type { ZipLimits } from './zipErrors';
 import type { ZipBlobInput, ZipInput } from './zipWrite';
 import { zipParts } from './zipWrite';
@@ -88,6 +89,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     { name: RECORD_PATHS.events, data: json([...snapshot.events].sort(byId)), method: 'deflate' },
     { name: RECORD_PATHS.documents, data: json([...snapshot.documents].sort(byId)), method: 'deflate' },
     { name: NAME_RULES_PATH, data: json(sortNameRules(snapshot.nameRules ?? [])), method: 'deflate' },
+    { name: CHARTS_PATH, data: json(sortCharts(snapshot.charts ?? [])), method: 'deflate' },
   ];
   const pages = [...snapshot.pages].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
   for (const p of pages) inputs.push({ name: pagesPath(p.documentId), data: json({ documentId: p.documentId, pages: p.pages }), method: 'deflate' });
@@ -136,6 +138,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     counts: {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
       documents: snapshot.documents.length, pages: pages.length, files: files.length, nameRules: snapshot.nameRules?.length ?? 0,
+      charts: snapshot.charts?.length ?? 0,
     },
     entries,
   };

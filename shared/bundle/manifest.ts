@@ -3,12 +3,13 @@ import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
 import { MAX_TIMESTAMP, idSchema } from '../model';
 import type {} from './stream'; // the Blob type
 import type { BundleNameRule } from './nameRules';
+import type { SavedChart } from '../chart/savedChart';
 import type { DocumentPages } from './pages';
 import { ZIP_ERROR_CODES } from './zipErrors';
 
 export const BUNDLE_FORMAT = 'casefile-bundle';
 /** The format version this code writes and the newest it reads. */
-export const BUNDLE_FORMAT_VERSION = 3;
+export const BUNDLE_FORMAT_VERSION = 4;
 /** The oldest format version a migration exists for. */
 export const OLDEST_READABLE_VERSION = 0;
 
@@ -41,7 +42,7 @@ export const manifestSchema = z.object({
   /** Milliseconds since the epoch (UTC); also the zip entries' timestamp. */
   createdAt: count.max(MAX_TIMESTAMP),
   case: z.object({ id: idSchema, name: z.string().max(200), description: z.string().max(20_000) }),
-  counts: z.object({ cases: count, actors: count, events: count, documents: count, pages: count, files: count, nameRules: count }),
+  counts: z.object({ cases: count, actors: count, events: count, documents: count, pages: count, files: count, nameRules: count, charts: count }),
   entries: manifestEntriesSchema,
 });
 export type BundleManifest = z.infer<typeof manifestSchema>;
@@ -76,9 +77,11 @@ export interface CaseSnapshot {
    * always present in what the reader returns.
    */
   nameRules?: BundleNameRule[];
+  /** The case's saved link charts (format 4). Optional when writing (none); always present in what the reader returns. */
+  charts?: SavedChart[];
 }
 
-export type RecordKind = 'case' | 'actor' | 'event' | 'document' | 'pages' | 'file' | 'nameRule';
+export type RecordKind = 'case' | 'actor' | 'event' | 'document' | 'pages' | 'file' | 'nameRule' | 'chart';
 
 /** One problem with one record: which record, in which entry, at which field, and what. */
 export interface RecordIssue {

@@ -4,6 +4,7 @@ import type { Actor, Case, CaseEvent } from '../model';
 import { readBundleBlob, writeBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import { MIGRATIONS } from './migrate';
+import { CHARTS_PATH } from './charts';
 import { NAME_RULES_PATH } from './nameRules';
 import { SAMPLE_INFO, sampleSnapshot } from './testing/sampleSnapshot';
 import { tamper } from './testing/tamper';
@@ -35,13 +36,13 @@ const oldActors = s.actors.map(({ statusHistory: _s, nationality: _n, ...rest })
 
 describe('migration from format version 0', () => {
   it('has a step for every version below the current one', async () => {
-    expect(Object.keys(MIGRATIONS)).toEqual(['0', '1', '2']);
+    expect(Object.keys(MIGRATIONS)).toEqual(['0', '1', '2', '3']);
   });
 
   it('reads a v0 bundle into the current snapshot, filling defaults', async () => {
     const r = await readBundle(v0Bundle({ cases: [s.case], actors: oldActors, events: s.events, documents: [], pages: {} }));
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.formatVersion).toBe(4);
     expect(r.manifest.appVersion).toBe('0.0.9');
     expect(r.manifest.createdAt).toBe(Date.UTC(2024, 5, 1, 10));
     expect(r.manifest.case.name).toBe(s.case.name);
@@ -86,10 +87,12 @@ const ENTRY = (id: string) => `records/pages/${id}.json`;
 
 /** A version-2 bundle: today's bundle of the snapshot without the name-matching rules version 3 added. */
 async function v2Bundle(snapshot = sampleSnapshot(), change?: (entries: Map<string, Uint8Array>, manifest: Record<string, unknown>) => void): Promise<Uint8Array> {
-  const v3 = new Uint8Array(await (await writeBundleBlob(snapshot, SAMPLE_INFO)).arrayBuffer());
-  return tamper(v3, (entries, manifest) => {
+  const v4 = new Uint8Array(await (await writeBundleBlob(snapshot, SAMPLE_INFO)).arrayBuffer());
+  return tamper(v4, (entries, manifest) => {
     entries.delete(NAME_RULES_PATH);
+    entries.delete(CHARTS_PATH);
     delete (manifest.counts as Record<string, unknown>).nameRules;
+    delete (manifest.counts as Record<string, unknown>).charts;
     manifest.formatVersion = 2;
     change?.(entries, manifest);
   }, { createdAt: SAMPLE_INFO.createdAt });
@@ -110,7 +113,7 @@ describe('migration from format version 1 (page text only)', () => {
     snapshot.documents[1]!.extraction.state = 'needs-ocr';
     const r = await readBundle(await v1Bundle(snapshot));
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.formatVersion).toBe(4);
     expect(r.snapshot.pages).toEqual([
       { documentId: snapshot.documents[0]!.id, pages: [{ text: 'page one of 0', state: 'text' }, { text: 'página dos — 0', state: 'text' }] },
       { documentId: snapshot.documents[1]!.id, pages: [{ text: 'page one of 1', state: 'image-only' }, { text: 'página dos — 1', state: 'image-only' }] },
@@ -144,7 +147,7 @@ describe('migration from format version 2 (no name-matching rules)', () => {
   it('reads a version-2 bundle with no rules: its actors get the proposed ones', async () => {
     const r = await readBundle(await v2Bundle());
     if (!r.ok) throw new Error(`${r.error.code}: ${r.error.message}`);
-    expect(r.manifest.formatVersion).toBe(3);
+    expect(r.manifest.formatVersion).toBe(4);
     expect(r.manifest.counts.nameRules).toBe(0);
     expect(r.snapshot.nameRules).toEqual([]);
     expect(r.snapshot.actors).toHaveLength(sampleSnapshot().actors.length);
@@ -167,5 +170,27 @@ describe('migration from format version 2 (no name-matching rules)', () => {
   it('refuses a version-2 bundle that already carries a rules entry (not part of that format)', async () => {
     const r = await readBundle(await v2Bundle(undefined, (entries) => entries.set(NAME_RULES_PATH, utf8('[]'))));
     expect(r.ok ? 'ok' : r.error.code).toBe('migration-failed');
+  });
+});
+
+describe('migration from format version 3 (no saved charts)', () => {
+  it('is a pure step: an empty charts entry added and listed, every other entry and listing as it was', async () => {
+    const v3 = tamper(new Uint8Array(await (await writeBundleBlob(sampleSnapshot(), SAMPLE_INFO)).arrayBuffer()), (entries, manifest) => {
+      entries.delete(CHARTS_PATH);
+      delete (manifest.counts as Record<string, unknown>).charts;
+      manifest.formatVersion = 3;
+    }, { createdAt: SAMPLE_INFO.createdAt });
+    const zip = await readZip(await v3);
+    if (!zip.ok) throw new Error('not a zip');
+    const entries = new Map(zip.entries.filter((e) => e.name !== 'manifest.json').map((e) => [e.name, e.data] as const));
+    const manifest = JSON.parse(new TextDecoder().decode(zip.entries.find((e) => e.name === 'manifest.json')!.data)) as Record<string, unknown>;
+    const out = MIGRATIONS[3]!({ manifest, entries: new Map(entries) });
+    expect(out.manifest.formatVersion).toBe(4);
+    expect(out.manifest.counts).toEqual({ ...(manifest.counts as object), charts: 0 });
+    expect(new TextDecoder().decode(out.entries.get(CHARTS_PATH) as Uint8Array)).toBe('[]');
+    expect(out.manifest.entries).toEqual([...(manifest.entries as unknown[]), { path: CHARTS_PATH, sha256: sha256Hex(utf8('[]')), size: 2 }]);
+    for (const [path, data] of entries) expect(out.entries.get(path)).toBe(data);
+    const r = await readBundle(await v3);
+    expect(r.ok && r.snapshot.charts).toEqual([]);
   });
 });

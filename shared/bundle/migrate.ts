@@ -3,6 +3,7 @@ import { fromUtf8, sha256Hex, utf8 } from './bytes';
 import type { ManifestEntry } from './manifest';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, PAGES_PATH, RECORD_PATHS, fail, pagesPath } from './manifest';
 import { NAME_RULES_PATH } from './nameRules';
+import { CHARTS_PATH } from './charts';
 import { entriesFromTexts } from './pages';
 
 /**
@@ -26,6 +27,9 @@ import { entriesFromTexts } from './pages';
  * Version 3 adds `records/nameRules.json`, the user's name-matching rules for the bundle's
  * actors (docs/mentions.md). A version-2 bundle had none: its actors get the rules Casefile
  * proposes, as they did when it was read by the version that wrote it.
+ *
+ * Version 4 adds `records/charts.json`, the case's saved link charts (docs/chart.md). A
+ * version-3 bundle had none.
  */
 
 /** An entry's bytes in memory, or a stored entry left in the source Blob (its CRC-32 still to check). */
@@ -42,7 +46,7 @@ export interface RawBundle {
 export type MigrationStep = (bundle: RawBundle) => RawBundle;
 
 /** MIGRATIONS[n] turns version n into version n + 1. */
-export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: migrateV0toV1, 1: migrateV1toV2, 2: migrateV2toV3 };
+export const MIGRATIONS: Readonly<Record<number, MigrationStep>> = { 0: migrateV0toV1, 1: migrateV1toV2, 2: migrateV2toV3, 3: migrateV3toV4 };
 
 export function migrate(bundle: RawBundle, fromVersion: number): RawBundle {
   let current = bundle;
@@ -155,4 +159,14 @@ function migrateV2toV3(bundle: RawBundle): RawBundle {
   // Every other entry is carried over as it is, so its listing (already verified) is too.
   const listed = [...list(bundle.manifest.entries), { path: NAME_RULES_PATH, sha256: sha256Hex(none), size: none.length }];
   return { manifest: { ...bundle.manifest, formatVersion: 3, counts, entries: listed }, entries };
+}
+
+function migrateV3toV4(bundle: RawBundle): RawBundle {
+  if (bundle.entries.has(CHARTS_PATH)) throw new Error(`${CHARTS_PATH} is not part of format version 3`);
+  const entries = new Map(bundle.entries);
+  const none = utf8('[]');
+  entries.set(CHARTS_PATH, none);
+  const counts = isObject(bundle.manifest.counts) ? { ...bundle.manifest.counts, charts: 0 } : bundle.manifest.counts;
+  const listed = [...list(bundle.manifest.entries), { path: CHARTS_PATH, sha256: sha256Hex(none), size: none.length }];
+  return { manifest: { ...bundle.manifest, formatVersion: 4, counts, entries: listed }, entries };
 }

@@ -2,6 +2,7 @@ import type { BundleManifest, CaseSnapshot, DocumentPages, ReadBundleResult } fr
 import { FILE_PATH, PAGES_PATH, RECORD_PATHS, fail, filePath } from './manifest';
 import type { EntryData } from './migrate';
 import { entrySize } from './migrate';
+import { CHARTS_PATH, validateCharts } from './charts';
 import { NAME_RULES_PATH } from './nameRules';
 import type { EntrySource } from './readBundle';
 import { crc32 } from './bytes';
@@ -34,6 +35,7 @@ export async function readRecords(manifest: BundleManifest, source: EntrySource,
   const events = validateEvents(RECORD_PATHS.events, await json(RECORD_PATHS.events), errors);
   const documents = validateDocuments(RECORD_PATHS.documents, await json(RECORD_PATHS.documents), errors);
   const nameRules = validateNameRules(NAME_RULES_PATH, await json(NAME_RULES_PATH), new Set(actors.map((a) => a.id)), errors, broken);
+  const charts = validateCharts(CHARTS_PATH, await json(CHARTS_PATH), new Set(cases.map((c) => c.id)), errors, broken);
   checkIdsAcrossKinds([
     ['case', RECORD_PATHS.cases, cases], ['actor', RECORD_PATHS.actors, actors],
     ['event', RECORD_PATHS.events, events], ['document', RECORD_PATHS.documents, documents],
@@ -52,7 +54,7 @@ export async function readRecords(manifest: BundleManifest, source: EntrySource,
       else pagePaths.push([path, pageMatch[1]!]);
     } else if (fileMatch) {
       fileSizes.set(fileMatch[1]!, size);
-    } else if (path !== NAME_RULES_PATH && !Object.values<string>(RECORD_PATHS).includes(path)) {
+    } else if (path !== NAME_RULES_PATH && path !== CHARTS_PATH && !Object.values<string>(RECORD_PATHS).includes(path)) {
       fail('entry-unlisted', `The bundle holds "${path}", which is not part of the bundle format.`, { entry: path });
     }
   }
@@ -82,7 +84,7 @@ export async function readRecords(manifest: BundleManifest, source: EntrySource,
   }
 
   const actual = {
-    cases: cases.length, actors: actors.length, events: events.length, documents: documents.length, pages: pages.length, files: fileSizes.size, nameRules: nameRules.length,
+    cases: cases.length, actors: actors.length, events: events.length, documents: documents.length, pages: pages.length, files: fileSizes.size, nameRules: nameRules.length, charts: charts.length,
   };
   for (const key of Object.keys(actual) as (keyof typeof actual)[]) {
     if (actual[key] !== manifest.counts[key]) {
@@ -104,7 +106,7 @@ export async function readRecords(manifest: BundleManifest, source: EntrySource,
     });
   }
   pages.sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
-  const snapshot: CaseSnapshot = { caseId: manifest.case.id, cases, actors, events, documents, pages, nameRules, files };
+  const snapshot: CaseSnapshot = { caseId: manifest.case.id, cases, actors, events, documents, pages, nameRules, charts, files };
   return { ok: true, snapshot, manifest, warnings: warnings.items, encrypted: false };
 }
 

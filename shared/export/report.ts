@@ -14,6 +14,8 @@ import {
 } from './labels';
 import { PRINT_CONTENT_SECURITY_POLICY } from '../security/csp';
 import { REPORT_CSS } from './reportCss';
+import type { SavedChart } from '../chart/savedChart';
+import { CHARTS_REPORT_CSS, chartsReportSection } from './reportCharts';
 import { placeText, seizureText } from './text';
 import type { ExportInput } from './types';
 
@@ -41,6 +43,8 @@ export interface ReportOptions {
   /** Milliseconds since the epoch; printed in UTC so the report does not depend on the machine's zone. */
   generatedAt: number;
   appVersion: string;
+  /** The case's saved link charts, drawn in their own section (reportCharts.ts). */
+  charts?: readonly SavedChart[];
 }
 
 /** Citations become numbered notes; the same document, page, quote and note share one number. */
@@ -156,6 +160,7 @@ ${e.tags.length > 0 && html`<p class="tags"><span class="label">${w.tags}:</span
   const sections: ReportSection[] = [
     { id: 'actors', heading: w.actors, body: html`${actorsHtml}` },
     { id: 'events', heading: w.events, body: eventsHtml },
+    ...chartsReportSection(opts.charts ?? [], input, locale),
     {
       id: 'sources', heading: w.sources,
       body: html`${notes.list.length > 0 && html`<h3 class="sub">${w.citations}</h3><ol class="notes">${notes.list.map(noteItem)}</ol>`}
@@ -190,7 +195,7 @@ ${section.body}
 `)}</body>
 </html>
 `;
-  return { html: page.__html, css: REPORT_CSS };
+  return { html: page.__html, css: opts.charts?.length ? REPORT_CSS + CHARTS_REPORT_CSS : REPORT_CSS };
 }
 
 /**

@@ -213,3 +213,23 @@ test('sample case: timeline and map, chart and table, and the place picker', asy
   found.push(...await scan(page, 'Event form, map picker'));
   expectNone(found);
 });
+
+test('sample case: the link chart, as a chart and as tables', async ({ page }) => {
+  await loadSample(page);
+  const found: string[] = [];
+  await nav(page, 'Link chart');
+  await expect(page.getByRole('heading', { level: 1, name: 'Link chart' })).toBeVisible();
+  found.push(...await scan(page, 'Link chart, empty'));
+  await page.getByRole('combobox', { name: 'Start from' }).fill('Artemio');
+  await page.getByRole('option', { name: /Florindo Eleuterio Flores/ }).click();
+  await page.getByRole('button', { name: 'Show chart' }).click();
+  await expect(page.getByRole('status').filter({ hasText: /Laid out/ })).toBeVisible();
+  await page.getByRole('application', { name: /Link chart/ }).focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('complementary', { name: 'Selected node' }).getByRole('heading', { level: 2 }).first()).toBeVisible();
+  found.push(...await scan(page, 'Link chart, chart with a node selected'));
+  await page.getByRole('button', { name: 'Tables', exact: true }).click();
+  await expect(page.getByRole('table', { name: /Nodes/ })).toBeVisible();
+  found.push(...await scan(page, 'Link chart, tables'));
+  expectNone(found);
+});

@@ -73,7 +73,7 @@ async function countWrites(db: CasefileDb, snapshot: CaseSnapshot): Promise<numb
     create: (down) => ({ ...down, table: (name) => { const t = down.table(name); return { ...t, mutate: (r) => { writes++; return t.mutate(r); } }; } }),
   });
   const before = await databaseDigest(db);
-  await counting.transaction('rw', [counting.cases, counting.actors, counting.events, counting.documents, counting.documentFiles, counting.pages, counting.trash, counting.ocrJobs, counting.nameRules], async () => {
+  await counting.transaction('rw', [counting.cases, counting.actors, counting.events, counting.documents, counting.documentFiles, counting.pages, counting.trash, counting.ocrJobs, counting.nameRules, counting.charts], async () => {
     await applyImport(counting, snapshot, choices, { now: 5 });
     throw new Error('roll back');
   }).catch(() => undefined);

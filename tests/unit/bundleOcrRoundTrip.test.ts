@@ -33,7 +33,7 @@ describe('export → import of OCR\'d and annotated pages', () => {
     const client = inProcessClient(target);
     const inspected = await client.inspectBundle(exported.blob);
     if (!inspected.ok) throw new Error(`${inspected.error.code}: ${inspected.error.message}`);
-    expect(inspected.preview.bundle.formatVersion).toBe(3);
+    expect(inspected.preview.bundle.formatVersion).toBe(4);
     await client.applyImport(inspected.preview.token, {});
 
     expect(await pagesOf(target, scan.id)).toEqual(rows);

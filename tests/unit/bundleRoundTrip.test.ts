@@ -25,14 +25,14 @@ describe('export a case → import into an empty profile', () => {
     const exported = await inProcessClient(source).exportBundle({ kind: 'case', caseId: CASE_ID });
     expect(exported.suggestedName).toBe('shining-path-in-the-vraem-2030-03-17.casefile');
     expect(exported.encrypted).toBe(false);
-    expect(exported.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0 });
+    expect(exported.counts).toEqual({ cases: 1, actors: 7, events: 4, documents: 2, pages: 2, files: 2, nameRules: 0, charts: 0 });
 
     const target = await freshDb();
     const client = inProcessClient(target);
     const inspected = await client.inspectBundle(exported.blob);
     if (!inspected.ok) throw new Error(`${inspected.error.code}: ${inspected.error.message}`);
     const { preview } = inspected;
-    expect(preview.bundle).toMatchObject({ caseId: CASE_ID, caseName: 'Shining Path in the VRAEM', formatVersion: 3, encrypted: false });
+    expect(preview.bundle).toMatchObject({ caseId: CASE_ID, caseName: 'Shining Path in the VRAEM', formatVersion: 4, encrypted: false });
     expect(preview.summary).toEqual({
       case: { new: 1, identical: 0, conflict: 0, trashed: 0 }, actor: { new: 7, identical: 0, conflict: 0, trashed: 0 },
       event: { new: 4, identical: 0, conflict: 0, trashed: 0 }, document: { new: 2, identical: 0, conflict: 0, trashed: 0 },

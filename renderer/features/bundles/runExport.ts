@@ -7,6 +7,7 @@ import type { BundleProgress, BundleScope } from '../../bundle/types';
 import type { CasefileDb } from '../../db/db';
 import { mentionsInDocument } from '../../db/mentions';
 import { setSetting } from '../../db/settings';
+import { listCharts } from '../../db/charts';
 import type { Language } from '../../i18n';
 import { getPlatform } from '../../platform';
 import { exportFileName } from './format';
@@ -105,7 +106,9 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
 
   if (format === 'report') {
     const { version } = await platform.appInfo();
-    const page = caseReport(input, { locale: opts.lang, generatedAt: now(), appVersion: version });
+    // A case's report includes its saved link charts; a selection or the whole library does not.
+    const charts = scope.kind === 'case' ? await listCharts(db, scope.caseId) : [];
+    const page = caseReport(input, { locale: opts.lang, generatedAt: now(), appVersion: version, charts });
     const fileName = exportFileName(opts.caseName, platform.reportExtension, now());
     onProgress({ phase: 'saving', done: 0, total: 0 });
     const saved = await platform.saveReport(page, fileName);

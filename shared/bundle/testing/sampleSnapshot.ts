@@ -111,3 +111,15 @@ export function rulesSampleSnapshot(): CaseSnapshot {
   ];
   return s;
 }
+
+/** The rules sample with one saved link chart of its case (format 4): the v4 fixture and the round trips. */
+export function chartsSampleSnapshot(): CaseSnapshot {
+  const s = rulesSampleSnapshot();
+  const [first, second] = s.actors;
+  s.charts = [{
+    id: '7c0b0d1e-3f4a-4b5c-8d6e-7f8091a2b3c4', caseId: s.caseId, name: 'Artemio and the Shining Path', createdAt: 1_700_000_000_000, updatedAt: 1_700_000_100_000,
+    nodes: [{ id: `actor:${first!.id}`, x: -120.5, y: 40, pinned: true }, { id: `actor:${second!.id}`, x: 80, y: -12.3, pinned: false }],
+    hidden: [`actor:${second!.id}`], edgeKinds: ['membership', 'participation'], at: '2019-08-25',
+  }];
+  return s;
+}

@@ -1,0 +1,12 @@
+export * from './types';
+export { buildChartGraph, otherEnd, type ChartCoMention, type ChartDocument, type ChartRecords } from './build';
+export { edgeStanding, happenedBy, membershipAt, type EdgeStanding } from './filter';
+export { neighbourhood, neighbours } from './expand';
+export { shortestPath, type ChartPath } from './path';
+export { visibleChart, type VisibleChart, type VisibleEdge } from './visible';
+export { forceLayout, LINK_DISTANCE, type LayoutInput } from './forceLayout';
+export { chartBounds, chartSvg, nodeShapeSvg, type ChartSvgOptions, type Point } from './svg';
+export * from './style';
+export * from './savedChart';
+export * from './viewport';
+export * from './work';
