@@ -106,6 +106,8 @@ test('map: the clash drawn in Ayacucho, approximate, from the offline gazetteer'
   // Events with only a country are listed apart.
   await expect(page.getByText('2 events not on the map')).toBeVisible();
   expect(urls.some((u) => u.endsWith('/gazetteer/places.tsv'))).toBe(true);
+  // The first-level region borders (Natural Earth admin 1) ship with the app and load behind the countries.
+  await expect.poll(() => urls.some((u) => /admin1\.topo[^/]*\.js$/.test(u)), { timeout: 20_000 }).toBe(true);
   expectOnlyLocal(urls, new URL(baseURL!).origin);
 });
 

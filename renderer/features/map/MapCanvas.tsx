@@ -5,6 +5,8 @@ import type { MapCamera } from '../../../shared/geo/mapView';
 import { fitCamera, panCamera, projectionFor, zoomCamera } from '../../../shared/geo/mapView';
 import type { Basemap } from './basemap';
 import { loadBasemap } from './basemap';
+import type { RegionLayer } from './regions';
+import { loadRegions } from './regions';
 import { clusterAt, drawBasemap, drawMarkers } from './drawMap';
 import type { MapFrame } from './drawMap';
 
@@ -38,7 +40,7 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   const wrap = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const [size, setSize] = useState({ width: 800, height: 480 });
-  const [basemap, setBasemap] = useState<{ coarse: Basemap; fine: Basemap | null } | null>(null);
+  const [basemap, setBasemap] = useState<{ coarse: Basemap; fine: Basemap | null; regions: RegionLayer | null } | null>(null);
   const camera = useRef<MapCamera | null>(initialCamera ?? null);
   // Until the user pans or zooms, the camera keeps fitting the markers (they arrive as regions are looked up).
   const moved = useRef(Boolean(initialCamera));
@@ -51,13 +53,17 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   const [tip, setTip] = useState<{ x: number; y: number; text: string } | null>(null);
   const [announce, setAnnounce] = useState('');
 
-  // The light 110m world first (the first draw), the 50m detail for region zoom behind it.
+  // The light 110m world first (the first draw), the 50m detail and the regions for region zoom behind it.
   useEffect(() => {
     let live = true;
     void loadBasemap('110m').then((coarse) => {
       if (!live) return;
-      setBasemap({ coarse, fine: null });
-      void loadBasemap('50m').then((fine) => { if (live) setBasemap({ coarse, fine }); });
+      setBasemap({ coarse, fine: null, regions: null });
+      void loadBasemap('50m').then((fine) => {
+        if (!live) return;
+        setBasemap({ coarse, fine, regions: null });
+        void loadRegions().then((regions) => { if (live) setBasemap({ coarse, fine, regions }); });
+      });
     });
     return () => { live = false; };
   }, []);

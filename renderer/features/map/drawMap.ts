@@ -5,6 +5,8 @@ import type { MapCamera } from '../../../shared/geo/mapView';
 import { projectionFor } from '../../../shared/geo/mapView';
 import { TYPE_COLORS } from '../timeline/colors';
 import type { Basemap } from './basemap';
+import type { RegionLayer } from './regions';
+import { REGIONS_FROM_ZOOM } from './regions';
 
 export const CLUSTER_CELL = 44;
 const SEA = '#e8eef3';
@@ -16,7 +18,7 @@ export interface MapFrame {
   width: number;
   height: number;
   /** The coarse (110m) and, once loaded, the fine (50m) basemap: fine from region zoom on. */
-  basemap: { coarse: Basemap; fine: Basemap | null } | null;
+  basemap: { coarse: Basemap; fine: Basemap | null; regions?: RegionLayer | null } | null;
   markers: readonly EventMarker[];
   selectedEventId: string | null;
   focusEventId: string | null;
@@ -33,12 +35,32 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'ca
   path(map.land);
   ctx.fillStyle = LAND;
   ctx.fill();
+  const regions = showRegions(f.basemap, f.camera.zoom);
+  if (regions) {
+    ctx.beginPath();
+    path(regions.borders);
+    ctx.strokeStyle = REGION_BORDER;
+    ctx.lineWidth = 0.6;
+    ctx.setLineDash([4, 3]);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   ctx.beginPath();
   path(map.borders);
   ctx.strokeStyle = BORDER;
   ctx.lineWidth = 0.8;
   ctx.stroke();
-  drawCountryNames(ctx, f, map);
+  const placed: Box[] = [];
+  drawNames(ctx, f, map.labels, placed, '12px system-ui, sans-serif', '#7a828c', 9000);
+  // A region's name is smaller and lighter: it fits in less room, under its country's.
+  if (regions) drawNames(ctx, f, regions.labels, placed, 'italic 11px system-ui, sans-serif', '#8a9099', 2500);
+}
+
+const REGION_BORDER = '#b9bfc6';
+
+/** The region layer, when loaded and the camera is close enough for it. */
+export function showRegions(b: MapFrame['basemap'], zoom: number): RegionLayer | null {
+  return zoom >= REGIONS_FROM_ZOOM ? b?.regions ?? null : null;
 }
 
 /** World and continent views draw the 1:110m countries (a fifth of the points); closer in, 1:50m. */
@@ -47,17 +69,19 @@ export function pickBasemap(b: { coarse: Basemap; fine: Basemap | null }, zoom: 
   return zoom >= FINE_FROM_ZOOM && b.fine ? b.fine : b.coarse;
 }
 
-/** Names of the countries large enough on screen to hold one, largest first, never overlapping. */
-function drawCountryNames(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'camera' | 'width' | 'height'>, map: Basemap): void {
+interface Box { x0: number; y0: number; x1: number; y1: number }
+
+/** Names of the areas (countries, then regions) large enough on screen to hold one, largest first, never overlapping. */
+function drawNames(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'camera' | 'width' | 'height'>, labels: Basemap['labels'], placed: Box[], font: string, color: string, minArea: number): void {
   const projection = projectionFor(f.camera, f.width, f.height);
   const scale = projection.scale();
-  const placed: { x0: number; y0: number; x1: number; y1: number }[] = [];
-  ctx.font = '12px system-ui, sans-serif';
+  ctx.font = font;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'middle';
-  ctx.fillStyle = '#7a828c';
-  for (const l of map.labels) {
-    if (l.area * scale * scale < 9000) break;
+  ctx.fillStyle = color;
+  for (const l of labels) {
+    // Area on screen in square pixels (steradians × scale²): smaller areas get no name.
+    if (l.area * scale * scale < minArea) break;
     const xy = projection([l.lon, l.lat]);
     if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > f.width || xy[1] > f.height) continue;
     const w = ctx.measureText(l.name).width;

@@ -3,10 +3,10 @@ import { projectionFor } from '../../../shared/geo/mapView';
 import { clusterMarkers } from '../../../shared/geo/markers';
 import { TYPE_COLORS } from '../timeline/colors';
 import { svgEscape } from '../timeline/exportImage';
-import { CLUSTER_CELL, clusterRadius, pickBasemap, projectMarkers } from './drawMap';
+import { CLUSTER_CELL, clusterRadius, pickBasemap, projectMarkers, showRegions } from './drawMap';
 import type { MapFrame } from './drawMap';
 
-/** The map as on screen, as SVG for reports: land, borders and the same clustered markers. */
+/** The map as on screen, as SVG for reports: land, country and region borders, and the same clustered markers. */
 export function mapSvg(f: MapFrame): string {
   const path = geoPath(projectionFor(f.camera, f.width, f.height));
   const out = [`<svg xmlns="http://www.w3.org/2000/svg" width="${f.width}" height="${f.height}" viewBox="0 0 ${f.width} ${f.height}" font-family="system-ui, sans-serif" font-size="11">`,
@@ -14,6 +14,8 @@ export function mapSvg(f: MapFrame): string {
   if (f.basemap) {
     const map = pickBasemap(f.basemap, f.camera.zoom);
     out.push(`<path d="${path(map.land) ?? ''}" fill="#f7f6f1"/>`);
+    const regions = showRegions(f.basemap, f.camera.zoom);
+    if (regions) out.push(`<path d="${path(regions.borders) ?? ''}" fill="none" stroke="#b9bfc6" stroke-width="0.6" stroke-dasharray="4 3"/>`);
     out.push(`<path d="${path(map.borders) ?? ''}" fill="none" stroke="#a9b0b8" stroke-width="0.8"/>`);
   }
   const clusters = clusterMarkers(projectMarkers(f), f.markers, CLUSTER_CELL, f.width, f.height);

