@@ -1,7 +1,10 @@
 // The link chart bench page (scripts/bench-views-chart.mjs drives it): a synthetic library of
 // people, groups and events, the chart graph built from it, the app's layout worker on it, the
 // same graph laid out by cytoscape (fcose) as the reference, and the main-thread work of each
-// interaction (pan and zoom frames, hover, select, hide, expand, the date filter, a path).
+// interaction (pan and zoom frames, hover, select, hide, expand, the date filter, a path), drawn
+// as the app draws them (ChartLayers: the kept picture moved while the view moves, the overlay
+// alone for hover and selection, a full repaint when what is shown changes), plus the repaint
+// that follows each motion once it stops ("settle", reported apart: it answers no input).
 import cytoscape from 'cytoscape';
 import fcose from 'cytoscape-fcose';
 import type { Actor, CaseEvent } from '../../shared/model';
@@ -14,7 +17,7 @@ import type { Viewport } from '../../shared/chart/viewport';
 import { EMPTY_CHART, expandNode, filterOf, findPath, setHidden } from '../../shared/chart/work';
 import type { ChartWork } from '../../shared/chart/work';
 import { getLayoutClient } from '../../renderer/features/chart/layoutClient';
-import { paintChart } from '../../renderer/features/chart/paint';
+import { ChartLayers } from '../../renderer/features/chart/chartLayers';
 import type { Point } from '../../shared/chart/svg';
 
 cytoscape.use(fcose);
@@ -124,17 +127,24 @@ const bench = {
     let view: Viewport = { x: width / 2, y: height / 2, k: 0.35 };
     let visible = visibleChart(g, work.shown, new Set(work.hidden), filterOf(work));
     const ids = visible.nodes.map((n) => n.id);
-    const draw = (selected: string | null, path: ReadonlySet<string> = new Set()) =>
-      paintChart(ctx, { chart: visible, positions, view, width, height, selected, hover: null, pinned: new Set(work.pinned), path }, dpr);
+    const layers = new ChartLayers();
+    const pinned = new Set(work.pinned);
+    let path: ReadonlySet<string> = new Set();
+    const draw = (selected: string | null, opts: { moving?: boolean; hover?: string | null } = {}) =>
+      layers.frame(ctx, { chart: visible, positions, view, width, height, selected, hover: opts.hover ?? null, pinned, path }, dpr, { moving: opts.moving ?? false });
     // One pixel read back makes the GPU finish the frame, so its cost is counted too.
     const flush = () => ctx.getImageData(0, 0, 1, 1);
     const samples: Record<string, number[]> = { pan: [], zoom: [], hover: [], select: [], hide: [], expand: [], dateFilter: [], path: [] };
+    const settle: number[] = [];
+    const kinds: Record<string, number> = {};
     const unflushed: number[] = [];
     const reference: number[] = [];
-    const time = (kind: string, fn: () => void) => {
-      const t0 = performance.now(); fn(); const t1 = performance.now(); flush();
+    const time = (kind: string, fn: () => string | void) => {
+      const t0 = performance.now(); const made = fn(); const t1 = performance.now(); flush();
       samples[kind]!.push(performance.now() - t0); unflushed.push(t1 - t0);
+      if (made) kinds[`${kind}:${made}`] = (kinds[`${kind}:${made}`] ?? 0) + 1;
     };
+    const settleFrame = (selected: string | null) => { const t0 = performance.now(); draw(selected); flush(); settle.push(performance.now() - t0); };
     // The reference frame: the same edges and nodes stroked and filled as one path each, no
     // culling, styles, rings or labels: about the least any canvas drawing of this graph costs.
     const lines: number[] = [];
@@ -155,20 +165,30 @@ const bench = {
     };
     draw(null); flush();
     const r = rng(7);
+    let selected: string | null = null;
     for (let i = 0; i < rounds; i++) {
       rawFrame();
-      time('pan', () => { view = { ...view, x: view.x + 7, y: view.y - 3 }; draw(null); });
-      time('zoom', () => { view = zoomAt(view, i % 20 < 10 ? 1.08 : 1 / 1.08, 640, 350); draw(null); });
-      time('hover', () => { hitNode(view, ids, positions, r() * width, r() * height, 13); });
+      time('pan', () => { view = { ...view, x: view.x + 7, y: view.y - 3 }; return draw(selected, { moving: true }); });
+      time('zoom', () => { view = zoomAt(view, i % 20 < 10 ? 1.08 : 1 / 1.08, 640, 350); return draw(selected, { moving: true }); });
+      // The motion stops: the picture is repainted sharp at the new view.
+      settleFrame(selected);
+      time('hover', () => {
+        const over = hitNode(view, ids, positions, r() * width, r() * height, 13);
+        return draw(selected, { hover: over ?? ids[Math.floor(r() * ids.length)]! });
+      });
       const id = ids[Math.floor(r() * ids.length)]!;
-      time('select', () => draw(id));
+      time('select', () => { selected = id; return draw(selected); });
       if (i % 5 === 0) {
-        time('hide', () => { work = setHidden(work, id, true); visible = visibleChart(g, work.shown, new Set(work.hidden), filterOf(work)); draw(null); });
+        time('hide', () => { work = setHidden(work, id, true); visible = visibleChart(g, work.shown, new Set(work.hidden), filterOf(work)); return draw(null); });
         work = setHidden(work, id, false);
-        time('expand', () => { work = expandNode(g, work, id).work; visible = visibleChart(g, work.shown, new Set(work.hidden), filterOf(work)); draw(id); });
-        time('dateFilter', () => { work = { ...work, at: `${1985 + (i % 30)}-06-01` }; visible = visibleChart(g, work.shown, new Set(work.hidden), filterOf(work)); draw(null); });
+        time('expand', () => { work = expandNode(g, work, id).work; visible = visibleChart(g, work.shown, new Set(work.hidden), filterOf(work)); return draw(id); });
+        time('dateFilter', () => { work = { ...work, at: `${1985 + (i % 30)}-06-01` }; visible = visibleChart(g, work.shown, new Set(work.hidden), filterOf(work)); return draw(null); });
         const other = ids[Math.floor(r() * ids.length)]!;
-        time('path', () => { const next = findPath(g, work, id, other); const on = new Set([...(next?.path?.nodes ?? []), ...(next?.path?.edges ?? [])]); draw(null, on); });
+        time('path', () => { const next = findPath(g, work, id, other); path = new Set([...(next?.path?.nodes ?? []), ...(next?.path?.edges ?? [])]); return draw(null); });
+        // Clearing the path is a repaint of its own (untimed here), not part of the next pan.
+        path = new Set();
+        selected = null;
+        draw(null); flush();
       }
     }
     work = { ...work, at: null, edgeKinds: [...CHART_EDGE_KINDS] };
@@ -177,6 +197,7 @@ const bench = {
     return {
       p95: pct(all, 0.95), p50: pct(all, 0.5), n: all.length, byKind: summary,
       unflushedP95: pct(unflushed, 0.95), referenceP50: pct(reference, 0.5), referenceP95: pct(reference, 0.95),
+      settle: { n: settle.length, p50: pct(settle, 0.5), p95: pct(settle, 0.95), max: Math.max(...settle) }, frameKinds: kinds,
     };
   },
 };

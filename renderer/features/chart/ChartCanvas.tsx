@@ -5,7 +5,7 @@ import type { Direction, Viewport } from '../../../shared/chart/viewport';
 import { fitViewport, hitNode, nodeInDirection, toWorld, zoomAt } from '../../../shared/chart/viewport';
 import type { VisibleChart } from '../../../shared/chart/visible';
 import { useT } from '../../i18n/useT';
-import { paintChart } from './paint';
+import { ChartLayers } from './chartLayers';
 
 export type NodeAction = 'open' | 'expand' | 'hide' | 'pin';
 
@@ -28,6 +28,8 @@ interface ChartCanvasProps {
 const ARROWS: Record<string, Direction> = { ArrowLeft: 'left', ArrowRight: 'right', ArrowUp: 'up', ArrowDown: 'down' };
 const PAN_STEP = 80;
 const HIT_RADIUS = 13;
+/** The view counts as moving this long after the last pan or zoom; then the picture is repainted sharp. */
+const SETTLE_MS = 140;
 
 /**
  * The chart on a canvas: drag the background to pan, the wheel to zoom, drag a node to move
@@ -48,6 +50,9 @@ export function ChartCanvas(props: ChartCanvasProps) {
   const propsRef = useRef(props);
   useLayoutEffect(() => { propsRef.current = props; });
   const frame = useRef(0);
+  const layers = useRef<ChartLayers | null>(null);
+  const movingUntil = useRef(0);
+  const settleTimer = useRef(0);
 
   const draw = useCallback(() => {
     frame.current = 0;
@@ -58,10 +63,20 @@ export function ChartCanvas(props: ChartCanvasProps) {
     const { width, height } = sizeRef.current;
     let positions = p.positions;
     if (dragPos.current) { const m = new Map(positions); m.set(dragPos.current.id, dragPos.current.p); positions = m; }
-    paintChart(ctx, { chart: p.chart, positions, view: viewRef.current, width, height, selected: p.selected, hover: hoverRef.current, pinned: p.pinned, path: p.path }, window.devicePixelRatio || 1);
+    layers.current ??= new ChartLayers();
+    layers.current.frame(ctx, { chart: p.chart, positions, view: viewRef.current, width, height, selected: p.selected, hover: hoverRef.current, pinned: p.pinned, path: p.path },
+      window.devicePixelRatio || 1, { moving: performance.now() < movingUntil.current });
   }, []);
   const schedule = useCallback(() => { if (!frame.current) frame.current = requestAnimationFrame(draw); }, [draw]);
-  useEffect(() => () => cancelAnimationFrame(frame.current), []);
+  useEffect(() => () => { cancelAnimationFrame(frame.current); window.clearTimeout(settleTimer.current); }, []);
+  /** A pan or zoom from input: frames move the kept picture until the motion stops, then it is repainted. */
+  const moveView = (next: Viewport) => {
+    viewRef.current = next;
+    movingUntil.current = performance.now() + SETTLE_MS;
+    window.clearTimeout(settleTimer.current);
+    settleTimer.current = window.setTimeout(schedule, SETTLE_MS + 10);
+    schedule();
+  };
 
   const fit = useCallback(() => {
     const { width, height } = sizeRef.current;
@@ -126,14 +141,15 @@ export function ChartCanvas(props: ChartCanvasProps) {
       return;
     }
     if (!drag.moved && Math.hypot(x - drag.x, y - drag.y) < 3) return;
+    drag.moved = true;
     if (drag.kind === 'pan') {
       const v = viewRef.current;
-      viewRef.current = { ...v, x: v.x + (x - drag.x), y: v.y + (y - drag.y) };
+      const next = { ...v, x: v.x + (x - drag.x), y: v.y + (y - drag.y) };
       drag.x = x; drag.y = y;
-    } else if (drag.id) {
-      dragPos.current = { id: drag.id, p: toWorld(viewRef.current, x, y) };
+      moveView(next);
+      return;
     }
-    drag.moved = true;
+    if (drag.id) dragPos.current = { id: drag.id, p: toWorld(viewRef.current, x, y) };
     schedule();
   };
   const onPointerUp = (e: PointerEvent<HTMLCanvasElement>) => {
@@ -156,8 +172,7 @@ export function ChartCanvas(props: ChartCanvasProps) {
   };
   const onWheel = (e: WheelEvent<HTMLCanvasElement>) => {
     const { x, y } = local(e);
-    viewRef.current = zoomAt(viewRef.current, Math.exp(-e.deltaY * 0.0015), x, y);
-    schedule();
+    moveView(zoomAt(viewRef.current, Math.exp(-e.deltaY * 0.0015), x, y));
   };
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
@@ -168,14 +183,13 @@ export function ChartCanvas(props: ChartCanvasProps) {
     if (dir && e.shiftKey) {
       const dx = dir === 'left' ? PAN_STEP : dir === 'right' ? -PAN_STEP : 0;
       const dy = dir === 'up' ? PAN_STEP : dir === 'down' ? -PAN_STEP : 0;
-      viewRef.current = { ...v, x: v.x + dx, y: v.y + dy };
-      schedule();
+      moveView({ ...v, x: v.x + dx, y: v.y + dy });
     } else if (dir) {
       const list = ids();
       const next = p.selected ? nodeInDirection(p.selected, dir, list, p.positions) : nearestToCentre(list, p.positions, toWorld(v, width / 2, height / 2));
       if (next) p.onSelect(next);
-    } else if (e.key === '+' || e.key === '=') { viewRef.current = zoomAt(v, 1.25, width / 2, height / 2); schedule(); }
-    else if (e.key === '-' || e.key === '_') { viewRef.current = zoomAt(v, 0.8, width / 2, height / 2); schedule(); }
+    } else if (e.key === '+' || e.key === '=') moveView(zoomAt(v, 1.25, width / 2, height / 2));
+    else if (e.key === '-' || e.key === '_') moveView(zoomAt(v, 0.8, width / 2, height / 2));
     else if (e.key === '0') fit();
     else if (e.key === 'Escape' && p.selected) p.onSelect(null);
     else if (p.selected && (e.key === 'Enter' || e.key === 'e' || e.key === 'h' || e.key === 'p') && !e.ctrlKey && !e.metaKey && !e.altKey) {
