@@ -9,6 +9,7 @@ import type { RegionLayer } from './regions';
 import { loadRegions } from './regions';
 import { clusterAt, drawBasemap, drawMarkers } from './drawMap';
 import type { MapFrame } from './drawMap';
+import { useWheel } from '../../components/useWheel';
 
 export interface MapController {
   zoom: (steps: number) => void;
@@ -146,7 +147,6 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
   };
   const membersOf = (c: Cluster) => c.members.map((i) => markers[i]!);
 
-  const onWheel = useRef<(e: WheelEvent) => void>(() => undefined);
   const wheel = (e: WheelEvent) => {
     if (!camera.current) return;
     e.preventDefault();
@@ -156,15 +156,9 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
     setTip(null);
     draw();
   };
-  // The latest closures for the animation-frame and native listeners (set after each render).
-  useLayoutEffect(() => { frameRef.current = frame; onWheel.current = wheel; });
-  useEffect(() => {
-    const c = canvas.current;
-    if (!c) return;
-    const listener = (e: WheelEvent) => onWheel.current(e);
-    c.addEventListener('wheel', listener, { passive: false });
-    return () => c.removeEventListener('wheel', listener);
-  }, []);
+  // The latest closure for the animation frame (set after each render).
+  useLayoutEffect(() => { frameRef.current = frame; });
+  useWheel(canvas, wheel);
 
   const pickAt = (x: number, y: number) => {
     const at = camera.current && projectionFor(camera.current, size.width, size.height).invert?.([x, y]);

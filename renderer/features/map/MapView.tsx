@@ -7,7 +7,7 @@ import { useT } from '../../i18n/useT';
 import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { typeLabel } from '../events/labels';
-import { exportName, pngBytes, saveExport } from '../timeline/exportImage';
+import { useViewExports } from '../timeline/useViewExports';
 import { SelectionCard } from '../timeline/SelectionCard';
 import { useOpenRecord } from '../timeline/useOpenRecord';
 import { useViewRecords } from '../timeline/useViewRecords';
@@ -36,7 +36,6 @@ export function MapView() {
   const rangeText = useUi((s) => s.viewRange);
   const selection = useUi((s) => s.viewSelection);
   const select = useUi((s) => s.selectInViews);
-  const notify = useUi((s) => s.notify);
   const open = useOpenRecord();
   const controller = useRef<MapController>(null);
   const { range, ...rangeErrors } = readRange(t, rangeText.from, rangeText.to);
@@ -68,23 +67,10 @@ export function MapView() {
   const onSelect = (m: EventMarker) => select({ kind: 'event', id: m.eventId });
   const selectedEventId = selection?.kind === 'event' ? selection.id : null;
 
-  const exportPng = async () => {
-    const f = controller.current?.frame();
-    if (!f) return;
-    try {
-      const data = await pngBytes(f.width, f.height, 2, (ctx) => { drawBasemap(ctx, f); drawMarkers(ctx, { ...f, focusEventId: null }); });
-      const name = exportName('map', 'png');
-      if (await saveExport(name, 'image/png', data)) notify(t('views.exported', { name }));
-    } catch (e) { notify(t('views.exportFailed', { reason: e instanceof Error ? e.message : String(e) }), 'error'); }
-  };
-  const exportSvg = async () => {
-    const f = controller.current?.frame();
-    if (!f) return;
-    try {
-      const name = exportName('map', 'svg');
-      if (await saveExport(name, 'image/svg+xml', new TextEncoder().encode(mapSvg({ ...f, focusEventId: null })))) notify(t('views.exported', { name }));
-    } catch (e) { notify(t('views.exportFailed', { reason: e instanceof Error ? e.message : String(e) }), 'error'); }
-  };
+  const { exportPng, exportSvg } = useViewExports('map', () => controller.current?.frame(), {
+    png: (ctx, f) => { drawBasemap(ctx, f); drawMarkers(ctx, { ...f, focusEventId: null }); },
+    svg: (f) => mapSvg({ ...f, focusEventId: null }),
+  });
 
   return (
     <div className="page view-page map-view">

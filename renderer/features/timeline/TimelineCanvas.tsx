@@ -7,6 +7,7 @@ import type { Tick } from '../../../shared/timeline';
 import { useT } from '../../i18n/useT';
 import { AXIS_HEIGHT, LABEL_WIDTH, dayToX, drawTimeline, hitTest, itemBox, plotWidth } from './drawTimeline';
 import type { TimelineFrame } from './drawTimeline';
+import { useWheel } from '../../components/useWheel';
 
 export interface TimelineController {
   zoom: (factor: number) => void;
@@ -95,7 +96,6 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
   };
 
   // Not React's onWheel: that listener is passive, and Ctrl+wheel must zoom the chart, not the window.
-  const onWheel = useRef<(e: WheelEvent) => void>(() => undefined);
   const wheel = (e: WheelEvent) => {
     if (!view.current) return;
     e.preventDefault();
@@ -107,15 +107,9 @@ export function TimelineCanvas({ model, selectedRecordId, label, tickLabel, desc
     setTip(null);
     draw();
   };
-  // The latest closures for the animation-frame and native listeners (set after each render).
-  useLayoutEffect(() => { frameRef.current = frame; onWheel.current = wheel; });
-  useEffect(() => {
-    const c = canvas.current;
-    if (!c) return;
-    const listener = (e: WheelEvent) => onWheel.current(e);
-    c.addEventListener('wheel', listener, { passive: false });
-    return () => c.removeEventListener('wheel', listener);
-  }, []);
+  // The latest closure for the animation frame (set after each render).
+  useLayoutEffect(() => { frameRef.current = frame; });
+  useWheel(canvas, wheel);
 
   useImperativeHandle(controller, () => ({
     zoom: (factor) => { if (view.current) { moved.current = true; view.current = zoomAround(view.current, factor, plotWidth(size) / 2); draw(); } },

@@ -9,7 +9,7 @@ import { useUi } from '../../state/store';
 import { statusKey } from '../actors/labels';
 import { typeLabel } from '../events/labels';
 import { drawTimeline } from './drawTimeline';
-import { exportName, pngBytes, saveExport } from './exportImage';
+import { useViewExports } from './useViewExports';
 import { describeItem, tickLabeller } from './labels';
 import { TimelineCanvas } from './TimelineCanvas';
 import type { TimelineController } from './TimelineCanvas';
@@ -39,7 +39,6 @@ export function TimelineView() {
   const rangeText = useUi((s) => s.viewRange);
   const selection = useUi((s) => s.viewSelection);
   const select = useUi((s) => s.selectInViews);
-  const notify = useUi((s) => s.notify);
   const open = useOpenRecord();
   const controller = useRef<TimelineController>(null);
   const { range, ...rangeErrors } = readRange(t, rangeText.from, rangeText.to);
@@ -56,23 +55,10 @@ export function TimelineView() {
   const describe = (it: TimelineItem) => describeItem(t, it);
   const onSelect = (it: TimelineItem) => select({ kind: it.recordKind, id: it.recordId });
 
-  const exportPng = async () => {
-    const f = controller.current?.frame();
-    if (!f) return;
-    try {
-      const data = await pngBytes(f.width, f.height, 2, (ctx) => drawTimeline(ctx, { ...f, focusKey: null }));
-      const name = exportName('timeline', 'png');
-      if (await saveExport(name, 'image/png', data)) notify(t('views.exported', { name }));
-    } catch (e) { notify(t('views.exportFailed', { reason: e instanceof Error ? e.message : String(e) }), 'error'); }
-  };
-  const exportSvg = async () => {
-    const f = controller.current?.frame();
-    if (!f) return;
-    try {
-      const name = exportName('timeline', 'svg');
-      if (await saveExport(name, 'image/svg+xml', new TextEncoder().encode(timelineSvg({ ...f, focusKey: null })))) notify(t('views.exported', { name }));
-    } catch (e) { notify(t('views.exportFailed', { reason: e instanceof Error ? e.message : String(e) }), 'error'); }
-  };
+  const { exportPng, exportSvg } = useViewExports('timeline', () => controller.current?.frame(), {
+    png: (ctx, f) => drawTimeline(ctx, { ...f, focusKey: null }),
+    svg: (f) => timelineSvg({ ...f, focusKey: null }),
+  });
 
   const extentLabel = model?.extent ? [isoFromDayIndex(model.extent.start).slice(0, 4), isoFromDayIndex(model.extent.end - 1).slice(0, 4)] : null;
   return (
