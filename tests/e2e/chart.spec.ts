@@ -130,3 +130,26 @@ test('save a chart, reopen it after a restart, and export it as SVG', async ({ p
   const bytes = await readFile(await (await png).path());
   expect([...bytes.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });
+
+test('after panning and zooming the chart is repainted sharp, as a fresh drawing of the same view', async ({ page }) => {
+  await chartFromArtemio(page, 'Links away: 2');
+  const canvas = page.locator('.chart-canvas canvas');
+  const pixels = () => canvas.evaluate((c: HTMLCanvasElement) => c.toDataURL());
+  const box = (await canvas.boundingBox())!;
+  // A drag pans, the wheel zooms: frames move the kept picture until the motion stops.
+  await page.mouse.move(box.x + 40, box.y + 40);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 90, box.y + 70, { steps: 5 });
+  await page.mouse.up();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  await page.mouse.wheel(0, -240);
+  await page.mouse.wheel(0, -240);
+  await page.waitForTimeout(400);
+  const settled = await pixels();
+  // A resize there and back repaints the whole chart at the same view: the same picture.
+  const size = page.viewportSize()!;
+  await page.setViewportSize({ width: size.width - 100, height: size.height });
+  await page.waitForTimeout(200);
+  await page.setViewportSize(size);
+  await expect.poll(pixels).toBe(settled);
+});

@@ -57,6 +57,12 @@ export function paintBase(ctx: CanvasRenderingContext2D, s: PaintState, dpr: num
   const { view, positions } = s;
   ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
   ctx.clearRect(0, 0, s.width, s.height);
+  // A kept canvas carries the last paint's state (the labels' round joins): start from the same
+  // state every time, so a repaint is the same picture whether its canvas is new or reused.
+  ctx.lineJoin = 'miter';
+  ctx.lineCap = 'butt';
+  ctx.setLineDash([]);
+  ctx.globalAlpha = 1;
   const sx = (p: Point) => p.x * view.k + view.x;
   const sy = (p: Point) => p.y * view.k + view.y;
   const pad = 40;
