@@ -15,7 +15,7 @@ import {
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
 import { readKeysInChunks } from '../db/chunks';
-import type { CasefileDb, SearchSegmentRow } from '../db/db';
+import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
@@ -134,13 +134,11 @@ export class SearchIndexer {
       // The next row is read while this one is loaded and, for the first few, the scoring path
       // is warmed on it (the worker would only wait for IndexedDB meanwhile): the first answer
       // then runs compiled code instead of paying for it (docs/search.md, "What the worker does").
-      let next: Promise<SearchSegmentRow | undefined> | null = ids.length ? this.db.searchSegments.get(ids[0]!) : null;
+      let next = ids.length ? this.db.searchSegments.get(ids[0]!) : null;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         const row = await next!;
         next = i + 1 < ids.length ? this.db.searchSegments.get(ids[i + 1]!) : null;
-        // Awaited on the next turn; handled here too so an error thrown below leaves no unhandled rejection.
-        next?.catch(() => undefined);
         if (!row) continue;
         // New segments must never take the id of one still stored (a lost catalog restarts at 1).
         if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
