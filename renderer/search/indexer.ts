@@ -10,7 +10,7 @@
  */
 import {
   DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
-  mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede, warmScoring,
+  mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
@@ -33,8 +33,6 @@ export interface IndexProgress { done: number; total: number }
  * not indexed, and the status line says so; a new document always gets in.
  */
 export const MAX_INDEXED_PAGES = 250_000;
-/** Segments the scoring path is warmed on while the next rows are read at start-up. */
-const WARM_SEGMENTS = 3;
 
 export interface IndexerOptions {
   now?: () => number;
@@ -130,23 +128,15 @@ export class SearchIndexer {
       const loaded: Segment[] = [];
       const staleMetas: (SegmentMeta | null)[] = [];
       let stale = 0;
-      let warmed = 0;
-      // The next row is read while this one is loaded and, for the first few, the scoring path
-      // is warmed on it (the worker would only wait for IndexedDB meanwhile): the first answer
-      // then runs compiled code instead of paying for it (docs/search.md, "What the worker does").
-      let next = ids.length ? this.db.searchSegments.get(ids[0]!) : null;
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i]!;
-        const row = await next!;
-        next = i + 1 < ids.length ? this.db.searchSegments.get(ids[i + 1]!) : null;
+      for (const id of ids) {
+        // One row at a time: only one JSON string is alive at once.
+        const row = await this.db.searchSegments.get(id);
         if (!row) continue;
         // New segments must never take the id of one still stored (a lost catalog restarts at 1).
         if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
         if (!catalog) { this.pendingDrops.add(id); continue; }
         try {
-          const seg = loadSegmentRow(row, catalog.tombstones[id] ?? []);
-          loaded.push(seg);
-          if (warmed < WARM_SEGMENTS && next) { warmed++; await warmScoring(seg); }
+          loaded.push(loadSegmentRow(row, catalog.tombstones[id] ?? []));
         } catch (error) {
           if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
           stale++;

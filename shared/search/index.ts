@@ -8,7 +8,7 @@ export { StaleSegmentError, loadSegment, serializeSegment } from './persist';
 export type { SerializedSegment } from './persist';
 export { dateBound, mergeFilters, parseQuery } from './parseQuery';
 export type { ParsedQuery, PhraseClause, QueryClause, TermClause } from './parseQuery';
-export { searchSegments, warmScoring } from './search';
+export { searchSegments } from './search';
 export { prepareVocabulary } from './evaluate';
 export type { SearchOptions, TextLoader } from './search';
 export { DEFAULT_MERGE_POLICY, deleteRefs, dropDocument, mergeSegments, metasOf, planMerges, supersede } from './merge';

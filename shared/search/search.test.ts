@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildSegment, bytesSource } from './segment';
 import { loadSegment, serializeSegment, StaleSegmentError } from './persist';
 import type { Segment } from './segment';
-import { searchSegments, warmScoring } from './search';
+import { searchSegments } from './search';
 import { dropDocument, mergeSegments, supersede } from './merge';
 import type { SearchDoc } from './types';
 import { buildStemMap, formsOfStem, stemAt } from './stemMap';
@@ -27,15 +27,6 @@ const docB = docPages('b', ['the Shining Path cell moved', filler(3), 'Path Shin
 describe('searchSegments over several segments', () => {
   const segA = buildSegment('document:a', docA, { seq: 1 });
   const segB = buildSegment('document:b', docB, { seq: 2 });
-
-  it('answers the same after the start-up warm-up ran on a segment', async () => {
-    const queries = ['shining path', '"the shining path"', 'cocaine', 'valley -river', 'pat*'];
-    const before = await Promise.all(queries.map((q) => searchSegments([segA, segB], q, {}, { getText })));
-    await warmScoring(segA);
-    await warmScoring(segB, 1);
-    const after = await Promise.all(queries.map((q) => searchSegments([segA, segB], q, {}, { getText })));
-    expect(after.map((r) => r.groups)).toEqual(before.map((r) => r.groups));
-  });
 
   it('gives a term in two segments comparable scores (global idf, not per segment)', async () => {
     const same = 'cocaine seized near the river';

@@ -368,21 +368,3 @@ export async function searchSegments(segments: readonly Segment[], query: string
   }
   return { groups, tookMs: now() - started, notes: parsed.notes };
 }
-
-/**
- * Runs the query path once over one segment, with a word of a few thousand rows (enough loop
- * iterations for the JIT, short enough to hide behind one IndexedDB read) and no page texts:
- * the worker calls it while it waits for the next stored row at start-up, so the first answer
- * runs optimised code (a cold first query over 100k pages took 462 ms in the worker). Results
- * are dropped; nothing outlives the call but the segment's own caches.
- */
-export async function warmScoring(seg: Segment, rows = 2_000): Promise<void> {
-  const f = seg.fields.find((x) => x.terms.length > 0);
-  if (!f) return;
-  let best = -1;
-  for (let t = 0; t < f.terms.length; t++) {
-    if (!isStrong(f.terms[t]!)) continue;
-    if (best < 0 || Math.abs(f.df[t]! - rows) < Math.abs(f.df[best]! - rows)) best = t;
-  }
-  if (best >= 0) await searchSegments([seg], f.terms[best]!, {}, { limit: 20, fuzzy: false });
-}
