@@ -25,7 +25,7 @@
 //                            query code without a 30-minute rebuild at 100k). New-document rounds add
 //                            documents to it: use --new-doc-rounds 0 to keep it unchanged.
 import './pinnedNode.mjs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -273,6 +273,9 @@ async function keptProfile(dir) {
     if (stamp.pages !== config.pages || stamp.seed !== config.seed || stamp.actors !== config.actors || stamp.events !== config.events) {
       throw new Error(`--profile ${dir} holds ${stamp.pages} pages / seed ${stamp.seed} / ${stamp.actors} actors / ${stamp.events} events, not this run's corpus: use another directory`);
     }
+    // Profiles kept before the port was stamped: the origin whose IndexedDB holds Blobs (positions) is the indexed one.
+    stamp.port ??= await readdir(join(dir, 'Default', 'IndexedDB')).then((names) => Number(names.find((n) => n.endsWith('.indexeddb.blob'))?.match(/_(\d+)\.indexeddb/)?.[1]), () => undefined);
+    if (!stamp.port) throw new Error(`--profile ${dir}: cannot tell which port its index was built on`);
     return { dir, reuse: stamp };
   }
   await mkdir(dir, { recursive: true });
@@ -287,9 +290,10 @@ async function main() {
     log('building tests/bench/search.html → dist/bench-search (bundles the app\'s search worker)');
     await build({ configFile: join(ROOT, 'tests/bench/search.vite.config.ts'), logLevel: 'warn' });
   }
-  const { server, origin } = await serveFolders([['dist/bench-search', '/bench-search', 'search.html']]);
-  const url = `${origin}/bench-search/search.html`;
   const kept = opts.profile ? await keptProfile(opts.profile) : null;
+  // IndexedDB belongs to the origin: a reused profile is served on the port it was built on.
+  const { server, origin } = await serveFolders([['dist/bench-search', '/bench-search', 'search.html']], new Map(), kept?.reuse?.port ?? 0);
+  const url = `${origin}/bench-search/search.html`;
   const userDataDir = kept?.dir ?? await mkdtemp(join(tmpdir(), 'casefile-bench-search-'));
   try {
     let indexed;
@@ -300,7 +304,7 @@ async function main() {
       indexed = true;
     } else {
       indexed = await fillAndIndex(userDataDir, url, result.errors, result);
-      if (indexed && kept) await writeFile(join(userDataDir, 'casefile-bench.json'), JSON.stringify({ pages: config.pages, seed: config.seed, actors: config.actors, events: config.events, builtAt: new Date().toISOString(), fill: result.fill, index: result.index, merge: { ...result.merge, heapSamples: undefined }, persisted: result.persisted, heapAfterIndexGc: result.heapAfterIndexGc }));
+      if (indexed && kept) await writeFile(join(userDataDir, 'casefile-bench.json'), JSON.stringify({ port: Number(new URL(origin).port), pages: config.pages, seed: config.seed, actors: config.actors, events: config.events, builtAt: new Date().toISOString(), fill: result.fill, index: result.index, merge: { ...result.merge, heapSamples: undefined }, persisted: result.persisted, heapAfterIndexGc: result.heapAfterIndexGc }));
     }
     if (indexed) {
       await restartAndQuery(userDataDir, url, result.errors, result);
