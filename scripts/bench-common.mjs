@@ -33,7 +33,8 @@ async function snapshot(dir, prefix, files, mustHave) {
  * Serves built folders from memory, each `[dir under the repo, URL prefix, a file it must hold]`,
  * plus `extra` (path → bytes), with the app's CSP, on a free port of 127.0.0.1.
  */
-export async function serveFolders(folders, extra = new Map()) {
+/** `port` 0 picks a free one; a fixed port keeps the origin (and so a kept profile's IndexedDB) between runs. */
+export async function serveFolders(folders, extra = new Map(), port = 0) {
   const files = new Map();
   for (const [dir, prefix, mustHave] of folders) await snapshot(join(ROOT, dir), prefix, files, mustHave);
   for (const [path, body] of extra) files.set(path, body);
@@ -47,7 +48,7 @@ export async function serveFolders(folders, extra = new Map()) {
     if (!body) { res.writeHead(404, headers).end('not found'); return; }
     res.writeHead(200, { ...headers, 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
   });
-  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise((resolve, reject) => { server.once('error', reject); server.listen(port, '127.0.0.1', resolve); });
   return { server, origin: `http://127.0.0.1:${server.address().port}` };
 }
 

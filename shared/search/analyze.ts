@@ -49,9 +49,25 @@ export function tokenize(text: string): WordToken[] {
     const lower = match[0].toLowerCase();
     if (ASCII_WORD.test(lower)) { out.push({ word: lower, start, end }); continue; }
     // Folding can split a run (NFKC turns "½" into "1⁄2"); the parts share the run's offsets.
-    for (const word of foldText(match[0]).match(FOLDED_WORD) ?? []) out.push({ word, start, end });
+    for (const word of foldedParts(match[0])) out.push({ word, start, end });
   }
   return out;
+}
+
+/**
+ * Folded words of one non-ASCII run, cached: pages repeat their words, and folding (three
+ * Unicode normalisations) was most of the time of reading a page's text for a phrase check.
+ */
+const foldedPartsCache = new Map<string, readonly string[]>();
+const FOLD_CACHE_LIMIT = 200_000;
+function foldedParts(raw: string): readonly string[] {
+  let parts = foldedPartsCache.get(raw);
+  if (parts === undefined) {
+    parts = foldText(raw).match(FOLDED_WORD) ?? [];
+    if (foldedPartsCache.size >= FOLD_CACHE_LIMIT) foldedPartsCache.clear();
+    foldedPartsCache.set(raw, parts);
+  }
+  return parts;
 }
 
 /** Stop word in Spanish, English, both or neither (the lists are per language: stopWords.ts). */

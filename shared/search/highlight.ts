@@ -4,22 +4,50 @@ import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
 
-/** Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado"). */
-function sameWord(a: string, b: string): boolean {
-  if (a === b) return true;
-  const [ae, an] = stemsOf(a);
-  const [be, bn] = stemsOf(b);
-  return ae === be || an === bn;
+/**
+ * Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado").
+ * Snowball and Porter only rewrite a word's ending, never its first letter (Snowball's regions
+ * start after the second letter, Porter leaves words under three letters alone and keeps a
+ * vowel in every stem; tests/unit/searchStemFirstLetter.test.ts checks it over both languages'
+ * vocabularies), so a word with another first letter is ruled out before any stemming. Verdicts
+ * are kept per phrase word for as long as the phrase (one query's compiled phrase) lives: the
+ * pages a query reads repeat their words, and the stem cache can be cold.
+ */
+class PhraseWord {
+  private readonly stems: readonly [string, string];
+  private readonly memo = new Map<string, boolean>();
+  constructor(private readonly word: string) { this.stems = stemsOf(word); }
+  matches(token: string): boolean {
+    if (token === this.word) return true;
+    if (token.charCodeAt(0) !== this.word.charCodeAt(0)) return false;
+    let same = this.memo.get(token);
+    if (same === undefined) {
+      const [es, en] = stemsOf(token);
+      same = es === this.stems[0] || en === this.stems[1];
+      this.memo.set(token, same);
+    }
+    return same;
+  }
+}
+const phraseWords = new WeakMap<readonly string[], readonly PhraseWord[]>();
+function wordsOf(phrase: readonly string[]): readonly PhraseWord[] {
+  let words = phraseWords.get(phrase);
+  if (!words) { words = phrase.map((w) => new PhraseWord(w)); phraseWords.set(phrase, words); }
+  return words;
 }
 
-/** Ranges of the phrase's occurrences (adjacent words in order, punctuation ignored). */
-export function findPhrase(tokens: readonly WordToken[], words: readonly string[]): HighlightRange[] {
+/** Ranges of the phrase's occurrences (adjacent words in order, punctuation ignored); `first`: stop at the first. */
+export function findPhrase(tokens: readonly WordToken[], phrase: readonly string[], first = false): HighlightRange[] {
   const out: HighlightRange[] = [];
-  if (words.length === 0) return out;
+  if (phrase.length === 0) return out;
+  const words = wordsOf(phrase);
   for (let i = 0; i + words.length <= tokens.length; i++) {
     let ok = true;
-    for (let j = 0; j < words.length && ok; j++) ok = sameWord(tokens[i + j]!.word, words[j]!);
-    if (ok) out.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end });
+    for (let j = 0; j < words.length && ok; j++) ok = words[j]!.matches(tokens[i + j]!.word);
+    if (ok) {
+      out.push({ start: tokens[i]!.start, end: tokens[i + words.length - 1]!.end });
+      if (first) break;
+    }
   }
   return out;
 }

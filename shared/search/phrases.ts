@@ -43,7 +43,7 @@ export async function phraseRowsByPositions(seg: Segment, clause: CompiledClause
 
 /** Whether a text holds the phrase, every word (stop words too) in place. */
 export function textHasPhrase(text: string, phrase: readonly string[]): boolean {
-  return findPhrase(tokenize(text), phrase).length > 0;
+  return findPhrase(tokenize(text), phrase, true).length > 0;
 }
 
 /**
