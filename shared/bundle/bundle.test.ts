@@ -40,6 +40,13 @@ function noise(length: number): Uint8Array {
   return out;
 }
 
+/** A zip's entries in order, each with its name and its contents (inflated), as hex SHA-256s. */
+async function zipContents(bytes: Uint8Array): Promise<[string, string][]> {
+  const zip = await readZip(bytes);
+  if (!zip.ok) throw new Error(zip.error.message);
+  return zip.entries.map((e) => [e.name, sha256Hex(e.data)]);
+}
+
 const json = (bytes: Uint8Array | undefined): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
 describe('writeBundleBlob / readBundleBlob round trip', () => {
@@ -304,7 +311,7 @@ describe('stored fixtures of every shipped format version', () => {
     expect(r.snapshot.nameRules).toEqual([]);
   });
 
-  it('reads the version-3 bundle with its name-matching rules, and writes the same bytes today', async () => {
+  it('reads the version-3 bundle with its name-matching rules, and writes the same entries today', async () => {
     const written = await writeBundle(rulesSampleSnapshot(), INFO);
     if (process.env.CASEFILE_WRITE_FIXTURES === '1') writeFileSync(url('v3-rules.casefile'), written);
     const blob = fixture('v3-rules.casefile');
@@ -318,7 +325,7 @@ describe('stored fixtures of every shipped format version', () => {
     expect(r.snapshot.charts).toEqual([]);
   });
 
-  it('reads the version-4 bundle with its saved link chart, and writes the same bytes today', async () => {
+  it('reads the version-4 bundle with its saved link chart, and writes the same entries today', async () => {
     const written = await writeBundle(chartsSampleSnapshot(), INFO);
     if (process.env.CASEFILE_WRITE_FIXTURES === '1') writeFileSync(url('v4-charts.casefile'), written);
     const blob = fixture('v4-charts.casefile');
@@ -328,7 +335,11 @@ describe('stored fixtures of every shipped format version', () => {
     expect(r.manifest.counts.charts).toBe(1);
     expect(r.snapshot.charts).toEqual(chartsSampleSnapshot().charts);
     expect(r.snapshot.nameRules).toEqual(sortNameRules(rulesSampleSnapshot().nameRules!));
-    expect(written).toEqual(await bytesOf(blob));
+    // The same entries in the same order with the same contents (stored PDFs byte for byte):
+    // the deflated bytes themselves come from the platform's zlib (deflate.ts), which the
+    // fixture's fflate need not match (docs/bundle-format.md, "Deterministic").
+    expect(await zipContents(written)).toEqual(await zipContents(await bytesOf(blob)));
+    expect(written.length).toBeLessThan((await bytesOf(blob)).length * 1.1);
   });
 
   it('refuses a saved chart that is damaged or belongs to no case of the bundle, naming the entry and field', async () => {
