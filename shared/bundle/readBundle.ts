@@ -21,8 +21,9 @@ import { openZipSource, storedCrcFailure } from './zipRead';
  * The order is what keeps a hostile bundle cheap: the zip directory and the manifest are
  * checked before any other entry is inflated (names, budgets, listing, sizes, counts); then
  * the record lists, each inflated under its declared size, hashed and validated before the
- * next; then the page lists one at a time, stopping at the first that is refused; the PDFs,
- * the bulk of a genuine bundle, are hashed last.
+ * next; then the page lists one at a time, stopping at the first that is refused. The PDFs,
+ * the bulk of a genuine bundle, are hashed meanwhile (a few in flight), and stopped the moment
+ * the records are refused; their own failures are reported only once the records hold.
  */
 export async function readBundleBlob(source: Blob, opts: ReadBundleOptions = {}): Promise<ReadBundleResult> {
   try {
@@ -128,8 +129,13 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
   const listing = checkListing(head.entries, sizes);
   checkEntryCounts(head, sizes.keys());
 
-  const verifier = new Verifier(opts, [...sizes.values()].reduce((a, b) => a + b, 0));
+  // The PDFs are hashed while the records are read (their reads and WebCrypto's digests overlap
+  // the JSON work), under a signal of their own: a refusal of the records stops them at once.
+  let stopFiles = false;
+  const filesSignal = { get aborted() { return stopFiles || (opts.signal?.aborted ?? false); } } as AbortSignal;
+  const verifier = new Verifier({ ...opts, signal: filesSignal }, [...sizes.values()].reduce((a, b) => a + b, 0));
   const reading = progress(opts, entries);
+  let filesRun: Promise<void> | undefined;
   const fromZip = (): EntrySource => {
     const files = new Map<string, Promise<EntryData>>();
     const file = (path: string): Promise<EntryData> => {
@@ -152,14 +158,30 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
         return bytes;
       },
       file,
-      verifyFiles: () => verifyFiles(listing, file, verifier),
+      verifyFiles: () => {
+        if (!filesRun) {
+          filesRun = verifyFiles(listing, file, verifier);
+          filesRun.catch(() => undefined); // awaited by the record reader, after the records
+        }
+        return filesRun;
+      },
       // Inflated (or copied) for this one use: nothing else holds them.
       release: detach,
     };
   };
 
   if (head.formatVersion === BUNDLE_FORMAT_VERSION) {
-    return withEncrypted(await readRecords(parseManifest(head), fromZip(), opts.signal), encrypted);
+    const manifest = parseManifest(head);
+    const source = fromZip();
+    // Started now, overlapping the records; its failures are reported after theirs, as before.
+    void source.verifyFiles();
+    try {
+      return withEncrypted(await readRecords(manifest, source, opts.signal), encrypted);
+    } finally {
+      // Refused (or cancelled) before the files were awaited: stop hashing and let the reads in flight end.
+      stopFiles = true;
+      await filesRun?.catch(() => undefined);
+    }
   }
 
   // 3. An older version: its JSON entries (each checked against the manifest it was written
