@@ -3,7 +3,6 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DbContext } from './db/dbContext';
 import { NewerDatabaseError, openDatabase } from './db/db';
-import { settleImportFiles } from './db/importFiles';
 import { getSetting } from './db/settings';
 import { requestPersistentStorage } from './db/storage';
 import { initialLanguage, isLanguage, translate } from './i18n';
@@ -40,9 +39,6 @@ async function start() {
   try {
     const db = await openDatabase();
     performance.mark('casefile:db-open');
-    // An import cut off between its files' commit and its records' (a crash, a closed window)
-    // left files no record uses: removed now, before any bundle worker of this window exists.
-    void settleImportFiles(db).catch(() => undefined);
     // Start in the language kept in localStorage (no database round trip before the first
     // paint); the database's setting wins if they differ, e.g. after a restore.
     useUi.getState().setLanguage(lang0);

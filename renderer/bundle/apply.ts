@@ -9,7 +9,6 @@ import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../db/derive';
 import type { DocumentFileRow, PageRow } from '../db/derive';
-import { importFilesKey, settleImportFiles } from '../db/importFiles';
 import { isDiskFull } from '../db/storageErrors';
 import type { TrashEntry, TrashTable } from '../db/trash';
 import { readOcrPages, writeOcrPages } from './applyOcr';
@@ -102,7 +101,7 @@ async function assertNoIdClash(db: CasefileDb, incoming: IncomingRecords): Promi
 }
 
 /** Reads the local records a plan needs (call inside a transaction covering the record tables). */
-export async function readLocal(db: CasefileDb, incoming: IncomingRecords, knownFileShas?: readonly string[]): Promise<LocalRecords> {
+export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Promise<LocalRecords> {
   await assertNoIdClash(db, incoming);
   const keys = lookupKeys(incoming);
   const [cases, actors, events, byId, bySha, fileShas, trashed] = await Promise.all([
@@ -111,7 +110,7 @@ export async function readLocal(db: CasefileDb, incoming: IncomingRecords, known
     getPresent(db.events, keys.events),
     getPresent(db.documents, keys.documents),
     keys.shas.length ? db.documents.where('sha256').anyOf(keys.shas).toArray() : [],
-    knownFileShas ?? (keys.shas.length ? db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys() : []),
+    keys.shas.length ? db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys() : [],
     getPresent(db.trash, trashKeys(incoming)),
   ]);
   const documents = new Map<string, ReturnType<typeof toDocument>>();
@@ -147,130 +146,31 @@ export async function applyImport(
   const now = opts.now ?? Date.now();
   const incoming = incomingRecords(snapshot);
   const blobs = new Map(snapshot.files.map((f) => [f.sha256, f]));
-  const { signal } = opts;
+  const { signal, onProgress } = opts;
   const checkAbort = () => {
     if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was written.', 'AbortError');
   };
   checkAbort();
-  // Inside a caller's transaction (tests' dry runs) or with no files, everything is one transaction.
-  if (Dexie.currentTransaction || snapshot.files.length === 0) {
-    try {
-      // An async callback (not one returning applyRecords' promise): Dexie then runs it as a
-      // sub-transaction of the caller's, whose rollback undoes it.
-      return await db.transaction('rw', [...RECORD_TABLES(db), db.documentFiles], async () => await applyRecords(db, snapshot, incoming, choices, now, opts, checkAbort, blobs));
-    } catch (error) {
-      // Dexie hands back its own error for what was thrown inside; a cancel is a cancel, whatever the wrapping.
-      if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was written.', 'AbortError');
-      throw explain(error);
-    }
-  }
-  return applySplit(db, snapshot, incoming, choices, now, opts, checkAbort);
-}
-
-/** Every table an import writes but the files'. */
-const RECORD_TABLES = (db: CasefileDb) => [db.cases, db.actors, db.events, db.documents, db.pages, db.trash, db.ocrJobs, db.nameRules, db.charts];
-
-/**
- * The records' part of an import, inside the caller's transaction: read the library again,
- * re-plan, compare with the preview, write. With `blobs` the new files are written here too;
- * without, `fileShas` says which of the bundle's files the library already holds.
- */
-async function applyRecords(
-  db: CasefileDb, snapshot: CaseSnapshot, incoming: IncomingRecords, choices: Readonly<Record<string, MergeChoice>>, now: number, opts: ApplyOptions,
-  checkAbort: () => void, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number; crc32?: number }> | null, fileShas?: readonly string[],
-  progress: (size: number, total?: number) => void = progressCounter(opts.onProgress),
-): Promise<ImportResult> {
-  const local = { ...(await readLocal(db, incoming, fileShas)), nameRules: await localNameRules(db, incoming) };
-  const plan = planMerge(incoming, local);
-  if (opts.expected && changedSince(plan, opts.expected)) {
-    throw new ImportError('changed', 'The library changed since this preview was made, so nothing was imported. Open the bundle again to see the differences as they are now.');
-  }
-  const writes = resolveMerge(plan, incoming, local, choices, now, opts.newId ?? randomId);
-  await write(db, writes, blobs, now, checkAbort, progress);
-  await addCharts(db, snapshot.charts ?? []);
-  checkAbort();
-  const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages } = writes.counts;
-  return { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages, caseId: writes.caseId };
-}
-
-/** One 'importing' progress for the writes of both transactions: totals are added as each side knows its own. */
-function progressCounter(onProgress?: (p: BundleProgress) => void): (size: number, total?: number) => void {
-  let done = 0;
-  let total = 0;
-  return (size, more = 0) => {
-    done += size;
-    total += more;
-    onProgress?.({ phase: 'importing', done, total });
-  };
-}
-
-/**
- * The import as two transactions that run at once: the files' Blobs (documentFiles only: the
- * browser copies the bytes meanwhile) and the records (every other table). Which files the
- * library holds is read first; the records' transaction writes last and stays open until the
- * files' has committed (Dexie.waitFor), so records never refer to files that are not there. A
- * failure on either side aborts the other; files written for an import that did not commit
- * are then deleted (renderer/db/importFiles.ts, which also covers a crash between the commits).
- */
-async function applySplit(
-  db: CasefileDb, snapshot: CaseSnapshot, incoming: IncomingRecords, choices: Readonly<Record<string, MergeChoice>>, now: number, opts: ApplyOptions,
-  checkAbort: () => void,
-): Promise<ImportResult> {
-  const { signal } = opts;
-  const marker = importFilesKey(randomId());
-  const shas = snapshot.files.map((f) => f.sha256);
-  let stop: unknown = null;
-  const halt = (why: unknown) => { stop ??= why; };
-  const check = () => {
-    checkAbort();
-    if (stop) throw stop;
-  };
-  const progress = progressCounter(opts.onProgress);
-  progress(0); // the phase starts now: the window shows it (and may cancel) before the first write
   try {
-    await db.meta.put({ key: marker, value: shas });
-    check();
-    const held = (await db.documentFiles.where('sha256').anyOf(shas).primaryKeys()) as string[];
-    const files = db.transaction('rw', db.documentFiles, async () => {
-      // Read again inside: a file added or removed since the look above is seen here.
-      const present = new Set(await db.documentFiles.where('sha256').anyOf(shas).primaryKeys());
-      const rows: DocumentFileRow[] = snapshot.files.filter((f) => !present.has(f.sha256))
-        .map((f) => ({ sha256: f.sha256, blob: f.blob, byteLength: f.byteLength, ...(f.crc32 !== undefined ? { crc32: f.crc32 } : {}) }));
-      const chunks = fileChunks(rows);
-      progress(0, rows.length);
-      for (const chunk of chunks) {
-        check();
-        await db.documentFiles.bulkAdd(chunk);
-        progress(chunk.length);
+    return await db.transaction('rw', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.trash, db.ocrJobs, db.nameRules, db.charts], async () => {
+      const local = { ...(await readLocal(db, incoming)), nameRules: await localNameRules(db, incoming) };
+      const plan = planMerge(incoming, local);
+      if (opts.expected && changedSince(plan, opts.expected)) {
+        throw new ImportError('changed', 'The library changed since this preview was made, so nothing was imported. Open the bundle again to see the differences as they are now.');
       }
-      check();
+      const writes = resolveMerge(plan, incoming, local, choices, now, opts.newId ?? randomId);
+      await write(db, writes, blobs, now, checkAbort, onProgress);
+      await addCharts(db, snapshot.charts ?? []);
+      checkAbort();
+      const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages } = writes.counts;
+      return { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages, caseId: writes.caseId };
     });
-    files.catch(halt);
-    const records = db.transaction('rw', RECORD_TABLES(db), async () => {
-      const result = await applyRecords(db, snapshot, incoming, choices, now, opts, check, null, held, progress);
-      // Commit only once the files have: a failure there rejects here and rolls the records back.
-      await Dexie.waitFor(files, WAIT_FOR_FILES_MS);
-      check();
-      return result;
-    });
-    records.catch(halt);
-    const [f, r] = await Promise.allSettled([files, records]);
-    if (r.status === 'fulfilled' && f.status === 'fulfilled') return r.value;
-    // The first failure is the cause; the other side only stopped because of it.
-    throw stop ?? (r.status === 'rejected' ? r.reason : (f as PromiseRejectedResult).reason);
   } catch (error) {
+    // Dexie hands back its own error for what was thrown inside; a cancel is a cancel, whatever the wrapping.
     if (signal?.aborted) throw new DOMException('The import was cancelled; nothing was written.', 'AbortError');
     throw explain(error);
-  } finally {
-    // Files no record refers to (the import failed, or a document kept the library's own file) go.
-    await settleImportFiles(db, [marker]).catch(() => undefined);
   }
 }
-
-/** Long enough for the slowest disk to copy a large import's files after the records are written. */
-const WAIT_FOR_FILES_MS = 30 * 60_000;
-
-
 
 /** The library's name-matching rules of the incoming actors (and their kept-both copies), by key. */
 async function localNameRules(db: CasefileDb, incoming: IncomingRecords): Promise<Map<string, BundleNameRule>> {
@@ -299,8 +199,8 @@ const PAGE_DOCS_CHUNK = 200;
  * and a cancel is noticed (and aborts the transaction).
  */
 async function write(
-  db: CasefileDb, w: WriteSet, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number; crc32?: number }> | null, now: number,
-  checkAbort: () => void, progress: (size: number, total?: number) => void,
+  db: CasefileDb, w: WriteSet, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number; crc32?: number }>, now: number,
+  checkAbort: () => void, onProgress?: (p: BundleProgress) => void,
 ): Promise<void> {
   const jobs: { size: number; run: Job }[] = [];
   const chunked = <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>, size = CHUNK) => {
@@ -318,14 +218,22 @@ async function write(
   chunked(w.events.map(eventRow), (rows) => db.events.bulkPut(rows));
   chunked(w.documents.map(documentRow), (rows) => db.documents.bulkPut(rows));
   chunked(w.nameRules.map((r) => ({ ...r, id: nameRuleKey(r) })), (rows) => db.nameRules.bulkPut(rows));
-  if (blobs) {
-    const rows = w.fileShas.map((sha): DocumentFileRow => {
-      const f = blobs.get(sha);
-      if (!f) throw new Error(`The bundle's file ${sha} is missing.`);
-      return { sha256: sha, blob: f.blob, byteLength: f.byteLength, ...(f.crc32 !== undefined ? { crc32: f.crc32 } : {}) };
-    });
-    for (const chunk of fileChunks(rows)) jobs.push({ size: chunk.length, run: () => db.documentFiles.bulkPut(chunk) });
+  let files: DocumentFileRow[] = [];
+  let bytes = 0;
+  const flush = () => {
+    const rows = files;
+    if (rows.length) jobs.push({ size: rows.length, run: () => db.documentFiles.bulkPut(rows) });
+    files = [];
+    bytes = 0;
+  };
+  for (const sha of w.fileShas) {
+    const f = blobs.get(sha);
+    if (!f) throw new Error(`The bundle's file ${sha} is missing.`);
+    files.push({ sha256: sha, blob: f.blob, byteLength: f.byteLength, ...(f.crc32 !== undefined ? { crc32: f.crc32 } : {}) });
+    bytes += f.byteLength;
+    if (files.length >= FILE_CHUNK || bytes >= FILE_CHUNK_BYTES) flush();
   }
+  flush();
   chunked(w.pages, async (docs) => {
     // Pages left by a copy of a document waiting in the trash are replaced, not mixed in: one
     // cursor finds the page rows of the chunk's documents (usually none), those are deleted,
@@ -343,30 +251,15 @@ async function write(
   }, PAGE_DOCS_CHUNK);
   // OCR for documents held by their file: after the documents' own rows, which it sums up again.
   if (w.ocrPages.length) jobs.push({ size: w.ocrPages.length, run: () => writeOcrPages(db, w.ocrPages, now) });
-  progress(0, jobs.reduce((s, j) => s + j.size, 0));
+  const total = jobs.reduce((s, j) => s + j.size, 0);
+  let done = 0;
+  onProgress?.({ phase: 'importing', done, total });
   for (const job of jobs) {
     checkAbort();
     await job.run();
-    progress(job.size);
+    done += job.size;
+    onProgress?.({ phase: 'importing', done, total });
   }
-}
-
-/** File rows in write requests of at most FILE_CHUNK rows and about FILE_CHUNK_BYTES. */
-function fileChunks(rows: readonly DocumentFileRow[]): DocumentFileRow[][] {
-  const chunks: DocumentFileRow[][] = [];
-  let chunk: DocumentFileRow[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    chunk.push(row);
-    bytes += row.byteLength;
-    if (chunk.length >= FILE_CHUNK || bytes >= FILE_CHUNK_BYTES) {
-      chunks.push(chunk);
-      chunk = [];
-      bytes = 0;
-    }
-  }
-  if (chunk.length) chunks.push(chunk);
-  return chunks;
 }
 
 /** Every failure says, in plain words, that nothing was written. */

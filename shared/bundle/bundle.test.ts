@@ -149,7 +149,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
       Object.assign(listed, { sha256: sha256Hex(bytes), size: bytes.length });
       const name = [...e.keys()].find((n) => n.startsWith('files/'))!;
       const pdf = e.get(name)!.slice();
-      pdf[pdf.length - 1]! ^= 1; // same size, other bytes: only hashing the file finds it
+      pdf[pdf.length - 1] ^= 1; // same size, other bytes: only hashing the file finds it
       e.set(name, pdf);
     }, false), 'invalid-records'],
     ['broken JSON', () => tamper(good, (e) => e.set('records/events.json', utf8('[{"id":'))), 'invalid-json'],
