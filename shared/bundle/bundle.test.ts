@@ -138,8 +138,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
       actors[0]!.kind = 'wizard';
       e.set('records/actors.json', utf8(JSON.stringify(actors)));
     }), 'invalid-records'],
-    // The PDFs are hashed while the records are read: a damaged file is still reported only
-    // once the records hold, so the records' problem is the one named.
+    // The PDFs are hashed only once the records hold: the records' problem is the one named.
     ['an invalid record and a file changed behind the manifest\'s back', () => tamper(good, (e, m) => {
       const actors = json(e.get('records/actors.json')) as Record<string, unknown>[];
       actors[0]!.kind = 'wizard';
@@ -149,7 +148,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
       Object.assign(listed, { sha256: sha256Hex(bytes), size: bytes.length });
       const name = [...e.keys()].find((n) => n.startsWith('files/'))!;
       const pdf = e.get(name)!.slice();
-      pdf[pdf.length - 1] ^= 1; // same size, other bytes: only hashing the file finds it
+      pdf[pdf.length - 1]! ^= 1; // same size, other bytes: only hashing the file finds it
       e.set(name, pdf);
     }, false), 'invalid-records'],
     ['broken JSON', () => tamper(good, (e) => e.set('records/events.json', utf8('[{"id":'))), 'invalid-json'],

@@ -33,7 +33,7 @@ import { entriesFromTexts } from './pages';
  */
 
 /** An entry's bytes in memory, or a stored entry left in the source Blob (its CRC-32 still to check). */
-export type EntryData = Uint8Array | { blob: Blob; size: number; crc: number; at?: number };
+export type EntryData = Uint8Array | { blob: Blob; size: number; crc: number };
 
 export const entrySize = (data: EntryData): number => (data instanceof Uint8Array ? data.length : data.size);
 

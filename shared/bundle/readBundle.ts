@@ -7,7 +7,6 @@ import type { EntryData, RawBundle } from './migrate';
 import { entrySize, migrate } from './migrate';
 import { readRecords } from './readRecords';
 import type { Digest } from './stream';
-import { crc32Update } from './bytes';
 import { blobSource, digestBlob, inOrder, sha256Of, throwIfAborted } from './stream';
 import { parseJson } from './validateRecords';
 import { DEFAULT_ZIP_LIMITS, ZipFailure } from './zipErrors';
@@ -22,9 +21,8 @@ import { openZipSource, storedCrcFailure } from './zipRead';
  * The order is what keeps a hostile bundle cheap: the zip directory and the manifest are
  * checked before any other entry is inflated (names, budgets, listing, sizes, counts); then
  * the record lists, each inflated under its declared size, hashed and validated before the
- * next; then the page lists one at a time, stopping at the first that is refused. The PDFs,
- * the bulk of a genuine bundle, are hashed meanwhile (a few in flight), and stopped the moment
- * the records are refused; their own failures are reported only once the records hold.
+ * next; then the page lists one at a time, stopping at the first that is refused; the PDFs,
+ * the bulk of a genuine bundle, are hashed last.
  */
 export async function readBundleBlob(source: Blob, opts: ReadBundleOptions = {}): Promise<ReadBundleResult> {
   try {
@@ -38,63 +36,12 @@ export async function readBundleBlob(source: Blob, opts: ReadBundleOptions = {})
 
 /** Files hashed at once: each costs at most 32 MiB of memory (larger ones stream), so four stay within ~130 MB. */
 const IN_FLIGHT = 4;
-/** Neighbouring stored files are read this many bytes at a time (Verifier.prefetch), this many reads in flight. */
-const WINDOW_BYTES = 8 * 1024 * 1024;
-const WINDOWS_IN_FLIGHT = 2;
-const WINDOW_GAP = 64 * 1024;
 
 /** Verifies an entry once: SHA-256 (the manifest's) and, for a stored PDF, CRC-32 (the zip's) in one pass. */
 class Verifier {
   private readonly digests = new WeakMap<object, Promise<Digest>>();
   private done = 0;
-  constructor(private readonly opts: ReadBundleOptions, private readonly total: number, private readonly archive?: Blob) {}
-
-  /**
-   * Starts digesting stored entries that lie next to each other in the archive a window at a
-   * time: one Blob read of up to WINDOW_BYTES for dozens of small PDFs instead of one round
-   * trip each, WINDOWS_IN_FLIGHT reads ahead of the hashing. Entries larger than a window (or
-   * without a position) are left to `check`, which streams them on their own.
-   */
-  prefetch(data: readonly EntryData[]): void {
-    const archive = this.archive;
-    if (!archive || !(globalThis as { crypto?: { subtle?: unknown } }).crypto?.subtle) return;
-    const stored = data.flatMap((d) => (d instanceof Uint8Array || d.at === undefined || d.size > WINDOW_BYTES || this.digests.has(d) ? [] : [d as Required<Exclude<EntryData, Uint8Array>>]))
-      .sort((a, b) => a.at - b.at);
-    const windows: { start: number; end: number; items: typeof stored }[] = [];
-    for (const d of stored) {
-      const last = windows.at(-1);
-      if (last && d.at - last.end <= WINDOW_GAP && d.at + d.size - last.start <= WINDOW_BYTES) {
-        last.items.push(d);
-        last.end = Math.max(last.end, d.at + d.size);
-      } else {
-        windows.push({ start: d.at, end: d.at + d.size, items: [d] });
-      }
-    }
-    const settle = new Map<object, { resolve: (d: Digest) => void; reject: (e: unknown) => void }>();
-    for (const d of stored) {
-      const p = new Promise<Digest>((resolve, reject) => settle.set(d, { resolve, reject }));
-      p.catch(() => undefined); // awaited by check(); an abandoned one is not an unhandled rejection
-      this.digests.set(d, p);
-    }
-    const report = (n: number): void => this.opts.onProgress?.({ phase: 'verifying', done: (this.done += n), total: this.total });
-    void inOrder(windows, WINDOWS_IN_FLIGHT, async (w) => {
-      throwIfAborted(this.opts.signal);
-      return new Uint8Array(await archive.slice(w.start, w.end).arrayBuffer());
-    }, (w, bytes) => {
-      for (const d of w.items) {
-        const view = bytes.subarray(d.at - w.start, d.at - w.start + d.size);
-        const crc = crc32Update(0, view);
-        const { resolve, reject } = settle.get(d)!;
-        settle.delete(d);
-        sha256Of(view).then((sha256) => {
-          report(d.size);
-          resolve({ sha256, crc, size: d.size });
-        }, reject);
-      }
-    }).catch((e: unknown) => {
-      for (const { reject } of settle.values()) reject(e);
-    });
-  }
+  constructor(private readonly opts: ReadBundleOptions, private readonly total: number) {}
 
   async check(entry: ManifestEntry, data: EntryData): Promise<void> {
     let digest = this.digests.get(data);
@@ -181,13 +128,8 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
   const listing = checkListing(head.entries, sizes);
   checkEntryCounts(head, sizes.keys());
 
-  // The PDFs are hashed while the records are read (their reads and WebCrypto's digests overlap
-  // the JSON work), under a signal of their own: a refusal of the records stops them at once.
-  let stopFiles = false;
-  const filesSignal = { get aborted() { return stopFiles || (opts.signal?.aborted ?? false); } } as AbortSignal;
-  const verifier = new Verifier({ ...opts, signal: filesSignal }, [...sizes.values()].reduce((a, b) => a + b, 0), plain);
+  const verifier = new Verifier(opts, [...sizes.values()].reduce((a, b) => a + b, 0));
   const reading = progress(opts, entries);
-  let filesRun: Promise<void> | undefined;
   const fromZip = (): EntrySource => {
     const files = new Map<string, Promise<EntryData>>();
     const file = (path: string): Promise<EntryData> => {
@@ -210,33 +152,14 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
         return bytes;
       },
       file,
-      verifyFiles: () => {
-        if (!filesRun) {
-          filesRun = verifyFiles(listing, file, verifier, (path) => {
-            const e = entries.get(path);
-            return e && 'stored' in e ? e.stored : undefined;
-          });
-          filesRun.catch(() => undefined); // awaited by the record reader, after the records
-        }
-        return filesRun;
-      },
+      verifyFiles: () => verifyFiles(listing, file, verifier),
       // Inflated (or copied) for this one use: nothing else holds them.
       release: detach,
     };
   };
 
   if (head.formatVersion === BUNDLE_FORMAT_VERSION) {
-    const manifest = parseManifest(head);
-    const source = fromZip();
-    // Started now, overlapping the records; its failures are reported after theirs, as before.
-    void source.verifyFiles();
-    try {
-      return withEncrypted(await readRecords(manifest, source, opts.signal), encrypted);
-    } finally {
-      // Refused (or cancelled) before the files were awaited: stop hashing and let the reads in flight end.
-      stopFiles = true;
-      await filesRun?.catch(() => undefined);
-    }
+    return withEncrypted(await readRecords(parseManifest(head), fromZip(), opts.signal), encrypted);
   }
 
   // 3. An older version: its JSON entries (each checked against the manifest it was written
@@ -292,12 +215,7 @@ function progress(opts: ReadBundleOptions, entries: ReadonlyMap<string, OpenedZi
 }
 
 /** The PDFs: CRC-32 and SHA-256 in one pass each, several in flight, failures reported in manifest order. */
-async function verifyFiles(
-  listing: ReadonlyMap<string, ManifestEntry>, dataOf: (path: string) => Promise<EntryData>, verifier: Verifier,
-  storedOf: (path: string) => EntryData | undefined = () => undefined,
-): Promise<void> {
+async function verifyFiles(listing: ReadonlyMap<string, ManifestEntry>, dataOf: (path: string) => Promise<EntryData>, verifier: Verifier): Promise<void> {
   const files = [...listing.values()].filter((e) => FILE_PATH.test(e.path));
-  // Stored entries need no read to be located: their digests start in windows at once.
-  verifier.prefetch(files.flatMap((e) => storedOf(e.path) ?? []));
   await inOrder(files, IN_FLIGHT, async (e) => verifier.check(e, await dataOf(e.path)), () => undefined);
 }

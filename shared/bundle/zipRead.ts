@@ -27,8 +27,7 @@ export interface ZipEntry {
 /** A stored entry left where it is; its CRC-32 is still to be checked (verifyStored). */
 export interface StoredZipEntry {
   name: string;
-  /** `at`: where its bytes start in the archive, so neighbouring entries can be read in one go. */
-  stored: { blob: Blob; size: number; crc: number; at?: number };
+  stored: { blob: Blob; size: number; crc: number };
 }
 
 export type ZipReadResult = { ok: true; entries: ZipEntry[] } | { ok: false; error: ZipError };
@@ -227,7 +226,7 @@ async function openOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
   checkOverlaps(spans);
 
   return spans.map(({ record, dataStart }): OpenedZipEntry => {
-    if (lazy(record)) return { name: record.name, stored: { blob: source.blob!(dataStart, dataStart + record.size), size: record.size, crc: record.crc, at: dataStart } };
+    if (lazy(record)) return { name: record.name, stored: { blob: source.blob!(dataStart, dataStart + record.size), size: record.size, crc: record.crc } };
     return {
       name: record.name, size: record.size, compressedSize: record.compressedSize,
       read: async () => {
