@@ -8,6 +8,7 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, RECORD_PATHS, file
 import { NAME_RULES_PATH, sortNameRules } from './nameRules';
 import { digestBlob, inOrder, makeBlob, sha256Of, throwIfAborted } from './stream';
 import { CHARTS_PATH, sortCharts } from './charts';
+import { deflateRaw } from './deflate';
 import type { ZipLimits } from './zipErrors';
 import type { ZipBlobInput, ZipInput } from './zipWrite';
 import { zipParts } from './zipWrite';
@@ -69,6 +70,8 @@ export class BundleTooLargeError extends Error {
  * stream in 4 MiB chunks), so four stay within ~130 MB whatever the files.
  */
 const IN_FLIGHT = 4;
+/** JSON entries being deflated at once (deflate.ts). */
+const DEFLATE_IN_FLIGHT = 4;
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -142,7 +145,14 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     },
     entries,
   };
-  const zip = makeBlob(zipParts([{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs, ...fileInputs], info.createdAt));
+  const all: ZipInput[] = [{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs];
+  // The JSON entries deflated by the platform's zlib (deflate.ts), a few at a time: each stream
+  // holds zlib's working memory (~0.3 MB) until it ends.
+  await inOrder(all, DEFLATE_IN_FLIGHT, (i) => deflateRaw(i.data), (i, deflated) => {
+    throwIfAborted(opts.signal);
+    i.deflated = deflated;
+  });
+  const zip = makeBlob(zipParts([...all, ...fileInputs], info.createdAt));
   throwIfAborted(opts.signal);
   if (opts.passphrase === undefined) return zip;
   return encryptBlob(zip, opts.passphrase, {

@@ -4,7 +4,9 @@ import { ZipFailure, unsafeNameReason } from './zipErrors';
 
 /**
  * Writes a plain zip (no ZIP64, no data descriptors, no extra fields): the same inputs
- * always give the same bytes, so a bundle can be hashed and compared.
+ * always give the same bytes, so a bundle can be hashed and compared. (writeBundleBlob hands
+ * in its JSON entries deflated by the platform's zlib: the same bytes for the same build of
+ * the browser, not across builds; see docs/bundle-format.md, "Deterministic".)
  */
 
 export interface ZipInput {
@@ -12,6 +14,11 @@ export interface ZipInput {
   data: Uint8Array;
   /** 'store' for data that is already compressed (PDFs), 'deflate' for text. */
   method: 'store' | 'deflate';
+  /**
+   * With 'deflate': `data` already deflated (raw deflate, e.g. by the platform's native zlib
+   * through deflateRaw in deflate.ts); without it, fflate deflates `data` here, synchronously.
+   */
+  deflated?: Uint8Array;
 }
 
 /** A stored entry whose bytes stay in a Blob: written by reference, its CRC-32 computed beforehand. */
@@ -68,7 +75,7 @@ export function zipParts(inputs: readonly (ZipInput | ZipBlobInput)[], modifiedA
       bodyLength = size = input.blob.size;
     } else {
       crc = crc32(input.data);
-      const bytes = input.method === 'deflate' ? deflateSync(input.data, { level: 6 }) : input.data;
+      const bytes = input.method === 'deflate' ? (input.deflated ?? deflateSync(input.data, { level: 6 })) : input.data;
       body = bytes;
       bodyLength = bytes.length;
       size = input.data.length;
