@@ -1,7 +1,9 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import Dexie, { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActorKind, ActorStatus } from '../../shared/model';
 import { blankActor, newId } from '../../shared/model';
+import type { ActorFilter } from './actors';
 import {
   countActors, deleteActor, getActor, getActorsByIds, groupMembers, listGroups, listTags, queryActorIds, saveActor, sortedIdsInChunks,
 } from './actors';
@@ -238,4 +240,77 @@ describe('sortedIdsInChunks', () => {
     expect(chunked).toEqual(before.filter((id) => id !== before[9]));
   });
 
+});
+
+describe('live reads: ids read unobserved, their ranges and deletes observed', () => {
+  // Dexie's liveQuery runs only where it sees an IndexedDB; tests pass theirs per database.
+  Dexie.dependencies.indexedDB ??= new IDBFactory();
+  Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
+
+  it('give the same ids as one observed transaction, for every kind of filter and both sorts', async () => {
+    const db = await freshDb();
+    const statuses: ActorStatus[] = ['at_large', 'captured', 'killed'];
+    const odd = newId();
+    const all = Array.from({ length: 1_200 }, (_, i) => {
+      const a = actor(`${i % 5 ? 'Quispe' : 'Flores'} ${String(i * 7919 % 1_000).padStart(4, '0')}`, {
+        kind: i % 7 ? 'person' : 'armed_group', status: statuses[i % 3], cases: i % 2 ? [odd] : [], tags: i % 4 ? [] : ['vraem'],
+      });
+      a.updatedAt = i % 50;
+      return a;
+    });
+    await bulkInsertForBenchmark(db, all, [], 400);
+    const filters: ActorFilter[] = [
+      {}, { statuses: ['captured'] }, { kinds: ['armed_group'] }, { text: 'quis' }, { text: 'flores 00' }, { tag: 'vraem' },
+      { caseId: odd, statuses: ['at_large', 'killed'] }, { tag: 'vraem', text: 'quis', kinds: ['person'] }, { statuses: ['unknown'] },
+    ];
+    for (const sort of ['name', 'updated'] as const) {
+      const sortedAll = await queryActorIds(db, {}, sort);
+      for (const filter of filters) {
+        const expected = await queryActorIds(db, filter, sort);
+        expect(await queryActorIds(db, filter, sort, { live: true }), `${JSON.stringify(filter)}, ${sort}`).toEqual(expected);
+        expect(await queryActorIds(db, filter, sort, { live: true, sortedAll }), `${JSON.stringify(filter)}, ${sort}, held`).toEqual(expected);
+      }
+      expect(await sortedIdsInChunks(db, sort, undefined, 100)).toEqual(sortedAll);
+    }
+  });
+
+  it('rerun a live query on every write that changes the answer', async () => {
+    const db = await freshDb();
+    const captured = await Promise.all(Array.from({ length: 12 }, (_, i) => save(db, actor(`Captured ${String(i).padStart(2, '0')}`, { status: 'captured' }))));
+    const others = await Promise.all(Array.from({ length: 12 }, (_, i) => save(db, actor(`Other ${String(i).padStart(2, '0')}`, { status: 'at_large' }))));
+    const answers: string[][] = [];
+    const held: string[][] = [];
+    const subs = [
+      liveQuery(() => queryActorIds(db, { statuses: ['captured'] }, 'name', { live: true })).subscribe((ids) => answers.push(ids)),
+      liveQuery(() => sortedIdsInChunks(db, 'name', undefined, 5)).subscribe((ids) => held.push(ids)),
+    ];
+    const settle = async (check: () => boolean) => {
+      for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(check()).toBe(true);
+    };
+    const current = () => answers.at(-1) ?? [];
+    const ids = (xs: Actor[]) => xs.map((a) => a.id);
+    try {
+      await settle(() => current().length === 12 && held.at(-1)?.length === 24);
+      expect(current()).toEqual(ids(captured));
+      expect(held.at(-1)).toEqual([...ids(captured), ...ids(others)]);
+
+      // Leaves the range: Dexie does not know the old row, so only the deletes' observation sees it.
+      const moved = { ...captured[11]!, statusHistory: [{ ...captured[11]!.statusHistory[0]!, status: 'released' as const }] };
+      await save(db, moved, 3_000);
+      await settle(() => !current().includes(moved.id));
+      // A delete of an id read beyond the first few, and one entering the range.
+      await deleteActor(db, captured[7]!.id);
+      await settle(() => !current().includes(captured[7]!.id) && !held.at(-1)!.includes(captured[7]!.id));
+      const joined = await save(db, actor('Captured 05b', { status: 'captured' }));
+      await settle(() => current().includes(joined.id));
+      expect(current()).toEqual([...ids(captured.slice(0, 6)), joined.id, ...ids(captured.slice(6, 7)), ...ids(captured.slice(8, 11))]);
+      // A rename inside the range reorders it.
+      await save(db, { ...captured[0]!, name: 'Captured 99' });
+      await settle(() => current().at(-1) === captured[0]!.id);
+      await settle(() => held.at(-1)!.length === 24 && held.at(-1)!.includes(joined.id) && held.at(-1)!.indexOf(captured[0]!.id) === 11);
+    } finally {
+      for (const s of subs) s.unsubscribe();
+    }
+  });
 });

@@ -5,8 +5,10 @@ import { foldText, foldedWords } from '../../shared/text/fold';
 import type { CasefileDb } from './db';
 import type { ActorRow } from './derive';
 import { actorRow, cmp, compareActorRows, toActor } from './derive';
-import { SMALL_SET, descendingIds, intersect, pickInOrder, present, union } from './idSets';
+import { SMALL_SET, intersect, pickInOrder, present, union } from './idSets';
 import { moveToTrash } from './trash';
+import type { IndexRange } from './unobserved';
+import { liveKeys, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
 
 export interface ActorFilter {
   /** Every folded word must prefix-match one of the actor's name words (primary name or any other name). */
@@ -61,7 +63,16 @@ export interface ActorQueryOptions {
    * instead of reading the whole index again.
    */
   sortedAll?: readonly string[] | undefined;
+  /**
+   * Called from a live query: reads ids with IndexedDB itself, each read its own transaction,
+   * and observes their index ranges and the table's deletes instead of every id read
+   * (./unobserved.ts). Without it, one Dexie transaction, observed key by key.
+   */
+  live?: boolean;
 }
+
+/** Reads the primary keys of one index range. */
+type KeyReader = (range: IndexRange) => Promise<string[]>;
 
 type FastPath = { kind: 'all' } | { kind: 'range'; field: 'status' | 'kind'; value: string } | null;
 
@@ -90,36 +101,47 @@ export async function queryActorIds(
   const kinds = present(filter.kinds);
   const statuses = present(filter.statuses);
   const { groupId, caseId, tag } = filter;
-  const { limit, sortedAll } = options;
+  const { limit, sortedAll, live = false } = options;
   const fast = fastPath(filter);
+  const read: KeyReader = live
+    ? (range) => liveKeys(db, 'actors', range)
+    : ({ index, lower, upper }) => db.actors.where(index).between(lower, upper, true, true).primaryKeys();
 
-  return db.transaction('r', db.actors, async () => {
+  const answer = async () => {
     // Fast paths: the compound indexes return one status's or one kind's ids already sorted.
-    if (fast?.kind === 'all') return limit !== undefined ? firstIds(db, sort, limit) : sortedIds(db, sort);
-    if (fast?.kind === 'range') return rangeIds(db, fast.field, fast.value, sort, limit);
+    if (fast?.kind === 'all') return limit !== undefined ? firstIds(db, sort, limit) : sortedIds(db, sort, read);
+    if (fast?.kind === 'range') return limit !== undefined ? rangeIds(db, fast.field, fast.value, sort, limit) : inOrder(read(statusOrKind(fast.field, fast.value, sort)), sort);
 
     const reads: Promise<Set<string>>[] = [];
-    if (statuses) reads.push(Promise.all(statuses.map((s) => rangeIds(db, 'status', s, sort))).then(union));
-    if (kinds) reads.push(Promise.all(kinds.map((k) => rangeIds(db, 'kind', k, sort))).then(union));
-    if (groupId) reads.push(idsWhere(db, 'groupIds', groupId));
-    if (caseId) reads.push(idsWhere(db, 'caseIds', caseId));
-    if (tag) reads.push(idsWhere(db, 'tags', tag));
+    const rangesOf = (field: 'status' | 'kind', values: string[]) =>
+      Promise.all(values.map((v) => read(statusOrKind(field, v, sort)))).then(union);
+    if (statuses) reads.push(rangesOf('status', statuses));
+    if (kinds) reads.push(rangesOf('kind', kinds));
+    if (groupId) reads.push(idsWhere(read, 'groupIds', groupId));
+    if (caseId) reads.push(idsWhere(read, 'caseIds', caseId));
+    if (tag) reads.push(idsWhere(read, 'tags', tag));
     for (const word of words) {
-      reads.push(db.actors.where('nameWords').startsWith(word).primaryKeys().then((ids) => new Set(ids)));
+      reads.push(read({ index: 'nameWords', lower: word, upper: `${word}${MAX_CHAR}` }).then((ids) => new Set(ids)));
     }
     const matches = intersect(await Promise.all(reads));
     if (matches.size === 0) return [];
     let ids: string[];
     if (sortedAll) ids = pickInOrder(sortedAll, matches);
-    else if (matches.size > SMALL_SET) ids = pickInOrder(await sortedIds(db, sort), matches);
+    else if (matches.size > SMALL_SET) ids = pickInOrder(await sortedIds(db, sort, read), matches);
     else {
       const rows = (await db.actors.bulkGet([...matches])).filter((r): r is ActorRow => r !== undefined);
       rows.sort(sort === 'name' ? compareActorRows : compareUpdatedDesc);
       ids = rows.map((r) => r.id);
     }
     return limit !== undefined ? ids.slice(0, limit) : ids;
-  });
+  };
+  if (!live) return db.transaction('r', db.actors, answer);
+  const [ids] = await Dexie.Promise.all([answer(), observeDeletes(db, 'actors')]);
+  return ids;
 }
+
+/** The highest UTF-16 code unit: `word` to `word + MAX_CHAR` holds every key starting with `word` (Dexie's startsWith). */
+const MAX_CHAR = String.fromCharCode(65535);
 
 /**
  * The first `limit` matching actors, whole, in one index read, where one index answers
@@ -198,30 +220,51 @@ export async function sortedIdsInChunks(
   db: CasefileDb, sort: ActorSort, pause: () => Promise<void> = () => Dexie.Promise.resolve(), size = SORTED_CHUNK,
 ): Promise<string[]> {
   const index = sort === 'name' ? 'sortName' : 'updatedAt';
-  const out = await db.actors.orderBy(index).limit(size).primaryKeys();
+  const from = (lower: unknown): IndexRange => ({ index, lower, upper: Dexie.maxKey });
+  // Observed once, as ranges: every write of an actor touches this index or deletes a held id.
+  const observed = Dexie.Promise.all([observeIndexRange(db, 'actors', from(Dexie.minKey)), observeDeletes(db, 'actors')]);
+  const out = await unobservedKeys(db, 'actors', from(Dexie.minKey), { limit: size });
   for (let complete = out.length < size; !complete;) {
     await pause();
     const last = out.at(-1)!;
     const key = (await db.actors.get(last))?.[index];
-    const read = key === undefined ? [] : await db.actors.where(index).aboveOrEqual(key).limit(size + 1).primaryKeys();
+    const read = key === undefined ? [] : await unobservedKeys(db, 'actors', from(key), { limit: size + 1 });
     const at = read.indexOf(last);
     let next = read.slice(at + 1);
     complete = read.length < size + 1;
     if (at < 0 || (next.length === 0 && !complete)) {
       // Gone meanwhile, or a whole chunk of ties: the rest in one read.
-      const rest = key === undefined ? [] : await db.actors.where(index).aboveOrEqual(key).primaryKeys();
-      const from = rest.indexOf(last);
-      if (from < 0) return sortedIds(db, sort);
-      next = rest.slice(from + 1);
+      const rest = key === undefined ? [] : await unobservedKeys(db, 'actors', from(key));
+      const resume = rest.indexOf(last);
+      if (resume < 0) {
+        await observed;
+        return sortedIds(db, sort, (range) => unobservedKeys(db, 'actors', range));
+      }
+      next = rest.slice(resume + 1);
       complete = true;
     }
     for (const id of next) out.push(id);
   }
+  await observed;
   return sort === 'name' ? out : out.reverse();
 }
 
-function sortedIds(db: CasefileDb, sort: ActorSort): Promise<string[]> {
-  return sort === 'name' ? db.actors.orderBy('sortName').primaryKeys() : descendingIds(db.actors.orderBy('updatedAt'));
+function sortedIds(db: CasefileDb, sort: ActorSort, read: KeyReader): Promise<string[]> {
+  return inOrder(read({ index: sort === 'name' ? 'sortName' : 'updatedAt', lower: Dexie.minKey, upper: Dexie.maxKey }), sort);
+}
+
+/**
+ * An index read's ids in display order: as read for 'name', reversed for 'updated' (newest
+ * first). An index orders by (key, primary key), so that is exactly what a 'prev' cursor
+ * gives, which Dexie reads with a cursor, hundreds of ms on 50k rows.
+ */
+async function inOrder(ids: Promise<string[]>, sort: ActorSort): Promise<string[]> {
+  return sort === 'name' ? ids : (await ids).reverse();
+}
+
+/** One status's (or kind's) index range, for the sort: [status+sortName] and friends. */
+function statusOrKind(field: 'status' | 'kind', value: string, sort: ActorSort): IndexRange {
+  return { index: `[${field}+${sort === 'name' ? 'sortName' : 'updatedAt'}]`, lower: [value, Dexie.minKey], upper: [value, Dexie.maxKey] };
 }
 
 /** The first ids in display order; a short reverse cursor is cheap where a full one is not. */
@@ -231,16 +274,15 @@ function firstIds(db: CasefileDb, sort: ActorSort, limit: number): Promise<strin
     : db.actors.orderBy('updatedAt').reverse().limit(limit).primaryKeys();
 }
 
-/** One status's (or kind's) ids in display order, from [status+sortName] and friends. */
-function rangeIds(db: CasefileDb, field: 'status' | 'kind', value: string, sort: ActorSort, limit?: number): Promise<string[]> {
-  const index = `[${field}+${sort === 'name' ? 'sortName' : 'updatedAt'}]`;
-  const range = db.actors.where(index).between([value, Dexie.minKey], [value, Dexie.maxKey]);
-  if (limit !== undefined) return (sort === 'name' ? range : range.reverse()).limit(limit).primaryKeys();
-  return sort === 'name' ? range.primaryKeys() : descendingIds(range);
+/** The first `limit` ids of one status (or kind) in display order, from [status+sortName] and friends. */
+function rangeIds(db: CasefileDb, field: 'status' | 'kind', value: string, sort: ActorSort, limit: number): Promise<string[]> {
+  const { index, lower, upper } = statusOrKind(field, value, sort);
+  const range = db.actors.where(index).between(lower, upper, true, true);
+  return (sort === 'name' ? range : range.reverse()).limit(limit).primaryKeys();
 }
 
-async function idsWhere(db: CasefileDb, index: 'groupIds' | 'caseIds' | 'tags', value: string): Promise<Set<string>> {
-  return new Set(await db.actors.where(index).equals(value).primaryKeys());
+async function idsWhere(read: KeyReader, index: 'groupIds' | 'caseIds' | 'tags', value: string): Promise<Set<string>> {
+  return new Set(await read({ index, lower: value, upper: value }));
 }
 
 /** The order of the reversed updatedAt index: newest first, ties by id descending. */

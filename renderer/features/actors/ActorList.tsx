@@ -68,21 +68,21 @@ export function ActorList() {
   });
   const items = virtualizer.getVirtualItems();
   const visibleIds = ids ? items.map((item) => ids[item.index]!).filter(Boolean) : [];
-  const visibleKey = visibleIds.join(',');
-  // Only the rows on screen are read; the previous page stays shown while the next loads.
+  // Only the rows on screen are read, and of those only the ones not read with the first
+  // screen (which its own live query keeps current); the previous page stays shown while the
+  // next loads.
+  const firstRows = result?.firstRows;
+  const firstById = useMemo(() => new Map((firstRows ?? []).map((a) => [a.id, a])), [firstRows]);
+  const missingKey = visibleIds.filter((id) => !firstById.has(id)).join(',');
   const rowCache = useRef(new Map<string, Actor>());
   const fetched = useLiveQuery(async () => {
-    const actors = await getActorsByIds(db, visibleKey ? visibleKey.split(',') : []);
-    return { key: visibleKey, rows: new Map(actors.map((a) => [a.id, a])) };
-  }, [db, visibleKey]);
+    const actors = missingKey ? await getActorsByIds(db, missingKey.split(',')) : [];
+    return { key: missingKey, rows: new Map(actors.map((a) => [a.id, a])) };
+  }, [db, missingKey]);
   // useLiveQuery keeps its last answer while a new one loads: use it only if it is for
-  // these rows; meanwhile the rows read with the first screen, or the last rows read, stand in.
-  let rows: Map<string, Actor>;
-  if (fetched?.key === visibleKey) rows = rowCache.current = fetched.rows;
-  else {
-    rows = new Map(rowCache.current);
-    for (const actor of result?.firstRows ?? []) rows.set(actor.id, actor);
-  }
+  // these rows; meanwhile the last rows read stand in.
+  if (fetched?.key === missingKey) rowCache.current = fetched.rows;
+  const rowOf = (id: string) => firstById.get(id) ?? rowCache.current.get(id);
 
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
   const filtered = JSON.stringify({ ...filters, sort: 'name' }) !== JSON.stringify(NO_FILTERS);
@@ -141,7 +141,7 @@ export function ActorList() {
             const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` } as const;
             // Beyond the first screen until the full id list arrives.
             if (!id) return <div key={`pending-${item.index}`} className="row row--pending" style={style} aria-hidden="true" />;
-            const actor = rows.get(id);
+            const actor = rowOf(id);
             const alias = actor && foldedQuery ? actor.names.find((n) => foldText(n.name).includes(foldedQuery) && !foldText(actor.name).includes(foldedQuery)) : undefined;
             return (
               <div key={id} id={`actor-row-${id}`} role="option" data-id={id} aria-selected={id === selectedId}

@@ -65,7 +65,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     if (rows) return { key, rows, ids: undefined };
     // A combined filter has no single index to read in order: it is answered whole,
     // ordered by the held sorted list when there is one.
-    const ids = await queryActorIds(db, filter, sort, { sortedAll: heldForHead });
+    const ids = await queryActorIds(db, filter, sort, { sortedAll: heldForHead, live: true });
     return { key, rows: await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids };
   }), [db, key, heldForHead]);
   const headReady = head !== undefined;
@@ -81,7 +81,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   const full = useLiveQuery(async () => {
     if (!singleIndex) return undefined;
     if (isAll) return sortedAll ? { key, ids: sortedAll } : { key, count: await withPriority(() => db.actors.count()) };
-    return { key, ids: await withPriority(() => queryActorIds(db, filter, sort)) };
+    return { key, ids: await withPriority(() => queryActorIds(db, filter, sort, { live: true })) };
   }, [db, key, singleIndex, isAll ? sortedAll : undefined]);
 
   if (head?.key !== key) return undefined;
