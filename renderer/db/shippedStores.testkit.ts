@@ -47,3 +47,9 @@ export const V6_STORES = {
   mentionNames: 'actorId, sources',
   nameRules: 'id, actorId',
 } as const;
+
+/** Version 8 (hostile bundles): no store changed since 7, whose documents' sha256 is no longer unique. */
+export const V8_STORES = {
+  ...V6_STORES,
+  documents: 'id, sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
+} as const;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import sample from '../../resources/sample-case/vraem.json';
 import type { Actor, CaseEvent } from '../../shared/model';
 import { actorSchema, eventSchema, validateWith } from '../../shared/model';
-import { openDatabase } from './db';
+import { SCHEMA_VERSION, openDatabase } from './db';
 import { actorRow, eventRow, toActor, toEvent } from './derive';
 import { V6_STORES } from './shippedStores.testkit';
 
@@ -35,7 +35,7 @@ describe('upgrade to version 8: impossible calendar days and timestamps stored e
     v6.close();
 
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
-    expect((await db.meta.get('schemaVersion'))?.value).toBe(8);
+    expect((await db.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
     const e = toEvent((await db.events.get(event.id))!);
     expect(e.date).toEqual({ ...event.date, earliest: '2019-02-28', latest: '2019-12-31' });
     expect(validateWith(eventSchema, e).ok).toBe(true);

@@ -89,7 +89,7 @@ describe('MentionsEngine', () => {
     await deleteDocument(db, doc.id);
     report = await engine.sync();
     expect(report.documentsDropped).toBe(1);
-    expect(await db.mentions.count()).toBe(0);
+    expect(await db.pageMentions.count()).toBe(0);
   });
 
   it('picks up where the stored mentions left off after a restart, and quotes the sentence around a mention', async () => {

@@ -18,6 +18,7 @@ import { readAllInChunks, readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
 import type { ActorRow } from '../db/derive';
 import type { MentionDocRow } from '../db/mentionTypes';
+import { documentPages } from '../db/mentions';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
 import { writeNames, writeSources } from './nameRows';
@@ -215,9 +216,9 @@ export class MentionsEngine {
       if (version !== null) { withText.set(doc.id, version); pageCounts.set(doc.id, doc.extraction.pageCount); }
     }
     for (const id of [...this.docs.keys()].filter((id) => !withText.has(id))) {
-      await db.transaction('rw', db.mentions, db.mentionDocs, async () => {
-        const range = db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
-        for (const key of await range.primaryKeys()) touched.add(key[2]);
+      await db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
+        const range = documentPages(db, id);
+        for (const row of await range.toArray()) for (const actorId of row.actorIds) touched.add(actorId);
         await range.delete();
         await db.mentionDocs.delete(id);
       });
