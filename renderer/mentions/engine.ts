@@ -257,15 +257,16 @@ export class MentionsEngine {
 
   /**
    * Recounts the sources naming each actor whose rows changed since the last count (the
-   * actor list sorts by it), 20 actors at a time; stops early when `stop()` says a sync is
-   * waiting, leaving the rest for next time.
+   * actor list sorts by it), 20 actors at a time; stops early, even inside a batch, when
+   * `stop()` says a sync is waiting, leaving the rest for next time.
    */
   async countSources(stop: () => boolean = () => false): Promise<void> {
     while (this.uncounted.size && !stop()) {
       await this.exclusive(async () => {
         const ids = [...this.uncounted].slice(0, 20);
         for (const id of ids) this.uncounted.delete(id);
-        await writeSources(this.db, ids.filter((id) => this.entries.has(id)));
+        // A sync waiting stops the batch between actors; the ones left wait for the next count.
+        for (const id of await writeSources(this.db, ids.filter((id) => this.entries.has(id)), stop)) this.uncounted.add(id);
       });
       await this.yieldNow();
     }

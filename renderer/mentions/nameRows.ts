@@ -31,15 +31,23 @@ export async function writeNames(db: CasefileDb, info: (actorId: string) => Ment
   if (deleted.length) await db.mentionNames.bulkDelete([...deleted]);
 }
 
-/** Recounts how many documents mention each actor (one key range per actor) and stores it. */
-export async function writeSources(db: CasefileDb, ids: readonly string[]): Promise<void> {
+/**
+ * Recounts how many documents mention each actor (one index range per actor) and stores it.
+ * Stops before the next actor once `stop()` says a sync is waiting (a common surname can be on
+ * thousands of pages) and returns the ids it did not count.
+ */
+export async function writeSources(db: CasefileDb, ids: readonly string[], stop: () => boolean = () => false): Promise<string[]> {
+  const counted: string[] = [];
   const sources: number[] = [];
   for (const actorId of ids) {
+    if (counted.length && stop()) break;
     const keys = await db.pageMentions.where('actorIds').equals(actorId).primaryKeys();
+    counted.push(actorId);
     sources.push(new Set(keys.map((k) => k[0])).size);
   }
   await db.transaction('rw', db.mentionNames, async () => {
-    const stored = await db.mentionNames.bulkGet([...ids]);
-    await db.mentionNames.bulkPut(ids.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
+    const stored = await db.mentionNames.bulkGet(counted);
+    await db.mentionNames.bulkPut(counted.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
   });
+  return ids.slice(counted.length);
 }
