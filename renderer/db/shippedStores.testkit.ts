@@ -49,7 +49,7 @@ export const V6_STORES = {
 } as const;
 
 /** Version 8 (hostile bundles): no store changed since 7, whose documents' sha256 is no longer unique. */
-export const V8_STORES = {
+export const V8_SHIPPED_STORES = {
   ...V6_STORES,
   documents: 'id, sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
 } as const;

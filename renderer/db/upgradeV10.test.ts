@@ -2,13 +2,13 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION, openDatabase } from './db';
-import { V8_STORES } from './shippedStores.testkit';
+import { V8_SHIPPED_STORES } from './shippedStores.testkit';
 
 describe('upgrade from version 8 to 10 (mentions stored one row per page)', () => {
   it('drops the per-actor rows and what they were computed from, keeps the user\'s rules and every other row', async () => {
     const indexedDB = new IDBFactory();
     const v8 = new Dexie('casefile', { indexedDB, IDBKeyRange });
-    v8.version(8).stores(V8_STORES);
+    v8.version(8).stores(V8_SHIPPED_STORES);
     await v8.open();
     await v8.table('meta').put({ key: 'schemaVersion', value: 8 });
     await v8.table('pages').put({ documentId: 'd1', page: 1, text: 'alias Cirilo', state: 'text' });
