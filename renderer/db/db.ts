@@ -7,7 +7,7 @@ import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
 import type { SavedChart } from '../../shared/chart/savedChart';
-import type { MentionDocRow, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
+import type { MentionDocRow, MentionNamesRow, NameRuleRow, PageMentionsRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
@@ -17,7 +17,7 @@ export { NewerDatabaseError } from './versionGuard';
  * The data format this build reads and writes. Raise it together with a new
  * `version(n)` below; the newer-version guard compares against it.
  */
-export const SCHEMA_VERSION = 9;
+export const SCHEMA_VERSION = 10;
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the
@@ -70,8 +70,12 @@ export class CasefileDb extends Dexie {
   declare searchSegments: EntityTable<SearchSegmentRow, 'id'>;
   /** The OCR queue, since version 5: one row per document with pages to read (renderer/db/ocrJobs.ts). */
   declare ocrJobs: EntityTable<OcrJobRow, 'documentId'>;
-  /** Since version 6, derived by the mentions worker (safe to clear): actors named per page… */
-  declare mentions: Table<MentionRow, [string, number, string]>;
+  /**
+   * Since version 10, derived by the mentions worker (safe to clear): one row per page naming
+   * anyone, with every actor's mentions on it; `*actorIds` finds an actor's pages. Version 6
+   * had one row per (page, actor) in `mentions`.
+   */
+  declare pageMentions: Table<PageMentionsRow, [string, number]>;
   /** …what each document was scanned from (and its pages' word filters)… */
   declare mentionDocs: EntityTable<MentionDocRow, 'documentId'>;
   /** …and each actor's names as matched, with their proposed rules and source count. */
@@ -198,6 +202,18 @@ export class CasefileDb extends Dexie {
       .stores({ charts: 'id, caseId, updatedAt' })
       .upgrade(async (tx) => {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 9 });
+      });
+
+    // Version 10: mentions stored one row per page instead of
+    // one per (page, actor), a quarter of the rows to write (docs/mentions.md). The tables are
+    // derived, so the old rows are dropped and what they were computed from is cleared: the
+    // worker's next sync scans every document again. Rules (`nameRules`) are user data and stay.
+    this.version(10)
+      .stores({ mentions: null, pageMentions: '[documentId+page], *actorIds' })
+      .upgrade(async (tx) => {
+        await tx.table('mentionDocs').clear();
+        await tx.table('mentionNames').clear();
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 10 });
       });
 
     // Written in the creating transaction, so a database always says which format

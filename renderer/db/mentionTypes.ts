@@ -35,6 +35,22 @@ export interface MentionRow {
   ambiguous: 0 | 1;
 }
 
+/** One actor's mentions on a page, as stored inside its page's row. */
+export type ActorOnPage = Omit<MentionRow, 'documentId' | 'page'>;
+
+/**
+ * What is stored since version 10: one row per page that names anyone, holding every actor's
+ * mentions on it, and `actorIds` (a multi-entry index) so "pages naming actor X" is still one
+ * index range. Four rows a page with two indexes each made writing most of a full build
+ * (docs/mentions.md, "Fewer, fatter rows"). Pages naming no one have no row.
+ */
+export interface PageMentionsRow {
+  documentId: string;
+  page: number;
+  actorIds: string[];
+  actors: ActorOnPage[];
+}
+
 /** What a document's mentions were computed from, plus one word filter per page (see wordFilter.ts). */
 export interface MentionDocRow {
   documentId: string;

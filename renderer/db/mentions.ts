@@ -1,6 +1,7 @@
 /**
  * Reading mentions (the mentions worker writes them: renderer/mentions/engine.ts) and
- * writing the user's name rules. Every read is one index range.
+ * writing the user's name rules. Every read is one index range of the per-page rows
+ * (`pageMentions`), turned back into one row per actor and page (pageMentions.ts).
  */
 import Dexie from 'dexie';
 import { coMentions, sentenceAround } from '../../shared/mentions';
@@ -8,12 +9,19 @@ import type { CoMention, MatchRule, NameSource } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { CasefileDb } from './db';
 import type { MentionHit, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
+import { actorRowOf, actorRowsOf } from './pageMentions';
 
 export type { MentionHit, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
 
+/** The keys ([documentId, page]) of every page naming the actor, by document then page. */
+function pageKeysOf(db: CasefileDb, actorId: string): Promise<[string, number][]> {
+  return db.pageMentions.where('actorIds').equals(actorId).primaryKeys();
+}
+
 /** Every page naming the actor, by document then page. */
-export function mentionsOfActor(db: CasefileDb, actorId: string): Promise<MentionRow[]> {
-  return db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).toArray();
+export async function mentionsOfActor(db: CasefileDb, actorId: string): Promise<MentionRow[]> {
+  const pages = await db.pageMentions.where('actorIds').equals(actorId).toArray();
+  return pages.flatMap((p) => actorRowOf(p, actorId) ?? []);
 }
 
 /** A source naming an actor: the document and its pages, from the index alone. */
@@ -32,31 +40,37 @@ export interface MentionedInView {
  * 7,000 pages of a 100,000-page library took a second to read whole (docs/benchmarks.md).
  */
 export function mentionedIn(db: CasefileDb, actorId: string, limit: number): Promise<MentionedInView> {
-  const index = db.mentions.where('[actorId+documentId+page]');
-  return db.transaction('r', db.mentions, async () => {
-    const keys = await index.between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
+  return db.transaction('r', db.pageMentions, async () => {
+    const keys = await pageKeysOf(db, actorId);
     const sources: MentioningSource[] = [];
-    for (const key of keys) {
-      const [, documentId, page] = key as unknown as [string, string, number];
+    for (const [documentId, page] of keys) {
       const last = sources[sources.length - 1];
       if (last?.documentId === documentId) last.pages.push(page);
       else sources.push({ documentId, pages: [page] });
     }
     const shown = sources.slice(0, limit);
-    const rows = await Promise.all(shown.map((s) => index.between([actorId, s.documentId, Dexie.minKey], [actorId, s.documentId, Dexie.maxKey]).toArray()));
-    return { sources, rows: new Map(shown.map((s, i) => [s.documentId, rows[i]!])) };
+    const pages = await db.pageMentions.bulkGet(shown.flatMap((s) => s.pages.map((p): [string, number] => [s.documentId, p])));
+    const rows = new Map<string, MentionRow[]>(shown.map((s) => [s.documentId, []]));
+    for (const p of pages) {
+      const row = p && actorRowOf(p, actorId);
+      if (row) rows.get(row.documentId)!.push(row);
+    }
+    return { sources, rows };
   });
 }
 
+/** The stored page rows of a document. */
+export const documentPages = (db: CasefileDb, documentId: string) =>
+  db.pageMentions.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]);
+
 /** Every actor named in the document, by page. */
-export function mentionsInDocument(db: CasefileDb, documentId: string): Promise<MentionRow[]> {
-  return db.mentions.where('[documentId+page+actorId]').between([documentId, Dexie.minKey, Dexie.minKey], [documentId, Dexie.maxKey, Dexie.maxKey]).toArray();
+export async function mentionsInDocument(db: CasefileDb, documentId: string): Promise<MentionRow[]> {
+  return (await documentPages(db, documentId).toArray()).flatMap(actorRowsOf);
 }
 
 /** "document:page" keys of the pages naming the actor (the search filter's page set). */
 export async function pagesMentioning(db: CasefileDb, actorId: string): Promise<Set<string>> {
-  const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
-  return new Set(keys.map((k) => { const [, doc, page] = k as unknown as [string, string, number]; return `${doc}:${page}`; }));
+  return new Set((await pageKeysOf(db, actorId)).map(([doc, page]) => `${doc}:${page}`));
 }
 
 /** The names as the matcher uses them, with proposals, and how many sources name the actor. */
@@ -71,15 +85,9 @@ export async function actorIdsBySources(db: CasefileDb): Promise<string[]> {
 
 /** Per actor pair, the pages ("document:page") naming both; unambiguous mentions only, most pages first. */
 export async function coMentionPairs(db: CasefileDb, options: { documentId?: string } = {}): Promise<CoMention[]> {
-  const rows = options.documentId ? await mentionsInDocument(db, options.documentId) : await db.mentions.toArray();
-  const pages = new Map<string, { actorIds: string[]; ambiguous: boolean }[]>();
-  for (const r of rows) {
-    const key = `${r.documentId}:${r.page}`;
-    let list = pages.get(key);
-    if (!list) pages.set(key, (list = []));
-    list.push({ actorIds: [r.actorId], ambiguous: r.ambiguous === 1 });
-  }
-  return coMentions([...pages].map(([pageKey, mentions]) => ({ pageKey, mentions })));
+  const rows = options.documentId ? await documentPages(db, options.documentId).toArray() : await db.pageMentions.toArray();
+  return coMentions(rows.map((r) => ({ pageKey: `${r.documentId}:${r.page}`,
+    mentions: r.actors.map((a) => ({ actorIds: [a.actorId], ambiguous: a.ambiguous === 1 })) })));
 }
 
 /** The sentence around a mention, from the page's text, for a citation's quote. */

@@ -54,5 +54,8 @@ export const V7_STORES = {
   documents: 'id, sha256, sortTitle, createdAt, updatedAt, extractionState, textState, *caseIds, *titleWords',
 } as const;
 
-/** Version 8: saved link charts. */
-export const V8_STORES = { ...V7_STORES, charts: 'id, caseId, updatedAt' } as const;
+/** Version 8 (impossible dates repaired): no store changed since 7. */
+export const V8_STORES = V7_STORES;
+
+/** Version 9: saved link charts. */
+export const V9_STORES = { ...V8_STORES, charts: 'id, caseId, updatedAt' } as const;

@@ -18,6 +18,7 @@ import { readAllInChunks, readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
 import type { ActorRow } from '../db/derive';
 import type { MentionDocRow } from '../db/mentionTypes';
+import { documentPages } from '../db/mentions';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
 import { writeNames, writeSources } from './nameRows';
@@ -215,9 +216,9 @@ export class MentionsEngine {
       if (version !== null) { withText.set(doc.id, version); pageCounts.set(doc.id, doc.extraction.pageCount); }
     }
     for (const id of [...this.docs.keys()].filter((id) => !withText.has(id))) {
-      await db.transaction('rw', db.mentions, db.mentionDocs, async () => {
-        const range = db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
-        for (const key of await range.primaryKeys()) touched.add(key[2]);
+      await db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
+        const range = documentPages(db, id);
+        for (const row of await range.toArray()) for (const actorId of row.actorIds) touched.add(actorId);
         await range.delete();
         await db.mentionDocs.delete(id);
       });
@@ -256,15 +257,16 @@ export class MentionsEngine {
 
   /**
    * Recounts the sources naming each actor whose rows changed since the last count (the
-   * actor list sorts by it), 20 actors at a time; stops early when `stop()` says a sync is
-   * waiting, leaving the rest for next time.
+   * actor list sorts by it), 20 actors at a time; stops early, even inside a batch, when
+   * `stop()` says a sync is waiting, leaving the rest for next time.
    */
   async countSources(stop: () => boolean = () => false): Promise<void> {
     while (this.uncounted.size && !stop()) {
       await this.exclusive(async () => {
         const ids = [...this.uncounted].slice(0, 20);
         for (const id of ids) this.uncounted.delete(id);
-        await writeSources(this.db, ids.filter((id) => this.entries.has(id)));
+        // A sync waiting stops the batch between actors; the ones left wait for the next count.
+        for (const id of await writeSources(this.db, ids.filter((id) => this.entries.has(id)), stop)) this.uncounted.add(id);
       });
       await this.yieldNow();
     }

@@ -35,13 +35,13 @@ const PAGES = [
   'Según la fiscalía, Artemio y el Cholo se reunieron en Tingo María con Quispe.',
 ];
 
-/** Every mention row, in key order, as comparable JSON. */
-const allRows = async (db: CasefileDb) => JSON.stringify(await db.mentions.orderBy('[documentId+page+actorId]').toArray());
+/** Every page's mentions, in key order, as comparable JSON. */
+const allRows = async (db: CasefileDb) => JSON.stringify(await db.pageMentions.toArray());
 
 /** What a build from nothing gives for the database as it now is. */
 async function rebuilt(db: CasefileDb): Promise<string> {
-  await db.transaction('rw', db.mentions, db.mentionDocs, db.mentionNames, async () => {
-    await db.mentions.clear(); await db.mentionDocs.clear(); await db.mentionNames.clear();
+  await db.transaction('rw', db.pageMentions, db.mentionDocs, db.mentionNames, async () => {
+    await db.pageMentions.clear(); await db.mentionDocs.clear(); await db.mentionNames.clear();
   });
   const engine = new MentionsEngine(db, { chunkPages: 1 });
   await engine.load();
@@ -83,7 +83,7 @@ describe('MentionsEngine fast paths', () => {
     const engine = new MentionsEngine(db, { chunkPages: 50 });
     await engine.load();
     await engine.sync();
-    const before = await db.mentions.count();
+    const before = await db.pageMentions.count();
 
     // "Pichari" is on one page of each document: two rows to add, nothing else to touch.
     const saved = (await getActor(db, artemio.id))!;
@@ -92,7 +92,7 @@ describe('MentionsEngine fast paths', () => {
     expect(report.pagesRescanned).toBe(2);
     expect(report.timings.rowsDeleted).toBe(0);
     expect(report.timings.rowsWritten).toBe(2);
-    expect(await db.mentions.count()).toBe(before);
+    expect(await db.pageMentions.count()).toBe(before);
     expect((await mentionsOfActor(db, artemio.id)).flatMap((r) => r.hits.map((h) => h.text))).toContain('Pichari');
 
     // Removing a name deletes the rows only it made.

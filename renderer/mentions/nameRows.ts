@@ -1,8 +1,8 @@
 // The per-actor rows beside the mentions: the names as matched (with proposals) and the
 // number of sources naming the actor. Written by the engine (engine.ts).
-import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
 import type { MentionNamesRow } from '../db/mentionTypes';
+import { withoutActor } from '../db/pageMentions';
 
 /** Writes the entries of actors whose names changed (keeping their source counts) and removes deleted actors' rows. */
 export async function writeNames(db: CasefileDb, info: (actorId: string) => MentionNamesRow['entries'], changed: readonly string[],
@@ -15,25 +15,39 @@ export async function writeNames(db: CasefileDb, info: (actorId: string) => Ment
     });
     await yieldNow();
   }
-  if (deleted.length) {
-    await db.transaction('rw', db.mentions, db.mentionNames, async () => {
-      for (const id of deleted) {
-        await db.mentions.where('[actorId+documentId+page]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]).delete();
-      }
-      await db.mentionNames.bulkDelete([...deleted]);
-    });
+  // A deleted actor leaves the page rows naming it (in chunks: an actor can be on thousands of pages).
+  for (const id of deleted) {
+    const keys = await db.pageMentions.where('actorIds').equals(id).primaryKeys();
+    for (let i = 0; i < keys.length; i += 500) {
+      await db.transaction('rw', db.pageMentions, async () => {
+        const rows = (await db.pageMentions.bulkGet(keys.slice(i, i + 500))).filter((r) => r !== undefined);
+        const kept = rows.map((r) => withoutActor(r, id));
+        await db.pageMentions.bulkPut(kept.filter((r) => r !== null));
+        await db.pageMentions.bulkDelete(rows.filter((_, j) => kept[j] === null).map((r): [string, number] => [r.documentId, r.page]));
+      });
+      await yieldNow();
+    }
   }
+  if (deleted.length) await db.mentionNames.bulkDelete([...deleted]);
 }
 
-/** Recounts how many documents mention each actor (one key range per actor) and stores it. */
-export async function writeSources(db: CasefileDb, ids: readonly string[]): Promise<void> {
+/**
+ * Recounts how many documents mention each actor (one index range per actor) and stores it.
+ * Stops before the next actor once `stop()` says a sync is waiting (a common surname can be on
+ * thousands of pages) and returns the ids it did not count.
+ */
+export async function writeSources(db: CasefileDb, ids: readonly string[], stop: () => boolean = () => false): Promise<string[]> {
+  const counted: string[] = [];
   const sources: number[] = [];
   for (const actorId of ids) {
-    const keys = await db.mentions.where('[actorId+documentId+page]').between([actorId, Dexie.minKey, Dexie.minKey], [actorId, Dexie.maxKey, Dexie.maxKey]).keys();
-    sources.push(new Set(keys.map((k) => (k as unknown as [string, string, number])[1])).size);
+    if (counted.length && stop()) break;
+    const keys = await db.pageMentions.where('actorIds').equals(actorId).primaryKeys();
+    counted.push(actorId);
+    sources.push(new Set(keys.map((k) => k[0])).size);
   }
   await db.transaction('rw', db.mentionNames, async () => {
-    const stored = await db.mentionNames.bulkGet([...ids]);
-    await db.mentionNames.bulkPut(ids.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
+    const stored = await db.mentionNames.bulkGet(counted);
+    await db.mentionNames.bulkPut(counted.flatMap((actorId, j) => (stored[j] ? [{ ...stored[j]!, sources: sources[j]! }] : [])));
   });
+  return ids.slice(counted.length);
 }

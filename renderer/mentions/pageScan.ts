@@ -1,11 +1,12 @@
 // The engine's page work, apart from its bookkeeping: matching a batch of page rows, and the
-// difference between a page's stored mention rows and its new ones, so a re-scan writes only
+// difference between a page's stored mention row and its new one, so a re-scan writes only
 // what changed (engine.ts). Also where a sync's time goes (reads, matching, writes, pauses).
 import { WORD_FILTER_BYTES, addWords, tokenize } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { PageRow } from '../db/derive';
-import type { MentionRow } from '../db/mentionTypes';
+import type { PageMentionsRow } from '../db/mentionTypes';
+import { pageRowOf } from '../db/pageMentions';
 import { pageRows } from './pageRows';
 
 /** Where a sync spent its time, in ms (what `npm run bench:mentions` prints). */
@@ -40,7 +41,10 @@ export async function timed<T>(timings: SyncTimings, field: 'readMs' | 'matchMs'
 }
 
 export interface MatchedPages {
-  rows: MentionRow[];
+  /** One row per page naming anyone (pages naming no one have none), in the order given. */
+  rows: PageMentionsRow[];
+  /** The page rows for every page given, null where no one is named (what a re-scan compares). */
+  byPage: (PageMentionsRow | null)[];
   /** WORD_FILTER_BYTES per page in the order given, when asked for. */
   filters: Uint8Array;
 }
@@ -48,36 +52,42 @@ export interface MatchedPages {
 /** The mention rows of the pages (and their word filters when `withFilters`). */
 export function matchPages(trie: NameTrie, pages: readonly PageRow[], withFilters: boolean): MatchedPages {
   const filters = new Uint8Array(withFilters ? pages.length * WORD_FILTER_BYTES : 0);
-  const rows: MentionRow[] = [];
-  pages.forEach((page, i) => {
+  const byPage = pages.map((page, i) => {
     const text = pageSearchText(page.text, page.annotations);
     // One tokenizing for both: the filter holds the matcher's own words (pageWordFilter).
     const tokens = tokenize(text);
     if (withFilters) addWords(filters, i * WORD_FILTER_BYTES, new Set(tokens.words));
-    for (const row of pageRows(trie, page.documentId, page.page, text, tokens)) rows.push(row);
+    return pageRowOf(page.documentId, page.page, pageRows(trie, page.documentId, page.page, text, tokens));
   });
-  return { rows, filters };
+  return { rows: byPage.filter((r): r is PageMentionsRow => r !== null), byPage, filters };
 }
 
-export type MentionKey = [string, number, string];
-const keyOf = (r: Pick<MentionRow, 'documentId' | 'page' | 'actorId'>): string => `${r.documentId}\u0000${r.page}\u0000${r.actorId}`;
+export type PageKey = [string, number];
 
 /**
- * What to write so the stored rows of some pages become `next`: the rows that are new or
- * differ (compared as JSON: stored rows come back from IndexedDB with their properties in
- * the order they were built) and the keys of rows no longer there. A name edit usually
- * changes one row of a page that has seven; writing only that one is most of what makes a
- * re-scan fast.
+ * What to write so the stored rows of some pages become the new ones: the page rows that are
+ * new or differ (compared as JSON: stored rows come back from IndexedDB with their properties
+ * in the order they were built), the keys of pages now naming no one, and the actors whose
+ * own mentions changed on any of them. A name edit usually changes nothing on most of the
+ * pages it re-scans; writing only the pages that changed is most of what makes a re-scan fast.
  */
-export function diffRows(stored: readonly MentionRow[], next: readonly MentionRow[]): { put: MentionRow[]; remove: MentionKey[] } {
-  const before = new Map(stored.map((r) => [keyOf(r), r]));
-  const put: MentionRow[] = [];
-  for (const row of next) {
-    const key = keyOf(row);
-    const old = before.get(key);
-    before.delete(key);
-    if (!old || JSON.stringify(old) !== JSON.stringify(row)) put.push(row);
-  }
-  const remove = [...before.values()].map((r): MentionKey => [r.documentId, r.page, r.actorId]);
-  return { put, remove };
+export function diffPages(keys: readonly PageKey[], stored: readonly (PageMentionsRow | undefined)[], next: readonly (PageMentionsRow | null)[]):
+  { put: PageMentionsRow[]; remove: PageKey[]; actors: Set<string> } {
+  const put: PageMentionsRow[] = [];
+  const remove: PageKey[] = [];
+  const actors = new Set<string>();
+  keys.forEach((key, i) => {
+    const old = stored[i];
+    const now = next[i] ?? null;
+    if (!old && !now) return;
+    if (old && now && JSON.stringify(old) === JSON.stringify(now)) return;
+    if (now) put.push(now); else remove.push(key);
+    const before = new Map((old?.actors ?? []).map((a) => [a.actorId, JSON.stringify(a)]));
+    for (const a of now?.actors ?? []) {
+      if (before.get(a.actorId) !== JSON.stringify(a)) actors.add(a.actorId);
+      before.delete(a.actorId);
+    }
+    for (const id of before.keys()) actors.add(id);
+  });
+  return { put, remove, actors };
 }

@@ -5,12 +5,13 @@ import { WORD_FILTER_BYTES } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import type { CasefileDb } from '../db/db';
 import type { PageRow } from '../db/derive';
-import type { MentionDocRow, MentionRow } from '../db/mentionTypes';
-import { diffRows, matchPages, timed } from './pageScan';
-import type { SyncTimings } from './pageScan';
+import type { MentionDocRow } from '../db/mentionTypes';
+import { documentPages } from '../db/mentions';
+import { diffPages, matchPages, timed } from './pageScan';
+import type { PageKey, SyncTimings } from './pageScan';
 
+export type { PageKey } from './pageScan';
 export interface FreshDocument { id: string; version: number; pages: number }
-export type PageKey = [string, number];
 
 export interface ScanContext {
   readonly db: CasefileDb;
@@ -24,22 +25,8 @@ export interface ScanContext {
   readonly pause: (t: SyncTimings) => Promise<void>;
 }
 
-export const documentRange = (db: CasefileDb, id: string) =>
-  db.mentions.where('[documentId+page+actorId]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]);
-
-/** The stored rows of the pages (sorted by document, page): one key range per run of pages of a document. */
-async function storedRowsOf(db: CasefileDb, keys: readonly PageKey[]): Promise<MentionRow[]> {
-  const runs: { doc: string; lo: number; hi: number; pages: Set<number> }[] = [];
-  for (const [doc, page] of keys) {
-    const last = runs[runs.length - 1];
-    // A run stops at a gap of more than one page: a range over pages not re-scanned would
-    // read their rows for nothing.
-    if (last && last.doc === doc && page - last.hi <= 2) { last.lo = Math.min(last.lo, page); last.hi = Math.max(last.hi, page); last.pages.add(page); }
-    else runs.push({ doc, lo: page, hi: page, pages: new Set([page]) });
-  }
-  const found = await Promise.all(runs.map((r) => db.mentions.where('[documentId+page+actorId]').between([r.doc, r.lo, Dexie.minKey], [r.doc, r.hi, Dexie.maxKey]).toArray()));
-  return found.flatMap((rows, i) => rows.filter((row) => runs[i]!.pages.has(row.page)));
-}
+/** The stored page rows of a document (renderer/db/mentions.ts). */
+export const documentRange = documentPages;
 
 export class DocumentScanner {
   /** Long documents whose scan started in this session and has not finished (their rows may be partial). */
@@ -87,18 +74,18 @@ export class DocumentScanner {
     const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.ctx.trie, rows, true)));
     const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters }));
     const rows = matched.flatMap((m) => m.rows);
-    await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, db.mentionDocs, async () => {
+    await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
       // Rows of an earlier scan (re-extracted, or a scan cut short): an empty range costs a seek.
       for (const d of batch) {
         const range = documentRange(db, d.id);
-        if (this.ctx.docs.has(d.id) || this.partial.has(d.id)) for (const key of await range.primaryKeys()) touched.add(key[2]);
+        if (this.ctx.docs.has(d.id) || this.partial.has(d.id)) for (const row of await range.toArray()) for (const id of row.actorIds) touched.add(id);
         await range.delete();
       }
-      await db.mentions.bulkPut(rows);
+      await db.pageMentions.bulkPut(rows);
       await db.mentionDocs.bulkPut(docRows);
     }));
     t.rowsWritten += rows.length;
-    for (const r of rows) touched.add(r.actorId);
+    for (const r of rows) for (const id of r.actorIds) touched.add(id);
     for (const row of docRows) { this.ctx.docs.set(row.documentId, row); this.partial.delete(row.documentId); }
   }
 
@@ -107,9 +94,9 @@ export class DocumentScanner {
     const pages: number[] = [];
     const filters: Uint8Array[] = [];
     this.partial.add(doc.id);
-    await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, async () => {
+    await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, async () => {
       const range = documentRange(db, doc.id);
-      for (const key of await range.primaryKeys()) touched.add(key[2]);
+      for (const row of await range.toArray()) for (const id of row.actorIds) touched.add(id);
       await range.delete();
     }));
     let after: number = Dexie.minKey as unknown as number;
@@ -117,9 +104,9 @@ export class DocumentScanner {
       const rows = await timed(t, 'readMs', () => db.pages.where('[documentId+page]').between([doc.id, after], [doc.id, Dexie.maxKey], false, true).limit(this.ctx.chunk).toArray());
       if (!rows.length) break;
       const matched = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, rows, true));
-      await timed(t, 'writeMs', () => db.mentions.bulkPut(matched.rows));
+      await timed(t, 'writeMs', () => db.pageMentions.bulkPut(matched.rows));
       t.rowsWritten += matched.rows.length;
-      for (const r of matched.rows) touched.add(r.actorId);
+      for (const r of matched.rows) for (const id of r.actorIds) touched.add(id);
       filters.push(matched.filters);
       pages.push(...rows.map((r) => r.page));
       after = rows[rows.length - 1]!.page;
@@ -152,21 +139,23 @@ export class DocumentScanner {
       if (i > 0 && interrupted()) return keys.slice(i);
       this.ctx.onProgress?.({ done: i, total: keys.length });
       const slice = keys.slice(i, i + size);
-      const [pages, stored] = await timed(t, 'readMs', () => db.transaction('r', db.pages, db.mentions, () =>
-        Promise.all([db.pages.bulkGet(slice), storedRowsOf(db, slice)])));
+      const [pages, stored] = await timed(t, 'readMs', () => db.transaction('r', db.pages, db.pageMentions, () =>
+        Promise.all([db.pages.bulkGet(slice), db.pageMentions.bulkGet(slice)])));
       const present = pages.filter((r): r is PageRow => r !== undefined);
-      const { rows } = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, present, false));
-      const { put, remove } = diffRows(stored, rows);
+      const { byPage } = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, present, false));
+      // A page gone from the library (undefined) names no one any more.
+      let j = 0;
+      const next = pages.map((r) => (r ? byPage[j++]! : null));
+      const { put, remove, actors } = diffPages(slice, stored, next);
       if (put.length || remove.length) {
-        await timed(t, 'writeMs', () => db.transaction('rw', db.mentions, async () => {
-          if (remove.length) await db.mentions.bulkDelete(remove);
-          if (put.length) await db.mentions.bulkPut(put);
+        await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, async () => {
+          if (remove.length) await db.pageMentions.bulkDelete(remove);
+          if (put.length) await db.pageMentions.bulkPut(put);
         }));
       }
       t.rowsWritten += put.length;
       t.rowsDeleted += remove.length;
-      for (const r of put) touched.add(r.actorId);
-      for (const k of remove) touched.add(k[2]);
+      for (const id of actors) touched.add(id);
       await this.ctx.pause(t);
     }
     return [];

@@ -145,7 +145,7 @@ const api = {
     probing = false;
     return {
       ms: done.ms, finished: done.value !== null, readyMs: readyAt === null ? null : readyAt - t0, last: status?.last ?? null,
-      longTasks: stats(longTasks), idbProbe: stats(probeLatencies), rows: await d.mentions.count(), error: status?.error ?? null,
+      longTasks: stats(longTasks), idbProbe: stats(probeLatencies), rows: await d.pageMentions.count(), error: status?.error ?? null,
     };
   },
 
@@ -172,7 +172,7 @@ const api = {
     await d.actors.put(actorRow(next));
     const done = await waitFor(async () => (status && status.generation > before && !status.scanning ? status : null), 30_000);
     probing = false;
-    const mentioned = await d.mentions.where('[actorId+documentId+page]').between([id, Dexie.minKey, Dexie.minKey], [id, Dexie.maxKey, Dexie.maxKey]).count();
+    const mentioned = await d.pageMentions.where('actorIds').equals(id).count();
     return { ms: done.value ? now() - t0 : done.ms, name, last: status?.last ?? null, pagesMentioning: mentioned, idbProbe: stats(probeLatencies.slice(probes0)) };
   },
 
@@ -224,7 +224,7 @@ const api = {
 
   async storedSize() {
     const d = await database();
-    return { mentions: await d.mentions.count(), mentionDocs: await d.mentionDocs.count(), mentionNames: await d.mentionNames.count() };
+    return { pageMentions: await d.pageMentions.count(), mentionDocs: await d.mentionDocs.count(), mentionNames: await d.mentionNames.count() };
   },
 };
 
