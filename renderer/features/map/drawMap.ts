@@ -51,9 +51,10 @@ export function drawBasemap(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'ca
   ctx.lineWidth = 0.8;
   ctx.stroke();
   const placed: Box[] = [];
-  drawNames(ctx, f, map.labels, placed, '12px system-ui, sans-serif', '#7a828c', 9000);
-  // A region's name is smaller and lighter: it fits in less room, under its country's.
-  if (regions) drawNames(ctx, f, regions.labels, placed, 'italic 11px system-ui, sans-serif', '#8a9099', 2500);
+  drawNames(ctx, f, map.labels, placed, '12px system-ui, sans-serif', '#7a828c', 9000, 0);
+  // A region's name is smaller and lighter: it fits in less room, under its country's. It sits a
+  // little below the region's middle, where an event placed at the region's centre is drawn.
+  if (regions) drawNames(ctx, f, regions.labels, placed, 'italic 11px system-ui, sans-serif', '#8a9099', 2500, 18);
 }
 
 const REGION_BORDER = '#b9bfc6';
@@ -72,7 +73,7 @@ export function pickBasemap(b: { coarse: Basemap; fine: Basemap | null }, zoom: 
 interface Box { x0: number; y0: number; x1: number; y1: number }
 
 /** Names of the areas (countries, then regions) large enough on screen to hold one, largest first, never overlapping. */
-function drawNames(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'camera' | 'width' | 'height'>, labels: Basemap['labels'], placed: Box[], font: string, color: string, minArea: number): void {
+function drawNames(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'camera' | 'width' | 'height'>, labels: Basemap['labels'], placed: Box[], font: string, color: string, minArea: number, dy: number): void {
   const projection = projectionFor(f.camera, f.width, f.height);
   const scale = projection.scale();
   ctx.font = font;
@@ -82,8 +83,9 @@ function drawNames(ctx: CanvasRenderingContext2D, f: Pick<MapFrame, 'camera' | '
   for (const l of labels) {
     // Area on screen in square pixels (steradians × scale²): smaller areas get no name.
     if (l.area * scale * scale < minArea) break;
-    const xy = projection([l.lon, l.lat]);
-    if (!xy || xy[0] < 0 || xy[1] < 0 || xy[0] > f.width || xy[1] > f.height) continue;
+    const at = projection([l.lon, l.lat]);
+    if (!at || at[0] < 0 || at[1] < 0 || at[0] > f.width || at[1] > f.height) continue;
+    const xy = [at[0], at[1] + dy] as const;
     const w = ctx.measureText(l.name).width;
     const box = { x0: xy[0] - w / 2 - 4, y0: xy[1] - 9, x1: xy[0] + w / 2 + 4, y1: xy[1] + 9 };
     if (placed.some((b) => b.x0 < box.x1 && box.x0 < b.x1 && b.y0 < box.y1 && box.y0 < b.y1)) continue;
