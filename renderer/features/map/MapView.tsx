@@ -1,18 +1,16 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import type { EventMarker } from '../../../shared/geo/markers';
 import { eventMarkers } from '../../../shared/geo/markers';
 import { dateBar } from '../../../shared/dates';
 import type { CaseEvent } from '../../../shared/model';
 import { useT } from '../../i18n/useT';
 import { plural } from '../../i18n/plural';
-import { useUi } from '../../state/store';
 import { typeLabel } from '../events/labels';
 import { useViewExports } from '../timeline/useViewExports';
 import { SelectionCard } from '../timeline/SelectionCard';
-import { useOpenRecord } from '../timeline/useOpenRecord';
+import { useViewControls } from '../timeline/useViewControls';
 import { useViewRecords } from '../timeline/useViewRecords';
-import { ALL_TYPES, ViewFilters, readRange } from '../timeline/ViewFilters';
-import type { ViewFilterState } from '../timeline/ViewFilters';
+import { ViewFilters } from '../timeline/ViewFilters';
 import { TYPE_COLORS } from '../timeline/colors';
 import '../timeline/timeline.css';
 import './map.css';
@@ -31,14 +29,8 @@ import { useRegions } from './useRegions';
 export function MapView() {
   const t = useT();
   const records = useViewRecords();
-  const [filters, setFilters] = useState<ViewFilterState>({ types: ALL_TYPES, actorIds: [] });
-  const [mode, setMode] = useState<'chart' | 'table'>('chart');
-  const rangeText = useUi((s) => s.viewRange);
-  const selection = useUi((s) => s.viewSelection);
-  const select = useUi((s) => s.selectInViews);
-  const open = useOpenRecord();
+  const { filters, setFilters, mode, setMode, selection, select, open, range, rangeErrors } = useViewControls();
   const controller = useRef<MapController>(null);
-  const { range, ...rangeErrors } = readRange(t, rangeText.from, rangeText.to);
 
   const events = useMemo(() => {
     if (!records) return null;

@@ -5,7 +5,6 @@ import type { TimelineLabels } from '../../../shared/timeline';
 import { isoFromDayIndex } from '../../../shared/dates';
 import { useT } from '../../i18n/useT';
 import { plural } from '../../i18n/plural';
-import { useUi } from '../../state/store';
 import { statusKey } from '../actors/labels';
 import { typeLabel } from '../events/labels';
 import { drawTimeline } from './drawTimeline';
@@ -18,9 +17,8 @@ import { TimelineTable } from './TimelineTable';
 import { SelectionCard } from './SelectionCard';
 import { UndatedList } from './UndatedList';
 import { useViewRecords } from './useViewRecords';
-import { ALL_TYPES, ViewFilters, readRange } from './ViewFilters';
-import type { ViewFilterState } from './ViewFilters';
-import { useOpenRecord } from './useOpenRecord';
+import { ALL_TYPES, ViewFilters } from './ViewFilters';
+import { useViewControls } from './useViewControls';
 import './timeline.css';
 
 const KINDS: TimelineItemKind[] = ['event', 'status', 'membership'];
@@ -34,14 +32,8 @@ export function TimelineView() {
   const records = useViewRecords();
   const [grouping, setGrouping] = useState<TimelineGrouping>('actor');
   const [kinds, setKinds] = useState<ReadonlySet<TimelineItemKind>>(new Set(KINDS));
-  const [filters, setFilters] = useState<ViewFilterState>({ types: ALL_TYPES, actorIds: [] });
-  const [mode, setMode] = useState<'chart' | 'table'>('chart');
-  const rangeText = useUi((s) => s.viewRange);
-  const selection = useUi((s) => s.viewSelection);
-  const select = useUi((s) => s.selectInViews);
-  const open = useOpenRecord();
+  const { filters, setFilters, mode, setMode, selection, select, open, range, rangeErrors } = useViewControls();
   const controller = useRef<TimelineController>(null);
-  const { range, ...rangeErrors } = readRange(t, rangeText.from, rangeText.to);
 
   const labels: TimelineLabels = useMemo(() => ({
     status: (s) => t(statusKey(s)), eventType: (type) => typeLabel(t, type), noGroup: t('timeline.noGroup'),
