@@ -130,3 +130,15 @@ test('event form: a place picked by name fills coordinates, region and country',
   await expect(form.getByLabel('Country')).toHaveValue('Peru');
   expectOnlyLocal(urls, new URL(baseURL!).origin);
 });
+
+test('map: without its region layer (a file that will not load) it still draws the events, and says nothing alarming', async ({ page }) => {
+  await page.route(/admin1\.topo[^/]*\.js$/, (route) => route.abort());
+  await loadSample(page);
+  await nav(page, 'Map');
+  await expect(page.getByText('2 of 4 events on the map')).toBeVisible({ timeout: 20_000 });
+  const map = page.getByRole('application', { name: /Map of 2 events/ });
+  await map.focus();
+  await map.press('n');
+  await expect(page.locator('.map-canvas [aria-live="polite"]')).toContainText('Chachaspata');
+  await expect(page.getByRole('alert')).toHaveCount(0);
+});

@@ -60,11 +60,13 @@ export function MapCanvas({ markers, selectedEventId, label, describedBy, descri
     void loadBasemap('110m').then((coarse) => {
       if (!live) return;
       setBasemap({ coarse, fine: null, regions: null });
-      void loadBasemap('50m').then((fine) => {
+      // The detail layers are extras: if one cannot load, the map goes on with what it has.
+      const without = (what: string) => (e: unknown) => console.warn(`Map: ${what} not loaded`, e);
+      loadBasemap('50m').then((fine) => {
         if (!live) return;
         setBasemap({ coarse, fine, regions: null });
-        void loadRegions().then((regions) => { if (live) setBasemap({ coarse, fine, regions }); });
-      });
+        loadRegions().then((regions) => { if (live) setBasemap({ coarse, fine, regions }); }, without('region borders'));
+      }, without('1:50m countries'));
     });
     return () => { live = false; };
   }, []);

@@ -30,7 +30,10 @@ export const REGIONS_FROM_ZOOM = 4;
 let loading: Promise<RegionLayer> | null = null;
 
 export function loadRegions(): Promise<RegionLayer> {
-  loading ??= import('../../../resources/geo/admin1.topo.json').then((m) => regionLayer((m.default ?? m) as unknown as Topology<{ regions: GeometryCollection<RegionProps> }>));
+  loading ??= import('../../../resources/geo/admin1.topo.json').then(
+    (m) => regionLayer((m.default ?? m) as unknown as Topology<{ regions: GeometryCollection<RegionProps> }>),
+    (e: unknown) => { loading = null; throw e; }, // the next map tries again
+  );
   return loading;
 }
 
