@@ -1,6 +1,5 @@
 import type { MergeStatus } from '../../shared/bundle/merge';
 import type { BundleManifest, ScryptFn } from '../../shared/bundle';
-import { passphraseRecipient } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
@@ -89,17 +88,14 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
 
   const exportBundle = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
     progress({ phase: 'collecting', done: 0, total: 1 });
-    const encrypted = req.passphrase !== undefined;
-    // scrypt (seconds, in a worker of its own) needs only the passphrase: it runs while the records are collected.
-    const recipient = req.passphrase !== undefined ? passphraseRecipient(req.passphrase, {
-      ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
-      ...(config.scrypt ? { scrypt: config.scrypt } : {}),
-    }) : undefined;
     const snapshot = await collectSnapshot(await db(), req.scope);
     progress({ phase: 'collecting', done: 1, total: 1 });
     const createdAt = now();
+    const encrypted = req.passphrase !== undefined;
     const blob = await writeBundleBlob(snapshot, { appVersion: config.appVersion, createdAt }, {
-      ...(recipient ? { recipient } : {}),
+      ...(encrypted ? { passphrase: req.passphrase } : {}),
+      ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+      ...(config.scrypt ? { scrypt: config.scrypt } : {}),
       signal, onProgress: progress,
     });
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';

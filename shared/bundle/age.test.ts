@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPassphraseFile, decryptBlob, encryptBlob, passphraseRecipient } from './age';
-import { loadSodium, scryptInProcess, streamNonce } from './ageCrypto';
+import { assertPassphraseFile, decryptBlob, encryptBlob } from './age';
+import { loadSodium, streamNonce } from './ageCrypto';
 import { base64NoPad, fromBase64NoPad, headerBytes, headerMacInput, parseHeader } from './ageHeader';
 import { utf8 } from './bytes';
 import type { BundleError } from './manifest';
@@ -111,28 +111,6 @@ describe('age files the `age` tool reads and writes', () => {
       expect(await bytesOf(out), `${size} bytes`).toEqual(plain);
     }
   }, 240_000);
-
-  it('a recipient made before the payload exists (scrypt still running) gives a file `age -d` opens', async () => {
-    // scrypt held back until the payload is sealed: the header waits for it, the file is the same kind.
-    let release!: () => void;
-    const held = new Promise<void>((r) => { release = r; });
-    let scryptDone = false;
-    const recipient = passphraseRecipient(PASSPHRASE, {
-      scryptWorkFactor: 10,
-      scrypt: async (...args) => { await held; const key = await scryptInProcess(...args); scryptDone = true; return key; },
-    });
-    const plain = bytes(11, 3 * K + 5);
-    const progress: number[] = [];
-    const encrypting = encryptBlob(blobOf(plain), recipient, { onProgress: (done) => { progress.push(done); if (done >= plain.length) release(); } });
-    const cipher = await encrypting;
-    expect(scryptDone).toBe(true);
-    expect(progress.at(-1)).toBe(plain.length + 4 * 16);
-    const file = join(dir, 'early-recipient.age');
-    writeFileSync(file, await bytesOf(cipher));
-    runAge(['-d', '-o', `${file}.out`, file]);
-    expect(new Uint8Array(readFileSync(`${file}.out`))).toEqual(plain);
-    expect(await bytesOf(await decryptBlob(cipher, PASSPHRASE))).toEqual(plain);
-  }, 60_000);
 
   it('writes the chunk layout of the spec: 64 KiB + 16-byte tag each, the last one marked', async () => {
     const size = 2 * K + 10;

@@ -65,37 +65,18 @@ function keyFile(stanzas: readonly Stanza[]): never {
   });
 }
 
-/**
- * The part of an age file that depends only on the passphrase: a fresh file key and the
- * scrypt stanza that wraps it. scrypt (seconds, at age's default work factor) needs neither
- * the payload nor the header, so an export starts it first and it runs while the records are
- * collected and the zip is written; encryptBlob awaits the stanza only to write the header.
- */
-export interface AgeRecipient {
-  readonly fileKey: Uint8Array;
-  readonly stanza: Promise<Stanza>;
-}
-
-export function passphraseRecipient(passphrase: string, opts: { scryptWorkFactor?: number; scrypt?: ScryptFn } = {}): AgeRecipient {
+export async function encryptBlob(plain: Blob, passphrase: string, opts: AgeOptions & { scryptWorkFactor?: number } = {}): Promise<Blob> {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
+  throwIfAborted(opts.signal);
   const logN = opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
   const fileKey = randomBytes(16);
   const salt = randomBytes(16);
+  // scrypt only wraps the file key for the header, so it runs while the payload is encrypted.
   const stanza = (async (): Promise<Stanza> => {
     const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concat(utf8(SCRYPT_LABEL), salt), logN);
     return { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: seal(await loadSodium(), key, new Uint8Array(12), fileKey) };
   })();
-  stanza.catch(() => undefined); // awaited by encryptBlob; an export stopped before that must not leave it unhandled
-  return { fileKey, stanza };
-}
-
-/** Encrypts with a passphrase, or to a recipient prepared earlier (passphraseRecipient) whose scrypt is already under way. */
-export async function encryptBlob(plain: Blob, passphrase: string | AgeRecipient, opts: AgeOptions & { scryptWorkFactor?: number } = {}): Promise<Blob> {
-  if (passphrase === '') throw new Error('An empty passphrase cannot protect a bundle.');
-  throwIfAborted(opts.signal);
-  const { fileKey, stanza } = typeof passphrase === 'string'
-    ? passphraseRecipient(passphrase, { ...(opts.scryptWorkFactor !== undefined ? { scryptWorkFactor: opts.scryptWorkFactor } : {}), ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) })
-    : passphrase;
+  stanza.catch(() => undefined); // awaited below; an abort meanwhile must not leave it unhandled
   const s = await loadSodium();
   const nonce = randomBytes(16);
   const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);

@@ -1,8 +1,7 @@
 import { MODEL_VERSION } from '../model';
 import type { ScryptFn } from './ageCrypto';
 import { JSON_TOTAL_BUDGET } from './admit';
-import type { AgeRecipient } from './age';
-import { encryptBlob, passphraseRecipient } from './age';
+import { encryptBlob } from './age';
 import { utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, ManifestEntry } from './manifest';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, RECORD_PATHS, filePath, pagesPath } from './manifest';
@@ -44,11 +43,6 @@ export interface WriteBundleOptions {
   scryptWorkFactor?: number;
   /** Where age's scrypt runs (the app: a worker of its own); in this realm otherwise. */
   scrypt?: ScryptFn;
-  /**
-   * Encrypts to this recipient, made by passphraseRecipient before the snapshot was collected
-   * so that its scrypt runs meanwhile (used once; `passphrase` is then not needed).
-   */
-  recipient?: AgeRecipient;
   onProgress?: (p: BundleProgressEvent<'writing' | 'encrypting'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
   signal?: AbortSignal;
@@ -91,10 +85,6 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
   throwIfAborted(opts.signal);
   const theCase = snapshot.cases.find((c) => c.id === snapshot.caseId);
   if (!theCase) throw new Error(`writeBundle: case ${snapshot.caseId} is not among the snapshot's cases`);
-  // With a passphrase, scrypt starts now and runs while the zip is laid out (or it already runs: `recipient`).
-  const recipient = opts.recipient ?? (opts.passphrase !== undefined
-    ? passphraseRecipient(opts.passphrase, { ...(opts.scryptWorkFactor !== undefined ? { scryptWorkFactor: opts.scryptWorkFactor } : {}), ...(opts.scrypt ? { scrypt: opts.scrypt } : {}) })
-    : undefined);
   const json = (value: unknown): Uint8Array => utf8(JSON.stringify(value));
   const inputs: ZipInput[] = [
     { name: RECORD_PATHS.cases, data: json([...snapshot.cases].sort(byId)), method: 'deflate' },
@@ -164,9 +154,11 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
   });
   const zip = makeBlob(zipParts([...all, ...fileInputs], info.createdAt));
   throwIfAborted(opts.signal);
-  if (!recipient) return zip;
-  return encryptBlob(zip, recipient, {
+  if (opts.passphrase === undefined) return zip;
+  return encryptBlob(zip, opts.passphrase, {
     signal: opts.signal,
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    scryptWorkFactor: opts.scryptWorkFactor,
     onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
   });
 }

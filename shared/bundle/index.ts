@@ -1,8 +1,7 @@
 export * from './manifest';
 export { BundleTooLargeError, writeBundleBlob, readBundleBlob } from './bundle';
 export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
-export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind, assertPassphraseFile, passphraseRecipient } from './age';
-export type { AgeRecipient } from './age';
+export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind, assertPassphraseFile } from './age';
 export { scryptInProcess } from './ageCrypto';
 export type { ScryptFn } from './ageCrypto';
 export { migrate, MIGRATIONS } from './migrate';
