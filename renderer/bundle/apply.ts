@@ -159,7 +159,7 @@ export async function applyImport(
         throw new ImportError('changed', 'The library changed since this preview was made, so nothing was imported. Open the bundle again to see the differences as they are now.');
       }
       const writes = resolveMerge(plan, incoming, local, choices, now, opts.newId ?? randomId);
-      await write(db, writes, blobs, now, checkAbort, onProgress);
+      await write(db, writes, blobs, now, checkAbort, signal, onProgress);
       await addCharts(db, snapshot.charts ?? []);
       checkAbort();
       const { added, replaced, keptBoth, unchanged, filesAdded, restored, keptInTrash, ocrPages } = writes.counts;
@@ -200,7 +200,7 @@ const PAGE_DOCS_CHUNK = 200;
  */
 async function write(
   db: CasefileDb, w: WriteSet, blobs: ReadonlyMap<string, { blob: Blob; byteLength: number; crc32?: number }>, now: number,
-  checkAbort: () => void, onProgress?: (p: BundleProgress) => void,
+  checkAbort: () => void, signal?: AbortSignal, onProgress?: (p: BundleProgress) => void,
 ): Promise<void> {
   const jobs: { size: number; run: Job }[] = [];
   const chunked = <T>(rows: readonly T[], put: (chunk: T[]) => Promise<unknown>, size = CHUNK) => {
@@ -250,15 +250,31 @@ async function write(
     }))));
   }, PAGE_DOCS_CHUNK);
   // OCR for documents held by their file: after the documents' own rows, which it sums up again.
-  if (w.ocrPages.length) jobs.push({ size: w.ocrPages.length, run: () => writeOcrPages(db, w.ocrPages, now) });
-  const total = jobs.reduce((s, j) => s + j.size, 0);
+  const ocr = w.ocrPages.length ? { size: w.ocrPages.length, run: () => writeOcrPages(db, w.ocrPages, now) } : null;
+  const total = jobs.reduce((s, j) => s + j.size, 0) + (ocr?.size ?? 0);
   let done = 0;
   onProgress?.({ phase: 'importing', done, total });
-  for (const job of jobs) {
-    checkAbort();
-    await job.run();
-    done += job.size;
-    onProgress?.({ phase: 'importing', done, total });
+  checkAbort();
+  // Every request goes out at once: IndexedDB runs a transaction's requests in the order they
+  // were made, so this writes the same rows in the same order, but the next chunk's rows are
+  // cloned here while the database is still writing the last ones, instead of each chunk waiting
+  // for the one before. A cancel aborts the transaction, which fails every request still pending.
+  const tx = Dexie.currentTransaction;
+  const cancel = () => { try { tx?.abort(); } catch { /* already finished */ } };
+  signal?.addEventListener('abort', cancel, { once: true });
+  try {
+    await Promise.all(jobs.map((job) => job.run().then(() => {
+      done += job.size;
+      onProgress?.({ phase: 'importing', done, total });
+    })));
+  } finally {
+    signal?.removeEventListener('abort', cancel);
+  }
+  checkAbort();
+  // OCR for documents held by their file reads the documents and pages just written: after them.
+  if (ocr) {
+    await ocr.run();
+    onProgress?.({ phase: 'importing', done: total, total });
   }
 }
 

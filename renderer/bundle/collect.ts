@@ -77,6 +77,18 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
     const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
 
+    // The rest depends only on the records now in hand: every read goes out at once, and the
+    // page rows are turned into entries while the file rows, rules and charts are still coming.
+    const shas = [...new Set(documents.map((d) => d.sha256))];
+    const fileRowsRead = db.documentFiles.bulkGet(shas);
+    // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
+    const nameRulesRead = db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray();
+    // The saved link charts of the bundle's cases (format 4).
+    const chartsRead = db.charts.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
+    // Awaited below, after the pages; a failure meanwhile must not count as unhandled.
+    fileRowsRead.catch(() => undefined);
+    nameRulesRead.catch(() => undefined);
+    chartsRead.catch(() => undefined);
     const byDocument = await pageRowsOf(db, documents.map((d) => d.id));
     const pages: DocumentPages[] = [];
     for (const d of documents) {
@@ -97,16 +109,13 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
       pages.push({ documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
     }
     const files: BundleFile[] = [];
-    const shas = [...new Set(documents.map((d) => d.sha256))];
-    const fileRows = await db.documentFiles.bulkGet(shas);
+    const fileRows = await fileRowsRead;
     fileRows.forEach((row, i) => {
       if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
       files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
     });
-    // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
-    const nameRules = (await db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray()).map(bundleNameRule);
-    // The saved link charts of the bundle's cases (format 4).
-    const charts = await db.charts.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
+    const nameRules = (await nameRulesRead).map(bundleNameRule);
+    const charts = await chartsRead;
     return { caseId, cases, actors, events, documents, pages, files, nameRules, charts };
   });
 }

@@ -11,7 +11,7 @@ import type { BundleProgressEvent } from './bundle';
 import { readBundleBlob, writeBundleBlob } from './bundle';
 import { crc32, crc32Update, Sha256, sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
-import { blobSource, digestBlob, HASH_CHUNK_BYTES, plannedSource, WHOLE_FILE_DIGEST_BYTES } from './stream';
+import { blobSource, digestBlob, HASH_CHUNK_BYTES, inOrder, plannedSource, WHOLE_FILE_DIGEST_BYTES } from './stream';
 
 /**
  * The streaming side of bundles: Blob in, Blob out, checked chunk by chunk; aborting;
@@ -74,6 +74,44 @@ describe('checksums', () => {
     const small = await digestBlob(blobOf(data.subarray(0, 1000)));
     expect(small).toEqual({ sha256: sha256Hex(data.subarray(0, 1000)), crc: crc32(data.subarray(0, 1000)), size: 1000 });
   }, 60_000);
+});
+
+describe('work in flight, results in order', () => {
+  /** Runs inOrder over sizes whose work resolves when told; records the most in flight, in items and in bytes. */
+  async function run(sizes: number[], limit: Parameters<typeof inOrder<number, number>>[1]) {
+    let items = 0, bytes = 0, maxItems = 0, maxBytes = 0;
+    const used: number[] = [];
+    await inOrder(sizes, limit, async (size) => {
+      items++; bytes += size;
+      maxItems = Math.max(maxItems, items); maxBytes = Math.max(maxBytes, bytes);
+      await new Promise((r) => setTimeout(r, size % 3));
+      items--; bytes -= size;
+      return size * 2;
+    }, (size, result) => used.push(result - size));
+    return { used, maxItems, maxBytes };
+  }
+
+  it('keeps to the count and the byte budget, but always runs one item however large', async () => {
+    const sizes = [5, 1, 1, 1, 90, 1, 1, 30, 30, 30, 1, 2, 3];
+    const r = await run(sizes, { count: 4, bytes: 60, sizeOf: (n) => n });
+    expect(r.used).toEqual(sizes);
+    expect(r.maxItems).toBeLessThanOrEqual(4);
+    expect(r.maxBytes).toBe(90);
+    const small = await run(sizes.filter((n) => n <= 60), { count: 4, bytes: 60, sizeOf: (n) => n });
+    expect(small.maxBytes).toBeLessThanOrEqual(60);
+    expect((await run(sizes, 2)).maxItems).toBe(2);
+  });
+
+  it('stops at the first failure and lets nothing run on', async () => {
+    let started = 0;
+    const failing = inOrder([1, 2, 3, 4, 5, 6], { count: 2, bytes: 10, sizeOf: () => 1 }, async (n) => {
+      started++;
+      if (n === 2) throw new Error('bad item');
+      return n;
+    }, () => undefined);
+    await expect(failing).rejects.toThrow('bad item');
+    expect(started).toBeLessThanOrEqual(3);
+  });
 });
 
 describe('read-ahead source', () => {

@@ -236,25 +236,39 @@ export async function digestBlob(blob: Blob, opts: { signal?: AbortSignal; onByt
   return { sha256: sha.hex(), crc, size };
 }
 
+/** How many items `inOrder` runs at once: a count, or a count and a budget of bytes in flight. */
+export type InFlight<T> = number | { count: number; bytes: number; sizeOf: (item: T) => number };
+
 /**
- * Runs `work` over the items with at most `limit` in flight and hands each result to `use`
- * in the items' order; the first failure (of `work` or `use`) stops it. Results still in
+ * Runs `work` over the items with at most `limit` in flight (and, with a byte budget, no more
+ * than that many bytes of them, though always at least one item) and hands each result to
+ * `use` in the items' order; the first failure (of `work` or `use`) stops it. Results still in
  * flight then are awaited and dropped, so nothing runs on after this rejects.
  */
-export async function inOrder<T, R>(items: readonly T[], limit: number, work: (item: T) => Promise<R>, use: (item: T, result: R) => void): Promise<void> {
+export async function inOrder<T, R>(items: readonly T[], limit: InFlight<T>, work: (item: T) => Promise<R>, use: (item: T, result: R) => void): Promise<void> {
+  const count = typeof limit === 'number' ? limit : limit.count;
+  const sizeOf = typeof limit === 'number' ? () => 0 : limit.sizeOf;
+  const budget = typeof limit === 'number' ? Infinity : limit.bytes;
   const running: Promise<R>[] = [];
   let next = 0;
+  let finished = 0;
+  let bytes = 0;
   const start = (): void => {
-    if (next >= items.length) return;
-    const p = work(items[next++]!);
-    // Awaited in order below; a later one failing first (an abort) must not count as unhandled meanwhile.
-    p.catch(() => undefined);
-    running.push(p);
+    while (next < items.length && next - finished < count && (next === finished || bytes + sizeOf(items[next]!) <= budget)) {
+      const item = items[next++]!;
+      bytes += sizeOf(item);
+      const p = work(item);
+      // Awaited in order below; a later one failing first (an abort) must not count as unhandled meanwhile.
+      p.catch(() => undefined);
+      running.push(p);
+    }
   };
   try {
-    for (let i = 0; i < limit; i++) start();
+    start();
     for (let i = 0; i < items.length; i++) {
       const result = await running[i]!;
+      finished++;
+      bytes -= sizeOf(items[i]!);
       start();
       use(items[i]!, result);
     }
@@ -262,4 +276,3 @@ export async function inOrder<T, R>(items: readonly T[], limit: number, work: (i
     await Promise.allSettled(running);
   }
 }
-
