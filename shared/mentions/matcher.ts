@@ -3,6 +3,9 @@
 // lookup per word however many names there are. Aho–Corasick would save the re-walks
 // from each start, but names are 1–5 words and almost every walk stops after one lookup
 // (docs/mentions.md has the measurements), and a plain trie makes add/remove trivial.
+import { COMMON_SURNAMES_SET, COMMON_WORDS } from './commonWords';
+import { COMMON_FIRST_NAMES } from './firstNames';
+import { ARTICLES, PARTICLES } from './rules';
 import { tokenize, type PageTokens } from './tokens';
 import type { NameEntry } from './types';
 
@@ -11,6 +14,16 @@ export interface CompiledEntry {
   readonly words: readonly string[];
   /** Whether each word of the name starts with a capital as the case records it. */
   readonly caps: readonly boolean[];
+  /**
+   * A recorded name made of ordinary words ("Tigre", "La Flaca", "El Viejo"), none of them a
+   * first name or a surname. Written with a capital in the middle of a sentence, such a
+   * word is a name; a first name or surname there is still anyone's.
+   */
+  readonly wordName: boolean;
+  /** How many words the name has besides articles and particles ("El Contador": 1). */
+  readonly contentWords: number;
+  /** An acronym ("FLS", "CDT"): every letter a capital. */
+  readonly acronym: boolean;
 }
 
 /**
@@ -59,7 +72,11 @@ export function compileEntry(entry: NameEntry): CompiledEntry | undefined {
   const t = tokenize(entry.name);
   if (t.words.length === 0) return undefined;
   const caps = t.starts.map((s) => UPPER_START.test(entry.name.slice(s)));
-  return { entry, words: t.words, caps };
+  const content = t.words.filter((w) => !ARTICLES.has(w) && !PARTICLES.has(w));
+  const wordName = entry.source === 'name' && content.length > 0 &&
+    content.every((w) => COMMON_WORDS.has(w) && !COMMON_FIRST_NAMES.has(w) && !COMMON_SURNAMES_SET.has(w));
+  const acronym = t.words.length === 1 && /^\p{Lu}{2,}$/u.test(entry.name.trim());
+  return { entry, words: t.words, caps, wordName, acronym, contentWords: content.length };
 }
 
 const sameEntry = (a: NameEntry, b: NameEntry): boolean =>
