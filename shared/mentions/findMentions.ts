@@ -5,7 +5,7 @@
 // capitals around it) is computed once per match in MatchFacts (matchFacts.ts), never per entry.
 import { MatchFacts, PageFacts } from './matchFacts';
 import type { CompiledEntry, NameTrie, RawMatch } from './matcher';
-import { ARTICLES } from './rules';
+import { ARTICLES, PARTICLES } from './rules';
 import { tokenize, type PageTokens } from './tokens';
 import type { MatchReason, Mention, MentionCandidate } from './types';
 
@@ -47,11 +47,13 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
   const page = new PageFacts(t);
   for (const m of raw) {
     const facts = new MatchFacts(page, m, raw);
+    // "los vecinos de la colonia Los Olivos": a place, whoever else bears its name.
+    if (facts.afterPlaceNoun()) continue;
     const candidates: MentionCandidate[] = [];
     let plural = false;
     for (const c of m.groups.anywhere) {
       // "la pena" is not Peña, "small brooks" not Brooks; "10 a.m. CDT" is a time zone.
-      if (facts.lowerCaseWord(c) || (c.acronym && facts.afterClockTime())) continue;
+      if (facts.lowerCaseWord(c) || (c.acronym && facts.afterClockTime()) || facts.smallArticleBeforeBareName(c)) continue;
       // "Cirilo Mendoza, un profesor": a one-word name running on into a capitalised word
       // is someone else's full name, unless that word names the same actor ("Artemio Flores").
       // So is one ending another name: "las fiestas de San Pacho", "la vereda El Tigre".
@@ -78,7 +80,8 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
     }
     if (candidates.length > 0) accepted.set(m, { match: m, candidates: plural ? narrowToListed(facts, candidates) : candidates, plural });
   }
-  acceptNearby(t, accepted, pending, near);
+  if (pending.length > 0) acceptNearby(t, accepted, pending, near);
+  narrowSharedFamilies(t, accepted);
   return resolveOverlaps(t, [...accepted.values()]);
 }
 
@@ -99,10 +102,11 @@ function narrowToListed(facts: MatchFacts, candidates: MentionCandidate[]): Ment
 // A family name is also supported by the person's full name anywhere before it on the page:
 // news and reports name a person in full once, then by surname ("Rodrigo Cárdenas Mejía …
 // [three sentences] … Cárdenas Mejía comanda"). When several bearers of the surname were
-// named in full before it, the mention lists them all. And a name made of ordinary words
-// ("Tigre") on a page that names its actor is that actor at a sentence start too ("Tigre
-// pays on time"), where its capital alone would say nothing: no one else goes by it there.
-// An unrelated José two sentences on is likely; an unrelated Tigre is not.
+// named in full before it, the mention lists them all. And a recorded weak name ("Tigre",
+// "Rosa") on a page that names its actor strongly elsewhere is that actor, at any distance:
+// a document about a commander goes on calling him by his alias. Not after a title or role
+// that is no cue for the actor ("el padre José, párroco de Pichari" is someone else), nor
+// beside another capitalised word ("José María Arguedas").
 // The loop runs over the few actors named strongly on the page, not over the (possibly
 // hundreds of) actors a weak name could be.
 function acceptNearby(t: PageTokens, accepted: Map<RawMatch, Accepted>, pending: MatchFacts[], near: number): void {
@@ -128,7 +132,7 @@ function acceptNearby(t: PageTokens, accepted: Map<RawMatch, Accepted>, pending:
         if (c.entry.rule !== 'with-cue') continue;
         const reason = close ? 'nearby'
           : c.entry.source === 'family' && matches.some((s) => s.to <= m.from && spells(t, s, c)) ? 'page'
-          : c.wordName && facts.notAfterOpeningArticle() ? 'page' : undefined;
+          : c.entry.source === 'name' && facts.notAfterOpeningArticle() && !facts.afterRole() ? 'page' : undefined;
         if (reason && facts.capitalisedAsRecorded(c) && !facts.besideOtherCapitalised(c)) {
           extra.push(candidate(c, reason));
           break;
@@ -139,18 +143,37 @@ function acceptNearby(t: PageTokens, accepted: Map<RawMatch, Accepted>, pending:
     if (already) already.candidates.push(...extra);
     else accepted.set(m, { match: m, candidates: extra, plural: false });
   }
-  // A distinctive family name two actors share ("Rincón Patiño") after only one of them was
-  // named in full is that one; after both, or neither, it stays ambiguous.
+}
+
+// A distinctive family name two actors share ("Rincón Patiño") after only one of them was
+// named before it, unambiguously and with one of its surnames ("Fabio Rincón Patiño",
+// "Fabio Rincón"), is that one; after both, or neither, it stays ambiguous.
+function narrowSharedFamilies(t: PageTokens, accepted: Map<RawMatch, Accepted>): void {
+  const identified = new Map<string, RawMatch[]>();
+  for (const a of accepted.values()) {
+    const actors = new Set(a.candidates.map((c) => c.actorId));
+    if (actors.size !== 1) continue;
+    const [actorId] = actors;
+    const list = identified.get(actorId!);
+    if (list) list.push(a.match);
+    else identified.set(actorId!, [a.match]);
+  }
   for (const a of accepted.values()) {
     if (a.plural || a.candidates.length < 2 || a.candidates.some((c) => c.source !== 'family')) continue;
     const named = a.candidates.filter((c) => {
       const own = a.match.groups.byActor.get(c.actorId)?.find((e) => e.entry.name === c.name && e.entry.source === 'family');
-      return own !== undefined && (strong.get(c.actorId) ?? []).some((s) => s.to <= a.match.from && spells(t, s, own));
+      return own !== undefined && (identified.get(c.actorId) ?? []).some((s) => s.to <= a.match.from && sharesSurname(t, s, own));
     });
     if (named.length > 0 && named.length < a.candidates.length) {
       a.candidates.splice(0, a.candidates.length, ...named.map((c) => ({ ...c, reason: 'page' as const })));
     }
   }
+}
+
+/** Match `s` holds a surname of the family name: "Fabio Rincón" for "Rincón Patiño". */
+function sharesSurname(t: PageTokens, s: RawMatch, c: CompiledEntry): boolean {
+  for (let i = s.from; i < s.to; i++) if (!PARTICLES.has(t.words[i]!) && c.words.includes(t.words[i]!)) return true;
+  return false;
 }
 
 /** The words of match `s` hold the entry's words in a row: "Rodrigo Cárdenas Mejía" holds "Cárdenas". */

@@ -16,6 +16,8 @@ const ACTORS: MentionActor[] = [
   person('hill', 'Robert Marsh', 'Marsh'),
   { id: 'ecp', kind: 'armed_group', name: 'Ejército Campesino Popular', names: [{ name: 'ECP', type: 'alias' }] },
   { id: 'est', kind: 'armed_group', name: 'Estructura Sur', names: [{ name: 'EST', type: 'alias' }] },
+  { id: 'pinos', kind: 'criminal_organisation', name: 'Los Pinos', names: [] },
+  person('flaco', 'Edwin Salas', 'Flaco', 'El Flaco'),
 ];
 const trie = new NameTrie(nameEntriesForActors(ACTORS));
 const found = (text: string): [string, string, string][] =>
@@ -67,6 +69,21 @@ describe('findMentions: capitals say which words are names', () => {
     expect(found("REBELS LOYAL TO 'LOBO' SURRENDER")).toEqual([['LOBO', 'lobo', 'cue']]);
   });
 
+  it('takes a name right after a place noun as the place', () => {
+    expect(found('Los vecinos de la colonia Los Pinos cerraron la calle.')).toEqual([]);
+    expect(found('Los Pinos controlan la colonia.')).toEqual([['Los Pinos', 'pinos', 'anywhere']]);
+  });
+
+  it('reads "ALIAS: EL FLACO" in a form as cued, and the next label as no surname', () => {
+    expect(found('NOMBRE: EDWIN SALAS\nALIAS: EL FLACO\nGRUPO: LOS PINOS').map((m) => m[0])).toEqual(['EDWIN SALAS', 'EL FLACO', 'LOS PINOS']);
+    expect(found('Alias: Flaco')).toEqual([['Flaco', 'flaco', 'cue']]);
+  });
+
+  it('leaves a small article outside the mark when the bare alias is recorded too', () => {
+    expect(found('Todos temían al Flaco; alias el Flaco mandaba.').map((m) => m[0])).toEqual(['Flaco', 'Flaco']);
+    expect(found('«El Flaco» mandaba.').map((m) => m[0])).toEqual(['El Flaco']);
+  });
+
   it('takes an acronym after a clock time as a time zone', () => {
     expect(found('The hearing opened at 9:30 a.m. EST in Miami.')).toEqual([]);
     expect(found('A las 05:40 horas EST, el ECP atacó.').map((m) => m[0])).toEqual(['ECP']);
@@ -86,6 +103,13 @@ describe('findMentions: a family name after the full name on the same page', () 
       'según el parte policial. Torres Ramírez no habló, y su vecino Luis Torres tampoco.';
     expect(found(text)).toEqual([['Jairo Torres Ramírez', 'torres', 'anywhere'], ['Torres Ramírez', 'torres', 'page']]);
     expect(found('Torres Ramírez no habló.')).toEqual([]);
+  });
+
+  it('takes the bearer named by a given name and the surname before it', () => {
+    const text = 'The trial of Fabio Rincón Patiño opened on Monday. Prosecutors said Rincón Patiño ran the accounts.';
+    expect(found(text).at(-1)).toEqual(['Rincón Patiño', 'rincon2', 'page']);
+    const short = 'The trial of Fabio Rincón opened on Monday. Prosecutors said Rincón Patiño ran the accounts.';
+    expect(found(short).at(-1)).toEqual(['Rincón Patiño', 'rincon2', 'page']);
   });
 
   it('lists every bearer named before it, and every bearer when none was named', () => {

@@ -2,7 +2,7 @@
 // surname can be the family name of hundreds of actors, so one raw match may carry
 // hundreds of entries: everything that depends only on the text is computed once per
 // match here, never per entry.
-import { COMMON_SURNAMES_SET } from './commonWords';
+import { COMMON_SURNAMES_SET, ROLE_WORDS } from './commonWords';
 import { ARTICLES, PARTICLES, TITLES } from './rules';
 import { cueBefore, pluralCue, quoted } from './cues';
 import type { CompiledEntry, RawMatch } from './matcher';
@@ -18,6 +18,16 @@ const ANY_CAPITAL = /\p{Lu}/u;
 const CLOCK_WORDS: ReadonlySet<string> = new Set(['am', 'pm', 'h', 'hs', 'hrs', 'horas']);
 /** Every surname of the family name is a common one ("Quispe", "García Pérez"; not "Quispe Palomino"). */
 const commonSurname = (c: CompiledEntry): boolean => c.words.every((w) => COMMON_SURNAMES_SET.has(w) || PARTICLES.has(w));
+
+/**
+ * Nouns that make the name right after them a place: "la colonia Los Olivos", "el barrio El
+ * Chele", "la vereda Tigre". Spanish puts the place's name straight after them.
+ */
+const PLACE_NOUNS: ReadonlySet<string> = new Set([
+  'colonia', 'barrio', 'vereda', 'sector', 'aldea', 'caserio', 'corregimiento', 'municipio', 'departamento',
+  'provincia', 'distrito', 'comuna', 'rio', 'quebrada', 'cerro', 'hacienda', 'finca', 'calle', 'avenida',
+  'carretera', 'parque', 'plaza', 'urbanizacion', 'asentamiento', 'centro', 'poblado', 'pueblo', 'localidad',
+]);
 
 /** Facts about the whole page, computed once. */
 export class PageFacts {
@@ -226,6 +236,27 @@ export class MatchFacts {
     return long >= 3 && capitalised >= long * 0.75;
   }
 
+  /** Right after a title or role word: "el padre José", "Father José". */
+  afterRole(): boolean {
+    const p = this.m.from - 1;
+    return p >= 0 && (ROLE_WORDS.has(this.t.words[p]!) || TITLES.has(this.t.words[p]!));
+  }
+
+  /** Right after a place noun in lower case: "la colonia Los Olivos" is a place. */
+  afterPlaceNoun(): boolean {
+    const { t, m } = this;
+    const p = m.from - 1;
+    return p >= 0 && PLACE_NOUNS.has(t.words[p]!) && !this.capitalAt(p) && /^\s+$/.test(t.text.slice(t.ends[p]!, t.starts[m.from]!));
+  }
+
+  /**
+   * "alias el Chele" when the actor has both "Chele" and "El Chele": the bare name after its
+   * cue is the name, as with a with-cue name, so both rules highlight the same words.
+   */
+  smallArticleBeforeBareName(c: CompiledEntry): boolean {
+    return c.words.length > 1 && ARTICLES.has(c.words[0]!) && !this.capitalAt(this.m.from) && this.bareNameInside(c);
+  }
+
   /** "10:00 a.m. CDT", "05:40 horas EST": an acronym after a clock time is a time zone. */
   afterClockTime(): boolean {
     const { t, m } = this;
@@ -238,9 +269,11 @@ export class MatchFacts {
       t.text.slice(t.ends[p - 1]!, t.starts[p]!) === ':';
   }
 
+  // A capitalised word followed by a colon is a form's next label ("ALIAS: EL TORO\nGRUPO:"),
+  // not a surname.
   private nextCapitalised(): boolean {
     const { t, m } = this;
-    return m.to < t.words.length && !t.hardBefore[m.to] && this.capitalAt(m.to);
+    return m.to < t.words.length && !t.hardBefore[m.to] && this.capitalAt(m.to) && t.text[t.ends[m.to]!] !== ':';
   }
 
   // "El Cholo" recorded as a with-cue name and written as such ("El Cholo, un bar…") is
