@@ -24,13 +24,14 @@ const found = (text: string): [string, string, string][] =>
   findMentions(trie, text).map((m) => [m.text, m.actorIds.join('+'), m.candidates[0]!.reason]);
 
 describe('findMentions: capitals say which words are names', () => {
-  it('takes a one-word name found in lower case on a cased page as the ordinary word', () => {
-    expect(found('Le impusieron la pena máxima.')).toEqual([]);
-    expect(found('The marsh was drained in 1990.')).toEqual([]);
-    expect(found('El médico del pueblo atendió a los heridos.')).toEqual([]);
-    expect(found('Peña fue condenado. Marsh testified.')).toEqual([['Peña', 'pena', 'anywhere'], ['Marsh', 'hill', 'anywhere']]);
-    // A page without capitals at all says nothing with them.
+  it('takes a one-word name found in lower case, on a page that capitalises names, as the ordinary word', () => {
+    expect(found('Le impusieron a Juan Gómez la pena máxima.')).toEqual([]);
+    expect(found('The marsh near Bogotá was drained in 1990.')).toEqual([]);
+    expect(found('El médico del pueblo atendió a los heridos de Tumaco.')).toEqual([]);
+    expect(found('Peña fue condenado en Pasto. Marsh testified.')).toEqual([['Peña', 'pena', 'anywhere'], ['Marsh', 'hill', 'anywhere']]);
+    // A page that capitalises nothing, or only sentence starts, says nothing with capitals.
     expect(found('dicen que marsh ya salió del país')).toEqual([['marsh', 'hill', 'anywhere']]);
+    expect(found('Dicen que marsh salió.\nNadie lo vio.')).toEqual([['marsh', 'hill', 'anywhere']]);
   });
 
   it('reads a name made of an ordinary word, capitalised inside a sentence, as the name', () => {

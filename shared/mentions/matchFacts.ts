@@ -36,11 +36,25 @@ export class PageFacts {
   constructor(readonly t: PageTokens) {}
 
   /**
-   * Whether the page writes capitals at all. A page in lower case only (a chat message, some
-   * OCR) says nothing with them, and names are then matched whatever their case.
+   * Whether the page capitalises names: some word inside a sentence starts with a capital.
+   * A page that capitalises only sentence starts, or nothing (a chat message, some OCR,
+   * generated text), says nothing with capitals, and names are then matched whatever
+   * their case.
    */
   cased(): boolean {
-    return (this.anyCapital ??= ANY_CAPITAL.test(this.t.text));
+    if (this.anyCapital === undefined) {
+      const { text, starts, ends } = this.t;
+      this.anyCapital = false;
+      for (let i = 1; i < starts.length; i++) {
+        const c = text.charCodeAt(starts[i]!);
+        if (c < 0x80 ? c < 65 || c > 90 : !ANY_CAPITAL.test(text[starts[i]!]!)) continue;
+        if (!/[.!?:…\n]/.test(text.slice(ends[i - 1]!, starts[i]!))) {
+          this.anyCapital = true;
+          break;
+        }
+      }
+    }
+    return this.anyCapital;
   }
 }
 
