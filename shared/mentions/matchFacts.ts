@@ -78,7 +78,15 @@ export class MatchFacts {
   }
 
   private capitalAt(i: number): boolean {
-    return UPPER_START.test(this.word(i));
+    const { text, starts } = this.t;
+    const c = text.charCodeAt(starts[i]!);
+    if (c < 0x80) return c >= 65 && c <= 90;
+    return UPPER_START.test(String.fromCodePoint(text.codePointAt(starts[i]!)!));
+  }
+
+  /** Whether each word of the match starts with a capital, computed once. */
+  private matchCapitals(): boolean[] {
+    return (this.capitals ??= Array.from({ length: this.m.to - this.m.from }, (_, w) => this.capitalAt(this.m.from + w)));
   }
 
   /** Word i starts a sentence: the page's first word, or after . ! ? : … or a blank line. */
@@ -93,9 +101,9 @@ export class MatchFacts {
   // leading article: "alias la Flaca" is the recorded "La Flaca" in the middle of a sentence.
   // When the actor also has the bare "Cholo", "el Cholo" is that name after its cue "el".
   capitalisedAsRecorded(c: CompiledEntry): boolean {
-    this.capitals ??= Array.from({ length: this.m.to - this.m.from }, (_, w) => this.capitalAt(this.m.from + w));
+    const capitals = this.matchCapitals();
     for (let w = 0; w < c.caps.length; w++) {
-      if (!c.caps[w] || this.capitals[w]) continue;
+      if (!c.caps[w] || capitals[w]) continue;
       if (w > 0 || !ARTICLES.has(c.words[0]!) || c.words.length === 1 || this.bareNameInside(c)) return false;
     }
     return true;
@@ -103,14 +111,14 @@ export class MatchFacts {
 
   /**
    * A one-word name the case writes with a capital ("Peña", "Brooks", "El Contador"), found
-   * in lower case on a page that uses capitals, is that word as an ordinary word: "la pena"
-   * is not Peña, "small brooks" not Brooks, "el contador de la junta" not El Contador. A
-   * full name in lower case ("abimael guzmán") is still the name.
+   * in lower case on a page that capitalises names, is that word as an ordinary word: "la
+   * pena" is not Peña, "small brooks" not Brooks, "el contador de la junta" not El Contador.
+   * A full name in lower case ("abimael guzmán") is still the name.
    */
   lowerCaseWord(c: CompiledEntry): boolean {
-    if (c.contentWords !== 1 || !this.page.cased()) return false;
+    if (c.contentWords !== 1) return false;
     for (let w = c.caps.length - 1; w >= 0; w--) {
-      if (c.caps[w]) return !this.capitalAt(this.m.from + w);
+      if (c.caps[w]) return !this.matchCapitals()[w] && this.page.cased();
     }
     return false;
   }
