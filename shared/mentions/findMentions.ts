@@ -68,8 +68,10 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
     }
     if (m.groups.withCue.length > 0) {
       // A recorded "La Flaca" can be cued by its own article ("llega la Flaca").
+      // Without a cue only a capital can accept a name, and only one of ordinary words: a
+      // common surname can carry hundreds of entries, none of which needs a look then.
       const cued = facts.anyCue() || ARTICLES.has(t.words[m.from]!);
-      for (const c of m.groups.withCue) {
+      for (const c of cued ? m.groups.withCue : m.groups.wordNames) {
         if (c.acronym && facts.afterClockTime()) continue;
         let reason = cued ? facts.cueReason(c) : undefined;
         if (!reason && facts.capitalisedMidSentence(c)) reason = 'capitals';
@@ -150,14 +152,18 @@ function acceptNearby(t: PageTokens, accepted: Map<RawMatch, Accepted>, pending:
 // "Fabio Rincón"), is that one; after both, or neither, it stays ambiguous.
 function narrowSharedFamilies(t: PageTokens, accepted: Map<RawMatch, Accepted>): void {
   const identified = new Map<string, RawMatch[]>();
+  let shared = false;
   for (const a of accepted.values()) {
-    const actors = new Set(a.candidates.map((c) => c.actorId));
-    if (actors.size !== 1) continue;
-    const [actorId] = actors;
-    const list = identified.get(actorId!);
+    const actorId = a.candidates[0]!.actorId;
+    if (a.candidates.some((c) => c.actorId !== actorId)) {
+      shared ||= !a.plural;
+      continue;
+    }
+    const list = identified.get(actorId);
     if (list) list.push(a.match);
-    else identified.set(actorId!, [a.match]);
+    else identified.set(actorId, [a.match]);
   }
+  if (!shared || identified.size === 0) return;
   for (const a of accepted.values()) {
     if (a.plural || a.candidates.length < 2 || a.candidates.some((c) => c.source !== 'family')) continue;
     const named = a.candidates.filter((c) => {

@@ -34,6 +34,8 @@ export interface CompiledEntry {
 export interface EntryGroups {
   readonly anywhere: readonly CompiledEntry[];
   readonly withCue: readonly CompiledEntry[];
+  /** The `withCue` entries made of ordinary words, which a capital alone can accept. */
+  readonly wordNames: readonly CompiledEntry[];
   readonly byActor: ReadonlyMap<string, readonly CompiledEntry[]>;
 }
 
@@ -54,15 +56,17 @@ export interface RawMatch {
 function groupEntries(entries: readonly CompiledEntry[]): EntryGroups {
   const anywhere: CompiledEntry[] = [];
   const withCue: CompiledEntry[] = [];
+  const wordNames: CompiledEntry[] = [];
   const byActor = new Map<string, CompiledEntry[]>();
   for (const c of entries) {
     if (c.entry.rule === 'never') continue;
     (c.entry.rule === 'anywhere' ? anywhere : withCue).push(c);
+    if (c.entry.rule === 'with-cue' && c.wordName) wordNames.push(c);
     const list = byActor.get(c.entry.actorId);
     if (list) list.push(c);
     else byActor.set(c.entry.actorId, [c]);
   }
-  return { anywhere, withCue, byActor };
+  return { anywhere, withCue, wordNames, byActor };
 }
 
 const UPPER_START = /^\p{Lu}/u;
