@@ -15,8 +15,8 @@ export interface CompiledEntry {
   /** Whether each word of the name starts with a capital as the case records it. */
   readonly caps: readonly boolean[];
   /**
-   * A recorded name made of ordinary words ("Tigre", "La Flaca", "El Viejo"), none of them a
-   * first name or a surname. Written with a capital in the middle of a sentence, such a
+   * A with-cue recorded name made of ordinary words ("Tigre", "La Flaca", "El Viejo"), none
+   * of them a first name or a surname. Written with a capital in the middle of a sentence, such a
    * word is a name; a first name or surname there is still anyone's.
    */
   readonly wordName: boolean;
@@ -78,14 +78,15 @@ export function compileEntry(entry: NameEntry): CompiledEntry | undefined {
   if (t.words.length === 0) return undefined;
   const caps = t.starts.map((s) => UPPER_START.test(entry.name.slice(s)));
   // Counted without allocating: a full rebuild compiles some 50,000 entries.
+  // Only a with-cue name can need its capital to be accepted, so only those are looked up.
   let contentWords = 0;
-  let ordinary = true;
+  let ordinary = entry.rule === 'with-cue' && entry.source === 'name';
   for (const w of t.words) {
     if (ARTICLES.has(w) || PARTICLES.has(w)) continue;
     contentWords++;
     ordinary &&= COMMON_WORDS.has(w) && !COMMON_FIRST_NAMES.has(w) && !COMMON_SURNAMES_SET.has(w);
   }
-  const wordName = entry.source === 'name' && contentWords > 0 && ordinary;
+  const wordName = contentWords > 0 && ordinary;
   const acronym = t.words.length === 1 && entry.name.length <= 12 && ACRONYM.test(entry.name.trim());
   return { entry, words: t.words, caps, wordName, acronym, contentWords };
 }
