@@ -3,7 +3,8 @@
 // A common surname can be the family name of hundreds of actors, so one raw match may
 // carry hundreds of entries: everything that depends only on the text (cues, quotes,
 // capitals around it) is computed once per match in MatchFacts (matchFacts.ts), never per entry.
-import { MatchFacts, PageFacts } from './matchFacts';
+import { MatchFacts } from './matchFacts';
+import { PageFacts } from './pageFacts';
 import type { CompiledEntry, NameTrie, RawMatch } from './matcher';
 import { ARTICLES, PARTICLES } from './rules';
 import { tokenize, type PageTokens } from './tokens';
@@ -48,12 +49,12 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
   for (const m of raw) {
     const facts = new MatchFacts(page, m, raw);
     // "los vecinos de la colonia Los Olivos": a place, whoever else bears its name.
-    if (facts.afterPlaceNoun()) continue;
+    if (page.afterPlaceNoun(m.from)) continue;
     const candidates: MentionCandidate[] = [];
     let plural = false;
     for (const c of m.groups.anywhere) {
       // "la pena" is not Peña, "small brooks" not Brooks; "10 a.m. CDT" is a time zone.
-      if (facts.lowerCaseWord(c) || (c.acronym && facts.afterClockTime()) || facts.smallArticleBeforeBareName(c)) continue;
+      if (facts.lowerCaseWord(c) || (c.acronym && page.afterClockTime(m.from)) || facts.smallArticleBeforeBareName(c)) continue;
       // "Cirilo Mendoza, un profesor": a one-word name running on into a capitalised word
       // is someone else's full name, unless that word names the same actor ("Artemio Flores").
       // So is one ending another name: "las fiestas de San Pacho", "la vereda El Tigre".
@@ -72,7 +73,7 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
       // common surname can carry hundreds of entries, none of which needs a look then.
       const cued = facts.anyCue() || ARTICLES.has(t.words[m.from]!);
       for (const c of cued ? m.groups.withCue : m.groups.wordNames) {
-        if (c.acronym && facts.afterClockTime()) continue;
+        if (c.acronym && page.afterClockTime(m.from)) continue;
         let reason = cued ? facts.cueReason(c) : undefined;
         if (!reason && facts.capitalisedMidSentence(c)) reason = 'capitals';
         if (reason) candidates.push(candidate(c, reason));

@@ -8,55 +8,13 @@ import { cueBefore, pluralCue, quoted } from './cues';
 import type { CompiledEntry, RawMatch } from './matcher';
 import type { PageTokens } from './tokens';
 import type { MatchReason } from './types';
+import { capitalAt, titleCaseLine, type PageFacts } from './pageFacts';
 
-const UPPER_START = /^\p{Lu}/u;
-export const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
+const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const SENTENCE_END = /[.!?:…]/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
-const ANY_CAPITAL = /\p{Lu}/u;
-/** Words a clock time ends with: "10 a.m.", "9 pm", "05:40 horas", "14 h". */
-const CLOCK_WORDS: ReadonlySet<string> = new Set(['am', 'pm', 'h', 'hs', 'hrs', 'horas']);
 /** Every surname of the family name is a common one ("Quispe", "García Pérez"; not "Quispe Palomino"). */
 const commonSurname = (c: CompiledEntry): boolean => c.words.every((w) => COMMON_SURNAMES_SET.has(w) || PARTICLES.has(w));
-
-/**
- * Nouns that make the name right after them a place: "la colonia Los Olivos", "el barrio El
- * Chele", "la vereda Tigre". Spanish puts the place's name straight after them.
- */
-const PLACE_NOUNS: ReadonlySet<string> = new Set([
-  'colonia', 'barrio', 'vereda', 'sector', 'aldea', 'caserio', 'corregimiento', 'municipio', 'departamento',
-  'provincia', 'distrito', 'comuna', 'rio', 'quebrada', 'cerro', 'hacienda', 'finca', 'calle', 'avenida',
-  'carretera', 'parque', 'plaza', 'urbanizacion', 'asentamiento', 'centro', 'poblado', 'pueblo', 'localidad',
-]);
-
-/** Facts about the whole page, computed once. */
-export class PageFacts {
-  private anyCapital: boolean | undefined;
-
-  constructor(readonly t: PageTokens) {}
-
-  /**
-   * Whether the page capitalises names: some word inside a sentence starts with a capital.
-   * A page that capitalises only sentence starts, or nothing (a chat message, some OCR,
-   * generated text), says nothing with capitals, and names are then matched whatever
-   * their case.
-   */
-  cased(): boolean {
-    if (this.anyCapital === undefined) {
-      const { text, starts, ends } = this.t;
-      this.anyCapital = false;
-      for (let i = 1; i < starts.length; i++) {
-        const c = text.charCodeAt(starts[i]!);
-        if (c < 0x80 ? c < 65 || c > 90 : !ANY_CAPITAL.test(text[starts[i]!]!)) continue;
-        if (!/[.!?:…\n]/.test(text.slice(ends[i - 1]!, starts[i]!))) {
-          this.anyCapital = true;
-          break;
-        }
-      }
-    }
-    return this.anyCapital;
-  }
-}
 
 export class MatchFacts {
   private capitals: boolean[] | undefined;
@@ -78,10 +36,7 @@ export class MatchFacts {
   }
 
   private capitalAt(i: number): boolean {
-    const { text, starts } = this.t;
-    const c = text.charCodeAt(starts[i]!);
-    if (c < 0x80) return c >= 65 && c <= 90;
-    return UPPER_START.test(String.fromCodePoint(text.codePointAt(starts[i]!)!));
+    return capitalAt(this.t, i);
   }
 
   /** Whether each word of the match starts with a capital, computed once. */
@@ -239,23 +194,7 @@ export class MatchFacts {
     if (ALL_CAPS.test(this.word(p)) || ALL_CAPS.test(this.word(m.from))) return false;
     if (TITLES.has(t.words[p]!) || ARTICLES.has(t.words[p]!) || cueBefore(t, m.from)) return false;
     if (this.raw.some((r) => r.to === m.from && r.groups.byActor.has(c.entry.actorId))) return false;
-    return !this.titleCaseLine();
-  }
-
-  // A headline set in title case ("Army Captures Tigre in Nariño") capitalises every word.
-  private titleCaseLine(): boolean {
-    const { t, m } = this;
-    const lineStart = t.text.lastIndexOf('\n', t.starts[m.from]!) + 1;
-    let lineEnd = t.text.indexOf('\n', t.ends[m.from]!);
-    if (lineEnd < 0) lineEnd = t.text.length;
-    let long = 0;
-    let capitalised = 0;
-    for (const w of t.text.slice(lineStart, lineEnd).split(/[^\p{L}]+/u)) {
-      if (w.length < 4) continue;
-      long++;
-      if (UPPER_START.test(w)) capitalised++;
-    }
-    return long >= 3 && capitalised >= long * 0.75;
+    return !titleCaseLine(t, m.from);
   }
 
   /** Right after a title or role word: "el padre José", "Father José". */
@@ -264,31 +203,12 @@ export class MatchFacts {
     return p >= 0 && (ROLE_WORDS.has(this.t.words[p]!) || TITLES.has(this.t.words[p]!));
   }
 
-  /** Right after a place noun in lower case: "la colonia Los Olivos" is a place. */
-  afterPlaceNoun(): boolean {
-    const { t, m } = this;
-    const p = m.from - 1;
-    return p >= 0 && PLACE_NOUNS.has(t.words[p]!) && !this.capitalAt(p) && /^\s+$/.test(t.text.slice(t.ends[p]!, t.starts[m.from]!));
-  }
-
   /**
    * "alias el Chele" when the actor has both "Chele" and "El Chele": the bare name after its
    * cue is the name, as with a with-cue name, so both rules highlight the same words.
    */
   smallArticleBeforeBareName(c: CompiledEntry): boolean {
     return c.words.length > 1 && ARTICLES.has(c.words[0]!) && !this.capitalAt(this.m.from) && this.bareNameInside(c);
-  }
-
-  /** "10:00 a.m. CDT", "05:40 horas EST": an acronym after a clock time is a time zone. */
-  afterClockTime(): boolean {
-    const { t, m } = this;
-    const p = m.from - 1;
-    if (p < 0) return false;
-    const w = t.words[p]!;
-    if (CLOCK_WORDS.has(w)) return true;
-    if (w === 'm' && p > 0 && (t.words[p - 1] === 'a' || t.words[p - 1] === 'p')) return true;
-    return /^\d{1,2}$/.test(w) && p > 0 && /^\d{1,2}$/.test(t.words[p - 1]!) &&
-      t.text.slice(t.ends[p - 1]!, t.starts[p]!) === ':';
   }
 
   // A capitalised word followed by a colon is a form's next label ("ALIAS: EL TORO\nGRUPO:"),
