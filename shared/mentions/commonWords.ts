@@ -4,19 +4,25 @@
 import { foldText } from '../text/fold';
 import { STOP_WORDS } from '../search/stopWords';
 
+// Titles and roles: nicknames in their own right ("el Doctor") and, before a first name, the
+// mark of one particular person ("el padre José", "Father José").
+const ROLES_ES =
+  'capitán mayor coronel general doctor profesor ingeniero maestro cura padre madre abuelo jefe mando ' +
+  'presidente camarada compañero comandante líder cabecilla patrón señor don doña';
+const ROLES_EN = 'boss chief leader commander captain major colonel doctor father brother sister uncle king queen';
+
 const NICKNAME_WORDS =
   'cholo chola chato chata flaco flaca gordo gorda negro negra viejo vieja gringo gringa chino china ' +
   'loco loca tío tía compadre comadre padrino hermano hermana primo prima mono mona pelado zambo ' +
   'colorado rubio moreno serrano costeño cachaco paisa pollo pichón puma zorro lobo tigre león águila ' +
   'cóndor halcón gato perro toro oso burro caballo otorongo venado culebra víbora alacrán gallo ' +
-  'capitán mayor coronel general doctor profesor ingeniero maestro cura padre madre abuelo jefe mando ' +
-  'presidente camarada compañero comandante líder cabecilla patrón señor don doña ' +
+  ROLES_ES + ' ' +
   'sol luna estrella rayo trueno fuego piedra montaña río monte selva bosque valle sierra campo ' +
   'blanco rojo verde azul amarillo grande chico chiquito pequeño largo corto bravo fiero feroz ' +
   'rey reina príncipe santo santa ángel diablo cristo dios paz libertad victoria esperanza fe ' +
   'pueblo partido frente comité zona base columna fuerza ejército policía estado gobierno ' +
   'norte sur este oeste centro alto bajo nuevo nueva ' +
-  'boss chief leader commander captain major colonel doctor father brother sister uncle king queen ' +
+  ROLES_EN + ' ' +
   'red black white green blue big little old young tall short fat thin lucky crazy happy ' +
   'tiger lion wolf fox bear eagle hawk snake dog cat bull horse ghost shadow stone rock river ' +
   'hope peace freedom victory faith mountain forest valley north south east west new';
@@ -34,6 +40,9 @@ const fold = (list: string): string[] => list.split(/\s+/).filter(Boolean).map(f
 
 /** Folded ordinary words that make poor single-word names. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...fold(NICKNAME_WORDS)]);
+
+/** Folded titles and roles, in both languages. */
+export const ROLE_WORDS: ReadonlySet<string> = new Set(fold(`${ROLES_ES} ${ROLES_EN}`));
 
 /** Folded surnames too common to identify anyone alone. */
 export const COMMON_SURNAMES_SET: ReadonlySet<string> = new Set(fold(COMMON_SURNAMES));

@@ -34,6 +34,9 @@ const ABBREVIATION_GAP = /^\.?[\s«"“‘'„‹]*$/;
 // "(a) Raúl", "a) Raúl", "a. Raúl": the Spanish police shorthand for alias. The bare word
 // "a" is the preposition ("a José"), so it needs the bracket or the full stop.
 const ALIAS_A_GAP = /^[).][\s«"“‘'„‹]*$/;
+// Police records and forms: "ALIAS: PACHO", "Apodo: el Toro".
+const FORM_CUES: ReadonlySet<string> = new Set(['alias', 'apodo', 'aka']);
+const FORM_GAP = /^\s*:[\s«"“‘'„‹]*$/;
 const LIST_GAP = /^[\s,]*$/;
 const UPPER_START = /^\p{Lu}/u;
 
@@ -55,6 +58,7 @@ export function cueBefore(t: PageTokens, from: number, introducing = false): boo
   const w = t.words[from - 1]!;
   if (w === 'a') return ALIAS_A_GAP.test(g);
   if (words.has(w) && (ABBREVIATED.has(w) ? ABBREVIATION_GAP : CUE_GAP).test(g)) return true;
+  if (FORM_CUES.has(w) && FORM_GAP.test(g)) return true;
   if (from < 2 || !CUE_GAP.test(g) || !/^\s+$/.test(gap(t, from - 1))) return false;
   return pairs.has(`${t.words[from - 2]} ${w}`);
 }

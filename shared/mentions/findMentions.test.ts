@@ -64,14 +64,19 @@ describe('findMentions: with-cue names', () => {
     expect(findMentions(t, 'el Cholo del mercado').map((m) => m.actorIds)).toEqual([['cholo']]);
   });
 
-  it('accepts an uncued name near another name of the same actor, within the word window only', () => {
+  it('accepts an uncued name near another name of the same actor, and further on the page unless a role or a surname says someone else', () => {
     expect(found('Jorge Quispe Palomino, a quien sus hombres llaman Raúl, huyó.')).toEqual([
       ['Jorge Quispe Palomino', 'jorge'], ['Raúl', 'jorge'],
     ]);
-    const far = 'Jorge Quispe Palomino huyó. ' + 'Las patrullas recorrieron la zona durante varios días sin hallar rastro alguno. '.repeat(2) + 'Raúl Pérez, un vecino, habló.';
-    expect(found(far)).toEqual([['Jorge Quispe Palomino', 'jorge']]);
-    const near = findMentions(trie, 'Jorge Quispe Palomino y Raúl', { nearWords: 0 });
-    expect(near.map((m) => m.text)).toEqual(['Jorge Quispe Palomino']);
+    const between = 'Las patrullas recorrieron la zona durante varios días sin hallar rastro alguno. '.repeat(2);
+    expect(found(`Jorge Quispe Palomino huyó. ${between}Raúl Pérez, un vecino, habló.`)).toEqual([['Jorge Quispe Palomino', 'jorge']]);
+    expect(found(`Jorge Quispe Palomino huyó. ${between}El padre Raúl ofició la misa.`)).toEqual([['Jorge Quispe Palomino', 'jorge']]);
+    expect(found(`Jorge Quispe Palomino huyó. ${between}Dicen que Raúl cruzó el río.`)).toEqual([['Jorge Quispe Palomino', 'jorge'], ['Raúl', 'jorge']]);
+    expect(found(`${between}Dicen que Raúl cruzó el río.`)).toEqual([]);
+    const reasons = (text: string, nearWords: number): string[] =>
+      findMentions(trie, text, { nearWords }).map((m) => m.candidates[0]!.reason);
+    expect(reasons('Jorge Quispe Palomino y Raúl', 12)).toEqual(['anywhere', 'nearby']);
+    expect(reasons('Jorge Quispe Palomino y Raúl', 0)).toEqual(['anywhere', 'page']);
   });
 
   it('treats never-rules as absent and takes user rules as given', () => {

@@ -2,11 +2,11 @@
 // overlapping matches ("Comandante Artemio" over "Artemio" inside it).
 // A common surname can be the family name of hundreds of actors, so one raw match may
 // carry hundreds of entries: everything that depends only on the text (cues, quotes,
-// capitals around it) is computed once per match in MatchFacts, never per entry.
-import { COMMON_SURNAMES_SET } from './commonWords';
-import { PARTICLES } from './rules';
-import { cueBefore, pluralCue, quoted } from './cues';
+// capitals around it) is computed once per match in MatchFacts (matchFacts.ts), never per entry.
+import { MatchFacts } from './matchFacts';
+import { PageFacts } from './pageFacts';
 import type { CompiledEntry, NameTrie, RawMatch } from './matcher';
+import { ARTICLES, PARTICLES } from './rules';
 import { tokenize, type PageTokens } from './tokens';
 import type { MatchReason, Mention, MentionCandidate } from './types';
 
@@ -22,12 +22,6 @@ export interface FindOptions {
 }
 export const DEFAULT_NEAR_WORDS = 12;
 
-const UPPER_START = /^\p{Lu}/u;
-const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
-/** Every surname of the family name is a common one ("Quispe", "García Pérez"; not "Quispe Palomino"). */
-const commonSurname = (c: CompiledEntry): boolean => c.words.every((w) => COMMON_SURNAMES_SET.has(w) || PARTICLES.has(w));
-const SENTENCE_END = /[.!?:…]/;
-
 interface Accepted {
   readonly match: RawMatch;
   readonly candidates: MentionCandidate[];
@@ -37,106 +31,6 @@ interface Accepted {
 const candidate = (c: CompiledEntry, reason: MatchReason): MentionCandidate => ({
   actorId: c.entry.actorId, name: c.entry.name, source: c.entry.source, rule: c.entry.rule, reason,
 });
-
-/** What the text around one raw match says, each fact computed at most once. */
-class MatchFacts {
-  private capitals: boolean[] | undefined;
-  private cue: boolean | undefined;
-  private quotes: boolean | undefined;
-  private plural: string[] | null | undefined;
-  private beside: { next: boolean; prev: string | undefined } | undefined;
-  private articleNames: Set<string> | undefined;
-
-  constructor(private readonly t: PageTokens, readonly m: RawMatch, private readonly raw: readonly RawMatch[]) {}
-
-  private capitalAt(i: number): boolean {
-    return UPPER_START.test(this.t.text.slice(this.t.starts[i]!, this.t.ends[i]!));
-  }
-
-  // A cued name must look like a name where it stands: "el Cholo" is a cue, "el cholo" a
-  // common noun. Words the case records in lower case ("de", "la") are not checked.
-  capitalisedAsRecorded(c: CompiledEntry): boolean {
-    this.capitals ??= Array.from({ length: this.m.to - this.m.from }, (_, w) => this.capitalAt(this.m.from + w));
-    for (let w = 0; w < c.caps.length; w++) if (c.caps[w] && !this.capitals[w]) return false;
-    return true;
-  }
-
-  /** Whether any cue at all is around: when none is, no with-cue entry needs a look. */
-  anyCue(): boolean {
-    const { t, m } = this;
-    return (this.cue ??= cueBefore(t, m.from)) || (this.quotes ??= quoted(t, m.from, m.to)) || this.pluralGiven() !== undefined;
-  }
-
-  /** The given names of a plural cue ("hermanos Víctor y Jorge …"), [] if none listed, undefined if no cue. */
-  pluralGiven(): string[] | undefined {
-    if (this.plural === undefined) this.plural = pluralCue(this.t, this.m.from, this.m.to) ?? null;
-    return this.plural ?? undefined;
-  }
-
-  cueReason(c: CompiledEntry): MatchReason | undefined {
-    if (!this.capitalisedAsRecorded(c)) return undefined;
-    // "los Quispe" could be any Quispes; a plural needs a family name that says who.
-    const telling = c.words.length > 1 || c.entry.rule === 'anywhere';
-    if (c.entry.source === 'family' && telling && this.pluralGiven()) return 'brothers';
-    // "el general Raúl Castro", «Raúl» Pérez: a cued name that runs on into another
-    // capitalised word is part of someone else's full name.
-    if (this.nextCapitalised()) return undefined;
-    // "la señora Quispe", "Mr. Smith": a title before a common surname says a person of
-    // that name, not which one. Only the family's plural or the actor's other names nearby
-    // do. Two surnames ("el Sr. Quispe Palomino") say which family.
-    if (c.entry.source === 'family' && (c.entry.common === true || commonSurname(c))) return undefined;
-    if ((this.cue ??= cueBefore(this.t, this.m.from)) && !this.cueIsPartOfName(c)) return 'cue';
-    if ((this.quotes ??= quoted(this.t, this.m.from, this.m.to))) return 'quotes';
-    return undefined;
-  }
-
-  runsOnIntoOtherName(c: CompiledEntry): boolean {
-    if (!this.nextCapitalised()) return false;
-    // In an all-capitals headline ("ARTEMIO SENTENCED") capitals say nothing.
-    const { t, m } = this;
-    const word = (i: number) => t.text.slice(t.starts[i]!, t.ends[i]!);
-    if (ALL_CAPS.test(word(m.from)) || ALL_CAPS.test(word(m.to))) return false;
-    const next = this.raw.find((r) => r.from === this.m.to);
-    return !next?.groups.byActor.has(c.entry.actorId);
-  }
-
-  private nextCapitalised(): boolean {
-    const { t, m } = this;
-    return m.to < t.words.length && !t.hardBefore[m.to] && this.capitalAt(m.to);
-  }
-
-  // "El Cholo" recorded as a with-cue name and written as such ("El Cholo, un bar…") is
-  // that name uncued; its article must not cue the shorter "Cholo" inside it.
-  private cueIsPartOfName(c: CompiledEntry): boolean {
-    if (!this.articleNames) {
-      this.articleNames = new Set();
-      const r = this.raw.find((x) => x.from === this.m.from - 1 && x.to === this.m.to);
-      if (r) {
-        const facts = new MatchFacts(this.t, r, this.raw);
-        for (const o of r.entries) if (facts.capitalisedAsRecorded(o)) this.articleNames.add(o.entry.actorId);
-      }
-    }
-    return this.articleNames.has(c.entry.actorId);
-  }
-
-  // "José Pérez", "Keiko Fujimori": a weak name beside another capitalised word is someone
-  // else's given name or surname, however close the actor's other name is. A family name
-  // after one of the person's own given names ("Víctor Quispe") is still the person.
-  besideOtherCapitalised(c: CompiledEntry): boolean {
-    if (!this.beside) {
-      const { t, m } = this;
-      const next = m.to < t.words.length && !t.hardBefore[m.to] && this.capitalAt(m.to);
-      const p = m.from - 1;
-      // A capital that only starts a sentence says nothing.
-      const prevCounts = p > 0 && !t.hardBefore[m.from] && this.capitalAt(p) &&
-        !SENTENCE_END.test(t.text.slice(t.ends[p - 1]!, t.starts[p]!));
-      this.beside = { next, prev: prevCounts ? t.words[p] : undefined };
-    }
-    if (this.beside.next) return true;
-    const prev = this.beside.prev;
-    return prev !== undefined && !c.entry.givenNames?.includes(prev);
-  }
-}
 
 const distance = (a: RawMatch, b: RawMatch): number =>
   a.from >= b.to ? a.from - b.to : b.from >= a.to ? b.from - a.to : -1;
@@ -151,14 +45,20 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
   const near = options.nearWords ?? DEFAULT_NEAR_WORDS;
   const accepted = new Map<RawMatch, Accepted>();
   const pending: MatchFacts[] = [];
+  const page = new PageFacts(t);
   for (const m of raw) {
-    const facts = new MatchFacts(t, m, raw);
+    const facts = new MatchFacts(page, m, raw);
+    // "los vecinos de la colonia Los Olivos": a place, whoever else bears its name.
+    if (page.afterPlaceNoun(m.from)) continue;
     const candidates: MentionCandidate[] = [];
     let plural = false;
     for (const c of m.groups.anywhere) {
+      // "la pena" is not Peña, "small brooks" not Brooks; "10 a.m. CDT" is a time zone.
+      if (facts.lowerCaseWord(c) || (c.acronym && page.afterClockTime(m.from)) || facts.smallArticleBeforeBareName(c)) continue;
       // "Cirilo Mendoza, un profesor": a one-word name running on into a capitalised word
       // is someone else's full name, unless that word names the same actor ("Artemio Flores").
-      if (c.entry.source === 'name' && c.words.length === 1 && facts.runsOnIntoOtherName(c)) continue;
+      // So is one ending another name: "las fiestas de San Pacho", "la vereda El Tigre".
+      if (c.entry.source === 'name' && c.words.length === 1 && (facts.runsOnIntoOtherName(c) || facts.endsOtherName(c))) continue;
       if (c.entry.source !== 'family' || !facts.besideOtherCapitalised(c)) candidates.push(candidate(c, 'anywhere'));
       else {
         // Right after another given name ("Keiko Fujimori"): only a cue makes it this actor.
@@ -168,18 +68,23 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
       }
     }
     if (m.groups.withCue.length > 0) {
-      if (facts.anyCue()) {
-        for (const c of m.groups.withCue) {
-          const reason = facts.cueReason(c);
-          if (reason) candidates.push(candidate(c, reason));
-          plural ||= reason === 'brothers';
-        }
+      // A recorded "La Flaca" can be cued by its own article ("llega la Flaca").
+      // Without a cue only a capital can accept a name, and only one of ordinary words: a
+      // common surname can carry hundreds of entries, none of which needs a look then.
+      const cued = facts.anyCue() || ARTICLES.has(t.words[m.from]!);
+      for (const c of cued ? m.groups.withCue : m.groups.wordNames) {
+        if (c.acronym && page.afterClockTime(m.from)) continue;
+        let reason = cued ? facts.cueReason(c) : undefined;
+        if (!reason && facts.capitalisedMidSentence(c)) reason = 'capitals';
+        if (reason) candidates.push(candidate(c, reason));
+        plural ||= reason === 'brothers';
       }
       pending.push(facts);
     }
     if (candidates.length > 0) accepted.set(m, { match: m, candidates: plural ? narrowToListed(facts, candidates) : candidates, plural });
   }
-  if (pending.length > 0) acceptNearby(accepted, pending, near);
+  if (pending.length > 0) acceptNearby(t, accepted, pending, near);
+  narrowSharedFamilies(t, accepted);
   return resolveOverlaps(t, [...accepted.values()]);
 }
 
@@ -197,9 +102,17 @@ function narrowToListed(facts: MatchFacts, candidates: MentionCandidate[]): Ment
 // Uncued names supported by an accepted name of the same actor nearby. Support is not
 // chained, so one strong name cannot pull in a string of weak ones, and comes from
 // recorded names only: "los Quispe Palomino" does not make the "Quispe" beside it theirs.
+// A family name is also supported by the person's full name anywhere before it on the page:
+// news and reports name a person in full once, then by surname ("Rodrigo Cárdenas Mejía …
+// [three sentences] … Cárdenas Mejía comanda"). When several bearers of the surname were
+// named in full before it, the mention lists them all. And a recorded weak name ("Tigre",
+// "Rosa") on a page that names its actor strongly elsewhere is that actor, at any distance:
+// a document about a commander goes on calling him by his alias. Not after a title or role
+// that is no cue for the actor ("el padre José, párroco de Pichari" is someone else), nor
+// beside another capitalised word ("José María Arguedas").
 // The loop runs over the few actors named strongly on the page, not over the (possibly
 // hundreds of) actors a weak name could be.
-function acceptNearby(accepted: Map<RawMatch, Accepted>, pending: MatchFacts[], near: number): void {
+function acceptNearby(t: PageTokens, accepted: Map<RawMatch, Accepted>, pending: MatchFacts[], near: number): void {
   const strong = new Map<string, RawMatch[]>();
   for (const a of accepted.values()) {
     for (const c of a.candidates) {
@@ -216,11 +129,17 @@ function acceptNearby(accepted: Map<RawMatch, Accepted>, pending: MatchFacts[], 
     const extra: MentionCandidate[] = [];
     for (const [actorId, matches] of strong) {
       const own = m.groups.byActor.get(actorId);
-      if (!own || !matches.some((s) => { const d = distance(m, s); return d >= 0 && d <= near; })) continue;
-      if (already?.candidates.some((x) => x.actorId === actorId)) continue;
+      if (!own || already?.candidates.some((x) => x.actorId === actorId)) continue;
+      const close = matches.some((s) => { const d = distance(m, s); return d >= 0 && d <= near; });
       for (const c of own) {
         if (c.entry.rule !== 'with-cue') continue;
-        if (facts.capitalisedAsRecorded(c) && !facts.besideOtherCapitalised(c)) extra.push(candidate(c, 'nearby'));
+        const reason = close ? 'nearby'
+          : c.entry.source === 'family' && matches.some((s) => s.to <= m.from && spells(t, s, c)) ? 'page'
+          : c.entry.source === 'name' && facts.notAfterOpeningArticle() && !facts.afterRole() ? 'page' : undefined;
+        if (reason && facts.capitalisedAsRecorded(c) && !facts.besideOtherCapitalised(c)) {
+          extra.push(candidate(c, reason));
+          break;
+        }
       }
     }
     if (extra.length === 0) continue;
@@ -229,9 +148,61 @@ function acceptNearby(accepted: Map<RawMatch, Accepted>, pending: MatchFacts[], 
   }
 }
 
+// A distinctive family name two actors share ("Rincón Patiño") after only one of them was
+// named before it, unambiguously and with one of its surnames ("Fabio Rincón Patiño",
+// "Fabio Rincón"), is that one; after both, or neither, it stays ambiguous.
+function narrowSharedFamilies(t: PageTokens, accepted: Map<RawMatch, Accepted>): void {
+  const identified = new Map<string, RawMatch[]>();
+  let shared = false;
+  for (const a of accepted.values()) {
+    const actorId = a.candidates[0]!.actorId;
+    if (a.candidates.some((c) => c.actorId !== actorId)) {
+      shared ||= !a.plural;
+      continue;
+    }
+    const list = identified.get(actorId);
+    if (list) list.push(a.match);
+    else identified.set(actorId, [a.match]);
+  }
+  if (!shared || identified.size === 0) return;
+  for (const a of accepted.values()) {
+    if (a.plural || a.candidates.length < 2 || a.candidates.some((c) => c.source !== 'family')) continue;
+    const named = a.candidates.filter((c) => {
+      const own = a.match.groups.byActor.get(c.actorId)?.find((e) => e.entry.name === c.name && e.entry.source === 'family');
+      return own !== undefined && (identified.get(c.actorId) ?? []).some((s) => s.to <= a.match.from && sharesSurname(t, s, own));
+    });
+    if (named.length > 0 && named.length < a.candidates.length) {
+      a.candidates.splice(0, a.candidates.length, ...named.map((c) => ({ ...c, reason: 'page' as const })));
+    }
+  }
+}
+
+/** Match `s` holds a surname of the family name: "Fabio Rincón" for "Rincón Patiño". */
+function sharesSurname(t: PageTokens, s: RawMatch, c: CompiledEntry): boolean {
+  for (let i = s.from; i < s.to; i++) if (!PARTICLES.has(t.words[i]!) && c.words.includes(t.words[i]!)) return true;
+  return false;
+}
+
+/** The words of match `s` hold the entry's words in a row: "Rodrigo Cárdenas Mejía" holds "Cárdenas". */
+function spells(t: PageTokens, s: RawMatch, c: CompiledEntry): boolean {
+  const n = c.words.length;
+  for (let i = s.from; i + n <= s.to; i++) {
+    let k = 0;
+    while (k < n && t.words[i + k] === c.words[k]) k++;
+    if (k === n) return true;
+  }
+  return false;
+}
+
 // Longest first, leftmost first; a family name said of several people ("los hermanos …
-// Quispe Palomino") beats the one full name it overlaps, since it names them all.
-function resolveOverlaps(t: PageTokens, accepted: Accepted[]): Mention[] {
+// Quispe Palomino") beats the one full name it overlaps, since it names them all. It does
+// not beat a longer family name of the same person around it: in "la familia Caicedo
+// Angulo" the plural cue is found for "Caicedo" too, and "Caicedo Angulo" is the name.
+function resolveOverlaps(t: PageTokens, all: Accepted[]): Mention[] {
+  const families = (a: Accepted): Set<string> => new Set(a.candidates.filter((c) => c.source === 'family').map((c) => c.actorId));
+  const accepted = all.filter((a) => !a.plural || !all.some((b) => b !== a && !b.plural &&
+    b.match.from <= a.match.from && b.match.to >= a.match.to && b.match.to - b.match.from > a.match.to - a.match.from &&
+    a.candidates.some((c) => families(b).has(c.actorId))));
   accepted.sort((a, b) =>
     Number(b.plural) - Number(a.plural) ||
     (b.match.to - b.match.from) - (a.match.to - a.match.from) ||

@@ -35,3 +35,48 @@ export function parseLabelledPages(source: string): LabelledPage[] {
   flush();
   return pages;
 }
+
+export interface LabelledScore {
+  readonly labelled: number;
+  readonly found: number;
+  readonly precision: number;
+  readonly recall: number;
+  /** "page:start-end:actor "text"" for each (span, actor) found but not labelled, and labelled but not found. */
+  readonly falsePositives: string[];
+  readonly missed: string[];
+}
+
+/** Scores found mentions against the labels, counting one (page, span, actor) triple at a time. */
+export function scoreLabelled(
+  pages: readonly LabelledPage[],
+  find: (text: string) => ReadonlyArray<{ start: number; end: number; text: string; actorIds: readonly string[] }>,
+): LabelledScore {
+  const key = (page: string, start: number, end: number, actor: string): string => `${page}:${start}-${end}:${actor}`;
+  const expected = new Set<string>();
+  const found = new Set<string>();
+  const show = new Map<string, string>();
+  for (const page of pages) {
+    for (const m of page.expected) {
+      for (const a of m.actorIds) {
+        expected.add(key(page.id, m.start, m.end, a));
+        show.set(key(page.id, m.start, m.end, a), JSON.stringify(m.text));
+      }
+    }
+    for (const m of find(page.text)) {
+      for (const a of m.actorIds) {
+        const k = key(page.id, m.start, m.end, a);
+        found.add(k);
+        if (!show.has(k)) show.set(k, JSON.stringify(m.text));
+      }
+    }
+  }
+  const truePositives = [...found].filter((k) => expected.has(k)).length;
+  return {
+    labelled: expected.size,
+    found: found.size,
+    precision: found.size === 0 ? 0 : truePositives / found.size,
+    recall: expected.size === 0 ? 0 : truePositives / expected.size,
+    falsePositives: [...found].filter((k) => !expected.has(k)).map((k) => `${k} ${show.get(k)}`),
+    missed: [...expected].filter((k) => !found.has(k)).map((k) => `${k} ${show.get(k)}`),
+  };
+}

@@ -3,6 +3,9 @@
 // lookup per word however many names there are. Aho–Corasick would save the re-walks
 // from each start, but names are 1–5 words and almost every walk stops after one lookup
 // (docs/mentions.md has the measurements), and a plain trie makes add/remove trivial.
+import { COMMON_SURNAMES_SET, COMMON_WORDS } from './commonWords';
+import { COMMON_FIRST_NAMES } from './firstNames';
+import { ARTICLES, PARTICLES } from './rules';
 import { tokenize, type PageTokens } from './tokens';
 import type { NameEntry } from './types';
 
@@ -11,6 +14,16 @@ export interface CompiledEntry {
   readonly words: readonly string[];
   /** Whether each word of the name starts with a capital as the case records it. */
   readonly caps: readonly boolean[];
+  /**
+   * A with-cue recorded name made of ordinary words ("Tigre", "La Flaca", "El Viejo"), none
+   * of them a first name or a surname. Written with a capital in the middle of a sentence, such a
+   * word is a name; a first name or surname there is still anyone's.
+   */
+  readonly wordName: boolean;
+  /** How many words the name has besides articles and particles ("El Contador": 1). */
+  readonly contentWords: number;
+  /** An acronym ("FLS", "CDT"): every letter a capital. */
+  readonly acronym: boolean;
 }
 
 /**
@@ -21,6 +34,8 @@ export interface CompiledEntry {
 export interface EntryGroups {
   readonly anywhere: readonly CompiledEntry[];
   readonly withCue: readonly CompiledEntry[];
+  /** The `withCue` entries made of ordinary words, which a capital alone can accept. */
+  readonly wordNames: readonly CompiledEntry[];
   readonly byActor: ReadonlyMap<string, readonly CompiledEntry[]>;
 }
 
@@ -41,25 +56,39 @@ export interface RawMatch {
 function groupEntries(entries: readonly CompiledEntry[]): EntryGroups {
   const anywhere: CompiledEntry[] = [];
   const withCue: CompiledEntry[] = [];
+  const wordNames: CompiledEntry[] = [];
   const byActor = new Map<string, CompiledEntry[]>();
   for (const c of entries) {
     if (c.entry.rule === 'never') continue;
     (c.entry.rule === 'anywhere' ? anywhere : withCue).push(c);
+    if (c.entry.rule === 'with-cue' && c.wordName) wordNames.push(c);
     const list = byActor.get(c.entry.actorId);
     if (list) list.push(c);
     else byActor.set(c.entry.actorId, [c]);
   }
-  return { anywhere, withCue, byActor };
+  return { anywhere, withCue, wordNames, byActor };
 }
 
 const UPPER_START = /^\p{Lu}/u;
+const ACRONYM = /^\p{Lu}{2,}$/u;
 const newNode = (): TrieNode => ({ next: undefined, entries: undefined, groups: undefined });
 
 export function compileEntry(entry: NameEntry): CompiledEntry | undefined {
   const t = tokenize(entry.name);
   if (t.words.length === 0) return undefined;
   const caps = t.starts.map((s) => UPPER_START.test(entry.name.slice(s)));
-  return { entry, words: t.words, caps };
+  // Counted without allocating: a full rebuild compiles some 50,000 entries.
+  // Only a with-cue name can need its capital to be accepted, so only those are looked up.
+  let contentWords = 0;
+  let ordinary = entry.rule === 'with-cue' && entry.source === 'name';
+  for (const w of t.words) {
+    if (ARTICLES.has(w) || PARTICLES.has(w)) continue;
+    contentWords++;
+    ordinary &&= COMMON_WORDS.has(w) && !COMMON_FIRST_NAMES.has(w) && !COMMON_SURNAMES_SET.has(w);
+  }
+  const wordName = contentWords > 0 && ordinary;
+  const acronym = t.words.length === 1 && entry.name.length <= 12 && ACRONYM.test(entry.name.trim());
+  return { entry, words: t.words, caps, wordName, acronym, contentWords };
 }
 
 const sameEntry = (a: NameEntry, b: NameEntry): boolean =>

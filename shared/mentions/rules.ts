@@ -27,7 +27,7 @@ export const TITLES: ReadonlySet<string> = new Set([
   'dr', 'ingeniero', 'profesor', 'capitan', 'mayor', 'coronel', 'general', 'teniente', 'sargento', 'don', 'dona',
   'senor', 'senora', 'sr', 'sra', 'commander', 'comrade', 'president', 'captain', 'colonel', 'major', 'mr', 'mrs',
 ]);
-const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'the']);
+export const ARTICLES: ReadonlySet<string> = new Set(['el', 'la', 'los', 'las', 'the']);
 /** Words inside names that carry no identity of their own: "de la Cruz", "van der Berg". */
 export const PARTICLES: ReadonlySet<string> = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'do', 'dos', 'van', 'von', 'der', 'di']);
 

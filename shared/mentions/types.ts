@@ -29,8 +29,13 @@ export interface NameEntry {
   readonly common?: boolean;
 }
 
-/** Why a match was accepted. `brothers`: a family name after "los hermanos X y Y". */
-export type MatchReason = 'anywhere' | 'cue' | 'quotes' | 'nearby' | 'brothers';
+/**
+ * Why a match was accepted. `capitals`: a name made of ordinary words written with a capital
+ * inside a sentence ("the leader, Tigre, said"). `nearby`: another name of the same actor
+ * within a few words. `page`: a family name after the person's full name earlier on the page.
+ * `brothers`: a family name after "los hermanos X y Y".
+ */
+export type MatchReason = 'anywhere' | 'cue' | 'quotes' | 'capitals' | 'nearby' | 'page' | 'brothers';
 
 export interface MentionCandidate {
   readonly actorId: string;

@@ -125,7 +125,10 @@ describe('mentions core benchmark', () => {
     console.info(`mentions bench\n${JSON.stringify(report, null, 2)}`);
     expect(recorded).toBe(30_000);
     expect(trie.size).toBe(entries.length);
-    expect(mentions).toBeGreaterThan(pages.length / 2);
+    // Most one-word synthetic names also occur as lower-case corpus words ("cama", "mata"),
+    // which the matcher reads as ordinary words on pages that capitalise names (session 4):
+    // about 0.16 mentions a page remain, against 0.84 before.
+    expect(mentions).toBeGreaterThan(pages.length / 10);
     // The figures are for real work: a full name planted in a page is found, for its actor.
     const planted = `${pages[0]!.slice(0, 500)} ${actors[42]!.name}. ${pages[0]!.slice(500)}`;
     expect(findMentionsInTokens(trie, tokenize(planted)).some((m) => m.text === actors[42]!.name && m.actorIds.includes('a42'))).toBe(true);
