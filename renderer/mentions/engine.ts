@@ -11,7 +11,7 @@
  * the window's own IndexedDB requests never queue behind a long one.
  */
 import Dexie from 'dexie';
-import { NameTrie, WORD_FILTER_BYTES, mayHold, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
+import { NameTrie, suggestNames } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
@@ -25,6 +25,8 @@ import { writeNames, writeSources } from './nameRows';
 import { frequencyStale, sampleWordFrequency } from './libraryWords';
 import { noTimings, timed } from './pageScan';
 import { DocumentScanner } from './scanner';
+import { pagesHolding } from './rescanPages';
+import type { ChangedEntry } from './rescanPages';
 import type { SyncTimings } from './pageScan';
 
 export type { SyncTimings } from './pageScan';
@@ -179,6 +181,7 @@ export class MentionsEngine {
     const namesFrom = performance.now();
     const dirty = this.names.update(changed, deletedActors, settings);
     const changedNames = new Set<string>();
+    const changedEntries: ChangedEntry[] = [];
     const changedActors: string[] = [];
     for (const actorId of dirty) {
       const next = this.names.entries(actorId);
@@ -194,14 +197,16 @@ export class MentionsEngine {
       }
       for (const e of removed) this.trie.remove(e);
       for (const e of added) this.trie.add(e);
-      for (const e of [...removed, ...added]) changedNames.add(e.name);
+      const siblings = [...prev, ...next];
+      for (const e of [...removed, ...added]) { changedNames.add(e.name); changedEntries.push({ entry: e, siblings }); }
       this.entries.set(actorId, next);
       changedActors.push(actorId);
     }
     // Actors gone, and any the stored mentions knew that the database no longer has.
     for (const id of [...this.entries.keys()].filter((id) => !live.has(id))) {
       if (!deletedActors.includes(id)) deletedActors.push(id);
-      for (const e of this.entries.get(id)!) { this.trie.remove(e); changedNames.add(e.name); }
+      const gone = this.entries.get(id)!;
+      for (const e of gone) { this.trie.remove(e); changedNames.add(e.name); changedEntries.push({ entry: e, siblings: gone }); }
       this.entries.delete(id);
     }
     report.namesChanged = changedNames.size;
@@ -234,7 +239,7 @@ export class MentionsEngine {
 
     // 4. Changed names: only the pages that can hold them, after those an interrupted sync left.
     const pending = this.pendingRescan.filter(([id]) => withText.has(id) && !freshIds.has(id));
-    const pages = mergePageKeys(pending, changedNames.size ? this.pagesHolding(changedNames, freshIds) : []);
+    const pages = mergePageKeys(pending, changedEntries.length ? pagesHolding(this.docs.values(), changedEntries, freshIds) : []);
     this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted) : [];
     report.pagesRescanned = pages.length - this.pendingRescan.length;
     report.pagesLeft = this.pendingRescan.length;
@@ -270,25 +275,6 @@ export class MentionsEngine {
       });
       await this.yieldNow();
     }
-  }
-
-  /**
-   * Pages that may hold every word of some changed name (documents just scanned are current).
-   * A mention needs all of a name's words on the page, and whatever else decides it (cues,
-   * quotes, the actor's other names nearby) is on that page too (docs/mentions.md). Checking
-   * every word, not only the rarest, is the postings intersection, for free with the filters.
-   */
-  private pagesHolding(changedNames: Iterable<string>, skip: ReadonlySet<string>): PageKey[] {
-    const names = [...new Set(changedNames)].map((name) => tokenize(name).words.map(wordProbe)).filter((probes) => probes.length > 0);
-    const out: PageKey[] = [];
-    for (const doc of this.docs.values()) {
-      if (skip.has(doc.documentId)) continue;
-      for (let i = 0; i < doc.pages.length; i++) {
-        const at = i * WORD_FILTER_BYTES;
-        if (names.some((probes) => probes.every((p) => mayHold(doc.filters, at, p)))) out.push([doc.documentId, doc.pages[i]!]);
-      }
-    }
-    return out;
   }
 
   /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */

@@ -72,7 +72,7 @@ export class DocumentScanner {
     const pages = await timed(t, 'readMs', () => db.transaction('r', db.pages, () =>
       Promise.all(batch.map((d) => db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray()))));
     const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.ctx.trie, rows, true)));
-    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters }));
+    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters, context: 1 }));
     const rows = matched.flatMap((m) => m.rows);
     await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
       // Rows of an earlier scan (re-extracted, or a scan cut short): an empty range costs a seek.
@@ -116,7 +116,7 @@ export class DocumentScanner {
     const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
     let offset = 0;
     for (const f of filters) { all.set(f, offset); offset += f.length; }
-    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all };
+    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all, context: 1 };
     await timed(t, 'writeMs', () => db.mentionDocs.put(row));
     this.ctx.docs.set(doc.id, row);
     this.partial.delete(doc.id);

@@ -90,3 +90,24 @@ export function pluralCue(t: PageTokens, from: number, to: number): string[] | u
   }
   return undefined;
 }
+
+// The second words of PAIR_CUES ("como", "as", "hermanos"…): a pair cue ends in one of them.
+const PAIR_SECOND: ReadonlySet<string> = new Set([...PAIR_CUES].map((p) => p.split(' ')[1]!));
+
+/**
+ * Whether a name of one word at `i` could be accepted by a cue (what findMentions asks
+ * before it looks at any with-cue name there): a cue before it, quotes around it, or a
+ * plural family cue. A function of the text alone, so a page's word filter can carry it
+ * (wordFilter.ts `contextKey`) and a with-cue name edit re-scan only the pages where the
+ * word stands in such a place (renderer/mentions/engine.ts). Cheap tests first: most words
+ * have no cue word before them, no quote and no "hermanos" in the eight words before.
+ */
+export function cueContextAt(t: PageTokens, i: number): boolean {
+  const prev = i > 0 ? t.words[i - 1]! : undefined;
+  if (prev !== undefined && (prev === 'a' || CUE_WORDS.has(prev) || PAIR_SECOND.has(prev)) && cueBefore(t, i)) return true;
+  const start = t.starts[i]!;
+  if (start > 0 && OPEN_QUOTES.includes(t.text[start - 1]!) && quoted(t, i, i + 1)) return true;
+  let plural = (i + 1 < t.words.length && FAMILY_AFTER.has(t.words[i + 1]!)) || (prev !== undefined && FAMILY_BEFORE.has(prev));
+  for (let j = i - 1; !plural && j >= 0 && j >= i - 8; j--) plural = PLURAL_CUES.has(t.words[j]!);
+  return plural && pluralCue(t, i, i + 1) !== undefined;
+}

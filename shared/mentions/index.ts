@@ -9,5 +9,6 @@ export { COMMON_FIRST_NAMES } from './firstNames';
 export { suggestNames, type NameSuggestion, type SuggestOptions } from './suggest';
 export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
 export { rarestWord, rescanWords, joinedWords } from './rescan';
-export { WORD_FILTER_BYTES, addWords, mayHold, pageWordFilter, wordProbe, type WordProbe } from './wordFilter';
+export { WORD_FILTER_BYTES, addWords, contextKey, mayHold, pageFilterKeys, pageWordFilter, wordProbe, type WordProbe } from './wordFilter';
+export { cueContextAt } from './cues';
 export { mentionSnippet, sentenceAround, type MentionSnippet } from './snippet';

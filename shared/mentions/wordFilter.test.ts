@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { WORD_FILTER_BYTES, mayHold, pageWordFilter, wordProbe } from './wordFilter';
+import { readFileSync } from 'node:fs';
+import { cueBefore, cueContextAt, pluralCue, quoted } from './cues';
+import { parseLabelledPages } from './labelled.testkit';
+import { WORD_FILTER_BYTES, contextKey, mayHold, pageWordFilter, wordProbe } from './wordFilter';
 import { tokenize } from './tokens';
 
 describe('page word filters', () => {
@@ -13,5 +16,27 @@ describe('page word filters', () => {
     expect(mayHold(filters, 0, wordProbe('forces'))).toBe(false);
     const absent = Array.from({ length: 2000 }, (_, i) => `absent${i}`).filter((w) => mayHold(filters, WORD_FILTER_BYTES, wordProbe(w)));
     expect(absent.length / 2000).toBeLessThan(0.02);
+  });
+
+  it('holds a context key for exactly the words standing where a cue could make them a name', () => {
+    const pages = parseLabelledPages(readFileSync(new URL('../../tests/fixtures/mentions/pages.txt', import.meta.url), 'utf8'));
+    let cued = 0;
+    for (const page of pages) {
+      const t = tokenize(page.text);
+      const filter = pageWordFilter(page.text);
+      for (let i = 0; i < t.words.length; i++) {
+        // What findMentions asks before it looks at a with-cue name of one word (anyCue).
+        const cue = cueBefore(t, i) || quoted(t, i, i + 1) || pluralCue(t, i, i + 1) !== undefined;
+        expect(cueContextAt(t, i), `${page.id} word ${i} "${t.words[i]}"`).toBe(cue);
+        if (cue) {
+          cued++;
+          expect(mayHold(filter, 0, wordProbe(contextKey(t.words[i]!)))).toBe(true);
+        }
+      }
+    }
+    expect(cued).toBeGreaterThan(50);
+    const t = pageWordFilter('alias Puerto llegó al puerto de «Cholo», con los hermanos Víctor y Jorge Quispe.');
+    for (const w of ['puerto', 'cholo', 'victor', 'jorge', 'quispe']) expect(mayHold(t, 0, wordProbe(contextKey(w))), w).toBe(true);
+    for (const w of ['llego', 'al', 'de', 'con']) expect(mayHold(t, 0, wordProbe(contextKey(w))), w).toBe(false);
   });
 });
