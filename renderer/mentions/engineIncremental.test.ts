@@ -69,9 +69,35 @@ describe('MentionsEngine fast paths', () => {
     const view = await mentionedIn(db, artemio.id, 2);
     const whole = await mentionsOfActor(db, artemio.id);
     expect(view.sources).toHaveLength(5);
+    expect(view.total).toBe(5);
     expect(view.sources.flatMap((s) => s.pages.map((p) => `${s.documentId}:${p}`))).toEqual(whole.map((r) => `${r.documentId}:${r.page}`));
     expect([...view.rows.keys()]).toEqual(view.sources.slice(0, 2).map((s) => s.documentId));
     expect([...view.rows.values()].flat()).toEqual(whole.filter((r) => view.rows.has(r.documentId)));
+  });
+
+  it('lists "Mentioned in" from as few index keys as the sources shown need, with the count of all', async () => {
+    const db = await freshDb();
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    await saveActor(db, artemio, 1_000);
+    // 12 sources of 9 pages each naming Artemio: 108 pages, more than the first read of keys.
+    for (let i = 0; i < 12; i++) await addPdf(db, Array.from({ length: 9 }, (_, p) => `El camarada Artemio, página ${p} del informe ${i}.`));
+    const engine = new MentionsEngine(db, { chunkPages: 50 });
+    await engine.load();
+    await engine.sync();
+    await engine.countSources();
+    const whole = await mentionsOfActor(db, artemio.id);
+    expect(whole).toHaveLength(108);
+    const sourcesOf = (rows: typeof whole) => [...new Set(rows.map((r) => r.documentId))];
+    for (const limit of [1, 3, 7, 12, 20]) {
+      const view = await mentionedIn(db, artemio.id, limit);
+      expect(view.total, `limit ${limit}`).toBe(12);
+      expect(view.sources.length).toBeGreaterThanOrEqual(Math.min(limit, 12));
+      // Every source listed is whole, in index order.
+      for (const s of view.sources) expect(s.pages).toEqual(whole.filter((r) => r.documentId === s.documentId).map((r) => r.page));
+      expect(view.sources.map((s) => s.documentId)).toEqual(sourcesOf(whole).slice(0, view.sources.length));
+      expect([...view.rows.keys()]).toEqual(sourcesOf(whole).slice(0, limit));
+      expect([...view.rows.values()].flat()).toEqual(whole.filter((r) => view.rows.has(r.documentId)));
+    }
   });
 
   it('rewrites only the rows a name edit changes, and ends where a full build would', async () => {
