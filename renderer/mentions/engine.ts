@@ -239,7 +239,8 @@ export class MentionsEngine {
     }
 
     // 3. New or re-extracted documents: every page, with the trie as it now is.
-    const fresh = [...withText].filter(([id, version]) => this.docs.get(id)?.version !== version);
+    // Documents scanned before the filters held cue contexts are scanned again, in the background like a build.
+    const fresh = [...withText].filter(([id, version]) => { const doc = this.docs.get(id); return doc?.version !== version || doc.context !== 1; });
     const freshIds = new Set(fresh.map(([id]) => id));
     await this.scanner.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
     report.documentsScanned = fresh.length;

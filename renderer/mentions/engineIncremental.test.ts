@@ -100,6 +100,26 @@ describe('MentionsEngine fast paths', () => {
     }
   });
 
+  it('scans again, once, documents whose word filters were written before they held cue contexts', async () => {
+    const db = await freshDb();
+    await saveActor(db, person('Florindo Eleuterio Flores', ['Artemio']), 1_000);
+    await addPdf(db, PAGES);
+    await addPdf(db, [...PAGES].reverse());
+    const first = new MentionsEngine(db);
+    await first.load();
+    await first.sync();
+    const rows = await allRows(db);
+    const [old] = await db.mentionDocs.toArray();
+    const { context: _context, ...before } = old!;
+    await db.mentionDocs.put(before);
+    const restarted = new MentionsEngine(db);
+    await restarted.load();
+    expect((await restarted.sync()).documentsScanned).toBe(1);
+    expect((await db.mentionDocs.get(old!.documentId))?.context).toBe(1);
+    expect(await allRows(db)).toBe(rows);
+    expect((await restarted.sync()).documentsScanned).toBe(0);
+  });
+
   it('rewrites only the rows a name edit changes, and ends where a full build would', async () => {
     const db = await freshDb();
     const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
