@@ -212,4 +212,21 @@ describe('MentionsEngine fast paths', () => {
     expect(await mentionsOfActor(db, yupanqui.id)).toEqual([]);
     expect((await mentionsOfActor(db, iparraguirre.id)).map((r) => r.page)).toEqual([8]);
   });
+
+  it('proposes a cue for an alias the library mostly writes in lower case, and finds it only cued', async () => {
+    const db = await freshDb();
+    const actor = person('Teodoro Huamán', ['Puerto']);
+    await saveActor(db, actor, 1_000);
+    // 250 pages, "puerto" (the port) in lower case on a fifth of them; the alias once, cued.
+    const pages = Array.from({ length: 250 }, (_, i) => (i % 5 === 0 ? `La lancha llegó al puerto de Pichari, informe ${i}.` : `Informe de campo número ${i}.`));
+    pages[9] = 'Puerto Maldonado queda lejos.';
+    pages[11] = 'El mando alias Puerto cruzó el río.';
+    await addPdf(db, pages);
+    const engine = new MentionsEngine(db);
+    await engine.load();
+    await engine.sync();
+    const names = await mentionNamesOf(db, actor.id);
+    expect(names?.entries.find((e) => e.name === 'Puerto')).toMatchObject({ rule: 'with-cue', reason: 'an ordinary word in the library' });
+    expect((await mentionsOfActor(db, actor.id)).map((r) => r.page)).toEqual([12]);
+  });
 });
