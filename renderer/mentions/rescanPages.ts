@@ -4,7 +4,7 @@
 // too (docs/mentions.md). A with-cue name of one word ("José", "Puerto") is on many pages but
 // found on few: it needs a cue where it stands (the filter's context key for the word) or
 // another name of the same actor on the page, so only those pages are re-scanned.
-import { WORD_FILTER_BYTES, contextKey, mayHold, tokenize, wordProbe } from '../../shared/mentions';
+import { WORD_FILTER_BYTES, capitalisedAt, contextKey, mayHold, tokenize, wordProbe } from '../../shared/mentions';
 import type { NameEntry, WordProbe } from '../../shared/mentions';
 import type { MentionDocRow } from '../db/mentionTypes';
 import type { PageKey } from './pageScan';
@@ -25,7 +25,9 @@ function probeOf({ entry, siblings }: ChangedEntry): Probe | null {
   const words = tokenize(entry.name).words;
   if (!words.length) return null;
   const probe: Probe = { words: words.map(wordProbe) };
-  if (words.length === 1 && entry.rule !== 'anywhere') {
+  // A name recorded in lower case ("cholo") may be cued uncapitalised: the context keys, kept
+  // for capitalised words only (cues.ts `cueContexts`), cannot say where.
+  if (words.length === 1 && entry.rule !== 'anywhere' && capitalisedAt(entry.name, tokenize(entry.name).starts[0]!)) {
     // Another name of the actor spelled the same way (a family name equal to an alias) would
     // hold on every page holding the word: it adds nothing, so it is left out.
     const others = siblings.map((s) => tokenize(s.name).words).filter((w) => w.length && !sameWords(w, words));

@@ -10,5 +10,5 @@ export { suggestNames, type NameSuggestion, type SuggestOptions } from './sugges
 export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
 export { rarestWord, rescanWords, joinedWords } from './rescan';
 export { WORD_FILTER_BYTES, addWords, contextKey, mayHold, pageFilterKeys, pageWordFilter, wordProbe, type WordProbe } from './wordFilter';
-export { cueContextAt } from './cues';
+export { capitalisedAt, cueContexts } from './cues';
 export { mentionSnippet, sentenceAround, type MentionSnippet } from './snippet';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { cueBefore, cueContextAt, pluralCue, quoted } from './cues';
+import { capitalisedAt, cueBefore, cueContexts, pluralCue, quoted } from './cues';
 import { parseLabelledPages } from './labelled.testkit';
 import { WORD_FILTER_BYTES, contextKey, mayHold, pageWordFilter, wordProbe } from './wordFilter';
 import { tokenize } from './tokens';
@@ -24,10 +24,14 @@ describe('page word filters', () => {
     for (const page of pages) {
       const t = tokenize(page.text);
       const filter = pageWordFilter(page.text);
+      const contexts = cueContexts(t);
       for (let i = 0; i < t.words.length; i++) {
-        // What findMentions asks before it looks at a with-cue name of one word (anyCue).
-        const cue = cueBefore(t, i) || quoted(t, i, i + 1) || pluralCue(t, i, i + 1) !== undefined;
-        expect(cueContextAt(t, i), `${page.id} word ${i} "${t.words[i]}"`).toBe(cue);
+        // What findMentions asks before it looks at a with-cue name of one word (anyCue), for a
+        // name recorded with a capital (a cued name must be capitalised as recorded).
+        const capital = /^\p{Lu}/u.test(page.text.slice(t.starts[i]!));
+        expect(capitalisedAt(page.text, t.starts[i]!)).toBe(capital);
+        const cue = capital && (cueBefore(t, i) || quoted(t, i, i + 1) || pluralCue(t, i, i + 1) !== undefined);
+        expect(contexts[i] === 1, `${page.id} word ${i} "${t.words[i]}"`).toBe(cue);
         if (cue) {
           cued++;
           expect(mayHold(filter, 0, wordProbe(contextKey(t.words[i]!)))).toBe(true);
@@ -35,8 +39,9 @@ describe('page word filters', () => {
       }
     }
     expect(cued).toBeGreaterThan(50);
-    const t = pageWordFilter('alias Puerto llegó al puerto de «Cholo», con los hermanos Víctor y Jorge Quispe.');
+    const t = pageWordFilter('alias Puerto llegó al puerto de «Cholo», con los hermanos Víctor y Jorge Quispe. El gobierno y «la paz».');
     for (const w of ['puerto', 'cholo', 'victor', 'jorge', 'quispe']) expect(mayHold(t, 0, wordProbe(contextKey(w))), w).toBe(true);
-    for (const w of ['llego', 'al', 'de', 'con']) expect(mayHold(t, 0, wordProbe(contextKey(w))), w).toBe(false);
+    // Words in lower case, even cued or quoted ("el gobierno", «la paz»), cannot be a capitalised name there.
+    for (const w of ['llego', 'al', 'de', 'con', 'gobierno', 'la', 'paz']) expect(mayHold(t, 0, wordProbe(contextKey(w))), w).toBe(false);
   });
 });

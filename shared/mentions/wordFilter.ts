@@ -3,7 +3,7 @@
 // exact in-memory word index: docs/mentions.md). A name edit re-scans only the pages whose
 // filter holds the name's rarest word, plus the few false positives (0.1 % at 150
 // distinct words a page, ~5 % at 600).
-import { cueContextAt } from './cues';
+import { cueContexts } from './cues';
 import { tokenize, type PageTokens } from './tokens';
 
 export const WORD_FILTER_BYTES = 512;
@@ -34,7 +34,7 @@ export function addWords(into: Uint8Array, offset: number, words: Iterable<strin
 
 /**
  * The key a filter holds for a word that stands, somewhere on the page, where a cue could
- * make it a name (cues.ts `cueContextAt`): a with-cue name of one word can only be found on
+ * make it a name (cues.ts `cueContexts`): a with-cue name of one word can only be found on
  * pages holding this key, or holding another name of the same actor (engine.ts).
  */
 export const contextKey = (word: string): string => `\u0001${word}`;
@@ -42,7 +42,8 @@ export const contextKey = (word: string): string => `\u0001${word}`;
 /** What a page's filter holds: its folded words, and the context key of each word in a cue's place. */
 export function pageFilterKeys(tokens: PageTokens): Set<string> {
   const keys = new Set(tokens.words);
-  for (let i = 0; i < tokens.words.length; i++) if (cueContextAt(tokens, i)) keys.add(contextKey(tokens.words[i]!));
+  const cued = cueContexts(tokens);
+  for (let i = 0; i < cued.length; i++) if (cued[i]) keys.add(contextKey(tokens.words[i]!));
   return keys;
 }
 
