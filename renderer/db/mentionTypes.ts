@@ -59,6 +59,12 @@ export interface MentionDocRow {
   pages: number[];
   /** WORD_FILTER_BYTES per page, in `pages` order. */
   filters: Uint8Array;
+  /**
+   * 1 when the filters also hold each word's cue context (wordFilter.ts `contextKey`); rows
+   * written before that have only the words, and a with-cue edit re-scans all their pages
+   * holding the word.
+   */
+  context?: 1;
 }
 
 export interface MentionNameInfo {

@@ -11,7 +11,7 @@
  * the window's own IndexedDB requests never queue behind a long one.
  */
 import Dexie from 'dexie';
-import { NameTrie, WORD_FILTER_BYTES, mayHold, suggestNames, tokenize, wordProbe } from '../../shared/mentions';
+import { NameTrie, suggestNames } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
@@ -25,11 +25,20 @@ import { writeNames, writeSources } from './nameRows';
 import { frequencyStale, sampleWordFrequency } from './libraryWords';
 import { noTimings, timed } from './pageScan';
 import { DocumentScanner } from './scanner';
+import { pagesHolding } from './rescanPages';
+import type { ChangedEntry } from './rescanPages';
 import type { SyncTimings } from './pageScan';
 
 export type { SyncTimings } from './pageScan';
 
 export interface MentionsProgress { done: number; total: number }
+
+/**
+ * Pages per transaction. 25 made a 100,000-page build spend more time committing small
+ * transactions (4 to 6 per 30-page document) than writing; 100 pages hold the window's
+ * IndexedDB reads up for tens of milliseconds at most (docs/benchmarks.md).
+ */
+export const DEFAULT_CHUNK_PAGES = 100;
 
 export interface EngineOptions {
   /** Called between chunks (the worker passes a macrotask yield). */
@@ -89,7 +98,7 @@ export class MentionsEngine {
 
   constructor(readonly db: CasefileDb, private readonly options: EngineOptions = {}) {
     this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
-    this.chunk = options.chunkPages ?? 25;
+    this.chunk = options.chunkPages ?? DEFAULT_CHUNK_PAGES;
     this.scanner = new DocumentScanner({
       db, trie: this.trie, docs: this.docs, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
       pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
@@ -179,6 +188,7 @@ export class MentionsEngine {
     const namesFrom = performance.now();
     const dirty = this.names.update(changed, deletedActors, settings);
     const changedNames = new Set<string>();
+    const changedEntries: ChangedEntry[] = [];
     const changedActors: string[] = [];
     for (const actorId of dirty) {
       const next = this.names.entries(actorId);
@@ -194,14 +204,16 @@ export class MentionsEngine {
       }
       for (const e of removed) this.trie.remove(e);
       for (const e of added) this.trie.add(e);
-      for (const e of [...removed, ...added]) changedNames.add(e.name);
+      const siblings = [...prev, ...next];
+      for (const e of [...removed, ...added]) { changedNames.add(e.name); changedEntries.push({ entry: e, siblings }); }
       this.entries.set(actorId, next);
       changedActors.push(actorId);
     }
     // Actors gone, and any the stored mentions knew that the database no longer has.
     for (const id of [...this.entries.keys()].filter((id) => !live.has(id))) {
       if (!deletedActors.includes(id)) deletedActors.push(id);
-      for (const e of this.entries.get(id)!) { this.trie.remove(e); changedNames.add(e.name); }
+      const gone = this.entries.get(id)!;
+      for (const e of gone) { this.trie.remove(e); changedNames.add(e.name); changedEntries.push({ entry: e, siblings: gone }); }
       this.entries.delete(id);
     }
     report.namesChanged = changedNames.size;
@@ -227,14 +239,15 @@ export class MentionsEngine {
     }
 
     // 3. New or re-extracted documents: every page, with the trie as it now is.
-    const fresh = [...withText].filter(([id, version]) => this.docs.get(id)?.version !== version);
+    // Documents scanned before the filters held cue contexts are scanned again, in the background like a build.
+    const fresh = [...withText].filter(([id, version]) => { const doc = this.docs.get(id); return doc?.version !== version || doc.context !== 1; });
     const freshIds = new Set(fresh.map(([id]) => id));
     await this.scanner.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
     report.documentsScanned = fresh.length;
 
     // 4. Changed names: only the pages that can hold them, after those an interrupted sync left.
     const pending = this.pendingRescan.filter(([id]) => withText.has(id) && !freshIds.has(id));
-    const pages = mergePageKeys(pending, changedNames.size ? this.pagesHolding(changedNames, freshIds) : []);
+    const pages = mergePageKeys(pending, changedEntries.length ? pagesHolding(this.docs.values(), changedEntries, freshIds) : []);
     this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted) : [];
     report.pagesRescanned = pages.length - this.pendingRescan.length;
     report.pagesLeft = this.pendingRescan.length;
@@ -270,25 +283,6 @@ export class MentionsEngine {
       });
       await this.yieldNow();
     }
-  }
-
-  /**
-   * Pages that may hold every word of some changed name (documents just scanned are current).
-   * A mention needs all of a name's words on the page, and whatever else decides it (cues,
-   * quotes, the actor's other names nearby) is on that page too (docs/mentions.md). Checking
-   * every word, not only the rarest, is the postings intersection, for free with the filters.
-   */
-  private pagesHolding(changedNames: Iterable<string>, skip: ReadonlySet<string>): PageKey[] {
-    const names = [...new Set(changedNames)].map((name) => tokenize(name).words.map(wordProbe)).filter((probes) => probes.length > 0);
-    const out: PageKey[] = [];
-    for (const doc of this.docs.values()) {
-      if (skip.has(doc.documentId)) continue;
-      for (let i = 0; i < doc.pages.length; i++) {
-        const at = i * WORD_FILTER_BYTES;
-        if (names.some((probes) => probes.every((p) => mayHold(doc.filters, at, p)))) out.push([doc.documentId, doc.pages[i]!]);
-      }
-    }
-    return out;
   }
 
   /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */

@@ -69,9 +69,55 @@ describe('MentionsEngine fast paths', () => {
     const view = await mentionedIn(db, artemio.id, 2);
     const whole = await mentionsOfActor(db, artemio.id);
     expect(view.sources).toHaveLength(5);
+    expect(view.total).toBe(5);
     expect(view.sources.flatMap((s) => s.pages.map((p) => `${s.documentId}:${p}`))).toEqual(whole.map((r) => `${r.documentId}:${r.page}`));
     expect([...view.rows.keys()]).toEqual(view.sources.slice(0, 2).map((s) => s.documentId));
     expect([...view.rows.values()].flat()).toEqual(whole.filter((r) => view.rows.has(r.documentId)));
+  });
+
+  it('lists "Mentioned in" from as few index keys as the sources shown need, with the count of all', async () => {
+    const db = await freshDb();
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    await saveActor(db, artemio, 1_000);
+    // 12 sources of 9 pages each naming Artemio: 108 pages, more than the first read of keys.
+    for (let i = 0; i < 12; i++) await addPdf(db, Array.from({ length: 9 }, (_, p) => `El camarada Artemio, página ${p} del informe ${i}.`));
+    const engine = new MentionsEngine(db, { chunkPages: 50 });
+    await engine.load();
+    await engine.sync();
+    await engine.countSources();
+    const whole = await mentionsOfActor(db, artemio.id);
+    expect(whole).toHaveLength(108);
+    const sourcesOf = (rows: typeof whole) => [...new Set(rows.map((r) => r.documentId))];
+    for (const limit of [1, 3, 7, 12, 20]) {
+      const view = await mentionedIn(db, artemio.id, limit);
+      expect(view.total, `limit ${limit}`).toBe(12);
+      expect(view.sources.length).toBeGreaterThanOrEqual(Math.min(limit, 12));
+      // Every source listed is whole, in index order.
+      for (const s of view.sources) expect(s.pages).toEqual(whole.filter((r) => r.documentId === s.documentId).map((r) => r.page));
+      expect(view.sources.map((s) => s.documentId)).toEqual(sourcesOf(whole).slice(0, view.sources.length));
+      expect([...view.rows.keys()]).toEqual(sourcesOf(whole).slice(0, limit));
+      expect([...view.rows.values()].flat()).toEqual(whole.filter((r) => view.rows.has(r.documentId)));
+    }
+  });
+
+  it('scans again, once, documents whose word filters were written before they held cue contexts', async () => {
+    const db = await freshDb();
+    await saveActor(db, person('Florindo Eleuterio Flores', ['Artemio']), 1_000);
+    await addPdf(db, PAGES);
+    await addPdf(db, [...PAGES].reverse());
+    const first = new MentionsEngine(db);
+    await first.load();
+    await first.sync();
+    const rows = await allRows(db);
+    const [old] = await db.mentionDocs.toArray();
+    const { context: _context, ...before } = old!;
+    await db.mentionDocs.put(before);
+    const restarted = new MentionsEngine(db);
+    await restarted.load();
+    expect((await restarted.sync()).documentsScanned).toBe(1);
+    expect((await db.mentionDocs.get(old!.documentId))?.context).toBe(1);
+    expect(await allRows(db)).toBe(rows);
+    expect((await restarted.sync()).documentsScanned).toBe(0);
   });
 
   it('rewrites only the rows a name edit changes, and ends where a full build would', async () => {
@@ -165,5 +211,22 @@ describe('MentionsEngine fast paths', () => {
     expect(family(await mentionNamesOf(db, iparraguirre.id))).toMatchObject({ name: 'Iparraguirre', rule: 'anywhere', reason: 'rare in the library' });
     expect(await mentionsOfActor(db, yupanqui.id)).toEqual([]);
     expect((await mentionsOfActor(db, iparraguirre.id)).map((r) => r.page)).toEqual([8]);
+  });
+
+  it('proposes a cue for an alias the library mostly writes in lower case, and finds it only cued', async () => {
+    const db = await freshDb();
+    const actor = person('Teodoro Huamán', ['Puerto']);
+    await saveActor(db, actor, 1_000);
+    // 250 pages, "puerto" (the port) in lower case on a fifth of them; the alias once, cued.
+    const pages = Array.from({ length: 250 }, (_, i) => (i % 5 === 0 ? `La lancha llegó al puerto de Pichari, informe ${i}.` : `Informe de campo número ${i}.`));
+    pages[9] = 'Puerto Maldonado queda lejos.';
+    pages[11] = 'El mando alias Puerto cruzó el río.';
+    await addPdf(db, pages);
+    const engine = new MentionsEngine(db);
+    await engine.load();
+    await engine.sync();
+    const names = await mentionNamesOf(db, actor.id);
+    expect(names?.entries.find((e) => e.name === 'Puerto')).toMatchObject({ rule: 'with-cue', reason: 'an ordinary word in the library' });
+    expect((await mentionsOfActor(db, actor.id)).map((r) => r.page)).toEqual([12]);
   });
 });

@@ -9,6 +9,7 @@ import { pageSearchText } from '../../shared/search/records';
 import type { CasefileDb } from '../db/db';
 
 export const SAMPLE_PAGES = 3000;
+const LOWER = /\p{Ll}/u;
 /** The estimate is redone when the number of pages with text has moved this much since. */
 export const RESAMPLE_CHANGE = 0.1;
 
@@ -36,17 +37,22 @@ export async function sampleWordFrequency(db: CasefileDb, docs: readonly Library
   size = SAMPLE_PAGES): Promise<WordFrequency> {
   const keys = samplePageKeys([...docs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), size);
   const docFreq = new Map<string, number>();
+  const lowerFreq = new Map<string, number>();
   let docCount = 0;
   for (let i = 0; i < keys.length; i += 250) {
     const rows = await db.pages.bulkGet(keys.slice(i, i + 250));
     for (const row of rows) {
       if (!row) continue;
       docCount++;
-      for (const w of new Set(tokenize(pageSearchText(row.text, row.annotations)).words)) docFreq.set(w, (docFreq.get(w) ?? 0) + 1);
+      const t = tokenize(pageSearchText(row.text, row.annotations));
+      const lower = new Set<string>();
+      for (let k = 0; k < t.words.length; k++) if (LOWER.test(t.text[t.starts[k]!]!)) lower.add(t.words[k]!);
+      for (const w of new Set(t.words)) docFreq.set(w, (docFreq.get(w) ?? 0) + 1);
+      for (const w of lower) lowerFreq.set(w, (lowerFreq.get(w) ?? 0) + 1);
     }
     await yieldNow();
   }
-  return { docFreq, docCount };
+  return { docFreq, docCount, lowerFreq };
 }
 
 /** Whether an estimate made over `then` pages should be redone now that there are `now`. */

@@ -11,11 +11,19 @@ export const HITS_KEPT = 3;
  */
 export const OTHERS_KEPT = 5;
 
-/** The mention rows of one page: one per actor named on it, in order of first mention. */
+const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * The mention rows of one page: one per actor named on it, in order of first mention (actors
+ * first named by the same words in id order). Nothing depends on the order the names were
+ * added, so a page re-scanned after an edit gets the row a build from nothing gives it.
+ */
 export function pageRows(trie: NameTrie, documentId: string, page: number, text: string, tokens: PageTokens = tokenize(text)): MentionRow[] {
   const rows = new Map<string, MentionRow>();
   for (const m of findMentionsInTokens(trie, tokens)) {
-    for (const c of m.candidates) {
+    const candidates = m.candidates.length > 1 ? [...m.candidates].sort((x, y) => byId(x.actorId, y.actorId)) : m.candidates;
+    const actorIds = m.actorIds.length > 1 ? [...m.actorIds].sort(byId) : m.actorIds;
+    for (const c of candidates) {
       let row = rows.get(c.actorId);
       if (!row) {
         row = { documentId, page, actorId: c.actorId, count: 0, hits: [], snippet: mentionSnippet(text, m.start, m.end), ambiguous: 1 };
@@ -24,7 +32,7 @@ export function pageRows(trie: NameTrie, documentId: string, page: number, text:
       row.count++;
       if (!m.ambiguous) row.ambiguous = 0;
       if (row.hits.length < HITS_KEPT) {
-        const others = m.actorIds.filter((id) => id !== c.actorId);
+        const others = actorIds.filter((id) => id !== c.actorId);
         // Only the first hit names the others (what the lists show); later ones count them.
         const kept = row.hits.length === 0 ? OTHERS_KEPT : 0;
         row.hits.push({ start: m.start, end: m.end, text: m.text, name: c.name, others: others.slice(0, kept),

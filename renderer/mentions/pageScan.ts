@@ -1,7 +1,7 @@
 // The engine's page work, apart from its bookkeeping: matching a batch of page rows, and the
 // difference between a page's stored mention row and its new one, so a re-scan writes only
 // what changed (engine.ts). Also where a sync's time goes (reads, matching, writes, pauses).
-import { WORD_FILTER_BYTES, addWords, tokenize } from '../../shared/mentions';
+import { WORD_FILTER_BYTES, addWords, pageFilterKeys, tokenize } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { PageRow } from '../db/derive';
@@ -56,7 +56,7 @@ export function matchPages(trie: NameTrie, pages: readonly PageRow[], withFilter
     const text = pageSearchText(page.text, page.annotations);
     // One tokenizing for both: the filter holds the matcher's own words (pageWordFilter).
     const tokens = tokenize(text);
-    if (withFilters) addWords(filters, i * WORD_FILTER_BYTES, new Set(tokens.words));
+    if (withFilters) addWords(filters, i * WORD_FILTER_BYTES, pageFilterKeys(tokens));
     return pageRowOf(page.documentId, page.page, pageRows(trie, page.documentId, page.page, text, tokens));
   });
   return { rows: byPage.filter((r): r is PageMentionsRow => r !== null), byPage, filters };

@@ -72,7 +72,7 @@ export class DocumentScanner {
     const pages = await timed(t, 'readMs', () => db.transaction('r', db.pages, () =>
       Promise.all(batch.map((d) => db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray()))));
     const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.ctx.trie, rows, true)));
-    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters }));
+    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters, context: 1 }));
     const rows = matched.flatMap((m) => m.rows);
     await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
       // Rows of an earlier scan (re-extracted, or a scan cut short): an empty range costs a seek.
@@ -94,17 +94,23 @@ export class DocumentScanner {
     const pages: number[] = [];
     const filters: Uint8Array[] = [];
     this.partial.add(doc.id);
-    await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, async () => {
+    // Rows of an earlier scan go in the first chunk's write (or alone if the document has no pages now).
+    let cleared = false;
+    const clear = async () => {
       const range = documentRange(db, doc.id);
       for (const row of await range.toArray()) for (const id of row.actorIds) touched.add(id);
       await range.delete();
-    }));
+      cleared = true;
+    };
     let after: number = Dexie.minKey as unknown as number;
     for (;;) {
       const rows = await timed(t, 'readMs', () => db.pages.where('[documentId+page]').between([doc.id, after], [doc.id, Dexie.maxKey], false, true).limit(this.ctx.chunk).toArray());
       if (!rows.length) break;
       const matched = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, rows, true));
-      await timed(t, 'writeMs', () => db.pageMentions.bulkPut(matched.rows));
+      await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, async () => {
+        if (!cleared) await clear();
+        await db.pageMentions.bulkPut(matched.rows);
+      }));
       t.rowsWritten += matched.rows.length;
       for (const r of matched.rows) for (const id of r.actorIds) touched.add(id);
       filters.push(matched.filters);
@@ -113,10 +119,11 @@ export class DocumentScanner {
       progress(rows.length);
       await this.ctx.pause(t);
     }
+    if (!cleared) await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, clear));
     const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
     let offset = 0;
     for (const f of filters) { all.set(f, offset); offset += f.length; }
-    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all };
+    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all, context: 1 };
     await timed(t, 'writeMs', () => db.mentionDocs.put(row));
     this.ctx.docs.set(doc.id, row);
     this.partial.delete(doc.id);

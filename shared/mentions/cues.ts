@@ -94,3 +94,40 @@ export function pluralCue(t: PageTokens, from: number, to: number): string[] | u
   }
   return undefined;
 }
+
+// The second words of PAIR_CUES ("como", "as", "hermanos"…): a pair cue ends in one of them.
+const PAIR_SECOND: ReadonlySet<string> = new Set([...PAIR_CUES].map((p) => p.split(' ')[1]!));
+
+/**
+ * For every word of the page, whether a capitalised name of that one word could be accepted
+ * there by a cue (what findMentions asks before it looks at any with-cue name: `anyCue`, and
+ * a cued name must be capitalised as recorded): the word is capitalised, and a cue is before
+ * it, quotes are around it or a plural family cue names it. A function of the text alone, so
+ * a page's word filter can carry it (wordFilter.ts `contextKey`) and a with-cue name edit
+ * re-scan only the pages where the word stands in such a place (renderer/mentions/
+ * rescanPages.ts). Cheap tests first: most words are in lower case, and of the rest most have
+ * no cue word or quote before them and no "hermanos" in the eight words before.
+ */
+export function cueContexts(t: PageTokens): Uint8Array {
+  const n = t.words.length;
+  const out = new Uint8Array(n);
+  let lastPlural = -Infinity;
+  for (let i = 0; i < n; i++) {
+    const prev = i > 0 ? t.words[i - 1]! : undefined;
+    if (prev !== undefined && PLURAL_CUES.has(prev)) lastPlural = i - 1;
+    const start = t.starts[i]!;
+    if (!capitalisedAt(t.text, start)) continue;
+    if (prev !== undefined && (prev === 'a' || CUE_WORDS.has(prev) || PAIR_SECOND.has(prev)) && cueBefore(t, i)) { out[i] = 1; continue; }
+    if (start > 0 && OPEN_QUOTES.includes(t.text[start - 1]!) && quoted(t, i, i + 1)) { out[i] = 1; continue; }
+    const plural = lastPlural >= i - 8 || (i + 1 < n && FAMILY_AFTER.has(t.words[i + 1]!)) || (prev !== undefined && FAMILY_BEFORE.has(prev));
+    if (plural && pluralCue(t, i, i + 1) !== undefined) out[i] = 1;
+  }
+  return out;
+}
+
+/** Whether the word starting at `start` starts with a capital (as findMentions' `/^\p{Lu}/u` says), ASCII without a regex. */
+export function capitalisedAt(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
+  if (c < 0x80) return c >= 65 && c <= 90;
+  return UPPER_START.test(text.slice(start, start + 2));
+}

@@ -148,3 +148,16 @@ describe('findMentions: someone else of the same name', () => {
     expect(found('La casa de Raúl quedó vacía.')).toEqual([]);
   });
 });
+
+describe('findMentions: names that run on into another', () => {
+  it('takes a one-word name running on into another name of the same actor, whatever else starts there', () => {
+    const entries: NameEntry[] = [
+      { actorId: 'b', name: 'Artemio', source: 'name', rule: 'anywhere' },
+      { actorId: 'b', name: 'Flores Ruiz', source: 'name', rule: 'anywhere' },
+      // Someone else's shorter name at the same place must not hide b's.
+      { actorId: 'a', name: 'Flores', source: 'name', rule: 'with-cue' },
+    ];
+    const found = findMentions(new NameTrie(entries), 'Llegó Artemio Flores Ruiz al valle.');
+    expect(found.map((m) => [m.text, m.actorIds])).toEqual([['Artemio', ['b']], ['Flores Ruiz', ['b']]]);
+  });
+});

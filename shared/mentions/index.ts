@@ -1,6 +1,6 @@
 export * from './types';
 export { tokenize, pageWordSet, foldWord, type PageTokens } from './tokens';
-export { NameTrie, type RawMatch } from './matcher';
+export { NameTrie, compileEntry, type RawMatch } from './matcher';
 export { findMentions, findMentionsInTokens, DEFAULT_NEAR_WORDS, type FindOptions } from './findMentions';
 export { LIBRARY_COMMON_FAMILY_SHARE, LIBRARY_COMMON_SHARE, LIBRARY_MIN_PAGES, MAX_SHARED_FAMILY, proposeRule, proposeFamilyRule, type RuleProposal, type WordFrequency } from './rules';
 export { deriveFamilyNames, type FamilyNameSource } from './familyNames';
@@ -9,5 +9,6 @@ export { COMMON_FIRST_NAMES } from './firstNames';
 export { suggestNames, type NameSuggestion, type SuggestOptions } from './suggest';
 export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
 export { rarestWord, rescanWords, joinedWords } from './rescan';
-export { WORD_FILTER_BYTES, addWords, mayHold, pageWordFilter, wordProbe, type WordProbe } from './wordFilter';
+export { WORD_FILTER_BYTES, addWords, contextKey, mayHold, midSentenceKey, pageFilterKeys, pageWordFilter, wordProbe, type WordProbe } from './wordFilter';
+export { capitalisedAt, cueContexts } from './cues';
 export { mentionSnippet, sentenceAround, type MentionSnippet } from './snippet';

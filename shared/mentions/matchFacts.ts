@@ -173,8 +173,9 @@ export class MatchFacts {
     const { t, m } = this;
     const word = (i: number) => t.text.slice(t.starts[i]!, t.ends[i]!);
     if (ALL_CAPS.test(word(m.from)) || ALL_CAPS.test(word(m.to))) return false;
-    const next = this.raw.find((r) => r.from === this.m.to);
-    return !next?.groups.byActor.has(c.entry.actorId);
+    // Any name starting there counts, not only the first found: another actor's shorter
+    // name there must not hide this actor's ("Artemio" + "Flores Ruiz" beside someone's "Flores").
+    return !this.raw.some((r) => r.from === this.m.to && r.groups.byActor.has(c.entry.actorId));
   }
 
   /**

@@ -20,6 +20,21 @@ describe('proposeRule', () => {
     expect(proposeRule('—').rule).toBe('never');
     expect(proposeRule('J.').rule).toBe('never');
   });
+  it('asks for a cue before a word the library mostly writes in lower case, names or family names alike', () => {
+    const docFreq = new Map([['puerto', 120], ['through', 300], ['artemio', 90], ['palomino', 60], ['mercado', 40], ['ocopa', 8], ['cholito', 2]]);
+    const lowerFreq = new Map([['puerto', 100], ['through', 290], ['artemio', 0], ['palomino', 12], ['mercado', 30], ['cholito', 2]]);
+    const freq = { docFreq, docCount: 1_000, lowerFreq };
+    expect(proposeRule('Puerto', freq)).toEqual({ rule: 'with-cue', reason: 'an ordinary word in the library' });
+    expect(proposeRule('Through', freq).rule).toBe('with-cue');
+    expect(proposeRule('Artemio', freq)).toEqual({ rule: 'anywhere', reason: 'rare in the library' });
+    // Two pages say too little, and a place name with one ordinary word is still a name.
+    expect(proposeRule('Cholito', freq).rule).toBe('anywhere');
+    expect(proposeRule('Puerto Ocopa', freq).rule).toBe('anywhere');
+    expect(proposeFamilyRule('Palomino', freq).rule).toBe('anywhere');
+    expect(proposeFamilyRule('Mercado', freq)).toEqual({ rule: 'with-cue', reason: 'an ordinary word in the library' });
+    // Without a library big enough to tell, nothing changes.
+    expect(proposeRule('Puerto', { ...freq, docCount: 100 }).rule).toBe('anywhere');
+  });
   it('treats a multi-word name of common words only as needing a cue ("José Luis")', () => {
     expect(proposeRule('José Luis')).toEqual({ rule: 'with-cue', reason: 'every word is common' });
   });

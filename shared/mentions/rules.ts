@@ -13,6 +13,11 @@ import type { MatchRule } from './types';
 export interface WordFrequency {
   readonly docFreq: ReadonlyMap<string, number>;
   readonly docCount: number;
+  /**
+   * On how many of those pages the word is written in lower case at least once ("puerto",
+   * "through", "cholo"): a word the library mostly writes that way is an ordinary word there.
+   */
+  readonly lowerFreq?: ReadonlyMap<string, number>;
 }
 
 export interface RuleProposal {
@@ -39,6 +44,13 @@ export const LIBRARY_COMMON_SHARE = 0.25;
 export const LIBRARY_COMMON_FAMILY_SHARE = 0.1;
 /** Fewer pages than this say nothing about frequency. */
 export const LIBRARY_MIN_PAGES = 200;
+/**
+ * A word written in lower case on at least this share of the sampled pages holding it (and
+ * on LIBRARY_ORDINARY_MIN_PAGES of them at least) is an ordinary word in this library, not a
+ * name: a name is capitalised wherever it stands, an ordinary word only at a sentence's start.
+ */
+export const LIBRARY_ORDINARY_SHARE = 0.5;
+export const LIBRARY_ORDINARY_MIN_PAGES = 3;
 
 /** A family name of more actors than this needs a cue by default. */
 export const MAX_SHARED_FAMILY = 3;
@@ -51,6 +63,13 @@ function commonInLibrary(w: string, freq: WordFrequency | undefined, share = LIB
 }
 const knowsLibrary = (freq: WordFrequency | undefined): boolean => freq !== undefined && freq.docCount >= LIBRARY_MIN_PAGES;
 
+/** Whether the library mostly writes the word in lower case (LIBRARY_ORDINARY_SHARE). */
+export function ordinaryInLibrary(w: string, freq: WordFrequency | undefined): boolean {
+  if (!freq?.lowerFreq || !knowsLibrary(freq)) return false;
+  const lower = freq.lowerFreq.get(w) ?? 0;
+  return lower >= LIBRARY_ORDINARY_MIN_PAGES && lower >= LIBRARY_ORDINARY_SHARE * (freq.docFreq.get(w) ?? 0);
+}
+
 function singleWordRule(w: string, freq: WordFrequency | undefined): RuleProposal {
   if (w.length < 2) return { rule: 'never', reason: 'a single letter' };
   if (w.length === 2) return { rule: 'with-cue', reason: 'two letters' };
@@ -58,6 +77,7 @@ function singleWordRule(w: string, freq: WordFrequency | undefined): RuleProposa
   if (COMMON_SURNAMES_SET.has(w)) return { rule: 'with-cue', reason: 'common surname' };
   if (COMMON_WORDS.has(w)) return { rule: 'with-cue', reason: 'common word' };
   if (commonInLibrary(w, freq)) return { rule: 'with-cue', reason: 'frequent in the library' };
+  if (ordinaryInLibrary(w, freq)) return { rule: 'with-cue', reason: 'an ordinary word in the library' };
   return { rule: 'anywhere', reason: knowsLibrary(freq) ? 'rare in the library' : 'rare word' };
 }
 
@@ -74,7 +94,7 @@ export function proposeRule(name: string, freq?: WordFrequency): RuleProposal {
   if (content.length === 1) return singleWordRule(content[0]!, freq);
   // "José Luis", "Negro Chico": no surname among them. A given name and a surname, even
   // common ones ("Raúl Reyes", "Juan Quispe"), make a full name and match anywhere.
-  const weak = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || commonInLibrary(w, freq);
+  const weak = (w: string): boolean => COMMON_FIRST_NAMES.has(w) || COMMON_WORDS.has(w) || commonInLibrary(w, freq) || ordinaryInLibrary(w, freq);
   if (content.every(weak)) return { rule: 'with-cue', reason: 'every word is common' };
   return { rule: 'anywhere', reason: 'several words' };
 }
@@ -108,5 +128,6 @@ export function proposeFamilyRule(family: string, freq?: WordFrequency, sharedBy
   if (words.some((w) => w.length < 3)) return { rule: 'with-cue', reason: 'a short word' };
   if (words.some((w) => isCommon(w))) return { rule: 'with-cue', reason: 'a common surname' };
   if (words.some((w) => commonInLibrary(w, freq, LIBRARY_COMMON_FAMILY_SHARE))) return { rule: 'with-cue', reason: 'frequent in the library' };
+  if (words.every((w) => ordinaryInLibrary(w, freq))) return { rule: 'with-cue', reason: 'an ordinary word in the library' };
   return { rule: 'anywhere', reason: knowsLibrary(freq) ? 'rare in the library' : words.length > 1 ? 'distinctive surnames' : 'distinctive surname' };
 }

@@ -3,7 +3,8 @@
 // exact in-memory word index: docs/mentions.md). A name edit re-scans only the pages whose
 // filter holds the name's rarest word, plus the few false positives (0.1 % at 150
 // distinct words a page, ~5 % at 600).
-import { tokenize } from './tokens';
+import { capitalisedAt, cueContexts } from './cues';
+import { tokenize, type PageTokens } from './tokens';
 
 export const WORD_FILTER_BYTES = 512;
 const BITS = WORD_FILTER_BYTES * 8;
@@ -31,9 +32,43 @@ export function addWords(into: Uint8Array, offset: number, words: Iterable<strin
   }
 }
 
-/** The filter of one page's text (the matcher's words, so line-end hyphenation is joined). */
+/**
+ * The key a filter holds for a word that stands, somewhere on the page, where a cue could
+ * make it a name (cues.ts `cueContexts`): a with-cue name of one word can only be found on
+ * pages holding this key, or holding another name of the same actor (engine.ts).
+ */
+export const contextKey = (word: string): string => `\u0001${word}`;
+
+/**
+ * The key a filter holds for a word capitalised inside a sentence somewhere on the page: a
+ * with-cue name made of ordinary words ("Tigre") is also found there uncued (findMentions,
+ * reason `capitals`).
+ */
+export const midSentenceKey = (word: string): string => `\u0002${word}`;
+
+const SENTENCE_END = /[.!?:…]/;
+const BLANK_LINE = /\n[ \t]*\r?\n/;
+
+/**
+ * What a page's filter holds: its folded words, the context key of each word in a cue's
+ * place, and the mid-sentence key of each capitalised word not starting a sentence (as
+ * matchFacts.ts `startsSentence` tells one).
+ */
+export function pageFilterKeys(tokens: PageTokens): Set<string> {
+  const keys = new Set(tokens.words);
+  const cued = cueContexts(tokens);
+  for (let i = 0; i < cued.length; i++) {
+    if (cued[i]) keys.add(contextKey(tokens.words[i]!));
+    if (i === 0 || !capitalisedAt(tokens.text, tokens.starts[i]!)) continue;
+    const gap = tokens.text.slice(tokens.ends[i - 1]!, tokens.starts[i]!);
+    if (!SENTENCE_END.test(gap) && !BLANK_LINE.test(gap)) keys.add(midSentenceKey(tokens.words[i]!));
+  }
+  return keys;
+}
+
+/** The filter of one page's text (the matcher's words, so line-end hyphenation is joined, and their cue contexts). */
 export function pageWordFilter(text: string, into = new Uint8Array(WORD_FILTER_BYTES), offset = 0): Uint8Array {
-  addWords(into, offset, new Set(tokenize(text).words));
+  addWords(into, offset, pageFilterKeys(tokenize(text)));
   return into;
 }
 

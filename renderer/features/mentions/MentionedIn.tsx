@@ -38,7 +38,7 @@ export function MentionedIn({ actorId, withName = false }: { actorId: string; wi
   const docs = useLiveQuery(async () => new Map((await getDocumentsByIds(db, docIds)).map((d) => [d.id, d])), [db, docIds.join(',')]);
   const names = useActorNames([actorId, ...[...byDoc.values()].flat().flatMap((r) => r.hits.flatMap((h) => h.others))]);
   if (view === undefined) return null;
-  const total = view.sources.length;
+  const total = view.total;
 
   const cite = async (row: MentionRow, title: string) => {
     const quote = await mentionQuote(db, row, row.hits[0]!);

@@ -117,5 +117,5 @@ export const REASONS_ES: Record<string, string> = {
   'no letters': 'sin letras', 'only particles': 'solo partículas', 'rare word': 'palabra poco común',
   'several words': 'varias palabras', 'title and name': 'título y nombre', 'two letters': 'dos letras',
   'distinctive surname': 'apellido distintivo', 'distinctive surnames': 'apellidos distintivos',
-  'rare in the library': 'poco frecuente en la biblioteca',
+  'rare in the library': 'poco frecuente en la biblioteca', 'an ordinary word in the library': 'una palabra común en la biblioteca',
 };
