@@ -9,6 +9,8 @@ import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegmen
 import type { Segment } from '../../shared/search';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 
+export { STARTUP_READ_AHEAD, readRowsAhead, startupReadOrder } from './startupRead';
+
 export const CATALOG_ROW_ID = '~catalog';
 export const CATALOG_KIND = 'catalog';
 /** Raise when CatalogState changes shape: an unknown catalog means "rebuild everything". */
@@ -52,10 +54,14 @@ export async function readCatalog(db: CasefileDb): Promise<CatalogState | null> 
   }
 }
 
-/** Ids of the stored segments (not the catalog), without reading their JSON. */
+/**
+ * Ids of the stored segments (not the catalog), without reading their rows: the table's
+ * primary keys in one request (a `kind` index range, `notEqual`, took two and ~20 ms at start).
+ */
 export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
-  return db.searchSegments.where('kind').notEqual(CATALOG_KIND).primaryKeys();
+  return (await db.searchSegments.toCollection().primaryKeys()).filter((id) => id !== CATALOG_ROW_ID);
 }
+
 
 export async function segmentRow(segment: Segment, now: number): Promise<SearchSegmentRow> {
   const { meta } = segment;

@@ -19,7 +19,7 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, storedSegmentIds } from './catalog';
+import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, startupReadOrder, storedSegmentIds } from './catalog';
 import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
@@ -122,30 +122,34 @@ export class SearchIndexer {
   load(): Promise<LoadReport> {
     return this.exclusive(async () => {
       const t0 = this.opts.now();
-      const catalog = await readCatalog(this.db);
-      const ids = await storedSegmentIds(this.db);
+      const [catalog, storedIds] = await Promise.all([readCatalog(this.db), storedSegmentIds(this.db)]);
       this.state = catalog ?? emptyCatalog();
-      const loaded: Segment[] = [];
-      const staleMetas: (SegmentMeta | null)[] = [];
+      // Read ahead (the next rows are read while one is decoded), records first; segments keep
+      // the stored order.
+      const ids = startupReadOrder(storedIds);
+      const slotOf = new Map(storedIds.map((id, slot) => [id, slot]));
+      const bySlot: (Segment | null)[] = [];
+      const staleMetas: { slot: number; meta: SegmentMeta | null }[] = [];
       let stale = 0;
-      for (const id of ids) {
-        // One row at a time: only one JSON string is alive at once.
-        const row = await this.db.searchSegments.get(id);
-        if (!row) continue;
+      await readRowsAhead(ids, (id) => this.db.searchSegments.get(id), (row) => {
+        if (!row) return;
+        const slot = slotOf.get(row.id)!;
         // New segments must never take the id of one still stored (a lost catalog restarts at 1).
         if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
-        if (!catalog) { this.pendingDrops.add(id); continue; }
+        if (!catalog) { this.pendingDrops.add(row.id); return; }
         try {
-          loaded.push(loadSegmentRow(row, catalog.tombstones[id] ?? []));
+          bySlot[slot] = loadSegmentRow(row, catalog.tombstones[row.id] ?? []);
         } catch (error) {
           if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
           stale++;
-          this.pendingDrops.add(id);
-          staleMetas.push(row.meta as SegmentMeta | null);
+          this.pendingDrops.add(row.id);
+          staleMetas.push({ slot, meta: row.meta as SegmentMeta | null });
         }
-      }
+      });
+      const loaded = bySlot.filter((s): s is Segment => !!s);
+      staleMetas.sort((a, b) => a.slot - b.slot);
       this.segments = loaded;
-      for (const meta of staleMetas) this.forgetSources(meta);
+      for (const { meta } of staleMetas) this.forgetSources(meta);
       // Records: a full build is needed unless a base records segment survived intact.
       const recordsStale = [...this.pendingDrops].some((id) => id.startsWith('records'));
       this.needFullRecords = recordsStale || !loaded.some((s) => s.meta.kind === 'records');

@@ -132,7 +132,9 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       });
       await indexer.load();
       setStatus({ ready: true });
-      void drain();
+      // Queries that waited for the load are answered before background work starts: reading
+      // positions and the start-up sync would otherwise compete with the first answer.
+      await drain();
       // Positions into memory in the background (phrases read byte ranges until then).
       void indexer.warmPositions().catch(() => undefined);
       (config.watch ?? watchRecords)(db, () => scheduleSync());

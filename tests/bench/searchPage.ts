@@ -71,17 +71,6 @@ const summarize = (q: string, ms: number, r: SearchResults): QueryTiming => ({
   records: r.groups.actor.count + r.groups.event.count + r.groups.document.count,
 });
 
-// ---- cold start: this page opened with ?cold answers one query as early as it can.
-const COLD_QUERY = 'quispe';
-const cold: Promise<{ answerMs: number; readyMs: number | null; pages: number; records: number; workerMs: number }> | null =
-  new URLSearchParams(location.search).has('cold')
-    ? (async () => {
-      const { ms: _ms, results } = await timedSearch(COLD_QUERY);
-      const answerMs = now();
-      return { answerMs, readyMs: timeline.readyAt, pages: results.groups.page.count, records: results.groups.actor.count, workerMs: results.tookMs };
-    })()
-    : null;
-
 // ---- queries drawn from the corpus
 const WORD = /[\p{L}\p{N}]+/gu;
 function wordsOf(text: string): string[] { return text.match(WORD) ?? []; }
@@ -243,8 +232,6 @@ const api = {
     }
     return { rows: ids.length, mb: chars / 1e6, largestMb: largest / 1e6, kinds, indexedDocuments, indexedPages };
   },
-
-  coldStart() { return cold; },
 
   makeQueries(o: { documents: number; count: number; seed: number }) { return makeQueries(o.documents, o.count, o.seed); },
 

@@ -1,15 +1,20 @@
 // The reference for the search bench's "start → first answer" (scripts/bench-search.mjs): a
 // bare page in a newly started browser opens the app's database with raw IndexedDB (no
 // version, so no upgrade) and reads what the search worker reads before it can answer
-// (renderer/search/indexer.ts `load`): the catalog row, the stored segment ids, then every
-// segment row one at a time, as the worker does. Nothing is decoded. Imports nothing, so its
-// script starts as early as a page's can; every time is performance.now() (0 = navigation).
+// (renderer/search/indexer.ts `load`), the same way: the catalog row and the stored segment
+// ids together, then every segment row in the worker's order with as many reads in flight
+// (renderer/search/startupRead.ts, which imports nothing). Nothing is decoded. Its script
+// starts as early as a page's can; every time is performance.now() (0 = navigation).
+import { STARTUP_READ_AHEAD, readRowsAhead, startupReadOrder } from '../../renderer/search/startupRead';
+
 export interface SegmentsReadReference {
   scriptStart: number;
   openedAt: number;
   doneAt: number;
   rows: number;
   bytes: number;
+  /** Rows in flight at once (the worker's read-ahead). */
+  ahead: number;
 }
 
 declare global {
@@ -19,6 +24,7 @@ declare global {
 }
 
 const CATALOG_ROW_ID = '~catalog';
+type Row = { json?: string; header?: string; data?: ArrayBuffer; positions?: Blob } | undefined;
 
 function done<T>(req: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -27,7 +33,7 @@ function done<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-function sizeOf(row: { json?: string; header?: string; data?: ArrayBuffer; positions?: Blob } | undefined): number {
+function sizeOf(row: Row): number {
   if (!row) return 0;
   return (row.json?.length ?? 0) + (row.header?.length ?? 0) + (row.data?.byteLength ?? 0) + (row.positions?.size ?? 0);
 }
@@ -37,11 +43,16 @@ window.__segmentsRead = (async () => {
   const open = indexedDB.open('casefile');
   const db = await done(open);
   const openedAt = performance.now();
+  // One transaction per request, as Dexie's table.get outside a transaction does.
   const store = (name: string) => db.transaction(name, 'readonly').objectStore(name);
-  let bytes = sizeOf(await done(store('searchSegments').get(CATALOG_ROW_ID)));
-  const ids = (await done(store('searchSegments').getAllKeys())).filter((id) => id !== CATALOG_ROW_ID);
-  for (const id of ids) bytes += sizeOf(await done(store('searchSegments').get(id)));
+  const [catalog, keys] = await Promise.all([
+    done(store('searchSegments').get(CATALOG_ROW_ID)) as Promise<Row>,
+    done(store('searchSegments').getAllKeys()),
+  ]);
+  let bytes = sizeOf(catalog);
+  const ids = startupReadOrder((keys as string[]).filter((id) => id !== CATALOG_ROW_ID));
+  await readRowsAhead(ids, (id) => done(store('searchSegments').get(id)) as Promise<Row>, (row) => { bytes += sizeOf(row); });
   const doneAt = performance.now();
   db.close();
-  return { scriptStart, openedAt, doneAt, rows: ids.length, bytes };
+  return { scriptStart, openedAt, doneAt, rows: ids.length, bytes, ahead: STARTUP_READ_AHEAD };
 })();
