@@ -281,7 +281,8 @@ async function lunrReference(userDataDir, url, errors, result) {
     log(`lunr: read ${fmt(r.readMs)}, build ${fmt(r.buildMs)} (heap ${r.heapAfterBuildMB} MB), serialized ${r.mb.toFixed(0)} MB in ${fmt(r.serializeMs)}, load = parse ${fmt(r.parseMs)} + Index.load ${fmt(r.loadMs)}`);
     for (const kind of KINDS) {
       const t = r.perKind[kind].map((x) => x.ms);
-      log(`  lunr ${kind.padEnd(10)} p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}`);
+      const e = r.perKind[kind].map((x) => x.engineMs);
+      log(`  lunr ${kind.padEnd(10)} with the 20 best pages' snippets: p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}; engine alone p50 ${fmt(pct(e, 0.5))}  p95 ${fmt(pct(e, 0.95))}`);
     }
   } finally {
     await context.close().catch(() => {});
@@ -355,7 +356,9 @@ async function main() {
     rows.push([`${kind} p50 / p95`, `${fmt(pct(t, 0.5))} / ${fmt(p95)}`, `p95 ≤ ${TARGETS.p95Ms} ms`, verdict(p95 <= TARGETS.p95Ms)]);
     if (lunrOk) {
       const lp95 = pct(result.lunr.perKind[kind].map((x) => x.ms), 0.95);
-      rows.push([`  p95 at ${config.pages} pages / lunr p95 at ${result.lunr.pages} pages`, `${fmt(p95)} / ${fmt(lp95)} = ${round(p95 / lp95)}×`, `≤ ${RATIOS.lunrP95}×`, verdict(p95 <= RATIOS.lunrP95 * lp95)]);
+      const ep95 = pct(result.lunr.perKind[kind].map((x) => x.engineMs), 0.95);
+      rows.push([`  / lunr p95 at ${result.lunr.pages} pages, with snippets`, `${fmt(p95)} / ${fmt(lp95)} = ${round(p95 / lp95)}×`, `≤ ${RATIOS.lunrP95}×`, verdict(p95 <= RATIOS.lunrP95 * lp95)]);
+      rows.push([`  / lunr engine alone (no page read, no snippet)`, `${fmt(p95)} / ${fmt(ep95)} = ${round(p95 / ep95)}×`, `≤ ${RATIOS.lunrP95}×`, verdict(p95 <= RATIOS.lunrP95 * ep95)]);
     }
   }
   rows.push(['start → first answer', fmt(result.coldStart.answerMs), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(result.coldStart.answerMs <= TARGETS.firstAnswerMs)]);
