@@ -18,7 +18,7 @@
 //   node scripts/bench-search.mjs --quick        2,000 pages, 10 queries a kind
 //   options: --pages N  --actors N  --events N  --queries N (per kind, default 50)  --seed N
 //            --no-build  --no-lunr  --lunr-pages N (default min(pages, 10000))  --lunr-budget-s N (default 300)  --lunr-heap-mb N (default 3500)
-//            --index-timeout-s N (default 900)
+//            --index-timeout-s N (default 900)  --start-rounds N (default 5: cold starts and raw reads, medians compared)
 //            --profile DIR   keep the browser profile (the filled and indexed database) in DIR; when DIR
 //                            already holds one from a run with the same --pages/--seed, skip fill and
 //                            index and measure restart, queries and references on it (iterating on
@@ -54,13 +54,14 @@ const { values: opts } = parseArgs({
     'lunr-heap-mb': { type: 'string', default: '3500' },
     'index-timeout-s': { type: 'string', default: '900' },
     'new-doc-rounds': { type: 'string', default: '3' },
+    'start-rounds': { type: 'string', default: '5' },
     profile: { type: 'string' },
   },
 });
 const config = {
   pages: opts.quick ? 2000 : Number(opts.pages), actors: opts.quick ? 2000 : Number(opts.actors), events: opts.quick ? 2000 : Number(opts.events),
   queries: Number(opts.queries ?? (opts.quick ? 10 : 50)), seed: Number(opts.seed), lunrBudgetMs: Number(opts['lunr-budget-s']) * 1000,
-  lunrHeapMB: Number(opts['lunr-heap-mb']), lunrPages: 0, indexTimeoutMs: Number(opts['index-timeout-s']) * 1000, newDocRounds: Number(opts['new-doc-rounds']),
+  lunrHeapMB: Number(opts['lunr-heap-mb']), lunrPages: 0, indexTimeoutMs: Number(opts['index-timeout-s']) * 1000, newDocRounds: Number(opts['new-doc-rounds']), startRounds: Math.max(1, Number(opts['start-rounds'])),
 };
 config.lunrPages = Number(opts['lunr-pages'] ?? Math.min(config.pages, 10_000));
 for (const [k, v] of Object.entries(config)) if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
@@ -248,11 +249,46 @@ async function rawReadReference(userDataDir, origin, errors, result) {
     watchErrors(page, errors);
     await page.goto(`${origin}/bench-search/segmentsRead.html`);
     const r = await page.evaluate(() => window.__segmentsRead);
-    result.rawRead = { ...r, loadavg: load() };
+    result.rawReads = [...(result.rawReads ?? []), { ...r, loadavg: load() }];
     log(`raw read reference (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, all requested at once as the worker does) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/** One more newly started browser on the profile answering its first query (searchCold.ts). */
+async function coldStartOnce(userDataDir, origin, errors, result) {
+  await primeFileCache(userDataDir);
+  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchErrors(page, errors);
+    await page.goto(`${origin}/bench-search/searchCold.html`);
+    const cold = await page.evaluate(() => window.__searchCold);
+    result.coldStarts.push({ ...cold, loadavg: load() });
+    log(`restart: navigation → first answer ${fmt(cold.answerMs)} (client created at ${fmt(cold.clientAt)}, worker ready at ${fmt(cold.readyMs)}, ${fmt(cold.workerMs)} in the worker); load ${load()}`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/**
+ * Start-up against its reference, in pairs: one cold start is noise on a shared machine (a
+ * newly started browser took 50–500 ms before its page script ran in the same minute), so
+ * --start-rounds N (default 5) alternates N raw reads with N cold starts (the first taken
+ * before the queries) and the target compares their medians.
+ */
+async function startupRounds(userDataDir, origin, errors, result) {
+  result.coldStarts = [result.coldStart];
+  result.rawReads = [];
+  for (let i = 0; i < config.startRounds; i++) {
+    await rawReadReference(userDataDir, origin, errors, result);
+    if (i + 1 < config.startRounds) await coldStartOnce(userDataDir, origin, errors, result);
+  }
+  const median = (list, key) => [...list].sort((a, b) => a[key] - b[key])[(list.length - 1) >> 1];
+  result.coldStartMedian = median(result.coldStarts, 'answerMs');
+  result.rawRead = median(result.rawReads, 'doneAt');
+  log(`start → first answer over ${result.coldStarts.length} restarts: ${result.coldStarts.map((c) => fmt(c.answerMs)).join(', ')} (median ${fmt(result.coldStartMedian.answerMs)}); raw read: ${result.rawReads.map((r) => fmt(r.doneAt)).join(', ')} (median ${fmt(result.rawRead.doneAt)})`);
 }
 
 /** The query lists alone (for the lunr reference when the worker could not index). */
@@ -331,7 +367,7 @@ async function main() {
     }
     if (indexed) {
       await restartAndQuery(userDataDir, origin, url, result.errors, result);
-      await rawReadReference(userDataDir, origin, result.errors, result);
+      await startupRounds(userDataDir, origin, result.errors, result);
     }
     else result.queries = await queriesOnly(userDataDir, url, result.errors);
     await lunrReference(userDataDir, url, result.errors, result);
@@ -361,10 +397,11 @@ async function main() {
       rows.push([`  / lunr engine alone (no page read, no snippet)`, `${fmt(p95)} / ${fmt(ep95)} = ${round(p95 / ep95)}×`, `≤ ${RATIOS.lunrP95}×`, verdict(p95 <= RATIOS.lunrP95 * ep95)]);
     }
   }
-  rows.push(['start → first answer', fmt(result.coldStart.answerMs), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(result.coldStart.answerMs <= TARGETS.firstAnswerMs)]);
+  const first = (result.coldStartMedian ?? result.coldStart).answerMs;
+  rows.push([`start → first answer (median of ${result.coldStarts?.length ?? 1})`, fmt(first), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(first <= TARGETS.firstAnswerMs)]);
   if (result.rawRead) {
     const ref = result.rawRead.doneAt;
-    rows.push(['  / raw read of the stored index (bare page, cold browser)', `${fmt(result.coldStart.answerMs)} / ${fmt(ref)} = ${round(result.coldStart.answerMs / ref)}×`, `≤ ${RATIOS.firstAnswer}×`, verdict(result.coldStart.answerMs <= RATIOS.firstAnswer * ref)]);
+    rows.push([`  / raw read of the same rows (bare page, cold browser, median of ${result.rawReads.length})`, `${fmt(first)} / ${fmt(ref)} = ${round(first / ref, 2)}×`, `≤ ${RATIOS.firstAnswer}×`, verdict(first <= RATIOS.firstAnswer * ref)]);
   }
   const warm = Math.max(...result.warmStarts.map((x) => x.answerMs));
   rows.push(['  same, browser warm (reload, max)', fmt(warm), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(warm <= TARGETS.firstAnswerMs)]);
