@@ -18,7 +18,7 @@
 //   node scripts/bench-search.mjs --quick        2,000 pages, 10 queries a kind
 //   options: --pages N  --actors N  --events N  --queries N (per kind, default 50)  --seed N
 //            --no-build  --no-lunr  --lunr-pages N (default min(pages, 10000))  --lunr-budget-s N (default 300)  --lunr-heap-mb N (default 3500)
-//            --index-timeout-s N (default 900)
+//            --index-timeout-s N (default 900)  --start-rounds N (default 5: cold starts and raw reads, medians compared)
 //            --profile DIR   keep the browser profile (the filled and indexed database) in DIR; when DIR
 //                            already holds one from a run with the same --pages/--seed, skip fill and
 //                            index and measure restart, queries and references on it (iterating on
@@ -54,13 +54,14 @@ const { values: opts } = parseArgs({
     'lunr-heap-mb': { type: 'string', default: '3500' },
     'index-timeout-s': { type: 'string', default: '900' },
     'new-doc-rounds': { type: 'string', default: '3' },
+    'start-rounds': { type: 'string', default: '5' },
     profile: { type: 'string' },
   },
 });
 const config = {
   pages: opts.quick ? 2000 : Number(opts.pages), actors: opts.quick ? 2000 : Number(opts.actors), events: opts.quick ? 2000 : Number(opts.events),
   queries: Number(opts.queries ?? (opts.quick ? 10 : 50)), seed: Number(opts.seed), lunrBudgetMs: Number(opts['lunr-budget-s']) * 1000,
-  lunrHeapMB: Number(opts['lunr-heap-mb']), lunrPages: 0, indexTimeoutMs: Number(opts['index-timeout-s']) * 1000, newDocRounds: Number(opts['new-doc-rounds']),
+  lunrHeapMB: Number(opts['lunr-heap-mb']), lunrPages: 0, indexTimeoutMs: Number(opts['index-timeout-s']) * 1000, newDocRounds: Number(opts['new-doc-rounds']), startRounds: Math.max(1, Number(opts['start-rounds'])),
 };
 config.lunrPages = Number(opts['lunr-pages'] ?? Math.min(config.pages, 10_000));
 for (const [k, v] of Object.entries(config)) if (!Number.isFinite(v) || v < 0) throw new Error(`--${k} must be a number`);
@@ -151,30 +152,51 @@ async function fillAndIndex(userDataDir, url, errors, result) {
   }
 }
 
-async function restartAndQuery(userDataDir, url, errors, result) {
+/**
+ * The IndexedDB files of the profile into the OS page cache before a browser is launched on it,
+ * so the first answer and its raw-read reference both start from the same state: browser cold,
+ * files cached (otherwise whichever runs first after a reused profile sat idle pays the disk).
+ */
+async function primeFileCache(userDataDir) {
+  const root = join(userDataDir, 'Default', 'IndexedDB');
+  let bytes = 0;
+  for (const name of await readdir(root, { recursive: true }).catch(() => [])) {
+    const buf = await readFile(join(root, name)).catch(() => null);
+    if (buf) bytes += buf.length;
+  }
+  return bytes;
+}
+
+async function restartAndQuery(userDataDir, origin, url, errors, result) {
+  await primeFileCache(userDataDir);
   const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, errors);
     const cdp = await context.newCDPSession(page);
-    await page.goto(`${url}?cold`);
-    await page.waitForFunction(() => window.casefileSearchBench !== undefined, null, { timeout: 60_000 });
-    const w = await workerSession(cdp);
-    const cold = await page.evaluate(() => window.casefileSearchBench.coldStart());
+    // A page that starts the search client first thing and sends one query (tests/bench/searchCold.ts).
+    const coldUrl = `${origin}/bench-search/searchCold.html`;
+    const workerAttached = workerSession(cdp);
+    await page.goto(coldUrl);
+    const cold = await page.evaluate(() => window.__searchCold);
+    const w = await workerAttached;
     const heapAfterLoad = await w.heap();
     result.coldStart = { ...cold, heapAfterLoad, loadavg: load() };
-    log(`restart: navigation → first answer ${fmt(cold.answerMs)} (worker ready at ${fmt(cold.readyMs)}; "quispe" → ${cold.pages} pages, ${cold.records} actors, ${fmt(cold.workerMs)} in the worker); worker heap ${heapAfterLoad.usedMB} MB; load ${load()}`);
+    log(`restart: navigation → first answer ${fmt(cold.answerMs)} (client created at ${fmt(cold.clientAt)}, worker ready at ${fmt(cold.readyMs)}; "quispe" → ${cold.pages} pages, ${cold.records} actors, ${fmt(cold.workerMs)} in the worker); worker heap ${heapAfterLoad.usedMB} MB; load ${load()}`);
 
     // The same restart with the browser process already warm (disk cache, IndexedDB open):
     // separates the browser's own cold start from loading the index.
     result.warmStarts = [];
     for (let i = 0; i < 2; i++) {
       await page.reload();
-      await page.waitForFunction(() => window.casefileSearchBench !== undefined, null, { timeout: 60_000 });
-      result.warmStarts.push(await page.evaluate(() => window.casefileSearchBench.coldStart()));
+      result.warmStarts.push(await page.evaluate(() => window.__searchCold));
     }
     log(`reload (warm browser): navigation → first answer ${result.warmStarts.map((s) => fmt(s.answerMs)).join(', ')} (worker ready at ${result.warmStarts.map((s) => fmt(s.readyMs)).join(', ')})`);
 
+    // Queries run from the bench page (its own worker, started here).
+    await page.goto(url);
+    await page.waitForFunction(() => window.casefileSearchBench !== undefined, null, { timeout: 60_000 });
+    await page.evaluate(() => window.casefileSearchBench.startIndexing());
     await page.evaluate(() => window.casefileSearchBench.loadDocumentIds());
     // Let the start-up sync (nothing to do) finish before timing queries.
     for (let i = 0; i < 60; i++) { const s = await page.evaluate(() => window.casefileSearchBench.indexState()); if (s.last?.ready && !s.last.indexing) break; await sleep(500); }
@@ -220,17 +242,53 @@ async function restartAndQuery(userDataDir, url, errors, result) {
  * `load` reads before it can answer). Time from navigation start, as the first answer's.
  */
 async function rawReadReference(userDataDir, origin, errors, result) {
+  await primeFileCache(userDataDir);
   const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, errors);
     await page.goto(`${origin}/bench-search/segmentsRead.html`);
     const r = await page.evaluate(() => window.__segmentsRead);
-    result.rawRead = { ...r, loadavg: load() };
-    log(`raw read reference (cold browser): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
+    result.rawReads = [...(result.rawReads ?? []), { ...r, loadavg: load() }];
+    log(`raw read reference (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, all requested at once as the worker does) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
   } finally {
     await context.close().catch(() => {});
   }
+}
+
+/** One more newly started browser on the profile answering its first query (searchCold.ts). */
+async function coldStartOnce(userDataDir, origin, errors, result) {
+  await primeFileCache(userDataDir);
+  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
+  try {
+    const page = context.pages()[0] ?? (await context.newPage());
+    watchErrors(page, errors);
+    await page.goto(`${origin}/bench-search/searchCold.html`);
+    const cold = await page.evaluate(() => window.__searchCold);
+    result.coldStarts.push({ ...cold, loadavg: load() });
+    log(`restart: navigation → first answer ${fmt(cold.answerMs)} (client created at ${fmt(cold.clientAt)}, worker ready at ${fmt(cold.readyMs)}, ${fmt(cold.workerMs)} in the worker); load ${load()}`);
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+/**
+ * Start-up against its reference, in pairs: one cold start is noise on a shared machine (a
+ * newly started browser took 50–500 ms before its page script ran in the same minute), so
+ * --start-rounds N (default 5) alternates N raw reads with N cold starts (the first taken
+ * before the queries) and the target compares their medians.
+ */
+async function startupRounds(userDataDir, origin, errors, result) {
+  result.coldStarts = [result.coldStart];
+  result.rawReads = [];
+  for (let i = 0; i < config.startRounds; i++) {
+    await rawReadReference(userDataDir, origin, errors, result);
+    if (i + 1 < config.startRounds) await coldStartOnce(userDataDir, origin, errors, result);
+  }
+  const median = (list, key) => [...list].sort((a, b) => a[key] - b[key])[(list.length - 1) >> 1];
+  result.coldStartMedian = median(result.coldStarts, 'answerMs');
+  result.rawRead = median(result.rawReads, 'doneAt');
+  log(`start → first answer over ${result.coldStarts.length} restarts: ${result.coldStarts.map((c) => fmt(c.answerMs)).join(', ')} (median ${fmt(result.coldStartMedian.answerMs)}); raw read: ${result.rawReads.map((r) => fmt(r.doneAt)).join(', ')} (median ${fmt(result.rawRead.doneAt)})`);
 }
 
 /** The query lists alone (for the lunr reference when the worker could not index). */
@@ -259,7 +317,8 @@ async function lunrReference(userDataDir, url, errors, result) {
     log(`lunr: read ${fmt(r.readMs)}, build ${fmt(r.buildMs)} (heap ${r.heapAfterBuildMB} MB), serialized ${r.mb.toFixed(0)} MB in ${fmt(r.serializeMs)}, load = parse ${fmt(r.parseMs)} + Index.load ${fmt(r.loadMs)}`);
     for (const kind of KINDS) {
       const t = r.perKind[kind].map((x) => x.ms);
-      log(`  lunr ${kind.padEnd(10)} p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}`);
+      const e = r.perKind[kind].map((x) => x.engineMs);
+      log(`  lunr ${kind.padEnd(10)} with the 20 best pages' snippets: p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}; engine alone p50 ${fmt(pct(e, 0.5))}  p95 ${fmt(pct(e, 0.95))}`);
     }
   } finally {
     await context.close().catch(() => {});
@@ -307,8 +366,8 @@ async function main() {
       if (indexed && kept) await writeFile(join(userDataDir, 'casefile-bench.json'), JSON.stringify({ port: Number(new URL(origin).port), pages: config.pages, seed: config.seed, actors: config.actors, events: config.events, builtAt: new Date().toISOString(), fill: result.fill, index: result.index, merge: { ...result.merge, heapSamples: undefined }, persisted: result.persisted, heapAfterIndexGc: result.heapAfterIndexGc }));
     }
     if (indexed) {
-      await restartAndQuery(userDataDir, url, result.errors, result);
-      await rawReadReference(userDataDir, origin, result.errors, result);
+      await restartAndQuery(userDataDir, origin, url, result.errors, result);
+      await startupRounds(userDataDir, origin, result.errors, result);
     }
     else result.queries = await queriesOnly(userDataDir, url, result.errors);
     await lunrReference(userDataDir, url, result.errors, result);
@@ -333,13 +392,16 @@ async function main() {
     rows.push([`${kind} p50 / p95`, `${fmt(pct(t, 0.5))} / ${fmt(p95)}`, `p95 ≤ ${TARGETS.p95Ms} ms`, verdict(p95 <= TARGETS.p95Ms)]);
     if (lunrOk) {
       const lp95 = pct(result.lunr.perKind[kind].map((x) => x.ms), 0.95);
-      rows.push([`  p95 at ${config.pages} pages / lunr p95 at ${result.lunr.pages} pages`, `${fmt(p95)} / ${fmt(lp95)} = ${round(p95 / lp95)}×`, `≤ ${RATIOS.lunrP95}×`, verdict(p95 <= RATIOS.lunrP95 * lp95)]);
+      const ep95 = pct(result.lunr.perKind[kind].map((x) => x.engineMs), 0.95);
+      rows.push([`  / lunr p95 at ${result.lunr.pages} pages, with snippets`, `${fmt(p95)} / ${fmt(lp95)} = ${round(p95 / lp95)}×`, `≤ ${RATIOS.lunrP95}×`, verdict(p95 <= RATIOS.lunrP95 * lp95)]);
+      rows.push([`  / lunr engine alone (no page read, no snippet)`, `${fmt(p95)} / ${fmt(ep95)} = ${round(p95 / ep95)}×`, `≤ ${RATIOS.lunrP95}×`, verdict(p95 <= RATIOS.lunrP95 * ep95)]);
     }
   }
-  rows.push(['start → first answer', fmt(result.coldStart.answerMs), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(result.coldStart.answerMs <= TARGETS.firstAnswerMs)]);
+  const first = (result.coldStartMedian ?? result.coldStart).answerMs;
+  rows.push([`start → first answer (median of ${result.coldStarts?.length ?? 1})`, fmt(first), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(first <= TARGETS.firstAnswerMs)]);
   if (result.rawRead) {
     const ref = result.rawRead.doneAt;
-    rows.push(['  / raw read of the stored index (bare page, cold browser)', `${fmt(result.coldStart.answerMs)} / ${fmt(ref)} = ${round(result.coldStart.answerMs / ref)}×`, `≤ ${RATIOS.firstAnswer}×`, verdict(result.coldStart.answerMs <= RATIOS.firstAnswer * ref)]);
+    rows.push([`  / raw read of the same rows (bare page, cold browser, median of ${result.rawReads.length})`, `${fmt(first)} / ${fmt(ref)} = ${round(first / ref, 2)}×`, `≤ ${RATIOS.firstAnswer}×`, verdict(first <= RATIOS.firstAnswer * ref)]);
   }
   const warm = Math.max(...result.warmStarts.map((x) => x.answerMs));
   rows.push(['  same, browser warm (reload, max)', fmt(warm), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(warm <= TARGETS.firstAnswerMs)]);

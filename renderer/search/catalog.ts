@@ -9,6 +9,9 @@ import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegmen
 import type { Segment } from '../../shared/search';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 
+export { STARTUP_READ_AHEAD, readRowsAhead, readStartupRows, startupReadOrder } from './startupRead';
+export type { StartupRows } from './startupRead';
+
 export const CATALOG_ROW_ID = '~catalog';
 export const CATALOG_KIND = 'catalog';
 /** Raise when CatalogState changes shape: an unknown catalog means "rebuild everything". */
@@ -42,7 +45,11 @@ export function emptyCatalog(): CatalogState {
 
 /** The stored catalog, or null when there is none or it was written by another format or analyzer. */
 export async function readCatalog(db: CasefileDb): Promise<CatalogState | null> {
-  const row = await db.searchSegments.get(CATALOG_ROW_ID);
+  return catalogFromRow(await db.searchSegments.get(CATALOG_ROW_ID));
+}
+
+/** A catalog row's state, or null when it is missing or of another format or analyzer. */
+export function catalogFromRow(row: SearchSegmentRow | undefined): CatalogState | null {
   if (!row || row.formatVersion !== CATALOG_VERSION || row.analyzerVersion !== ANALYZER_VERSION) return null;
   try {
     const state = JSON.parse(row.json ?? '') as CatalogState;
@@ -52,10 +59,14 @@ export async function readCatalog(db: CasefileDb): Promise<CatalogState | null> 
   }
 }
 
-/** Ids of the stored segments (not the catalog), without reading their JSON. */
+/**
+ * Ids of the stored segments (not the catalog), without reading their rows: the table's
+ * primary keys in one request (a `kind` index range, `notEqual`, took two and ~20 ms at start).
+ */
 export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
-  return db.searchSegments.where('kind').notEqual(CATALOG_KIND).primaryKeys();
+  return (await db.searchSegments.toCollection().primaryKeys()).filter((id) => id !== CATALOG_ROW_ID);
 }
+
 
 export async function segmentRow(segment: Segment, now: number): Promise<SearchSegmentRow> {
   const { meta } = segment;

@@ -9,7 +9,7 @@
  * one at a time; queries read the current segment list and never wait for them.
  */
 import {
-  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
+  DEFAULT_MERGE_POLICY, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
   mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
@@ -19,7 +19,9 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, storedSegmentIds } from './catalog';
+import { RECORD_TABLES, emptyCatalog, persist } from './catalog';
+import { databaseSource, decodeStored } from './loadStored';
+import type { StoredIndex } from './loadStored';
 import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
@@ -118,38 +120,25 @@ export class SearchIndexer {
     }
   }
 
-  /** Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync. */
-  load(): Promise<LoadReport> {
+  /**
+   * Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync.
+   * `stored`: the rows already being read and decoded (the worker starts before this database
+   * connection is open: loadStored.ts); by default they are read here.
+   */
+  load(stored?: Promise<StoredIndex>): Promise<LoadReport> {
     return this.exclusive(async () => {
       const t0 = this.opts.now();
-      const catalog = await readCatalog(this.db);
-      const ids = await storedSegmentIds(this.db);
-      this.state = catalog ?? emptyCatalog();
-      const loaded: Segment[] = [];
-      const staleMetas: (SegmentMeta | null)[] = [];
-      let stale = 0;
-      for (const id of ids) {
-        // One row at a time: only one JSON string is alive at once.
-        const row = await this.db.searchSegments.get(id);
-        if (!row) continue;
-        // New segments must never take the id of one still stored (a lost catalog restarts at 1).
-        if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
-        if (!catalog) { this.pendingDrops.add(id); continue; }
-        try {
-          loaded.push(loadSegmentRow(row, catalog.tombstones[id] ?? []));
-        } catch (error) {
-          if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
-          stale++;
-          this.pendingDrops.add(id);
-          staleMetas.push(row.meta as SegmentMeta | null);
-        }
-      }
-      this.segments = loaded;
-      for (const meta of staleMetas) this.forgetSources(meta);
+      const found = await (stored ?? decodeStored(databaseSource(this.db)));
+      this.state = found.catalog ?? emptyCatalog();
+      // New segments must never take the id of one still stored (a lost catalog restarts at 1).
+      if (found.maxSeq >= this.state.nextSeq) this.state.nextSeq = found.maxSeq + 1;
+      for (const id of found.drops) this.pendingDrops.add(id);
+      this.segments = found.segments;
+      for (const meta of found.staleMetas) this.forgetSources(meta);
       // Records: a full build is needed unless a base records segment survived intact.
       const recordsStale = [...this.pendingDrops].some((id) => id.startsWith('records'));
-      this.needFullRecords = recordsStale || !loaded.some((s) => s.meta.kind === 'records');
-      return { loaded: loaded.length, stale, ms: this.opts.now() - t0 };
+      this.needFullRecords = recordsStale || !found.segments.some((s) => s.meta.kind === 'records');
+      return { loaded: found.segments.length, stale: found.stale, ms: this.opts.now() - t0 };
     });
   }
 

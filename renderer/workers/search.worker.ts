@@ -1,4 +1,5 @@
-import { openDatabase } from '../db/db';
+// First: the database starts opening before the search engine's modules evaluate.
+import { workerDatabase, workerStartupRows } from './searchWorkerDb';
 import { createSearchHost } from './searchHost';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
 
@@ -12,5 +13,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createSearchHost({ openDb: () => openDatabase(), post: (message) => scope.postMessage(message) });
+const host = createSearchHost({ openDb: () => workerDatabase, startupRows: () => workerStartupRows, post: (message) => scope.postMessage(message) });
 scope.addEventListener('message', ({ data }) => host.handle(data));

@@ -21,6 +21,7 @@ export function benchPageConfig(outDir: string, input: Record<string, string>, o
       emptyOutDir: true,
       target: 'chrome120',
       sourcemap: false,
+      minify: process.env.BENCH_NO_MINIFY ? false : undefined,
       chunkSizeWarningLimit: 4000,
       rollupOptions: {
         input: Object.fromEntries(Object.entries(input).map(([name, file]) => [name, here(file)])),

@@ -6,4 +6,4 @@ import { benchPageConfig } from './benchPageConfig';
  * /bench-search/. It bundles the app's own search worker (renderer/workers/search.worker.ts)
  * through getSearchClient(), so what is measured is the shipped worker code, not a copy.
  */
-export default defineConfig(benchPageConfig('bench-search', { search: 'search.html', segmentsRead: 'segmentsRead.html' }));
+export default defineConfig(benchPageConfig('bench-search', { search: 'search.html', searchCold: 'searchCold.html', segmentsRead: 'segmentsRead.html' }));

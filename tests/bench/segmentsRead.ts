@@ -1,9 +1,11 @@
 // The reference for the search bench's "start → first answer" (scripts/bench-search.mjs): a
-// bare page in a newly started browser opens the app's database with raw IndexedDB (no
-// version, so no upgrade) and reads what the search worker reads before it can answer
-// (renderer/search/indexer.ts `load`): the catalog row, the stored segment ids, then every
-// segment row one at a time, as the worker does. Nothing is decoded. Imports nothing, so its
+// bare page in a newly started browser reads what the search worker reads before it can answer,
+// with the worker's own raw reader (renderer/search/startupRead.ts `readStartupRows`, which
+// imports nothing): one raw IndexedDB open, the catalog row and the segment keys together,
+// then every segment row requested at once, in the worker's order. Nothing is decoded. Its
 // script starts as early as a page's can; every time is performance.now() (0 = navigation).
+import { readStartupRows, startupReadOrder } from '../../renderer/search/startupRead';
+
 export interface SegmentsReadReference {
   scriptStart: number;
   openedAt: number;
@@ -18,30 +20,22 @@ declare global {
   }
 }
 
-const CATALOG_ROW_ID = '~catalog';
+type Row = { json?: string; header?: string; data?: ArrayBuffer; positions?: Blob } | undefined;
 
-function done<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error);
-  });
-}
-
-function sizeOf(row: { json?: string; header?: string; data?: ArrayBuffer; positions?: Blob } | undefined): number {
+function sizeOf(row: Row): number {
   if (!row) return 0;
   return (row.json?.length ?? 0) + (row.header?.length ?? 0) + (row.data?.byteLength ?? 0) + (row.positions?.size ?? 0);
 }
 
 window.__segmentsRead = (async () => {
   const scriptStart = performance.now();
-  const open = indexedDB.open('casefile');
-  const db = await done(open);
+  const rows = await readStartupRows<Row>(indexedDB, 'casefile', 'searchSegments', '~catalog', Number.MAX_SAFE_INTEGER);
+  if (!rows) throw new Error('no search index stored in this profile');
   const openedAt = performance.now();
-  const store = (name: string) => db.transaction(name, 'readonly').objectStore(name);
-  let bytes = sizeOf(await done(store('searchSegments').get(CATALOG_ROW_ID)));
-  const ids = (await done(store('searchSegments').getAllKeys())).filter((id) => id !== CATALOG_ROW_ID);
-  for (const id of ids) bytes += sizeOf(await done(store('searchSegments').get(id)));
+  const [catalog, keys] = await Promise.all([rows.catalog, rows.ids]);
+  let bytes = sizeOf(catalog);
+  const ids = startupReadOrder(keys);
+  for (const id of ids) bytes += sizeOf(await rows.row(id));
   const doneAt = performance.now();
-  db.close();
   return { scriptStart, openedAt, doneAt, rows: ids.length, bytes };
 })();
