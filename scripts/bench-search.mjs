@@ -250,7 +250,7 @@ async function rawReadReference(userDataDir, origin, errors, result) {
     await page.goto(`${origin}/bench-search/segmentsRead.html`);
     const r = await page.evaluate(() => window.__segmentsRead);
     result.rawReads = [...(result.rawReads ?? []), { ...r, loadavg: load() }];
-    log(`raw read reference (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, all requested at once as the worker does) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
+    log(`raw read reference (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, ${r.ahead} reads in flight as the worker) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
   } finally {
     await context.close().catch(() => {});
   }

@@ -9,8 +9,7 @@ import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegmen
 import type { Segment } from '../../shared/search';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 
-export { STARTUP_READ_AHEAD, readRowsAhead, readStartupRows, startupReadOrder } from './startupRead';
-export type { StartupRows } from './startupRead';
+export { STARTUP_READ_AHEAD, readRowsAhead, startupReadOrder } from './startupRead';
 
 export const CATALOG_ROW_ID = '~catalog';
 export const CATALOG_KIND = 'catalog';
@@ -45,11 +44,7 @@ export function emptyCatalog(): CatalogState {
 
 /** The stored catalog, or null when there is none or it was written by another format or analyzer. */
 export async function readCatalog(db: CasefileDb): Promise<CatalogState | null> {
-  return catalogFromRow(await db.searchSegments.get(CATALOG_ROW_ID));
-}
-
-/** A catalog row's state, or null when it is missing or of another format or analyzer. */
-export function catalogFromRow(row: SearchSegmentRow | undefined): CatalogState | null {
+  const row = await db.searchSegments.get(CATALOG_ROW_ID);
   if (!row || row.formatVersion !== CATALOG_VERSION || row.analyzerVersion !== ANALYZER_VERSION) return null;
   try {
     const state = JSON.parse(row.json ?? '') as CatalogState;

@@ -9,7 +9,7 @@
  * one at a time; queries read the current segment list and never wait for them.
  */
 import {
-  DEFAULT_MERGE_POLICY, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
+  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
   mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
@@ -19,9 +19,7 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, persist } from './catalog';
-import { databaseSource, decodeStored } from './loadStored';
-import type { StoredIndex } from './loadStored';
+import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, startupReadOrder, storedSegmentIds } from './catalog';
 import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
@@ -120,25 +118,42 @@ export class SearchIndexer {
     }
   }
 
-  /**
-   * Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync.
-   * `stored`: the rows already being read and decoded (the worker starts before this database
-   * connection is open: loadStored.ts); by default they are read here.
-   */
-  load(stored?: Promise<StoredIndex>): Promise<LoadReport> {
+  /** Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync. */
+  load(): Promise<LoadReport> {
     return this.exclusive(async () => {
       const t0 = this.opts.now();
-      const found = await (stored ?? decodeStored(databaseSource(this.db)));
-      this.state = found.catalog ?? emptyCatalog();
-      // New segments must never take the id of one still stored (a lost catalog restarts at 1).
-      if (found.maxSeq >= this.state.nextSeq) this.state.nextSeq = found.maxSeq + 1;
-      for (const id of found.drops) this.pendingDrops.add(id);
-      this.segments = found.segments;
-      for (const meta of found.staleMetas) this.forgetSources(meta);
+      const [catalog, storedIds] = await Promise.all([readCatalog(this.db), storedSegmentIds(this.db)]);
+      this.state = catalog ?? emptyCatalog();
+      // Read ahead (the next rows are read while one is decoded), records first; segments keep
+      // the stored order.
+      const ids = startupReadOrder(storedIds);
+      const slotOf = new Map(storedIds.map((id, slot) => [id, slot]));
+      const bySlot: (Segment | null)[] = [];
+      const staleMetas: { slot: number; meta: SegmentMeta | null }[] = [];
+      let stale = 0;
+      await readRowsAhead(ids, (id) => this.db.searchSegments.get(id), (row) => {
+        if (!row) return;
+        const slot = slotOf.get(row.id)!;
+        // New segments must never take the id of one still stored (a lost catalog restarts at 1).
+        if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
+        if (!catalog) { this.pendingDrops.add(row.id); return; }
+        try {
+          bySlot[slot] = loadSegmentRow(row, catalog.tombstones[row.id] ?? []);
+        } catch (error) {
+          if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
+          stale++;
+          this.pendingDrops.add(row.id);
+          staleMetas.push({ slot, meta: row.meta as SegmentMeta | null });
+        }
+      });
+      const loaded = bySlot.filter((s): s is Segment => !!s);
+      staleMetas.sort((a, b) => a.slot - b.slot);
+      this.segments = loaded;
+      for (const { meta } of staleMetas) this.forgetSources(meta);
       // Records: a full build is needed unless a base records segment survived intact.
       const recordsStale = [...this.pendingDrops].some((id) => id.startsWith('records'));
-      this.needFullRecords = recordsStale || !found.segments.some((s) => s.meta.kind === 'records');
-      return { loaded: found.segments.length, stale: found.stale, ms: this.opts.now() - t0 };
+      this.needFullRecords = recordsStale || !loaded.some((s) => s.meta.kind === 'records');
+      return { loaded: loaded.length, stale, ms: this.opts.now() - t0 };
     });
   }
 

@@ -1,5 +1,5 @@
 // First: the database starts opening before the search engine's modules evaluate.
-import { workerDatabase, workerStartupRows } from './searchWorkerDb';
+import { workerDatabase } from './searchWorkerDb';
 import { createSearchHost } from './searchHost';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
 
@@ -13,5 +13,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createSearchHost({ openDb: () => workerDatabase, startupRows: () => workerStartupRows, post: (message) => scope.postMessage(message) });
+const host = createSearchHost({ openDb: () => workerDatabase, post: (message) => scope.postMessage(message) });
 scope.addEventListener('message', ({ data }) => host.handle(data));

@@ -1,7 +1,5 @@
 import Dexie from 'dexie';
-import type { CasefileDb, SearchSegmentRow } from '../db/db';
-import type { StartupRows } from '../search/startupRead';
-import { decodeStored, startupSource } from '../search/loadStored';
+import type { CasefileDb } from '../db/db';
 import { pacedYield } from './pacedYield';
 import { MAX_INDEXED_PAGES, QueryAbandonedError, SearchIndexer } from '../search/indexer';
 import type { SearchStatus } from '../search/types';
@@ -14,8 +12,6 @@ import type { SearchRequest, SearchResponse } from './searchProtocol';
  */
 export interface SearchHostConfig {
   openDb: () => Promise<CasefileDb>;
-  /** Stored index rows already being read when the host starts (readStartupRows), if any. */
-  startupRows?: () => Promise<StartupRows<SearchSegmentRow> | null>;
   post: (message: SearchResponse) => void;
   /** Delay after a change before syncing (coalesces bursts of writes). */
   syncDelayMs?: number;
@@ -129,17 +125,12 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
 
   async function start(): Promise<void> {
     try {
-      const opening = config.openDb();
-      // Rows the worker began reading before its database layer opened are decoded meanwhile.
-      const startup = config.startupRows?.();
-      const stored = startup ? decodeStored(startupSource(startup, opening)) : undefined;
-      stored?.catch(() => undefined); // a failure is reported through load below
-      const db = await opening;
+      const db = await config.openDb();
       indexer = new SearchIndexer(db, {
         onProgress: (p) => setStatus({ indexing: p }),
         yieldNow: pacedYield(),
       });
-      await indexer.load(stored);
+      await indexer.load();
       setStatus({ ready: true });
       // Queries that waited for the load are answered before background work starts: reading
       // positions and the start-up sync would otherwise compete with the first answer.
