@@ -5,6 +5,7 @@ import { DbContext } from './db/dbContext';
 import { NewerDatabaseError, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
 import { requestPersistentStorage } from './db/storage';
+import { primeFirstScreen } from './features/actors/firstScreen';
 import { initialLanguage, isLanguage, translate } from './i18n';
 import { useUi } from './state/store';
 import './styles.css';
@@ -39,6 +40,9 @@ async function start() {
   try {
     const db = await openDatabase();
     performance.mark('casefile:db-open');
+    // The actor list opens first: its first screen is read before the first render, which
+    // then shows rows at once (features/actors/firstScreen.ts). One limited index read.
+    const firstScreen = useUi.getState().view === 'actors' ? primeFirstScreen(db) : undefined;
     // Start in the language kept in localStorage (no database round trip before the first
     // paint); the database's setting wins if they differ, e.g. after a restore.
     useUi.getState().setLanguage(lang0);
@@ -46,6 +50,8 @@ async function start() {
     void getSetting(db, 'language').then((saved) => {
       if (isLanguage(saved) && saved !== lang0) useUi.getState().setLanguage(saved);
     });
+    await firstScreen;
+    performance.mark('casefile:first-screen');
     root.render(
       <StrictMode>
         <DbContext.Provider value={db}>
