@@ -169,7 +169,8 @@ async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyRe
   for (const word of words) {
     reads.push(read({ index: 'nameWords', lower: word, upper: `${word}${MAX_CHAR}` }).then((ids) => new Set(ids)));
   }
-  return intersect(await Promise.all(reads));
+  const sets = await Promise.all(reads);
+  return sets.length === 1 ? sets[0]! : intersect(sets);
 }
 
 /** The highest UTF-16 code unit: `word` to `word + MAX_CHAR` holds every key starting with `word` (Dexie's startsWith). */
