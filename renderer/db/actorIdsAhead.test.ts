@@ -60,4 +60,25 @@ describe('queryActorIdsAhead: a combined filter ordered by the held list as far 
       expect(ahead.ids).toEqual(all.slice(0, ahead.ids.length));
     }
   });
+
+  it('hands the first rows, whole and in order, however the order is found', async () => {
+    const db = await library();
+    const sorted = await queryActorIds(db, {}, 'name');
+    const all = await queryActorIds(db, { text: 'quis' }, 'name');
+    const few = await queryActorIds(db, { text: 'quispe 000' }, 'name');
+    const cases = [
+      { filter: { text: 'quis' }, options: { sortedAll: sorted }, expected: all },
+      { filter: { text: 'quis' }, options: { sortedPrefix: sorted.slice(0, Math.ceil(sorted.length * 0.6)), need: 10 }, expected: all },
+      { filter: { text: 'quis' }, options: {}, expected: all },
+      { filter: { text: 'quispe 000' }, options: {}, expected: few },
+      { filter: { text: 'nobody' }, options: {}, expected: [] },
+    ];
+    for (const { filter, options, expected } of cases) {
+      for (const live of [true, false]) {
+        const found = await queryActorIdsAhead(db, filter, 'name', { ...options, firstRows: 10, live });
+        expect((await found.first)?.map((a) => a.id), JSON.stringify({ filter, live })).toEqual(expected.slice(0, 10));
+        expect(found.ids).toEqual(expected.slice(0, found.ids.length));
+      }
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { foldText, foldedWords } from '../../shared/text/fold';
 import type { CasefileDb } from './db';
 import type { ActorRow } from './derive';
 import { actorRow, cmp, compareActorRows, toActor } from './derive';
-import { SMALL_SET, intersect, pickInOrder, present, union } from './idSets';
+import { SMALL_SET, firstInOrder, intersect, pickInOrder, present, union } from './idSets';
 import { moveToTrash } from './trash';
 import type { IndexRange } from './unobserved';
 import { liveKeys, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
@@ -105,6 +105,11 @@ export interface ActorIdsAhead {
   ids: string[];
   /** How many actors match in all (more than `ids` when the order is known only as far as the prefix). */
   total: number;
+  /**
+   * With `firstRows`, for a filter that combines indexes: the first rows, whole, in display
+   * order, read as soon as their ids are known (before the rest of the order is worked out).
+   */
+  first?: Promise<Actor[]>;
 }
 
 /**
@@ -116,9 +121,9 @@ export interface ActorIdsAhead {
  */
 export async function queryActorIdsAhead(
   db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name',
-  options: ActorQueryOptions & { sortedPrefix?: readonly string[] | undefined; need?: number } = {},
+  options: ActorQueryOptions & { sortedPrefix?: readonly string[] | undefined; need?: number; firstRows?: number } = {},
 ): Promise<ActorIdsAhead> {
-  const { limit, sortedAll, sortedPrefix, need = 0, live = false } = options;
+  const { limit, sortedAll, sortedPrefix, need = 0, firstRows = 0, live = false } = options;
   const fast = fastPath(filter);
   const read: KeyReader = live
     ? (range) => liveKeys(db, 'actors', range)
@@ -132,20 +137,27 @@ export async function queryActorIdsAhead(
       return whole(limit !== undefined ? await rangeIds(db, fast.field, fast.value, sort, limit) : await inOrder(read(statusOrKind(fast.field, fast.value, sort)), sort));
     }
     const matches = await combinedMatches(filter, sort, read);
-    if (matches.size === 0) return { ids: [], total: 0 };
-    if (sortedAll) return whole(pickInOrder(sortedAll, matches));
+    if (matches.size === 0) return { ids: [], total: 0, ...(firstRows ? { first: Dexie.Promise.resolve([]) } : {}) };
+    // The first rows are asked for before the whole order is worked out, so the two overlap.
+    // A prefix of the order (`partial`) gives the matches within it; the count is then all of them.
+    const inOrderOf = (sorted: readonly string[], partial = false) => {
+      const first = firstRows ? getActorsByIds(db, firstInOrder(sorted, matches, firstRows)) : undefined;
+      const all = pickInOrder(sorted, matches);
+      return { ids: limit !== undefined ? all.slice(0, limit) : all, total: partial ? matches.size : all.length, ...(first ? { first } : {}) };
+    };
+    if (sortedAll) return inOrderOf(sortedAll);
     if (matches.size <= SMALL_SET) {
       const rows = (await db.actors.bulkGet([...matches])).filter((r): r is ActorRow => r !== undefined);
       rows.sort(sort === 'name' ? compareActorRows : compareUpdatedDesc);
-      return whole(rows.map((r) => r.id));
+      const found = whole(rows.map((r) => r.id));
+      return firstRows ? { ...found, first: Dexie.Promise.resolve(rows.slice(0, firstRows).map(toActor)) } : found;
     }
     if (sortedPrefix && sort === 'name') {
-      const ahead = pickInOrder(sortedPrefix, matches);
-      if (ahead.length >= Math.min(need, matches.size) && ahead.length > 0) {
-        return { ids: limit !== undefined ? ahead.slice(0, limit) : ahead, total: matches.size };
-      }
+      const enough = firstInOrder(sortedPrefix, matches, Math.max(need, 1));
+      if (enough.length >= Math.min(need, matches.size) && enough.length > 0) return inOrderOf(sortedPrefix, true);
     }
-    return whole(pickInOrder(await sortedIds(db, sort, read), matches));
+    const sorted = await sortedIds(db, sort, read);
+    return inOrderOf(sorted);
   };
   if (!live) return db.transaction('r', db.actors, answer);
   const [found] = await Dexie.Promise.all([answer(), observeDeletes(db, 'actors')]);

@@ -73,8 +73,10 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     // by the held sorted list when there is one, else by as much of it as is read so far if
     // that holds its first screen (the rest of its ids follow when the held list is in).
     const prefix = heldSoFar.current?.sort === sort ? heldSoFar.current.ids : undefined;
-    const { ids, total } = await queryActorIdsAhead(db, filter, sort, { sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, live: true });
-    return { key, rows: await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids, total };
+    const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
+      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: FIRST_SCREEN, live: true,
+    });
+    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids, total };
   }), [db, key, heldForHead], primed ? { key, rows: primed, ids: undefined, total: undefined } : undefined);
   const headRead = head !== undefined && head.rows !== primed;
   useEffect(() => {
