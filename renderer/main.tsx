@@ -38,11 +38,14 @@ async function start() {
   performance.mark('casefile:script-start');
   const lang0 = initialLanguage(localStorage.getItem('casefile.language'), navigator.languages);
   try {
-    const db = await openDatabase();
-    performance.mark('casefile:db-open');
     // The actor list opens first: its first screen is read before the first render, which
-    // then shows rows at once (features/actors/firstScreen.ts). One limited index read.
-    const firstScreen = useUi.getState().view === 'actors' ? primeFirstScreen(db) : undefined;
+    // then shows rows at once (features/actors/firstScreen.ts). One limited index read, sent
+    // as soon as the database is open.
+    let firstScreen: Promise<void> | undefined;
+    const db = await openDatabase(undefined, undefined, undefined, (opened) => {
+      if (useUi.getState().view === 'actors') firstScreen = primeFirstScreen(opened);
+    });
+    performance.mark('casefile:db-open');
     // Start in the language kept in localStorage (no database round trip before the first
     // paint); the database's setting wins if they differ, e.g. after a restore.
     useUi.getState().setLanguage(lang0);

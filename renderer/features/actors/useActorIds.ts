@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
@@ -20,6 +20,11 @@ export interface ActorIds {
   counted: boolean;
   /** The first screen's rows, read with its ids, so the list need not ask again. */
   firstRows: Actor[];
+}
+
+/** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
+function sameRows(a: readonly Actor[], b: readonly Actor[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.updatedAt === b[i]!.updatedAt);
 }
 
 /**
@@ -64,11 +69,19 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // first screen by it instead of reading all 50,000 ids itself.
   const heldSoFar = useRef<{ sort: ActorSort; ids: readonly string[] } | undefined>(undefined);
 
-  // The first screen read at start-up (./firstScreen.ts) stands in until this list's own read answers.
-  const [primed] = useState(() => primedFirstScreen(db, filter, sort));
+  // The first screen read at start-up (./firstScreen.ts) stands in until this list's own read
+  // answers; an answer with the same rows (same ids, none saved since) keeps it, so the list
+  // does not render again while its first frame is being painted.
+  const [primed] = useState(() => {
+    const rows = primedFirstScreen(db, filter, sort);
+    return rows ? { key, rows, ids: undefined, total: undefined } : undefined;
+  });
   const head = useLiveQuery(() => withPriority(async () => {
     const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
-    if (rows) return { key, rows, ids: undefined };
+    if (rows) {
+      dropPrimedFirstScreen();
+      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined };
+    }
     // A combined filter has no single index to read in order: it is answered whole, ordered
     // by the held sorted list when there is one, else by as much of it as is read so far if
     // that holds its first screen (the rest of its ids follow when the held list is in).
@@ -77,15 +90,11 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
       sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: FIRST_SCREEN, live: true,
     });
     return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids, total };
-  }), [db, key, heldForHead], primed ? { key, rows: primed, ids: undefined, total: undefined } : undefined);
-  const headRead = head !== undefined && head.rows !== primed;
-  useEffect(() => {
-    if (headRead) dropPrimedFirstScreen();
-  }, [headRead]);
-  const headReady = headRead;
+  }), [db, key, heldForHead], primed);
+  const headReady = head !== undefined;
 
-  // Started once the first screen is read, so its reads do not queue ahead of it; in chunks
-  // that wait for any filter's reads in flight.
+  // Started once the first screen is read (at start-up, or by the head), so its reads do not
+  // queue ahead of it; in chunks that wait for any filter's reads in flight.
   const allNow = useLiveQuery(async () => {
     if (!headReady) return undefined;
     const ids = await sortedIdsInChunks(db, sort, giveWay(), SORTED_CHUNK, (soFar) => { heldSoFar.current = { sort, ids: soFar }; });
