@@ -5,6 +5,7 @@ import { DbContext } from './db/dbContext';
 import { NewerDatabaseError, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
 import { requestPersistentStorage } from './db/storage';
+import { primeFirstScreen } from './features/actors/firstScreen';
 import { initialLanguage, isLanguage, translate } from './i18n';
 import { useUi } from './state/store';
 import './styles.css';
@@ -37,7 +38,13 @@ async function start() {
   performance.mark('casefile:script-start');
   const lang0 = initialLanguage(localStorage.getItem('casefile.language'), navigator.languages);
   try {
-    const db = await openDatabase();
+    // The actor list opens first: its first screen is read before the first render, which
+    // then shows rows at once (features/actors/firstScreen.ts). One limited index read, sent
+    // as soon as the database is open.
+    let firstScreen: Promise<void> | undefined;
+    const db = await openDatabase(undefined, undefined, undefined, (opened) => {
+      if (useUi.getState().view === 'actors') firstScreen = primeFirstScreen(opened);
+    });
     performance.mark('casefile:db-open');
     // Start in the language kept in localStorage (no database round trip before the first
     // paint); the database's setting wins if they differ, e.g. after a restore.
@@ -46,6 +53,8 @@ async function start() {
     void getSetting(db, 'language').then((saved) => {
       if (isLanguage(saved) && saved !== lang0) useUi.getState().setLanguage(saved);
     });
+    await firstScreen;
+    performance.mark('casefile:first-screen');
     root.render(
       <StrictMode>
         <DbContext.Provider value={db}>

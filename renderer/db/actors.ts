@@ -5,7 +5,7 @@ import { foldText, foldedWords } from '../../shared/text/fold';
 import type { CasefileDb } from './db';
 import type { ActorRow } from './derive';
 import { actorRow, cmp, compareActorRows, toActor } from './derive';
-import { SMALL_SET, intersect, pickInOrder, present, union } from './idSets';
+import { SMALL_SET, firstInOrder, intersect, pickInOrder, present, union } from './idSets';
 import { moveToTrash } from './trash';
 import type { IndexRange } from './unobserved';
 import { liveKeys, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
@@ -97,47 +97,92 @@ export function isSingleIndexFilter(filter: ActorFilter): boolean {
 export async function queryActorIds(
   db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name', options: ActorQueryOptions = {},
 ): Promise<string[]> {
-  const words = [...new Set(foldedWords(filter.text ?? ''))];
-  const kinds = present(filter.kinds);
-  const statuses = present(filter.statuses);
-  const { groupId, caseId, tag } = filter;
-  const { limit, sortedAll, live = false } = options;
+  return (await queryActorIdsAhead(db, filter, sort, options)).ids;
+}
+
+export interface ActorIdsAhead {
+  /** Matching ids in display order: all of them, or (with `sortedPrefix`) the ones within the prefix. */
+  ids: string[];
+  /** How many actors match in all (more than `ids` when the order is known only as far as the prefix). */
+  total: number;
+  /**
+   * With `firstRows`, for a filter that combines indexes: the first rows, whole, in display
+   * order, read as soon as their ids are known (before the rest of the order is worked out).
+   */
+  first?: Promise<Actor[]>;
+}
+
+/**
+ * Like `queryActorIds`, and with `sortedPrefix` (the first part of every actor id in 'name'
+ * order, the held list while it is still being read) a filter that combines indexes is
+ * answered without reading the whole order: its matches come from the index reads, so their
+ * number is known, and their order as far as the prefix goes. If the prefix holds at least
+ * `need` of them (or all) those are the answer, else the whole order is read as without it.
+ */
+export async function queryActorIdsAhead(
+  db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name',
+  options: ActorQueryOptions & { sortedPrefix?: readonly string[] | undefined; need?: number; firstRows?: number } = {},
+): Promise<ActorIdsAhead> {
+  const { limit, sortedAll, sortedPrefix, need = 0, firstRows = 0, live = false } = options;
   const fast = fastPath(filter);
   const read: KeyReader = live
     ? (range) => liveKeys(db, 'actors', range)
     : ({ index, lower, upper }) => db.actors.where(index).between(lower, upper, true, true).primaryKeys();
+  const whole = (ids: string[]): ActorIdsAhead => ({ ids: limit !== undefined ? ids.slice(0, limit) : ids, total: ids.length });
 
-  const answer = async () => {
+  const answer = async (): Promise<ActorIdsAhead> => {
     // Fast paths: the compound indexes return one status's or one kind's ids already sorted.
-    if (fast?.kind === 'all') return limit !== undefined ? firstIds(db, sort, limit) : sortedIds(db, sort, read);
-    if (fast?.kind === 'range') return limit !== undefined ? rangeIds(db, fast.field, fast.value, sort, limit) : inOrder(read(statusOrKind(fast.field, fast.value, sort)), sort);
-
-    const reads: Promise<Set<string>>[] = [];
-    const rangesOf = (field: 'status' | 'kind', values: string[]) =>
-      Promise.all(values.map((v) => read(statusOrKind(field, v, sort)))).then(union);
-    if (statuses) reads.push(rangesOf('status', statuses));
-    if (kinds) reads.push(rangesOf('kind', kinds));
-    if (groupId) reads.push(idsWhere(read, 'groupIds', groupId));
-    if (caseId) reads.push(idsWhere(read, 'caseIds', caseId));
-    if (tag) reads.push(idsWhere(read, 'tags', tag));
-    for (const word of words) {
-      reads.push(read({ index: 'nameWords', lower: word, upper: `${word}${MAX_CHAR}` }).then((ids) => new Set(ids)));
+    if (fast?.kind === 'all') return whole(limit !== undefined ? await firstIds(db, sort, limit) : await sortedIds(db, sort, read));
+    if (fast?.kind === 'range') {
+      return whole(limit !== undefined ? await rangeIds(db, fast.field, fast.value, sort, limit) : await inOrder(read(statusOrKind(fast.field, fast.value, sort)), sort));
     }
-    const matches = intersect(await Promise.all(reads));
-    if (matches.size === 0) return [];
-    let ids: string[];
-    if (sortedAll) ids = pickInOrder(sortedAll, matches);
-    else if (matches.size > SMALL_SET) ids = pickInOrder(await sortedIds(db, sort, read), matches);
-    else {
+    const matches = await combinedMatches(filter, sort, read);
+    if (matches.size === 0) return { ids: [], total: 0, ...(firstRows ? { first: Dexie.Promise.resolve([]) } : {}) };
+    // The first rows are asked for before the whole order is worked out, so the two overlap.
+    // A prefix of the order (`partial`) gives the matches within it; the count is then all of them.
+    const inOrderOf = (sorted: readonly string[], partial = false) => {
+      const first = firstRows ? getActorsByIds(db, firstInOrder(sorted, matches, firstRows)) : undefined;
+      const all = pickInOrder(sorted, matches);
+      return { ids: limit !== undefined ? all.slice(0, limit) : all, total: partial ? matches.size : all.length, ...(first ? { first } : {}) };
+    };
+    if (sortedAll) return inOrderOf(sortedAll);
+    if (matches.size <= SMALL_SET) {
       const rows = (await db.actors.bulkGet([...matches])).filter((r): r is ActorRow => r !== undefined);
       rows.sort(sort === 'name' ? compareActorRows : compareUpdatedDesc);
-      ids = rows.map((r) => r.id);
+      const found = whole(rows.map((r) => r.id));
+      return firstRows ? { ...found, first: Dexie.Promise.resolve(rows.slice(0, firstRows).map(toActor)) } : found;
     }
-    return limit !== undefined ? ids.slice(0, limit) : ids;
+    if (sortedPrefix && sort === 'name') {
+      const enough = firstInOrder(sortedPrefix, matches, Math.max(need, 1));
+      if (enough.length >= Math.min(need, matches.size) && enough.length > 0) return inOrderOf(sortedPrefix, true);
+    }
+    const sorted = await sortedIds(db, sort, read);
+    return inOrderOf(sorted);
   };
   if (!live) return db.transaction('r', db.actors, answer);
-  const [ids] = await Dexie.Promise.all([answer(), observeDeletes(db, 'actors')]);
-  return ids;
+  const [found] = await Dexie.Promise.all([answer(), observeDeletes(db, 'actors')]);
+  return found;
+}
+
+/** The ids matching a filter no single index answers: one read per index it names, intersected. */
+async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyReader): Promise<Set<string>> {
+  const words = [...new Set(foldedWords(filter.text ?? ''))];
+  const kinds = present(filter.kinds);
+  const statuses = present(filter.statuses);
+  const { groupId, caseId, tag } = filter;
+  const reads: Promise<Set<string>>[] = [];
+  const rangesOf = (field: 'status' | 'kind', values: string[]) =>
+    Promise.all(values.map((v) => read(statusOrKind(field, v, sort)))).then(union);
+  if (statuses) reads.push(rangesOf('status', statuses));
+  if (kinds) reads.push(rangesOf('kind', kinds));
+  if (groupId) reads.push(idsWhere(read, 'groupIds', groupId));
+  if (caseId) reads.push(idsWhere(read, 'caseIds', caseId));
+  if (tag) reads.push(idsWhere(read, 'tags', tag));
+  for (const word of words) {
+    reads.push(read({ index: 'nameWords', lower: word, upper: `${word}${MAX_CHAR}` }).then((ids) => new Set(ids)));
+  }
+  const sets = await Promise.all(reads);
+  return sets.length === 1 ? sets[0]! : intersect(sets);
 }
 
 /** The highest UTF-16 code unit: `word` to `word + MAX_CHAR` holds every key starting with `word` (Dexie's startsWith). */
@@ -214,10 +259,13 @@ export const SORTED_CHUNK = 2500;
  * A chunk resumes at the last key read (the ids sharing it come in primary-key order, so the
  * ones already read are skipped by id). If that actor is gone meanwhile, or more than a chunk
  * of actors share one key, the rest is read in one go; either way the answer is exact at the
- * time of its last read, and a live query reruns on any change it observed.
+ * time of its last read, and a live query reruns on any change it observed. `progress` is
+ * handed the ids read so far after each chunk (the same array, growing; 'name' order: for
+ * 'updated' it is the reverse of the display order until the end).
  */
 export async function sortedIdsInChunks(
   db: CasefileDb, sort: ActorSort, pause: () => Promise<void> = () => Dexie.Promise.resolve(), size = SORTED_CHUNK,
+  progress: (soFar: readonly string[]) => void = () => {},
 ): Promise<string[]> {
   const index = sort === 'name' ? 'sortName' : 'updatedAt';
   const from = (lower: unknown): IndexRange => ({ index, lower, upper: Dexie.maxKey });
@@ -225,6 +273,7 @@ export async function sortedIdsInChunks(
   const observed = Dexie.Promise.all([observeIndexRange(db, 'actors', from(Dexie.minKey)), observeDeletes(db, 'actors')]);
   const out = await unobservedKeys(db, 'actors', from(Dexie.minKey), { limit: size });
   for (let complete = out.length < size; !complete;) {
+    progress(out);
     await pause();
     const last = out.at(-1)!;
     const key = (await db.actors.get(last))?.[index];

@@ -296,10 +296,15 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
  * Opens (creating if needed) the Casefile database. Throws NewerDatabaseError,
  * without touching anything, if a newer Casefile wrote it.
  */
-export async function openDatabase(name = 'casefile', deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict'): Promise<CasefileDb> {
+export async function openDatabase(
+  name = 'casefile', deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict',
+  /** Called once the database is open, beside the second look below: for reads only (the window's first screen). */
+  onOpen?: (db: CasefileDb) => void,
+): Promise<CasefileDb> {
   const db = new CasefileDb(name, deps, durability);
   await assertNotNewer(db.deps.indexedDB, name, SCHEMA_VERSION);
   await db.open();
+  onOpen?.(db);
   // Second look after opening, for the narrow race where another window upgraded
   // between the check and the open: refuse before any write of ours.
   const row = await db.meta.get('schemaVersion');

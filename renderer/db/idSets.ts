@@ -27,6 +27,13 @@ export function pickInOrder(sorted: readonly string[], keep: ReadonlySet<string>
   return sorted.filter((id) => keep.has(id));
 }
 
+/** The first `n` ids of `keep` in the order of `sorted`, reading `sorted` only as far as they go. */
+export function firstInOrder(sorted: readonly string[], keep: ReadonlySet<string>, n: number): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < sorted.length && out.length < n; i++) if (keep.has(sorted[i]!)) out.push(sorted[i]!);
+  return out;
+}
+
 /** Drops empty strings and duplicates; an empty list means "no filter" (nothing ticked = everything). */
 export function present<T>(values: readonly T[] | undefined): T[] | null {
   if (!values || values.length === 0) return null;

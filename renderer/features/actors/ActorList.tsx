@@ -29,6 +29,10 @@ interface Filters {
   sort: ActorSort | 'sources';
 }
 const NO_FILTERS: Filters = { text: '', kind: '', status: '', groupId: '', tag: '', sort: 'name' };
+// Constant answers for the reads the list does not need yet: the same value as the default,
+// so answering them does not render the list again while it opens.
+const NO_TAGS: string[] = [];
+const NO_ROWS = { key: '', rows: new Map<string, Actor>() };
 
 export function ActorList() {
   const db = useDb();
@@ -58,13 +62,15 @@ export function ActorList() {
   const ids = result?.ids;
   // Distinct tags take a scan of the tag index: read them when the filter is first used.
   const [wantTags, setWantTags] = useState(false);
-  const tags = useLiveQuery(() => (wantTags ? listTags(db) : Promise.resolve([])), [db, wantTags]) ?? [];
+  const tags = useLiveQuery(() => (wantTags ? listTags(db) : Promise.resolve(NO_TAGS)), [db, wantTags], NO_TAGS);
 
   const virtualizer = useVirtualizer({
     count: result?.total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: 8,
+    // Rows in the first render already (the list's height is not measured before it mounts).
+    initialRect: { width: 0, height: window.innerHeight },
   });
   const items = virtualizer.getVirtualItems();
   const visibleIds = ids ? items.map((item) => ids[item.index]!).filter(Boolean) : [];
@@ -76,9 +82,10 @@ export function ActorList() {
   const missingKey = visibleIds.filter((id) => !firstById.has(id)).join(',');
   const rowCache = useRef(new Map<string, Actor>());
   const fetched = useLiveQuery(async () => {
-    const actors = missingKey ? await getActorsByIds(db, missingKey.split(',')) : [];
+    if (!missingKey) return NO_ROWS;
+    const actors = await getActorsByIds(db, missingKey.split(','));
     return { key: missingKey, rows: new Map(actors.map((a) => [a.id, a])) };
-  }, [db, missingKey]);
+  }, [db, missingKey], missingKey ? undefined : NO_ROWS);
   // useLiveQuery keeps its last answer while a new one loads: use it only if it is for
   // these rows; meanwhile the last rows read stand in.
   if (fetched?.key === missingKey) rowCache.current = fetched.rows;

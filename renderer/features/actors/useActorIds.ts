@@ -1,17 +1,18 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
-import { firstActors, getActorsByIds, isSingleIndexFilter, queryActorIds, sortedIdsInChunks } from '../../db/actors';
+import { SORTED_CHUNK, firstActors, getActorsByIds, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actors';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
-
-/** Rows enough to fill the first screen of the list, and a little more. */
-const FIRST_SCREEN = 40;
+import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen } from './firstScreen';
 
 export interface ActorIds {
-  /** Ids in display order; only the first screen's until the rest has loaded (then `total` may be larger). */
+  /**
+   * Ids in display order; only the first screen's, or a combined filter's first matches, until
+   * the rest has loaded (then `total` is larger).
+   */
   ids: string[];
   /** How many actors match in all, once counted; until then the first screen's length. */
   total: number;
@@ -19,6 +20,11 @@ export interface ActorIds {
   counted: boolean;
   /** The first screen's rows, read with its ids, so the list need not ask again. */
   firstRows: Actor[];
+}
+
+/** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
+function sameRows(a: readonly Actor[], b: readonly Actor[]): boolean {
+  return a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.updatedAt === b[i]!.updatedAt);
 }
 
 /**
@@ -59,20 +65,42 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // The sorted list matters to a combined filter only once it is there (until then such a
   // filter reads what it needs itself): its head reruns when it arrives, nothing else does.
   const heldForHead = singleIndex ? undefined : sortedAll;
+  // The held list as far as it has been read: a combined filter applied meanwhile orders its
+  // first screen by it instead of reading all 50,000 ids itself.
+  const heldSoFar = useRef<{ sort: ActorSort; ids: readonly string[] } | undefined>(undefined);
 
+  // The first screen read at start-up (./firstScreen.ts) stands in until this list's own read
+  // answers; an answer with the same rows (same ids, none saved since) keeps it, so the list
+  // does not render again while its first frame is being painted.
+  const [primed] = useState(() => {
+    const rows = primedFirstScreen(db, filter, sort);
+    return rows ? { key, rows, ids: undefined, total: undefined } : undefined;
+  });
   const head = useLiveQuery(() => withPriority(async () => {
     const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
-    if (rows) return { key, rows, ids: undefined };
-    // A combined filter has no single index to read in order: it is answered whole,
-    // ordered by the held sorted list when there is one.
-    const ids = await queryActorIds(db, filter, sort, { sortedAll: heldForHead, live: true });
-    return { key, rows: await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids };
-  }), [db, key, heldForHead]);
+    if (rows) {
+      dropPrimedFirstScreen();
+      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined };
+    }
+    // A combined filter has no single index to read in order: it is answered whole, ordered
+    // by the held sorted list when there is one, else by as much of it as is read so far if
+    // that holds its first screen (the rest of its ids follow when the held list is in).
+    const prefix = heldSoFar.current?.sort === sort ? heldSoFar.current.ids : undefined;
+    const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
+      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: FIRST_SCREEN, live: true,
+    });
+    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids, total };
+  }), [db, key, heldForHead], primed);
   const headReady = head !== undefined;
 
-  // Started once the first screen is read, so its reads do not queue ahead of it; in chunks
-  // that wait for any filter's reads in flight.
-  const allNow = useLiveQuery(async () => (headReady ? { sort, ids: await sortedIdsInChunks(db, sort, giveWay()) } : undefined), [db, sort, headReady]);
+  // Started once the first screen is read (at start-up, or by the head), so its reads do not
+  // queue ahead of it; in chunks that wait for any filter's reads in flight.
+  const allNow = useLiveQuery(async () => {
+    if (!headReady) return undefined;
+    const ids = await sortedIdsInChunks(db, sort, giveWay(), SORTED_CHUNK, (soFar) => { heldSoFar.current = { sort, ids: soFar }; });
+    heldSoFar.current = undefined;
+    return { sort, ids };
+  }, [db, sort, headReady]);
   if (allNow && allNow !== all) setAll(allNow);
 
   // A one-index filter (one status, one kind) reads its whole id range beside its first
@@ -88,7 +116,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   const firstRows = head.rows;
   const whole = full?.key === key ? full : undefined;
   const ids = head.ids ?? whole?.ids;
-  if (ids) return { ids, total: ids.length, counted: true, firstRows };
+  if (ids) return { ids, total: head.total ?? ids.length, counted: true, firstRows };
   const firstIds = firstRows.map((a) => a.id);
   if (whole?.count !== undefined) return { ids: firstIds, total: Math.max(whole.count, firstIds.length), counted: true, firstRows };
   return { ids: firstIds, total: firstRows.length, counted: firstRows.length < FIRST_SCREEN, firstRows };

@@ -1,0 +1,37 @@
+import type { Actor } from '../../../shared/model';
+import type { CasefileDb } from '../../db/db';
+import type { ActorFilter, ActorSort } from '../../db/actors';
+import { firstActors } from '../../db/actors';
+
+/** Rows enough to fill the first screen of the list, and a little more. */
+export const FIRST_SCREEN = 40;
+
+/**
+ * The actor list's first screen, read as soon as the database is open (renderer/main.tsx),
+ * before React renders anything: the window's first render then shows named rows instead of
+ * rendering an empty list, waiting for its effects and a timer to start the same read, and
+ * rendering again. Only for the list as it opens (no filter, by name), and only until the
+ * list's own live query answers (it keeps the rows current from then on): a list mounted
+ * later never starts from rows read at start-up.
+ */
+let primed: { db: CasefileDb; rows: Actor[] } | null = null;
+
+/** Reads the opening list's first screen; never throws (the list then reads it itself). */
+export async function primeFirstScreen(db: CasefileDb): Promise<void> {
+  try {
+    const rows = await firstActors(db, {}, 'name', FIRST_SCREEN);
+    primed = rows ? { db, rows } : null;
+  } catch {
+    primed = null;
+  }
+}
+
+/** The rows read at start-up, if they are the first screen of this list. */
+export function primedFirstScreen(db: CasefileDb, filter: ActorFilter, sort: ActorSort): Actor[] | undefined {
+  return primed?.db === db && sort === 'name' && Object.keys(filter).length === 0 ? primed.rows : undefined;
+}
+
+/** The list's own read has answered: the start-up rows are not used again. */
+export function dropPrimedFirstScreen(): void {
+  primed = null;
+}
