@@ -22,12 +22,17 @@ describe('scryptLean (half the memory)', () => {
       ['p'.repeat(300), '', 14],
     ];
     for (const [password, salt, logN] of cases) {
-      expect(hex(await scryptLean(utf8(password), utf8(salt), logN)), `logN ${logN}`).toBe(hex(await scryptInProcess(utf8(password), utf8(salt), logN)));
+      const full = hex(await scryptInProcess(utf8(password), utf8(salt), logN));
+      for (const keep of [1, 2, 4, 8]) {
+        if (2 ** logN < keep) continue;
+        expect(hex(await scryptLean(utf8(password), utf8(salt), logN, 8, 32, keep)), `logN ${logN}, keep ${keep}`).toBe(full);
+      }
     }
   });
 
   it('refuses a work factor it cannot hold', async () => {
     await expect(scryptLean(utf8('a'), utf8('b'), 0)).rejects.toThrow(RangeError);
     await expect(scryptLean(utf8('a'), utf8('b'), 31)).rejects.toThrow(RangeError);
+    await expect(scryptLean(utf8('a'), utf8('b'), 10, 8, 32, 3)).rejects.toThrow(RangeError);
   });
 });
