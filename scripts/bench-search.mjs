@@ -242,15 +242,20 @@ async function restartAndQuery(userDataDir, origin, url, errors, result) {
  * `load` reads before it can answer). Time from navigation start, as the first answer's.
  */
 async function rawReadReference(userDataDir, origin, errors, result) {
+  const r = await coldPage(userDataDir, origin, errors, 'segmentsRead', () => window.__segmentsRead);
+  result.rawReads = [...(result.rawReads ?? []), { ...r, loadavg: load() }];
+  log(`raw read reference (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, ${r.ahead} reads in flight as the worker) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
+}
+
+/** What `read` gives on `<name>.html` in a newly started browser on the profile, its files cached first. */
+async function coldPage(userDataDir, origin, errors, name, read) {
   await primeFileCache(userDataDir);
   const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, errors);
-    await page.goto(`${origin}/bench-search/segmentsRead.html`);
-    const r = await page.evaluate(() => window.__segmentsRead);
-    result.rawReads = [...(result.rawReads ?? []), { ...r, loadavg: load() }];
-    log(`raw read reference (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, ${r.ahead} reads in flight as the worker) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
+    await page.goto(`${origin}/bench-search/${name}.html`);
+    return await page.evaluate(read);
   } finally {
     await context.close().catch(() => {});
   }
@@ -258,18 +263,9 @@ async function rawReadReference(userDataDir, origin, errors, result) {
 
 /** One more newly started browser on the profile answering its first query (searchCold.ts). */
 async function coldStartOnce(userDataDir, origin, errors, result) {
-  await primeFileCache(userDataDir);
-  const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
-  try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    watchErrors(page, errors);
-    await page.goto(`${origin}/bench-search/searchCold.html`);
-    const cold = await page.evaluate(() => window.__searchCold);
-    result.coldStarts.push({ ...cold, loadavg: load() });
-    log(`restart: navigation → first answer ${fmt(cold.answerMs)} (client created at ${fmt(cold.clientAt)}, worker ready at ${fmt(cold.readyMs)}, ${fmt(cold.workerMs)} in the worker); load ${load()}`);
-  } finally {
-    await context.close().catch(() => {});
-  }
+  const cold = await coldPage(userDataDir, origin, errors, 'searchCold', () => window.__searchCold);
+  result.coldStarts.push({ ...cold, loadavg: load() });
+  log(`restart: navigation → first answer ${fmt(cold.answerMs)} (client created at ${fmt(cold.clientAt)}, worker ready at ${fmt(cold.readyMs)}, ${fmt(cold.workerMs)} in the worker); load ${load()}`);
 }
 
 /**
