@@ -60,11 +60,11 @@ export interface MentionDocRow {
   /** WORD_FILTER_BYTES per page, in `pages` order. */
   filters: Uint8Array;
   /**
-   * 1 when the filters also hold each word's cue context (wordFilter.ts `contextKey`); rows
-   * written before that have only the words, and a with-cue edit re-scans all their pages
-   * holding the word.
+   * Which keys the filters hold beyond the words (wordFilter.ts `FILTER_CONTEXT_VERSION`):
+   * 1 cue contexts and mid-sentence capitals, 2 also standalone capitals and uncased pages.
+   * A row without it, or with an older one, is scanned again (in the background, as a build).
    */
-  context?: 1;
+  context?: number;
 }
 
 export interface MentionNameInfo {

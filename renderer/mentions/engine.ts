@@ -11,7 +11,7 @@
  * the window's own IndexedDB requests never queue behind a long one.
  */
 import Dexie from 'dexie';
-import { NameTrie, suggestNames } from '../../shared/mentions';
+import { FILTER_CONTEXT_VERSION, NameTrie, suggestNames } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
@@ -240,7 +240,7 @@ export class MentionsEngine {
 
     // 3. New or re-extracted documents: every page, with the trie as it now is.
     // Documents scanned before the filters held cue contexts are scanned again, in the background like a build.
-    const fresh = [...withText].filter(([id, version]) => { const doc = this.docs.get(id); return doc?.version !== version || doc.context !== 1; });
+    const fresh = [...withText].filter(([id, version]) => { const doc = this.docs.get(id); return doc?.version !== version || doc.context !== FILTER_CONTEXT_VERSION; });
     const freshIds = new Set(fresh.map(([id]) => id));
     await this.scanner.scanDocuments(fresh.map(([id, version]) => ({ id, version, pages: pageCounts.get(id) ?? 0 })), touched, timings);
     report.documentsScanned = fresh.length;

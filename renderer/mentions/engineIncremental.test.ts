@@ -13,6 +13,7 @@ import { addDocument } from '../db/documents';
 import { mentionNamesOf, mentionedIn, mentionsOfActor } from '../db/mentions';
 import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
+import { FILTER_CONTEXT_VERSION } from '../../shared/mentions';
 
 const freshDb = () => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
 const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
@@ -115,7 +116,7 @@ describe('MentionsEngine fast paths', () => {
     const restarted = new MentionsEngine(db);
     await restarted.load();
     expect((await restarted.sync()).documentsScanned).toBe(1);
-    expect((await db.mentionDocs.get(old!.documentId))?.context).toBe(1);
+    expect((await db.mentionDocs.get(old!.documentId))?.context).toBe(FILTER_CONTEXT_VERSION);
     expect(await allRows(db)).toBe(rows);
     expect((await restarted.sync()).documentsScanned).toBe(0);
   });

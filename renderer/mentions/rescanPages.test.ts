@@ -88,10 +88,11 @@ describe('re-scans after a with-cue name edit', () => {
     expect((await engine.db.pageMentions.toArray()).some((r) => r.actors.some((a) => a.hits.some((h) => h.text === 'Tigre')))).toBe(true);
     // A name removed: the pages it was found on go back to what a build gives.
     await edit('guzman', (a) => ({ ...a, names: a.names.filter((n) => n.name !== 'Gonzalo') }), 'gonzalo', 6_000);
-    // A rule changed by the user: "anywhere" re-scans every page with the word, and back again.
+    // A rule changed by the user: "anywhere" re-scans the pages where "José" stands alone with a
+    // capital (not "José Pérez"), and back again.
     await setNameRule(db, ids.get('artemio')!, 'José', 'name', 'anywhere');
     const anywhere = await engine.sync();
-    expect(anywhere.pagesRescanned).toBeGreaterThanOrEqual(pagesWith('jose', 2) + plain.filter((p) => tokenize(p).words.includes('jose')).length);
+    expect(anywhere.pagesRescanned).toBeGreaterThan(0);
     expect(await allRows(db)).toBe(await rebuilt(db));
     await setNameRule(db, ids.get('artemio')!, 'José', 'name', null);
     await engine.sync();

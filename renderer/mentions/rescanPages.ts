@@ -4,7 +4,7 @@
 // too (docs/mentions.md). A with-cue name of one word ("José", "Puerto") is on many pages but
 // found on few: it needs a cue where it stands (the filter's context key for the word) or
 // another name of the same actor on the page, so only those pages are re-scanned.
-import { WORD_FILTER_BYTES, capitalisedAt, compileEntry, contextKey, mayHold, midSentenceKey, tokenize, wordProbe } from '../../shared/mentions';
+import { FILTER_CONTEXT_VERSION, UNCASED_KEY, WORD_FILTER_BYTES, capitalisedAt, compileEntry, contextKey, mayHold, midSentenceKey, standaloneKey, tokenize, wordProbe } from '../../shared/mentions';
 import type { NameEntry, WordProbe } from '../../shared/mentions';
 import { ARTICLES } from '../../shared/mentions/rules';
 import type { MentionDocRow } from '../db/mentionTypes';
@@ -22,6 +22,11 @@ interface Probe {
    * words of its actor.
    */
   cue?: { key: WordProbe; mid?: WordProbe; others: WordProbe[][] };
+  /**
+   * For a capitalised name of one word matched anywhere (not an acronym): its standalone key,
+   * the uncased-page key, and the other names' words of its actor.
+   */
+  alone?: { key: WordProbe; uncased: WordProbe; others: WordProbe[][] };
 }
 
 const sameWords = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
@@ -30,15 +35,20 @@ function probeOf({ entry, siblings }: ChangedEntry): Probe | null {
   const words = tokenize(entry.name).words;
   if (!words.length) return null;
   const probe: Probe = { words: words.map(wordProbe) };
-  // A name recorded in lower case ("cholo") may be cued uncapitalised: the context keys, kept
-  // for capitalised words only (cues.ts `cueContexts`), cannot say where.
-  if (words.length === 1 && entry.rule !== 'anywhere' && !ARTICLES.has(words[0]!) && capitalisedAt(entry.name, tokenize(entry.name).starts[0]!)) {
-    // Another name of the actor spelled the same way (a family name equal to an alias) would
-    // hold on every page holding the word: it adds nothing, so it is left out.
-    const others = siblings.map((s) => tokenize(s.name).words).filter((w) => w.length && !sameWords(w, words));
-    const unique = new Map(others.map((w) => [w.join(' '), w.map(wordProbe)]));
-    const mid = compileEntry(entry)?.wordName ? { mid: wordProbe(midSentenceKey(words[0]!)) } : {};
-    probe.cue = { key: wordProbe(contextKey(words[0]!)), ...mid, others: [...unique.values()] };
+  const recordedCapital = capitalisedAt(entry.name, tokenize(entry.name).starts[0]!);
+  if (words.length !== 1 || !recordedCapital || ARTICLES.has(words[0]!) || compileEntry(entry)?.contentWords !== 1) return probe;
+  // Another name of the actor spelled the same way (a family name equal to an alias) would
+  // hold on every page holding the word: it adds nothing, so it is left out.
+  const others = [...new Map(siblings.map((s) => tokenize(s.name).words).filter((w) => w.length && !sameWords(w, words))
+    .map((w) => [w.join(' '), w.map(wordProbe)])).values()];
+  const compiled = compileEntry(entry);
+  if (entry.rule !== 'anywhere') {
+    // A name recorded in lower case ("cholo") may be cued uncapitalised: the context keys, kept
+    // for capitalised words only (cues.ts `cueContexts`), cannot say where; it is left out above.
+    const mid = compiled?.wordName ? { mid: wordProbe(midSentenceKey(words[0]!)) } : {};
+    probe.cue = { key: wordProbe(contextKey(words[0]!)), ...mid, others };
+  } else if (entry.source === 'name' && compiled && !compiled.acronym && compiled.contentWords === 1) {
+    probe.alone = { key: wordProbe(standaloneKey(words[0]!)), uncased: wordProbe(UNCASED_KEY), others };
   }
   return probe;
 }
@@ -47,10 +57,17 @@ const holdsAll = (filters: Uint8Array, at: number, words: readonly WordProbe[]):
 
 function mayChange(doc: MentionDocRow, at: number, probe: Probe): boolean {
   if (!holdsAll(doc.filters, at, probe.words)) return false;
-  // Filters written before they held cue contexts cannot tell: every page with the word.
-  if (!probe.cue || doc.context !== 1) return true;
-  const { key, mid, others } = probe.cue;
-  return mayHold(doc.filters, at, key) || (mid !== undefined && mayHold(doc.filters, at, mid)) || others.some((words) => holdsAll(doc.filters, at, words));
+  // Filters written before they held these keys cannot tell: every page with the word.
+  if (doc.context !== FILTER_CONTEXT_VERSION) return true;
+  if (probe.cue) {
+    const { key, mid, others } = probe.cue;
+    return mayHold(doc.filters, at, key) || (mid !== undefined && mayHold(doc.filters, at, mid)) || others.some((words) => holdsAll(doc.filters, at, words));
+  }
+  if (probe.alone) {
+    const { key, uncased, others } = probe.alone;
+    return mayHold(doc.filters, at, key) || mayHold(doc.filters, at, uncased) || others.some((words) => holdsAll(doc.filters, at, words));
+  }
+  return true;
 }
 
 /** Pages of the documents (but those in `skip`, just scanned) whose mentions the changed names may change. */

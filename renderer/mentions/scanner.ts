@@ -1,7 +1,7 @@
 // Scanning pages for the mentions engine (engine.ts): whole documents, several small ones to a
 // transaction, and re-scans after a name change that write only the rows that changed.
 import Dexie from 'dexie';
-import { WORD_FILTER_BYTES } from '../../shared/mentions';
+import { FILTER_CONTEXT_VERSION, WORD_FILTER_BYTES } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import type { CasefileDb } from '../db/db';
 import type { PageRow } from '../db/derive';
@@ -72,7 +72,7 @@ export class DocumentScanner {
     const pages = await timed(t, 'readMs', () => db.transaction('r', db.pages, () =>
       Promise.all(batch.map((d) => db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray()))));
     const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.ctx.trie, rows, true)));
-    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters, context: 1 }));
+    const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters, context: FILTER_CONTEXT_VERSION }));
     const rows = matched.flatMap((m) => m.rows);
     await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
       // Rows of an earlier scan (re-extracted, or a scan cut short): an empty range costs a seek.
@@ -123,7 +123,7 @@ export class DocumentScanner {
     const all = new Uint8Array(pages.length * WORD_FILTER_BYTES);
     let offset = 0;
     for (const f of filters) { all.set(f, offset); offset += f.length; }
-    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all, context: 1 };
+    const row: MentionDocRow = { documentId: doc.id, version: doc.version, pages, filters: all, context: FILTER_CONTEXT_VERSION };
     await timed(t, 'writeMs', () => db.mentionDocs.put(row));
     this.ctx.docs.set(doc.id, row);
     this.partial.delete(doc.id);

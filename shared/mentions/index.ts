@@ -9,6 +9,6 @@ export { COMMON_FIRST_NAMES } from './firstNames';
 export { suggestNames, type NameSuggestion, type SuggestOptions } from './suggest';
 export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
 export { rarestWord, rescanWords, joinedWords } from './rescan';
-export { WORD_FILTER_BYTES, addWords, contextKey, mayHold, midSentenceKey, pageFilterKeys, pageWordFilter, wordProbe, type WordProbe } from './wordFilter';
+export { FILTER_CONTEXT_VERSION, UNCASED_KEY, WORD_FILTER_BYTES, addWords, contextKey, mayHold, midSentenceKey, pageFilterKeys, pageWordFilter, standaloneKey, wordProbe, type WordProbe } from './wordFilter';
 export { capitalisedAt, cueContexts } from './cues';
 export { mentionSnippet, sentenceAround, type MentionSnippet } from './snippet';

@@ -252,3 +252,27 @@ export class MatchFacts {
   }
 
 }
+
+/**
+ * Whether a capitalised one-word name matched *anywhere* could be taken at word `i`, as far as
+ * the text alone says (the page's word filter keeps it: wordFilter.ts `standaloneKey`): not
+ * in lower case on a page that capitalises names (`lowerCaseWord`; the caller marks uncased
+ * pages whole), not running on into a capitalised word (`runsOnIntoOtherName`) and not ending
+ * another name (`endsOtherName`). It must stay true wherever those let such a name through,
+ * apart from the exemption for the actor's own names beside it (the re-scan adds the pages
+ * holding those): `standaloneAt.test.ts` checks it against findMentions on the labelled pages.
+ */
+export function standaloneAt(t: PageTokens, i: number): boolean {
+  if (!capitalAt(t, i)) return false;
+  const word = (k: number) => t.text.slice(t.starts[k]!, t.ends[k]!);
+  const caps = ALL_CAPS.test(word(i));
+  const next = i + 1;
+  if (!caps && next < t.words.length && !t.hardBefore[next] && capitalAt(t, next) && t.text[t.ends[next]!] !== ':' && !ALL_CAPS.test(word(next))) return false;
+  const p = i - 1;
+  if (p < 0 || t.hardBefore[i] || !capitalAt(t, p) || caps) return true;
+  const before = t.text.slice(t.ends[p - 1] ?? 0, t.starts[p]!);
+  if (p === 0 || SENTENCE_END.test(before) || BLANK_LINE.test(before)) return true;
+  if (t.text.slice(t.ends[p]!, t.starts[i]!).includes('\n') || ALL_CAPS.test(word(p))) return true;
+  if (TITLES.has(t.words[p]!) || ARTICLES.has(t.words[p]!) || cueBefore(t, i)) return true;
+  return titleCaseLine(t, i);
+}

@@ -4,6 +4,8 @@
 // filter holds the name's rarest word, plus the few false positives (0.1 % at 150
 // distinct words a page, ~5 % at 600).
 import { capitalisedAt, cueContexts } from './cues';
+import { standaloneAt } from './matchFacts';
+import { PageFacts } from './pageFacts';
 import { tokenize, type PageTokens } from './tokens';
 
 export const WORD_FILTER_BYTES = 512;
@@ -46,6 +48,22 @@ export const contextKey = (word: string): string => `\u0001${word}`;
  */
 export const midSentenceKey = (word: string): string => `\u0002${word}`;
 
+/**
+ * The key a filter holds for a capitalised word standing alone somewhere on the page (not
+ * running on into a capitalised word nor ending another name: matchFacts.ts `standaloneAt`),
+ * where a one-word name matched anywhere can be found; and the key of a page that does not
+ * capitalise names (`PageFacts.cased`), where it can be found in any case.
+ */
+export const standaloneKey = (word: string): string => `\u0003${word}`;
+export const UNCASED_KEY = '\u0004';
+
+/**
+ * Which keys a page's filter holds beyond its words: 2 since the standalone and uncased keys
+ * (renderer/db/mentionTypes.ts `MentionDocRow.context`). A document scanned with an older
+ * filter is scanned again.
+ */
+export const FILTER_CONTEXT_VERSION = 2;
+
 const SENTENCE_END = /[.!?:…]/;
 const BLANK_LINE = /\n[ \t]*\r?\n/;
 
@@ -57,9 +75,12 @@ const BLANK_LINE = /\n[ \t]*\r?\n/;
 export function pageFilterKeys(tokens: PageTokens): Set<string> {
   const keys = new Set(tokens.words);
   const cued = cueContexts(tokens);
+  if (!new PageFacts(tokens).cased()) keys.add(UNCASED_KEY);
   for (let i = 0; i < cued.length; i++) {
     if (cued[i]) keys.add(contextKey(tokens.words[i]!));
-    if (i === 0 || !capitalisedAt(tokens.text, tokens.starts[i]!)) continue;
+    if (!capitalisedAt(tokens.text, tokens.starts[i]!)) continue;
+    if (standaloneAt(tokens, i)) keys.add(standaloneKey(tokens.words[i]!));
+    if (i === 0) continue;
     const gap = tokens.text.slice(tokens.ends[i - 1]!, tokens.starts[i]!);
     if (!SENTENCE_END.test(gap) && !BLANK_LINE.test(gap)) keys.add(midSentenceKey(tokens.words[i]!));
   }
