@@ -8,7 +8,7 @@ import { cueBefore, pluralCue, quoted } from './cues';
 import type { CompiledEntry, RawMatch } from './matcher';
 import type { PageTokens } from './tokens';
 import type { MatchReason } from './types';
-import { capitalAt, titleCaseLine, type PageFacts } from './pageFacts';
+import { allCapsAt, capitalAt, sentenceBreakBefore, titleCaseLine, type PageFacts } from './pageFacts';
 
 const ALL_CAPS = /^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u;
 const SENTENCE_END = /[.!?:…]/;
@@ -260,19 +260,22 @@ export class MatchFacts {
  * pages whole), not running on into a capitalised word (`runsOnIntoOtherName`) and not ending
  * another name (`endsOtherName`). It must stay true wherever those let such a name through,
  * apart from the exemption for the actor's own names beside it (the re-scan adds the pages
- * holding those): `standaloneAt.test.ts` checks it against findMentions on the labelled pages.
+ * holding those): `filterKeys.test.ts` checks it against findMentions on the labelled pages.
+ * `lines` keeps whether each line (by its start) is set in title case, for the calls of one page.
  */
-export function standaloneAt(t: PageTokens, i: number): boolean {
+export function standaloneAt(t: PageTokens, i: number, lines: Map<number, boolean> = new Map()): boolean {
   if (!capitalAt(t, i)) return false;
-  const word = (k: number) => t.text.slice(t.starts[k]!, t.ends[k]!);
-  const caps = ALL_CAPS.test(word(i));
   const next = i + 1;
-  if (!caps && next < t.words.length && !t.hardBefore[next] && capitalAt(t, next) && t.text[t.ends[next]!] !== ':' && !ALL_CAPS.test(word(next))) return false;
+  const caps = allCapsAt(t, i);
+  if (!caps && next < t.words.length && capitalAt(t, next) && !t.hardBefore[next] && t.text[t.ends[next]!] !== ':' && !allCapsAt(t, next)) return false;
   const p = i - 1;
-  if (p < 0 || t.hardBefore[i] || !capitalAt(t, p) || caps) return true;
-  const before = t.text.slice(t.ends[p - 1] ?? 0, t.starts[p]!);
-  if (p === 0 || SENTENCE_END.test(before) || BLANK_LINE.test(before)) return true;
-  if (t.text.slice(t.ends[p]!, t.starts[i]!).includes('\n') || ALL_CAPS.test(word(p))) return true;
+  if (p < 0 || caps || t.hardBefore[i] || !capitalAt(t, p)) return true;
+  if (p === 0 || sentenceBreakBefore(t, p)) return true;
+  if (t.text.slice(t.ends[p]!, t.starts[i]!).includes('\n') || allCapsAt(t, p)) return true;
   if (TITLES.has(t.words[p]!) || ARTICLES.has(t.words[p]!) || cueBefore(t, i)) return true;
-  return titleCaseLine(t, i);
+  // Once per line (`lines`, by the line's start): a page without line breaks is one long line.
+  const line = t.text.lastIndexOf('\n', t.starts[i]!) + 1;
+  let title = lines.get(line);
+  if (title === undefined) lines.set(line, (title = titleCaseLine(t, i)));
+  return title;
 }

@@ -5,6 +5,7 @@ import type { PageTokens } from './tokens';
 
 const UPPER_START = /^\p{Lu}/u;
 const ANY_CAPITAL = /\p{Lu}/u;
+const LETTER = /\p{L}/u;
 /** Words a clock time ends with: "10 a.m.", "9 pm", "05:40 horas", "14 h". */
 const CLOCK_WORDS: ReadonlySet<string> = new Set(['am', 'pm', 'h', 'hs', 'hrs', 'horas']);
 
@@ -75,15 +76,75 @@ export class PageFacts {
 
 /** The line holding word i is a headline set in title case ("Army Captures Tigre in Nariño"). */
 export function titleCaseLine(t: PageTokens, i: number): boolean {
-  const lineStart = t.text.lastIndexOf('\n', t.starts[i]!) + 1;
-  let lineEnd = t.text.indexOf('\n', t.ends[i]!);
-  if (lineEnd < 0) lineEnd = t.text.length;
+  const { text } = t;
+  const lineStart = text.lastIndexOf('\n', t.starts[i]!) + 1;
+  let lineEnd = text.indexOf('\n', t.ends[i]!);
+  if (lineEnd < 0) lineEnd = text.length;
+  // Runs of letters (as a split on /[^\p{L}]+/u gives them), ASCII without a regex: a line
+  // is often a whole page of extracted text, and this runs for every name in it.
   let long = 0;
   let capitalised = 0;
-  for (const w of t.text.slice(lineStart, lineEnd).split(/[^\p{L}]+/u)) {
-    if (w.length < 4) continue;
-    long++;
-    if (UPPER_START.test(w)) capitalised++;
+  let run = 0;
+  let upperFirst = false;
+  const close = () => {
+    if (run >= 4) {
+      long++;
+      if (upperFirst) capitalised++;
+    }
+    run = 0;
+  };
+  for (let j = lineStart; j < lineEnd; j++) {
+    const c = text.charCodeAt(j);
+    let letter: boolean;
+    let upper: boolean;
+    let units = 1;
+    if (c < 0x80) {
+      upper = c >= 65 && c <= 90;
+      letter = upper || (c >= 97 && c <= 122);
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(j)!);
+      units = ch.length;
+      letter = LETTER.test(ch);
+      upper = letter && UPPER_START.test(ch);
+    }
+    if (!letter) close();
+    else {
+      if (run === 0) upperFirst = upper;
+      run += units;
+    }
+    j += units - 1;
   }
+  close();
   return long >= 3 && capitalised >= long * 0.75;
+}
+
+const LOWER_LETTER = /\p{Ll}/u;
+const UPPER_LETTER = /\p{Lu}/u;
+
+/** Word k is written in capitals: no lower-case letter and two capitals at least (as `/^[^\p{Ll}]*\p{Lu}[^\p{Ll}]*\p{Lu}[^\p{Ll}]*$/u`), ASCII without a regex. */
+export function allCapsAt(t: PageTokens, k: number): boolean {
+  const { text } = t;
+  let upper = 0;
+  for (let j = t.starts[k]!, end = t.ends[k]!; j < end; j++) {
+    const c = text.charCodeAt(j);
+    if (c < 0x80) {
+      if (c >= 97 && c <= 122) return false;
+      if (c >= 65 && c <= 90) upper++;
+    } else {
+      const ch = String.fromCodePoint(text.codePointAt(j)!);
+      if (LOWER_LETTER.test(ch)) return false;
+      if (UPPER_LETTER.test(ch)) upper++;
+      if (ch.length === 2) j++;
+    }
+  }
+  return upper >= 2;
+}
+
+/** The gap before word i (i > 0) ends a sentence: . ! ? : … or a blank line in it (a single space, the usual gap, does not). */
+export function sentenceBreakBefore(t: PageTokens, i: number): boolean {
+  const from = t.ends[i - 1]!;
+  const to = t.starts[i]!;
+  if (to - from === 1 && t.text.charCodeAt(from) === 32) return false;
+  const gap = t.text.slice(from, to);
+  return /[.!?:…]/.test(gap) || /\n[ \t]*\r?\n/.test(gap);
 }

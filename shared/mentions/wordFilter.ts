@@ -5,7 +5,7 @@
 // distinct words a page, ~5 % at 600).
 import { capitalisedAt, cueContexts } from './cues';
 import { standaloneAt } from './matchFacts';
-import { PageFacts } from './pageFacts';
+import { PageFacts, sentenceBreakBefore } from './pageFacts';
 import { tokenize, type PageTokens } from './tokens';
 
 export const WORD_FILTER_BYTES = 512;
@@ -64,8 +64,6 @@ export const UNCASED_KEY = '\u0004';
  */
 export const FILTER_CONTEXT_VERSION = 2;
 
-const SENTENCE_END = /[.!?:…]/;
-const BLANK_LINE = /\n[ \t]*\r?\n/;
 
 /**
  * What a page's filter holds: its folded words, the context key of each word in a cue's
@@ -76,13 +74,12 @@ export function pageFilterKeys(tokens: PageTokens): Set<string> {
   const keys = new Set(tokens.words);
   const cued = cueContexts(tokens);
   if (!new PageFacts(tokens).cased()) keys.add(UNCASED_KEY);
+  const lines = new Map<number, boolean>();
   for (let i = 0; i < cued.length; i++) {
     if (cued[i]) keys.add(contextKey(tokens.words[i]!));
     if (!capitalisedAt(tokens.text, tokens.starts[i]!)) continue;
-    if (standaloneAt(tokens, i)) keys.add(standaloneKey(tokens.words[i]!));
-    if (i === 0) continue;
-    const gap = tokens.text.slice(tokens.ends[i - 1]!, tokens.starts[i]!);
-    if (!SENTENCE_END.test(gap) && !BLANK_LINE.test(gap)) keys.add(midSentenceKey(tokens.words[i]!));
+    if (standaloneAt(tokens, i, lines)) keys.add(standaloneKey(tokens.words[i]!));
+    if (i > 0 && !sentenceBreakBefore(tokens, i)) keys.add(midSentenceKey(tokens.words[i]!));
   }
   return keys;
 }
