@@ -11,6 +11,7 @@ import { SelectionCard } from '../timeline/SelectionCard';
 import { useViewControls } from '../timeline/useViewControls';
 import { useViewRecords } from '../timeline/useViewRecords';
 import { ViewFilters } from '../timeline/ViewFilters';
+import { ViewHeadActions } from '../timeline/ViewHeadActions';
 import { TYPE_COLORS } from '../timeline/colors';
 import '../timeline/timeline.css';
 import './map.css';
@@ -69,21 +70,8 @@ export function MapView() {
       <div className="view-head">
         <h1>{t('map.title')}</h1>
         {events ? <p className="muted" aria-live="polite">{t('map.summary', { placed: markers.length, total: events.length })}</p> : null}
-        <div className="view-head__actions">
-          <div role="group" aria-label={t('views.show')} className="segmented">
-            <button type="button" aria-pressed={mode === 'chart'} onClick={() => setMode('chart')}>{t('views.chart')}</button>
-            <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>{t('views.table')}</button>
-          </div>
-          {mode === 'chart' ? (
-            <>
-              <button type="button" onClick={() => controller.current?.zoom(1)} aria-label={t('views.zoomIn')}>+</button>
-              <button type="button" onClick={() => controller.current?.zoom(-1)} aria-label={t('views.zoomOut')}>−</button>
-              <button type="button" onClick={() => controller.current?.fit()}>{t('views.fit')}</button>
-              <button type="button" onClick={() => void exportPng()}>{t('views.exportPng')}</button>
-              <button type="button" onClick={() => void exportSvg()}>{t('views.exportSvg')}</button>
-            </>
-          ) : null}
-        </div>
+        <ViewHeadActions mode={mode} setMode={setMode} zoom={(d) => controller.current?.zoom(d)} fit={() => controller.current?.fit()}
+          exportPng={exportPng} exportSvg={exportSvg} />
       </div>
       <div className="view-controls">
         <ViewFilters value={filters} onChange={setFilters} errors={rangeErrors} />

@@ -18,6 +18,7 @@ import { SelectionCard } from './SelectionCard';
 import { UndatedList } from './UndatedList';
 import { useViewRecords } from './useViewRecords';
 import { ALL_TYPES, ViewFilters } from './ViewFilters';
+import { ViewHeadActions } from './ViewHeadActions';
 import { useViewControls } from './useViewControls';
 import './timeline.css';
 
@@ -58,21 +59,8 @@ export function TimelineView() {
       <div className="view-head">
         <h1>{t('timeline.title')}</h1>
         {model ? <p className="muted" aria-live="polite">{plural(t, 'timeline.summary', model.itemCount)}</p> : null}
-        <div className="view-head__actions">
-          <div role="group" aria-label={t('views.show')} className="segmented">
-            <button type="button" aria-pressed={mode === 'chart'} onClick={() => setMode('chart')}>{t('views.chart')}</button>
-            <button type="button" aria-pressed={mode === 'table'} onClick={() => setMode('table')}>{t('views.table')}</button>
-          </div>
-          {mode === 'chart' ? (
-            <>
-              <button type="button" onClick={() => controller.current?.zoom(1.5)} aria-label={t('views.zoomIn')}>+</button>
-              <button type="button" onClick={() => controller.current?.zoom(1 / 1.5)} aria-label={t('views.zoomOut')}>−</button>
-              <button type="button" onClick={() => controller.current?.fit()}>{t('views.fit')}</button>
-              <button type="button" onClick={() => void exportPng()}>{t('views.exportPng')}</button>
-              <button type="button" onClick={() => void exportSvg()}>{t('views.exportSvg')}</button>
-            </>
-          ) : null}
-        </div>
+        <ViewHeadActions mode={mode} setMode={setMode} zoom={(d) => controller.current?.zoom(d > 0 ? 1.5 : 1 / 1.5)} fit={() => controller.current?.fit()}
+          exportPng={exportPng} exportSvg={exportSvg} />
       </div>
       <div className="view-controls">
         <div className="field">
