@@ -32,22 +32,21 @@ interface Probe {
 const sameWords = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((w, i) => w === b[i]);
 
 function probeOf({ entry, siblings }: ChangedEntry): Probe | null {
-  const words = tokenize(entry.name).words;
+  const { words, starts } = tokenize(entry.name);
   if (!words.length) return null;
   const probe: Probe = { words: words.map(wordProbe) };
-  const recordedCapital = capitalisedAt(entry.name, tokenize(entry.name).starts[0]!);
-  if (words.length !== 1 || !recordedCapital || ARTICLES.has(words[0]!) || compileEntry(entry)?.contentWords !== 1) return probe;
+  const compiled = compileEntry(entry);
+  if (words.length !== 1 || !capitalisedAt(entry.name, starts[0]!) || ARTICLES.has(words[0]!) || compiled?.contentWords !== 1) return probe;
   // Another name of the actor spelled the same way (a family name equal to an alias) would
   // hold on every page holding the word: it adds nothing, so it is left out.
   const others = [...new Map(siblings.map((s) => tokenize(s.name).words).filter((w) => w.length && !sameWords(w, words))
     .map((w) => [w.join(' '), w.map(wordProbe)])).values()];
-  const compiled = compileEntry(entry);
   if (entry.rule !== 'anywhere') {
     // A name recorded in lower case ("cholo") may be cued uncapitalised: the context keys, kept
     // for capitalised words only (cues.ts `cueContexts`), cannot say where; it is left out above.
-    const mid = compiled?.wordName ? { mid: wordProbe(midSentenceKey(words[0]!)) } : {};
+    const mid = compiled.wordName ? { mid: wordProbe(midSentenceKey(words[0]!)) } : {};
     probe.cue = { key: wordProbe(contextKey(words[0]!)), ...mid, others };
-  } else if (entry.source === 'name' && compiled && !compiled.acronym && compiled.contentWords === 1) {
+  } else if (entry.source === 'name' && !compiled.acronym) {
     probe.alone = { key: wordProbe(standaloneKey(words[0]!)), uncased: wordProbe(UNCASED_KEY), others };
   }
   return probe;

@@ -1,6 +1,7 @@
 // What in a text marks a word as a name: a cue word before it, quotes around it, or the
 // plural "los hermanos X y Y Quispe Palomino" that names a family. Checked only for
 // `with-cue` names, so these run a few times per page, not once per word.
+import { capitalisedAt } from './pageFacts';
 import type { PageTokens } from './tokens';
 
 // Folded. "el"/"la" are cues only because a cued match must also be capitalised as the
@@ -123,11 +124,4 @@ export function cueContexts(t: PageTokens): Uint8Array {
     if (plural && pluralCue(t, i, i + 1) !== undefined) out[i] = 1;
   }
   return out;
-}
-
-/** Whether the word starting at `start` starts with a capital (as findMentions' `/^\p{Lu}/u` says), ASCII without a regex. */
-export function capitalisedAt(text: string, start: number): boolean {
-  const c = text.charCodeAt(start);
-  if (c < 0x80) return c >= 65 && c <= 90;
-  return UPPER_START.test(text.slice(start, start + 2));
 }

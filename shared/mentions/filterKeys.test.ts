@@ -10,7 +10,7 @@ import { HELDOUT2_PAGES } from './heldout2.testkit';
 import { parseLabelledPages } from './labelled.testkit';
 import { NameTrie, compileEntry, findMentions, tokenize, type NameEntry } from './index';
 import { UNCASED_KEY, contextKey, midSentenceKey, pageFilterKeys, standaloneKey } from './wordFilter';
-import { capitalisedAt } from './cues';
+import { capitalisedAt } from './pageFacts';
 import type { MatchRule } from './types';
 
 const pages = [

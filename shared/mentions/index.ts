@@ -10,5 +10,6 @@ export { suggestNames, type NameSuggestion, type SuggestOptions } from './sugges
 export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } from './coMentions';
 export { rarestWord, rescanWords, joinedWords } from './rescan';
 export { FILTER_CONTEXT_VERSION, UNCASED_KEY, WORD_FILTER_BYTES, addWords, contextKey, mayHold, midSentenceKey, pageFilterKeys, pageWordFilter, standaloneKey, wordProbe, type WordProbe } from './wordFilter';
-export { capitalisedAt, cueContexts } from './cues';
+export { cueContexts } from './cues';
+export { capitalisedAt } from './pageFacts';
 export { mentionSnippet, sentenceAround, type MentionSnippet } from './snippet';

@@ -19,12 +19,15 @@ const PLACE_NOUNS: ReadonlySet<string> = new Set([
   'carretera', 'parque', 'plaza', 'urbanizacion', 'asentamiento', 'centro', 'poblado', 'pueblo', 'localidad',
 ]);
 
-/** Word i of the page starts with a capital. */
-export function capitalAt(t: PageTokens, i: number): boolean {
-  const c = t.text.charCodeAt(t.starts[i]!);
+/** The text at `start` starts with a capital (ASCII without a regex). */
+export function capitalisedAt(text: string, start: number): boolean {
+  const c = text.charCodeAt(start);
   if (c < 0x80) return c >= 65 && c <= 90;
-  return UPPER_START.test(String.fromCodePoint(t.text.codePointAt(t.starts[i]!)!));
+  return UPPER_START.test(String.fromCodePoint(text.codePointAt(start)!));
 }
+
+/** Word i of the page starts with a capital. */
+export const capitalAt = (t: PageTokens, i: number): boolean => capitalisedAt(t.text, t.starts[i]!);
 
 /** Facts about the whole page, computed once. */
 export class PageFacts {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { capitalisedAt, cueBefore, cueContexts, pluralCue, quoted } from './cues';
+import { cueBefore, cueContexts, pluralCue, quoted } from './cues';
+import { capitalisedAt } from './pageFacts';
 import { parseLabelledPages } from './labelled.testkit';
 import { WORD_FILTER_BYTES, contextKey, mayHold, pageWordFilter, wordProbe } from './wordFilter';
 import { tokenize } from './tokens';

@@ -3,9 +3,9 @@
 // exact in-memory word index: docs/mentions.md). A name edit re-scans only the pages whose
 // filter holds the name's rarest word, plus the few false positives (0.1 % at 150
 // distinct words a page, ~5 % at 600).
-import { capitalisedAt, cueContexts } from './cues';
+import { cueContexts } from './cues';
 import { standaloneAt } from './matchFacts';
-import { PageFacts, sentenceBreakBefore } from './pageFacts';
+import { PageFacts, capitalisedAt, sentenceBreakBefore } from './pageFacts';
 import { tokenize, type PageTokens } from './tokens';
 
 export const WORD_FILTER_BYTES = 512;
