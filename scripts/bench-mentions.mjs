@@ -11,14 +11,14 @@
 //
 //   npm run bench:mentions                       100,000 pages
 //   node scripts/bench-mentions.mjs --pages 20000
-//   options: --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
+//   options: --profile (the worker's CPU profile over the stress edit)  --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, round, serveFolders, watchErrors, workerSession, writeResults } from './bench-common.mjs';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, workerSession, writeResults } from './bench-common.mjs';
 
 const TARGETS = { buildMs: 180_000, nameEditMs: 1000, newDocumentMs: 1000, mentionedInMs: 100, workerHeapMB: 500, idbWaitMs: 300 };
 
@@ -29,6 +29,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '20240101' },
     rounds: { type: 'string', default: '4' },
     'no-build': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     'build-timeout-s': { type: 'string', default: '900' },
   },
 });
@@ -43,8 +44,9 @@ const where = (t) => (t ? `queued ${fmt(t.queuedMs)}, names ${fmt(t.namesMs)}, r
 
 /** The mentions worker's used JS heap in MB (null while none is attached), to sample while it works. */
 async function workerHeap(cdp) {
-  const { heap } = await workerSession(cdp, { waitMs: 0 });
-  return async (gc = false) => (await heap(gc)).usedMB ?? null;
+  const { heap, send } = await workerSession(cdp, { waitMs: 0 });
+  const sample = async (gc = false) => (await heap(gc)).usedMB ?? null;
+  return Object.assign(sample, { send });
 }
 
 async function main() {
@@ -97,7 +99,10 @@ async function main() {
     // The stress edit: the one-word alias, matched anywhere, that the most pages gain; then taken off again.
     result.stress = await bench('findStress', { sample: 3000 });
     log(`stress edit: "${result.stress.word}", found on ${result.stress.found} of ${result.stress.samplePages} sample pages (≈ ${result.stress.estimatedPages} pages); runners-up ${result.stress.runnersUp.map(([w, n]) => `${w} ${n}`).join(', ')}; chosen in ${fmt(result.stress.ms)}`);
+    // --profile: the worker's CPU profile over the stress edit, for Chrome DevTools (bench-results/).
+    if (opts.profile) { await heap.send('Profiler.enable'); await heap.send('Profiler.setSamplingInterval', { interval: 200 }); await heap.send('Profiler.start'); }
     const added = await bench('nameEdit', { round: 0, name: result.stress.word, actorId: result.nameEdits[0]?.actorId });
+    if (opts.profile) result.stressProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-${config.pages}.cpuprofile`, 'stress edit: worker');
     logEdit('stress +', added);
     const removed = await bench('nameEdit', { round: 0, remove: result.stress.word, actorId: added.actorId });
     logEdit('stress −', removed);
