@@ -27,6 +27,7 @@ import { noTimings, timed } from './pageScan';
 import { DocumentScanner } from './scanner';
 import { pagesHolding } from './rescanPages';
 import type { ChangedEntry } from './rescanPages';
+import { splicePlan } from './splice';
 import type { SyncTimings } from './pageScan';
 
 export type { SyncTimings } from './pageScan';
@@ -190,6 +191,7 @@ export class MentionsEngine {
     const changedNames = new Set<string>();
     const changedEntries: ChangedEntry[] = [];
     const changedActors: string[] = [];
+    const addedEntries = new Set<NameEntry>();
     for (const actorId of dirty) {
       const next = this.names.entries(actorId);
       const prev = this.entries.get(actorId) ?? [];
@@ -206,6 +208,7 @@ export class MentionsEngine {
       for (const e of added) this.trie.add(e);
       const siblings = [...prev, ...next];
       for (const e of [...removed, ...added]) { changedNames.add(e.name); changedEntries.push({ entry: e, siblings }); }
+      for (const e of added) addedEntries.add(e);
       this.entries.set(actorId, next);
       changedActors.push(actorId);
     }
@@ -248,7 +251,12 @@ export class MentionsEngine {
     // 4. Changed names: only the pages that can hold them, after those an interrupted sync left.
     const pending = this.pendingRescan.filter(([id]) => withText.has(id) && !freshIds.has(id));
     const pages = mergePageKeys(pending, changedEntries.length ? pagesHolding(this.docs.values(), changedEntries, freshIds) : []);
-    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted) : [];
+    // One recorded name added or removed, over rows that all stand on the trie as it was just
+    // before: pages are spliced where that is exact (splice.ts). Rows an interrupted re-scan
+    // left stand on an older trie, so then every page is matched in full.
+    const only = changedEntries.length === 1 && !pending.length ? changedEntries[0]!.entry : null;
+    const plan = only && only.source === 'name' ? splicePlan(only, addedEntries.has(only)) : undefined;
+    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted, plan) : [];
     report.pagesRescanned = pages.length - this.pendingRescan.length;
     report.pagesLeft = this.pendingRescan.length;
 

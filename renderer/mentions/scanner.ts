@@ -4,10 +4,10 @@ import Dexie from 'dexie';
 import { FILTER_CONTEXT_VERSION, WORD_FILTER_BYTES } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import type { CasefileDb } from '../db/db';
-import type { PageRow } from '../db/derive';
 import type { MentionDocRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
-import { diffPages, matchPages, timed } from './pageScan';
+import { diffPages, matchPages, rematchPages, timed } from './pageScan';
+import type { SplicePlan } from './splice';
 import type { PageKey, SyncTimings } from './pageScan';
 
 export type { PageKey } from './pageScan';
@@ -141,7 +141,7 @@ export class DocumentScanner {
    * it matched costs nothing. Returns the pages not re-scanned because `interrupted()` said
    * a newer change is waiting.
    */
-  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false): Promise<PageKey[]> {
+  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false, plan?: SplicePlan): Promise<PageKey[]> {
     const db = this.ctx.db;
     const size = this.ctx.chunk * 2;
     const read = (slice: PageKey[]) => db.transaction('r', db.pages, db.pageMentions, () =>
@@ -165,11 +165,8 @@ export class DocumentScanner {
         const [pages, stored] = await timed(t, 'readMs', () => reading!);
         // The next chunk's read goes now, to run while this one is matched.
         reading = i + size < keys.length ? read(keys.slice(i + size, i + 2 * size)) : null;
-        const present = pages.filter((r): r is PageRow => r !== undefined);
-        const { byPage } = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, present, false));
         // A page gone from the library (undefined) names no one any more.
-        let j = 0;
-        const next = pages.map((r) => (r ? byPage[j++]! : null));
+        const next = await timed(t, 'matchMs', () => rematchPages(this.ctx.trie, pages, stored, plan, t));
         const { put, remove, actors } = diffPages(slice, stored, next);
         // One write in flight at a time: the previous chunk's must be done first.
         await timed(t, 'writeMs', () => writing);

@@ -1,0 +1,70 @@
+// A name edit's re-scan without re-running the whole matcher on each page, where that gives
+// exactly what a full match gives. When one recorded name E of actor A is added (or removed)
+// and, on a page:
+//  - no other raw match (a run of words spelling any name) overlaps or touches one of E's,
+//    which also means no other actor bears E's words there;
+//  - no other raw match holds a name of A;
+// then nothing E does on the page reaches another mention, and nothing else reaches E's:
+//  - the text around a match is read the same whatever the trie holds (cues, quotes, capitals);
+//  - a match looks at other raw matches only where they overlap or touch it (matchFacts.ts:
+//    a name running on into another, ending another, an article's own name);
+//  - support from the actor's other names (acceptNearby), narrowing a shared family name
+//    (narrowSharedFamilies) and longest-match overlaps all need another match of A or one
+//    overlapping E.
+// So the page's mentions are those without E plus E's own, found with a trie holding E alone,
+// and the stored row (which a build from nothing would give) takes A's row in or out. Rows are
+// in order of each actor's first mention; E's mentions overlap no other, so A's row goes
+// before the first row whose first hit starts after its own. Anything else (another actor on
+// E's words, A named otherwise on the page, a stored row that disagrees) is matched in full.
+// splice.test.ts checks both ways against full matching over the labelled pages.
+import { NameTrie } from '../../shared/mentions';
+import type { NameEntry, PageTokens, RawMatch } from '../../shared/mentions';
+import type { PageMentionsRow } from '../db/mentionTypes';
+import { pageRowOf, withoutActor } from '../db/pageMentions';
+import { pageRows } from './pageRows';
+
+/** One recorded name added to the trie (or removed from it), with a trie of its own. */
+export interface SplicePlan {
+  readonly entry: NameEntry;
+  readonly added: boolean;
+  readonly own: NameTrie;
+}
+
+export function splicePlan(entry: NameEntry, added: boolean): SplicePlan {
+  return { entry, added, own: new NameTrie([entry]) };
+}
+
+const touches = (r: RawMatch, e: RawMatch): boolean => r.from <= e.to && r.to >= e.from;
+const sameSpan = (r: RawMatch, e: RawMatch): boolean => r.from === e.from && r.to === e.to;
+
+/**
+ * The page's new row (null: no one named) when splicing gives exactly what matching the page
+ * with `trie` gives; undefined when the page must be matched in full. `trie` is the trie after
+ * the edit; `stored` the page's row before it.
+ */
+export function splicedRow(trie: NameTrie, plan: SplicePlan, documentId: string, page: number, text: string, tokens: PageTokens,
+  stored: PageMentionsRow | undefined): PageMentionsRow | null | undefined {
+  const own = plan.own.scan(tokens);
+  // E's words are not on the page: the page's raw matches, and so its mentions, are unchanged.
+  if (own.length === 0) return stored ?? null;
+  const actorId = plan.entry.actorId;
+  for (const r of trie.scan(tokens)) {
+    const isOwn = plan.added && own.some((e) => sameSpan(r, e));
+    if (isOwn ? r.entries.length !== 1 : own.some((e) => touches(r, e)) || r.groups.byActor.has(actorId)) return undefined;
+  }
+  const rows = pageRows(plan.own, documentId, page, text, tokens);
+  const had = stored?.actors.find((a) => a.actorId === actorId);
+  if (!plan.added) {
+    // A was named on the page by E alone: its stored part must be what E alone gives.
+    const mine = pageRowOf(documentId, page, rows);
+    if (JSON.stringify(had ?? null) !== JSON.stringify(mine?.actors[0] ?? null)) return undefined;
+    return stored && had ? withoutActor(stored, actorId) : stored ?? null;
+  }
+  if (had) return undefined;
+  if (rows.length === 0) return stored ?? null;
+  const mine = rows[0]!;
+  const others = stored ? stored.actors.map((a) => ({ documentId, page, ...a })) : [];
+  const at = others.findIndex((a) => a.hits[0]!.start > mine.hits[0]!.start);
+  others.splice(at < 0 ? others.length : at, 0, mine);
+  return pageRowOf(documentId, page, others);
+}
