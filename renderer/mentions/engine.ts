@@ -295,7 +295,7 @@ export class MentionsEngine {
     // before: pages are spliced where that is exact (splice.ts). Rows an interrupted re-scan
     // left stand on an older trie, so then every page is matched in full.
     const only = changedEntries.length === 1 && !pending.length ? changedEntries[0]!.entry : null;
-    const plan = only && only.source === 'name' ? splicePlan(only, addedEntries.has(only)) : undefined;
+    const plan = only && only.source === 'name' ? splicePlan(this.trie, only, addedEntries.has(only), this.entries.get(only.actorId) ?? []) : undefined;
     this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted, plan) : [];
     report.pagesRescanned = pages.length - this.pendingRescan.length;
     report.pagesLeft = this.pendingRescan.length;

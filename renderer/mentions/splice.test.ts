@@ -41,10 +41,11 @@ interface Tally { spliced: number; full: number; changed: number }
  * Adds `entry` to the trie and takes it out again, on the given pages: each way, where the
  * splice gives a row, it must be the full match's row.
  */
-function check(trie: NameTrie, entry: NameEntry, pages: readonly string[], indices: readonly number[], before: (PageMentionsRow | null)[], tally: Tally): void {
+function check(trie: NameTrie, entry: NameEntry, actorEntries: readonly NameEntry[], pages: readonly string[], indices: readonly number[], before: (PageMentionsRow | null)[], tally: Tally): void {
+  const others = actorEntries.filter((e) => !(e.name === entry.name && e.source === entry.source));
   trie.add(entry);
   const after = indices.map((i) => full(trie, i, pages[i]!));
-  const add = splicePlan(entry, true);
+  const add = splicePlan(trie, entry, true, [...others, entry]);
   indices.forEach((i, k) => {
     const text = pages[i]!;
     const row = splicedRow(trie, add, 'd', i, text, tokenize(text), before[i] ?? undefined);
@@ -54,7 +55,7 @@ function check(trie: NameTrie, entry: NameEntry, pages: readonly string[], indic
     expect(JSON.stringify(row), `+"${entry.name}" (${entry.actorId}, ${entry.rule}) on page ${i}`).toBe(JSON.stringify(after[k]));
   });
   trie.remove(entry);
-  const remove = splicePlan(entry, false);
+  const remove = splicePlan(trie, entry, false, others);
   indices.forEach((i, k) => {
     const text = pages[i]!;
     const row = splicedRow(trie, remove, 'd', i, text, tokenize(text), after[k] ?? undefined);
@@ -76,7 +77,7 @@ describe('spliced re-scan rows', () => {
         trie.remove(entry);
         const without = set.pages.map((text, i) => full(trie, i, text));
         trie.add(entry);
-        check(trie, entry, set.pages, all, without, tally);
+        check(trie, entry, entries.filter((e) => e.actorId === entry.actorId), set.pages, all, without, tally);
         trie.add(entry);
       }
       // Every capitalised word of a page as a new name: of the set's first actors (beside their
@@ -87,7 +88,7 @@ describe('spliced re-scan rows', () => {
           for (const actorId of [set.actors[0]!.id, set.actors[1]!.id, `new-${name}`]) {
             for (const rule of ['anywhere', 'with-cue'] as MatchRule[]) {
               if (entries.some((e) => e.actorId === actorId && e.name === name && e.source === 'name')) continue;
-              check(trie, { actorId, name, source: 'name', rule }, set.pages, [i], base, tally);
+              check(trie, { actorId, name, source: 'name', rule }, entries.filter((e) => e.actorId === actorId), set.pages, [i], base, tally);
             }
           }
         }

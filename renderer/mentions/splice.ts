@@ -3,7 +3,7 @@
 // and, on a page:
 //  - no other raw match (a run of words spelling any name) overlaps or touches one of E's,
 //    which also means no other actor bears E's words there;
-//  - no other raw match holds a name of A;
+//  - no other name of A is on the page (a trie of A's other names finds none);
 // then nothing E does on the page reaches another mention, and nothing else reaches E's:
 //  - the text around a match is read the same whatever the trie holds (cues, quotes, capitals);
 //  - a match looks at other raw matches only where they overlap or touch it (matchFacts.ts:
@@ -17,7 +17,7 @@
 // before the first row whose first hit starts after its own. Anything else (another actor on
 // E's words, A named otherwise on the page, a stored row that disagrees) is matched in full.
 // splice.test.ts checks both ways against full matching over the labelled pages.
-import { NameTrie } from '../../shared/mentions';
+import { NameTrie, tokenize } from '../../shared/mentions';
 import type { NameEntry, PageTokens, RawMatch } from '../../shared/mentions';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRowOf, withoutActor } from '../db/pageMentions';
@@ -28,10 +28,24 @@ export interface SplicePlan {
   readonly entry: NameEntry;
   readonly added: boolean;
   readonly own: NameTrie;
+  /** The actor's other names, as the trie now holds them: any of them on a page means a full match. */
+  readonly siblings: NameTrie;
+  /** Other names spelled by the same words are in the trie: a page with them is matched in full. */
+  readonly shared: boolean;
 }
 
-export function splicePlan(entry: NameEntry, added: boolean): SplicePlan {
-  return { entry, added, own: new NameTrie([entry]) };
+/**
+ * The plan for `entry`, added to `trie` or removed from it (`trie` is the trie after the edit);
+ * `actorEntries` are the actor's entries after the edit.
+ */
+export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, actorEntries: readonly NameEntry[]): SplicePlan {
+  const own = new NameTrie([entry]);
+  const words = tokenize(entry.name).words;
+  const same = (e: NameEntry) => e.name === entry.name && e.source === entry.source;
+  return {
+    entry, added, own, siblings: new NameTrie(actorEntries.filter((e) => !same(e))),
+    shared: words.length > 0 && trie.entriesOf(words).length > (added ? 1 : 0),
+  };
 }
 
 const touches = (r: RawMatch, e: RawMatch): boolean => r.from <= e.to && r.to >= e.from;
@@ -47,11 +61,17 @@ export function splicedRow(trie: NameTrie, plan: SplicePlan, documentId: string,
   const own = plan.own.scan(tokens);
   // E's words are not on the page: the page's raw matches, and so its mentions, are unchanged.
   if (own.length === 0) return stored ?? null;
-  const actorId = plan.entry.actorId;
-  for (const r of trie.scan(tokens)) {
-    const isOwn = plan.added && own.some((e) => sameSpan(r, e));
-    if (isOwn ? r.entries.length !== 1 : own.some((e) => touches(r, e)) || r.groups.byActor.has(actorId)) return undefined;
+  if (plan.shared || plan.siblings.scan(tokens).length > 0) return undefined;
+  // Only runs that could touch one of E's: starting at most `longest` words before it.
+  const near: RawMatch[] = [];
+  for (const e of own) {
+    for (let i = Math.max(0, e.from - trie.longest); i <= e.to && i < tokens.words.length; i++) trie.scanAt(tokens, i, near);
   }
+  for (const r of near) {
+    if (plan.added && own.some((e) => sameSpan(r, e))) continue;
+    if (own.some((e) => touches(r, e))) return undefined;
+  }
+  const actorId = plan.entry.actorId;
   const rows = pageRows(plan.own, documentId, page, text, tokens);
   const had = stored?.actors.find((a) => a.actorId === actorId);
   if (!plan.added) {

@@ -115,6 +115,7 @@ export class NameTrie {
    */
   private readonly firstBits = new Uint8Array(FIRST_BITS_MASK / 8 + 1);
   private count = 0;
+  private maxWords = 0;
 
   constructor(entries: Iterable<NameEntry> = []) {
     for (const e of entries) this.add(e);
@@ -124,10 +125,23 @@ export class NameTrie {
     return this.count;
   }
 
+  /** The most words any name added so far has (never lowered by a removal). */
+  get longest(): number {
+    return this.maxWords;
+  }
+
+  /** The entries spelled by exactly these folded words (empty when none). */
+  entriesOf(words: readonly string[]): readonly CompiledEntry[] {
+    let node = this.root.next?.get(words[0]!);
+    for (let k = 1; node && k < words.length; k++) node = node.next?.get(words[k]!);
+    return node?.entries ?? [];
+  }
+
   /** Adds a name, or replaces the rule of one already there (same actor, name and source). */
   add(entry: NameEntry): void {
     const compiled = compileEntry(entry);
     if (!compiled) return;
+    this.maxWords = Math.max(this.maxWords, compiled.words.length);
     let node = this.root;
     for (const w of compiled.words) {
       node.next ??= new Map();
@@ -202,19 +216,23 @@ export class NameTrie {
 
   /** Every run of words that spells a name; overlapping runs are all reported. */
   scan(tokens: PageTokens): RawMatch[] {
-    const { words, hardBefore } = tokens;
     const out: RawMatch[] = [];
     if (!this.root.next) return out;
+    for (let i = 0; i < tokens.words.length; i++) this.scanAt(tokens, i, out);
+    return out;
+  }
+
+  /** The runs of words starting at word `i` that spell a name, added to `out`. */
+  scanAt(tokens: PageTokens, i: number, out: RawMatch[]): RawMatch[] {
+    const { words, hardBefore } = tokens;
     const n = words.length;
-    for (let i = 0; i < n; i++) {
-      let node = this.first(tokens, i);
-      let k = i + 1;
-      while (node) {
-        if (node.entries) out.push({ from: i, to: k, entries: node.entries, groups: (node.groups ??= groupEntries(node.entries)) });
-        if (k >= n || hardBefore[k] || !node.next) break;
-        node = node.next.get(words[k]!);
-        k++;
-      }
+    let node = this.first(tokens, i);
+    let k = i + 1;
+    while (node) {
+      if (node.entries) out.push({ from: i, to: k, entries: node.entries, groups: (node.groups ??= groupEntries(node.entries)) });
+      if (k >= n || hardBefore[k] || !node.next) break;
+      node = node.next.get(words[k]!);
+      k++;
     }
     return out;
   }
