@@ -99,4 +99,19 @@ describe('spliced re-scan rows', () => {
       expect(tally.full, JSON.stringify(tally)).toBeGreaterThan(0);
     });
   }
+
+  it('match a page in full where the new name holds a word of the actor\'s family name', () => {
+    // "Rodrigo Cárdenas" names Rodrigo, and then "Cárdenas" far down the page is his surname
+    // (reason 'page'), where before it was anyone's.
+    const actors: MentionActor[] = [{ id: 'rodrigo', kind: 'person', name: 'Rodrigo Cárdenas Mejía', names: [] }, { id: 'otro', kind: 'person', name: 'Otro Nombre', names: [] }];
+    const text = `Ayer llegó Rodrigo Cárdenas al pueblo. ${'Los vecinos hablaron mucho de la cosecha y del río durante toda la tarde. '.repeat(3)}Después Cárdenas se fue.`;
+    const trie = new NameTrie(nameEntriesForActors(actors));
+    const before = full(trie, 0, text);
+    const tally: Tally = { spliced: 0, full: 0, changed: 0 };
+    const entry: NameEntry = { actorId: 'rodrigo', name: 'Rodrigo Cárdenas', source: 'name', rule: 'anywhere' };
+    check(trie, entry, nameEntriesForActors(actors).filter((e) => e.actorId === 'rodrigo'), [text], [0], [before], tally);
+    trie.add(entry);
+    expect(full(trie, 0, text)!.actors[0]!.count).toBe(2);
+    expect(tally.full).toBe(2);
+  });
 });

@@ -3,21 +3,24 @@
 // and, on a page:
 //  - no other raw match (a run of words spelling any name) overlaps or touches one of E's,
 //    which also means no other actor bears E's words there;
-//  - no other name of A is on the page (a trie of A's other names finds none);
+//  - no other recorded name of A is on the page, and no family name of A within 12 words of E
+//    (E shares no word with A's family names);
 // then nothing E does on the page reaches another mention, and nothing else reaches E's:
 //  - the text around a match is read the same whatever the trie holds (cues, quotes, capitals);
 //  - a match looks at other raw matches only where they overlap or touch it (matchFacts.ts:
 //    a name running on into another, ending another, an article's own name);
-//  - support from the actor's other names (acceptNearby), narrowing a shared family name
-//    (narrowSharedFamilies) and longest-match overlaps all need another match of A or one
-//    overlapping E.
+//  - support between the actor's names (acceptNearby) comes from recorded names only, reaches
+//    a family name only within 12 words or when E spells it, and narrowing a shared family
+//    name to the actor (narrowSharedFamilies) needs E to hold one of its surnames; longest-match
+//    overlaps need a match overlapping E; a family name of A taken anyway gives A a row, which
+//    the stored row then shows.
 // So the page's mentions are those without E plus E's own, found with a trie holding E alone,
 // and the stored row (which a build from nothing would give) takes A's row in or out. Rows are
 // in order of each actor's first mention; E's mentions overlap no other, so A's row goes
 // before the first row whose first hit starts after its own. Anything else (another actor on
 // E's words, A named otherwise on the page, a stored row that disagrees) is matched in full.
 // splice.test.ts checks both ways against full matching over the labelled pages.
-import { NameTrie, tokenize } from '../../shared/mentions';
+import { DEFAULT_NEAR_WORDS, NameTrie, tokenize } from '../../shared/mentions';
 import type { NameEntry, PageTokens, RawMatch } from '../../shared/mentions';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRowOf, withoutActor } from '../db/pageMentions';
@@ -28,9 +31,15 @@ export interface SplicePlan {
   readonly entry: NameEntry;
   readonly added: boolean;
   readonly own: NameTrie;
-  /** The actor's other names, as the trie now holds them: any of them on a page means a full match. */
-  readonly siblings: NameTrie;
-  /** Other names spelled by the same words are in the trie: a page with them is matched in full. */
+  /** The actor's other recorded names, as the trie now holds them: any of them on a page means a full match. */
+  readonly names: NameTrie;
+  /** The actor's family names: one within DEFAULT_NEAR_WORDS of E on a page means a full match. */
+  readonly families: NameTrie;
+  /**
+   * Every page with E's words is matched in full: other names are spelled by the same words, or
+   * E holds a word of one of the actor's family names (E could then support it anywhere on the
+   * page, or single the actor out of a family name it shares).
+   */
   readonly shared: boolean;
 }
 
@@ -42,9 +51,11 @@ export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, act
   const own = new NameTrie([entry]);
   const words = tokenize(entry.name).words;
   const same = (e: NameEntry) => e.name === entry.name && e.source === entry.source;
+  const families = actorEntries.filter((e) => e.source === 'family');
+  const familyWords = new Set(families.flatMap((e) => tokenize(e.name).words));
   return {
-    entry, added, own, siblings: new NameTrie(actorEntries.filter((e) => !same(e))),
-    shared: words.length > 0 && trie.entriesOf(words).length > (added ? 1 : 0),
+    entry, added, own, names: new NameTrie(actorEntries.filter((e) => e.source === 'name' && !same(e))), families: new NameTrie(families),
+    shared: words.length > 0 && (trie.entriesOf(words).length > (added ? 1 : 0) || words.some((w) => familyWords.has(w))),
   };
 }
 
@@ -61,7 +72,11 @@ export function splicedRow(trie: NameTrie, plan: SplicePlan, documentId: string,
   const own = plan.own.scan(tokens);
   // E's words are not on the page: the page's raw matches, and so its mentions, are unchanged.
   if (own.length === 0) return stored ?? null;
-  if (plan.shared || plan.siblings.scan(tokens).length > 0) return undefined;
+  if (plan.shared || plan.names.scan(tokens).length > 0) return undefined;
+  // A family name of the actor near E could be taken for it once E names the actor there ('nearby').
+  for (const f of plan.families.scan(tokens)) {
+    if (own.some((e) => (f.from >= e.to ? f.from - e.to : e.from >= f.to ? e.from - f.to : -1) <= DEFAULT_NEAR_WORDS)) return undefined;
+  }
   // Only runs that could touch one of E's: starting at most `longest` words before it.
   const near: RawMatch[] = [];
   for (const e of own) {
