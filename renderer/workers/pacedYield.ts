@@ -5,9 +5,9 @@
  * a plain macrotask yield let the search and mentions workers' first catch-up keep the
  * window's filter reads waiting 1–3 s (docs/benchmarks.md, 2026-12-06).
  *
- * `graceMs`: the first that many ms of work after `restart()` are not paced (the yield is a
- * plain macrotask), so a short job the user waits for (a name edit) runs at full speed and
- * only a long catch-up gives time back. The window's reads still interleave at every yield.
+ * `graceMs`: the first that many ms of work after `restart()` are not paced (the yield returns
+ * at once), so a short job the user waits for (a name edit) runs at full speed and only a long
+ * catch-up gives time back. The window's reads still interleave at every IndexedDB request.
  */
 export interface PacedYield {
   (): Promise<void>;
@@ -36,8 +36,10 @@ export function pacedYield(share = 1, now: () => number = () => performance.now(
   let jobStart = since;
   const yieldNow = async () => {
     const worked = now() - since;
-    const inGrace = now() - jobStart < graceMs;
-    await sleep(inGrace ? 0 : Math.min(250, Math.max(0, worked * share)));
+    // In the grace period nothing is given back: the chunks between yields await IndexedDB,
+    // which already lets the window's requests and this worker's messages in.
+    if (now() - jobStart < graceMs) { since = now(); return; }
+    await sleep(Math.min(250, Math.max(0, worked * share)));
     since = now();
   };
   return Object.assign(yieldNow, { restart() { since = jobStart = now(); } });
