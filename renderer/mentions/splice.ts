@@ -1,14 +1,16 @@
 // A name edit's re-scan without re-running the whole matcher on each page, where that gives
 // exactly what a full match gives. When one recorded name E of actor A is added (or removed)
 // and, on a page:
-//  - no other raw match (a run of words spelling any name) overlaps or touches one of E's,
-//    which also means no other actor bears E's words there;
+//  - no other raw match (a run of words spelling any name) overlaps one of E's, and no
+//    other actor bears E's words;
 //  - no other recorded name of A is on the page, and no family name of A within 12 words of E
 //    (E shares no word with A's family names);
 // then nothing E does on the page reaches another mention, and nothing else reaches E's:
 //  - the text around a match is read the same whatever the trie holds (cues, quotes, capitals);
-//  - a match looks at other raw matches only where they overlap or touch it (matchFacts.ts:
-//    a name running on into another, ending another, an article's own name);
+//  - a match looks at other raw matches only where they overlap it (an article's own name,
+//    matchFacts.ts) or, for the same actor's names only, where they touch it (a name running
+//    on into another of the actor's, or ending one): A's other names send the page to a full
+//    match anyway;
 //  - support between the actor's names (acceptNearby) comes from recorded names only, reaches
 //    a family name only within 12 words or when E spells it, and narrowing a shared family
 //    name to the actor (narrowSharedFamilies) needs E to hold one of its surnames; longest-match
@@ -59,7 +61,7 @@ export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, act
   };
 }
 
-const touches = (r: RawMatch, e: RawMatch): boolean => r.from <= e.to && r.to >= e.from;
+const overlaps = (r: RawMatch, e: RawMatch): boolean => r.from < e.to && r.to > e.from;
 const sameSpan = (r: RawMatch, e: RawMatch): boolean => r.from === e.from && r.to === e.to;
 
 /**
@@ -77,14 +79,14 @@ export function splicedRow(trie: NameTrie, plan: SplicePlan, documentId: string,
   for (const f of plan.families.scan(tokens)) {
     if (own.some((e) => (f.from >= e.to ? f.from - e.to : e.from >= f.to ? e.from - f.to : -1) <= DEFAULT_NEAR_WORDS)) return undefined;
   }
-  // Only runs that could touch one of E's: starting at most `longest` words before it.
+  // Only runs that could overlap one of E's: starting fewer than `longest` words before it.
   const near: RawMatch[] = [];
   for (const e of own) {
-    for (let i = Math.max(0, e.from - trie.longest); i <= e.to && i < tokens.words.length; i++) trie.scanAt(tokens, i, near);
+    for (let i = Math.max(0, e.from - trie.longest + 1); i < e.to; i++) trie.scanAt(tokens, i, near);
   }
   for (const r of near) {
     if (plan.added && own.some((e) => sameSpan(r, e))) continue;
-    if (own.some((e) => touches(r, e))) return undefined;
+    if (own.some((e) => overlaps(r, e))) return undefined;
   }
   const actorId = plan.entry.actorId;
   const rows = pageRows(plan.own, documentId, page, text, tokens);
