@@ -5,19 +5,20 @@
 //   3. build     the app's real mentions worker (getMentionsClient) builds in the background; the
 //                page meanwhile records long main-thread tasks and the latency of a small
 //                IndexedDB read every 100 ms; worker heap sampled over CDP
-//   4. edits     one name edit (two aliases added), a new 50-page document, "Mentioned in" reads
+//   4. edits     name edits (aliases added), the stress edit (the one-word alias that the most pages
+//                gain, added and taken off), a new 50-page document, "Mentioned in" reads
 // Missing a target is a finding, not a failure. Writes bench-results/mentions-<pages>.json.
 //
 //   npm run bench:mentions                       100,000 pages
 //   node scripts/bench-mentions.mjs --pages 20000
-//   options: --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
+//   options: --profile (the worker's CPU profile over the stress edit)  --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, round, serveFolders, watchErrors, workerSession, writeResults } from './bench-common.mjs';
+import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, workerSession, writeResults } from './bench-common.mjs';
 
 const TARGETS = { buildMs: 180_000, nameEditMs: 1000, newDocumentMs: 1000, mentionedInMs: 100, workerHeapMB: 500, idbWaitMs: 300 };
 
@@ -28,6 +29,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '20240101' },
     rounds: { type: 'string', default: '4' },
     'no-build': { type: 'boolean', default: false },
+    profile: { type: 'boolean', default: false },
     'build-timeout-s': { type: 'string', default: '900' },
   },
 });
@@ -38,12 +40,13 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Where the worker's sync spent its time (renderer/mentions/pageScan.ts SyncTimings). */
-const where = (t) => (t ? `queued ${fmt(t.queuedMs)}, names ${fmt(t.namesMs)}, read ${fmt(t.readMs)}, match ${fmt(t.matchMs)}, write ${fmt(t.writeMs)}, paused ${fmt(t.pausedMs)}; rows put ${t.rowsWritten}, deleted ${t.rowsDeleted}` : 'no timings');
+const where = (t) => (t ? `queued ${fmt(t.queuedMs)}, names ${fmt(t.namesMs)}, read ${fmt(t.readMs)}, match ${fmt(t.matchMs)}, write ${fmt(t.writeMs)}, paused ${fmt(t.pausedMs)}; rows put ${t.rowsWritten}, deleted ${t.rowsDeleted}; pages spliced ${t.pagesSpliced ?? 0}` : 'no timings');
 
 /** The mentions worker's used JS heap in MB (null while none is attached), to sample while it works. */
 async function workerHeap(cdp) {
-  const { heap } = await workerSession(cdp, { waitMs: 0 });
-  return async (gc = false) => (await heap(gc)).usedMB ?? null;
+  const { heap, send } = await workerSession(cdp, { waitMs: 0 });
+  const sample = async (gc = false) => (await heap(gc)).usedMB ?? null;
+  return Object.assign(sample, { send });
 }
 
 async function main() {
@@ -86,12 +89,24 @@ async function main() {
     log(`build: ${result.build.finished ? '' : 'NOT FINISHED '}${fmt(result.build.ms)} for ${config.pages} pages (${Math.round(config.pages / (result.build.ms / 1000))} pages/s; raw read alone ${fmt(result.rawRead.ms)}); ${result.build.rows} mention rows; longest main-thread task ${fmt(result.build.longTasks.max)} (${result.build.longTasks.n} long tasks); IndexedDB probe p50 ${fmt(result.build.idbProbe.p50)} p95 ${fmt(result.build.idbProbe.p95)} max ${fmt(result.build.idbProbe.max)}; worker heap peak ${peak} MB; load ${load()}`);
     log(`  build, worker's own account: ${where(result.build.last?.timings)}`);
 
+    const logEdit = (label, e) => log(`  name edit (${label}"${e.name}"): stored after ${fmt(e.ms)} (worker sync ${fmt(e.last?.ms)}); ${e.last?.pagesRescanned} pages re-scanned of ${config.pages} (${e.rescanKeys} by the filters, found again), ${e.gained} gain the actor, ${e.lost} lose it (now on ${e.pagesMentioning}); ${where(e.last?.timings)}; reference: raw read of the re-scanned pages' rows ${fmt(e.referenceMs)} → edit ÷ reference ${(e.ms / Math.max(1, e.referenceMs)).toFixed(2)}; IndexedDB probe max ${fmt(e.idbProbe.max)}; load ${load()}`);
     result.nameEdits = [];
     for (let i = 0; i < config.rounds; i++) {
       const e = await bench('nameEdit', { round: i });
       result.nameEdits.push(e);
-      log(`  name edit (+"${e.name}"): mentions stored after ${fmt(e.ms)} (worker sync ${fmt(e.last?.ms)}, ${e.last?.pagesRescanned} pages re-scanned of ${config.pages}); actor now on ${e.pagesMentioning} pages; IndexedDB probe max ${fmt(e.idbProbe.max)}; ${where(e.last?.timings)}; load ${load()}`);
+      logEdit('+', e);
     }
+    // The stress edit: the one-word alias, matched anywhere, that the most pages gain; then taken off again.
+    result.stress = await bench('findStress', { sample: 3000 });
+    log(`stress edit: "${result.stress.word}", found on ${result.stress.found} of ${result.stress.samplePages} sample pages (≈ ${result.stress.estimatedPages} pages); runners-up ${result.stress.runnersUp.map(([w, n]) => `${w} ${n}`).join(', ')}; chosen in ${fmt(result.stress.ms)}`);
+    // --profile: the worker's CPU profile over the stress edit, for Chrome DevTools (bench-results/).
+    if (opts.profile) { await heap.send('Profiler.enable'); await heap.send('Profiler.setSamplingInterval', { interval: 200 }); await heap.send('Profiler.start'); }
+    const added = await bench('nameEdit', { round: 0, name: result.stress.word, actorId: result.nameEdits[0]?.actorId });
+    if (opts.profile) result.stressProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-${config.pages}.cpuprofile`, 'stress edit: worker');
+    logEdit('stress +', added);
+    const removed = await bench('nameEdit', { round: 0, remove: result.stress.word, actorId: added.actorId });
+    logEdit('stress −', removed);
+    result.stressEdits = [added, removed];
     result.newDocuments = [];
     for (let i = 0; i < config.rounds; i++) {
       const d = await bench('newDocument', { round: i, pages: 50 });
@@ -116,6 +131,7 @@ async function main() {
       ['  IndexedDB wait on the UI (p95)', fmt(result.build.idbProbe.p95), `— (idle ref p95 ${fmt(result.idle.idbProbe.p95)})`, ''],
       ['name edit: titled alias (max)', fmt(maxOf(edits(0))), `≤ ${TARGETS.nameEditMs} ms`, verdict(maxOf(edits(0)) <= TARGETS.nameEditMs)],
       ...(edits(1).length ? [['name edit: one frequent word (max)', fmt(maxOf(edits(1))), `≤ ${TARGETS.nameEditMs} ms`, verdict(maxOf(edits(1)) <= TARGETS.nameEditMs)]] : []),
+      ...result.stressEdits.map((e, i) => [`name edit: stress ${i ? '−' : '+'}"${e.name}" (${e.gained + e.lost} pages)`, fmt(e.ms), `≤ ${TARGETS.nameEditMs} ms (ref ${fmt(e.referenceMs)}, ${(e.ms / Math.max(1, e.referenceMs)).toFixed(1)}×)`, verdict(e.ms <= TARGETS.nameEditMs)]),
       ['new 50-page document (max)', fmt(maxOf(result.newDocuments.map((d) => (d.found ? d.ms : Infinity)))), `≤ ${TARGETS.newDocumentMs} ms`, verdict(maxOf(result.newDocuments.map((d) => (d.found ? d.ms : Infinity))) <= TARGETS.newDocumentMs)],
       ['"Mentioned in", most-mentioned actor', fmt(result.mentionedIn[0].ms), `≤ ${TARGETS.mentionedInMs} ms (ref ${fmt(result.mentionedIn[0].referenceMs)})`, verdict(result.mentionedIn[0].ms <= TARGETS.mentionedInMs)],
       ['worker heap peak', `${peak} MB`, `≤ ${TARGETS.workerHeapMB} MB`, verdict(peak <= TARGETS.workerHeapMB)],

@@ -16,8 +16,8 @@ import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
-import type { ActorRow } from '../db/derive';
-import type { MentionDocRow } from '../db/mentionTypes';
+import type { ActorRow, DocumentRow } from '../db/derive';
+import type { MentionDocRow, NameRuleRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
@@ -27,6 +27,7 @@ import { noTimings, timed } from './pageScan';
 import { DocumentScanner } from './scanner';
 import { pagesHolding } from './rescanPages';
 import type { ChangedEntry } from './rescanPages';
+import { splicePlan } from './splice';
 import type { SyncTimings } from './pageScan';
 
 export type { SyncTimings } from './pageScan';
@@ -51,6 +52,11 @@ export interface EngineOptions {
    * stops after its current chunk; the next sync scans new documents first and resumes it.
    */
   interrupted?: () => boolean;
+  /**
+   * The caller reports every write to documents and name rules (`tablesChanged`), so a sync
+   * may keep those tables' rows between syncs. Without it every sync reads them.
+   */
+  tablesWatched?: boolean;
 }
 
 export interface SyncReport {
@@ -92,6 +98,15 @@ export class MentionsEngine {
   private actorsSeenAt = -Infinity;
   /** Actors read with exactly that `updatedAt` (a bundle import or a bulk write gives thousands the same). */
   private readonly seenAtIds = new Set<string>();
+  /**
+   * The documents and name rules as last read, until a write to their table is reported
+   * (`tablesChanged`): a name edit then reads neither (3,000 document rows were a tenth of
+   * an edit at 100,000 pages). `readsSince` counts the reports, so a read that a write
+   * overtook is not kept.
+   */
+  private documentsRead: DocumentRow[] | null = null;
+  private rulesRead: NameRuleRow[] | null = null;
+  private readonly reports = { documents: 0, nameRules: 0 };
   private queue: Promise<unknown> = Promise.resolve();
   private readonly yieldNow: () => Promise<void>;
   private readonly chunk: number;
@@ -125,6 +140,30 @@ export class MentionsEngine {
     });
   }
 
+  /**
+   * Says which tables were written (none named: all of them), so the next sync reads them
+   * again. The host calls this from its change watch, before the sync it schedules.
+   */
+  tablesChanged(tables?: Iterable<string>): void {
+    const names = tables ? new Set(tables) : null;
+    if (!names || names.has('documents')) { this.documentsRead = null; this.reports.documents++; }
+    if (!names || names.has('nameRules')) { this.rulesRead = null; this.reports.nameRules++; }
+  }
+
+  /** The rows of the table, read again only when a write to it was reported since the last read. */
+  private async cachedRows<K extends 'documents' | 'nameRules'>(table: K): Promise<K extends 'documents' ? DocumentRow[] : NameRuleRow[]> {
+    type Rows = K extends 'documents' ? DocumentRow[] : NameRuleRow[];
+    const kept = table === 'documents' ? this.documentsRead : this.rulesRead;
+    if (kept && this.options.tablesWatched) return kept as Rows;
+    const before = this.reports[table];
+    const rows = await (table === 'documents' ? this.db.documents.toArray() : this.db.nameRules.toArray());
+    if (this.reports[table] === before) {
+      if (table === 'documents') this.documentsRead = rows as DocumentRow[];
+      else this.rulesRead = rows as NameRuleRow[];
+    }
+    return rows as Rows;
+  }
+
   sync(): Promise<SyncReport> {
     const called = performance.now();
     return this.exclusive(() => this.runSync(performance.now() - called));
@@ -154,10 +193,12 @@ export class MentionsEngine {
     // In small transactions with yields (readAllInChunks): the first sync reads every actor,
     // and one read of 50,000 would hold IndexedDB while the window's list waits behind it.
     // Not a snapshot: an actor written meanwhile is read again by the sync its write triggers.
-    const [settings, documents] = await db.transaction('r', db.nameRules, db.documents, () => Promise.all([db.nameRules.toArray(), db.documents.toArray()]));
+    // Documents and rules only when written since they were last read; all three at once.
     const first = this.actorsSeenAt === -Infinity;
-    const recent = first ? await readAllInChunks(db.actors, (a) => a.id, this.yieldNow) : await this.actorsSince();
-    const keys = first ? recent.map((a) => a.id) : await readKeysInChunks(db.actors, this.yieldNow);
+    const [settings, documents, recent, allKeys] = await Promise.all([this.cachedRows('nameRules'), this.cachedRows('documents'),
+      first ? readAllInChunks(db.actors, (a) => a.id, this.yieldNow) : this.actorsSince(),
+      first ? null : readKeysInChunks(db.actors, this.yieldNow)]);
+    const keys = allKeys ?? recent.map((a) => a.id);
     // An actor added between the two reads is live though its key came too late.
     const live = new Set([...keys, ...recent.map((a) => a.id)]);
     const recentIds = new Set(recent.map((a) => a.id));
@@ -190,6 +231,7 @@ export class MentionsEngine {
     const changedNames = new Set<string>();
     const changedEntries: ChangedEntry[] = [];
     const changedActors: string[] = [];
+    const addedEntries = new Set<NameEntry>();
     for (const actorId of dirty) {
       const next = this.names.entries(actorId);
       const prev = this.entries.get(actorId) ?? [];
@@ -206,6 +248,7 @@ export class MentionsEngine {
       for (const e of added) this.trie.add(e);
       const siblings = [...prev, ...next];
       for (const e of [...removed, ...added]) { changedNames.add(e.name); changedEntries.push({ entry: e, siblings }); }
+      for (const e of added) addedEntries.add(e);
       this.entries.set(actorId, next);
       changedActors.push(actorId);
     }
@@ -248,7 +291,12 @@ export class MentionsEngine {
     // 4. Changed names: only the pages that can hold them, after those an interrupted sync left.
     const pending = this.pendingRescan.filter(([id]) => withText.has(id) && !freshIds.has(id));
     const pages = mergePageKeys(pending, changedEntries.length ? pagesHolding(this.docs.values(), changedEntries, freshIds) : []);
-    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted) : [];
+    // One recorded name added or removed, over rows that all stand on the trie as it was just
+    // before: pages are spliced where that is exact (splice.ts). Rows an interrupted re-scan
+    // left stand on an older trie, so then every page is matched in full.
+    const only = changedEntries.length === 1 && !pending.length ? changedEntries[0]!.entry : null;
+    const plan = only && only.source === 'name' ? splicePlan(this.trie, only, addedEntries.has(only), this.entries.get(only.actorId) ?? []) : undefined;
+    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted, plan) : [];
     report.pagesRescanned = pages.length - this.pendingRescan.length;
     report.pagesLeft = this.pendingRescan.length;
 

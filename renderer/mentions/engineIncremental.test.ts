@@ -10,7 +10,7 @@ import { getActor, saveActor } from '../db/actors';
 import { openDatabase } from '../db/db';
 import type { CasefileDb } from '../db/db';
 import { addDocument } from '../db/documents';
-import { mentionNamesOf, mentionedIn, mentionsOfActor } from '../db/mentions';
+import { mentionNamesOf, mentionedIn, mentionsOfActor, setNameRule } from '../db/mentions';
 import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
 import { FILTER_CONTEXT_VERSION } from '../../shared/mentions';
@@ -229,5 +229,28 @@ describe('MentionsEngine fast paths', () => {
     const names = await mentionNamesOf(db, actor.id);
     expect(names?.entries.find((e) => e.name === 'Puerto')).toMatchObject({ rule: 'with-cue', reason: 'an ordinary word in the library' });
     expect((await mentionsOfActor(db, actor.id)).map((r) => r.page)).toEqual([12]);
+  });
+});
+
+describe('MentionsEngine with its tables watched', () => {
+  it('reads documents and name rules again only after a write to them is reported', async () => {
+    const db = await freshDb();
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    await saveActor(db, artemio, 1_000);
+    await addPdf(db, [PAGES[0]!]);
+    const engine = new MentionsEngine(db, { tablesWatched: true });
+    await engine.load();
+    await engine.sync();
+    // A document written but not reported: the sync keeps the documents it read.
+    await addPdf(db, [PAGES[3]!]);
+    expect((await engine.sync()).documentsScanned).toBe(0);
+    engine.tablesChanged(['documents']);
+    expect((await engine.sync()).documentsScanned).toBe(1);
+    // A rule written and reported: Artemio is no longer matched.
+    await setNameRule(db, artemio.id, 'Artemio', 'name', 'never');
+    engine.tablesChanged(['nameRules']);
+    await engine.sync();
+    expect((await mentionsOfActor(db, artemio.id)).length).toBe(0);
+    expect(await allRows(db)).toBe(await rebuilt(db));
   });
 });

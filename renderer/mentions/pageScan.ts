@@ -8,6 +8,8 @@ import type { PageRow } from '../db/derive';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRowOf } from '../db/pageMentions';
 import { pageRows } from './pageRows';
+import { splicedRow } from './splice';
+import type { SplicePlan } from './splice';
 
 /** Where a sync spent its time, in ms (what `npm run bench:mentions` prints). */
 export interface SyncTimings {
@@ -26,9 +28,11 @@ export interface SyncTimings {
   /** Mention rows put and deleted. */
   rowsWritten: number;
   rowsDeleted: number;
+  /** Re-scanned pages whose row was spliced rather than matched in full (splice.ts). */
+  pagesSpliced: number;
 }
 
-export const noTimings = (): SyncTimings => ({ readMs: 0, matchMs: 0, writeMs: 0, pausedMs: 0, namesMs: 0, queuedMs: 0, rowsWritten: 0, rowsDeleted: 0 });
+export const noTimings = (): SyncTimings => ({ readMs: 0, matchMs: 0, writeMs: 0, pausedMs: 0, namesMs: 0, queuedMs: 0, rowsWritten: 0, rowsDeleted: 0, pagesSpliced: 0 });
 
 /** Runs `task` and adds its duration to `timings[field]`. */
 export async function timed<T>(timings: SyncTimings, field: 'readMs' | 'matchMs' | 'writeMs' | 'pausedMs' | 'namesMs', task: () => Promise<T> | T): Promise<T> {
@@ -60,6 +64,28 @@ export function matchPages(trie: NameTrie, pages: readonly PageRow[], withFilter
     return pageRowOf(page.documentId, page.page, pageRows(trie, page.documentId, page.page, text, tokens));
   });
   return { rows: byPage.filter((r): r is PageMentionsRow => r !== null), byPage, filters };
+}
+
+/**
+ * The new rows of re-scanned pages (null: page gone, or no one named), in the order given.
+ * With a plan (one recorded name added or removed), each page is tokenized once and its row
+ * spliced where that is exact (splice.ts), else matched in full with the same tokens.
+ */
+export function rematchPages(trie: NameTrie, pages: readonly (PageRow | undefined)[], stored: readonly (PageMentionsRow | undefined)[],
+  plan: SplicePlan | undefined, t: SyncTimings): (PageMentionsRow | null)[] {
+  return pages.map((page, i) => {
+    if (!page) return null;
+    const text = pageSearchText(page.text, page.annotations);
+    const tokens = tokenize(text);
+    if (plan) {
+      const row = splicedRow(trie, plan, page.documentId, page.page, text, tokens, stored[i]);
+      if (row !== undefined) {
+        t.pagesSpliced++;
+        return row;
+      }
+    }
+    return pageRowOf(page.documentId, page.page, pageRows(trie, page.documentId, page.page, text, tokens));
+  });
 }
 
 export type PageKey = [string, number];

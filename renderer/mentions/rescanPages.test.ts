@@ -101,5 +101,15 @@ describe('re-scans after a with-cue name edit', () => {
     // Every with-cue edit looked at fewer pages than hold the word: the 40 plain pages name it uncued.
     for (const [word, pagesRescanned, holding] of rescanned) expect(pagesRescanned, word).toBeLessThan(holding);
     expect(rescanned.every(([, n]) => n > 0)).toBe(true);
+
+    // A one-word alias matched anywhere, which many pages gain: one recorded name added (or
+    // taken off), so pages are spliced where that is exact (splice.ts), and the rows still end
+    // as a full build's.
+    for (const [change, at] of [[alias('Ayacucho'), 7_000], [(a: Actor): Actor => ({ ...a, names: a.names.filter((n) => n.name !== 'Ayacucho') }), 8_000]] as const) {
+      await saveActor(db, change((await getActor(db, ids.get('artemio')!))!), at);
+      const report = await engine.sync();
+      expect(report.timings.pagesSpliced).toBeGreaterThan(0);
+      expect(await allRows(db)).toBe(await rebuilt(db));
+    }
   });
 });

@@ -4,10 +4,10 @@ import Dexie from 'dexie';
 import { FILTER_CONTEXT_VERSION, WORD_FILTER_BYTES } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import type { CasefileDb } from '../db/db';
-import type { PageRow } from '../db/derive';
 import type { MentionDocRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
-import { diffPages, matchPages, timed } from './pageScan';
+import { diffPages, matchPages, rematchPages, timed } from './pageScan';
+import type { SplicePlan } from './splice';
 import type { PageKey, SyncTimings } from './pageScan';
 
 export type { PageKey } from './pageScan';
@@ -132,39 +132,61 @@ export class DocumentScanner {
 
 
   /**
-   * Re-scans pages after a name change. One read transaction per chunk gets the pages' text
-   * and their stored rows (a key range per run of pages of one document); only the rows that
-   * differ are written, and only the actors whose rows changed are touched. Returns the pages
-   * not re-scanned because `interrupted()` said a newer change is waiting.
+   * Re-scans pages after a name change, pipelined: the next chunk's read (the pages' text and
+   * their stored rows, one read transaction) is in flight while this chunk is matched, and
+   * this chunk's write (only the rows that differ; only the actors whose rows changed are
+   * touched) runs while the next one is matched. IndexedDB works in its own thread, so a
+   * re-scan costs about the larger of its matching and its IndexedDB time rather than their
+   * sum. The timings count what the worker waited for: a read or write that finished while
+   * it matched costs nothing. Returns the pages not re-scanned because `interrupted()` said
+   * a newer change is waiting.
    */
-  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false): Promise<PageKey[]> {
+  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false, plan?: SplicePlan): Promise<PageKey[]> {
     const db = this.ctx.db;
     const size = this.ctx.chunk * 2;
-    for (let i = 0; i < keys.length; i += size) {
-      // A newer change is waiting (a new document, another edit): stop here and hand back
-      // the pages left, which the next sync re-scans after that change.
-      if (i > 0 && interrupted()) return keys.slice(i);
-      this.ctx.onProgress?.({ done: i, total: keys.length });
-      const slice = keys.slice(i, i + size);
-      const [pages, stored] = await timed(t, 'readMs', () => db.transaction('r', db.pages, db.pageMentions, () =>
-        Promise.all([db.pages.bulkGet(slice), db.pageMentions.bulkGet(slice)])));
-      const present = pages.filter((r): r is PageRow => r !== undefined);
-      const { byPage } = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, present, false));
-      // A page gone from the library (undefined) names no one any more.
-      let j = 0;
-      const next = pages.map((r) => (r ? byPage[j++]! : null));
-      const { put, remove, actors } = diffPages(slice, stored, next);
-      if (put.length || remove.length) {
-        await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, async () => {
-          if (remove.length) await db.pageMentions.bulkDelete(remove);
-          if (put.length) await db.pageMentions.bulkPut(put);
-        }));
+    const read = (slice: PageKey[]) => db.transaction('r', db.pages, db.pageMentions, () =>
+      Promise.all([db.pages.bulkGet(slice), db.pageMentions.bulkGet(slice)]));
+    let reading = keys.length ? read(keys.slice(0, size)) : null;
+    let writing: Promise<unknown> = Promise.resolve();
+    // A read or write not awaited because an error or an interruption ended the loop must not
+    // surface as an unhandled rejection (the error that ended it is the one reported).
+    const settle = (p: Promise<unknown> | null) => { void p?.catch(() => undefined); };
+    try {
+      for (let i = 0; i < keys.length; i += size) {
+        // A newer change is waiting (a new document, another edit): stop here and hand back
+        // the pages left, which the next sync re-scans after that change.
+        if (i > 0 && interrupted()) {
+          settle(reading);
+          await timed(t, 'writeMs', () => writing);
+          return keys.slice(i);
+        }
+        this.ctx.onProgress?.({ done: i, total: keys.length });
+        const slice = keys.slice(i, i + size);
+        const [pages, stored] = await timed(t, 'readMs', () => reading!);
+        // The next chunk's read goes now, to run while this one is matched.
+        reading = i + size < keys.length ? read(keys.slice(i + size, i + 2 * size)) : null;
+        // A page gone from the library (undefined) names no one any more.
+        const next = await timed(t, 'matchMs', () => rematchPages(this.ctx.trie, pages, stored, plan, t));
+        const { put, remove, actors } = diffPages(slice, stored, next);
+        // One write in flight at a time: the previous chunk's must be done first.
+        await timed(t, 'writeMs', () => writing);
+        if (put.length || remove.length) {
+          writing = db.transaction('rw', db.pageMentions, async () => {
+            if (remove.length) await db.pageMentions.bulkDelete(remove);
+            if (put.length) await db.pageMentions.bulkPut(put);
+          });
+        }
+        t.rowsWritten += put.length;
+        t.rowsDeleted += remove.length;
+        for (const id of actors) touched.add(id);
+        await this.ctx.pause(t);
       }
-      t.rowsWritten += put.length;
-      t.rowsDeleted += remove.length;
-      for (const id of actors) touched.add(id);
-      await this.ctx.pause(t);
+      await timed(t, 'writeMs', () => writing);
+      return [];
+    } catch (error) {
+      settle(reading);
+      settle(writing);
+      throw error;
     }
-    return [];
   }
 }

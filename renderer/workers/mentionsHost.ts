@@ -15,14 +15,18 @@ export interface MentionsHostConfig {
   syncDelayMs?: number;
   /** Pause after each chunk of a long sync, as a share of the time the chunk ran (pacedYield). */
   paceShare?: number;
-  watch?: (db: CasefileDb, onChange: () => void) => () => void;
+  /** Calls `onChange` after writes to the tables mentions depend on, with the tables written when it knows them. */
+  watch?: (db: CasefileDb, onChange: (tables?: string[]) => void) => () => void;
 }
 
-/** Calls `onChange` after writes to the tables mentions depend on, here or in another context (Dexie re-fires those). */
-export function watchMentionSources(db: CasefileDb, onChange: () => void): () => void {
-  const watched = ['actors', 'documents', 'nameRules'].map((table) => `idb://${db.name}/${table}/`);
+const WATCHED = ['actors', 'documents', 'nameRules'];
+
+/** Calls `onChange` with the tables written, after writes to those mentions depend on, here or in another context (Dexie re-fires those). */
+export function watchMentionSources(db: CasefileDb, onChange: (tables?: string[]) => void): () => void {
   const listener = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => watched.some((prefix) => key.startsWith(prefix)))) onChange();
+    const keys = Object.keys(parts);
+    const tables = WATCHED.filter((table) => keys.some((key) => key.startsWith(`idb://${db.name}/${table}/`)));
+    if (tables.length) onChange(tables);
   };
   Dexie.on('storagemutated', listener);
   return () => Dexie.on('storagemutated').unsubscribe(listener);
@@ -77,9 +81,9 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   async function start(): Promise<void> {
     try {
       const db = await config.openDb();
-      engine = new MentionsEngine(db, { yieldNow: paced, onProgress: (scanning) => setStatus({ scanning }), interrupted: () => again || timer !== undefined });
+      engine = new MentionsEngine(db, { yieldNow: paced, onProgress: (scanning) => setStatus({ scanning }), interrupted: () => again || timer !== undefined, tablesWatched: true });
       await engine.load();
-      (config.watch ?? watchMentionSources)(db, () => scheduleSync());
+      (config.watch ?? watchMentionSources)(db, (tables) => { engine?.tablesChanged(tables); scheduleSync(); });
       scheduleSync(0);
     } catch (error) {
       setStatus({ error: error instanceof Error ? error.message : String(error) });
@@ -92,6 +96,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
     handle(message) {
       switch (message.type) {
         case 'changed':
+          engine?.tablesChanged();
           scheduleSync();
           break;
         case 'suggest':

@@ -6,7 +6,7 @@
 import { COMMON_SURNAMES_SET, COMMON_WORDS } from './commonWords';
 import { COMMON_FIRST_NAMES } from './firstNames';
 import { ARTICLES, PARTICLES } from './rules';
-import { tokenize, type PageTokens } from './tokens';
+import { tokenize, wordHash, type PageTokens } from './tokens';
 import type { NameEntry } from './types';
 
 export interface CompiledEntry {
@@ -94,9 +94,28 @@ export function compileEntry(entry: NameEntry): CompiledEntry | undefined {
 const sameEntry = (a: NameEntry, b: NameEntry): boolean =>
   a.actorId === b.actorId && a.name === b.name && a.source === b.source;
 
+const FIRST_BITS_MASK = (1 << 20) - 1;
+
+/** A first word of some name, among those sharing its `wordHash`. */
+interface RootSlot { readonly word: string; readonly node: TrieNode; next: RootSlot | undefined }
+
 export class NameTrie {
   private readonly root = newNode();
+  /**
+   * The root's children again, by `wordHash` of their word: a page's words are looked up
+   * here by the number the tokenizer computed, so the scan never hashes a page word's string
+   * (most page words start no name, and hashing each new string was most of a scan).
+   */
+  private readonly firstWords = new Map<number, RootSlot>();
+  /**
+   * One bit per `wordHash` (its low FIRST_BITS bits) of every first word ever added: 128 KB,
+   * which stays in the CPU's cache where the map does not, so the page words that start no
+   * name (most of them) cost one bit test. Bits are not cleared on removal: a stale one only
+   * sends a word on to the map.
+   */
+  private readonly firstBits = new Uint8Array(FIRST_BITS_MASK / 8 + 1);
   private count = 0;
+  private maxWords = 0;
 
   constructor(entries: Iterable<NameEntry> = []) {
     for (const e of entries) this.add(e);
@@ -106,15 +125,35 @@ export class NameTrie {
     return this.count;
   }
 
+  /** The most words any name added so far has (never lowered by a removal). */
+  get longest(): number {
+    return this.maxWords;
+  }
+
+  /** The entries spelled by exactly these folded words (empty when none). */
+  entriesOf(words: readonly string[]): readonly CompiledEntry[] {
+    let node = this.root.next?.get(words[0]!);
+    for (let k = 1; node && k < words.length; k++) node = node.next?.get(words[k]!);
+    return node?.entries ?? [];
+  }
+
   /** Adds a name, or replaces the rule of one already there (same actor, name and source). */
   add(entry: NameEntry): void {
     const compiled = compileEntry(entry);
     if (!compiled) return;
+    this.maxWords = Math.max(this.maxWords, compiled.words.length);
     let node = this.root;
     for (const w of compiled.words) {
       node.next ??= new Map();
       let child = node.next.get(w);
-      if (!child) node.next.set(w, (child = newNode()));
+      if (!child) {
+        node.next.set(w, (child = newNode()));
+        if (node === this.root) {
+          const h = wordHash(w);
+          this.firstWords.set(h, { word: w, node: child, next: this.firstWords.get(h) });
+          this.firstBits[(h & FIRST_BITS_MASK) >>> 3]! |= 1 << (h & 7);
+        }
+      }
       node = child;
     }
     node.entries ??= [];
@@ -148,26 +187,52 @@ export class NameTrie {
       const n = path[d]!;
       if (n.entries || (n.next && n.next.size > 0)) break;
       path[d - 1]!.next!.delete(words[d - 1]!);
+      if (d === 1) this.forgetFirstWord(words[0]!);
     }
     return true;
   }
 
+  private forgetFirstWord(word: string): void {
+    const h = wordHash(word);
+    let slot = this.firstWords.get(h);
+    let prev: RootSlot | undefined;
+    while (slot && slot.word !== word) { prev = slot; slot = slot.next; }
+    if (!slot) return;
+    if (prev) prev.next = slot.next;
+    else if (slot.next) this.firstWords.set(h, slot.next);
+    else this.firstWords.delete(h);
+  }
+
+  /** The root's child for page word `i`, by its hash when the tokenizer gave one. */
+  private first(tokens: PageTokens, i: number): TrieNode | undefined {
+    const word = tokens.words[i]!;
+    if (!tokens.hashes) return this.root.next?.get(word);
+    const h = tokens.hashes[i]!;
+    if ((this.firstBits[(h & FIRST_BITS_MASK) >>> 3]! & (1 << (h & 7))) === 0) return undefined;
+    let slot = this.firstWords.get(h);
+    while (slot && slot.word !== word) slot = slot.next;
+    return slot?.node;
+  }
+
   /** Every run of words that spells a name; overlapping runs are all reported. */
   scan(tokens: PageTokens): RawMatch[] {
-    const { words, hardBefore } = tokens;
-    const rootNext = this.root.next;
     const out: RawMatch[] = [];
-    if (!rootNext) return out;
+    if (!this.root.next) return out;
+    for (let i = 0; i < tokens.words.length; i++) this.scanAt(tokens, i, out);
+    return out;
+  }
+
+  /** The runs of words starting at word `i` that spell a name, added to `out`. */
+  scanAt(tokens: PageTokens, i: number, out: RawMatch[]): RawMatch[] {
+    const { words, hardBefore } = tokens;
     const n = words.length;
-    for (let i = 0; i < n; i++) {
-      let node = rootNext.get(words[i]!);
-      let k = i + 1;
-      while (node) {
-        if (node.entries) out.push({ from: i, to: k, entries: node.entries, groups: (node.groups ??= groupEntries(node.entries)) });
-        if (k >= n || hardBefore[k] || !node.next) break;
-        node = node.next.get(words[k]!);
-        k++;
-      }
+    let node = this.first(tokens, i);
+    let k = i + 1;
+    while (node) {
+      if (node.entries) out.push({ from: i, to: k, entries: node.entries, groups: (node.groups ??= groupEntries(node.entries)) });
+      if (k >= n || hardBefore[k] || !node.next) break;
+      node = node.next.get(words[k]!);
+      k++;
     }
     return out;
   }

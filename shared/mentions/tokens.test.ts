@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldedWords } from '../text/fold';
-import { tokenize } from './index';
+import { NameTrie, tokenize } from './index';
+import { wordHash } from './tokens';
 
 describe('tokenize', () => {
   it('gives the same words as folding the whole text, in any script, with offsets into the original', () => {
@@ -28,6 +29,28 @@ describe('tokenize', () => {
       if (/-[ \t]*\r?\n|\u00AD/.test(s)) continue;
       expect(tokenize(s).words, JSON.stringify(s)).toEqual(foldedWords(s));
     }
+  });
+
+  it('hashes each folded word as wordHash does, hyphenated line ends and slow folds included', () => {
+    const alphabet = 'aAzZñÑáÉüß ﬁ\u0301\u00ADЖж北😀 ,.;-\n«»“”\'’()0123456789';
+    const chars = [...alphabet];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const samples = ['Quispe Pa-\nlomino', 'Guzma\u0301n Straße ＶＲＡＥＭ', ...Array.from({ length: 300 }, () => Array.from({ length: 40 }, () => chars[Math.floor(next() * chars.length)]).join(''))];
+    for (const s of samples) {
+      const t = tokenize(s);
+      expect([...t.hashes!], JSON.stringify(s)).toEqual(t.words.map(wordHash));
+    }
+  });
+
+  it('finds names by hash, through words that share one, and forgets removed first words', () => {
+    const trie = new NameTrie([{ actorId: 'a', name: 'Straße Ñuñoa', source: 'name', rule: 'anywhere' }, { actorId: 'b', name: 'Artemio', source: 'name', rule: 'anywhere' }]);
+    expect(trie.scan(tokenize('la STRASSE ñuñoa y Artemio')).map((m) => [m.from, m.to])).toEqual([[1, 3], [4, 5]]);
+    trie.remove({ actorId: 'b', name: 'Artemio', source: 'name' });
+    expect(trie.scan(tokenize('Artemio')).length).toBe(0);
+    // Tokens without hashes (made elsewhere) are looked up by their words.
+    const { hashes: _h, ...plain } = tokenize('la STRASSE ñuñoa');
+    expect(trie.scan(plain).length).toBe(1);
   });
 
   it('joins a line-end hyphenated word but keeps a capitalised compound apart', () => {

@@ -19,6 +19,24 @@ export interface PageTokens {
    * break and plain hyphens do not ("Víctor Quispe\n  Palomino", "Ruiz-Tagle").
    */
   readonly hardBefore: Uint8Array;
+  /**
+   * `wordHash` of each word, computed while folding. The trie's first lookup of every page
+   * word goes by this number: a string's own hash is computed on its first use as a key, and
+   * that first use was most of the scan's time in Chromium (docs/mentions.md).
+   */
+  readonly hashes?: Int32Array;
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+const HASH_PRIME = 0x01000193;
+/** Keeps a hash a small integer (V8 stores it unboxed, and a Map hashes it cheaply). */
+const HASH_MASK = 0x3fffffff;
+
+/** A folded word's number for the trie's first lookup (FNV-1a over its UTF-16 code units, 30 bits). */
+export function wordHash(word: string): number {
+  let h = HASH_SEED;
+  for (let k = 0; k < word.length; k++) h = Math.imul(h ^ word.charCodeAt(k), HASH_PRIME);
+  return h & HASH_MASK;
 }
 
 // Combining marks and soft hyphens belong to the word: PDF text often carries decomposed
@@ -81,6 +99,7 @@ export function tokenize(text: string): PageTokens {
   const starts: number[] = [];
   const ends: number[] = [];
   const hard: number[] = [];
+  const hashes: number[] = [];
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -92,16 +111,21 @@ export function tokenize(text: string): PageTokens {
     const start = i;
     let ascii = true;
     let simple = true;
+    // wordHash of the folded word, as it is folded (recomputed below when foldWord folds it).
+    let h = HASH_SEED;
     while (i < n) {
       c = text.charCodeAt(i);
       if (c < 0x80) {
-        if (FOLD[c] === 0) break;
+        const f = FOLD[c]!;
+        if (f === 0) break;
+        h = Math.imul(h ^ f, HASH_PRIME);
         i++;
       } else if (c < TABLE_SIZE) {
         const f = FOLD[c]!;
         if (f === 0) break;
         ascii = false;
         if (f === SLOW) simple = false;
+        h = Math.imul(h ^ f, HASH_PRIME);
         i++;
       } else {
         const cp = text.codePointAt(i)!;
@@ -116,6 +140,7 @@ export function tokenize(text: string): PageTokens {
       word = '';
       for (let k = start; k < i; k++) word += String.fromCharCode(FOLD[text.charCodeAt(k)]!);
     } else word = foldWord(text.slice(start, i));
+    const hash = simple ? h & HASH_MASK : wordHash(word);
     const count = words.length;
     if (count > 0) {
       const prevEnd = ends[count - 1]!;
@@ -125,6 +150,7 @@ export function tokenize(text: string): PageTokens {
       // after the break means the hyphen is part of a compound, so keep two words.
       if (!single && LINE_END_HYPHEN.test(separator) && LOWER_START.test(text.slice(start, start + 2))) {
         words[count - 1] += word;
+        hashes[count - 1] = wordHash(words[count - 1]!);
         ends[count - 1] = i;
         continue;
       }
@@ -133,10 +159,11 @@ export function tokenize(text: string): PageTokens {
       hard.push(1);
     }
     words.push(word);
+    hashes.push(hash);
     starts.push(start);
     ends.push(i);
   }
-  return { text, words, starts, ends, hardBefore: Uint8Array.from(hard) };
+  return { text, words, starts, ends, hardBefore: Uint8Array.from(hard), hashes: Int32Array.from(hashes) };
 }
 
 /**

@@ -17,6 +17,7 @@ import type { DocumentRow, PageRow } from '../../renderer/db/derive';
 import { mentionedIn, mentionsOfActor } from '../../renderer/db/mentions';
 import { getMentionsClient } from '../../renderer/mentions/mentionsClient';
 import type { MentionsStatus } from '../../renderer/mentions/mentionsClient';
+import { stressEdit, rescannedPages, gainsAndLosses, readPagesRaw } from './mentionsStress';
 import { makeRandom } from './generateRecords';
 import { makeMentionActors } from './mentionActors';
 import { PAGES_PER_DOCUMENT, makeCorpus } from './searchCorpus';
@@ -149,10 +150,22 @@ const api = {
     };
   },
 
-  /** One name edit: an alias (a word of some page) added to an actor, until its mentions are stored. */
-  async nameEdit(o: { round: number }) {
+  /**
+   * The stress edit's word: the one-word name, matched anywhere, that the most pages would
+   * gain (tests/bench/mentionsStress.ts), estimated on a sample of pages.
+   */
+  async findStress(o: { sample: number }) {
+    return stressEdit(await database(), o.sample);
+  },
+
+  /**
+   * One name edit, until its mentions are stored: an alias added to an actor (a word of some
+   * page, or `o.name`), or the alias `o.remove` taken off `o.actorId`. Also: the pages that
+   * gained or lost the actor, and a reference read of the re-scanned pages' rows.
+   */
+  async nameEdit(o: { round: number; name?: string; actorId?: string; remove?: string }) {
     const d = await database();
-    const id = actorIds[(o.round * 997) % actorIds.length]!;
+    const id = o.actorId ?? actorIds[(o.round * 997) % actorIds.length]!;
     const actor = (await d.actors.get(id))!;
     // A rare-ish word of a random page: the kind of alias a researcher adds after reading it.
     const sample = (await d.pages.offset(r.int(0, 500)).first())!;
@@ -160,9 +173,12 @@ const api = {
     // Even rounds: a titled alias ("Comandante Velásquez"), the usual kind; odd rounds: a bare
     // word of the corpus, which is on many pages (the corpus draws its names from the same lists).
     const word = words[r.int(0, words.length - 1)]!;
-    const name = o.round % 2 === 0 ? `Comandante ${word}` : word;
+    const name = o.remove ?? o.name ?? (o.round % 2 === 0 ? `Comandante ${word}` : word);
     const { sortName: _s, status: _st, groupIds: _g, nameWords: _n, citedDocumentIds: _c, ...plain } = actor;
-    const next: Actor = { ...plain, names: [...plain.names, { id: newId(), name, type: 'alias', note: '', citations: [] }], updatedAt: Date.now() };
+    const names = o.remove ? plain.names.filter((n) => n.name !== o.remove) : [...plain.names, { id: newId(), name, type: 'alias' as const, note: '', citations: [] }];
+    const next: Actor = { ...plain, names, updatedAt: Date.now() };
+    const pagesBefore = await d.pageMentions.where('actorIds').equals(id).primaryKeys();
+    const namesBefore = await d.mentionNames.get(id);
     const before = status?.generation ?? 0;
     const probes0 = probeLatencies.length;
     probing = false;
@@ -172,8 +188,14 @@ const api = {
     await d.actors.put(actorRow(next));
     const done = await waitFor(async () => (status && status.generation > before && !status.scanning ? status : null), 30_000);
     probing = false;
-    const mentioned = await d.pageMentions.where('actorIds').equals(id).count();
-    return { ms: done.value ? now() - t0 : done.ms, name, last: status?.last ?? null, pagesMentioning: mentioned, idbProbe: stats(probeLatencies.slice(probes0)) };
+    const ms = done.value ? now() - t0 : done.ms;
+    const pagesAfter = await d.pageMentions.where('actorIds').equals(id).primaryKeys();
+    const namesAfter = await d.mentionNames.get(id);
+    // The pages the worker re-scanned, found again from the stored word filters, and a raw read of their rows.
+    const keys = await rescannedPages(d, id, name, namesBefore, namesAfter);
+    const reference = await readPagesRaw(d, keys);
+    return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, ...gainsAndLosses(pagesBefore, pagesAfter),
+      rescanKeys: keys.length, referenceMs: reference.ms, referenceRows: reference.rows, idbProbe: stats(probeLatencies.slice(probes0)) };
   },
 
   /** A new 50-page document (pages of the corpus), until its mentions are stored; reference: the write itself. */

@@ -1,0 +1,107 @@
+// A name edit's re-scan without re-running the whole matcher on each page, where that gives
+// exactly what a full match gives. When one recorded name E of actor A is added (or removed)
+// and, on a page:
+//  - no other raw match (a run of words spelling any name) overlaps one of E's, and no
+//    other actor bears E's words;
+//  - no other recorded name of A is on the page, and no family name of A within 12 words of E
+//    (E shares no word with A's family names);
+// then nothing E does on the page reaches another mention, and nothing else reaches E's:
+//  - the text around a match is read the same whatever the trie holds (cues, quotes, capitals);
+//  - a match looks at other raw matches only where they overlap it (an article's own name,
+//    matchFacts.ts) or, for the same actor's names only, where they touch it (a name running
+//    on into another of the actor's, or ending one): A's other names send the page to a full
+//    match anyway;
+//  - support between the actor's names (acceptNearby) comes from recorded names only, reaches
+//    a family name only within 12 words or when E spells it, and narrowing a shared family
+//    name to the actor (narrowSharedFamilies) needs E to hold one of its surnames; longest-match
+//    overlaps need a match overlapping E; a family name of A taken anyway gives A a row, which
+//    the stored row then shows.
+// So the page's mentions are those without E plus E's own, found with a trie holding E alone,
+// and the stored row (which a build from nothing would give) takes A's row in or out. Rows are
+// in order of each actor's first mention; E's mentions overlap no other, so A's row goes
+// before the first row whose first hit starts after its own. Anything else (another actor on
+// E's words, A named otherwise on the page, a stored row that disagrees) is matched in full.
+// splice.test.ts checks both ways against full matching over the labelled pages.
+import { DEFAULT_NEAR_WORDS, NameTrie, tokenize } from '../../shared/mentions';
+import type { NameEntry, PageTokens, RawMatch } from '../../shared/mentions';
+import type { PageMentionsRow } from '../db/mentionTypes';
+import { pageRowOf, withoutActor } from '../db/pageMentions';
+import { pageRows } from './pageRows';
+
+/** One recorded name added to the trie (or removed from it), with a trie of its own. */
+export interface SplicePlan {
+  readonly entry: NameEntry;
+  readonly added: boolean;
+  readonly own: NameTrie;
+  /** The actor's other recorded names, as the trie now holds them: any of them on a page means a full match. */
+  readonly names: NameTrie;
+  /** The actor's family names: one within DEFAULT_NEAR_WORDS of E on a page means a full match. */
+  readonly families: NameTrie;
+  /**
+   * Every page with E's words is matched in full: other names are spelled by the same words, or
+   * E holds a word of one of the actor's family names (E could then support it anywhere on the
+   * page, or single the actor out of a family name it shares).
+   */
+  readonly shared: boolean;
+}
+
+/**
+ * The plan for `entry`, added to `trie` or removed from it (`trie` is the trie after the edit);
+ * `actorEntries` are the actor's entries after the edit.
+ */
+export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, actorEntries: readonly NameEntry[]): SplicePlan {
+  const own = new NameTrie([entry]);
+  const words = tokenize(entry.name).words;
+  const same = (e: NameEntry) => e.name === entry.name && e.source === entry.source;
+  const families = actorEntries.filter((e) => e.source === 'family');
+  const familyWords = new Set(families.flatMap((e) => tokenize(e.name).words));
+  return {
+    entry, added, own, names: new NameTrie(actorEntries.filter((e) => e.source === 'name' && !same(e))), families: new NameTrie(families),
+    shared: words.length > 0 && (trie.entriesOf(words).length > (added ? 1 : 0) || words.some((w) => familyWords.has(w))),
+  };
+}
+
+const overlaps = (r: RawMatch, e: RawMatch): boolean => r.from < e.to && r.to > e.from;
+const sameSpan = (r: RawMatch, e: RawMatch): boolean => r.from === e.from && r.to === e.to;
+
+/**
+ * The page's new row (null: no one named) when splicing gives exactly what matching the page
+ * with `trie` gives; undefined when the page must be matched in full. `trie` is the trie after
+ * the edit; `stored` the page's row before it.
+ */
+export function splicedRow(trie: NameTrie, plan: SplicePlan, documentId: string, page: number, text: string, tokens: PageTokens,
+  stored: PageMentionsRow | undefined): PageMentionsRow | null | undefined {
+  const own = plan.own.scan(tokens);
+  // E's words are not on the page: the page's raw matches, and so its mentions, are unchanged.
+  if (own.length === 0) return stored ?? null;
+  if (plan.shared || plan.names.scan(tokens).length > 0) return undefined;
+  // A family name of the actor near E could be taken for it once E names the actor there ('nearby').
+  for (const f of plan.families.scan(tokens)) {
+    if (own.some((e) => (f.from >= e.to ? f.from - e.to : e.from >= f.to ? e.from - f.to : -1) <= DEFAULT_NEAR_WORDS)) return undefined;
+  }
+  // Only runs that could overlap one of E's: starting fewer than `longest` words before it.
+  const near: RawMatch[] = [];
+  for (const e of own) {
+    for (let i = Math.max(0, e.from - trie.longest + 1); i < e.to; i++) trie.scanAt(tokens, i, near);
+  }
+  for (const r of near) {
+    if (plan.added && own.some((e) => sameSpan(r, e))) continue;
+    if (own.some((e) => overlaps(r, e))) return undefined;
+  }
+  const actorId = plan.entry.actorId;
+  const rows = pageRows(plan.own, documentId, page, text, tokens);
+  const had = stored?.actors.find((a) => a.actorId === actorId);
+  if (!plan.added) {
+    // A was named on the page by E alone: its stored part must be what E alone gives.
+    const mine = pageRowOf(documentId, page, rows);
+    if (JSON.stringify(had ?? null) !== JSON.stringify(mine?.actors[0] ?? null)) return undefined;
+    return stored && had ? withoutActor(stored, actorId) : stored ?? null;
+  }
+  if (had) return undefined;
+  if (rows.length === 0) return stored ?? null;
+  const mine = rows[0]!;
+  const others = stored ? stored.actors.map((a) => ({ documentId, page, ...a })) : [];
+  const at = others.findIndex((a) => a.hits[0]!.start > mine.hits[0]!.start);
+  others.splice(at < 0 ? others.length : at, 0, mine);
+  return pageRowOf(documentId, page, others);
+}
