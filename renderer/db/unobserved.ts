@@ -150,9 +150,9 @@ export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: Ind
   const rowsKey = aheadKey('rows', store, range, limit);
   const keysKey = aheadKey('keys', store, range, undefined);
   if (ahead.has(rowsKey) || ahead.has(keysKey)) return;
-  const both = withPriority(() => rawRowsAndKeys(db, store, range, limit));
-  putAhead(db, rowsKey, () => both.then((r) => r.rows));
-  putAhead(db, keysKey, () => both.then((r) => r.keys));
+  const { rows, keys } = rawRowsAndKeys(db, store, range, limit);
+  putAhead(db, rowsKey, () => rows);
+  putAhead(db, keysKey, () => keys);
 }
 
 // ---------------------------------------------------------------- reads
@@ -186,8 +186,11 @@ function rawRows<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: In
   }
 }
 
-/** The first `limit` rows and every primary key of `range`: two requests in one readonly transaction. */
-function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number): Promise<{ rows: T[]; keys: string[] }> {
+/**
+ * The first `limit` rows and every primary key of `range`: two requests in one readonly
+ * transaction, each answered as soon as it is read (the rows first).
+ */
+function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number): { rows: Promise<T[]>; keys: Promise<string[]> } {
   let range: IDBKeyRange;
   let source: IDBObjectStore | IDBIndex;
   try {
@@ -196,15 +199,13 @@ function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, uppe
     source = index === ':id' ? os : os.index(index);
   } catch {
     const collection = () => db.table(store).where(index).between(lower, upper, true, true);
-    return Promise.all([collection().limit(limit).toArray() as Promise<T[]>, collection().primaryKeys() as Promise<string[]>]).then(([rows, keys]) => ({ rows, keys }));
+    return { rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>), keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>) };
   }
   const settle = <R>(req: IDBRequest) => new Promise<R>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result as R);
     req.onerror = () => reject(req.error ?? new Error(`reading ${store}.${index} failed`));
   });
-  const rows = settle<T[]>(source.getAll(range, limit));
-  const keys = settle<string[]>(source.getAllKeys(range));
-  return Promise.all([rows, keys]).then(([r, k]) => ({ rows: r, keys: k }));
+  return { rows: settle<T[]>(source.getAll(range, limit)), keys: settle<string[]>(source.getAllKeys(range)) };
 }
 
 /**
