@@ -1,5 +1,4 @@
 import Dexie from 'dexie';
-import { announceWindowReads } from './windowReads';
 
 /**
  * Reads a user waits for (a list filter's first rows and count) go ahead of long background
@@ -15,14 +14,12 @@ let waiters: Array<() => void> = [];
 
 /** Runs `read` as a priority read: background readers pause between chunks until it settles. */
 export async function withPriority<T>(read: () => Promise<T>): Promise<T> {
-  // The background workers pause between their chunks meanwhile (./windowReads.ts).
-  if (inFlight++ === 0) announceWindowReads(true);
+  inFlight++;
   try {
     return await read();
   } finally {
     inFlight--;
     if (inFlight === 0) {
-      announceWindowReads(false);
       const ready = waiters;
       waiters = [];
       for (const wake of ready) wake();

@@ -1,8 +1,3 @@
-import { afterWindowReads } from '../db/windowReads';
-
-/** The longest a yield waits for the window's priority reads (a list filter's) to settle. */
-const WINDOW_HOLD_MS = 300;
-
 /**
  * A yield for background work between chunks that also gives the time back: after a stretch
  * of work it waits as long as that stretch ran (`share` of it), so a worker's catch-up takes
@@ -13,10 +8,6 @@ const WINDOW_HOLD_MS = 300;
  * `graceMs`: the first that many ms of work after `restart()` are not paced (the yield is a
  * plain macrotask), so a short job the user waits for (a name edit) runs at full speed and
  * only a long catch-up gives time back. The window's reads still interleave at every yield.
- *
- * After its pause, a yield also waits while the window has a priority read in flight (a list
- * filter's first screen and count: ../db/windowReads.ts), at most `WINDOW_HOLD_MS`, so the
- * next chunk does not start beside it (not in the grace period: a job the user waits for).
  */
 export interface PacedYield {
   (): Promise<void>;
@@ -32,7 +23,6 @@ export function pacedYield(share = 1, now: () => number = () => performance.now(
     const worked = now() - since;
     const inGrace = now() - jobStart < graceMs;
     await sleep(inGrace ? 0 : Math.min(250, Math.max(0, worked * share)));
-    if (!inGrace) await afterWindowReads(WINDOW_HOLD_MS);
     since = now();
   };
   return Object.assign(yieldNow, { restart() { since = jobStart = now(); } });
