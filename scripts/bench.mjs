@@ -23,7 +23,7 @@
 import './pinnedNode.mjs';
 import { spawnSync } from 'node:child_process';
 import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -44,6 +44,8 @@ const TARGETS = { firstPaintMs: 300, filterMs: 100 };
 //   and no interaction waits more than 300 ms while the background workers run (first 60 s).
 const RATIOS = { firstPaint: 1.25, filter: 1.5 };
 const BACKGROUND_MAX_MS = 300;
+/** The load average (1, 5, 15 min), printed beside each phase: other work on the machine moves every figure. */
+const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const TEXT_QUERY = 'quis';
 const TEXT_ROUNDS = 3;
 
@@ -145,7 +147,7 @@ async function measureAppIn(open, origin, expectations, errors, referenceDirs) {
   const cold = await page.evaluate(() => window.__probe.firstPaint);
   const profile = opts.profile ? await stopProfile(cdp) : undefined;
   if (cold.timeout) throw new Error(`the actor list never showed a named row: ${JSON.stringify(cold)}`);
-  log(`first paint (cold): ${ms(cold.ms)}  [script ${ms(cold.milestones.scriptStart)}, db open ${ms(cold.milestones.dbOpen)}, listbox ${ms(cold.milestones.listbox)}, count ${ms(cold.milestones.count)}, placeholder rows ${ms(cold.milestones.rows)}, FCP ${ms(cold.milestones.fcp)}]`);
+  log(`first paint (cold): ${ms(cold.ms)}  [script ${ms(cold.milestones.scriptStart)}, db open ${ms(cold.milestones.dbOpen)}, listbox ${ms(cold.milestones.listbox)}, count ${ms(cold.milestones.count)}, placeholder rows ${ms(cold.milestones.rows)}, FCP ${ms(cold.milestones.fcp)}]; load ${load()}`);
   const heapAfterLoad = await heap(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = await heap(cdp);
@@ -172,7 +174,7 @@ async function measureAppIn(open, origin, expectations, errors, referenceDirs) {
     statusSamples.push({ status, expected: exp.count, ...r, rawMs: round(rawMs), ratio: r.ms == null ? null : round(r.ms / rawMs) });
     clearSamples.push(await page.evaluate((e) => window.__probe.setStatus('', e), all));
   }
-  log(`filter by status (rows / count / raw reads): ${statusSamples.map((s) => `${s.status} ${ms(s.rowsMs)} / ${ms(s.ms)} / ${ms(s.rawMs)}`).join(', ')}`);
+  log(`filter by status (rows / count / raw reads): ${statusSamples.map((s) => `${s.status} ${ms(s.rowsMs)} / ${ms(s.ms)} / ${ms(s.rawMs)}`).join(', ')}; load ${load()}`);
 
   // Three rounds (filter, its raw read, clear), the medians compared: one sample of each swung
   // the ratio 1.5–9× in earlier runs while the search worker indexed beside it.
@@ -187,7 +189,7 @@ async function measureAppIn(open, origin, expectations, errors, referenceDirs) {
   // A round that timed out fails the figure rather than dropping out of the median.
   const text = { ms: textRounds.some((r) => r.timeout) ? null : medianOfRounds((r) => r.ms), rowsMs: medianOfRounds((r) => r.rowsMs), rawMs: medianOfRounds((r) => r.rawMs), rounds: textRounds };
   const textClear = { ms: medianOfRounds((r) => r.clear.ms) };
-  log(`text filter "${TEXT_QUERY}" (${expectations.text.count} matches), ${TEXT_ROUNDS} rounds: rows ${textRounds.map((r) => ms(r.rowsMs)).join(', ')}; count ${textRounds.map((r) => ms(r.ms)).join(', ')}; raw read ${textRounds.map((r) => ms(r.rawMs)).join(', ')}; cleared ${textRounds.map((r) => ms(r.clear.ms)).join(', ')}`);
+  log(`text filter "${TEXT_QUERY}" (${expectations.text.count} matches), ${TEXT_ROUNDS} rounds: rows ${textRounds.map((r) => ms(r.rowsMs)).join(', ')}; count ${textRounds.map((r) => ms(r.ms)).join(', ')}; raw read ${textRounds.map((r) => ms(r.rawMs)).join(', ')}; cleared ${textRounds.map((r) => ms(r.clear.ms)).join(', ')}; load ${load()}`);
 
   const profiles = await page.evaluate(() => window.__probe.openProfiles(10));
   log(`profile open: ${profiles.map((p) => ms(p.ms)).join(', ')}`);
@@ -267,7 +269,7 @@ async function measureBackground(userDataDir, origin, expectations, errors, with
     const worst = samples.reduce((a, b) => ((b.ms ?? Infinity) > (a.ms ?? Infinity) ? b : a), samples[0]);
     const times = samples.map((s) => s.ms ?? Infinity);
     const over = samples.filter((s) => (s.ms ?? Infinity) > BACKGROUND_MAX_MS);
-    log(`background${withoutWorkers ? ' BASELINE, search and mentions workers blocked' : ''} (${samples.length} interactions until ${untilMs / 1000} s): median ${ms(median(times))}, max ${ms(worst?.ms)} (${worst?.what} at ${ms(worst?.at)}); over ${BACKGROUND_MAX_MS} ms: ${over.map((s) => `${s.what} ${ms(s.ms)} at ${(s.at / 1000).toFixed(1)} s`).join(', ') || 'none'}`);
+    log(`background${withoutWorkers ? ' BASELINE, search and mentions workers blocked' : ''} (${samples.length} interactions until ${untilMs / 1000} s): median ${ms(median(times))}, max ${ms(worst?.ms)} (${worst?.what} at ${ms(worst?.at)}); over ${BACKGROUND_MAX_MS} ms: ${over.map((s) => `${s.what} ${ms(s.ms)} at ${(s.at / 1000).toFixed(1)} s`).join(', ') || 'none'}; load ${load()}`);
     const sorted = [...times].sort((a, b) => a - b);
     const p90 = round(sorted[Math.floor(0.9 * (sorted.length - 1))]);
     return { untilMs, count: samples.length, median: round(median(times)), p90, max: worst?.ms == null ? null : round(worst.ms), worst, over: over.length, samples: samples.map((s) => ({ ...s, at: round(s.at), ms: s.ms == null ? null : round(s.ms) })) };
@@ -325,8 +327,9 @@ async function runActors() {
   const userDataDir = await mkdtemp(join(tmpdir(), 'casefile-bench-'));
   const errors = [];
   let context;
+  const loadavgStart = load();
   try {
-    log(`actors suite: serving dist/bench-app and dist/bench at ${origin}; ${config.actors} actors + ${config.events} events, seed ${config.seed}`);
+    log(`actors suite: serving dist/bench-app and dist/bench at ${origin}; ${config.actors} actors + ${config.events} events, seed ${config.seed}; load ${load()}`);
     context = await launch(userDataDir);
     const filled = await fill(context, origin, errors);
     await context.close();
@@ -364,11 +367,11 @@ async function runActors() {
     const { expectations: _expectations, ...fillReport } = filled;
     const results = {
       date: new Date().toISOString(), config, targets: TARGETS, ratios: RATIOS, backgroundMaxMs: BACKGROUND_MAX_MS,
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: round(totalmem() / 2 ** 30), node: process.version, chromium: app.chromiumVersion, chromiumCli: chromiumCliVersion() },
+      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? '', memoryGiB: round(totalmem() / 2 ** 30), node: process.version, chromium: app.chromiumVersion, chromiumCli: chromiumCliVersion(), loadavgStart, loadavgEnd: load() },
       fill: fillReport, app, background, pageErrors: errors, durationS: elapsedS(),
     };
     await writeResults('bench.json', results);
-    console.log(`\nCasefile bench: ${config.actors.toLocaleString('en')} actors + ${config.events.toLocaleString('en')} events, ${results.machine.cpus} cores, ${results.machine.chromium}, Node ${process.version}\n`);
+    console.log(`\nCasefile bench: ${config.actors.toLocaleString('en')} actors + ${config.events.toLocaleString('en')} events, ${results.machine.cpus} cores, ${results.machine.chromium}, Node ${process.version}; load average ${results.machine.loadavgStart} → ${results.machine.loadavgEnd}\n`);
     console.log(table(results));
     if (errors.length) console.log(`\n${errors.length} page error(s), first: ${errors[0]}`);
     console.log(`\nFull results: bench-results/bench.json (${results.durationS} s since start)\n`);

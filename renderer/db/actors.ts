@@ -8,7 +8,7 @@ import { actorRow, cmp, compareActorRows, toActor } from './derive';
 import { SMALL_SET, firstInOrder, intersect, pickInOrder, present, union } from './idSets';
 import { moveToTrash } from './trash';
 import type { IndexRange } from './unobserved';
-import { liveKeys, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
+import { liveKeys, liveRows, observeDeletes, observeIndexRange, readKeysAhead, readRowsAhead, readRowsAndKeysAhead, unobservedKeys } from './unobserved';
 
 export interface ActorFilter {
   /** Every folded word must prefix-match one of the actor's name words (primary name or any other name). */
@@ -164,24 +164,31 @@ export async function queryActorIdsAhead(
   return found;
 }
 
-/** The ids matching a filter no single index answers: one read per index it names, intersected. */
-async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyReader): Promise<Set<string>> {
+/**
+ * The index ranges a filter no single index answers is read by, grouped: the ids in any range
+ * of a group match that part of the filter (several statuses, several kinds; a multi-entry
+ * index may give an id more than once), and a match is in every group.
+ */
+function combinedGroups(filter: ActorFilter, sort: ActorSort): IndexRange[][] {
   const words = [...new Set(foldedWords(filter.text ?? ''))];
   const kinds = present(filter.kinds);
   const statuses = present(filter.statuses);
   const { groupId, caseId, tag } = filter;
-  const reads: Promise<Set<string>>[] = [];
-  const rangesOf = (field: 'status' | 'kind', values: string[]) =>
-    Promise.all(values.map((v) => read(statusOrKind(field, v, sort)))).then(union);
-  if (statuses) reads.push(rangesOf('status', statuses));
-  if (kinds) reads.push(rangesOf('kind', kinds));
-  if (groupId) reads.push(idsWhere(read, 'groupIds', groupId));
-  if (caseId) reads.push(idsWhere(read, 'caseIds', caseId));
-  if (tag) reads.push(idsWhere(read, 'tags', tag));
-  for (const word of words) {
-    reads.push(read({ index: 'nameWords', lower: word, upper: `${word}${MAX_CHAR}` }).then((ids) => new Set(ids)));
-  }
-  const sets = await Promise.all(reads);
+  const groups: IndexRange[][] = [];
+  if (statuses) groups.push(statuses.map((v) => statusOrKind('status', v, sort)));
+  if (kinds) groups.push(kinds.map((v) => statusOrKind('kind', v, sort)));
+  if (groupId) groups.push([{ index: 'groupIds', lower: groupId, upper: groupId }]);
+  if (caseId) groups.push([{ index: 'caseIds', lower: caseId, upper: caseId }]);
+  if (tag) groups.push([{ index: 'tags', lower: tag, upper: tag }]);
+  for (const word of words) groups.push([{ index: 'nameWords', lower: word, upper: `${word}${MAX_CHAR}` }]);
+  return groups;
+}
+
+const combinedRanges = (filter: ActorFilter, sort: ActorSort): IndexRange[] => combinedGroups(filter, sort).flat();
+
+/** The ids matching a filter no single index answers: one read per index range it names, intersected. */
+async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyReader): Promise<Set<string>> {
+  const sets = await Promise.all(combinedGroups(filter, sort).map((ranges) => Promise.all(ranges.map(read)).then(union)));
   return sets.length === 1 ? sets[0]! : intersect(sets);
 }
 
@@ -194,17 +201,50 @@ const MAX_CHAR = String.fromCharCode(65535);
  * Null where the filter needs several indexes; the caller then goes by ids.
  */
 export async function firstActors(db: CasefileDb, filter: ActorFilter, sort: ActorSort, limit: number): Promise<Actor[] | null> {
-  const fast = fastPath(filter);
-  if (!fast) return null;
+  const range = firstScreenRange(filter, sort);
+  if (range === undefined) return null;
   let rows: ActorRow[];
-  if (fast.kind === 'all') {
-    rows = await (sort === 'name' ? db.actors.orderBy('sortName') : db.actors.orderBy('updatedAt').reverse()).limit(limit).toArray();
+  if (range) {
+    // By name: one getAll of the index range, straight to IndexedDB (observed as a range in a live query).
+    rows = await liveRows<ActorRow>(db, 'actors', range, limit);
   } else {
-    const index = `[${fast.field}+${sort === 'name' ? 'sortName' : 'updatedAt'}]`;
-    const range = db.actors.where(index).between([fast.value, Dexie.minKey], [fast.value, Dexie.maxKey]);
-    rows = await (sort === 'name' ? range : range.reverse()).limit(limit).toArray();
+    // Newest first: a reverse read, which only a cursor gives.
+    const fast = fastPath(filter)!;
+    const collection = fast.kind === 'all'
+      ? db.actors.orderBy('updatedAt')
+      : db.actors.where(`[${fast.field}+updatedAt]`).between([fast.value, Dexie.minKey], [fast.value, Dexie.maxKey]);
+    rows = await collection.reverse().limit(limit).toArray();
   }
   return rows.map(toActor);
+}
+
+/**
+ * The index range whose first rows are a filter's first screen by name; null where the
+ * filter is one index's but in the other sort (read in reverse), undefined where no single
+ * index answers it.
+ */
+function firstScreenRange(filter: ActorFilter, sort: ActorSort): IndexRange | null | undefined {
+  const fast = fastPath(filter);
+  if (!fast) return undefined;
+  if (sort !== 'name') return null;
+  return fast.kind === 'all' ? { index: 'sortName', lower: Dexie.minKey, upper: Dexie.maxKey } : statusOrKind(fast.field, fast.value, 'name');
+}
+
+/**
+ * Starts now the reads a live list of this filter is about to make (its first screen by name,
+ * the index ranges whose ids it reads), so that they are under way while the filter's input
+ * event is still being handled and React renders; the list's own reads take them over
+ * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list.
+ */
+export function readActorsAhead(db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number): void {
+  const fast = fastPath(filter);
+  if (fast?.kind === 'all') return;
+  const first = firstScreenRange(filter, sort);
+  // One status or kind by name: its first screen and all its ids, in one transaction.
+  if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
+  if (first) readRowsAhead(db, 'actors', first, firstScreen);
+  const ranges = fast ? [statusOrKind(fast.field, fast.value, sort)] : combinedRanges(filter, sort);
+  for (const range of ranges) readKeysAhead(db, 'actors', range);
 }
 
 /** How many actors match; one native count where a single index answers the filter. */
@@ -328,10 +368,6 @@ function rangeIds(db: CasefileDb, field: 'status' | 'kind', value: string, sort:
   const { index, lower, upper } = statusOrKind(field, value, sort);
   const range = db.actors.where(index).between(lower, upper, true, true);
   return (sort === 'name' ? range : range.reverse()).limit(limit).primaryKeys();
-}
-
-async function idsWhere(read: KeyReader, index: 'groupIds' | 'caseIds' | 'tags', value: string): Promise<Set<string>> {
-  return new Set(await read({ index, lower: value, upper: value }));
 }
 
 /** The order of the reversed updatedAt index: newest first, ties by id descending. */

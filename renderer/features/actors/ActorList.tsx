@@ -1,12 +1,12 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import type { Actor, ActorKind, ActorStatus } from '../../../shared/model';
 import { ACTOR_KINDS, STATUSES, currentStatus } from '../../../shared/model';
 import { foldText } from '../../../shared/text/fold';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
-import { getActorsByIds, listTags } from '../../db/actors';
+import { getActorsByIds, listTags, readActorsAhead } from '../../db/actors';
 import { ActorPicker } from '../../components/ActorPicker';
 import { SelectField, TextField } from '../../components/Field';
 import { listKeyHandler } from '../../components/listKeys';
@@ -14,10 +14,10 @@ import { useT } from '../../i18n/useT';
 import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { GROUP_KINDS, kindKey, statusKey } from './labels';
+import { FIRST_SCREEN, OVERSCAN, ROW_HEIGHT } from './firstScreen';
 import { useActorIds } from './useActorIds';
 import { useSourcesOrder } from './useSourcesOrder';
 
-const ROW_HEIGHT = 48;
 
 interface Filters {
   text: string;
@@ -33,6 +33,21 @@ const NO_FILTERS: Filters = { text: '', kind: '', status: '', groupId: '', tag: 
 // so answering them does not render the list again while it opens.
 const NO_TAGS: string[] = [];
 const NO_ROWS = { key: '', rows: new Map<string, Actor>() };
+
+/** The query the filters ask for. */
+function toQuery(filters: Filters, activeCaseId: string | null): ActorFilter {
+  return {
+    ...(filters.text.trim() ? { text: filters.text } : {}),
+    ...(filters.kind ? { kinds: [filters.kind] } : {}),
+    ...(filters.status ? { statuses: [filters.status] } : {}),
+    ...(filters.groupId ? { groupId: filters.groupId } : {}),
+    ...(filters.tag ? { tag: filters.tag } : {}),
+    ...(activeCaseId ? { caseId: activeCaseId } : {}),
+  };
+}
+
+/** The order ids are read in ('sources' reorders the list by name: ./useSourcesOrder.ts). */
+const listSort = (filters: Filters): ActorSort => (filters.sort === 'sources' ? 'name' : filters.sort);
 
 export function ActorList() {
   const db = useDb();
@@ -50,15 +65,8 @@ export function ActorList() {
     if (searchFocusTick > 0) filterBox.current?.querySelector('input')?.focus();
   }, [searchFocusTick]);
 
-  const query = useMemo<ActorFilter>(() => ({
-    ...(filters.text.trim() ? { text: filters.text } : {}),
-    ...(filters.kind ? { kinds: [filters.kind] } : {}),
-    ...(filters.status ? { statuses: [filters.status] } : {}),
-    ...(filters.groupId ? { groupId: filters.groupId } : {}),
-    ...(filters.tag ? { tag: filters.tag } : {}),
-    ...(activeCaseId ? { caseId: activeCaseId } : {}),
-  }), [filters, activeCaseId]);
-  const result = useSourcesOrder(useActorIds(query, filters.sort === 'sources' ? 'name' : filters.sort), filters.sort === 'sources');
+  const query = useMemo(() => toQuery(filters, activeCaseId), [filters, activeCaseId]);
+  const result = useSourcesOrder(useActorIds(query, listSort(filters)), filters.sort === 'sources');
   const ids = result?.ids;
   // Distinct tags take a scan of the tag index: read them when the filter is first used.
   const [wantTags, setWantTags] = useState(false);
@@ -68,7 +76,7 @@ export function ActorList() {
     count: result?.total ?? 0,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 8,
+    overscan: OVERSCAN,
     // Rows in the first render already (the list's height is not measured before it mounts).
     initialRect: { width: 0, height: window.innerHeight },
   });
@@ -91,7 +99,13 @@ export function ActorList() {
   if (fetched?.key === missingKey) rowCache.current = fetched.rows;
   const rowOf = (id: string) => firstById.get(id) ?? rowCache.current.get(id);
 
-  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => setFilters((f) => ({ ...f, [key]: value }));
+  // The new filter's reads start here, in the input event, before React renders it and the
+  // list's live queries ask for the same reads (they take them over: db/unobserved.ts).
+  const applyFilters = (next: Filters) => {
+    readActorsAhead(db, toQuery(next, activeCaseId), listSort(next), FIRST_SCREEN);
+    setFilters(next);
+  };
+  const set = <K extends keyof Filters>(key: K, value: Filters[K]) => applyFilters({ ...filters, [key]: value });
   const filtered = JSON.stringify({ ...filters, sort: 'name' }) !== JSON.stringify(NO_FILTERS);
   const foldedQuery = foldText(filters.text.trim());
   const empty = result?.total === 0;
@@ -123,7 +137,7 @@ export function ActorList() {
         <div className="list-meta">
           <span aria-live="polite">{result?.counted ? plural(t, 'actors.count', result.total) : t('common.loading')}</span>
           <span>
-            {filtered ? <button type="button" className="link" onClick={() => setFilters({ ...NO_FILTERS, sort: filters.sort })}>{t('common.clearFilters')}</button> : null}
+            {filtered ? <button type="button" className="link" onClick={() => applyFilters({ ...NO_FILTERS, sort: filters.sort })}>{t('common.clearFilters')}</button> : null}
             {' '}
             <label className="visually-hidden" htmlFor="actor-sort">{t('common.sort')}</label>
             <select id="actor-sort" className="inline" value={filters.sort} onChange={(e) => set('sort', e.target.value as Filters['sort'])}>
@@ -138,8 +152,9 @@ export function ActorList() {
       {empty ? <p id="actor-list-empty" className="empty">{filtered || activeCaseId ? t('actors.noMatch') : t('actors.none')}</p> : null}
       <div ref={scroller} className="list" role="listbox" tabIndex={0} aria-label={t('actors.list')}
         aria-describedby={empty ? 'actor-list-empty' : undefined}
-        // Busy until every id is in (rows past the first screen are pending until then).
-        aria-busy={!result || result.ids.length < result.total}
+        // Busy until every id is in (rows past the first screen are pending until then), and
+        // while the previous filter's answer stands in for a new one.
+        aria-busy={!result || !!result.pending || result.ids.length < result.total}
         aria-activedescendant={selectedId && ids?.includes(selectedId) ? `actor-row-${selectedId}` : undefined}
         onKeyDown={listKeyHandler({ ids, selectedId, select: selectActor, scrollToIndex: (i) => virtualizer.scrollToIndex(i), scroller, rowHeight: ROW_HEIGHT })}>
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
@@ -148,26 +163,45 @@ export function ActorList() {
             const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: item.size, transform: `translateY(${item.start}px)` } as const;
             // Beyond the first screen until the full id list arrives.
             if (!id) return <div key={`pending-${item.index}`} className="row row--pending" style={style} aria-hidden="true" />;
-            const actor = rowOf(id);
-            const alias = actor && foldedQuery ? actor.names.find((n) => foldText(n.name).includes(foldedQuery) && !foldText(actor.name).includes(foldedQuery)) : undefined;
-            return (
-              <div key={id} id={`actor-row-${id}`} role="option" data-id={id} aria-selected={id === selectedId}
-                aria-setsize={result?.total} aria-posinset={item.index + 1}
-                className="row" style={style}
-                onClick={() => selectActor(id)}>
-                <span className="row__title">{actor?.name ?? '…'}</span>
-                <span className="row__sub">
-                  {actor ? <>
-                    {t(kindKey(actor.kind))}
-                    {actor.kind === 'person' ? <> · {t(statusKey(currentStatus(actor.statusHistory)))}</> : null}
-                    {alias ? <> · {t('actors.matched', { name: alias.name })}</> : actor.names[0] ? <> · {actor.names.map((n) => n.name).join(', ')}</> : null}
-                  </> : null}
-                </span>
-              </div>
-            );
+            return <ActorRowView key={id} id={id} actor={rowOf(id)} index={item.index} size={item.size} start={item.start}
+              selected={id === selectedId} total={result?.total} foldedQuery={foldedQuery} onSelect={selectActor} t={t} />;
           })}
         </div>
       </div>
     </section>
   );
 }
+
+interface RowProps {
+  id: string;
+  actor: Actor | undefined;
+  index: number;
+  size: number;
+  start: number;
+  selected: boolean;
+  total: number | undefined;
+  foldedQuery: string;
+  onSelect: (id: string) => void;
+  t: ReturnType<typeof useT>;
+}
+
+/** One row of the list; rendered again only when what it shows changes (a filter's answer re-renders the list, not every row). */
+const ActorRowView = memo(function ActorRowView({ id, actor, index, size, start, selected, total, foldedQuery, onSelect, t }: RowProps) {
+  const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: size, transform: `translateY(${start}px)` } as const;
+  const alias = actor && foldedQuery ? actor.names.find((n) => foldText(n.name).includes(foldedQuery) && !foldText(actor.name).includes(foldedQuery)) : undefined;
+  return (
+    <div id={`actor-row-${id}`} role="option" data-id={id} aria-selected={selected}
+      aria-setsize={total} aria-posinset={index + 1}
+      className="row" style={style}
+      onClick={() => onSelect(id)}>
+      <span className="row__title">{actor?.name ?? '…'}</span>
+      <span className="row__sub">
+        {actor ? <>
+          {t(kindKey(actor.kind))}
+          {actor.kind === 'person' ? <> · {t(statusKey(currentStatus(actor.statusHistory)))}</> : null}
+          {alias ? <> · {t('actors.matched', { name: alias.name })}</> : actor.names[0] ? <> · {actor.names.map((n) => n.name).join(', ')}</> : null}
+        </> : null}
+      </span>
+    </div>
+  );
+});

@@ -6,6 +6,20 @@ import { firstActors } from '../../db/actors';
 /** Rows enough to fill the first screen of the list, and a little more. */
 export const FIRST_SCREEN = 40;
 
+/** The list's row height, and the rows it renders beyond its view (ActorList's virtualiser). */
+export const ROW_HEIGHT = 48;
+export const OVERSCAN = 8;
+
+/**
+ * The rows the list renders before it is scrolled: the window's height in rows and the
+ * overscan, at most a first screen. A filter whose rows are read one by one reads only these
+ * for its first frame (the list reads any others it comes to show).
+ */
+export function rowsShownFirst(): number {
+  if (typeof window === 'undefined') return FIRST_SCREEN;
+  return Math.min(FIRST_SCREEN, Math.ceil(window.innerHeight / ROW_HEIGHT) + OVERSCAN);
+}
+
 /**
  * The actor list's first screen, read as soon as the database is open (renderer/main.tsx),
  * before React renders anything: the window's first render then shows named rows instead of

@@ -1,12 +1,12 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actors';
 import { SORTED_CHUNK, firstActors, getActorsByIds, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actors';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
-import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen } from './firstScreen';
+import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
 export interface ActorIds {
   /**
@@ -20,6 +20,8 @@ export interface ActorIds {
   counted: boolean;
   /** The first screen's rows, read with its ids, so the list need not ask again. */
   firstRows: Actor[];
+  /** The answer to the previous filter (or sort), shown while this one's first screen is read. */
+  pending?: boolean;
 }
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
@@ -87,9 +89,9 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     // that holds its first screen (the rest of its ids follow when the held list is in).
     const prefix = heldSoFar.current?.sort === sort ? heldSoFar.current.ids : undefined;
     const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
-      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: FIRST_SCREEN, live: true,
+      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: rowsShownFirst(), live: true,
     });
-    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, FIRST_SCREEN)), ids, total };
+    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst())), ids, total };
   }), [db, key, heldForHead], primed);
   const headReady = head !== undefined;
 
@@ -112,6 +114,19 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     return { key, ids: await withPriority(() => queryActorIds(db, filter, sort, { live: true })) };
   }, [db, key, singleIndex, isAll ? sortedAll : undefined]);
 
+  const answer = useMemo(() => answerOf(key, head, full), [key, head, full]);
+  // Until this filter's first screen is read, the last answer stays on screen, marked pending:
+  // the list is not emptied and rebuilt for the few milliseconds in between.
+  const [last, setLast] = useState(answer);
+  if (answer && answer !== last) setLast(answer);
+  const stale = useMemo(() => (last ? { ...last, pending: true } : undefined), [last]);
+  return answer ?? stale;
+}
+
+function answerOf(
+  key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined } | undefined,
+  full: { key: string; ids?: string[]; count?: number } | undefined,
+): ActorIds | undefined {
   if (head?.key !== key) return undefined;
   const firstRows = head.rows;
   const whole = full?.key === key ? full : undefined;
