@@ -3,7 +3,9 @@ import type { BundleManifest, ScryptFn } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
-import { BundleTooLargeError, readBundleBlob, writeBundleBlob } from '../bundle/io';
+import type { FileBytes } from '../bundle/io';
+import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, writeBundleForSave, writeBundleParts } from '../bundle/io';
+import type { SealPool } from './sealPool';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
 import type { CasefileDb } from '../db/db';
@@ -21,7 +23,8 @@ const MAX_OPEN_BUNDLES = 4;
 
 export interface BundleHostConfig {
   openDb: () => Promise<CasefileDb>;
-  post: (message: BundleResponse) => void;
+  /** `transfer`: what the message hands over rather than copies (an encrypted export's stream). */
+  post: (message: BundleResponse, transfer?: Transferable[]) => void;
   appVersion: string;
   now?: () => number;
   /** Monotonic clock for progress throttling. */
@@ -31,6 +34,8 @@ export interface BundleHostConfig {
   scryptWorkFactor?: number;
   /** Where age's scrypt runs: the app gives it a worker of its own (scryptClient.ts); in this realm otherwise. */
   scrypt?: ScryptFn;
+  /** Workers that seal a passphrase export's payload (sealPool.ts), started per export; in this realm otherwise. */
+  sealers?: () => SealPool;
 }
 
 interface OpenBundle {
@@ -75,7 +80,9 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const controller = new AbortController();
     running.set(id, controller);
     try {
-      post(await work(controller.signal, progressFor(id)));
+      const answer = await work(controller.signal, progressFor(id));
+      const stream = answer.type === 'exported' && 'parts' in answer.result && 'stream' in answer.result.parts ? answer.result.parts.stream : undefined;
+      post(answer, stream ? [stream as unknown as Transferable] : undefined);
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) post({ type: 'cancelled', id });
       else if (error instanceof ImportError) post({ type: 'failed', id, message: error.message, code: error.code });
@@ -88,22 +95,50 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
 
   const exportBundle = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
     progress({ phase: 'collecting', done: 0, total: 1 });
-    const snapshot = await collectSnapshot(await db(), req.scope);
+    // With a passphrase, scrypt (its own worker) and the sealing workers start now: the key is
+    // stretched and libsodium compiled while the records are read, not after.
+    const key = req.passphrase !== undefined ? ageKey(req.passphrase, {
+      ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+    }) : undefined;
+    const sealer = key ? config.sealers?.() : undefined;
+    let snapshot: CaseSnapshot;
+    try {
+      snapshot = await collectSnapshot(await db(), req.scope);
+    } catch (e) {
+      sealer?.close();
+      throw e;
+    }
     progress({ phase: 'collecting', done: 1, total: 1 });
     const createdAt = now();
     const encrypted = req.passphrase !== undefined;
-    const blob = await writeBundleBlob(snapshot, { appVersion: config.appVersion, createdAt }, {
-      ...(encrypted ? { passphrase: req.passphrase } : {}),
-      ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
-      ...(config.scrypt ? { scrypt: config.scrypt } : {}),
-      signal, onProgress: progress,
-    });
+    let parts: FileBytes;
+    // The desktop save takes the parts (an encrypted bundle as a stream, sealed as it is saved);
+    // the browser build's download one Blob.
+    const write = req.as === 'parts' ? writeBundleForSave : writeBundleParts;
+    try {
+      parts = await write(snapshot, { appVersion: config.appVersion, createdAt }, {
+        ...(encrypted ? { passphrase: req.passphrase } : {}),
+        ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+        ...(config.scrypt ? { scrypt: config.scrypt } : {}),
+        ...(sealer ? { sealer } : {}),
+        ...(key ? { ageKey: key } : {}),
+        onStreamEnd: () => sealer?.close(),
+        signal, onProgress: progress,
+      });
+    } catch (e) {
+      sealer?.close();
+      throw e;
+    }
+    // A stream goes on sealing after this answer: its workers end with it (onStreamEnd).
+    if (!('stream' in parts)) sealer?.close();
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
     const counts = {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
       documents: snapshot.documents.length, pages: snapshot.pages.length, files: snapshot.files.length, nameRules: snapshot.nameRules?.length ?? 0, charts: snapshot.charts?.length ?? 0,
     };
-    return { type: 'exported', id: req.id, result: { blob, suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted } };
+    const about = { suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted };
+    // The browser build downloads one Blob; the desktop save streams the parts (never assembled).
+    return { type: 'exported', id: req.id, result: req.as === 'parts' || 'stream' in parts ? { parts, ...about } : { blob: partsBlob(parts), ...about } };
   });
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {

@@ -8,6 +8,11 @@ import { AGE_MAGIC, ARMOR_BEGIN, AgeHeaderError, MAX_HEADER_BYTES, base64NoPad, 
 import type { BundleErrorDetail } from './manifest';
 import { fail } from './manifest';
 import { makeBlob, throwIfAborted } from './stream';
+import type { ByteParts } from './parts';
+import type { StreamedBytes } from './parts';
+import { anySignal, byteParts, byteQueue, partsBlob, readParts, stopper } from './parts';
+import type { ChunkSealer } from './ageStream';
+import { BATCH_BYTES, BATCH_CHUNKS, sealInProcess, sealedSize } from './ageStream';
 
 /**
  * Passphrase encryption of a whole bundle in the age v1 format (age-encryption.org/v1: one
@@ -27,6 +32,8 @@ export const MAX_SCRYPT_WORK_FACTOR = 20;
 const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
 /** Bytes read from the input per step: many chunks per read, as Blob reads are round trips. */
 const READ_BYTES = 64 * CHUNK_BYTES;
+/** Sealed bytes a stream holds ahead of its reader (encryptToStream). */
+const STREAM_HIGH_WATER_BYTES = 8 * 1024 * 1024;
 /** Output collected into Blob parts of about this size. */
 const PART_BYTES = 4 * 1024 * 1024;
 
@@ -65,39 +72,163 @@ function keyFile(stanzas: readonly Stanza[]): never {
   });
 }
 
-export async function encryptBlob(plain: Blob, passphrase: string, opts: AgeOptions & { scryptWorkFactor?: number } = {}): Promise<Blob> {
+/** A fresh file key and, under way, the scrypt stanza that wraps it for a passphrase. */
+export interface AgeKey {
+  readonly fileKey: Uint8Array;
+  readonly stanza: Promise<Stanza>;
+}
+
+/**
+ * Starts age's scrypt for `passphrase` at once (it needs nothing of the file): the stanza is
+ * ready when the header is written, and a rejection is only seen by whoever awaits it.
+ */
+export function ageKey(passphrase: string, opts: { scrypt?: ScryptFn; scryptWorkFactor?: number } = {}): AgeKey {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
-  throwIfAborted(opts.signal);
   const logN = opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
   const fileKey = randomBytes(16);
   const salt = randomBytes(16);
-  // scrypt only wraps the file key for the header, so it runs while the payload is encrypted.
   const stanza = (async (): Promise<Stanza> => {
     const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concat(utf8(SCRYPT_LABEL), salt), logN);
     return { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: seal(await loadSodium(), key, new Uint8Array(12), fileKey) };
   })();
-  stanza.catch(() => undefined); // awaited below; an abort meanwhile must not leave it unhandled
-  const s = await loadSodium();
-  const nonce = randomBytes(16);
-  const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
-  const chunks = Math.max(1, Math.ceil(plain.size / CHUNK_BYTES));
-  const total = plain.size + chunks * TAG_BYTES;
+  stanza.catch(() => undefined); // awaited by encryptParts; an abort meanwhile must not leave it unhandled
+  return { fileKey, stanza };
+}
+
+export async function encryptBlob(plain: Blob, passphrase: string, opts: EncryptOptions = {}): Promise<Blob> {
+  return partsBlob(await encryptParts(byteParts([plain]), passphrase, opts));
+}
+
+/**
+ * Encrypts bytes given as parts (a laid-out bundle: header arrays and PDF Blobs) into an age
+ * file, also as parts: the header, the nonce, then the sealed payload in Blob parts of 4 MiB
+ * (the browser build's download). See sealInto for how the payload is sealed.
+ */
+export async function encryptParts(plain: ByteParts, passphrase: string, opts: EncryptOptions = {}): Promise<ByteParts> {
   const out = new PartCollector();
-  const n = new Uint8Array(12);
-  let index = 0;
-  for await (const [at, bytes] of slices(plain, opts.signal)) {
-    for (let o = 0; o < bytes.length || (plain.size === 0 && index === 0); o += CHUNK_BYTES) {
-      const chunk = bytes.subarray(o, o + CHUNK_BYTES);
-      const last = at + o + chunk.length >= plain.size;
-      out.push(seal(s, payloadKey, streamNonce(index++, last, n), chunk));
-      if (plain.size === 0) break;
+  const { header, nonce } = await sealInto(plain, passphrase, opts, (sealed) => { out.push(sealed); });
+  return byteParts([await header, nonce, ...out.finish()]);
+}
+
+/**
+ * The same age file as a stream of its bytes in order, its size known at once: the desktop save
+ * writes the sealed payload as it comes, so nothing of it is gathered into Blobs and read back.
+ * The header (which needs scrypt's stanza) comes first, so the payload waits for it, at most a
+ * few batches; begin scrypt early (ageKey) to keep that wait short. Cancelling the stream stops
+ * the encryption; a failure errors it.
+ */
+export function encryptToStream(plain: ByteParts, passphrase: string, opts: EncryptOptions & { onEnd?: () => void } = {}): StreamedBytes {
+  const logN = opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
+  const key = opts.key ?? ageKey(passphrase, opts);
+  const stopped = stopper();
+  const signal = anySignal(opts.signal, stopped.signal);
+  const queue = byteQueue(STREAM_HIGH_WATER_BYTES, () => stopped.abort());
+  void (async () => {
+    let head: { header: Promise<Uint8Array>; nonce: Uint8Array } | undefined;
+    let headerSent = false;
+    const sendHeader = async (): Promise<void> => {
+      if (headerSent) return;
+      headerSent = true;
+      // Everything sealed so far waits for this (a few batches) until scrypt's stanza is in.
+      await queue.push(await head!.header);
+      await queue.push(head!.nonce);
+    };
+    await sealInto(plain, passphrase, { ...opts, key, signal }, async (sealed) => {
+      await sendHeader();
+      await queue.push(sealed);
+    }, (parts) => { head = parts; });
+    await sendHeader();
+    queue.close();
+  })().catch((e: unknown) => queue.fail(e)).finally(() => opts.onEnd?.());
+  return { stream: queue.stream, size: ageHeaderSize(logN) + 16 + sealedSize(plain.size) };
+}
+
+export interface EncryptOptions extends AgeOptions {
+  scryptWorkFactor?: number;
+  /** Where the 64 KiB chunks are sealed (the app: workers); in this realm otherwise. */
+  sealer?: ChunkSealer;
+  /** A key begun earlier (ageKey), so scrypt has run while the bundle was laid out. */
+  key?: AgeKey;
+}
+
+/**
+ * Seals `plain` as age's STREAM payload and hands each sealed batch to `emit` in order. The
+ * input is read with several reads in flight (parts.ts) and cut into batches of 64 KiB chunks
+ * that `sealer` seals, `sealer.lanes` × 2 at once (the app: one worker a core), laid back in
+ * order. `ready` learns the nonce and the header under way before the first batch is emitted.
+ */
+async function sealInto(
+  plain: ByteParts, passphrase: string, opts: EncryptOptions,
+  emit: (sealed: Uint8Array) => void | Promise<void>,
+  ready?: (parts: { header: Promise<Uint8Array>; nonce: Uint8Array }) => void,
+): Promise<{ header: Promise<Uint8Array>; nonce: Uint8Array }> {
+  if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
+  throwIfAborted(opts.signal);
+  const sealer = opts.sealer ?? sealInProcess;
+  // scrypt only wraps the file key for the header, so it runs while the payload is encrypted
+  // (or, begun by the caller, while the bundle was laid out).
+  const { fileKey, stanza } = opts.key ?? ageKey(passphrase, opts);
+  const nonce = randomBytes(16);
+  const header = (async () => {
+    const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
+    const macInput = headerMacInput([await stanza]);
+    return headerBytes(macInput, await hmacSha256(macKey, macInput));
+  })();
+  header.catch(() => undefined); // awaited by the caller
+  const parts = { header, nonce };
+  ready?.(parts);
+  const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
+  const total = sealedSize(plain.size);
+  const sealing: Promise<Uint8Array>[] = [];
+  const inFlight = Math.max(2, sealer.lanes * 2);
+  let done = 0;
+  let first = 0;
+  let taken = 0;
+  let batch = new Uint8Array(Math.min(BATCH_BYTES, plain.size));
+  let filled = 0;
+  const collect = async (): Promise<void> => {
+    const sealed = await sealing.shift()!;
+    await emit(sealed);
+    done += sealed.length;
+    opts.onProgress?.(done, total);
+  };
+  const send = async (): Promise<void> => {
+    const final = taken === plain.size;
+    const p = sealer.seal(payloadKey, batch.subarray(0, filled), first, final);
+    p.catch(() => undefined); // awaited in order by collect()
+    sealing.push(p);
+    first += BATCH_CHUNKS;
+    batch = new Uint8Array(Math.min(BATCH_BYTES, plain.size - taken));
+    filled = 0;
+    while (sealing.length >= inFlight) await collect();
+  };
+  try {
+    if (plain.size === 0) await send();
+    for await (const piece of readParts(plain, { signal: opts.signal })) {
+      if (taken + piece.length > plain.size) throw new Error(`The bundle's parts hold more than the ${plain.size} bytes announced.`);
+      for (let at = 0; at < piece.length;) {
+        const n = Math.min(piece.length - at, batch.length - filled);
+        batch.set(piece.subarray(at, at + n), filled);
+        filled += n;
+        taken += n;
+        at += n;
+        if (filled === batch.length) await send();
+      }
+      throwIfAborted(opts.signal);
     }
-    opts.onProgress?.(out.size, total);
+    while (sealing.length > 0) await collect();
+  } finally {
+    await Promise.allSettled(sealing);
   }
-  const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
-  const macInput = headerMacInput([await stanza]);
-  const header = headerBytes(macInput, await hmacSha256(macKey, macInput));
-  return makeBlob([header, nonce, ...out.finish()]);
+  if (taken !== plain.size) throw new Error(`The bundle's parts held ${taken} bytes, not the ${plain.size} announced.`);
+  await header;
+  return parts;
+}
+
+/** The length of a passphrase age header at work factor `logN` (it does not depend on the key or salt). */
+export function ageHeaderSize(logN: number): number {
+  const stanza: Stanza = { type: 'scrypt', args: [base64NoPad(new Uint8Array(16)), String(logN)], body: new Uint8Array(32) };
+  return headerBytes(headerMacInput([stanza]), new Uint8Array(32)).length;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { openDatabase } from '../../renderer/db/db';
 import { scryptInWorker } from '../../renderer/workers/scryptClient';
+import { createSealPool } from '../../renderer/workers/sealPool';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
 
@@ -11,10 +12,10 @@ import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundl
  */
 interface WorkerScope {
   name: string;
-  postMessage(message: BundleResponse): void;
+  postMessage(message: BundleResponse, transfer?: Transferable[]): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<BundleRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker });
+const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message, transfer) => scope.postMessage(message, transfer ?? []), scrypt: scryptInWorker, sealers: () => createSealPool() });
 scope.addEventListener('message', ({ data }) => host.handle(data));
