@@ -186,7 +186,6 @@ async function main() {
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
       const e = exp.result;
       log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
-      if (e.streamed) await page.evaluate((o) => window.casefileBundleBench.exportBlob(o), { passphrase, inPage });
       const imp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { passphrase, inPage }), opts.profile && `bundle-import-${label}`);
       result[`import-${label}`] = { ...imp.result, memory: imp.memory, loadavg: load() };
       const r = imp.result;

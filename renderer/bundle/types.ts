@@ -1,5 +1,5 @@
 import type { BundleError, BundleManifest, RecordIssue } from '../../shared/bundle';
-import type { FileBytes } from '../../shared/bundle/parts';
+import type { ByteParts } from '../../shared/bundle/parts';
 import type { FieldDiff, MergeChoice, MergeKind, MergeStatus } from '../../shared/bundle/merge';
 
 /**
@@ -52,12 +52,12 @@ export interface ExportResult {
 }
 
 /**
- * The bundle for the desktop save, never assembled into one Blob: its parts in order (ByteParts:
- * the PDFs still in IndexedDB), or with a passphrase a stream sealed as it is read (StreamedBytes:
- * read it to its end or cancel it, which stops the encryption). Otherwise as ExportResult.
+ * The bundle for the desktop save as its parts in order, never assembled into one Blob
+ * (ByteParts: without a passphrase the PDFs are still their IndexedDB Blobs, unread; with one,
+ * the age header and the sealed payload in Blob parts). Otherwise as ExportResult.
  */
 export interface ExportPartsResult extends Omit<ExportResult, 'blob'> {
-  parts: FileBytes;
+  parts: ByteParts;
 }
 
 // The merge plan's own vocabulary (shared/bundle/merge.ts), under the names the screens use.

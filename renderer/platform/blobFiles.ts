@@ -1,8 +1,7 @@
 import { MAX_SAVE_CHUNK_BYTES, type DesktopApi, type SaveResult } from '../../shared/desktopApi';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { saveFiltersFor } from './saveFilters';
-import type { FileBytes } from '../../shared/bundle/parts';
-import { discardBytes, fileBytes, readBytes } from '../../shared/bundle/parts';
+import { asParts, readParts } from '../../shared/bundle/parts';
 import type { SaveBlobRequest } from './types';
 
 const abortError = (): DOMException => new DOMException('The save was cancelled.', 'AbortError');
@@ -54,24 +53,12 @@ export const SAVE_CHUNK_BYTES = 4 * 1024 * 1024;
  */
 export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chunkBytes = SAVE_CHUNK_BYTES): Promise<SaveResult> {
   const { signal, onProgress } = req;
-  const file: FileBytes = fileBytes(req.blob);
-  if (signal?.aborted) {
-    await discardBytes(file);
-    throw abortError();
-  }
+  const file = asParts(req.blob);
+  if (signal?.aborted) throw abortError();
   const size = Math.min(chunkBytes, MAX_SAVE_CHUNK_BYTES);
   const name = stripBidiControls(req.suggestedName);
-  let begun: Awaited<ReturnType<DesktopApi['beginSave']>>;
-  try {
-    begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), byteLength: file.size });
-  } catch (error) {
-    await discardBytes(file);
-    throw error;
-  }
-  if (!begun) {
-    await discardBytes(file);
-    return { saved: false };
-  }
+  const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), byteLength: file.size });
+  if (!begun) return { saved: false };
   const { token } = begun;
   try {
     let done = 0;
@@ -88,7 +75,7 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
       onProgress?.({ done, total: file.size });
     };
     onProgress?.({ done, total: file.size });
-    for await (const piece of readBytes(file, { sliceBytes: size, signal })) {
+    for await (const piece of readParts(file, { sliceBytes: size, signal })) {
       // Each chunk stays within `size`: a piece is at most that, and joins the pending ones only if they fit.
       if (pendingBytes + piece.length > size) await flush();
       pending.push(piece);

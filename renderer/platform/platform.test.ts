@@ -270,34 +270,7 @@ describe('saveBlob and pickFile', () => {
     expect(await joined(chunks)).toEqual(new Uint8Array(await new Blob(parts as Uint8Array<ArrayBuffer>[]).arrayBuffer()));
   });
 
-  it('desktop: a stream (an encrypted bundle sealed as it is saved) is written as it comes, and cancelled when the save stops', async () => {
-    const streamOf = (pieces: number[]) => {
-      let cancelled = false;
-      let i = 0;
-      const stream = new ReadableStream<Uint8Array>({
-        pull: (c) => { if (i < pieces.length) c.enqueue(new Uint8Array(pieces[i++]!).fill(i)); else c.close(); },
-        cancel: () => { cancelled = true; },
-      });
-      return { bytes: { stream, size: pieces.reduce((a, b) => a + b, 0) }, cancelled: () => cancelled };
-    };
-    const ok = fakeDesktop();
-    const whole = streamOf([100, 5000, 3000]);
-    expect((await saveBlobDesktop(ok, { suggestedName: 'a.casefile.age', mimeType: 'application/octet-stream', blob: whole.bytes }, 4096)).saved).toBe(true);
-    expect(ok.saves[0]!.chunks.map((c) => c.length).reduce((a, b) => a + b)).toBe(8100);
-    expect(ok.saves[0]!.state).toBe('committed');
-    // The dialog dismissed: nothing written, and whatever seals the stream is told to stop.
-    const dismissed = streamOf([100]);
-    expect(await saveBlobDesktop(fakeDesktop({ cancelDialog: true }), { suggestedName: 'a', mimeType: 'x/y', blob: dismissed.bytes })).toEqual({ saved: false });
-    expect(dismissed.cancelled()).toBe(true);
-    // A failed write: the temp file deleted and the stream cancelled.
-    const full = fakeDesktop({ failAfterChunks: 1 });
-    const failing = streamOf([4096, 4096, 4096]);
-    await expect(saveBlobDesktop(full, { suggestedName: 'a', mimeType: 'x/y', blob: failing.bytes }, 4096)).rejects.toThrow(/the disk is full/);
-    expect(full.saves[0]!.state).toBe('aborted');
-    expect(failing.cancelled()).toBe(true);
-  });
-
-  it('web: parts and streams are downloaded as one Blob of the same bytes', async () => {
+  it('web: a bundle\'s parts are downloaded as one Blob of the same bytes', async () => {
     const { doc } = fakeDocument();
     const platform = createWebPlatform({ document: doc, version: '0', setTimeout: () => undefined });
     const made: Blob[] = [];

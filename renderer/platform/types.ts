@@ -1,8 +1,8 @@
 import type { AppInfo, MenuCommand, PickedFile, SaveResult } from '../../shared/desktopApi';
 import type { ReportPage } from '../../shared/export';
-import type { FileBytes } from '../../shared/bundle/parts';
+import type { ByteParts } from '../../shared/bundle/parts';
 
-export type { FileBytes };
+export type { ByteParts };
 
 export type { AppInfo, MenuCommand, PickedFile, SaveResult };
 
@@ -14,13 +14,12 @@ export interface SaveRequest {
 
 /**
  * A large file to save by streaming (case bundles): its bytes stay in the Blob, or in its parts
- * (byte arrays and Blobs in order, never assembled), or come from a stream as they are produced
- * (FileBytes), until written. A stream not read to its end is cancelled.
+ * (ByteParts: byte arrays and Blobs in order, never assembled), until written.
  */
 export interface SaveBlobRequest {
   suggestedName: string;
   mimeType: string;
-  blob: Blob | FileBytes;
+  blob: Blob | ByteParts;
   /** Bytes written so far (desktop); the web download reports done at once. */
   onProgress?: (p: { done: number; total: number }) => void;
   /** Aborting rejects with a DOMException named 'AbortError' and leaves no file behind. */

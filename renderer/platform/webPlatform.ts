@@ -2,8 +2,7 @@ import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/d
 import { standaloneReportHtml } from '../../shared/export';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith } from './blobFiles';
-import { discardBytes, fileBytes, partsBlob } from '../../shared/bundle/parts';
-import { streamToBlob } from '../../shared/bundle/stream';
+import { partsBlob } from '../../shared/bundle/parts';
 import type { Platform } from './types';
 
 export interface WebPlatformOptions {
@@ -87,14 +86,9 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
 
     // The Blob itself is downloaded (no copy); the browser writes it where it keeps downloads.
     saveBlob: async ({ suggestedName, mimeType, blob: given, onProgress, signal }) => {
-      const file = fileBytes(given);
-      if (signal?.aborted) {
-        await discardBytes(file);
-        throw new DOMException('The save was cancelled.', 'AbortError');
-      }
-      // A browser download takes one Blob: parts are joined by reference, a stream gathered.
-      const only = 'parts' in file && file.parts.length === 1 ? file.parts[0] : undefined;
-      const blob = only !== undefined && !('byteLength' in only) ? only : 'parts' in file ? partsBlob(file, mimeType) : await streamToBlob(file.stream, { signal });
+      if (signal?.aborted) throw new DOMException('The save was cancelled.', 'AbortError');
+      // A browser download takes one Blob: parts are joined by reference.
+      const blob = 'parts' in given ? partsBlob(given, mimeType) : given;
       const typed = blob.type === mimeType ? blob : blob.slice(0, blob.size, mimeType);
       const result = download(typed, suggestedName);
       onProgress?.({ done: blob.size, total: blob.size });

@@ -11,10 +11,10 @@ import type { BundleRequest, BundleResponse } from './bundleProtocol';
  * never travel as messages, only Blobs (by reference) and the preview.
  */
 interface WorkerScope {
-  postMessage(message: BundleResponse, transfer?: Transferable[]): void;
+  postMessage(message: BundleResponse): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<BundleRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message, transfer) => scope.postMessage(message, transfer ?? []), scrypt: scryptInWorker, sealers: () => createSealPool() });
+const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool() });
 scope.addEventListener('message', ({ data }) => host.handle(data));

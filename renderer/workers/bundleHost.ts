@@ -3,8 +3,8 @@ import type { BundleManifest, ScryptFn } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
-import type { FileBytes } from '../bundle/io';
-import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, writeBundleForSave, writeBundleParts } from '../bundle/io';
+import type { ByteParts } from '../bundle/io';
+import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, writeBundleParts } from '../bundle/io';
 import type { SealPool } from './sealPool';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
@@ -23,8 +23,7 @@ const MAX_OPEN_BUNDLES = 4;
 
 export interface BundleHostConfig {
   openDb: () => Promise<CasefileDb>;
-  /** `transfer`: what the message hands over rather than copies (an encrypted export's stream). */
-  post: (message: BundleResponse, transfer?: Transferable[]) => void;
+  post: (message: BundleResponse) => void;
   appVersion: string;
   now?: () => number;
   /** Monotonic clock for progress throttling. */
@@ -80,9 +79,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const controller = new AbortController();
     running.set(id, controller);
     try {
-      const answer = await work(controller.signal, progressFor(id));
-      const stream = answer.type === 'exported' && 'parts' in answer.result && 'stream' in answer.result.parts ? answer.result.parts.stream : undefined;
-      post(answer, stream ? [stream as unknown as Transferable] : undefined);
+      post(await work(controller.signal, progressFor(id)));
     } catch (error) {
       if (isAbort(error) || controller.signal.aborted) post({ type: 'cancelled', id });
       else if (error instanceof ImportError) post({ type: 'failed', id, message: error.message, code: error.code });
@@ -111,26 +108,19 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     progress({ phase: 'collecting', done: 1, total: 1 });
     const createdAt = now();
     const encrypted = req.passphrase !== undefined;
-    let parts: FileBytes;
-    // The desktop save takes the parts (an encrypted bundle as a stream, sealed as it is saved);
-    // the browser build's download one Blob.
-    const write = req.as === 'parts' ? writeBundleForSave : writeBundleParts;
+    let parts: ByteParts;
     try {
-      parts = await write(snapshot, { appVersion: config.appVersion, createdAt }, {
+      parts = await writeBundleParts(snapshot, { appVersion: config.appVersion, createdAt }, {
         ...(encrypted ? { passphrase: req.passphrase } : {}),
         ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
         ...(config.scrypt ? { scrypt: config.scrypt } : {}),
         ...(sealer ? { sealer } : {}),
         ...(key ? { ageKey: key } : {}),
-        onStreamEnd: () => sealer?.close(),
         signal, onProgress: progress,
       });
-    } catch (e) {
+    } finally {
       sealer?.close();
-      throw e;
     }
-    // A stream goes on sealing after this answer: its workers end with it (onStreamEnd).
-    if (!('stream' in parts)) sealer?.close();
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
     const counts = {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
@@ -138,7 +128,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     };
     const about = { suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted };
     // The browser build downloads one Blob; the desktop save streams the parts (never assembled).
-    return { type: 'exported', id: req.id, result: req.as === 'parts' || 'stream' in parts ? { parts, ...about } : { blob: partsBlob(parts), ...about } };
+    return { type: 'exported', id: req.id, result: req.as === 'parts' ? { parts, ...about } : { blob: partsBlob(parts), ...about } };
   });
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {

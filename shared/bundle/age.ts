@@ -9,8 +9,7 @@ import type { BundleErrorDetail } from './manifest';
 import { fail } from './manifest';
 import { makeBlob, throwIfAborted } from './stream';
 import type { ByteParts } from './parts';
-import type { StreamedBytes } from './parts';
-import { anySignal, byteParts, byteQueue, partsBlob, readParts, stopper } from './parts';
+import { byteParts, partsBlob, readParts } from './parts';
 import type { ChunkSealer } from './ageStream';
 import { BATCH_BYTES, BATCH_CHUNKS, sealInProcess, sealedSize } from './ageStream';
 
@@ -32,8 +31,6 @@ export const MAX_SCRYPT_WORK_FACTOR = 20;
 const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
 /** Bytes read from the input per step: many chunks per read, as Blob reads are round trips. */
 const READ_BYTES = 64 * CHUNK_BYTES;
-/** Sealed bytes a stream holds ahead of its reader (encryptToStream). */
-const STREAM_HIGH_WATER_BYTES = 8 * 1024 * 1024;
 /** Output collected into Blob parts of about this size. */
 const PART_BYTES = 4 * 1024 * 1024;
 
@@ -107,40 +104,7 @@ export async function encryptBlob(plain: Blob, passphrase: string, opts: Encrypt
 export async function encryptParts(plain: ByteParts, passphrase: string, opts: EncryptOptions = {}): Promise<ByteParts> {
   const out = new PartCollector();
   const { header, nonce } = await sealInto(plain, passphrase, opts, (sealed) => { out.push(sealed); });
-  return byteParts([await header, nonce, ...out.finish()]);
-}
-
-/**
- * The same age file as a stream of its bytes in order, its size known at once: the desktop save
- * writes the sealed payload as it comes, so nothing of it is gathered into Blobs and read back.
- * The header (which needs scrypt's stanza) comes first, so the payload waits for it, at most a
- * few batches; begin scrypt early (ageKey) to keep that wait short. Cancelling the stream stops
- * the encryption; a failure errors it.
- */
-export function encryptToStream(plain: ByteParts, passphrase: string, opts: EncryptOptions & { onEnd?: () => void } = {}): StreamedBytes {
-  const logN = opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
-  const key = opts.key ?? ageKey(passphrase, opts);
-  const stopped = stopper();
-  const signal = anySignal(opts.signal, stopped.signal);
-  const queue = byteQueue(STREAM_HIGH_WATER_BYTES, () => stopped.abort());
-  void (async () => {
-    let head: { header: Promise<Uint8Array>; nonce: Uint8Array } | undefined;
-    let headerSent = false;
-    const sendHeader = async (): Promise<void> => {
-      if (headerSent) return;
-      headerSent = true;
-      // Everything sealed so far waits for this (a few batches) until scrypt's stanza is in.
-      await queue.push(await head!.header);
-      await queue.push(head!.nonce);
-    };
-    await sealInto(plain, passphrase, { ...opts, key, signal }, async (sealed) => {
-      await sendHeader();
-      await queue.push(sealed);
-    }, (parts) => { head = parts; });
-    await sendHeader();
-    queue.close();
-  })().catch((e: unknown) => queue.fail(e)).finally(() => opts.onEnd?.());
-  return { stream: queue.stream, size: ageHeaderSize(logN) + 16 + sealedSize(plain.size) };
+  return byteParts([header, nonce, ...out.finish()]);
 }
 
 export interface EncryptOptions extends AgeOptions {
@@ -152,16 +116,15 @@ export interface EncryptOptions extends AgeOptions {
 }
 
 /**
- * Seals `plain` as age's STREAM payload and hands each sealed batch to `emit` in order. The
- * input is read with several reads in flight (parts.ts) and cut into batches of 64 KiB chunks
- * that `sealer` seals, `sealer.lanes` × 2 at once (the app: one worker a core), laid back in
- * order. `ready` learns the nonce and the header under way before the first batch is emitted.
+ * Seals `plain` as age's STREAM payload and hands each sealed batch to `emit` in order, then
+ * makes the header (scrypt's stanza, begun earlier or now, and the MAC). The input is read with
+ * several reads in flight (parts.ts) and cut into batches of 64 KiB chunks that `sealer` seals,
+ * `sealer.lanes` × 2 at once (the app: one worker a core), laid back in order.
  */
 async function sealInto(
   plain: ByteParts, passphrase: string, opts: EncryptOptions,
   emit: (sealed: Uint8Array) => void | Promise<void>,
-  ready?: (parts: { header: Promise<Uint8Array>; nonce: Uint8Array }) => void,
-): Promise<{ header: Promise<Uint8Array>; nonce: Uint8Array }> {
+): Promise<{ header: Uint8Array; nonce: Uint8Array }> {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
   throwIfAborted(opts.signal);
   const sealer = opts.sealer ?? sealInProcess;
@@ -169,14 +132,6 @@ async function sealInto(
   // (or, begun by the caller, while the bundle was laid out).
   const { fileKey, stanza } = opts.key ?? ageKey(passphrase, opts);
   const nonce = randomBytes(16);
-  const header = (async () => {
-    const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
-    const macInput = headerMacInput([await stanza]);
-    return headerBytes(macInput, await hmacSha256(macKey, macInput));
-  })();
-  header.catch(() => undefined); // awaited by the caller
-  const parts = { header, nonce };
-  ready?.(parts);
   const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
   const total = sealedSize(plain.size);
   const sealing: Promise<Uint8Array>[] = [];
@@ -221,14 +176,9 @@ async function sealInto(
     await Promise.allSettled(sealing);
   }
   if (taken !== plain.size) throw new Error(`The bundle's parts held ${taken} bytes, not the ${plain.size} announced.`);
-  await header;
-  return parts;
-}
-
-/** The length of a passphrase age header at work factor `logN` (it does not depend on the key or salt). */
-export function ageHeaderSize(logN: number): number {
-  const stanza: Stanza = { type: 'scrypt', args: [base64NoPad(new Uint8Array(16)), String(logN)], body: new Uint8Array(32) };
-  return headerBytes(headerMacInput([stanza]), new Uint8Array(32)).length;
+  const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
+  const macInput = headerMacInput([await stanza]);
+  return { header: headerBytes(macInput, await hmacSha256(macKey, macInput)), nonce };
 }
 
 /**

@@ -2,9 +2,9 @@ import { MODEL_VERSION } from '../model';
 import type { ScryptFn } from './ageCrypto';
 import { JSON_TOTAL_BUDGET } from './admit';
 import type { AgeKey } from './age';
-import { encryptParts, encryptToStream } from './age';
+import { encryptParts } from './age';
 import type { ChunkSealer } from './ageStream';
-import type { ByteParts, FileBytes } from './parts';
+import type { ByteParts } from './parts';
 import { byteParts, partsBlob } from './parts';
 import { utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, ManifestEntry } from './manifest';
@@ -54,8 +54,6 @@ export interface WriteBundleOptions {
   ageKey?: AgeKey;
   /** Where the payload's 64 KiB chunks are sealed (the app: workers, one a core); in this realm otherwise. */
   sealer?: ChunkSealer;
-  /** writeBundleForSave, encrypted: the stream has ended (read to its end, failed or cancelled). */
-  onStreamEnd?: () => void;
   onProgress?: (p: BundleProgressEvent<'writing' | 'encrypting'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
   signal?: AbortSignal;
@@ -112,24 +110,6 @@ export async function writeBundleParts(snapshot: CaseSnapshot, info: BundleInfo,
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
     ...(opts.sealer ? { sealer: opts.sealer } : {}),
     ...(opts.ageKey ? { key: opts.ageKey } : {}),
-    scryptWorkFactor: opts.scryptWorkFactor,
-    onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
-  });
-}
-
-/**
- * As writeBundleParts, for the desktop save: an encrypted bundle comes as a stream, sealed as
- * it is read and written as it is sealed (encryptToStream), its size known at once.
- */
-export async function writeBundleForSave(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions = {}): Promise<FileBytes> {
-  const zip = await layOutZip(snapshot, info, opts);
-  if (opts.passphrase === undefined) return zip;
-  return encryptToStream(zip, opts.passphrase, {
-    signal: opts.signal,
-    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
-    ...(opts.sealer ? { sealer: opts.sealer } : {}),
-    ...(opts.ageKey ? { key: opts.ageKey } : {}),
-    ...(opts.onStreamEnd ? { onEnd: opts.onStreamEnd } : {}),
     scryptWorkFactor: opts.scryptWorkFactor,
     onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
   });

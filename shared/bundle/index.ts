@@ -1,7 +1,7 @@
 export * from './manifest';
-export { BundleTooLargeError, writeBundleBlob, writeBundleForSave, writeBundleParts, readBundleBlob } from './bundle';
-export { byteParts, discardBytes, partsBlob, readBytes, readParts } from './parts';
-export type { ByteParts, FileBytes, StreamedBytes } from './parts';
+export { BundleTooLargeError, writeBundleBlob, writeBundleParts, readBundleBlob } from './bundle';
+export { asParts, byteParts, partsBlob, readParts } from './parts';
+export type { ByteParts } from './parts';
 export type { ChunkSealer } from './ageStream';
 export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKey, ageKind, assertPassphraseFile } from './age';

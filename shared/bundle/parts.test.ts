@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { byteParts, byteQueue, fileBytes, readBytes, readParts } from './parts';
+import { asParts, byteParts, readParts } from './parts';
 
 const bytes = (n: number, fill = n % 251) => new Uint8Array(n).fill(fill);
 
@@ -53,32 +53,10 @@ describe('reading a file given as parts', () => {
     expect(log.inFlight).toBe(0);
   });
 
-  it('tells a Blob (which has a stream() method) from a stream of bytes', async () => {
+  it('takes a Blob as parts of one', () => {
     const blob = new Blob([bytes(5)]);
-    expect('parts' in fileBytes(blob)).toBe(true);
-    const q = byteQueue(4, () => undefined);
-    const streamed = { stream: q.stream, size: 3 };
-    expect(fileBytes(streamed)).toBe(streamed);
-    void q.push(bytes(3)).then(() => q.close());
-    const got: Uint8Array[] = [];
-    for await (const p of readBytes(streamed)) got.push(p);
-    expect(got.map((g) => g.length)).toEqual([3]);
-  });
-
-  it('a queue holds its pushes back once the reader is behind, and a cancel lets the producer stop', async () => {
-    let stopped = false;
-    const q = byteQueue(10, () => { stopped = true; });
-    let second = false;
-    await q.push(bytes(6));
-    const pushing = q.push(bytes(6)).then(() => { second = true; });
-    await new Promise((r) => setTimeout(r, 5));
-    expect(second).toBe(false); // 12 bytes held > 10: the producer waits
-    const reader = q.stream.getReader();
-    await reader.read();
-    await pushing;
-    expect(second).toBe(true);
-    await reader.cancel();
-    expect(stopped).toBe(true);
-    await q.push(bytes(100)); // dropped, never blocks
+    expect(asParts(blob)).toEqual({ parts: [blob], size: 5 });
+    const parts = byteParts([bytes(2)]);
+    expect(asParts(parts)).toBe(parts);
   });
 });

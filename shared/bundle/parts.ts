@@ -1,5 +1,4 @@
-import type { ByteStream } from './stream';
-import { abortError, makeBlob, throwIfAborted } from './stream';
+import { makeBlob, throwIfAborted } from './stream';
 
 /**
  * A file's bytes in order, not assembled: byte arrays (zip headers, the deflated records) and
@@ -13,22 +12,9 @@ export interface ByteParts {
   readonly size: number;
 }
 
-/**
- * A file's bytes as they are produced (an encrypted bundle, sealed on the way), in order, its
- * size known beforehand: read once. Cancelling the stream stops whatever produces it.
- */
-export interface StreamedBytes {
-  readonly stream: ByteStream;
-  readonly size: number;
-}
-
-export type FileBytes = ByteParts | StreamedBytes;
-
-/** A Blob as FileBytes (its one part); FileBytes as they are. (A Blob has a stream() method: not a StreamedBytes.) */
-export function fileBytes(source: Blob | FileBytes): FileBytes {
-  if ('parts' in source) return source;
-  if ('stream' in source && typeof source.stream !== 'function') return source as StreamedBytes;
-  return byteParts([source as Blob]);
+/** A Blob as ByteParts (its one part); ByteParts as they are. */
+export function asParts(source: Blob | ByteParts): ByteParts {
+  return 'parts' in source ? source : byteParts([source]);
 }
 
 export function byteParts(parts: readonly (Blob | Uint8Array)[]): ByteParts {
@@ -116,89 +102,4 @@ export async function* readParts(p: ByteParts, opts: ReadPartsOptions = {}): Asy
   } finally {
     await Promise.allSettled(queue.map((q) => q.bytes));
   }
-}
-
-/**
- * The bytes of either kind of source in order, as pieces of at most `sliceBytes` (see
- * readParts). A stream is cancelled if the reading stops before its end (an abort, a failed
- * write), so what produces it stops too.
- */
-export async function* readBytes(source: FileBytes, opts: ReadPartsOptions = {}): AsyncGenerator<Uint8Array> {
-  if ('parts' in source) {
-    yield* readParts(source, opts);
-    return;
-  }
-  const slice = opts.sliceBytes ?? PART_SLICE_BYTES;
-  const reader = source.stream.getReader();
-  let finished = false;
-  try {
-    for (;;) {
-      throwIfAborted(opts.signal);
-      const { done, value } = await reader.read();
-      if (done) { finished = true; return; }
-      if (!value) continue;
-      for (let at = 0; at < value.length; at += slice) yield value.subarray(at, Math.min(value.length, at + slice));
-    }
-  } finally {
-    if (!finished) await reader.cancel(abortError()).catch(() => undefined);
-    reader.releaseLock();
-  }
-}
-
-/** Stops what produces a source that will not be read (the save dialog was dismissed). */
-export async function discardBytes(source: FileBytes): Promise<void> {
-  if (!('parts' in source)) await source.stream.getReader().cancel(abortError()).catch(() => undefined);
-}
-
-interface QueueController {
-  enqueue(chunk: Uint8Array): void;
-  close(): void;
-  error(reason: unknown): void;
-  readonly desiredSize: number | null;
-}
-interface QueueGlobals {
-  ReadableStream: new (source: {
-    start(controller: QueueController): void;
-    pull(): void;
-    cancel(reason: unknown): void;
-  }, strategy: { highWaterMark: number; size(chunk: Uint8Array): number }) => ByteStream;
-  AbortSignal: { any(signals: AbortSignal[]): AbortSignal };
-  AbortController: new () => { readonly signal: AbortSignal; abort(reason?: unknown): void };
-}
-const q = globalThis as unknown as QueueGlobals;
-
-/**
- * A byte stream fed by pushes: `push` resolves once the stream holds less than `highWater`
- * bytes ahead of its reader (backpressure). Cancelling calls `onCancel` and lets every push
- * through (they are dropped), so the producer stops at its next abort check.
- */
-export function byteQueue(highWater: number, onCancel: () => void): { stream: ByteStream; push(bytes: Uint8Array): Promise<void>; close(): void; fail(e: unknown): void } {
-  let controller!: QueueController;
-  let wake: (() => void) | null = null;
-  let cancelled = false;
-  const stream = new q.ReadableStream({
-    start: (c) => { controller = c; },
-    pull: () => { wake?.(); wake = null; },
-    cancel: () => { cancelled = true; wake?.(); wake = null; onCancel(); },
-  }, { highWaterMark: highWater, size: (chunk) => chunk.byteLength });
-  return {
-    stream,
-    async push(bytes) {
-      if (cancelled) return;
-      controller.enqueue(bytes);
-      if ((controller.desiredSize ?? 1) <= 0) await new Promise<void>((resolve) => { wake = resolve; });
-    },
-    close: () => { if (!cancelled) controller.close(); },
-    fail: (e) => { if (!cancelled) controller.error(e); },
-  };
-}
-
-/** A signal that aborts when any of the given ones does. */
-export function anySignal(...signals: (AbortSignal | undefined)[]): AbortSignal {
-  return q.AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined));
-}
-
-/** An AbortController (shared/ compiles without the DOM's types). */
-export function stopper(): { readonly signal: AbortSignal; abort(reason?: unknown): void } {
-  return new q.AbortController();
 }

@@ -12,10 +12,10 @@ import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundl
  */
 interface WorkerScope {
   name: string;
-  postMessage(message: BundleResponse, transfer?: Transferable[]): void;
+  postMessage(message: BundleResponse): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<BundleRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message, transfer) => scope.postMessage(message, transfer ?? []), scrypt: scryptInWorker, sealers: () => createSealPool() });
+const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool() });
 scope.addEventListener('message', ({ data }) => host.handle(data));

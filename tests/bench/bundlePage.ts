@@ -21,7 +21,7 @@ import type { BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { generateRecords, makeRandom } from './generateRecords';
 import type { DesktopApi } from '../../shared/desktopApi';
 import { saveBlobDesktop } from '../../renderer/platform/blobFiles';
-import type { FileBytes } from '../../shared/bundle/parts';
+import type { ByteParts } from '../../shared/bundle/parts';
 import { partsBlob } from '../../shared/bundle/parts';
 
 const SOURCE_DB = 'bench-bundle-source';
@@ -164,7 +164,7 @@ async function rawRead(): Promise<Timed> {
  * main's disk write. (The browser build makes one Blob of the parts for its download link and
  * reads nothing on the page.)
  */
-async function readThrough(parts: FileBytes): Promise<number> {
+async function readThrough(parts: ByteParts): Promise<number> {
   let n = 0;
   const api = {
     beginSave: async () => ({ token: 'bench' }),
@@ -212,20 +212,16 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
       onProgress: (p) => { firstAt[p.phase] ??= now(); },
     });
     t1 = now();
-    // An encrypted bundle is sealed in the worker as it is saved: the worker lives until the save ends.
     size = await readThrough(res.parts);
     t2 = now();
   } finally {
     client.dispose();
     sourceClient = null;
   }
-  // For the import step: the parts as one Blob (what a browser download takes); an encrypted
-  // export came as a stream, read once by the save, so exportBlob() makes another, untimed.
-  bundle = 'parts' in res.parts ? partsBlob(res.parts) : null;
+  bundle = partsBlob(res.parts); // for the import step (a browser download takes this Blob)
   const writeAt = firstAt.writing ?? t1;
   const encryptAt = firstAt.encrypting ?? t1;
   return {
-    streamed: bundle === null,
     ...timed(t2 - t0, size), bundleMB: Math.round(size / MB), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
     // collect (and start the worker) → records serialised + files hashed and laid out → encrypted → message back
     phases: {
@@ -234,17 +230,6 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
       encryptMs: firstAt.encrypting ? Math.round(t1 - encryptAt) : 0,
     },
   };
-}
-
-/** The same export as one Blob (the browser build's), untimed: the bundle the import step reads when the timed export streamed. */
-async function exportBlob(o: { passphrase?: string; inPage?: boolean }) {
-  const client = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false));
-  try {
-    bundle = (await client.exportBundle({ kind: 'case', caseId: CASE_ID }, o.passphrase !== undefined ? { passphrase: o.passphrase } : {})).blob;
-  } finally {
-    client.dispose();
-  }
-  return bundle.size;
 }
 
 /**
@@ -330,11 +315,11 @@ async function reimportBundle(o: { passphrase?: string }) {
 declare global {
   interface Window {
     casefileBundleBench: {
-      reset: typeof reset; fill: typeof fill; rawRead: typeof rawRead; exportBundle: typeof exportBundle; exportBlob: typeof exportBlob; importBundle: typeof importBundle; reimportBundle: typeof reimportBundle;
+      reset: typeof reset; fill: typeof fill; rawRead: typeof rawRead; exportBundle: typeof exportBundle; importBundle: typeof importBundle; reimportBundle: typeof reimportBundle;
       dropBundle(): void;
     };
   }
 }
 
-window.casefileBundleBench = { reset, fill, rawRead, exportBundle, exportBlob, importBundle, reimportBundle, dropBundle: () => { bundle = null; } };
+window.casefileBundleBench = { reset, fill, rawRead, exportBundle, importBundle, reimportBundle, dropBundle: () => { bundle = null; } };
 document.getElementById('status')!.textContent = 'ready';
