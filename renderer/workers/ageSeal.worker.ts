@@ -4,8 +4,8 @@ import type { SealRequest, SealResponse } from './sealPool';
 
 /**
  * Seals batches of age STREAM chunks for a passphrase export (renderer/workers/sealPool.ts
- * starts one a core and ends them with the export). The batch and its sealed bytes travel as
- * transferred buffers, never copied.
+ * starts one a core and ends them with the export). The batch comes as a transferred buffer,
+ * never copied; the sealed bytes go back as a Blob made here (1 MiB, a part of the age file).
  */
 interface WorkerScope {
   postMessage(message: SealResponse, transfer?: Transferable[]): void;
@@ -15,7 +15,8 @@ const scope = self as unknown as WorkerScope;
 
 scope.addEventListener('message', ({ data }) => {
   loadSodium().then((s) => {
-    const sealed = sealBatch(s, data.key, data.plain, data.first, data.final);
-    scope.postMessage({ id: data.id, sealed }, [sealed.buffer as ArrayBuffer]);
+    // The Blob is made here, on this worker's thread: the bundle worker only lays Blobs in order.
+    const sealed = new Blob([sealBatch(s, data.key, data.plain, data.first, data.final) as Uint8Array<ArrayBuffer>]);
+    scope.postMessage({ id: data.id, sealed });
   }).catch((e: unknown) => scope.postMessage({ id: data.id, error: e instanceof Error ? e.message : String(e) }));
 });

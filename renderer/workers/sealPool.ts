@@ -9,7 +9,7 @@ import { sealInProcess } from '../../shared/bundle/ageStream';
  * it. Where workers cannot start (Node tests) the batches are sealed in this realm.
  */
 export interface SealRequest { id: number; key: Uint8Array; plain: Uint8Array; first: number; final: boolean }
-export type SealResponse = { id: number; sealed: Uint8Array } | { id: number; error: string };
+export type SealResponse = { id: number; sealed: Blob } | { id: number; error: string };
 
 export const MAX_SEAL_WORKERS = 2;
 
@@ -19,7 +19,7 @@ export interface SealPool extends ChunkSealer {
 
 export function createSealPool(workers = Math.min(MAX_SEAL_WORKERS, globalThis.navigator?.hardwareConcurrency ?? 1)): SealPool {
   if (typeof Worker === 'undefined' || workers < 1) return { ...sealInProcess, close: () => undefined };
-  const pending = new Map<number, { resolve(b: Uint8Array): void; reject(e: Error): void; lane: number }>();
+  const pending = new Map<number, { resolve(b: Blob): void; reject(e: Error): void; lane: number }>();
   const busy = new Array<number>(workers).fill(0);
   let nextId = 1;
   let closed = false;
@@ -50,7 +50,7 @@ export function createSealPool(workers = Math.min(MAX_SEAL_WORKERS, globalThis.n
       for (let i = 1; i < workers; i++) if (busy[i]! < busy[lane]!) lane = i;
       busy[lane]!++;
       const id = nextId++;
-      return new Promise<Uint8Array>((resolve, reject) => {
+      return new Promise<Blob>((resolve, reject) => {
         pending.set(id, { resolve, reject, lane });
         // The batch is handed over, not copied (the caller made it for this call alone).
         const whole = plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength;

@@ -123,7 +123,7 @@ export interface EncryptOptions extends AgeOptions {
  */
 async function sealInto(
   plain: ByteParts, passphrase: string, opts: EncryptOptions,
-  emit: (sealed: Uint8Array) => void | Promise<void>,
+  emit: (sealed: Uint8Array | Blob) => void | Promise<void>,
 ): Promise<{ header: Uint8Array; nonce: Uint8Array }> {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
   throwIfAborted(opts.signal);
@@ -134,7 +134,7 @@ async function sealInto(
   const nonce = randomBytes(16);
   const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
   const total = sealedSize(plain.size);
-  const sealing: Promise<Uint8Array>[] = [];
+  const sealing: Promise<Uint8Array | Blob>[] = [];
   const inFlight = Math.max(2, sealer.lanes * 2);
   let done = 0;
   let first = 0;
@@ -144,7 +144,7 @@ async function sealInto(
   const collect = async (): Promise<void> => {
     const sealed = await sealing.shift()!;
     await emit(sealed);
-    done += sealed.length;
+    done += 'byteLength' in sealed ? sealed.byteLength : sealed.size;
     opts.onProgress?.(done, total);
   };
   const send = async (): Promise<void> => {
@@ -311,7 +311,14 @@ class PartCollector {
   private pendingBytes = 0;
   size = 0;
 
-  push(bytes: Uint8Array): void {
+  push(bytes: Uint8Array | Blob): void {
+    if (!('byteLength' in bytes)) {
+      // Already a Blob (a sealing worker made it): kept as a part of its own, in order.
+      this.flush();
+      this.parts.push(bytes);
+      this.size += bytes.size;
+      return;
+    }
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     this.size += bytes.length;

@@ -11,10 +11,11 @@ export interface ChunkSealer {
   /**
    * Seals `plain` as STREAM chunks `first`, `first + 1`, …: 64 KiB each, the last shorter only
    * when it ends the payload; with `final`, the batch's last chunk is flagged the payload's last.
-   * Resolves to the sealed chunks, one after another. (`plain` may be handed over to a worker:
-   * the caller does not use it again.)
+   * Resolves to the sealed chunks, one after another, as bytes or as a Blob of them (a worker
+   * makes the Blob itself, so the bytes go to the browser process from there, not through the
+   * caller's thread). (`plain` may be handed over to a worker: the caller does not use it again.)
    */
-  seal(key: Uint8Array, plain: Uint8Array, first: number, final: boolean): Promise<Uint8Array>;
+  seal(key: Uint8Array, plain: Uint8Array, first: number, final: boolean): Promise<Uint8Array | Blob>;
   /** Batches worth keeping in flight at once (its parallelism). */
   readonly lanes: number;
 }
