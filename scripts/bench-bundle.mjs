@@ -4,11 +4,11 @@
 //               schema, then 1,000 PDF-like blobs (~200 MB, log-normal sizes): that blob write
 //               is the RAW IndexedDB write figure
 //   2. raw read every blob read back from IndexedDB to its end: the RAW read figure
-//   3. export   as the export screen does it: createBundleClient → a bundle worker running the
-//               app's host (renderer/workers/bundleHost.ts: collectSnapshot + writeBundleBlob)
-//               → the Blob back on the page ("ready": a browser download starts from it), then read
-//               through as the desktop save does (renderer/platform/blobFiles.ts, main's disk write
-//               left out); MB/s of the bundle, and of the ready Blob (printed, not the target)
+//   3. export   as the desktop export does it: createBundleClient → a bundle worker running the
+//               app's host (renderer/workers/bundleHost.ts: collectSnapshot + writeBundleParts)
+//               → the bundle's parts back on the page ("ready"), then saved as the desktop save
+//               does (renderer/platform/blobFiles.ts: the PDFs read several at a time, main's disk
+//               write left out); MB/s of the bundle, and of the ready parts (printed, not the target)
 //   4. import   as the import screen does it, into a fresh database: inspectBundle (readBundleBlob,
 //               every check and SHA-256; the merge plan; the preview) + applyImport (apply.ts: the
 //               re-plan and ONE transaction); phases read/verify, plan, re-plan, write; MB/s of the bundle.
@@ -228,7 +228,7 @@ async function main() {
           // The Blob in hand, before the desktop save's read-through: what a browser download starts from.
           const readyVs = ratio(r.ready.mbPerS, ref);
           result.ratios[`${dir}-ready-vs-${refName.replace(' ', '-')}`] = readyVs;
-          rows.push([`  bundle ready (no save read-through)`, `${r.ready.mbPerS} MB/s = ${readyVs}× ${refName}`, '(not the target)', '']);
+          rows.push([`  bundle ready (laid out, before the save)`, `${r.ready.mbPerS} MB/s = ${readyVs}× ${refName}`, '(not the target)', '']);
         }
       } else {
         const plain = result[`${dir}-plain`].mbPerS;
@@ -238,7 +238,7 @@ async function main() {
         if (r.ready && result[`${dir}-plain`].ready) {
           const readyVs = ratio(r.ready.mbPerS, result[`${dir}-plain`].ready.mbPerS);
           result.ratios[`${dir}-ready-passphrase-vs-plain`] = readyVs;
-          rows.push([`  bundle ready (no save read-through)`, `${r.ready.mbPerS} MB/s = ${readyVs}× plain ready`, '(not the target)', '']);
+          rows.push([`  bundle ready (laid out, before the save)`, `${r.ready.mbPerS} MB/s = ${readyVs}× plain ready`, '(not the target)', '']);
         }
       }
       const rssGrowth = round(r.memory.peak.rendererMB - r.memory.before.rendererMB);

@@ -1,7 +1,7 @@
 import type { BundleRequest, BundleResponse } from '../workers/bundleProtocol';
 import type { WorkerPort } from '../workers/workerPort';
 import type {
-  BundleClient, BundleProgress, BundleTaskOptions, ExportResult, ImportResult, InspectResult,
+  BundleClient, BundleProgress, BundleTaskOptions, ExportPartsResult, ExportResult, ImportResult, InspectResult,
 } from './types';
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
@@ -108,7 +108,12 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     async exportBundle(scope, opts = {}): Promise<ExportResult> {
       const { passphrase } = opts;
       const m = await start<'exported'>({ type: 'export', scope, ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false);
-      return m.result;
+      return m.result as ExportResult;
+    },
+    async exportBundleParts(scope, opts = {}): Promise<ExportPartsResult> {
+      const { passphrase } = opts;
+      const m = await start<'exported'>({ type: 'export', scope, as: 'parts', ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false);
+      return m.result as ExportPartsResult;
     },
     async inspectBundle(file, opts = {}): Promise<InspectResult> {
       const { passphrase } = opts;

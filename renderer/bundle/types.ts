@@ -1,4 +1,5 @@
 import type { BundleError, BundleManifest, RecordIssue } from '../../shared/bundle';
+import type { ByteParts } from '../../shared/bundle/parts';
 import type { FieldDiff, MergeChoice, MergeKind, MergeStatus } from '../../shared/bundle/merge';
 
 /**
@@ -48,6 +49,15 @@ export interface ExportResult {
   suggestedName: string;
   counts: BundleManifest['counts'];
   encrypted: boolean;
+}
+
+/**
+ * The bundle for the desktop save as its parts in order, never assembled into one Blob
+ * (ByteParts: without a passphrase the PDFs are still their IndexedDB Blobs, unread; with one,
+ * the age header and the sealed payload in Blob parts). Otherwise as ExportResult.
+ */
+export interface ExportPartsResult extends Omit<ExportResult, 'blob'> {
+  parts: ByteParts;
 }
 
 // The merge plan's own vocabulary (shared/bundle/merge.ts), under the names the screens use.
@@ -124,6 +134,8 @@ export interface ImportResult {
 
 export interface BundleClient {
   exportBundle(scope: BundleScope, opts?: ExportOptions): Promise<ExportResult>;
+  /** The same export, as the bundle's parts (the desktop save streams them; see ExportPartsResult). */
+  exportBundleParts(scope: BundleScope, opts?: ExportOptions): Promise<ExportPartsResult>;
   inspectBundle(file: Blob, opts?: BundleTaskOptions & { passphrase?: string }): Promise<InspectResult>;
   applyImport(token: string, choices: ImportChoices, opts?: BundleTaskOptions): Promise<ImportResult>;
   discard(token: string): void;

@@ -1,6 +1,7 @@
 import { MAX_SAVE_CHUNK_BYTES, type DesktopApi, type SaveResult } from '../../shared/desktopApi';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { saveFiltersFor } from './saveFilters';
+import { asParts, readParts } from '../../shared/bundle/parts';
 import type { SaveBlobRequest } from './types';
 
 const abortError = (): DOMException => new DOMException('The save was cancelled.', 'AbortError');
@@ -43,40 +44,59 @@ export function pickFileWith(doc: Document, accept: readonly string[]): Promise<
 export const SAVE_CHUNK_BYTES = 4 * 1024 * 1024;
 
 /**
- * Desktop: save dialog, then the Blob in chunks over IPC, the next chunk already being read
- * while the previous one is written. Any failure or an abort deletes the temp file in main
- * (abortSave), so no half-written file is left; main's error messages are plain words.
+ * Desktop: save dialog, then the bytes in chunks of up to `chunkBytes` over IPC, in order. A
+ * Blob, or each Blob among the parts (a bundle's PDFs, still in IndexedDB), is read several
+ * reads at a time ahead of the chunk being written (parts.ts: no one Blob of the whole file is
+ * made and read back); small pieces are gathered into one chunk. Any failure or an abort
+ * deletes the temp file in main (abortSave), so no half-written file is left; main's error
+ * messages are plain words.
  */
 export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chunkBytes = SAVE_CHUNK_BYTES): Promise<SaveResult> {
-  const { blob, signal, onProgress } = req;
+  const { signal, onProgress } = req;
+  const file = asParts(req.blob);
   if (signal?.aborted) throw abortError();
   const size = Math.min(chunkBytes, MAX_SAVE_CHUNK_BYTES);
   const name = stripBidiControls(req.suggestedName);
-  const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), byteLength: blob.size });
+  const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), byteLength: file.size });
   if (!begun) return { saved: false };
   const { token } = begun;
-  const read = (at: number): Promise<Uint8Array> | null => {
-    if (at >= blob.size) return null;
-    const p = blob.slice(at, Math.min(blob.size, at + size)).arrayBuffer().then((b) => new Uint8Array(b));
-    p.catch(() => undefined); // awaited below; only marks an abandoned read as handled
-    return p;
-  };
   try {
-    let next = read(0);
     let done = 0;
-    onProgress?.({ done, total: blob.size });
-    while (next) {
-      const chunk = await next;
+    let pending: Uint8Array[] = [];
+    let pendingBytes = 0;
+    const flush = async (): Promise<void> => {
+      if (pending.length === 0) return;
+      const chunk = pending.length === 1 ? pending[0]! : concat(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
       if (signal?.aborted) throw abortError();
-      next = read(done + chunk.length);
       await api.writeChunk(token, chunk);
       done += chunk.length;
-      onProgress?.({ done, total: blob.size });
+      onProgress?.({ done, total: file.size });
+    };
+    onProgress?.({ done, total: file.size });
+    for await (const piece of readParts(file, { sliceBytes: size, signal })) {
+      // Each chunk stays within `size`: a piece is at most that, and joins the pending ones only if they fit.
+      if (pendingBytes + piece.length > size) await flush();
+      pending.push(piece);
+      pendingBytes += piece.length;
+      if (pendingBytes >= size) await flush();
     }
+    await flush();
     if (signal?.aborted) throw abortError();
     return await api.commitSave(token);
   } catch (error) {
     await api.abortSave(token).catch(() => undefined);
     throw error;
   }
+}
+
+function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (const p of pieces) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }

@@ -15,6 +15,7 @@ export function createDesktopPlatform(api: DesktopApi, doc: Document): Platform 
       return api.saveFile({ suggestedName: name, filters: saveFiltersFor(name, mimeType), data });
     },
     saveBlob: (req) => saveBlobDesktop(api, req),
+    savesParts: true,
     pickFile: ({ accept }) => pickFileWith(doc, accept),
     reportExtension: 'pdf',
     saveReport: (page, suggestedName) => api.printToPdf({ suggestedName: stripBidiControls(suggestedName), html: standaloneReportHtml(page) }),

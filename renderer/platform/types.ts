@@ -1,5 +1,8 @@
 import type { AppInfo, MenuCommand, PickedFile, SaveResult } from '../../shared/desktopApi';
 import type { ReportPage } from '../../shared/export';
+import type { ByteParts } from '../../shared/bundle/parts';
+
+export type { ByteParts };
 
 export type { AppInfo, MenuCommand, PickedFile, SaveResult };
 
@@ -9,11 +12,14 @@ export interface SaveRequest {
   data: Uint8Array;
 }
 
-/** A large file to save by streaming (case bundles): its bytes stay in the Blob until written. */
+/**
+ * A large file to save by streaming (case bundles): its bytes stay in the Blob, or in its parts
+ * (ByteParts: byte arrays and Blobs in order, never assembled), until written.
+ */
 export interface SaveBlobRequest {
   suggestedName: string;
   mimeType: string;
-  blob: Blob;
+  blob: Blob | ByteParts;
   /** Bytes written so far (desktop); the web download reports done at once. */
   onProgress?: (p: { done: number; total: number }) => void;
   /** Aborting rejects with a DOMException named 'AbortError' and leaves no file behind. */
@@ -43,6 +49,12 @@ export interface Platform {
    * Resolves `{ saved: false }` when the user cancels the dialog.
    */
   saveBlob(req: SaveBlobRequest): Promise<SaveResult>;
+  /**
+   * True where saveBlob streams a file's parts without assembling them (desktop): a bundle is
+   * then handed over as parts, so its PDFs are read once, several at a time, straight into the
+   * save. Elsewhere (a browser download takes one Blob) hand it a Blob.
+   */
+  readonly savesParts: boolean;
   /** One file through a file picker (both hosts: no IPC needed to read it); null when cancelled. */
   pickFile(req: PickFileRequest): Promise<File | null>;
   /** The report's file type on this host: desktop prints it to a PDF, the browser saves the HTML itself. */

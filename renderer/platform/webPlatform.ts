@@ -2,6 +2,7 @@ import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/d
 import { standaloneReportHtml } from '../../shared/export';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith } from './blobFiles';
+import { partsBlob } from '../../shared/bundle/parts';
 import type { Platform } from './types';
 
 export interface WebPlatformOptions {
@@ -84,13 +85,17 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
     },
 
     // The Blob itself is downloaded (no copy); the browser writes it where it keeps downloads.
-    saveBlob: async ({ suggestedName, mimeType, blob, onProgress, signal }) => {
+    saveBlob: async ({ suggestedName, mimeType, blob: given, onProgress, signal }) => {
       if (signal?.aborted) throw new DOMException('The save was cancelled.', 'AbortError');
+      // A browser download takes one Blob: parts are joined by reference.
+      const blob = 'parts' in given ? partsBlob(given, mimeType) : given;
       const typed = blob.type === mimeType ? blob : blob.slice(0, blob.size, mimeType);
       const result = download(typed, suggestedName);
       onProgress?.({ done: blob.size, total: blob.size });
       return result;
     },
+
+    savesParts: false,
 
     pickFile: ({ accept }) => pickFileWith(doc, accept),
 

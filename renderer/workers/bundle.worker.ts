@@ -1,6 +1,7 @@
 import { version } from '../../package.json';
 import { openDatabase } from '../db/db';
 import { scryptInWorker } from './scryptClient';
+import { createSealPool } from './sealPool';
 import { createBundleHost } from './bundleHost';
 import type { BundleRequest, BundleResponse } from './bundleProtocol';
 
@@ -15,5 +16,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message) => scope.postMessage(message), scrypt: scryptInWorker });
+const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool() });
 scope.addEventListener('message', ({ data }) => host.handle(data));

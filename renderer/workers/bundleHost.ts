@@ -3,7 +3,9 @@ import type { BundleManifest, ScryptFn } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
-import { BundleTooLargeError, readBundleBlob, writeBundleBlob } from '../bundle/io';
+import type { ByteParts } from '../bundle/io';
+import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, writeBundleParts } from '../bundle/io';
+import type { SealPool } from './sealPool';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
 import type { CasefileDb } from '../db/db';
@@ -31,6 +33,8 @@ export interface BundleHostConfig {
   scryptWorkFactor?: number;
   /** Where age's scrypt runs: the app gives it a worker of its own (scryptClient.ts); in this realm otherwise. */
   scrypt?: ScryptFn;
+  /** Workers that seal a passphrase export's payload (sealPool.ts), started per export; in this realm otherwise. */
+  sealers?: () => SealPool;
 }
 
 interface OpenBundle {
@@ -88,22 +92,43 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
 
   const exportBundle = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
     progress({ phase: 'collecting', done: 0, total: 1 });
-    const snapshot = await collectSnapshot(await db(), req.scope);
+    // With a passphrase, scrypt (its own worker) and the sealing workers start now: the key is
+    // stretched and libsodium compiled while the records are read, not after.
+    const key = req.passphrase !== undefined ? ageKey(req.passphrase, {
+      ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+    }) : undefined;
+    const sealer = key ? config.sealers?.() : undefined;
+    let snapshot: CaseSnapshot;
+    try {
+      snapshot = await collectSnapshot(await db(), req.scope);
+    } catch (e) {
+      sealer?.close();
+      throw e;
+    }
     progress({ phase: 'collecting', done: 1, total: 1 });
     const createdAt = now();
     const encrypted = req.passphrase !== undefined;
-    const blob = await writeBundleBlob(snapshot, { appVersion: config.appVersion, createdAt }, {
-      ...(encrypted ? { passphrase: req.passphrase } : {}),
-      ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
-      ...(config.scrypt ? { scrypt: config.scrypt } : {}),
-      signal, onProgress: progress,
-    });
+    let parts: ByteParts;
+    try {
+      parts = await writeBundleParts(snapshot, { appVersion: config.appVersion, createdAt }, {
+        ...(encrypted ? { passphrase: req.passphrase } : {}),
+        ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+        ...(config.scrypt ? { scrypt: config.scrypt } : {}),
+        ...(sealer ? { sealer } : {}),
+        ...(key ? { ageKey: key } : {}),
+        signal, onProgress: progress,
+      });
+    } finally {
+      sealer?.close();
+    }
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
     const counts = {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
       documents: snapshot.documents.length, pages: snapshot.pages.length, files: snapshot.files.length, nameRules: snapshot.nameRules?.length ?? 0, charts: snapshot.charts?.length ?? 0,
     };
-    return { type: 'exported', id: req.id, result: { blob, suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted } };
+    const about = { suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted };
+    // The browser build downloads one Blob; the desktop save streams the parts (never assembled).
+    return { type: 'exported', id: req.id, result: req.as === 'parts' ? { parts, ...about } : { blob: partsBlob(parts), ...about } };
   });
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {

@@ -1,5 +1,5 @@
 import type {
-  BundleProgress, BundleScope, ExportResult, ImportChoices, ImportResult, InspectResult,
+  BundleProgress, BundleScope, ExportPartsResult, ExportResult, ImportChoices, ImportResult, InspectResult,
 } from '../bundle/types';
 
 /**
@@ -7,7 +7,8 @@ import type {
  * passes a reference, not the bytes); the worker reads and writes IndexedDB itself.
  */
 export type BundleRequest =
-  | { type: 'export'; id: number; scope: BundleScope; passphrase?: string }
+  /** `as: 'parts'`: the bundle's parts in order (ExportPartsResult) rather than one Blob. */
+  | { type: 'export'; id: number; scope: BundleScope; passphrase?: string; as?: 'blob' | 'parts' }
   | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
   | { type: 'apply'; id: number; token: string; choices: ImportChoices }
   /** Forget an inspected bundle. */
@@ -18,7 +19,7 @@ export type BundleRequest =
 /** Bundle worker → window. Each job ends with exactly one of exported / inspected / applied / cancelled / failed. */
 export type BundleResponse =
   | { type: 'progress'; id: number; progress: BundleProgress }
-  | { type: 'exported'; id: number; result: ExportResult }
+  | { type: 'exported'; id: number; result: ExportResult | ExportPartsResult }
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'applied'; id: number; result: ImportResult }
   | { type: 'cancelled'; id: number }

@@ -3,7 +3,10 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertPassphraseFile, decryptBlob, encryptBlob } from './age';
+import { ageKey, assertPassphraseFile, decryptBlob, encryptBlob, encryptParts } from './age';
+import type { ChunkSealer } from './ageStream';
+import { BATCH_BYTES, sealInProcess } from './ageStream';
+import { byteParts, partsBlob } from './parts';
 import { loadSodium, streamNonce } from './ageCrypto';
 import { base64NoPad, fromBase64NoPad, headerBytes, headerMacInput, parseHeader } from './ageHeader';
 import { utf8 } from './bytes';
@@ -111,6 +114,38 @@ describe('age files the `age` tool reads and writes', () => {
       expect(await bytesOf(out), `${size} bytes`).toEqual(plain);
     }
   }, 240_000);
+
+  it('`age -d` decrypts what is sealed out of order by several lanes, from parts, with scrypt begun beforehand', async () => {
+    // A sealer of three lanes whose batches finish in reverse order of asking: the payload must still be laid in order.
+    let delay = 12;
+    // Some batches come back as Blobs (as the app's workers give them), some as bytes.
+    const sealedAs = async (key: Uint8Array, plain: Uint8Array, first: number, final: boolean) => {
+      const sealed = await sealInProcess.seal(key, plain, first, final);
+      return (first / 16) % 2 ? new Blob([sealed as Uint8Array<ArrayBuffer>]) : sealed;
+    };
+    const lanes: ChunkSealer = { lanes: 3, seal: (key, plain, first, final) => new Promise((r) => setTimeout(() => r(sealedAs(key, plain, first, final)), (delay = delay > 2 ? delay - 2 : 12))) };
+    for (const size of [0, 1, K, BATCH_BYTES - 1, BATCH_BYTES, BATCH_BYTES + 1, 3 * BATCH_BYTES + 5 * K + 3]) {
+      const plain = bytes(size + 3, size);
+      // As a laid-out bundle comes: small byte arrays and Blobs of any size, in order.
+      const cut = [0, Math.min(size, 30), Math.floor(size / 3), Math.floor(size / 2), size].sort((a, b) => a - b);
+      const parts = byteParts(cut.slice(1).map((end, i) => (i % 2 ? blobOf(plain.slice(cut[i], end)) : plain.slice(cut[i], end))));
+      // The key and its scrypt begun before the bundle was laid out, as the export does.
+      const key = ageKey(PASSPHRASE, FAST);
+      const sealed = await encryptParts(parts, PASSPHRASE, { sealer: lanes, key });
+      const cipher = await bytesOf(partsBlob(sealed));
+      expect(cipher.length).toBe(sealed.size);
+      const file = join(dir, `lanes-${size}.age`);
+      writeFileSync(file, cipher);
+      runAge(['-d', '-o', `${file}.out`, file]);
+      const out = existsSync(`${file}.out`) ? new Uint8Array(readFileSync(`${file}.out`)) : new Uint8Array(0);
+      expect(out, `${size} bytes`).toEqual(plain);
+    }
+  }, 180_000);
+
+  it('a failed read of a part fails the encryption with its reason', async () => {
+    const broken = { size: 10, slice: () => broken, arrayBuffer: () => Promise.reject(new Error('the file is gone')) } as unknown as Blob;
+    await expect(encryptParts(byteParts([utf8('zip header'), broken]), PASSPHRASE, FAST)).rejects.toThrow(/the file is gone/);
+  });
 
   it('writes the chunk layout of the spec: 64 KiB + 16-byte tag each, the last one marked', async () => {
     const size = 2 * K + 10;

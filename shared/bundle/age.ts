@@ -8,6 +8,10 @@ import { AGE_MAGIC, ARMOR_BEGIN, AgeHeaderError, MAX_HEADER_BYTES, base64NoPad, 
 import type { BundleErrorDetail } from './manifest';
 import { fail } from './manifest';
 import { makeBlob, throwIfAborted } from './stream';
+import type { ByteParts } from './parts';
+import { byteParts, partsBlob, readParts } from './parts';
+import type { ChunkSealer } from './ageStream';
+import { BATCH_BYTES, BATCH_CHUNKS, sealInProcess, sealedSize } from './ageStream';
 
 /**
  * Passphrase encryption of a whole bundle in the age v1 format (age-encryption.org/v1: one
@@ -65,39 +69,117 @@ function keyFile(stanzas: readonly Stanza[]): never {
   });
 }
 
-export async function encryptBlob(plain: Blob, passphrase: string, opts: AgeOptions & { scryptWorkFactor?: number } = {}): Promise<Blob> {
+/** A fresh file key and, under way, the scrypt stanza that wraps it for a passphrase. */
+export interface AgeKey {
+  readonly fileKey: Uint8Array;
+  readonly stanza: Promise<Stanza>;
+}
+
+/**
+ * Starts age's scrypt for `passphrase` at once (it needs nothing of the file): the stanza is
+ * ready when the header is written, and a rejection is only seen by whoever awaits it.
+ */
+export function ageKey(passphrase: string, opts: { scrypt?: ScryptFn; scryptWorkFactor?: number } = {}): AgeKey {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
-  throwIfAborted(opts.signal);
   const logN = opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
   const fileKey = randomBytes(16);
   const salt = randomBytes(16);
-  // scrypt only wraps the file key for the header, so it runs while the payload is encrypted.
   const stanza = (async (): Promise<Stanza> => {
     const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concat(utf8(SCRYPT_LABEL), salt), logN);
     return { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: seal(await loadSodium(), key, new Uint8Array(12), fileKey) };
   })();
-  stanza.catch(() => undefined); // awaited below; an abort meanwhile must not leave it unhandled
-  const s = await loadSodium();
+  stanza.catch(() => undefined); // awaited by encryptParts; an abort meanwhile must not leave it unhandled
+  return { fileKey, stanza };
+}
+
+export async function encryptBlob(plain: Blob, passphrase: string, opts: EncryptOptions = {}): Promise<Blob> {
+  return partsBlob(await encryptParts(byteParts([plain]), passphrase, opts));
+}
+
+/**
+ * Encrypts bytes given as parts (a laid-out bundle: header arrays and PDF Blobs) into an age
+ * file, also as parts: the header, the nonce, then the sealed payload as Blobs (each batch's own,
+ * made by the sealing worker, or gathered here into parts of 4 MiB), never whole in memory. See
+ * sealInto for how the payload is sealed.
+ */
+export async function encryptParts(plain: ByteParts, passphrase: string, opts: EncryptOptions = {}): Promise<ByteParts> {
+  const out = new PartCollector();
+  const { header, nonce } = await sealInto(plain, passphrase, opts, (sealed) => { out.push(sealed); });
+  return byteParts([header, nonce, ...out.finish()]);
+}
+
+export interface EncryptOptions extends AgeOptions {
+  scryptWorkFactor?: number;
+  /** Where the 64 KiB chunks are sealed (the app: workers); in this realm otherwise. */
+  sealer?: ChunkSealer;
+  /** A key begun earlier (ageKey), so scrypt has run while the bundle was laid out. */
+  key?: AgeKey;
+}
+
+/**
+ * Seals `plain` as age's STREAM payload and hands each sealed batch to `emit` in order, then
+ * makes the header (scrypt's stanza, begun earlier or now, and the MAC). The input is read with
+ * several reads in flight (parts.ts) and cut into batches of 64 KiB chunks that `sealer` seals,
+ * `sealer.lanes` × 2 at once (the app: one worker a core), laid back in order.
+ */
+async function sealInto(
+  plain: ByteParts, passphrase: string, opts: EncryptOptions,
+  emit: (sealed: Uint8Array | Blob) => void | Promise<void>,
+): Promise<{ header: Uint8Array; nonce: Uint8Array }> {
+  if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
+  throwIfAborted(opts.signal);
+  const sealer = opts.sealer ?? sealInProcess;
+  // scrypt only wraps the file key for the header, so it runs while the payload is encrypted
+  // (or, begun by the caller, while the bundle was laid out).
+  const { fileKey, stanza } = opts.key ?? ageKey(passphrase, opts);
   const nonce = randomBytes(16);
   const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
-  const chunks = Math.max(1, Math.ceil(plain.size / CHUNK_BYTES));
-  const total = plain.size + chunks * TAG_BYTES;
-  const out = new PartCollector();
-  const n = new Uint8Array(12);
-  let index = 0;
-  for await (const [at, bytes] of slices(plain, opts.signal)) {
-    for (let o = 0; o < bytes.length || (plain.size === 0 && index === 0); o += CHUNK_BYTES) {
-      const chunk = bytes.subarray(o, o + CHUNK_BYTES);
-      const last = at + o + chunk.length >= plain.size;
-      out.push(seal(s, payloadKey, streamNonce(index++, last, n), chunk));
-      if (plain.size === 0) break;
+  const total = sealedSize(plain.size);
+  const sealing: Promise<Uint8Array | Blob>[] = [];
+  const inFlight = Math.max(2, sealer.lanes * 2);
+  let done = 0;
+  let first = 0;
+  let taken = 0;
+  let batch = new Uint8Array(Math.min(BATCH_BYTES, plain.size));
+  let filled = 0;
+  const collect = async (): Promise<void> => {
+    const sealed = await sealing.shift()!;
+    await emit(sealed);
+    done += 'byteLength' in sealed ? sealed.byteLength : sealed.size;
+    opts.onProgress?.(done, total);
+  };
+  const send = async (): Promise<void> => {
+    const final = taken === plain.size;
+    const p = sealer.seal(payloadKey, batch.subarray(0, filled), first, final);
+    p.catch(() => undefined); // awaited in order by collect()
+    sealing.push(p);
+    first += BATCH_CHUNKS;
+    batch = new Uint8Array(Math.min(BATCH_BYTES, plain.size - taken));
+    filled = 0;
+    while (sealing.length >= inFlight) await collect();
+  };
+  try {
+    if (plain.size === 0) await send();
+    for await (const piece of readParts(plain, { signal: opts.signal })) {
+      if (taken + piece.length > plain.size) throw new Error(`The bundle's parts hold more than the ${plain.size} bytes announced.`);
+      for (let at = 0; at < piece.length;) {
+        const n = Math.min(piece.length - at, batch.length - filled);
+        batch.set(piece.subarray(at, at + n), filled);
+        filled += n;
+        taken += n;
+        at += n;
+        if (filled === batch.length) await send();
+      }
+      throwIfAborted(opts.signal);
     }
-    opts.onProgress?.(out.size, total);
+    while (sealing.length > 0) await collect();
+  } finally {
+    await Promise.allSettled(sealing);
   }
+  if (taken !== plain.size) throw new Error(`The bundle's parts held ${taken} bytes, not the ${plain.size} announced.`);
   const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
   const macInput = headerMacInput([await stanza]);
-  const header = headerBytes(macInput, await hmacSha256(macKey, macInput));
-  return makeBlob([header, nonce, ...out.finish()]);
+  return { header: headerBytes(macInput, await hmacSha256(macKey, macInput)), nonce };
 }
 
 /**
@@ -230,7 +312,14 @@ class PartCollector {
   private pendingBytes = 0;
   size = 0;
 
-  push(bytes: Uint8Array): void {
+  push(bytes: Uint8Array | Blob): void {
+    if (!('byteLength' in bytes)) {
+      // Already a Blob (a sealing worker made it): kept as a part of its own, in order.
+      this.flush();
+      this.parts.push(bytes);
+      this.size += bytes.size;
+      return;
+    }
     this.pending.push(bytes);
     this.pendingBytes += bytes.length;
     this.size += bytes.length;

@@ -1,12 +1,16 @@
 import { MODEL_VERSION } from '../model';
 import type { ScryptFn } from './ageCrypto';
 import { JSON_TOTAL_BUDGET } from './admit';
-import { encryptBlob } from './age';
+import type { AgeKey } from './age';
+import { encryptParts } from './age';
+import type { ChunkSealer } from './ageStream';
+import type { ByteParts } from './parts';
+import { byteParts, partsBlob } from './parts';
 import { utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, ManifestEntry } from './manifest';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, RECORD_PATHS, filePath, pagesPath } from './manifest';
 import { NAME_RULES_PATH, sortNameRules } from './nameRules';
-import { digestBlob, inOrder, makeBlob, sha256Of, throwIfAborted } from './stream';
+import { digestBlob, inOrder, sha256Of, throwIfAborted } from './stream';
 import { CHARTS_PATH, sortCharts } from './charts';
 import { deflateRaw } from './deflate';
 import type { ZipLimits } from './zipErrors';
@@ -43,6 +47,13 @@ export interface WriteBundleOptions {
   scryptWorkFactor?: number;
   /** Where age's scrypt runs (the app: a worker of its own); in this realm otherwise. */
   scrypt?: ScryptFn;
+  /**
+   * The file key and its scrypt stanza, begun before the records were collected (ageKey() in
+   * age.ts, with this passphrase): scrypt then runs while they are read, not after.
+   */
+  ageKey?: AgeKey;
+  /** Where the payload's 64 KiB chunks are sealed (the app: workers, one a core); in this realm otherwise. */
+  sealer?: ChunkSealer;
   onProgress?: (p: BundleProgressEvent<'writing' | 'encrypting'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
   signal?: AbortSignal;
@@ -82,6 +93,29 @@ const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1
  * the snapshot gives. Every file is refused if its size is not the one recorded.
  */
 export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions = {}): Promise<Blob> {
+  return partsBlob(await writeBundleParts(snapshot, info, opts));
+}
+
+/**
+ * The bundle as its parts in order (parts.ts), never assembled: what the desktop save streams
+ * to disk (the browser build makes one Blob of them, writeBundleBlob). Without a passphrase no
+ * file byte has been read yet (each PDF is its IndexedDB Blob by reference); with one, the
+ * parts are the age header and the sealed payload (age.ts).
+ */
+export async function writeBundleParts(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions = {}): Promise<ByteParts> {
+  const zip = await layOutZip(snapshot, info, opts);
+  if (opts.passphrase === undefined) return zip;
+  return encryptParts(zip, opts.passphrase, {
+    signal: opts.signal,
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    ...(opts.sealer ? { sealer: opts.sealer } : {}),
+    ...(opts.ageKey ? { key: opts.ageKey } : {}),
+    scryptWorkFactor: opts.scryptWorkFactor,
+    onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
+  });
+}
+
+async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions): Promise<ByteParts> {
   throwIfAborted(opts.signal);
   const theCase = snapshot.cases.find((c) => c.id === snapshot.caseId);
   if (!theCase) throw new Error(`writeBundle: case ${snapshot.caseId} is not among the snapshot's cases`);
@@ -152,13 +186,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
     throwIfAborted(opts.signal);
     i.deflated = deflated;
   });
-  const zip = makeBlob(zipParts([...all, ...fileInputs], info.createdAt));
+  const zip = byteParts(zipParts([...all, ...fileInputs], info.createdAt));
   throwIfAborted(opts.signal);
-  if (opts.passphrase === undefined) return zip;
-  return encryptBlob(zip, opts.passphrase, {
-    signal: opts.signal,
-    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
-    scryptWorkFactor: opts.scryptWorkFactor,
-    onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
-  });
+  return zip;
 }

@@ -1,7 +1,10 @@
 export * from './manifest';
-export { BundleTooLargeError, writeBundleBlob, readBundleBlob } from './bundle';
+export { BundleTooLargeError, writeBundleBlob, writeBundleParts, readBundleBlob } from './bundle';
+export { asParts, byteParts, partsBlob, readParts } from './parts';
+export type { ByteParts } from './parts';
+export type { ChunkSealer } from './ageStream';
 export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
-export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKind, assertPassphraseFile } from './age';
+export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKey, ageKind, assertPassphraseFile } from './age';
 export { scryptInProcess } from './ageCrypto';
 export type { ScryptFn } from './ageCrypto';
 export { migrate, MIGRATIONS } from './migrate';

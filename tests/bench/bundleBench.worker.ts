@@ -1,5 +1,6 @@
 import { openDatabase } from '../../renderer/db/db';
 import { scryptInWorker } from '../../renderer/workers/scryptClient';
+import { createSealPool } from '../../renderer/workers/sealPool';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
 
@@ -16,5 +17,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker });
+const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool() });
 scope.addEventListener('message', ({ data }) => host.handle(data));

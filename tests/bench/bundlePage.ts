@@ -15,12 +15,14 @@ import { actorRow, documentRow, eventRow } from '../../renderer/db/derive';
 import type { DocumentFileRow, PageRow } from '../../renderer/db/derive';
 import type { BundleClientHandle, BundleWorkerLike } from '../../renderer/bundle/bundleClient';
 import { createBundleClient } from '../../renderer/bundle/bundleClient';
-import type { BundleProgress } from '../../renderer/bundle/types';
+import type { BundleProgress, ExportPartsResult } from '../../renderer/bundle/types';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { generateRecords, makeRandom } from './generateRecords';
 import type { DesktopApi } from '../../shared/desktopApi';
 import { saveBlobDesktop } from '../../renderer/platform/blobFiles';
+import type { ByteParts } from '../../shared/bundle/parts';
+import { partsBlob } from '../../shared/bundle/parts';
 
 const SOURCE_DB = 'bench-bundle-source';
 const TARGET_DB = 'bench-bundle-target';
@@ -156,12 +158,13 @@ async function rawRead(): Promise<Timed> {
 }
 
 /**
- * Reads a Blob through exactly as the desktop save does: the app's saveBlobDesktop (4 MiB
- * chunks, the next read in flight while one is handed over), with a DesktopApi whose
- * writeChunk only counts, so the figure is the page's share of a save without main's disk
- * write. (The browser build hands the Blob to a download link and reads nothing on the page.)
+ * Saves the bundle's parts exactly as the desktop save does: the app's saveBlobDesktop (the
+ * PDF Blobs read several at a time, written in order in chunks of up to 4 MiB), with a
+ * DesktopApi whose writeChunk only counts, so the figure is the page's share of a save without
+ * main's disk write. (The browser build makes one Blob of the parts for its download link and
+ * reads nothing on the page.)
  */
-async function readThrough(blob: Blob): Promise<number> {
+async function readThrough(parts: ByteParts): Promise<number> {
   let n = 0;
   const api = {
     beginSave: async () => ({ token: 'bench' }),
@@ -169,7 +172,7 @@ async function readThrough(blob: Blob): Promise<number> {
     commitSave: async () => ({ saved: true }),
     abortSave: async () => undefined,
   } as unknown as DesktopApi;
-  await saveBlobDesktop(api, { suggestedName: 'bench.casefile', mimeType: 'application/octet-stream', blob });
+  await saveBlobDesktop(api, { suggestedName: 'bench.casefile', mimeType: 'application/octet-stream', blob: parts });
   return n;
 }
 
@@ -192,23 +195,30 @@ let sourceClient: BundleClientHandle | null = null;
 let targetClient: BundleClientHandle | null = null;
 
 /**
- * Export = what the export screen does: the bundle client → the bundle worker (collectSnapshot
- * + writeBundleBlob, + age with a passphrase) → the Blob back here ("ready": what the browser
- * build's download starts from), read through once as the desktop save does. Phases from the worker's progress messages.
+ * Export = what the desktop export does: the bundle client → the bundle worker (collectSnapshot
+ * + writeBundleParts, + age with a passphrase) → the bundle's parts back here ("ready": nothing
+ * of the PDFs read yet without a passphrase), then saved as the desktop save does (readThrough).
+ * Phases from the worker's progress messages.
  */
 async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
   // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
   const client = (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
   const firstAt: Record<string, number> = {};
   const t0 = now();
-  const res = await client.exportBundle({ kind: 'case', caseId: CASE_ID }, {
-    ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
-    onProgress: (p) => { firstAt[p.phase] ??= now(); },
-  }).finally(() => { client.dispose(); sourceClient = null; });
-  const t1 = now();
-  bundle = res.blob;
-  const size = await readThrough(bundle);
-  const t2 = now();
+  let size: number, t1: number, t2: number, res: ExportPartsResult;
+  try {
+    res = await client.exportBundleParts({ kind: 'case', caseId: CASE_ID }, {
+      ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
+      onProgress: (p) => { firstAt[p.phase] ??= now(); },
+    });
+    t1 = now();
+    size = await readThrough(res.parts);
+    t2 = now();
+  } finally {
+    client.dispose();
+    sourceClient = null;
+  }
+  bundle = partsBlob(res.parts); // for the import step (a browser download takes this Blob)
   const writeAt = firstAt.writing ?? t1;
   const encryptAt = firstAt.encrypting ?? t1;
   return {

@@ -4,6 +4,8 @@ import type { BundleWorkerLike } from '../../renderer/bundle/bundleClient';
 import { PROGRESS_INTERVAL_MS, createBundleHost, suggestedName } from '../../renderer/workers/bundleHost';
 import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { CASE_ID, inProcessClient, seededProfile } from './bundleFixtures';
+import { partsBlob } from '../../shared/bundle/parts';
+import { readBundleBlob } from '../../shared/bundle';
 
 describe('bundle worker host', () => {
   it('sends progress at most every 100 ms per phase, and always the first and last of a phase', async () => {
@@ -23,6 +25,25 @@ describe('bundle worker host', () => {
     expect(total).toBeGreaterThan(0);
     expect(writing).toEqual([{ phase: 'writing', done: 0, total }, { phase: 'writing', done: total, total }]);
     expect(PROGRESS_INTERVAL_MS).toBe(100);
+  });
+
+  it('exports for the desktop save as parts: the same bytes as the Blob export, with a passphrase the age file', async () => {
+    const { db } = await seededProfile();
+    const client = inProcessClient(db, { scryptWorkFactor: 10 });
+    const blob = await client.exportBundle({ kind: 'case', caseId: CASE_ID });
+    const parts = await client.exportBundleParts({ kind: 'case', caseId: CASE_ID });
+    expect(client.sent.at(-1)).toMatchObject({ type: 'export', as: 'parts' });
+    expect(parts.suggestedName).toBe(blob.suggestedName);
+    const bytes = new Uint8Array(await partsBlob(parts.parts).arrayBuffer());
+    expect(bytes).toEqual(new Uint8Array(await blob.blob.arrayBuffer()));
+    // Encrypted: the age header, then the sealed payload; joined, the age file of the same bundle.
+    const sealed = await client.exportBundleParts({ kind: 'case', caseId: CASE_ID }, { passphrase: 'correct horse' });
+    expect(sealed.encrypted).toBe(true);
+    const cipher = partsBlob(sealed.parts);
+    expect(cipher.size).toBe(sealed.parts.size);
+    const [read, plain] = [await readBundleBlob(cipher, { passphrase: 'correct horse' }), await readBundleBlob(blob.blob)];
+    expect(read.ok && plain.ok && read.snapshot.actors.length > 0 && read.snapshot.actors.length === plain.snapshot.actors.length).toBe(true);
+    client.dispose();
   });
 
   it('a cancelled export rejects at once with an AbortError and the worker is told to stop', async () => {

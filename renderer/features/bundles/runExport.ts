@@ -84,14 +84,16 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
   const platform = getPlatform();
 
   if (format === 'bundle') {
-    const result = await getBundleClient().exportBundle(scope, {
-      onProgress, signal, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}),
-    });
+    const client = getBundleClient();
+    const exportOpts = { onProgress, signal, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) };
+    // The desktop save streams the bundle's parts (its PDFs read once, straight into the file);
+    // a browser download takes one Blob.
+    const result = platform.savesParts ? await client.exportBundleParts(scope, exportOpts) : await client.exportBundle(scope, exportOpts);
     if (signal.aborted) throw abortError();
     const saved = await platform.saveBlob({
       suggestedName: result.suggestedName,
       mimeType: result.encrypted ? 'application/octet-stream' : 'application/zip',
-      blob: result.blob,
+      blob: 'parts' in result ? result.parts : result.blob,
       onProgress: ({ done, total }) => onProgress({ phase: 'saving', done, total }),
       signal,
     });

@@ -1,0 +1,22 @@
+import { loadSodium } from '../../shared/bundle/ageCrypto';
+import { sealBatch } from '../../shared/bundle/ageStream';
+import type { SealRequest, SealResponse } from './sealPool';
+
+/**
+ * Seals batches of age STREAM chunks for a passphrase export (renderer/workers/sealPool.ts
+ * starts one a core and ends them with the export). The batch comes as a transferred buffer,
+ * never copied; the sealed bytes go back as a Blob made here (1 MiB, a part of the age file).
+ */
+interface WorkerScope {
+  postMessage(message: SealResponse, transfer?: Transferable[]): void;
+  addEventListener(type: 'message', listener: (event: MessageEvent<SealRequest>) => void): void;
+}
+const scope = self as unknown as WorkerScope;
+
+scope.addEventListener('message', ({ data }) => {
+  loadSodium().then((s) => {
+    // The Blob is made here, on this worker's thread: the bundle worker only lays Blobs in order.
+    const sealed = new Blob([sealBatch(s, data.key, data.plain, data.first, data.final) as Uint8Array<ArrayBuffer>]);
+    scope.postMessage({ id: data.id, sealed });
+  }).catch((e: unknown) => scope.postMessage({ id: data.id, error: e instanceof Error ? e.message : String(e) }));
+});

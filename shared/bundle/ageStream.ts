@@ -1,0 +1,47 @@
+import type Sodium from 'libsodium-wrappers-sumo';
+import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, loadSodium, seal, streamNonce } from './ageCrypto';
+
+/**
+ * age's STREAM payload in batches of whole 64 KiB chunks. Each chunk is sealed on its own
+ * (its nonce is its index and a last-chunk flag), so batches can be sealed anywhere, in any
+ * order, and laid back in order: the app spreads them over workers (one a core,
+ * renderer/workers/sealPool.ts), tests and Node seal them here.
+ */
+export interface ChunkSealer {
+  /**
+   * Seals `plain` as STREAM chunks `first`, `first + 1`, …: 64 KiB each, the last shorter only
+   * when it ends the payload; with `final`, the batch's last chunk is flagged the payload's last.
+   * Resolves to the sealed chunks, one after another, as bytes or as a Blob of them (a worker
+   * makes the Blob itself, so the bytes go to the browser process from there, not through the
+   * caller's thread). (`plain` may be handed over to a worker: the caller does not use it again.)
+   */
+  seal(key: Uint8Array, plain: Uint8Array, first: number, final: boolean): Promise<Uint8Array | Blob>;
+  /** Batches worth keeping in flight at once (its parallelism). */
+  readonly lanes: number;
+}
+
+/** Chunks per batch: 1 MiB, so a worker's message costs little next to its sealing. */
+export const BATCH_CHUNKS = 16;
+export const BATCH_BYTES = BATCH_CHUNKS * CHUNK_BYTES;
+
+/** The size of `plainSize` bytes once sealed as a STREAM payload (an empty payload is one empty chunk). */
+export function sealedSize(plainSize: number): number {
+  return plainSize + Math.max(1, Math.ceil(plainSize / CHUNK_BYTES)) * TAG_BYTES;
+}
+
+export function sealBatch(s: typeof Sodium, key: Uint8Array, plain: Uint8Array, first: number, final: boolean): Uint8Array {
+  const chunks = Math.max(1, Math.ceil(plain.length / CHUNK_BYTES));
+  const out = new Uint8Array(plain.length + chunks * TAG_BYTES);
+  const nonce = new Uint8Array(12);
+  for (let i = 0; i < chunks; i++) {
+    const chunk = plain.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES);
+    out.set(seal(s, key, streamNonce(first + i, final && i === chunks - 1, nonce), chunk), i * SEALED_CHUNK_BYTES);
+  }
+  return out;
+}
+
+/** Sealing in this realm, one batch at a time. */
+export const sealInProcess: ChunkSealer = {
+  lanes: 1,
+  seal: async (key, plain, first, final) => sealBatch(await loadSodium(), key, plain, first, final),
+};
