@@ -5,7 +5,7 @@
  * (watermarks, documents' extraction times) and their tombstones. Every write of segments
  * goes with the catalog in ONE transaction, so the two never disagree after a crash.
  */
-import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search';
+import { ANALYZER_VERSION, READABLE_SEGMENT_FORMATS, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search';
 import type { Segment } from '../../shared/search';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 
@@ -73,9 +73,12 @@ export async function segmentRow(segment: Segment, now: number): Promise<SearchS
   };
 }
 
-/** A stored segment row → a live segment (positions stay in the Blob, read by range). */
+/**
+ * A stored segment row → a live segment (positions stay in the Blob, read by range). A row of
+ * an older format that is still readable loads with `cache.storedFormat` set (rewritten later).
+ */
 export function loadSegmentRow(row: SearchSegmentRow, tombstones: readonly number[]): Segment {
-  if (row.formatVersion !== SEGMENT_FORMAT_VERSION || typeof row.header !== 'string' || !(row.data instanceof Uint8Array)) {
+  if (!READABLE_SEGMENT_FORMATS.includes(row.formatVersion) || typeof row.header !== 'string' || !(row.data instanceof Uint8Array)) {
     throw new StaleSegmentError(row.id, `format version ${row.formatVersion}`);
   }
   return loadSegment({ header: row.header, data: row.data, positions: row.positions ?? null }, tombstones);

@@ -447,6 +447,28 @@ export class SearchIndexer {
     return bytes;
   }
 
+  /**
+   * Rewrites, in the current format, the segments loaded from rows of an older format that is
+   * still read (format 3 → 4: same content, stored to load without decoding), one per
+   * transaction with a yield between, after start-up. Returns how many were rewritten.
+   */
+  async upgradeStored(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      // One row per turn: syncs and merges queued meanwhile run in between.
+      const done = await this.exclusive(async () => {
+        const seg = this.segments.find((s) => s.cache.storedFormat !== undefined);
+        if (!seg) return false;
+        await this.commit(() => ({ put: [seg] }));
+        delete seg.cache.storedFormat;
+        return true;
+      });
+      if (!done) return count;
+      count++;
+      await this.opts.yieldNow();
+    }
+  }
+
   /** The fuzzy-expansion vocabulary of the big segments, built between queries (evaluate.ts). */
   prepareVocabulary(): Promise<void> {
     return prepareVocabulary(this.segments, this.opts.yieldNow);

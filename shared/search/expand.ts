@@ -8,7 +8,7 @@ import { formRelation, stemOf } from './analyze';
 import { BOOST, typoDistance } from './compile';
 import type { WordGroup } from './compile';
 import { letterSignature, lowerBound, termIndex } from './segment';
-import type { Segment } from './segment';
+import type { Segment, TermList } from './segment';
 import { STEM_LANGS, formsOfStem } from './stemMap';
 
 /** Prefix/fuzzy expansions kept per query word (nearest, then shortest first): "a*" must not score the whole vocabulary. */
@@ -91,7 +91,7 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
   if (shared && sameList(shared.segments, big)) return;
   const all = new Set<string>();
   for (const s of big) {
-    for (const f of s.fields) for (const t of f.terms) all.add(t);
+    for (const f of s.fields) for (let i = 0; i < f.terms.length; i++) all.add(f.terms.at(i)!);
     await yieldNow();
   }
   const maxLen = 64;
@@ -106,13 +106,13 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
 }
 
 /** Terms within distance d of word sharing its first letter (Elasticsearch's prefix_length 1). */
-function scanFuzzy(terms: readonly string[], sigs: Uint32Array, from: number, to: number, word: string, d: number, found: Set<string>): void {
+function scanFuzzy(terms: TermList, sigs: Uint32Array, from: number, to: number, word: string, d: number, found: Set<string>): void {
   const sig = letterSignature(word);
   const maxBits = 2 * d;
   const first = word.charCodeAt(0);
   for (let i = from; i < to; i++) {
     if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
-    const t = terms[i]!;
+    const t = terms.at(i)!;
     if (t.charCodeAt(0) !== first || Math.abs(t.length - word.length) > d || found.has(t)) continue;
     if (withinDistance(word, t, d)) found.add(t);
   }
@@ -135,7 +135,11 @@ export class Expander {
     const found = new Set<string>();
     for (const s of this.segments) {
       for (const f of s.fields) {
-        for (let i = lowerBound(f.terms, prefix); i < f.terms.length && f.terms[i]!.startsWith(prefix); i++) found.add(f.terms[i]!);
+        for (let i = lowerBound(f.terms, prefix); i < f.terms.length; i++) {
+          const t = f.terms.at(i)!;
+          if (!t.startsWith(prefix)) break;
+          found.add(t);
+        }
       }
     }
     return found;
@@ -220,7 +224,7 @@ export class Expander {
         for (const s of this.segments) {
           for (const f of s.fields) {
             for (const t of formsOfStem(f.stems[lang], f.terms, stem)) {
-              const form = f.terms[t]!;
+              const form = f.terms.at(t)!;
               if (form === word) continue;
               const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;
               const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage];

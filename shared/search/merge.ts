@@ -155,7 +155,7 @@ function mergeField(inputs: MergeInput[], docCount: number, positions: ByteWrite
   for (;;) {
     let term: string | null = null;
     for (let i = 0; i < inputs.length; i++) {
-      const t = inputs[i]!.f.terms[cursor[i]!];
+      const t = inputs[i]!.f.terms.at(cursor[i]!);
       if (t !== undefined && (term === null || t < term)) term = t;
     }
     if (term === null) break;
@@ -166,7 +166,7 @@ function mergeField(inputs: MergeInput[], docCount: number, positions: ByteWrite
     for (let i = 0; i < inputs.length; i++) {
       const { f, map } = inputs[i]!;
       const t = cursor[i]!;
-      if (f.terms[t] !== term) continue;
+      if (f.terms.at(t) !== term) continue;
       cursor[i] = t + 1;
       const r = readers[i]!;
       r.post.pos = f.postStart[t]!;

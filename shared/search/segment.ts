@@ -25,8 +25,12 @@ import type { DocumentFilterInfo, HitKind, SearchDoc, SearchField, SegmentFamily
 import { ByteWriter } from './varint';
 
 export const SEGMENT_FORMAT = 'casefile-search-segment';
-/** 1: lunr JSON; 2: compact columnar segment; 3: surface forms only, stem maps, row languages. */
-export const SEGMENT_FORMAT_VERSION = 3;
+/**
+ * 1: lunr JSON; 2: compact columnar segment; 3: surface forms only, stem maps, row languages;
+ * 4: the same segment stored to load without decoding (persist.ts): dictionary as one string
+ * with offsets, numeric row columns as typed arrays, empty row columns left out.
+ */
+export const SEGMENT_FORMAT_VERSION = 4;
 
 /** Row languages as stored (`SideTable.lang`). */
 export const LANGS: readonly Lang[] = ['mixed', 'es', 'en'];
@@ -48,15 +52,15 @@ export interface SegmentMeta {
   analyzerVersion: number;
 }
 
-/** Column-wise facts per row. */
+/** Column-wise facts per row (numeric columns are typed arrays in a loaded segment). */
 export interface SideTable {
   /** '' for pages: the ref is derived as page:<documentId>:<page>. */
   ref: string[];
-  kind: number[];
+  kind: ArrayLike<number>;
   /** Index into `ids`. */
-  record: number[];
+  record: ArrayLike<number>;
   ids: string[];
-  page: number[];
+  page: ArrayLike<number>;
   from: string[];
   to: string[];
   /** Indexes into `cases`. */
@@ -71,8 +75,11 @@ export interface SideTable {
    */
   text: string[];
   /** Language each row was read in: an index into LANGS (0 mixed, 1 es, 2 en). */
-  lang: number[];
+  lang: ArrayLike<number>;
 }
+
+/** A side table being written (build, merge): plain arrays. */
+export type BuildTable = SideTable & { kind: number[]; record: number[]; page: number[]; lang: number[] };
 
 /** Between a record's fields in `SideTable.text` (a phrase or a snippet never spans two). */
 export const FIELD_SEPARATOR = '\u001e';
@@ -93,9 +100,27 @@ export function bytesSource(bytes: Uint8Array): PositionSource {
   };
 }
 
+/**
+ * A sorted dictionary of surface forms: a string[] in built and merged segments, a view over
+ * one string in loaded ones (JoinedTerms), so loading splits nothing.
+ */
+export interface TermList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+/** Terms stored back to back in one string; `ends[i]`..`ends[i + 1]` is term i (terms + 1 offsets). */
+export class JoinedTerms implements TermList {
+  constructor(readonly text: string, readonly ends: Uint32Array) {}
+  get length(): number { return this.ends.length - 1; }
+  at(index: number): string | undefined {
+    return index >= 0 && index < this.ends.length - 1 ? this.text.slice(this.ends[index]!, this.ends[index + 1]!) : undefined;
+  }
+}
+
 export interface FieldIndex {
   field: SearchField;
-  terms: string[];
+  terms: TermList;
   df: Uint32Array;
   postStart: Uint32Array;
   postings: Uint8Array;
@@ -125,7 +150,9 @@ export interface Segment {
   /** Dead rows (deleted or superseded); persisted in the catalog manifest, not here. */
   tombstones: Set<number>;
   /** Lazily filled caches. */
-  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][] | null)[]; rowDf?: Map<string, number>; langs?: Uint8Array };
+  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][] | null)[]; rowDf?: Map<string, number>; langs?: Uint8Array;
+    /** Set when loaded from a row of an older format that is still read (3): the worker rewrites it. */
+    storedFormat?: number };
 }
 
 export const fieldsOf = (family: SegmentFamily): readonly SearchField[] => (family === 'records' ? RECORD_FIELDS : PAGE_FIELDS);
@@ -141,7 +168,7 @@ export interface BuildOptions {
   now?: number;
 }
 
-export function emptyTable(): SideTable {
+export function emptyTable(): BuildTable {
   return { ref: [], kind: [], record: [], ids: [], page: [], from: [], to: [], caseIdx: [], cases: [], status: [], names: [], text: [], lang: [] };
 }
 
@@ -156,7 +183,7 @@ function interner(list: string[]): (value: string) => number {
 }
 
 /** Appends rows to a side table with interned ids and case ids. */
-export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: SegmentFamily, lang: Lang): void; copy(from: SideTable, row: number): void } {
+export function tableWriter(rows: BuildTable): { add(doc: SearchDoc, family: SegmentFamily, lang: Lang): void; copy(from: SideTable, row: number): void } {
   const id = interner(rows.ids);
   const caseId = interner(rows.cases);
   return {
@@ -235,7 +262,7 @@ export function encodeField(field: SearchField, acc: Map<string, TermAcc>, lengt
 
 /** Row languages as a typed array (cached): scoring reads one per posting. */
 export function rowLangs(s: Segment): Uint8Array {
-  return (s.cache.langs ??= Uint8Array.from(s.rows.lang));
+  return (s.cache.langs ??= s.rows.lang instanceof Uint8Array ? s.rows.lang : Uint8Array.from(s.rows.lang));
 }
 
 /** Build a segment from docs (all of one family). */
@@ -287,12 +314,12 @@ export function buildSegment(kind: SegmentKind, docs: readonly SearchDoc[], opti
 // ---- dictionary --------------------------------------------------------------------------
 
 /** Index of `term` in a sorted dictionary, or -1. */
-export function termIndex(terms: readonly string[], term: string): number {
+export function termIndex(terms: TermList, term: string): number {
   let lo = 0;
   let hi = terms.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const t = terms[mid]!;
+    const t = terms.at(mid)!;
     if (t === term) return mid;
     if (t < term) lo = mid + 1; else hi = mid - 1;
   }
@@ -300,12 +327,12 @@ export function termIndex(terms: readonly string[], term: string): number {
 }
 
 /** First index whose term is ≥ `term`. */
-export function lowerBound(terms: readonly string[], term: string): number {
+export function lowerBound(terms: TermList, term: string): number {
   let lo = 0;
   let hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (terms[mid]! < term) lo = mid + 1; else hi = mid;
+    if (terms.at(mid)! < term) lo = mid + 1; else hi = mid;
   }
   return lo;
 }
