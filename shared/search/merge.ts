@@ -130,7 +130,7 @@ export async function mergeSegments(segments: readonly Segment[], seq: number, n
     })), next, positions));
   }
   const documentIds = new Set<string>();
-  if (family === 'pages') for (let row = 0; row < next; row++) documentIds.add(rows.ids[rows.record[row] ?? 0] ?? '');
+  if (family === 'pages') for (let row = 0; row < next; row++) documentIds.add(rows.ids.at(rows.record[row] ?? 0) ?? '');
   const kind = family === 'records' ? 'records' : 'merged';
   const meta: SegmentMeta = {
     id: `${kind}:${seq}`, kind, family, seq, documentIds: [...documentIds], docCount: next, builtAt: now, analyzerVersion: ANALYZER_VERSION,

@@ -12,8 +12,8 @@
  * Format 3 rows still load (the worker rewrites them in format 4 in the background).
  */
 import { ANALYZER_VERSION } from './analyze';
-import { JoinedTerms, SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION } from './segment';
-import type { FieldIndex, PositionSource, Segment, SegmentMeta, SideTable } from './segment';
+import { JoinedTerms, NAME_SEPARATOR, SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StoredNames, Utf8Strings, encodeStrings } from './segment';
+import type { FieldIndex, PositionSource, Segment, SegmentMeta, SideTable, StringList } from './segment';
 import type { StemMap } from './stemMap';
 import type { SearchField } from './types';
 
@@ -38,14 +38,16 @@ interface FieldHeader {
   df: ArrayRef; postStart: ArrayRef; postings: ArrayRef; posStart: ArrayRef | null; lengths: ArrayRef; sigs: ArrayRef;
   stems: Record<'es' | 'en', StemMapHeader>;
 }
-type StringColumn = 'ref' | 'from' | 'to' | 'status' | 'text';
-type ListColumn = 'caseIdx' | 'names';
-/** Format 4's side table: numeric columns in the buffer, a column empty on every row as null. */
+type StringColumn = 'ref' | 'ids' | 'from' | 'to' | 'status' | 'text' | 'names';
+/** A string column in the buffer: UTF-8 bytes and offsets (Utf8Strings); null when every row is ''. */
+interface StoredStrings { bytes: ArrayRef; ends: ArrayRef }
+/** Format 4's side table: numeric and string columns in the buffer (names joined per row by NAME_SEPARATOR). */
 interface StoredRows {
   kind: ArrayRef; record: ArrayRef; page: ArrayRef; lang: ArrayRef;
-  ids: string[]; cases: string[];
-  ref: string[] | null; from: string[] | null; to: string[] | null; status: string[] | null; text: string[] | null;
-  caseIdx: number[][] | null; names: string[][] | null;
+  cases: string[];
+  ref: StoredStrings | null; ids: StoredStrings | null; from: StoredStrings | null; to: StoredStrings | null;
+  status: StoredStrings | null; text: StoredStrings | null; names: StoredStrings | null;
+  caseIdx: number[][] | null;
 }
 interface Header {
   format: string; version: number; meta: SegmentMeta; fields: FieldHeader[]; dataLength: number;
@@ -82,13 +84,16 @@ export async function serializeSegment(segment: Segment): Promise<SerializedSegm
     };
   });
   const r = segment.rows;
-  const strings = (col: StringColumn) => (r[col].some((v) => v !== '') ? r[col] : null);
-  const lists = <T>(column: readonly (readonly T[])[]): T[][] | null => (column.some((v) => v.length > 0) ? column as T[][] : null);
+  const strings = (list: StringList): StoredStrings | null => {
+    const { bytes, ends } = encodeStrings(list);
+    return bytes.length ? { bytes: place(bytes), ends: place(ends) } : null;
+  };
+  const names = { length: r.names.length, at: (i: number) => r.names.at(i)?.join(NAME_SEPARATOR) };
   const rows: StoredRows = {
     kind: place(Uint8Array.from(r.kind)), record: place(Uint32Array.from(r.record)), page: place(Uint32Array.from(r.page)), lang: place(Uint8Array.from(r.lang)),
-    ids: r.ids, cases: r.cases,
-    ref: strings('ref'), from: strings('from'), to: strings('to'), status: strings('status'), text: strings('text'),
-    caseIdx: lists(r.caseIdx), names: lists(r.names),
+    cases: r.cases,
+    ref: strings(r.ref), ids: strings(r.ids), from: strings(r.from), to: strings(r.to), status: strings(r.status), text: strings(r.text), names: strings(names),
+    caseIdx: r.caseIdx.some((v) => v.length > 0) ? r.caseIdx as number[][] : null,
   };
   const data = new Uint8Array(Math.ceil(offset / 4) * 4);
   for (const { array, at } of parts) data.set(new Uint8Array(array.buffer, array.byteOffset, array.byteLength), at);
@@ -141,12 +146,15 @@ export function loadSegment(stored: { header: string; data: Uint8Array; position
   else {
     const s = header.rows as StoredRows;
     const n = header.meta.docCount;
-    const strings = (col: StringColumn) => s[col] ?? new Array<string>(n).fill('');
-    const lists = <T>(col: ListColumn) => (s[col] ?? new Array<readonly T[]>(n).fill(NO_ITEMS)) as T[][];
+    const strings = (col: StringColumn) => {
+      const c = s[col];
+      return c ? new Utf8Strings(u8(c.bytes), u32(c.ends)) : new Utf8Strings(new Uint8Array(0), new Uint32Array(n + 1));
+    };
     rows = {
-      kind: u8(s.kind), record: u32(s.record), page: u32(s.page), lang: u8(s.lang), ids: s.ids, cases: s.cases,
-      ref: strings('ref'), from: strings('from'), to: strings('to'), status: strings('status'), text: strings('text'),
-      caseIdx: lists<number>('caseIdx'), names: lists<string>('names'),
+      kind: u8(s.kind), record: u32(s.record), page: u32(s.page), lang: u8(s.lang), cases: s.cases,
+      ref: strings('ref'), ids: strings('ids'), from: strings('from'), to: strings('to'), status: strings('status'), text: strings('text'),
+      names: new StoredNames(strings('names')),
+      caseIdx: s.caseIdx ?? new Array<readonly number[]>(n).fill(NO_ITEMS),
     };
   }
   const cache: Segment['cache'] = version === SEGMENT_FORMAT_VERSION ? {} : { storedFormat: version };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JoinedTerms, buildSegment, bytesSource } from './segment';
 import { loadSegment, serializeSegment, StaleSegmentError } from './persist';
-import type { Segment } from './segment';
+import type { Segment, StringList } from './segment';
 import { searchSegments } from './search';
 import { dropDocument, mergeSegments, supersede } from './merge';
 import type { SearchDoc } from './types';
@@ -112,7 +112,9 @@ describe('searchSegments over several segments', () => {
       // The dictionary is one string cut by offsets, not an array of strings.
       expect(loaded.fields[0]!.terms).toBeInstanceOf(JoinedTerms);
       loaded.fields.forEach((f, i) => expect(Array.from({ length: f.terms.length }, (_, t) => f.terms.at(t))).toEqual(s.fields[i]!.terms));
-      const columns = (x: Segment) => Object.fromEntries(Object.entries(x.rows).map(([k, v]) => [k, Array.from(v as ArrayLike<unknown>)]));
+      const column = (v: unknown) => (typeof (v as { at?: unknown }).at === 'function' && !Array.isArray(v)
+        ? Array.from({ length: (v as StringList).length }, (_, i) => (v as StringList).at(i)) : Array.from(v as ArrayLike<unknown>));
+      const columns = (x: Segment) => Object.fromEntries(Object.entries(x.rows).map(([k, v]) => [k, column(v)]));
       expect(columns(loaded)).toEqual(columns(s));
       // Format 3 (dictionary joined by newlines, the side table as arrays) still loads, marked for a rewrite.
       const v3 = JSON.parse(stored.header) as { version: number; rows: unknown; fields: { terms: string; termEnds?: unknown }[] };

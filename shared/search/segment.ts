@@ -52,34 +52,103 @@ export interface SegmentMeta {
   analyzerVersion: number;
 }
 
-/** Column-wise facts per row (numeric columns are typed arrays in a loaded segment). */
+/**
+ * Column-wise facts per row. Built and merged segments hold plain arrays (BuildTable); a loaded
+ * one holds its numeric columns as typed arrays and its string columns as views over UTF-8
+ * bytes (Utf8Strings), so loading parses none of them: read them with `.at(row)`.
+ */
 export interface SideTable {
   /** '' for pages: the ref is derived as page:<documentId>:<page>. */
-  ref: string[];
+  ref: StringList;
   kind: ArrayLike<number>;
   /** Index into `ids`. */
   record: ArrayLike<number>;
-  ids: string[];
+  ids: StringList;
   page: ArrayLike<number>;
-  from: string[];
-  to: string[];
+  from: StringList;
+  to: StringList;
   /** Indexes into `cases`. */
-  caseIdx: number[][];
+  caseIdx: readonly (readonly number[])[];
   cases: string[];
-  status: string[];
+  status: StringList;
   /** Actors' names (primary first); [] for others. */
-  names: string[][];
+  names: NameList;
   /**
    * Records only: the searchable text for phrases and snippets, fields (name, role, place,
    * body) joined by FIELD_SEPARATOR, each field's parts by newlines.
    */
-  text: string[];
+  text: StringList;
   /** Language each row was read in: an index into LANGS (0 mixed, 1 es, 2 en). */
   lang: ArrayLike<number>;
 }
 
 /** A side table being written (build, merge): plain arrays. */
-export type BuildTable = SideTable & { kind: number[]; record: number[]; page: number[]; lang: number[] };
+export interface BuildTable extends SideTable {
+  ref: string[]; kind: number[]; record: number[]; ids: string[]; page: number[]; from: string[]; to: string[];
+  caseIdx: number[][]; status: string[]; names: string[][]; text: string[]; lang: number[];
+}
+
+/** A column of strings: a string[], or a view over stored bytes. */
+export interface StringList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+/** A column of name lists (string[][] or a stored view). */
+export interface NameList {
+  readonly length: number;
+  at(index: number): readonly string[] | undefined;
+}
+
+// TextEncoder/TextDecoder exist in workers, browsers and Node; shared/ has no DOM types, hence the cast.
+interface Utf8Globals {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
+}
+const codecs = globalThis as unknown as Utf8Globals;
+const utf8 = new codecs.TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Strings → UTF-8 back to back + the offsets Utf8Strings reads them by. */
+export function encodeStrings(list: StringList): { bytes: Uint8Array; ends: Uint32Array } {
+  const encoder = new codecs.TextEncoder();
+  const parts: Uint8Array[] = [];
+  const ends = new Uint32Array(list.length + 1);
+  let total = 0;
+  for (let i = 0; i < list.length; i++) {
+    const s = list.at(i) ?? '';
+    if (s) { const b = encoder.encode(s); parts.push(b); total += b.length; }
+    ends[i + 1] = total;
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const b of parts) { bytes.set(b, at); at += b.length; }
+  return { bytes, ends };
+}
+
+/** Strings stored as UTF-8 back to back: `ends[i]`..`ends[i + 1]` is string i; decoded when read. */
+export class Utf8Strings implements StringList {
+  constructor(readonly bytes: Uint8Array, readonly ends: Uint32Array) {}
+  get length(): number { return this.ends.length - 1; }
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.ends.length - 1)) return undefined;
+    const start = this.ends[index]!;
+    const end = this.ends[index + 1]!;
+    return start === end ? '' : utf8.decode(this.bytes.subarray(start, end));
+  }
+}
+
+/** Between the names of one row in a stored name column (names are one line each). */
+export const NAME_SEPARATOR = '\u001f';
+
+/** A stored name column: each row's names joined by NAME_SEPARATOR. */
+export class StoredNames implements NameList {
+  constructor(readonly joined: StringList) {}
+  get length(): number { return this.joined.length; }
+  at(index: number): readonly string[] | undefined {
+    const s = this.joined.at(index);
+    return s === undefined ? undefined : s ? s.split(NAME_SEPARATOR) : [];
+  }
+}
 
 /** Between a record's fields in `SideTable.text` (a phrase or a snippet never spans two). */
 export const FIELD_SEPARATOR = '\u001e';
@@ -202,16 +271,16 @@ export function tableWriter(rows: BuildTable): { add(doc: SearchDoc, family: Seg
       rows.lang.push(LANGS.indexOf(lang));
     },
     copy(from, row) {
-      rows.ref.push(from.ref[row] ?? '');
+      rows.ref.push(from.ref.at(row) ?? '');
       rows.kind.push(from.kind[row] ?? 0);
-      rows.record.push(id(from.ids[from.record[row] ?? 0] ?? ''));
+      rows.record.push(id(from.ids.at(from.record[row] ?? 0) ?? ''));
       rows.page.push(from.page[row] ?? 0);
-      rows.from.push(from.from[row] ?? '');
-      rows.to.push(from.to[row] ?? '');
+      rows.from.push(from.from.at(row) ?? '');
+      rows.to.push(from.to.at(row) ?? '');
       rows.caseIdx.push((from.caseIdx[row] ?? []).map((i) => caseId(from.cases[i] ?? '')));
-      rows.status.push(from.status[row] ?? '');
-      rows.names.push(from.names[row] ?? []);
-      rows.text.push(from.text[row] ?? '');
+      rows.status.push(from.status.at(row) ?? '');
+      rows.names.push([...(from.names.at(row) ?? [])]);
+      rows.text.push(from.text.at(row) ?? '');
       rows.lang.push(from.lang[row] ?? LANG_MIXED);
     },
   };
@@ -347,10 +416,10 @@ export function segmentDf(s: Segment, term: string): number {
 // ---- row accessors -------------------------------------------------------------------
 
 export const rowKind = (s: Segment, row: number): HitKind => HIT_KINDS[s.rows.kind[row] ?? 0]!;
-export const rowRecordId = (s: Segment, row: number): string => s.rows.ids[s.rows.record[row] ?? 0] ?? '';
+export const rowRecordId = (s: Segment, row: number): string => s.rows.ids.at(s.rows.record[row] ?? 0) ?? '';
 
 export function rowRef(s: Segment, row: number): string {
-  const ref = s.rows.ref[row];
+  const ref = s.rows.ref.at(row);
   return ref ? ref : pageRef(rowRecordId(s, row), s.rows.page[row] ?? 0);
 }
 
@@ -371,8 +440,8 @@ export function rowFilterInfo(s: Segment, row: number, docInfo?: ReadonlyMap<str
   }
   return {
     caseIds: (s.rows.caseIdx[row] ?? []).map((i) => s.rows.cases[i] ?? ''),
-    dateFrom: s.rows.from[row] || null,
-    dateTo: s.rows.to[row] || null,
+    dateFrom: s.rows.from.at(row) || null,
+    dateTo: s.rows.to.at(row) || null,
   };
 }
 
