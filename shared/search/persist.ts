@@ -12,7 +12,7 @@
  * Format 3 rows still load (the worker rewrites them in format 4 in the background).
  */
 import { ANALYZER_VERSION } from './analyze';
-import { JoinedTerms, NAME_SEPARATOR, SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StoredNames, Utf8Strings, encodeStrings } from './segment';
+import { JoinedTerms, NAME_SEPARATOR, SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StoredNames, Utf8Strings, encodeStrings, nameWordsOf } from './segment';
 import type { FieldIndex, PositionSource, Segment, SegmentMeta, SideTable, StringList } from './segment';
 import type { StemMap } from './stemMap';
 import type { SearchField } from './types';
@@ -38,7 +38,7 @@ interface FieldHeader {
   df: ArrayRef; postStart: ArrayRef; postings: ArrayRef; posStart: ArrayRef | null; lengths: ArrayRef; sigs: ArrayRef;
   stems: Record<'es' | 'en', StemMapHeader>;
 }
-type StringColumn = 'ref' | 'ids' | 'from' | 'to' | 'status' | 'text' | 'names';
+type StringColumn = 'ref' | 'ids' | 'from' | 'to' | 'status' | 'text' | 'names' | 'nameKeys';
 /** A string column in the buffer: UTF-8 bytes and offsets (Utf8Strings); null when every row is ''. */
 interface StoredStrings { bytes: ArrayRef; ends: ArrayRef }
 /** Format 4's side table: numeric and string columns in the buffer (names joined per row by NAME_SEPARATOR). */
@@ -47,6 +47,8 @@ interface StoredRows {
   cases: string[];
   ref: StoredStrings | null; ids: StoredStrings | null; from: StoredStrings | null; to: StoredStrings | null;
   status: StoredStrings | null; text: StoredStrings | null; names: StoredStrings | null;
+  /** Each row's names as folded words (SideTable.nameKeys). */
+  nameKeys: StoredStrings | null;
   caseIdx: number[][] | null;
 }
 interface Header {
@@ -89,10 +91,12 @@ export async function serializeSegment(segment: Segment): Promise<SerializedSegm
     return bytes.length ? { bytes: place(bytes), ends: place(ends) } : null;
   };
   const names = { length: r.names.length, at: (i: number) => r.names.at(i)?.join(NAME_SEPARATOR) };
+  const nameKeys = r.nameKeys ?? { length: r.names.length, at: (i: number) => nameWordsOf(r.names.at(i) ?? []).map((words) => words.join(' ')).join(NAME_SEPARATOR) };
   const rows: StoredRows = {
     kind: place(Uint8Array.from(r.kind)), record: place(Uint32Array.from(r.record)), page: place(Uint32Array.from(r.page)), lang: place(Uint8Array.from(r.lang)),
     cases: r.cases,
     ref: strings(r.ref), ids: strings(r.ids), from: strings(r.from), to: strings(r.to), status: strings(r.status), text: strings(r.text), names: strings(names),
+    nameKeys: strings(nameKeys),
     caseIdx: r.caseIdx.some((v) => v.length > 0) ? r.caseIdx as number[][] : null,
   };
   const data = new Uint8Array(Math.ceil(offset / 4) * 4);
@@ -153,7 +157,7 @@ export function loadSegment(stored: { header: string; data: Uint8Array; position
     rows = {
       kind: u8(s.kind), record: u32(s.record), page: u32(s.page), lang: u8(s.lang), cases: s.cases,
       ref: strings('ref'), ids: strings('ids'), from: strings('from'), to: strings('to'), status: strings('status'), text: strings('text'),
-      names: new StoredNames(strings('names')),
+      names: new StoredNames(strings('names')), nameKeys: strings('nameKeys'),
       caseIdx: s.caseIdx ?? new Array<readonly number[]>(n).fill(NO_ITEMS),
     };
   }

@@ -7,12 +7,12 @@ import { compileQuery } from './compile';
 import { phraseRowsByPositions, phraseRowsByText, textHasPhrase } from './phrases';
 import type { CompiledClause, CompiledQuery } from './compile';
 import { QueryContext, groupCost, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
-import { foldedTokens, isIndexable, isStrong } from './analyze';
+import { isStrong } from './analyze';
 import { matchedName } from './highlight';
 import { pageSnippet, recordSnippet } from './snippets';
 import { parseQuery } from './parseQuery';
 import type { ParsedQuery } from './parseQuery';
-import { rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
+import { NAME_SEPARATOR, nameWordsOf, rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
 import type { Segment } from './segment';
 import { HIT_KINDS } from './types';
 import type { DocumentFilterInfo, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
@@ -141,8 +141,13 @@ function nameWords(seg: Segment, row: number): string[][] | null {
   const cache = (seg.cache.nameForms ??= []);
   let words = cache[row];
   if (words === undefined) {
-    const names = seg.rows.names.at(row);
-    words = names?.length ? names.map((name) => foldedTokens(name).filter(isIndexable)).filter((w) => w.length) : null;
+    // Stored segments carry them (format 4: nothing to fold at query time).
+    const stored = seg.rows.nameKeys?.at(row);
+    if (stored !== undefined) words = stored ? stored.split(NAME_SEPARATOR).map((name) => name.split(' ')) : null;
+    else {
+      const names = seg.rows.names.at(row);
+      words = names?.length ? nameWordsOf(names) : null;
+    }
     cache[row] = words;
   }
   return words;

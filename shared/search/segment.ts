@@ -15,7 +15,7 @@
  * word position absolute, then deltas), read by byte range for phrase checks only
  * (`PositionSource`: a Blob in the app, bytes in tests).
  */
-import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexableIn } from './analyze';
+import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexable, isIndexableIn } from './analyze';
 import type { Lang } from './analyze';
 import { buildStemMaps } from './stemMap';
 import type { StemMaps } from './stemMap';
@@ -73,6 +73,11 @@ export interface SideTable {
   status: StringList;
   /** Actors' names (primary first); [] for others. */
   names: NameList;
+  /**
+   * Stored segments: each row's names as their indexable folded words (words joined by ' ',
+   * names by NAME_SEPARATOR; '' for none), so the name bonus folds nothing at query time.
+   */
+  nameKeys?: StringList;
   /**
    * Records only: the searchable text for phrases and snippets, fields (name, role, place,
    * body) joined by FIELD_SEPARATOR, each field's parts by newlines.
@@ -135,6 +140,11 @@ export class Utf8Strings implements StringList {
     const end = this.ends[index + 1]!;
     return start === end ? '' : utf8.decode(this.bytes.subarray(start, end));
   }
+}
+
+/** A row's names as their indexable folded words (names without any are left out). */
+export function nameWordsOf(names: readonly string[]): string[][] {
+  return names.map((name) => foldedTokens(name).filter(isIndexable)).filter((words) => words.length > 0);
 }
 
 /** Between the names of one row in a stored name column (names are one line each). */
