@@ -63,6 +63,21 @@ export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
 }
 
 
+/**
+ * One stored segment row, read at start-up on the open connection's own IndexedDB handle (the
+ * same connection Dexie uses: no second one), one transaction per row as Dexie's `get` would
+ * make, without Dexie's promise and transaction layers around each of the ~30 large reads.
+ */
+export function readSegmentRow(db: CasefileDb, id: string): Promise<SearchSegmentRow | undefined> {
+  const idb = db.isOpen() ? db.backendDB() : null;
+  if (!idb) return db.searchSegments.get(id);
+  return new Promise((resolve, reject) => {
+    const request = idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id);
+    request.onsuccess = () => resolve(request.result as SearchSegmentRow | undefined);
+    request.onerror = () => reject(request.error ?? new Error(`could not read search segment ${id}`));
+  });
+}
+
 export async function segmentRow(segment: Segment, now: number): Promise<SearchSegmentRow> {
   const { meta } = segment;
   const stored = await serializeSegment(segment);

@@ -19,7 +19,7 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, startupReadOrder, storedSegmentIds } from './catalog';
+import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, readSegmentRow, startupReadOrder, storedSegmentIds } from './catalog';
 import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
@@ -131,7 +131,7 @@ export class SearchIndexer {
       const bySlot: (Segment | null)[] = [];
       const staleMetas: { slot: number; meta: SegmentMeta | null }[] = [];
       let stale = 0;
-      await readRowsAhead(ids, (id) => this.db.searchSegments.get(id), (row) => {
+      await readRowsAhead(ids, (id) => readSegmentRow(this.db, id), (row) => {
         if (!row) return;
         const slot = slotOf.get(row.id)!;
         // New segments must never take the id of one still stored (a lost catalog restarts at 1).
