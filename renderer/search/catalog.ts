@@ -5,7 +5,7 @@
  * (watermarks, documents' extraction times) and their tombstones. Every write of segments
  * goes with the catalog in ONE transaction, so the two never disagree after a crash.
  */
-import { ANALYZER_VERSION, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search';
+import { ANALYZER_VERSION, READABLE_SEGMENT_FORMATS, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search';
 import type { Segment } from '../../shared/search';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 
@@ -63,6 +63,21 @@ export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
 }
 
 
+/**
+ * One stored segment row, read at start-up on the open connection's own IndexedDB handle (the
+ * same connection Dexie uses: no second one), one transaction per row as Dexie's `get` would
+ * make, without Dexie's promise and transaction layers around each of the ~30 large reads.
+ */
+export function readSegmentRow(db: CasefileDb, id: string): Promise<SearchSegmentRow | undefined> {
+  const idb = db.isOpen() ? db.backendDB() : null;
+  if (!idb) return db.searchSegments.get(id);
+  return new Promise((resolve, reject) => {
+    const request = idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id);
+    request.onsuccess = () => resolve(request.result as SearchSegmentRow | undefined);
+    request.onerror = () => reject(request.error ?? new Error(`could not read search segment ${id}`));
+  });
+}
+
 export async function segmentRow(segment: Segment, now: number): Promise<SearchSegmentRow> {
   const { meta } = segment;
   const stored = await serializeSegment(segment);
@@ -73,9 +88,12 @@ export async function segmentRow(segment: Segment, now: number): Promise<SearchS
   };
 }
 
-/** A stored segment row → a live segment (positions stay in the Blob, read by range). */
+/**
+ * A stored segment row → a live segment (positions stay in the Blob, read by range). A row of
+ * an older format that is still readable loads with `cache.storedFormat` set (rewritten later).
+ */
 export function loadSegmentRow(row: SearchSegmentRow, tombstones: readonly number[]): Segment {
-  if (row.formatVersion !== SEGMENT_FORMAT_VERSION || typeof row.header !== 'string' || !(row.data instanceof Uint8Array)) {
+  if (!READABLE_SEGMENT_FORMATS.includes(row.formatVersion) || typeof row.header !== 'string' || !(row.data instanceof Uint8Array)) {
     throw new StaleSegmentError(row.id, `format version ${row.formatVersion}`);
   }
   return loadSegment({ header: row.header, data: row.data, positions: row.positions ?? null }, tombstones);

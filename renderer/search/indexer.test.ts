@@ -212,6 +212,37 @@ describe('SearchIndexer', () => {
     expect(await storedSegmentIds(db)).toHaveLength(2);
   });
 
+  it('loads rows of format 3 as they are and rewrites them in the current format in the background', async () => {
+    const db = await freshDb();
+    const { leader } = await seed(db);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const before = await indexer.search('surquillo gonzalo OR captura');
+    // Format 3: the dictionary joined by newlines, the side table as arrays (what loaded segments held).
+    for (const seg of indexer.segments) {
+      await db.searchSegments.update(seg.meta.id, (row) => {
+        const header = JSON.parse(row.header!) as { version: number; rows: unknown; fields: { terms: string; termEnds?: unknown }[] };
+        header.version = 3;
+        header.rows = { ...seg.rows, kind: Array.from(seg.rows.kind), record: Array.from(seg.rows.record), page: Array.from(seg.rows.page), lang: Array.from(seg.rows.lang) };
+        header.fields.forEach((f, i) => { f.terms = Array.from({ length: seg.fields[i]!.terms.length }, (_, t) => seg.fields[i]!.terms.at(t)).join('\n'); delete f.termEnds; });
+        row.header = JSON.stringify(header);
+        row.formatVersion = 3;
+      });
+    }
+    const restarted = new SearchIndexer(db);
+    expect(await restarted.load()).toMatchObject({ loaded: 2, stale: 0 });
+    expect(await restarted.search('surquillo gonzalo OR captura')).toEqual({ ...before, tookMs: expect.any(Number) });
+    expect(await restarted.upgradeStored()).toBe(2);
+    expect(await restarted.upgradeStored()).toBe(0);
+    const rows = await db.searchSegments.bulkGet(await storedSegmentIds(db));
+    expect(rows.map((row) => row!.formatVersion)).toEqual([SEGMENT_FORMAT_VERSION, SEGMENT_FORMAT_VERSION]);
+    const again = new SearchIndexer(db);
+    expect(await again.load()).toMatchObject({ loaded: 2, stale: 0 });
+    expect(ids(await again.search('gonzalo'), 'actor')).toEqual([leader.id]);
+    expect(await again.search('surquillo gonzalo OR captura')).toEqual({ ...before, tookMs: expect.any(Number) });
+  });
+
   it('drops segments stored by the lunr format (version 1) and rebuilds them as compact segments', async () => {
     const db = await freshDb();
     await seed(db);

@@ -19,7 +19,7 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, startupReadOrder, storedSegmentIds } from './catalog';
+import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, readSegmentRow, startupReadOrder, storedSegmentIds } from './catalog';
 import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
@@ -131,7 +131,7 @@ export class SearchIndexer {
       const bySlot: (Segment | null)[] = [];
       const staleMetas: { slot: number; meta: SegmentMeta | null }[] = [];
       let stale = 0;
-      await readRowsAhead(ids, (id) => this.db.searchSegments.get(id), (row) => {
+      await readRowsAhead(ids, (id) => readSegmentRow(this.db, id), (row) => {
         if (!row) return;
         const slot = slotOf.get(row.id)!;
         // New segments must never take the id of one still stored (a lost catalog restarts at 1).
@@ -445,6 +445,28 @@ export class SearchIndexer {
     }
     await this.prepareVocabulary();
     return bytes;
+  }
+
+  /**
+   * Rewrites, in the current format, the segments loaded from rows of an older format that is
+   * still read (format 3 → 4: same content, stored to load without decoding), one per
+   * transaction with a yield between, after start-up. Returns how many were rewritten.
+   */
+  async upgradeStored(): Promise<number> {
+    let count = 0;
+    for (;;) {
+      // One row per turn: syncs and merges queued meanwhile run in between.
+      const done = await this.exclusive(async () => {
+        const seg = this.segments.find((s) => s.cache.storedFormat !== undefined);
+        if (!seg) return false;
+        await this.commit(() => ({ put: [seg] }));
+        delete seg.cache.storedFormat;
+        return true;
+      });
+      if (!done) return count;
+      count++;
+      await this.opts.yieldNow();
+    }
   }
 
   /** The fuzzy-expansion vocabulary of the big segments, built between queries (evaluate.ts). */

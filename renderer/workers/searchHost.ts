@@ -135,8 +135,10 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       // Queries that waited for the load are answered before background work starts: reading
       // positions and the start-up sync would otherwise compete with the first answer.
       await drain();
-      // Positions into memory in the background (phrases read byte ranges until then).
-      void indexer.warmPositions().catch(() => undefined);
+      // Positions into memory in the background (phrases read byte ranges until then), then
+      // rows of an older, still readable format rewritten in the current one.
+      const idx = indexer;
+      void idx.warmPositions().then(() => idx.upgradeStored()).catch(() => undefined);
       (config.watch ?? watchRecords)(db, () => scheduleSync());
       scheduleSync(0);
     } catch (error) {

@@ -7,8 +7,8 @@
 import { formRelation, stemOf } from './analyze';
 import { BOOST, typoDistance } from './compile';
 import type { WordGroup } from './compile';
-import { letterSignature, lowerBound, termIndex } from './segment';
-import type { Segment } from './segment';
+import { JoinedTerms, letterSignature, lowerBound, termIndex } from './segment';
+import type { Segment, TermList } from './segment';
 import { STEM_LANGS, formsOfStem } from './stemMap';
 
 /** Prefix/fuzzy expansions kept per query word (nearest, then shortest first): "a*" must not score the whole vocabulary. */
@@ -80,6 +80,8 @@ function popcount(x: number): number {
  */
 interface Vocabulary { terms: string[]; sigs: Uint32Array; lenStart: Int32Array }
 const BIG_SEGMENT_DOCS = 1_000;
+/** Terms added to the vocabulary between yields (~1–2 ms of work). */
+const VOCABULARY_CHUNK = 8_192;
 let shared: { segments: readonly Segment[]; vocabulary: Vocabulary } | null = null;
 
 const bigSegments = (segments: readonly Segment[]) => segments.filter((s) => s.meta.docCount >= BIG_SEGMENT_DOCS);
@@ -90,9 +92,16 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
   const big = bigSegments(segments);
   if (shared && sameList(shared.segments, big)) return;
   const all = new Set<string>();
+  // Yields every few thousand terms, not only between segments: an 18,000-page segment holds
+  // ~60,000 terms, and a query arriving meanwhile would wait for all of them.
+  let sinceYield = 0;
   for (const s of big) {
-    for (const f of s.fields) for (const t of f.terms) all.add(t);
-    await yieldNow();
+    for (const f of s.fields) {
+      for (let i = 0; i < f.terms.length; i++) {
+        all.add(f.terms.at(i)!);
+        if (++sinceYield === VOCABULARY_CHUNK) { sinceYield = 0; await yieldNow(); }
+      }
+    }
   }
   const maxLen = 64;
   const counts = new Int32Array(maxLen + 2);
@@ -106,13 +115,20 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
 }
 
 /** Terms within distance d of word sharing its first letter (Elasticsearch's prefix_length 1). */
-function scanFuzzy(terms: readonly string[], sigs: Uint32Array, from: number, to: number, word: string, d: number, found: Set<string>): void {
+function scanFuzzy(terms: TermList, sigs: Uint32Array, from: number, to: number, word: string, d: number, found: Set<string>): void {
   const sig = letterSignature(word);
   const maxBits = 2 * d;
   const first = word.charCodeAt(0);
+  // A loaded segment's dictionary is one string: first letter and length are read in place,
+  // and only a term that passes both is cut out of it.
+  const joined = terms instanceof JoinedTerms ? terms : null;
   for (let i = from; i < to; i++) {
     if (popcount((sigs[i]! ^ sig) >>> 0) > maxBits) continue;
-    const t = terms[i]!;
+    if (joined) {
+      const start = joined.ends[i]!;
+      if (joined.text.charCodeAt(start) !== first || Math.abs(joined.ends[i + 1]! - start - word.length) > d) continue;
+    }
+    const t = terms.at(i)!;
     if (t.charCodeAt(0) !== first || Math.abs(t.length - word.length) > d || found.has(t)) continue;
     if (withinDistance(word, t, d)) found.add(t);
   }
@@ -135,7 +151,11 @@ export class Expander {
     const found = new Set<string>();
     for (const s of this.segments) {
       for (const f of s.fields) {
-        for (let i = lowerBound(f.terms, prefix); i < f.terms.length && f.terms[i]!.startsWith(prefix); i++) found.add(f.terms[i]!);
+        for (let i = lowerBound(f.terms, prefix); i < f.terms.length; i++) {
+          const t = f.terms.at(i)!;
+          if (!t.startsWith(prefix)) break;
+          found.add(t);
+        }
       }
     }
     return found;
@@ -220,7 +240,7 @@ export class Expander {
         for (const s of this.segments) {
           for (const f of s.fields) {
             for (const t of formsOfStem(f.stems[lang], f.terms, stem)) {
-              const form = f.terms[t]!;
+              const form = f.terms.at(t)!;
               if (form === word) continue;
               const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;
               const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage];

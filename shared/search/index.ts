@@ -4,7 +4,7 @@ export type { Lang, WordToken } from './analyze';
 export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs, pageRef, pageSearchText } from './records';
 export { SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, buildSegment, bytesSource, liveDocCount, rowOfRef } from './segment';
 export type { BuildOptions, PositionSource, Segment, SegmentKind, SegmentMeta, SideTable } from './segment';
-export { StaleSegmentError, loadSegment, serializeSegment } from './persist';
+export { READABLE_SEGMENT_FORMATS, StaleSegmentError, loadSegment, serializeSegment } from './persist';
 export type { SerializedSegment } from './persist';
 export { dateBound, mergeFilters, parseQuery } from './parseQuery';
 export type { ParsedQuery, PhraseClause, QueryClause, TermClause } from './parseQuery';

@@ -130,7 +130,7 @@ export async function mergeSegments(segments: readonly Segment[], seq: number, n
     })), next, positions));
   }
   const documentIds = new Set<string>();
-  if (family === 'pages') for (let row = 0; row < next; row++) documentIds.add(rows.ids[rows.record[row] ?? 0] ?? '');
+  if (family === 'pages') for (let row = 0; row < next; row++) documentIds.add(rows.ids.at(rows.record[row] ?? 0) ?? '');
   const kind = family === 'records' ? 'records' : 'merged';
   const meta: SegmentMeta = {
     id: `${kind}:${seq}`, kind, family, seq, documentIds: [...documentIds], docCount: next, builtAt: now, analyzerVersion: ANALYZER_VERSION,
@@ -155,7 +155,7 @@ function mergeField(inputs: MergeInput[], docCount: number, positions: ByteWrite
   for (;;) {
     let term: string | null = null;
     for (let i = 0; i < inputs.length; i++) {
-      const t = inputs[i]!.f.terms[cursor[i]!];
+      const t = inputs[i]!.f.terms.at(cursor[i]!);
       if (t !== undefined && (term === null || t < term)) term = t;
     }
     if (term === null) break;
@@ -166,7 +166,7 @@ function mergeField(inputs: MergeInput[], docCount: number, positions: ByteWrite
     for (let i = 0; i < inputs.length; i++) {
       const { f, map } = inputs[i]!;
       const t = cursor[i]!;
-      if (f.terms[t] !== term) continue;
+      if (f.terms.at(t) !== term) continue;
       cursor[i] = t + 1;
       const r = readers[i]!;
       r.post.pos = f.postStart[t]!;

@@ -52,7 +52,7 @@ export function textHasPhrase(text: string, phrase: readonly string[]): boolean 
  */
 export function phraseRowsByText(seg: Segment, phrase: readonly string[], rows: number[]): Set<number> {
   const ok = new Set<number>();
-  for (const row of rows) if ((seg.rows.text[row] ?? '').split(LINE).some((line) => textHasPhrase(line, phrase))) ok.add(row);
+  for (const row of rows) if ((seg.rows.text.at(row) ?? '').split(LINE).some((line) => textHasPhrase(line, phrase))) ok.add(row);
   return ok;
 }
 

@@ -7,12 +7,12 @@ import { compileQuery } from './compile';
 import { phraseRowsByPositions, phraseRowsByText, textHasPhrase } from './phrases';
 import type { CompiledClause, CompiledQuery } from './compile';
 import { QueryContext, groupCost, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
-import { foldedTokens, isIndexable, isStrong } from './analyze';
+import { isStrong } from './analyze';
 import { matchedName } from './highlight';
 import { pageSnippet, recordSnippet } from './snippets';
 import { parseQuery } from './parseQuery';
 import type { ParsedQuery } from './parseQuery';
-import { rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
+import { NAME_SEPARATOR, nameWordsOf, rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
 import type { Segment } from './segment';
 import { HIT_KINDS } from './types';
 import type { DocumentFilterInfo, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
@@ -55,7 +55,7 @@ const DEFAULT_PHRASE_BUDGET = 200;
 function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyMap<string, DocumentFilterInfo>): boolean {
   if (seg.tombstones.has(row)) return false;
   if (f.kinds?.length && !f.kinds.includes(rowKind(seg, row))) return false;
-  if (f.statuses?.length && !(f.statuses as string[]).includes(seg.rows.status[row] ?? '')) return false;
+  if (f.statuses?.length && !(f.statuses as string[]).includes(seg.rows.status.at(row) ?? '')) return false;
   if (!f.caseIds?.length && !f.from && !f.to) return true;
   const info = rowFilterInfo(seg, row, docInfo);
   if (f.caseIds?.length && !info.caseIds.some((c) => f.caseIds!.includes(c))) return false;
@@ -141,8 +141,13 @@ function nameWords(seg: Segment, row: number): string[][] | null {
   const cache = (seg.cache.nameForms ??= []);
   let words = cache[row];
   if (words === undefined) {
-    const names = seg.rows.names[row];
-    words = names?.length ? names.map((name) => foldedTokens(name).filter(isIndexable)).filter((w) => w.length) : null;
+    // Stored segments carry them (format 4: nothing to fold at query time).
+    const stored = seg.rows.nameKeys?.at(row);
+    if (stored !== undefined) words = stored ? stored.split(NAME_SEPARATOR).map((name) => name.split(' ')) : null;
+    else {
+      const names = seg.rows.names.at(row);
+      words = names?.length ? nameWordsOf(names) : null;
+    }
     cache[row] = words;
   }
   return words;
@@ -299,11 +304,11 @@ async function textsOf(hits: readonly Candidate[], opts: SearchOptions): Promise
   if (!opts.getTexts || pages.length === 0) return Promise.all(hits.map((c) => textOf(c, opts.getText)));
   const read = await opts.getTexts(pages.map((c) => ({ documentId: rowRecordId(c.seg, c.row), page: c.seg.rows.page[c.row] ?? 0 })));
   const byHit = new Map(pages.map((c, i) => [c, read[i] ?? null]));
-  return hits.map((c) => (c.seg.meta.family === 'records' ? c.seg.rows.text[c.row] ?? null : byHit.get(c) ?? null));
+  return hits.map((c) => (c.seg.meta.family === 'records' ? c.seg.rows.text.at(c.row) ?? null : byHit.get(c) ?? null));
 }
 
 async function textOf(c: Candidate, getText?: TextLoader): Promise<string | null> {
-  if (c.seg.meta.family === 'records') return c.seg.rows.text[c.row] ?? null;
+  if (c.seg.meta.family === 'records') return c.seg.rows.text.at(c.row) ?? null;
   if (!getText) return null;
   const documentId = rowRecordId(c.seg, c.row);
   return (await getText({ ref: rowRef(c.seg, c.row), documentId, page: c.seg.rows.page[c.row] ?? 0 })) ?? null;
@@ -314,7 +319,7 @@ function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: r
   const kind = rowKind(c.seg, c.row);
   const hit: SearchHit = { ref: rowRef(c.seg, c.row), kind, recordId: rowRecordId(c.seg, c.row), score: c.score, terms: [...terms].sort() };
   if (kind === 'page') { hit.documentId = hit.recordId; hit.page = c.seg.rows.page[c.row] ?? 0; }
-  if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names[c.row] ?? [], terms);
+  if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names.at(c.row) ?? [], terms);
   const similar = hit.terms.filter((t) => typos.has(t));
   if (similar.length) hit.similar = similar;
   if (text) {

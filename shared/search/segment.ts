@@ -15,7 +15,7 @@
  * word position absolute, then deltas), read by byte range for phrase checks only
  * (`PositionSource`: a Blob in the app, bytes in tests).
  */
-import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexableIn } from './analyze';
+import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexable, isIndexableIn } from './analyze';
 import type { Lang } from './analyze';
 import { buildStemMaps } from './stemMap';
 import type { StemMaps } from './stemMap';
@@ -25,8 +25,12 @@ import type { DocumentFilterInfo, HitKind, SearchDoc, SearchField, SegmentFamily
 import { ByteWriter } from './varint';
 
 export const SEGMENT_FORMAT = 'casefile-search-segment';
-/** 1: lunr JSON; 2: compact columnar segment; 3: surface forms only, stem maps, row languages. */
-export const SEGMENT_FORMAT_VERSION = 3;
+/**
+ * 1: lunr JSON; 2: compact columnar segment; 3: surface forms only, stem maps, row languages;
+ * 4: the same segment stored to load without decoding (persist.ts): dictionary as one string
+ * with offsets, numeric row columns as typed arrays, empty row columns left out.
+ */
+export const SEGMENT_FORMAT_VERSION = 4;
 
 /** Row languages as stored (`SideTable.lang`). */
 export const LANGS: readonly Lang[] = ['mixed', 'es', 'en'];
@@ -48,30 +52,112 @@ export interface SegmentMeta {
   analyzerVersion: number;
 }
 
-/** Column-wise facts per row. */
+/**
+ * Column-wise facts per row. Built and merged segments hold plain arrays (BuildTable); a loaded
+ * one holds its numeric columns as typed arrays and its string columns as views over UTF-8
+ * bytes (Utf8Strings), so loading parses none of them: read them with `.at(row)`.
+ */
 export interface SideTable {
   /** '' for pages: the ref is derived as page:<documentId>:<page>. */
-  ref: string[];
-  kind: number[];
+  ref: StringList;
+  kind: ArrayLike<number>;
   /** Index into `ids`. */
-  record: number[];
-  ids: string[];
-  page: number[];
-  from: string[];
-  to: string[];
+  record: ArrayLike<number>;
+  ids: StringList;
+  page: ArrayLike<number>;
+  from: StringList;
+  to: StringList;
   /** Indexes into `cases`. */
-  caseIdx: number[][];
+  caseIdx: readonly (readonly number[])[];
   cases: string[];
-  status: string[];
+  status: StringList;
   /** Actors' names (primary first); [] for others. */
-  names: string[][];
+  names: NameList;
+  /**
+   * Stored segments: each row's names as their indexable folded words (words joined by ' ',
+   * names by NAME_SEPARATOR; '' for none), so the name bonus folds nothing at query time.
+   */
+  nameKeys?: StringList;
   /**
    * Records only: the searchable text for phrases and snippets, fields (name, role, place,
    * body) joined by FIELD_SEPARATOR, each field's parts by newlines.
    */
-  text: string[];
+  text: StringList;
   /** Language each row was read in: an index into LANGS (0 mixed, 1 es, 2 en). */
-  lang: number[];
+  lang: ArrayLike<number>;
+}
+
+/** A side table being written (build, merge): plain arrays. */
+export interface BuildTable extends SideTable {
+  ref: string[]; kind: number[]; record: number[]; ids: string[]; page: number[]; from: string[]; to: string[];
+  caseIdx: number[][]; status: string[]; names: string[][]; text: string[]; lang: number[];
+}
+
+/** A column of strings: a string[], or a view over stored bytes. */
+export interface StringList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+/** A column of name lists (string[][] or a stored view). */
+export interface NameList {
+  readonly length: number;
+  at(index: number): readonly string[] | undefined;
+}
+
+// TextEncoder/TextDecoder exist in workers, browsers and Node; shared/ has no DOM types, hence the cast.
+interface Utf8Globals {
+  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextDecoder: new (label: string, options: { ignoreBOM: boolean }) => { decode(bytes: Uint8Array): string };
+}
+const codecs = globalThis as unknown as Utf8Globals;
+const utf8 = new codecs.TextDecoder('utf-8', { ignoreBOM: true });
+
+/** Strings → UTF-8 back to back + the offsets Utf8Strings reads them by. */
+export function encodeStrings(list: StringList): { bytes: Uint8Array; ends: Uint32Array } {
+  const encoder = new codecs.TextEncoder();
+  const parts: Uint8Array[] = [];
+  const ends = new Uint32Array(list.length + 1);
+  let total = 0;
+  for (let i = 0; i < list.length; i++) {
+    const s = list.at(i) ?? '';
+    if (s) { const b = encoder.encode(s); parts.push(b); total += b.length; }
+    ends[i + 1] = total;
+  }
+  const bytes = new Uint8Array(total);
+  let at = 0;
+  for (const b of parts) { bytes.set(b, at); at += b.length; }
+  return { bytes, ends };
+}
+
+/** Strings stored as UTF-8 back to back: `ends[i]`..`ends[i + 1]` is string i; decoded when read. */
+export class Utf8Strings implements StringList {
+  constructor(readonly bytes: Uint8Array, readonly ends: Uint32Array) {}
+  get length(): number { return this.ends.length - 1; }
+  at(index: number): string | undefined {
+    if (!(index >= 0 && index < this.ends.length - 1)) return undefined;
+    const start = this.ends[index]!;
+    const end = this.ends[index + 1]!;
+    return start === end ? '' : utf8.decode(this.bytes.subarray(start, end));
+  }
+}
+
+/** A row's names as their indexable folded words (names without any are left out). */
+export function nameWordsOf(names: readonly string[]): string[][] {
+  return names.map((name) => foldedTokens(name).filter(isIndexable)).filter((words) => words.length > 0);
+}
+
+/** Between the names of one row in a stored name column (names are one line each). */
+export const NAME_SEPARATOR = '\u001f';
+
+/** A stored name column: each row's names joined by NAME_SEPARATOR. */
+export class StoredNames implements NameList {
+  constructor(readonly joined: StringList) {}
+  get length(): number { return this.joined.length; }
+  at(index: number): readonly string[] | undefined {
+    const s = this.joined.at(index);
+    return s === undefined ? undefined : s ? s.split(NAME_SEPARATOR) : [];
+  }
 }
 
 /** Between a record's fields in `SideTable.text` (a phrase or a snippet never spans two). */
@@ -93,9 +179,27 @@ export function bytesSource(bytes: Uint8Array): PositionSource {
   };
 }
 
+/**
+ * A sorted dictionary of surface forms: a string[] in built and merged segments, a view over
+ * one string in loaded ones (JoinedTerms), so loading splits nothing.
+ */
+export interface TermList {
+  readonly length: number;
+  at(index: number): string | undefined;
+}
+
+/** Terms stored back to back in one string; `ends[i]`..`ends[i + 1]` is term i (terms + 1 offsets). */
+export class JoinedTerms implements TermList {
+  constructor(readonly text: string, readonly ends: Uint32Array) {}
+  get length(): number { return this.ends.length - 1; }
+  at(index: number): string | undefined {
+    return index >= 0 && index < this.ends.length - 1 ? this.text.slice(this.ends[index]!, this.ends[index + 1]!) : undefined;
+  }
+}
+
 export interface FieldIndex {
   field: SearchField;
-  terms: string[];
+  terms: TermList;
   df: Uint32Array;
   postStart: Uint32Array;
   postings: Uint8Array;
@@ -125,7 +229,9 @@ export interface Segment {
   /** Dead rows (deleted or superseded); persisted in the catalog manifest, not here. */
   tombstones: Set<number>;
   /** Lazily filled caches. */
-  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][] | null)[]; rowDf?: Map<string, number>; langs?: Uint8Array };
+  cache: { rowByRef?: Map<string, number>; nameForms?: (string[][] | null)[]; rowDf?: Map<string, number>; langs?: Uint8Array;
+    /** Set when loaded from a row of an older format that is still read (3): the worker rewrites it. */
+    storedFormat?: number };
 }
 
 export const fieldsOf = (family: SegmentFamily): readonly SearchField[] => (family === 'records' ? RECORD_FIELDS : PAGE_FIELDS);
@@ -141,7 +247,7 @@ export interface BuildOptions {
   now?: number;
 }
 
-export function emptyTable(): SideTable {
+export function emptyTable(): BuildTable {
   return { ref: [], kind: [], record: [], ids: [], page: [], from: [], to: [], caseIdx: [], cases: [], status: [], names: [], text: [], lang: [] };
 }
 
@@ -156,7 +262,7 @@ function interner(list: string[]): (value: string) => number {
 }
 
 /** Appends rows to a side table with interned ids and case ids. */
-export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: SegmentFamily, lang: Lang): void; copy(from: SideTable, row: number): void } {
+export function tableWriter(rows: BuildTable): { add(doc: SearchDoc, family: SegmentFamily, lang: Lang): void; copy(from: SideTable, row: number): void } {
   const id = interner(rows.ids);
   const caseId = interner(rows.cases);
   return {
@@ -175,16 +281,16 @@ export function tableWriter(rows: SideTable): { add(doc: SearchDoc, family: Segm
       rows.lang.push(LANGS.indexOf(lang));
     },
     copy(from, row) {
-      rows.ref.push(from.ref[row] ?? '');
+      rows.ref.push(from.ref.at(row) ?? '');
       rows.kind.push(from.kind[row] ?? 0);
-      rows.record.push(id(from.ids[from.record[row] ?? 0] ?? ''));
+      rows.record.push(id(from.ids.at(from.record[row] ?? 0) ?? ''));
       rows.page.push(from.page[row] ?? 0);
-      rows.from.push(from.from[row] ?? '');
-      rows.to.push(from.to[row] ?? '');
+      rows.from.push(from.from.at(row) ?? '');
+      rows.to.push(from.to.at(row) ?? '');
       rows.caseIdx.push((from.caseIdx[row] ?? []).map((i) => caseId(from.cases[i] ?? '')));
-      rows.status.push(from.status[row] ?? '');
-      rows.names.push(from.names[row] ?? []);
-      rows.text.push(from.text[row] ?? '');
+      rows.status.push(from.status.at(row) ?? '');
+      rows.names.push([...(from.names.at(row) ?? [])]);
+      rows.text.push(from.text.at(row) ?? '');
       rows.lang.push(from.lang[row] ?? LANG_MIXED);
     },
   };
@@ -235,7 +341,7 @@ export function encodeField(field: SearchField, acc: Map<string, TermAcc>, lengt
 
 /** Row languages as a typed array (cached): scoring reads one per posting. */
 export function rowLangs(s: Segment): Uint8Array {
-  return (s.cache.langs ??= Uint8Array.from(s.rows.lang));
+  return (s.cache.langs ??= s.rows.lang instanceof Uint8Array ? s.rows.lang : Uint8Array.from(s.rows.lang));
 }
 
 /** Build a segment from docs (all of one family). */
@@ -287,12 +393,12 @@ export function buildSegment(kind: SegmentKind, docs: readonly SearchDoc[], opti
 // ---- dictionary --------------------------------------------------------------------------
 
 /** Index of `term` in a sorted dictionary, or -1. */
-export function termIndex(terms: readonly string[], term: string): number {
+export function termIndex(terms: TermList, term: string): number {
   let lo = 0;
   let hi = terms.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const t = terms[mid]!;
+    const t = terms.at(mid)!;
     if (t === term) return mid;
     if (t < term) lo = mid + 1; else hi = mid - 1;
   }
@@ -300,12 +406,12 @@ export function termIndex(terms: readonly string[], term: string): number {
 }
 
 /** First index whose term is ≥ `term`. */
-export function lowerBound(terms: readonly string[], term: string): number {
+export function lowerBound(terms: TermList, term: string): number {
   let lo = 0;
   let hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (terms[mid]! < term) lo = mid + 1; else hi = mid;
+    if (terms.at(mid)! < term) lo = mid + 1; else hi = mid;
   }
   return lo;
 }
@@ -320,10 +426,10 @@ export function segmentDf(s: Segment, term: string): number {
 // ---- row accessors -------------------------------------------------------------------
 
 export const rowKind = (s: Segment, row: number): HitKind => HIT_KINDS[s.rows.kind[row] ?? 0]!;
-export const rowRecordId = (s: Segment, row: number): string => s.rows.ids[s.rows.record[row] ?? 0] ?? '';
+export const rowRecordId = (s: Segment, row: number): string => s.rows.ids.at(s.rows.record[row] ?? 0) ?? '';
 
 export function rowRef(s: Segment, row: number): string {
-  const ref = s.rows.ref[row];
+  const ref = s.rows.ref.at(row);
   return ref ? ref : pageRef(rowRecordId(s, row), s.rows.page[row] ?? 0);
 }
 
@@ -344,8 +450,8 @@ export function rowFilterInfo(s: Segment, row: number, docInfo?: ReadonlyMap<str
   }
   return {
     caseIds: (s.rows.caseIdx[row] ?? []).map((i) => s.rows.cases[i] ?? ''),
-    dateFrom: s.rows.from[row] || null,
-    dateTo: s.rows.to[row] || null,
+    dateFrom: s.rows.from.at(row) || null,
+    dateTo: s.rows.to.at(row) || null,
   };
 }
 

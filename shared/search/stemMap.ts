@@ -9,6 +9,7 @@
  * ~40% to the worker's heap; the few others (Porter's y → i: "happi") are kept in `odd`.
  */
 import { stemOf } from './analyze';
+import type { TermList } from './segment';
 
 export interface StemMap {
   /** Per stem, in sorted stem order: a term index whose first `len` letters are the stem (NO_REP: see `odd`). */
@@ -57,13 +58,13 @@ export function buildStemMap(terms: readonly string[], lang: StemLang): StemMap 
 export const buildStemMaps = (terms: readonly string[]): StemMaps => ({ es: buildStemMap(terms, 'es'), en: buildStemMap(terms, 'en') });
 
 /** The i-th stem of a map. */
-export function stemAt(map: StemMap, terms: readonly string[], i: number): string {
+export function stemAt(map: StemMap, terms: TermList, i: number): string {
   const rep = map.rep[i]!;
-  return rep === NO_REP ? map.odd[i] ?? '' : terms[rep]!.slice(0, map.len[i]!);
+  return rep === NO_REP ? map.odd[i] ?? '' : terms.at(rep)!.slice(0, map.len[i]!);
 }
 
 /** Term indexes of the forms with this stem (empty when none). */
-export function formsOfStem(map: StemMap, terms: readonly string[], stem: string): Uint32Array {
+export function formsOfStem(map: StemMap, terms: TermList, stem: string): Uint32Array {
   let lo = 0;
   let hi = map.rep.length - 1;
   while (lo <= hi) {
