@@ -7,8 +7,10 @@
 import { formRelation, stemOf } from './analyze';
 import { BOOST, typoDistance } from './compile';
 import type { WordGroup } from './compile';
-import { JoinedTerms, letterSignature, lowerBound, termIndex } from './segment';
-import type { Segment, TermList } from './segment';
+import { JoinedTerms } from './columns';
+import type { TermList } from './columns';
+import { letterSignature, lowerBound, termIndex } from './segment';
+import type { Segment } from './segment';
 import { STEM_LANGS, formsOfStem } from './stemMap';
 
 /** Prefix/fuzzy expansions kept per query word (nearest, then shortest first): "a*" must not score the whole vocabulary. */

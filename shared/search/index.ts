@@ -2,8 +2,10 @@
 export { ANALYZER_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, isIndexable, isIndexableIn, isStrong, stemsOf, tokenize } from './analyze';
 export type { Lang, WordToken } from './analyze';
 export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs, pageRef, pageSearchText } from './records';
-export { SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, buildSegment, bytesSource, liveDocCount, rowOfRef } from './segment';
-export type { BuildOptions, PositionSource, Segment, SegmentKind, SegmentMeta, SideTable } from './segment';
+export { SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, buildSegment, liveDocCount, rowOfRef } from './segment';
+export type { BuildOptions, Segment, SegmentKind, SegmentMeta, SideTable } from './segment';
+export { bytesSource } from './columns';
+export type { PositionSource } from './columns';
 export { READABLE_SEGMENT_FORMATS, StaleSegmentError, loadSegment, serializeSegment } from './persist';
 export type { SerializedSegment } from './persist';
 export { dateBound, mergeFilters, parseQuery } from './parseQuery';

@@ -4,7 +4,8 @@
  * copied with the new row numbers; no source text is read and nothing is re-analysed.
  */
 import { ANALYZER_VERSION } from './analyze';
-import { bytesSource, emptyTable, letterSignature, liveDocCount, rowOfRef, rowRef, rowsOfDocuments, tableWriter } from './segment';
+import { bytesSource } from './columns';
+import { emptyTable, letterSignature, liveDocCount, rowOfRef, rowRef, rowsOfDocuments, tableWriter } from './segment';
 import type { FieldIndex, Segment, SegmentMeta } from './segment';
 import { buildStemMaps } from './stemMap';
 import { ByteReader, ByteWriter } from './varint';

@@ -12,8 +12,10 @@
  * Format 3 rows still load (the worker rewrites them in format 4 in the background).
  */
 import { ANALYZER_VERSION } from './analyze';
-import { JoinedTerms, NAME_SEPARATOR, SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, StoredNames, Utf8Strings, encodeStrings, nameWordsOf } from './segment';
-import type { FieldIndex, PositionSource, Segment, SegmentMeta, SideTable, StringList } from './segment';
+import { JoinedTerms, NAME_SEPARATOR, StoredNames, Utf8Strings, encodeStrings } from './columns';
+import type { PositionSource, StringList } from './columns';
+import { SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, nameWordsOf } from './segment';
+import type { FieldIndex, Segment, SegmentMeta, SideTable } from './segment';
 import type { StemMap } from './stemMap';
 import type { SearchField } from './types';
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { JoinedTerms, buildSegment, bytesSource, nameWordsOf } from './segment';
+import { JoinedTerms, bytesSource } from './columns';
+import type { StringList } from './columns';
+import { buildSegment, nameWordsOf } from './segment';
 import { loadSegment, serializeSegment, StaleSegmentError } from './persist';
-import type { Segment, StringList } from './segment';
+import type { Segment } from './segment';
 import { searchSegments } from './search';
 import { dropDocument, mergeSegments, supersede } from './merge';
 import type { SearchDoc } from './types';

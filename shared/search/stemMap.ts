@@ -9,7 +9,7 @@
  * ~40% to the worker's heap; the few others (Porter's y → i: "happi") are kept in `odd`.
  */
 import { stemOf } from './analyze';
-import type { TermList } from './segment';
+import type { TermList } from './columns';
 
 export interface StemMap {
   /** Per stem, in sorted stem order: a term index whose first `len` letters are the stem (NO_REP: see `odd`). */
