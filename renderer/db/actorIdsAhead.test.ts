@@ -1,7 +1,7 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { blankActor } from '../../shared/model';
-import { queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from './actors';
+import { queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from './actorList';
 import { bulkInsertForBenchmark } from './bulk';
 import { openDatabase } from './db';
 import { SMALL_SET } from './idSets';

@@ -3,10 +3,9 @@ import Dexie, { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
 import type { Actor, ActorKind, ActorStatus } from '../../shared/model';
 import { blankActor, newId } from '../../shared/model';
-import type { ActorFilter } from './actors';
-import {
-  countActors, deleteActor, getActor, getActorsByIds, groupMembers, listGroups, listTags, queryActorIds, saveActor, sortedIdsInChunks,
-} from './actors';
+import type { ActorFilter } from './actorList';
+import { deleteActor, getActor, getActorsByIds, groupMembers, listGroups, listTags, saveActor } from './actors';
+import { countActors, queryActorIds, sortedIdsInChunks } from './actorList';
 import { bulkInsertForBenchmark } from './bulk';
 import { openDatabase } from './db';
 

@@ -2,10 +2,9 @@ export { CasefileDb, SCHEMA_VERSION, openDatabase } from './db';
 export type { IndexedDbDeps, MetaRow, SearchSegmentRow } from './db';
 export { NewerDatabaseError } from './versionGuard';
 export type { ActorRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from './derive';
-export {
-  countActors, deleteActor, getActor, getActorsByIds, groupMembers, listGroups, listTags, queryActorIds, saveActor,
-} from './actors';
-export type { ActorFilter, ActorSort } from './actors';
+export { deleteActor, getActor, getActorsByIds, groupMembers, listGroups, listTags, saveActor } from './actors';
+export { countActors, queryActorIds } from './actorList';
+export type { ActorFilter, ActorSort } from './actorList';
 export { deleteEvent, eventsForActor, getEvent, getEventsByIds, queryEventIds, saveEvent } from './events';
 export type { EventFilter, EventSort } from './events';
 export { RecordNotFoundError, deleteCase, getCase, listCases, saveCase, setRecordCases } from './cases';

@@ -1,7 +1,8 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { blankActor, blankCase, blankEvent, newId } from '../../shared/model';
-import { deleteActor, getActor, queryActorIds, saveActor } from './actors';
+import { deleteActor, getActor, saveActor } from './actors';
+import { queryActorIds } from './actorList';
 import { listCases } from './cases';
 import { openDatabase } from './db';
 import { queryEventIds } from './events';

@@ -1,7 +1,7 @@
 import type { Actor } from '../../../shared/model';
 import type { CasefileDb } from '../../db/db';
-import type { ActorFilter, ActorSort } from '../../db/actors';
-import { firstActors } from '../../db/actors';
+import type { ActorFilter, ActorSort } from '../../db/actorList';
+import { firstActors } from '../../db/actorList';
 
 /** Rows enough to fill the first screen of the list, and a little more. */
 export const FIRST_SCREEN = 40;

@@ -3,8 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef, useState } from 'react';
 import type { Actor } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
-import type { ActorFilter, ActorSort } from '../../db/actors';
-import { SORTED_CHUNK, firstActors, getActorsByIds, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actors';
+import type { ActorFilter, ActorSort } from '../../db/actorList';
+import { getActorsByIds } from '../../db/actors';
+import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
 import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 

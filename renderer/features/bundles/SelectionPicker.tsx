@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId, useState } from 'react';
 import { useDb } from '../../db/dbContext';
-import { getActorsByIds, queryActorIds } from '../../db/actors';
+import { getActorsByIds } from '../../db/actors';
+import { queryActorIds } from '../../db/actorList';
 import { getEventsByIds, queryEventIds } from '../../db/events';
 import { useT } from '../../i18n/useT';
 

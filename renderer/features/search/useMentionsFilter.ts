@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { allNames } from '../../../shared/model';
 import { foldText } from '../../../shared/text/fold';
-import { getActorsByIds, queryActorIds } from '../../db/actors';
+import { getActorsByIds } from '../../db/actors';
+import { queryActorIds } from '../../db/actorList';
 import { useDb } from '../../db/dbContext';
 import { pagesMentioning } from '../../db/mentions';
 
