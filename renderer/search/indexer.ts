@@ -14,12 +14,12 @@ import {
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
-import { readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
-import type { CatalogState, PersistChange, RecordTable, Watermark } from './catalog';
-import { RECORD_TABLES, emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, readSegmentRow, startupReadOrder, storedSegmentIds } from './catalog';
+import type { CatalogState, PersistChange } from './catalog';
+import { emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, readSegmentRow, startupReadOrder, storedSegmentIds } from './catalog';
+import { advance, changesSince, currentMarks } from './recordChanges';
 import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
 export interface IndexProgress { done: number; total: number }
@@ -63,8 +63,6 @@ export interface LoadReport { loaded: number; stale: number; ms: number }
 export class QueryAbandonedError extends Error {
   constructor() { super('query abandoned'); this.name = 'QueryAbandonedError'; }
 }
-
-const REF_PREFIX: Record<RecordTable, string> = { actors: 'actor:', events: 'event:', documents: 'document:' };
 
 export class SearchIndexer {
   segments: Segment[] = [];
@@ -274,7 +272,7 @@ export class SearchIndexer {
   }
 
   private async fullRecordsBuild(report: SyncReport): Promise<void> {
-    const marks = await this.currentMarks();
+    const marks = await currentMarks(this.db);
     const docs = await allRecordDocs(this.db, this.opts.yieldNow);
     const seg = buildSegment('records', docs, { seq: this.state.nextSeq++, now: this.opts.now() });
     await this.commit(() => {
@@ -286,18 +284,6 @@ export class SearchIndexer {
     });
     report.fullRecordsBuild = true;
     report.records = docs.length;
-  }
-
-  /** Watermarks of the tables as they are now (read before a full build, so later edits are caught). */
-  private async currentMarks(): Promise<Record<RecordTable, Watermark>> {
-    const marks = {} as Record<RecordTable, Watermark>;
-    for (const table of RECORD_TABLES) {
-      const last = await this.db.table<{ id: string; updatedAt: number }, string>(table).orderBy('updatedAt').last();
-      const at = last?.updatedAt ?? 0;
-      const ids = last ? await this.db.table(table).where('updatedAt').equals(at).primaryKeys() as string[] : [];
-      marks[table] = { at, ids };
-    }
-    return marks;
   }
 
   /** Live record refs per table in the records segments. */
@@ -314,54 +300,7 @@ export class SearchIndexer {
   private async recordChanges(documents: readonly DocumentRow[], report: SyncReport): Promise<void> {
     const { db } = this;
     const marks = this.state.marks;
-    const since = <T extends { id: string; updatedAt: number }>(rows: T[], mark: Watermark) => {
-      const same = new Set(mark.ids);
-      return rows.filter((r) => !(r.updatedAt === mark.at && same.has(r.id)));
-    };
-    // Every id, for the set difference below, in chunks (readKeysInChunks): one getAllKeys of
-    // 50,000 ids holds IndexedDB for most of a second, and the window's reads queue behind it.
-    // Keys first, then the changed rows: a record added in between is in `changed` (indexed),
-    // one deleted in between is caught by the sync its deletion triggers.
-    const actorIds = await readKeysInChunks(db.actors, this.opts.yieldNow);
-    const eventIds = await readKeysInChunks(db.events, this.opts.yieldNow);
-    const [actors, events] = await db.transaction('r', db.actors, db.events, () => Promise.all([
-      db.actors.where('updatedAt').aboveOrEqual(marks.actors.at).toArray(),
-      db.events.where('updatedAt').aboveOrEqual(marks.events.at).toArray(),
-    ]));
-    const changed = {
-      actors: since(actors, marks.actors),
-      events: since(events, marks.events),
-      documents: since(documents.filter((d) => d.updatedAt >= marks.documents.at), marks.documents),
-    };
-    const current: Record<RecordTable, string[]> = { actors: actorIds, events: eventIds, documents: documents.map((d) => d.id) };
-
-    // Set difference catches what a watermark cannot: deletions, and restores from the trash
-    // (a restored record keeps its old updatedAt).
-    const live = this.liveRecordRefs();
-    const deleted: string[] = [];
-    const missing: Record<RecordTable, string[]> = { actors: [], events: [], documents: [] };
-    for (const table of RECORD_TABLES) {
-      const prefix = REF_PREFIX[table];
-      const ids = new Set(current[table]);
-      for (const ref of live) if (ref.startsWith(prefix) && !ids.has(ref.slice(prefix.length))) deleted.push(ref);
-      const seen = new Set(changed[table].map((r) => r.id));
-      for (const id of current[table]) if (!seen.has(id) && !live.has(prefix + id)) missing[table].push(id);
-    }
-    const [extraActors, extraEvents] = await Promise.all([
-      missing.actors.length ? db.actors.bulkGet(missing.actors) : [],
-      missing.events.length ? db.events.bulkGet(missing.events) : [],
-    ]);
-    const actorRows = [...changed.actors, ...present(extraActors)];
-    const eventRows = [...changed.events, ...present(extraEvents)];
-    const docIds = new Set([...changed.documents.map((d) => d.id), ...missing.documents]);
-    const documentRows = documents.filter((d) => docIds.has(d.id));
-    // A renamed group re-indexes its members, whose role field carries the group's name.
-    if (changed.actors.length) {
-      const members = await db.actors.where('groupIds').anyOf(changed.actors.map((a) => a.id)).toArray();
-      const have = new Set(actorRows.map((a) => a.id));
-      for (const m of members) if (!have.has(m.id)) { actorRows.push(m); have.add(m.id); }
-    }
-
+    const { changed, deleted, actorRows, eventRows, documentRows } = await changesSince(db, marks, documents, this.liveRecordRefs(), this.opts.yieldNow);
     const docs = await recordDocs(db, { actors: actorRows, events: eventRows, documents: documentRows });
     const delta = docs.length ? buildSegment('records-delta', docs, { seq: this.state.nextSeq++, now: this.opts.now() }) : null;
     await this.commit(() => {
@@ -483,16 +422,4 @@ export class SearchIndexer {
     }
     return { segments: this.segments.length, records, pages, documents: Object.keys(this.state.documents).length };
   }
-}
-
-function advance(mark: Watermark, rows: readonly { id: string; updatedAt: number }[]): Watermark {
-  let { at } = mark;
-  for (const r of rows) if (r.updatedAt > at) at = r.updatedAt;
-  const ids = new Set(at === mark.at ? mark.ids : []);
-  for (const r of rows) if (r.updatedAt === at) ids.add(r.id);
-  return { at, ids: [...ids] };
-}
-
-function present<T>(rows: readonly (T | undefined)[]): T[] {
-  return rows.filter((r): r is T => r !== undefined);
 }
