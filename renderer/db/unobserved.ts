@@ -1,5 +1,6 @@
 import Dexie, { RangeSet } from 'dexie';
 import type { CasefileDb } from './db';
+import { idbResult } from './idbResult';
 import { withPriority } from './readPriority';
 
 /**
@@ -160,11 +161,7 @@ export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: Ind
 /** One request in a readonly transaction of its own, straight to IndexedDB; throws at once if it cannot be made. */
 function request<T>(db: CasefileDb, store: string, index: string, make: (source: IDBObjectStore | IDBIndex) => IDBRequest): Promise<T> {
   const source = db.backendDB().transaction(store, 'readonly').objectStore(store);
-  const req = make(index === ':id' ? source : source.index(index));
-  return new Promise<T>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as T);
-    req.onerror = () => reject(req.error ?? new Error(`reading ${store}.${index} failed`));
-  });
+  return idbResult<T>(make(index === ':id' ? source : source.index(index)), `reading ${store}.${index}`);
 }
 
 function rawKeys(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, { limit, lowerOpen = false }: { limit?: number; lowerOpen?: boolean }): Promise<string[]> {
@@ -201,11 +198,8 @@ function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, uppe
     const collection = () => db.table(store).where(index).between(lower, upper, true, true);
     return { rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>), keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>) };
   }
-  const settle = <R>(req: IDBRequest) => new Promise<R>((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result as R);
-    req.onerror = () => reject(req.error ?? new Error(`reading ${store}.${index} failed`));
-  });
-  return { rows: settle<T[]>(source.getAll(range, limit)), keys: settle<string[]>(source.getAllKeys(range)) };
+  const what = `reading ${store}.${index}`;
+  return { rows: idbResult<T[]>(source.getAll(range, limit), what), keys: idbResult<string[]>(source.getAllKeys(range), what) };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { MAX_SAVE_CHUNK_BYTES, type DesktopApi, type SaveResult } from '../../shared/desktopApi';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { saveFiltersFor } from './saveFilters';
+import { concatBytes } from '../../shared/bundle/bytes';
 import { asParts, readParts } from '../../shared/bundle/parts';
 import type { SaveBlobRequest } from './types';
 
@@ -66,7 +67,7 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
     let pendingBytes = 0;
     const flush = async (): Promise<void> => {
       if (pending.length === 0) return;
-      const chunk = pending.length === 1 ? pending[0]! : concat(pending, pendingBytes);
+      const chunk = pending.length === 1 ? pending[0]! : concatBytes(pending);
       pending = [];
       pendingBytes = 0;
       if (signal?.aborted) throw abortError();
@@ -89,14 +90,4 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
     await api.abortSave(token).catch(() => undefined);
     throw error;
   }
-}
-
-function concat(pieces: readonly Uint8Array[], length: number): Uint8Array {
-  const out = new Uint8Array(length);
-  let at = 0;
-  for (const p of pieces) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }

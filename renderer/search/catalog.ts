@@ -8,6 +8,7 @@
 import { ANALYZER_VERSION, READABLE_SEGMENT_FORMATS, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search';
 import type { Segment } from '../../shared/search';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
+import { idbResult } from '../db/idbResult';
 
 export { STARTUP_READ_AHEAD, readRowsAhead, startupReadOrder } from './startupRead';
 
@@ -62,7 +63,6 @@ export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
   return (await db.searchSegments.toCollection().primaryKeys()).filter((id) => id !== CATALOG_ROW_ID);
 }
 
-
 /**
  * One stored segment row, read at start-up on the open connection's own IndexedDB handle (the
  * same connection Dexie uses: no second one), one transaction per row as Dexie's `get` would
@@ -71,11 +71,7 @@ export async function storedSegmentIds(db: CasefileDb): Promise<string[]> {
 export function readSegmentRow(db: CasefileDb, id: string): Promise<SearchSegmentRow | undefined> {
   const idb = db.isOpen() ? db.backendDB() : null;
   if (!idb) return db.searchSegments.get(id);
-  return new Promise((resolve, reject) => {
-    const request = idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id);
-    request.onsuccess = () => resolve(request.result as SearchSegmentRow | undefined);
-    request.onerror = () => reject(request.error ?? new Error(`could not read search segment ${id}`));
-  });
+  return idbResult(idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id), `reading search segment ${id}`);
 }
 
 export async function segmentRow(segment: Segment, now: number): Promise<SearchSegmentRow> {

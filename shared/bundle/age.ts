@@ -1,4 +1,4 @@
-import { fromUtf8, utf8 } from './bytes';
+import { concatBytes, fromUtf8, utf8 } from './bytes';
 import type { ScryptFn } from './ageCrypto';
 import {
   CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, hkdfSha256, hmacSha256, loadSodium, open, randomBytes, sameBytes, scryptInProcess, seal, streamNonce,
@@ -85,7 +85,7 @@ export function ageKey(passphrase: string, opts: { scrypt?: ScryptFn; scryptWork
   const fileKey = randomBytes(16);
   const salt = randomBytes(16);
   const stanza = (async (): Promise<Stanza> => {
-    const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concat(utf8(SCRYPT_LABEL), salt), logN);
+    const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concatBytes([utf8(SCRYPT_LABEL), salt]), logN);
     return { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: seal(await loadSodium(), key, new Uint8Array(12), fileKey) };
   })();
   stanza.catch(() => undefined); // awaited by encryptParts; an abort meanwhile must not leave it unhandled
@@ -252,7 +252,7 @@ async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: Scry
   if (logN > MAX_SCRYPT_WORK_FACTOR) {
     fail('unsupported-encryption', `This bundle was encrypted with a key-stretching setting (scrypt 2^${logN}) far above age's default (2^18); Casefile will not spend that long and that much memory on it.`);
   }
-  const key = await scrypt(utf8(passphrase), concat(utf8(SCRYPT_LABEL), salt!), logN);
+  const key = await scrypt(utf8(passphrase), concatBytes([utf8(SCRYPT_LABEL), salt!]), logN);
   const fileKey = open(await loadSodium(), key, new Uint8Array(12), st.body);
   if (!fileKey) fail('wrong-passphrase', 'The passphrase does not open this bundle.');
   return fileKey;
@@ -275,13 +275,6 @@ function damaged(message: string, detail: BundleErrorDetail): never {
 
 function cutShort(size: number): never {
   return damaged(`The encrypted bundle was cut short: it stops after ${size} bytes, before its end. Copy or download it again.`, { key: 'bundles.age.truncated', values: { size } });
-}
-
-function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
-  const out = new Uint8Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
 }
 
 /** The Blob in reads of `step` bytes, the next read already under way while one is used. */

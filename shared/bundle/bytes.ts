@@ -140,3 +140,14 @@ export function fromUtf8(bytes: Uint8Array): string | null {
     return null;
   }
 }
+
+/** The chunks' bytes back to back, in one new array. */
+export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
+  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}

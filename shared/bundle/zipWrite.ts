@@ -1,5 +1,5 @@
 import { deflateSync } from 'fflate';
-import { crc32, utf8 } from './bytes';
+import { concatBytes, crc32, utf8 } from './bytes';
 import { ZipFailure, unsafeNameReason } from './zipErrors';
 
 /**
@@ -44,7 +44,7 @@ export function dosDateTime(ms: number): { date: number; time: number } {
 
 /** Writes a zip in memory (tests and small archives). */
 export function writeZip(inputs: readonly ZipInput[], modifiedAt: number): Uint8Array {
-  return concat(zipParts(inputs, modifiedAt) as Uint8Array[]);
+  return concatBytes(zipParts(inputs, modifiedAt) as Uint8Array[]);
 }
 
 /**
@@ -128,15 +128,6 @@ export function zipParts(inputs: readonly (ZipInput | ZipBlobInput)[], modifiedA
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
   // The directory and end record as one part: fewer, larger parts for the Blob.
-  return [...parts, concat([...central, eocd])];
+  return [...parts, concatBytes([...central, eocd])];
 }
 
-export function concat(chunks: readonly Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(chunks.reduce((sum, c) => sum + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}

@@ -1,6 +1,6 @@
 import { deflateSync } from 'fflate';
 import { crc32, utf8 } from '../bytes';
-import { concat } from '../zipWrite';
+import { concatBytes } from '../bytes';
 
 /**
  * Test support only: builds zips that break the rules on purpose (unsafe names, lying
@@ -91,5 +91,5 @@ export function craftZip(entries: readonly CraftEntry[]): Uint8Array {
   ev.setUint16(10, entries.length, true);
   ev.setUint32(12, cdSize, true);
   ev.setUint32(16, offset, true);
-  return concat([...parts, ...central, eocd]);
+  return concatBytes([...parts, ...central, eocd]);
 }
