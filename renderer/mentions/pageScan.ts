@@ -2,7 +2,7 @@
 // difference between a page's stored mention row and its new one, so a re-scan writes only
 // what changed (engine.ts). Also where a sync's time goes (reads, matching, writes, pauses).
 import { WORD_FILTER_BYTES, addWords, pageFilterKeys, tokenize } from '../../shared/mentions';
-import type { NameTrie } from '../../shared/mentions';
+import type { NameTrie, PageTokens } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { PageRow } from '../db/derive';
 import type { PageMentionsRow } from '../db/mentionTypes';
@@ -47,23 +47,25 @@ export async function timed<T>(timings: SyncTimings, field: 'readMs' | 'matchMs'
 export interface MatchedPages {
   /** One row per page naming anyone (pages naming no one have none), in the order given. */
   rows: PageMentionsRow[];
-  /** The page rows for every page given, null where no one is named (what a re-scan compares). */
-  byPage: (PageMentionsRow | null)[];
-  /** WORD_FILTER_BYTES per page in the order given, when asked for. */
+  /** WORD_FILTER_BYTES per page in the order given. */
   filters: Uint8Array;
 }
 
-/** The mention rows of the pages (and their word filters when `withFilters`). */
-export function matchPages(trie: NameTrie, pages: readonly PageRow[], withFilters: boolean): MatchedPages {
-  const filters = new Uint8Array(withFilters ? pages.length * WORD_FILTER_BYTES : 0);
+/** The page's row from matching all of it with `trie` (null: no one named). */
+const fullRow = (trie: NameTrie, page: PageRow, text: string, tokens: PageTokens): PageMentionsRow | null =>
+  pageRowOf(page.documentId, page.page, pageRows(trie, page.documentId, page.page, text, tokens));
+
+/** The mention rows of the pages, and their word filters. */
+export function matchPages(trie: NameTrie, pages: readonly PageRow[]): MatchedPages {
+  const filters = new Uint8Array(pages.length * WORD_FILTER_BYTES);
   const byPage = pages.map((page, i) => {
     const text = pageSearchText(page.text, page.annotations);
     // One tokenizing for both: the filter holds the matcher's own words (pageWordFilter).
     const tokens = tokenize(text);
-    if (withFilters) addWords(filters, i * WORD_FILTER_BYTES, pageFilterKeys(tokens));
-    return pageRowOf(page.documentId, page.page, pageRows(trie, page.documentId, page.page, text, tokens));
+    addWords(filters, i * WORD_FILTER_BYTES, pageFilterKeys(tokens));
+    return fullRow(trie, page, text, tokens);
   });
-  return { rows: byPage.filter((r): r is PageMentionsRow => r !== null), byPage, filters };
+  return { rows: byPage.filter((r): r is PageMentionsRow => r !== null), filters };
 }
 
 /**
@@ -84,7 +86,7 @@ export function rematchPages(trie: NameTrie, pages: readonly (PageRow | undefine
         return row;
       }
     }
-    return pageRowOf(page.documentId, page.page, pageRows(trie, page.documentId, page.page, text, tokens));
+    return fullRow(trie, page, text, tokens);
   });
 }
 

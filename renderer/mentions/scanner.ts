@@ -71,7 +71,7 @@ export class DocumentScanner {
     const db = this.ctx.db;
     const pages = await timed(t, 'readMs', () => db.transaction('r', db.pages, () =>
       Promise.all(batch.map((d) => db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray()))));
-    const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.ctx.trie, rows, true)));
+    const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.ctx.trie, rows)));
     const docRows = batch.map((d, i): MentionDocRow => ({ documentId: d.id, version: d.version, pages: pages[i]!.map((r) => r.page), filters: matched[i]!.filters, context: FILTER_CONTEXT_VERSION }));
     const rows = matched.flatMap((m) => m.rows);
     await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
@@ -106,7 +106,7 @@ export class DocumentScanner {
     for (;;) {
       const rows = await timed(t, 'readMs', () => db.pages.where('[documentId+page]').between([doc.id, after], [doc.id, Dexie.maxKey], false, true).limit(this.ctx.chunk).toArray());
       if (!rows.length) break;
-      const matched = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, rows, true));
+      const matched = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, rows));
       await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, async () => {
         if (!cleared) await clear();
         await db.pageMentions.bulkPut(matched.rows);
