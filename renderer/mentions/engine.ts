@@ -28,6 +28,7 @@ import { DocumentScanner } from './scanner';
 import { pagesHolding } from './rescanPages';
 import type { ChangedEntry } from './rescanPages';
 import { splicePlan } from './splice';
+import { StoredPages } from './storedPages';
 import type { SyncTimings } from './pageScan';
 
 export type { SyncTimings } from './pageScan';
@@ -84,6 +85,7 @@ export class MentionsEngine {
   /** Entries the stored mentions were computed with, per actor. */
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
+  private readonly stored = new StoredPages();
   private readonly scanner: DocumentScanner;
   private readonly names = new CaseNames();
   private readonly uncounted = new Set<string>();
@@ -115,7 +117,7 @@ export class MentionsEngine {
     this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
     this.chunk = options.chunkPages ?? DEFAULT_CHUNK_PAGES;
     this.scanner = new DocumentScanner({
-      db, trie: this.trie, docs: this.docs, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
+      db, trie: this.trie, docs: this.docs, stored: this.stored, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
       pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
     });
   }
@@ -129,7 +131,7 @@ export class MentionsEngine {
   /** Reads what the stored mentions were computed from and rebuilds the trie from it. */
   load(): Promise<void> {
     return this.exclusive(async () => {
-      const [names, docs] = await Promise.all([this.db.mentionNames.toArray(), this.db.mentionDocs.toArray()]);
+      const [names, docs] = await Promise.all([this.db.mentionNames.toArray(), this.db.mentionDocs.toArray(), this.stored.load(this.db)]);
       for (const row of names) {
         const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule,
           ...(e.givenNames ? { givenNames: e.givenNames } : {}), ...(e.common ? { common: true } : {}) }));
@@ -278,6 +280,7 @@ export class MentionsEngine {
         await db.mentionDocs.delete(id);
       });
       this.docs.delete(id);
+      this.stored.dropDocument(id);
       report.documentsDropped++;
     }
 

@@ -151,6 +151,34 @@ describe('MentionsEngine fast paths', () => {
     expect(incremental).toBe(await rebuilt(db));
   });
 
+  it('after a restart, splices a new name into the rows a previous session wrote, reading only the rows that exist', async () => {
+    const db = await freshDb();
+    const teodoro = person('Teodoro Huamán');
+    for (const a of [person('Florindo Eleuterio Flores', ['Artemio']), person('Víctor Quispe Palomino', ['José']), teodoro]) await saveActor(db, a, 1_000);
+    await addPdf(db, PAGES);
+    await addPdf(db, ['Solo el río Ene y Pichari.', ...PAGES.slice(2)]);
+    const first = new MentionsEngine(db);
+    await first.load();
+    await first.sync();
+    const restarted = new MentionsEngine(db);
+    await restarted.load();
+    const asked: number[] = [];
+    const bulkGet = db.pageMentions.bulkGet.bind(db.pageMentions);
+    db.pageMentions.bulkGet = ((keys: [string, number][]) => { asked.push(keys.length); return bulkGet(keys); }) as typeof db.pageMentions.bulkGet;
+    // "Pichari" is on page 1 of the first document (a row naming Artemio and Víctor) and on
+    // page 1 of the second (no row yet): one stored row to read, both pages spliced.
+    const saved = (await getActor(db, teodoro.id))!;
+    await saveActor(db, { ...saved, names: [{ id: newId(), name: 'Pichari', type: 'alias', note: '', citations: [] }] }, 3_000);
+    const report = await restarted.sync();
+    expect(report.pagesRescanned).toBe(2);
+    expect(report.timings.pagesSpliced).toBe(2);
+    expect(asked).toEqual([1]);
+    const rows = await db.pageMentions.toArray();
+    expect(rows.find((r) => r.page === 1 && r.actorIds.length === 3)?.actorIds).toContain(teodoro.id);
+    db.pageMentions.bulkGet = bulkGet;
+    expect(await allRows(db)).toBe(await rebuilt(db));
+  });
+
   it('lets a newer change interrupt a long re-scan, scans the new document first, then resumes; names are stored only when done', async () => {
     const db = await freshDb();
     const artemio = person('Florindo Eleuterio Flores', ['Artemio']);

@@ -110,8 +110,12 @@ export function diffPages(keys: readonly PageKey[], stored: readonly (PageMentio
     if (!old && !now) return;
     if (old && now && JSON.stringify(old) === JSON.stringify(now)) return;
     if (now) put.push(now); else remove.push(key);
-    const before = new Map((old?.actors ?? []).map((a) => [a.actorId, JSON.stringify(a)]));
-    for (const a of now?.actors ?? []) {
+    if (!old || !now) {
+      for (const a of (old ?? now)!.actors) actors.add(a.actorId);
+      return;
+    }
+    const before = new Map(old.actors.map((a) => [a.actorId, JSON.stringify(a)]));
+    for (const a of now.actors) {
       if (before.get(a.actorId) !== JSON.stringify(a)) actors.add(a.actorId);
       before.delete(a.actorId);
     }

@@ -4,10 +4,11 @@ import Dexie from 'dexie';
 import { FILTER_CONTEXT_VERSION, WORD_FILTER_BYTES } from '../../shared/mentions';
 import type { NameTrie } from '../../shared/mentions';
 import type { CasefileDb } from '../db/db';
-import type { MentionDocRow } from '../db/mentionTypes';
+import type { MentionDocRow, PageMentionsRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
 import { diffPages, matchPages, rematchPages, timed } from './pageScan';
 import type { SplicePlan } from './splice';
+import type { StoredPages } from './storedPages';
 import type { PageKey, SyncTimings } from './pageScan';
 
 export type { PageKey } from './pageScan';
@@ -18,6 +19,8 @@ export interface ScanContext {
   readonly trie: NameTrie;
   /** Documents scanned so far; the scanner adds each one as it finishes. */
   readonly docs: Map<string, MentionDocRow>;
+  /** The pages with a stored row; the scanner adds every row it writes and drops what it deletes once committed. */
+  readonly stored: StoredPages;
   /** Pages per transaction. */
   readonly chunk: number;
   readonly onProgress?: (progress: { done: number; total: number }) => void;
@@ -81,6 +84,7 @@ export class DocumentScanner {
         if (this.ctx.docs.has(d.id) || this.partial.has(d.id)) for (const row of await range.toArray()) for (const id of row.actorIds) touched.add(id);
         await range.delete();
       }
+      this.ctx.stored.addRows(rows);
       await db.pageMentions.bulkPut(rows);
       await db.mentionDocs.bulkPut(docRows);
     }));
@@ -109,6 +113,7 @@ export class DocumentScanner {
       const matched = await timed(t, 'matchMs', () => matchPages(this.ctx.trie, rows));
       await timed(t, 'writeMs', () => db.transaction('rw', db.pageMentions, async () => {
         if (!cleared) await clear();
+        this.ctx.stored.addRows(matched.rows);
         await db.pageMentions.bulkPut(matched.rows);
       }));
       t.rowsWritten += matched.rows.length;
@@ -144,8 +149,16 @@ export class DocumentScanner {
   async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false, plan?: SplicePlan): Promise<PageKey[]> {
     const db = this.ctx.db;
     const size = this.ctx.chunk * 2;
-    const read = (slice: PageKey[]) => db.transaction('r', db.pages, db.pageMentions, () =>
-      Promise.all([db.pages.bulkGet(slice), db.pageMentions.bulkGet(slice)]));
+    // Stored rows only of the pages that have one (StoredPages): most pages a name is newly
+    // found on named no one before, and asking for a missing row costs a request all the same.
+    const read = (slice: PageKey[]) => db.transaction('r', db.pages, db.pageMentions, async () => {
+      const withRows = this.ctx.stored.filter(slice);
+      const [pages, rows] = await Promise.all([db.pages.bulkGet(slice), db.pageMentions.bulkGet(withRows)]);
+      if (withRows.length === slice.length) return [pages, rows] as const;
+      const byKey = new Map<string, PageMentionsRow>();
+      for (const r of rows) if (r) byKey.set(`${r.documentId}\u0000${r.page}`, r);
+      return [pages, slice.map(([documentId, page]) => byKey.get(`${documentId}\u0000${page}`))] as const;
+    });
     let reading = keys.length ? read(keys.slice(0, size)) : null;
     let writing: Promise<unknown> = Promise.resolve();
     // A read or write not awaited because an error or an interruption ended the loop must not
@@ -171,10 +184,11 @@ export class DocumentScanner {
         // One write in flight at a time: the previous chunk's must be done first.
         await timed(t, 'writeMs', () => writing);
         if (put.length || remove.length) {
+          this.ctx.stored.addRows(put);
           writing = db.transaction('rw', db.pageMentions, async () => {
             if (remove.length) await db.pageMentions.bulkDelete(remove);
             if (put.length) await db.pageMentions.bulkPut(put);
-          });
+          }).then(() => { for (const [documentId, page] of remove) this.ctx.stored.delete(documentId, page); });
         }
         t.rowsWritten += put.length;
         t.rowsDeleted += remove.length;
