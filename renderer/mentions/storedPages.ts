@@ -8,7 +8,14 @@
 import type { CasefileDb } from '../db/db';
 import type { PageKey } from './pageScan';
 
-export class StoredPages {
+/** What the scanner needs of StoredPages: which pages to read rows of, and what it wrote. */
+export interface StoredRows {
+  filter(keys: readonly PageKey[]): PageKey[];
+  addRows(rows: Iterable<{ documentId: string; page: number }>): void;
+  delete(documentId: string, page: number): void;
+}
+
+export class StoredPages implements StoredRows {
   private readonly byDocument = new Map<string, Set<number>>();
   private known = false;
 
