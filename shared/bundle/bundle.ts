@@ -4,6 +4,8 @@ import { JSON_TOTAL_BUDGET } from './admit';
 import type { AgeKey } from './age';
 import { encryptParts } from './age';
 import type { ChunkSealer } from './ageStream';
+import type { SealedParts } from './ageSealed';
+import { sealAtSave } from './ageSealed';
 import type { ByteParts } from './parts';
 import { byteParts, partsBlob } from './parts';
 import { utf8 } from './bytes';
@@ -112,6 +114,21 @@ export async function writeBundleParts(snapshot: CaseSnapshot, info: BundleInfo,
     ...(opts.ageKey ? { key: opts.ageKey } : {}),
     scryptWorkFactor: opts.scryptWorkFactor,
     onProgress: (d, t) => opts.onProgress?.({ phase: 'encrypting', done: d, total: t }),
+  });
+}
+
+/**
+ * For the desktop save with a passphrase: the zip laid out as writeBundleParts does, its age
+ * header ready (scrypt awaited), the payload left for the save to seal as it writes
+ * (ageSealed.ts): no sealed Blob is made and read back.
+ */
+export async function writeBundleSealedAtSave(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions & { passphrase: string }): Promise<SealedParts> {
+  const zip = await layOutZip(snapshot, info, opts);
+  return sealAtSave(zip, opts.passphrase, {
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    ...(opts.ageKey ? { key: opts.ageKey } : {}),
+    ...(opts.scryptWorkFactor !== undefined ? { scryptWorkFactor: opts.scryptWorkFactor } : {}),
   });
 }
 

@@ -1,5 +1,7 @@
 export * from './manifest';
-export { BundleTooLargeError, writeBundleBlob, writeBundleParts, readBundleBlob } from './bundle';
+export { BundleTooLargeError, writeBundleBlob, writeBundleParts, writeBundleSealedAtSave, readBundleBlob } from './bundle';
+export { isSealedParts, sealAtSave, sealedBlob, writeSealed } from './ageSealed';
+export type { SealedParts } from './ageSealed';
 export { asParts, byteParts, partsBlob, readParts } from './parts';
 export type { ByteParts } from './parts';
 export type { ChunkSealer } from './ageStream';
