@@ -92,9 +92,17 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
         if (pendingBytes >= size) await flush();
       }
     };
+    // A sealed batch (1 MiB and its tags) is a chunk of its own: gathering them would only copy them again.
+    const writeWhole = async (piece: Uint8Array): Promise<void> => {
+      if (piece.length > size) return write(piece);
+      await flush();
+      pending.push(piece);
+      pendingBytes = piece.length;
+      await flush();
+    };
     onProgress?.({ done, total: file.size });
     if (sealed) {
-      await writeSealed(sealed, write, { sealer: req.sealer ?? pool!, signal });
+      await writeSealed(sealed, writeWhole, { sealer: req.sealer ?? pool!, signal });
     } else {
       for await (const piece of readParts(file as ByteParts, { sliceBytes: size, signal })) await write(piece);
     }

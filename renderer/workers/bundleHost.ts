@@ -4,7 +4,8 @@ import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
 import type { ByteParts, SealedParts } from '../bundle/io';
-import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, writeBundleParts, writeBundleSealedAtSave } from '../bundle/io';
+import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, recordsEntry, writeBundleParts, writeBundleSealedAtSave } from '../bundle/io';
+import type { PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
@@ -103,8 +104,12 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const sealAtSave = encrypted && req.as === 'parts';
     const sealer = key && !sealAtSave ? config.sealers?.() : undefined;
     let snapshot: CaseSnapshot;
+    // The largest entries (actors, events, documents) are serialised and deflated while the page rows are read.
+    let prepared: PreparedEntry[] = [];
     try {
-      snapshot = await collectSnapshot(await db(), req.scope);
+      snapshot = await collectSnapshot(await db(), req.scope, {
+        onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map(recordsEntry); },
+      });
     } catch (e) {
       sealer?.close();
       throw e;
@@ -116,7 +121,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
       ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
       ...(config.scrypt ? { scrypt: config.scrypt } : {}),
       ...(key ? { ageKey: key } : {}),
-      signal, onProgress: progress,
+      signal, onProgress: progress, prepared,
     };
     let parts: ByteParts | SealedParts;
     try {
