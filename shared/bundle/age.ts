@@ -100,7 +100,7 @@ export async function encryptBlob(plain: Blob, passphrase: string, opts: Encrypt
  * Encrypts bytes given as parts (a laid-out bundle: header arrays and PDF Blobs) into an age
  * file, also as parts: the header, the nonce, then the sealed payload as Blobs (each batch's own,
  * made by the sealing worker, or gathered here into parts of 4 MiB), never whole in memory. See
- * sealInto for how the payload is sealed.
+ * sealPayload for how the payload is sealed.
  */
 export async function encryptParts(plain: ByteParts, passphrase: string, opts: EncryptOptions = {}): Promise<ByteParts> {
   const out = new PartCollector();
