@@ -37,7 +37,16 @@ export class NothingToExportError extends Error {
   }
 }
 
-export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promise<CaseSnapshot> {
+export interface CollectOptions {
+  /**
+   * Called once the cases, actors, events and documents are final (the arrays the snapshot will
+   * hold), just after the page rows are asked for: work on them done here overlaps the page
+   * read. It must not touch the database.
+   */
+  onRecords?: (records: Pick<CaseSnapshot, 'cases' | 'actors' | 'events' | 'documents'>) => void;
+}
+
+export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: CollectOptions = {}): Promise<CaseSnapshot> {
   return db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.nameRules, db.charts], async () => {
     let cases: Case[];
     let actorRows: ActorRow[];
@@ -89,7 +98,7 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope): Promi
     fileRowsRead.catch(() => undefined);
     nameRulesRead.catch(() => undefined);
     chartsRead.catch(() => undefined);
-    const byDocument = await pageRowsOf(db, documents.map((d) => d.id));
+    const byDocument = await pageRowsOf(db, documents.map((d) => d.id), () => opts.onRecords?.({ cases, actors, events, documents }));
     const pages: DocumentPages[] = [];
     for (const d of documents) {
       const rows = byDocument.get(d.id) ?? [];
@@ -132,9 +141,12 @@ function bundleNameRule(row: NameRuleRow): BundleNameRule {
  * document was a thousand round trips to IndexedDB, most of the collect time. A few documents
  * of a large library are read one query each (all in flight), so foreign pages are not read.
  */
-async function pageRowsOf(db: CasefileDb, ids: readonly string[]): Promise<Map<string, PageRow[]>> {
+async function pageRowsOf(db: CasefileDb, ids: readonly string[], asked: () => void): Promise<Map<string, PageRow[]>> {
   const byDocument = new Map<string, PageRow[]>();
-  if (ids.length === 0) return byDocument;
+  if (ids.length === 0) {
+    asked();
+    return byDocument;
+  }
   const add = (row: PageRow) => {
     const list = byDocument.get(row.documentId);
     if (list) list.push(row);
@@ -143,11 +155,13 @@ async function pageRowsOf(db: CasefileDb, ids: readonly string[]): Promise<Map<s
   const wanted = new Set(ids);
   if (ids.length * 2 >= (await db.documents.count())) {
     const sorted = [...ids].sort(cmp);
-    const rows = await db.pages.where('[documentId+page]').between([sorted[0], Dexie.minKey], [sorted.at(-1), Dexie.maxKey], true, true).toArray();
-    for (const row of rows) if (wanted.has(row.documentId)) add(row);
+    const read = db.pages.where('[documentId+page]').between([sorted[0], Dexie.minKey], [sorted.at(-1), Dexie.maxKey], true, true).toArray();
+    asked();
+    for (const row of await read) if (wanted.has(row.documentId)) add(row);
   } else {
-    const lists = await Promise.all(ids.map((id) => db.pages.where('[documentId+page]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
-    for (const rows of lists) for (const row of rows) add(row);
+    const reads = Promise.all(ids.map((id) => db.pages.where('[documentId+page]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
+    asked();
+    for (const rows of await reads) for (const row of rows) add(row);
   }
   for (const rows of byDocument.values()) rows.sort((a, b) => a.page - b.page);
   return byDocument;

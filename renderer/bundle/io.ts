@@ -3,5 +3,5 @@
  * (with age encryption). Everything in renderer/bundle and the bundle worker imports them
  * from here.
  */
-export { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, writeBundleBlob, writeBundleParts } from '../../shared/bundle';
-export type { BundleFile, ByteParts, BundleInfo, CaseSnapshot, ReadBundleOptions, ReadBundleResult, WriteBundleOptions } from '../../shared/bundle';
+export { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleSealedAtSave } from '../../shared/bundle';
+export type { BundleFile, ByteParts, BundleInfo, CaseSnapshot, PreparedEntry, ReadBundleOptions, ReadBundleResult, SealedParts, WriteBundleOptions } from '../../shared/bundle';

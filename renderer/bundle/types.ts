@@ -1,5 +1,6 @@
 import type { BundleError, BundleManifest, RecordIssue } from '../../shared/bundle';
 import type { ByteParts } from '../../shared/bundle/parts';
+import type { SealedParts } from '../../shared/bundle/ageSealed';
 import type { FieldDiff, MergeChoice, MergeKind, MergeStatus } from '../../shared/bundle/merge';
 
 /**
@@ -53,11 +54,12 @@ export interface ExportResult {
 
 /**
  * The bundle for the desktop save as its parts in order, never assembled into one Blob
- * (ByteParts: without a passphrase the PDFs are still their IndexedDB Blobs, unread; with one,
- * the age header and the sealed payload in Blob parts). Otherwise as ExportResult.
+ * (ByteParts: the PDFs are still their IndexedDB Blobs, unread). With a passphrase, SealedParts:
+ * the age header ready and the zip's parts, which the save seals as it writes them
+ * (shared/bundle/ageSealed.ts). Otherwise as ExportResult.
  */
 export interface ExportPartsResult extends Omit<ExportResult, 'blob'> {
-  parts: ByteParts;
+  parts: ByteParts | SealedParts;
 }
 
 // The merge plan's own vocabulary (shared/bundle/merge.ts), under the names the screens use.

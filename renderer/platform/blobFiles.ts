@@ -2,7 +2,9 @@ import { MAX_SAVE_CHUNK_BYTES, type DesktopApi, type SaveResult } from '../../sh
 import { stripBidiControls } from '../../shared/text/bidi';
 import { saveFiltersFor } from './saveFilters';
 import { concatBytes } from '../../shared/bundle/bytes';
-import { asParts, readParts } from '../../shared/bundle/parts';
+import { asParts, readParts, type ByteParts } from '../../shared/bundle/parts';
+import { isSealedParts, writeSealed } from '../../shared/bundle/ageSealed';
+import { createSealPool } from '../workers/sealPool';
 import type { SaveBlobRequest } from './types';
 
 const abortError = (): DOMException => new DOMException('The save was cancelled.', 'AbortError');
@@ -48,19 +50,24 @@ export const SAVE_CHUNK_BYTES = 4 * 1024 * 1024;
  * Desktop: save dialog, then the bytes in chunks of up to `chunkBytes` over IPC, in order. A
  * Blob, or each Blob among the parts (a bundle's PDFs, still in IndexedDB), is read several
  * reads at a time ahead of the chunk being written (parts.ts: no one Blob of the whole file is
- * made and read back); small pieces are gathered into one chunk. Any failure or an abort
+ * made and read back); small pieces are gathered into one chunk. An encrypted bundle given as
+ * SealedParts is sealed here as it is written (its header first, then each sealed batch: the
+ * plaintext's reads, the sealing on workers and the writes overlap). Any failure or an abort
  * deletes the temp file in main (abortSave), so no half-written file is left; main's error
  * messages are plain words.
  */
 export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chunkBytes = SAVE_CHUNK_BYTES): Promise<SaveResult> {
   const { signal, onProgress } = req;
-  const file = asParts(req.blob);
+  const sealed = isSealedParts(req.blob) ? req.blob : null;
+  const file = sealed ?? asParts(req.blob as Blob | ByteParts);
   if (signal?.aborted) throw abortError();
   const size = Math.min(chunkBytes, MAX_SAVE_CHUNK_BYTES);
   const name = stripBidiControls(req.suggestedName);
   const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), byteLength: file.size });
   if (!begun) return { saved: false };
   const { token } = begun;
+  // An encrypted bundle is sealed as it is written, on workers that hand the bytes back.
+  const pool = sealed && !req.sealer ? createSealPool(undefined, 'bytes') : null;
   try {
     let done = 0;
     let pending: Uint8Array[] = [];
@@ -75,19 +82,38 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
       done += chunk.length;
       onProgress?.({ done, total: file.size });
     };
-    onProgress?.({ done, total: file.size });
-    for await (const piece of readParts(file, { sliceBytes: size, signal })) {
-      // Each chunk stays within `size`: a piece is at most that, and joins the pending ones only if they fit.
-      if (pendingBytes + piece.length > size) await flush();
+    // Each chunk stays within `size`: a piece is at most that, and joins the pending ones only if they fit.
+    const write = async (piece: Uint8Array): Promise<void> => {
+      for (let at = 0; at < piece.length; at += size) {
+        const cut = at === 0 && piece.length <= size ? piece : piece.subarray(at, Math.min(piece.length, at + size));
+        if (pendingBytes + cut.length > size) await flush();
+        pending.push(cut);
+        pendingBytes += cut.length;
+        if (pendingBytes >= size) await flush();
+      }
+    };
+    // A sealed batch (1 MiB and its tags) is a chunk of its own: gathering them would only copy them again.
+    const writeWhole = async (piece: Uint8Array): Promise<void> => {
+      if (piece.length > size) return write(piece);
+      await flush();
       pending.push(piece);
-      pendingBytes += piece.length;
-      if (pendingBytes >= size) await flush();
+      pendingBytes = piece.length;
+      await flush();
+    };
+    onProgress?.({ done, total: file.size });
+    if (sealed) {
+      await writeSealed(sealed, writeWhole, { sealer: req.sealer ?? pool!, signal });
+    } else {
+      for await (const piece of readParts(file as ByteParts, { sliceBytes: size, signal })) await write(piece);
     }
     await flush();
     if (signal?.aborted) throw abortError();
+    if (done !== file.size) throw new Error(`The file came to ${done} bytes, not the ${file.size} announced, so it was not saved.`);
     return await api.commitSave(token);
   } catch (error) {
     await api.abortSave(token).catch(() => undefined);
     throw error;
+  } finally {
+    pool?.close();
   }
 }

@@ -4,7 +4,9 @@ import { createPlatform, type PlatformHost } from './index';
 import { saveFiltersFor } from './saveFilters';
 import { createWebPlatform } from './webPlatform';
 import { saveBlobDesktop } from './blobFiles';
-import { byteParts } from '../../shared/bundle/parts';
+import { byteParts, partsBlob } from '../../shared/bundle/parts';
+import { sealAtSave } from '../../shared/bundle/ageSealed';
+import { decryptBlob } from '../../shared/bundle/age';
 
 interface FakeSave { name: string; chunks: Uint8Array[]; state: 'open' | 'committed' | 'aborted' }
 
@@ -268,6 +270,33 @@ describe('saveBlob and pickFile', () => {
     // Gathered: far fewer writes than parts (81), each but the last at least half full.
     expect(chunks.length).toBeLessThan(file.size / 2048 + 1);
     expect(await joined(chunks)).toEqual(new Uint8Array(await new Blob(parts as Uint8Array<ArrayBuffer>[]).arrayBuffer()));
+  });
+
+  it('desktop: an encrypted bundle is sealed as it is written: the exact size announced, the age file of the parts, no chunk over the limit', async () => {
+    const desktop = fakeDesktop();
+    const parts: (Blob | Uint8Array)[] = [];
+    for (let i = 0; i < 12; i++) parts.push(new Uint8Array(50 + i).fill(i), blobOf(i * 9000));
+    const plain = byteParts(parts);
+    const file = await sealAtSave(plain, 'pass phrase', { scryptWorkFactor: 10 });
+    const progress: number[] = [];
+    const result = await saveBlobDesktop(desktop, { suggestedName: 'case.casefile.age', mimeType: 'application/octet-stream', blob: file, onProgress: (p) => progress.push(p.done) }, 65536);
+    expect(result.saved).toBe(true);
+    expect(vi.mocked(desktop.beginSave).mock.calls[0]![0].byteLength).toBe(file.size);
+    const chunks = desktop.saves[0]!.chunks;
+    expect(Math.max(...chunks.map((c) => c.length))).toBeLessThanOrEqual(65536);
+    expect(progress.at(-1)).toBe(file.size);
+    const cipher = new Blob(chunks as Uint8Array<ArrayBuffer>[]);
+    expect(cipher.size).toBe(file.size);
+    expect(new Uint8Array(await (await decryptBlob(cipher, 'pass phrase')).arrayBuffer())).toEqual(new Uint8Array(await partsBlob(plain).arrayBuffer()));
+  });
+
+  it('desktop: a failed write while sealing aborts the save and passes on the reason', async () => {
+    const desktop = fakeDesktop({ failAfterChunks: 1 });
+    const file = await sealAtSave(byteParts([blobOf(300_000)]), 'pass phrase', { scryptWorkFactor: 10 });
+    await expect(saveBlobDesktop(desktop, { suggestedName: 'a.casefile.age', mimeType: 'application/octet-stream', blob: file }, 65536))
+      .rejects.toThrow('the disk is full');
+    expect(desktop.saves[0]!.state).toBe('aborted');
+    expect(desktop.commitSave).not.toHaveBeenCalled();
   });
 
   it('web: a bundle\'s parts are downloaded as one Blob of the same bytes', async () => {

@@ -1,8 +1,10 @@
 import type { AppInfo, MenuCommand, PickedFile, SaveResult } from '../../shared/desktopApi';
 import type { ReportPage } from '../../shared/export';
 import type { ByteParts } from '../../shared/bundle/parts';
+import type { SealedParts } from '../../shared/bundle/ageSealed';
+import type { ChunkSealer } from '../../shared/bundle/ageStream';
 
-export type { ByteParts };
+export type { ByteParts, ChunkSealer, SealedParts };
 
 export type { AppInfo, MenuCommand, PickedFile, SaveResult };
 
@@ -14,12 +16,18 @@ export interface SaveRequest {
 
 /**
  * A large file to save by streaming (case bundles): its bytes stay in the Blob, or in its parts
- * (ByteParts: byte arrays and Blobs in order, never assembled), until written.
+ * (ByteParts: byte arrays and Blobs in order, never assembled), until written. An encrypted
+ * bundle for the desktop save comes as SealedParts: sealed as it is written.
  */
 export interface SaveBlobRequest {
   suggestedName: string;
   mimeType: string;
-  blob: Blob | ByteParts;
+  blob: Blob | ByteParts | SealedParts;
+  /**
+   * Where a SealedParts file's payload is sealed as it is written (the export's seal workers,
+   * returning bytes); the desktop save starts its own workers without it.
+   */
+  sealer?: ChunkSealer;
   /** Bytes written so far (desktop); the web download reports done at once. */
   onProgress?: (p: { done: number; total: number }) => void;
   /** Aborting rejects with a DOMException named 'AbortError' and leaves no file behind. */

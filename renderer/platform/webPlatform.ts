@@ -3,6 +3,7 @@ import { standaloneReportHtml } from '../../shared/export';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith } from './blobFiles';
 import { partsBlob } from '../../shared/bundle/parts';
+import { isSealedParts, sealedBlob } from '../../shared/bundle/ageSealed';
 import type { Platform } from './types';
 
 export interface WebPlatformOptions {
@@ -87,8 +88,9 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
     // The Blob itself is downloaded (no copy); the browser writes it where it keeps downloads.
     saveBlob: async ({ suggestedName, mimeType, blob: given, onProgress, signal }) => {
       if (signal?.aborted) throw new DOMException('The save was cancelled.', 'AbortError');
-      // A browser download takes one Blob: parts are joined by reference.
-      const blob = 'parts' in given ? partsBlob(given, mimeType) : given;
+      // A browser download takes one Blob: parts are joined by reference (an age file to seal
+      // as it is saved, which the browser build never asks for, is sealed here first).
+      const blob = isSealedParts(given) ? await sealedBlob(given, { type: mimeType }) : 'parts' in given ? partsBlob(given, mimeType) : given;
       const typed = blob.type === mimeType ? blob : blob.slice(0, blob.size, mimeType);
       const result = download(typed, suggestedName);
       onProgress?.({ done: blob.size, total: blob.size });

@@ -3,8 +3,9 @@ import type { BundleManifest, ScryptFn } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
-import type { ByteParts } from '../bundle/io';
-import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, writeBundleParts } from '../bundle/io';
+import type { ByteParts, SealedParts } from '../bundle/io';
+import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, recordsEntry, writeBundleParts, writeBundleSealedAtSave } from '../bundle/io';
+import type { PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
@@ -92,32 +93,41 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
 
   const exportBundle = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
     progress({ phase: 'collecting', done: 0, total: 1 });
-    // With a passphrase, scrypt (its own worker) and the sealing workers start now: the key is
-    // stretched and libsodium compiled while the records are read, not after.
+    // With a passphrase, scrypt (its own worker) starts now, and for a Blob export the sealing
+    // workers too: the key is stretched and libsodium compiled while the records are read.
     const key = req.passphrase !== undefined ? ageKey(req.passphrase, {
       ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
     }) : undefined;
-    const sealer = key ? config.sealers?.() : undefined;
+    const encrypted = req.passphrase !== undefined;
+    // The desktop save seals the payload as it writes the file (ageSealed.ts): here only the
+    // zip and the age header. A browser download takes one Blob: sealed here, on the workers.
+    const sealAtSave = encrypted && req.as === 'parts';
+    const sealer = key && !sealAtSave ? config.sealers?.() : undefined;
     let snapshot: CaseSnapshot;
+    // The largest entries (actors, events, documents) are serialised and deflated while the page rows are read.
+    let prepared: PreparedEntry[] = [];
     try {
-      snapshot = await collectSnapshot(await db(), req.scope);
+      snapshot = await collectSnapshot(await db(), req.scope, {
+        onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map(recordsEntry); },
+      });
     } catch (e) {
       sealer?.close();
       throw e;
     }
     progress({ phase: 'collecting', done: 1, total: 1 });
     const createdAt = now();
-    const encrypted = req.passphrase !== undefined;
-    let parts: ByteParts;
+    const info = { appVersion: config.appVersion, createdAt };
+    const common = {
+      ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+      ...(config.scrypt ? { scrypt: config.scrypt } : {}),
+      ...(key ? { ageKey: key } : {}),
+      signal, onProgress: progress, prepared,
+    };
+    let parts: ByteParts | SealedParts;
     try {
-      parts = await writeBundleParts(snapshot, { appVersion: config.appVersion, createdAt }, {
-        ...(encrypted ? { passphrase: req.passphrase } : {}),
-        ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
-        ...(config.scrypt ? { scrypt: config.scrypt } : {}),
-        ...(sealer ? { sealer } : {}),
-        ...(key ? { ageKey: key } : {}),
-        signal, onProgress: progress,
-      });
+      parts = sealAtSave
+        ? await writeBundleSealedAtSave(snapshot, info, { ...common, passphrase: req.passphrase! })
+        : await writeBundleParts(snapshot, info, { ...common, ...(encrypted ? { passphrase: req.passphrase } : {}), ...(sealer ? { sealer } : {}) });
     } finally {
       sealer?.close();
     }
@@ -128,7 +138,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     };
     const about = { suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted };
     // The browser build downloads one Blob; the desktop save streams the parts (never assembled).
-    return { type: 'exported', id: req.id, result: req.as === 'parts' ? { parts, ...about } : { blob: partsBlob(parts), ...about } };
+    return { type: 'exported', id: req.id, result: req.as === 'parts' ? { parts, ...about } : { blob: partsBlob(parts as ByteParts), ...about } };
   });
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {

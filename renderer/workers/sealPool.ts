@@ -8,8 +8,13 @@ import { sealInProcess } from '../../shared/bundle/ageStream';
  * a passphrase export begins (libsodium compiles while the records are collected), ended with
  * it. Where workers cannot start (Node tests) the batches are sealed in this realm.
  */
-export interface SealRequest { id: number; key: Uint8Array; plain: Uint8Array; first: number; final: boolean }
-export type SealResponse = { id: number; sealed: Blob } | { id: number; error: string };
+export interface SealRequest { id: number; key: Uint8Array; plain: Uint8Array; first: number; final: boolean; output: SealOutput }
+export type SealResponse = { id: number; sealed: Blob | Uint8Array } | { id: number; error: string };
+/**
+ * 'blob': the worker makes a Blob of each sealed batch (a part of an age file laid out in the
+ * browser process); 'bytes': the sealed bytes come back transferred, for a save that writes them.
+ */
+export type SealOutput = 'blob' | 'bytes';
 
 export const MAX_SEAL_WORKERS = 2;
 
@@ -17,9 +22,9 @@ export interface SealPool extends ChunkSealer {
   close(): void;
 }
 
-export function createSealPool(workers = Math.min(MAX_SEAL_WORKERS, globalThis.navigator?.hardwareConcurrency ?? 1)): SealPool {
+export function createSealPool(workers = Math.min(MAX_SEAL_WORKERS, globalThis.navigator?.hardwareConcurrency ?? 1), output: SealOutput = 'blob'): SealPool {
   if (typeof Worker === 'undefined' || workers < 1) return { ...sealInProcess, close: () => undefined };
-  const pending = new Map<number, { resolve(b: Blob): void; reject(e: Error): void; lane: number }>();
+  const pending = new Map<number, { resolve(b: Blob | Uint8Array): void; reject(e: Error): void; lane: number }>();
   const busy = new Array<number>(workers).fill(0);
   let nextId = 1;
   let closed = false;
@@ -50,12 +55,12 @@ export function createSealPool(workers = Math.min(MAX_SEAL_WORKERS, globalThis.n
       for (let i = 1; i < workers; i++) if (busy[i]! < busy[lane]!) lane = i;
       busy[lane]!++;
       const id = nextId++;
-      return new Promise<Blob>((resolve, reject) => {
+      return new Promise<Blob | Uint8Array>((resolve, reject) => {
         pending.set(id, { resolve, reject, lane });
         // The batch is handed over, not copied (the caller made it for this call alone).
         const whole = plain.byteOffset === 0 && plain.byteLength === plain.buffer.byteLength;
         const own = whole ? plain : plain.slice();
-        lanes[lane]!.postMessage({ id, key, plain: own, first, final } satisfies SealRequest, [own.buffer as ArrayBuffer]);
+        lanes[lane]!.postMessage({ id, key, plain: own, first, final, output } satisfies SealRequest, [own.buffer as ArrayBuffer]);
       });
     },
     close() {

@@ -7,6 +7,7 @@ import { ageKey, assertPassphraseFile, decryptBlob, encryptBlob, encryptParts } 
 import type { ChunkSealer } from './ageStream';
 import { BATCH_BYTES, sealInProcess } from './ageStream';
 import { byteParts, partsBlob } from './parts';
+import { sealAtSave, sealedBlob, writeSealed } from './ageSealed';
 import { loadSodium, streamNonce } from './ageCrypto';
 import { base64NoPad, fromBase64NoPad, headerBytes, headerMacInput, parseHeader } from './ageHeader';
 import { utf8 } from './bytes';
@@ -141,6 +142,38 @@ describe('age files the `age` tool reads and writes', () => {
       expect(out, `${size} bytes`).toEqual(plain);
     }
   }, 180_000);
+
+  it('`age -d` decrypts what the save seals as it writes (header first, batches out of order), the same bytes as sealing beforehand', async () => {
+    let delay = 12;
+    const lanes: ChunkSealer = { lanes: 2, seal: (key, plain, first, final) => new Promise((r) => setTimeout(() => r(sealInProcess.seal(key, plain, first, final)), (delay = delay > 2 ? delay - 3 : 12))) };
+    for (const size of [0, 1, K - 1, K, BATCH_BYTES + 1, 2 * BATCH_BYTES + 3 * K + 11]) {
+      const plain = bytes(size + 5, size);
+      const cut = [0, Math.min(size, 40), Math.floor(size / 2), size].sort((a, b) => a - b);
+      const parts = byteParts(cut.slice(1).map((end, i) => (i % 2 ? blobOf(plain.slice(cut[i], end)) : plain.slice(cut[i], end))));
+      const file = await sealAtSave(parts, PASSPHRASE, { key: ageKey(PASSPHRASE, FAST) });
+      const written: Uint8Array[] = [];
+      await writeSealed(file, async (b) => { written.push(b.slice()); }, { sealer: lanes });
+      const cipher = await bytesOf(new Blob(written as Uint8Array<ArrayBuffer>[]));
+      expect(cipher.length, `${size} bytes`).toBe(file.size);
+      expect(written[0]).toEqual(file.head);
+      const path = join(dir, `at-save-${size}.age`);
+      writeFileSync(path, cipher);
+      runAge(['-d', '-o', `${path}.out`, path]);
+      const out = existsSync(`${path}.out`) ? new Uint8Array(readFileSync(`${path}.out`)) : new Uint8Array(0);
+      expect(out, `${size} bytes`).toEqual(plain);
+      // And as a Blob (a browser download of it), which we open too.
+      expect(await bytesOf(await decryptBlob(await sealedBlob(file), PASSPHRASE)), `${size} bytes`).toEqual(plain);
+    }
+  }, 180_000);
+
+  it('sealing at the save stops on an abort and on a failed read, with its reason', async () => {
+    const broken = { size: 10, slice: () => broken, arrayBuffer: () => Promise.reject(new Error('the file is gone')) } as unknown as Blob;
+    const file = await sealAtSave(byteParts([utf8('zip header'), broken]), PASSPHRASE, FAST);
+    await expect(writeSealed(file, async () => undefined)).rejects.toThrow(/the file is gone/);
+    const c = new AbortController();
+    const big = await sealAtSave(byteParts([blobOf(bytes(4, 3 * BATCH_BYTES))]), PASSPHRASE, FAST);
+    await expect(writeSealed(big, async (b) => { if (b.length > 1000) c.abort(); }, { signal: c.signal })).rejects.toMatchObject({ name: 'AbortError' });
+  });
 
   it('a failed read of a part fails the encryption with its reason', async () => {
     const broken = { size: 10, slice: () => broken, arrayBuffer: () => Promise.reject(new Error('the file is gone')) } as unknown as Blob;

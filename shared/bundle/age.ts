@@ -100,7 +100,7 @@ export async function encryptBlob(plain: Blob, passphrase: string, opts: Encrypt
  * Encrypts bytes given as parts (a laid-out bundle: header arrays and PDF Blobs) into an age
  * file, also as parts: the header, the nonce, then the sealed payload as Blobs (each batch's own,
  * made by the sealing worker, or gathered here into parts of 4 MiB), never whole in memory. See
- * sealInto for how the payload is sealed.
+ * sealPayload for how the payload is sealed.
  */
 export async function encryptParts(plain: ByteParts, passphrase: string, opts: EncryptOptions = {}): Promise<ByteParts> {
   const out = new PartCollector();
@@ -118,9 +118,7 @@ export interface EncryptOptions extends AgeOptions {
 
 /**
  * Seals `plain` as age's STREAM payload and hands each sealed batch to `emit` in order, then
- * makes the header (scrypt's stanza, begun earlier or now, and the MAC). The input is read with
- * several reads in flight (parts.ts) and cut into batches of 64 KiB chunks that `sealer` seals,
- * `sealer.lanes` × 2 at once (the app: one worker a core), laid back in order.
+ * makes the header (scrypt's stanza, begun earlier or now, and the MAC).
  */
 async function sealInto(
   plain: ByteParts, passphrase: string, opts: EncryptOptions,
@@ -128,12 +126,39 @@ async function sealInto(
 ): Promise<{ header: Uint8Array; nonce: Uint8Array }> {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
   throwIfAborted(opts.signal);
-  const sealer = opts.sealer ?? sealInProcess;
   // scrypt only wraps the file key for the header, so it runs while the payload is encrypted
   // (or, begun by the caller, while the bundle was laid out).
-  const { fileKey, stanza } = opts.key ?? ageKey(passphrase, opts);
+  const key = opts.key ?? ageKey(passphrase, opts);
   const nonce = randomBytes(16);
-  const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
+  const payloadKey = await hkdfSha256(key.fileKey, nonce, 'payload', 32);
+  await sealPayload(plain, payloadKey, opts.sealer ?? sealInProcess, emit, opts);
+  return { header: await ageHeader(key), nonce };
+}
+
+/** age's header for this key: its scrypt stanza (awaited) and the MAC. */
+export async function ageHeader(key: AgeKey): Promise<Uint8Array> {
+  const macKey = await hkdfSha256(key.fileKey, new Uint8Array(0), 'header', 32);
+  const macInput = headerMacInput([await key.stanza]);
+  return headerBytes(macInput, await hmacSha256(macKey, macInput));
+}
+
+/** The key the payload is sealed under for this file key and the 16-byte nonce that follows the header. */
+export function payloadKeyOf(key: AgeKey, nonce: Uint8Array): Promise<Uint8Array> {
+  return hkdfSha256(key.fileKey, nonce, 'payload', 32);
+}
+
+/**
+ * The STREAM payload of `plain` under `payloadKey`, each sealed batch handed to `emit` in order
+ * (awaited: a slow reader holds the sealing back). The input is read with several reads in
+ * flight (parts.ts) and cut into batches of 64 KiB chunks that `sealer` seals,
+ * `sealer.lanes` × 2 at once (the app: one worker a core), laid back in order.
+ */
+export async function sealPayload(
+  plain: ByteParts, payloadKey: Uint8Array, sealer: ChunkSealer,
+  emit: (sealed: Uint8Array | Blob) => void | Promise<void>,
+  opts: { signal?: AbortSignal | undefined; onProgress?: ((done: number, total: number) => void) | undefined } = {},
+): Promise<void> {
+  throwIfAborted(opts.signal);
   const total = sealedSize(plain.size);
   const sealing: Promise<Uint8Array | Blob>[] = [];
   const inFlight = Math.max(2, sealer.lanes * 2);
@@ -177,9 +202,6 @@ async function sealInto(
     await Promise.allSettled(sealing);
   }
   if (taken !== plain.size) throw new Error(`The bundle's parts held ${taken} bytes, not the ${plain.size} announced.`);
-  const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
-  const macInput = headerMacInput([await stanza]);
-  return { header: headerBytes(macInput, await hmacSha256(macKey, macInput)), nonce };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { readBundleBlob, writeBundleBlob } from './bundle';
+import { readBundleBlob, recordsEntry, writeBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
 import { BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from './manifest';
@@ -84,6 +84,16 @@ describe('writeBundleBlob / readBundleBlob round trip', () => {
     // and 3 by the stored fixtures below. Since the JSON entries are deflated by the platform's
     // zlib, the same bytes are promised for the same build only (docs/bundle-format.md).
     expect(await writeBundle(sampleSnapshot(), INFO)).toEqual(bytes);
+  });
+
+  it('record lists deflated beforehand (while collecting) give the same bytes; one made from another array is not used', async () => {
+    const snapshot = sampleSnapshot();
+    const prepared = [recordsEntry(snapshot.actors), recordsEntry(snapshot.events), recordsEntry(snapshot.documents)];
+    expect(await bytesOf(await writeBundleBlob(snapshot, INFO, { prepared }))).toEqual(bytes);
+    // A list prepared from other records (say, an earlier read) is ignored, not written.
+    const stale = recordsEntry([...snapshot.actors.slice(1)]);
+    const written = await bytesOf(await writeBundleBlob(snapshot, INFO, { prepared: [stale] }));
+    expect(written).toEqual(bytes);
   });
 
   it('stores PDFs uncompressed', async () => {

@@ -4,6 +4,8 @@ import { JSON_TOTAL_BUDGET } from './admit';
 import type { AgeKey } from './age';
 import { encryptParts } from './age';
 import type { ChunkSealer } from './ageStream';
+import type { SealedParts } from './ageSealed';
+import { sealAtSave } from './ageSealed';
 import type { ByteParts } from './parts';
 import { byteParts, partsBlob } from './parts';
 import { utf8 } from './bytes';
@@ -57,6 +59,31 @@ export interface WriteBundleOptions {
   onProgress?: (p: BundleProgressEvent<'writing' | 'encrypting'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
   signal?: AbortSignal;
+  /**
+   * Record lists already serialised and being deflated (recordsEntry), begun while the rest of
+   * the snapshot was still being read: used for the entry whose list is the very array the
+   * snapshot holds, ignored otherwise.
+   */
+  prepared?: readonly PreparedEntry[];
+}
+
+/** A record list's JSON entry (records sorted by id), its deflate under way. */
+export interface PreparedEntry {
+  readonly records: readonly { id: string }[];
+  readonly data: Uint8Array;
+  readonly deflated: Promise<Uint8Array>;
+}
+
+/**
+ * Serialises a record list as the bundle's entry for it (sorted by id) and starts deflating it:
+ * an export calls this as soon as the actors, events and documents are final, so their largest
+ * entries are deflated while the page rows are still being read (writeBundleParts' `prepared`).
+ */
+export function recordsEntry(records: readonly { id: string }[]): PreparedEntry {
+  const data = utf8(JSON.stringify([...records].sort(byId)));
+  const deflated = deflateRaw(data);
+  deflated.catch(() => undefined); // awaited by the writer, or dropped with the export
+  return { records, data, deflated };
 }
 
 export interface ReadBundleOptions {
@@ -115,16 +142,39 @@ export async function writeBundleParts(snapshot: CaseSnapshot, info: BundleInfo,
   });
 }
 
+/**
+ * For the desktop save with a passphrase: the zip laid out as writeBundleParts does, its age
+ * header ready (scrypt awaited), the payload left for the save to seal as it writes
+ * (ageSealed.ts): no sealed Blob is made and read back.
+ */
+export async function writeBundleSealedAtSave(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions & { passphrase: string }): Promise<SealedParts> {
+  const zip = await layOutZip(snapshot, info, opts);
+  return sealAtSave(zip, opts.passphrase, {
+    ...(opts.signal ? { signal: opts.signal } : {}),
+    ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+    ...(opts.ageKey ? { key: opts.ageKey } : {}),
+    ...(opts.scryptWorkFactor !== undefined ? { scryptWorkFactor: opts.scryptWorkFactor } : {}),
+  });
+}
+
 async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions): Promise<ByteParts> {
   throwIfAborted(opts.signal);
   const theCase = snapshot.cases.find((c) => c.id === snapshot.caseId);
   if (!theCase) throw new Error(`writeBundle: case ${snapshot.caseId} is not among the snapshot's cases`);
   const json = (value: unknown): Uint8Array => utf8(JSON.stringify(value));
+  // A list serialised beforehand (recordsEntry) is used only for the very array it was made from.
+  const deflating = new Map<Uint8Array, Promise<Uint8Array>>();
+  const records = (list: readonly { id: string }[]): Uint8Array => {
+    const ready = opts.prepared?.find((p) => p.records === list);
+    if (!ready) return json([...list].sort(byId));
+    deflating.set(ready.data, ready.deflated);
+    return ready.data;
+  };
   const inputs: ZipInput[] = [
-    { name: RECORD_PATHS.cases, data: json([...snapshot.cases].sort(byId)), method: 'deflate' },
-    { name: RECORD_PATHS.actors, data: json([...snapshot.actors].sort(byId)), method: 'deflate' },
-    { name: RECORD_PATHS.events, data: json([...snapshot.events].sort(byId)), method: 'deflate' },
-    { name: RECORD_PATHS.documents, data: json([...snapshot.documents].sort(byId)), method: 'deflate' },
+    { name: RECORD_PATHS.cases, data: records(snapshot.cases), method: 'deflate' },
+    { name: RECORD_PATHS.actors, data: records(snapshot.actors), method: 'deflate' },
+    { name: RECORD_PATHS.events, data: records(snapshot.events), method: 'deflate' },
+    { name: RECORD_PATHS.documents, data: records(snapshot.documents), method: 'deflate' },
     { name: NAME_RULES_PATH, data: json(sortNameRules(snapshot.nameRules ?? [])), method: 'deflate' },
     { name: CHARTS_PATH, data: json(sortCharts(snapshot.charts ?? [])), method: 'deflate' },
   ];
@@ -182,7 +232,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
   const all: ZipInput[] = [{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs];
   // The JSON entries deflated by the platform's zlib (deflate.ts), a few at a time: each stream
   // holds zlib's working memory (~0.3 MB) until it ends.
-  await inOrder(all, DEFLATE_IN_FLIGHT, (i) => deflateRaw(i.data), (i, deflated) => {
+  await inOrder(all, DEFLATE_IN_FLIGHT, (i) => deflating.get(i.data) ?? deflateRaw(i.data), (i, deflated) => {
     throwIfAborted(opts.signal);
     i.deflated = deflated;
   });

@@ -1,9 +1,11 @@
 export * from './manifest';
-export { BundleTooLargeError, writeBundleBlob, writeBundleParts, readBundleBlob } from './bundle';
+export { BundleTooLargeError, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleSealedAtSave, readBundleBlob } from './bundle';
+export { isSealedParts, sealAtSave, sealedBlob, writeSealed } from './ageSealed';
+export type { SealedParts } from './ageSealed';
 export { asParts, byteParts, partsBlob, readParts } from './parts';
 export type { ByteParts } from './parts';
 export type { ChunkSealer } from './ageStream';
-export type { BundleInfo, BundleProgressEvent, ReadBundleOptions, WriteBundleOptions } from './bundle';
+export type { BundleInfo, BundleProgressEvent, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKey, ageKind, assertPassphraseFile } from './age';
 export { scryptInProcess } from './ageCrypto';
 export type { ScryptFn } from './ageCrypto';

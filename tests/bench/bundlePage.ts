@@ -23,6 +23,10 @@ import type { DesktopApi } from '../../shared/desktopApi';
 import { saveBlobDesktop } from '../../renderer/platform/blobFiles';
 import type { ByteParts } from '../../shared/bundle/parts';
 import { partsBlob } from '../../shared/bundle/parts';
+import type { SealedParts } from '../../shared/bundle/ageSealed';
+import { isSealedParts, sealedBlob } from '../../shared/bundle/ageSealed';
+import type { ChunkSealer } from '../../shared/bundle/ageStream';
+import { createSealPool } from '../../renderer/workers/sealPool';
 
 const SOURCE_DB = 'bench-bundle-source';
 const TARGET_DB = 'bench-bundle-target';
@@ -36,6 +40,19 @@ export interface Timed { ms: number; bytes: number; mbPerS: number }
 
 let source: CasefileDb | null = null;
 let bundle: Blob | null = null;
+let sealedToFinish: SealedParts | null = null;
+
+/** The age file of the last export as a Blob for the import step, when the save sealed it (not timed). */
+async function finishBundle(): Promise<void> {
+  if (!sealedToFinish) return;
+  const pool = createSealPool(undefined, 'bytes');
+  try {
+    bundle = await sealedBlob(sealedToFinish, { sealer: pool });
+  } finally {
+    pool.close();
+    sealedToFinish = null;
+  }
+}
 
 const timed = (ms: number, bytes: number): Timed => ({ ms: Math.round(ms), bytes, mbPerS: Math.round((bytes / MB / (ms / 1000)) * 10) / 10 });
 
@@ -164,7 +181,7 @@ async function rawRead(): Promise<Timed> {
  * main's disk write. (The browser build makes one Blob of the parts for its download link and
  * reads nothing on the page.)
  */
-async function readThrough(parts: ByteParts): Promise<number> {
+async function readThrough(parts: ByteParts | SealedParts, sealer?: ChunkSealer): Promise<number> {
   let n = 0;
   const api = {
     beginSave: async () => ({ token: 'bench' }),
@@ -172,7 +189,7 @@ async function readThrough(parts: ByteParts): Promise<number> {
     commitSave: async () => ({ saved: true }),
     abortSave: async () => undefined,
   } as unknown as DesktopApi;
-  await saveBlobDesktop(api, { suggestedName: 'bench.casefile', mimeType: 'application/octet-stream', blob: parts });
+  await saveBlobDesktop(api, { suggestedName: 'bench.casefile', mimeType: 'application/octet-stream', blob: parts, ...(sealer ? { sealer } : {}) });
   return n;
 }
 
@@ -205,6 +222,8 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
   const client = (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
   const firstAt: Record<string, number> = {};
   const t0 = now();
+  // As runExport does: with a passphrase the save seals as it writes, its workers started with the export.
+  const sealer = o.passphrase !== undefined ? createSealPool(undefined, 'bytes') : undefined;
   let size: number, t1: number, t2: number, res: ExportPartsResult;
   try {
     res = await client.exportBundleParts({ kind: 'case', caseId: CASE_ID }, {
@@ -212,13 +231,16 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
       onProgress: (p) => { firstAt[p.phase] ??= now(); },
     });
     t1 = now();
-    size = await readThrough(res.parts);
+    size = await readThrough(res.parts, sealer);
     t2 = now();
   } finally {
+    sealer?.close();
     client.dispose();
     sourceClient = null;
   }
-  bundle = partsBlob(res.parts); // for the import step (a browser download takes this Blob)
+  // For the import step (a browser download takes this Blob); an age file sealed at the save is
+  // sealed once more into a Blob by finishBundle(), outside the measured step.
+  if (isSealedParts(res.parts)) { sealedToFinish = res.parts; bundle = null; } else bundle = partsBlob(res.parts);
   const writeAt = firstAt.writing ?? t1;
   const encryptAt = firstAt.encrypting ?? t1;
   return {
@@ -316,10 +338,10 @@ declare global {
   interface Window {
     casefileBundleBench: {
       reset: typeof reset; fill: typeof fill; rawRead: typeof rawRead; exportBundle: typeof exportBundle; importBundle: typeof importBundle; reimportBundle: typeof reimportBundle;
-      dropBundle(): void;
+      finishBundle: typeof finishBundle; dropBundle(): void;
     };
   }
 }
 
-window.casefileBundleBench = { reset, fill, rawRead, exportBundle, importBundle, reimportBundle, dropBundle: () => { bundle = null; } };
+window.casefileBundleBench = { reset, fill, rawRead, exportBundle, importBundle, reimportBundle, finishBundle, dropBundle: () => { bundle = null; } };
 document.getElementById('status')!.textContent = 'ready';

@@ -5,7 +5,8 @@ import { PROGRESS_INTERVAL_MS, createBundleHost, suggestedName } from '../../ren
 import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { CASE_ID, inProcessClient, seededProfile } from './bundleFixtures';
 import { partsBlob } from '../../shared/bundle/parts';
-import { readBundleBlob } from '../../shared/bundle';
+import { isSealedParts, readBundleBlob, sealedBlob } from '../../shared/bundle';
+import type { ByteParts } from '../../shared/bundle';
 
 describe('bundle worker host', () => {
   it('sends progress at most every 100 ms per phase, and always the first and last of a phase', async () => {
@@ -27,19 +28,24 @@ describe('bundle worker host', () => {
     expect(PROGRESS_INTERVAL_MS).toBe(100);
   });
 
-  it('exports for the desktop save as parts: the same bytes as the Blob export, with a passphrase the age file', async () => {
+  it('exports for the desktop save as parts: the same bytes as the Blob export; with a passphrase the age header ready and the zip to seal at the save', async () => {
     const { db } = await seededProfile();
     const client = inProcessClient(db, { scryptWorkFactor: 10 });
     const blob = await client.exportBundle({ kind: 'case', caseId: CASE_ID });
     const parts = await client.exportBundleParts({ kind: 'case', caseId: CASE_ID });
     expect(client.sent.at(-1)).toMatchObject({ type: 'export', as: 'parts' });
     expect(parts.suggestedName).toBe(blob.suggestedName);
-    const bytes = new Uint8Array(await partsBlob(parts.parts).arrayBuffer());
+    expect(isSealedParts(parts.parts)).toBe(false);
+    const bytes = new Uint8Array(await partsBlob(parts.parts as ByteParts).arrayBuffer());
     expect(bytes).toEqual(new Uint8Array(await blob.blob.arrayBuffer()));
-    // Encrypted: the age header, then the sealed payload; joined, the age file of the same bundle.
+    // Encrypted: the age header and the zip's parts, sealed as they are saved; the zip is the same
+    // bytes as the plain export, and sealed, the age file of the same bundle.
     const sealed = await client.exportBundleParts({ kind: 'case', caseId: CASE_ID }, { passphrase: 'correct horse' });
     expect(sealed.encrypted).toBe(true);
-    const cipher = partsBlob(sealed.parts);
+    if (!isSealedParts(sealed.parts)) throw new Error('expected the parts to seal at the save');
+    expect(sealed.parts.head.length).toBeLessThan(sealed.parts.size - sealed.parts.plain.size);
+    expect(new Uint8Array(await partsBlob(sealed.parts.plain).arrayBuffer()).length).toBe(bytes.length);
+    const cipher = await sealedBlob(sealed.parts);
     expect(cipher.size).toBe(sealed.parts.size);
     const [read, plain] = [await readBundleBlob(cipher, { passphrase: 'correct horse' }), await readBundleBlob(blob.blob)];
     expect(read.ok && plain.ok && read.snapshot.actors.length > 0 && read.snapshot.actors.length === plain.snapshot.actors.length).toBe(true);

@@ -10,6 +10,7 @@ import { setSetting } from '../../db/settings';
 import { listCharts } from '../../db/charts';
 import type { Language } from '../../i18n';
 import { getPlatform } from '../../platform';
+import { createSealPool } from '../../workers/sealPool';
 import { exportFileName } from './format';
 
 export type ExportFormat = 'bundle' | 'ftm' | 'csv' | 'report';
@@ -87,18 +88,25 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
     const client = getBundleClient();
     const exportOpts = { onProgress, signal, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) };
     // The desktop save streams the bundle's parts (its PDFs read once, straight into the file);
-    // a browser download takes one Blob.
-    const result = platform.savesParts ? await client.exportBundleParts(scope, exportOpts) : await client.exportBundle(scope, exportOpts);
-    if (signal.aborted) throw abortError();
-    const saved = await platform.saveBlob({
-      suggestedName: result.suggestedName,
-      mimeType: result.encrypted ? 'application/octet-stream' : 'application/zip',
-      blob: 'parts' in result ? result.parts : result.blob,
-      onProgress: ({ done, total }) => onProgress({ phase: 'saving', done, total }),
-      signal,
-    });
-    if (saved.saved && scope.kind === 'library') await setSetting(db, 'lastBackupAt', now());
-    return { saved: saved.saved, fileName: result.suggestedName, path: saved.path };
+    // a browser download takes one Blob. With a passphrase the desktop save seals the payload as
+    // it writes it: its workers start now, so libsodium is compiled while the records are collected.
+    const sealer = platform.savesParts && opts.passphrase ? createSealPool(undefined, 'bytes') : undefined;
+    try {
+      const result = platform.savesParts ? await client.exportBundleParts(scope, exportOpts) : await client.exportBundle(scope, exportOpts);
+      if (signal.aborted) throw abortError();
+      const saved = await platform.saveBlob({
+        suggestedName: result.suggestedName,
+        mimeType: result.encrypted ? 'application/octet-stream' : 'application/zip',
+        blob: 'parts' in result ? result.parts : result.blob,
+        ...(sealer ? { sealer } : {}),
+        onProgress: ({ done, total }) => onProgress({ phase: 'saving', done, total }),
+        signal,
+      });
+      if (saved.saved && scope.kind === 'library') await setSetting(db, 'lastBackupAt', now());
+      return { saved: saved.saved, fileName: result.suggestedName, path: saved.path };
+    } finally {
+      sealer?.close();
+    }
   }
 
   onProgress({ phase: 'collecting', done: 0, total: 0 });

@@ -1,0 +1,70 @@
+import type { AgeKey } from './age';
+import { ageHeader, ageKey, payloadKeyOf, sealPayload } from './age';
+import type { ScryptFn } from './ageCrypto';
+import { randomBytes } from './ageCrypto';
+import type { ChunkSealer } from './ageStream';
+import { sealInProcess, sealedSize } from './ageStream';
+import { concatBytes } from './bytes';
+import type { ByteParts } from './parts';
+import { makeBlob, throwIfAborted } from './stream';
+
+/**
+ * An age file not sealed yet: its header (with the nonce) ready, and the plaintext's parts
+ * with the key their STREAM payload is to be sealed under. The desktop save seals the payload
+ * as it writes the file (writeSealed), so the sealed bytes go straight to the disk: no Blob of
+ * them is made and read back, and the plaintext's reads overlap the sealing. The bytes written
+ * are those encryptParts (age.ts) would give for the same key and nonce: an ordinary age file.
+ *
+ * The payload key opens this one file only (it is derived from a fresh file key and nonce);
+ * it stays in the renderer, like the passphrase the user typed there.
+ */
+export interface SealedParts {
+  /** age's header then the 16-byte nonce: the file's first bytes. */
+  readonly head: Uint8Array;
+  /** The plaintext (the laid-out zip), in order, never assembled. */
+  readonly plain: ByteParts;
+  readonly payloadKey: Uint8Array;
+  /** The age file's size: the head and the sealed payload. */
+  readonly size: number;
+}
+
+export const isSealedParts = (x: unknown): x is SealedParts =>
+  typeof x === 'object' && x !== null && 'payloadKey' in x && 'head' in x && 'plain' in x;
+
+/**
+ * The age file of `plain` for `passphrase`, to be sealed where it is written. Waits for the
+ * stanza (scrypt, begun earlier by the caller as `key`, or now), as the header comes first.
+ */
+export async function sealAtSave(
+  plain: ByteParts, passphrase: string, opts: { key?: AgeKey; scrypt?: ScryptFn; scryptWorkFactor?: number; signal?: AbortSignal } = {},
+): Promise<SealedParts> {
+  throwIfAborted(opts.signal);
+  const key = opts.key ?? ageKey(passphrase, opts);
+  const nonce = randomBytes(16);
+  const [header, payloadKey] = await Promise.all([ageHeader(key), payloadKeyOf(key, nonce)]);
+  throwIfAborted(opts.signal);
+  const head = concatBytes([header, nonce]);
+  return { head, plain, payloadKey, size: head.length + sealedSize(plain.size) };
+}
+
+/**
+ * The age file's bytes in order to `emit` (awaited): the head, then each sealed batch as
+ * `sealer` gives it back (the app: workers returning bytes). A batch that comes back as a Blob
+ * is read here.
+ */
+export async function writeSealed(
+  file: SealedParts, emit: (bytes: Uint8Array) => Promise<void>,
+  opts: { sealer?: ChunkSealer; signal?: AbortSignal | undefined } = {},
+): Promise<void> {
+  await emit(file.head);
+  await sealPayload(file.plain, file.payloadKey, opts.sealer ?? sealInProcess, async (sealed) => {
+    await emit('byteLength' in sealed ? sealed : new Uint8Array(await sealed.arrayBuffer()));
+  }, { signal: opts.signal });
+}
+
+/** The age file as one Blob, sealed here (or by `sealer`): for a caller that needs the whole file (a browser download, tests). */
+export async function sealedBlob(file: SealedParts, opts: { sealer?: ChunkSealer; signal?: AbortSignal; type?: string } = {}): Promise<Blob> {
+  const parts: Blob[] = [];
+  await writeSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
+  return makeBlob(parts, opts.type);
+}
