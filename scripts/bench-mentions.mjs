@@ -40,7 +40,7 @@ const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const fmt = (x) => (x == null ? '—' : x >= 10_000 ? `${(x / 1000).toFixed(1)} s` : `${Math.round(x)} ms`);
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 /** Where the worker's sync spent its time (renderer/mentions/pageScan.ts SyncTimings). */
-const where = (t) => (t ? `queued ${fmt(t.queuedMs)}, names ${fmt(t.namesMs)}, read ${fmt(t.readMs)}, match ${fmt(t.matchMs)}, write ${fmt(t.writeMs)}, paused ${fmt(t.pausedMs)}; rows put ${t.rowsWritten}, deleted ${t.rowsDeleted}; pages spliced ${t.pagesSpliced ?? 0}${t.lanePages ? `; ${t.lanePages} pages on the second lane, waited for ${fmt(t.laneMs)}` : ''}` : 'no timings');
+const where = (t) => (t ? `queued ${fmt(t.queuedMs)}, names ${fmt(t.namesMs)}, read ${fmt(t.readMs)}, match ${fmt(t.matchMs)}, write ${fmt(t.writeMs)}, paused ${fmt(t.pausedMs)}; rows put ${t.rowsWritten}, deleted ${t.rowsDeleted}; pages spliced ${t.pagesSpliced ?? 0}` : 'no timings');
 
 /** The mentions worker's used JS heap in MB (null while none is attached), to sample while it works. */
 async function workerHeap(cdp) {

@@ -11,7 +11,7 @@
  * the window's own IndexedDB requests never queue behind a long one.
  */
 import Dexie from 'dexie';
-import { FILTER_CONTEXT_VERSION, suggestNames } from '../../shared/mentions';
+import { FILTER_CONTEXT_VERSION, NameTrie, suggestNames } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import { readAllInChunks, readKeysInChunks } from '../db/chunks';
@@ -27,8 +27,6 @@ import { noTimings, timed } from './pageScan';
 import { DocumentScanner } from './scanner';
 import { pagesHolding } from './rescanPages';
 import type { ChangedEntry } from './rescanPages';
-import { JournaledTrie, LANE_MIN_PAGES, LaneClient, rescanWithLane } from './lane';
-import type { LanePort } from './lane';
 import { splicePlan } from './splice';
 import { StoredPages } from './storedPages';
 import type { SyncTimings } from './pageScan';
@@ -60,10 +58,6 @@ export interface EngineOptions {
    * may keep those tables' rows between syncs. Without it every sync reads them.
    */
   tablesWatched?: boolean;
-  /** A second lane for large re-scans (lane.ts): the mentions worker's lane worker. */
-  lane?: LanePort;
-  /** Re-scans of at least this many pages are shared with the lane (default LANE_MIN_PAGES). */
-  laneMinPages?: number;
 }
 
 export interface SyncReport {
@@ -87,13 +81,12 @@ function mergePageKeys(a: readonly PageKey[], b: readonly PageKey[]): PageKey[] 
 }
 
 export class MentionsEngine {
-  readonly trie = new JournaledTrie([]);
+  readonly trie = new NameTrie([]);
   /** Entries the stored mentions were computed with, per actor. */
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
   private readonly stored = new StoredPages();
   private readonly scanner: DocumentScanner;
-  private readonly lane: LaneClient | null;
   private readonly names = new CaseNames();
   private readonly uncounted = new Set<string>();
   /** Pages an interrupted re-scan left, sorted by document and page. */
@@ -127,7 +120,6 @@ export class MentionsEngine {
       db, trie: this.trie, docs: this.docs, stored: this.stored, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
       pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
     });
-    this.lane = options.lane ? new LaneClient(options.lane, this.trie, () => [...this.entries.values()].flat()) : null;
   }
 
   private exclusive<T>(task: () => Promise<T>): Promise<T> {
@@ -306,12 +298,8 @@ export class MentionsEngine {
     // before: pages are spliced where that is exact (splice.ts). Rows an interrupted re-scan
     // left stand on an older trie, so then every page is matched in full.
     const only = changedEntries.length === 1 && !pending.length ? changedEntries[0]!.entry : null;
-    const splice = only && only.source === 'name' ? { entry: only, added: addedEntries.has(only), actorEntries: this.entries.get(only.actorId) ?? [] } : undefined;
-    const plan = splice ? splicePlan(this.trie, splice.entry, splice.added, splice.actorEntries) : undefined;
-    this.pendingRescan = !pages.length ? []
-      : this.lane?.usable && pages.length >= (this.options.laneMinPages ?? LANE_MIN_PAGES)
-        ? await rescanWithLane(this.lane, this.scanner, this.stored, { pages, touched, timings, plan, splice, chunk: this.chunk, interrupted: this.options.interrupted })
-        : await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted, plan);
+    const plan = only && only.source === 'name' ? splicePlan(this.trie, only, addedEntries.has(only), this.entries.get(only.actorId) ?? []) : undefined;
+    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted, plan) : [];
     report.pagesRescanned = pages.length - this.pendingRescan.length;
     report.pagesLeft = this.pendingRescan.length;
 
@@ -327,7 +315,6 @@ export class MentionsEngine {
       this.namesToDelete.clear();
     }
     for (const id of touched) this.uncounted.add(id);
-    this.lane?.warm();
     this.options.onProgress?.(null);
     return report;
   }

@@ -30,15 +30,12 @@ export interface SyncTimings {
   rowsDeleted: number;
   /** Re-scanned pages whose row was spliced rather than matched in full (splice.ts). */
   pagesSpliced: number;
-  /** Re-scanned pages the lane did (lane.ts), and how long the engine then waited for it. */
-  lanePages: number;
-  laneMs: number;
 }
 
-export const noTimings = (): SyncTimings => ({ readMs: 0, matchMs: 0, writeMs: 0, pausedMs: 0, namesMs: 0, queuedMs: 0, rowsWritten: 0, rowsDeleted: 0, pagesSpliced: 0, lanePages: 0, laneMs: 0 });
+export const noTimings = (): SyncTimings => ({ readMs: 0, matchMs: 0, writeMs: 0, pausedMs: 0, namesMs: 0, queuedMs: 0, rowsWritten: 0, rowsDeleted: 0, pagesSpliced: 0 });
 
 /** Runs `task` and adds its duration to `timings[field]`. */
-export async function timed<T>(timings: SyncTimings, field: 'readMs' | 'matchMs' | 'writeMs' | 'pausedMs' | 'namesMs' | 'laneMs', task: () => Promise<T> | T): Promise<T> {
+export async function timed<T>(timings: SyncTimings, field: 'readMs' | 'matchMs' | 'writeMs' | 'pausedMs' | 'namesMs', task: () => Promise<T> | T): Promise<T> {
   const t0 = performance.now();
   try {
     return await task();

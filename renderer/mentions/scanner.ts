@@ -8,7 +8,7 @@ import type { MentionDocRow, PageMentionsRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
 import { diffPages, matchPages, rematchPages, timed } from './pageScan';
 import type { SplicePlan } from './splice';
-import type { StoredRows } from './storedPages';
+import type { StoredPages } from './storedPages';
 import type { PageKey, SyncTimings } from './pageScan';
 
 export type { PageKey } from './pageScan';
@@ -20,7 +20,7 @@ export interface ScanContext {
   /** Documents scanned so far; the scanner adds each one as it finishes. */
   readonly docs: Map<string, MentionDocRow>;
   /** The pages with a stored row; the scanner adds every row it writes and drops what it deletes once committed. */
-  readonly stored: StoredRows;
+  readonly stored: StoredPages;
   /** Pages per transaction. */
   readonly chunk: number;
   readonly onProgress?: (progress: { done: number; total: number }) => void;

@@ -8,14 +8,7 @@
 import type { CasefileDb } from '../db/db';
 import type { PageKey } from './pageScan';
 
-/** What the scanner needs of StoredPages: which pages to read rows of, and what it wrote. */
-export interface StoredRows {
-  filter(keys: readonly PageKey[]): PageKey[];
-  addRows(rows: Iterable<{ documentId: string; page: number }>): void;
-  delete(documentId: string, page: number): void;
-}
-
-export class StoredPages implements StoredRows {
+export class StoredPages {
   private readonly byDocument = new Map<string, Set<number>>();
   private known = false;
 

@@ -1,6 +1,5 @@
 import { openDatabase } from '../db/db';
 import { createMentionsHost } from './mentionsHost';
-import { startLane } from './mentionsLanePort';
 import type { MentionsRequest, MentionsResponse } from './mentionsProtocol';
 
 /**
@@ -14,5 +13,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createMentionsHost({ openDb: () => openDatabase('casefile', undefined, 'relaxed'), post: (message) => scope.postMessage(message), lane: startLane });
+const host = createMentionsHost({ openDb: () => openDatabase('casefile', undefined, 'relaxed'), post: (message) => scope.postMessage(message) });
 scope.addEventListener('message', ({ data }) => host.handle(data));

@@ -2,7 +2,6 @@ import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
 import { pacedYield } from './pacedYield';
 import { MentionsEngine } from '../mentions/engine';
-import type { LanePort } from '../mentions/lane';
 import type { MentionsRequest, MentionsResponse, MentionsStatus } from './mentionsProtocol';
 
 /**
@@ -18,8 +17,6 @@ export interface MentionsHostConfig {
   paceShare?: number;
   /** Calls `onChange` after writes to the tables mentions depend on, with the tables written when it knows them. */
   watch?: (db: CasefileDb, onChange: (tables?: string[]) => void) => () => void;
-  /** Starts the engine's second lane for large re-scans (mentionsLanePort.ts), where there can be one. */
-  lane?: () => LanePort | undefined;
 }
 
 const WATCHED = ['actors', 'documents', 'nameRules'];
@@ -84,8 +81,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   async function start(): Promise<void> {
     try {
       const db = await config.openDb();
-      const lane = config.lane?.();
-      engine = new MentionsEngine(db, { yieldNow: paced, onProgress: (scanning) => setStatus({ scanning }), interrupted: () => again || timer !== undefined, tablesWatched: true, ...(lane ? { lane } : {}) });
+      engine = new MentionsEngine(db, { yieldNow: paced, onProgress: (scanning) => setStatus({ scanning }), interrupted: () => again || timer !== undefined, tablesWatched: true });
       await engine.load();
       (config.watch ?? watchMentionSources)(db, (tables) => { engine?.tablesChanged(tables); scheduleSync(); });
       scheduleSync(0);
