@@ -13,11 +13,9 @@ import { NewerDatabaseError, assertNotNewer } from './versionGuard';
 
 export { NewerDatabaseError } from './versionGuard';
 
-/**
- * The data format this build reads and writes. Raise it together with a new
- * `version(n)` below; the newer-version guard compares against it.
- */
-export const SCHEMA_VERSION = 10;
+import { SCHEMA_VERSION } from './schemaVersion';
+
+export { SCHEMA_VERSION } from './schemaVersion';
 
 /**
  * A persisted search-index segment, or the search catalog (id CATALOG_ROW_ID). Owned by the

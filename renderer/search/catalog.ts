@@ -45,7 +45,11 @@ export function emptyCatalog(): CatalogState {
 
 /** The stored catalog, or null when there is none or it was written by another format or analyzer. */
 export async function readCatalog(db: CasefileDb): Promise<CatalogState | null> {
-  const row = await db.searchSegments.get(CATALOG_ROW_ID);
+  return parseCatalog(await db.searchSegments.get(CATALOG_ROW_ID));
+}
+
+/** A catalog row's state, or null when there is none or it was written by another format or analyzer. */
+export function parseCatalog(row: SearchSegmentRow | undefined): CatalogState | null {
   if (!row || row.formatVersion !== CATALOG_VERSION || row.analyzerVersion !== ANALYZER_VERSION) return null;
   try {
     const state = JSON.parse(row.json ?? '') as CatalogState;

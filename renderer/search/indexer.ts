@@ -9,7 +9,7 @@
  * one at a time; queries read the current segment list and never wait for them.
  */
 import {
-  DEFAULT_MERGE_POLICY, StaleSegmentError, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
+  DEFAULT_MERGE_POLICY, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
   mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
@@ -18,7 +18,9 @@ import type { CasefileDb } from '../db/db';
 import type { DocumentRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange } from './catalog';
-import { emptyCatalog, loadSegmentRow, persist, readCatalog, readRowsAhead, readSegmentRow, startupReadOrder, storedSegmentIds } from './catalog';
+import { emptyCatalog, persist } from './catalog';
+import { dexieSource, readStored } from './storedLoad';
+import type { StoredIndex } from './storedLoad';
 import { advance, changesSince, currentMarks } from './recordChanges';
 import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
 
@@ -116,42 +118,24 @@ export class SearchIndexer {
     }
   }
 
-  /** Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync. */
-  load(): Promise<LoadReport> {
+  /**
+   * Loads the persisted segments. Stale or corrupt ones are dropped and rebuilt by the next sync.
+   * `early`: the stored index already being read elsewhere (the worker starts it on a raw
+   * connection before Dexie opens); when it gives nothing, it is read here.
+   */
+  load(early?: Promise<StoredIndex | null>): Promise<LoadReport> {
     return this.exclusive(async () => {
       const t0 = this.opts.now();
-      const [catalog, storedIds] = await Promise.all([readCatalog(this.db), storedSegmentIds(this.db)]);
-      this.state = catalog ?? emptyCatalog();
-      // Read ahead (the next rows are read while one is decoded), records first; segments keep
-      // the stored order.
-      const ids = startupReadOrder(storedIds);
-      const slotOf = new Map(storedIds.map((id, slot) => [id, slot]));
-      const bySlot: (Segment | null)[] = [];
-      const staleMetas: { slot: number; meta: SegmentMeta | null }[] = [];
-      let stale = 0;
-      await readRowsAhead(ids, (id) => readSegmentRow(this.db, id), (row) => {
-        if (!row) return;
-        const slot = slotOf.get(row.id)!;
-        // New segments must never take the id of one still stored (a lost catalog restarts at 1).
-        if (row.seq >= this.state.nextSeq) this.state.nextSeq = row.seq + 1;
-        if (!catalog) { this.pendingDrops.add(row.id); return; }
-        try {
-          bySlot[slot] = loadSegmentRow(row, catalog.tombstones[row.id] ?? []);
-        } catch (error) {
-          if (!(error instanceof StaleSegmentError) && !(error instanceof SyntaxError)) throw error;
-          stale++;
-          this.pendingDrops.add(row.id);
-          staleMetas.push({ slot, meta: row.meta as SegmentMeta | null });
-        }
-      });
-      const loaded = bySlot.filter((s): s is Segment => !!s);
-      staleMetas.sort((a, b) => a.slot - b.slot);
-      this.segments = loaded;
-      for (const { meta } of staleMetas) this.forgetSources(meta);
+      const stored = (await early?.catch(() => null)) ?? await readStored(dexieSource(this.db));
+      this.state = stored.catalog ?? emptyCatalog();
+      this.state.nextSeq = Math.max(this.state.nextSeq, stored.nextSeq);
+      for (const id of stored.drops) this.pendingDrops.add(id);
+      this.segments = stored.segments;
+      for (const meta of stored.staleMetas) this.forgetSources(meta);
       // Records: a full build is needed unless a base records segment survived intact.
       const recordsStale = [...this.pendingDrops].some((id) => id.startsWith('records'));
-      this.needFullRecords = recordsStale || !loaded.some((s) => s.meta.kind === 'records');
-      return { loaded: loaded.length, stale, ms: this.opts.now() - t0 };
+      this.needFullRecords = recordsStale || !stored.segments.some((s) => s.meta.kind === 'records');
+      return { loaded: stored.segments.length, stale: stored.staleMetas.length, ms: this.opts.now() - t0 };
     });
   }
 

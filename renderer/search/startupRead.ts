@@ -14,8 +14,13 @@ export function startupReadOrder(ids: readonly string[]): string[] {
   return [...records, ...ids.filter((id) => !id.startsWith('records'))];
 }
 
-/** Stored segment rows read at once while one is being loaded (start-up read-ahead). */
-export const STARTUP_READ_AHEAD = 3;
+/**
+ * Stored segment rows read at once while one is being loaded (start-up read-ahead). 8, not 3:
+ * the worker's first reads are asked for before its main chunk compiles (one long task, during
+ * which no new read can be asked for), so the database keeps reading meanwhile; a bare page's
+ * raw read took the same time with 3 or 8 (docs/benchmarks-search.md, session 6).
+ */
+export const STARTUP_READ_AHEAD = 8;
 
 /**
  * Reads `ids` with up to `ahead` reads in flight, and hands each row to `take` in `ids` order

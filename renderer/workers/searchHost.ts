@@ -2,6 +2,8 @@ import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
 import { pacedYield } from './pacedYield';
 import { MAX_INDEXED_PAGES, QueryAbandonedError, SearchIndexer } from '../search/indexer';
+import { readStored } from '../search/storedLoad';
+import type { StoredSource } from '../search/storedLoad';
 import type { SearchStatus } from '../search/types';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
 
@@ -12,6 +14,11 @@ import type { SearchRequest, SearchResponse } from './searchProtocol';
  */
 export interface SearchHostConfig {
   openDb: () => Promise<CasefileDb>;
+  /**
+   * The stored index already being read on a raw connection (searchEarlyRead.ts), decoded while
+   * Dexie opens; null or absent: the indexer reads it through Dexie.
+   */
+  early?: Promise<(StoredSource & { close(): void }) | null>;
   post: (message: SearchResponse) => void;
   /** Delay after a change before syncing (coalesces bursts of writes). */
   syncDelayMs?: number;
@@ -125,12 +132,20 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
 
   async function start(): Promise<void> {
     try {
-      const db = await config.openDb();
-      indexer = new SearchIndexer(db, {
-        onProgress: (p) => setStatus({ indexing: p }),
-        yieldNow: pacedYield(),
-      });
-      await indexer.load();
+      const early = config.early ?? Promise.resolve(null);
+      const preread = early.then((source) => (source ? readStored(source) : null));
+      preread.catch(() => undefined); // load falls back to Dexie
+      let db: CasefileDb;
+      try {
+        db = await config.openDb();
+        indexer = new SearchIndexer(db, {
+          onProgress: (p) => setStatus({ indexing: p }),
+          yieldNow: pacedYield(),
+        });
+        await indexer.load(preread);
+      } finally {
+        void preread.finally(() => early.then((source) => source?.close())).catch(() => undefined);
+      }
       setStatus({ ready: true });
       // Queries that waited for the load are answered before background work starts: reading
       // positions and the start-up sync would otherwise compete with the first answer.

@@ -42,7 +42,7 @@ export interface SearchOptions {
 
 /** Phrases a page candidate must still show in its text (they hold stop words); `any`: one suffices. */
 interface PendingPhrases { phrases: readonly (readonly string[])[]; any: boolean }
-interface Candidate { seg: Segment; row: number; score: number; pending?: PendingPhrases }
+interface Candidate { seg: Segment; row: number; score: number; pending?: PendingPhrases; ref?: string }
 
 /**
  * Whether a phrase clause needs the page text: stop words of either language (and one-letter
@@ -52,6 +52,8 @@ const textPhrase = (clause: CompiledClause): boolean => clause.phrase !== null &
 const needsText = (seg: Segment, clause: CompiledClause): boolean => seg.meta.family === 'pages' && textPhrase(clause);
 const hasTextPhrase = (q: CompiledQuery): boolean => q.include.some(textPhrase);
 const DEFAULT_PHRASE_BUDGET = 200;
+
+const filtering = (f: SearchFilters): boolean => !!(f.kinds?.length || f.statuses?.length || f.caseIds?.length || f.from || f.to);
 
 function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyMap<string, DocumentFilterInfo>): boolean {
   if (seg.tombstones.has(row)) return false;
@@ -65,6 +67,9 @@ function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyM
   return true;
 }
 
+/** A candidate's ref, decoded once (ties compare refs, and a ref is a UTF-8 read). */
+const refOf = (c: Candidate): string => (c.ref ??= rowRef(c.seg, c.row));
+
 /** Top `k` of one kind by score (ties: ref order), and how many matched. */
 class TopK {
   count = 0;
@@ -74,17 +79,21 @@ class TopK {
     this.count++;
     if (this.k <= 0) return;
     const items = this.items;
+    let ref: string | undefined;
     if (items.length === this.k) {
       const last = items[items.length - 1]!;
-      if (score < last.score || (score === last.score && rowRef(seg, row) >= rowRef(last.seg, last.row))) return;
+      if (score < last.score) return;
+      if (score === last.score && (ref = rowRef(seg, row)) >= refOf(last)) return;
     }
     let i = items.length;
     while (i > 0) {
       const prev = items[i - 1]!;
-      if (prev.score > score || (prev.score === score && rowRef(prev.seg, prev.row) < rowRef(seg, row))) break;
+      if (prev.score > score || (prev.score === score && refOf(prev) < (ref ??= rowRef(seg, row)))) break;
       i--;
     }
-    items.splice(i, 0, pending ? { seg, row, score, pending } : { seg, row, score });
+    const c: Candidate = pending ? { seg, row, score, pending } : { seg, row, score };
+    if (ref !== undefined) c.ref = ref;
+    items.splice(i, 0, c);
     if (items.length > this.k) items.pop();
   }
 }
@@ -162,10 +171,10 @@ function nameBonus(seg: Segment, row: number, queryTerms: ReadonlySet<string>): 
   return 1;
 }
 
-async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryContext, keep: (row: number) => boolean,
+async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryContext, keep: ((row: number) => boolean) | null,
   queryTerms: ReadonlySet<string>, top: Record<HitKind, TopK>): Promise<void> {
   const n = seg.meta.docCount;
-  const score = new Float32Array(n);
+  let score: Float32Array = new Float32Array(0);
   let rows: number[] = [];
   // Pages: phrases with stop words each row must still show in its text (checked for the top hits).
   let pendingAll: PendingPhrases | null = null;
@@ -176,7 +185,16 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
   const weak = (c: CompiledClause) => c.phrase === null && c.groups[0]!.weak;
   const required = q.include.filter((c) => !weak(c));
   const mode = q.mode === 'all' && required.length === 0 ? 'any' : q.mode;
-  if (mode === 'all') {
+  if (mode === 'all' && required.length === 1 && q.include.length === 1) {
+    // One clause (a word or a phrase): its rows and scores as they are, no per-row merging.
+    const clause = required[0]!;
+    const res = await clauseRows(seg, clause, ctx, keep);
+    if (!res || res.rows.length === 0) return;
+    rows = res.rows;
+    score = res.score;
+    if (needsText(seg, clause)) pendingAll = { phrases: [clause.phrase!], any: false };
+  } else if (mode === 'all') {
+    score = new Float32Array(n);
     // Plain clauses first, phrases last: positions are read only for rows that survive.
     const clauses = [...required].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
     const count = new Uint16Array(n);
@@ -194,6 +212,7 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
     const textPhrases = clauses.filter((c) => needsText(seg, c)).map((c) => c.phrase!);
     if (textPhrases.length) pendingAll = { phrases: textPhrases, any: false };
   } else {
+    score = new Float32Array(n);
     // 1: matched a clause that needs no text check; 2: only clauses that do (pendingAny).
     const seen = new Uint8Array(n);
     for (const clause of q.include) {
@@ -224,11 +243,18 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
       rows = rows.filter((r) => !mark[r]);
     }
   }
-  const records = seg.meta.family === 'records';
-  for (const row of rows) {
-    const s = records ? score[row]! * nameBonus(seg, row, queryTerms) : score[row]!;
-    const anyOf = pendingAny.get(row);
-    top[rowKind(seg, row)].offer(seg, row, s, pendingAll ?? (anyOf ? { phrases: anyOf, any: true } : undefined));
+  if (seg.meta.family === 'records') {
+    for (const row of rows) {
+      const anyOf = pendingAny.size ? pendingAny.get(row) : undefined;
+      top[rowKind(seg, row)].offer(seg, row, score[row]! * nameBonus(seg, row, queryTerms), pendingAll ?? (anyOf ? { phrases: anyOf, any: true } : undefined));
+    }
+  } else if (pendingAll === null && pendingAny.size === 0) {
+    for (const row of rows) top[rowKind(seg, row)].offer(seg, row, score[row]!);
+  } else {
+    for (const row of rows) {
+      const anyOf = pendingAny.get(row);
+      top[rowKind(seg, row)].offer(seg, row, score[row]!, pendingAll ?? (anyOf ? { phrases: anyOf, any: true } : undefined));
+    }
   }
 }
 
@@ -360,7 +386,8 @@ export async function searchSegments(segments: readonly Segment[], query: string
     for (const clause of compiled.include) for (const g of clause.groups) for (const e of ctx.expand(g)) { terms.add(e.term); if (e.typo) typos.add(e.term); }
     for (const seg of segments) {
       if (parsed.filters.kinds?.length && !parsed.filters.kinds.some((k) => (k === 'page') === (seg.meta.family === 'pages'))) continue;
-      const keep = (row: number) => passes(seg, row, parsed.filters, options.documentInfo);
+      // No filter and no dead row: every row passes (no per-row check).
+      const keep = !filtering(parsed.filters) && seg.tombstones.size === 0 ? null : (row: number) => passes(seg, row, parsed.filters, options.documentInfo);
       await segmentCandidates(seg, compiled, ctx, keep, terms, top);
     }
     // A prefix or typo word with more forms than MAX_EXPANSIONS matched only the nearest/shortest.

@@ -1,0 +1,86 @@
+/**
+ * The search worker's first module: before Dexie, the schema and the search engine load, it
+ * opens the database with raw IndexedDB (no version: it never creates or upgrades anything)
+ * and starts reading the stored index, so the reads run while the rest of the worker's code
+ * evaluates and Dexie opens (renderer/search/storedLoad.ts decodes them). It gives up (null)
+ * whenever the database is missing or not exactly this build's schema version, so a database
+ * to create, upgrade or refuse (newer) is left to Dexie and its guard, and the index is read
+ * through Dexie as before. Imports nothing heavy: it must evaluate first.
+ */
+import { SCHEMA_VERSION } from '../db/schemaVersion';
+import { DEXIE_VERSION_FACTOR } from '../db/versionGuard';
+import { STARTUP_READ_AHEAD, startupReadOrder } from '../search/startupRead';
+import type { SearchSegmentRow } from '../db/db';
+import type { StoredSource } from '../search/storedLoad';
+
+const CATALOG_ROW_ID = '~catalog';
+
+function result<T>(request: IDBRequest): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result as T);
+    request.onerror = () => reject(request.error ?? new Error('reading the search index failed'));
+  });
+}
+
+/** A raw connection at this build's schema version, or null (missing, older, newer, blocked). */
+async function openCurrent(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
+  if (typeof factory.databases === 'function' && !(await factory.databases()).some((info) => info.name === name)) return null;
+  const idb = await new Promise<IDBDatabase | null>((resolve) => {
+    const request = factory.open(name);
+    // Only fires when the database does not exist: abort its creation.
+    request.onupgradeneeded = () => request.transaction?.abort();
+    request.onerror = (event) => { event.preventDefault(); resolve(null); };
+    request.onblocked = () => resolve(null);
+    request.onsuccess = () => resolve(request.result);
+  });
+  if (!idb) return null;
+  if (Math.floor(idb.version / DEXIE_VERSION_FACTOR) !== SCHEMA_VERSION || !idb.objectStoreNames.contains('searchSegments')) {
+    idb.close();
+    return null;
+  }
+  // Another context upgrading the database: step aside at once (reads then fail, and the
+  // indexer reads through Dexie instead).
+  idb.onversionchange = () => idb.close();
+  return idb;
+}
+
+/**
+ * Opens `name` raw and reads the catalog row, the stored segment ids and the first rows in the
+ * worker's start-up order with the worker's read-ahead; later rows are read when asked for.
+ */
+export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'casefile'): Promise<(StoredSource & { close(): void }) | null> {
+  const idb = await openCurrent(factory, name);
+  if (!idb) return null;
+  try {
+    const tx = idb.transaction(['meta', 'searchSegments'], 'readonly');
+    const store = tx.objectStore('searchSegments');
+    const [meta, catalogRow, keys] = await Promise.all([
+      result<{ value?: unknown } | undefined>(tx.objectStore('meta').get('schemaVersion')),
+      result<SearchSegmentRow | undefined>(store.get(CATALOG_ROW_ID)),
+      result<IDBValidKey[]>(store.getAllKeys()),
+    ]);
+    // Written by a newer build (its data format, whatever the native version): Dexie's guard refuses it.
+    if (typeof meta?.value === 'number' && meta.value > SCHEMA_VERSION) { idb.close(); return null; }
+    const ids = (keys as string[]).filter((id) => id !== CATALOG_ROW_ID);
+    const read = (id: string) => result<SearchSegmentRow | undefined>(idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id));
+    const ahead = new Map<string, Promise<SearchSegmentRow | undefined>>();
+    for (const id of startupReadOrder(ids).slice(0, STARTUP_READ_AHEAD)) {
+      const row = read(id);
+      row.catch(() => undefined); // reported when asked for
+      ahead.set(id, row);
+    }
+    return {
+      catalogRow: async () => catalogRow,
+      segmentIds: async () => ids,
+      row: (id) => {
+        const row = ahead.get(id);
+        ahead.delete(id);
+        return row ?? read(id);
+      },
+      close: () => idb.close(),
+    };
+  } catch {
+    idb.close();
+    return null;
+  }
+}
