@@ -1,33 +1,31 @@
 /**
  * searchSegments: run a query over every live segment with dense typed-array accumulators,
- * keep the top hits per kind in a bounded list (counts are exact), verify phrases by word
- * positions (pages) or on the record's text, make snippets for the returned hits only.
+ * keep the top hits per kind in a bounded list (candidates.ts, counts are exact), verify phrases
+ * by word positions (pages) or on the record's text; hits.ts makes the returned hits (phrases
+ * with stop words checked on page text, snippets for the returned hits only).
  */
 import { compileQuery } from './compile';
-import { phraseRowsByPositions, phraseRowsByText, textHasPhrase } from './phrases';
+import { phraseRowsByPositions, phraseRowsByText } from './phrases';
 import type { CompiledClause, CompiledQuery } from './compile';
-import { QueryContext, groupCost, rowsWithAny, scoreGroup, termsOfRows } from './evaluate';
+import { QueryContext, groupCost, rowsWithAny, scoreGroup } from './evaluate';
 import { isStrong } from './analyze';
-import { matchedName } from './highlight';
-import { pageSnippet, recordSnippet } from './snippets';
+import { TopK } from './candidates';
+import type { PendingPhrases } from './candidates';
+import { finishGroup, verifyByText } from './hits';
+import type { HitOptions } from './hits';
 import { parseQuery } from './parseQuery';
 import type { ParsedQuery } from './parseQuery';
 import { NAME_SEPARATOR } from './columns';
-import { nameWordsOf, rowFilterInfo, rowKind, rowRecordId, rowRef } from './segment';
+import { nameWordsOf, rowFilterInfo, rowKind } from './segment';
 import type { Segment } from './segment';
 import { HIT_KINDS } from './types';
-import type { DocumentFilterInfo, HitGroup, HitKind, SearchFilters, SearchHit, SearchResults } from './types';
+import type { DocumentFilterInfo, HitGroup, HitKind, SearchFilters, SearchResults } from './types';
 
-/** Loads a page's text for snippets (the worker reads IndexedDB). */
-export type TextLoader = (page: { ref: string; documentId: string; page: number }) =>
-  Promise<string | null | undefined> | string | null | undefined;
+export type { TextLoader } from './hits';
 
-export interface SearchOptions {
+export interface SearchOptions extends HitOptions {
   /** Hits returned per kind (default 20). */
   limit?: number;
-  getText?: TextLoader;
-  /** Bulk form of getText (one read for all hits of a kind); preferred when given. */
-  getTexts?: (pages: { documentId: string; page: number }[]) => Promise<(string | null | undefined)[]>;
   /** Current filter facts of documents; pages use these over the ones frozen in the segment. */
   documentInfo?: ReadonlyMap<string, DocumentFilterInfo>;
   /**
@@ -35,14 +33,9 @@ export interface SearchOptions {
    * the indexed words only). Past it, counts are upper bounds (`exact: false`). Default 200.
    */
   phraseBudget?: number;
-  snippetLength?: number;
   fuzzy?: boolean;
   now?: () => number;
 }
-
-/** Phrases a page candidate must still show in its text (they hold stop words); `any`: one suffices. */
-interface PendingPhrases { phrases: readonly (readonly string[])[]; any: boolean }
-interface Candidate { seg: Segment; row: number; score: number; pending?: PendingPhrases; ref?: string }
 
 /**
  * Whether a phrase clause needs the page text: stop words of either language (and one-letter
@@ -67,36 +60,6 @@ function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyM
   return true;
 }
 
-/** A candidate's ref, decoded once (ties compare refs, and a ref is a UTF-8 read). */
-const refOf = (c: Candidate): string => (c.ref ??= rowRef(c.seg, c.row));
-
-/** Top `k` of one kind by score (ties: ref order), and how many matched. */
-class TopK {
-  count = 0;
-  items: Candidate[] = [];
-  constructor(private readonly k: number) {}
-  offer(seg: Segment, row: number, score: number, pending?: PendingPhrases): void {
-    this.count++;
-    if (this.k <= 0) return;
-    const items = this.items;
-    let ref: string | undefined;
-    if (items.length === this.k) {
-      const last = items[items.length - 1]!;
-      if (score < last.score) return;
-      if (score === last.score && (ref = rowRef(seg, row)) >= refOf(last)) return;
-    }
-    let i = items.length;
-    while (i > 0) {
-      const prev = items[i - 1]!;
-      if (prev.score > score || (prev.score === score && refOf(prev) < (ref ??= rowRef(seg, row)))) break;
-      i--;
-    }
-    const c: Candidate = pending ? { seg, row, score, pending } : { seg, row, score };
-    if (ref !== undefined) c.ref = ref;
-    items.splice(i, 0, c);
-    if (items.length > this.k) items.pop();
-  }
-}
 
 /**
  * Rows of a segment satisfying a clause (every word group; the phrase verified), with the
@@ -258,110 +221,6 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
   }
 }
 
-/**
- * Pages whose phrases hold stop words: checked on their text, best first, until `limit` hold
- * or the budget of text reads is spent. When every candidate fits the budget they are all
- * checked and the count is exact; otherwise the count is an upper bound (`exact: false`).
- * Returns the texts read (for snippets) and whether every candidate was verified.
- */
-async function verifyByText(top: TopK, limit: number, opts: SearchOptions): Promise<{ exact: boolean; texts: Map<Candidate, string | null> }> {
-  const texts = new Map<Candidate, string | null>();
-  const items = top.items;
-  const all = top.count <= items.length;
-  const kept: Candidate[] = [];
-  let rejected = 0;
-  let unverified = false;
-  let i = 0;
-  while (i < items.length && (all || kept.length < limit)) {
-    const chunk = items.slice(i, all ? items.length : i + Math.max(limit, 20));
-    i += chunk.length;
-    const toRead = chunk.filter((c) => c.pending);
-    const read = await textsOf(toRead, opts);
-    toRead.forEach((c, j) => texts.set(c, read[j] ?? null));
-    for (const c of chunk) {
-      const text = texts.get(c);
-      if (!c.pending) { kept.push(c); continue; }
-      // No text to check against (no loader, page row missing): kept, but the count is not exact.
-      if (text == null) { unverified = true; kept.push(c); continue; }
-      const { phrases, any } = c.pending;
-      if (any ? phrases.some((p) => textHasPhrase(text, p)) : phrases.every((p) => textHasPhrase(text, p))) kept.push(c);
-      else rejected++;
-    }
-  }
-  if (items.slice(i).some((c) => c.pending) || !all) unverified = true;
-  top.count -= rejected;
-  top.items = kept.slice(0, limit);
-  return { exact: !unverified, texts };
-}
-
-async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], typos: ReadonlySet<string>, opts: SearchOptions,
-  exact = true, known?: ReadonlyMap<Candidate, string | null>): Promise<HitGroup> {
-  const hits = top.items;
-  // Matched terms of the returned hits only, one walk per segment and term.
-  const termsOf = new Map<Candidate, Set<string>>();
-  const bySeg = new Map<Segment, Candidate[]>();
-  for (const c of hits) bySeg.set(c.seg, [...(bySeg.get(c.seg) ?? []), c]);
-  for (const [seg, list] of bySeg) {
-    const found = termsOfRows(seg, queryTerms, list.map((c) => c.row));
-    for (const c of list) termsOf.set(c, found.get(c.row) ?? new Set());
-  }
-  const unread = known ? hits.filter((c) => !known.has(c)) : hits;
-  const read = await textsOf(unread, opts);
-  const readOf = new Map(unread.map((c, i) => [c, read[i] ?? null]));
-  const texts = hits.map((c) => (known?.has(c) ? known.get(c)! : readOf.get(c) ?? null));
-  const phrases = q.include.filter((c) => c.phrase);
-  // Highlight verdicts per spelling, shared by hits whose matched terms are the same set.
-  const memos = new Map<string, Map<string, boolean>>();
-  const memoFor = (terms: Set<string>) => {
-    const key = [...terms].sort().join(' ');
-    let memo = memos.get(key);
-    if (!memo) { memo = new Map(); memos.set(key, memo); }
-    return memo;
-  };
-  return {
-    count: top.count,
-    exact,
-    hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, typos, opts.snippetLength, memoFor(termsOf.get(c)!))),
-  };
-}
-
-async function textsOf(hits: readonly Candidate[], opts: SearchOptions): Promise<(string | null)[]> {
-  if (hits.length === 0) return [];
-  const pages = hits.filter((c) => c.seg.meta.family === 'pages');
-  if (!opts.getTexts || pages.length === 0) return Promise.all(hits.map((c) => textOf(c, opts.getText)));
-  const read = await opts.getTexts(pages.map((c) => ({ documentId: rowRecordId(c.seg, c.row), page: c.seg.rows.page[c.row] ?? 0 })));
-  const byHit = new Map(pages.map((c, i) => [c, read[i] ?? null]));
-  return hits.map((c) => (c.seg.meta.family === 'records' ? c.seg.rows.text.at(c.row) ?? null : byHit.get(c) ?? null));
-}
-
-async function textOf(c: Candidate, getText?: TextLoader): Promise<string | null> {
-  if (c.seg.meta.family === 'records') return c.seg.rows.text.at(c.row) ?? null;
-  if (!getText) return null;
-  const documentId = rowRecordId(c.seg, c.row);
-  return (await getText({ ref: rowRef(c.seg, c.row), documentId, page: c.seg.rows.page[c.row] ?? 0 })) ?? null;
-}
-
-function toHit(c: Candidate, terms: Set<string>, text: string | null, phrases: readonly CompiledClause[], typos: ReadonlySet<string>,
-  snippetLength?: number, memo?: Map<string, boolean>): SearchHit {
-  const kind = rowKind(c.seg, c.row);
-  const hit: SearchHit = { ref: rowRef(c.seg, c.row), kind, recordId: rowRecordId(c.seg, c.row), score: c.score, terms: [...terms].sort() };
-  if (kind === 'page') { hit.documentId = hit.recordId; hit.page = c.seg.rows.page[c.row] ?? 0; }
-  if (kind === 'actor') hit.matchedName = matchedName(c.seg.rows.names.at(c.row) ?? [], terms);
-  const similar = hit.terms.filter((t) => typos.has(t));
-  if (similar.length) hit.similar = similar;
-  if (text) {
-    const phraseWords = phrases.map((p) => p.phrase!);
-    if (kind === 'page') {
-      const { snippet, occurrences } = pageSnippet(text, terms, phraseWords, snippetLength, memo);
-      hit.snippet = snippet;
-      hit.occurrences = occurrences;
-    } else {
-      const snippet = recordSnippet(text, terms, phraseWords, snippetLength);
-      if (snippet) hit.snippet = snippet;
-    }
-  }
-  return hit;
-}
 
 /**
  * Search segments. `query` is the user's text (parsed here, never throws) or a ParsedQuery;
