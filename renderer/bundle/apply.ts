@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, TrashedVersion, WriteSet } from '../../shared/bundle/merge';
-import { lookupKeys, planMerge, resolveMerge } from '../../shared/bundle/merge';
+import { lookupKeys, planMerge } from '../../shared/bundle/merge';
+import { resolveMerge } from '../../shared/bundle/mergeWrites';
 import type { BundleNameRule } from '../../shared/bundle/nameRules';
 import { nameRuleKey } from '../../shared/bundle/nameRules';
 import type { SavedChart } from '../../shared/chart/savedChart';

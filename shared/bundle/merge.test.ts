@@ -3,7 +3,8 @@ import sample from '../../resources/sample-case/vraem.json';
 import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
 import { actorSchema, blankDocument, eventSchema, validateWith } from '../model';
 import type { IncomingRecords, LocalRecords, MergeChoice, WriteSet } from './merge';
-import { canonicalJson, keepBothId, lookupKeys, planMerge, recordKey, resolveMerge } from './merge';
+import { canonicalJson, keepBothId, lookupKeys, planMerge, recordKey } from './merge';
+import { resolveMerge } from './mergeWrites';
 import type { FieldDiff } from './diffText';
 import { plainText } from './diffText';
 
