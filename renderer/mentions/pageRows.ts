@@ -1,5 +1,5 @@
 import { findMentionsInTokens, mentionSnippet, tokenize } from '../../shared/mentions';
-import type { NameTrie, PageTokens } from '../../shared/mentions';
+import type { FindOptions, NameTrie, PageTokens } from '../../shared/mentions';
 import type { MentionRow } from '../db/mentionTypes';
 
 /** Hits kept per (page, actor): enough for a snippet, a highlight and a citation. */
@@ -18,9 +18,9 @@ const byId = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
  * first named by the same words in id order). Nothing depends on the order the names were
  * added, so a page re-scanned after an edit gets the row a build from nothing gives it.
  */
-export function pageRows(trie: NameTrie, documentId: string, page: number, text: string, tokens: PageTokens = tokenize(text)): MentionRow[] {
+export function pageRows(trie: NameTrie, documentId: string, page: number, text: string, tokens: PageTokens = tokenize(text), find?: FindOptions): MentionRow[] {
   const rows = new Map<string, MentionRow>();
-  for (const m of findMentionsInTokens(trie, tokens)) {
+  for (const m of findMentionsInTokens(trie, tokens, find)) {
     const candidates = m.candidates.length > 1 ? [...m.candidates].sort((x, y) => byId(x.actorId, y.actorId)) : m.candidates;
     const actorIds = m.actorIds.length > 1 ? [...m.actorIds].sort(byId) : m.actorIds;
     for (const c of candidates) {

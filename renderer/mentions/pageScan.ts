@@ -8,7 +8,7 @@ import type { PageRow } from '../db/derive';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRowOf } from '../db/pageMentions';
 import { pageRows } from './pageRows';
-import { splicedRow } from './splice';
+import { spliceWindow, splicedRow } from './splice';
 import type { SplicePlan } from './splice';
 
 /** Where a sync spent its time, in ms (what `npm run bench:mentions` prints). */
@@ -78,6 +78,16 @@ export function rematchPages(trie: NameTrie, pages: readonly (PageRow | undefine
   return pages.map((page, i) => {
     if (!page) return null;
     const text = pageSearchText(page.text, page.annotations);
+    // A window of the page where one will do (spliceWindow); else the page tokenized whole.
+    const window = plan ? spliceWindow(plan, text) : null;
+    if (window) {
+      const row = splicedRow(trie, plan!, page.documentId, page.page, text, window.tokens, stored[i], window.cased);
+      if (row !== undefined) {
+        t.pagesSpliced++;
+        return row;
+      }
+      return fullRow(trie, page, text, tokenize(text));
+    }
     const tokens = tokenize(text);
     if (plan) {
       const row = splicedRow(trie, plan, page.documentId, page.page, text, tokens, stored[i]);

@@ -7,12 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { HELDOUT_ACTORS, HELDOUT_PAGES } from '../../shared/mentions/heldout.testkit';
 import { HELDOUT2_ACTORS, HELDOUT2_PAGES } from '../../shared/mentions/heldout2.testkit';
 import { parseLabelledPages } from '../../shared/mentions/labelled.testkit';
-import { NameTrie, capitalisedAt, nameEntriesForActors, tokenize } from '../../shared/mentions';
+import { NameTrie, capitalisedAt, nameEntriesForActors, tokenize, wordSpans } from '../../shared/mentions';
 import type { MatchRule, MentionActor, NameEntry } from '../../shared/mentions';
 import { pageRowOf } from '../db/pageMentions';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRows } from './pageRows';
-import { splicePlan, splicedRow } from './splice';
+import { WINDOW_WORDS, spliceWindow, splicePlan, splicedRow } from './splice';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../tests/fixtures/mentions/${name}`, import.meta.url), 'utf8');
 const sets: { name: string; actors: MentionActor[]; pages: string[] }[] = [
@@ -35,7 +35,19 @@ function capitalised(text: string): string[] {
   return [...out.values()];
 }
 
-interface Tally { spliced: number; full: number; changed: number }
+/** Where the splice works on a window of the page (spliceWindow), its row must be the full match's too. */
+function windowed(trie: NameTrie, plan: ReturnType<typeof splicePlan>, i: number, text: string, stored: PageMentionsRow | undefined,
+  expected: PageMentionsRow | null, what: string, tally: Tally): void {
+  const window = spliceWindow(plan, text);
+  if (!window) return;
+  const row = splicedRow(trie, plan, 'd', i, text, window.tokens, stored, window.cased);
+  if (row === undefined) return;
+  tally.windowed++;
+  if (window.tokens.words.length < tokenize(text).words.length) tally.narrowed++;
+  expect(JSON.stringify(row), `${what}, from a window`).toBe(JSON.stringify(expected));
+}
+
+interface Tally { spliced: number; full: number; changed: number; windowed: number; narrowed: number }
 
 /**
  * Adds `entry` to the trie and takes it out again, on the given pages: each way, where the
@@ -49,6 +61,7 @@ function check(trie: NameTrie, entry: NameEntry, actorEntries: readonly NameEntr
   indices.forEach((i, k) => {
     const text = pages[i]!;
     const row = splicedRow(trie, add, 'd', i, text, tokenize(text), before[i] ?? undefined);
+    windowed(trie, add, i, text, before[i] ?? undefined, after[k] ?? null, `+"${entry.name}" (${entry.actorId}, ${entry.rule}) on page ${i}`, tally);
     if (row === undefined) { tally.full++; return; }
     tally.spliced++;
     if (JSON.stringify(row) !== JSON.stringify(before[i])) tally.changed++;
@@ -59,19 +72,23 @@ function check(trie: NameTrie, entry: NameEntry, actorEntries: readonly NameEntr
   indices.forEach((i, k) => {
     const text = pages[i]!;
     const row = splicedRow(trie, remove, 'd', i, text, tokenize(text), after[k] ?? undefined);
+    windowed(trie, remove, i, text, after[k] ?? undefined, before[i] ?? null, `−"${entry.name}" (${entry.actorId}, ${entry.rule}) on page ${i}`, tally);
     if (row === undefined) { tally.full++; return; }
     tally.spliced++;
     expect(JSON.stringify(row), `−"${entry.name}" (${entry.actorId}, ${entry.rule}) on page ${i}`).toBe(JSON.stringify(before[i]));
   });
 }
 
+/** The set's pages joined six to a page, so that windows sit inside pages, not around them. */
+const joined = (pages: readonly string[]): string[] => Array.from({ length: Math.ceil(pages.length / 6) }, (_, k) => pages.slice(k * 6, k * 6 + 6).join('\n\n'));
+
 describe('spliced re-scan rows', () => {
-  for (const set of sets) {
+  for (const set of [...sets, ...sets.map((s) => ({ ...s, name: `${s.name} (joined six to a page)`, pages: joined(s.pages) }))]) {
     it(`equal a full match on the ${set.name} pages, names taken out and put back, and new names added`, () => {
       const entries = nameEntriesForActors(set.actors);
       const trie = new NameTrie(entries);
       const all = set.pages.map((_, i) => i);
-      const tally: Tally = { spliced: 0, full: 0, changed: 0 };
+      const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0 };
       // Each recorded name of the set: out (the stored rows are those with it), then back in.
       for (const entry of entries.filter((e) => e.source === 'name')) {
         trie.remove(entry);
@@ -94,9 +111,13 @@ describe('spliced re-scan rows', () => {
         }
       });
       // The splice did real work, both ways, and left the hard cases to the full match.
-      expect(tally.spliced, JSON.stringify(tally)).toBeGreaterThan(1000);
-      expect(tally.changed, JSON.stringify(tally)).toBeGreaterThan(100);
+      const joinedSet = set.name.includes('joined');
+      expect(tally.spliced, JSON.stringify(tally)).toBeGreaterThan(joinedSet ? 300 : 1000);
+      expect(tally.changed, JSON.stringify(tally)).toBeGreaterThan(joinedSet ? 50 : 100);
       expect(tally.full, JSON.stringify(tally)).toBeGreaterThan(0);
+      // Windows did real work too, and on joined pages most were narrower than the page.
+      expect(tally.windowed, JSON.stringify(tally)).toBeGreaterThan(300);
+      if (joinedSet) expect(tally.narrowed, JSON.stringify(tally)).toBeGreaterThan(tally.windowed / 2);
     });
   }
 
@@ -107,11 +128,67 @@ describe('spliced re-scan rows', () => {
     const text = `Ayer llegó Rodrigo Cárdenas al pueblo. ${'Los vecinos hablaron mucho de la cosecha y del río durante toda la tarde. '.repeat(3)}Después Cárdenas se fue.`;
     const trie = new NameTrie(nameEntriesForActors(actors));
     const before = full(trie, 0, text);
-    const tally: Tally = { spliced: 0, full: 0, changed: 0 };
+    const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0 };
     const entry: NameEntry = { actorId: 'rodrigo', name: 'Rodrigo Cárdenas', source: 'name', rule: 'anywhere' };
     check(trie, entry, nameEntriesForActors(actors).filter((e) => e.actorId === 'rodrigo'), [text], [0], [before], tally);
     trie.add(entry);
     expect(full(trie, 0, text)!.actors[0]!.count).toBe(2);
     expect(tally.full).toBe(2);
+  });
+
+  describe('from a window of a long page', () => {
+    const filler = 'los vecinos hablaron mucho de la cosecha y del río durante toda la tarde sin novedad. '.repeat(8);
+    const florindo: MentionActor = { id: 'florindo', kind: 'person', name: 'Florindo Eleuterio Flores', names: [{ name: 'Artemio', type: 'alias' }] };
+    const tally = (): Tally => ({ spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0 });
+    // The filler puts what the window must not see beyond its reach.
+    it('fills more than a window', () => expect(filler.trim().split(/\s+/).length).toBeGreaterThan(2 * WINDOW_WORDS));
+
+    it('tokenizes the page whole where another name of the actor is anywhere on it', () => {
+      // "Camarón" without a cue is his only because the page names him strongly, 150 words before.
+      const text = `Florindo Eleuterio Flores habló ayer. ${filler}Luego Camarón llegó al pueblo.`;
+      const entries = nameEntriesForActors([florindo]);
+      const trie = new NameTrie(entries);
+      const entry: NameEntry = { actorId: 'florindo', name: 'Camarón', source: 'name', rule: 'with-cue' };
+      trie.add(entry);
+      expect(spliceWindow(splicePlan(trie, entry, true, [...entries, entry]), text)).toBeNull();
+      expect(full(trie, 0, text)!.actors[0]!.hits.map((h) => h.text)).toContain('Camarón');
+      trie.remove(entry);
+      const t = tally();
+      check(trie, entry, entries, [text], [0], [full(trie, 0, text)], t);
+      expect(t.windowed).toBe(0);
+    });
+
+    it('says whether the page capitalises names from the whole page, not the window', () => {
+      // The only capital inside a sentence is far from "tigre": the page is cased, so the
+      // lower-case "tigre" is no name; on the same page in lower case it is.
+      const entry: NameEntry = { actorId: 'tigre', name: 'Tigre', source: 'name', rule: 'anywhere' };
+      for (const [text, named] of [[`Ayer visitó Lima el ministro. ${filler}vieron al tigre cerca del río.`, false], [`ayer visitó lima el ministro. ${filler}vieron al tigre cerca del río.`, true]] as const) {
+        const trie = new NameTrie(nameEntriesForActors([florindo]));
+        const before = full(trie, 0, text);
+        trie.add(entry);
+        const plan = splicePlan(trie, entry, true, [entry]);
+        const window = spliceWindow(plan, text)!;
+        expect(window.tokens.words.length).toBeLessThan(tokenize(text).words.length);
+        expect(window.tokens.words).not.toContain('lima');
+        const row = splicedRow(trie, plan, 'd', 0, text, window.tokens, before ?? undefined, window.cased);
+        expect(JSON.stringify(row)).toBe(JSON.stringify(full(trie, 0, text)));
+        expect(row !== null && row!.actorIds.includes('tigre')).toBe(named);
+        trie.remove(entry);
+      }
+    });
+
+    it('finds the words tokenize finds, with the same hashes, or gives the page up', () => {
+      const texts = [...sets.flatMap((set) => joined(set.pages)), 'Pa-\nlomino y Quispe', 'Guzma\u0301n Straße ＶＲＡＥＭ «Artemio» 😀 fin.'];
+      for (const text of texts) {
+        const spans = wordSpans(text);
+        const t = tokenize(text);
+        if (!spans) { expect(text).toMatch(/[-\u2010\u2011\u00AD][ \t]*\r?\n/); continue; }
+        expect(spans.count).toBe(t.words.length);
+        expect([...spans.starts.subarray(0, spans.count)]).toEqual(t.starts);
+        expect([...spans.ends.subarray(0, spans.count)]).toEqual(t.ends);
+        expect([...spans.hashes.subarray(0, spans.count)]).toEqual([...t.hashes!]);
+      }
+      expect(wordSpans('Pa-\nlomino')).toBeNull();
+    });
   });
 });

@@ -22,7 +22,7 @@
 // before the first row whose first hit starts after its own. Anything else (another actor on
 // E's words, A named otherwise on the page, a stored row that disagrees) is matched in full.
 // splice.test.ts checks both ways against full matching over the labelled pages.
-import { DEFAULT_NEAR_WORDS, NameTrie, tokenize } from '../../shared/mentions';
+import { DEFAULT_NEAR_WORDS, NameTrie, capitalisesNames, tokenize, wordHash, wordSpans } from '../../shared/mentions';
 import type { NameEntry, PageTokens, RawMatch } from '../../shared/mentions';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRowOf, withoutActor } from '../db/pageMentions';
@@ -43,6 +43,12 @@ export interface SplicePlan {
    * page, or single the actor out of a family name it shares).
    */
   readonly shared: boolean;
+  /**
+   * For E of one word, where a page can be spliced from a window of its words (spliceWindow):
+   * E's word's hash, and the hashes of every other word of the actor's other recorded names
+   * and family names (any of them on the page means the whole page is tokenized).
+   */
+  readonly window?: { hash: number; danger: ReadonlySet<number> };
 }
 
 /**
@@ -55,10 +61,48 @@ export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, act
   const same = (e: NameEntry) => e.name === entry.name && e.source === entry.source;
   const families = actorEntries.filter((e) => e.source === 'family');
   const familyWords = new Set(families.flatMap((e) => tokenize(e.name).words));
-  return {
-    entry, added, own, names: new NameTrie(actorEntries.filter((e) => e.source === 'name' && !same(e))), families: new NameTrie(families),
-    shared: words.length > 0 && (trie.entriesOf(words).length > (added ? 1 : 0) || words.some((w) => familyWords.has(w))),
-  };
+  const names = actorEntries.filter((e) => e.source === 'name' && !same(e));
+  const shared = words.length > 0 && (trie.entriesOf(words).length > (added ? 1 : 0) || words.some((w) => familyWords.has(w)));
+  const plan: SplicePlan = { entry, added, own, names: new NameTrie(names), families: new NameTrie(families), shared };
+  if (words.length !== 1 || shared) return plan;
+  const danger = new Set([...names, ...families].flatMap((e) => tokenize(e.name).words).filter((w) => w !== words[0]).map(wordHash));
+  return { ...plan, window: { hash: wordHash(words[0]!), danger } };
+}
+
+/**
+ * Words kept either side of E's first and last word in a window: far more than anything a
+ * match looks at (a cue or a plural family cue at most 8 words before, the longest name's
+ * words around an overlap, a line's title case read from the text itself).
+ */
+export const WINDOW_WORDS = 40;
+
+/**
+ * The tokens of the part of the page that holds E's word (40 words either side) and whether
+ * the page as a whole capitalises names, so that splicing needs no tokenizing of the rest; null
+ * when the page must be tokenized whole (E of several words, another actor on E's words, a
+ * word of the actor's other names anywhere on the page, a word broken across a line end).
+ * Without E's word the window is empty and the stored row stands. The rest of the page is
+ * only hashed (wordSpans), never cut into strings.
+ */
+export function spliceWindow(plan: SplicePlan, text: string): { tokens: PageTokens; cased: boolean } | null {
+  const w = plan.window;
+  if (!w) return null;
+  const spans = wordSpans(text);
+  if (!spans) return null;
+  const { hashes, count, starts, ends } = spans;
+  let first = -1;
+  let last = -1;
+  for (let i = 0; i < count; i++) {
+    const h = hashes[i]!;
+    if (h === w.hash) {
+      if (first < 0) first = i;
+      last = i;
+    } else if (w.danger.has(h)) return null;
+  }
+  if (first < 0) return { tokens: tokenize(text, 0, 0), cased: false };
+  const from = Math.max(0, first - WINDOW_WORDS);
+  const to = Math.min(count - 1, last + WINDOW_WORDS);
+  return { tokens: tokenize(text, starts[from]!, ends[to]!), cased: capitalisesNames(text, starts, ends, count) };
 }
 
 const overlaps = (r: RawMatch, e: RawMatch): boolean => r.from < e.to && r.to > e.from;
@@ -67,10 +111,11 @@ const sameSpan = (r: RawMatch, e: RawMatch): boolean => r.from === e.from && r.t
 /**
  * The page's new row (null: no one named) when splicing gives exactly what matching the page
  * with `trie` gives; undefined when the page must be matched in full. `trie` is the trie after
- * the edit; `stored` the page's row before it.
+ * the edit; `stored` the page's row before it. `tokens` may be a window of the page
+ * (spliceWindow), with `cased` said for the whole page.
  */
 export function splicedRow(trie: NameTrie, plan: SplicePlan, documentId: string, page: number, text: string, tokens: PageTokens,
-  stored: PageMentionsRow | undefined): PageMentionsRow | null | undefined {
+  stored: PageMentionsRow | undefined, cased?: boolean): PageMentionsRow | null | undefined {
   const own = plan.own.scan(tokens);
   // E's words are not on the page: the page's raw matches, and so its mentions, are unchanged.
   if (own.length === 0) return stored ?? null;
@@ -89,7 +134,7 @@ export function splicedRow(trie: NameTrie, plan: SplicePlan, documentId: string,
     if (own.some((e) => overlaps(r, e))) return undefined;
   }
   const actorId = plan.entry.actorId;
-  const rows = pageRows(plan.own, documentId, page, text, tokens);
+  const rows = pageRows(plan.own, documentId, page, text, tokens, cased === undefined ? undefined : { cased });
   const had = stored?.actors.find((a) => a.actorId === actorId);
   if (!plan.added) {
     // A was named on the page by E alone: its stored part must be what E alone gives.

@@ -19,6 +19,11 @@ export interface FindOptions {
    * an unrelated José two sentences later should not be taken for the nom de guerre.
    */
   readonly nearWords?: number;
+  /**
+   * Whether the page capitalises names (PageFacts.cased), when the tokens hold only a window
+   * of the page and so cannot tell.
+   */
+  readonly cased?: boolean;
 }
 export const DEFAULT_NEAR_WORDS = 12;
 
@@ -45,7 +50,7 @@ export function findMentionsInTokens(trie: NameTrie, t: PageTokens, options: Fin
   const near = options.nearWords ?? DEFAULT_NEAR_WORDS;
   const accepted = new Map<RawMatch, Accepted>();
   const pending: MatchFacts[] = [];
-  const page = new PageFacts(t);
+  const page = new PageFacts(t, options.cased);
   for (const m of raw) {
     const facts = new MatchFacts(page, m, raw);
     // "los vecinos de la colonia Los Olivos": a place, whoever else bears its name.

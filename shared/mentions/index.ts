@@ -1,5 +1,5 @@
 export * from './types';
-export { tokenize, pageWordSet, foldWord, type PageTokens } from './tokens';
+export { tokenize, pageWordSet, foldWord, wordSpans, wordHash, type PageTokens, type WordSpans } from './tokens';
 export { NameTrie, compileEntry, type RawMatch } from './matcher';
 export { findMentions, findMentionsInTokens, DEFAULT_NEAR_WORDS, type FindOptions } from './findMentions';
 export { LIBRARY_COMMON_FAMILY_SHARE, LIBRARY_COMMON_SHARE, LIBRARY_MIN_PAGES, MAX_SHARED_FAMILY, proposeRule, proposeFamilyRule, type RuleProposal, type WordFrequency } from './rules';
@@ -11,5 +11,5 @@ export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } 
 export { rarestWord, rescanWords, joinedWords } from './rescan';
 export { FILTER_CONTEXT_VERSION, UNCASED_KEY, WORD_FILTER_BYTES, addWords, contextKey, mayHold, midSentenceKey, pageFilterKeys, pageWordFilter, standaloneKey, wordProbe, type WordProbe } from './wordFilter';
 export { cueContexts } from './cues';
-export { capitalisedAt } from './pageFacts';
+export { capitalisedAt, capitalisesNames, PageFacts } from './pageFacts';
 export { mentionSnippet, sentenceAround, type MentionSnippet } from './snippet';

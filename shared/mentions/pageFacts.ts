@@ -29,31 +29,33 @@ export function capitalisedAt(text: string, start: number): boolean {
 /** Word i of the page starts with a capital. */
 export const capitalAt = (t: PageTokens, i: number): boolean => capitalisedAt(t.text, t.starts[i]!);
 
+/**
+ * Whether the page capitalises names: some word inside a sentence starts with a capital (the
+ * first `count` words, at `starts` / `ends` in `text`). A page that capitalises only sentence
+ * starts, or nothing (a chat message, some OCR, generated text), says nothing with capitals,
+ * and names are then matched whatever their case.
+ */
+export function capitalisesNames(text: string, starts: ArrayLike<number>, ends: ArrayLike<number>, count = starts.length): boolean {
+  for (let i = 1; i < count; i++) {
+    const c = text.charCodeAt(starts[i]!);
+    if (c < 0x80 ? c < 65 || c > 90 : !ANY_CAPITAL.test(text[starts[i]!]!)) continue;
+    if (!/[.!?:…\n]/.test(text.slice(ends[i - 1]!, starts[i]!))) return true;
+  }
+  return false;
+}
+
 /** Facts about the whole page, computed once. */
 export class PageFacts {
   private anyCapital: boolean | undefined;
 
-  constructor(readonly t: PageTokens) {}
+  /** `cased`: already known for the whole page, when `t` holds only a window of it (splice.ts). */
+  constructor(readonly t: PageTokens, cased?: boolean) {
+    this.anyCapital = cased;
+  }
 
-  /**
-   * Whether the page capitalises names: some word inside a sentence starts with a capital.
-   * A page that capitalises only sentence starts, or nothing (a chat message, some OCR,
-   * generated text), says nothing with capitals, and names are then matched whatever
-   * their case.
-   */
+  /** Whether the page capitalises names (capitalisesNames), computed once. */
   cased(): boolean {
-    if (this.anyCapital === undefined) {
-      const { text, starts, ends } = this.t;
-      this.anyCapital = false;
-      for (let i = 1; i < starts.length; i++) {
-        const c = text.charCodeAt(starts[i]!);
-        if (c < 0x80 ? c < 65 || c > 90 : !ANY_CAPITAL.test(text[starts[i]!]!)) continue;
-        if (!/[.!?:…\n]/.test(text.slice(ends[i - 1]!, starts[i]!))) {
-          this.anyCapital = true;
-          break;
-        }
-      }
-    }
+    this.anyCapital ??= capitalisesNames(this.t.text, this.t.starts, this.t.ends);
     return this.anyCapital;
   }
 

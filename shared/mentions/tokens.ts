@@ -94,14 +94,19 @@ function startsWord(text: string, i: number, c: number): boolean {
   return WORD_START.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
-export function tokenize(text: string): PageTokens {
+/**
+ * The page's words, or only those of text[from, to) (offsets stay the page's): a window must
+ * start at a word's start and end at a word's end, and its first word counts as after a hard
+ * stop (the splice's windows keep their edges far from what they look at: windowWords).
+ */
+export function tokenize(text: string, from = 0, to = text.length): PageTokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const hard: number[] = [];
   const hashes: number[] = [];
-  const n = text.length;
-  let i = 0;
+  const n = to;
+  let i = from;
   while (i < n) {
     let c = text.charCodeAt(i);
     if (!startsWord(text, i, c)) {
@@ -164,6 +169,68 @@ export function tokenize(text: string): PageTokens {
     ends.push(i);
   }
   return { text, words, starts, ends, hardBefore: Uint8Array.from(hard), hashes: Int32Array.from(hashes) };
+}
+
+/** Where a page's words are and their hashes, without the words (windowWords). */
+export interface WordSpans {
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  readonly hashes: Int32Array;
+  readonly count: number;
+}
+
+let spanScratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), hashes: new Int32Array(4096) };
+
+/**
+ * The page's words as tokenize finds them, without cutting a string for any (the folded ones
+ * in plain Latin letters are only hashed): where each starts and ends, and its wordHash. Null
+ * when a word is broken across a line end by a hyphen, which tokenize joins. The arrays are
+ * reused by the next call. windowWords.test.ts holds it to tokenize.
+ */
+export function wordSpans(text: string): WordSpans | null {
+  const n = text.length;
+  if (spanScratch.starts.length < (n >> 1) + 2) {
+    const size = (n >> 1) + 1024;
+    spanScratch = { starts: new Int32Array(size), ends: new Int32Array(size), hashes: new Int32Array(size) };
+  }
+  const { starts, ends, hashes } = spanScratch;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    let c = text.charCodeAt(i);
+    if (!startsWord(text, i, c)) {
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let simple = true;
+    let h = HASH_SEED;
+    while (i < n) {
+      c = text.charCodeAt(i);
+      if (c < TABLE_SIZE) {
+        const f = FOLD[c]!;
+        if (f === 0) break;
+        if (f === SLOW) simple = false;
+        h = Math.imul(h ^ f, HASH_PRIME);
+        i++;
+      } else {
+        const cp = text.codePointAt(i)!;
+        if ((c >= 0x2000 && c <= 0x206f) || !WORD_CONTINUE.test(String.fromCodePoint(cp))) break;
+        simple = false;
+        i += cp > 0xffff ? 2 : 1;
+      }
+    }
+    if (count > 0) {
+      const prevEnd = ends[count - 1]!;
+      // A hyphen, then a line break before this word: tokenize may join the two.
+      if (start - prevEnd > 1 && LINE_END_HYPHEN.test(text.slice(prevEnd, start)) && LOWER_START.test(text.slice(start, start + 2))) return null;
+    }
+    starts[count] = start;
+    ends[count] = i;
+    hashes[count] = simple ? h & HASH_MASK : wordHash(foldWord(text.slice(start, i)));
+    count++;
+  }
+  return { starts, ends, hashes, count };
 }
 
 /**
