@@ -45,10 +45,10 @@ export interface SplicePlan {
   readonly shared: boolean;
   /**
    * For E of one word, where a page can be spliced from a window of its words (spliceWindow):
-   * E's word's hash, and the hashes of every other word of the actor's other recorded names
-   * and family names (any of them on the page means the whole page is tokenized).
+   * E's word's hash, and the actor's other recorded names as word hashes, by their first
+   * word's (one of them spelled anywhere on the page means the whole page is tokenized).
    */
-  readonly window?: { hash: number; danger: ReadonlySet<number> };
+  readonly window?: { hash: number; names: ReadonlyMap<number, readonly Int32Array[]> };
 }
 
 /**
@@ -65,8 +65,14 @@ export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, act
   const shared = words.length > 0 && (trie.entriesOf(words).length > (added ? 1 : 0) || words.some((w) => familyWords.has(w)));
   const plan: SplicePlan = { entry, added, own, names: new NameTrie(names), families: new NameTrie(families), shared };
   if (words.length !== 1 || shared) return plan;
-  const danger = new Set([...names, ...families].flatMap((e) => tokenize(e.name).words).filter((w) => w !== words[0]).map(wordHash));
-  return { ...plan, window: { hash: wordHash(words[0]!), danger } };
+  const byFirst = new Map<number, Int32Array[]>();
+  for (const e of names) {
+    const hashes = Int32Array.from(tokenize(e.name).words, wordHash);
+    if (!hashes.length) continue;
+    const list = byFirst.get(hashes[0]!);
+    if (list) list.push(hashes); else byFirst.set(hashes[0]!, [hashes]);
+  }
+  return { ...plan, window: { hash: wordHash(words[0]!), names: byFirst } };
 }
 
 /**
@@ -79,8 +85,9 @@ export const WINDOW_WORDS = 40;
 /**
  * The tokens of the part of the page that holds E's word (40 words either side) and whether
  * the page as a whole capitalises names, so that splicing needs no tokenizing of the rest; null
- * when the page must be tokenized whole (E of several words, another actor on E's words, a
- * word of the actor's other names anywhere on the page, a word broken across a line end).
+ * when the page must be tokenized whole (E of several words, another actor on E's words,
+ * another recorded name of the actor anywhere on the page, a word broken across a line end).
+ * The actor's family names count only within 12 words of E (splicedRow): inside the window.
  * Without E's word the window is empty and the stored row stands. The rest of the page is
  * only hashed (wordSpans), never cut into strings.
  */
@@ -94,10 +101,13 @@ export function spliceWindow(plan: SplicePlan, text: string): { tokens: PageToke
   let last = -1;
   for (let i = 0; i < count; i++) {
     const h = hashes[i]!;
+    const names = w.names.get(h);
+    // Another recorded name of the actor, its words in a row (whatever stands between them).
+    if (names?.some((name) => i + name.length <= count && name.every((x, k) => hashes[i + k] === x))) return null;
     if (h === w.hash) {
       if (first < 0) first = i;
       last = i;
-    } else if (w.danger.has(h)) return null;
+    }
   }
   if (first < 0) return { tokens: tokenize(text, 0, 0), cased: false };
   const from = Math.max(0, first - WINDOW_WORDS);
