@@ -94,10 +94,50 @@ function startsWord(text: string, i: number, c: number): boolean {
   return WORD_START.test(String.fromCodePoint(text.codePointAt(i)!));
 }
 
+// What wordEnd found of the word it ended: whether it is ASCII, whether the table folds it
+// (no SLOW character, nothing past the table), and the hash of its folded characters so far
+// (wordHash's value, masked, when it is simple). Module state, so the hot loop makes no object.
+let wordAscii = true;
+let wordSimple = true;
+let wordFoldHash = HASH_SEED;
+
+/** The end of the word starting at `i` (before `n`), folding and hashing it as it goes (wordAscii, wordSimple, wordFoldHash). */
+function wordEnd(text: string, i: number, n: number): number {
+  let ascii = true;
+  let simple = true;
+  let h = HASH_SEED;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      const f = FOLD[c]!;
+      if (f === 0) break;
+      h = Math.imul(h ^ f, HASH_PRIME);
+      i++;
+    } else if (c < TABLE_SIZE) {
+      const f = FOLD[c]!;
+      if (f === 0) break;
+      ascii = false;
+      if (f === SLOW) simple = false;
+      h = Math.imul(h ^ f, HASH_PRIME);
+      i++;
+    } else {
+      const cp = text.codePointAt(i)!;
+      if ((c >= 0x2000 && c <= 0x206f) || !WORD_CONTINUE.test(String.fromCodePoint(cp))) break;
+      ascii = simple = false;
+      i += cp > 0xffff ? 2 : 1;
+    }
+  }
+  wordAscii = ascii;
+  wordSimple = simple;
+  wordFoldHash = h;
+  return i;
+}
+
 /**
  * The page's words, or only those of text[from, to) (offsets stay the page's): a window must
  * start at a word's start and end at a word's end, and its first word counts as after a hard
- * stop (the splice's windows keep their edges far from what they look at: windowWords).
+ * stop (the splice's windows keep their edges far from what they look at: renderer/mentions/
+ * splice.ts spliceWindow).
  */
 export function tokenize(text: string, from = 0, to = text.length): PageTokens {
   const words: string[] = [];
@@ -108,37 +148,16 @@ export function tokenize(text: string, from = 0, to = text.length): PageTokens {
   const n = to;
   let i = from;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (!startsWord(text, i, c)) {
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       continue;
     }
     const start = i;
-    let ascii = true;
-    let simple = true;
-    // wordHash of the folded word, as it is folded (recomputed below when foldWord folds it).
-    let h = HASH_SEED;
-    while (i < n) {
-      c = text.charCodeAt(i);
-      if (c < 0x80) {
-        const f = FOLD[c]!;
-        if (f === 0) break;
-        h = Math.imul(h ^ f, HASH_PRIME);
-        i++;
-      } else if (c < TABLE_SIZE) {
-        const f = FOLD[c]!;
-        if (f === 0) break;
-        ascii = false;
-        if (f === SLOW) simple = false;
-        h = Math.imul(h ^ f, HASH_PRIME);
-        i++;
-      } else {
-        const cp = text.codePointAt(i)!;
-        if ((c >= 0x2000 && c <= 0x206f) || !WORD_CONTINUE.test(String.fromCodePoint(cp))) break;
-        ascii = simple = false;
-        i += cp > 0xffff ? 2 : 1;
-      }
-    }
+    i = wordEnd(text, i, n);
+    const ascii = wordAscii;
+    const simple = wordSimple;
+    const h = wordFoldHash;
     let word: string;
     if (ascii) word = text.slice(start, i).toLowerCase();
     else if (simple) {
@@ -171,7 +190,7 @@ export function tokenize(text: string, from = 0, to = text.length): PageTokens {
   return { text, words, starts, ends, hardBefore: Uint8Array.from(hard), hashes: Int32Array.from(hashes) };
 }
 
-/** Where a page's words are and their hashes, without the words (windowWords). */
+/** Where a page's words are and their hashes, without the words (wordSpans). */
 export interface WordSpans {
   readonly starts: Int32Array;
   readonly ends: Int32Array;
@@ -185,7 +204,7 @@ let spanScratch = { starts: new Int32Array(4096), ends: new Int32Array(4096), ha
  * The page's words as tokenize finds them, without cutting a string for any (the folded ones
  * in plain Latin letters are only hashed): where each starts and ends, and its wordHash. Null
  * when a word is broken across a line end by a hyphen, which tokenize joins. The arrays are
- * reused by the next call. windowWords.test.ts holds it to tokenize.
+ * reused by the next call. renderer/mentions/splice.test.ts holds it to tokenize.
  */
 export function wordSpans(text: string): WordSpans | null {
   const n = text.length;
@@ -197,29 +216,13 @@ export function wordSpans(text: string): WordSpans | null {
   let count = 0;
   let i = 0;
   while (i < n) {
-    let c = text.charCodeAt(i);
+    const c = text.charCodeAt(i);
     if (!startsWord(text, i, c)) {
       i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
       continue;
     }
     const start = i;
-    let simple = true;
-    let h = HASH_SEED;
-    while (i < n) {
-      c = text.charCodeAt(i);
-      if (c < TABLE_SIZE) {
-        const f = FOLD[c]!;
-        if (f === 0) break;
-        if (f === SLOW) simple = false;
-        h = Math.imul(h ^ f, HASH_PRIME);
-        i++;
-      } else {
-        const cp = text.codePointAt(i)!;
-        if ((c >= 0x2000 && c <= 0x206f) || !WORD_CONTINUE.test(String.fromCodePoint(cp))) break;
-        simple = false;
-        i += cp > 0xffff ? 2 : 1;
-      }
-    }
+    i = wordEnd(text, i, n);
     if (count > 0) {
       const prevEnd = ends[count - 1]!;
       // A hyphen, then a line break before this word: tokenize may join the two.
@@ -227,7 +230,7 @@ export function wordSpans(text: string): WordSpans | null {
     }
     starts[count] = start;
     ends[count] = i;
-    hashes[count] = simple ? h & HASH_MASK : wordHash(foldWord(text.slice(start, i)));
+    hashes[count] = wordSimple ? wordFoldHash & HASH_MASK : wordHash(foldWord(text.slice(start, i)));
     count++;
   }
   return { starts, ends, hashes, count };
