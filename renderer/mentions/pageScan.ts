@@ -80,8 +80,8 @@ export function rematchPages(trie: NameTrie, pages: readonly (PageRow | undefine
     const text = pageSearchText(page.text, page.annotations);
     // A window of the page where one will do (spliceWindow); else the page tokenized whole.
     const window = plan ? spliceWindow(plan, text) : null;
-    if (window) {
-      const row = splicedRow(trie, plan!, page.documentId, page.page, text, window.tokens, stored[i], window.cased);
+    if (plan && window) {
+      const row = splicedRow(trie, plan, page.documentId, page.page, text, window.tokens, stored[i], window.cased);
       if (row !== undefined) {
         t.pagesSpliced++;
         return row;
