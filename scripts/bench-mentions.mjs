@@ -11,7 +11,7 @@
 //
 //   npm run bench:mentions                       100,000 pages
 //   node scripts/bench-mentions.mjs --pages 20000
-//   options: --profile (the worker's CPU profile over the stress edit)  --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
+//   options: --profile (the worker's CPU profiles over the stress edit, adding and removing)  --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -104,7 +104,9 @@ async function main() {
     const added = await bench('nameEdit', { round: 0, name: result.stress.word, actorId: result.nameEdits[0]?.actorId });
     if (opts.profile) result.stressProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-${config.pages}.cpuprofile`, 'stress edit: worker');
     logEdit('stress +', added);
+    if (opts.profile) { await heap.send('Profiler.start'); }
     const removed = await bench('nameEdit', { round: 0, remove: result.stress.word, actorId: added.actorId });
+    if (opts.profile) result.stressRemoveProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-remove-${config.pages}.cpuprofile`, 'stress edit −: worker');
     logEdit('stress −', removed);
     result.stressEdits = [added, removed];
     result.newDocuments = [];

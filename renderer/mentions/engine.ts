@@ -25,6 +25,7 @@ import { writeNames, writeSources } from './nameRows';
 import { frequencyStale, sampleWordFrequency } from './libraryWords';
 import { noTimings, timed } from './pageScan';
 import { DocumentScanner } from './scanner';
+import { dropPlan } from './dropName';
 import { pagesHolding } from './rescanPages';
 import type { ChangedEntry } from './rescanPages';
 import { splicePlan } from './splice';
@@ -299,7 +300,9 @@ export class MentionsEngine {
     // left stand on an older trie, so then every page is matched in full.
     const only = changedEntries.length === 1 && !pending.length ? changedEntries[0]!.entry : null;
     const plan = only && only.source === 'name' ? splicePlan(this.trie, only, addedEntries.has(only), this.entries.get(only.actorId) ?? []) : undefined;
-    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted, plan) : [];
+    // A name taken off: pages that can name the actor by nothing else need no text (dropName.ts).
+    const drop = plan && !plan.added ? dropPlan(this.trie, plan.entry, this.entries.get(plan.entry.actorId) ?? []) : null;
+    this.pendingRescan = pages.length ? await this.scanner.rescanPages(pages, touched, timings, this.options.interrupted, plan, drop) : [];
     report.pagesRescanned = pages.length - this.pendingRescan.length;
     report.pagesLeft = this.pendingRescan.length;
 

@@ -179,6 +179,49 @@ describe('MentionsEngine fast paths', () => {
     expect(await allRows(db)).toBe(await rebuilt(db));
   });
 
+  it('takes a name off from the stored rows without reading the text of pages where nothing else names the actor', async () => {
+    const db = await freshDb();
+    const teodoro = person('Teodoro Huamán');
+    const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+    for (const a of [artemio, person('Víctor Quispe Palomino', ['José']), teodoro]) await saveActor(db, a, 1_000);
+    await addPdf(db, PAGES);
+    await addPdf(db, ['Solo el río Ene y Pichari.', ...PAGES.slice(2)]);
+    const engine = new MentionsEngine(db);
+    await engine.load();
+    await engine.sync();
+    let now = 2_000;
+    const addAlias = async (id: string, name: string) => {
+      const saved = (await getActor(db, id))!;
+      await saveActor(db, { ...saved, names: [...saved.names, { id: newId(), name, type: 'alias', note: '', citations: [] }] }, (now += 1_000));
+      await engine.sync();
+    };
+    const dropAlias = async (id: string, name: string) => {
+      const saved = (await getActor(db, id))!;
+      await saveActor(db, { ...saved, names: saved.names.filter((n) => n.name !== name) }, (now += 1_000));
+      return engine.sync();
+    };
+    const textsRead: number[] = [];
+    const bulkGet = db.pages.bulkGet.bind(db.pages);
+    db.pages.bulkGet = ((keys: [string, number][]) => { textsRead.push(keys.length); return bulkGet(keys); }) as typeof db.pages.bulkGet;
+
+    // Teodoro is named by "Pichari" alone on both pages that spell it: no text is read.
+    await addAlias(teodoro.id, 'Pichari');
+    textsRead.length = 0;
+    const off = await dropAlias(teodoro.id, 'Pichari');
+    expect(off.pagesRescanned).toBe(2);
+    expect(off.timings.pagesSpliced).toBe(2);
+    expect(textsRead).toEqual([]);
+    expect(await mentionsOfActor(db, teodoro.id)).toEqual([]);
+
+    // Artemio is also on the first document's "Pichari" page: that page's text is read.
+    await addAlias(artemio.id, 'Pichari');
+    textsRead.length = 0;
+    await dropAlias(artemio.id, 'Pichari');
+    expect(textsRead).toEqual([1]);
+    db.pages.bulkGet = bulkGet;
+    expect(await allRows(db)).toBe(await rebuilt(db));
+  });
+
   it('lets a newer change interrupt a long re-scan, scans the new document first, then resumes; names are stored only when done', async () => {
     const db = await freshDb();
     const artemio = person('Florindo Eleuterio Flores', ['Artemio']);

@@ -8,6 +8,8 @@ import type { MentionDocRow, PageMentionsRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
 import { diffPages, matchPages, rematchPages, timed } from './pageScan';
 import type { SplicePlan } from './splice';
+import { droppedRow, filterOffset, othersAbsent } from './dropName';
+import type { DropPlan } from './dropName';
 import type { StoredPages } from './storedPages';
 import type { PageKey, SyncTimings } from './pageScan';
 
@@ -146,8 +148,9 @@ export class DocumentScanner {
    * it matched costs nothing. Returns the pages not re-scanned because `interrupted()` said
    * a newer change is waiting.
    */
-  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false, plan?: SplicePlan): Promise<PageKey[]> {
+  async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false, plan?: SplicePlan, drop?: DropPlan | null): Promise<PageKey[]> {
     const db = this.ctx.db;
+    if (drop) keys = await this.dropName(keys, drop, touched, t);
     const size = this.ctx.chunk * 2;
     // Stored rows only of the pages that have one (StoredPages): most pages a name is newly
     // found on named no one before, and asking for a missing row costs a request all the same.
@@ -202,5 +205,58 @@ export class DocumentScanner {
       settle(writing);
       throw error;
     }
+  }
+
+  /**
+   * A removed name taken off the pages whose word filters prove the actor is named on them by
+   * nothing else (dropName.ts): only their stored rows are read, never their text. Chunks as a
+   * re-scan's: the next chunk's read is in flight while this one's write runs, and the window
+   * gets IndexedDB back between chunks. Returns the pages that must be re-scanned from their text.
+   */
+  private async dropName(keys: readonly PageKey[], drop: DropPlan, touched: Set<string>, t: SyncTimings): Promise<PageKey[]> {
+    const db = this.ctx.db;
+    const rest: PageKey[] = [];
+    const rowKeys: PageKey[] = [];
+    for (const key of keys) {
+      const doc = this.ctx.docs.get(key[0]);
+      const offset = doc ? filterOffset(doc, key[1]) : -1;
+      if (offset < 0 || !othersAbsent(drop, doc!.filters, offset)) rest.push(key);
+      else if (this.ctx.stored.mayHave(key[0], key[1])) rowKeys.push(key);
+    }
+    t.pagesSpliced += keys.length - rest.length;
+    const size = this.ctx.chunk * 2;
+    const read = (from: number) => db.pageMentions.bulkGet(rowKeys.slice(from, from + size));
+    let reading = rowKeys.length ? read(0) : null;
+    let writing: Promise<unknown> = Promise.resolve();
+    try {
+      for (let i = 0; i < rowKeys.length; i += size) {
+        const rows = await timed(t, 'readMs', () => reading!);
+        reading = i + size < rowKeys.length ? read(i + size) : null;
+        const put: PageMentionsRow[] = [];
+        const remove: PageKey[] = [];
+        rows.forEach((row, k) => {
+          if (!row?.actorIds.includes(drop.actorId)) return;
+          const next = droppedRow(drop, row);
+          if (next) put.push(next); else remove.push(rowKeys[i + k]!);
+        });
+        if (put.length || remove.length) touched.add(drop.actorId);
+        await timed(t, 'writeMs', () => writing);
+        if (put.length || remove.length) {
+          writing = db.transaction('rw', db.pageMentions, async () => {
+            if (remove.length) await db.pageMentions.bulkDelete(remove);
+            if (put.length) await db.pageMentions.bulkPut(put);
+          }).then(() => { for (const [documentId, page] of remove) this.ctx.stored.delete(documentId, page); });
+        }
+        t.rowsWritten += put.length;
+        t.rowsDeleted += remove.length;
+        await this.ctx.pause(t);
+      }
+      await timed(t, 'writeMs', () => writing);
+    } catch (error) {
+      void reading?.catch(() => undefined);
+      void writing.catch(() => undefined);
+      throw error;
+    }
+    return rest;
   }
 }

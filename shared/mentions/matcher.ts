@@ -114,6 +114,8 @@ export class NameTrie {
    * sends a word on to the map.
    */
   private readonly firstBits = new Uint8Array(FIRST_BITS_MASK / 8 + 1);
+  /** How many entries hold each word (a word twice in one name counts once). */
+  private readonly wordUses = new Map<string, number>();
   private count = 0;
   private maxWords = 0;
 
@@ -135,6 +137,18 @@ export class NameTrie {
     let node = this.root.next?.get(words[0]!);
     for (let k = 1; node && k < words.length; k++) node = node.next?.get(words[k]!);
     return node?.entries ?? [];
+  }
+
+  /** Whether any name in the trie holds the folded word, at any place in it. */
+  usesWord(word: string): boolean {
+    return this.wordUses.has(word);
+  }
+
+  private countWords(words: readonly string[], by: 1 | -1): void {
+    for (const w of new Set(words)) {
+      const n = (this.wordUses.get(w) ?? 0) + by;
+      if (n > 0) this.wordUses.set(w, n); else this.wordUses.delete(w);
+    }
   }
 
   /** Adds a name, or replaces the rule of one already there (same actor, name and source). */
@@ -163,6 +177,7 @@ export class NameTrie {
     else {
       node.entries.push(compiled);
       this.count++;
+      this.countWords(compiled.words, 1);
     }
   }
 
@@ -182,6 +197,7 @@ export class NameTrie {
     node.groups = undefined;
     if (node.entries!.length === 0) node.entries = undefined;
     this.count--;
+    this.countWords(words, -1);
     // Prune empty branches so a long editing session does not leave dead nodes behind.
     for (let d = words.length; d > 0; d--) {
       const n = path[d]!;
