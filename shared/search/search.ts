@@ -212,7 +212,8 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
       top[rowKind(seg, row)].offer(seg, row, score[row]! * nameBonus(seg, row, queryTerms), pendingAll ?? (anyOf ? { phrases: anyOf, any: true } : undefined));
     }
   } else if (pendingAll === null && pendingAny.size === 0) {
-    for (const row of rows) top[rowKind(seg, row)].offer(seg, row, score[row]!);
+    // Every row of a pages segment is a page.
+    top.page.offerRows(seg, rows, score);
   } else {
     for (const row of rows) {
       const anyOf = pendingAny.get(row);
