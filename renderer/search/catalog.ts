@@ -5,8 +5,12 @@
  * (watermarks, documents' extraction times) and their tombstones. Every write of segments
  * goes with the catalog in ONE transaction, so the two never disagree after a crash.
  */
-import { ANALYZER_VERSION, READABLE_SEGMENT_FORMATS, SEGMENT_FORMAT_VERSION, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search';
-import type { Segment } from '../../shared/search';
+// The engine's modules, not its barrel (which holds the record model and zod): the search
+// worker loads this before its first answer, without the schema (renderer/workers/searchHost.ts).
+import { ANALYZER_VERSION } from '../../shared/search/analyze';
+import { READABLE_SEGMENT_FORMATS, StaleSegmentError, loadSegment, serializeSegment } from '../../shared/search/persist';
+import { SEGMENT_FORMAT_VERSION } from '../../shared/search/segment';
+import type { Segment } from '../../shared/search/segment';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 import { idbResult } from '../db/idbResult';
 

@@ -10,7 +10,7 @@
  */
 import {
   DEFAULT_MERGE_POLICY, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
-  mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, searchSegments, supersede,
+  mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, supersede,
 } from '../../shared/search';
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
@@ -22,7 +22,8 @@ import { emptyCatalog, persist } from './catalog';
 import { dexieSource, readStored } from './storedLoad';
 import type { StoredIndex } from './storedLoad';
 import { advance, changesSince, currentMarks } from './recordChanges';
-import { allRecordDocs, pageTexts, recordDocs, searchTextOf, textVersion } from './sources';
+import { allRecordDocs, pageTexts, recordDocs, textVersion } from './sources';
+import { runQuery } from './runQuery';
 
 export interface IndexProgress { done: number; total: number }
 
@@ -61,10 +62,7 @@ export interface SyncReport {
 
 export interface LoadReport { loaded: number; stale: number; ms: number }
 
-/** Thrown by the text loader when the query that asked for text is no longer wanted. */
-export class QueryAbandonedError extends Error {
-  constructor() { super('query abandoned'); this.name = 'QueryAbandonedError'; }
-}
+export { QueryAbandonedError } from './runQuery';
 
 export class SearchIndexer {
   segments: Segment[] = [];
@@ -335,18 +333,12 @@ export class SearchIndexer {
    */
   search(input: string, filters?: SearchFilters, options: { limit?: number; abandoned?: () => boolean } = {}): Promise<SearchResults> {
     const { db } = this;
-    return searchSegments(this.segments, input, filters, {
-      limit: options.limit,
+    return runQuery(this.segments, input, filters, {
+      ...options,
       documentInfo: this.docInfo,
-      getText: async ({ documentId, page }) => {
-        if (options.abandoned?.()) throw new QueryAbandonedError();
-        return searchTextOf(await db.pages.get([documentId, page]));
-      },
-      // The hits' page texts in one read (snippets).
-      getTexts: async (keys) => {
-        if (options.abandoned?.()) throw new QueryAbandonedError();
-        return (await db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]))).map(searchTextOf);
-      },
+      readPages: async (keys) => (keys.length === 1
+        ? [await db.pages.get([keys[0]!.documentId, keys[0]!.page])]
+        : db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]))),
     });
   }
 

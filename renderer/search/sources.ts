@@ -3,11 +3,12 @@
  * events, document metadata) as SearchDocs and one document's pages. Read-only.
  */
 import Dexie from 'dexie';
-import { actorDoc, documentDoc, eventDoc, pageDocs, pageSearchText } from '../../shared/search';
+import { actorDoc, documentDoc, eventDoc, pageDocs } from '../../shared/search';
+import { searchTextOf } from './runQuery';
 import type { SearchDoc } from '../../shared/search';
 import { readAllInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
-import type { ActorRow, DocumentRow, EventRow, PageRow } from '../db/derive';
+import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
 import { toActor, toDocument, toEvent } from '../db/derive';
 
 /** Extraction states that store page text. */
@@ -54,8 +55,7 @@ export async function allRecordDocs(db: CasefileDb, yieldNow?: () => Promise<voi
   return recordDocs(db, { actors, events, documents }, groups);
 }
 
-/** A page row's searchable text: its text and its form-field and comment text (pageSearchText). */
-export const searchTextOf = (row: PageRow | undefined): string | undefined => row && pageSearchText(row.text, row.annotations);
+export { searchTextOf } from './runQuery';
 
 /** A document's searchable page texts in page order (index 0 is page 1). */
 export async function pageTexts(db: CasefileDb, documentId: string): Promise<string[]> {

@@ -4,8 +4,8 @@
  * Rows are read ahead (the next ones are read while one is decoded), records first; segments
  * keep the stored order.
  */
-import { StaleSegmentError } from '../../shared/search';
-import type { Segment, SegmentMeta } from '../../shared/search';
+import { StaleSegmentError } from '../../shared/search/persist';
+import type { Segment, SegmentMeta } from '../../shared/search/segment';
 import type { CasefileDb, SearchSegmentRow } from '../db/db';
 import type { CatalogState } from './catalog';
 import { CATALOG_ROW_ID, loadSegmentRow, parseCatalog, readRowsAhead, readSegmentRow, startupReadOrder, storedSegmentIds } from './catalog';

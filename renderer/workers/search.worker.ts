@@ -6,8 +6,9 @@ import type { SearchRequest, SearchResponse } from './searchProtocol';
 /**
  * Search off the UI thread (renderer/search/searchClient.ts starts it). The worker opens
  * the same IndexedDB database itself: records and page texts never travel as messages.
- * The rest of the worker (searchWorkerMain.ts) is its own chunk, imported here; requests that
- * arrive meanwhile wait for it.
+ * The rest of the worker (searchWorkerMain.ts: the engine and the message loop, without Dexie
+ * or the record schema, which come after the first answers) is its own chunk, imported here;
+ * requests that arrive meanwhile wait for it.
  */
 interface WorkerScope {
   postMessage(message: SearchResponse): void;

@@ -2,6 +2,8 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { blankActor } from '../../shared/model';
 import { saveActor } from '../db/actors';
+import { addDocument } from '../db/documents';
+import { sha256Hex } from '../util/sha256';
 import { openDatabase } from '../db/db';
 import { SCHEMA_VERSION } from '../db/schemaVersion';
 import { SearchIndexer } from '../search/indexer';
@@ -9,6 +11,7 @@ import { dexieSource, readStored } from '../search/storedLoad';
 import { startEarlyRead } from './searchEarlyRead';
 import { createSearchHost } from './searchHost';
 import type { SearchResponse } from './searchProtocol';
+import type { SearchResults } from '../../shared/search';
 
 /** A database holding a stored search index (one records segment) of two actors. */
 async function indexedDatabase() {
@@ -79,5 +82,48 @@ describe("the search worker's early read of its stored index", () => {
     expect(rowsRead).toBe(1);
     await new Promise((r) => setTimeout(r, 20));
     expect(closed).toBe(true);
+  });
+
+  it('answers the queries that waited for start-up before Dexie is open, as the indexer does: same hits and snippets', async () => {
+    const { factory, db } = await indexedDatabase();
+    const bytes = new TextEncoder().encode('%PDF-1.7 informe');
+    const texts = ['Feliciano Quispe fue capturado en Huancayo.', 'El informe menciona a Quispe otra vez, y a Ramírez.'];
+    const added = await addDocument(db, {
+      file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: 'informe.pdf',
+      extraction: { state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 },
+    }, 3);
+    expect(added.status).toBe('added');
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const queries = ['quispe', 'ramirez', '"otra vez"', 'quisp*', 'quipse'];
+    const expected = await Promise.all(queries.map((q) => indexer.search(q)));
+
+    const early = await startEarlyRead(factory);
+    let opened = false;
+    let open: (value: typeof db) => void = () => undefined;
+    const out: SearchResponse[] = [];
+    const host = createSearchHost({
+      // Dexie opens only once every waiting query is answered.
+      openDb: () => new Promise((resolve) => { open = (value) => { opened = true; resolve(value); }; }),
+      early: Promise.resolve(early), post: (m) => out.push(m), syncDelayMs: 5, mergeDelayMs: 10_000, watch: () => () => undefined,
+    });
+    queries.forEach((input, i) => host.handle({ type: 'search', id: i + 1, caller: `c${i}`, input }));
+    for (let i = 0; i < 200 && out.filter((m) => m.type === 'result').length < queries.length; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(opened).toBe(false);
+    const answers = queries.map((_, i) => out.find((m) => m.type === 'result' && m.id === i + 1));
+    const comparable = (r: SearchResults) => ({ ...r, tookMs: 0 });
+    answers.forEach((answer, i) => {
+      expect(answer?.type).toBe('result');
+      if (answer?.type === 'result') expect(comparable(answer.results)).toEqual(comparable(expected[i]!));
+    });
+    expect(expected[0]!.groups.page.hits[0]?.snippet?.text).toContain('Quispe');
+    // Then the indexer takes over the same segments (no rebuild) and the raw connection closes.
+    open(db);
+    await host.started;
+    host.handle({ type: 'search', id: 99, caller: 'after', input: 'quispe' });
+    for (let i = 0; i < 200 && !out.some((m) => m.type === 'result' && m.id === 99); i++) await new Promise((r) => setTimeout(r, 10));
+    const after = out.find((m) => m.type === 'result' && m.id === 99);
+    expect(after?.type === 'result' && comparable(after.results)).toEqual(comparable(expected[0]!));
   });
 });

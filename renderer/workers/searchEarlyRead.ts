@@ -11,6 +11,8 @@ import { SCHEMA_VERSION } from '../db/schemaVersion';
 import { DEXIE_VERSION_FACTOR } from '../db/versionGuard';
 import { STARTUP_READ_AHEAD, startupReadOrder } from '../search/startupRead';
 import type { SearchSegmentRow } from '../db/db';
+import type { PageRow } from '../db/derive';
+import type { PageReader } from '../search/runQuery';
 import type { StoredSource } from '../search/storedLoad';
 
 const CATALOG_ROW_ID = '~catalog';
@@ -45,10 +47,19 @@ async function openCurrent(factory: IDBFactory, name: string): Promise<IDBDataba
 }
 
 /**
+ * The stored index being read on the raw connection, which also reads page rows (the texts of
+ * the first answers' snippets and phrase checks, before Dexie is loaded) until it is closed.
+ */
+export interface EarlySource extends StoredSource {
+  pages: PageReader;
+  close(): void;
+}
+
+/**
  * Opens `name` raw and reads the catalog row, the stored segment ids and the first rows in the
  * worker's start-up order with the worker's read-ahead; later rows are read when asked for.
  */
-export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'casefile'): Promise<(StoredSource & { close(): void }) | null> {
+export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'casefile'): Promise<EarlySource | null> {
   const idb = await openCurrent(factory, name);
   if (!idb) return null;
   try {
@@ -76,6 +87,12 @@ export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'ca
         const row = ahead.get(id);
         ahead.delete(id);
         return row ?? read(id);
+      },
+      // One transaction for all keys, as Dexie's bulkGet; the rows are the stored objects as
+      // Dexie returns them (the pages table has no hooks or mapped class).
+      pages: (keys) => {
+        const pages = idb.transaction('pages', 'readonly').objectStore('pages');
+        return Promise.all(keys.map((k) => result<PageRow | undefined>(pages.get([k.documentId, k.page]))));
       },
       close: () => idb.close(),
     };

@@ -1,47 +1,49 @@
-import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
-import { pacedYield } from './pacedYield';
-import { MAX_INDEXED_PAGES, QueryAbandonedError, SearchIndexer } from '../search/indexer';
+import type { SearchFilters, SearchResults } from '../../shared/search/types';
+import { QueryAbandonedError, runQuery } from '../search/runQuery';
+import type { PageReader } from '../search/runQuery';
 import { readStored } from '../search/storedLoad';
-import type { StoredSource } from '../search/storedLoad';
+import type { StoredIndex } from '../search/storedLoad';
 import type { SearchStatus } from '../search/types';
+import type { EarlySource } from './searchEarlyRead';
+import type { SearchIndexer } from './searchMaintenance';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
 
 /**
  * The search worker's message loop, apart from `self` so it can be driven in tests:
- * opens the database, loads the index, answers queries as soon as the loaded segments are
- * in memory, syncs on every database change and merges when things have been quiet.
+ * loads the index, answers queries as soon as the loaded segments are in memory, syncs on
+ * every database change and merges when things have been quiet.
+ *
+ * Start-up, when the stored index was read on the raw connection (searchEarlyRead.ts) and
+ * needs nothing rebuilt: the queries that waited are answered over those segments, their page
+ * texts read on that same connection, before Dexie, the record schema and the indexer are even
+ * loaded (searchMaintenance.ts, imported after); then the indexer takes the same segments.
+ * Otherwise the indexer loads (through Dexie) first, as it always did.
  */
 export interface SearchHostConfig {
   openDb: () => Promise<CasefileDb>;
   /**
-   * The stored index already being read on a raw connection (searchEarlyRead.ts), decoded while
-   * Dexie opens; null or absent: the indexer reads it through Dexie.
+   * The stored index already being read on a raw connection (searchEarlyRead.ts); null or
+   * absent: the indexer reads it through Dexie.
    */
-  early?: Promise<(StoredSource & { close(): void }) | null>;
+  early?: Promise<EarlySource | null>;
   post: (message: SearchResponse) => void;
   /** Delay after a change before syncing (coalesces bursts of writes). */
   syncDelayMs?: number;
   /** Quiet time after the last sync before background merges start. */
   mergeDelayMs?: number;
-  /** Watch the database for changes (default: a Dexie liveQuery, which also sees other windows' writes). */
+  /** Watch the database for changes (default: searchMaintenance's watchRecords, which also sees other windows' writes). */
   watch?: (db: CasefileDb, onChange: () => void) => () => void;
 }
 
+type Searcher = (input: string, filters: SearchFilters | undefined, options: { limit?: number; abandoned: () => boolean }) => Promise<SearchResults>;
+
 /**
- * Calls `onChange` after every committed write to actors, events or documents, made here or
- * in another context of the origin (the window): Dexie re-fires its `storagemutated` event
- * for writes it receives over its BroadcastChannel. (A liveQuery over a fingerprint would do
- * the same with a query per change; this needs none, and also runs under fake-indexeddb.)
+ * Whether a stored index read early is the index as the indexer will hold it: a catalog of
+ * this format and no stale or unreadable row (those are dropped and their documents rebuilt
+ * by load and the first sync, so queries wait for the indexer then).
  */
-export function watchRecords(db: CasefileDb, onChange: () => void): () => void {
-  const watched = ['actors', 'events', 'documents'].map((table) => `idb://${db.name}/${table}/`);
-  const listener = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => watched.some((prefix) => key.startsWith(prefix)))) onChange();
-  };
-  Dexie.on('storagemutated', listener);
-  return () => Dexie.on('storagemutated').unsubscribe(listener);
-}
+const usableAsRead = (stored: StoredIndex | null): stored is StoredIndex => !!stored?.catalog && stored.drops.length === 0;
 
 const macrotask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -51,6 +53,11 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
   const mergeDelay = config.mergeDelayMs ?? 2_000;
   let status: SearchStatus = { ready: false, indexing: null, error: null };
   let indexer: SearchIndexer | null = null;
+  // Answers queries: over the early-read segments first, then through the indexer.
+  let searcher: Searcher | null = null;
+  let opening: Promise<CasefileDb> | null = null;
+  const openDb = () => (opening ??= config.openDb());
+  let pageLimit = 0; // the indexer's page budget (status line)
   const latest = new Map<string, number>();
   const cancelled = new Set<number>();
   const queue: Extract<SearchRequest, { type: 'search' }>[] = [];
@@ -66,7 +73,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
   // Queries wait for the saved segments: run over a half-loaded index they would answer
   // "no hits" marked exact. start() drains once load has finished.
   async function drain(): Promise<void> {
-    if (draining || !indexer || !status.ready) return;
+    if (draining || !searcher || !status.ready) return;
     draining = true;
     try {
       for (let req = queue.shift(); req; req = queue.shift()) {
@@ -74,7 +81,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
         if (stale(req)) { post({ type: 'superseded', id: req.id, by: latest.get(req.caller)! }); continue; }
         const current = req;
         try {
-          const results = await indexer.search(req.input, req.filters, {
+          const results = await searcher(req.input, req.filters, {
             limit: req.limit, abandoned: () => stale(current) || cancelled.has(current.id),
           });
           post({ type: 'result', id: req.id, results });
@@ -108,7 +115,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       const report = await indexer.sync();
       setStatus({
         error: null,
-        overBudget: report.documentsOverBudget > 0 ? { sources: report.documentsOverBudget, pageLimit: MAX_INDEXED_PAGES } : null,
+        overBudget: report.documentsOverBudget > 0 ? { sources: report.documentsOverBudget, pageLimit } : null,
       });
     } catch (error) {
       setStatus({ error: { kind: 'update', detail: error instanceof Error ? error.message : String(error) } });
@@ -132,32 +139,50 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
 
   async function start(): Promise<void> {
     try {
-      const early = config.early ?? Promise.resolve(null);
-      const preread = early.then((source) => (source ? readStored(source) : null));
-      preread.catch(() => undefined); // load falls back to Dexie
-      let db: CasefileDb;
+      const source = await (config.early ?? Promise.resolve(null)).catch(() => null);
+      let stored: StoredIndex | null = null;
       try {
-        db = await config.openDb();
-        indexer = new SearchIndexer(db, {
+        if (source) stored = await readStored(source).catch(() => null); // null: load reads through Dexie
+        if (source && usableAsRead(stored)) {
+          const { segments } = stored;
+          const noDocInfo = new Map(); // as the indexer's before its first sync
+          // Page rows on the raw connection; once it is closed (the indexer took over, or another
+          // context upgrades the database), through Dexie.
+          const readPages: PageReader = (keys) => source.pages(keys).catch(async () => {
+            const db = await openDb();
+            return db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]));
+          });
+          searcher = (input, filters, options) => runQuery(segments, input, filters, { ...options, documentInfo: noDocInfo, readPages });
+          setStatus({ ready: true });
+          await drain();
+        } else {
+          source?.close();
+        }
+        const [side, db] = await Promise.all([import('./searchMaintenance'), openDb()]);
+        const idx = new side.SearchIndexer(db, {
           onProgress: (p) => setStatus({ indexing: p }),
-          yieldNow: pacedYield(),
+          yieldNow: side.pacedYield(),
         });
-        await indexer.load(preread);
+        await idx.load(Promise.resolve(stored));
+        source?.close();
+        pageLimit = side.MAX_INDEXED_PAGES;
+        indexer = idx;
+        searcher = (input, filters, options) => idx.search(input, filters, options);
+        if (!status.ready) setStatus({ ready: true });
+        // Queries that waited for the load are answered before background work starts: reading
+        // positions and the start-up sync would otherwise compete with the first answer.
+        await drain();
+        // Positions into memory in the background (phrases read byte ranges until then), then
+        // rows of an older, still readable format rewritten in the current one.
+        void idx.warmPositions().then(() => idx.upgradeStored()).catch(() => undefined);
+        (config.watch ?? side.watchRecords)(db, () => scheduleSync());
+        scheduleSync(0);
       } finally {
-        void preread.finally(() => early.then((source) => source?.close())).catch(() => undefined);
+        source?.close();
       }
-      setStatus({ ready: true });
-      // Queries that waited for the load are answered before background work starts: reading
-      // positions and the start-up sync would otherwise compete with the first answer.
-      await drain();
-      // Positions into memory in the background (phrases read byte ranges until then), then
-      // rows of an older, still readable format rewritten in the current one.
-      const idx = indexer;
-      void idx.warmPositions().then(() => idx.upgradeStored()).catch(() => undefined);
-      (config.watch ?? watchRecords)(db, () => scheduleSync());
-      scheduleSync(0);
     } catch (error) {
-      setStatus({ error: { kind: 'unavailable', detail: error instanceof Error ? error.message : String(error) } });
+      searcher = null;
+      setStatus({ ready: false, error: { kind: 'unavailable', detail: error instanceof Error ? error.message : String(error) } });
       for (const req of queue.splice(0)) post({ type: 'failed', id: req.id, message: 'search is unavailable' });
     }
   }

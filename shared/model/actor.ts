@@ -2,6 +2,8 @@ import { z } from 'zod';
 import {
   V, approxDateSchema, caseIdsSchema, citationsSchema, idSchema, longText, recordBaseSchema, requiredText, shortText, tagsSchema,
 } from './common';
+import { STATUSES } from './statuses';
+import type { ActorStatus } from './statuses';
 
 export const ACTOR_KINDS = ['person', 'armed_group', 'state_force', 'criminal_organisation', 'political_organisation', 'unit', 'other_group'] as const;
 export type ActorKind = (typeof ACTOR_KINDS)[number];
@@ -10,14 +12,9 @@ export const isGroupKind = (kind: ActorKind): boolean => kind !== 'person';
 export const NAME_TYPES = ['alias', 'nom_de_guerre', 'legal_name', 'previous_name', 'spelling_variant', 'other'] as const;
 export type NameType = (typeof NAME_TYPES)[number];
 
-/**
- * Capture status vocabulary, loosely after HURIDOCS' perpetrator status.
- * The order of this list is not meaningful; the current status is the latest dated entry.
- */
-export const STATUSES = [
-  'at_large', 'captured', 'detained', 'convicted', 'released', 'surrendered', 'extradited', 'killed', 'deceased', 'unknown',
-] as const;
-export type ActorStatus = (typeof STATUSES)[number];
+// Capture status vocabulary: ./statuses.ts (zod-free, read by the search worker's query parser).
+export { STATUSES };
+export type { ActorStatus };
 
 export const actorNameSchema = z.object({
   id: idSchema,

@@ -36,4 +36,22 @@ export class TopK {
     items.splice(i, 0, c);
     if (items.length > this.k) items.pop();
   }
+
+  /**
+   * `offer` for each of `rows` (one segment's, all of this kind, no phrase pending) with its
+   * score in `score`: a row scoring below the k-th best only counts, without a call (a broad
+   * word offers tens of thousands of rows, nearly all below it once the list is full).
+   */
+  offerRows(seg: Segment, rows: readonly number[], score: Float32Array): void {
+    if (this.k <= 0) { this.count += rows.length; return; }
+    const items = this.items;
+    let floor = items.length === this.k ? items[this.k - 1]!.score : -Infinity;
+    for (let j = 0; j < rows.length; j++) {
+      const row = rows[j]!;
+      const s = score[row]!;
+      if (s < floor) { this.count++; continue; }
+      this.offer(seg, row, s);
+      if (items.length === this.k) floor = items[this.k - 1]!.score;
+    }
+  }
 }

@@ -119,18 +119,35 @@ export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: Query
     const fieldTouched: number[] = single ? touched : [];
     const avg = f.avgLength || 1;
     const lengths = f.lengths;
-    const reader = new ByteReader(f.postings);
+    const bytes = f.postings;
     for (const e of expanded) {
       const t = termIndex(f.terms, e.term);
       if (t < 0) continue;
       const w0 = ctx.idfOf(s.meta.family, e, expanded);
       const [bMixed, bEs, bEn] = e.byLang;
-      reader.pos = f.postStart[t]!;
+      let pos = f.postStart[t]!;
       const count = f.df[t]!;
       let row = 0;
+      // The hottest loop of a query (a broad word walks tens of thousands of postings): the
+      // varints (ByteReader's) decoded inline, as the first query runs it before it is optimised.
       for (let i = 0; i < count; i++) {
-        row += reader.varint();
-        const tf = reader.varint();
+        let byte = bytes[pos++]!;
+        let delta = byte;
+        if (byte >= 0x80) {
+          delta = byte & 0x7f;
+          let shift = 7;
+          do { byte = bytes[pos++]!; delta |= (byte & 0x7f) << shift; shift += 7; } while (byte >= 0x80);
+          delta >>>= 0;
+        }
+        row += delta;
+        byte = bytes[pos++]!;
+        let tf = byte;
+        if (byte >= 0x80) {
+          tf = byte & 0x7f;
+          let shift = 7;
+          do { byte = bytes[pos++]!; tf |= (byte & 0x7f) << shift; shift += 7; } while (byte >= 0x80);
+          tf >>>= 0;
+        }
         const lang = langs[row];
         const boost = lang === 1 ? bEs : lang === 2 ? bEn : bMixed;
         if (boost === 0) continue;

@@ -1,7 +1,8 @@
 // Public API of the search core (docs/search.md). Pure TS: runs in Node tests and in the search worker.
 export { ANALYZER_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, isIndexable, isIndexableIn, isStrong, stemsOf, tokenize } from './analyze';
 export type { Lang, WordToken } from './analyze';
-export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs, pageRef, pageSearchText } from './records';
+export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs } from './records';
+export { pageRef, pageSearchText } from './pageText';
 export { SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, buildSegment, liveDocCount, rowOfRef } from './segment';
 export type { BuildOptions, Segment, SegmentKind, SegmentMeta, SideTable } from './segment';
 export { bytesSource } from './columns';

@@ -9,8 +9,8 @@
  * lunr's query syntax is never used, so `:` `~` `^` in words are only separators here.
  */
 import { foldText } from '../text/fold';
-import { STATUSES } from '../model/actor';
-import type { ActorStatus } from '../model/actor';
+import { STATUSES } from '../model/statuses';
+import type { ActorStatus } from '../model/statuses';
 import { foldedTokens, isIndexable } from './analyze';
 import type { HitKind, SearchFilters } from './types';
 

@@ -6,6 +6,7 @@ import type { CaseEvent } from '../model/event';
 import type { SourceDocument } from '../model/document';
 import { currentStatus } from '../model/status';
 import type { DocumentFilterInfo, SearchDoc } from './types';
+import { pageRef } from './pageText';
 
 const join = (parts: readonly (string | null | undefined)[]): string => parts.filter((p) => p && p.trim()).join('\n');
 /** Vocabulary keys ("armed_clash") become words. */
@@ -76,15 +77,8 @@ export function langHint(language: string): SearchDoc['lang'] | undefined {
   return es && !en ? 'es' : en && !es ? 'en' : 'mixed';
 }
 
-/**
- * The text a page is indexed and searched by: its own text, then the text of its form
- * fields and comments, one per line. Indexing, phrase checks and snippets all read it
- * through here, so offsets agree; the stored page text stays as the PDF gives it.
- */
-export function pageSearchText(text: string, annotations?: readonly { text: string }[]): string {
-  if (!annotations?.length) return text;
-  return [text, ...annotations.map((a) => a.text)].filter((t) => t !== '').join('\n');
-}
+// Re-exported for its many readers (mentions, the search worker's sources).
+export { pageRef, pageSearchText } from './pageText';
 
 /** The pages of an extracted document, `texts[0]` being page 1 (pageSearchText). Empty pages are skipped. */
 export function pageDocs(doc: Pick<SourceDocument, 'id' | 'caseIds' | 'publishedOn' | 'language'>, texts: readonly string[]): SearchDoc[] {
@@ -101,4 +95,3 @@ export function pageDocs(doc: Pick<SourceDocument, 'id' | 'caseIds' | 'published
   return out;
 }
 
-export const pageRef = (documentId: string, page: number): string => `page:${documentId}:${page}`;

@@ -212,7 +212,8 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
       top[rowKind(seg, row)].offer(seg, row, score[row]! * nameBonus(seg, row, queryTerms), pendingAll ?? (anyOf ? { phrases: anyOf, any: true } : undefined));
     }
   } else if (pendingAll === null && pendingAny.size === 0) {
-    for (const row of rows) top[rowKind(seg, row)].offer(seg, row, score[row]!);
+    // Every row of a pages segment is a page.
+    top.page.offerRows(seg, rows, score);
   } else {
     for (const row of rows) {
       const anyOf = pendingAny.get(row);
@@ -253,10 +254,15 @@ export async function searchSegments(segments: readonly Segment[], query: string
     truncated = ctx.truncated;
   }
   const termList = [...terms];
-  const groups = {} as Record<HitKind, HitGroup>;
-  for (const kind of HIT_KINDS) {
+  const finish = async (kind: HitKind): Promise<HitGroup> => {
     const verified = kind === 'page' && textCheck ? await verifyByText(top[kind], limit, options) : null;
-    groups[kind] = await finishGroup(top[kind], compiled, termList, typos, options, !truncated && (verified?.exact ?? true), verified?.texts);
-  }
+    return finishGroup(top[kind], compiled, termList, typos, options, !truncated && (verified?.exact ?? true), verified?.texts);
+  };
+  // Pages first: their texts are read (IndexedDB, in the worker) while the records' hits are
+  // made; the groups share nothing but read-only query state.
+  const pages = finish('page');
+  pages.catch(() => undefined); // its failure is thrown where it is awaited, below
+  const groups = {} as Record<HitKind, HitGroup>;
+  for (const kind of HIT_KINDS) groups[kind] = kind === 'page' ? await pages : await finish(kind);
   return { groups, tookMs: now() - started, notes: parsed.notes };
 }

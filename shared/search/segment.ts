@@ -19,7 +19,7 @@ import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexable, isIndexabl
 import type { Lang } from './analyze';
 import { buildStemMaps } from './stemMap';
 import type { StemMaps } from './stemMap';
-import { pageRef } from './records';
+import { pageRef } from './pageText';
 import { HIT_KINDS, PAGE_FIELDS, RECORD_FIELDS } from './types';
 import type { DocumentFilterInfo, HitKind, SearchDoc, SearchField, SegmentFamily } from './types';
 import { ByteWriter } from './varint';
