@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { warmLayout } from './app/warmLayout';
 import { DbContext } from './db/dbContext';
 import { NewerDatabaseError, SCHEMA_VERSION, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
@@ -45,12 +46,16 @@ async function start() {
   const opening = useUi.getState().view === 'actors';
   const probe = probeInstalled(indexedDB, DB_NAME, SCHEMA_VERSION, opening ? FIRST_SCREEN_READ : undefined);
   const lang0 = initialLanguage(localStorage.getItem('casefile.language'), navigator.languages);
+  let unwarm = (): void => {};
   try {
     let firstScreen: Promise<void> | undefined;
-    const db = await openDatabase(DB_NAME, undefined, undefined, {
+    const opened = openDatabase(DB_NAME, undefined, undefined, {
       installed: probe.installed,
-      onOpen: (opened) => { if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows); },
+      onOpen: (openedDb) => { if (opening) firstScreen = primeFirstScreenFrom(openedDb, probe.rows); },
     });
+    // The main thread is idle until IndexedDB answers: the first layout's set-up is done meanwhile.
+    unwarm = warmLayout();
+    const db = await opened;
     performance.mark('casefile:db-open');
     // Start in the language kept in localStorage (no database round trip before the first
     // paint); the database's setting wins if they differ, e.g. after a restore.
@@ -61,6 +66,7 @@ async function start() {
     });
     await firstScreen;
     performance.mark('casefile:first-screen');
+    unwarm();
     root.render(
       <StrictMode>
         <DbContext.Provider value={db}>
@@ -70,6 +76,7 @@ async function start() {
     );
     askPersistenceAfterFirstPaint();
   } catch (error) {
+    unwarm();
     if (error instanceof NewerDatabaseError) {
       showFatal(translate(lang0, 'error.newerDatabase', { found: error.found, supported: error.supported }));
     } else {
