@@ -10,7 +10,7 @@ import type { SavedChart } from '../../shared/chart/savedChart';
 import type { MentionDocRow, MentionNamesRow, NameRuleRow, PageMentionsRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import type { InstalledDatabase } from './versionGuard';
-import { NewerDatabaseError, assertNotNewer } from './versionGuard';
+import { DEXIE_VERSION_FACTOR, NewerDatabaseError, assertNotNewer } from './versionGuard';
 
 export { NewerDatabaseError } from './versionGuard';
 
@@ -311,11 +311,14 @@ export async function openDatabase(
   await db.open();
   start.onOpen?.(db);
   // Second look after opening, for the narrow race where another window upgraded
-  // between the check and the open: refuse before any write of ours.
-  const row = await db.meta.get('schemaVersion');
-  if (typeof row?.value === 'number' && row.value > SCHEMA_VERSION) {
+  // between the check and the open: refuse before any write of ours. An upgrade raises the
+  // native version (Dexie then opens the newer database without one, and may patch it higher
+  // still), so the version of the connection Dexie holds tells, without a read: the meta row
+  // alone cannot change in that window, as no build writes a newer format without a version.
+  const found = Math.floor(db.backendDB().version / DEXIE_VERSION_FACTOR);
+  if (found > SCHEMA_VERSION) {
     db.close();
-    throw new NewerDatabaseError(name, row.value, SCHEMA_VERSION);
+    throw new NewerDatabaseError(name, found, SCHEMA_VERSION);
   }
   return db;
 }

@@ -88,4 +88,18 @@ describe('the start-up probe', () => {
     await expect(openDatabase('casefile', { indexedDB: other, IDBKeyRange }, 'strict', { installed: again.installed }))
       .rejects.toMatchObject({ name: 'NewerDatabaseError', found: SCHEMA_VERSION + 2, supported: SCHEMA_VERSION });
   });
+
+  it('refuses the database when another window upgraded it between the guard\'s answer and the open', async () => {
+    const indexedDB = new IDBFactory();
+    (await openDatabase('casefile', { indexedDB, IDBKeyRange })).close();
+    const probe = probeInstalled(indexedDB, 'casefile', SCHEMA_VERSION, FIRST_SCREEN_READ);
+    expect(await probe.installed).toEqual({ nativeVersion: SCHEMA_VERSION * 10, metaSchemaVersion: SCHEMA_VERSION });
+    // A newer Casefile in another window upgrades now, after the probe answered.
+    const future = new Dexie('casefile', { indexedDB, IDBKeyRange });
+    future.version(SCHEMA_VERSION + 1).stores({ actors: 'id, sortName', meta: 'key', people: 'id' });
+    await future.open();
+    future.close();
+    await expect(openDatabase('casefile', { indexedDB, IDBKeyRange }, 'strict', { installed: probe.installed }))
+      .rejects.toMatchObject({ name: 'NewerDatabaseError', supported: SCHEMA_VERSION });
+  });
 });
