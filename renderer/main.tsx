@@ -1,7 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { warmLayout } from './app/warmLayout';
 import { DbContext } from './db/dbContext';
 import { NewerDatabaseError, SCHEMA_VERSION, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
@@ -46,16 +45,12 @@ async function start() {
   const opening = useUi.getState().view === 'actors';
   const probe = probeInstalled(indexedDB, DB_NAME, SCHEMA_VERSION, opening ? FIRST_SCREEN_READ : undefined);
   const lang0 = initialLanguage(localStorage.getItem('casefile.language'), navigator.languages);
-  let unwarm = (): void => {};
   try {
     let firstScreen: Promise<void> | undefined;
-    const opened = openDatabase(DB_NAME, undefined, undefined, {
+    const db = await openDatabase(DB_NAME, undefined, undefined, {
       installed: probe.installed,
-      onOpen: (openedDb) => { if (opening) firstScreen = primeFirstScreenFrom(openedDb, probe.rows); },
+      onOpen: (opened) => { if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows); },
     });
-    // The main thread is idle until IndexedDB answers: the first layout's set-up is done meanwhile.
-    unwarm = warmLayout();
-    const db = await opened;
     performance.mark('casefile:db-open');
     // Start in the language kept in localStorage (no database round trip before the first
     // paint); the database's setting wins if they differ, e.g. after a restore.
@@ -66,7 +61,6 @@ async function start() {
     });
     await firstScreen;
     performance.mark('casefile:first-screen');
-    unwarm();
     root.render(
       <StrictMode>
         <DbContext.Provider value={db}>
@@ -76,7 +70,6 @@ async function start() {
     );
     askPersistenceAfterFirstPaint();
   } catch (error) {
-    unwarm();
     if (error instanceof NewerDatabaseError) {
       showFatal(translate(lang0, 'error.newerDatabase', { found: error.found, supported: error.supported }));
     } else {
