@@ -44,12 +44,17 @@ async function start() {
   // first render then shows named rows at once (features/actors/firstScreen.ts).
   const opening = useUi.getState().view === 'actors';
   const probe = probeInstalled(indexedDB, DB_NAME, SCHEMA_VERSION, opening ? FIRST_SCREEN_READ : undefined);
+  void probe.installed.then(() => performance.mark('casefile:guard'), () => {});
+  void probe.rows.then(() => performance.mark('casefile:raw-rows'));
   const lang0 = initialLanguage(localStorage.getItem('casefile.language'), navigator.languages);
   try {
     let firstScreen: Promise<void> | undefined;
     const db = await openDatabase(DB_NAME, undefined, undefined, {
       installed: probe.installed,
-      onOpen: (opened) => { if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows); },
+      onOpen: (opened) => {
+        performance.mark('casefile:dexie-open');
+        if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows);
+      },
     });
     performance.mark('casefile:db-open');
     // Start in the language kept in localStorage (no database round trip before the first
