@@ -40,8 +40,8 @@ async function start() {
   performance.mark('casefile:script-start');
   // The database is opened first of all, raw and without a version (db/versionGuard.ts): that
   // one connection answers the newer-version guard and, when the actor list opens first, reads
-  // its first screen in the same transaction, while Dexie is set up and opens beside it. The
-  // first render then shows named rows at once (features/actors/firstScreen.ts).
+  // its first screen in the same transaction; Dexie is set up meanwhile and opens once the guard
+  // has answered. The first render then shows named rows at once (features/actors/firstScreen.ts).
   const opening = useUi.getState().view === 'actors';
   const probe = probeInstalled(indexedDB, DB_NAME, SCHEMA_VERSION, opening ? FIRST_SCREEN_READ : undefined);
   void probe.installed.then(() => performance.mark('casefile:guard'), () => {});
