@@ -2,14 +2,16 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DbContext } from './db/dbContext';
-import { NewerDatabaseError, openDatabase } from './db/db';
+import { NewerDatabaseError, SCHEMA_VERSION, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
 import { requestPersistentStorage } from './db/storage';
-import { primeFirstScreen } from './features/actors/firstScreen';
+import { probeInstalled } from './db/versionGuard';
+import { FIRST_SCREEN_READ, primeFirstScreenFrom } from './features/actors/firstScreen';
 import { initialLanguage, isLanguage, translate } from './i18n';
 import { useUi } from './state/store';
 import './styles.css';
 
+const DB_NAME = 'casefile';
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('#root missing from index.html');
 const root = createRoot(rootElement);
@@ -36,14 +38,23 @@ function askPersistenceAfterFirstPaint() {
 async function start() {
   // Marks for the benchmark's start-up breakdown (performance.getEntriesByType('mark')).
   performance.mark('casefile:script-start');
+  // The database is opened first of all, raw and without a version (db/versionGuard.ts): that
+  // one connection answers the newer-version guard and, when the actor list opens first, reads
+  // its first screen in the same transaction; Dexie is set up meanwhile and opens once the guard
+  // has answered. The first render then shows named rows at once (features/actors/firstScreen.ts).
+  const opening = useUi.getState().view === 'actors';
+  const probe = probeInstalled(indexedDB, DB_NAME, SCHEMA_VERSION, opening ? FIRST_SCREEN_READ : undefined);
+  void probe.installed.then(() => performance.mark('casefile:guard'), () => {});
+  void probe.rows.then(() => performance.mark('casefile:raw-rows'));
   const lang0 = initialLanguage(localStorage.getItem('casefile.language'), navigator.languages);
   try {
-    // The actor list opens first: its first screen is read before the first render, which
-    // then shows rows at once (features/actors/firstScreen.ts). One limited index read, sent
-    // as soon as the database is open.
     let firstScreen: Promise<void> | undefined;
-    const db = await openDatabase(undefined, undefined, undefined, (opened) => {
-      if (useUi.getState().view === 'actors') firstScreen = primeFirstScreen(opened);
+    const db = await openDatabase(DB_NAME, undefined, undefined, {
+      installed: probe.installed,
+      onOpen: (opened) => {
+        performance.mark('casefile:dexie-open');
+        if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows);
+      },
     });
     performance.mark('casefile:db-open');
     // Start in the language kept in localStorage (no database round trip before the first

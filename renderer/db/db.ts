@@ -9,7 +9,8 @@ import type { OcrJobRow } from './ocrJobs';
 import type { SavedChart } from '../../shared/chart/savedChart';
 import type { MentionDocRow, MentionNamesRow, NameRuleRow, PageMentionsRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
-import { NewerDatabaseError, assertNotNewer } from './versionGuard';
+import type { InstalledDatabase } from './versionGuard';
+import { DEXIE_VERSION_FACTOR, NewerDatabaseError, assertNotNewer } from './versionGuard';
 
 export { NewerDatabaseError } from './versionGuard';
 
@@ -290,25 +291,34 @@ async function upgradeToV4(tx: Transaction): Promise<void> {
   await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 4 });
 }
 
+/** How the window's start opens the database (renderer/main.tsx). */
+export interface OpenAtStart {
+  /** What a probe taken at start already read of the installed database (versionGuard.probeInstalled). */
+  installed?: Promise<InstalledDatabase | null>;
+  /** Called once the database is open, beside the second look below: for reads only (the window's first screen). */
+  onOpen?: (db: CasefileDb) => void;
+}
+
 /**
  * Opens (creating if needed) the Casefile database. Throws NewerDatabaseError,
  * without touching anything, if a newer Casefile wrote it.
  */
 export async function openDatabase(
-  name = 'casefile', deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict',
-  /** Called once the database is open, beside the second look below: for reads only (the window's first screen). */
-  onOpen?: (db: CasefileDb) => void,
+  name = 'casefile', deps?: IndexedDbDeps, durability: 'strict' | 'relaxed' = 'strict', start: OpenAtStart = {},
 ): Promise<CasefileDb> {
   const db = new CasefileDb(name, deps, durability);
-  await assertNotNewer(db.deps.indexedDB, name, SCHEMA_VERSION);
+  await assertNotNewer(db.deps.indexedDB, name, SCHEMA_VERSION, start.installed);
   await db.open();
-  onOpen?.(db);
+  start.onOpen?.(db);
   // Second look after opening, for the narrow race where another window upgraded
-  // between the check and the open: refuse before any write of ours.
-  const row = await db.meta.get('schemaVersion');
-  if (typeof row?.value === 'number' && row.value > SCHEMA_VERSION) {
+  // between the check and the open: refuse before any write of ours. An upgrade raises the
+  // native version (Dexie then opens the newer database without one, and may patch it higher
+  // still), so the version of the connection Dexie holds tells, without a read: the meta row
+  // alone cannot change in that window, as no build writes a newer format without a version.
+  const found = Math.floor(db.backendDB().version / DEXIE_VERSION_FACTOR);
+  if (found > SCHEMA_VERSION) {
     db.close();
-    throw new NewerDatabaseError(name, row.value, SCHEMA_VERSION);
+    throw new NewerDatabaseError(name, found, SCHEMA_VERSION);
   }
   return db;
 }

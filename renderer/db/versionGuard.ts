@@ -47,40 +47,96 @@ export async function inspectInstalled(factory: IDBFactory, name: string): Promi
     const list = await factory.databases();
     if (!list.some((info) => info.name === name)) return null;
   }
-  return new Promise((resolve, reject) => {
-    let absent = false;
+  return probeInstalled(factory, name).installed;
+}
+
+/** A first read made on the guard's own connection: the first `limit` rows of one index. */
+export interface FirstRead {
+  store: string;
+  index: string;
+  limit: number;
+}
+
+export interface InstalledProbe {
+  /** What is installed (null: no database yet), as soon as its meta row is read. */
+  installed: Promise<InstalledDatabase | null>;
+  /**
+   * The first read's rows, read in the same transaction as the meta row, when the database
+   * is at format `current` (no upgrade pending that could change the rows); else undefined.
+   * Never rejects. Only to be used once the guard has accepted `installed`.
+   */
+  rows: Promise<unknown[] | undefined>;
+}
+
+/**
+ * One raw connection, opened without a version (so it never upgrades, and a missing
+ * database's creation is aborted), that reads the native version and the `meta` row the
+ * guard needs and, when asked, a first read beside them: the window's first screen is then
+ * read as soon as the database can be (one open, one transaction), while Dexie's own open
+ * waits only for the guard's answer. The connection is closed at once (its transaction still
+ * runs to the end), and gives way to any upgrade.
+ */
+export function probeInstalled(factory: IDBFactory, name: string, current?: number, read?: FirstRead): InstalledProbe {
+  let resolveInstalled!: (installed: InstalledDatabase | null) => void;
+  let rejectInstalled!: (error: unknown) => void;
+  let resolveRows!: (rows: unknown[] | undefined) => void;
+  const installed = new Promise<InstalledDatabase | null>((resolve, reject) => { resolveInstalled = resolve; rejectInstalled = reject; });
+  const rows = new Promise<unknown[] | undefined>((resolve) => { resolveRows = resolve; });
+  const fail = (error: unknown) => { resolveRows(undefined); rejectInstalled(error); };
+  let absent = false;
+  let request: IDBOpenDBRequest;
+  try {
     // No version argument: opens at whatever version is installed and never upgrades.
-    const request = factory.open(name);
-    request.onupgradeneeded = () => {
-      // Only fires when the database does not exist; aborting leaves nothing behind.
-      absent = true;
-      request.transaction?.abort();
-    };
-    request.onerror = (event) => {
-      event.preventDefault();
-      if (absent) resolve(null);
-      else reject(request.error ?? new Error(`Could not inspect database ${name}`));
-    };
-    request.onsuccess = () => {
-      const idb = request.result;
-      const nativeVersion = idb.version;
-      if (!idb.objectStoreNames.contains('meta')) {
-        idb.close();
-        resolve({ nativeVersion, metaSchemaVersion: null });
-        return;
-      }
-      const get = idb.transaction('meta', 'readonly').objectStore('meta').get('schemaVersion');
+    request = factory.open(name);
+  } catch (error) {
+    fail(error);
+    return { installed, rows };
+  }
+  request.onupgradeneeded = () => {
+    // Only fires when the database does not exist; aborting leaves nothing behind.
+    absent = true;
+    request.transaction?.abort();
+  };
+  request.onerror = (event) => {
+    event.preventDefault();
+    if (absent) { resolveRows(undefined); resolveInstalled(null); } else fail(request.error ?? new Error(`Could not inspect database ${name}`));
+  };
+  request.onsuccess = () => {
+    const idb = request.result;
+    idb.onversionchange = () => idb.close();
+    const nativeVersion = idb.version;
+    const stores = idb.objectStoreNames;
+    if (!stores.contains('meta')) {
+      idb.close();
+      resolveRows(undefined);
+      resolveInstalled({ nativeVersion, metaSchemaVersion: null });
+      return;
+    }
+    const withRows = read !== undefined && current !== undefined
+      && Math.floor(nativeVersion / DEXIE_VERSION_FACTOR) === current && stores.contains(read.store);
+    try {
+      const tx = idb.transaction(withRows ? ['meta', read.store] : ['meta'], 'readonly');
+      const get = tx.objectStore('meta').get('schemaVersion');
       get.onsuccess = () => {
-        idb.close();
         const row = get.result as { value?: unknown } | undefined;
-        resolve({ nativeVersion, metaSchemaVersion: typeof row?.value === 'number' ? row.value : null });
+        resolveInstalled({ nativeVersion, metaSchemaVersion: typeof row?.value === 'number' ? row.value : null });
       };
-      get.onerror = () => {
-        idb.close();
-        reject(get.error ?? new Error(`Could not read meta of ${name}`));
-      };
-    };
-  });
+      get.onerror = () => fail(get.error ?? new Error(`Could not read meta of ${name}`));
+      const store = withRows ? tx.objectStore(read.store) : null;
+      if (store && read && store.indexNames.contains(read.index)) {
+        const first = store.index(read.index).getAll(null, read.limit);
+        first.onsuccess = () => resolveRows(first.result as unknown[]);
+        first.onerror = (event) => { event.preventDefault(); resolveRows(undefined); };
+      } else {
+        resolveRows(undefined);
+      }
+      tx.onabort = () => fail(tx.error ?? new Error(`Could not read meta of ${name}`));
+    } catch (error) {
+      fail(error);
+    }
+    idb.close();
+  };
+  return { installed, rows };
 }
 
 /** The data-format version an installed database claims, the higher of its two witnesses. */
@@ -88,8 +144,11 @@ export function installedSchemaVersion(installed: InstalledDatabase): number {
   return Math.max(Math.floor(installed.nativeVersion / DEXIE_VERSION_FACTOR), installed.metaSchemaVersion ?? 0);
 }
 
-export async function assertNotNewer(factory: IDBFactory, name: string, supported: number): Promise<void> {
-  const installed = await inspectInstalled(factory, name);
+/** `inspected`: what a probe already read (probeInstalled), instead of inspecting again. */
+export async function assertNotNewer(
+  factory: IDBFactory, name: string, supported: number, inspected?: Promise<InstalledDatabase | null>,
+): Promise<void> {
+  const installed = await (inspected ?? inspectInstalled(factory, name));
   if (!installed) return;
   const found = installedSchemaVersion(installed);
   if (found > supported) throw new NewerDatabaseError(name, found, supported);

@@ -1,6 +1,13 @@
 import type { ActorStatus, StatusEntry } from './actor';
 
 /**
+ * Date bounds are `YYYY-MM-DD` (shared/dates/types.ts): their code-unit order is their date
+ * order, as the model's own checks compare them. Not localeCompare: the actor list computes
+ * every row's status in its first render, and a first localeCompare loads the collator (8 ms).
+ */
+const byDay = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
  * The current status is derived from the history, never stored beside it: the
  * entry with the latest date wins (by latest bound, then earliest bound). Undated
  * entries cannot be placed in time, so they only decide when nothing is dated; then
@@ -11,7 +18,7 @@ export function currentStatusEntry(history: readonly StatusEntry[]): StatusEntry
   for (const entry of history) {
     if (!entry.date) continue;
     if (!best?.date) { best = entry; continue; }
-    const byLatest = entry.date.latest.localeCompare(best.date.latest);
+    const byLatest = byDay(entry.date.latest, best.date.latest);
     if (byLatest > 0 || (byLatest === 0 && entry.date.earliest >= best.date.earliest)) best = entry;
   }
   return best ?? history.at(-1) ?? null;
@@ -25,6 +32,6 @@ export function currentStatus(history: readonly StatusEntry[]): ActorStatus {
 export function statusTimeline(history: readonly StatusEntry[]): StatusEntry[] {
   const dated = history.filter((e) => e.date);
   const undated = history.filter((e) => !e.date);
-  dated.sort((a, b) => a.date!.earliest.localeCompare(b.date!.earliest) || a.date!.latest.localeCompare(b.date!.latest));
+  dated.sort((a, b) => byDay(a.date!.earliest, b.date!.earliest) || byDay(a.date!.latest, b.date!.latest));
   return [...dated, ...undated];
 }

@@ -24,7 +24,7 @@ export interface Timeout {
 export interface FirstPaint extends Omit<Timing, 'timeout'> {
   timeout?: boolean;
   firstName: string;
-  milestones: { listbox: number | null; count: number | null; rows: number | null; fcp: number | null; scriptStart?: number | null; dbOpen?: number | null };
+  milestones: { listbox: number | null; count: number | null; rows: number | null; fcp: number | null; scriptStart?: number | null; dbOpen?: number | null; marks?: Record<string, number> };
 }
 export interface Probe {
   firstPaint: Promise<FirstPaint | (Timeout & { milestones: FirstPaint['milestones'] })>;
@@ -154,6 +154,8 @@ function firstPaint(): Probe['firstPaint'] {
     const mark = (name: string) => performance.getEntriesByName(name, 'mark')[0]?.startTime ?? null;
     milestones.scriptStart = mark('casefile:script-start');
     milestones.dbOpen = mark('casefile:db-open');
+    // Every other start-up mark the app sets, for the breakdown.
+    milestones.marks = Object.fromEntries(performance.getEntriesByType('mark').filter((m) => m.name.startsWith('casefile:')).map((m) => [m.name.slice(9), Math.round(m.startTime * 10) / 10]));
     return r.timeout ? { ...r, milestones } : { ...r, firstName: first ? rowName(first) : '', milestones };
   });
 }

@@ -16,6 +16,7 @@ import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { GROUP_KINDS, kindKey, statusKey } from './labels';
 import { FIRST_SCREEN, OVERSCAN, ROW_HEIGHT } from './firstScreen';
+import { observeListRect } from './observeListRect';
 import { useActorIds } from './useActorIds';
 import { useSourcesOrder } from './useSourcesOrder';
 
@@ -78,8 +79,10 @@ export function ActorList() {
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
-    // Rows in the first render already (the list's height is not measured before it mounts).
+    // Rows in the first render already (the list's height is not measured before it mounts),
+    // and measured after the first frame, not in its commit (./observeListRect.ts).
     initialRect: { width: 0, height: window.innerHeight },
+    observeElementRect: observeListRect,
   });
   const items = virtualizer.getVirtualItems();
   const visibleIds = ids ? items.map((item) => ids[item.index]!).filter(Boolean) : [];

@@ -2,6 +2,9 @@ import type { Actor } from '../../../shared/model';
 import type { CasefileDb } from '../../db/db';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { firstActors } from '../../db/actorList';
+import type { ActorRow } from '../../db/derive';
+import { toActor } from '../../db/derive';
+import type { FirstRead } from '../../db/versionGuard';
 
 /** Rows enough to fill the first screen of the list, and a little more. */
 export const FIRST_SCREEN = 40;
@@ -21,7 +24,15 @@ export function rowsShownFirst(): number {
 }
 
 /**
- * The actor list's first screen, read as soon as the database is open (renderer/main.tsx),
+ * The opening list's first screen as one raw read: the first rows of the `sortName` index,
+ * as `firstActors(db, {}, 'name', FIRST_SCREEN)` reads them. Made on the version guard's own
+ * connection at start (renderer/main.tsx, db/versionGuard.ts `probeInstalled`), before Dexie
+ * has opened.
+ */
+export const FIRST_SCREEN_READ: FirstRead = { store: 'actors', index: 'sortName', limit: FIRST_SCREEN };
+
+/**
+ * The actor list's first screen, read as soon as the database can be (renderer/main.tsx),
  * before React renders anything: the window's first render then shows named rows instead of
  * rendering an empty list, waiting for its effects and a timer to start the same read, and
  * rendering again. Only for the list as it opens (no filter, by name), and only until the
@@ -38,6 +49,16 @@ export async function primeFirstScreen(db: CasefileDb): Promise<void> {
   } catch {
     primed = null;
   }
+}
+
+/**
+ * Keeps the rows the start-up probe read (FIRST_SCREEN_READ) as the opening list's first
+ * screen of `db`; without them (no probe read: an upgrade was pending), reads them through `db`.
+ */
+export async function primeFirstScreenFrom(db: CasefileDb, rows: Promise<unknown[] | undefined>): Promise<void> {
+  const read = await rows;
+  if (!read) return primeFirstScreen(db);
+  primed = { db, rows: (read as ActorRow[]).map(toActor) };
 }
 
 /** The rows read at start-up, if they are the first screen of this list. */
