@@ -87,16 +87,16 @@ export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
     printToPdf: ({ suggestedName, html }) =>
       askAndWrite(suggestedName, [{ name: 'PDF documents', extensions: ['pdf'] }], () => renderPdf(html)),
 
-    beginSave: async ({ suggestedName, filters, byteLength }) => {
+    beginSave: async ({ suggestedName, filters, byteLength, reserve }) => {
       const filePath = await askWhere(suggestedName, filters);
       if (!filePath) return null;
-      return { token: await ctx.saves.begin(filePath, byteLength) };
+      return { token: await ctx.saves.begin(filePath, byteLength, reserve ?? 0) };
     },
 
     writeChunk: (token, chunk) => ctx.saves.write(token, chunk),
 
-    commitSave: async (token) => {
-      const filePath = await ctx.saves.commit(token);
+    commitSave: async (token, end) => {
+      const filePath = await ctx.saves.commit(token, end);
       savedPaths.add(path.normalize(filePath));
       return { saved: true, path: filePath };
     },

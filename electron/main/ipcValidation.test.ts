@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../shared/desktopApi';
 import {
   argParsers,
+  parseCommitSaveRequest,
   IpcValidationError,
   isTrustedSender,
   parseFilters,
@@ -156,8 +157,32 @@ describe('streamed-save arguments', () => {
     ['a string length', { suggestedName: 'a', filters: [], byteLength: '10' }],
     ['over 4 GB', { suggestedName: 'a', filters: [], byteLength: 2 ** 32 }],
     ['no request', null],
+    ['a negative reserve', { suggestedName: 'a', filters: [], reserve: -1 }],
+    ['a reserve over 64 KiB', { suggestedName: 'a', filters: [], reserve: 64 * 1024 + 1 }],
+    ['a string reserve', { suggestedName: 'a', filters: [], reserve: '10' }],
+    ['a reserve larger than the file', { suggestedName: 'a', filters: [], byteLength: 10, reserve: 11 }],
   ])('refuses %s', (_label, value) => {
     expect(() => parseBeginSaveRequest(value)).toThrow(IpcValidationError);
+  });
+
+  it('parses a beginSave request whose length comes at commit, with bytes reserved at the start', () => {
+    expect(parseBeginSaveRequest({ suggestedName: 'b.casefile.age', filters: [], reserve: 148 })).toEqual({ suggestedName: 'b.casefile.age', filters: [], reserve: 148 });
+    expect(parseBeginSaveRequest({ suggestedName: 'b.casefile', filters: [] })).toEqual({ suggestedName: 'b.casefile', filters: [] });
+  });
+
+  it('parses how a save ends: its length and the reserved start, bytes of at most 64 KiB', () => {
+    const head = new Uint8Array([1, 2, 3]);
+    expect(parseCommitSaveRequest({ byteLength: 10, head })).toEqual({ byteLength: 10, head });
+    expect(parseCommitSaveRequest({})).toEqual({});
+    for (const bad of [null, [], { byteLength: -1 }, { byteLength: 2 ** 32 }, { head: 'abc' }, { head: [1, 2] }, { head: new Uint8Array(64 * 1024 + 1) }]) {
+      expect(() => parseCommitSaveRequest(bad)).toThrow(IpcValidationError);
+    }
+    const token = '0123456789abcdef0123456789abcdef';
+    expect(argParsers.commitSave([token])).toEqual([token]);
+    expect(argParsers.commitSave([token, undefined])).toEqual([token]);
+    expect(argParsers.commitSave([token, { byteLength: 3 }])).toEqual([token, { byteLength: 3 }]);
+    expect(() => argParsers.commitSave([token, {}, 'extra'])).toThrow(/1 or 2 arguments/);
+    expect(() => argParsers.commitSave([])).toThrow(/1 or 2 arguments/);
   });
 
   it('accepts only main-made tokens', () => {

@@ -3,7 +3,9 @@ import {
   MAX_FILE_BYTES,
   MAX_SAVE_BYTES,
   MAX_SAVE_CHUNK_BYTES,
+  MAX_SAVE_RESERVE_BYTES,
   type BeginSaveRequest,
+  type CommitSaveRequest,
   type DesktopApi,
   type DesktopInvokeMethod,
   type FileFilter,
@@ -114,12 +116,40 @@ export function parseRevealPath(value: unknown): string {
   return path.normalize(value);
 }
 
+function parseByteLength(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail('byteLength must be a whole number of bytes');
+  if (value > MAX_SAVE_BYTES) fail('the file is larger than 4 GB and cannot be saved');
+  return value;
+}
+
 export function parseBeginSaveRequest(value: unknown): BeginSaveRequest {
   if (!isPlainObject(value)) fail('beginSave expects a request object');
-  const { byteLength } = value;
-  if (typeof byteLength !== 'number' || !Number.isSafeInteger(byteLength) || byteLength < 0) fail('byteLength must be a whole number of bytes');
-  if (byteLength > MAX_SAVE_BYTES) fail('the file is larger than 4 GB and cannot be saved');
-  return { suggestedName: sanitizeFileName(value.suggestedName), filters: parseFilters(value.filters), byteLength };
+  const { byteLength, reserve } = value;
+  const req: BeginSaveRequest = { suggestedName: sanitizeFileName(value.suggestedName), filters: parseFilters(value.filters) };
+  // Absent: the length comes with commitSave (a file whose end is made while its start is written).
+  if (byteLength !== undefined) req.byteLength = parseByteLength(byteLength);
+  if (reserve !== undefined) {
+    if (typeof reserve !== 'number' || !Number.isSafeInteger(reserve) || reserve < 0 || reserve > MAX_SAVE_RESERVE_BYTES) {
+      fail(`reserve must be a whole number of bytes from 0 to ${MAX_SAVE_RESERVE_BYTES}`);
+    }
+    if (req.byteLength !== undefined && reserve > req.byteLength) fail('reserve is larger than the file');
+    req.reserve = reserve;
+  }
+  return req;
+}
+
+/** How a streamed save ends: its length (when beginSave did not give it) and the reserved start. */
+export function parseCommitSaveRequest(value: unknown): CommitSaveRequest {
+  if (!isPlainObject(value)) fail('commitSave expects a request object');
+  const { byteLength, head } = value;
+  const end: CommitSaveRequest = {};
+  if (byteLength !== undefined) end.byteLength = parseByteLength(byteLength);
+  if (head !== undefined) {
+    if (!(head instanceof Uint8Array)) fail('head must be a Uint8Array');
+    if (head.byteLength > MAX_SAVE_RESERVE_BYTES) fail(`head is larger than ${MAX_SAVE_RESERVE_BYTES} bytes`);
+    end.head = head;
+  }
+  return end;
 }
 
 /** Save tokens are 128 random bits in hex, made by main; anything else is refused unseen. */
@@ -145,7 +175,10 @@ export const argParsers: {
   printToPdf: (args) => (expectArity(args, 1, 'printToPdf'), [parsePrintToPdfRequest(args[0])]),
   beginSave: (args) => (expectArity(args, 1, 'beginSave'), [parseBeginSaveRequest(args[0])]),
   writeChunk: (args) => (expectArity(args, 2, 'writeChunk'), [parseSaveToken(args[0]), parseSaveChunk(args[1])]),
-  commitSave: (args) => (expectArity(args, 1, 'commitSave'), [parseSaveToken(args[0])]),
+  commitSave: (args) => {
+    if (args.length !== 1 && args.length !== 2) fail(`commitSave expects 1 or 2 arguments, got ${args.length}`);
+    return args.length === 1 || args[1] === undefined ? [parseSaveToken(args[0])] : [parseSaveToken(args[0]), parseCommitSaveRequest(args[1])];
+  },
   abortSave: (args) => (expectArity(args, 1, 'abortSave'), [parseSaveToken(args[0])]),
 };
 

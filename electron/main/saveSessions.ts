@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { MAX_OPEN_SAVES } from '../../shared/desktopApi';
+import { MAX_OPEN_SAVES, type CommitSaveRequest } from '../../shared/desktopApi';
 import { defaultFs, describeWriteError, keepPermissions, replaceWithTemp, tempPathFor, type AtomicFs } from './atomicWrite';
 
 type Handle = Awaited<ReturnType<AtomicFs['open']>>;
@@ -9,7 +9,10 @@ interface Session {
   target: string;
   temp: string;
   handle: Handle;
-  expected: number;
+  /** The file's length, when begin was told it (else commit is). */
+  expected: number | undefined;
+  /** Bytes at the start left for commit's head; chunks are written after them. */
+  reserve: number;
   written: number;
   /** Writes run one after another, whatever order the IPC calls arrive in. */
   queue: Promise<void>;
@@ -34,9 +37,14 @@ export class SaveSessions {
     return this.sessions.size;
   }
 
-  /** Opens the temp file for `targetPath` (chosen in the save dialog); `byteLength` bytes must follow. */
-  async begin(targetPath: string, byteLength: number): Promise<string> {
+  /**
+   * Opens the temp file for `targetPath` (chosen in the save dialog). The file will be
+   * `byteLength` bytes long (undefined: commit says how long); its first `reserve` bytes are
+   * left for commit's head, the chunks written after them.
+   */
+  async begin(targetPath: string, byteLength: number | undefined, reserve = 0): Promise<string> {
     if (this.sessions.size >= MAX_OPEN_SAVES) throw new Error('Too many saves are in progress; wait for one to finish.');
+    if (byteLength !== undefined && reserve > byteLength) throw new Error(`Could not save "${path.basename(targetPath)}": more bytes reserved than the file holds.`);
     const temp = tempPathFor(targetPath);
     let handle: Handle;
     try {
@@ -46,27 +54,17 @@ export class SaveSessions {
       throw new Error(describeWriteError(error, targetPath), { cause: error });
     }
     const token = this.makeToken();
-    this.sessions.set(token, { target: targetPath, temp, handle, expected: byteLength, written: 0, queue: Promise.resolve() });
+    this.sessions.set(token, { target: targetPath, temp, handle, expected: byteLength, reserve, written: 0, queue: Promise.resolve() });
     return token;
   }
 
   async write(token: string, chunk: Uint8Array): Promise<void> {
     const session = this.get(token);
     const step = session.queue.then(async () => {
-      if (session.written + chunk.length > session.expected) {
+      if (session.expected !== undefined && session.reserve + session.written + chunk.length > session.expected) {
         throw new Error(`Could not save "${path.basename(session.target)}": more bytes arrived than the ${session.expected} announced.`);
       }
-      try {
-        // FileHandle.write may write less than asked (it reports how much): write the rest.
-        for (let at = 0; at < chunk.length;) {
-          const result = (await session.handle.write(at === 0 ? chunk : chunk.subarray(at))) as { bytesWritten?: number } | undefined;
-          const n = result?.bytesWritten ?? chunk.length - at;
-          if (n <= 0) throw new Error('the disk accepted no more bytes');
-          at += n;
-        }
-      } catch (error) {
-        throw new Error(describeWriteError(error, session.target), { cause: error });
-      }
+      await writeAt(session, chunk, session.reserve + session.written);
       session.written += chunk.length;
     });
     session.queue = step.catch(() => undefined);
@@ -77,16 +75,24 @@ export class SaveSessions {
     });
   }
 
-  /** Flushes to disk and renames into place; returns the saved path. */
-  async commit(token: string): Promise<string> {
+  /**
+   * Writes the reserved start (`head`, exactly as many bytes as were reserved), checks the
+   * length (begin's, or `byteLength` here when begin had none; both must agree), flushes to disk
+   * and renames into place; returns the saved path. Any mismatch deletes the temp file.
+   */
+  async commit(token: string, end: CommitSaveRequest = {}): Promise<string> {
     const session = this.get(token);
     await session.queue;
     if (!this.sessions.has(token)) throw new Error(`Could not save "${path.basename(session.target)}": the save was cancelled.`);
     this.sessions.delete(token);
     try {
-      if (session.written !== session.expected) {
-        throw new Error(`only ${session.written} of ${session.expected} bytes arrived`);
-      }
+      const expected = session.expected ?? end.byteLength;
+      const total = session.reserve + session.written;
+      if (expected === undefined) throw new Error('its length was never announced');
+      if (end.byteLength !== undefined && end.byteLength !== expected) throw new Error(`it was announced as ${expected} bytes, then as ${end.byteLength}`);
+      if (total !== expected) throw new Error(`only ${total} of ${expected} bytes arrived`);
+      if ((end.head?.length ?? 0) !== session.reserve) throw new Error(`its first ${session.reserve} bytes were left to be written last, and ${end.head?.length ?? 0} came`);
+      if (end.head && end.head.length > 0) await writeAt(session, end.head, 0);
       await keepPermissions(this.fs, session.temp, session.target);
       await session.handle.sync();
       await session.handle.close();
@@ -123,5 +129,20 @@ export class SaveSessions {
     this.sessions.delete(token);
     await session.handle.close().catch(() => undefined);
     await this.fs.rm(session.temp, { force: true }).catch(() => undefined);
+  }
+}
+
+/** Writes `bytes` at `position` of the session's temp file: all of them (a write may take fewer), errors in plain words. */
+async function writeAt(session: Session, bytes: Uint8Array, position: number): Promise<void> {
+  try {
+    // FileHandle.write may write less than asked (it reports how much): write the rest.
+    for (let at = 0; at < bytes.length;) {
+      const result = (await session.handle.write(bytes, at, bytes.length - at, position + at)) as { bytesWritten?: number } | undefined;
+      const n = result?.bytesWritten ?? bytes.length - at;
+      if (n <= 0) throw new Error('the disk accepted no more bytes');
+      at += n;
+    }
+  } catch (error) {
+    throw new Error(describeWriteError(error, session.target), { cause: error });
   }
 }

@@ -44,6 +44,12 @@ export interface CollectOptions {
    * read. It must not touch the database.
    */
   onRecords?: (records: Pick<CaseSnapshot, 'cases' | 'actors' | 'events' | 'documents'>) => void;
+  /**
+   * Called as soon as the files' rows are in (the snapshot's very `files` array), while the page
+   * rows, rules and charts are still being read: the export lays out the PDFs' entries and the
+   * save starts writing them (docs/bundle-format.md, "Layout"). It must not touch the database.
+   */
+  onFiles?: (files: BundleFile[], about: Pick<CaseSnapshot, 'caseId' | 'cases'>) => void;
 }
 
 export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: CollectOptions = {}): Promise<CaseSnapshot> {
@@ -89,13 +95,21 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
     // The rest depends only on the records now in hand: every read goes out at once, and the
     // page rows are turned into entries while the file rows, rules and charts are still coming.
     const shas = [...new Set(documents.map((d) => d.sha256))];
-    const fileRowsRead = db.documentFiles.bulkGet(shas);
+    const filesRead = db.documentFiles.bulkGet(shas).then((rows) => {
+      const files: BundleFile[] = [];
+      rows.forEach((row, i) => {
+        if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
+        files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
+      });
+      opts.onFiles?.(files, { caseId, cases });
+      return files;
+    });
     // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
     const nameRulesRead = db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray();
     // The saved link charts of the bundle's cases (format 4).
     const chartsRead = db.charts.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
     // Awaited below, after the pages; a failure meanwhile must not count as unhandled.
-    fileRowsRead.catch(() => undefined);
+    filesRead.catch(() => undefined);
     nameRulesRead.catch(() => undefined);
     chartsRead.catch(() => undefined);
     const byDocument = await pageRowsOf(db, documents.map((d) => d.id), () => opts.onRecords?.({ cases, actors, events, documents }));
@@ -117,12 +131,7 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
       }
       pages.push({ documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
     }
-    const files: BundleFile[] = [];
-    const fileRows = await fileRowsRead;
-    fileRows.forEach((row, i) => {
-      if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
-      files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
-    });
+    const files = await filesRead;
     const nameRules = (await nameRulesRead).map(bundleNameRule);
     const charts = await chartsRead;
     return { caseId, cases, actors, events, documents, pages, files, nameRules, charts };

@@ -3,9 +3,10 @@ import { ageHeader, ageKey, payloadKeyOf, sealPayload } from './age';
 import type { ScryptFn } from './ageCrypto';
 import { randomBytes } from './ageCrypto';
 import type { ChunkSealer } from './ageStream';
-import { sealInProcess, sealedSize } from './ageStream';
+import { sealInProcess, sealPieces, sealedSize } from './ageStream';
 import { concatBytes } from './bytes';
-import type { ByteParts } from './parts';
+import type { ByteParts, StreamedParts } from './parts';
+import { readStreamedParts } from './parts';
 import { makeBlob, throwIfAborted } from './stream';
 
 /**
@@ -67,4 +68,59 @@ export async function sealedBlob(file: SealedParts, opts: { sealer?: ChunkSealer
   const parts: Blob[] = [];
   await writeSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
   return makeBlob(parts, opts.type);
+}
+
+/**
+ * An age file whose plaintext is still being laid out (StreamedParts: a bundle's PDFs first, its
+ * records when collected) and whose header waits for scrypt. The desktop save leaves the header's
+ * bytes (`headerLength`, known beforehand: AgeKey) at the start of the file, writes the nonce and
+ * the sealed payload after them as the plaintext comes, and writes the header at offset 0 last,
+ * when it commits: scrypt runs beside the whole export instead of before its first byte. The file
+ * is the same as SealedParts' for the same key and nonce.
+ */
+export interface StreamedSealedParts {
+  readonly headerLength: number;
+  /** age's header (scrypt's stanza and the MAC): exactly `headerLength` bytes. */
+  readonly header: Promise<Uint8Array>;
+  /** The 16-byte nonce that follows the header. */
+  readonly nonce: Uint8Array;
+  readonly payloadKey: Uint8Array;
+  readonly plain: StreamedParts;
+}
+
+export const isStreamedSealedParts = (x: unknown): x is StreamedSealedParts =>
+  typeof x === 'object' && x !== null && 'payloadKey' in x && 'headerLength' in x && 'plain' in x;
+
+/** The streamed age file for `key` (scrypt under way) and a plaintext still being laid out. */
+export async function streamedSealed(key: AgeKey, plain: StreamedParts, header: Promise<Uint8Array>): Promise<StreamedSealedParts> {
+  const nonce = randomBytes(16);
+  return { headerLength: key.headerLength, header, nonce, payloadKey: await payloadKeyOf(key, nonce), plain };
+}
+
+/**
+ * The streamed age file's bytes after its header, in order, to `emit` (awaited): the nonce, then
+ * each sealed batch as the plaintext comes. Resolves to the header, for the caller to write in
+ * the `headerLength` bytes it left at the start; a header of any other length is refused.
+ */
+export async function writeStreamedSealed(
+  file: StreamedSealedParts, emit: (bytes: Uint8Array) => Promise<void>,
+  opts: { sealer?: ChunkSealer; signal?: AbortSignal | undefined; onRest?: (restSize: number) => void } = {},
+): Promise<Uint8Array> {
+  throwIfAborted(opts.signal);
+  await emit(file.nonce);
+  const pieces = readStreamedParts(file.plain, { signal: opts.signal, onRest: (rest) => opts.onRest?.(rest.size) });
+  await sealPieces(pieces, file.payloadKey, opts.sealer ?? sealInProcess, async (sealed) => {
+    await emit('byteLength' in sealed ? sealed : new Uint8Array(await sealed.arrayBuffer()));
+  }, { signal: opts.signal });
+  const header = await file.header;
+  throwIfAborted(opts.signal);
+  if (header.length !== file.headerLength) throw new Error(`The encrypted bundle's header came to ${header.length} bytes, not the ${file.headerLength} left for it, so it was not saved.`);
+  return header;
+}
+
+/** The streamed age file as one Blob, sealed here (or by `sealer`): for a caller that needs the whole file (a browser download, tests). */
+export async function streamedSealedBlob(file: StreamedSealedParts, opts: { sealer?: ChunkSealer; signal?: AbortSignal; type?: string } = {}): Promise<Blob> {
+  const parts: Blob[] = [];
+  const header = await writeStreamedSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
+  return makeBlob([header, ...parts], opts.type);
 }

@@ -1,9 +1,11 @@
 export * from './manifest';
-export { BundleTooLargeError, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleSealedAtSave, readBundleBlob } from './bundle';
-export { isSealedParts, sealAtSave, sealedBlob, writeSealed } from './ageSealed';
-export type { SealedParts } from './ageSealed';
-export { asParts, byteParts, partsBlob, readParts } from './parts';
-export type { ByteParts } from './parts';
+export { BundleTooLargeError, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleRest, writeBundleSealedAtSave, readBundleBlob } from './bundle';
+export { layOutFiles } from './bundleFiles';
+export type { BundleHead } from './bundleFiles';
+export { isSealedParts, isStreamedSealedParts, sealAtSave, sealedBlob, streamedSealed, streamedSealedBlob, writeSealed, writeStreamedSealed } from './ageSealed';
+export type { SealedParts, StreamedSealedParts } from './ageSealed';
+export { asParts, byteParts, isStreamedParts, partsBlob, readParts, readStreamedParts } from './parts';
+export type { ByteParts, StreamedParts } from './parts';
 export type { ChunkSealer } from './ageStream';
 export type { BundleInfo, BundleProgressEvent, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKey, ageKind, assertPassphraseFile } from './age';
@@ -14,7 +16,7 @@ export { PAGE_CAPS, entriesFromTexts, exportablePage, ocrFitsState, pageEntrySch
 export type { EntryData, MigrationStep, RawBundle } from './migrate';
 export { readZip, readZipSource } from './zipRead';
 export type { StoredZipEntry, ZipEntry, ZipReadResult, ZipSourceResult } from './zipRead';
-export { writeZip, zipParts } from './zipWrite';
+export { ZipLayout, writeZip, zipParts } from './zipWrite';
 export type { ZipBlobInput, ZipInput, ZipPart } from './zipWrite';
 export { DEFAULT_ZIP_LIMITS } from './zipErrors';
 export type { ZipError, ZipErrorCode, ZipLimits } from './zipErrors';
