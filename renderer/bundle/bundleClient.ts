@@ -1,7 +1,8 @@
 import type { BundleRequest, BundleResponse } from '../workers/bundleProtocol';
 import type { WorkerPort } from '../workers/workerPort';
+import type { ByteParts } from '../../shared/bundle/parts';
 import type {
-  BundleClient, BundleProgress, BundleTaskOptions, ExportPartsResult, ExportResult, ImportResult, InspectResult,
+  BundleClient, BundleProgress, BundleTaskOptions, ExportPartsResult, ExportResult, ImportResult, InspectResult, StreamedExport, StreamedExportEnd,
 } from './types';
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
@@ -23,9 +24,12 @@ type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' }>;
+/** A streamed export's parts before its end. */
+type Part = Extract<BundleResponse, { type: 'head' | 'rest' }>;
 
 interface Pending {
   onProgress?: ((p: BundleProgress) => void) | undefined;
+  onPart?: ((part: Part) => void) | undefined;
   resolve(message: Outcome): void;
   reject(error: Error): void;
   cleanup(): void;
@@ -56,6 +60,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     const job = pending.get(data.id);
     if (!job) return;
     if (data.type === 'progress') { job.onProgress?.(data.progress); return; }
+    if (data.type === 'head' || data.type === 'rest') { job.onPart?.(data); return; }
     pending.delete(data.id);
     job.cleanup();
     if (data.type === 'cancelled') job.reject(abortError());
@@ -81,7 +86,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
   };
 
   function start<T extends Outcome['type']>(
-    request: WithoutId<JobRequest>, opts: BundleTaskOptions, waitOnCancel: boolean,
+    request: WithoutId<JobRequest>, opts: BundleTaskOptions, waitOnCancel: boolean, onPart?: (part: Part) => void,
   ): Promise<Extract<Outcome, { type: T }>> {
     if (opts.signal?.aborted) return Promise.reject(abortError());
     const w = ensure();
@@ -95,6 +100,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
       };
       pending.set(id, {
         onProgress: opts.onProgress,
+        onPart,
         resolve: resolve as (m: Outcome) => void,
         reject,
         cleanup: () => opts.signal?.removeEventListener('abort', onAbort),
@@ -114,6 +120,36 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
       const { passphrase } = opts;
       const m = await start<'exported'>({ type: 'export', scope, as: 'parts', ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false);
       return m.result as ExportPartsResult;
+    },
+    exportBundleStreamed(scope, opts = {}): Promise<StreamedExport> {
+      const { passphrase } = opts;
+      return new Promise<StreamedExport>((resolve, reject) => {
+        let gotRest!: (rest: ByteParts) => void;
+        let lostRest!: (error: unknown) => void;
+        const rest = new Promise<ByteParts>((res, rej) => { gotRest = res; lostRest = rej; });
+        // Awaited by the save; a failure before the head was sent rejects the export itself.
+        rest.catch(() => undefined);
+        const finished = start<'exported'>({ type: 'export', scope, as: 'streamed', ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false, (part) => {
+          if (part.type === 'rest') { gotRest(part.parts); return; }
+          const { head } = part;
+          const plain = { head: head.parts, rest };
+          // Awaited by whoever saves; a failure is seen there (or by the rest first), never unhandled.
+          const header = ended.then((e) => e.header ?? Promise.reject(new Error('The bundle worker sent no age header.')));
+          const done = ended.then((e) => e.counts);
+          header.catch(() => undefined);
+          done.catch(() => undefined);
+          resolve({ suggestedName: head.suggestedName, encrypted: head.encrypted, file: head.sealing ? { ...head.sealing, plain, header } : plain, done });
+        });
+        const ended = finished.then((m) => m.result as StreamedExportEnd);
+        ended.catch((error: unknown) => {
+          lostRest(error);
+          reject(error);
+        });
+        void ended.then(() => {
+          lostRest(new Error('The bundle worker ended the export without its records.'));
+          reject(new Error('The bundle worker ended the export without its files.'));
+        });
+      });
     },
     async inspectBundle(file, opts = {}): Promise<InspectResult> {
       const { passphrase } = opts;

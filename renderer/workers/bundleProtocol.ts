@@ -1,5 +1,6 @@
+import type { ByteParts } from '../../shared/bundle/parts';
 import type {
-  BundleProgress, BundleScope, ExportPartsResult, ExportResult, ImportChoices, ImportResult, InspectResult,
+  BundleProgress, BundleScope, ExportPartsResult, ExportResult, ImportChoices, ImportResult, InspectResult, StreamedExportEnd, StreamedExportHead,
 } from '../bundle/types';
 
 /**
@@ -7,8 +8,12 @@ import type {
  * passes a reference, not the bytes); the worker reads and writes IndexedDB itself.
  */
 export type BundleRequest =
-  /** `as: 'parts'`: the bundle's parts in order (ExportPartsResult) rather than one Blob. */
-  | { type: 'export'; id: number; scope: BundleScope; passphrase?: string; as?: 'blob' | 'parts' }
+  /**
+   * `as: 'parts'`: the bundle's parts in order (ExportPartsResult) rather than one Blob;
+   * `as: 'streamed'`: 'head' (the PDFs' entries) as soon as the files are read, then 'rest', then
+   * 'exported' with the counts and, with a passphrase, the age header (StreamedExportEnd).
+   */
+  | { type: 'export'; id: number; scope: BundleScope; passphrase?: string; as?: 'blob' | 'parts' | 'streamed' }
   | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
   | { type: 'apply'; id: number; token: string; choices: ImportChoices }
   /** Forget an inspected bundle. */
@@ -19,7 +24,11 @@ export type BundleRequest =
 /** Bundle worker → window. Each job ends with exactly one of exported / inspected / applied / cancelled / failed. */
 export type BundleResponse =
   | { type: 'progress'; id: number; progress: BundleProgress }
-  | { type: 'exported'; id: number; result: ExportResult | ExportPartsResult }
+  /** A streamed export's first part (the job goes on). */
+  | { type: 'head'; id: number; head: StreamedExportHead }
+  /** A streamed export's second part: the manifest, records and directory (the job goes on). */
+  | { type: 'rest'; id: number; parts: ByteParts }
+  | { type: 'exported'; id: number; result: ExportResult | ExportPartsResult | StreamedExportEnd }
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'applied'; id: number; result: ImportResult }
   | { type: 'cancelled'; id: number }

@@ -18,7 +18,7 @@ import { deflateRaw } from './deflate';
 import type { ZipLimits } from './zipErrors';
 import type { ZipInput } from './zipWrite';
 import type { BundleHead } from './bundleFiles';
-import { layOutFiles } from './bundleFiles';
+import { appendFiles, layOutFiles } from './bundleFiles';
 
 export { readBundleBlob } from './readBundle';
 
@@ -151,6 +151,7 @@ export async function writeBundleParts(snapshot: CaseSnapshot, info: BundleInfo,
 export async function writeBundleRest(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions & { head: BundleHead }): Promise<ByteParts> {
   const z = await layOutZip(snapshot, info, opts);
   if (z.head !== opts.head.parts) throw new Error('writeBundleRest: the head was not laid out from this snapshot\'s files, or was used before.');
+  // (Files of the snapshot not in the head come first in the rest.)
   return z.rest;
 }
 
@@ -206,14 +207,16 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
   }
   const hashing = Promise.all(inputs.map(async (i) => ({ path: i.name, sha256: await sha256Of(i.data), size: i.data.length })));
   hashing.catch(() => undefined);
-  // The PDFs come first (bundleFiles.ts): laid out while the records were collected when the
-  // caller did so (`head`, for this very files array), here otherwise.
-  const head = opts.head?.files === snapshot.files && opts.head.layout.size === opts.head.parts.size
-    ? opts.head
-    : await layOutFiles(snapshot.files, info.createdAt, {
-      signal: opts.signal, onBytes: (done, total) => opts.onProgress?.({ phase: 'writing', done, total }),
-    });
-  const entries: ManifestEntry[] = [...(await hashing), ...head.entries];
+  // The PDFs come first (bundleFiles.ts): those laid out while the records were collected
+  // (`head`, when each of its files is one of this snapshot's), then any others; all of them here
+  // otherwise.
+  const inSnapshot = new Set(snapshot.files);
+  const given = opts.head && opts.head.layout.size === opts.head.parts.size && opts.head.files.every((f) => inSnapshot.has(f)) ? opts.head : undefined;
+  const onBytes = (done: number, total: number) => opts.onProgress?.({ phase: 'writing', done, total });
+  const head = given ?? await layOutFiles(snapshot.files, info.createdAt, { signal: opts.signal, onBytes });
+  const inHead = new Set(head.files.map((f) => f.sha256));
+  const late = given ? await appendFiles(head.layout, snapshot.files.filter((f) => !inHead.has(f.sha256)), { signal: opts.signal, onBytes }) : { parts: byteParts([]), entries: [] };
+  const entries: ManifestEntry[] = [...(await hashing), ...head.entries, ...late.entries];
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -223,7 +226,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
     case: { id: theCase.id, name: theCase.name, description: theCase.description },
     counts: {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
-      documents: snapshot.documents.length, pages: pages.length, files: head.entries.length, nameRules: snapshot.nameRules?.length ?? 0,
+      documents: snapshot.documents.length, pages: pages.length, files: head.entries.length + late.entries.length, nameRules: snapshot.nameRules?.length ?? 0,
       charts: snapshot.charts?.length ?? 0,
     },
     entries,
@@ -235,7 +238,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
     throwIfAborted(opts.signal);
     i.deflated = deflated;
   });
-  const rest = byteParts([...head.layout.add(all), head.layout.finish()]);
+  const rest = byteParts([...late.parts.parts, ...head.layout.add(all), head.layout.finish()]);
   throwIfAborted(opts.signal);
   return { head: head.parts, rest };
 }

@@ -12,7 +12,7 @@ import { ZipLayout } from './zipWrite';
  * the zip (the manifest, the records, the directory) follows from the same `layout`.
  */
 export interface BundleHead {
-  /** The snapshot's files array this head was laid out from (the writer uses it for that array only). */
+  /** The files laid out (the writer takes the head only if each is one of the snapshot's; the others follow it). */
   readonly files: readonly BundleFile[];
   /** The PDFs' entries in file order: local headers and the IndexedDB Blobs by reference. */
   readonly parts: ByteParts;
@@ -36,13 +36,23 @@ export interface LayOutFilesOptions {
 }
 
 /**
- * The PDFs' entries, sorted by hash, at the start of a zip whose timestamps are `createdAt`. A
- * file whose CRC-32 the library kept is laid in by reference, unread: the export then costs what
- * its records cost, whatever the files weigh (the SHA-256 is checked by every reader). The others
- * are read once, several in flight (IN_FLIGHT): CRC-32, and the SHA-256 checked. Every file is
- * refused if its size is not the one recorded.
+ * The PDFs' entries, sorted by hash, at the start of a zip whose timestamps are `createdAt`
+ * (see appendFiles).
  */
 export async function layOutFiles(files: readonly BundleFile[], createdAt: number, opts: LayOutFilesOptions = {}): Promise<BundleHead> {
+  const layout = new ZipLayout(createdAt);
+  const { parts, entries } = await appendFiles(layout, files, opts);
+  return { files, parts, layout, entries };
+}
+
+/**
+ * The files' entries, sorted by hash, added to `layout`. A file whose CRC-32 the library kept is
+ * laid in by reference, unread: the export then costs what its records cost, whatever the files
+ * weigh (the SHA-256 is checked by every reader). The others are read once, several in flight
+ * (IN_FLIGHT): CRC-32, and the SHA-256 checked. Every file is refused if its size is not the one
+ * recorded.
+ */
+export async function appendFiles(layout: ZipLayout, files: readonly BundleFile[], opts: LayOutFilesOptions = {}): Promise<{ parts: ByteParts; entries: ManifestEntry[] }> {
   throwIfAborted(opts.signal);
   const sorted = [...files].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
   for (const f of sorted) {
@@ -66,9 +76,8 @@ export async function layOutFiles(files: readonly BundleFile[], createdAt: numbe
     crcs.set(f.sha256, digest.crc);
   });
   throwIfAborted(opts.signal);
-  const layout = new ZipLayout(createdAt);
   // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
   const parts = layout.add(sorted.map((f) => ({ name: filePath(f.sha256), blob: f.blob, crc: crcs.get(f.sha256)!, method: 'store' as const })));
   const entries = sorted.map((f) => ({ path: filePath(f.sha256), sha256: f.sha256, size: f.byteLength }));
-  return { files, parts: byteParts(parts), layout, entries };
+  return { parts: byteParts(parts), entries };
 }

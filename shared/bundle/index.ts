@@ -8,8 +8,8 @@ export { asParts, byteParts, isStreamedParts, partsBlob, readParts, readStreamed
 export type { ByteParts, StreamedParts } from './parts';
 export type { ChunkSealer } from './ageStream';
 export type { BundleInfo, BundleProgressEvent, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
-export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageKey, ageKind, assertPassphraseFile } from './age';
-export { scryptInProcess } from './ageCrypto';
+export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageHeader, ageKey, ageKind, assertPassphraseFile, payloadKeyOf } from './age';
+export { randomBytes, scryptInProcess } from './ageCrypto';
 export type { ScryptFn } from './ageCrypto';
 export { migrate, MIGRATIONS } from './migrate';
 export { PAGE_CAPS, entriesFromTexts, exportablePage, ocrFitsState, pageEntrySchema } from './pages';
