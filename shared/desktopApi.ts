@@ -69,19 +69,12 @@ export interface BeginSaveRequest {
    * bundle's PDFs go out while its records are collected): commitSave then announces it.
    */
   byteLength?: number;
-  /**
-   * Bytes left at the start of the file for commitSave's `head` (an encrypted bundle's age
-   * header, which waits for scrypt): writeChunk writes after them. 0 to MAX_SAVE_RESERVE_BYTES.
-   */
-  reserve?: number;
 }
 
 /** How a streamed save ends: what beginSave could not say yet. */
 export interface CommitSaveRequest {
   /** The file's length, when beginSave did not give it (and equal to it when it did). */
   byteLength?: number;
-  /** The bytes for the start of the file: exactly beginSave's `reserve` of them. */
-  head?: Uint8Array;
 }
 
 /** `null` when the user cancelled the dialog. The token names the save in the calls that follow. */
@@ -98,9 +91,9 @@ export interface DesktopApi {
   printToPdf(req: PrintToPdfRequest): Promise<SaveResult>;
   /**
    * Streamed save: beginSave shows the save dialog and opens a temp file beside the target;
-   * writeChunk appends (at most MAX_SAVE_CHUNK_BYTES, in order, after the `reserve` bytes left
-   * at the start); commitSave writes the reserved start (`head`), checks the length, fsyncs and
-   * renames it into place; abortSave deletes it. A failed write deletes it too and rejects
+   * writeChunk appends (at most MAX_SAVE_CHUNK_BYTES, in order); commitSave checks the length
+   * (beginSave's, or its own when beginSave could not say), fsyncs and renames it into place;
+   * abortSave deletes it. A failed write deletes it too and rejects
    * in plain words ("the disk is full"): the target is never left half-written.
    */
   beginSave(req: BeginSaveRequest): Promise<BeginSaveResult>;
@@ -133,7 +126,5 @@ export const MAX_FILE_BYTES = 512 * 1024 * 1024;
 export const MAX_SAVE_CHUNK_BYTES = 8 * 1024 * 1024;
 /** Largest streamed save: a zip without ZIP64 stays under 4 GiB. */
 export const MAX_SAVE_BYTES = 4 * 1024 * 1024 * 1024 - 1;
-/** Largest start of a streamed save written last (an age header is ~150 bytes). */
-export const MAX_SAVE_RESERVE_BYTES = 64 * 1024;
 /** Saves open at once; more means a renderer is leaking them. */
 export const MAX_OPEN_SAVES = 4;

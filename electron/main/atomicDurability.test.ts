@@ -70,7 +70,7 @@ function recordingFs(overrides: { openDir?: () => Promise<never>; syncDir?: () =
       const handle = await nodeFs.open(p, flags);
       calls.push(isDir ? 'open-dir' : 'open-temp');
       return {
-        write: (data: Uint8Array, offset?: number, length?: number, position?: number) => handle.write(data, offset, length, position),
+        write: (data: Uint8Array) => handle.write(data),
         sync: async () => {
           calls.push(isDir ? 'sync-dir' : 'sync-temp');
           if (isDir && overrides.syncDir) return overrides.syncDir();

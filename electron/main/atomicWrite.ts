@@ -5,8 +5,7 @@ import path from 'node:path';
 /** The few fs calls atomicWrite makes, injectable so tests can simulate a full disk. */
 export interface AtomicFs {
   open(filePath: string, flags: string): Promise<{
-    /** As FileHandle.write: `length` bytes of `data` from `offset`, at `position` of the file. */
-    write(data: Uint8Array, offset?: number, length?: number, position?: number): Promise<unknown>;
+    write(data: Uint8Array): Promise<unknown>;
     sync(): Promise<void>;
     close(): Promise<void>;
   }>;

@@ -87,10 +87,10 @@ export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
     printToPdf: ({ suggestedName, html }) =>
       askAndWrite(suggestedName, [{ name: 'PDF documents', extensions: ['pdf'] }], () => renderPdf(html)),
 
-    beginSave: async ({ suggestedName, filters, byteLength, reserve }) => {
+    beginSave: async ({ suggestedName, filters, byteLength }) => {
       const filePath = await askWhere(suggestedName, filters);
       if (!filePath) return null;
-      return { token: await ctx.saves.begin(filePath, byteLength, reserve ?? 0) };
+      return { token: await ctx.saves.begin(filePath, byteLength) };
     },
 
     writeChunk: (token, chunk) => ctx.saves.write(token, chunk),

@@ -3,7 +3,6 @@ import {
   MAX_FILE_BYTES,
   MAX_SAVE_BYTES,
   MAX_SAVE_CHUNK_BYTES,
-  MAX_SAVE_RESERVE_BYTES,
   type BeginSaveRequest,
   type CommitSaveRequest,
   type DesktopApi,
@@ -124,31 +123,18 @@ function parseByteLength(value: unknown): number {
 
 export function parseBeginSaveRequest(value: unknown): BeginSaveRequest {
   if (!isPlainObject(value)) fail('beginSave expects a request object');
-  const { byteLength, reserve } = value;
+  const { byteLength } = value;
   const req: BeginSaveRequest = { suggestedName: sanitizeFileName(value.suggestedName), filters: parseFilters(value.filters) };
   // Absent: the length comes with commitSave (a file whose end is made while its start is written).
   if (byteLength !== undefined) req.byteLength = parseByteLength(byteLength);
-  if (reserve !== undefined) {
-    if (typeof reserve !== 'number' || !Number.isSafeInteger(reserve) || reserve < 0 || reserve > MAX_SAVE_RESERVE_BYTES) {
-      fail(`reserve must be a whole number of bytes from 0 to ${MAX_SAVE_RESERVE_BYTES}`);
-    }
-    if (req.byteLength !== undefined && reserve > req.byteLength) fail('reserve is larger than the file');
-    req.reserve = reserve;
-  }
   return req;
 }
 
-/** How a streamed save ends: its length (when beginSave did not give it) and the reserved start. */
+/** How a streamed save ends: its length, when beginSave could not give it. */
 export function parseCommitSaveRequest(value: unknown): CommitSaveRequest {
   if (!isPlainObject(value)) fail('commitSave expects a request object');
-  const { byteLength, head } = value;
   const end: CommitSaveRequest = {};
-  if (byteLength !== undefined) end.byteLength = parseByteLength(byteLength);
-  if (head !== undefined) {
-    if (!(head instanceof Uint8Array)) fail('head must be a Uint8Array');
-    if (head.byteLength > MAX_SAVE_RESERVE_BYTES) fail(`head is larger than ${MAX_SAVE_RESERVE_BYTES} bytes`);
-    end.head = head;
-  }
+  if (value.byteLength !== undefined) end.byteLength = parseByteLength(value.byteLength);
   return end;
 }
 

@@ -25,14 +25,14 @@ function diskOf(limit: number): AtomicFs {
       const handle = await nodeFs.open(p, flags);
       let used = 0;
       return {
-        write: async (data: Uint8Array, offset = 0, length = data.length - offset, position?: number) => {
-          if (used + length > limit) {
-            await handle.write(data, offset, limit - used, position);
+        write: async (data: Uint8Array) => {
+          if (used + data.length > limit) {
+            await handle.write(data.subarray(0, limit - used));
             used = limit;
             throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
           }
-          used += length;
-          return handle.write(data, offset, length, position);
+          used += data.length;
+          return handle.write(data);
         },
         sync: () => handle.sync(),
         close: () => handle.close(),
@@ -157,43 +157,4 @@ describe('SaveSessions', () => {
     expect(saves.open).toBe(0);
   });
 
-  it('writes the reserved start last, at offset 0 (an age header that waited for scrypt)', async () => {
-    const saves = new SaveSessions(realFs);
-    const target = path.join(dir, 'sealed.casefile.age');
-    const token = await saves.begin(target, undefined, 6);
-    await saves.write(token, text(' world'));
-    await saves.write(token, text('!'));
-    await saves.commit(token, { byteLength: 13, head: text('hello,') });
-    expect(await readFile(target, 'utf8')).toBe('hello, world!');
-    // With the length known at begin, the reserve counts in it.
-    const known = await saves.begin(path.join(dir, 'known.age'), 4, 2);
-    await expect(saves.write(known, text('abc'))).rejects.toThrow(/more bytes arrived than the 4 announced/);
-    const ok = await saves.begin(path.join(dir, 'known.age'), 4, 2);
-    await saves.write(ok, text('cd'));
-    await saves.commit(ok, { head: text('ab') });
-    expect(await readFile(path.join(dir, 'known.age'), 'utf8')).toBe('abcd');
-  });
-
-  it('refuses a reserved start of the wrong length, or none, and leaves no file', async () => {
-    const saves = new SaveSessions(realFs);
-    for (const head of [undefined, text('hell'), text('hello!!')]) {
-      const token = await saves.begin(path.join(dir, 'x.age'), undefined, 6);
-      await saves.write(token, text(' world'));
-      await expect(saves.commit(token, { byteLength: 12, ...(head ? { head } : {}) })).rejects.toThrow(/its first 6 bytes were left to be written last/);
-    }
-    await expect(saves.begin(path.join(dir, 'x.age'), 3, 6)).rejects.toThrow(/more bytes reserved than the file holds/);
-    expect(await readdir(dir)).toEqual([]);
-    expect(saves.open).toBe(0);
-  });
-
-  it('a full disk while the reserved start is written leaves nothing behind', async () => {
-    const saves = new SaveSessions(diskOf(5));
-    await writeFile(path.join(dir, 'full.age'), 'old');
-    const token = await saves.begin(path.join(dir, 'full.age'), undefined, 4);
-    await saves.write(token, text('56'));
-    await expect(saves.commit(token, { byteLength: 6, head: text('1234') })).rejects.toThrow('Could not save "full.age": the disk is full.');
-    expect(await readdir(dir)).toEqual(['full.age']);
-    expect(await readFile(path.join(dir, 'full.age'), 'utf8')).toBe('old');
-    expect(saves.open).toBe(0);
-  });
 });

@@ -11,8 +11,6 @@ interface Session {
   handle: Handle;
   /** The file's length, when begin was told it (else commit is). */
   expected: number | undefined;
-  /** Bytes at the start left for commit's head; chunks are written after them. */
-  reserve: number;
   written: number;
   /** Writes run one after another, whatever order the IPC calls arrive in. */
   queue: Promise<void>;
@@ -39,12 +37,10 @@ export class SaveSessions {
 
   /**
    * Opens the temp file for `targetPath` (chosen in the save dialog). The file will be
-   * `byteLength` bytes long (undefined: commit says how long); its first `reserve` bytes are
-   * left for commit's head, the chunks written after them.
+   * `byteLength` bytes long (undefined: commit says how long).
    */
-  async begin(targetPath: string, byteLength: number | undefined, reserve = 0): Promise<string> {
+  async begin(targetPath: string, byteLength: number | undefined): Promise<string> {
     if (this.sessions.size >= MAX_OPEN_SAVES) throw new Error('Too many saves are in progress; wait for one to finish.');
-    if (byteLength !== undefined && reserve > byteLength) throw new Error(`Could not save "${path.basename(targetPath)}": more bytes reserved than the file holds.`);
     const temp = tempPathFor(targetPath);
     let handle: Handle;
     try {
@@ -54,17 +50,27 @@ export class SaveSessions {
       throw new Error(describeWriteError(error, targetPath), { cause: error });
     }
     const token = this.makeToken();
-    this.sessions.set(token, { target: targetPath, temp, handle, expected: byteLength, reserve, written: 0, queue: Promise.resolve() });
+    this.sessions.set(token, { target: targetPath, temp, handle, expected: byteLength, written: 0, queue: Promise.resolve() });
     return token;
   }
 
   async write(token: string, chunk: Uint8Array): Promise<void> {
     const session = this.get(token);
     const step = session.queue.then(async () => {
-      if (session.expected !== undefined && session.reserve + session.written + chunk.length > session.expected) {
+      if (session.expected !== undefined && session.written + chunk.length > session.expected) {
         throw new Error(`Could not save "${path.basename(session.target)}": more bytes arrived than the ${session.expected} announced.`);
       }
-      await writeAt(session, chunk, session.reserve + session.written);
+      try {
+        // FileHandle.write may write less than asked (it reports how much): write the rest.
+        for (let at = 0; at < chunk.length;) {
+          const result = (await session.handle.write(at === 0 ? chunk : chunk.subarray(at))) as { bytesWritten?: number } | undefined;
+          const n = result?.bytesWritten ?? chunk.length - at;
+          if (n <= 0) throw new Error('the disk accepted no more bytes');
+          at += n;
+        }
+      } catch (error) {
+        throw new Error(describeWriteError(error, session.target), { cause: error });
+      }
       session.written += chunk.length;
     });
     session.queue = step.catch(() => undefined);
@@ -76,9 +82,9 @@ export class SaveSessions {
   }
 
   /**
-   * Writes the reserved start (`head`, exactly as many bytes as were reserved), checks the
-   * length (begin's, or `byteLength` here when begin had none; both must agree), flushes to disk
-   * and renames into place; returns the saved path. Any mismatch deletes the temp file.
+   * Checks the length (begin's, or `byteLength` here when begin had none; both must agree),
+   * flushes to disk and renames into place; returns the saved path. Any mismatch deletes the
+   * temp file.
    */
   async commit(token: string, end: CommitSaveRequest = {}): Promise<string> {
     const session = this.get(token);
@@ -87,12 +93,9 @@ export class SaveSessions {
     this.sessions.delete(token);
     try {
       const expected = session.expected ?? end.byteLength;
-      const total = session.reserve + session.written;
       if (expected === undefined) throw new Error('its length was never announced');
       if (end.byteLength !== undefined && end.byteLength !== expected) throw new Error(`it was announced as ${expected} bytes, then as ${end.byteLength}`);
-      if (total !== expected) throw new Error(`only ${total} of ${expected} bytes arrived`);
-      if ((end.head?.length ?? 0) !== session.reserve) throw new Error(`its first ${session.reserve} bytes were left to be written last, and ${end.head?.length ?? 0} came`);
-      if (end.head && end.head.length > 0) await writeAt(session, end.head, 0);
+      if (session.written !== expected) throw new Error(`only ${session.written} of ${expected} bytes arrived`);
       await keepPermissions(this.fs, session.temp, session.target);
       await session.handle.sync();
       await session.handle.close();
@@ -132,17 +135,3 @@ export class SaveSessions {
   }
 }
 
-/** Writes `bytes` at `position` of the session's temp file: all of them (a write may take fewer), errors in plain words. */
-async function writeAt(session: Session, bytes: Uint8Array, position: number): Promise<void> {
-  try {
-    // FileHandle.write may write less than asked (it reports how much): write the rest.
-    for (let at = 0; at < bytes.length;) {
-      const result = (await session.handle.write(bytes, at, bytes.length - at, position + at)) as { bytesWritten?: number } | undefined;
-      const n = result?.bytesWritten ?? bytes.length - at;
-      if (n <= 0) throw new Error('the disk accepted no more bytes');
-      at += n;
-    }
-  } catch (error) {
-    throw new Error(describeWriteError(error, session.target), { cause: error });
-  }
-}

@@ -25,7 +25,7 @@ type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' }>;
 /** A streamed export's parts before its end. */
-type Part = Extract<BundleResponse, { type: 'head' | 'rest' }>;
+type Part = Extract<BundleResponse, { type: 'head' | 'rest' | 'header' }>;
 
 interface Pending {
   onProgress?: ((p: BundleProgress) => void) | undefined;
@@ -60,7 +60,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     const job = pending.get(data.id);
     if (!job) return;
     if (data.type === 'progress') { job.onProgress?.(data.progress); return; }
-    if (data.type === 'head' || data.type === 'rest') { job.onPart?.(data); return; }
+    if (data.type === 'head' || data.type === 'rest' || data.type === 'header') { job.onPart?.(data); return; }
     pending.delete(data.id);
     job.cleanup();
     if (data.type === 'cancelled') job.reject(abortError());
@@ -127,26 +127,31 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
         let gotRest!: (rest: ByteParts) => void;
         let lostRest!: (error: unknown) => void;
         const rest = new Promise<ByteParts>((res, rej) => { gotRest = res; lostRest = rej; });
+        let gotHeader!: (header: Uint8Array) => void;
+        let lostHeader!: (error: unknown) => void;
+        const header = new Promise<Uint8Array>((res, rej) => { gotHeader = res; lostHeader = rej; });
         // Awaited by the save; a failure before the head was sent rejects the export itself.
         rest.catch(() => undefined);
+        header.catch(() => undefined);
         const finished = start<'exported'>({ type: 'export', scope, as: 'streamed', ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false, (part) => {
           if (part.type === 'rest') { gotRest(part.parts); return; }
+          if (part.type === 'header') { gotHeader(part.header); return; }
           const { head } = part;
           const plain = { head: head.parts, rest };
           // Awaited by whoever saves; a failure is seen there (or by the rest first), never unhandled.
-          const header = ended.then((e) => e.header ?? Promise.reject(new Error('The bundle worker sent no age header.')));
           const done = ended.then((e) => e.counts);
-          header.catch(() => undefined);
           done.catch(() => undefined);
           resolve({ suggestedName: head.suggestedName, encrypted: head.encrypted, file: head.sealing ? { ...head.sealing, plain, header } : plain, done });
         });
         const ended = finished.then((m) => m.result as StreamedExportEnd);
         ended.catch((error: unknown) => {
           lostRest(error);
+          lostHeader(error);
           reject(error);
         });
         void ended.then(() => {
           lostRest(new Error('The bundle worker ended the export without its records.'));
+          lostHeader(new Error('The bundle worker ended the export without its age header.'));
           reject(new Error('The bundle worker ended the export without its files.'));
         });
       });

@@ -86,10 +86,9 @@ export interface StreamedExportHead {
   sealing?: { headerLength: number; nonce: Uint8Array; payloadKey: Uint8Array };
 }
 
-/** The streamed export's end: the counts and, with a passphrase, the age header. */
+/** The streamed export's end: the counts. */
 export interface StreamedExportEnd {
   counts: BundleManifest['counts'];
-  header?: Uint8Array;
 }
 
 // The merge plan's own vocabulary (shared/bundle/merge.ts), under the names the screens use.

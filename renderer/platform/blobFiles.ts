@@ -55,8 +55,8 @@ export const SAVE_CHUNK_BYTES = 4 * 1024 * 1024;
  * SealedParts is sealed here as it is written (its header first, then each sealed batch: the
  * plaintext's reads, the sealing on workers and the writes overlap). A bundle still being laid
  * out (StreamedParts: its PDFs first, the rest when its records are collected) is written as it
- * comes, its length announced when it ends; encrypted (StreamedSealedParts), the age header's
- * bytes are left at the start and written last, when scrypt has made it. Any failure or an abort
+ * comes, its length announced when it ends; encrypted (StreamedSealedParts), from its age header
+ * on, when scrypt has made it. Any failure or an abort
  * deletes the temp file in main (abortSave), so no half-written file is left; main's error
  * messages are plain words.
  */
@@ -71,25 +71,21 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
   if (signal?.aborted) throw abortError();
   const size = Math.min(chunkBytes, MAX_SAVE_CHUNK_BYTES);
   const name = stripBidiControls(req.suggestedName);
-  // Bytes left at the start for what is written last (an age header waiting for scrypt).
-  const reserve = streamedSealed?.headerLength ?? 0;
   // The file's length: known now, or (a bundle still being laid out) when its rest arrives.
-  let total = whole?.size ?? reserve + (streamedSealed ? 16 + sealedSize(streamedSealed.plain.head.size) : streamed!.head.size);
+  const ageHead = streamedSealed ? streamedSealed.headerLength + 16 : 0;
+  let total = whole?.size ?? (streamedSealed ? ageHead + sealedSize(streamedSealed.plain.head.size) : streamed!.head.size);
   let totalKnown = whole !== null;
-  const begun = await api.beginSave({
-    suggestedName: name, filters: saveFiltersFor(name, req.mimeType),
-    ...(whole ? { byteLength: whole.size } : {}), ...(reserve > 0 ? { reserve } : {}),
-  });
+  const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), ...(whole ? { byteLength: whole.size } : {}) });
   if (!begun) return { saved: false };
   const { token } = begun;
   // An encrypted bundle is sealed as it is written, on workers that hand the bytes back.
   const pool = (sealed || streamedSealed) && !req.sealer ? createSealPool(undefined, 'bytes') : null;
   const restArrived = (restSize: number): void => {
-    total = streamedSealed ? reserve + 16 + sealedSize(streamedSealed.plain.head.size + restSize) : streamed!.head.size + restSize;
+    total = streamedSealed ? ageHead + sealedSize(streamedSealed.plain.head.size + restSize) : streamed!.head.size + restSize;
     totalKnown = true;
   };
   try {
-    let done = reserve;
+    let done = 0;
     let pending: Uint8Array[] = [];
     let pendingBytes = 0;
     const flush = async (): Promise<void> => {
@@ -121,11 +117,10 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
       await flush();
     };
     onProgress?.({ done, total });
-    let head: Uint8Array | undefined;
     if (sealed) {
       await writeSealed(sealed, writeWhole, { sealer: req.sealer ?? pool!, signal });
     } else if (streamedSealed) {
-      head = await writeStreamedSealed(streamedSealed, writeWhole, { sealer: req.sealer ?? pool!, signal, onRest: restArrived });
+      await writeStreamedSealed(streamedSealed, writeWhole, { sealer: req.sealer ?? pool!, signal, onRest: restArrived });
     } else if (streamed) {
       for await (const piece of readStreamedParts(streamed, { sliceBytes: size, signal, onRest: (rest) => restArrived(rest.size) })) await write(piece);
     } else {
@@ -134,7 +129,7 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
     await flush();
     if (signal?.aborted) throw abortError();
     if (!totalKnown || done !== total) throw new Error(`The file came to ${done} bytes, not the ${total} announced, so it was not saved.`);
-    return await api.commitSave(token, ...(whole ? [] : [{ byteLength: total, ...(head ? { head } : {}) }]));
+    return await api.commitSave(token, ...(whole ? [] : [{ byteLength: total }]));
   } catch (error) {
     await api.abortSave(token).catch(() => undefined);
     throw error;

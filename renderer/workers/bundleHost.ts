@@ -156,6 +156,9 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     // Every zip timestamp is this moment, so the head laid out during collect matches the rest.
     const createdAt = now();
     const info = { appVersion: config.appVersion, createdAt };
+    // The age header goes out as soon as scrypt has made it: the save seals nothing before it.
+    const headerSent = key ? ageHeader(key).then((header) => { if (!signal.aborted) post({ type: 'header', id: req.id, header }); }) : Promise.resolve();
+    headerSent.catch(() => undefined); // awaited below
     let prepared: PreparedEntry[] = [];
     let headSent: Promise<BundleHead> | null = null;
     const sendHead = async (files: BundleFile[], about: Pick<CaseSnapshot, 'caseId' | 'cases'>): Promise<BundleHead> => {
@@ -182,9 +185,8 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
       documents: snapshot.documents.length, pages: snapshot.pages.length, files: snapshot.files.length, nameRules: snapshot.nameRules?.length ?? 0, charts: snapshot.charts?.length ?? 0,
     };
-    // The header comes last: the save has left its bytes at the start of the file.
-    const header = key ? await ageHeader(key) : undefined;
-    return { type: 'exported', id: req.id, result: { counts, ...(header ? { header } : {}) } };
+    await headerSent;
+    return { type: 'exported', id: req.id, result: { counts } };
   });
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {

@@ -10,8 +10,9 @@ import type {
 export type BundleRequest =
   /**
    * `as: 'parts'`: the bundle's parts in order (ExportPartsResult) rather than one Blob;
-   * `as: 'streamed'`: 'head' (the PDFs' entries) as soon as the files are read, then 'rest', then
-   * 'exported' with the counts and, with a passphrase, the age header (StreamedExportEnd).
+   * `as: 'streamed'`: 'head' (the PDFs' entries) as soon as the files are read, then 'rest' and,
+   * with a passphrase, 'header' (the age header, when scrypt is done: before or after the rest),
+   * then 'exported' with the counts (StreamedExportEnd).
    */
   | { type: 'export'; id: number; scope: BundleScope; passphrase?: string; as?: 'blob' | 'parts' | 'streamed' }
   | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
@@ -28,6 +29,8 @@ export type BundleResponse =
   | { type: 'head'; id: number; head: StreamedExportHead }
   /** A streamed export's second part: the manifest, records and directory (the job goes on). */
   | { type: 'rest'; id: number; parts: ByteParts }
+  /** A streamed export's age header, as soon as scrypt has made it (the job goes on). */
+  | { type: 'header'; id: number; header: Uint8Array }
   | { type: 'exported'; id: number; result: ExportResult | ExportPartsResult | StreamedExportEnd }
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'applied'; id: number; result: ImportResult }

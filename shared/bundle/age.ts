@@ -75,8 +75,8 @@ export interface AgeKey {
   readonly stanza: Promise<Stanza>;
   /**
    * The header's length in bytes, known before scrypt ends (the stanza's salt, work factor and
-   * sealed file key, and the MAC, each have a fixed length): a save can leave that many bytes
-   * for the header and write it last (ageSealed.ts, StreamedSealedParts).
+   * sealed file key, and the MAC, each have a fixed length): a save that streams the file knows
+   * its size from the plaintext's alone (ageSealed.ts, StreamedSealedParts).
    */
   readonly headerLength: number;
 }

@@ -72,13 +72,13 @@ export async function sealedBlob(file: SealedParts, opts: { sealer?: ChunkSealer
 
 /**
  * An age file whose plaintext is still being laid out (StreamedParts: a bundle's PDFs first, its
- * records when collected) and whose header waits for scrypt. The desktop save leaves the header's
- * bytes (`headerLength`, known beforehand: AgeKey) at the start of the file, writes the nonce and
- * the sealed payload after them as the plaintext comes, and writes the header at offset 0 last,
- * when it commits: scrypt runs beside the whole export instead of before its first byte. The file
- * is the same as SealedParts' for the same key and nonce.
+ * records when collected). The header comes when scrypt has made it, and the save seals nothing
+ * before it: the reads, the sealing workers and scrypt's 128 MiB together took the renderer past
+ * its memory budget (docs/benchmarks.md, session 7), and on two cores the overlap gained nothing.
+ * The file is the same as SealedParts' for the same key and nonce.
  */
 export interface StreamedSealedParts {
+  /** The header's length, known before scrypt ends (AgeKey): the file's size is known with the rest. */
   readonly headerLength: number;
   /** age's header (scrypt's stanza and the MAC): exactly `headerLength` bytes. */
   readonly header: Promise<Uint8Array>;
@@ -88,7 +88,7 @@ export interface StreamedSealedParts {
   readonly plain: StreamedParts;
 }
 
-/** Plaintext read ahead of the sealing in a streamed age save. */
+/** Plaintext read ahead of the sealing in a streamed age save (sealing, not reading, sets the pace). */
 const SEALED_READ_AHEAD_BYTES = 8 * 1024 * 1024;
 
 export const isStreamedSealedParts = (x: unknown): x is StreamedSealedParts =>
@@ -101,31 +101,28 @@ export async function streamedSealed(key: AgeKey, plain: StreamedParts, header: 
 }
 
 /**
- * The streamed age file's bytes after its header, in order, to `emit` (awaited): the nonce, then
- * each sealed batch as the plaintext comes. Resolves to the header, for the caller to write in
- * the `headerLength` bytes it left at the start; a header of any other length is refused.
+ * The streamed age file's bytes in order to `emit` (awaited): the header (when scrypt has made
+ * it), the nonce, then each sealed batch as the plaintext comes. A header of another length than
+ * announced is refused.
  */
 export async function writeStreamedSealed(
   file: StreamedSealedParts, emit: (bytes: Uint8Array) => Promise<void>,
   opts: { sealer?: ChunkSealer; signal?: AbortSignal | undefined; onRest?: (restSize: number) => void } = {},
-): Promise<Uint8Array> {
+): Promise<void> {
   throwIfAborted(opts.signal);
-  await emit(file.nonce);
-  // Fewer bytes read ahead than a plain save's 32 MiB: sealing, not reading, sets the pace here,
-  // and this runs beside scrypt (128 MiB) and the records' collect, within one memory budget.
+  const header = await file.header;
+  throwIfAborted(opts.signal);
+  if (header.length !== file.headerLength) throw new Error(`The encrypted bundle's header came to ${header.length} bytes, not the ${file.headerLength} announced, so it was not saved.`);
+  await emit(concatBytes([header, file.nonce]));
   const pieces = readStreamedParts(file.plain, { signal: opts.signal, bytes: SEALED_READ_AHEAD_BYTES, onRest: (rest) => opts.onRest?.(rest.size) });
   await sealPieces(pieces, file.payloadKey, opts.sealer ?? sealInProcess, async (sealed) => {
     await emit('byteLength' in sealed ? sealed : new Uint8Array(await sealed.arrayBuffer()));
   }, { signal: opts.signal });
-  const header = await file.header;
-  throwIfAborted(opts.signal);
-  if (header.length !== file.headerLength) throw new Error(`The encrypted bundle's header came to ${header.length} bytes, not the ${file.headerLength} left for it, so it was not saved.`);
-  return header;
 }
 
 /** The streamed age file as one Blob, sealed here (or by `sealer`): for a caller that needs the whole file (a browser download, tests). */
 export async function streamedSealedBlob(file: StreamedSealedParts, opts: { sealer?: ChunkSealer; signal?: AbortSignal; type?: string } = {}): Promise<Blob> {
   const parts: Blob[] = [];
-  const header = await writeStreamedSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
-  return makeBlob([header, ...parts], opts.type);
+  await writeStreamedSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
+  return makeBlob(parts, opts.type);
 }
