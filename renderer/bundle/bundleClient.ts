@@ -149,11 +149,12 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
           lostHeader(error);
           reject(error);
         });
-        void ended.then(() => {
+        // (Each settles only once: after a normal end these change nothing.)
+        ended.then(() => {
           lostRest(new Error('The bundle worker ended the export without its records.'));
           lostHeader(new Error('The bundle worker ended the export without its age header.'));
           reject(new Error('The bundle worker ended the export without its files.'));
-        });
+        }, () => undefined);
       });
     },
     async inspectBundle(file, opts = {}): Promise<InspectResult> {
