@@ -186,7 +186,7 @@ async function main() {
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
       const e = exp.result;
       await page.evaluate(() => window.casefileBundleBench.finishBundle());
-      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
+      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms; ` : ""}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
       const imp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { passphrase, inPage }), opts.profile && `bundle-import-${label}`);
       result[`import-${label}`] = { ...imp.result, memory: imp.memory, loadavg: load() };
       const r = imp.result;

@@ -63,8 +63,18 @@ export interface BeginSaveRequest {
   /** A bare file name; main strips anything path-like from it. */
   suggestedName: string;
   filters: FileFilter[];
-  /** Exactly how many bytes will follow; commitSave refuses a file of any other length. */
-  byteLength: number;
+  /**
+   * The file's length in bytes (the reserved ones included); commitSave refuses a file of any
+   * other length. Absent when the file's end is still being made while its start is written (a
+   * bundle's PDFs go out while its records are collected): commitSave then announces it.
+   */
+  byteLength?: number;
+}
+
+/** How a streamed save ends: what beginSave could not say yet. */
+export interface CommitSaveRequest {
+  /** The file's length, when beginSave did not give it (and equal to it when it did). */
+  byteLength?: number;
 }
 
 /** `null` when the user cancelled the dialog. The token names the save in the calls that follow. */
@@ -81,13 +91,14 @@ export interface DesktopApi {
   printToPdf(req: PrintToPdfRequest): Promise<SaveResult>;
   /**
    * Streamed save: beginSave shows the save dialog and opens a temp file beside the target;
-   * writeChunk appends (at most MAX_SAVE_CHUNK_BYTES, in order); commitSave fsyncs and
-   * renames it into place; abortSave deletes it. A failed write deletes it too and rejects
+   * writeChunk appends (at most MAX_SAVE_CHUNK_BYTES, in order); commitSave checks the length
+   * (beginSave's, or its own when beginSave could not say), fsyncs and renames it into place;
+   * abortSave deletes it. A failed write deletes it too and rejects
    * in plain words ("the disk is full"): the target is never left half-written.
    */
   beginSave(req: BeginSaveRequest): Promise<BeginSaveResult>;
   writeChunk(token: string, chunk: Uint8Array): Promise<void>;
-  commitSave(token: string): Promise<SaveResult>;
+  commitSave(token: string, end?: CommitSaveRequest): Promise<SaveResult>;
   abortSave(token: string): Promise<void>;
   onMenuCommand(listener: (command: MenuCommand) => void): () => void;
 }

@@ -95,8 +95,8 @@ export function createDesktopHandlers(ctx: HandlerContext): DesktopHandlers {
 
     writeChunk: (token, chunk) => ctx.saves.write(token, chunk),
 
-    commitSave: async (token) => {
-      const filePath = await ctx.saves.commit(token);
+    commitSave: async (token, end) => {
+      const filePath = await ctx.saves.commit(token, end);
       savedPaths.add(path.normalize(filePath));
       return { saved: true, path: filePath };
     },

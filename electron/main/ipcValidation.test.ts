@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_FILE_BYTES } from '../../shared/desktopApi';
 import {
   argParsers,
+  parseCommitSaveRequest,
   IpcValidationError,
   isTrustedSender,
   parseFilters,
@@ -158,6 +159,25 @@ describe('streamed-save arguments', () => {
     ['no request', null],
   ])('refuses %s', (_label, value) => {
     expect(() => parseBeginSaveRequest(value)).toThrow(IpcValidationError);
+  });
+
+  it('parses a beginSave request whose length comes at commit (a bundle written as it is made)', () => {
+    expect(parseBeginSaveRequest({ suggestedName: 'b.casefile', filters: [] })).toEqual({ suggestedName: 'b.casefile', filters: [] });
+  });
+
+  it('parses how a save ends: its length, a whole number of bytes under 4 GB', () => {
+    expect(parseCommitSaveRequest({ byteLength: 10 })).toEqual({ byteLength: 10 });
+    expect(parseCommitSaveRequest({ byteLength: 10, extra: 'ignored' })).toEqual({ byteLength: 10 });
+    expect(parseCommitSaveRequest({})).toEqual({});
+    for (const bad of [null, [], 'x', { byteLength: -1 }, { byteLength: 2 ** 32 }, { byteLength: '3' }, { byteLength: 1.5 }]) {
+      expect(() => parseCommitSaveRequest(bad)).toThrow(IpcValidationError);
+    }
+    const token = '0123456789abcdef0123456789abcdef';
+    expect(argParsers.commitSave([token])).toEqual([token]);
+    expect(argParsers.commitSave([token, undefined])).toEqual([token]);
+    expect(argParsers.commitSave([token, { byteLength: 3 }])).toEqual([token, { byteLength: 3 }]);
+    expect(() => argParsers.commitSave([token, {}, 'extra'])).toThrow(/1 or 2 arguments/);
+    expect(() => argParsers.commitSave([])).toThrow(/1 or 2 arguments/);
   });
 
   it('accepts only main-made tokens', () => {

@@ -4,6 +4,7 @@ import {
   MAX_SAVE_BYTES,
   MAX_SAVE_CHUNK_BYTES,
   type BeginSaveRequest,
+  type CommitSaveRequest,
   type DesktopApi,
   type DesktopInvokeMethod,
   type FileFilter,
@@ -114,12 +115,27 @@ export function parseRevealPath(value: unknown): string {
   return path.normalize(value);
 }
 
+function parseByteLength(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 0) fail('byteLength must be a whole number of bytes');
+  if (value > MAX_SAVE_BYTES) fail('the file is larger than 4 GB and cannot be saved');
+  return value;
+}
+
 export function parseBeginSaveRequest(value: unknown): BeginSaveRequest {
   if (!isPlainObject(value)) fail('beginSave expects a request object');
   const { byteLength } = value;
-  if (typeof byteLength !== 'number' || !Number.isSafeInteger(byteLength) || byteLength < 0) fail('byteLength must be a whole number of bytes');
-  if (byteLength > MAX_SAVE_BYTES) fail('the file is larger than 4 GB and cannot be saved');
-  return { suggestedName: sanitizeFileName(value.suggestedName), filters: parseFilters(value.filters), byteLength };
+  const req: BeginSaveRequest = { suggestedName: sanitizeFileName(value.suggestedName), filters: parseFilters(value.filters) };
+  // Absent: the length comes with commitSave (a file whose end is made while its start is written).
+  if (byteLength !== undefined) req.byteLength = parseByteLength(byteLength);
+  return req;
+}
+
+/** How a streamed save ends: its length, when beginSave could not give it. */
+export function parseCommitSaveRequest(value: unknown): CommitSaveRequest {
+  if (!isPlainObject(value)) fail('commitSave expects a request object');
+  const end: CommitSaveRequest = {};
+  if (value.byteLength !== undefined) end.byteLength = parseByteLength(value.byteLength);
+  return end;
 }
 
 /** Save tokens are 128 random bits in hex, made by main; anything else is refused unseen. */
@@ -145,7 +161,10 @@ export const argParsers: {
   printToPdf: (args) => (expectArity(args, 1, 'printToPdf'), [parsePrintToPdfRequest(args[0])]),
   beginSave: (args) => (expectArity(args, 1, 'beginSave'), [parseBeginSaveRequest(args[0])]),
   writeChunk: (args) => (expectArity(args, 2, 'writeChunk'), [parseSaveToken(args[0]), parseSaveChunk(args[1])]),
-  commitSave: (args) => (expectArity(args, 1, 'commitSave'), [parseSaveToken(args[0])]),
+  commitSave: (args) => {
+    if (args.length !== 1 && args.length !== 2) fail(`commitSave expects 1 or 2 arguments, got ${args.length}`);
+    return args.length === 1 || args[1] === undefined ? [parseSaveToken(args[0])] : [parseSaveToken(args[0]), parseCommitSaveRequest(args[1])];
+  },
   abortSave: (args) => (expectArity(args, 1, 'abortSave'), [parseSaveToken(args[0])]),
 };
 

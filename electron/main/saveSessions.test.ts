@@ -129,4 +129,32 @@ describe('SaveSessions', () => {
     expect(await readdir(dir)).toEqual([]);
     expect(saves.open).toBe(0);
   });
+
+  it('takes the length at commit when begin could not give it (a bundle whose records are still collected)', async () => {
+    const saves = new SaveSessions(realFs);
+    const target = path.join(dir, 'open.casefile');
+    const token = await saves.begin(target, undefined);
+    await saves.write(token, text('hello '));
+    await saves.write(token, text('world'));
+    expect(await saves.commit(token, { byteLength: 11 })).toBe(target);
+    expect(await readFile(target, 'utf8')).toBe('hello world');
+  });
+
+  it('refuses a commit whose length is missing, wrong, or disagrees with begin, and deletes the temp file', async () => {
+    const saves = new SaveSessions(realFs);
+    await writeFile(path.join(dir, 'a.casefile'), 'old bundle');
+    const never = await saves.begin(path.join(dir, 'a.casefile'), undefined);
+    await saves.write(never, text('abc'));
+    await expect(saves.commit(never)).rejects.toThrow('Could not save "a.casefile": its length was never announced');
+    const wrong = await saves.begin(path.join(dir, 'a.casefile'), undefined);
+    await saves.write(wrong, text('abc'));
+    await expect(saves.commit(wrong, { byteLength: 4 })).rejects.toThrow('only 3 of 4 bytes arrived');
+    const twice = await saves.begin(path.join(dir, 'a.casefile'), 3);
+    await saves.write(twice, text('abc'));
+    await expect(saves.commit(twice, { byteLength: 4 })).rejects.toThrow('it was announced as 3 bytes, then as 4');
+    expect(await readdir(dir)).toEqual(['a.casefile']);
+    expect(await readFile(path.join(dir, 'a.casefile'), 'utf8')).toBe('old bundle');
+    expect(saves.open).toBe(0);
+  });
+
 });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { MAX_OPEN_SAVES } from '../../shared/desktopApi';
+import { MAX_OPEN_SAVES, type CommitSaveRequest } from '../../shared/desktopApi';
 import { defaultFs, describeWriteError, keepPermissions, replaceWithTemp, tempPathFor, type AtomicFs } from './atomicWrite';
 
 type Handle = Awaited<ReturnType<AtomicFs['open']>>;
@@ -9,7 +9,8 @@ interface Session {
   target: string;
   temp: string;
   handle: Handle;
-  expected: number;
+  /** The file's length, when begin was told it (else commit is). */
+  expected: number | undefined;
   written: number;
   /** Writes run one after another, whatever order the IPC calls arrive in. */
   queue: Promise<void>;
@@ -34,8 +35,11 @@ export class SaveSessions {
     return this.sessions.size;
   }
 
-  /** Opens the temp file for `targetPath` (chosen in the save dialog); `byteLength` bytes must follow. */
-  async begin(targetPath: string, byteLength: number): Promise<string> {
+  /**
+   * Opens the temp file for `targetPath` (chosen in the save dialog). The file will be
+   * `byteLength` bytes long (undefined: commit says how long).
+   */
+  async begin(targetPath: string, byteLength: number | undefined): Promise<string> {
     if (this.sessions.size >= MAX_OPEN_SAVES) throw new Error('Too many saves are in progress; wait for one to finish.');
     const temp = tempPathFor(targetPath);
     let handle: Handle;
@@ -53,7 +57,7 @@ export class SaveSessions {
   async write(token: string, chunk: Uint8Array): Promise<void> {
     const session = this.get(token);
     const step = session.queue.then(async () => {
-      if (session.written + chunk.length > session.expected) {
+      if (session.expected !== undefined && session.written + chunk.length > session.expected) {
         throw new Error(`Could not save "${path.basename(session.target)}": more bytes arrived than the ${session.expected} announced.`);
       }
       try {
@@ -77,16 +81,21 @@ export class SaveSessions {
     });
   }
 
-  /** Flushes to disk and renames into place; returns the saved path. */
-  async commit(token: string): Promise<string> {
+  /**
+   * Checks the length (begin's, or `byteLength` here when begin had none; both must agree),
+   * flushes to disk and renames into place; returns the saved path. Any mismatch deletes the
+   * temp file.
+   */
+  async commit(token: string, end: CommitSaveRequest = {}): Promise<string> {
     const session = this.get(token);
     await session.queue;
     if (!this.sessions.has(token)) throw new Error(`Could not save "${path.basename(session.target)}": the save was cancelled.`);
     this.sessions.delete(token);
     try {
-      if (session.written !== session.expected) {
-        throw new Error(`only ${session.written} of ${session.expected} bytes arrived`);
-      }
+      const expected = session.expected ?? end.byteLength;
+      if (expected === undefined) throw new Error('its length was never announced');
+      if (end.byteLength !== undefined && end.byteLength !== expected) throw new Error(`it was announced as ${expected} bytes, then as ${end.byteLength}`);
+      if (session.written !== expected) throw new Error(`only ${session.written} of ${expected} bytes arrived`);
       await keepPermissions(this.fs, session.temp, session.target);
       await session.handle.sync();
       await session.handle.close();
@@ -125,3 +134,4 @@ export class SaveSessions {
     await this.fs.rm(session.temp, { force: true }).catch(() => undefined);
   }
 }
+

@@ -13,7 +13,7 @@ const api: DesktopApi = {
   printToPdf: (req) => ipcRenderer.invoke(desktopChannels.printToPdf, req),
   beginSave: (req) => ipcRenderer.invoke(desktopChannels.beginSave, req),
   writeChunk: (token, chunk) => ipcRenderer.invoke(desktopChannels.writeChunk, token, chunk),
-  commitSave: (token) => ipcRenderer.invoke(desktopChannels.commitSave, token),
+  commitSave: (token, end) => (end === undefined ? ipcRenderer.invoke(desktopChannels.commitSave, token) : ipcRenderer.invoke(desktopChannels.commitSave, token, end)),
   abortSave: (token) => ipcRenderer.invoke(desktopChannels.abortSave, token),
   onMenuCommand(listener: (command: MenuCommand) => void): () => void {
     // The IPC event is dropped: event.sender is ipcRenderer.

@@ -1,7 +1,8 @@
 import type { BundleRequest, BundleResponse } from '../workers/bundleProtocol';
 import type { WorkerPort } from '../workers/workerPort';
+import type { ByteParts } from '../../shared/bundle/parts';
 import type {
-  BundleClient, BundleProgress, BundleTaskOptions, ExportPartsResult, ExportResult, ImportResult, InspectResult,
+  BundleClient, BundleProgress, BundleTaskOptions, ExportPartsResult, ExportResult, ImportResult, InspectResult, StreamedExport, StreamedExportEnd,
 } from './types';
 
 /** The part of `Worker` the client uses, so tests can stand in for it. */
@@ -23,9 +24,12 @@ type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' }>;
+/** A streamed export's parts before its end. */
+type Part = Extract<BundleResponse, { type: 'head' | 'rest' | 'header' }>;
 
 interface Pending {
   onProgress?: ((p: BundleProgress) => void) | undefined;
+  onPart?: ((part: Part) => void) | undefined;
   resolve(message: Outcome): void;
   reject(error: Error): void;
   cleanup(): void;
@@ -56,6 +60,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     const job = pending.get(data.id);
     if (!job) return;
     if (data.type === 'progress') { job.onProgress?.(data.progress); return; }
+    if (data.type === 'head' || data.type === 'rest' || data.type === 'header') { job.onPart?.(data); return; }
     pending.delete(data.id);
     job.cleanup();
     if (data.type === 'cancelled') job.reject(abortError());
@@ -81,7 +86,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
   };
 
   function start<T extends Outcome['type']>(
-    request: WithoutId<JobRequest>, opts: BundleTaskOptions, waitOnCancel: boolean,
+    request: WithoutId<JobRequest>, opts: BundleTaskOptions, waitOnCancel: boolean, onPart?: (part: Part) => void,
   ): Promise<Extract<Outcome, { type: T }>> {
     if (opts.signal?.aborted) return Promise.reject(abortError());
     const w = ensure();
@@ -95,6 +100,7 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
       };
       pending.set(id, {
         onProgress: opts.onProgress,
+        onPart,
         resolve: resolve as (m: Outcome) => void,
         reject,
         cleanup: () => opts.signal?.removeEventListener('abort', onAbort),
@@ -114,6 +120,42 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
       const { passphrase } = opts;
       const m = await start<'exported'>({ type: 'export', scope, as: 'parts', ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false);
       return m.result as ExportPartsResult;
+    },
+    exportBundleStreamed(scope, opts = {}): Promise<StreamedExport> {
+      const { passphrase } = opts;
+      return new Promise<StreamedExport>((resolve, reject) => {
+        let gotRest!: (rest: ByteParts) => void;
+        let lostRest!: (error: unknown) => void;
+        const rest = new Promise<ByteParts>((res, rej) => { gotRest = res; lostRest = rej; });
+        let gotHeader!: (header: Uint8Array) => void;
+        let lostHeader!: (error: unknown) => void;
+        const header = new Promise<Uint8Array>((res, rej) => { gotHeader = res; lostHeader = rej; });
+        // Awaited by the save; a failure before the head was sent rejects the export itself.
+        rest.catch(() => undefined);
+        header.catch(() => undefined);
+        const finished = start<'exported'>({ type: 'export', scope, as: 'streamed', ...(passphrase !== undefined ? { passphrase } : {}) }, opts, false, (part) => {
+          if (part.type === 'rest') { gotRest(part.parts); return; }
+          if (part.type === 'header') { gotHeader(part.header); return; }
+          const { head } = part;
+          const plain = { head: head.parts, rest };
+          // Awaited by whoever saves; a failure is seen there (or by the rest first), never unhandled.
+          const done = ended.then((e) => e.counts);
+          done.catch(() => undefined);
+          resolve({ suggestedName: head.suggestedName, encrypted: head.encrypted, file: head.sealing ? { ...head.sealing, plain, header } : plain, done });
+        });
+        const ended = finished.then((m) => m.result as StreamedExportEnd);
+        ended.catch((error: unknown) => {
+          lostRest(error);
+          lostHeader(error);
+          reject(error);
+        });
+        // (Each settles only once: after a normal end these change nothing.)
+        ended.then(() => {
+          lostRest(new Error('The bundle worker ended the export without its records.'));
+          lostHeader(new Error('The bundle worker ended the export without its age header.'));
+          reject(new Error('The bundle worker ended the export without its files.'));
+        }, () => undefined);
+      });
     },
     async inspectBundle(file, opts = {}): Promise<InspectResult> {
       const { passphrase } = opts;

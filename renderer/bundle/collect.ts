@@ -44,6 +44,12 @@ export interface CollectOptions {
    * read. It must not touch the database.
    */
   onRecords?: (records: Pick<CaseSnapshot, 'cases' | 'actors' | 'events' | 'documents'>) => void;
+  /**
+   * Called as soon as the files' rows are in (the snapshot's very `files` array), while the page
+   * rows, rules and charts are still being read: the export lays out the PDFs' entries and the
+   * save starts writing them (docs/bundle-format.md, "Layout"). It must not touch the database.
+   */
+  onFiles?: (files: BundleFile[], about: Pick<CaseSnapshot, 'caseId' | 'cases'>) => void;
 }
 
 export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: CollectOptions = {}): Promise<CaseSnapshot> {
@@ -53,21 +59,33 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
     let eventRows: EventRow[];
     let docRows: DocumentRow[];
     let caseId: string;
+    // The documents' files that can be known first (a case's own, or the whole library's): read
+    // before the actors and events, and handed to onFiles at once, so an export lays out their
+    // entries and the save writes them while the rest is still being read. Files of documents
+    // known only through citations come after them.
+    let earlyFiles: Promise<BundleFile[]> = Promise.resolve([]);
+    const readEarly = (rows: readonly DocumentRow[]): void => {
+      earlyFiles = filesOf(db, rows, (files) => opts.onFiles?.(files, { caseId, cases }));
+      earlyFiles.catch(() => undefined); // awaited below
+    };
     if (scope.kind === 'library') {
       cases = await listCases(db);
       if (cases.length === 0) throw new NothingToExportError('empty-library', 'There is no case in this library, so there is nothing to back up.');
       caseId = cases[0]!.id;
-      [actorRows, eventRows, docRows] = await Promise.all([db.actors.toArray(), db.events.toArray(), db.documents.toArray()]);
+      docRows = await db.documents.toArray();
+      readEarly(docRows);
+      [actorRows, eventRows] = await Promise.all([db.actors.toArray(), db.events.toArray()]);
     } else {
       const theCase = await db.cases.get(scope.caseId);
       if (!theCase) throw new NothingToExportError('case-missing', 'This case no longer exists (it may be in the trash), so it cannot be exported.');
       cases = [theCase];
       caseId = theCase.id;
       if (scope.kind === 'case') {
-        [actorRows, eventRows, docRows] = await Promise.all([
+        docRows = await db.documents.where('caseIds').equals(caseId).toArray();
+        readEarly(docRows);
+        [actorRows, eventRows] = await Promise.all([
           db.actors.where('caseIds').equals(caseId).toArray(),
           db.events.where('caseIds').equals(caseId).toArray(),
-          db.documents.where('caseIds').equals(caseId).toArray(),
         ]);
       } else {
         [actorRows, eventRows] = await Promise.all([liveRows(db.actors.bulkGet(scope.actorIds)), liveRows(db.events.bulkGet(scope.eventIds))]);
@@ -88,14 +106,21 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
 
     // The rest depends only on the records now in hand: every read goes out at once, and the
     // page rows are turned into entries while the file rows, rules and charts are still coming.
-    const shas = [...new Set(documents.map((d) => d.sha256))];
-    const fileRowsRead = db.documentFiles.bulkGet(shas);
+    // The files not read early (documents known only through citations; a selection's, all of them).
+    const early = new Set(have);
+    const lateRows = docRows.filter((d) => !early.has(d.id));
+    const filesRead = (async () => {
+      const first = await earlyFiles;
+      if (scope.kind === 'selection') return filesOf(db, lateRows, (files) => opts.onFiles?.(files, { caseId, cases }));
+      const known = new Set(first.map((f) => f.sha256));
+      return [...first, ...(await filesOf(db, lateRows.filter((d) => !known.has(d.sha256))))];
+    })();
     // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
     const nameRulesRead = db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray();
     // The saved link charts of the bundle's cases (format 4).
     const chartsRead = db.charts.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
     // Awaited below, after the pages; a failure meanwhile must not count as unhandled.
-    fileRowsRead.catch(() => undefined);
+    filesRead.catch(() => undefined);
     nameRulesRead.catch(() => undefined);
     chartsRead.catch(() => undefined);
     const byDocument = await pageRowsOf(db, documents.map((d) => d.id), () => opts.onRecords?.({ cases, actors, events, documents }));
@@ -117,16 +142,24 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
       }
       pages.push({ documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
     }
-    const files: BundleFile[] = [];
-    const fileRows = await fileRowsRead;
-    fileRows.forEach((row, i) => {
-      if (!row) throw new Error(`The file of document "${documents.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
-      files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
-    });
+    const files = await filesRead;
     const nameRules = (await nameRulesRead).map(bundleNameRule);
     const charts = await chartsRead;
     return { caseId, cases, actors, events, documents, pages, files, nameRules, charts };
   });
+}
+
+/** The files of these documents (each once), from documentFiles; a missing one is named by its document. */
+async function filesOf(db: CasefileDb, docs: readonly DocumentRow[], then?: (files: BundleFile[]) => void): Promise<BundleFile[]> {
+  const shas = [...new Set(docs.map((d) => d.sha256))];
+  const rows = shas.length > 0 ? await db.documentFiles.bulkGet(shas) : [];
+  const files: BundleFile[] = [];
+  rows.forEach((row, i) => {
+    if (!row) throw new Error(`The file of document "${docs.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
+    files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
+  });
+  then?.(files);
+  return files;
 }
 
 function bundleNameRule(row: NameRuleRow): BundleNameRule {

@@ -1,6 +1,6 @@
 import type { BundleError, BundleManifest, RecordIssue } from '../../shared/bundle';
-import type { ByteParts } from '../../shared/bundle/parts';
-import type { SealedParts } from '../../shared/bundle/ageSealed';
+import type { ByteParts, StreamedParts } from '../../shared/bundle/parts';
+import type { SealedParts, StreamedSealedParts } from '../../shared/bundle/ageSealed';
 import type { FieldDiff, MergeChoice, MergeKind, MergeStatus } from '../../shared/bundle/merge';
 
 /**
@@ -60,6 +60,35 @@ export interface ExportResult {
  */
 export interface ExportPartsResult extends Omit<ExportResult, 'blob'> {
   parts: ByteParts | SealedParts;
+}
+
+/**
+ * The bundle for the desktop save while it is still being made (exportBundleStreamed): its PDFs'
+ * entries come first (docs/bundle-format.md, "Layout") as soon as the files' rows are read, so the
+ * save writes them while the records are collected; the rest follows. With a passphrase the age
+ * header follows last (scrypt) and the save writes it at the start of the file when it commits.
+ */
+export interface StreamedExport {
+  suggestedName: string;
+  encrypted: boolean;
+  file: StreamedParts | StreamedSealedParts;
+  /** Resolves when the worker is done (the rest, and with a passphrase the header, sent): the counts. */
+  done: Promise<BundleManifest['counts']>;
+}
+
+/** What the bundle worker sends first for a streamed export (see StreamedExport). */
+export interface StreamedExportHead {
+  suggestedName: string;
+  encrypted: boolean;
+  /** The PDFs' entries: local headers and the IndexedDB Blobs by reference. */
+  parts: ByteParts;
+  /** With a passphrase: what the save seals the payload with, and the header's length to leave. */
+  sealing?: { headerLength: number; nonce: Uint8Array; payloadKey: Uint8Array };
+}
+
+/** The streamed export's end: the counts. */
+export interface StreamedExportEnd {
+  counts: BundleManifest['counts'];
 }
 
 // The merge plan's own vocabulary (shared/bundle/merge.ts), under the names the screens use.
@@ -138,6 +167,11 @@ export interface BundleClient {
   exportBundle(scope: BundleScope, opts?: ExportOptions): Promise<ExportResult>;
   /** The same export, as the bundle's parts (the desktop save streams them; see ExportPartsResult). */
   exportBundleParts(scope: BundleScope, opts?: ExportOptions): Promise<ExportPartsResult>;
+  /**
+   * The same export for a save that writes as the bundle is made (the desktop save): resolves as
+   * soon as the PDFs' entries are laid out, the rest following (StreamedExport).
+   */
+  exportBundleStreamed(scope: BundleScope, opts?: ExportOptions): Promise<StreamedExport>;
   inspectBundle(file: Blob, opts?: BundleTaskOptions & { passphrase?: string }): Promise<InspectResult>;
   applyImport(token: string, choices: ImportChoices, opts?: BundleTaskOptions): Promise<ImportResult>;
   discard(token: string): void;

@@ -2,8 +2,9 @@ import { MAX_SAVE_CHUNK_BYTES, type DesktopApi, type SaveResult } from '../../sh
 import { stripBidiControls } from '../../shared/text/bidi';
 import { saveFiltersFor } from './saveFilters';
 import { concatBytes } from '../../shared/bundle/bytes';
-import { asParts, readParts, type ByteParts } from '../../shared/bundle/parts';
-import { isSealedParts, writeSealed } from '../../shared/bundle/ageSealed';
+import { asParts, isStreamedParts, readParts, readStreamedParts, type ByteParts } from '../../shared/bundle/parts';
+import { isSealedParts, isStreamedSealedParts, writeSealed, writeStreamedSealed } from '../../shared/bundle/ageSealed';
+import { sealedSize } from '../../shared/bundle/ageStream';
 import { createSealPool } from '../workers/sealPool';
 import type { SaveBlobRequest } from './types';
 
@@ -52,22 +53,37 @@ export const SAVE_CHUNK_BYTES = 4 * 1024 * 1024;
  * reads at a time ahead of the chunk being written (parts.ts: no one Blob of the whole file is
  * made and read back); small pieces are gathered into one chunk. An encrypted bundle given as
  * SealedParts is sealed here as it is written (its header first, then each sealed batch: the
- * plaintext's reads, the sealing on workers and the writes overlap). Any failure or an abort
+ * plaintext's reads, the sealing on workers and the writes overlap). A bundle still being laid
+ * out (StreamedParts: its PDFs first, the rest when its records are collected) is written as it
+ * comes, its length announced when it ends; encrypted (StreamedSealedParts), from its age header
+ * on, when scrypt has made it. Any failure or an abort
  * deletes the temp file in main (abortSave), so no half-written file is left; main's error
  * messages are plain words.
  */
 export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chunkBytes = SAVE_CHUNK_BYTES): Promise<SaveResult> {
   const { signal, onProgress } = req;
-  const sealed = isSealedParts(req.blob) ? req.blob : null;
-  const file = sealed ?? asParts(req.blob as Blob | ByteParts);
+  const source = req.blob;
+  const sealed = isSealedParts(source) ? source : null;
+  const streamedSealed = isStreamedSealedParts(source) ? source : null;
+  const streamed = isStreamedParts(source) ? source : null;
+  const plain = streamed || streamedSealed || sealed ? null : asParts(source as Blob | ByteParts);
+  const whole = sealed ?? plain;
   if (signal?.aborted) throw abortError();
   const size = Math.min(chunkBytes, MAX_SAVE_CHUNK_BYTES);
   const name = stripBidiControls(req.suggestedName);
-  const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), byteLength: file.size });
+  // The file's length: known now, or (a bundle still being laid out) when its rest arrives.
+  const ageHead = streamedSealed ? streamedSealed.headerLength + 16 : 0;
+  let total = whole?.size ?? (streamedSealed ? ageHead + sealedSize(streamedSealed.plain.head.size) : streamed!.head.size);
+  let totalKnown = whole !== null;
+  const begun = await api.beginSave({ suggestedName: name, filters: saveFiltersFor(name, req.mimeType), ...(whole ? { byteLength: whole.size } : {}) });
   if (!begun) return { saved: false };
   const { token } = begun;
   // An encrypted bundle is sealed as it is written, on workers that hand the bytes back.
-  const pool = sealed && !req.sealer ? createSealPool(undefined, 'bytes') : null;
+  const pool = (sealed || streamedSealed) && !req.sealer ? createSealPool(undefined, 'bytes') : null;
+  const restArrived = (restSize: number): void => {
+    total = streamedSealed ? ageHead + sealedSize(streamedSealed.plain.head.size + restSize) : streamed!.head.size + restSize;
+    totalKnown = true;
+  };
   try {
     let done = 0;
     let pending: Uint8Array[] = [];
@@ -80,7 +96,7 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
       if (signal?.aborted) throw abortError();
       await api.writeChunk(token, chunk);
       done += chunk.length;
-      onProgress?.({ done, total: file.size });
+      onProgress?.({ done, total: Math.max(done, total) });
     };
     // Each chunk stays within `size`: a piece is at most that, and joins the pending ones only if they fit.
     const write = async (piece: Uint8Array): Promise<void> => {
@@ -100,16 +116,20 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
       pendingBytes = piece.length;
       await flush();
     };
-    onProgress?.({ done, total: file.size });
+    onProgress?.({ done, total });
     if (sealed) {
       await writeSealed(sealed, writeWhole, { sealer: req.sealer ?? pool!, signal });
+    } else if (streamedSealed) {
+      await writeStreamedSealed(streamedSealed, writeWhole, { sealer: req.sealer ?? pool!, signal, onRest: restArrived });
+    } else if (streamed) {
+      for await (const piece of readStreamedParts(streamed, { sliceBytes: size, signal, onRest: (rest) => restArrived(rest.size) })) await write(piece);
     } else {
-      for await (const piece of readParts(file as ByteParts, { sliceBytes: size, signal })) await write(piece);
+      for await (const piece of readParts(plain!, { sliceBytes: size, signal })) await write(piece);
     }
     await flush();
     if (signal?.aborted) throw abortError();
-    if (done !== file.size) throw new Error(`The file came to ${done} bytes, not the ${file.size} announced, so it was not saved.`);
-    return await api.commitSave(token);
+    if (!totalKnown || done !== total) throw new Error(`The file came to ${done} bytes, not the ${total} announced, so it was not saved.`);
+    return await api.commitSave(token, ...(whole ? [] : [{ byteLength: total }]));
   } catch (error) {
     await api.abortSave(token).catch(() => undefined);
     throw error;

@@ -1,10 +1,10 @@
 import type { AppInfo, MenuCommand, PickedFile, SaveResult } from '../../shared/desktopApi';
 import type { ReportPage } from '../../shared/export';
-import type { ByteParts } from '../../shared/bundle/parts';
-import type { SealedParts } from '../../shared/bundle/ageSealed';
+import type { ByteParts, StreamedParts } from '../../shared/bundle/parts';
+import type { SealedParts, StreamedSealedParts } from '../../shared/bundle/ageSealed';
 import type { ChunkSealer } from '../../shared/bundle/ageStream';
 
-export type { ByteParts, ChunkSealer, SealedParts };
+export type { ByteParts, ChunkSealer, SealedParts, StreamedParts, StreamedSealedParts };
 
 export type { AppInfo, MenuCommand, PickedFile, SaveResult };
 
@@ -17,12 +17,14 @@ export interface SaveRequest {
 /**
  * A large file to save by streaming (case bundles): its bytes stay in the Blob, or in its parts
  * (ByteParts: byte arrays and Blobs in order, never assembled), until written. An encrypted
- * bundle for the desktop save comes as SealedParts: sealed as it is written.
+ * bundle for the desktop save comes as SealedParts: sealed as it is written. A bundle still being
+ * laid out (its PDFs first) comes as StreamedParts, or StreamedSealedParts with a passphrase: the
+ * desktop save writes its start while the rest is made (only where `savesParts`).
  */
 export interface SaveBlobRequest {
   suggestedName: string;
   mimeType: string;
-  blob: Blob | ByteParts | SealedParts;
+  blob: Blob | ByteParts | SealedParts | StreamedParts | StreamedSealedParts;
   /**
    * Where a SealedParts file's payload is sealed as it is written (the export's seal workers,
    * returning bytes); the desktop save starts its own workers without it.

@@ -2,8 +2,8 @@ import { MAX_FILE_BYTES, type PickedFile, type SaveResult } from '../../shared/d
 import { standaloneReportHtml } from '../../shared/export';
 import { stripBidiControls } from '../../shared/text/bidi';
 import { pickFileWith } from './blobFiles';
-import { partsBlob } from '../../shared/bundle/parts';
-import { isSealedParts, sealedBlob } from '../../shared/bundle/ageSealed';
+import { byteParts, isStreamedParts, partsBlob } from '../../shared/bundle/parts';
+import { isSealedParts, isStreamedSealedParts, sealedBlob, streamedSealedBlob } from '../../shared/bundle/ageSealed';
 import type { Platform } from './types';
 
 export interface WebPlatformOptions {
@@ -90,7 +90,10 @@ export function createWebPlatform(opts: WebPlatformOptions): Platform {
       if (signal?.aborted) throw new DOMException('The save was cancelled.', 'AbortError');
       // A browser download takes one Blob: parts are joined by reference (an age file to seal
       // as it is saved, which the browser build never asks for, is sealed here first).
-      const blob = isSealedParts(given) ? await sealedBlob(given, { type: mimeType }) : 'parts' in given ? partsBlob(given, mimeType) : given;
+      const blob = isSealedParts(given) ? await sealedBlob(given, { type: mimeType })
+        : isStreamedSealedParts(given) ? await streamedSealedBlob(given, { type: mimeType })
+          : isStreamedParts(given) ? partsBlob(byteParts([...given.head.parts, ...(await given.rest).parts]), mimeType)
+            : 'parts' in given ? partsBlob(given, mimeType) : given;
       const typed = blob.type === mimeType ? blob : blob.slice(0, blob.size, mimeType);
       const result = download(typed, suggestedName);
       onProgress?.({ done: blob.size, total: blob.size });

@@ -4,8 +4,8 @@ import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
 import type { ByteParts, SealedParts } from '../bundle/io';
-import { BundleTooLargeError, ageKey, partsBlob, readBundleBlob, recordsEntry, writeBundleParts, writeBundleSealedAtSave } from '../bundle/io';
-import type { PreparedEntry } from '../bundle/io';
+import { BundleTooLargeError, ageHeader, ageKey, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../bundle/io';
+import type { BundleFile, BundleHead, PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
@@ -91,7 +91,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     }
   }
 
-  const exportBundle = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
+  const exportBundle = (req: Extract<BundleRequest, { type: 'export' }>) => req.as === 'streamed' ? exportStreamed(req) : run(req.id, async (signal, progress) => {
     progress({ phase: 'collecting', done: 0, total: 1 });
     // With a passphrase, scrypt (its own worker) starts now, and for a Blob export the sealing
     // workers too: the key is stretched and libsodium compiled while the records are read.
@@ -139,6 +139,54 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const about = { suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), counts, encrypted };
     // The browser build downloads one Blob; the desktop save streams the parts (never assembled).
     return { type: 'exported', id: req.id, result: req.as === 'parts' ? { parts, ...about } : { blob: partsBlob(parts as ByteParts), ...about } };
+  });
+
+  /**
+   * A streamed export (the desktop save): the PDFs' entries go out as 'head' as soon as the
+   * files' rows are read (bundleFiles.ts), so the save writes them while the page rows are still
+   * read and the records deflated; then 'rest' (manifest, records, directory), then 'exported'
+   * with the age header when there is a passphrase (scrypt, begun now, is awaited only there).
+   */
+  const exportStreamed = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
+    progress({ phase: 'collecting', done: 0, total: 1 });
+    const key = req.passphrase !== undefined ? ageKey(req.passphrase, {
+      ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+    }) : undefined;
+    const encrypted = key !== undefined;
+    // Every zip timestamp is this moment, so the head laid out during collect matches the rest.
+    const createdAt = now();
+    const info = { appVersion: config.appVersion, createdAt };
+    // The age header goes out as soon as scrypt has made it: the save seals nothing before it.
+    const headerSent = key ? ageHeader(key).then((header) => { if (!signal.aborted) post({ type: 'header', id: req.id, header }); }) : Promise.resolve();
+    headerSent.catch(() => undefined); // awaited below
+    let prepared: PreparedEntry[] = [];
+    let headSent: Promise<BundleHead> | null = null;
+    const sendHead = async (files: BundleFile[], about: Pick<CaseSnapshot, 'caseId' | 'cases'>): Promise<BundleHead> => {
+      const head = await layOutFiles(files, createdAt, { signal, onBytes: (done, total) => progress({ phase: 'writing', done, total }) });
+      const nonce = key ? randomBytes(16) : undefined;
+      const sealing = key && nonce ? { headerLength: key.headerLength, nonce, payloadKey: await payloadKeyOf(key, nonce) } : undefined;
+      const caseName = about.cases.find((c) => c.id === about.caseId)?.name ?? '';
+      post({ type: 'head', id: req.id, head: { suggestedName: suggestedName(req.scope, caseName, createdAt, encrypted), encrypted, parts: head.parts, ...(sealing ? { sealing } : {}) } });
+      return head;
+    };
+    const snapshot = await collectSnapshot(await db(), req.scope, {
+      onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map(recordsEntry); },
+      onFiles: (files, about) => {
+        headSent = sendHead(files, about);
+        headSent.catch(() => undefined); // awaited below, after the rest of the collect
+      },
+    });
+    progress({ phase: 'collecting', done: 1, total: 1 });
+    if (!headSent) throw new Error('The bundle\'s files were never read.');
+    const head = await (headSent as Promise<BundleHead>);
+    const rest = await writeBundleRest(snapshot, info, { signal, onProgress: progress, prepared, head });
+    post({ type: 'rest', id: req.id, parts: rest });
+    const counts = {
+      cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
+      documents: snapshot.documents.length, pages: snapshot.pages.length, files: snapshot.files.length, nameRules: snapshot.nameRules?.length ?? 0, charts: snapshot.charts?.length ?? 0,
+    };
+    await headerSent;
+    return { type: 'exported', id: req.id, result: { counts } };
   });
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {

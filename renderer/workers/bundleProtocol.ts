@@ -1,5 +1,6 @@
+import type { ByteParts } from '../../shared/bundle/parts';
 import type {
-  BundleProgress, BundleScope, ExportPartsResult, ExportResult, ImportChoices, ImportResult, InspectResult,
+  BundleProgress, BundleScope, ExportPartsResult, ExportResult, ImportChoices, ImportResult, InspectResult, StreamedExportEnd, StreamedExportHead,
 } from '../bundle/types';
 
 /**
@@ -7,8 +8,13 @@ import type {
  * passes a reference, not the bytes); the worker reads and writes IndexedDB itself.
  */
 export type BundleRequest =
-  /** `as: 'parts'`: the bundle's parts in order (ExportPartsResult) rather than one Blob. */
-  | { type: 'export'; id: number; scope: BundleScope; passphrase?: string; as?: 'blob' | 'parts' }
+  /**
+   * `as: 'parts'`: the bundle's parts in order (ExportPartsResult) rather than one Blob;
+   * `as: 'streamed'`: 'head' (the PDFs' entries) as soon as the files are read, then 'rest' and,
+   * with a passphrase, 'header' (the age header, when scrypt is done: before or after the rest),
+   * then 'exported' with the counts (StreamedExportEnd).
+   */
+  | { type: 'export'; id: number; scope: BundleScope; passphrase?: string; as?: 'blob' | 'parts' | 'streamed' }
   | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
   | { type: 'apply'; id: number; token: string; choices: ImportChoices }
   /** Forget an inspected bundle. */
@@ -19,7 +25,13 @@ export type BundleRequest =
 /** Bundle worker → window. Each job ends with exactly one of exported / inspected / applied / cancelled / failed. */
 export type BundleResponse =
   | { type: 'progress'; id: number; progress: BundleProgress }
-  | { type: 'exported'; id: number; result: ExportResult | ExportPartsResult }
+  /** A streamed export's first part (the job goes on). */
+  | { type: 'head'; id: number; head: StreamedExportHead }
+  /** A streamed export's second part: the manifest, records and directory (the job goes on). */
+  | { type: 'rest'; id: number; parts: ByteParts }
+  /** A streamed export's age header, as soon as scrypt has made it (the job goes on). */
+  | { type: 'header'; id: number; header: Uint8Array }
+  | { type: 'exported'; id: number; result: ExportResult | ExportPartsResult | StreamedExportEnd }
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'applied'; id: number; result: ImportResult }
   | { type: 'cancelled'; id: number }

@@ -3,11 +3,13 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageKey, assertPassphraseFile, decryptBlob, encryptBlob, encryptParts } from './age';
+import { ageHeader, ageKey, assertPassphraseFile, decryptBlob, encryptBlob, encryptParts, payloadKeyOf } from './age';
 import type { ChunkSealer } from './ageStream';
 import { BATCH_BYTES, sealInProcess } from './ageStream';
+import type { ByteParts } from './parts';
 import { byteParts, partsBlob } from './parts';
-import { sealAtSave, sealedBlob, writeSealed } from './ageSealed';
+import type { StreamedSealedParts } from './ageSealed';
+import { sealAtSave, sealedBlob, streamedSealedBlob, writeSealed, writeStreamedSealed } from './ageSealed';
 import { loadSodium, streamNonce } from './ageCrypto';
 import { base64NoPad, fromBase64NoPad, headerBytes, headerMacInput, parseHeader } from './ageHeader';
 import { utf8 } from './bytes';
@@ -165,6 +167,60 @@ describe('age files the `age` tool reads and writes', () => {
       expect(await bytesOf(await decryptBlob(await sealedBlob(file), PASSPHRASE)), `${size} bytes`).toEqual(plain);
     }
   }, 180_000);
+
+  it('`age -d` decrypts a streamed save (the plaintext\'s head before its rest, the header when scrypt is done), the same bytes as sealing beforehand', async () => {
+    let delay = 12;
+    const lanes: ChunkSealer = { lanes: 2, seal: (key, plain, first, final) => new Promise((r) => setTimeout(() => r(sealInProcess.seal(key, plain, first, final)), (delay = delay > 2 ? delay - 3 : 12))) };
+    // Head and rest split at and around chunk and batch boundaries; an empty head (a bundle of no PDFs).
+    for (const [size, at] of [[1, 0], [K, K], [K + 1, K], [BATCH_BYTES, BATCH_BYTES - 1], [BATCH_BYTES + K, BATCH_BYTES], [2 * BATCH_BYTES + 3 * K + 11, K + 7]] as const) {
+      const plain = bytes(size + 9, size);
+      const head = byteParts([blobOf(plain.slice(0, at))]);
+      let restNow!: (p: ByteParts) => void;
+      const rest = new Promise<ByteParts>((r) => { restNow = r; });
+      const key = ageKey(PASSPHRASE, FAST);
+      const nonce = new Uint8Array(16).fill(size % 251);
+      const file: StreamedSealedParts = { headerLength: key.headerLength, header: ageHeader(key), nonce, payloadKey: await payloadKeyOf(key, nonce), plain: { head, rest } };
+      const written: Uint8Array[] = [];
+      const saving = writeStreamedSealed(file, async (b) => { written.push(b.slice()); }, { sealer: lanes });
+      await new Promise((r) => setTimeout(r, 20));
+      restNow(byteParts([plain.slice(at, at + 3), blobOf(plain.slice(at + 3))]));
+      await saving;
+      const cipher = await bytesOf(new Blob(written as Uint8Array<ArrayBuffer>[]));
+      // The same bytes as the whole plaintext sealed at the save under this key and nonce.
+      const whole: Uint8Array[] = [];
+      await writeSealed({ head: utf8(''), plain: byteParts([plain]), payloadKey: file.payloadKey, size: 0 }, async (b) => { whole.push(b.slice()); });
+      const header = await file.header;
+      expect(header.length).toBe(key.headerLength);
+      expect(cipher, `${size} bytes split at ${at}`).toEqual(await bytesOf(new Blob([header, nonce, ...whole] as Uint8Array<ArrayBuffer>[])));
+      const path = join(dir, `streamed-${size}-${at}.age`);
+      writeFileSync(path, cipher);
+      runAge(['-d', '-o', `${path}.out`, path]);
+      expect(new Uint8Array(readFileSync(`${path}.out`)), `${size} bytes split at ${at}`).toEqual(plain);
+      expect(await bytesOf(await decryptBlob(await streamedSealedBlob(file), PASSPHRASE))).toEqual(plain);
+    }
+  }, 180_000);
+
+  it('a streamed save writes nothing before its header, and stops when the rest fails, with its reason', async () => {
+    const key = ageKey(PASSPHRASE, FAST);
+    let headerNow!: (h: Uint8Array) => void;
+    const nonce = new Uint8Array(16);
+    const file: StreamedSealedParts = {
+      headerLength: key.headerLength, header: new Promise((r) => { headerNow = r; }), nonce, payloadKey: await payloadKeyOf(key, nonce),
+      plain: { head: byteParts([bytes(1, 3 * K)]), rest: Promise.reject(new Error('the records could not be read')) },
+    };
+    file.plain.rest.catch(() => undefined);
+    const written: Uint8Array[] = [];
+    const saving = writeStreamedSealed(file, async (b) => { written.push(b); });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(written).toEqual([]);
+    headerNow(await ageHeader(key));
+    await expect(saving).rejects.toThrow('the records could not be read');
+    // A header of another length than announced is refused before anything is written.
+    const odd = { ...file, header: Promise.resolve(new Uint8Array(5)), plain: { head: byteParts([]), rest: Promise.resolve(byteParts([])) } };
+    const none: Uint8Array[] = [];
+    await expect(writeStreamedSealed(odd, async (b) => { none.push(b); })).rejects.toThrow(/header came to 5 bytes/);
+    expect(none).toEqual([]);
+  });
 
   it('sealing at the save stops on an abort and on a failed read, with its reason', async () => {
     const broken = { size: 10, slice: () => broken, arrayBuffer: () => Promise.reject(new Error('the file is gone')) } as unknown as Blob;

@@ -11,7 +11,7 @@ import { makeBlob, throwIfAborted } from './stream';
 import type { ByteParts } from './parts';
 import { byteParts, partsBlob, readParts } from './parts';
 import type { ChunkSealer } from './ageStream';
-import { BATCH_BYTES, BATCH_CHUNKS, sealInProcess, sealedSize } from './ageStream';
+import { sealInProcess, sealPieces, sealedSize } from './ageStream';
 
 /**
  * Passphrase encryption of a whole bundle in the age v1 format (age-encryption.org/v1: one
@@ -73,6 +73,12 @@ function keyFile(stanzas: readonly Stanza[]): never {
 export interface AgeKey {
   readonly fileKey: Uint8Array;
   readonly stanza: Promise<Stanza>;
+  /**
+   * The header's length in bytes, known before scrypt ends (the stanza's salt, work factor and
+   * sealed file key, and the MAC, each have a fixed length): a save that streams the file knows
+   * its size from the plaintext's alone (ageSealed.ts, StreamedSealedParts).
+   */
+  readonly headerLength: number;
 }
 
 /**
@@ -89,7 +95,9 @@ export function ageKey(passphrase: string, opts: { scrypt?: ScryptFn; scryptWork
     return { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: seal(await loadSodium(), key, new Uint8Array(12), fileKey) };
   })();
   stanza.catch(() => undefined); // awaited by encryptParts; an abort meanwhile must not leave it unhandled
-  return { fileKey, stanza };
+  // The same header with zero bytes for the sealed file key (16 + its 16-byte tag) and the MAC (32).
+  const shape: Stanza = { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: new Uint8Array(32) };
+  return { fileKey, stanza, headerLength: headerBytes(headerMacInput([shape]), new Uint8Array(32)).length };
 }
 
 export async function encryptBlob(plain: Blob, passphrase: string, opts: EncryptOptions = {}): Promise<Blob> {
@@ -158,49 +166,12 @@ export async function sealPayload(
   emit: (sealed: Uint8Array | Blob) => void | Promise<void>,
   opts: { signal?: AbortSignal | undefined; onProgress?: ((done: number, total: number) => void) | undefined } = {},
 ): Promise<void> {
-  throwIfAborted(opts.signal);
   const total = sealedSize(plain.size);
-  const sealing: Promise<Uint8Array | Blob>[] = [];
-  const inFlight = Math.max(2, sealer.lanes * 2);
-  let done = 0;
-  let first = 0;
-  let taken = 0;
-  let batch = new Uint8Array(Math.min(BATCH_BYTES, plain.size));
-  let filled = 0;
-  const collect = async (): Promise<void> => {
-    const sealed = await sealing.shift()!;
-    await emit(sealed);
-    done += 'byteLength' in sealed ? sealed.byteLength : sealed.size;
-    opts.onProgress?.(done, total);
-  };
-  const send = async (): Promise<void> => {
-    const final = taken === plain.size;
-    const p = sealer.seal(payloadKey, batch.subarray(0, filled), first, final);
-    p.catch(() => undefined); // awaited in order by collect()
-    sealing.push(p);
-    first += BATCH_CHUNKS;
-    batch = new Uint8Array(Math.min(BATCH_BYTES, plain.size - taken));
-    filled = 0;
-    while (sealing.length >= inFlight) await collect();
-  };
-  try {
-    if (plain.size === 0) await send();
-    for await (const piece of readParts(plain, { signal: opts.signal })) {
-      if (taken + piece.length > plain.size) throw new Error(`The bundle's parts hold more than the ${plain.size} bytes announced.`);
-      for (let at = 0; at < piece.length;) {
-        const n = Math.min(piece.length - at, batch.length - filled);
-        batch.set(piece.subarray(at, at + n), filled);
-        filled += n;
-        taken += n;
-        at += n;
-        if (filled === batch.length) await send();
-      }
-      throwIfAborted(opts.signal);
-    }
-    while (sealing.length > 0) await collect();
-  } finally {
-    await Promise.allSettled(sealing);
-  }
+  const taken = await sealPieces(readParts(plain, { signal: opts.signal }), payloadKey, sealer, emit, {
+    signal: opts.signal,
+    onSealed: (done) => opts.onProgress?.(done, total),
+    onTaken: (n) => { if (n > plain.size) throw new Error(`The bundle's parts hold more than the ${plain.size} bytes announced.`); },
+  });
   if (taken !== plain.size) throw new Error(`The bundle's parts held ${taken} bytes, not the ${plain.size} announced.`);
 }
 

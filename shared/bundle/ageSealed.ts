@@ -3,9 +3,10 @@ import { ageHeader, ageKey, payloadKeyOf, sealPayload } from './age';
 import type { ScryptFn } from './ageCrypto';
 import { randomBytes } from './ageCrypto';
 import type { ChunkSealer } from './ageStream';
-import { sealInProcess, sealedSize } from './ageStream';
+import { sealInProcess, sealPieces, sealedSize } from './ageStream';
 import { concatBytes } from './bytes';
-import type { ByteParts } from './parts';
+import type { ByteParts, StreamedParts } from './parts';
+import { readStreamedParts } from './parts';
 import { makeBlob, throwIfAborted } from './stream';
 
 /**
@@ -66,5 +67,62 @@ export async function writeSealed(
 export async function sealedBlob(file: SealedParts, opts: { sealer?: ChunkSealer; signal?: AbortSignal; type?: string } = {}): Promise<Blob> {
   const parts: Blob[] = [];
   await writeSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
+  return makeBlob(parts, opts.type);
+}
+
+/**
+ * An age file whose plaintext is still being laid out (StreamedParts: a bundle's PDFs first, its
+ * records when collected). The header comes when scrypt has made it, and the save seals nothing
+ * before it: the reads, the sealing workers and scrypt's 128 MiB together took the renderer past
+ * its memory budget (docs/benchmarks.md, session 7), and on two cores the overlap gained nothing.
+ * The file is the same as SealedParts' for the same key and nonce.
+ */
+export interface StreamedSealedParts {
+  /** The header's length, known before scrypt ends (AgeKey): the file's size is known with the rest. */
+  readonly headerLength: number;
+  /** age's header (scrypt's stanza and the MAC): exactly `headerLength` bytes. */
+  readonly header: Promise<Uint8Array>;
+  /** The 16-byte nonce that follows the header. */
+  readonly nonce: Uint8Array;
+  readonly payloadKey: Uint8Array;
+  readonly plain: StreamedParts;
+}
+
+/** Plaintext read ahead of the sealing in a streamed age save (sealing, not reading, sets the pace). */
+const SEALED_READ_AHEAD_BYTES = 8 * 1024 * 1024;
+
+export const isStreamedSealedParts = (x: unknown): x is StreamedSealedParts =>
+  typeof x === 'object' && x !== null && 'payloadKey' in x && 'headerLength' in x && 'plain' in x;
+
+/** The streamed age file for `key` (scrypt under way) and a plaintext still being laid out. */
+export async function streamedSealed(key: AgeKey, plain: StreamedParts, header: Promise<Uint8Array>): Promise<StreamedSealedParts> {
+  const nonce = randomBytes(16);
+  return { headerLength: key.headerLength, header, nonce, payloadKey: await payloadKeyOf(key, nonce), plain };
+}
+
+/**
+ * The streamed age file's bytes in order to `emit` (awaited): the header (when scrypt has made
+ * it), the nonce, then each sealed batch as the plaintext comes. A header of another length than
+ * announced is refused.
+ */
+export async function writeStreamedSealed(
+  file: StreamedSealedParts, emit: (bytes: Uint8Array) => Promise<void>,
+  opts: { sealer?: ChunkSealer; signal?: AbortSignal | undefined; onRest?: (restSize: number) => void } = {},
+): Promise<void> {
+  throwIfAborted(opts.signal);
+  const header = await file.header;
+  throwIfAborted(opts.signal);
+  if (header.length !== file.headerLength) throw new Error(`The encrypted bundle's header came to ${header.length} bytes, not the ${file.headerLength} announced, so it was not saved.`);
+  await emit(concatBytes([header, file.nonce]));
+  const pieces = readStreamedParts(file.plain, { signal: opts.signal, bytes: SEALED_READ_AHEAD_BYTES, onRest: (rest) => opts.onRest?.(rest.size) });
+  await sealPieces(pieces, file.payloadKey, opts.sealer ?? sealInProcess, async (sealed) => {
+    await emit('byteLength' in sealed ? sealed : new Uint8Array(await sealed.arrayBuffer()));
+  }, { signal: opts.signal });
+}
+
+/** The streamed age file as one Blob, sealed here (or by `sealer`): for a caller that needs the whole file (a browser download, tests). */
+export async function streamedSealedBlob(file: StreamedSealedParts, opts: { sealer?: ChunkSealer; signal?: AbortSignal; type?: string } = {}): Promise<Blob> {
+  const parts: Blob[] = [];
+  await writeStreamedSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
   return makeBlob(parts, opts.type);
 }

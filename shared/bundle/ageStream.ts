@@ -1,5 +1,6 @@
 import type Sodium from 'libsodium-wrappers-sumo';
 import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, loadSodium, seal, streamNonce } from './ageCrypto';
+import { throwIfAborted } from './stream';
 
 /**
  * age's STREAM payload in batches of whole 64 KiB chunks. Each chunk is sealed on its own
@@ -45,3 +46,60 @@ export const sealInProcess: ChunkSealer = {
   lanes: 1,
   seal: async (key, plain, first, final) => sealBatch(await loadSodium(), key, plain, first, final),
 };
+
+/**
+ * The STREAM payload of the bytes `pieces` yields, however many there turn out to be: each full
+ * batch is held back until a byte after it arrives, so the last chunk is always the one flagged
+ * last, and the bytes are those sealPayload gives for the same plaintext. Resolves to the
+ * plaintext's size.
+ */
+export async function sealPieces(
+  pieces: AsyncIterable<Uint8Array>, payloadKey: Uint8Array, sealer: ChunkSealer,
+  emit: (sealed: Uint8Array | Blob) => void | Promise<void>,
+  opts: { signal?: AbortSignal | undefined; onSealed?: (done: number) => void; onTaken?: (taken: number) => void } = {},
+): Promise<number> {
+  throwIfAborted(opts.signal);
+  const sealing: Promise<Uint8Array | Blob>[] = [];
+  const inFlight = Math.max(2, sealer.lanes * 2);
+  let done = 0;
+  let first = 0;
+  let taken = 0;
+  let batch = new Uint8Array(BATCH_BYTES);
+  let filled = 0;
+  const collect = async (): Promise<void> => {
+    const sealed = await sealing.shift()!;
+    await emit(sealed);
+    done += 'byteLength' in sealed ? sealed.byteLength : sealed.size;
+    opts.onSealed?.(done);
+  };
+  const send = async (final: boolean): Promise<void> => {
+    const p = sealer.seal(payloadKey, batch.subarray(0, filled), first, final);
+    p.catch(() => undefined); // awaited in order by collect()
+    sealing.push(p);
+    first += BATCH_CHUNKS;
+    batch = new Uint8Array(BATCH_BYTES);
+    filled = 0;
+    while (sealing.length >= inFlight) await collect();
+  };
+  try {
+    for await (const piece of pieces) {
+      opts.onTaken?.(taken + piece.length);
+      for (let at = 0; at < piece.length;) {
+        // A full batch goes out only now that a byte follows it: it is not the last.
+        if (filled === batch.length) await send(false);
+        const n = Math.min(piece.length - at, batch.length - filled);
+        batch.set(piece.subarray(at, at + n), filled);
+        filled += n;
+        taken += n;
+        at += n;
+      }
+      throwIfAborted(opts.signal);
+    }
+    // The last batch, flagged last (an empty payload is one empty chunk).
+    await send(true);
+    while (sealing.length > 0) await collect();
+  } finally {
+    await Promise.allSettled(sealing);
+  }
+  return taken;
+}

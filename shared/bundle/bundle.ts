@@ -10,14 +10,15 @@ import type { ByteParts } from './parts';
 import { byteParts, partsBlob } from './parts';
 import { utf8 } from './bytes';
 import type { BundleManifest, CaseSnapshot, ManifestEntry } from './manifest';
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, RECORD_PATHS, filePath, pagesPath } from './manifest';
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, RECORD_PATHS, pagesPath } from './manifest';
 import { NAME_RULES_PATH, sortNameRules } from './nameRules';
-import { digestBlob, inOrder, sha256Of, throwIfAborted } from './stream';
+import { inOrder, sha256Of, throwIfAborted } from './stream';
 import { CHARTS_PATH, sortCharts } from './charts';
 import { deflateRaw } from './deflate';
 import type { ZipLimits } from './zipErrors';
-import type { ZipBlobInput, ZipInput } from './zipWrite';
-import { zipParts } from './zipWrite';
+import type { ZipInput } from './zipWrite';
+import type { BundleHead } from './bundleFiles';
+import { appendFiles, layOutFiles } from './bundleFiles';
 
 export { readBundleBlob } from './readBundle';
 
@@ -65,6 +66,11 @@ export interface WriteBundleOptions {
    * snapshot holds, ignored otherwise.
    */
   prepared?: readonly PreparedEntry[];
+  /**
+   * The PDFs' entries, laid out beforehand (layOutFiles, while the rest of the snapshot was being
+   * read): used when laid out from the very `files` array the snapshot holds, ignored otherwise.
+   */
+  head?: BundleHead;
 }
 
 /** A record list's JSON entry (records sorted by id), its deflate under way. */
@@ -102,12 +108,6 @@ export class BundleTooLargeError extends Error {
   readonly code = 'too-large';
 }
 
-/**
- * Files hashed at once. Reading a Blob is a round trip to the browser process, so a few reads
- * in flight keep it busy; each costs at most WHOLE_FILE_DIGEST_BYTES of memory (larger files
- * stream in 4 MiB chunks), so four stay within ~130 MB whatever the files.
- */
-const IN_FLIGHT = 4;
 /** JSON entries being deflated at once (deflate.ts). */
 const DEFLATE_IN_FLIGHT = 4;
 
@@ -130,7 +130,7 @@ export async function writeBundleBlob(snapshot: CaseSnapshot, info: BundleInfo, 
  * parts are the age header and the sealed payload (age.ts).
  */
 export async function writeBundleParts(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions = {}): Promise<ByteParts> {
-  const zip = await layOutZip(snapshot, info, opts);
+  const zip = joined(await layOutZip(snapshot, info, opts));
   if (opts.passphrase === undefined) return zip;
   return encryptParts(zip, opts.passphrase, {
     signal: opts.signal,
@@ -143,12 +143,25 @@ export async function writeBundleParts(snapshot: CaseSnapshot, info: BundleInfo,
 }
 
 /**
+ * What follows `opts.head` (the PDFs' entries, laid out by layOutFiles while the records were
+ * being collected, and already being written by the desktop save): the manifest, the records,
+ * the page lists and the zip's directory. Head and rest together are writeBundleParts' bundle
+ * (without a passphrase) byte for byte.
+ */
+export async function writeBundleRest(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions & { head: BundleHead }): Promise<ByteParts> {
+  const z = await layOutZip(snapshot, info, opts);
+  if (z.head !== opts.head.parts) throw new Error('writeBundleRest: the head was not laid out from this snapshot\'s files, or was used before.');
+  // (Files of the snapshot not in the head come first in the rest.)
+  return z.rest;
+}
+
+/**
  * For the desktop save with a passphrase: the zip laid out as writeBundleParts does, its age
  * header ready (scrypt awaited), the payload left for the save to seal as it writes
  * (ageSealed.ts): no sealed Blob is made and read back.
  */
 export async function writeBundleSealedAtSave(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions & { passphrase: string }): Promise<SealedParts> {
-  const zip = await layOutZip(snapshot, info, opts);
+  const zip = joined(await layOutZip(snapshot, info, opts));
   return sealAtSave(zip, opts.passphrase, {
     ...(opts.signal ? { signal: opts.signal } : {}),
     ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
@@ -157,7 +170,15 @@ export async function writeBundleSealedAtSave(snapshot: CaseSnapshot, info: Bund
   });
 }
 
-async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions): Promise<ByteParts> {
+/** A laid-out zip in two pieces: the PDFs' entries (BundleHead), then the manifest, the records and the directory. */
+interface LaidOut {
+  head: ByteParts;
+  rest: ByteParts;
+}
+
+const joined = (z: LaidOut): ByteParts => byteParts([...z.head.parts, ...z.rest.parts]);
+
+async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBundleOptions): Promise<LaidOut> {
   throwIfAborted(opts.signal);
   const theCase = snapshot.cases.find((c) => c.id === snapshot.caseId);
   if (!theCase) throw new Error(`writeBundle: case ${snapshot.caseId} is not among the snapshot's cases`);
@@ -184,37 +205,18 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
   if (text > JSON_TOTAL_BUDGET) {
     throw new BundleTooLargeError(`These records and page texts come to ${Math.ceil(text / 2 ** 20)} MB, more than the ${JSON_TOTAL_BUDGET / 2 ** 20} MB a bundle may hold, so no bundle was written. Export the cases one at a time.`);
   }
-  const files = [...snapshot.files].sort((a, b) => (a.sha256 < b.sha256 ? -1 : 1));
-  const entries: ManifestEntry[] = await Promise.all(inputs.map(async (i) => ({ path: i.name, sha256: await sha256Of(i.data), size: i.data.length })));
-  const fileInputs: ZipBlobInput[] = [];
-  const total = files.reduce((sum, f) => sum + f.blob.size, 0);
-  let done = 0;
-  opts.onProgress?.({ phase: 'writing', done, total });
-  for (const f of files) {
-    if (f.blob.size !== f.byteLength) {
-      throw new Error(`The document file ${f.sha256.slice(0, 12)}… is ${f.blob.size} bytes, not the ${f.byteLength} recorded: it has changed in storage, so the bundle was not written.`);
-    }
-  }
-  // A file whose CRC-32 the library kept is laid in by reference, unread: the export then costs
-  // what its records cost, whatever the files weigh (the SHA-256 is checked by every reader).
-  // The others are read once, several in flight (see IN_FLIGHT): CRC-32, and the SHA-256 checked.
-  const crcs = new Map<string, number>();
-  for (const f of files) {
-    if (f.crc32 === undefined) continue;
-    crcs.set(f.sha256, f.crc32);
-    opts.onProgress?.({ phase: 'writing', done: (done += f.byteLength), total });
-  }
-  await inOrder(files.filter((f) => f.crc32 === undefined), IN_FLIGHT, (f) => digestBlob(f.blob, { signal: opts.signal, onBytes: (n) => opts.onProgress?.({ phase: 'writing', done: (done += n), total }) }), (f, digest) => {
-    if (digest.sha256 !== f.sha256) {
-      throw new Error(`The document file ${f.sha256.slice(0, 12)}… no longer matches its SHA-256 (it hashes to ${digest.sha256.slice(0, 12)}…): it has changed in storage, so the bundle was not written.`);
-    }
-    crcs.set(f.sha256, digest.crc);
-  });
-  for (const f of files) {
-    // PDFs are already compressed: stored as they are, so their bytes and hash survive untouched.
-    fileInputs.push({ name: filePath(f.sha256), blob: f.blob, crc: crcs.get(f.sha256)!, method: 'store' });
-    entries.push({ path: filePath(f.sha256), sha256: f.sha256, size: f.byteLength });
-  }
+  const hashing = Promise.all(inputs.map(async (i) => ({ path: i.name, sha256: await sha256Of(i.data), size: i.data.length })));
+  hashing.catch(() => undefined);
+  // The PDFs come first (bundleFiles.ts): those laid out while the records were collected
+  // (`head`, when each of its files is one of this snapshot's), then any others; all of them here
+  // otherwise.
+  const inSnapshot = new Set(snapshot.files);
+  const given = opts.head && opts.head.layout.size === opts.head.parts.size && opts.head.files.every((f) => inSnapshot.has(f)) ? opts.head : undefined;
+  const onBytes = (done: number, total: number) => opts.onProgress?.({ phase: 'writing', done, total });
+  const head = given ?? await layOutFiles(snapshot.files, info.createdAt, { signal: opts.signal, onBytes });
+  const inHead = new Set(head.files.map((f) => f.sha256));
+  const late = given ? await appendFiles(head.layout, snapshot.files.filter((f) => !inHead.has(f.sha256)), { signal: opts.signal, onBytes }) : { parts: byteParts([]), entries: [] };
+  const entries: ManifestEntry[] = [...(await hashing), ...head.entries, ...late.entries];
   const manifest: BundleManifest = {
     format: BUNDLE_FORMAT,
     formatVersion: BUNDLE_FORMAT_VERSION,
@@ -224,7 +226,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
     case: { id: theCase.id, name: theCase.name, description: theCase.description },
     counts: {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
-      documents: snapshot.documents.length, pages: pages.length, files: files.length, nameRules: snapshot.nameRules?.length ?? 0,
+      documents: snapshot.documents.length, pages: pages.length, files: head.entries.length + late.entries.length, nameRules: snapshot.nameRules?.length ?? 0,
       charts: snapshot.charts?.length ?? 0,
     },
     entries,
@@ -236,7 +238,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
     throwIfAborted(opts.signal);
     i.deflated = deflated;
   });
-  const zip = byteParts(zipParts([...all, ...fileInputs], info.createdAt));
+  const rest = byteParts([...late.parts.parts, ...head.layout.add(all), head.layout.finish()]);
   throwIfAborted(opts.signal);
-  return zip;
+  return { head: head.parts, rest };
 }

@@ -103,3 +103,28 @@ export async function* readParts(p: ByteParts, opts: ReadPartsOptions = {}): Asy
     await Promise.allSettled(queue.map((q) => q.bytes));
   }
 }
+
+/**
+ * A file whose first bytes are known before the rest (a bundle: its PDFs' entries, laid out while
+ * its records are still being collected): `head` can be read and written at once, `rest` follows.
+ * Its size is `head.size` plus the rest's, known when the rest is.
+ */
+export interface StreamedParts {
+  readonly head: ByteParts;
+  readonly rest: Promise<ByteParts>;
+}
+
+export const isStreamedParts = (x: unknown): x is StreamedParts =>
+  typeof x === 'object' && x !== null && 'head' in x && 'rest' in x && !('payloadKey' in x);
+
+/**
+ * readParts over the head, then over the rest once it is there (its reads begin when the head's
+ * last piece is taken). `onRest` is told the rest when it arrives, before its first piece.
+ */
+export async function* readStreamedParts(p: StreamedParts, opts: ReadPartsOptions & { onRest?: (rest: ByteParts) => void } = {}): AsyncGenerator<Uint8Array> {
+  yield* readParts(p.head, opts);
+  const rest = await p.rest;
+  throwIfAborted(opts.signal);
+  opts.onRest?.(rest);
+  yield* readParts(rest, opts);
+}

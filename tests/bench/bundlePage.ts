@@ -15,16 +15,16 @@ import { actorRow, documentRow, eventRow } from '../../renderer/db/derive';
 import type { DocumentFileRow, PageRow } from '../../renderer/db/derive';
 import type { BundleClientHandle, BundleWorkerLike } from '../../renderer/bundle/bundleClient';
 import { createBundleClient } from '../../renderer/bundle/bundleClient';
-import type { BundleProgress, ExportPartsResult } from '../../renderer/bundle/types';
+import type { BundleProgress, StreamedExport } from '../../renderer/bundle/types';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { generateRecords, makeRandom } from './generateRecords';
 import type { DesktopApi } from '../../shared/desktopApi';
 import { saveBlobDesktop } from '../../renderer/platform/blobFiles';
-import type { ByteParts } from '../../shared/bundle/parts';
-import { partsBlob } from '../../shared/bundle/parts';
-import type { SealedParts } from '../../shared/bundle/ageSealed';
-import { isSealedParts, sealedBlob } from '../../shared/bundle/ageSealed';
+import type { StreamedParts } from '../../shared/bundle/parts';
+import { byteParts, partsBlob } from '../../shared/bundle/parts';
+import type { StreamedSealedParts } from '../../shared/bundle/ageSealed';
+import { isStreamedSealedParts, streamedSealedBlob } from '../../shared/bundle/ageSealed';
 import type { ChunkSealer } from '../../shared/bundle/ageStream';
 import { createSealPool } from '../../renderer/workers/sealPool';
 
@@ -40,14 +40,14 @@ export interface Timed { ms: number; bytes: number; mbPerS: number }
 
 let source: CasefileDb | null = null;
 let bundle: Blob | null = null;
-let sealedToFinish: SealedParts | null = null;
+let sealedToFinish: StreamedSealedParts | null = null;
 
 /** The age file of the last export as a Blob for the import step, when the save sealed it (not timed). */
 async function finishBundle(): Promise<void> {
   if (!sealedToFinish) return;
   const pool = createSealPool(undefined, 'bytes');
   try {
-    bundle = await sealedBlob(sealedToFinish, { sealer: pool });
+    bundle = await streamedSealedBlob(sealedToFinish, { sealer: pool });
   } finally {
     pool.close();
     sealedToFinish = null;
@@ -181,7 +181,7 @@ async function rawRead(): Promise<Timed> {
  * main's disk write. (The browser build makes one Blob of the parts for its download link and
  * reads nothing on the page.)
  */
-async function readThrough(parts: ByteParts | SealedParts, sealer?: ChunkSealer): Promise<number> {
+async function readThrough(parts: StreamedParts | StreamedSealedParts, sealer?: ChunkSealer): Promise<number> {
   let n = 0;
   const api = {
     beginSave: async () => ({ token: 'bench' }),
@@ -212,10 +212,11 @@ let sourceClient: BundleClientHandle | null = null;
 let targetClient: BundleClientHandle | null = null;
 
 /**
- * Export = what the desktop export does: the bundle client → the bundle worker (collectSnapshot
- * + writeBundleParts, + age with a passphrase) → the bundle's parts back here ("ready": nothing
- * of the PDFs read yet without a passphrase), then saved as the desktop save does (readThrough).
- * Phases from the worker's progress messages.
+ * Export = what the desktop export does (runExport): the bundle client → the bundle worker
+ * (collectSnapshot + layOutFiles as soon as the files are read, then writeBundleRest, + age with
+ * a passphrase) → the PDFs' entries back here ("head"), saved as the desktop save does
+ * (readThrough) while the worker goes on; the rest follows ("ready": the worker done). Phases
+ * from the worker's progress messages.
  */
 async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
   // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
@@ -224,14 +225,16 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
   const t0 = now();
   // As runExport does: with a passphrase the save seals as it writes, its workers started with the export.
   const sealer = o.passphrase !== undefined ? createSealPool(undefined, 'bytes') : undefined;
-  let size: number, t1: number, t2: number, res: ExportPartsResult;
+  let size: number, th: number, t1 = 0, t2: number, res: StreamedExport;
   try {
-    res = await client.exportBundleParts({ kind: 'case', caseId: CASE_ID }, {
+    res = await client.exportBundleStreamed({ kind: 'case', caseId: CASE_ID }, {
       ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
       onProgress: (p) => { firstAt[p.phase] ??= now(); },
     });
-    t1 = now();
-    size = await readThrough(res.parts, sealer);
+    th = now();
+    void res.done.then(() => { t1 = now(); }, () => undefined);
+    size = await readThrough(res.file, sealer);
+    await res.done;
     t2 = now();
   } finally {
     sealer?.close();
@@ -240,16 +243,15 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
   }
   // For the import step (a browser download takes this Blob); an age file sealed at the save is
   // sealed once more into a Blob by finishBundle(), outside the measured step.
-  if (isSealedParts(res.parts)) { sealedToFinish = res.parts; bundle = null; } else bundle = partsBlob(res.parts);
+  if (isStreamedSealedParts(res.file)) { sealedToFinish = res.file; bundle = null; } else bundle = partsBlob(byteParts([...res.file.head.parts, ...(await res.file.rest).parts]));
   const writeAt = firstAt.writing ?? t1;
-  const encryptAt = firstAt.encrypting ?? t1;
   return {
-    ...timed(t2 - t0, size), bundleMB: Math.round(size / MB), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
-    // collect (and start the worker) → records serialised + files hashed and laid out → encrypted → message back
+    ...timed(t2 - t0, size), bundleMB: Math.round(size / MB), headMs: Math.round(th - t0), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
+    // collect (and start the worker) → records serialised + files laid out → message back; the save runs from the head on
     phases: {
       collectMs: Math.round(writeAt - t0),
-      writeMs: Math.round(Math.min(encryptAt, t1) - writeAt),
-      encryptMs: firstAt.encrypting ? Math.round(t1 - encryptAt) : 0,
+      writeMs: Math.round(t1 - writeAt),
+      encryptMs: 0,
     },
   };
 }

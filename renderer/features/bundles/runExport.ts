@@ -86,25 +86,48 @@ export async function runExport(db: CasefileDb, opts: RunExportOptions): Promise
 
   if (format === 'bundle') {
     const client = getBundleClient();
-    const exportOpts = { onProgress, signal, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) };
-    // The desktop save streams the bundle's parts (its PDFs read once, straight into the file);
-    // a browser download takes one Blob. With a passphrase the desktop save seals the payload as
-    // it writes it: its workers start now, so libsodium is compiled while the records are collected.
-    const sealer = platform.savesParts && opts.passphrase ? createSealPool(undefined, 'bytes') : undefined;
-    try {
-      const result = platform.savesParts ? await client.exportBundleParts(scope, exportOpts) : await client.exportBundle(scope, exportOpts);
+    // Once the save writes, its progress (the whole file) is the one shown.
+    let saving = false;
+    const exportOpts = { onProgress: (p: BundleProgress) => { if (!saving) onProgress(p); }, signal, ...(opts.passphrase ? { passphrase: opts.passphrase } : {}) };
+    const onSaveProgress = ({ done, total }: { done: number; total: number }) => {
+      saving = true;
+      onProgress({ phase: 'saving', done, total });
+    };
+    const mimeType = opts.passphrase ? 'application/octet-stream' : 'application/zip';
+    if (!platform.savesParts) {
+      // A browser download takes one Blob.
+      const result = await client.exportBundle(scope, exportOpts);
       if (signal.aborted) throw abortError();
-      const saved = await platform.saveBlob({
-        suggestedName: result.suggestedName,
-        mimeType: result.encrypted ? 'application/octet-stream' : 'application/zip',
-        blob: 'parts' in result ? result.parts : result.blob,
-        ...(sealer ? { sealer } : {}),
-        onProgress: ({ done, total }) => onProgress({ phase: 'saving', done, total }),
-        signal,
-      });
+      const saved = await platform.saveBlob({ suggestedName: result.suggestedName, mimeType, blob: result.blob, onProgress: onSaveProgress, signal });
       if (saved.saved && scope.kind === 'library') await setSetting(db, 'lastBackupAt', now());
       return { saved: saved.saved, fileName: result.suggestedName, path: saved.path };
+    }
+    // The desktop save writes the bundle as it is made: its PDFs as soon as the files are read,
+    // while the records are still collected, the rest after them (docs/bundle-format.md, "Layout").
+    // With a passphrase it seals the payload as it writes it, on workers started now (libsodium
+    // compiles while the records are collected), and writes the age header last.
+    const sealer = opts.passphrase ? createSealPool(undefined, 'bytes') : undefined;
+    // Ends the worker's job when the save ends first (dismissed dialog, failed write, cancel).
+    const job = new AbortController();
+    const stop = () => job.abort();
+    signal.addEventListener('abort', stop, { once: true });
+    try {
+      const streamed = await client.exportBundleStreamed(scope, { ...exportOpts, signal: job.signal });
+      if (signal.aborted) throw abortError();
+      const saved = await platform.saveBlob({
+        suggestedName: streamed.suggestedName, mimeType, blob: streamed.file,
+        ...(sealer ? { sealer } : {}), onProgress: onSaveProgress, signal,
+      });
+      if (!saved.saved) return { saved: false, fileName: streamed.suggestedName };
+      await streamed.done;
+      if (scope.kind === 'library') await setSetting(db, 'lastBackupAt', now());
+      return { saved: true, fileName: streamed.suggestedName, path: saved.path };
+    } catch (error) {
+      if (signal.aborted) throw abortError();
+      throw error;
     } finally {
+      signal.removeEventListener('abort', stop);
+      job.abort();
       sealer?.close();
     }
   }
