@@ -140,6 +140,15 @@ describe('SaveSessions', () => {
     expect(await readFile(target, 'utf8')).toBe('hello world');
   });
 
+  it('holds a save whose length comes at commit to the most any save may hold, and deletes what it wrote', async () => {
+    const saves = new SaveSessions(realFs, undefined, 8);
+    const token = await saves.begin(path.join(dir, 'big.casefile'), undefined);
+    await saves.write(token, text('12345'));
+    await expect(saves.write(token, text('6789'))).rejects.toThrow('Could not save "big.casefile": the file would be larger than 8 bytes.');
+    await expect(saves.commit(token, { byteLength: 9 })).rejects.toThrow();
+    expect(await readdir(dir)).toEqual([]);
+  });
+
   it('refuses a commit whose length is missing, wrong, or disagrees with begin, and deletes the temp file', async () => {
     const saves = new SaveSessions(realFs);
     await writeFile(path.join(dir, 'a.casefile'), 'old bundle');

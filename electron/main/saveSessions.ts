@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
-import { MAX_OPEN_SAVES, type CommitSaveRequest } from '../../shared/desktopApi';
+import { MAX_OPEN_SAVES, MAX_SAVE_BYTES, type CommitSaveRequest } from '../../shared/desktopApi';
 import { defaultFs, describeWriteError, keepPermissions, replaceWithTemp, tempPathFor, type AtomicFs } from './atomicWrite';
 
 type Handle = Awaited<ReturnType<AtomicFs['open']>>;
@@ -29,6 +29,8 @@ export class SaveSessions {
   constructor(
     private readonly fs: AtomicFs = defaultFs,
     private readonly makeToken: () => string = () => randomBytes(16).toString('hex'),
+    /** The most bytes any save may hold (a test lowers it). */
+    private readonly maxBytes: number = MAX_SAVE_BYTES,
   ) {}
 
   get open(): number {
@@ -59,6 +61,10 @@ export class SaveSessions {
     const step = session.queue.then(async () => {
       if (session.expected !== undefined && session.written + chunk.length > session.expected) {
         throw new Error(`Could not save "${path.basename(session.target)}": more bytes arrived than the ${session.expected} announced.`);
+      }
+      // A save whose length comes at commit is still held to what any save may be.
+      if (session.written + chunk.length > this.maxBytes) {
+        throw new Error(`Could not save "${path.basename(session.target)}": the file would be larger than ${this.maxBytes === MAX_SAVE_BYTES ? '4 GB' : `${this.maxBytes} bytes`}.`);
       }
       try {
         // FileHandle.write may write less than asked (it reports how much): write the rest.
