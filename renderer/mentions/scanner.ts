@@ -33,6 +33,12 @@ export interface ScanContext {
 /** The stored page rows of a document (renderer/db/mentions.ts). */
 export const documentRange = documentPages;
 
+/**
+ * A read or write not awaited because an error or an interruption ended a loop must not
+ * surface as an unhandled rejection (the error that ended it is the one reported).
+ */
+const settle = (p: Promise<unknown> | null): void => { void p?.catch(() => undefined); };
+
 export class DocumentScanner {
   /** Long documents whose scan started in this session and has not finished (their rows may be partial). */
   private readonly partial = new Set<string>();
@@ -139,6 +145,19 @@ export class DocumentScanner {
 
 
   /**
+   * One chunk's changed rows: deletions, then puts, in one transaction. StoredPages learns the
+   * rows put at once and forgets the rows deleted only once the deletion is committed.
+   */
+  private writeRows(put: PageMentionsRow[], remove: PageKey[]): Promise<void> {
+    const db = this.ctx.db;
+    this.ctx.stored.addRows(put);
+    return db.transaction('rw', db.pageMentions, async () => {
+      if (remove.length) await db.pageMentions.bulkDelete(remove);
+      if (put.length) await db.pageMentions.bulkPut(put);
+    }).then(() => { for (const [documentId, page] of remove) this.ctx.stored.delete(documentId, page); });
+  }
+
+  /**
    * Re-scans pages after a name change, pipelined: the next chunk's read (the pages' text and
    * their stored rows, one read transaction) is in flight while this chunk is matched, and
    * this chunk's write (only the rows that differ; only the actors whose rows changed are
@@ -164,9 +183,6 @@ export class DocumentScanner {
     });
     let reading = keys.length ? read(keys.slice(0, size)) : null;
     let writing: Promise<unknown> = Promise.resolve();
-    // A read or write not awaited because an error or an interruption ended the loop must not
-    // surface as an unhandled rejection (the error that ended it is the one reported).
-    const settle = (p: Promise<unknown> | null) => { void p?.catch(() => undefined); };
     try {
       for (let i = 0; i < keys.length; i += size) {
         // A newer change is waiting (a new document, another edit): stop here and hand back
@@ -186,13 +202,7 @@ export class DocumentScanner {
         const { put, remove, actors } = diffPages(slice, stored, next);
         // One write in flight at a time: the previous chunk's must be done first.
         await timed(t, 'writeMs', () => writing);
-        if (put.length || remove.length) {
-          this.ctx.stored.addRows(put);
-          writing = db.transaction('rw', db.pageMentions, async () => {
-            if (remove.length) await db.pageMentions.bulkDelete(remove);
-            if (put.length) await db.pageMentions.bulkPut(put);
-          }).then(() => { for (const [documentId, page] of remove) this.ctx.stored.delete(documentId, page); });
-        }
+        if (put.length || remove.length) writing = this.writeRows(put, remove);
         t.rowsWritten += put.length;
         t.rowsDeleted += remove.length;
         for (const id of actors) touched.add(id);
@@ -241,20 +251,15 @@ export class DocumentScanner {
         });
         if (put.length || remove.length) touched.add(drop.actorId);
         await timed(t, 'writeMs', () => writing);
-        if (put.length || remove.length) {
-          writing = db.transaction('rw', db.pageMentions, async () => {
-            if (remove.length) await db.pageMentions.bulkDelete(remove);
-            if (put.length) await db.pageMentions.bulkPut(put);
-          }).then(() => { for (const [documentId, page] of remove) this.ctx.stored.delete(documentId, page); });
-        }
+        if (put.length || remove.length) writing = this.writeRows(put, remove);
         t.rowsWritten += put.length;
         t.rowsDeleted += remove.length;
         await this.ctx.pause(t);
       }
       await timed(t, 'writeMs', () => writing);
     } catch (error) {
-      void reading?.catch(() => undefined);
-      void writing.catch(() => undefined);
+      settle(reading);
+      settle(writing);
       throw error;
     }
     return rest;
