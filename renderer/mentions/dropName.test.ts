@@ -4,36 +4,14 @@
 // given to an actor as a new name and taken off again, as the bench's stress edit does.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { HELDOUT_ACTORS, HELDOUT_PAGES } from '../../shared/mentions/heldout.testkit';
-import { HELDOUT2_ACTORS, HELDOUT2_PAGES } from '../../shared/mentions/heldout2.testkit';
-import { parseLabelledPages } from '../../shared/mentions/labelled.testkit';
-import { NameTrie, WORD_FILTER_BYTES, capitalisedAt, mayHold, nameEntriesForActors, pageWordFilter, tokenize, wordProbe } from '../../shared/mentions';
+import { NameTrie, WORD_FILTER_BYTES, mayHold, nameEntriesForActors, pageWordFilter, tokenize, wordProbe } from '../../shared/mentions';
 import type { MatchRule, MentionActor, NameEntry } from '../../shared/mentions';
-import { pageRowOf } from '../db/pageMentions';
-import type { MentionDocRow, PageMentionsRow } from '../db/mentionTypes';
+import type { MentionDocRow } from '../db/mentionTypes';
 import { dropPlan, droppedRow, filterOffset, othersAbsent } from './dropName';
-import { pageRows } from './pageRows';
+import { capitalised, fullRow as full, pageSets } from './pageSets.testkit';
 
-const fixture = (name: string): string => readFileSync(new URL(`../../tests/fixtures/mentions/${name}`, import.meta.url), 'utf8');
-const sets: { name: string; actors: MentionActor[]; pages: string[] }[] = [
-  { name: 'labelled', actors: JSON.parse(fixture('actors.json')) as MentionActor[], pages: parseLabelledPages(fixture('pages.txt')).map((p) => p.text) },
-  { name: 'held-out 1', actors: HELDOUT_ACTORS, pages: parseLabelledPages(HELDOUT_PAGES).map((p) => p.text) },
-  { name: 'held-out 2', actors: HELDOUT2_ACTORS, pages: parseLabelledPages(HELDOUT2_PAGES).map((p) => p.text) },
-];
-const joined = (pages: readonly string[]): string[] => Array.from({ length: Math.ceil(pages.length / 6) }, (_, k) => pages.slice(k * 6, k * 6 + 6).join('\n\n'));
+const sets = pageSets((name) => readFileSync(new URL(`../../tests/fixtures/mentions/${name}`, import.meta.url), 'utf8'));
 
-const full = (trie: NameTrie, page: number, text: string): PageMentionsRow | null =>
-  pageRowOf('d', page, pageRows(trie, 'd', page, text, tokenize(text)));
-
-function capitalised(text: string): string[] {
-  const t = tokenize(text);
-  const out = new Map<string, string>();
-  for (let i = 0; i < t.words.length; i++) {
-    const raw = text.slice(t.starts[i]!, t.ends[i]!);
-    if (capitalisedAt(text, t.starts[i]!) && !out.has(t.words[i]!)) out.set(t.words[i]!, raw[0]! + raw.slice(1).toLowerCase());
-  }
-  return [...out.values()];
-}
 
 interface Tally { plans: number; refused: number; dropped: number; changed: number; needText: number }
 
@@ -59,7 +37,7 @@ function check(trie: NameTrie, entry: NameEntry, others: readonly NameEntry[], p
 }
 
 describe('a name taken off from the stored rows', () => {
-  for (const set of [...sets, ...sets.map((s) => ({ ...s, name: `${s.name} (joined six to a page)`, pages: joined(s.pages) }))]) {
+  for (const set of sets) {
     it(`gives the full match's rows on the ${set.name} pages`, () => {
       const entries = nameEntriesForActors(set.actors);
       const trie = new NameTrie(entries);
