@@ -48,6 +48,18 @@ export async function sealAtSave(
   return { head, plain, payloadKey, size: head.length + sealedSize(plain.size) };
 }
 
+/** Hands a sealed batch to `emit` as bytes: a batch that comes back as a Blob is read here. */
+const emitSealed = (emit: (bytes: Uint8Array) => Promise<void>) => async (sealed: Uint8Array | Blob): Promise<void> => {
+  await emit('byteLength' in sealed ? sealed : new Uint8Array(await sealed.arrayBuffer()));
+};
+
+/** What `write` emits, gathered into one Blob. */
+async function collectBlob(write: (emit: (bytes: Uint8Array) => Promise<void>) => Promise<void>, type?: string): Promise<Blob> {
+  const parts: Blob[] = [];
+  await write(async (bytes) => { parts.push(makeBlob([bytes])); });
+  return makeBlob(parts, type);
+}
+
 /**
  * The age file's bytes in order to `emit` (awaited): the head, then each sealed batch as
  * `sealer` gives it back (the app: workers returning bytes). A batch that comes back as a Blob
@@ -58,16 +70,12 @@ export async function writeSealed(
   opts: { sealer?: ChunkSealer; signal?: AbortSignal | undefined } = {},
 ): Promise<void> {
   await emit(file.head);
-  await sealPayload(file.plain, file.payloadKey, opts.sealer ?? sealInProcess, async (sealed) => {
-    await emit('byteLength' in sealed ? sealed : new Uint8Array(await sealed.arrayBuffer()));
-  }, { signal: opts.signal });
+  await sealPayload(file.plain, file.payloadKey, opts.sealer ?? sealInProcess, emitSealed(emit), { signal: opts.signal });
 }
 
 /** The age file as one Blob, sealed here (or by `sealer`): for a caller that needs the whole file (a browser download, tests). */
 export async function sealedBlob(file: SealedParts, opts: { sealer?: ChunkSealer; signal?: AbortSignal; type?: string } = {}): Promise<Blob> {
-  const parts: Blob[] = [];
-  await writeSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
-  return makeBlob(parts, opts.type);
+  return collectBlob((emit) => writeSealed(file, emit, opts), opts.type);
 }
 
 /**
@@ -115,14 +123,10 @@ export async function writeStreamedSealed(
   if (header.length !== file.headerLength) throw new Error(`The encrypted bundle's header came to ${header.length} bytes, not the ${file.headerLength} announced, so it was not saved.`);
   await emit(concatBytes([header, file.nonce]));
   const pieces = readStreamedParts(file.plain, { signal: opts.signal, bytes: SEALED_READ_AHEAD_BYTES, onRest: (rest) => opts.onRest?.(rest.size) });
-  await sealPieces(pieces, file.payloadKey, opts.sealer ?? sealInProcess, async (sealed) => {
-    await emit('byteLength' in sealed ? sealed : new Uint8Array(await sealed.arrayBuffer()));
-  }, { signal: opts.signal });
+  await sealPieces(pieces, file.payloadKey, opts.sealer ?? sealInProcess, emitSealed(emit), { signal: opts.signal });
 }
 
 /** The streamed age file as one Blob, sealed here (or by `sealer`): for a caller that needs the whole file (a browser download, tests). */
 export async function streamedSealedBlob(file: StreamedSealedParts, opts: { sealer?: ChunkSealer; signal?: AbortSignal; type?: string } = {}): Promise<Blob> {
-  const parts: Blob[] = [];
-  await writeStreamedSealed(file, async (bytes) => { parts.push(makeBlob([bytes])); }, opts);
-  return makeBlob(parts, opts.type);
+  return collectBlob((emit) => writeStreamedSealed(file, emit, opts), opts.type);
 }
