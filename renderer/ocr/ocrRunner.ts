@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { watchTables } from '../db/watchTables';
 import type { OcrPageResult } from '../../shared/ocr';
 import { ocrLanguagesFor } from '../../shared/ocr/languages';
 import type { CasefileDb } from '../db/db';
@@ -29,12 +29,7 @@ export interface OcrRunnerOptions {
 
 /** Writes to these tables may mean a job to start or one to stop. */
 export function watchQueue(db: CasefileDb, onChange: () => void): () => void {
-  const watched = ['ocrJobs', 'meta', 'documents'].map((table) => `idb://${db.name}/${table}/`);
-  const listener = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => watched.some((prefix) => key.startsWith(prefix)))) onChange();
-  };
-  Dexie.on('storagemutated', listener);
-  return () => Dexie.on('storagemutated').unsubscribe(listener);
+  return watchTables(db, ['ocrJobs', 'meta', 'documents'], () => onChange());
 }
 
 const isAbort = (error: unknown) => error instanceof DOMException && error.name === 'AbortError';

@@ -1,4 +1,4 @@
-import Dexie from 'dexie';
+import { watchTables } from '../db/watchTables';
 import type { CasefileDb } from '../db/db';
 import { pacedYield } from './pacedYield';
 import { MentionsEngine } from '../mentions/engine';
@@ -23,13 +23,7 @@ const WATCHED = ['actors', 'documents', 'nameRules'];
 
 /** Calls `onChange` with the tables written, after writes to those mentions depend on, here or in another context (Dexie re-fires those). */
 export function watchMentionSources(db: CasefileDb, onChange: (tables?: string[]) => void): () => void {
-  const listener = (parts: Record<string, unknown>) => {
-    const keys = Object.keys(parts);
-    const tables = WATCHED.filter((table) => keys.some((key) => key.startsWith(`idb://${db.name}/${table}/`)));
-    if (tables.length) onChange(tables);
-  };
-  Dexie.on('storagemutated', listener);
-  return () => Dexie.on('storagemutated').unsubscribe(listener);
+  return watchTables(db, WATCHED, onChange);
 }
 
 

@@ -4,8 +4,8 @@
  * waited for start-up, so neither Dexie nor the record schema (zod) compiles before the first
  * answer.
  */
-import Dexie from 'dexie';
 import type { CasefileDb } from '../db/db';
+import { watchTables } from '../db/watchTables';
 
 export { pacedYield } from './pacedYield';
 export { MAX_INDEXED_PAGES, SearchIndexer } from '../search/indexer';
@@ -17,10 +17,5 @@ export { MAX_INDEXED_PAGES, SearchIndexer } from '../search/indexer';
  * the same with a query per change; this needs none, and also runs under fake-indexeddb.)
  */
 export function watchRecords(db: CasefileDb, onChange: () => void): () => void {
-  const watched = ['actors', 'events', 'documents'].map((table) => `idb://${db.name}/${table}/`);
-  const listener = (parts: Record<string, unknown>) => {
-    if (Object.keys(parts).some((key) => watched.some((prefix) => key.startsWith(prefix)))) onChange();
-  };
-  Dexie.on('storagemutated', listener);
-  return () => Dexie.on('storagemutated').unsubscribe(listener);
+  return watchTables(db, ['actors', 'events', 'documents'], () => onChange());
 }
