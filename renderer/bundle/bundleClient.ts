@@ -19,11 +19,11 @@ export class BundleTaskError extends Error {
   }
 }
 
-type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' }>;
+type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' | 'prepareKey' }>;
 /** Omit over each member of the union, so each keeps its own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' }>;
+type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' | 'keyPrepared' }>;
 /** A streamed export's parts before its end. */
 type Part = Extract<BundleResponse, { type: 'head' | 'rest' | 'header' }>;
 
@@ -165,6 +165,9 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     async applyImport(token, choices, opts = {}): Promise<ImportResult> {
       const m = await start<'applied'>({ type: 'apply', token, choices }, opts, true);
       return m.result;
+    },
+    async prepareKey(passphrase, opts = {}): Promise<void> {
+      await start<'keyPrepared'>({ type: 'prepareKey', passphrase }, opts, false);
     },
     discard(token) {
       worker?.postMessage({ type: 'discard', token });

@@ -4,4 +4,4 @@
  * from here.
  */
 export { BundleTooLargeError, ageHeader, ageKey, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../../shared/bundle';
-export type { BundleFile, BundleHead, ByteParts, BundleInfo, CaseSnapshot, PreparedEntry, ReadBundleOptions, ReadBundleResult, SealedParts, WriteBundleOptions } from '../../shared/bundle';
+export type { AgeKey, BundleFile, BundleHead, ByteParts, BundleInfo, CaseSnapshot, PreparedEntry, ReadBundleOptions, ReadBundleResult, SealedParts, WriteBundleOptions } from '../../shared/bundle';

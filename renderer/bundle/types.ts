@@ -172,6 +172,12 @@ export interface BundleClient {
    * soon as the PDFs' entries are laid out, the rest following (StreamedExport).
    */
   exportBundleStreamed(scope: BundleScope, opts?: ExportOptions): Promise<StreamedExport>;
+  /**
+   * Stretches an export's passphrase ahead (the export dialog, once the passphrase and its
+   * confirmation agree): the next export with it takes the key instead of running scrypt.
+   * Resolves when the key is made; aborting `signal` drops it unless an export took it.
+   */
+  prepareKey(passphrase: string, opts?: BundleTaskOptions): Promise<void>;
   inspectBundle(file: Blob, opts?: BundleTaskOptions & { passphrase?: string }): Promise<InspectResult>;
   applyImport(token: string, choices: ImportChoices, opts?: BundleTaskOptions): Promise<ImportResult>;
   discard(token: string): void;

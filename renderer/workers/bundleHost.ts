@@ -7,6 +7,7 @@ import type { ByteParts, SealedParts } from '../bundle/io';
 import { BundleTooLargeError, ageHeader, ageKey, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../bundle/io';
 import type { BundleFile, BundleHead, PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
+import { PreparedKey } from './preparedKey';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
 import type { CasefileDb } from '../db/db';
@@ -63,6 +64,13 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
   const running = new Map<number, AbortController>();
   const open = new Map<string, OpenBundle>();
   const jobs = new Set<Promise<void>>();
+  const keyOpts = {
+    ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
+  };
+  const preparedKey = new PreparedKey(keyOpts);
+  /** An export's age key: the one prepared in the dialog for this passphrase, else scrypt begun now (its own worker). */
+  const exportKey = (passphrase: string | undefined) =>
+    passphrase === undefined ? undefined : preparedKey.take(passphrase) ?? ageKey(passphrase, keyOpts);
 
   const progressFor = (id: number) => {
     let last = -Infinity;
@@ -95,9 +103,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     progress({ phase: 'collecting', done: 0, total: 1 });
     // With a passphrase, scrypt (its own worker) starts now, and for a Blob export the sealing
     // workers too: the key is stretched and libsodium compiled while the records are read.
-    const key = req.passphrase !== undefined ? ageKey(req.passphrase, {
-      ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
-    }) : undefined;
+    const key = exportKey(req.passphrase);
     const encrypted = req.passphrase !== undefined;
     // The desktop save seals the payload as it writes the file (ageSealed.ts): here only the
     // zip and the age header. A browser download takes one Blob: sealed here, on the workers.
@@ -149,9 +155,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
    */
   const exportStreamed = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
     progress({ phase: 'collecting', done: 0, total: 1 });
-    const key = req.passphrase !== undefined ? ageKey(req.passphrase, {
-      ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
-    }) : undefined;
+    const key = exportKey(req.passphrase);
     const encrypted = key !== undefined;
     // Every zip timestamp is this moment, so the head laid out during collect matches the rest.
     const createdAt = now();
@@ -218,6 +222,14 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     return { type: 'applied', id: req.id, result };
   });
 
+  /** Ends when the key is made; a cancel drops it (and ends its scrypt) unless an export took it. */
+  const prepareKey = (req: Extract<BundleRequest, { type: 'prepareKey' }>) => run(req.id, async (signal) => {
+    const { ready, cancel } = preparedKey.prepare(req.passphrase);
+    signal.addEventListener('abort', cancel, { once: true });
+    await ready;
+    return { type: 'keyPrepared', id: req.id };
+  });
+
   const track = (job: Promise<void>) => {
     jobs.add(job);
     void job.finally(() => jobs.delete(job));
@@ -229,6 +241,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
         case 'export': track(exportBundle(message)); break;
         case 'inspect': track(inspect(message)); break;
         case 'apply': track(apply(message)); break;
+        case 'prepareKey': track(prepareKey(message)); break;
         case 'discard': open.delete(message.token); break;
         case 'cancel': running.get(message.id)?.abort(); break;
       }

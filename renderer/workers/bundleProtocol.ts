@@ -15,6 +15,12 @@ export type BundleRequest =
    * then 'exported' with the counts (StreamedExportEnd).
    */
   | { type: 'export'; id: number; scope: BundleScope; passphrase?: string; as?: 'blob' | 'parts' | 'streamed' }
+  /**
+   * Stretch `passphrase` now, while the user is still in the export dialog (PreparedKey): the
+   * export with that passphrase takes the key instead of running scrypt itself. Ends with
+   * 'keyPrepared' when the key is made; cancelling it drops the key unless an export took it.
+   */
+  | { type: 'prepareKey'; id: number; passphrase: string }
   | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
   | { type: 'apply'; id: number; token: string; choices: ImportChoices }
   /** Forget an inspected bundle. */
@@ -34,6 +40,7 @@ export type BundleResponse =
   | { type: 'exported'; id: number; result: ExportResult | ExportPartsResult | StreamedExportEnd }
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'applied'; id: number; result: ImportResult }
+  | { type: 'keyPrepared'; id: number }
   | { type: 'cancelled'; id: number }
   /**
    * `code` names known failures, for the screens to translate: ImportError's 'disk-full' | 'changed' |

@@ -85,13 +85,13 @@ export interface AgeKey {
  * Starts age's scrypt for `passphrase` at once (it needs nothing of the file): the stanza is
  * ready when the header is written, and a rejection is only seen by whoever awaits it.
  */
-export function ageKey(passphrase: string, opts: { scrypt?: ScryptFn; scryptWorkFactor?: number } = {}): AgeKey {
+export function ageKey(passphrase: string, opts: { scrypt?: ScryptFn; scryptWorkFactor?: number; signal?: AbortSignal } = {}): AgeKey {
   if (passphrase.length === 0) throw new Error('An empty passphrase cannot protect a bundle.');
   const logN = opts.scryptWorkFactor ?? DEFAULT_SCRYPT_WORK_FACTOR;
   const fileKey = randomBytes(16);
   const salt = randomBytes(16);
   const stanza = (async (): Promise<Stanza> => {
-    const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concatBytes([utf8(SCRYPT_LABEL), salt]), logN);
+    const key = await (opts.scrypt ?? scryptInProcess)(utf8(passphrase), concatBytes([utf8(SCRYPT_LABEL), salt]), logN, opts.signal);
     return { type: 'scrypt', args: [base64NoPad(salt), String(logN)], body: seal(await loadSodium(), key, new Uint8Array(12), fileKey) };
   })();
   stanza.catch(() => undefined); // awaited by encryptParts; an abort meanwhile must not leave it unhandled

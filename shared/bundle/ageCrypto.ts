@@ -54,8 +54,10 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
  * scrypt(password, salt, N = 2^logN, r = 8, p = 1) → 32 bytes. It needs 2^logN KiB of memory
  * (256 MiB at age's default 18), which a WebAssembly instance never gives back: the app runs
  * it in a worker of its own that is ended afterwards (renderer/workers/scryptClient.ts).
+ * `signal` lets a caller that no longer needs the key stop it where it can be stopped (a worker
+ * is ended); in this realm it runs to its end.
  */
-export type ScryptFn = (password: Uint8Array, salt: Uint8Array, logN: number) => Promise<Uint8Array>;
+export type ScryptFn = (password: Uint8Array, salt: Uint8Array, logN: number, signal?: AbortSignal) => Promise<Uint8Array>;
 
 export const scryptInProcess: ScryptFn = async (password, salt, logN) => {
   const s = await loadSodium();

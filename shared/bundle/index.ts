@@ -9,6 +9,7 @@ export type { ByteParts, StreamedParts } from './parts';
 export type { ChunkSealer } from './ageStream';
 export type { BundleInfo, BundleProgressEvent, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageHeader, ageKey, ageKind, assertPassphraseFile, payloadKeyOf } from './age';
+export type { AgeKey } from './age';
 export { randomBytes, scryptInProcess } from './ageCrypto';
 export type { ScryptFn } from './ageCrypto';
 export { migrate, MIGRATIONS } from './migrate';

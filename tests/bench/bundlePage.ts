@@ -218,9 +218,10 @@ let targetClient: BundleClientHandle | null = null;
  * (readThrough) while the worker goes on; the rest follows ("ready": the worker done). Phases
  * from the worker's progress messages.
  */
-async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
+async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean }) {
   // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
-  const client = (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
+  // With `keyPrepared`, the worker prepareExportKey started, holding the key the dialog stretched.
+  const client = o.keyPrepared && sourceClient ? sourceClient : (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
   const firstAt: Record<string, number> = {};
   const t0 = now();
   // As runExport does: with a passphrase the save seals as it writes, its workers started with the export.
@@ -254,6 +255,19 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean }) {
       encryptMs: 0,
     },
   };
+}
+
+/**
+ * What the export dialog does while the user is still in it (useKeyAhead): the passphrase, once
+ * typed twice alike, is stretched by the bundle worker the export will use (PreparedKey). Timed
+ * apart: exportBundle({ keyPrepared: true }) then measures from Export pressed.
+ */
+async function prepareExportKey(o: { passphrase: string; inPage?: boolean }): Promise<number> {
+  sourceClient?.dispose();
+  const client = (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
+  const t0 = now();
+  await client.prepareKey(o.passphrase);
+  return Math.round(now() - t0);
 }
 
 /**
@@ -339,11 +353,11 @@ async function reimportBundle(o: { passphrase?: string }) {
 declare global {
   interface Window {
     casefileBundleBench: {
-      reset: typeof reset; fill: typeof fill; rawRead: typeof rawRead; exportBundle: typeof exportBundle; importBundle: typeof importBundle; reimportBundle: typeof reimportBundle;
+      reset: typeof reset; fill: typeof fill; rawRead: typeof rawRead; prepareExportKey: typeof prepareExportKey; exportBundle: typeof exportBundle; importBundle: typeof importBundle; reimportBundle: typeof reimportBundle;
       finishBundle: typeof finishBundle; dropBundle(): void;
     };
   }
 }
 
-window.casefileBundleBench = { reset, fill, rawRead, exportBundle, importBundle, reimportBundle, finishBundle, dropBundle: () => { bundle = null; } };
+window.casefileBundleBench = { reset, fill, rawRead, prepareExportKey, exportBundle, importBundle, reimportBundle, finishBundle, dropBundle: () => { bundle = null; } };
 document.getElementById('status')!.textContent = 'ready';

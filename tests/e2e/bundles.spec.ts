@@ -222,6 +222,32 @@ test('a passphrase-protected bundle opens only with its passphrase; a wrong one 
   await expectArtemioAndHisPage(page);
 });
 
+test('the passphrase\'s key is stretched while the dialog is open, once; Export then uses it and the file opens with the passphrase', async ({ page }) => {
+  await loadSample(page);
+  const scrypts: string[] = [];
+  page.on('worker', (w) => { if (/scrypt/.test(w.url())) scrypts.push(w.url()); });
+  const dialog = await openExportDialog(page);
+  await dialog.getByRole('checkbox', { name: 'Protect with a passphrase' }).check();
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(`${PASSPHRASE} old`);
+  await dialog.getByLabel('Passphrase again').fill(`${PASSPHRASE} old`);
+  await expect.poll(() => scrypts.length).toBe(1);
+  // Changed before Export: the first key is dropped and the new passphrase stretched.
+  await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
+  await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
+  await expect.poll(() => scrypts.length).toBe(2);
+  const file = await exportAndSave(page, dialog, 'case.casefile.age');
+  // The export took the prepared key: no third scrypt.
+  expect(scrypts.length).toBe(2);
+
+  await wipeProfile(page);
+  const importing = await importFile(page, file);
+  const prompt = importing.getByRole('form', { name: /protected with a passphrase/ });
+  await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
+  await prompt.getByRole('button', { name: 'Open bundle' }).click();
+  await expect(importing.getByText('Passphrase-protected')).toBeVisible();
+  await finishImport(page, importing);
+});
+
 test('merge: a bundle whose copy of an actor differs shows the field side by side; Take theirs replaces mine, which goes to the Trash', async ({ page }) => {
   await loadSample(page);
   const file = await exportAndSave(page, await openExportDialog(page), 'before-edit.casefile');

@@ -5,6 +5,8 @@ import { isStreamedSealedParts, readBundleBlob, streamedSealedBlob } from '../..
 import type { ByteParts } from '../../shared/bundle';
 import type { BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
+import { scryptInProcess } from '../../shared/bundle';
+import type { ScryptFn } from '../../shared/bundle';
 
 const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 
@@ -61,6 +63,25 @@ describe('streamed export (the desktop save writes the PDFs while the records ar
     expect((await streamed.file.header).length).toBe(streamed.file.headerLength);
     const read = await readBundleBlob(await streamedSealedBlob(streamed.file), { passphrase: 'correct horse' });
     expect(read.ok && read.encrypted && read.snapshot.actors.length > 0).toBe(true);
+    client.dispose();
+  });
+
+  it('with the key prepared in the dialog: the export takes it instead of running scrypt, and the file opens with the passphrase', async () => {
+    const { db } = await seededProfile();
+    const stretched: string[] = [];
+    const scrypt: ScryptFn = (password, salt, logN) => { stretched.push(new TextDecoder().decode(password)); return scryptInProcess(password, salt, logN); };
+    const client = inProcessClient(db, { scryptWorkFactor: 10, scrypt });
+    await client.prepareKey('correct horse');
+    const streamed = await client.exportBundleStreamed({ kind: 'library' }, { passphrase: 'correct horse' });
+    if (!isStreamedSealedParts(streamed.file)) throw new Error('expected a streamed age file');
+    const read = await readBundleBlob(await streamedSealedBlob(streamed.file), { passphrase: 'correct horse' });
+    expect(read.ok && read.encrypted && read.snapshot.actors.length > 0).toBe(true);
+    expect(stretched).toEqual(['correct horse']);
+    // The key was for one file: the next export stretches its own, and one with another passphrase never gets it.
+    await client.prepareKey('a different one');
+    const blob = await client.exportBundle({ kind: 'library' }, { passphrase: 'correct horse' });
+    expect((await readBundleBlob(blob.blob, { passphrase: 'correct horse' })).ok).toBe(true);
+    expect(stretched).toEqual(['correct horse', 'a different one', 'correct horse']);
     client.dispose();
   });
 

@@ -14,6 +14,7 @@ import { runExport } from './runExport';
 import type { Selection } from './SelectionPicker';
 import { SelectionPicker } from './SelectionPicker';
 import { taskErrorText } from './taskErrors';
+import { useKeyAhead } from './useKeyAhead';
 
 const FORMATS: readonly ExportFormat[] = ['bundle', 'ftm', 'csv', 'report'];
 
@@ -58,6 +59,8 @@ export function ExportDialog({ initialCaseId, backup }: Props) {
   const caseName = cases?.find((c) => c.id === caseId)?.name ?? '';
   const running = progress !== null;
   const withPassphrase = format === 'bundle' && encrypt;
+  // age's key is stretched as soon as the passphrase is settled, so Export does not wait for scrypt.
+  useKeyAhead(withPassphrase && passphraseProblem(passphrase.first, passphrase.second) === null ? passphrase.first : null);
 
   const scope = (): BundleScope | null => {
     if (backup) return { kind: 'library' };

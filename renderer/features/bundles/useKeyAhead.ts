@@ -1,0 +1,26 @@
+import { useEffect } from 'react';
+import { getBundleClient } from '../../bundle/bundleClient';
+
+/** How long the passphrase must stay as it is before its key is stretched (typing on past a match costs nothing). */
+export const KEY_AHEAD_DELAY_MS = 300;
+
+/**
+ * Stretches the export's passphrase while the dialog is still open: `passphrase` is the one the
+ * export will use once it is acceptable (typed twice alike, long enough), else null. The bundle
+ * worker keeps the key (PreparedKey) for the export with that passphrase; a change, or closing
+ * the dialog, drops it and ends its scrypt.
+ */
+export function useKeyAhead(passphrase: string | null): void {
+  useEffect(() => {
+    if (passphrase === null) return undefined;
+    const stop = new AbortController();
+    const timer = setTimeout(() => {
+      // An abandoned key rejects with an AbortError; a failure here is met again by the export itself.
+      getBundleClient().prepareKey(passphrase, { signal: stop.signal }).catch(() => undefined);
+    }, KEY_AHEAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      stop.abort();
+    };
+  }, [passphrase]);
+}
