@@ -14,10 +14,8 @@ import Dexie from 'dexie';
 import { FILTER_CONTEXT_VERSION, NameTrie, suggestNames } from '../../shared/mentions';
 import type { NameEntry, NameSuggestion } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
-import { readAllInChunks, readKeysInChunks } from '../db/chunks';
 import type { CasefileDb } from '../db/db';
-import type { ActorRow, DocumentRow } from '../db/derive';
-import type { MentionDocRow, NameRuleRow } from '../db/mentionTypes';
+import type { MentionDocRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
 import { textVersion } from '../search/sources';
 import { CaseNames, entryKey } from './names';
@@ -30,6 +28,7 @@ import { pagesHolding } from './rescanPages';
 import type { ChangedEntry } from './rescanPages';
 import { splicePlan } from './splice';
 import { StoredPages } from './storedPages';
+import { SourceReads } from './sourceReads';
 import type { SyncTimings } from './pageScan';
 
 export type { SyncTimings } from './pageScan';
@@ -97,19 +96,7 @@ export class MentionsEngine {
   private readonly namesToDelete = new Set<string>();
   /** Pages with text when the word frequencies were last estimated (null: never). */
   private frequencyPages: number | null = null;
-  /** The highest actor `updatedAt` read so far: later syncs read only actors changed since. */
-  private actorsSeenAt = -Infinity;
-  /** Actors read with exactly that `updatedAt` (a bundle import or a bulk write gives thousands the same). */
-  private readonly seenAtIds = new Set<string>();
-  /**
-   * The documents and name rules as last read, until a write to their table is reported
-   * (`tablesChanged`): a name edit then reads neither (3,000 document rows were a tenth of
-   * an edit at 100,000 pages). `readsSince` counts the reports, so a read that a write
-   * overtook is not kept.
-   */
-  private documentsRead: DocumentRow[] | null = null;
-  private rulesRead: NameRuleRow[] | null = null;
-  private readonly reports = { documents: 0, nameRules: 0 };
+  private readonly sources: SourceReads;
   private queue: Promise<unknown> = Promise.resolve();
   private readonly yieldNow: () => Promise<void>;
   private readonly chunk: number;
@@ -117,6 +104,7 @@ export class MentionsEngine {
   constructor(readonly db: CasefileDb, private readonly options: EngineOptions = {}) {
     this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
     this.chunk = options.chunkPages ?? DEFAULT_CHUNK_PAGES;
+    this.sources = new SourceReads(db, this.yieldNow, options.tablesWatched ?? false);
     this.scanner = new DocumentScanner({
       db, trie: this.trie, docs: this.docs, stored: this.stored, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
       pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
@@ -148,23 +136,7 @@ export class MentionsEngine {
    * again. The host calls this from its change watch, before the sync it schedules.
    */
   tablesChanged(tables?: Iterable<string>): void {
-    const names = tables ? new Set(tables) : null;
-    if (!names || names.has('documents')) { this.documentsRead = null; this.reports.documents++; }
-    if (!names || names.has('nameRules')) { this.rulesRead = null; this.reports.nameRules++; }
-  }
-
-  /** The rows of the table, read again only when a write to it was reported since the last read. */
-  private async cachedRows<K extends 'documents' | 'nameRules'>(table: K): Promise<K extends 'documents' ? DocumentRow[] : NameRuleRow[]> {
-    type Rows = K extends 'documents' ? DocumentRow[] : NameRuleRow[];
-    const kept = table === 'documents' ? this.documentsRead : this.rulesRead;
-    if (kept && this.options.tablesWatched) return kept as Rows;
-    const before = this.reports[table];
-    const rows = await (table === 'documents' ? this.db.documents.toArray() : this.db.nameRules.toArray());
-    if (this.reports[table] === before) {
-      if (table === 'documents') this.documentsRead = rows as DocumentRow[];
-      else this.rulesRead = rows as NameRuleRow[];
-    }
-    return rows as Rows;
+    this.sources.tablesChanged(tables);
   }
 
   sync(): Promise<SyncReport> {
@@ -172,45 +144,10 @@ export class MentionsEngine {
     return this.exclusive(() => this.runSync(performance.now() - called));
   }
 
-  /**
-   * Actors written since the last sync: those after the latest `updatedAt` read, and those at
-   * that same millisecond not read yet. Only the keys of the latter are read first: 10,000
-   * actors imported at one instant were otherwise all read again by every sync.
-   */
-  private async actorsSince(): Promise<ActorRow[]> {
-    const db = this.db;
-    const [after, sameMs] = await db.transaction('r', db.actors, () => Promise.all([
-      db.actors.where('updatedAt').above(this.actorsSeenAt).toArray(),
-      db.actors.where('updatedAt').equals(this.actorsSeenAt).primaryKeys(),
-    ]));
-    const unseen = sameMs.filter((id) => !this.seenAtIds.has(id));
-    if (!unseen.length) return after;
-    return [...after, ...(await db.actors.bulkGet(unseen)).filter((a): a is ActorRow => a !== undefined)];
-  }
-
   private async runSync(queuedMs: number): Promise<SyncReport> {
     const db = this.db;
     const started = performance.now();
-    // Actors changed since the last sync (same-millisecond writes are read again, harmlessly),
-    // plus any id the index holds that the cache lacks (a bundle import keeps old dates).
-    // In small transactions with yields (readAllInChunks): the first sync reads every actor,
-    // and one read of 50,000 would hold IndexedDB while the window's list waits behind it.
-    // Not a snapshot: an actor written meanwhile is read again by the sync its write triggers.
-    // Documents and rules only when written since they were last read; all three at once.
-    const first = this.actorsSeenAt === -Infinity;
-    const [settings, documents, recent, allKeys] = await Promise.all([this.cachedRows('nameRules'), this.cachedRows('documents'),
-      first ? readAllInChunks(db.actors, (a) => a.id, this.yieldNow) : this.actorsSince(),
-      first ? null : readKeysInChunks(db.actors, this.yieldNow)]);
-    const keys = allKeys ?? recent.map((a) => a.id);
-    // An actor added between the two reads is live though its key came too late.
-    const live = new Set([...keys, ...recent.map((a) => a.id)]);
-    const recentIds = new Set(recent.map((a) => a.id));
-    const missing = keys.filter((id) => !this.names.has(id) && !recentIds.has(id));
-    const changed = [...recent, ...(missing.length ? (await db.actors.bulkGet(missing)).filter((a) => a !== undefined) : [])];
-    for (const a of recent) {
-      if (a.updatedAt > this.actorsSeenAt) { this.actorsSeenAt = a.updatedAt; this.seenAtIds.clear(); }
-      if (a.updatedAt === this.actorsSeenAt) this.seenAtIds.add(a.id);
-    }
+    const { rules: settings, documents, changed, live } = await this.sources.read((id) => this.names.has(id));
     const deletedActors = [...this.names.ids()].filter((id) => !live.has(id));
     const timings = { ...noTimings(), queuedMs };
     const report: SyncReport = { documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0, pagesLeft: 0, timings };
