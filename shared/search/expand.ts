@@ -75,19 +75,35 @@ function popcount(x: number): number {
 }
 
 /**
- * One deduplicated vocabulary of the big segments, ordered by term length (a fuzzy word of
- * length L scans lengths L−d…L+d only), with signatures. Built in the background
+ * One deduplicated vocabulary of the big segments, bucketed by first letter (a typo keeps it:
+ * Elasticsearch's prefix_length 1) and ordered by length within a bucket (a fuzzy word of
+ * length L scans its letter's lengths L−d…L+d only), with signatures. Built in the background
  * (`prepareVocabulary`, after start-up and merges); until it matches the live big segments,
- * fuzzy expansion scans each segment's own dictionary and signatures (correct, slower).
+ * fuzzy expansion scans each segment's own dictionary over the word's first letter (correct,
+ * slower). Small segments are always scanned so: their first letter's terms are one
+ * contiguous range of the sorted dictionary, found by two binary searches.
  */
-interface Vocabulary { terms: string[]; sigs: Uint32Array; lenStart: Int32Array }
+interface Bucket { terms: string[]; sigs: Uint32Array; lenStart: Int32Array }
+type Vocabulary = Map<number, Bucket>;
 const BIG_SEGMENT_DOCS = 1_000;
 /** Terms added to the vocabulary between yields (~1–2 ms of work). */
 const VOCABULARY_CHUNK = 8_192;
+const MAX_BUCKET_LENGTH = 64;
 let shared: { segments: readonly Segment[]; vocabulary: Vocabulary } | null = null;
 
 const bigSegments = (segments: readonly Segment[]) => segments.filter((s) => s.meta.docCount >= BIG_SEGMENT_DOCS);
 const sameList = (a: readonly Segment[], b: readonly Segment[]) => a.length === b.length && a.every((s) => b.includes(s));
+
+function bucketOf(terms: string[]): Bucket {
+  const counts = new Int32Array(MAX_BUCKET_LENGTH + 2);
+  for (const t of terms) counts[Math.min(t.length, MAX_BUCKET_LENGTH) + 1]!++;
+  const lenStart = new Int32Array(MAX_BUCKET_LENGTH + 2);
+  for (let i = 1; i < lenStart.length; i++) lenStart[i] = lenStart[i - 1]! + counts[i]!;
+  const fill = lenStart.slice();
+  const ordered = new Array<string>(terms.length);
+  for (const t of terms) ordered[fill[Math.min(t.length, MAX_BUCKET_LENGTH)]!++] = t;
+  return { terms: ordered, sigs: Uint32Array.from(ordered, letterSignature), lenStart };
+}
 
 /** Builds the shared vocabulary for these segments unless it is current; yields between segments. */
 export async function prepareVocabulary(segments: readonly Segment[], yieldNow: () => Promise<void> = () => Promise.resolve()): Promise<void> {
@@ -105,18 +121,18 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
       }
     }
   }
-  const maxLen = 64;
-  const counts = new Int32Array(maxLen + 2);
-  for (const t of all) counts[Math.min(t.length, maxLen) + 1]!++;
-  const lenStart = new Int32Array(maxLen + 2);
-  for (let i = 1; i < lenStart.length; i++) lenStart[i] = lenStart[i - 1]! + counts[i]!;
-  const fill = lenStart.slice();
-  const terms = new Array<string>(all.size);
-  for (const t of all) terms[fill[Math.min(t.length, maxLen)]!++] = t;
-  shared = { segments: big, vocabulary: { terms, sigs: Uint32Array.from(terms, letterSignature), lenStart } };
+  const byFirst = new Map<number, string[]>();
+  for (const t of all) {
+    const first = t.charCodeAt(0);
+    const list = byFirst.get(first);
+    if (list) list.push(t); else byFirst.set(first, [t]);
+  }
+  const vocabulary: Vocabulary = new Map();
+  for (const [first, terms] of byFirst) vocabulary.set(first, bucketOf(terms));
+  shared = { segments: big, vocabulary };
 }
 
-/** Terms within distance d of word sharing its first letter (Elasticsearch's prefix_length 1). */
+/** Terms within distance d of word, from..to of a list (the word's first letter only). */
 function scanFuzzy(terms: TermList, sigs: Uint32Array, from: number, to: number, word: string, d: number, found: Set<string>): void {
   const sig = letterSignature(word);
   const maxBits = 2 * d;
@@ -134,6 +150,12 @@ function scanFuzzy(terms: TermList, sigs: Uint32Array, from: number, to: number,
     if (t.charCodeAt(0) !== first || Math.abs(t.length - word.length) > d || found.has(t)) continue;
     if (withinDistance(word, t, d)) found.add(t);
   }
+}
+
+/** The range of a sorted dictionary whose terms start with this code unit. */
+function firstLetterRange(terms: TermList, first: number): [number, number] {
+  const from = lowerBound(terms, String.fromCharCode(first));
+  return [from, first === 0xffff ? terms.length : lowerBound(terms, String.fromCharCode(first + 1))];
 }
 
 const shortestFirst = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -167,14 +189,19 @@ export class Expander {
     const found = new Set<string>();
     const big = bigSegments(this.segments);
     const vocabulary = shared && sameList(shared.segments, big) ? shared.vocabulary : null;
-    if (vocabulary) {
-      const { terms, sigs, lenStart } = vocabulary;
+    const first = word.charCodeAt(0);
+    const bucket = vocabulary?.get(first);
+    if (bucket) {
+      const { terms, sigs, lenStart } = bucket;
       const last = lenStart.length - 2;
       scanFuzzy(terms, sigs, lenStart[Math.max(0, Math.min(last, word.length - d))]!, lenStart[Math.min(last, word.length + d) + 1]!, word, d, found);
     }
     for (const s of this.segments) {
       if (vocabulary && s.meta.docCount >= BIG_SEGMENT_DOCS) continue;
-      for (const f of s.fields) scanFuzzy(f.terms, f.sigs, 0, f.terms.length, word, d, found);
+      for (const f of s.fields) {
+        const [from, to] = firstLetterRange(f.terms, first);
+        scanFuzzy(f.terms, f.sigs, from, to, word, d, found);
+      }
     }
     return found;
   }

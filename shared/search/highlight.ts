@@ -59,8 +59,6 @@ export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<str
   return out;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const ASCII_HEAD = /^[a-z0-9]+$/;
 
 /** Folded words of one raw word, cached across queries (folding costs three normalisations). */
 const foldCache = new Map<string, string[]>();
@@ -74,26 +72,70 @@ function foldedWords(raw: string): string[] {
   return words;
 }
 
+/** Word characters as the tokenizer's WORD (letters, digits, marks), by UTF-16 code unit, filled as met. */
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const codeClass = new Uint8Array(65_536); // 0 unknown, 1 word, 2 not
+for (let c = 0; c < 128; c++) codeClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
+const astralClass = new Map<number, boolean>();
+/** Whether the code point at `i` (a surrogate pair counts as one) is a word character; its length in code units. */
+function wordCharAt(text: string, i: number): 0 | 1 | 2 {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 0xd800 || c > 0xdbff) {
+    let k = codeClass[c]!;
+    if (k === 0) { k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2; codeClass[c] = k; }
+    return k === 1 ? 1 : 0;
+  }
+  const cp = text.codePointAt(i)!;
+  if (cp <= 0xffff) return 0; // a lone surrogate
+  let word = astralClass.get(cp);
+  if (word === undefined) { word = WORD_CHAR.test(String.fromCodePoint(cp)); astralClass.set(cp, word); }
+  return word ? 2 : 0;
+}
+
+/** ASCII letters and digits lower-cased (A–Z → a–z), anything else −1. */
+const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
+
 /**
- * matchRanges over a text without tokenizing all of it: most words are ruled out by their
- * first two letters (lower-cased, folded only when not ASCII) before any folding.
+ * matchRanges over a text without tokenizing all of it: words are found by their characters'
+ * classes (no regex match, no string per word), and most are ruled out by their first two
+ * letters (lower-cased, folded only when not ASCII) before any string is cut or folded.
  */
 export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo = new Map<string, boolean>()): HighlightRange[] {
   const out: HighlightRange[] = [];
   if (terms.size === 0) return out;
   const heads = new Set([...terms].map((t) => t.slice(0, 2)));
-  const re = new RegExp(WORD.source, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0];
-    const head = raw.slice(0, 2).toLowerCase();
-    if (ASCII_HEAD.test(head) && !heads.has(head)) continue;
+  // ASCII heads as a table: [first * 129 + second] (second 128: a one-letter word).
+  const asciiHeads = new Uint8Array(128 * 129);
+  for (const h of heads) {
+    const a = asciiLower(h.charCodeAt(0));
+    const b = h.length > 1 ? asciiLower(h.charCodeAt(1)) : 128;
+    if (a === h.charCodeAt(0) && a >= 0 && (b === 128 || b === h.charCodeAt(1))) asciiHeads[a * 129 + b] = 1;
+  }
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const w = wordCharAt(text, i);
+    if (w === 0) { i++; continue; }
+    const start = i;
+    let ascii = w === 1 && text.charCodeAt(i) < 128;
+    i += w;
+    for (let k = wordCharAt(text, i); k !== 0; k = wordCharAt(text, i)) {
+      if (k === 2 || text.charCodeAt(i) >= 128) ascii = false;
+      i += k;
+    }
+    // The word is text[start, i). An ASCII word's head (first two letters, lower-cased) rules
+    // most out; other words go by their folded forms (memo), since folding can split them
+    // ("huamanKK½" → "huamankk1", "2": the head alone would miss "2").
+    if (ascii && !asciiHeads[asciiLower(text.charCodeAt(start)) * 129 + (i - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 128)]) continue;
+    const raw = text.slice(start, i);
     // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
     let hit = memo.get(raw);
     if (hit === undefined) {
-      hit = foldedWords(raw).some((w) => terms.has(w));
+      hit = foldedWords(raw).some((word) => terms.has(word));
       memo.set(raw, hit);
     }
-    if (hit) out.push({ start: m.index, end: m.index + raw.length });
+    if (hit) out.push({ start, end: i });
   }
   return out;
 }

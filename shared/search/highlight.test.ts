@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { tokenize } from './analyze';
+import { findPhrase, matchRanges, matchRangesInText } from './highlight';
+
+// A small generator of page-like text: ASCII and accented words, capitals, digits, marks,
+// ligatures, astral letters, punctuation and line breaks.
+const PIECES = ['Quispe', 'quispe', 'QUISPE', 'Huamán', 'huaman', 'HUAMÁN', 'Ñahui', 'ñahui', 'Zúñiga', 'zuniga', 'policía', 'Policia',
+  'capturado', 'capturados', 'ﬁscal', 'fiscal', 'Ǆemal', '½', '3er', 'año2000', 'cafe\u0301', 'café', '𝐀bc', '𐐀xy', 'K\u212a', 'İstanbul',
+  'the', 'de', 'la', 'a', 'o', 'x', 'sendero', 'luminoso', 'Sendero-Luminoso', 'well-known', '—', ',', '.', '(', ')', '\n', '  ', '\u0003'];
+function randomText(seed: number, words: number): string {
+  let x = seed;
+  const next = () => { x = (x * 1_103_515_245 + 12_345) & 0x7fffffff; return x; };
+  const out: string[] = [];
+  for (let i = 0; i < words; i++) out.push(PIECES[next() % PIECES.length]!, next() % 3 === 0 ? '' : ' ');
+  return out.join('');
+}
+
+describe('matchRangesInText', () => {
+  it('finds exactly the words a full tokenize finds, on any mix of scripts, marks and punctuation', () => {
+    const termSets = [['quispe'], ['huaman', 'nahui'], ['zuniga', 'policia', 'fiscal'], ['cafe', 'abc', '1', '2'], ['3er', 'ano2000', 'dzemal'],
+      ['x', 'a'], ['sendero', 'luminoso', 'well', 'known'], ['istanbul', 'kk', 'xy'], ['capturado']];
+    for (let seed = 1; seed <= 60; seed++) {
+      const text = randomText(seed, 400);
+      const tokens = tokenize(text);
+      for (const list of termSets) {
+        const terms = new Set(list);
+        // One range per raw run (a run folding to two words is one range).
+        const expected = matchRanges(tokens, terms).filter((r, i, all) => i === 0 || r.start !== all[i - 1]!.start);
+        expect(matchRangesInText(text, terms), `seed ${seed}, ${list}`).toEqual(expected);
+      }
+    }
+  });
+
+  it('keeps the phrase finder and the highlighter on the same words', () => {
+    const text = 'Sendero Luminoso (SENDERO luminoso) y sendero de luminoso';
+    expect(findPhrase(tokenize(text), ['sendero', 'luminoso']).map((r) => text.slice(r.start, r.end))).toEqual(['Sendero Luminoso', 'SENDERO luminoso']);
+    expect(matchRangesInText(text, new Set(['luminoso'])).map((r) => text.slice(r.start, r.end))).toEqual(['Luminoso', 'luminoso', 'luminoso']);
+  });
+});
