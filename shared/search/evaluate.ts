@@ -201,26 +201,52 @@ export function termsOfRows(s: Segment, terms: readonly string[], rows: readonly
 }
 
 /**
- * Word positions of the given rows for one term (pages: the field `text`), read from the
- * positions source by the term's byte range only.
+ * Word positions of the wanted rows for one term (pages: the field `text`), read from the
+ * positions source by the term's byte range only: `slot[row]` is the row's index in `into`
+ * (−1: not wanted), whose list gets the positions (appended: a word's forms share the list).
+ * One pass over the term's postings and positions, varints decoded inline; the positions of
+ * rows not wanted are skipped, not decoded.
  */
-export async function positionsOf(s: Segment, term: string, rows: ReadonlySet<number>, into: Map<number, Set<number>>): Promise<void> {
+export async function positionsOf(s: Segment, term: string, slot: Int32Array, into: (number[] | undefined)[]): Promise<void> {
   const f = s.fields[0];
   if (!f?.posStart || !s.positions) return;
   const t = termIndex(f.terms, term);
   if (t < 0) return;
   // In memory once warmed (the worker reads each segment's positions after start-up); until
   // then, only this term's byte range is read from the Blob.
-  const pos = s.positions.inMemory
-    ? new ByteReader(s.positions.inMemory, f.posStart[t]!)
-    : new ByteReader(new Uint8Array(await s.positions.slice(f.posStart[t]!, f.posStart[t + 1]!).arrayBuffer()));
-  walkPostings(f, t, (row, tf) => {
-    const wanted = rows.has(row);
-    let set = wanted ? into.get(row) : undefined;
-    if (wanted && !set) { set = new Set(); into.set(row, set); }
-    let p = 0;
-    for (let j = 0; j < tf; j++) { p += pos.varint(); set?.add(p); }
-  });
+  let pos: Uint8Array;
+  let at: number;
+  if (s.positions.inMemory) { pos = s.positions.inMemory; at = f.posStart[t]!; }
+  else { pos = new Uint8Array(await s.positions.slice(f.posStart[t]!, f.posStart[t + 1]!).arrayBuffer()); at = 0; }
+  const bytes = f.postings;
+  let p = f.postStart[t]!;
+  const count = f.df[t]!;
+  let row = 0;
+  for (let i = 0; i < count; i++) {
+    let byte = bytes[p++]!;
+    let delta = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) { byte = bytes[p++]!; delta |= (byte & 0x7f) << shift; }
+    row += delta >>> 0;
+    byte = bytes[p++]!;
+    let tf = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) { byte = bytes[p++]!; tf |= (byte & 0x7f) << shift; }
+    tf >>>= 0;
+    const k = row < slot.length ? slot[row]! : -1;
+    if (k < 0) {
+      // Skip this row's tf position varints.
+      for (let j = 0; j < tf; j++) while (pos[at++]! >= 0x80);
+      continue;
+    }
+    const list = (into[k] ??= []);
+    let word = 0;
+    for (let j = 0; j < tf; j++) {
+      byte = pos[at++]!;
+      let d = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) { byte = pos[at++]!; d |= (byte & 0x7f) << shift; }
+      word += d >>> 0;
+      list.push(word);
+    }
+  }
 }
 
 export { fieldsOf };

@@ -266,11 +266,15 @@ export class Expander {
       const slot = lang === 'es' ? 1 : 2;
       const own = stemOf(word, lang);
       for (const stem of stems) {
+        // A form met again in another segment or field adds nothing (same boosts): related once.
+        const met = new Set<string>();
         for (const s of this.segments) {
           for (const f of s.fields) {
-            for (const t of formsOfStem(f.stems[lang], f.terms, stem)) {
-              const form = f.terms.at(t)!;
-              if (form === word) continue;
+            const forms = formsOfStem(f.stems[lang], f.terms, stem);
+            for (let k = 0; k < forms.length; k++) {
+              const form = f.terms.at(forms[k]!)!;
+              if (form === word || met.has(form)) continue;
+              met.add(form);
               const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;
               const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage];
               byLang[slot] = b;

@@ -93,6 +93,12 @@ function wordCharAt(text: string, i: number): 0 | 1 | 2 {
   return word ? 2 : 0;
 }
 
+/**
+ * ASCII, Latin-1 and Latin Extended-A/B letters, combining accents: a word of these folds to
+ * exactly one word (NFKC, lower case and stripped marks never yield a non-word character).
+ */
+const latinCode = (c: number): boolean => c < 0x80 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f);
+
 /** ASCII letters and digits lower-cased (A–Z → a–z), anything else −1. */
 const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
 
@@ -115,19 +121,31 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const w = wordCharAt(text, i);
-    if (w === 0) { i++; continue; }
+    const c0 = text.charCodeAt(i);
+    if (c0 < 128 ? codeClass[c0] !== 1 : wordCharAt(text, i) === 0) { i++; continue; }
     const start = i;
-    let ascii = w === 1 && text.charCodeAt(i) < 128;
-    i += w;
-    for (let k = wordCharAt(text, i); k !== 0; k = wordCharAt(text, i)) {
-      if (k === 2 || text.charCodeAt(i) >= 128) ascii = false;
+    let latin = true;
+    // To the word's end; ASCII (most of a page) without a call.
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (c < 128) {
+        if (codeClass[c] !== 1) break;
+        i++;
+        continue;
+      }
+      const k = wordCharAt(text, i);
+      if (k === 0) break;
+      if (k === 2 || !latinCode(c)) latin = false;
       i += k;
     }
-    // The word is text[start, i). An ASCII word's head (first two letters, lower-cased) rules
-    // most out; other words go by their folded forms (memo), since folding can split them
-    // ("huamanKK½" → "huamankk1", "2": the head alone would miss "2").
-    if (ascii && !asciiHeads[asciiLower(text.charCodeAt(start)) * 129 + (i - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 128)]) continue;
+    // The word is text[start, i). A Latin word folds to one word starting with its first two
+    // letters when they are ASCII: that head (lower-cased) rules most words out. Other words
+    // go by their folded forms (memo): folding can split them ("huamanKK½" → "huamankk1", "2").
+    if (latin) {
+      const a = asciiLower(text.charCodeAt(start));
+      const b = i - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 128;
+      if (a >= 0 && b >= 0 && !asciiHeads[a * 129 + b]) continue;
+    }
     const raw = text.slice(start, i);
     // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
     let hit = memo.get(raw);
