@@ -105,12 +105,18 @@ export function walkPostings(f: FieldIndex, t: number, visit: (row: number, tf: 
   }
 }
 
+/** Rows whose `mask` slot equals `want` (the rows an AND still keeps). */
+export interface RowMask { mask: Uint16Array; want: number }
+
 /**
  * Scores one word group in a segment into `out` (dense, one slot per row, zero = no match):
  * per field the best form (surface, stem forms, prefix, typos do not add up), each weighed by
  * its boost for the row's language, fields summed with their boosts. Returns the rows touched, in no particular order.
+ * `only`: rows outside the mask are skipped before scoring (they are neither scored nor touched).
  */
-export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: QueryContext, out: Float32Array): number[] {
+export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: QueryContext, out: Float32Array, only: RowMask | null = null): number[] {
+  const mask = only?.mask ?? null;
+  const want = only?.want ?? 0;
   const touched: number[] = [];
   const single = s.fields.length === 1;
   const best = single ? out : new Float32Array(out.length);
@@ -148,6 +154,8 @@ export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: Query
           do { byte = bytes[pos++]!; tf |= (byte & 0x7f) << shift; shift += 7; } while (byte >= 0x80);
           tf >>>= 0;
         }
+        // Restricted to the rows still in the running (an AND's later words): decoded, not scored.
+        if (mask !== null && mask[row] !== want) continue;
         const lang = langs[row];
         const boost = lang === 1 ? bEs : lang === 2 ? bEn : bMixed;
         if (boost === 0) continue;
