@@ -15,7 +15,7 @@ import type { Segment } from './segment';
 
 /** Postings a clause's cheapest evaluation starts from: its rarest group (any group: all of them). */
 export function clauseCost(seg: Segment, clause: CompiledClause, ctx: QueryContext): number {
-  const costs = clause.groups.map((g) => groupCost(seg, ctx.expand(g)));
+  const costs = clause.groups.map((g) => groupCost(seg, ctx.expand(g), ctx));
   return clause.anyGroup ? costs.reduce((a, b) => a + b, 0) : Math.min(...costs);
 }
 
@@ -27,7 +27,7 @@ export function clauseCost(seg: Segment, clause: CompiledClause, ctx: QueryConte
 export async function clauseRows(seg: Segment, clause: CompiledClause, ctx: QueryContext, within: ((row: number) => boolean) | null,
   only: RowMask | null = null): Promise<{ rows: number[]; score: Float32Array } | null> {
   const n = seg.meta.docCount;
-  const groups: Expanded[][] = clause.groups.map((g) => ctx.expand(g)).sort((a, b) => groupCost(seg, a) - groupCost(seg, b));
+  const groups: Expanded[][] = clause.groups.map((g) => ctx.expand(g)).sort((a, b) => groupCost(seg, a, ctx) - groupCost(seg, b, ctx));
   if (!clause.anyGroup && groups.some((g) => g.length === 0)) return null;
   const total = new Float32Array(n);
   let rows: number[];

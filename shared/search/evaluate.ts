@@ -6,7 +6,7 @@
  */
 import { Expander } from './expand';
 import type { Expanded } from './expand';
-import { fieldsOf, rowLangs, segmentDf, termIndex } from './segment';
+import { fieldsOf, rowLangs, termIndex } from './segment';
 import type { FieldIndex, Segment } from './segment';
 import type { SearchField, SegmentFamily } from './types';
 import { ByteReader } from './varint';
@@ -21,6 +21,8 @@ export const idf = (df: number, n: number): number => Math.log(1 + Math.abs((n -
 export class QueryContext extends Expander {
   private readonly n: Record<SegmentFamily, number> = { records: 0, pages: 0 };
   private readonly idfMemo = new Map<string, number>();
+  /** Dictionary index of each term looked up in a field during this query (−1: absent). */
+  private readonly termMemo = new Map<FieldIndex, Map<string, number>>();
   constructor(segments: readonly Segment[]) {
     super(segments);
     // Tombstoned rows still count until a merge expunges them, as in Lucene.
@@ -29,8 +31,20 @@ export class QueryContext extends Expander {
 
   private df(family: SegmentFamily, term: string): number {
     let df = 0;
-    for (const s of this.segments) if (s.meta.family === family) df += rowDf(s, term);
+    for (const s of this.segments) if (s.meta.family === family) df += rowDf(s, term, this);
     return df;
+  }
+
+  /**
+   * `termIndex(f.terms, term)`, once per field and term for the query: a word's forms are
+   * looked up for its idf, the clause order and its scoring, in every segment.
+   */
+  termAt(f: FieldIndex, term: string): number {
+    let memo = this.termMemo.get(f);
+    if (!memo) { memo = new Map(); this.termMemo.set(f, memo); }
+    let t = memo.get(term);
+    if (t === undefined) { t = termIndex(f.terms, term); memo.set(term, t); }
+    return t;
   }
 
   idf(family: SegmentFamily, term: string): number {
@@ -67,12 +81,13 @@ export class QueryContext extends Expander {
  * word in its name and its description counts once. Pages have one field: its df. Cached per
  * segment (postings never change; tombstoned rows count until a merge, like N).
  */
-export function rowDf(s: Segment, term: string): number {
+export function rowDf(s: Segment, term: string, ctx?: QueryContext): number {
+  const at = (f: FieldIndex) => (ctx ? ctx.termAt(f, term) : termIndex(f.terms, term));
   let hits = 0;
   let only = -1;
-  for (let i = 0; i < s.fields.length; i++) if (termIndex(s.fields[i]!.terms, term) >= 0) { hits++; only = i; }
+  for (let i = 0; i < s.fields.length; i++) if (at(s.fields[i]!) >= 0) { hits++; only = i; }
   if (hits === 0) return 0;
-  if (hits === 1) { const f = s.fields[only]!; return f.df[termIndex(f.terms, term)]!; }
+  if (hits === 1) { const f = s.fields[only]!; return f.df[at(f)]!; }
   const cache = (s.cache.rowDf ??= new Map());
   let df = cache.get(term);
   if (df === undefined) {
@@ -88,7 +103,11 @@ export function rowDf(s: Segment, term: string): number {
 }
 
 /** Rough cost of a group in a segment: postings to walk. */
-export const groupCost = (s: Segment, expanded: readonly Expanded[]): number => expanded.reduce((sum, e) => sum + segmentDf(s, e.term), 0);
+export function groupCost(s: Segment, expanded: readonly Expanded[], ctx: QueryContext): number {
+  let cost = 0;
+  for (const e of expanded) for (const f of s.fields) { const t = ctx.termAt(f, e.term); if (t >= 0) cost += f.df[t]!; }
+  return cost;
+}
 
 /**
  * Walks one term's postings: calls `visit(row, tf)` per posting, in row order. Stops early
@@ -127,7 +146,7 @@ export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: Query
     const lengths = f.lengths;
     const bytes = f.postings;
     for (const e of expanded) {
-      const t = termIndex(f.terms, e.term);
+      const t = ctx.termAt(f, e.term);
       if (t < 0) continue;
       const w0 = ctx.idfOf(s.meta.family, e, expanded);
       const [bMixed, bEs, bEn] = e.byLang;

@@ -103,6 +103,26 @@ const latinCode = (c: number): boolean => c < 0x80 || (c >= 0xc0 && c <= 0x24f) 
 const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
 
 /**
+ * The terms' ASCII heads (first two letters) as a table, [first * 129 + second] (second 128: a
+ * one-letter word); kept per term set (a hit's matched terms, never changed once made), since
+ * a record's snippet scans each of its lines.
+ */
+const headTables = new WeakMap<ReadonlySet<string>, Uint8Array>();
+function headTable(terms: ReadonlySet<string>): Uint8Array {
+  let table = headTables.get(terms);
+  if (!table) {
+    table = new Uint8Array(128 * 129);
+    for (const t of terms) {
+      const a = asciiLower(t.charCodeAt(0));
+      const b = t.length > 1 ? asciiLower(t.charCodeAt(1)) : 128;
+      if (a === t.charCodeAt(0) && a >= 0 && (b === 128 || b === t.charCodeAt(1))) table[a * 129 + b] = 1;
+    }
+    headTables.set(terms, table);
+  }
+  return table;
+}
+
+/**
  * matchRanges over a text without tokenizing all of it: words are found by their characters'
  * classes (no regex match, no string per word), and most are ruled out by their first two
  * letters (lower-cased, folded only when not ASCII) before any string is cut or folded.
@@ -110,14 +130,7 @@ const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c
 export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo = new Map<string, boolean>()): HighlightRange[] {
   const out: HighlightRange[] = [];
   if (terms.size === 0) return out;
-  const heads = new Set([...terms].map((t) => t.slice(0, 2)));
-  // ASCII heads as a table: [first * 129 + second] (second 128: a one-letter word).
-  const asciiHeads = new Uint8Array(128 * 129);
-  for (const h of heads) {
-    const a = asciiLower(h.charCodeAt(0));
-    const b = h.length > 1 ? asciiLower(h.charCodeAt(1)) : 128;
-    if (a === h.charCodeAt(0) && a >= 0 && (b === 128 || b === h.charCodeAt(1))) asciiHeads[a * 129 + b] = 1;
-  }
+  const asciiHeads = headTable(terms);
   const n = text.length;
   let i = 0;
   while (i < n) {

@@ -322,13 +322,6 @@ export function lowerBound(terms: TermList, term: string): number {
   return lo;
 }
 
-/** Postings of one term in a segment, summed over fields (the df used by global idf). */
-export function segmentDf(s: Segment, term: string): number {
-  let df = 0;
-  for (const f of s.fields) { const t = termIndex(f.terms, term); if (t >= 0) df += f.df[t]!; }
-  return df;
-}
-
 // ---- row accessors -------------------------------------------------------------------
 
 export const rowKind = (s: Segment, row: number): HitKind => HIT_KINDS[s.rows.kind[row] ?? 0]!;

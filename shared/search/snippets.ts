@@ -42,11 +42,12 @@ const PREFERENCE: readonly RecordField[] = ['body', 'place', 'role', 'name'];
  */
 export function recordSnippet(text: string, terms: ReadonlySet<string>, phrases: readonly (readonly string[])[], length?: number): Snippet | undefined {
   let best: { line: string; field: RecordField; found: HighlightRange[] } | null = null;
+  const memo = new Map<string, boolean>();
   text.split(FIELD_SEPARATOR).forEach((fieldText, i) => {
     const field = RECORD_FIELDS[i];
     if (!field) return;
     for (const line of fieldText.split('\n')) {
-      const found = ranges(line, terms, phrases);
+      const found = ranges(line, terms, phrases, memo);
       if (found.length === 0) continue;
       const better = !best || found.length > best.found.length
         || (found.length === best.found.length && PREFERENCE.indexOf(field) < PREFERENCE.indexOf(best.field));

@@ -37,7 +37,7 @@ async function exhaustiveClause(seg: Segment, clause: CompiledClause, ctx: Query
       if (g[row] === 0) continue;
       if (clause.anyGroup) { total[row] = total[row]! + g[row]!; count[row] = 1; continue; }
       if (count[row] !== groups.indexOf(expanded)) continue;
-      count[row]++;
+      count[row] = count[row]! + 1;
       total[row] = total[row]! + g[row]!;
     }
   }
