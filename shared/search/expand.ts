@@ -83,27 +83,24 @@ function popcount(x: number): number {
  * slower). Small segments are always scanned so: their first letter's terms are one
  * contiguous range of the sorted dictionary, found by two binary searches.
  */
-interface Bucket { terms: string[]; sigs: Uint32Array; lenStart: Int32Array }
-type Vocabulary = Map<number, Bucket>;
+interface Vocabulary {
+  /** Terms by (first letter's bucket, length), each length range in first-seen order. */
+  terms: string[];
+  sigs: Uint32Array;
+  /** Bucket of each first code unit (−1: none). */
+  bucketOf: Int32Array;
+  /** Start of (bucket, length) in `terms`: index bucket × LENGTHS + length (lengths from 64 share one slot). */
+  start: Int32Array;
+}
 const BIG_SEGMENT_DOCS = 1_000;
 /** Terms added to the vocabulary between yields (~1–2 ms of work). */
 const VOCABULARY_CHUNK = 8_192;
-const MAX_BUCKET_LENGTH = 64;
+const MAX_LENGTH = 64;
+const LENGTHS = MAX_LENGTH + 1;
 let shared: { segments: readonly Segment[]; vocabulary: Vocabulary } | null = null;
 
 const bigSegments = (segments: readonly Segment[]) => segments.filter((s) => s.meta.docCount >= BIG_SEGMENT_DOCS);
 const sameList = (a: readonly Segment[], b: readonly Segment[]) => a.length === b.length && a.every((s) => b.includes(s));
-
-function bucketOf(terms: string[]): Bucket {
-  const counts = new Int32Array(MAX_BUCKET_LENGTH + 2);
-  for (const t of terms) counts[Math.min(t.length, MAX_BUCKET_LENGTH) + 1]!++;
-  const lenStart = new Int32Array(MAX_BUCKET_LENGTH + 2);
-  for (let i = 1; i < lenStart.length; i++) lenStart[i] = lenStart[i - 1]! + counts[i]!;
-  const fill = lenStart.slice();
-  const ordered = new Array<string>(terms.length);
-  for (const t of terms) ordered[fill[Math.min(t.length, MAX_BUCKET_LENGTH)]!++] = t;
-  return { terms: ordered, sigs: Uint32Array.from(ordered, letterSignature), lenStart };
-}
 
 /** Builds the shared vocabulary for these segments unless it is current; yields between segments. */
 export async function prepareVocabulary(segments: readonly Segment[], yieldNow: () => Promise<void> = () => Promise.resolve()): Promise<void> {
@@ -121,15 +118,25 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
       }
     }
   }
-  const byFirst = new Map<number, string[]>();
+  // A counting sort by (first letter's bucket, length), stable: one pass to key, one to place.
+  const bucketOf = new Int32Array(65_536).fill(-1);
+  let buckets = 0;
+  const keys = new Int32Array(all.size);
+  let i = 0;
   for (const t of all) {
     const first = t.charCodeAt(0);
-    const list = byFirst.get(first);
-    if (list) list.push(t); else byFirst.set(first, [t]);
+    let b = bucketOf[first]!;
+    if (b < 0) { b = buckets++; bucketOf[first] = b; }
+    keys[i++] = b * LENGTHS + Math.min(t.length, MAX_LENGTH);
   }
-  const vocabulary: Vocabulary = new Map();
-  for (const [first, terms] of byFirst) vocabulary.set(first, bucketOf(terms));
-  shared = { segments: big, vocabulary };
+  const start = new Int32Array(buckets * LENGTHS + 1);
+  for (const k of keys) start[k + 1]!++;
+  for (let k = 1; k < start.length; k++) start[k] = start[k]! + start[k - 1]!;
+  const fill = start.slice();
+  const terms = new Array<string>(all.size);
+  i = 0;
+  for (const t of all) terms[fill[keys[i++]!]!++] = t;
+  shared = { segments: big, vocabulary: { terms, sigs: Uint32Array.from(terms, letterSignature), bucketOf, start } };
 }
 
 /** Terms within distance d of word, from..to of a list (the word's first letter only). */
@@ -190,11 +197,11 @@ export class Expander {
     const big = bigSegments(this.segments);
     const vocabulary = shared && sameList(shared.segments, big) ? shared.vocabulary : null;
     const first = word.charCodeAt(0);
-    const bucket = vocabulary?.get(first);
-    if (bucket) {
-      const { terms, sigs, lenStart } = bucket;
-      const last = lenStart.length - 2;
-      scanFuzzy(terms, sigs, lenStart[Math.max(0, Math.min(last, word.length - d))]!, lenStart[Math.min(last, word.length + d) + 1]!, word, d, found);
+    const bucket = vocabulary ? vocabulary.bucketOf[first]! : -1;
+    if (vocabulary && bucket >= 0) {
+      const { terms, sigs, start } = vocabulary;
+      const at = bucket * LENGTHS;
+      scanFuzzy(terms, sigs, start[at + Math.max(0, Math.min(MAX_LENGTH, word.length - d))]!, start[at + Math.min(MAX_LENGTH, word.length + d) + 1]!, word, d, found);
     }
     for (const s of this.segments) {
       if (vocabulary && s.meta.docCount >= BIG_SEGMENT_DOCS) continue;
