@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { foldText } from '../text/fold';
 import { tokenize } from './analyze';
 import { findPhrase, matchRanges, matchRangesInText } from './highlight';
 
@@ -14,6 +15,21 @@ function randomText(seed: number, words: number): string {
   for (let i = 0; i < words; i++) out.push(PIECES[next() % PIECES.length]!, next() % 3 === 0 ? '' : ' ');
   return out.join('');
 }
+
+describe('tokenize', () => {
+  it('finds the words /[\\p{L}\\p{N}\\p{M}]+/gu finds, folded as before', () => {
+    const reference = (text: string) => [...text.matchAll(/[\p{L}\p{N}\p{M}]+/gu)].flatMap((m) => {
+      const lower = m[0].toLowerCase();
+      const words = /^[a-z0-9]+$/.test(lower) ? [lower] : tokenizeOne(m[0]);
+      return words.map((word) => ({ word, start: m.index, end: m.index + m[0].length }));
+    });
+    const tokenizeOne = (raw: string) => foldText(raw).match(/[\p{L}\p{N}]+/gu) ?? [];
+    for (let seed = 1; seed <= 40; seed++) {
+      const text = `${randomText(seed, 300)}\ud800 x\udc00y \u0301a`;
+      expect(tokenize(text), `seed ${seed}`).toEqual(reference(text));
+    }
+  });
+});
 
 describe('matchRangesInText', () => {
   it('finds exactly the words a full tokenize finds, on any mix of scripts, marks and punctuation', () => {

@@ -3,6 +3,7 @@
 import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
+import { scanned, wordEnd, wordStart } from './wordChars';
 
 /**
  * Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado").
@@ -72,54 +73,29 @@ function foldedWords(raw: string): string[] {
   return words;
 }
 
-/** Word characters as the tokenizer's WORD (letters, digits, marks), by UTF-16 code unit, filled as met. */
-const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
-const codeClass = new Uint8Array(65_536); // 0 unknown, 1 word, 2 not
-for (let c = 0; c < 128; c++) codeClass[c] = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 2;
-const astralClass = new Map<number, boolean>();
-/** Whether the code point at `i` (a surrogate pair counts as one) is a word character; its length in code units. */
-function wordCharAt(text: string, i: number): 0 | 1 | 2 {
-  if (i >= text.length) return 0;
-  const c = text.charCodeAt(i);
-  if (c < 0xd800 || c > 0xdbff) {
-    let k = codeClass[c]!;
-    if (k === 0) { k = WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 2; codeClass[c] = k; }
-    return k === 1 ? 1 : 0;
-  }
-  const cp = text.codePointAt(i)!;
-  if (cp <= 0xffff) return 0; // a lone surrogate
-  let word = astralClass.get(cp);
-  if (word === undefined) { word = WORD_CHAR.test(String.fromCodePoint(cp)); astralClass.set(cp, word); }
-  return word ? 2 : 0;
-}
-
-/**
- * ASCII, Latin-1 and Latin Extended-A/B letters, combining accents: a word of these folds to
- * exactly one word (NFKC, lower case and stripped marks never yield a non-word character).
- */
-const latinCode = (c: number): boolean => c < 0x80 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f);
-
 /** ASCII letters and digits lower-cased (A–Z → a–z), anything else −1. */
 const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
 
 /**
  * The terms' ASCII heads (first two letters) as a table, [first * 129 + second] (second 128: a
- * one-letter word); kept per term set (a hit's matched terms, never changed once made), since
- * a record's snippet scans each of its lines.
+ * one-letter word). One table, refilled when the term set changes (each page hit has its own
+ * set of matched terms; a record's snippet scans its lines with one): only its set entries
+ * are cleared. A term set is never changed once made.
  */
-const headTables = new WeakMap<ReadonlySet<string>, Uint8Array>();
+const heads = new Uint8Array(128 * 129);
+const headsSet: number[] = [];
+let headsFor: ReadonlySet<string> | null = null;
 function headTable(terms: ReadonlySet<string>): Uint8Array {
-  let table = headTables.get(terms);
-  if (!table) {
-    table = new Uint8Array(128 * 129);
-    for (const t of terms) {
-      const a = asciiLower(t.charCodeAt(0));
-      const b = t.length > 1 ? asciiLower(t.charCodeAt(1)) : 128;
-      if (a === t.charCodeAt(0) && a >= 0 && (b === 128 || b === t.charCodeAt(1))) table[a * 129 + b] = 1;
-    }
-    headTables.set(terms, table);
+  if (headsFor === terms) return heads;
+  for (const k of headsSet) heads[k] = 0;
+  headsSet.length = 0;
+  for (const t of terms) {
+    const a = asciiLower(t.charCodeAt(0));
+    const b = t.length > 1 ? asciiLower(t.charCodeAt(1)) : 128;
+    if (a === t.charCodeAt(0) && a >= 0 && (b === 128 || b === t.charCodeAt(1))) { heads[a * 129 + b] = 1; headsSet.push(a * 129 + b); }
   }
-  return table;
+  headsFor = terms;
+  return heads;
 }
 
 /**
@@ -133,28 +109,13 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
   const asciiHeads = headTable(terms);
   const n = text.length;
   let i = 0;
-  while (i < n) {
-    const c0 = text.charCodeAt(i);
-    if (c0 < 128 ? codeClass[c0] !== 1 : wordCharAt(text, i) === 0) { i++; continue; }
+  while ((i = wordStart(text, i)) < n) {
     const start = i;
-    let latin = true;
-    // To the word's end; ASCII (most of a page) without a call.
-    while (i < n) {
-      const c = text.charCodeAt(i);
-      if (c < 128) {
-        if (codeClass[c] !== 1) break;
-        i++;
-        continue;
-      }
-      const k = wordCharAt(text, i);
-      if (k === 0) break;
-      if (k === 2 || !latinCode(c)) latin = false;
-      i += k;
-    }
+    i = wordEnd(text, i);
     // The word is text[start, i). A Latin word folds to one word starting with its first two
     // letters when they are ASCII: that head (lower-cased) rules most words out. Other words
     // go by their folded forms (memo): folding can split them ("huamanKK½" → "huamankk1", "2").
-    if (latin) {
+    if (scanned.latin) {
       const a = asciiLower(text.charCodeAt(start));
       const b = i - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 128;
       if (a >= 0 && b >= 0 && !asciiHeads[a * 129 + b]) continue;
