@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldText } from '../text/fold';
 import { tokenize } from './analyze';
-import { findPhrase, matchRanges, matchRangesInText } from './highlight';
+import { findPhrase, findPhraseInText, matchRanges, matchRangesInText } from './highlight';
 
 // A small generator of page-like text: ASCII and accented words, capitals, digits, marks,
 // ligatures, astral letters, punctuation and line breaks.
@@ -51,5 +51,26 @@ describe('matchRangesInText', () => {
     const text = 'Sendero Luminoso (SENDERO luminoso) y sendero de luminoso';
     expect(findPhrase(tokenize(text), ['sendero', 'luminoso']).map((r) => text.slice(r.start, r.end))).toEqual(['Sendero Luminoso', 'SENDERO luminoso']);
     expect(matchRangesInText(text, new Set(['luminoso'])).map((r) => text.slice(r.start, r.end))).toEqual(['Luminoso', 'luminoso', 'luminoso']);
+  });
+});
+
+describe('findPhraseInText', () => {
+  it('finds what findPhrase finds over the whole tokenized text: same ranges, same order', () => {
+    let tried = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const text = randomText(seed, 300);
+      const tokens = tokenize(text);
+      const phrases = [['sendero', 'luminoso'], ['capturados', 'quispe'], ['fiscal', 'x'], ['1', '2'], ['kk'], ['the', 'de', 'la'], ['huaman', 'nahui']];
+      for (let k = 0; k < 12; k++) {
+        const at = (seed * 31 + k * 17) % Math.max(1, tokens.length - 3);
+        phrases.push(tokens.slice(at, at + 1 + (k % 3)).map((t) => t.word));
+      }
+      for (const phrase of phrases) {
+        tried++;
+        expect(findPhraseInText(text, phrase), `seed ${seed}, ${phrase}`).toEqual(findPhrase(tokens, phrase));
+        expect(findPhraseInText(text, phrase, true)).toEqual(findPhrase(tokens, phrase, true));
+      }
+    }
+    expect(tried).toBeGreaterThan(500);
   });
 });

@@ -53,6 +53,58 @@ export function findPhrase(tokens: readonly WordToken[], phrase: readonly string
   return out;
 }
 
+/**
+ * `findPhrase(tokenize(text), phrase, first)` without tokenizing the whole text: words are
+ * found by character class, and only a word whose folded form can start the phrase (an ASCII
+ * word is its own lower case: its first letter says; any other is folded, cached) and the
+ * words after it are cut out and folded. Same ranges in the same order.
+ */
+export function findPhraseInText(text: string, phrase: readonly string[], first = false): HighlightRange[] {
+  const out: HighlightRange[] = [];
+  if (phrase.length === 0) return out;
+  const words = wordsOf(phrase);
+  const head = phrase[0]!.charCodeAt(0);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const ascii: boolean[] = [];
+  const n = text.length;
+  for (let i = wordStart(text, 0); i < n; i = wordStart(text, i)) {
+    starts.push(i);
+    i = wordEnd(text, i);
+    ends.push(i);
+    ascii.push(scanned.ascii);
+  }
+  const runs = starts.length;
+  // The folded words of each run (tokenize's tokens, grouped by run), made when first needed.
+  const parts: (readonly string[] | undefined)[] = new Array(runs);
+  const partsOf = (r: number): readonly string[] => (parts[r] ??= ascii[r]
+    ? [text.slice(starts[r]!, ends[r]!).toLowerCase()]
+    : foldedWords(text.slice(starts[r]!, ends[r]!)));
+  for (let r = 0; r < runs; r++) {
+    // An ASCII run is one token, its lower case: a first letter other than the phrase's rules it out.
+    if (ascii[r] && asciiLower(text.charCodeAt(starts[r]!)) !== head) continue;
+    const own = partsOf(r);
+    for (let p = 0; p < own.length; p++) {
+      let run = r;
+      let part = p;
+      let last = r;
+      let ok = true;
+      for (let j = 0; j < words.length && ok; j++) {
+        while (run < runs && part >= partsOf(run).length) { run++; part = 0; }
+        if (run >= runs) { ok = false; break; }
+        ok = words[j]!.matches(partsOf(run)[part]!);
+        last = run;
+        part++;
+      }
+      if (ok) {
+        out.push({ start: starts[r]!, end: ends[last]! });
+        if (first) return out;
+      }
+    }
+  }
+  return out;
+}
+
 /** Ranges of words whose folded form is among the matched terms (surface forms: no stemming here). */
 export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<string>): HighlightRange[] {
   const out: HighlightRange[] = [];

@@ -1,11 +1,11 @@
 // Phrase checks: by word positions for pages (the strong words, adjacent and in order), on the
 // record's own text line by line for records, and on a page's text for words not indexed there.
-import { isStrong, tokenize } from './analyze';
+import { isStrong } from './analyze';
 import { BOOST } from './compile';
 import type { CompiledClause } from './compile';
 import { positionsOf } from './evaluate';
 import type { QueryContext } from './evaluate';
-import { findPhrase } from './highlight';
+import { findPhraseInText } from './highlight';
 import { FIELD_SEPARATOR } from './segment';
 import type { Segment } from './segment';
 
@@ -48,7 +48,7 @@ export async function phraseRowsByPositions(seg: Segment, clause: CompiledClause
 
 /** Whether a text holds the phrase, every word (stop words too) in place. */
 export function textHasPhrase(text: string, phrase: readonly string[]): boolean {
-  return findPhrase(tokenize(text), phrase, true).length > 0;
+  return findPhraseInText(text, phrase, true).length > 0;
 }
 
 /**

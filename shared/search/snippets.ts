@@ -1,18 +1,14 @@
 // Snippets that read as text: a page's best passage with how often the words occur on it; a
 // record's one field part (a name, a role, a place, a line of its description) where the
 // words matched, as written, with the field it came from (the UI labels it).
-import { tokenize } from './analyze';
-import { findPhrase, makeSnippet, matchRangesInText } from './highlight';
+import { findPhraseInText, makeSnippet, matchRangesInText } from './highlight';
 import { FIELD_SEPARATOR } from './segment';
 import type { HighlightRange, RecordField, Snippet } from './types';
 import { RECORD_FIELDS } from './types';
 
 function ranges(text: string, terms: ReadonlySet<string>, phrases: readonly (readonly string[])[], memo?: Map<string, boolean>): HighlightRange[] {
   const out = matchRangesInText(text, terms, memo);
-  if (phrases.length) {
-    const tokens = tokenize(text);
-    for (const p of phrases) out.push(...findPhrase(tokens, p));
-  }
+  for (const p of phrases) out.push(...findPhraseInText(text, p));
   return out;
 }
 
