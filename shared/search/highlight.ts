@@ -1,5 +1,6 @@
 // Phrase verification, highlight ranges and snippets over stored text (records' own text or
 // a page text loaded lazily for the top hits only).
+import { foldText } from '../text/fold';
 import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
@@ -67,12 +68,14 @@ export function findPhraseInText(text: string, phrase: readonly string[], first 
   const starts: number[] = [];
   const ends: number[] = [];
   const ascii: boolean[] = [];
+  const latin: boolean[] = [];
   const n = text.length;
   for (let i = wordStart(text, 0); i < n; i = wordStart(text, i)) {
     starts.push(i);
     i = wordEnd(text, i);
     ends.push(i);
     ascii.push(scanned.ascii);
+    latin.push(scanned.latin);
   }
   const runs = starts.length;
   // The folded words of each run (tokenize's tokens, grouped by run), made when first needed.
@@ -81,8 +84,10 @@ export function findPhraseInText(text: string, phrase: readonly string[], first 
     ? [text.slice(starts[r]!, ends[r]!).toLowerCase()]
     : foldedWords(text.slice(starts[r]!, ends[r]!)));
   for (let r = 0; r < runs; r++) {
-    // An ASCII run is one token, its lower case: a first letter other than the phrase's rules it out.
+    // An ASCII run is one token, its lower case; a Latin run one token too, whose first letter
+    // is its first letter folded: a first letter other than the phrase's rules it out.
     if (ascii[r] && asciiLower(text.charCodeAt(starts[r]!)) !== head) continue;
+    if (!ascii[r] && latin[r]) { const f = foldedFirst(text.charCodeAt(starts[r]!)); if (f >= 0 && f !== head) continue; }
     const own = partsOf(r);
     for (let p = 0; p < own.length; p++) {
       let run = r;
@@ -129,6 +134,23 @@ function foldedWords(raw: string): string[] {
 const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
 
 /**
+ * The first code unit of the folded word a Latin word starting with `c` folds to ("Á" → "a",
+ * "Ǆ" → "d", "ß" → "s"), −1 when it cannot be told from `c` alone (a combining mark, which
+ * belongs to the next letter). Kept per code unit.
+ */
+const foldedFirsts = new Int32Array(0x250).fill(-2);
+function foldedFirst(c: number): number {
+  if (c >= 0x250) return -1;
+  let f = foldedFirsts[c]!;
+  if (f === -2) {
+    const folded = foldText(String.fromCharCode(c));
+    f = folded.length ? folded.charCodeAt(0) : -1;
+    foldedFirsts[c] = f;
+  }
+  return f;
+}
+
+/**
  * The terms' ASCII heads (first two letters) as a table, [first * 129 + second] (second 128: a
  * one-letter word). One table, refilled when the term set changes (each page hit has its own
  * set of matched terms; a record's snippet scans its lines with one): only its set entries
@@ -136,12 +158,16 @@ const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c
  */
 const heads = new Uint8Array(128 * 129);
 const headsSet: number[] = [];
+/** The terms' first code units (a word whose folded form starts otherwise matches none). */
+const firsts = new Set<number>();
 let headsFor: ReadonlySet<string> | null = null;
 function headTable(terms: ReadonlySet<string>): Uint8Array {
   if (headsFor === terms) return heads;
   for (const k of headsSet) heads[k] = 0;
   headsSet.length = 0;
+  firsts.clear();
   for (const t of terms) {
+    firsts.add(t.charCodeAt(0));
     const a = asciiLower(t.charCodeAt(0));
     const b = t.length > 1 ? asciiLower(t.charCodeAt(1)) : 128;
     if (a === t.charCodeAt(0) && a >= 0 && (b === 128 || b === t.charCodeAt(1))) { heads[a * 129 + b] = 1; headsSet.push(a * 129 + b); }
@@ -168,9 +194,16 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
     // letters when they are ASCII: that head (lower-cased) rules most words out. Other words
     // go by their folded forms (memo): folding can split them ("huamanKK½" → "huamankk1", "2").
     if (scanned.latin) {
-      const a = asciiLower(text.charCodeAt(start));
+      const c0 = text.charCodeAt(start);
+      const a = asciiLower(c0);
       const b = i - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 128;
-      if (a >= 0 && b >= 0 && !asciiHeads[a * 129 + b]) continue;
+      if (a >= 0 && b >= 0) {
+        if (!asciiHeads[a * 129 + b]) continue;
+      } else {
+        // An accent in its first two letters ("cárdenas", "Ñahui"): its folded first letter still says.
+        const f = a >= 0 ? a : foldedFirst(c0);
+        if (f >= 0 && !firsts.has(f)) continue;
+      }
     }
     const raw = text.slice(start, i);
     // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
