@@ -12,6 +12,7 @@
 import { foldText } from '../text/fold';
 import { englishStemmer, lunr, spanishStemmer } from './lunrSetup';
 import { EN_STOP_WORDS, ES_STOP_WORDS, STOP_WORDS } from './stopWords';
+import { scanned, wordEnd, wordStart } from './wordChars';
 
 /** Bump when anything here changes the terms produced: stored segments then need rebuilding. */
 export const ANALYZER_VERSION = 2;
@@ -27,7 +28,6 @@ export interface WordToken {
   end: number;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 const FOLDED_WORD = /[\p{L}\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
 const ASCII_WORD = /^[a-z0-9]+$/;
@@ -42,14 +42,17 @@ export function foldedTokens(text: string): string[] {
 /** Words with their offsets in the original text, for snippets and highlighting. */
 export function tokenize(text: string): WordToken[] {
   const out: WordToken[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  const n = text.length;
+  // Words found by character class (wordChars.ts), as WORD would match them.
+  for (let start = wordStart(text, 0); start < n; start = wordStart(text, start)) {
+    const end = wordEnd(text, start);
+    const raw = text.slice(start, end);
     // Plain ASCII needs only lower-casing (most page text; foldText costs three normalisations).
-    const lower = match[0].toLowerCase();
-    if (ASCII_WORD.test(lower)) { out.push({ word: lower, start, end }); continue; }
+    const lower = raw.toLowerCase();
+    if (scanned.ascii || ASCII_WORD.test(lower)) out.push({ word: lower, start, end });
     // Folding can split a run (NFKC turns "½" into "1⁄2"); the parts share the run's offsets.
-    for (const word of foldedParts(match[0])) out.push({ word, start, end });
+    else for (const word of foldedParts(raw)) out.push({ word, start, end });
+    start = end;
   }
   return out;
 }

@@ -97,4 +97,27 @@ export class JoinedTerms implements TermList {
   at(index: number): string | undefined {
     return index >= 0 && index < this.ends.length - 1 ? this.text.slice(this.ends[index]!, this.ends[index + 1]!) : undefined;
   }
+  /**
+   * Term `index`'s first `length` code units (all of it when longer than the term) compared
+   * with `word` as `<` orders strings (UTF-16 code units), in place: a dictionary lookup's
+   * binary search cuts no string out (~17 probes per lookup, thousands of lookups per query).
+   */
+  compareAt(index: number, word: string, length = Infinity): number {
+    const start = this.ends[index]!;
+    const end = Math.min(this.ends[index + 1]!, start + length);
+    const text = this.text;
+    const n = Math.min(end - start, word.length);
+    for (let i = 0; i < n; i++) {
+      const d = text.charCodeAt(start + i) - word.charCodeAt(i);
+      if (d !== 0) return d;
+    }
+    return end - start - word.length;
+  }
+}
+
+/** `terms.at(index)` (its first `length` code units) compared with `word` in `<` order, without cutting a string out of a joined dictionary. */
+export function compareTerm(terms: TermList, index: number, word: string, length = Infinity): number {
+  if (terms instanceof JoinedTerms) return terms.compareAt(index, word, length);
+  const t = length === Infinity ? terms.at(index)! : terms.at(index)!.slice(0, length);
+  return t < word ? -1 : t > word ? 1 : 0;
 }

@@ -6,7 +6,7 @@
  */
 import { Expander } from './expand';
 import type { Expanded } from './expand';
-import { fieldsOf, rowLangs, segmentDf, termIndex } from './segment';
+import { fieldsOf, rowLangs, termIndex } from './segment';
 import type { FieldIndex, Segment } from './segment';
 import type { SearchField, SegmentFamily } from './types';
 import { ByteReader } from './varint';
@@ -21,6 +21,8 @@ export const idf = (df: number, n: number): number => Math.log(1 + Math.abs((n -
 export class QueryContext extends Expander {
   private readonly n: Record<SegmentFamily, number> = { records: 0, pages: 0 };
   private readonly idfMemo = new Map<string, number>();
+  /** Dictionary index of each term looked up in a field during this query (−1: absent). */
+  private readonly termMemo = new Map<FieldIndex, Map<string, number>>();
   constructor(segments: readonly Segment[]) {
     super(segments);
     // Tombstoned rows still count until a merge expunges them, as in Lucene.
@@ -29,8 +31,20 @@ export class QueryContext extends Expander {
 
   private df(family: SegmentFamily, term: string): number {
     let df = 0;
-    for (const s of this.segments) if (s.meta.family === family) df += rowDf(s, term);
+    for (const s of this.segments) if (s.meta.family === family) df += rowDf(s, term, this);
     return df;
+  }
+
+  /**
+   * `termIndex(f.terms, term)`, once per field and term for the query: a word's forms are
+   * looked up for its idf, the clause order and its scoring, in every segment.
+   */
+  termAt(f: FieldIndex, term: string): number {
+    let memo = this.termMemo.get(f);
+    if (!memo) { memo = new Map(); this.termMemo.set(f, memo); }
+    let t = memo.get(term);
+    if (t === undefined) { t = termIndex(f.terms, term); memo.set(term, t); }
+    return t;
   }
 
   idf(family: SegmentFamily, term: string): number {
@@ -67,12 +81,13 @@ export class QueryContext extends Expander {
  * word in its name and its description counts once. Pages have one field: its df. Cached per
  * segment (postings never change; tombstoned rows count until a merge, like N).
  */
-export function rowDf(s: Segment, term: string): number {
+export function rowDf(s: Segment, term: string, ctx?: QueryContext): number {
+  const at = (f: FieldIndex) => (ctx ? ctx.termAt(f, term) : termIndex(f.terms, term));
   let hits = 0;
   let only = -1;
-  for (let i = 0; i < s.fields.length; i++) if (termIndex(s.fields[i]!.terms, term) >= 0) { hits++; only = i; }
+  for (let i = 0; i < s.fields.length; i++) if (at(s.fields[i]!) >= 0) { hits++; only = i; }
   if (hits === 0) return 0;
-  if (hits === 1) { const f = s.fields[only]!; return f.df[termIndex(f.terms, term)]!; }
+  if (hits === 1) { const f = s.fields[only]!; return f.df[at(f)]!; }
   const cache = (s.cache.rowDf ??= new Map());
   let df = cache.get(term);
   if (df === undefined) {
@@ -88,7 +103,11 @@ export function rowDf(s: Segment, term: string): number {
 }
 
 /** Rough cost of a group in a segment: postings to walk. */
-export const groupCost = (s: Segment, expanded: readonly Expanded[]): number => expanded.reduce((sum, e) => sum + segmentDf(s, e.term), 0);
+export function groupCost(s: Segment, expanded: readonly Expanded[], ctx: QueryContext): number {
+  let cost = 0;
+  for (const e of expanded) for (const f of s.fields) { const t = ctx.termAt(f, e.term); if (t >= 0) cost += f.df[t]!; }
+  return cost;
+}
 
 /**
  * Walks one term's postings: calls `visit(row, tf)` per posting, in row order. Stops early
@@ -105,12 +124,18 @@ export function walkPostings(f: FieldIndex, t: number, visit: (row: number, tf: 
   }
 }
 
+/** Rows whose `mask` slot equals `want` (the rows an AND still keeps). */
+export interface RowMask { mask: Uint16Array; want: number }
+
 /**
  * Scores one word group in a segment into `out` (dense, one slot per row, zero = no match):
  * per field the best form (surface, stem forms, prefix, typos do not add up), each weighed by
  * its boost for the row's language, fields summed with their boosts. Returns the rows touched, in no particular order.
+ * `only`: rows outside the mask are skipped before scoring (they are neither scored nor touched).
  */
-export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: QueryContext, out: Float32Array): number[] {
+export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: QueryContext, out: Float32Array, only: RowMask | null = null): number[] {
+  const mask = only?.mask ?? null;
+  const want = only?.want ?? 0;
   const touched: number[] = [];
   const single = s.fields.length === 1;
   const best = single ? out : new Float32Array(out.length);
@@ -121,7 +146,7 @@ export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: Query
     const lengths = f.lengths;
     const bytes = f.postings;
     for (const e of expanded) {
-      const t = termIndex(f.terms, e.term);
+      const t = ctx.termAt(f, e.term);
       if (t < 0) continue;
       const w0 = ctx.idfOf(s.meta.family, e, expanded);
       const [bMixed, bEs, bEn] = e.byLang;
@@ -148,6 +173,8 @@ export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: Query
           do { byte = bytes[pos++]!; tf |= (byte & 0x7f) << shift; shift += 7; } while (byte >= 0x80);
           tf >>>= 0;
         }
+        // Restricted to the rows still in the running (an AND's later words): decoded, not scored.
+        if (mask !== null && mask[row] !== want) continue;
         const lang = langs[row];
         const boost = lang === 1 ? bEs : lang === 2 ? bEn : bMixed;
         if (boost === 0) continue;
@@ -201,26 +228,52 @@ export function termsOfRows(s: Segment, terms: readonly string[], rows: readonly
 }
 
 /**
- * Word positions of the given rows for one term (pages: the field `text`), read from the
- * positions source by the term's byte range only.
+ * Word positions of the wanted rows for one term (pages: the field `text`), read from the
+ * positions source by the term's byte range only: `slot[row]` is the row's index in `into`
+ * (−1: not wanted), whose list gets the positions (appended: a word's forms share the list).
+ * One pass over the term's postings and positions, varints decoded inline; the positions of
+ * rows not wanted are skipped, not decoded.
  */
-export async function positionsOf(s: Segment, term: string, rows: ReadonlySet<number>, into: Map<number, Set<number>>): Promise<void> {
+export async function positionsOf(s: Segment, term: string, slot: Int32Array, into: (number[] | undefined)[]): Promise<void> {
   const f = s.fields[0];
   if (!f?.posStart || !s.positions) return;
   const t = termIndex(f.terms, term);
   if (t < 0) return;
   // In memory once warmed (the worker reads each segment's positions after start-up); until
   // then, only this term's byte range is read from the Blob.
-  const pos = s.positions.inMemory
-    ? new ByteReader(s.positions.inMemory, f.posStart[t]!)
-    : new ByteReader(new Uint8Array(await s.positions.slice(f.posStart[t]!, f.posStart[t + 1]!).arrayBuffer()));
-  walkPostings(f, t, (row, tf) => {
-    const wanted = rows.has(row);
-    let set = wanted ? into.get(row) : undefined;
-    if (wanted && !set) { set = new Set(); into.set(row, set); }
-    let p = 0;
-    for (let j = 0; j < tf; j++) { p += pos.varint(); set?.add(p); }
-  });
+  let pos: Uint8Array;
+  let at: number;
+  if (s.positions.inMemory) { pos = s.positions.inMemory; at = f.posStart[t]!; }
+  else { pos = new Uint8Array(await s.positions.slice(f.posStart[t]!, f.posStart[t + 1]!).arrayBuffer()); at = 0; }
+  const bytes = f.postings;
+  let p = f.postStart[t]!;
+  const count = f.df[t]!;
+  let row = 0;
+  for (let i = 0; i < count; i++) {
+    let byte = bytes[p++]!;
+    let delta = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) { byte = bytes[p++]!; delta |= (byte & 0x7f) << shift; }
+    row += delta >>> 0;
+    byte = bytes[p++]!;
+    let tf = byte & 0x7f;
+    for (let shift = 7; byte >= 0x80; shift += 7) { byte = bytes[p++]!; tf |= (byte & 0x7f) << shift; }
+    tf >>>= 0;
+    const k = row < slot.length ? slot[row]! : -1;
+    if (k < 0) {
+      // Skip this row's tf position varints.
+      for (let j = 0; j < tf; j++) while (pos[at++]! >= 0x80);
+      continue;
+    }
+    const list = (into[k] ??= []);
+    let word = 0;
+    for (let j = 0; j < tf; j++) {
+      byte = pos[at++]!;
+      let d = byte & 0x7f;
+      for (let shift = 7; byte >= 0x80; shift += 7) { byte = pos[at++]!; d |= (byte & 0x7f) << shift; }
+      word += d >>> 0;
+      list.push(word);
+    }
+  }
 }
 
 export { fieldsOf };

@@ -75,15 +75,28 @@ function popcount(x: number): number {
 }
 
 /**
- * One deduplicated vocabulary of the big segments, ordered by term length (a fuzzy word of
- * length L scans lengths L−d…L+d only), with signatures. Built in the background
+ * One deduplicated vocabulary of the big segments, bucketed by first letter (a typo keeps it:
+ * Elasticsearch's prefix_length 1) and ordered by length within a bucket (a fuzzy word of
+ * length L scans its letter's lengths L−d…L+d only), with signatures. Built in the background
  * (`prepareVocabulary`, after start-up and merges); until it matches the live big segments,
- * fuzzy expansion scans each segment's own dictionary and signatures (correct, slower).
+ * fuzzy expansion scans each segment's own dictionary over the word's first letter (correct,
+ * slower). Small segments are always scanned so: their first letter's terms are one
+ * contiguous range of the sorted dictionary, found by two binary searches.
  */
-interface Vocabulary { terms: string[]; sigs: Uint32Array; lenStart: Int32Array }
+interface Vocabulary {
+  /** Terms by (first letter's bucket, length), each length range in first-seen order. */
+  terms: string[];
+  sigs: Uint32Array;
+  /** Bucket of each first code unit (−1: none). */
+  bucketOf: Int32Array;
+  /** Start of (bucket, length) in `terms`: index bucket × LENGTHS + length (lengths from 64 share one slot). */
+  start: Int32Array;
+}
 const BIG_SEGMENT_DOCS = 1_000;
 /** Terms added to the vocabulary between yields (~1–2 ms of work). */
 const VOCABULARY_CHUNK = 8_192;
+const MAX_LENGTH = 64;
+const LENGTHS = MAX_LENGTH + 1;
 let shared: { segments: readonly Segment[]; vocabulary: Vocabulary } | null = null;
 
 const bigSegments = (segments: readonly Segment[]) => segments.filter((s) => s.meta.docCount >= BIG_SEGMENT_DOCS);
@@ -105,18 +118,28 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
       }
     }
   }
-  const maxLen = 64;
-  const counts = new Int32Array(maxLen + 2);
-  for (const t of all) counts[Math.min(t.length, maxLen) + 1]!++;
-  const lenStart = new Int32Array(maxLen + 2);
-  for (let i = 1; i < lenStart.length; i++) lenStart[i] = lenStart[i - 1]! + counts[i]!;
-  const fill = lenStart.slice();
+  // A counting sort by (first letter's bucket, length), stable: one pass to key, one to place.
+  const bucketOf = new Int32Array(65_536).fill(-1);
+  let buckets = 0;
+  const keys = new Int32Array(all.size);
+  let i = 0;
+  for (const t of all) {
+    const first = t.charCodeAt(0);
+    let b = bucketOf[first]!;
+    if (b < 0) { b = buckets++; bucketOf[first] = b; }
+    keys[i++] = b * LENGTHS + Math.min(t.length, MAX_LENGTH);
+  }
+  const start = new Int32Array(buckets * LENGTHS + 1);
+  for (const k of keys) start[k + 1]!++;
+  for (let k = 1; k < start.length; k++) start[k] = start[k]! + start[k - 1]!;
+  const fill = start.slice();
   const terms = new Array<string>(all.size);
-  for (const t of all) terms[fill[Math.min(t.length, maxLen)]!++] = t;
-  shared = { segments: big, vocabulary: { terms, sigs: Uint32Array.from(terms, letterSignature), lenStart } };
+  i = 0;
+  for (const t of all) terms[fill[keys[i++]!]!++] = t;
+  shared = { segments: big, vocabulary: { terms, sigs: Uint32Array.from(terms, letterSignature), bucketOf, start } };
 }
 
-/** Terms within distance d of word sharing its first letter (Elasticsearch's prefix_length 1). */
+/** Terms within distance d of word, from..to of a list (the word's first letter only). */
 function scanFuzzy(terms: TermList, sigs: Uint32Array, from: number, to: number, word: string, d: number, found: Set<string>): void {
   const sig = letterSignature(word);
   const maxBits = 2 * d;
@@ -134,6 +157,12 @@ function scanFuzzy(terms: TermList, sigs: Uint32Array, from: number, to: number,
     if (t.charCodeAt(0) !== first || Math.abs(t.length - word.length) > d || found.has(t)) continue;
     if (withinDistance(word, t, d)) found.add(t);
   }
+}
+
+/** The range of a sorted dictionary whose terms start with this code unit. */
+function firstLetterRange(terms: TermList, first: number): [number, number] {
+  const from = lowerBound(terms, String.fromCharCode(first));
+  return [from, first === 0xffff ? terms.length : lowerBound(terms, String.fromCharCode(first + 1))];
 }
 
 const shortestFirst = (a: string, b: string): number => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0);
@@ -167,14 +196,19 @@ export class Expander {
     const found = new Set<string>();
     const big = bigSegments(this.segments);
     const vocabulary = shared && sameList(shared.segments, big) ? shared.vocabulary : null;
-    if (vocabulary) {
-      const { terms, sigs, lenStart } = vocabulary;
-      const last = lenStart.length - 2;
-      scanFuzzy(terms, sigs, lenStart[Math.max(0, Math.min(last, word.length - d))]!, lenStart[Math.min(last, word.length + d) + 1]!, word, d, found);
+    const first = word.charCodeAt(0);
+    const bucket = vocabulary ? vocabulary.bucketOf[first]! : -1;
+    if (vocabulary && bucket >= 0) {
+      const { terms, sigs, start } = vocabulary;
+      const at = bucket * LENGTHS;
+      scanFuzzy(terms, sigs, start[at + Math.max(0, Math.min(MAX_LENGTH, word.length - d))]!, start[at + Math.min(MAX_LENGTH, word.length + d) + 1]!, word, d, found);
     }
     for (const s of this.segments) {
       if (vocabulary && s.meta.docCount >= BIG_SEGMENT_DOCS) continue;
-      for (const f of s.fields) scanFuzzy(f.terms, f.sigs, 0, f.terms.length, word, d, found);
+      for (const f of s.fields) {
+        const [from, to] = firstLetterRange(f.terms, first);
+        scanFuzzy(f.terms, f.sigs, from, to, word, d, found);
+      }
     }
     return found;
   }
@@ -239,11 +273,15 @@ export class Expander {
       const slot = lang === 'es' ? 1 : 2;
       const own = stemOf(word, lang);
       for (const stem of stems) {
+        // A form met again in another segment or field adds nothing (same boosts): related once.
+        const met = new Set<string>();
         for (const s of this.segments) {
           for (const f of s.fields) {
-            for (const t of formsOfStem(f.stems[lang], f.terms, stem)) {
-              const form = f.terms.at(t)!;
-              if (form === word) continue;
+            const forms = formsOfStem(f.stems[lang], f.terms, stem);
+            for (let k = 0; k < forms.length; k++) {
+              const form = f.terms.at(forms[k]!)!;
+              if (form === word || met.has(form)) continue;
+              met.add(form);
               const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;
               const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage];
               byLang[slot] = b;

@@ -1,8 +1,10 @@
 // Phrase verification, highlight ranges and snippets over stored text (records' own text or
 // a page text loaded lazily for the top hits only).
+import { foldText } from '../text/fold';
 import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
+import { scanned, wordEnd, wordStart } from './wordChars';
 
 /**
  * Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado").
@@ -52,6 +54,62 @@ export function findPhrase(tokens: readonly WordToken[], phrase: readonly string
   return out;
 }
 
+/**
+ * `findPhrase(tokenize(text), phrase, first)` without tokenizing the whole text: words are
+ * found by character class, and only a word whose folded form can start the phrase (an ASCII
+ * word is its own lower case: its first letter says; any other is folded, cached) and the
+ * words after it are cut out and folded. Same ranges in the same order.
+ */
+export function findPhraseInText(text: string, phrase: readonly string[], first = false): HighlightRange[] {
+  const out: HighlightRange[] = [];
+  if (phrase.length === 0) return out;
+  const words = wordsOf(phrase);
+  const head = phrase[0]!.charCodeAt(0);
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const ascii: boolean[] = [];
+  const latin: boolean[] = [];
+  const n = text.length;
+  for (let i = wordStart(text, 0); i < n; i = wordStart(text, i)) {
+    starts.push(i);
+    i = wordEnd(text, i);
+    ends.push(i);
+    ascii.push(scanned.ascii);
+    latin.push(scanned.latin);
+  }
+  const runs = starts.length;
+  // The folded words of each run (tokenize's tokens, grouped by run), made when first needed.
+  const parts: (readonly string[] | undefined)[] = new Array(runs);
+  const partsOf = (r: number): readonly string[] => (parts[r] ??= ascii[r]
+    ? [text.slice(starts[r]!, ends[r]!).toLowerCase()]
+    : foldedWords(text.slice(starts[r]!, ends[r]!)));
+  for (let r = 0; r < runs; r++) {
+    // An ASCII run is one token, its lower case; a Latin run one token too, whose first letter
+    // is its first letter folded: a first letter other than the phrase's rules it out.
+    if (ascii[r] && asciiLower(text.charCodeAt(starts[r]!)) !== head) continue;
+    if (!ascii[r] && latin[r]) { const f = foldedFirst(text.charCodeAt(starts[r]!)); if (f >= 0 && f !== head) continue; }
+    const own = partsOf(r);
+    for (let p = 0; p < own.length; p++) {
+      let run = r;
+      let part = p;
+      let last = r;
+      let ok = true;
+      for (let j = 0; j < words.length && ok; j++) {
+        while (run < runs && part >= partsOf(run).length) { run++; part = 0; }
+        if (run >= runs) { ok = false; break; }
+        ok = words[j]!.matches(partsOf(run)[part]!);
+        last = run;
+        part++;
+      }
+      if (ok) {
+        out.push({ start: starts[r]!, end: ends[last]! });
+        if (first) return out;
+      }
+    }
+  }
+  return out;
+}
+
 /** Ranges of words whose folded form is among the matched terms (surface forms: no stemming here). */
 export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<string>): HighlightRange[] {
   const out: HighlightRange[] = [];
@@ -59,8 +117,6 @@ export function matchRanges(tokens: readonly WordToken[], terms: ReadonlySet<str
   return out;
 }
 
-const WORD = /[\p{L}\p{N}\p{M}]+/gu;
-const ASCII_HEAD = /^[a-z0-9]+$/;
 
 /** Folded words of one raw word, cached across queries (folding costs three normalisations). */
 const foldCache = new Map<string, string[]>();
@@ -74,26 +130,89 @@ function foldedWords(raw: string): string[] {
   return words;
 }
 
+/** ASCII letters and digits lower-cased (A–Z → a–z), anything else −1. */
+const asciiLower = (c: number): number => (c >= 97 && c <= 122) || (c >= 48 && c <= 57) ? c : c >= 65 && c <= 90 ? c + 32 : -1;
+
 /**
- * matchRanges over a text without tokenizing all of it: most words are ruled out by their
- * first two letters (lower-cased, folded only when not ASCII) before any folding.
+ * The first code unit of the folded word a Latin word starting with `c` folds to ("Á" → "a",
+ * "Ǆ" → "d", "ß" → "s"), −1 when it cannot be told from `c` alone (a combining mark, which
+ * belongs to the next letter). Kept per code unit.
+ */
+const foldedFirsts = new Int32Array(0x250).fill(-2);
+function foldedFirst(c: number): number {
+  if (c >= 0x250) return -1;
+  let f = foldedFirsts[c]!;
+  if (f === -2) {
+    const folded = foldText(String.fromCharCode(c));
+    f = folded.length ? folded.charCodeAt(0) : -1;
+    foldedFirsts[c] = f;
+  }
+  return f;
+}
+
+/**
+ * The terms' ASCII heads (first two letters) as a table, [first * 129 + second] (second 128: a
+ * one-letter word). One table, refilled when the term set changes (each page hit has its own
+ * set of matched terms; a record's snippet scans its lines with one): only its set entries
+ * are cleared. A term set is never changed once made.
+ */
+const heads = new Uint8Array(128 * 129);
+const headsSet: number[] = [];
+/** The terms' first code units (a word whose folded form starts otherwise matches none). */
+const firsts = new Set<number>();
+let headsFor: ReadonlySet<string> | null = null;
+function headTable(terms: ReadonlySet<string>): Uint8Array {
+  if (headsFor === terms) return heads;
+  for (const k of headsSet) heads[k] = 0;
+  headsSet.length = 0;
+  firsts.clear();
+  for (const t of terms) {
+    firsts.add(t.charCodeAt(0));
+    const a = asciiLower(t.charCodeAt(0));
+    const b = t.length > 1 ? asciiLower(t.charCodeAt(1)) : 128;
+    if (a === t.charCodeAt(0) && a >= 0 && (b === 128 || b === t.charCodeAt(1))) { heads[a * 129 + b] = 1; headsSet.push(a * 129 + b); }
+  }
+  headsFor = terms;
+  return heads;
+}
+
+/**
+ * matchRanges over a text without tokenizing all of it: words are found by their characters'
+ * classes (no regex match, no string per word), and most are ruled out by their first two
+ * letters (lower-cased, folded only when not ASCII) before any string is cut or folded.
  */
 export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo = new Map<string, boolean>()): HighlightRange[] {
   const out: HighlightRange[] = [];
   if (terms.size === 0) return out;
-  const heads = new Set([...terms].map((t) => t.slice(0, 2)));
-  const re = new RegExp(WORD.source, 'gu');
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const raw = m[0];
-    const head = raw.slice(0, 2).toLowerCase();
-    if (ASCII_HEAD.test(head) && !heads.has(head)) continue;
+  const asciiHeads = headTable(terms);
+  const n = text.length;
+  let i = 0;
+  while ((i = wordStart(text, i)) < n) {
+    const start = i;
+    i = wordEnd(text, i);
+    // The word is text[start, i). A Latin word folds to one word starting with its first two
+    // letters when they are ASCII: that head (lower-cased) rules most words out. Other words
+    // go by their folded forms (memo): folding can split them ("huamanKK½" → "huamankk1", "2").
+    if (scanned.latin) {
+      const c0 = text.charCodeAt(start);
+      const a = asciiLower(c0);
+      const b = i - start > 1 ? asciiLower(text.charCodeAt(start + 1)) : 128;
+      if (a >= 0 && b >= 0) {
+        if (!asciiHeads[a * 129 + b]) continue;
+      } else {
+        // An accent in its first two letters ("cárdenas", "Ñahui"): its folded first letter still says.
+        const f = a >= 0 ? a : foldedFirst(c0);
+        if (f >= 0 && !firsts.has(f)) continue;
+      }
+    }
+    const raw = text.slice(start, i);
     // Pages repeat their words: one verdict per distinct spelling (memo shared by the query's hits).
     let hit = memo.get(raw);
     if (hit === undefined) {
-      hit = foldedWords(raw).some((w) => terms.has(w));
+      hit = foldedWords(raw).some((word) => terms.has(word));
       memo.set(raw, hit);
     }
-    if (hit) out.push({ start: m.index, end: m.index + raw.length });
+    if (hit) out.push({ start, end: i });
   }
   return out;
 }

@@ -1,49 +1,54 @@
 // Phrase checks: by word positions for pages (the strong words, adjacent and in order), on the
 // record's own text line by line for records, and on a page's text for words not indexed there.
-import { isStrong, tokenize } from './analyze';
+import { isStrong } from './analyze';
 import { BOOST } from './compile';
 import type { CompiledClause } from './compile';
 import { positionsOf } from './evaluate';
 import type { QueryContext } from './evaluate';
-import { findPhrase } from './highlight';
+import { findPhraseInText } from './highlight';
 import { FIELD_SEPARATOR } from './segment';
 import type { Segment } from './segment';
 
-/** Positions of each strong phrase word (offset in the phrase → row → positions). */
+/**
+ * Candidate rows (every strong phrase word present) where the strong words stand at their
+ * offsets: each word's positions (the word and its inflections) are read for the candidates
+ * only, into one flat list per candidate and word (no Set or Map per row).
+ */
 export async function phraseRowsByPositions(seg: Segment, clause: CompiledClause, ctx: QueryContext, rows: number[]): Promise<Set<number>> {
   const phrase = clause.phrase!;
   // One strong word: every candidate holds it (other words around it are checked on the text).
   if (phrase.filter(isStrong).length <= 1) return new Set(rows);
-  const wanted = new Set(rows);
-  const words: { offset: number; at: Map<number, Set<number>> }[] = [];
+  const slot = new Int32Array(seg.meta.docCount).fill(-1);
+  rows.forEach((row, k) => { slot[row] = k; });
+  const words: { offset: number; at: (number[] | undefined)[] }[] = [];
   const reads: Promise<void>[] = [];
   const groupOf = new Map(clause.groups.map((g) => [g.word, g]));
   phrase.forEach((word, offset) => {
     const group = groupOf.get(word);
     if (!isStrong(word) || !group) return;
-    const at = new Map<number, Set<number>>();
+    const at: (number[] | undefined)[] = new Array(rows.length);
     words.push({ offset, at });
     // The word and its inflections only: each form is one positions read per segment (a Blob
     // slice until positions are warmed), and a phrase's words are not its derivations.
-    for (const form of ctx.expand(group)) if (Math.max(...form.byLang) >= BOOST.inflection) reads.push(positionsOf(seg, form.term, wanted, at));
+    for (const form of ctx.expand(group)) if (Math.max(...form.byLang) >= BOOST.inflection) reads.push(positionsOf(seg, form.term, slot, at));
   });
   await Promise.all(reads);
   const ok = new Set<number>();
   if (words.length === 0) return ok;
   const [first, ...others] = words;
-  for (const row of rows) {
-    const starts = first!.at.get(row);
-    if (!starts) continue;
+  rows.forEach((row, k) => {
+    const starts = first!.at[k];
+    if (!starts) return;
     for (const p of starts) {
-      if (others.every((w) => w.at.get(row)?.has(p + w.offset - first!.offset))) { ok.add(row); break; }
+      if (others.every((w) => w.at[k]?.includes(p + w.offset - first!.offset))) { ok.add(row); return; }
     }
-  }
+  });
   return ok;
 }
 
 /** Whether a text holds the phrase, every word (stop words too) in place. */
 export function textHasPhrase(text: string, phrase: readonly string[]): boolean {
-  return findPhrase(tokenize(text), phrase, true).length > 0;
+  return findPhraseInText(text, phrase, true).length > 0;
 }
 
 /**

@@ -5,9 +5,9 @@
  * with stop words checked on page text, snippets for the returned hits only).
  */
 import { compileQuery } from './compile';
-import { phraseRowsByPositions, phraseRowsByText } from './phrases';
+import { clauseCost, clauseRows } from './clauses';
 import type { CompiledClause, CompiledQuery } from './compile';
-import { QueryContext, groupCost, rowsWithAny, scoreGroup } from './evaluate';
+import { QueryContext, rowsWithAny } from './evaluate';
 import { isStrong } from './analyze';
 import { TopK } from './candidates';
 import type { PendingPhrases } from './candidates';
@@ -62,50 +62,6 @@ function passes(seg: Segment, row: number, f: SearchFilters, docInfo?: ReadonlyM
 
 
 /**
- * Rows of a segment satisfying a clause (every word group; the phrase verified), with the
- * clause's score per row. `within` restricts the rows (already cut by earlier clauses).
- */
-async function clauseRows(seg: Segment, clause: CompiledClause, ctx: QueryContext, within: ((row: number) => boolean) | null):
-  Promise<{ rows: number[]; score: Float32Array } | null> {
-  const n = seg.meta.docCount;
-  const groups = clause.groups.map((g) => ctx.expand(g)).sort((a, b) => groupCost(seg, a) - groupCost(seg, b));
-  if (!clause.anyGroup && groups.some((g) => g.length === 0)) return null;
-  const total = new Float32Array(n);
-  let rows: number[] | null = null;
-  if (clause.anyGroup) {
-    const seen = new Uint8Array(n);
-    rows = [];
-    for (const expanded of groups) {
-      const g = new Float32Array(n);
-      for (const row of scoreGroup(seg, expanded, ctx, g)) {
-        total[row] = total[row]! + g[row]!;
-        if (!seen[row]) { seen[row] = 1; rows.push(row); }
-      }
-    }
-  } else if (groups.length === 1) {
-    rows = scoreGroup(seg, groups[0]!, ctx, total);
-  } else {
-    const count = new Uint16Array(n);
-    groups.forEach((expanded, i) => {
-      const g = new Float32Array(n);
-      for (const row of scoreGroup(seg, expanded, ctx, g)) {
-        if (count[row] !== i) continue;
-        count[row] = i + 1;
-        total[row] = total[row]! + g[row]!;
-      }
-    });
-    rows = [];
-    for (let row = 0; row < n; row++) if (count[row] === groups.length) rows.push(row);
-  }
-  if (within) rows = rows.filter(within);
-  if (clause.phrase && rows.length) {
-    const ok = seg.meta.family === 'pages' ? await phraseRowsByPositions(seg, clause, ctx, rows) : phraseRowsByText(seg, clause.phrase, rows);
-    rows = rows.filter((r) => ok.has(r));
-  }
-  return { rows, score: total };
-}
-
-/**
  * Actors' names as their indexable folded words, per row (cached per segment): a query
  * covering one whole name doubles the actor's score (BM25 on the joined names field penalises
  * actors with many aliases). Depends only on the row and the query: comparable across segments.
@@ -157,19 +113,30 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
     score = res.score;
     if (needsText(seg, clause)) pendingAll = { phrases: [clause.phrase!], any: false };
   } else if (mode === 'all') {
-    score = new Float32Array(n);
-    // Plain clauses first, phrases last: positions are read only for rows that survive.
+    // Plain clauses first, phrases last: positions are read only for rows that survive. Within
+    // each, the rarest first: every later clause scores only the rows all earlier ones hold.
     const clauses = [...required].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
+    const cost = clauses.map((c) => clauseCost(seg, c, ctx));
+    const order = clauses.map((_, i) => i).sort((a, b) => Number(clauses[a]!.phrase !== null) - Number(clauses[b]!.phrase !== null) || cost[a]! - cost[b]!);
     const count = new Uint16Array(n);
-    for (let i = 0; i < clauses.length; i++) {
-      const within = i === 0 ? keep : (row: number) => count[row] === i;
-      const res = await clauseRows(seg, clauses[i]!, ctx, within);
+    const scores: Float32Array[] = new Array(clauses.length);
+    for (let i = 0; i < order.length; i++) {
+      const c = order[i]!;
+      const res = await clauseRows(seg, clauses[c]!, ctx, i === 0 ? keep : (row: number) => count[row] === i, i === 0 ? null : { mask: count, want: i });
       if (!res || res.rows.length === 0) return;
-      for (const row of res.rows) { count[row] = i + 1; score[row] = score[row]! + res.score[row]!; }
+      for (const row of res.rows) count[row] = i + 1;
+      scores[c] = res.score;
+      rows = res.rows;
     }
-    for (let row = 0; row < n; row++) if (count[row] === clauses.length) rows.push(row);
+    // Summed in clause order, as one clause after another would: the same float32 sums.
+    score = new Float32Array(n);
+    for (const row of rows) {
+      let sum = 0;
+      for (const s of scores) sum = Math.fround(sum + s[row]!);
+      score[row] = sum;
+    }
     for (const clause of q.include.filter(weak)) {
-      const res = await clauseRows(seg, clause, ctx, (row) => count[row] === clauses.length);
+      const res = await clauseRows(seg, clause, ctx, (row) => count[row] === clauses.length, { mask: count, want: clauses.length });
       for (const row of res?.rows ?? []) score[row] = score[row]! + res!.score[row]!;
     }
     const textPhrases = clauses.filter((c) => needsText(seg, c)).map((c) => c.phrase!);

@@ -23,7 +23,7 @@ import { pageRef } from './pageText';
 import { HIT_KINDS, PAGE_FIELDS, RECORD_FIELDS } from './types';
 import type { DocumentFilterInfo, HitKind, SearchDoc, SearchField, SegmentFamily } from './types';
 import { ByteWriter } from './varint';
-import { bytesSource } from './columns';
+import { bytesSource, compareTerm } from './columns';
 import type { NameList, PositionSource, StringList, TermList } from './columns';
 
 export const SEGMENT_FORMAT = 'casefile-search-segment';
@@ -304,9 +304,9 @@ export function termIndex(terms: TermList, term: string): number {
   let hi = terms.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const t = terms.at(mid)!;
-    if (t === term) return mid;
-    if (t < term) lo = mid + 1; else hi = mid - 1;
+    const c = compareTerm(terms, mid, term);
+    if (c === 0) return mid;
+    if (c < 0) lo = mid + 1; else hi = mid - 1;
   }
   return -1;
 }
@@ -317,16 +317,9 @@ export function lowerBound(terms: TermList, term: string): number {
   let hi = terms.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (terms.at(mid)! < term) lo = mid + 1; else hi = mid;
+    if (compareTerm(terms, mid, term) < 0) lo = mid + 1; else hi = mid;
   }
   return lo;
-}
-
-/** Postings of one term in a segment, summed over fields (the df used by global idf). */
-export function segmentDf(s: Segment, term: string): number {
-  let df = 0;
-  for (const f of s.fields) { const t = termIndex(f.terms, term); if (t >= 0) df += f.df[t]!; }
-  return df;
 }
 
 // ---- row accessors -------------------------------------------------------------------

@@ -1,18 +1,14 @@
 // Snippets that read as text: a page's best passage with how often the words occur on it; a
 // record's one field part (a name, a role, a place, a line of its description) where the
 // words matched, as written, with the field it came from (the UI labels it).
-import { tokenize } from './analyze';
-import { findPhrase, makeSnippet, matchRangesInText } from './highlight';
+import { findPhraseInText, makeSnippet, matchRangesInText } from './highlight';
 import { FIELD_SEPARATOR } from './segment';
 import type { HighlightRange, RecordField, Snippet } from './types';
 import { RECORD_FIELDS } from './types';
 
 function ranges(text: string, terms: ReadonlySet<string>, phrases: readonly (readonly string[])[], memo?: Map<string, boolean>): HighlightRange[] {
   const out = matchRangesInText(text, terms, memo);
-  if (phrases.length) {
-    const tokens = tokenize(text);
-    for (const p of phrases) out.push(...findPhrase(tokens, p));
-  }
+  for (const p of phrases) out.push(...findPhraseInText(text, p));
   return out;
 }
 
@@ -42,11 +38,12 @@ const PREFERENCE: readonly RecordField[] = ['body', 'place', 'role', 'name'];
  */
 export function recordSnippet(text: string, terms: ReadonlySet<string>, phrases: readonly (readonly string[])[], length?: number): Snippet | undefined {
   let best: { line: string; field: RecordField; found: HighlightRange[] } | null = null;
+  const memo = new Map<string, boolean>();
   text.split(FIELD_SEPARATOR).forEach((fieldText, i) => {
     const field = RECORD_FIELDS[i];
     if (!field) return;
     for (const line of fieldText.split('\n')) {
-      const found = ranges(line, terms, phrases);
+      const found = ranges(line, terms, phrases, memo);
       if (found.length === 0) continue;
       const better = !best || found.length > best.found.length
         || (found.length === best.found.length && PREFERENCE.indexOf(field) < PREFERENCE.indexOf(best.field));

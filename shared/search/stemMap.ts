@@ -9,6 +9,7 @@
  * ~40% to the worker's heap; the few others (Porter's y → i: "happi") are kept in `odd`.
  */
 import { stemOf } from './analyze';
+import { compareTerm } from './columns';
 import type { TermList } from './columns';
 
 export interface StemMap {
@@ -69,9 +70,12 @@ export function formsOfStem(map: StemMap, terms: TermList, stem: string): Uint32
   let hi = map.rep.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
-    const s = stemAt(map, terms, mid);
-    if (s === stem) return map.forms.subarray(map.start[mid]!, map.start[mid + 1]!);
-    if (s < stem) lo = mid + 1; else hi = mid - 1;
+    // In place: the stem is the first len letters of term rep (no string cut out per probe).
+    const rep = map.rep[mid]!;
+    const odd = rep === NO_REP ? map.odd[mid] ?? '' : null;
+    const c = odd !== null ? (odd < stem ? -1 : odd > stem ? 1 : 0) : compareTerm(terms, rep, stem, map.len[mid]!);
+    if (c === 0) return map.forms.subarray(map.start[mid]!, map.start[mid + 1]!);
+    if (c < 0) lo = mid + 1; else hi = mid - 1;
   }
   return new Uint32Array(0);
 }
