@@ -45,12 +45,23 @@ describe('createFileHasher', () => {
     await expect(hasher.digestFile(blob, {})).rejects.toMatchObject({ name: 'AbortError' });
   });
 
-  it('a worker that dies fails what it was asked, with a sentence', async () => {
+  it('a cancel stops a digest at once', async () => {
+    const hasher = createFileHasher(() => fakeWorker('silent'))!;
+    const controller = new AbortController();
+    const waiting = hasher.digestFile(blob, { signal: controller.signal });
+    controller.abort();
+    await expect(waiting).rejects.toMatchObject({ name: 'AbortError' });
+    hasher.close();
+  });
+
+  it('a worker that dies fails what it was asked, with a sentence, and whatever is asked after', async () => {
     const worker = fakeWorker('silent');
     const hasher = createFileHasher(() => worker)!;
     const waiting = hasher.digestFile(blob, {});
     worker.onerror?.({ message: '' } as ErrorEvent);
     await expect(waiting).rejects.toThrow(/file-checking worker stopped/);
+    expect(worker.terminated).toBe(true);
+    await expect(hasher.digestFile(blob, {})).rejects.toMatchObject({ name: 'AbortError' });
   });
 
   it('is null where no worker can start (the reader then hashes on its own thread)', () => {

@@ -35,17 +35,26 @@ export function createFileHasher(start: () => WorkerPort<HashRequest, HashRespon
     // A file that cannot be read is a damaged bundle, as when the reader reads it itself.
     else p.reject(new Error(data.error));
   };
+  let closed = false;
   worker.onerror = (e) => {
+    closed = true;
     worker.terminate();
     failAll(new Error(`The file-checking worker stopped: ${e.message || 'it may have run out of memory'}.`));
   };
-  let closed = false;
   return {
     digestFile: (blob, opts) => {
       if (closed || opts.signal?.aborted) return Promise.reject(stopped());
       const id = nextId++;
+      const { signal } = opts;
       return new Promise<Digest>((resolve, reject) => {
-        pending.set(id, { resolve, reject });
+        // A cancel answers at once; the worker's answer, if it comes, is dropped.
+        const onAbort = () => {
+          pending.delete(id);
+          reject(stopped());
+        };
+        const done = () => signal?.removeEventListener('abort', onAbort);
+        pending.set(id, { resolve: (d) => { done(); resolve(d); }, reject: (e) => { done(); reject(e); } });
+        signal?.addEventListener('abort', onAbort, { once: true });
         worker.postMessage({ id, blob });
       });
     },
