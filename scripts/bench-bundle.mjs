@@ -199,7 +199,7 @@ async function main() {
       const imp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { passphrase, inPage }), opts.profile && `bundle-import-${label}`);
       result[`import-${label}`] = { ...imp.result, memory: imp.memory, loadavg: load() };
       const r = imp.result;
-      log(`import (${label}): ${r.mbPerS} MB/s in ${r.ms} ms (inspect ${r.inspectMs} [${passphrase ? `decrypt ${r.phases.decryptMs}, ` : ''}zip + records ${r.phases.zipMs}, hashes ${r.phases.verifyMs}, plan + preview ${r.phases.planMs}], apply ${r.applyMs} [re-plan ${r.phases.replanMs}, write ${r.phases.writeMs}]); result ${JSON.stringify(r.result)}; database ${JSON.stringify(r.check)}, probe file intact: ${r.probeIntact}; ${mem(imp.memory)}; load ${load()}`);
+      log(`import (${label}): ${r.mbPerS} MB/s in ${r.ms} ms (inspect ${r.inspectMs} [${passphrase ? `decrypt ${r.phases.decryptMs}, ` : ''}zip + records ${r.phases.zipMs}, PDFs' hashes ${r.phases.verifyMs}, plan + preview ${r.phases.planMs}], apply ${r.applyMs} [re-plan ${r.phases.replanMs}, write ${r.phases.writeMs}]); result ${JSON.stringify(r.result)}; database ${JSON.stringify(r.check)}, probe file intact: ${r.probeIntact}; ${mem(imp.memory)}; load ${load()}`);
       const again = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.reimportBundle(o), { passphrase }), opts.profile && `bundle-reimport-${label}`);
       const ri = again.result;
       result[`reimport-${label}`] = { ...ri, memory: again.memory, loadavg: load() };

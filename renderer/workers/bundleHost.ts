@@ -8,6 +8,8 @@ import { BundleTooLargeError, ageHeader, ageKey, layOutFiles, partsBlob, payload
 import type { BundleFile, BundleHead, PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
 import { PreparedKey } from './preparedKey';
+
+import type { FileHasher } from './hashClient';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
 import type { BundleProgress, BundleScope } from '../bundle/types';
 import type { CasefileDb } from '../db/db';
@@ -37,6 +39,8 @@ export interface BundleHostConfig {
   scrypt?: ScryptFn;
   /** Workers that seal a passphrase export's payload (sealPool.ts), started per export; in this realm otherwise. */
   sealers?: () => SealPool;
+  /** A worker that hashes an inspected bundle's PDFs while the records are read (hashClient.ts), per inspection; in this realm otherwise. */
+  hasher?: () => FileHasher | null;
 }
 
 interface OpenBundle {
@@ -195,9 +199,16 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {
     const encrypted = req.passphrase !== undefined;
-    const read = await readBundleBlob(req.file, {
-      ...(encrypted ? { passphrase: req.passphrase } : {}), ...(config.scrypt ? { scrypt: config.scrypt } : {}), signal, onProgress: progress,
-    });
+    const hasher = config.hasher?.() ?? null;
+    let read: Awaited<ReturnType<typeof readBundleBlob>>;
+    try {
+      read = await readBundleBlob(req.file, {
+        ...(encrypted ? { passphrase: req.passphrase } : {}), ...(config.scrypt ? { scrypt: config.scrypt } : {}), signal, onProgress: progress,
+        ...(hasher ? { digestFile: hasher.digestFile } : {}),
+      });
+    } finally {
+      hasher?.close();
+    }
     if (!read.ok) return { type: 'inspected', id: req.id, result: { ok: false, error: read.error } } as BundleResponse;
     const database = await db();
     const total = read.snapshot.cases.length + read.snapshot.actors.length + read.snapshot.events.length + read.snapshot.documents.length;

@@ -13,6 +13,7 @@ import type { BundleManifest, CaseSnapshot, ManifestEntry } from './manifest';
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, MANIFEST_PATH, RECORD_PATHS, pagesPath } from './manifest';
 import { NAME_RULES_PATH, sortNameRules } from './nameRules';
 import { inOrder, sha256Of, throwIfAborted } from './stream';
+import type { Digest } from './stream';
 import { CHARTS_PATH, sortCharts } from './charts';
 import { deflateRaw } from './deflate';
 import type { ZipLimits } from './zipErrors';
@@ -100,7 +101,16 @@ export interface ReadBundleOptions {
   onProgress?: (p: BundleProgressEvent<'decrypting' | 'reading' | 'verifying'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */
   signal?: AbortSignal;
+  /**
+   * SHA-256 and CRC-32 of a stored PDF on another thread (the app: a hashing worker,
+   * renderer/workers/hashClient.ts). Given one, the PDFs are hashed while the records are read
+   * and validated; their failures are still reported only after the records' (readBundle.ts).
+   */
+  digestFile?: DigestFile;
 }
+
+/** Digests a Blob's bytes as `digestBlob` does (stream.ts), somewhere else. */
+export type DigestFile = (blob: Blob, opts: { signal?: AbortSignal | undefined }) => Promise<Digest>;
 
 /** The bundle would hold more text than any reader accepts (admit.ts, JSON_TOTAL_BUDGET). */
 export class BundleTooLargeError extends Error {

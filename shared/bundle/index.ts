@@ -7,7 +7,7 @@ export type { SealedParts, StreamedSealedParts } from './ageSealed';
 export { asParts, byteParts, isStreamedParts, partsBlob, readParts, readStreamedParts } from './parts';
 export type { ByteParts, StreamedParts } from './parts';
 export type { ChunkSealer } from './ageStream';
-export type { BundleInfo, BundleProgressEvent, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
+export type { BundleInfo, BundleProgressEvent, DigestFile, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageHeader, ageKey, ageKind, assertPassphraseFile, payloadKeyOf } from './age';
 export type { AgeKey } from './age';
 export { randomBytes, scryptInProcess } from './ageCrypto';

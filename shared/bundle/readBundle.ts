@@ -46,7 +46,27 @@ const IN_FLIGHT_BYTES = 64 * 1024 * 1024;
 class Verifier {
   private readonly digests = new WeakMap<object, Promise<Digest>>();
   private done = 0;
+  /** The PDFs' bytes hashed while the records are still read: reported once they are done (`filesNow`). */
+  private early = 0;
+  private recordsDone = true;
   constructor(private readonly opts: ReadBundleOptions, private readonly total: number) {}
+
+  /** PDFs hashed from now on are hashed ahead of the records: their progress waits for `filesNow`. */
+  filesAhead(): void {
+    this.recordsDone = false;
+  }
+
+  /** The records are read: the PDFs' progress shows from here, with what was hashed ahead. */
+  filesNow(): void {
+    if (this.recordsDone) return;
+    this.recordsDone = true;
+    this.report(this.early);
+    this.early = 0;
+  }
+
+  private report(n: number): void {
+    this.opts.onProgress?.({ phase: 'verifying', done: (this.done += n), total: this.total });
+  }
 
   async check(entry: ManifestEntry, data: EntryData): Promise<void> {
     let digest = this.digests.get(data);
@@ -65,13 +85,19 @@ class Verifier {
   }
 
   private async digest(data: EntryData): Promise<Digest> {
-    const report = (n: number): void => this.opts.onProgress?.({ phase: 'verifying', done: (this.done += n), total: this.total });
     if (data instanceof Uint8Array) {
       const d = { sha256: await sha256Of(data), crc: 0, size: data.length };
-      report(data.length);
+      this.report(data.length);
       return d;
     }
-    return digestBlob(data.blob, { signal: this.opts.signal, onBytes: report });
+    const onBytes = (n: number): void => {
+      if (this.recordsDone) this.report(n);
+      else this.early += n;
+    };
+    if (!this.opts.digestFile) return digestBlob(data.blob, { signal: this.opts.signal, onBytes });
+    const d = await this.opts.digestFile(data.blob, { signal: this.opts.signal });
+    onBytes(d.size);
+    return d;
   }
 }
 
@@ -157,14 +183,33 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
         return bytes;
       },
       file,
-      verifyFiles: () => verifyFiles(listing, file, verifier),
+      verifyFiles: () => {
+        verifier.filesNow();
+        return (verifying ??= verifyFiles(listing, file, verifier, () => stopped));
+      },
       // Inflated (or copied) for this one use: nothing else holds them.
       release: detach,
     };
   };
+  let verifying: Promise<void> | null = null;
+  let stopped = false;
 
   if (head.formatVersion === BUNDLE_FORMAT_VERSION) {
-    return withEncrypted(await readRecords(parseManifest(head), fromZip(), opts.signal), encrypted);
+    const fromBundle = fromZip();
+    if (opts.digestFile) {
+      // Hashed on another thread while this one reads the records (the PDFs' failures are still
+      // reported after the records': readRecords asks for them last, and a refusal of the
+      // records stops the hashing before it is reported).
+      verifier.filesAhead();
+      verifying = verifyFiles(listing, fromBundle.file, verifier, () => stopped);
+      verifying.catch(() => undefined);
+    }
+    try {
+      return withEncrypted(await readRecords(parseManifest(head), fromBundle, opts.signal), encrypted);
+    } finally {
+      stopped = true;
+      if (verifying) await Promise.allSettled([verifying]);
+    }
   }
 
   // 3. An older version: its JSON entries (each checked against the manifest it was written
@@ -220,8 +265,11 @@ function progress(opts: ReadBundleOptions, entries: ReadonlyMap<string, OpenedZi
 }
 
 /** The PDFs: CRC-32 and SHA-256 in one pass each, several in flight, failures reported in manifest order. */
-async function verifyFiles(listing: ReadonlyMap<string, ManifestEntry>, dataOf: (path: string) => Promise<EntryData>, verifier: Verifier): Promise<void> {
+async function verifyFiles(listing: ReadonlyMap<string, ManifestEntry>, dataOf: (path: string) => Promise<EntryData>, verifier: Verifier, stopped: () => boolean = () => false): Promise<void> {
   const files = [...listing.values()].filter((e) => FILE_PATH.test(e.path));
   const sizeOf = (e: ManifestEntry): number => Math.min(e.size, WHOLE_FILE_DIGEST_BYTES);
-  await inOrder(files, { count: IN_FLIGHT, bytes: IN_FLIGHT_BYTES, sizeOf }, async (e) => verifier.check(e, await dataOf(e.path)), () => undefined);
+  await inOrder(files, { count: IN_FLIGHT, bytes: IN_FLIGHT_BYTES, sizeOf }, async (e) => {
+    if (stopped()) throw new Error('The bundle was refused before its files were checked.');
+    return verifier.check(e, await dataOf(e.path));
+  }, () => undefined);
 }

@@ -1,5 +1,6 @@
 import { Inflate } from 'fflate';
 import { crc32, fromUtf8 } from './bytes';
+import { inflateNative } from './inflate';
 import type { ByteSource } from './stream';
 import { bytesSource, plannedSource, throwIfAborted } from './stream';
 import type { ZipError, ZipLimits } from './zipErrors';
@@ -376,14 +377,20 @@ async function extract(source: ByteSource, r: CentralRecord, dataStart: number, 
 
 /**
  * Inflates at most `r.size` bytes; more, less or a broken stream is an error, never a silent
- * cut. The compressed bytes are fetched READ_STEP at a time and stop being read once the
+ * cut. Natively where the platform can (inflate.ts), else (and for every entry that is not
+ * sound, so its refusal reads the same everywhere) by fflate. The compressed bytes are fetched READ_STEP at a time and stop being read once the
  * stream ends, so a lying entry costs little whatever it declares.
  */
 async function inflateBounded(source: ByteSource, dataStart: number, r: CentralRecord, signal?: AbortSignal): Promise<Uint8Array> {
+  const tooLong = new ZipFailure('size-mismatch', `An entry unpacks to more than the ${r.size} bytes it declares.`, r.name);
+  // The platform's zlib first (inflate.ts); it answers only for a sound entry or one too long,
+  // and anything else is inflated again below, so every refusal is fflate's, as before.
+  const native = await inflateNative(source, dataStart, r.compressedSize, r.size, READ_STEP, signal);
+  if (native === 'too-long') throw tooLong;
+  if (native) return native;
   const out = new Uint8Array(r.size);
   let length = 0;
   let finished = false;
-  const tooLong = new ZipFailure('size-mismatch', `An entry unpacks to more than the ${r.size} bytes it declares.`, r.name);
   const inflate = new Inflate((chunk, final) => {
     if (length + chunk.length > r.size) throw tooLong;
     out.set(chunk, length);

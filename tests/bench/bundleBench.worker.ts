@@ -1,6 +1,7 @@
 import { openDatabase } from '../../renderer/db/db';
 import { scryptInWorker } from '../../renderer/workers/scryptClient';
 import { createSealPool } from '../../renderer/workers/sealPool';
+import { createFileHasher } from '../../renderer/workers/hashClient';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
 
@@ -17,5 +18,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool() });
+const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool(), hasher: () => createFileHasher() });
 scope.addEventListener('message', ({ data }) => host.handle(data));

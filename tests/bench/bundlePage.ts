@@ -296,10 +296,13 @@ async function importBundle(o: { passphrase?: string; inPage?: boolean }) {
     const decryptEnd = lastAt.decrypting ?? t0;
     const compareAt = firstAt.comparing ?? t1;
     const writeAt = firstAt.importing ?? t2;
+    // The records end with the last JSON entry read ('reading' reaches its total); the JSON
+    // entries' hashes report 'verifying' too, so its first report is not where the PDFs start.
+    const recordsEnd = lastAt.reading ?? firstAt.verifying ?? compareAt;
     const phases = {
       decryptMs: Math.round(decryptEnd - t0),
-      zipMs: Math.round((firstAt.verifying ?? compareAt) - decryptEnd),
-      verifyMs: Math.round(compareAt - (firstAt.verifying ?? compareAt)),
+      zipMs: Math.round(recordsEnd - decryptEnd),
+      verifyMs: Math.round(compareAt - recordsEnd),
       planMs: Math.round(t1 - compareAt),
       replanMs: Math.round(writeAt - t1),
       writeMs: Math.round(t2 - writeAt),
