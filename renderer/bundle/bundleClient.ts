@@ -19,7 +19,7 @@ export class BundleTaskError extends Error {
   }
 }
 
-type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' | 'prepareKey' }>;
+type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' | 'prepareKey' | 'prepareImportKey' }>;
 /** Omit over each member of the union, so each keeps its own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
@@ -168,6 +168,9 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     },
     async prepareKey(passphrase, opts = {}): Promise<void> {
       await start<'keyPrepared'>({ type: 'prepareKey', passphrase }, opts, false);
+    },
+    async prepareImportKey(file, passphrase, opts = {}): Promise<void> {
+      await start<'keyPrepared'>({ type: 'prepareImportKey', file, passphrase }, opts, false);
     },
     discard(token) {
       worker?.postMessage({ type: 'discard', token });

@@ -178,6 +178,12 @@ export interface BundleClient {
    * Resolves when the key is made; aborting `signal` drops it unless an export took it.
    */
   prepareKey(passphrase: string, opts?: BundleTaskOptions): Promise<void>;
+  /**
+   * The same for opening an encrypted bundle: stretches `passphrase` (as typed so far) with
+   * `file`'s salt, so that inspectBundle with it finds the key made. Resolves when made (at once
+   * for a file no passphrase opens); aborting `signal` drops it unless an inspection took it.
+   */
+  prepareImportKey(file: Blob, passphrase: string, opts?: BundleTaskOptions): Promise<void>;
   inspectBundle(file: Blob, opts?: BundleTaskOptions & { passphrase?: string }): Promise<InspectResult>;
   applyImport(token: string, choices: ImportChoices, opts?: BundleTaskOptions): Promise<ImportResult>;
   discard(token: string): void;

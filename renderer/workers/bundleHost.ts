@@ -1,13 +1,14 @@
 import type { MergeStatus } from '../../shared/bundle/merge';
 import type { BundleManifest, ScryptFn } from '../../shared/bundle';
+import { scryptInProcess } from '../../shared/bundle';
 import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
 import type { ByteParts, SealedParts } from '../bundle/io';
-import { BundleTooLargeError, ageHeader, ageKey, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../bundle/io';
+import { BundleTooLargeError, ageHeader, ageKey, passphraseScryptArgs, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../bundle/io';
 import type { BundleFile, BundleHead, PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
-import { PreparedKey } from './preparedKey';
+import { PreparedKey, PreparedScrypt } from './preparedKey';
 
 import type { FileHasher } from './hashClient';
 import { buildPreview, unresolvedWarnings } from '../bundle/preview';
@@ -72,6 +73,8 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     ...(config.scrypt ? { scrypt: config.scrypt } : {}), ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
   };
   const preparedKey = new PreparedKey(keyOpts);
+  /** An import's scrypt, the key stretched while its passphrase was typed taken when it matches. */
+  const importScrypt = new PreparedScrypt(config.scrypt ?? scryptInProcess);
   /** An export's age key: the one prepared in the dialog for this passphrase, else scrypt begun now (its own worker). */
   const exportKey = (passphrase: string | undefined) =>
     passphrase === undefined ? undefined : preparedKey.take(passphrase) ?? ageKey(passphrase, keyOpts);
@@ -200,14 +203,16 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {
     const encrypted = req.passphrase !== undefined;
     const hasher = config.hasher?.() ?? null;
+    const stretched = importScrypt.claim();
     let read: Awaited<ReturnType<typeof readBundleBlob>>;
     try {
       read = await readBundleBlob(req.file, {
-        ...(encrypted ? { passphrase: req.passphrase } : {}), ...(config.scrypt ? { scrypt: config.scrypt } : {}), signal, onProgress: progress,
+        ...(encrypted ? { passphrase: req.passphrase } : {}), scrypt: stretched.scrypt, signal, onProgress: progress,
         ...(hasher ? { digestFile: hasher.digestFile } : {}),
       });
     } finally {
       hasher?.close();
+      stretched.release();
     }
     if (!read.ok) return { type: 'inspected', id: req.id, result: { ok: false, error: read.error } } as BundleResponse;
     const database = await db();
@@ -233,6 +238,16 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     return { type: 'applied', id: req.id, result };
   });
 
+  /** The import's passphrase as typed so far, stretched with the file's salt; a cancel drops it unless an inspection took it. */
+  const prepareImportKey = (req: Extract<BundleRequest, { type: 'prepareImportKey' }>) => run(req.id, async (signal) => {
+    const args = await passphraseScryptArgs(req.file, req.passphrase);
+    if (!args || signal.aborted) return { type: 'keyPrepared', id: req.id };
+    const { ready, cancel } = importScrypt.prepare(args.password, args.salt, args.logN);
+    signal.addEventListener('abort', cancel, { once: true });
+    await ready;
+    return { type: 'keyPrepared', id: req.id };
+  });
+
   /** Ends when the key is made; a cancel drops it (and ends its scrypt) unless an export took it. */
   const prepareKey = (req: Extract<BundleRequest, { type: 'prepareKey' }>) => run(req.id, async (signal) => {
     const { ready, cancel } = preparedKey.prepare(req.passphrase);
@@ -253,6 +268,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
         case 'inspect': track(inspect(message)); break;
         case 'apply': track(apply(message)); break;
         case 'prepareKey': track(prepareKey(message)); break;
+        case 'prepareImportKey': track(prepareImportKey(message)); break;
         case 'discard': open.delete(message.token); break;
         case 'cancel': running.get(message.id)?.abort(); break;
       }

@@ -21,6 +21,8 @@ export type BundleRequest =
    * 'keyPrepared' when the key is made; cancelling it drops the key unless an export took it.
    */
   | { type: 'prepareKey'; id: number; passphrase: string }
+  /** The same for an import: `passphrase` as typed so far, stretched with `file`'s salt (PreparedScrypt); the inspection with it takes the key. */
+  | { type: 'prepareImportKey'; id: number; file: Blob; passphrase: string }
   | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
   | { type: 'apply'; id: number; token: string; choices: ImportChoices }
   /** Forget an inspected bundle. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { scryptInProcess } from '../../shared/bundle';
 import type { ScryptFn } from '../../shared/bundle';
-import { PreparedKey } from './preparedKey';
+import { PreparedKey, PreparedScrypt } from './preparedKey';
 
 /** scrypt at a low work factor that records each call and whether its caller gave it up. */
 function countingScrypt() {
@@ -55,5 +55,62 @@ describe('PreparedKey: age\'s key stretched while the export dialog is open', ()
     prep.cancel();
     await later.ready;
     expect(keys.take('another one')).toBeDefined();
+  });
+});
+
+describe('PreparedScrypt: an import\'s passphrase stretched while it is typed', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  it('an inspection takes the prepared key for exactly the prepared arguments, once; anything else is stretched anew', async () => {
+    const { calls, scrypt } = countingScrypt();
+    const keys = new PreparedScrypt(scrypt);
+    const salt = bytes('age-encryption.org/v1/scrypt0123456789abcdef');
+    await keys.prepare(bytes('correct horse'), salt, 4).ready;
+    const direct = await scryptInProcess(bytes('correct horse'), salt, 4);
+    const one = keys.claim();
+    expect(await one.scrypt(bytes('correct horse'), salt, 4)).toEqual(direct);
+    expect(calls.length).toBe(1);
+    // Taken: the same arguments again, and a later inspection, are stretched anew.
+    await one.scrypt(bytes('correct horse'), salt, 4);
+    await keys.claim().scrypt(bytes('correct horse'), salt, 4);
+    expect(calls.length).toBe(3);
+    // Another salt, work factor or passphrase than the prepared one: stretched, and the unused key ended on release.
+    for (const [password, s, logN] of [['correct horse', bytes('another salt'), 4], ['correct horse', salt, 5], ['correct horsE', salt, 4]] as const) {
+      await keys.prepare(bytes(password === 'correct horsE' ? 'correct horse' : password), salt, 4).ready;
+      const claimed = keys.claim();
+      await claimed.scrypt(bytes(password), s, logN);
+      claimed.release();
+    }
+    expect(calls.length).toBe(9);
+    expect([calls[3], calls[5], calls[7]].every((c) => c!.signal?.aborted)).toBe(true);
+  });
+
+  it('once claimed, the prompt\'s cancel (sent as it closes) no longer drops the key', async () => {
+    const { calls, scrypt } = countingScrypt();
+    const keys = new PreparedScrypt(scrypt);
+    const salt = bytes('salt');
+    const prep = keys.prepare(bytes('correct horse'), salt, 4);
+    const claimed = keys.claim();
+    prep.cancel();
+    expect(calls[0]!.signal?.aborted).toBe(false);
+    await claimed.scrypt(bytes('correct horse'), salt, 4);
+    claimed.release();
+    expect(calls.length).toBe(1);
+  });
+
+  it('what was typed before is dropped as the field changes, its scrypt ended', async () => {
+    const { calls, scrypt } = countingScrypt();
+    const keys = new PreparedScrypt(scrypt);
+    const salt = bytes('salt');
+    const first = keys.prepare(bytes('correct hor'), salt, 4);
+    first.ready.catch(() => undefined);
+    const second = keys.prepare(bytes('correct horse'), salt, 4);
+    expect(calls[0]!.signal?.aborted).toBe(true);
+    first.cancel(); // a stale cancel leaves the newer key alone
+    await second.ready;
+    expect(calls[1]!.signal?.aborted).toBe(false);
+    second.cancel();
+    expect(calls[1]!.signal?.aborted).toBe(true);
+    await keys.claim().scrypt(bytes('correct horse'), salt, 4);
+    expect(calls.length).toBe(3);
   });
 });

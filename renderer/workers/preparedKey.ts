@@ -49,3 +49,54 @@ export class PreparedKey {
     this.current = null;
   }
 }
+
+const sameBytes = (a: Uint8Array, b: Uint8Array): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/**
+ * The import's side: while the user types the passphrase of an encrypted bundle, scrypt runs on
+ * what is typed so far (the file's salt and work factor, once the typing pauses), so pressing
+ * "Open bundle" usually finds the key made. An inspection `claim`s it: its ScryptFn takes the
+ * prepared key for exactly the prepared arguments (once), else it stretches as before.
+ * A new preparation ends the one before it; nothing is kept beyond one key.
+ */
+export class PreparedScrypt {
+  private current: { password: Uint8Array; salt: Uint8Array; logN: number; key: Promise<Uint8Array>; stop: AbortController } | null = null;
+
+  constructor(private readonly base: ScryptFn) {}
+
+  prepare(password: Uint8Array, salt: Uint8Array, logN: number): { ready: Promise<void>; cancel(): void } {
+    this.drop();
+    const stop = new AbortController();
+    const key = this.base(password, salt, logN, stop.signal);
+    key.catch(() => undefined); // seen by whoever takes it, or by `ready`
+    const mine = { password, salt, logN, key, stop };
+    this.current = mine;
+    return { ready: key.then(() => undefined), cancel: () => { if (this.current === mine) this.drop(); } };
+  }
+
+  /**
+   * The ScryptFn for one inspection, which takes the prepared key (detached at once: the field's
+   * cancel, sent as the prompt closes, may arrive before scrypt is asked for) for exactly its
+   * arguments, else stretches anew; `release` ends a prepared scrypt the inspection did not use.
+   */
+  claim(): { scrypt: ScryptFn; release(): void } {
+    const p = this.current;
+    this.current = null;
+    let used = false;
+    return {
+      scrypt: (password, salt, logN, signal) => {
+        if (p && !used && p.logN === logN && sameBytes(p.password, password) && sameBytes(p.salt, salt)) {
+          used = true;
+          return p.key;
+        }
+        return this.base(password, salt, logN, signal);
+      },
+      release: () => { if (p && !used) p.stop.abort(); },
+    };
+  }
+
+  drop(): void {
+    this.current?.stop.abort();
+    this.current = null;
+  }
+}

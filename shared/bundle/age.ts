@@ -233,7 +233,8 @@ export async function decryptBlob(cipher: Blob, passphrase: string, opts: AgeOpt
   return makeBlob(out.finish());
 }
 
-async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: ScryptFn): Promise<Uint8Array> {
+/** The passphrase stanza's scrypt salt (with age's label, as scrypt takes it) and work factor, checked; refuses what is not one. */
+function scryptStanza(header: AgeHeader): { stanza: Stanza; salt: Uint8Array; logN: number } {
   const { stanzas } = header;
   const bad = (what: string): never => damaged(`The encrypted bundle's header is damaged: ${what}.`, { key: 'bundles.age.header' });
   if (stanzas.length !== 1) bad('a passphrase-protected age file has exactly one recipient stanza');
@@ -245,7 +246,27 @@ async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: Scry
   if (logN > MAX_SCRYPT_WORK_FACTOR) {
     fail('unsupported-encryption', `This bundle was encrypted with a key-stretching setting (scrypt 2^${logN}) far above age's default (2^18); Casefile will not spend that long and that much memory on it.`);
   }
-  const key = await scrypt(utf8(passphrase), concatBytes([utf8(SCRYPT_LABEL), salt!]), logN);
+  return { stanza: st, salt: concatBytes([utf8(SCRYPT_LABEL), salt!]), logN };
+}
+
+/**
+ * What scrypt is run on for `passphrase` to open the age file `cipher` (the same arguments
+ * decryptBlob gives its ScryptFn), or null when the file is not one a passphrase opens or its
+ * header is unsound: a caller may stretch the passphrase ahead, while it is being typed.
+ */
+export async function passphraseScryptArgs(cipher: Blob, passphrase: string): Promise<{ password: Uint8Array; salt: Uint8Array; logN: number } | null> {
+  try {
+    if ((await ageKind(cipher)) !== 'binary') return null;
+    const { salt, logN } = scryptStanza(await readHeader(cipher));
+    return { password: utf8(passphrase), salt, logN };
+  } catch {
+    return null;
+  }
+}
+
+async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: ScryptFn): Promise<Uint8Array> {
+  const { stanza: st, salt, logN } = scryptStanza(header);
+  const key = await scrypt(utf8(passphrase), salt, logN);
   const fileKey = open(await loadSodium(), key, new Uint8Array(12), st.body);
   if (!fileKey) fail('wrong-passphrase', 'The passphrase does not open this bundle.');
   return fileKey;

@@ -8,7 +8,7 @@ export { asParts, byteParts, isStreamedParts, partsBlob, readParts, readStreamed
 export type { ByteParts, StreamedParts } from './parts';
 export type { ChunkSealer } from './ageStream';
 export type { BundleInfo, BundleProgressEvent, DigestFile, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
-export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageHeader, ageKey, ageKind, assertPassphraseFile, payloadKeyOf } from './age';
+export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageHeader, ageKey, ageKind, assertPassphraseFile, passphraseScryptArgs, payloadKeyOf } from './age';
 export type { AgeKey } from './age';
 export { randomBytes, scryptInProcess } from './ageCrypto';
 export type { ScryptFn } from './ageCrypto';

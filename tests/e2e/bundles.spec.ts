@@ -222,7 +222,7 @@ test('a passphrase-protected bundle opens only with its passphrase; a wrong one 
   await expectArtemioAndHisPage(page);
 });
 
-test('the passphrase\'s key is stretched while the dialog is open, once; Export then uses it and the file opens with the passphrase', async ({ page }) => {
+test('a passphrase is stretched while it is typed, once: Export and "Open bundle" take that key, and the file opens with it', async ({ page }) => {
   await loadSample(page);
   const scrypts: string[] = [];
   page.on('worker', (w) => { if (/scrypt/.test(w.url())) scrypts.push(w.url()); });
@@ -239,12 +239,15 @@ test('the passphrase\'s key is stretched while the dialog is open, once; Export 
   // The export took the prepared key: no third scrypt.
   expect(scrypts.length).toBe(2);
 
+  // Opening it: the passphrase is stretched as it is typed, and "Open bundle" takes that key.
   await wipeProfile(page);
   const importing = await importFile(page, file);
   const prompt = importing.getByRole('form', { name: /protected with a passphrase/ });
   await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
+  await expect.poll(() => scrypts.length).toBe(3);
   await prompt.getByRole('button', { name: 'Open bundle' }).click();
   await expect(importing.getByText('Passphrase-protected')).toBeVisible();
+  expect(scrypts.length).toBe(3);
   await finishImport(page, importing);
 });
 

@@ -85,6 +85,28 @@ describe('streamed export (the desktop save writes the PDFs while the records ar
     client.dispose();
   });
 
+  it('opening an encrypted bundle: the passphrase stretched while typed is taken by the inspection; a wrong one typed first changes nothing', async () => {
+    const { db } = await seededProfile();
+    const stretched: string[] = [];
+    const scrypt: ScryptFn = (password, salt, logN) => { stretched.push(new TextDecoder().decode(password)); return scryptInProcess(password, salt, logN); };
+    const client = inProcessClient(db, { scryptWorkFactor: 10, scrypt });
+    const file = (await client.exportBundle({ kind: 'library' }, { passphrase: 'correct horse' })).blob;
+    stretched.length = 0;
+    await client.prepareImportKey(file, 'correct hors');
+    const wrong = await client.inspectBundle(file, { passphrase: 'correct hors' });
+    expect(wrong.ok ? null : wrong.error.code).toBe('wrong-passphrase');
+    expect(stretched).toEqual(['correct hors']);
+    await client.prepareImportKey(file, 'correct horse');
+    const opened = await client.inspectBundle(file, { passphrase: 'correct horse' });
+    expect(opened.ok).toBe(true);
+    expect(stretched).toEqual(['correct hors', 'correct horse']);
+    // A plain bundle has nothing to stretch: the preparation ends at once.
+    const plain = (await client.exportBundle({ kind: 'library' })).blob;
+    await client.prepareImportKey(plain, 'anything');
+    expect(stretched.length).toBe(2);
+    client.dispose();
+  });
+
   it('a failed collect rejects the export before anything is saved; a cancel stops the worker', async () => {
     const { db } = await seededProfile();
     const client = inProcessClient(db);

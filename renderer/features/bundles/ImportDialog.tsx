@@ -4,6 +4,7 @@ import type { BundleInspectError, BundleProgress, ImportChoices, ImportPreview, 
 import type { RecordIssue } from '../../../shared/bundle';
 import { hasMessage } from '../../i18n';
 import { useT } from '../../i18n/useT';
+import { useImportKeyAhead } from './useKeyAhead';
 import { useUi } from '../../state/store';
 import { Dialog } from './Dialog';
 import { ImportPreviewPanel } from './ImportPreviewPanel';
@@ -131,7 +132,7 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
           <div className="bundle-dialog__actions"><button type="button" onClick={cancelInspect}>{t('bundles.cancelTask')}</button></div>
         </div>
       ) : null}
-      {state.step === 'passphrase' ? <PassphrasePrompt wrong={state.wrong} onSubmit={(p) => {
+      {state.step === 'passphrase' ? <PassphrasePrompt file={file} wrong={state.wrong} onSubmit={(p) => {
         setState({ step: 'inspecting', progress: { phase: 'decrypting', done: 0, total: file.size } });
         void inspect(p).then((next) => { if (next) setState(next); });
       }} onCancel={close} /> : null}
@@ -155,10 +156,12 @@ export function ImportDialog({ file, restore }: { file: File; restore: boolean }
   );
 }
 
-function PassphrasePrompt({ wrong, onSubmit, onCancel }: { wrong: boolean; onSubmit: (passphrase: string) => void; onCancel: () => void }) {
+function PassphrasePrompt({ file, wrong, onSubmit, onCancel }: { file: Blob; wrong: boolean; onSubmit: (passphrase: string) => void; onCancel: () => void }) {
   const t = useT();
   const id = useId();
   const [value, setValue] = useState('');
+  // scrypt runs on the passphrase while it is typed, so "Open bundle" rarely waits for it.
+  useImportKeyAhead(file, value);
   return (
     <form className="bundle-dialog__body" aria-label={t('bundles.passphrase.ask')} onSubmit={(e) => { e.preventDefault(); if (value) onSubmit(value); }}>
       <div className="bundle-dialog__content">

@@ -24,3 +24,22 @@ export function useKeyAhead(passphrase: string | null): void {
     };
   }, [passphrase]);
 }
+
+/**
+ * Opening an encrypted bundle: the passphrase is stretched with the file's salt whenever the
+ * typing pauses (the bundle worker's PreparedScrypt), so "Open bundle" usually finds scrypt done.
+ * A key for what was typed before goes as soon as the field changes.
+ */
+export function useImportKeyAhead(file: Blob, passphrase: string): void {
+  useEffect(() => {
+    if (!passphrase) return undefined;
+    const stop = new AbortController();
+    const timer = setTimeout(() => {
+      getBundleClient().prepareImportKey(file, passphrase, { signal: stop.signal }).catch(() => undefined);
+    }, KEY_AHEAD_DELAY_MS);
+    return () => {
+      clearTimeout(timer);
+      stop.abort();
+    };
+  }, [file, passphrase]);
+}
