@@ -108,6 +108,7 @@ function watchWrites(): void {
 
 const aheadKey = (what: 'keys' | 'rows', store: string, { index, lower, upper }: IndexRange, limit: number | undefined) =>
   JSON.stringify([what, store, index, lower, upper, limit ?? null]);
+const byIdsKey = (store: string, ids: readonly string[]) => JSON.stringify(['ids', store, ids]);
 
 /** Takes over a read started ahead of this one, if there is one for exactly this. */
 function takeAhead<T>(db: CasefileDb, key: string): Promise<T> | undefined {
@@ -154,6 +155,63 @@ export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: Ind
   const { rows, keys } = rawRowsAndKeys(db, store, range, limit);
   putAhead(db, rowsKey, () => rows);
   putAhead(db, keysKey, () => keys);
+}
+
+/**
+ * Starts reading every key of each of `ranges` now, all in one readonly transaction, for a
+ * live query about to ask for them with `liveKeys`; and as soon as the last of them is in,
+ * inside that same transaction (still active while its answer is handled: no second
+ * transaction to open, no hop through Dexie's or React's schedulers), the rows of the ids
+ * `pick` chooses from them, in that order, for a live query about to ask for exactly those
+ * with `liveRowsByIds`. A combined filter's first rows are known only once its keys are: this
+ * is how its first screen comes one request's wait after them. `pick` gets the ranges'
+ * keys in the order of `ranges` and may choose none (then nothing more is read).
+ */
+export function readKeysThenRowsAhead(db: CasefileDb, store: 'actors', ranges: readonly IndexRange[], pick: (keys: string[][]) => readonly string[]): void {
+  const keyKeys = ranges.map((range) => aheadKey('keys', store, range, undefined));
+  if (ranges.length === 0 || keyKeys.some((k) => ahead.has(k))) return;
+  let os: IDBObjectStore;
+  let bounds: IDBKeyRange[];
+  try {
+    bounds = ranges.map(({ lower, upper }) => db.deps.IDBKeyRange.bound(lower, upper, false, false));
+    os = db.backendDB().transaction(store, 'readonly').objectStore(store);
+  } catch {
+    // IndexedDB itself cannot be reached (closed meanwhile): the live query reads for itself.
+    return;
+  }
+  const found: string[][] = [];
+  let left = ranges.length;
+  const what = `reading ${store}`;
+  ranges.forEach((range, i) => {
+    const request = os.index(range.index).getAllKeys(bounds[i]);
+    const keys = new Promise<string[]>((resolve, reject) => {
+      request.onerror = () => reject(request.error ?? new Error(`${what}.${range.index} failed`));
+      request.onsuccess = () => {
+        found[i] = request.result as string[];
+        resolve(found[i]!);
+        if (--left === 0) rowsWhileActive(db, store, os, found, pick);
+      };
+    });
+    putAhead(db, keyKeys[i]!, () => keys);
+  });
+}
+
+/** The rows of the ids `pick` chooses, read in the transaction of `os` while it is active (in a success handler). */
+function rowsWhileActive(db: CasefileDb, store: 'actors', os: IDBObjectStore, found: string[][], pick: (keys: string[][]) => readonly string[]): void {
+  let ids: readonly string[];
+  try {
+    ids = pick(found);
+  } catch {
+    return;
+  }
+  if (ids.length === 0) return;
+  let rows: Promise<unknown[]>;
+  try {
+    rows = Promise.all(ids.map((id) => idbResult<unknown>(os.get(id), `reading ${store}`)));
+  } catch {
+    return; // the transaction finished already: the live query reads the rows itself
+  }
+  putAhead(db, byIdsKey(store, ids), () => rows);
 }
 
 // ---------------------------------------------------------------- reads
@@ -240,3 +298,25 @@ export function liveRows<T extends { id: string }>(db: CasefileDb, store: 'actor
   });
 }
 
+
+/**
+ * The rows of `ids` by primary key, in that order (undefined where there is none), read as
+ * `liveKeys` reads keys: straight from IndexedDB in a readonly transaction of their own, or
+ * taken over from `readKeysThenRowsAhead`; in a live query each key read is observed, as
+ * Dexie's own `bulkGet` observes it (deletes are for `observeDeletes`).
+ */
+export function liveRowsByIds<T>(db: CasefileDb, store: 'actors', ids: readonly string[]): Promise<Array<T | undefined>> {
+  const set = observedSet();
+  if (set === undefined || ids.length === 0) return db.table(store).bulkGet([...ids]) as Promise<Array<T | undefined>>;
+  if (set) part(set, db, store, '').addKeys([...ids]);
+  const taken = takeAhead<Array<T | undefined>>(db, byIdsKey(store, ids));
+  if (taken) return Dexie.Promise.resolve(taken);
+  let read: Promise<Array<T | undefined>>;
+  try {
+    const os = db.backendDB().transaction(store, 'readonly').objectStore(store);
+    read = Promise.all(ids.map((id) => idbResult<T | undefined>(os.get(id), `reading ${store}`)));
+  } catch {
+    return db.table(store).bulkGet([...ids]) as Promise<Array<T | undefined>>;
+  }
+  return Dexie.Promise.resolve(read);
+}

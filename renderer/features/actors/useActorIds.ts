@@ -23,6 +23,11 @@ export interface ActorIds {
   firstRows: Actor[];
   /** The answer to the previous filter (or sort), shown while this one's first screen is read. */
   pending?: boolean;
+  /**
+   * Every actor id in `sort` order, once the held list is in: a filter applied next reads
+   * its first rows ahead by it (db/actorList.ts `readActorsAhead`).
+   */
+  held?: { sort: ActorSort; ids: readonly string[] };
 }
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
@@ -115,7 +120,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     return { key, ids: await withPriority(() => queryActorIds(db, filter, sort, { live: true })) };
   }, [db, key, singleIndex, isAll ? sortedAll : undefined]);
 
-  const answer = useMemo(() => answerOf(key, head, full), [key, head, full]);
+  const answer = useMemo(() => answerOf(key, head, full, all), [key, head, full, all]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
   const [last, setLast] = useState(answer);
@@ -127,8 +132,17 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
 function answerOf(
   key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined } | undefined,
   full: { key: string; ids?: string[]; count?: number } | undefined,
+  held: { sort: ActorSort; ids: string[] } | undefined,
 ): ActorIds | undefined {
   if (head?.key !== key) return undefined;
+  const found = answerFor(key, head, full);
+  return held ? { ...found, held } : found;
+}
+
+function answerFor(
+  key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined },
+  full: { key: string; ids?: string[]; count?: number } | undefined,
+): ActorIds {
   const firstRows = head.rows;
   const whole = full?.key === key ? full : undefined;
   const ids = head.ids ?? whole?.ids;
