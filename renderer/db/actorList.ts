@@ -9,8 +9,9 @@ import type { ActorRow } from './derive';
 import { cmp, compareActorRows, toActor } from './derive';
 import { SMALL_SET, firstInOrder, intersect, pickInOrder, present, union } from './idSets';
 import { getActorsByIds } from './actors';
-import type { IndexRange } from './unobserved';
-import { liveKeys, liveRows, liveRowsByIds, observeDeletes, observeIndexRange, readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsAndKeysAhead, unobservedKeys } from './unobserved';
+import type { IndexRange } from './rawReads';
+import { readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsAndKeysAhead } from './readsAhead';
+import { liveKeys, liveRows, liveRowsByIds, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
 
 export interface ActorFilter {
   /** Every folded word must prefix-match one of the actor's name words (primary name or any other name). */
