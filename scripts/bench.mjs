@@ -13,6 +13,7 @@
 //   node scripts/bench.mjs --suite actors --actors 5000 --events 5000     quick run while developing
 //   node scripts/bench.mjs --suite documents --small                       quick run while developing
 //   options: --suite actors|documents|all (default all)  --seed N  --no-build (reuse dist/bench-app and dist/bench)
+//            --build-only (build dist/bench-app and dist/bench, run nothing: build outside the bench lock)
 //            --profile (CPU profiles: the actor list's cold load; the documents import's main thread and worker)
 //            actors: --actors N --events N --chunk N (bulk-write chunk size)
 //                    --background-s N (filters repeated for N s after start while workers run; 0 skips; default 60)
@@ -40,8 +41,8 @@ const TARGETS = { firstPaintMs: 300, filterMs: 100 };
 //     first-screen read by the list's index, in a newly started browser, on copies of the
 //     database as the app's cold start found it, median of three: tests/bench/firstPage.ts;
 //     the app's figure is the median of three cold starts, each against its own script start)
-//   status and text filters ≤ 1.5 × the raw index reads they rely on, in the same page just after
-//     (the text filter: medians of three rounds)
+//   status and text filters ≤ 1.5 × the raw index reads they rely on, in the same page just after,
+//     their results read (the ids in hand), medians of three rounds (each status, and the text)
 //   and no interaction waits more than 300 ms while the background workers run (first 60 s).
 const RATIOS = { firstPaint: 1.25, filter: 1.5 };
 const BACKGROUND_MAX_MS = 300;
@@ -49,6 +50,7 @@ const BACKGROUND_MAX_MS = 300;
 const load = () => loadavg().map((x) => x.toFixed(2)).join(' ');
 const TEXT_QUERY = 'quis';
 const TEXT_ROUNDS = 3;
+const STATUS_ROUNDS = 3;
 
 const { values: opts } = parseArgs({
   options: {
@@ -62,6 +64,7 @@ const { values: opts } = parseArgs({
     seed: { type: 'string', default: '20240101' },
     chunk: { type: 'string', default: '2000' },
     'no-build': { type: 'boolean', default: false },
+    'build-only': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'no-search-worker': { type: 'boolean', default: false },
     'no-mentions-worker': { type: 'boolean', default: false },
@@ -167,30 +170,53 @@ async function measureAppIn(open, origin, expectations, errors, referenceDirs, c
   // Filters are timed on a settled list, as a user meets it: after the full id list and count arrived.
   const settled = await page.evaluate((e) => window.__probe.settled(e), all);
   log(`full list and count shown: ${ms(settled.ms)} after navigation`);
-  const statusSamples = [];
+  // Each status is filtered (and its raw reads timed right after) in STATUS_ROUNDS rounds, a
+  // round going through every status once, and each status's figure is the median of its
+  // rounds against the median of its raw reads. Until session 8 the worst status was the
+  // worst of ten single-sample ratios against single raw samples: at load 2–5 one slow sample
+  // of either side (a worker's request queued ahead, a frame missed) made the worst 1.8–2.9×
+  // in runs whose median was 1.3–1.5×. The first round alone is that old figure, printed too.
+  const statusRounds = Object.fromEntries(Object.keys(expectations.byStatus).map((status) => [status, []]));
   const clearSamples = [];
-  for (const [status, exp] of Object.entries(expectations.byStatus)) {
-    const r = await page.evaluate(([s, e]) => window.__probe.setStatus(s, e), [status, exp]);
-    const rawMs = await page.evaluate((s) => window.__probe.rawStatus(s), status);
-    statusSamples.push({ status, expected: exp.count, ...r, rawMs: round(rawMs), ratio: r.ms == null ? null : round(r.ms / rawMs) });
-    clearSamples.push(await page.evaluate((e) => window.__probe.setStatus('', e), all));
+  for (let round_ = 0; round_ < STATUS_ROUNDS; round_++) {
+    for (const [status, exp] of Object.entries(expectations.byStatus)) {
+      const r = await page.evaluate(([s, e]) => window.__probe.setStatus(s, e), [status, exp]);
+      const raw = await page.evaluate((s) => window.__probe.rawStatus(s), status);
+      statusRounds[status].push({ ...r, rawMs: round(raw.ms), rawAnsweredMs: round(raw.answeredMs) });
+      clearSamples.push(await page.evaluate((e) => window.__probe.setStatus('', e), all));
+    }
   }
-  log(`filter by status (rows / count / raw reads): ${statusSamples.map((s) => `${s.status} ${ms(s.rowsMs)} / ${ms(s.ms)} / ${ms(s.rawMs)}`).join(', ')}; load ${load()}`);
+  const statusSamples = Object.entries(statusRounds).map(([status, rounds]) => {
+    const timedOut = rounds.some((r) => r.timeout);
+    const msMedian = timedOut ? null : round(median(rounds.map((r) => r.ms)));
+    const rawMs = round(median(rounds.map((r) => r.rawMs)));
+    const rawAnsweredMs = round(median(rounds.map((r) => r.rawAnsweredMs)));
+    const rowsMs = rounds.some((r) => r.rowsMs == null) ? null : round(median(rounds.map((r) => r.rowsMs)));
+    const first = rounds[0];
+    return {
+      status, expected: expectations.byStatus[status].count, ms: msMedian, rowsMs, rawMs, rawAnsweredMs, ratio: msMedian == null ? null : round(msMedian / rawMs),
+      ...(timedOut ? { timeout: true } : {}),
+      // The figure as before session 8: one sample, against the raw reads until their success events.
+      firstRound: { ms: first.ms, rowsMs: first.rowsMs, rawMs: first.rawAnsweredMs, ratio: first.ms == null ? null : round(first.ms / first.rawAnsweredMs) },
+      rounds,
+    };
+  });
+  log(`filter by status, ${STATUS_ROUNDS} rounds (rows / count / raw reads (answered) per round): ${statusSamples.map((s) => `${s.status} ${s.rounds.map((r) => `${ms(r.rowsMs)}/${ms(r.ms)}/${ms(r.rawMs)} (${ms(r.rawAnsweredMs)})`).join(' ')}`).join(', ')}; load ${load()}`);
 
   // Three rounds (filter, its raw read, clear), the medians compared: one sample of each swung
   // the ratio 1.5–9× in earlier runs while the search worker indexed beside it.
   const textRounds = [];
   for (let i = 0; i < TEXT_ROUNDS; i++) {
     const r = await page.evaluate(([q, e]) => window.__probe.setText(q, e), [TEXT_QUERY, expectations.text]);
-    const rawMs = round(await page.evaluate((q) => window.__probe.rawText(q), TEXT_QUERY));
+    const raw = await page.evaluate((q) => window.__probe.rawText(q), TEXT_QUERY);
     const clear = await page.evaluate((e) => window.__probe.setText('', e), all);
-    textRounds.push({ ...r, rawMs, clear });
+    textRounds.push({ ...r, rawMs: round(raw.ms), rawAnsweredMs: round(raw.answeredMs), clear });
   }
   const medianOfRounds = (pick) => round(median(textRounds.map(pick).filter((x) => x != null)));
   // A round that timed out fails the figure rather than dropping out of the median.
-  const text = { ms: textRounds.some((r) => r.timeout) ? null : medianOfRounds((r) => r.ms), rowsMs: medianOfRounds((r) => r.rowsMs), rawMs: medianOfRounds((r) => r.rawMs), rounds: textRounds };
+  const text = { ms: textRounds.some((r) => r.timeout) ? null : medianOfRounds((r) => r.ms), rowsMs: medianOfRounds((r) => r.rowsMs), rawMs: medianOfRounds((r) => r.rawMs), rawAnsweredMs: medianOfRounds((r) => r.rawAnsweredMs), rounds: textRounds };
   const textClear = { ms: medianOfRounds((r) => r.clear.ms) };
-  log(`text filter "${TEXT_QUERY}" (${expectations.text.count} matches), ${TEXT_ROUNDS} rounds: rows ${textRounds.map((r) => ms(r.rowsMs)).join(', ')}; count ${textRounds.map((r) => ms(r.ms)).join(', ')}; raw read ${textRounds.map((r) => ms(r.rawMs)).join(', ')}; cleared ${textRounds.map((r) => ms(r.clear.ms)).join(', ')}; load ${load()}`);
+  log(`text filter "${TEXT_QUERY}" (${expectations.text.count} matches), ${TEXT_ROUNDS} rounds: rows ${textRounds.map((r) => ms(r.rowsMs)).join(', ')}; count ${textRounds.map((r) => ms(r.ms)).join(', ')}; raw read ${textRounds.map((r) => `${ms(r.rawMs)} (answered ${ms(r.rawAnsweredMs)})`).join(', ')}; cleared ${textRounds.map((r) => ms(r.clear.ms)).join(', ')}; load ${load()}`);
 
   const profiles = await page.evaluate(() => window.__probe.openProfiles(10));
   log(`profile open: ${profiles.map((p) => ms(p.ms)).join(', ')}`);
@@ -325,13 +351,20 @@ function table(results) {
   const verdict = (v, target) => (target == null ? '' : v != null && v <= target ? 'PASS' : 'MISS');
   const ratio = (v, ref, limit) => [`${ms(v)} / ${ms(ref)} = ${v == null || !ref ? '—' : `${round(v / ref)}×`}`, `≤ ${limit}× reference`, verdict(v == null || !ref ? null : v / ref, limit)];
   const byStatus = a.filterByStatus.samples;
-  const worstStatus = byStatus.reduce((w, s) => ((s.ratio ?? Infinity) > (w.ratio ?? Infinity) ? s : w), byStatus[0]);
+  const worstOf = (pick) => byStatus.reduce((w, s) => ((pick(s).ratio ?? Infinity) > (pick(w).ratio ?? Infinity) ? s : w), byStatus[0]);
+  const worstStatus = worstOf((s) => s);
+  const worstFirst = worstOf((s) => s.firstRound);
   const medianOf = (xs) => median(xs.filter((x) => x != null));
+  const rounds = byStatus[0]?.rounds.length ?? 1;
   const rows = [
     ['Cold first paint (median of 3 cold starts) vs app script start + bare raw open and first-screen read', ...ratio(a.firstPaint.cold.ms, a.firstPaintRef.ms, RATIOS.firstPaint)],
-    [`Filter by status vs raw [status+sortName] reads, medians (${byStatus.length} statuses)`, ...ratio(medianOf(byStatus.map((x) => x.ms)), medianOf(byStatus.map((x) => x.rawMs)), RATIOS.filter)],
-    [`Filter by status vs raw reads, worst ratio (${worstStatus?.status})`, ...ratio(worstStatus?.ms, worstStatus?.rawMs, RATIOS.filter)],
+    [`Filter by status vs raw [status+sortName] reads, medians (${byStatus.length} statuses, each the median of ${rounds} rounds)`, ...ratio(medianOf(byStatus.map((x) => x.ms)), medianOf(byStatus.map((x) => x.rawMs)), RATIOS.filter)],
+    [`Filter by status vs raw reads, worst status, its medians of ${rounds} rounds (${worstStatus?.status})`, ...ratio(worstStatus?.ms, worstStatus?.rawMs, RATIOS.filter)],
+    [`  the same against the raw reads until their success events, results unread (as before session 8)`, ...ratio(medianOf(byStatus.map((x) => x.ms)), medianOf(byStatus.map((x) => x.rawAnsweredMs)), RATIOS.filter)],
+    [`  as before session 8: first round only, single samples, raw reads until their success events`, ...ratio(medianOf(byStatus.map((x) => x.firstRound.ms)), medianOf(byStatus.map((x) => x.firstRound.rawMs)), RATIOS.filter)],
+    [`  as before session 8: worst single-sample ratio of the first round (${worstFirst?.status})`, ...ratio(worstFirst?.firstRound.ms, worstFirst?.firstRound.rawMs, RATIOS.filter)],
     [`Text filter "${a.textFilter.query}" vs raw nameWords read, medians of ${a.textFilter.rounds?.length ?? 1}`, ...ratio(a.textFilter.ms, a.textFilter.rawMs, RATIOS.filter)],
+    [`  the same against the raw read until its success event, result unread (as before session 8)`, ...ratio(a.textFilter.ms, a.textFilter.rawAnsweredMs, RATIOS.filter)],
     ...(results.background ? [[`Worst interaction while background work runs (${results.background.count} filters, first ${results.background.untilMs / 1000} s; ${results.background.worst?.what})`, ms(results.background.max), `≤ ${BACKGROUND_MAX_MS} ms`, verdict(results.background.max, BACKGROUND_MAX_MS)]] : []),
     ['Bulk write', `${ms(results.fill.write.totalMs)} (${results.fill.write.recordsPerSecond.toLocaleString('en')} records/s)`, '—', ''],
     ['Actor list first paint, cold (median of 3)', ms(a.firstPaint.cold.ms), `≤ ${TARGETS.firstPaintMs} ms`, verdict(a.firstPaint.cold.ms, TARGETS.firstPaintMs)],
@@ -428,6 +461,8 @@ async function main() {
     await build({ configFile: join(ROOT, 'renderer/vite.config.ts'), logLevel: 'warn', build: { outDir: join(ROOT, 'dist/bench-app'), emptyOutDir: true, sourcemap: false } });
     await build({ configFile: join(ROOT, 'tests/bench/vite.config.ts'), logLevel: 'warn' });
   }
+  // Build outside the bench lock, then run with --no-build under it.
+  if (opts['build-only']) return;
   if (opts.suite !== 'documents') await runActors();
   if (documents) {
     const whole = (name) => (opts[name] === undefined ? undefined : Number(opts[name]));

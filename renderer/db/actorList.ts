@@ -9,8 +9,9 @@ import type { ActorRow } from './derive';
 import { cmp, compareActorRows, toActor } from './derive';
 import { SMALL_SET, firstInOrder, intersect, pickInOrder, present, union } from './idSets';
 import { getActorsByIds } from './actors';
-import type { IndexRange } from './unobserved';
-import { liveKeys, liveRows, observeDeletes, observeIndexRange, readKeysAhead, readRowsAhead, readRowsAndKeysAhead, unobservedKeys } from './unobserved';
+import type { IndexRange } from './rawReads';
+import { readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsAndKeysAhead } from './readsAhead';
+import { liveKeys, liveRows, liveRowsByIds, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
 
 export interface ActorFilter {
   /** Every folded word must prefix-match one of the actor's name words (primary name or any other name). */
@@ -103,6 +104,11 @@ export async function queryActorIdsAhead(
     ? (range) => liveKeys(db, 'actors', range)
     : ({ index, lower, upper }) => db.actors.where(index).between(lower, upper, true, true).primaryKeys();
   const whole = (ids: string[]): ActorIdsAhead => ({ ids: limit !== undefined ? ids.slice(0, limit) : ids, total: ids.length });
+  // In a live query the first rows come straight from IndexedDB, or from the read started
+  // ahead in the filter's input event (`readActorsAhead`), their keys observed as Dexie would.
+  const rowsOf = (ids: string[]): Promise<Actor[]> => (live
+    ? liveRowsByIds<ActorRow>(db, 'actors', ids).then((rows) => rows.filter((r): r is ActorRow => r !== undefined).map(toActor))
+    : getActorsByIds(db, ids));
 
   const answer = async (): Promise<ActorIdsAhead> => {
     // Fast paths: the compound indexes return one status's or one kind's ids already sorted.
@@ -115,7 +121,7 @@ export async function queryActorIdsAhead(
     // The first rows are asked for before the whole order is worked out, so the two overlap.
     // A prefix of the order (`partial`) gives the matches within it; the count is then all of them.
     const inOrderOf = (sorted: readonly string[], partial = false) => {
-      const first = firstRows ? getActorsByIds(db, firstInOrder(sorted, matches, firstRows)) : undefined;
+      const first = firstRows ? rowsOf(firstInOrder(sorted, matches, firstRows)) : undefined;
       const all = pickInOrder(sorted, matches);
       return { ids: limit !== undefined ? all.slice(0, limit) : all, total: partial ? matches.size : all.length, ...(first ? { first } : {}) };
     };
@@ -166,6 +172,13 @@ async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyRe
   return sets.length === 1 ? sets[0]! : intersect(sets);
 }
 
+/** `combinedMatches` of keys already read: `keys` holds each range of `combinedRanges` in turn. */
+function matchesOfKeys(groups: IndexRange[][], keys: readonly string[][]): Set<string> {
+  let at = 0;
+  const sets = groups.map((ranges) => union(ranges.map(() => keys[at++]!)));
+  return sets.length === 1 ? sets[0]! : intersect(sets);
+}
+
 /** The highest UTF-16 code unit: `word` to `word + MAX_CHAR` holds every key starting with `word` (Dexie's startsWith). */
 const MAX_CHAR = String.fromCharCode(65535);
 
@@ -210,13 +223,22 @@ function firstScreenRange(filter: ActorFilter, sort: ActorSort): IndexRange | nu
  * event is still being handled and React renders; the list's own reads take them over
  * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list.
  */
-export function readActorsAhead(db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number): void {
+export function readActorsAhead(
+  db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number, held?: { ids: readonly string[]; rows: number },
+): void {
   const fast = fastPath(filter);
   if (fast?.kind === 'all') return;
   const first = firstScreenRange(filter, sort);
   // One status or kind by name: its first screen and all its ids, in one transaction.
   if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
   if (first) readRowsAhead(db, 'actors', first, firstScreen);
+  if (!fast && held) {
+    // A combined filter, with every id held in display order (`sortedAll`): its index ranges
+    // in one transaction, and its first `rows` rows in the same one as soon as the ranges
+    // are in, as `queryActorIdsAhead` picks them (the first matches in the held order).
+    const groups = combinedGroups(filter, sort);
+    return readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => firstInOrder(held.ids, matchesOfKeys(groups, keys), held.rows));
+  }
   const ranges = fast ? [statusOrKind(fast.field, fast.value, sort)] : combinedRanges(filter, sort);
   for (const range of ranges) readKeysAhead(db, 'actors', range);
 }

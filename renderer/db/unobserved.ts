@@ -1,7 +1,8 @@
 import Dexie, { RangeSet } from 'dexie';
 import type { CasefileDb } from './db';
-import { idbResult } from './idbResult';
-import { withPriority } from './readPriority';
+import type { IndexRange } from './rawReads';
+import { rawGets, rawKeys, rawRows } from './rawReads';
+import { aheadKey, byIdsKey, takeAhead } from './readsAhead';
 
 /**
  * Id reads for the actor list that Dexie does not observe key by key.
@@ -22,16 +23,12 @@ import { withPriority } from './readPriority';
  * middleware does when a read is issued (its answer plays no part): no request, so nothing
  * waits for one. Where that set cannot be reached (another Dexie), one-key reads observe instead.
  *
- * A read a user is about to wait for can be started ahead (`readAhead`, from the input event
+ * A read a user is about to wait for can be started ahead (./readsAhead.ts, from the input event
  * that asks for it, before React renders and the live query runs): the live query's own read
  * of the same range then takes it over instead of asking again.
  */
 
-export interface IndexRange {
-  index: string;
-  lower: unknown;
-  upper: unknown;
-}
+export type { IndexRange } from './rawReads';
 
 // ---------------------------------------------------------------- observation
 
@@ -77,130 +74,7 @@ export function observeDeletes(db: CasefileDb, store: 'actors'): Promise<unknown
   return Dexie.Promise.resolve();
 }
 
-// ---------------------------------------------------------------- reads ahead
-
-/** A read started ahead, for the live query about to ask for it. */
-interface Ahead {
-  db: CasefileDb;
-  read: Promise<unknown>;
-  at: number;
-}
-const ahead = new Map<string, Ahead>();
-/** A read not taken over by then is dropped: the live query it was for did not come. */
-const AHEAD_MS = 2_000;
-let watching = false;
-
-/**
- * Any write to the store drops the reads started ahead on it: the live query then reads for
- * itself, after the write. (A write committed after a read ahead was taken over reruns the
- * live query, which observes the range from the moment it takes it over, as for its own reads.)
- */
-function watchWrites(): void {
-  if (watching) return;
-  watching = true;
-  Dexie.on('storagemutated', (parts) => {
-    const touched = Object.keys(parts);
-    for (const [key, entry] of ahead) {
-      if (touched.some((p) => p.startsWith(`idb://${entry.db.name}/`))) ahead.delete(key);
-    }
-  });
-}
-
-const aheadKey = (what: 'keys' | 'rows', store: string, { index, lower, upper }: IndexRange, limit: number | undefined) =>
-  JSON.stringify([what, store, index, lower, upper, limit ?? null]);
-
-/** Takes over a read started ahead of this one, if there is one for exactly this. */
-function takeAhead<T>(db: CasefileDb, key: string): Promise<T> | undefined {
-  const entry = ahead.get(key);
-  if (!entry) return undefined;
-  ahead.delete(key);
-  if (entry.db !== db || performance.now() - entry.at > AHEAD_MS) return undefined;
-  return entry.read as Promise<T>;
-}
-
-function putAhead(db: CasefileDb, key: string, read: () => Promise<unknown>): void {
-  const now = performance.now();
-  for (const [k, entry] of ahead) if (now - entry.at > AHEAD_MS) ahead.delete(k);
-  if (ahead.has(key)) return;
-  watchWrites();
-  // A priority read: the held list's chunks wait for it as for the live query's own reads.
-  const started = withPriority(read);
-  started.catch(() => {}); // the live query that takes it over reports a failure
-  ahead.set(key, { db, read: started, at: now });
-}
-
-/**
- * Starts reading the primary keys of `range` now, for a live query about to ask for exactly
- * them with `unobservedKeys`/`liveKeys` (no limit): it takes this read over.
- */
-export function readKeysAhead(db: CasefileDb, store: 'actors', range: IndexRange): void {
-  putAhead(db, aheadKey('keys', store, range, undefined), () => rawKeys(db, store, range, {}));
-}
-
-/** Starts reading the first `limit` rows of `range` now, for a live query about to ask for them with `liveRows`. */
-export function readRowsAhead(db: CasefileDb, store: 'actors', range: IndexRange, limit: number): void {
-  putAhead(db, aheadKey('rows', store, range, limit), () => rawRows(db, store, range, limit));
-}
-
-/**
- * Starts reading the first `limit` rows and every key of `range` now, in one transaction (as
- * the list of one status shows them: its first screen, then its count), for a live query about
- * to ask for the rows with `liveRows` and one about to ask for the keys with `liveKeys`.
- */
-export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: IndexRange, limit: number): void {
-  const rowsKey = aheadKey('rows', store, range, limit);
-  const keysKey = aheadKey('keys', store, range, undefined);
-  if (ahead.has(rowsKey) || ahead.has(keysKey)) return;
-  const { rows, keys } = rawRowsAndKeys(db, store, range, limit);
-  putAhead(db, rowsKey, () => rows);
-  putAhead(db, keysKey, () => keys);
-}
-
-// ---------------------------------------------------------------- reads
-
-/** One request in a readonly transaction of its own, straight to IndexedDB; throws at once if it cannot be made. */
-function request<T>(db: CasefileDb, store: string, index: string, make: (source: IDBObjectStore | IDBIndex) => IDBRequest): Promise<T> {
-  const source = db.backendDB().transaction(store, 'readonly').objectStore(store);
-  return idbResult<T>(make(index === ':id' ? source : source.index(index)), `reading ${store}.${index}`);
-}
-
-function rawKeys(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, { limit, lowerOpen = false }: { limit?: number; lowerOpen?: boolean }): Promise<string[]> {
-  try {
-    const range = db.deps.IDBKeyRange.bound(lower, upper, lowerOpen, false);
-    return request<string[]>(db, store, index, (source) => source.getAllKeys(range, limit));
-  } catch {
-    const range = db.table(store).where(index).between(lower, upper, !lowerOpen, true);
-    return Promise.resolve((limit === undefined ? range : range.limit(limit)).primaryKeys() as Promise<string[]>);
-  }
-}
-
-function rawRows<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number): Promise<T[]> {
-  try {
-    const range = db.deps.IDBKeyRange.bound(lower, upper, false, false);
-    return request<T[]>(db, store, index, (source) => source.getAll(range, limit));
-  } catch {
-    return Promise.resolve(db.table(store).where(index).between(lower, upper, true, true).limit(limit).toArray() as Promise<T[]>);
-  }
-}
-
-/**
- * The first `limit` rows and every primary key of `range`: two requests in one readonly
- * transaction, each answered as soon as it is read (the rows first).
- */
-function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number): { rows: Promise<T[]>; keys: Promise<string[]> } {
-  let range: IDBKeyRange;
-  let source: IDBObjectStore | IDBIndex;
-  try {
-    range = db.deps.IDBKeyRange.bound(lower, upper, false, false);
-    const os = db.backendDB().transaction(store, 'readonly').objectStore(store);
-    source = index === ':id' ? os : os.index(index);
-  } catch {
-    const collection = () => db.table(store).where(index).between(lower, upper, true, true);
-    return { rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>), keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>) };
-  }
-  const what = `reading ${store}.${index}`;
-  return { rows: idbResult<T[]>(source.getAll(range, limit), what), keys: idbResult<string[]>(source.getAllKeys(range), what) };
-}
+// ---------------------------------------------------------------- live reads
 
 /**
  * The primary keys of `store` over `range` of `index` (':id': the primary key), in index
@@ -240,3 +114,18 @@ export function liveRows<T extends { id: string }>(db: CasefileDb, store: 'actor
   });
 }
 
+
+/**
+ * The rows of `ids` by primary key, in that order (undefined where there is none), read as
+ * `liveKeys` reads keys: straight from IndexedDB in a readonly transaction of their own, or
+ * taken over from `readKeysThenRowsAhead`; in a live query each key read is observed, as
+ * Dexie's own `bulkGet` observes it (deletes are for `observeDeletes`).
+ */
+export function liveRowsByIds<T>(db: CasefileDb, store: 'actors', ids: readonly string[]): Promise<Array<T | undefined>> {
+  const set = observedSet();
+  if (set === undefined || ids.length === 0) return db.table(store).bulkGet([...ids]) as Promise<Array<T | undefined>>;
+  if (set) part(set, db, store, '').addKeys([...ids]);
+  const taken = takeAhead<Array<T | undefined>>(db, byIdsKey(store, ids));
+  if (taken) return Dexie.Promise.resolve(taken);
+  return Dexie.Promise.resolve(rawGets<T>(db, store, ids));
+}

@@ -15,7 +15,7 @@ import { useT } from '../../i18n/useT';
 import { plural } from '../../i18n/plural';
 import { useUi } from '../../state/store';
 import { GROUP_KINDS, kindKey, statusKey } from './labels';
-import { FIRST_SCREEN, OVERSCAN, ROW_HEIGHT } from './firstScreen';
+import { FIRST_SCREEN, OVERSCAN, ROW_HEIGHT, rowsShownFirst } from './firstScreen';
 import { observeListRect } from './observeListRect';
 import { useActorIds } from './useActorIds';
 import { useSourcesOrder } from './useSourcesOrder';
@@ -105,8 +105,11 @@ export function ActorList() {
 
   // The new filter's reads start here, in the input event, before React renders it and the
   // list's live queries ask for the same reads (they take them over: db/unobserved.ts).
+  // A combined filter (a text, say) also reads its first rows, by the held id list, in the same
+  // transaction as soon as its ids are in.
   const applyFilters = (next: Filters) => {
-    readActorsAhead(db, toQuery(next, activeCaseId), listSort(next), FIRST_SCREEN);
+    const held = result?.held?.sort === listSort(next) ? { ids: result.held.ids, rows: rowsShownFirst() } : undefined;
+    readActorsAhead(db, toQuery(next, activeCaseId), listSort(next), FIRST_SCREEN, held);
     setFilters(next);
   };
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => applyFilters({ ...filters, [key]: value });

@@ -23,6 +23,11 @@ export interface ActorIds {
   firstRows: Actor[];
   /** The answer to the previous filter (or sort), shown while this one's first screen is read. */
   pending?: boolean;
+  /**
+   * Every actor id in `sort` order, once the held list is in: a filter applied next reads
+   * its first rows ahead by it (db/actorList.ts `readActorsAhead`).
+   */
+  held?: { sort: ActorSort; ids: readonly string[] };
 }
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
@@ -107,15 +112,24 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   if (allNow && allNow !== all) setAll(allNow);
 
   // A one-index filter (one status, one kind) reads its whole id range beside its first
-  // screen, as a priority read. The unfiltered list is the held one; until it is there, a
-  // native count gives the total (rows past the first screen show as pending meanwhile).
-  const full = useLiveQuery(async () => {
-    if (!singleIndex) return undefined;
-    if (isAll) return sortedAll ? { key, ids: sortedAll } : { key, count: await withPriority(() => db.actors.count()) };
+  // screen, as a priority read.
+  const range = useLiveQuery(async () => {
+    if (!singleIndex || isAll) return undefined;
     return { key, ids: await withPriority(() => queryActorIds(db, filter, sort, { live: true })) };
-  }, [db, key, singleIndex, isAll ? sortedAll : undefined]);
+  }, [db, key, singleIndex, isAll]);
+  // The unfiltered list is the held one; until it is there, a native count gives the total
+  // (rows past the first screen show as pending meanwhile). Counted once while the held list
+  // loads (again after a write), not each time the list goes back to no filter: a count of
+  // 50,000 actors took 70–110 ms, and each one held up the filters and the held list behind it.
+  const heldMissing = sortedAll === undefined;
+  const allCount = useLiveQuery(async () => (heldMissing ? withPriority(() => db.actors.count()) : undefined), [db, heldMissing]);
+  const full = useMemo(() => {
+    if (!isAll) return range;
+    if (sortedAll) return { key, ids: sortedAll };
+    return allCount === undefined ? undefined : { key, count: allCount };
+  }, [isAll, range, sortedAll, key, allCount]);
 
-  const answer = useMemo(() => answerOf(key, head, full), [key, head, full]);
+  const answer = useMemo(() => answerOf(key, head, full, all), [key, head, full, all]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
   const [last, setLast] = useState(answer);
@@ -127,8 +141,17 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
 function answerOf(
   key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined } | undefined,
   full: { key: string; ids?: string[]; count?: number } | undefined,
+  held: { sort: ActorSort; ids: string[] } | undefined,
 ): ActorIds | undefined {
   if (head?.key !== key) return undefined;
+  const found = answerFor(key, head, full);
+  return held ? { ...found, held } : found;
+}
+
+function answerFor(
+  key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined },
+  full: { key: string; ids?: string[]; count?: number } | undefined,
+): ActorIds {
   const firstRows = head.rows;
   const whole = full?.key === key ? full : undefined;
   const ids = head.ids ?? whole?.ids;
