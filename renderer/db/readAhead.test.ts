@@ -1,36 +1,17 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie, { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { Actor, ActorStatus } from '../../shared/model';
-import { blankActor, newId } from '../../shared/model';
 import type { ActorFilter } from './actorList';
 import { deleteActor, saveActor } from './actors';
 import { firstActors, queryActorIds, readActorsAhead } from './actorList';
-import { bulkInsertForBenchmark } from './bulk';
-import { openDatabase } from './db';
+import type { Actor } from '../../shared/model';
+import { actorLibrary, statusActor } from './actorLibrary.testkit';
 import { priorityInFlight } from './readPriority';
 
 // Dexie's liveQuery runs only where it sees an IndexedDB; tests pass theirs per database.
 Dexie.dependencies.indexedDB ??= new IDBFactory();
 Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 
-const freshDb = () => openDatabase('test', { indexedDB: new IDBFactory(), IDBKeyRange });
-const day = (iso: string) => ({ label: iso, edtf: iso, earliest: iso, latest: iso, precision: 'day' as const });
-
-function actor(name: string, status: ActorStatus): Actor {
-  const a = blankActor('person', 1_000);
-  a.name = name;
-  a.statusHistory = [{ id: newId(), status, date: day('2000-01-01'), place: '', note: '', citations: [] }];
-  return a;
-}
-
-async function library() {
-  const db = await freshDb();
-  const statuses: ActorStatus[] = ['captured', 'at_large', 'killed'];
-  const actors = Array.from({ length: 300 }, (_, i) => actor(`${i % 4 ? 'Quispe' : 'Mamani'} ${String(i * 37 % 300).padStart(3, '0')}`, statuses[i % 3]!));
-  await bulkInsertForBenchmark(db, actors, [], 100);
-  return db;
-}
 
 const settle = async (check: () => boolean) => {
   for (let i = 0; i < 200 && !check(); i++) await new Promise((resolve) => setTimeout(resolve, 5));
@@ -39,7 +20,7 @@ const settle = async (check: () => boolean) => {
 
 describe('reads started ahead of the live query that asks for them', () => {
   it('give the live query the same answer as its own reads, for one status, a text and a combined filter', async () => {
-    const db = await library();
+    const db = await actorLibrary();
     const filters: ActorFilter[] = [{ statuses: ['captured'] }, { text: 'quis' }, { text: 'mam', statuses: ['killed', 'at_large'] }];
     for (const filter of filters) {
       const expected = await queryActorIds(db, filter, 'name');
@@ -59,10 +40,10 @@ describe('reads started ahead of the live query that asks for them', () => {
   });
 
   it('are dropped when the table is written before the live query takes them over', async () => {
-    const db = await library();
+    const db = await actorLibrary();
     const filter: ActorFilter = { statuses: ['captured'] };
     readActorsAhead(db, filter, 'name', 40);
-    const joined = await saveActor(db, actor('Aaron Captured', 'captured'));
+    const joined = await saveActor(db, statusActor('Aaron Captured', 'captured'));
     if (!joined.ok) throw new Error('save failed');
     // Dexie tells its listeners of the write on a timer: the live query comes after that.
     await new Promise((resolve) => setTimeout(resolve, 20));
@@ -76,7 +57,7 @@ describe('reads started ahead of the live query that asks for them', () => {
 
 describe('a live first screen read straight from IndexedDB', () => {
   it('reruns when a row it shows is edited or deleted, or a row enters its range', async () => {
-    const db = await library();
+    const db = await actorLibrary();
     const answers: Actor[][] = [];
     const sub = liveQuery(() => firstActors(db, { statuses: ['captured'] }, 'name', 5)).subscribe((rows) => answers.push(rows ?? []));
     const current = () => answers.at(-1) ?? [];
@@ -89,7 +70,7 @@ describe('a live first screen read straight from IndexedDB', () => {
       await settle(() => current()[2]?.description === 'Seen in Ayacucho');
       await deleteActor(db, current()[0]!.id);
       await settle(() => current().every((a) => a.id !== shown.id || a.description === 'Seen in Ayacucho') && !current().some((a) => a.id === answers[0]![0]!.id));
-      const first = await saveActor(db, actor('Aaa First', 'captured'));
+      const first = await saveActor(db, statusActor('Aaa First', 'captured'));
       if (!first.ok) throw new Error('save failed');
       await settle(() => current()[0]?.id === first.value.id);
     } finally {

@@ -1,14 +1,12 @@
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import Dexie, { liveQuery } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { Actor, ActorStatus } from '../../shared/model';
-import { blankActor, newId } from '../../shared/model';
 import type { ActorFilter, ActorIdsAhead, ActorSort } from './actorList';
 import { queryActorIds, queryActorIdsAhead, readActorsAhead } from './actorList';
 import { getActorsByIds, saveActor } from './actors';
-import { bulkInsertForBenchmark } from './bulk';
 import type { CasefileDb } from './db';
-import { openDatabase } from './db';
+import type { Actor } from '../../shared/model';
+import { actorLibrary } from './actorLibrary.testkit';
 
 // A combined filter (a text, a text and statuses…) applied with the held id list at hand reads
 // its index ranges and then its first rows in one transaction, ahead of the live query that
@@ -17,26 +15,7 @@ import { openDatabase } from './db';
 Dexie.dependencies.indexedDB ??= new IDBFactory();
 Dexie.dependencies.IDBKeyRange ??= IDBKeyRange;
 
-const freshDb = () => openDatabase('test', { indexedDB: new IDBFactory(), IDBKeyRange });
-const day = (iso: string) => ({ label: iso, edtf: iso, earliest: iso, latest: iso, precision: 'day' as const });
 const ROWS = 7;
-
-function actor(name: string, status: ActorStatus, updatedAt: number): Actor {
-  const a = blankActor('person', updatedAt);
-  a.name = name;
-  a.updatedAt = updatedAt;
-  a.statusHistory = [{ id: newId(), status, date: day('2000-01-01'), place: '', note: '', citations: [] }];
-  return a;
-}
-
-async function library() {
-  const db = await freshDb();
-  const statuses: ActorStatus[] = ['captured', 'at_large', 'killed'];
-  const actors = Array.from({ length: 300 }, (_, i) =>
-    actor(`${i % 4 ? 'Quispe' : 'Mamani'} ${String(i * 37 % 300).padStart(3, '0')}`, statuses[i % 3]!, 1_000 + (i * 53 % 300)));
-  await bulkInsertForBenchmark(db, actors, [], 100);
-  return db;
-}
 
 /** Counts the transactions opened on IndexedDB itself (the reads past Dexie's layers). */
 function countTransactions(db: CasefileDb): () => number {
@@ -64,7 +43,7 @@ const filters: ActorFilter[] = [{ text: 'quis' }, { text: 'mam', statuses: ['kil
 
 describe('a combined filter read ahead with the held list', () => {
   it('answers the live query with the same ids and first rows, its keys and rows in one transaction', async () => {
-    const db = await library();
+    const db = await actorLibrary((i) => 1_000 + (i * 53 % 300));
     for (const sort of ['name', 'updated'] as const) {
       const held = await queryActorIds(db, {}, sort);
       for (const filter of filters) {
@@ -83,7 +62,7 @@ describe('a combined filter read ahead with the held list', () => {
   });
 
   it('reads nothing more when nothing matches, and the live query answers empty', async () => {
-    const db = await library();
+    const db = await actorLibrary((i) => 1_000 + (i * 53 % 300));
     const held = await queryActorIds(db, {}, 'name');
     readActorsAhead(db, { text: 'zzz' }, 'name', 40, { ids: held, rows: ROWS });
     const got = await liveAnswer(db, { text: 'zzz' }, 'name', held);
@@ -91,7 +70,7 @@ describe('a combined filter read ahead with the held list', () => {
   });
 
   it('is dropped when a shown row is saved before the live query takes it over', async () => {
-    const db = await library();
+    const db = await actorLibrary((i) => 1_000 + (i * 53 % 300));
     const held = await queryActorIds(db, {}, 'name');
     const filter: ActorFilter = { text: 'quis' };
     const [firstId] = await queryActorIds(db, filter, 'name');
@@ -106,7 +85,7 @@ describe('a combined filter read ahead with the held list', () => {
   });
 
   it('keeps the live query watching the rows it shows', async () => {
-    const db = await library();
+    const db = await actorLibrary((i) => 1_000 + (i * 53 % 300));
     const held = await queryActorIds(db, {}, 'name');
     const filter: ActorFilter = { text: 'mam', statuses: ['killed', 'at_large'] };
     readActorsAhead(db, filter, 'name', 40, { ids: held, rows: ROWS });
