@@ -8,7 +8,7 @@ import { craftZip } from './testing/craftZip';
 import { ISSUE_KEYS } from './issueKeys';
 import { sortNameRules } from './nameRules';
 import { SAMPLE_CREATED, SAMPLE_INFO, chartsSampleSnapshot, ocrSampleSnapshot, rulesSampleSnapshot, sampleSnapshot } from './testing/sampleSnapshot';
-import { tamper as tamperWith } from './testing/tamper';
+import { invalidRecordAndChangedPdf, tamper as tamperWith } from './testing/tamper';
 import { readZip } from './zipRead';
 
 const CREATED = SAMPLE_CREATED;
@@ -150,18 +150,7 @@ describe('readBundleBlob rejects hostile bundles, each with its own code', () =>
       e.set('records/actors.json', utf8(JSON.stringify(actors)));
     }), 'invalid-records'],
     // The PDFs are hashed only once the records hold: the records' problem is the one named.
-    ['an invalid record and a file changed behind the manifest\'s back', () => tamper(good, (e, m) => {
-      const actors = json(e.get('records/actors.json')) as Record<string, unknown>[];
-      actors[0]!.kind = 'wizard';
-      const bytes = utf8(JSON.stringify(actors));
-      e.set('records/actors.json', bytes);
-      const listed = (m.entries as { path: string; sha256: string; size: number }[]).find((x) => x.path === 'records/actors.json')!;
-      Object.assign(listed, { sha256: sha256Hex(bytes), size: bytes.length });
-      const name = [...e.keys()].find((n) => n.startsWith('files/'))!;
-      const pdf = e.get(name)!.slice();
-      pdf[pdf.length - 1]! ^= 1; // same size, other bytes: only hashing the file finds it
-      e.set(name, pdf);
-    }, false), 'invalid-records'],
+    ['an invalid record and a file changed behind the manifest\'s back', () => tamper(good, invalidRecordAndChangedPdf, false), 'invalid-records'],
     ['broken JSON', () => tamper(good, (e) => e.set('records/events.json', utf8('[{"id":'))), 'invalid-json'],
     ['a citation to a missing document', () => tamper(good, (e) => {
       const events = json(e.get('records/events.json')) as { citations: { documentId: string }[] }[];

@@ -1,11 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { BundleProgressEvent, DigestFile } from './bundle';
 import { readBundleBlob, writeBundleBlob } from './bundle';
-import { sha256Hex, utf8 } from './bytes';
 import { FILE_PATH } from './manifest';
 import { digestBlob } from './stream';
 import { SAMPLE_CREATED, SAMPLE_INFO, sampleSnapshot } from './testing/sampleSnapshot';
-import { tamper } from './testing/tamper';
+import { invalidRecordAndChangedPdf, tamper } from './testing/tamper';
 
 /**
  * `digestFile`: the PDFs hashed on another thread (the app's hashing worker) while the records
@@ -13,7 +12,6 @@ import { tamper } from './testing/tamper';
  */
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
 const asBlob = (bytes: Uint8Array) => new Blob([bytes as Uint8Array<ArrayBuffer>]);
-const json = (bytes: Uint8Array | undefined): unknown => JSON.parse(new TextDecoder().decode(bytes));
 
 /** digestBlob, a few milliseconds later (another thread's answer), counting its calls. */
 function elsewhere(): { digestFile: DigestFile; calls: number } {
@@ -56,18 +54,7 @@ describe('readBundleBlob with the PDFs hashed elsewhere', () => {
   });
 
   it('names the records\' problem, not a PDF\'s, when both are wrong (the PDFs are stopped)', async () => {
-    const bundle = await tamper(good, (e, m) => {
-      const actors = json(e.get('records/actors.json')) as Record<string, unknown>[];
-      actors[0]!.kind = 'wizard';
-      const bytes = utf8(JSON.stringify(actors));
-      e.set('records/actors.json', bytes);
-      const listed = (m.entries as { path: string; sha256: string; size: number }[]).find((x) => x.path === 'records/actors.json')!;
-      Object.assign(listed, { sha256: sha256Hex(bytes), size: bytes.length });
-      const name = [...e.keys()].find((n) => n.startsWith('files/'))!;
-      const pdf = e.get(name)!.slice();
-      pdf[pdf.length - 1]! ^= 1;
-      e.set(name, pdf);
-    }, { rehash: false, createdAt: SAMPLE_CREATED, method: 'store' });
+    const bundle = await tamper(good, invalidRecordAndChangedPdf, { rehash: false, createdAt: SAMPLE_CREATED, method: 'store' });
     const r = await readBundleBlob(asBlob(bundle), elsewhere());
     expect(!r.ok && r.error.code).toBe('invalid-records');
   });

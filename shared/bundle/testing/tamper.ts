@@ -23,3 +23,22 @@ export async function tamper(
   return writeZip([{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest)), method: 'deflate' },
     ...[...entries].map(([name, data]) => ({ name, data, method }))], opts.createdAt ?? 0);
 }
+
+/**
+ * A `tamper` change that breaks two things at once: an actor of a kind the model does not know
+ * (its entry re-listed, so only its content is wrong), and one PDF's last byte flipped behind the
+ * manifest's back (same size, other bytes: only hashing the file finds it). The records' problem
+ * is the one a reader must name.
+ */
+export function invalidRecordAndChangedPdf(entries: Map<string, Uint8Array>, manifest: Record<string, unknown>): void {
+  const actors = JSON.parse(fromUtf8(entries.get('records/actors.json') ?? new Uint8Array()) ?? '') as Record<string, unknown>[];
+  actors[0]!.kind = 'wizard';
+  const bytes = utf8(JSON.stringify(actors));
+  entries.set('records/actors.json', bytes);
+  const listed = (manifest.entries as { path: string; sha256: string; size: number }[]).find((x) => x.path === 'records/actors.json')!;
+  Object.assign(listed, { sha256: sha256Hex(bytes), size: bytes.length });
+  const name = [...entries.keys()].find((n) => n.startsWith('files/'))!;
+  const pdf = entries.get(name)!.slice();
+  pdf[pdf.length - 1]! ^= 1;
+  entries.set(name, pdf);
+}
