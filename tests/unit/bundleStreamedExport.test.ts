@@ -10,6 +10,13 @@ import type { ScryptFn } from '../../shared/bundle';
 
 const bytesOf = async (b: Blob) => new Uint8Array(await b.arrayBuffer());
 
+/** A client whose host records each passphrase scrypt stretches (at a low work factor). */
+function stretchingClient(db: Parameters<typeof inProcessClient>[0]) {
+  const stretched: string[] = [];
+  const scrypt: ScryptFn = (password, salt, logN) => { stretched.push(new TextDecoder().decode(password)); return scryptInProcess(password, salt, logN); };
+  return { client: inProcessClient(db, { scryptWorkFactor: 10, scrypt }), stretched };
+}
+
 describe('streamed export (the desktop save writes the PDFs while the records are collected)', () => {
   it('sends the PDFs\' entries first, then the rest, then the end; head and rest are the bundle the parts export writes', async () => {
     const { db } = await seededProfile();
@@ -68,9 +75,7 @@ describe('streamed export (the desktop save writes the PDFs while the records ar
 
   it('with the key prepared in the dialog: the export takes it instead of running scrypt, and the file opens with the passphrase', async () => {
     const { db } = await seededProfile();
-    const stretched: string[] = [];
-    const scrypt: ScryptFn = (password, salt, logN) => { stretched.push(new TextDecoder().decode(password)); return scryptInProcess(password, salt, logN); };
-    const client = inProcessClient(db, { scryptWorkFactor: 10, scrypt });
+    const { client, stretched } = stretchingClient(db);
     await client.prepareKey('correct horse');
     const streamed = await client.exportBundleStreamed({ kind: 'library' }, { passphrase: 'correct horse' });
     if (!isStreamedSealedParts(streamed.file)) throw new Error('expected a streamed age file');
@@ -87,9 +92,7 @@ describe('streamed export (the desktop save writes the PDFs while the records ar
 
   it('opening an encrypted bundle: the passphrase stretched while typed is taken by the inspection; a wrong one typed first changes nothing', async () => {
     const { db } = await seededProfile();
-    const stretched: string[] = [];
-    const scrypt: ScryptFn = (password, salt, logN) => { stretched.push(new TextDecoder().decode(password)); return scryptInProcess(password, salt, logN); };
-    const client = inProcessClient(db, { scryptWorkFactor: 10, scrypt });
+    const { client, stretched } = stretchingClient(db);
     const file = (await client.exportBundle({ kind: 'library' }, { passphrase: 'correct horse' })).blob;
     stretched.length = 0;
     await client.prepareImportKey(file, 'correct hors');
