@@ -277,6 +277,13 @@ async function prepareExportKey(o: { passphrase: string; inPage?: boolean }): Pr
  * renderer/bundle/apply.ts: re-plan, compare with the preview, write everything), all records
  * new, no choices. Phases from the worker's progress messages.
  */
+/** A bundle client over a fresh, empty target database (the previous one's worker ended). */
+async function freshTarget(inPage: boolean): Promise<BundleClientHandle> {
+  targetClient?.dispose();
+  await deleteDb(TARGET_DB);
+  return (targetClient = createBundleClient(() => benchWorker(TARGET_DB, inPage)));
+}
+
 /**
  * What the import screen does while its passphrase is typed (useImportKeyAhead): the bundle
  * worker the import will use stretches it with the file's salt (PreparedScrypt). Timed apart:
@@ -284,9 +291,7 @@ async function prepareExportKey(o: { passphrase: string; inPage?: boolean }): Pr
  */
 async function prepareImportKey(o: { passphrase: string; inPage?: boolean }): Promise<number> {
   if (!bundle) throw new Error('export first');
-  targetClient?.dispose();
-  await deleteDb(TARGET_DB);
-  const client = (targetClient = createBundleClient(() => benchWorker(TARGET_DB, o.inPage ?? false)));
+  const client = await freshTarget(o.inPage ?? false);
   const t0 = now();
   await client.prepareImportKey(bundle, o.passphrase);
   return Math.round(now() - t0);
@@ -294,13 +299,8 @@ async function prepareImportKey(o: { passphrase: string; inPage?: boolean }): Pr
 
 async function importBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean }) {
   if (!bundle) throw new Error('export first');
-  let client: BundleClientHandle;
-  if (o.keyPrepared && targetClient) client = targetClient;
-  else {
-    targetClient?.dispose();
-    await deleteDb(TARGET_DB);
-    client = (targetClient = createBundleClient(() => benchWorker(TARGET_DB, o.inPage ?? false)));
-  }
+  // With `keyPrepared`, the worker prepareImportKey started on a fresh database, holding the key.
+  const client = o.keyPrepared && targetClient ? targetClient : await freshTarget(o.inPage ?? false);
   let db: CasefileDb | null = null;
   try {
     const firstAt: Record<string, number> = {};
