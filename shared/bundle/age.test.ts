@@ -3,14 +3,15 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageHeader, ageKey, assertPassphraseFile, decryptBlob, encryptBlob, encryptParts, payloadKeyOf } from './age';
+import { ageHeader, ageKey, assertPassphraseFile, decryptBlob, encryptBlob, encryptParts, passphraseScryptArgs, payloadKeyOf } from './age';
 import type { ChunkSealer } from './ageStream';
 import { BATCH_BYTES, sealInProcess } from './ageStream';
 import type { ByteParts } from './parts';
 import { byteParts, partsBlob } from './parts';
 import type { StreamedSealedParts } from './ageSealed';
 import { sealAtSave, sealedBlob, streamedSealedBlob, writeSealed, writeStreamedSealed } from './ageSealed';
-import { loadSodium, streamNonce } from './ageCrypto';
+import { loadSodium, scryptInProcess, streamNonce } from './ageCrypto';
+import type { ScryptFn } from './ageCrypto';
 import { base64NoPad, fromBase64NoPad, headerBytes, headerMacInput, parseHeader } from './ageHeader';
 import { utf8 } from './bytes';
 import type { BundleError } from './manifest';
@@ -347,6 +348,22 @@ describe('damage is said precisely', () => {
     const e = await decrypt(file);
     expect(e.code).toBe('unsupported-encryption');
     expect(e.message).toMatch(/scrypt 2\^21/);
+    // Nor is it stretched ahead while its passphrase is typed (the import prompt's PreparedScrypt).
+    expect(await passphraseScryptArgs(blobOf(file), PASSPHRASE)).toBeNull();
+  });
+
+  it('a passphrase is stretched ahead only for a sound passphrase file, with the arguments decryption gives scrypt', async () => {
+    const good = await bytesOf(await encryptBlob(blobOf(bytes(1, 100)), PASSPHRASE, FAST));
+    const seen: { salt: Uint8Array; logN: number }[] = [];
+    const recording: ScryptFn = async (password, salt, logN) => { seen.push({ salt, logN }); return scryptInProcess(password, salt, logN); };
+    await decryptBlob(blobOf(good), PASSPHRASE, { scrypt: recording });
+    const args = await passphraseScryptArgs(blobOf(good), PASSPHRASE);
+    expect(args && { salt: args.salt, logN: args.logN }).toEqual(seen[0]);
+    expect(args?.password).toEqual(utf8(PASSPHRASE));
+    // Not an age file, a damaged header, an empty file: nothing to stretch, and no error either.
+    const damagedHeader = good.slice();
+    damagedHeader[30] = 0x00;
+    for (const other of [bytes(1, 500), damagedHeader, new Uint8Array(0)]) expect(await passphraseScryptArgs(blobOf(other), PASSPHRASE)).toBeNull();
   });
 });
 
