@@ -40,7 +40,7 @@ function lanes(asked: number[] = []): ChunkOpener {
       asked.push(first);
       const own = takeOver(sealed);
       const wait = (delay = delay > 3 ? delay - 4 : 15);
-      return new Promise((resolve) => setTimeout(() => resolve(openInProcess.open(key, own, first, last).then((p) => (p && (first / 64) % 2 ? blobOf(p) : p))), wait));
+      return new Promise((resolve) => setTimeout(() => resolve(openInProcess.open(key, own, first, last).then((p) => (p instanceof Uint8Array && (first / 64) % 2 ? blobOf(p) : p))), wait));
     },
   };
 }
