@@ -23,6 +23,12 @@ const entriesOf = (row: MentionNamesRow | undefined): NameEntry[] => (row?.entri
 
 export interface StressChoice {
   word: string;
+  /**
+   * The same for a word that is also a word of another name in the case (a longer alias or
+   * full name of another actor, or a family name): its edits cannot be decided from the
+   * changed name alone, so they are the slow kind of the stress edit. Null when no candidate is one.
+   */
+  shared: { word: string; found: number; estimatedPages: number; usedBy: string } | null;
   samplePages: number;
   /** Sample pages on which the word was found as a name. */
   found: number;
@@ -36,19 +42,27 @@ export interface StressChoice {
 /** The one-word name matched anywhere that the most pages would gain, estimated on `sample` pages. */
 export async function stressEdit(db: CasefileDb, sample: number): Promise<StressChoice> {
   const t0 = performance.now();
-  const library = (await db.documents.toArray()).filter((d) => textVersion(d) !== null).map((d) => ({ id: d.id, pages: d.extraction.pageCount }));
+  // In the order the documents were written (their file names), not by their random ids, so
+  // that every run with the same seed samples the same pages and picks the same words.
+  const library = (await db.documents.toArray()).filter((d) => textVersion(d) !== null)
+    .map((d) => ({ id: d.id, pages: d.extraction.pageCount, order: d.fileName.replace(/\d+/g, (n) => n.padStart(8, '0')) }))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const total = library.reduce((n, d) => n + d.pages, 0);
   // The worker proposes the alias's rule from this same estimate (libraryWords.ts).
   const frequency = await sampleWordFrequency(db, library, () => Promise.resolve());
   const trie = new NameTrie();
   const recorded = new Set<string>();
+  // Every word of every name in the case, with one name holding it.
+  const nameWords = new Map<string, string>();
   for (const row of await db.mentionNames.toArray()) {
     for (const e of entriesOf(row)) {
       trie.add(e);
-      recorded.add(tokenize(e.name).words.join(' '));
+      const words = tokenize(e.name).words;
+      recorded.add(words.join(' '));
+      for (const w of words) if (!nameWords.has(w)) nameWords.set(w, e.name);
     }
   }
-  const keys = samplePageKeys([...library].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), sample);
+  const keys = samplePageKeys(library, sample);
   const texts: string[] = [];
   for (let i = 0; i < keys.length; i += 250) {
     for (const row of await db.pages.bulkGet(keys.slice(i, i + 250))) if (row) texts.push(pageSearchText(row.text, row.annotations));
@@ -69,7 +83,7 @@ export async function stressEdit(db: CasefileDb, sample: number): Promise<Stress
   }
   const candidates = [...capitalised.entries()]
     .filter(([folded, c]) => !recorded.has(folded) && foldWord(c.written) === folded && proposeRule(c.written, frequency).rule === 'anywhere')
-    .sort((a, b) => b[1].pages - a[1].pages).slice(0, CANDIDATES).map(([, c]) => c.written);
+    .sort((a, b) => b[1].pages - a[1].pages || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATES).map(([, c]) => c.written);
   candidates.forEach((name, i) => trie.add({ actorId: `${STRESS_ACTOR}${i}`, name, source: 'name', rule: 'anywhere' }));
   const found = new Array<number>(candidates.length).fill(0);
   for (const text of texts) {
@@ -79,9 +93,17 @@ export async function stressEdit(db: CasefileDb, sample: number): Promise<Stress
     }
     for (const i of on) found[i]!++;
   }
-  const ranked = candidates.map((word, i): [string, number] => [word, found[i]!]).sort((a, b) => b[1] - a[1]);
-  const [word, count] = ranked[0] ?? ['Zzyzx', 0];
-  return { word, samplePages: texts.length, found: count, estimatedPages: Math.round((count / Math.max(1, texts.length)) * total), runnersUp: ranked.slice(1, 5), ms: performance.now() - t0 };
+  const ranked = candidates.map((word, i): [string, number] => [word, found[i]!]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const isShared = (word: string) => nameWords.has(foldWord(word));
+  const estimate = (count: number) => Math.round((count / Math.max(1, texts.length)) * total);
+  const own = ranked.filter(([w]) => !isShared(w));
+  const [word, count] = own[0] ?? ['Zzyzx', 0];
+  const shared = ranked.find(([w]) => isShared(w));
+  return {
+    word, samplePages: texts.length, found: count, estimatedPages: estimate(count), runnersUp: own.slice(1, 5),
+    shared: shared ? { word: shared[0], found: shared[1], estimatedPages: estimate(shared[1]), usedBy: nameWords.get(foldWord(shared[0]))! } : null,
+    ms: performance.now() - t0,
+  };
 }
 
 /**
