@@ -7,7 +7,7 @@ import type { CasefileDb } from '../db/db';
 import type { MentionDocRow, PageMentionsRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
 import { diffPages, matchPages, rematchPages, timed } from './pageScan';
-import type { SplicePlan } from './splice';
+import type { PageFilter, SplicePlan } from './splice';
 import { droppedRow, filterOffset, othersAbsent } from './dropName';
 import type { DropPlan } from './dropName';
 import type { StoredPages } from './storedPages';
@@ -44,6 +44,13 @@ export class DocumentScanner {
   private readonly partial = new Set<string>();
 
   constructor(private readonly ctx: ScanContext) {}
+
+  /** A scanned page's word filter (null when its document has none for it). */
+  private readonly filterOf = (documentId: string, page: number): PageFilter | null => {
+    const doc = this.ctx.docs.get(documentId);
+    const offset = doc ? filterOffset(doc, page) : -1;
+    return offset < 0 ? null : { filters: doc!.filters, offset };
+  };
 
   /**
    * Scans new or re-extracted documents whole. Small documents go several to a chunk of about
@@ -198,7 +205,7 @@ export class DocumentScanner {
         // The next chunk's read goes now, to run while this one is matched.
         reading = i + size < keys.length ? read(keys.slice(i + size, i + 2 * size)) : null;
         // A page gone from the library (undefined) names no one any more.
-        const next = await timed(t, 'matchMs', () => rematchPages(this.ctx.trie, pages, stored, plan, t));
+        const next = await timed(t, 'matchMs', () => rematchPages(this.ctx.trie, pages, stored, plan, t, this.filterOf));
         const { put, remove, actors } = diffPages(slice, stored, next);
         // One write in flight at a time: the previous chunk's must be done first.
         await timed(t, 'writeMs', () => writing);

@@ -81,9 +81,15 @@ export async function stressEdit(db: CasefileDb, sample: number): Promise<Stress
       else capitalised.set(t.words[k]!, { written, pages: 1 });
     }
   }
-  const candidates = [...capitalised.entries()]
+  const eligible = [...capitalised.entries()]
     .filter(([folded, c]) => !recorded.has(folded) && foldWord(c.written) === folded && proposeRule(c.written, frequency).rule === 'anywhere')
-    .sort((a, b) => b[1].pages - a[1].pages || (a[0] < b[0] ? -1 : 1)).slice(0, CANDIDATES).map(([, c]) => c.written);
+    .sort((a, b) => b[1].pages - a[1].pages || (a[0] < b[0] ? -1 : 1));
+  // The most frequent words no name holds, and apart the most frequent that some name holds
+  // (mostly given names, which a surname after them makes someone else's: few are found).
+  const candidates = [
+    ...eligible.filter(([folded]) => !nameWords.has(folded)).slice(0, CANDIDATES),
+    ...eligible.filter(([folded]) => nameWords.has(folded)).slice(0, CANDIDATES),
+  ].map(([, c]) => c.written);
   candidates.forEach((name, i) => trie.add({ actorId: `${STRESS_ACTOR}${i}`, name, source: 'name', rule: 'anywhere' }));
   const found = new Array<number>(candidates.length).fill(0);
   for (const text of texts) {

@@ -1,0 +1,82 @@
+// wordSeek finds a folded word's occurrences with a regular expression over the original text;
+// where it answers, its window must be tokenize's words from WINDOW words before the first
+// occurrence to WINDOW after the last, and where it cannot be exact it must say so.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { tokenize, wordSeeker } from './index';
+
+const fixture = readFileSync(new URL('../../tests/fixtures/mentions/pages.txt', import.meta.url), 'utf8');
+const pages = fixture.split(/^=== .* ===$/m).slice(1).map((p) => p.replace(/^#.*$/gm, '').replace(/\[\[([^|\]]*)\|[^\]]*\]\]/g, '$1'));
+
+/** What tokenize says: the window around `word`'s occurrences, `around` words either side (null: not on the page). */
+function expected(text: string, word: string, around: number): { starts: number[]; words: string[] } | null {
+  const t = tokenize(text);
+  const at = t.words.flatMap((w, i) => (w === word ? [i] : []));
+  if (!at.length) return null;
+  const from = Math.max(0, at[0]! - around);
+  const to = Math.min(t.words.length - 1, at.at(-1)! + around);
+  return { starts: t.starts.slice(from, to + 1), words: t.words.slice(from, to + 1) };
+}
+
+function check(text: string, word: string, around: number): 'sought' | 'given up' {
+  const seeker = wordSeeker(word);
+  if (!seeker) return 'given up';
+  const found = seeker.seek(text, around);
+  if (found === undefined) return 'given up';
+  const want = expected(text, word, around);
+  if (!want) {
+    expect(found, `"${word}" in ${JSON.stringify(text.slice(0, 60))}`).toBeNull();
+    return 'sought';
+  }
+  expect(found, `"${word}"`).not.toBeNull();
+  expect(found!.tokens.starts, `"${word}"`).toEqual(want.starts);
+  expect(found!.tokens.words, `"${word}"`).toEqual(want.words);
+  expect(found!.count).toBe(tokenize(text).words.filter((w) => w === word).length);
+  return 'sought';
+}
+
+describe('wordSeeker', () => {
+  it('finds what tokenize finds on the labelled pages, for every word of each and for words not on it', () => {
+    let sought = 0;
+    for (const text of pages) {
+      const words = new Set(tokenize(text).words);
+      for (const word of [...words, 'artemio', 'zzyzx', 'quispe']) if (check(text, word, 24) === 'sought') sought++;
+      for (const word of [...words].slice(0, 5)) for (const around of [0, 1, 3]) check(text, word, around);
+    }
+    expect(sought).toBeGreaterThan(1000);
+  });
+
+  it('matches any case and accent the fold table folds, whole words only', () => {
+    const text = 'Dijo MAZAMARÍ, luego «mazamari» y Mazamari\'s; no Mazamarino ni Xmazamari ni mazamari2.';
+    expect(check(text, 'mazamari', 24)).toBe('sought');
+    expect(wordSeeker('mazamari')!.seek(text, 24)!.count).toBe(3);
+    expect(wordSeeker('peru')!.seek('Perugia y el Perú, PERU.', 0)!.count).toBe(2);
+  });
+
+  it('gives the page up where tokenize does more than cut runs of table letters', () => {
+    for (const text of ['Quispe Pa-\nlomino habló', 'Guzma\u0301n habló', 'la Straße de Guzmán', 'ＶＲＡＥＭ Guzmán', 'Guzmán 😀', 'Guz\u00admán', 'Ærø Guzmán', 'Гусман Guzmán']) {
+      expect(wordSeeker('guzman')!.seek(text, 24), text).toBeUndefined();
+      expect(check(text, 'guzman', 24)).toBe('given up');
+    }
+    // Quotes, dashes and the ellipsis are general punctuation: not words, and no reason to give up.
+    expect(check('“Guzmán” — dijo… ‘Guzmán’', 'guzman', 24)).toBe('sought');
+    expect(wordSeeker('guzman')!.seek('“Guzmán” — dijo… ‘Guzmán’', 24)!.count).toBe(2);
+    // A word with a character past the table cannot be sought.
+    expect(wordSeeker('гусман')).toBeNull();
+  });
+
+  it('agrees with tokenize on random text of table letters, punctuation and spaces', () => {
+    let seed = 7;
+    const r = { int: (lo: number, hi: number) => { seed = (Math.imul(seed, 1103515245) + 12345) >>> 0; return lo + (seed % (hi - lo + 1)); } };
+    const alphabet = ['a', 'A', 'á', 'Á', 'e', 'é', 'n', 'ñ', 'Ñ', 'o', 'ö', 'u', 'ü', 'l', 'ł', '1', ' ', ' ', ' ', '.', ',', '\n', '«', '»', '“', '—', "'", '-', '\t'];
+    let sought = 0;
+    for (let k = 0; k < 300; k++) {
+      let text = '';
+      const n = r.int(1, 120);
+      for (let i = 0; i < n; i++) text += alphabet[r.int(0, alphabet.length - 1)];
+      const words = tokenize(text).words;
+      for (const word of [...new Set(words)].slice(0, 6)) if (check(text, word, r.int(0, 5)) === 'sought') sought++;
+    }
+    expect(sought).toBeGreaterThan(500);
+  });
+});
