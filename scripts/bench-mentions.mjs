@@ -105,10 +105,16 @@ async function main() {
     const added = await bench('nameEdit', { round: 0, name: result.stress.word, actorId: result.nameEdits[0]?.actorId });
     if (opts.profile) result.stressProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-${config.pages}.cpuprofile`, 'stress edit: worker');
     logEdit('stress +', added);
+    // The floor of the stress edit: IndexedDB alone reading the pages (the reference above),
+    // and reading, deleting and putting back the rows it changed.
+    result.stressFloor = await bench('rowFloor', { actorId: added.actorId });
+    const f = result.stressFloor;
+    log(`  floor: the ${f.rows} rows the stress edit put: read ${fmt(f.readMs)}, deleted ${fmt(f.deleteMs)}, put back ${fmt(f.putMs)}; + edit's floor (raw read of its pages + put) ${fmt(added.referenceMs + f.putMs)} → edit ÷ floor ${(added.ms / Math.max(1, added.referenceMs + f.putMs)).toFixed(2)}; − edit's floor (rows read + deleted) ${fmt(f.readMs + f.deleteMs)}; load ${load()}`);
     if (opts.profile) { await heap.send('Profiler.start'); }
     const removed = await bench('nameEdit', { round: 0, remove: result.stress.word, actorId: added.actorId });
     if (opts.profile) result.stressRemoveProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-remove-${config.pages}.cpuprofile`, 'stress edit −: worker');
     logEdit('stress −', removed);
+    log(`  − edit ÷ its floor (rows read + deleted, ${fmt(f.readMs + f.deleteMs)}): ${(removed.ms / Math.max(1, f.readMs + f.deleteMs)).toFixed(2)}`);
     result.stressEdits = [added, removed];
     // The same with a word that another name of the case also holds ("Huamalíes" of someone's
     // "Comandante Huamalíes"): what such a word does on a page depends on that other name too.

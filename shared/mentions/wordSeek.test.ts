@@ -8,14 +8,15 @@ import { tokenize, wordSeeker } from './index';
 const fixture = readFileSync(new URL('../../tests/fixtures/mentions/pages.txt', import.meta.url), 'utf8');
 const pages = fixture.split(/^=== .* ===$/m).slice(1).map((p) => p.replace(/^#.*$/gm, '').replace(/\[\[([^|\]]*)\|[^\]]*\]\]/g, '$1'));
 
-/** What tokenize says: the window around `word`'s occurrences, `around` words either side (null: not on the page). */
-function expected(text: string, word: string, around: number): { starts: number[]; words: string[] } | null {
+/** What tokenize says: the words within `around` words of an occurrence of `word` (null: not on the page). */
+function expected(text: string, word: string, around: number): { starts: number[]; words: string[]; hard: number[] } | null {
   const t = tokenize(text);
   const at = t.words.flatMap((w, i) => (w === word ? [i] : []));
   if (!at.length) return null;
-  const from = Math.max(0, at[0]! - around);
-  const to = Math.min(t.words.length - 1, at.at(-1)! + around);
-  return { starts: t.starts.slice(from, to + 1), words: t.words.slice(from, to + 1) };
+  const kept = t.words.map((_, i) => at.some((k) => Math.abs(k - i) <= around));
+  const idx = t.words.flatMap((_, i) => (kept[i] ? [i] : []));
+  // Each window's first word counts as after a hard stop.
+  return { starts: idx.map((i) => t.starts[i]!), words: idx.map((i) => t.words[i]!), hard: idx.map((i) => (i === 0 || !kept[i - 1] ? 1 : t.hardBefore[i]!)) };
 }
 
 function check(text: string, word: string, around: number): 'sought' | 'given up' {
@@ -31,6 +32,7 @@ function check(text: string, word: string, around: number): 'sought' | 'given up
   expect(found, `"${word}"`).not.toBeNull();
   expect(found!.tokens.starts, `"${word}"`).toEqual(want.starts);
   expect(found!.tokens.words, `"${word}"`).toEqual(want.words);
+  expect([...found!.tokens.hardBefore], `"${word}"`).toEqual(want.hard);
   expect(found!.count).toBe(tokenize(text).words.filter((w) => w === word).length);
   return 'sought';
 }
@@ -42,6 +44,9 @@ describe('wordSeeker', () => {
       const words = new Set(tokenize(text).words);
       for (const word of [...words, 'artemio', 'zzyzx', 'quispe']) if (check(text, word, 24) === 'sought') sought++;
       for (const word of [...words].slice(0, 5)) for (const around of [0, 1, 3]) check(text, word, around);
+      // A page six times over: windows apart, and merged where they meet.
+      const long = Array(6).fill(text).join('\n\n');
+      for (const word of [...words].slice(0, 5)) for (const around of [2, 24]) check(long, word, around);
     }
     expect(sought).toBeGreaterThan(1000);
   });

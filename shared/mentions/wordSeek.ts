@@ -27,12 +27,70 @@ const UNSAFE = new RegExp(`[${slowChars.map(hex).join('')}]|[^\\u0000-\\u024f\\u
 /** On a page without UNSAFE characters: whether code `c` is part of a word. */
 const isWordChar = (c: number): boolean => c < FOLD_TABLE_SIZE && FOLD_TABLE[c] !== 0;
 
-/** Where a word sits in a page: the offsets of its first and last occurrences' starts and ends. */
+/** Where a word sits in a page. */
 export interface WordWindow {
-  /** tokenize's tokens of the page from `words` words before the first occurrence to `words` after the last. */
+  /**
+   * tokenize's tokens of the page from `words` words before each occurrence to `words` after
+   * it, windows that meet merged; the first word of each window counts as after a hard stop.
+   * Between two windows lie words not given: whatever looks no further than `words` words from
+   * an occurrence sees what it sees on the whole page.
+   */
   readonly tokens: PageTokens;
   /** How many times the word occurs on the page. */
   readonly count: number;
+}
+
+/** The start of the word `words` words before the word starting at `at` (or of the page's first word). */
+function wordsBefore(text: string, at: number, words: number): number {
+  let from = at;
+  let j = at - 1;
+  for (let k = 0; k < words; k++) {
+    while (j >= 0 && !isWordChar(text.charCodeAt(j))) j--;
+    if (j < 0) break;
+    while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
+    from = j + 1;
+  }
+  return from;
+}
+
+/** The end of the word `words` words after the word ending at `end` (or of the page's last word). */
+function wordsAfter(text: string, end: number, words: number): number {
+  const n = text.length;
+  let to = end;
+  let i = end;
+  for (let k = 0; k < words; k++) {
+    while (i < n && !isWordChar(text.charCodeAt(i))) i++;
+    if (i >= n) break;
+    while (i < n && isWordChar(text.charCodeAt(i))) i++;
+    to = i;
+  }
+  return to;
+}
+
+/** Where the first word at or after `i` starts (the text's length when none does). */
+function nextWord(text: string, i: number): number {
+  while (i < text.length && !isWordChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Several windows' tokens one after another; each window's first word counts as after a hard stop. */
+function joinTokens(text: string, ranges: readonly number[]): PageTokens {
+  const words: string[] = [];
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const hard: number[] = [];
+  const hashes: number[] = [];
+  for (let r = 0; r < ranges.length; r += 2) {
+    const t = tokenize(text, ranges[r], ranges[r + 1]);
+    for (let i = 0; i < t.words.length; i++) {
+      words.push(t.words[i]!);
+      starts.push(t.starts[i]!);
+      ends.push(t.ends[i]!);
+      hard.push(t.hardBefore[i]!);
+      hashes.push(t.hashes![i]!);
+    }
+  }
+  return { text, words, starts, ends, hardBefore: Uint8Array.from(hard), hashes: Int32Array.from(hashes) };
 }
 
 export interface WordSeeker {
@@ -58,8 +116,8 @@ export function wordSeeker(folded: string): WordSeeker | null {
     seek(text, words) {
       if (UNSAFE.test(text)) return undefined;
       const n = text.length;
-      let first = -1;
-      let lastEnd = -1;
+      // Each occurrence's window, `words` words either side; windows that meet or touch are merged.
+      const ranges: number[] = [];
       let count = 0;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -67,29 +125,17 @@ export function wordSeeker(folded: string): WordSeeker | null {
         const end = at + length;
         // Whole words only; a match that is part of a longer word holds no start of another.
         if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < n && isWordChar(text.charCodeAt(end)))) continue;
-        if (first < 0) first = at;
-        lastEnd = end;
         count++;
+        const last = ranges.length - 1;
+        // Still inside the previous window: it reaches `words` words past this occurrence too.
+        if (last > 0 && at < ranges[last]!) { ranges[last] = wordsAfter(text, end, words); continue; }
+        const from = wordsBefore(text, at, words);
+        if (last > 0 && nextWord(text, ranges[last]!) >= from) ranges[last] = wordsAfter(text, end, words);
+        else ranges.push(from, wordsAfter(text, end, words));
       }
-      if (first < 0) return null;
-      // `words` words back from the first occurrence, and on from the last.
-      let from = first;
-      let j = first - 1;
-      for (let k = 0; k < words; k++) {
-        while (j >= 0 && !isWordChar(text.charCodeAt(j))) j--;
-        if (j < 0) break;
-        while (j >= 0 && isWordChar(text.charCodeAt(j))) j--;
-        from = j + 1;
-      }
-      let to = lastEnd;
-      let i = lastEnd;
-      for (let k = 0; k < words; k++) {
-        while (i < n && !isWordChar(text.charCodeAt(i))) i++;
-        if (i >= n) break;
-        while (i < n && isWordChar(text.charCodeAt(i))) i++;
-        to = i;
-      }
-      return { tokens: tokenize(text, from, to), count };
+      if (!count) return null;
+      if (ranges.length === 2) return { tokens: tokenize(text, ranges[0], ranges[1]), count };
+      return { tokens: joinTokens(text, ranges), count };
     },
   };
 }

@@ -14,6 +14,7 @@ import type { CasefileDb } from '../../renderer/db/db';
 import { openDatabase } from '../../renderer/db/db';
 import { actorRow, documentRow } from '../../renderer/db/derive';
 import type { DocumentRow, PageRow } from '../../renderer/db/derive';
+import type { PageMentionsRow } from '../../renderer/db/mentionTypes';
 import { mentionedIn, mentionsOfActor } from '../../renderer/db/mentions';
 import { getMentionsClient } from '../../renderer/mentions/mentionsClient';
 import type { MentionsStatus } from '../../renderer/mentions/mentionsClient';
@@ -196,6 +197,27 @@ const api = {
     const reference = await readPagesRaw(d, keys);
     return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, ...gainsAndLosses(pagesBefore, pagesAfter),
       rescanKeys: keys.length, referenceMs: reference.ms, referenceRows: reference.rows, idbProbe: stats(probeLatencies.slice(probes0)) };
+  },
+
+  /**
+   * The floor of an edit that gave `actorId` its rows: what IndexedDB alone takes to read those
+   * rows, delete them and put them back (chunks of 100, one transaction each, one after another,
+   * as the worker writes them). The rows end as they were; the worker does not watch them.
+   */
+  async rowFloor(o: { actorId: string }) {
+    const d = await database();
+    const keys = (await d.pageMentions.where('actorIds').equals(o.actorId).primaryKeys()) as [string, number][];
+    let t0 = now();
+    const rows: (PageMentionsRow | undefined)[] = [];
+    for (let i = 0; i < keys.length; i += 100) rows.push(...(await d.pageMentions.bulkGet(keys.slice(i, i + 100))));
+    const readMs = now() - t0;
+    t0 = now();
+    for (let i = 0; i < keys.length; i += 100) await d.transaction('rw', d.pageMentions, () => d.pageMentions.bulkDelete(keys.slice(i, i + 100)));
+    const deleteMs = now() - t0;
+    t0 = now();
+    for (let i = 0; i < rows.length; i += 100) await d.transaction('rw', d.pageMentions, () => d.pageMentions.bulkPut(rows.slice(i, i + 100).filter((r): r is PageMentionsRow => r !== undefined)));
+    const putMs = now() - t0;
+    return { rows: keys.length, readMs, deleteMs, putMs };
   },
 
   /** A new 50-page document (pages of the corpus), until its mentions are stored; reference: the write itself. */
