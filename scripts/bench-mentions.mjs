@@ -120,6 +120,9 @@ async function main() {
     // "Comandante Huamalíes"): what such a word does on a page depends on that other name too.
     const shared = result.stress.shared;
     if (shared) {
+      // Another actor first takes "Comandante <word>" (not timed as the stress edit).
+      const setup = await bench('nameEdit', { round: 1, name: shared.usedBy, actorId: result.nameEdits[1]?.actorId });
+      logEdit('setup: another actor takes ', setup);
       log(`shared-word stress edit: "${shared.word}" (also a word of "${shared.usedBy}"), found on ${shared.found} sample pages (≈ ${shared.estimatedPages} pages)`);
       const sharedAdded = await bench('nameEdit', { round: 0, name: shared.word, actorId: result.nameEdits[0]?.actorId });
       logEdit('shared +', sharedAdded);

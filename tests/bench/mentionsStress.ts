@@ -24,9 +24,10 @@ const entriesOf = (row: MentionNamesRow | undefined): NameEntry[] => (row?.entri
 export interface StressChoice {
   word: string;
   /**
-   * The same for a word that is also a word of another name in the case (a longer alias or
-   * full name of another actor, or a family name): its edits cannot be decided from the
-   * changed name alone, so they are the slow kind of the stress edit. Null when no candidate is one.
+   * The runner-up, for the same edit with a word that another name of the case also holds: the
+   * bench first gives another actor `usedBy` ("Comandante Iscozacín"), then adds the word to the
+   * stress actor and takes it off. What the word does on a page then depends on that other
+   * name too, so these are the slow kind of the stress edit.
    */
   shared: { word: string; found: number; estimatedPages: number; usedBy: string } | null;
   samplePages: number;
@@ -84,12 +85,8 @@ export async function stressEdit(db: CasefileDb, sample: number): Promise<Stress
   const eligible = [...capitalised.entries()]
     .filter(([folded, c]) => !recorded.has(folded) && foldWord(c.written) === folded && proposeRule(c.written, frequency).rule === 'anywhere')
     .sort((a, b) => b[1].pages - a[1].pages || (a[0] < b[0] ? -1 : 1));
-  // The most frequent words no name holds, and apart the most frequent that some name holds
-  // (mostly given names, which a surname after them makes someone else's: few are found).
-  const candidates = [
-    ...eligible.filter(([folded]) => !nameWords.has(folded)).slice(0, CANDIDATES),
-    ...eligible.filter(([folded]) => nameWords.has(folded)).slice(0, CANDIDATES),
-  ].map(([, c]) => c.written);
+  // The most frequent words no name holds.
+  const candidates = eligible.filter(([folded]) => !nameWords.has(folded)).slice(0, CANDIDATES).map(([, c]) => c.written);
   candidates.forEach((name, i) => trie.add({ actorId: `${STRESS_ACTOR}${i}`, name, source: 'name', rule: 'anywhere' }));
   const found = new Array<number>(candidates.length).fill(0);
   for (const text of texts) {
@@ -100,14 +97,12 @@ export async function stressEdit(db: CasefileDb, sample: number): Promise<Stress
     for (const i of on) found[i]!++;
   }
   const ranked = candidates.map((word, i): [string, number] => [word, found[i]!]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
-  const isShared = (word: string) => nameWords.has(foldWord(word));
   const estimate = (count: number) => Math.round((count / Math.max(1, texts.length)) * total);
-  const own = ranked.filter(([w]) => !isShared(w));
-  const [word, count] = own[0] ?? ['Zzyzx', 0];
-  const shared = ranked.find(([w]) => isShared(w));
+  const [word, count] = ranked[0] ?? ['Zzyzx', 0];
+  const second = ranked[1];
   return {
-    word, samplePages: texts.length, found: count, estimatedPages: estimate(count), runnersUp: own.slice(1, 5),
-    shared: shared ? { word: shared[0], found: shared[1], estimatedPages: estimate(shared[1]), usedBy: nameWords.get(foldWord(shared[0]))! } : null,
+    word, samplePages: texts.length, found: count, estimatedPages: estimate(count), runnersUp: ranked.slice(1, 5),
+    shared: second ? { word: second[0], found: second[1], estimatedPages: estimate(second[1]), usedBy: `Comandante ${second[0]}` } : null,
     ms: performance.now() - t0,
   };
 }
