@@ -12,11 +12,11 @@
 //
 //   npm run bench:mentions                       100,000 pages
 //   node scripts/bench-mentions.mjs --pages 20000
-//   options: --profile (the worker's CPU profiles over the stress edit, adding and removing)  --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
+//   options: --profile (the worker's CPU profiles over the stress edit, adding and removing; --profile-dir DIR keeps a copy there)  --pages N  --actors N (default 10000)  --seed N  --rounds N (default 4; name edits alternate titled alias / one frequent word)  --no-build  --build-timeout-s N (default 900)
 import './pinnedNode.mjs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
 import { ROOT, chromiumCliVersion, formatTable, launch, log, round, saveProfile, serveFolders, watchErrors, workerSession, writeResults } from './bench-common.mjs';
@@ -31,6 +31,7 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '4' },
     'no-build': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
+    'profile-dir': { type: 'string' },
     'build-timeout-s': { type: 'string', default: '900' },
   },
 });
@@ -103,7 +104,12 @@ async function main() {
     // --profile: the worker's CPU profile over the stress edit, for Chrome DevTools (bench-results/).
     if (opts.profile) { await heap.send('Profiler.enable'); await heap.send('Profiler.setSamplingInterval', { interval: 200 }); await heap.send('Profiler.start'); }
     const added = await bench('nameEdit', { round: 0, name: result.stress.word, actorId: result.nameEdits[0]?.actorId });
-    if (opts.profile) result.stressProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-${config.pages}.cpuprofile`, 'stress edit: worker');
+    /** A saved profile, also copied into --profile-dir when given. */
+    const keep = async (saved) => {
+      if (opts['profile-dir']) { await mkdir(opts['profile-dir'], { recursive: true }); await copyFile(join(ROOT, saved.file), join(opts['profile-dir'], basename(saved.file))); }
+      return saved;
+    };
+    if (opts.profile) result.stressProfile = await keep(await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-${config.pages}.cpuprofile`, 'stress edit: worker'));
     logEdit('stress +', added);
     // The floor of the stress edit: IndexedDB alone reading the pages (the reference above),
     // and reading, deleting and putting back the rows it changed.
@@ -112,7 +118,7 @@ async function main() {
     log(`  floor: the ${f.rows} rows the stress edit put: read ${fmt(f.readMs)}, deleted ${fmt(f.deleteMs)}, put back ${fmt(f.putMs)}; + edit's floor (raw read of its pages + put) ${fmt(added.referenceMs + f.putMs)} → edit ÷ floor ${(added.ms / Math.max(1, added.referenceMs + f.putMs)).toFixed(2)}; − edit's floor (rows read + deleted) ${fmt(f.readMs + f.deleteMs)}; load ${load()}`);
     if (opts.profile) { await heap.send('Profiler.start'); }
     const removed = await bench('nameEdit', { round: 0, remove: result.stress.word, actorId: added.actorId });
-    if (opts.profile) result.stressRemoveProfile = await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-remove-${config.pages}.cpuprofile`, 'stress edit −: worker');
+    if (opts.profile) result.stressRemoveProfile = await keep(await saveProfile((await heap.send('Profiler.stop')).profile, `mentions-stress-remove-${config.pages}.cpuprofile`, 'stress edit −: worker'));
     logEdit('stress −', removed);
     log(`  − edit ÷ its floor (rows read + deleted, ${fmt(f.readMs + f.deleteMs)}): ${(removed.ms / Math.max(1, f.readMs + f.deleteMs)).toFixed(2)}`);
     result.stressEdits = [added, removed];
@@ -168,6 +174,7 @@ async function main() {
     server.close();
     await rm(userDataDir, { recursive: true, force: true }).catch(() => {});
   }
+  if (opts['profile-dir']) await copyFile(join(ROOT, 'bench-results', `mentions-${config.pages}.json`), join(opts['profile-dir'], `mentions-${config.pages}.json`)).catch(() => {});
   log(`done; results in bench-results/mentions-${config.pages}.json; load ${load()}`);
 }
 
