@@ -3,7 +3,7 @@
 // occurrence to WINDOW after the last, and where it cannot be exact it must say so.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { tokenize, wordSeeker } from './index';
+import { seekable, tokenize, wordSeeker, wordsSpelled } from './index';
 
 const fixture = readFileSync(new URL('../../tests/fixtures/mentions/pages.txt', import.meta.url), 'utf8');
 const pages = fixture.split(/^=== .* ===$/m).slice(1).map((p) => p.replace(/^#.*$/gm, '').replace(/\[\[([^|\]]*)\|[^\]]*\]\]/g, '$1'));
@@ -68,6 +68,26 @@ describe('wordSeeker', () => {
     expect(wordSeeker('guzman')!.seek('“Guzmán” — dijo… ‘Guzmán’', 24)!.count).toBe(2);
     // A word with a character past the table cannot be sought.
     expect(wordSeeker('гусман')).toBeNull();
+  });
+
+  it('finds names spelled word after word where tokenize has their words in a row', () => {
+    const inRow = (text: string, words: string[]) => {
+      const t = tokenize(text).words;
+      return t.some((_, i) => words.every((w, k) => t[i + k] === w));
+    };
+    let checked = 0;
+    const texts = [...pages, 'Comandante\n  Artemio llegó', 'COMANDANTE, ARTEMIO', 'comandanteartemio', 'Xcomandante Artemio y comandante Artemiox', 'el comandante «Artemio»'];
+    for (const text of texts) {
+      if (!seekable(text)) continue;
+      const words = tokenize(text).words;
+      const names = [['comandante', 'artemio'], ['quispe', 'palomino'], ['victor', 'quispe', 'palomino'], ...words.slice(0, 20).map((w, i) => [w, words[i + 1] ?? 'x'])];
+      for (const name of names) {
+        expect(wordsSpelled(name)!(text), `${name.join(' ')} in ${JSON.stringify(text.slice(0, 50))}`).toBe(inRow(text, name));
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+    expect(wordsSpelled(['гусман'])).toBeNull();
   });
 
   it('agrees with tokenize on random text of table letters, punctuation and spaces', () => {

@@ -21,6 +21,13 @@ for (let c = 0; c < FOLD_TABLE_SIZE; c++) {
   if (list) list.push(c); else classes.set(f, [c]);
 }
 
+/** What stands between two words on a page without UNSAFE characters: anything that is not a word character. */
+const NON_WORD = (() => {
+  let out = '';
+  for (let c = 0; c < FOLD_TABLE_SIZE; c++) if (FOLD_TABLE[c] === 0) out += hex(c);
+  return `[${out}\\u2000-\\u206f]+`;
+})();
+
 /** Characters on which a page's words are not plain runs of single-character folds. */
 const UNSAFE = new RegExp(`[${slowChars.map(hex).join('')}]|[^\\u0000-\\u024f\\u2000-\\u206f]|[-\\u2010\\u2011][ \\t]*\\r?\\n\\s*\\p{Ll}`, 'u');
 
@@ -96,25 +103,61 @@ function joinTokens(text: string, ranges: readonly number[]): PageTokens {
 export interface WordSeeker {
   /**
    * The window of the page around the word (null when the word is not on the page), or
-   * undefined when the page holds characters this search cannot be exact on.
+   * undefined when the page holds characters this search cannot be exact on (`checked`: the
+   * caller has just found the page `seekable`).
    */
-  seek(text: string, words: number): WordWindow | null | undefined;
+  seek(text: string, words: number, checked?: boolean): WordWindow | null | undefined;
 }
 
-/** A seeker for one folded word (as tokenize folds it); null when the word holds a character past the table. */
-export function wordSeeker(folded: string): WordSeeker | null {
+/** The expression's source for one folded word: a class per letter (null when a letter is past the table). */
+function wordSource(folded: string): string | null {
   let source = '';
   for (let k = 0; k < folded.length; k++) {
     const chars = classes.get(folded.charCodeAt(k));
     if (!chars) return null;
     source += `[${chars.map(hex).join('')}]`;
   }
+  return source || null;
+}
+
+/** Whether `wordSeeker`'s searches are exact on the page (no UNSAFE character). */
+export const seekable = (text: string): boolean => !UNSAFE.test(text);
+
+/**
+ * Whether folded words are spelled one after another on a page (whatever stands between them,
+ * as tokenize's words in a row), for a page that is `seekable`; null when a word holds a
+ * character past the table.
+ */
+export function wordsSpelled(words: readonly string[]): ((text: string) => boolean) | null {
+  const parts = words.map(wordSource);
+  if (!parts.length || parts.some((p) => p === null)) return null;
+  const re = new RegExp(parts.join(NON_WORD), 'g');
+  return (text) => {
+    const n = text.length;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const at = m.index;
+      const end = at + m[0].length;
+      if ((at > 0 && isWordChar(text.charCodeAt(at - 1))) || (end < n && isWordChar(text.charCodeAt(end)))) {
+        // Not whole words here; a spelling may still start at the next word.
+        re.lastIndex = at + 1;
+        continue;
+      }
+      return true;
+    }
+    return false;
+  };
+}
+
+/** A seeker for one folded word (as tokenize folds it); null when the word holds a character past the table. */
+export function wordSeeker(folded: string): WordSeeker | null {
+  const source = wordSource(folded);
   if (!source) return null;
   const re = new RegExp(source, 'g');
   const length = folded.length;
   return {
-    seek(text, words) {
-      if (UNSAFE.test(text)) return undefined;
+    seek(text, words, checked = false) {
+      if (!checked && UNSAFE.test(text)) return undefined;
       const n = text.length;
       // Each occurrence's window, `words` words either side; windows that meet or touch are merged.
       const ranges: number[] = [];
