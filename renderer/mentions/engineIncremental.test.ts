@@ -14,6 +14,8 @@ import { mentionNamesOf, mentionedIn, mentionsOfActor, setNameRule } from '../db
 import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
 import { FILTER_CONTEXT_VERSION } from '../../shared/mentions';
+import { storeOcrPage } from '../db/ocrPages';
+import { readPage } from '../../tests/unit/ocrKit';
 
 const freshDb = () => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
 const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
@@ -221,6 +223,51 @@ describe('MentionsEngine fast paths', () => {
     db.pages.bulkGet = bulkGet;
     expect(await allRows(db)).toBe(await rebuilt(db));
   });
+
+  // An OCR re-run rewrites a page's text and gives its document a new extractedAt: the document
+  // is scanned again whole (new rows, new word filters) before any name edit's re-scan, in the
+  // same sync or an earlier one, so no splice or drop stands on the old text or filters.
+  for (const when of ['in the same sync', 'a sync before'] as const) {
+    it(`edits a name on pages whose text OCR changed since their rows were stored (${when}), ending where a build from nothing does`, async () => {
+      const db = await freshDb();
+      const teodoro = person('Teodoro Huamán');
+      const artemio = person('Florindo Eleuterio Flores', ['Artemio']);
+      for (const a of [artemio, person('Víctor Quispe Palomino', ['José']), teodoro]) await saveActor(db, a, 1_000);
+      const doc = await addPdf(db, PAGES);
+      await addPdf(db, ['Solo el río Ene y Pichari.', ...PAGES.slice(2)]);
+      const engine = new MentionsEngine(db);
+      await engine.load();
+      await engine.sync();
+      let now = 5_000;
+      const rename = async (id: string, names: (old: string[]) => string[]) => {
+        const saved = (await getActor(db, id))!;
+        const next = names(saved.names.map((n) => n.name));
+        await saveActor(db, { ...saved, names: next.map((name) => saved.names.find((n) => n.name === name) ?? { id: newId(), name, type: 'alias', note: '', citations: [] }) }, (now += 1_000));
+      };
+      const ocr = async (page: number, text: string) => {
+        await storeOcrPage(db, doc.id, readPage(page, text), 0, (now += 1_000));
+        if (when === 'a sync before') await engine.sync();
+      };
+      // Pichari leaves page 1 and comes to page 3, beside Artemio; then Teodoro takes the name.
+      await ocr(1, 'El camarada Artemio habló en la selva con Víctor Quispe Palomino.');
+      await ocr(3, 'Pichari, dijo Artemio. Nadie más.');
+      await rename(teodoro.id, (n) => [...n, 'Pichari']);
+      await engine.sync();
+      const rows = await mentionsOfActor(db, teodoro.id);
+      expect(rows.map((r) => r.page).sort()).toEqual([1, 3]);
+      expect(rows.find((r) => r.documentId === doc.id)?.page).toBe(3);
+      // Pichari moves again, to page 4; then Teodoro loses it (taken off from stored rows where
+      // the new filters prove nothing else names him) and Artemio loses "Artemio".
+      await ocr(4, 'En Pichari no hubo nadie.');
+      await rename(teodoro.id, (n) => n.filter((x) => x !== 'Pichari'));
+      await engine.sync();
+      expect(await mentionsOfActor(db, teodoro.id)).toEqual([]);
+      await ocr(2, 'Artemio y Pichari, otra vez.');
+      await rename(artemio.id, (n) => [...n.filter((x) => x !== 'Artemio'), 'Pichari']);
+      await engine.sync();
+      expect(await allRows(db)).toBe(await rebuilt(db));
+    });
+  }
 
   it('lets a newer change interrupt a long re-scan, scans the new document first, then resumes; names are stored only when done', async () => {
     const db = await freshDb();

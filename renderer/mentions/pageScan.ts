@@ -8,8 +8,8 @@ import type { PageRow } from '../db/derive';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRowOf } from '../db/pageMentions';
 import { pageRows } from './pageRows';
-import { spliceWindow, splicedRow } from './splice';
-import type { SplicePlan } from './splice';
+import { seekWindow, splicedRow } from './splice';
+import type { PageFilter, SplicePlan } from './splice';
 
 /** Where a sync spent its time, in ms (what `npm run bench:mentions` prints). */
 export interface SyncTimings {
@@ -72,14 +72,16 @@ export function matchPages(trie: NameTrie, pages: readonly PageRow[]): MatchedPa
  * The new rows of re-scanned pages (null: page gone, or no one named), in the order given.
  * With a plan (one recorded name added or removed), each page is tokenized once and its row
  * spliced where that is exact (splice.ts), else matched in full with the same tokens.
+ * `filterOf` gives a page's word filter, with which a one-word name is found without
+ * tokenizing the page (splice.ts seekWindow).
  */
 export function rematchPages(trie: NameTrie, pages: readonly (PageRow | undefined)[], stored: readonly (PageMentionsRow | undefined)[],
-  plan: SplicePlan | undefined, t: SyncTimings): (PageMentionsRow | null)[] {
+  plan: SplicePlan | undefined, t: SyncTimings, filterOf: (documentId: string, page: number) => PageFilter | null = () => null): (PageMentionsRow | null)[] {
   return pages.map((page, i) => {
     if (!page) return null;
     const text = pageSearchText(page.text, page.annotations);
-    // A window of the page where one will do (spliceWindow); else the page tokenized whole.
-    const window = plan ? spliceWindow(plan, text) : null;
+    // A window of the page where one will do (seekWindow, spliceWindow); else the page tokenized whole.
+    const window = plan ? seekWindow(plan, text, filterOf(page.documentId, page.page)) : null;
     if (plan && window) {
       const row = splicedRow(trie, plan, page.documentId, page.page, text, window.tokens, stored[i], window.cased);
       if (row !== undefined) {

@@ -7,7 +7,7 @@ import type { CasefileDb } from '../db/db';
 import type { MentionDocRow, PageMentionsRow } from '../db/mentionTypes';
 import { documentPages } from '../db/mentions';
 import { diffPages, matchPages, rematchPages, timed } from './pageScan';
-import type { SplicePlan } from './splice';
+import type { PageFilter, SplicePlan } from './splice';
 import { droppedRow, filterOffset, othersAbsent } from './dropName';
 import type { DropPlan } from './dropName';
 import type { StoredPages } from './storedPages';
@@ -44,6 +44,13 @@ export class DocumentScanner {
   private readonly partial = new Set<string>();
 
   constructor(private readonly ctx: ScanContext) {}
+
+  /** A scanned page's word filter (null when its document has none for it). */
+  private readonly filterOf = (documentId: string, page: number): PageFilter | null => {
+    const doc = this.ctx.docs.get(documentId);
+    const offset = doc ? filterOffset(doc, page) : -1;
+    return offset < 0 ? null : { filters: doc!.filters, offset };
+  };
 
   /**
    * Scans new or re-extracted documents whole. Small documents go several to a chunk of about
@@ -198,7 +205,7 @@ export class DocumentScanner {
         // The next chunk's read goes now, to run while this one is matched.
         reading = i + size < keys.length ? read(keys.slice(i + size, i + 2 * size)) : null;
         // A page gone from the library (undefined) names no one any more.
-        const next = await timed(t, 'matchMs', () => rematchPages(this.ctx.trie, pages, stored, plan, t));
+        const next = await timed(t, 'matchMs', () => rematchPages(this.ctx.trie, pages, stored, plan, t, this.filterOf));
         const { put, remove, actors } = diffPages(slice, stored, next);
         // One write in flight at a time: the previous chunk's must be done first.
         await timed(t, 'writeMs', () => writing);
@@ -219,9 +226,9 @@ export class DocumentScanner {
 
   /**
    * A removed name taken off the pages whose word filters prove the actor is named on them by
-   * nothing else (dropName.ts): only their stored rows are read, never their text. Chunks as a
-   * re-scan's: the next chunk's read is in flight while this one's write runs, and the window
-   * gets IndexedDB back between chunks. Returns the pages that must be re-scanned from their text.
+   * nothing else (dropName.ts): only their stored rows naming the actor are read (one request,
+   * by the actor index), never their text. Written in chunks as a re-scan's, one write in
+   * flight while the next chunk is made, and the window gets IndexedDB back between chunks. Returns the pages that must be re-scanned from their text.
    */
   private async dropName(keys: readonly PageKey[], drop: DropPlan, touched: Set<string>, t: SyncTimings): Promise<PageKey[]> {
     const db = this.ctx.db;
@@ -235,20 +242,20 @@ export class DocumentScanner {
     }
     t.pagesSpliced += keys.length - rest.length;
     const size = this.ctx.chunk * 2;
-    const read = (from: number) => db.pageMentions.bulkGet(rowKeys.slice(from, from + size));
-    let reading = rowKeys.length ? read(0) : null;
+    // Only rows naming the actor change: read them all by the actor index in one request (a
+    // request per page cost as much as the page's deletion), keeping those of these pages.
+    const wanted = new Set(rowKeys.map(([documentId, page]) => `${documentId}\u0000${page}`));
+    const mine = rowKeys.length ? await timed(t, 'readMs', () => db.pageMentions.where('actorIds').equals(drop.actorId).toArray()) : [];
+    const rows = mine.filter((row) => wanted.has(`${row.documentId}\u0000${row.page}`));
     let writing: Promise<unknown> = Promise.resolve();
     try {
-      for (let i = 0; i < rowKeys.length; i += size) {
-        const rows = await timed(t, 'readMs', () => reading!);
-        reading = i + size < rowKeys.length ? read(i + size) : null;
+      for (let i = 0; i < rows.length; i += size) {
         const put: PageMentionsRow[] = [];
         const remove: PageKey[] = [];
-        rows.forEach((row, k) => {
-          if (!row?.actorIds.includes(drop.actorId)) return;
+        for (const row of rows.slice(i, i + size)) {
           const next = droppedRow(drop, row);
-          if (next) put.push(next); else remove.push(rowKeys[i + k]!);
-        });
+          if (next) put.push(next); else remove.push([row.documentId, row.page]);
+        }
         if (put.length || remove.length) touched.add(drop.actorId);
         await timed(t, 'writeMs', () => writing);
         if (put.length || remove.length) writing = this.writeRows(put, remove);
@@ -258,7 +265,6 @@ export class DocumentScanner {
       }
       await timed(t, 'writeMs', () => writing);
     } catch (error) {
-      settle(reading);
       settle(writing);
       throw error;
     }

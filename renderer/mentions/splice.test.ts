@@ -4,19 +4,32 @@
 // set (beside its other names) or of an actor of its own, under both rules.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { NameTrie, nameEntriesForActors, tokenize, wordSpans } from '../../shared/mentions';
+import { NameTrie, nameEntriesForActors, pageWordFilter, tokenize, wordSpans } from '../../shared/mentions';
 import type { MatchRule, MentionActor, NameEntry } from '../../shared/mentions';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { capitalised, fullRow as full, joined, pageSets } from './pageSets.testkit';
 
 const sets = pageSets((name) => readFileSync(new URL(`../../tests/fixtures/mentions/${name}`, import.meta.url), 'utf8'));
-import { WINDOW_WORDS, spliceWindow, splicePlan, splicedRow } from './splice';
+import { WINDOW_WORDS, seekWindow, spliceWindow, splicePlan, splicedRow } from './splice';
 
 
 /** Where the splice works on a window of the page (spliceWindow), its row must be the full match's too. */
 function windowed(trie: NameTrie, plan: ReturnType<typeof splicePlan>, i: number, text: string, stored: PageMentionsRow | undefined,
   expected: PageMentionsRow | null, what: string, tally: Tally): void {
   const window = spliceWindow(plan, text);
+  // Found by the regular expression where the page's filter allows (seekWindow): the same
+  // window, or spliceWindow's own when the filter cannot prove the actor's other names absent.
+  const sought = seekWindow(plan, text, { filters: pageWordFilter(text), offset: 0 });
+  expect(sought === null, `${what}, sought`).toBe(window === null);
+  if (sought && window) {
+    // The same words, or fewer: windows around occurrences far apart are not joined by the words between.
+    expect(window.tokens.starts, `${what}, sought`).toEqual(expect.arrayContaining(sought.tokens.starts));
+    expect(sought.cased, `${what}, sought`).toBe(window.cased);
+    if (sought.tokens.words.length) tally.sought++;
+    if (sought.tokens.words.length < window.tokens.words.length) tally.apart++;
+    const row = splicedRow(trie, plan, 'd', i, text, sought.tokens, stored, sought.cased);
+    if (row !== undefined) expect(JSON.stringify(row), `${what}, from the sought windows`).toBe(JSON.stringify(expected));
+  }
   if (!window) return;
   const row = splicedRow(trie, plan, 'd', i, text, window.tokens, stored, window.cased);
   if (row === undefined) return;
@@ -25,7 +38,7 @@ function windowed(trie: NameTrie, plan: ReturnType<typeof splicePlan>, i: number
   expect(JSON.stringify(row), `${what}, from a window`).toBe(JSON.stringify(expected));
 }
 
-interface Tally { spliced: number; full: number; changed: number; windowed: number; narrowed: number }
+interface Tally { spliced: number; full: number; changed: number; windowed: number; narrowed: number; sought: number; apart: number }
 
 /**
  * Adds `entry` to the trie and takes it out again, on the given pages: each way, where the
@@ -64,7 +77,7 @@ describe('spliced re-scan rows', () => {
       const entries = nameEntriesForActors(set.actors);
       const trie = new NameTrie(entries);
       const all = set.pages.map((_, i) => i);
-      const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0 };
+      const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0 };
       // Each recorded name of the set: out (the stored rows are those with it), then back in.
       for (const entry of entries.filter((e) => e.source === 'name')) {
         trie.remove(entry);
@@ -94,6 +107,8 @@ describe('spliced re-scan rows', () => {
       // Windows did real work too, and on joined pages most were narrower than the page.
       expect(tally.windowed, JSON.stringify(tally)).toBeGreaterThan(300);
       if (joinedSet) expect(tally.narrowed, JSON.stringify(tally)).toBeGreaterThan(tally.windowed / 2);
+      expect(tally.sought, JSON.stringify(tally)).toBeGreaterThan(300);
+      if (joinedSet) expect(tally.apart, JSON.stringify(tally)).toBeGreaterThan(0);
     });
   }
 
@@ -104,7 +119,7 @@ describe('spliced re-scan rows', () => {
     const text = `Ayer llegó Rodrigo Cárdenas al pueblo. ${'Los vecinos hablaron mucho de la cosecha y del río durante toda la tarde. '.repeat(3)}Después Cárdenas se fue.`;
     const trie = new NameTrie(nameEntriesForActors(actors));
     const before = full(trie, 0, text);
-    const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0 };
+    const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0 };
     const entry: NameEntry = { actorId: 'rodrigo', name: 'Rodrigo Cárdenas', source: 'name', rule: 'anywhere' };
     check(trie, entry, nameEntriesForActors(actors).filter((e) => e.actorId === 'rodrigo'), [text], [0], [before], tally);
     trie.add(entry);
@@ -115,7 +130,7 @@ describe('spliced re-scan rows', () => {
   describe('from a window of a long page', () => {
     const filler = 'los vecinos hablaron mucho de la cosecha y del río durante toda la tarde sin novedad. '.repeat(8);
     const florindo: MentionActor = { id: 'florindo', kind: 'person', name: 'Florindo Eleuterio Flores', names: [{ name: 'Artemio', type: 'alias' }] };
-    const tally = (): Tally => ({ spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0 });
+    const tally = (): Tally => ({ spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0 });
     // The filler puts what the window must not see beyond its reach.
     it('fills more than a window', () => expect(filler.trim().split(/\s+/).length).toBeGreaterThan(2 * WINDOW_WORDS));
 

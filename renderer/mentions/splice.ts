@@ -22,8 +22,9 @@
 // before the first row whose first hit starts after its own. Anything else (another actor on
 // E's words, A named otherwise on the page, a stored row that disagrees) is matched in full.
 // splice.test.ts checks both ways against full matching over the labelled pages.
-import { DEFAULT_NEAR_WORDS, NameTrie, capitalisesNames, tokenize, wordHash, wordSpans } from '../../shared/mentions';
-import type { NameEntry, PageTokens, RawMatch } from '../../shared/mentions';
+import { DEFAULT_NEAR_WORDS, NameTrie, UNCASED_KEY, capitalisesNames, mayHold, seekable, tokenize, wordHash, wordProbe, wordSeeker, wordSpans, wordsSpelled } from '../../shared/mentions';
+import type { NameEntry, PageTokens, RawMatch, WordProbe, WordSeeker } from '../../shared/mentions';
+import { namesAbsent } from './dropName';
 import type { PageMentionsRow } from '../db/mentionTypes';
 import { pageRowOf, withoutActor } from '../db/pageMentions';
 import { pageRows } from './pageRows';
@@ -48,8 +49,23 @@ export interface SplicePlan {
    * E's word's hash, and the actor's other recorded names as word hashes, by their first
    * word's (one of them spelled anywhere on the page means the whole page is tokenized).
    */
-  readonly window?: { hash: number; firsts: Int32Array; names: readonly Int32Array[] };
+  readonly window?: {
+    hash: number; firsts: Int32Array; names: readonly Int32Array[];
+    /**
+     * E's word found by a regular expression over the text (wordSeek.ts), for pages whose word
+     * filter proves that none of `probes` (the actor's other recorded names) is on them: then
+     * nothing but the window is looked at, and the page is neither tokenized nor hashed.
+     */
+    seeker: WordSeeker | null; probes: readonly (readonly WordProbe[])[];
+    /** The actor's other recorded names, each as a search for its words in a row (null: one cannot be searched so). */
+    spelled: readonly ((text: string) => boolean)[] | null;
+  };
 }
+
+/** A page's word filter: the document's filters and where the page's sits in them (renderer/mentions/dropName.ts filterOffset). */
+export interface PageFilter { readonly filters: Uint8Array; readonly offset: number }
+
+const UNCASED = wordProbe(UNCASED_KEY);
 
 /**
  * The plan for `entry`, added to `trie` or removed from it (`trie` is the trie after the edit);
@@ -66,8 +82,10 @@ export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, act
   const plan: SplicePlan = { entry, added, own, names: new NameTrie(names), families: new NameTrie(families), shared };
   if (words.length !== 1 || shared) return plan;
   // An actor has a few names: comparing each page word with their first words is cheaper than a map.
-  const hashed = names.map((e) => Int32Array.from(tokenize(e.name).words, wordHash)).filter((h) => h.length > 0);
-  return { ...plan, window: { hash: wordHash(words[0]!), firsts: Int32Array.from(hashed, (h) => h[0]!), names: hashed } };
+  const spelled = names.map((e) => tokenize(e.name).words).filter((w) => w.length > 0);
+  const hashed = spelled.map((w) => Int32Array.from(w, wordHash));
+  return { ...plan, window: { hash: wordHash(words[0]!), firsts: Int32Array.from(hashed, (h) => h[0]!), names: hashed,
+    seeker: wordSeeker(words[0]!), probes: spelled.map((w) => w.map(wordProbe)), spelled: searches(spelled) } };
 }
 
 /**
@@ -113,6 +131,44 @@ export function spliceWindow(plan: SplicePlan, text: string): { tokens: PageToke
   const from = Math.max(0, first - WINDOW_WORDS);
   const to = Math.min(count - 1, last + WINDOW_WORDS);
   return { tokens: tokenize(text, starts[from]!, ends[to]!), cased: capitalisesNames(text, starts, ends, count) };
+}
+
+/**
+ * spliceWindow without reading the whole page: when the page's word filter proves that none of
+ * the actor's other recorded names is on the page, or regular expressions over the text find
+ * none spelled (wordSeek.ts wordsSpelled), E's word is found by a regular expression too and
+ * only the windows around it are tokenized; whether the page
+ * capitalises names is read from the window (a capital inside a sentence there) or from the
+ * filter (its uncased key surely absent). Otherwise, or on a page the expression cannot be
+ * exact on, spliceWindow.
+ */
+export function seekWindow(plan: SplicePlan, text: string, filter: PageFilter | null): { tokens: PageTokens; cased: boolean } | null {
+  const w = plan.window;
+  if (!w?.seeker || !filter || !seekable(text)) return spliceWindow(plan, text);
+  // Another recorded name of the actor anywhere on the page: tokenized whole (spliceWindow's
+  // null). Asked of the filter first, then of the text where the filter says "may hold".
+  if (!namesAbsent(w.probes, filter.filters, filter.offset)) {
+    if (!w.spelled) return spliceWindow(plan, text);
+    if (w.spelled.some((spelled) => spelled(text))) return null;
+  }
+  const found = w.seeker.seek(text, WINDOW_WORDS, true);
+  if (found === undefined) return spliceWindow(plan, text);
+  if (found === null) return { tokens: tokenize(text, 0, 0), cased: false };
+  const { tokens } = found;
+  if (capitalisesNames(text, tokens.starts, tokens.ends) || !mayHold(filter.filters, filter.offset, UNCASED)) return { tokens, cased: true };
+  const spans = wordSpans(text);
+  return spans ? { tokens, cased: capitalisesNames(text, spans.starts, spans.ends, spans.count) } : spliceWindow(plan, text);
+}
+
+/** Each name's words-in-a-row search, or null when any cannot be made. */
+function searches(names: readonly (readonly string[])[]): ((text: string) => boolean)[] | null {
+  const out: ((text: string) => boolean)[] = [];
+  for (const words of names) {
+    const spelled = wordsSpelled(words);
+    if (!spelled) return null;
+    out.push(spelled);
+  }
+  return out;
 }
 
 const overlaps = (r: RawMatch, e: RawMatch): boolean => r.from < e.to && r.to > e.from;

@@ -11,5 +11,6 @@ export { coMentions, type CoMention, type CoMentionOptions, type PageMentions } 
 export { rarestWord, rescanWords, joinedWords } from './rescan';
 export { FILTER_CONTEXT_VERSION, UNCASED_KEY, WORD_FILTER_BYTES, addWords, contextKey, mayHold, midSentenceKey, pageFilterKeys, pageWordFilter, standaloneKey, wordProbe, type WordProbe } from './wordFilter';
 export { cueContexts } from './cues';
+export { seekable, wordSeeker, wordsSpelled, type WordSeeker, type WordWindow } from './wordSeek';
 export { capitalisedAt, capitalisesNames, PageFacts } from './pageFacts';
 export { mentionSnippet, sentenceAround, type MentionSnippet } from './snippet';

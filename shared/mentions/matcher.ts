@@ -144,6 +144,29 @@ export class NameTrie {
     return this.wordUses.has(word);
   }
 
+  /**
+   * The names in the trie holding the folded word at any place, as their words (one list per
+   * distinct spelling); null when more than `limit` entries hold it. Walks the whole trie.
+   */
+  namesUsing(word: string, limit: number): string[][] | null {
+    const uses = this.wordUses.get(word) ?? 0;
+    if (uses === 0) return [];
+    if (uses > limit) return null;
+    const out: string[][] = [];
+    const path: string[] = [];
+    const walk = (node: TrieNode, holds: boolean): void => {
+      if (node.entries && holds) out.push([...path]);
+      if (!node.next) return;
+      for (const [w, child] of node.next) {
+        path.push(w);
+        walk(child, holds || w === word);
+        path.pop();
+      }
+    };
+    walk(this.root, false);
+    return out;
+  }
+
   private countWords(words: readonly string[], by: 1 | -1): void {
     for (const w of new Set(words)) {
       const n = (this.wordUses.get(w) ?? 0) + by;

@@ -63,6 +63,8 @@ for (let c = 0; c < TABLE_SIZE; c++) {
   FOLD[c] = f.length === 1 ? f.charCodeAt(0) : SLOW;
 }
 FOLD[0xad] = SLOW;
+/** The fold table (wordSeek.ts searches page text with it): per code below FOLD_TABLE_SIZE, 0, FOLD_SLOW or the folded code. */
+export { FOLD as FOLD_TABLE, SLOW as FOLD_SLOW, TABLE_SIZE as FOLD_TABLE_SIZE };
 
 /** foldText for a word or words, from the table when every character is in it. */
 export function foldWord(word: string): string {

@@ -14,6 +14,7 @@ import type { CasefileDb } from '../../renderer/db/db';
 import { openDatabase } from '../../renderer/db/db';
 import { actorRow, documentRow } from '../../renderer/db/derive';
 import type { DocumentRow, PageRow } from '../../renderer/db/derive';
+import type { PageMentionsRow } from '../../renderer/db/mentionTypes';
 import { mentionedIn, mentionsOfActor } from '../../renderer/db/mentions';
 import { getMentionsClient } from '../../renderer/mentions/mentionsClient';
 import type { MentionsStatus } from '../../renderer/mentions/mentionsClient';
@@ -26,6 +27,9 @@ const DB_NAME = 'casefile';
 const now = () => performance.now();
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let db: CasefileDb | null = null;
+let floorDb: CasefileDb | null = null;
+/** The documents in the order `fill` wrote them: name edits pick their words from these, the same every run. */
+let filledDocuments: string[] = [];
 const database = async () => (db ??= await openDatabase(DB_NAME));
 
 // ---- responsiveness probes
@@ -72,12 +76,13 @@ let actorIds: string[] = [];
 const r = makeRandom(4242);
 
 const api = {
-  async reset() { db?.close(); db = null; await Dexie.delete(DB_NAME); },
+  async reset() { db?.close(); db = null; floorDb?.close(); floorDb = null; await Dexie.delete(DB_NAME); },
 
   /** Actors with three names each and the corpus's pages, written straight into the database. */
   async fill(o: { pages: number; actors: number; seed: number }) {
     const d = await database();
     const t0 = now();
+    filledDocuments = [];
     const people = makeMentionActors(o.actors, o.seed);
     const actors: Actor[] = people.map((p) => ({
       ...blankActor('person', 1_000), id: newId(), name: p.name,
@@ -96,6 +101,7 @@ const api = {
         const doc = corpus.document(i, count);
         const row = newDocumentRow(`doc-${i + 1}.pdf`, doc.title, count);
         docRows.push(row);
+        filledDocuments.push(row.id);
         doc.pages.forEach((text, p) => { pageRows.push({ documentId: row.id, page: p + 1, text, state: 'text' }); chars += text.length; });
       }
       await d.transaction('rw', d.documents, d.pages, async () => { await d.documents.bulkPut(docRows); await d.pages.bulkPut(pageRows); });
@@ -168,7 +174,11 @@ const api = {
     const id = o.actorId ?? actorIds[(o.round * 997) % actorIds.length]!;
     const actor = (await d.actors.get(id))!;
     // A rare-ish word of a random page: the kind of alias a researcher adds after reading it.
-    const sample = (await d.pages.offset(r.int(0, 500)).first())!;
+    // (A page of the documents in the order they were written: their ids are random.)
+    const pick = r.int(0, 500);
+    const sample = filledDocuments.length
+      ? (await d.pages.get([filledDocuments[Math.floor(pick / PAGES_PER_DOCUMENT) % filledDocuments.length]!, (pick % PAGES_PER_DOCUMENT) + 1]))!
+      : (await d.pages.offset(pick).first())!;
     const words = sample.text.match(/\p{Lu}\p{Ll}{5,}/gu) ?? ['Zzyzx'];
     // Even rounds: a titled alias ("Comandante Velásquez"), the usual kind; odd rounds: a bare
     // word of the corpus, which is on many pages (the corpus draws its names from the same lists).
@@ -196,6 +206,28 @@ const api = {
     const reference = await readPagesRaw(d, keys);
     return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, ...gainsAndLosses(pagesBefore, pagesAfter),
       rescanKeys: keys.length, referenceMs: reference.ms, referenceRows: reference.rows, idbProbe: stats(probeLatencies.slice(probes0)) };
+  },
+
+  /**
+   * The floor of an edit that gave `actorId` its rows: what IndexedDB alone takes to read those
+   * rows, delete them and put them back (chunks of 100, one transaction each, one after another,
+   * as the worker writes them). The rows end as they were; the worker does not watch them.
+   */
+  async rowFloor(o: { actorId: string }) {
+    // A connection of its own with the worker's relaxed durability (renderer/workers/mentions.worker.ts).
+    const d = (floorDb ??= await openDatabase(DB_NAME, undefined, 'relaxed'));
+    const keys = (await d.pageMentions.where('actorIds').equals(o.actorId).primaryKeys()) as [string, number][];
+    let t0 = now();
+    const rows: (PageMentionsRow | undefined)[] = [];
+    for (let i = 0; i < keys.length; i += 100) rows.push(...(await d.pageMentions.bulkGet(keys.slice(i, i + 100))));
+    const readMs = now() - t0;
+    t0 = now();
+    for (let i = 0; i < keys.length; i += 100) await d.transaction('rw', d.pageMentions, () => d.pageMentions.bulkDelete(keys.slice(i, i + 100)));
+    const deleteMs = now() - t0;
+    t0 = now();
+    for (let i = 0; i < rows.length; i += 100) await d.transaction('rw', d.pageMentions, () => d.pageMentions.bulkPut(rows.slice(i, i + 100).filter((r): r is PageMentionsRow => r !== undefined)));
+    const putMs = now() - t0;
+    return { rows: keys.length, readMs, deleteMs, putMs };
   },
 
   /** A new 50-page document (pages of the corpus), until its mentions are stored; reference: the write itself. */

@@ -23,6 +23,13 @@ const entriesOf = (row: MentionNamesRow | undefined): NameEntry[] => (row?.entri
 
 export interface StressChoice {
   word: string;
+  /**
+   * The runner-up, for the same edit with a word that another name of the case also holds: the
+   * bench first gives another actor `usedBy` ("Comandante Iscozacín"), then adds the word to the
+   * stress actor and takes it off. What the word does on a page then depends on that other
+   * name too, so these are the slow kind of the stress edit.
+   */
+  shared: { word: string; found: number; estimatedPages: number; usedBy: string } | null;
   samplePages: number;
   /** Sample pages on which the word was found as a name. */
   found: number;
@@ -36,19 +43,27 @@ export interface StressChoice {
 /** The one-word name matched anywhere that the most pages would gain, estimated on `sample` pages. */
 export async function stressEdit(db: CasefileDb, sample: number): Promise<StressChoice> {
   const t0 = performance.now();
-  const library = (await db.documents.toArray()).filter((d) => textVersion(d) !== null).map((d) => ({ id: d.id, pages: d.extraction.pageCount }));
+  // In the order the documents were written (their file names), not by their random ids, so
+  // that every run with the same seed samples the same pages and picks the same words.
+  const library = (await db.documents.toArray()).filter((d) => textVersion(d) !== null)
+    .map((d) => ({ id: d.id, pages: d.extraction.pageCount, order: d.fileName.replace(/\d+/g, (n) => n.padStart(8, '0')) }))
+    .sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const total = library.reduce((n, d) => n + d.pages, 0);
   // The worker proposes the alias's rule from this same estimate (libraryWords.ts).
   const frequency = await sampleWordFrequency(db, library, () => Promise.resolve());
   const trie = new NameTrie();
   const recorded = new Set<string>();
+  // Every word of every name in the case, with one name holding it.
+  const nameWords = new Map<string, string>();
   for (const row of await db.mentionNames.toArray()) {
     for (const e of entriesOf(row)) {
       trie.add(e);
-      recorded.add(tokenize(e.name).words.join(' '));
+      const words = tokenize(e.name).words;
+      recorded.add(words.join(' '));
+      for (const w of words) if (!nameWords.has(w)) nameWords.set(w, e.name);
     }
   }
-  const keys = samplePageKeys([...library].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), sample);
+  const keys = samplePageKeys(library, sample);
   const texts: string[] = [];
   for (let i = 0; i < keys.length; i += 250) {
     for (const row of await db.pages.bulkGet(keys.slice(i, i + 250))) if (row) texts.push(pageSearchText(row.text, row.annotations));
@@ -67,9 +82,11 @@ export async function stressEdit(db: CasefileDb, sample: number): Promise<Stress
       else capitalised.set(t.words[k]!, { written, pages: 1 });
     }
   }
-  const candidates = [...capitalised.entries()]
+  const eligible = [...capitalised.entries()]
     .filter(([folded, c]) => !recorded.has(folded) && foldWord(c.written) === folded && proposeRule(c.written, frequency).rule === 'anywhere')
-    .sort((a, b) => b[1].pages - a[1].pages).slice(0, CANDIDATES).map(([, c]) => c.written);
+    .sort((a, b) => b[1].pages - a[1].pages || (a[0] < b[0] ? -1 : 1));
+  // The most frequent words no name holds.
+  const candidates = eligible.filter(([folded]) => !nameWords.has(folded)).slice(0, CANDIDATES).map(([, c]) => c.written);
   candidates.forEach((name, i) => trie.add({ actorId: `${STRESS_ACTOR}${i}`, name, source: 'name', rule: 'anywhere' }));
   const found = new Array<number>(candidates.length).fill(0);
   for (const text of texts) {
@@ -79,9 +96,15 @@ export async function stressEdit(db: CasefileDb, sample: number): Promise<Stress
     }
     for (const i of on) found[i]!++;
   }
-  const ranked = candidates.map((word, i): [string, number] => [word, found[i]!]).sort((a, b) => b[1] - a[1]);
+  const ranked = candidates.map((word, i): [string, number] => [word, found[i]!]).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+  const estimate = (count: number) => Math.round((count / Math.max(1, texts.length)) * total);
   const [word, count] = ranked[0] ?? ['Zzyzx', 0];
-  return { word, samplePages: texts.length, found: count, estimatedPages: Math.round((count / Math.max(1, texts.length)) * total), runnersUp: ranked.slice(1, 5), ms: performance.now() - t0 };
+  const second = ranked[1];
+  return {
+    word, samplePages: texts.length, found: count, estimatedPages: estimate(count), runnersUp: ranked.slice(1, 5),
+    shared: second ? { word: second[0], found: second[1], estimatedPages: estimate(second[1]), usedBy: `Comandante ${second[0]}` } : null,
+    ms: performance.now() - t0,
+  };
 }
 
 /**
