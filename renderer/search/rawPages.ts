@@ -1,7 +1,8 @@
 /**
  * Page rows read with raw IndexedDB on an open connection: one read-only transaction for all
  * keys, as Dexie's bulkGet, without Dexie's promise and transaction layers (a query reads its
- * 20 hits' page texts; in the worker those layers were a fifth of the read's time). The rows
+ * 20 hits' page texts; in the worker those layers were ~10% of the read, the native
+ * transaction and requests the rest: docs/benchmarks-search.md, session 9). The rows
  * are the stored objects as Dexie returns them: the pages table has no hooks or mapped class.
  * Imports nothing: the search worker's first chunk uses it before Dexie is loaded.
  */
