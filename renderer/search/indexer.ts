@@ -15,7 +15,7 @@ import {
 import { rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
 import type { CasefileDb } from '../db/db';
-import type { DocumentRow } from '../db/derive';
+import type { DocumentRow, PageRow } from '../db/derive';
 import { toDocument } from '../db/derive';
 import type { CatalogState, PersistChange } from './catalog';
 import { emptyCatalog, persist } from './catalog';
@@ -24,6 +24,8 @@ import type { StoredIndex } from './storedLoad';
 import { advance, changesSince, currentMarks } from './recordChanges';
 import { allRecordDocs, pageTexts, recordDocs, textVersion } from './sources';
 import { runQuery } from './runQuery';
+import type { PageKey } from './runQuery';
+import { readPagesRaw } from './rawPages';
 
 export interface IndexProgress { done: number; total: number }
 
@@ -336,9 +338,7 @@ export class SearchIndexer {
     return runQuery(this.segments, input, filters, {
       ...options,
       documentInfo: this.docInfo,
-      readPages: async (keys) => (keys.length === 1
-        ? [await db.pages.get([keys[0]!.documentId, keys[0]!.page])]
-        : db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]))),
+      readPages: (keys) => readPages(db, keys),
     });
   }
 
@@ -398,4 +398,22 @@ export class SearchIndexer {
     }
     return { segments: this.segments.length, records, pages, documents: Object.keys(this.state.documents).length };
   }
+}
+
+/**
+ * A query's page rows: raw, on the native handle of Dexie's open connection (rawPages.ts); when
+ * that is closed or fails (a version change, Dexie reopening), through Dexie, which reopens or
+ * reports the failure as before.
+ */
+async function readPages(db: CasefileDb, keys: readonly PageKey[]): Promise<(PageRow | undefined)[]> {
+  if (db.isOpen()) {
+    try {
+      return await readPagesRaw(db.backendDB(), keys);
+    } catch {
+      // closed or upgrading meanwhile: Dexie's read below
+    }
+  }
+  return keys.length === 1
+    ? [await db.pages.get([keys[0]!.documentId, keys[0]!.page])]
+    : db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]));
 }

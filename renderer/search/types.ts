@@ -17,6 +17,11 @@ export interface SearchStatus {
   error: SearchFailure | null;
   /** Sources whose page text is left out because the page budget is spent (the UI says so). */
   overBudget?: { sources: number; pageLimit: number } | null;
+  /**
+   * True while the worker's start-up background work runs (positions read into memory, the
+   * typo vocabulary built); queries are answered meanwhile, phrases from byte ranges.
+   */
+  warming?: boolean;
 }
 
 export interface SearchFailure {

@@ -9,9 +9,9 @@
  */
 import { SCHEMA_VERSION } from '../db/schemaVersion';
 import { DEXIE_VERSION_FACTOR } from '../db/versionGuard';
+import { readPagesRaw } from '../search/rawPages';
 import { STARTUP_READ_AHEAD, startupReadOrder } from '../search/startupRead';
 import type { SearchSegmentRow } from '../db/db';
-import type { PageRow } from '../db/derive';
 import type { PageReader } from '../search/runQuery';
 import type { StoredSource } from '../search/storedLoad';
 
@@ -88,12 +88,8 @@ export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'ca
         ahead.delete(id);
         return row ?? read(id);
       },
-      // One transaction for all keys, as Dexie's bulkGet; the rows are the stored objects as
-      // Dexie returns them (the pages table has no hooks or mapped class).
-      pages: (keys) => {
-        const pages = idb.transaction('pages', 'readonly').objectStore('pages');
-        return Promise.all(keys.map((k) => result<PageRow | undefined>(pages.get([k.documentId, k.page]))));
-      },
+      // One transaction for all keys, as Dexie's bulkGet (rawPages.ts).
+      pages: (keys) => readPagesRaw(idb, keys),
       close: () => idb.close(),
     };
   } catch {

@@ -174,7 +174,11 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
         await drain();
         // Positions into memory in the background (phrases read byte ranges until then), then
         // rows of an older, still readable format rewritten in the current one.
-        void idx.warmPositions().then(() => idx.upgradeStored()).catch(() => undefined);
+        setStatus({ warming: true });
+        void idx.warmPositions().catch(() => undefined).then(() => {
+          setStatus({ warming: false });
+          return idx.upgradeStored();
+        }).catch(() => undefined);
         (config.watch ?? side.watchRecords)(db, () => scheduleSync());
         scheduleSync(0);
       } finally {

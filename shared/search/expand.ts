@@ -118,25 +118,36 @@ export async function prepareVocabulary(segments: readonly Segment[], yieldNow: 
       }
     }
   }
-  // A counting sort by (first letter's bucket, length), stable: one pass to key, one to place.
+  // A counting sort by (first letter's bucket, length), stable: one pass to key, one to place;
+  // then each term's letter signature. Both in chunks with yields between: over ~60,000 terms
+  // (100k pages) they were one 30–50 ms task, and a query arriving meanwhile waited for it.
   const bucketOf = new Int32Array(65_536).fill(-1);
   let buckets = 0;
-  const keys = new Int32Array(all.size);
-  let i = 0;
-  for (const t of all) {
+  const list = [...all];
+  all.clear();
+  const keys = new Int32Array(list.length);
+  for (let i = 0; i < list.length; i++) {
+    const t = list[i]!;
     const first = t.charCodeAt(0);
     let b = bucketOf[first]!;
     if (b < 0) { b = buckets++; bucketOf[first] = b; }
-    keys[i++] = b * LENGTHS + Math.min(t.length, MAX_LENGTH);
+    keys[i] = b * LENGTHS + Math.min(t.length, MAX_LENGTH);
+    if (++sinceYield === VOCABULARY_CHUNK) { sinceYield = 0; await yieldNow(); }
   }
   const start = new Int32Array(buckets * LENGTHS + 1);
   for (const k of keys) start[k + 1]!++;
   for (let k = 1; k < start.length; k++) start[k] = start[k]! + start[k - 1]!;
   const fill = start.slice();
-  const terms = new Array<string>(all.size);
-  i = 0;
-  for (const t of all) terms[fill[keys[i++]!]!++] = t;
-  shared = { segments: big, vocabulary: { terms, sigs: Uint32Array.from(terms, letterSignature), bucketOf, start } };
+  const terms = new Array<string>(list.length);
+  for (let i = 0; i < list.length; i++) terms[fill[keys[i]!]!++] = list[i]!;
+  const sigs = new Uint32Array(terms.length);
+  for (let i = 0; i < terms.length; i++) {
+    sigs[i] = letterSignature(terms[i]!);
+    if (++sinceYield === VOCABULARY_CHUNK) { sinceYield = 0; await yieldNow(); }
+  }
+  // For the big segments as they were when this began: if a merge replaced one meanwhile,
+  // typoForms sees the lists differ and scans per segment until the next prepare.
+  shared = { segments: big, vocabulary: { terms, sigs, bucketOf, start } };
 }
 
 /** Terms within distance d of word, from..to of a list (the word's first letter only). */

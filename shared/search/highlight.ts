@@ -65,44 +65,47 @@ export function findPhraseInText(text: string, phrase: readonly string[], first 
   if (phrase.length === 0) return out;
   const words = wordsOf(phrase);
   const head = phrase[0]!.charCodeAt(0);
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const ascii: boolean[] = [];
-  const latin: boolean[] = [];
   const n = text.length;
-  for (let i = wordStart(text, 0); i < n; i = wordStart(text, i)) {
-    starts.push(i);
-    i = wordEnd(text, i);
-    ends.push(i);
-    ascii.push(scanned.ascii);
-    latin.push(scanned.latin);
-  }
-  const runs = starts.length;
-  // The folded words of each run (tokenize's tokens, grouped by run), made when first needed.
-  const parts: (readonly string[] | undefined)[] = new Array(runs);
-  const partsOf = (r: number): readonly string[] => (parts[r] ??= ascii[r]
-    ? [text.slice(starts[r]!, ends[r]!).toLowerCase()]
-    : foldedWords(text.slice(starts[r]!, ends[r]!)));
-  for (let r = 0; r < runs; r++) {
+  // The folded words of a run (tokenize's tokens of it): an ASCII run is one token, its lower case.
+  const partsOf = (start: number, end: number, ascii: boolean): readonly string[] =>
+    (ascii ? [text.slice(start, end).toLowerCase()] : foldedWords(text.slice(start, end)));
+  // One pass over the runs, no list of them: only a run that can start the phrase is cut out,
+  // and the runs after it are scanned again from there as far as the phrase needs.
+  for (let i = wordStart(text, 0); i < n;) {
+    const start = i;
+    const end = wordEnd(text, i);
+    const ascii = scanned.ascii;
+    const latin = scanned.latin;
+    i = wordStart(text, end);
     // An ASCII run is one token, its lower case; a Latin run one token too, whose first letter
     // is its first letter folded: a first letter other than the phrase's rules it out.
-    if (ascii[r] && asciiLower(text.charCodeAt(starts[r]!)) !== head) continue;
-    if (!ascii[r] && latin[r]) { const f = foldedFirst(text.charCodeAt(starts[r]!)); if (f >= 0 && f !== head) continue; }
-    const own = partsOf(r);
+    if (ascii && asciiLower(text.charCodeAt(start)) !== head) continue;
+    if (!ascii && latin) { const f = foldedFirst(text.charCodeAt(start)); if (f >= 0 && f !== head) continue; }
+    const own = partsOf(start, end, ascii);
     for (let p = 0; p < own.length; p++) {
-      let run = r;
+      let parts = own;
       let part = p;
-      let last = r;
+      let runEnd = end;
+      let next = i;
+      let last = end;
       let ok = true;
       for (let j = 0; j < words.length && ok; j++) {
-        while (run < runs && part >= partsOf(run).length) { run++; part = 0; }
-        if (run >= runs) { ok = false; break; }
-        ok = words[j]!.matches(partsOf(run)[part]!);
-        last = run;
+        while (part >= parts.length) {
+          if (next >= n) { ok = false; break; }
+          const from = next;
+          runEnd = wordEnd(text, next);
+          const runAscii = scanned.ascii;
+          next = wordStart(text, runEnd);
+          parts = partsOf(from, runEnd, runAscii);
+          part = 0;
+        }
+        if (!ok) break;
+        ok = words[j]!.matches(parts[part]!);
+        last = runEnd;
         part++;
       }
       if (ok) {
-        out.push({ start: starts[r]!, end: ends[last]! });
+        out.push({ start, end: last });
         if (first) return out;
       }
     }

@@ -17,6 +17,7 @@ import { openDatabase } from '../../renderer/db/db';
 import { documentRow } from '../../renderer/db/derive';
 import type { DocumentRow, PageRow } from '../../renderer/db/derive';
 import { addDocument } from '../../renderer/db/documents';
+import { readPagesRaw } from '../../renderer/search/rawPages';
 import { getSearchClient } from '../../renderer/search/searchClient';
 import type { SearchStatus } from '../../renderer/search/types';
 import { generateRecords, makeRandom } from './generateRecords';
@@ -329,9 +330,10 @@ const api = {
         });
         const engineMs = now() - s;
         // What a search box shows, as the app's worker does it: the 20 best pages' texts in one
-        // read and each one's snippet, its matched terms highlighted (same snippet code).
+        // read — raw IndexedDB on the open connection, the worker's own reader (rawPages.ts) —
+        // and each one's snippet, its matched terms highlighted (same snippet code).
         const top = hits.slice(0, 20);
-        const pageRows = await d.pages.bulkGet(top.map((h) => keys[parseInt(h.ref, 36)]!));
+        const pageRows = await readPagesRaw(d.backendDB(), top.map((h) => { const [documentId, page] = keys[parseInt(h.ref, 36)]!; return { documentId, page }; }));
         pageRows.forEach((row, i) => { if (row) pageSnippet(row.text, new Set(Object.keys(top[i]!.matchData.metadata)), []); });
         timings.push({ q, ms: now() - s, engineMs, workerMs: 0, pages: hits.length, records: 0, exact: kind !== 'phrase' });
       }
