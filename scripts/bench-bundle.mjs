@@ -61,6 +61,8 @@ const { values: opts } = parseArgs({
     'no-passphrase': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'in-page': { type: 'boolean', default: false },
+    apart: { type: 'boolean', default: false },
+    probe: { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -183,6 +185,7 @@ async function main() {
     result.rawRead = await page.evaluate(() => window.casefileBundleBench.rawRead());
     log(`RAW IndexedDB blob read ${result.rawRead.mbPerS} MB/s (${result.rawRead.ms} ms); load ${load()}`);
 
+    if (opts.probe) log(`PROBE reads (ms): ${JSON.stringify(await page.evaluate(() => window.casefileBundleProbe()))}; load ${load()}`);
     const variants = opts['no-passphrase'] ? [['plain', undefined]] : [['plain', undefined], ['passphrase', PASSPHRASE]];
     for (const [label, passphrase] of variants) {
       const mem = (m) => `JS heap peak page ${m.peak.heapMB} MB + worker ${m.peak.workerHeapMB} MB (before ${m.before.heapMB} + ${m.before.workerHeapMB}), renderer RSS peak ${m.peak.rendererMB} MB (before ${m.before.rendererMB}), all processes ${m.peak.totalMB} MB`;
@@ -193,11 +196,11 @@ async function main() {
         result['key-prepared-ms'] = keyMs;
         log(`passphrase typed: its key stretched by the bundle worker in ${keyMs} ms, before Export is pressed (not in the export's figure); load ${load()}`);
       }
-      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase) }), opts.profile && `bundle-export-${label}`);
+      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase), apart: opts.apart }), opts.profile && `bundle-export-${label}`);
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
       const e = exp.result;
       await page.evaluate(() => window.casefileBundleBench.finishBundle());
-      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms; ` : ""}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
+      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms, their bytes saved by ${e.headReadMs} ms; ` : ""}${e.apartSaveMs !== undefined ? `PROBE worker first, then the save alone ${e.apartSaveMs} ms; ` : ''}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
       // The import screen likewise stretches the passphrase as it is typed (useImportKeyAhead → PreparedScrypt).
       if (passphrase) {
         const keyMs = await page.evaluate((o) => window.casefileBundleBench.prepareImportKey(o), { passphrase, inPage });
