@@ -27,6 +27,7 @@ import type { StreamedSealedParts } from '../../shared/bundle/ageSealed';
 import { isStreamedSealedParts, streamedSealedBlob } from '../../shared/bundle/ageSealed';
 import type { ChunkSealer } from '../../shared/bundle/ageStream';
 import { createSealPool } from '../../renderer/workers/sealPool';
+import { createDeflatePool } from '../../renderer/workers/deflatePool';
 
 const SOURCE_DB = 'bench-bundle-source';
 const TARGET_DB = 'bench-bundle-target';
@@ -202,7 +203,7 @@ function benchWorker(dbName: string, inPage: boolean): BundleWorkerLike {
     terminate: () => {},
   };
   const host = createBundleHost({
-    openDb: () => openDatabase(dbName), appVersion: 'bench',
+    openDb: () => openDatabase(dbName), appVersion: 'bench', deflaters: () => createDeflatePool(),
     post: (message) => { setTimeout(() => w.onmessage?.({ data: message } as MessageEvent<BundleResponse>), 0); },
   });
   return w;
@@ -212,9 +213,10 @@ let sourceClient: BundleClientHandle | null = null;
 let headReadAt = 0;
 /** The same file, noting when the save has written the PDFs' entries laid out first and asks for the rest. */
 function headTimed<T extends StreamedExport['file']>(file: T): T {
-  const plain = 'rest' in file ? file : (file as StreamedSealedParts).plain;
-  const timedPlain = { head: plain.head, get rest() { headReadAt ||= now(); return plain.rest; } };
-  return ('rest' in file ? timedPlain : { ...file, plain: timedPlain }) as T;
+  const sealed = isStreamedSealedParts(file) ? file : null;
+  const plain: StreamedParts = sealed ? sealed.plain : (file as StreamedParts);
+  const timedPlain: StreamedParts = { head: plain.head, get rest() { headReadAt ||= now(); return plain.rest; } };
+  return (sealed ? { ...sealed, plain: timedPlain } : timedPlain) as T;
 }
 let targetClient: BundleClientHandle | null = null;
 
@@ -225,10 +227,10 @@ let targetClient: BundleClientHandle | null = null;
  * (readThrough) while the worker goes on; the rest follows ("ready": the worker done). Phases
  * from the worker's progress messages.
  */
-async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; apart?: boolean }) {
+async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; apart?: boolean; deflateInRealm?: boolean }) {
   // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
   // With `keyPrepared`, the worker prepareExportKey started, holding the key the dialog stretched.
-  const client = o.keyPrepared && sourceClient ? sourceClient : (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
+  const client = o.keyPrepared && sourceClient ? sourceClient : (sourceClient = createBundleClient(() => benchWorker(o.deflateInRealm ? `${SOURCE_DB}|in-realm` : SOURCE_DB, o.inPage ?? false)));
   const firstAt: Record<string, number> = {};
   const t0 = now();
   // As runExport does: with a passphrase the save seals as it writes, its workers started with the export.
@@ -258,7 +260,7 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
   if (isStreamedSealedParts(res.file)) { sealedToFinish = res.file; bundle = null; } else bundle = partsBlob(byteParts([...res.file.head.parts, ...(await res.file.rest).parts]));
   const writeAt = firstAt.writing ?? t1;
   return {
-    ...timed(t2 - t0, size), headReadMs: Math.round(headReadAt - t0), ...(o.apart ? { apartSaveMs: Math.round(t2 - tApart) } : {}), bundleMB: Math.round(size / MB), headMs: Math.round(th - t0), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
+    ...timed(t2 - t0, size), headReadMs: Math.round(headReadAt - t0), marks: JSON.stringify((globalThis as any).__marks ?? {}), ...(o.apart ? { apartSaveMs: Math.round(t2 - tApart) } : {}), bundleMB: Math.round(size / MB), headMs: Math.round(th - t0), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
     // collect (and start the worker) → records serialised + files laid out → message back; the save runs from the head on
     phases: {
       collectMs: Math.round(writeAt - t0),
