@@ -33,6 +33,7 @@
 //   options: --files N  --mb N  --actors N  --events N  --seed N  --no-build  --no-passphrase
 //            --in-page   the worker's host runs on the page instead of in a Worker (no messaging)
 //            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
+//            --apart     a probe: the plain export's worker first, then its save alone (not the app's overlap)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -62,8 +63,6 @@ const { values: opts } = parseArgs({
     profile: { type: 'boolean', default: false },
     'in-page': { type: 'boolean', default: false },
     apart: { type: 'boolean', default: false },
-    probe: { type: 'boolean', default: false },
-    ab: { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -186,15 +185,6 @@ async function main() {
     result.rawRead = await page.evaluate(() => window.casefileBundleBench.rawRead());
     log(`RAW IndexedDB blob read ${result.rawRead.mbPerS} MB/s (${result.rawRead.ms} ms); load ${load()}`);
 
-    if (opts.ab) {
-      // A probe: the plain export with the JSON entries deflated on their own worker (as the app does) and on the bundle worker, ABBA.
-      for (const inRealm of [false, true, true, false, false, true]) {
-        const e = await page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { deflateInRealm: inRealm });
-        await page.evaluate(() => window.casefileBundleBench.dropBundle());
-        log(`AB export, deflate ${inRealm ? 'on the bundle worker' : 'on its own worker'}: ${e.ms} ms = ${Math.round((result.rawRead.ms / e.ms) * 100) / 100}× raw read (PDFs saved by ${e.headReadMs}, worker ${e.workerMs}); load ${load()}`);
-      }
-    }
-    if (opts.probe) log(`PROBE reads (ms): ${JSON.stringify(await page.evaluate(() => window.casefileBundleProbe()))}; load ${load()}`);
     const variants = opts['no-passphrase'] ? [['plain', undefined]] : [['plain', undefined], ['passphrase', PASSPHRASE]];
     for (const [label, passphrase] of variants) {
       const mem = (m) => `JS heap peak page ${m.peak.heapMB} MB + worker ${m.peak.workerHeapMB} MB (before ${m.before.heapMB} + ${m.before.workerHeapMB}), renderer RSS peak ${m.peak.rendererMB} MB (before ${m.before.rendererMB}), all processes ${m.peak.totalMB} MB`;
@@ -209,7 +199,7 @@ async function main() {
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
       const e = exp.result;
       await page.evaluate(() => window.casefileBundleBench.finishBundle());
-      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms, their bytes saved by ${e.headReadMs} ms; ` : ""}${e.marks ? `MARKS ${e.marks}; ` : ''}${e.apartSaveMs !== undefined ? `PROBE worker first, then the save alone ${e.apartSaveMs} ms; ` : ''}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
+      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms, their bytes saved by ${e.headReadMs} ms; ` : ""}${e.apartSaveMs !== undefined ? `PROBE worker first, then the save alone ${e.apartSaveMs} ms; ` : ''}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
       // The import screen likewise stretches the passphrase as it is typed (useImportKeyAhead → PreparedScrypt).
       if (passphrase) {
         const keyMs = await page.evaluate((o) => window.casefileBundleBench.prepareImportKey(o), { passphrase, inPage });

@@ -2,7 +2,6 @@ import { version } from '../../package.json';
 import { openDatabase } from '../db/db';
 import { scryptInWorker } from './scryptClient';
 import { createSealPool } from './sealPool';
-import { createDeflatePool } from './deflatePool';
 import { createFileHasher } from './hashClient';
 import { createBundleHost } from './bundleHost';
 import type { BundleRequest, BundleResponse } from './bundleProtocol';
@@ -18,5 +17,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool(), deflaters: () => createDeflatePool(), hasher: () => createFileHasher() });
+const host = createBundleHost({ openDb: () => openDatabase(), appVersion: version, post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool(), hasher: () => createFileHasher() });
 scope.addEventListener('message', ({ data }) => host.handle(data));

@@ -8,7 +8,6 @@ import type { ByteParts, SealedParts } from '../bundle/io';
 import { BundleTooLargeError, ageHeader, ageKey, passphraseScryptArgs, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../bundle/io';
 import type { BundleFile, BundleHead, PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
-import type { DeflatePool } from './deflatePool';
 import { PreparedKey, PreparedScrypt } from './preparedKey';
 
 import type { FileHasher } from './hashClient';
@@ -41,8 +40,6 @@ export interface BundleHostConfig {
   scrypt?: ScryptFn;
   /** Workers that seal a passphrase export's payload (sealPool.ts), started per export; in this realm otherwise. */
   sealers?: () => SealPool;
-  /** A worker that deflates an export's JSON entries while the records are read (deflatePool.ts), per export; in this realm otherwise. */
-  deflaters?: () => DeflatePool;
   /** A worker that hashes an inspected bundle's PDFs while the records are read (hashClient.ts), per inspection; in this realm otherwise. */
   hasher?: () => FileHasher | null;
 }
@@ -119,17 +116,15 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     // zip and the age header. A browser download takes one Blob: sealed here, on the workers.
     const sealAtSave = encrypted && req.as === 'parts';
     const sealer = key && !sealAtSave ? config.sealers?.() : undefined;
-    const deflater = config.deflaters?.();
-    const closeWorkers = (): void => { sealer?.close(); deflater?.close(); };
     let snapshot: CaseSnapshot;
     // The largest entries (actors, events, documents) are serialised and deflated while the page rows are read.
     let prepared: PreparedEntry[] = [];
     try {
       snapshot = await collectSnapshot(await db(), req.scope, {
-        onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map((list) => recordsEntry(list, deflater)); },
+        onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map(recordsEntry); },
       });
     } catch (e) {
-      closeWorkers();
+      sealer?.close();
       throw e;
     }
     progress({ phase: 'collecting', done: 1, total: 1 });
@@ -139,7 +134,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
       ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
       ...(config.scrypt ? { scrypt: config.scrypt } : {}),
       ...(key ? { ageKey: key } : {}),
-      signal, onProgress: progress, prepared, ...(deflater ? { deflater } : {}),
+      signal, onProgress: progress, prepared,
     };
     let parts: ByteParts | SealedParts;
     try {
@@ -147,7 +142,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
         ? await writeBundleSealedAtSave(snapshot, info, { ...common, passphrase: req.passphrase! })
         : await writeBundleParts(snapshot, info, { ...common, ...(encrypted ? { passphrase: req.passphrase } : {}), ...(sealer ? { sealer } : {}) });
     } finally {
-      closeWorkers();
+      sealer?.close();
     }
     const caseName = snapshot.cases.find((c) => c.id === snapshot.caseId)?.name ?? '';
     const counts = {
@@ -168,19 +163,6 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
   const exportStreamed = (req: Extract<BundleRequest, { type: 'export' }>) => run(req.id, async (signal, progress) => {
     progress({ phase: 'collecting', done: 0, total: 1 });
     const key = exportKey(req.passphrase);
-    // The JSON entries are deflated on a worker of their own (the second core) as they are made.
-    const deflater = config.deflaters?.();
-    try {
-      return await exportStreamedWith(req, signal, progress, key, deflater);
-    } finally {
-      deflater?.close();
-    }
-  });
-
-  const exportStreamedWith = async (
-    req: Extract<BundleRequest, { type: 'export' }>, signal: AbortSignal, progress: (p: BundleProgress) => void,
-    key: ReturnType<typeof exportKey>, deflater: DeflatePool | undefined,
-  ): Promise<BundleResponse> => {
     const encrypted = key !== undefined;
     // Every zip timestamp is this moment, so the head laid out during collect matches the rest.
     const createdAt = now();
@@ -199,7 +181,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
       return head;
     };
     const snapshot = await collectSnapshot(await db(), req.scope, {
-      onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map((list) => recordsEntry(list, deflater)); },
+      onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map(recordsEntry); },
       onFiles: (files, about) => {
         headSent = sendHead(files, about);
         headSent.catch(() => undefined); // awaited below, after the rest of the collect
@@ -208,7 +190,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     progress({ phase: 'collecting', done: 1, total: 1 });
     if (!headSent) throw new Error('The bundle\'s files were never read.');
     const head = await (headSent as Promise<BundleHead>);
-    const rest = await writeBundleRest(snapshot, info, { signal, onProgress: progress, prepared, head, ...(deflater ? { deflater } : {}) });
+    const rest = await writeBundleRest(snapshot, info, { signal, onProgress: progress, prepared, head });
     post({ type: 'rest', id: req.id, parts: rest });
     const counts = {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,
@@ -216,7 +198,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     };
     await headerSent;
     return { type: 'exported', id: req.id, result: { counts } };
-  };
+  });
 
   const inspect = (req: Extract<BundleRequest, { type: 'inspect' }>) => run(req.id, async (signal, progress) => {
     const encrypted = req.passphrase !== undefined;

@@ -15,8 +15,7 @@ import { NAME_RULES_PATH, sortNameRules } from './nameRules';
 import { inOrder, sha256Of, throwIfAborted } from './stream';
 import type { Digest } from './stream';
 import { CHARTS_PATH, sortCharts } from './charts';
-import { deflateInRealm } from './deflate';
-import type { Deflater } from './deflate';
+import { deflateRaw } from './deflate';
 import type { ZipLimits } from './zipErrors';
 import type { ZipInput } from './zipWrite';
 import type { BundleHead } from './bundleFiles';
@@ -73,8 +72,6 @@ export interface WriteBundleOptions {
    * read): used when laid out from the very `files` array the snapshot holds, ignored otherwise.
    */
   head?: BundleHead;
-  /** Where the JSON entries are deflated (the app: a worker of their own); in this realm otherwise. */
-  deflater?: Deflater;
 }
 
 /** A record list's JSON entry (records sorted by id), its deflate under way. */
@@ -89,9 +86,9 @@ export interface PreparedEntry {
  * an export calls this as soon as the actors, events and documents are final, so their largest
  * entries are deflated while the page rows are still being read (writeBundleParts' `prepared`).
  */
-export function recordsEntry(records: readonly { id: string }[], deflater: Deflater = deflateInRealm): PreparedEntry {
+export function recordsEntry(records: readonly { id: string }[]): PreparedEntry {
   const data = utf8(JSON.stringify([...records].sort(byId)));
-  const deflated = deflater.deflate(data);
+  const deflated = deflateRaw(data);
   deflated.catch(() => undefined); // awaited by the writer, or dropped with the export
   return { records, data, deflated };
 }
@@ -120,6 +117,9 @@ export class BundleTooLargeError extends Error {
   override readonly name = 'BundleTooLargeError';
   readonly code = 'too-large';
 }
+
+/** JSON entries being deflated at once (deflate.ts). */
+const DEFLATE_IN_FLIGHT = 4;
 
 const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -244,8 +244,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
   const all: ZipInput[] = [{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs];
   // The JSON entries deflated by the platform's zlib (deflate.ts), a few at a time: each stream
   // holds zlib's working memory (~0.3 MB) until it ends.
-  const deflater = opts.deflater ?? deflateInRealm;
-  await inOrder(all, deflater.inFlight, (i) => deflating.get(i.data) ?? deflater.deflate(i.data), (i, deflated) => {
+  await inOrder(all, DEFLATE_IN_FLIGHT, (i) => deflating.get(i.data) ?? deflateRaw(i.data), (i, deflated) => {
     throwIfAborted(opts.signal);
     i.deflated = deflated;
   });

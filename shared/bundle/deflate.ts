@@ -39,17 +39,3 @@ export async function deflateRaw(data: Uint8Array, opts: { forceFflate?: boolean
   await written;
   return out;
 }
-
-/**
- * Where an export's JSON entries are deflated: a worker of their own in the app (deflatePool.ts,
- * the second core, while the bundle worker goes on reading and serialising), deflateRaw in this
- * realm otherwise. Same bytes either way (the same platform zlib).
- */
-export interface Deflater {
-  deflate(data: Uint8Array): Promise<Uint8Array>;
-  /** Entries worth having in flight at once: a worker takes many per message, this realm a few. */
-  readonly inFlight: number;
-}
-
-/** In this realm, a few entries at once: each native stream holds zlib's working memory (~0.3 MB) until it ends. */
-export const deflateInRealm: Deflater = { deflate: (data) => deflateRaw(data), inFlight: 4 };

@@ -1,7 +1,6 @@
 import { openDatabase } from '../../renderer/db/db';
 import { scryptInWorker } from '../../renderer/workers/scryptClient';
 import { createSealPool } from '../../renderer/workers/sealPool';
-import { createDeflatePool } from '../../renderer/workers/deflatePool';
 import { createFileHasher } from '../../renderer/workers/hashClient';
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleRequest, BundleResponse } from '../../renderer/workers/bundleProtocol';
@@ -19,7 +18,5 @@ interface WorkerScope {
 }
 const scope = self as unknown as WorkerScope;
 
-// A name ending in "|in-realm" (a probe, --ab) leaves the JSON entries' deflate on this worker.
-const [dbName, variant] = scope.name.split('|');
-const host = createBundleHost({ openDb: () => openDatabase(dbName), ...(variant === 'in-realm' ? {} : { deflaters: () => createDeflatePool() }), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool(), hasher: () => createFileHasher() });
+const host = createBundleHost({ openDb: () => openDatabase(scope.name), appVersion: 'bench', post: (message) => scope.postMessage(message), scrypt: scryptInWorker, sealers: () => createSealPool(), hasher: () => createFileHasher() });
 scope.addEventListener('message', ({ data }) => host.handle(data));

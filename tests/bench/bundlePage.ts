@@ -27,7 +27,6 @@ import type { StreamedSealedParts } from '../../shared/bundle/ageSealed';
 import { isStreamedSealedParts, streamedSealedBlob } from '../../shared/bundle/ageSealed';
 import type { ChunkSealer } from '../../shared/bundle/ageStream';
 import { createSealPool } from '../../renderer/workers/sealPool';
-import { createDeflatePool } from '../../renderer/workers/deflatePool';
 
 const SOURCE_DB = 'bench-bundle-source';
 const TARGET_DB = 'bench-bundle-target';
@@ -203,7 +202,7 @@ function benchWorker(dbName: string, inPage: boolean): BundleWorkerLike {
     terminate: () => {},
   };
   const host = createBundleHost({
-    openDb: () => openDatabase(dbName), appVersion: 'bench', deflaters: () => createDeflatePool(),
+    openDb: () => openDatabase(dbName), appVersion: 'bench',
     post: (message) => { setTimeout(() => w.onmessage?.({ data: message } as MessageEvent<BundleResponse>), 0); },
   });
   return w;
@@ -227,10 +226,10 @@ let targetClient: BundleClientHandle | null = null;
  * (readThrough) while the worker goes on; the rest follows ("ready": the worker done). Phases
  * from the worker's progress messages.
  */
-async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; apart?: boolean; deflateInRealm?: boolean }) {
+async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; apart?: boolean }) {
   // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
   // With `keyPrepared`, the worker prepareExportKey started, holding the key the dialog stretched.
-  const client = o.keyPrepared && sourceClient ? sourceClient : (sourceClient = createBundleClient(() => benchWorker(o.deflateInRealm ? `${SOURCE_DB}|in-realm` : SOURCE_DB, o.inPage ?? false)));
+  const client = o.keyPrepared && sourceClient ? sourceClient : (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
   const firstAt: Record<string, number> = {};
   const t0 = now();
   // As runExport does: with a passphrase the save seals as it writes, its workers started with the export.
@@ -260,7 +259,7 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
   if (isStreamedSealedParts(res.file)) { sealedToFinish = res.file; bundle = null; } else bundle = partsBlob(byteParts([...res.file.head.parts, ...(await res.file.rest).parts]));
   const writeAt = firstAt.writing ?? t1;
   return {
-    ...timed(t2 - t0, size), headReadMs: Math.round(headReadAt - t0), marks: JSON.stringify((globalThis as any).__marks ?? {}), ...(o.apart ? { apartSaveMs: Math.round(t2 - tApart) } : {}), bundleMB: Math.round(size / MB), headMs: Math.round(th - t0), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
+    ...timed(t2 - t0, size), headReadMs: Math.round(headReadAt - t0), ...(o.apart ? { apartSaveMs: Math.round(t2 - tApart) } : {}), bundleMB: Math.round(size / MB), headMs: Math.round(th - t0), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
     // collect (and start the worker) → records serialised + files laid out → message back; the save runs from the head on
     phases: {
       collectMs: Math.round(writeAt - t0),
@@ -396,23 +395,3 @@ declare global {
 
 window.casefileBundleBench = { reset, fill, rawRead, prepareExportKey, prepareImportKey, exportBundle, importBundle, reimportBundle, finishBundle, dropBundle: () => { bundle = null; } };
 document.getElementById('status')!.textContent = 'ready';
-
-/** A probe (`--probe`): the records read by the case's index against the whole tables, fresh connections. */
-async function probeReads(): Promise<Record<string, number>> {
-  const out: Record<string, number> = {};
-  const run = async (label: string, f: (db: CasefileDb) => Promise<unknown>) => {
-    const db = await openDatabase(SOURCE_DB);
-    const t0 = now();
-    await f(db);
-    out[label] = Math.round(now() - t0);
-    db.close();
-  };
-  for (let round = 0; round < 2; round++) {
-    await run(`index${round}`, (db) => db.transaction('r', db.actors, db.events, () => Promise.all([db.actors.where('caseIds').equals(CASE_ID).toArray(), db.events.where('caseIds').equals(CASE_ID).toArray()])));
-    await run(`table${round}`, (db) => db.transaction('r', db.actors, db.events, () => Promise.all([db.actors.toArray(), db.events.toArray()])));
-    await run(`keysOnly${round}`, (db) => db.transaction('r', db.actors, db.events, () => Promise.all([db.actors.where('caseIds').equals(CASE_ID).primaryKeys(), db.events.where('caseIds').equals(CASE_ID).primaryKeys()])));
-    await run(`pages${round}`, (db) => db.pages.toArray());
-  }
-  return out;
-}
-(window as unknown as { casefileBundleProbe: typeof probeReads }).casefileBundleProbe = probeReads;
