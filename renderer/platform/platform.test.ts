@@ -6,7 +6,7 @@ import { createWebPlatform } from './webPlatform';
 import { saveBlobDesktop } from './blobFiles';
 import { byteParts, partsBlob } from '../../shared/bundle/parts';
 import { sealAtSave } from '../../shared/bundle/ageSealed';
-import { decryptBlob } from '../../shared/bundle/age';
+import { decryptBlob } from '../../shared/bundle/ageDecrypt';
 
 interface FakeSave { name: string; chunks: Uint8Array[]; state: 'open' | 'committed' | 'aborted' }
 

@@ -4,7 +4,8 @@ import { saveBlobDesktop } from './blobFiles';
 import type { ByteParts } from '../../shared/bundle/parts';
 import { byteParts } from '../../shared/bundle/parts';
 import type { StreamedSealedParts } from '../../shared/bundle/ageSealed';
-import { ageHeader, ageKey, decryptBlob, payloadKeyOf } from '../../shared/bundle/age';
+import { ageHeader, ageKey, payloadKeyOf } from '../../shared/bundle/age';
+import { decryptBlob } from '../../shared/bundle/ageDecrypt';
 
 /** A desktop save that records what main is told: the begin request, the chunks, the commit. */
 function fakeSave(opts: { failAfterChunks?: number } = {}) {

@@ -38,7 +38,7 @@ export interface BundleHostConfig {
   scryptWorkFactor?: number;
   /** Where age's scrypt runs: the app gives it a worker of its own (scryptClient.ts); in this realm otherwise. */
   scrypt?: ScryptFn;
-  /** Workers that seal a passphrase export's payload (sealPool.ts), started per export; in this realm otherwise. */
+  /** Workers that seal a passphrase export's payload and open a passphrase import's (sealPool.ts), started per export or import; in this realm otherwise. */
   sealers?: () => SealPool;
   /** A worker that hashes an inspected bundle's PDFs while the records are read (hashClient.ts), per inspection; in this realm otherwise. */
   hasher?: () => FileHasher | null;
@@ -204,13 +204,16 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const encrypted = req.passphrase !== undefined;
     const hasher = config.hasher?.() ?? null;
     const stretched = importScrypt.claim();
+    // The chunks of an encrypted bundle are opened on the sealing workers, one a core.
+    const opener = encrypted ? config.sealers?.() : undefined;
     let read: Awaited<ReturnType<typeof readBundleBlob>>;
     try {
       read = await readBundleBlob(req.file, {
         ...(encrypted ? { passphrase: req.passphrase } : {}), scrypt: stretched.scrypt, signal, onProgress: progress,
-        ...(hasher ? { digestFile: hasher.digestFile } : {}),
+        ...(hasher ? { digestFile: hasher.digestFile } : {}), ...(opener ? { opener } : {}),
       });
     } finally {
+      opener?.close();
       hasher?.close();
       stretched.release();
     }

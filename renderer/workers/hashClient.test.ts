@@ -64,6 +64,27 @@ describe('createFileHasher', () => {
     await expect(hasher.digestFile(blob, {})).rejects.toMatchObject({ name: 'AbortError' });
   });
 
+  it('spreads the files over two workers, the one with fewer waiting first; one that dies ends both', async () => {
+    const lanes = [fakeWorker(), fakeWorker()];
+    const asked = lanes.map(() => 0);
+    lanes.forEach((w, i) => { const post = w.postMessage.bind(w); w.postMessage = (m) => { asked[i]!++; post(m); }; });
+    let started = 0;
+    const hasher = createFileHasher(() => lanes[started++] ?? null, 2)!;
+    const files = Array.from({ length: 6 }, (_, i) => new Blob([new TextEncoder().encode(`%PDF-1.7 file ${i}`)]));
+    const digests = await Promise.all(files.map((f) => hasher.digestFile(f, {})));
+    expect(digests).toEqual(await Promise.all(files.map((f) => digestBlob(f))));
+    expect(asked).toEqual([3, 3]);
+    const silent = [fakeWorker('silent'), fakeWorker('silent')];
+    let n = 0;
+    const stuck = createFileHasher(() => silent[n++] ?? null, 2)!;
+    const a = stuck.digestFile(files[0]!, {});
+    const b = stuck.digestFile(files[1]!, {});
+    silent[1]!.onerror?.({ message: 'out of memory' } as ErrorEvent);
+    await expect(a).rejects.toThrow('The file-checking worker stopped: out of memory.');
+    await expect(b).rejects.toThrow('The file-checking worker stopped: out of memory.');
+    expect(silent.map((w) => w.terminated)).toEqual([true, true]);
+  });
+
   it('is null where no worker can start (the reader then hashes on its own thread)', () => {
     expect(createFileHasher(() => null)).toBeNull();
     expect(createFileHasher()).toBeNull(); // Node: no Worker

@@ -3,7 +3,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ageHeader, ageKey, assertPassphraseFile, decryptBlob, encryptBlob, encryptParts, passphraseScryptArgs, payloadKeyOf } from './age';
+import { ageHeader, ageKey, assertPassphraseFile, encryptBlob, encryptParts, passphraseScryptArgs, payloadKeyOf } from './age';
+import { decryptBlob } from './ageDecrypt';
 import type { ChunkSealer } from './ageStream';
 import { BATCH_BYTES, sealInProcess } from './ageStream';
 import type { ByteParts } from './parts';

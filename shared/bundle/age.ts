@@ -1,7 +1,7 @@
 import { concatBytes, fromUtf8, utf8 } from './bytes';
 import type { ScryptFn } from './ageCrypto';
 import {
-  CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, hkdfSha256, hmacSha256, loadSodium, open, randomBytes, sameBytes, scryptInProcess, seal, streamNonce,
+  hkdfSha256, hmacSha256, loadSodium, open, randomBytes, scryptInProcess, seal,
 } from './ageCrypto';
 import type { AgeHeader, Stanza } from './ageHeader';
 import { AGE_MAGIC, ARMOR_BEGIN, AgeHeaderError, MAX_HEADER_BYTES, base64NoPad, fromBase64NoPad, headerBytes, headerMacInput, kindOf, parseHeader, recipientTypes } from './ageHeader';
@@ -29,8 +29,6 @@ export const DEFAULT_SCRYPT_WORK_FACTOR = 18;
 /** Above this, a file is refused before scrypt runs (2^20 KiB = 1 GiB of memory; age's own tools stop at 22). */
 export const MAX_SCRYPT_WORK_FACTOR = 20;
 const SCRYPT_LABEL = 'age-encryption.org/v1/scrypt';
-/** Bytes read from the input per step: many chunks per read, as Blob reads are round trips. */
-const READ_BYTES = 64 * CHUNK_BYTES;
 /** Output collected into Blob parts of about this size. */
 const PART_BYTES = 4 * 1024 * 1024;
 
@@ -175,64 +173,6 @@ export async function sealPayload(
   if (taken !== plain.size) throw new Error(`The bundle's parts held ${taken} bytes, not the ${plain.size} announced.`);
 }
 
-/**
- * Decrypts an age file with a passphrase into a Blob of the plaintext. Refusals, as
- * BundleFailure: `age-armored` and `age-recipient-key` (a passphrase cannot help),
- * `wrong-passphrase`, `unsupported-encryption` (an absurd work factor) and `decryption-failed`
- * with what is damaged: the header, its MAC, a chunk (and where), or the end (cut short).
- */
-export async function decryptBlob(cipher: Blob, passphrase: string, opts: AgeOptions = {}): Promise<Blob> {
-  throwIfAborted(opts.signal);
-  await assertPassphraseFile(cipher);
-  const header = await readHeader(cipher);
-  const fileKey = await unwrapFileKey(header, passphrase, opts.scrypt ?? scryptInProcess);
-  throwIfAborted(opts.signal);
-  const macKey = await hkdfSha256(fileKey, new Uint8Array(0), 'header', 32);
-  if (!sameBytes(await hmacSha256(macKey, header.macInput), header.mac)) {
-    damaged('The encrypted bundle\'s header has been altered: its MAC does not match, so none of it is trusted.', { key: 'bundles.age.mac' });
-  }
-  const payloadStart = header.payloadOffset + 16;
-  if (cipher.size < payloadStart + TAG_BYTES) cutShort(cipher.size);
-  const nonce = new Uint8Array(await cipher.slice(header.payloadOffset, payloadStart).arrayBuffer());
-  const payloadKey = await hkdfSha256(fileKey, nonce, 'payload', 32);
-  const s = await loadSodium();
-  const payload = cipher.slice(payloadStart);
-  const count = Math.ceil(payload.size / SEALED_CHUNK_BYTES);
-  const lastSize = payload.size - (count - 1) * SEALED_CHUNK_BYTES;
-  if (count > 1 && lastSize <= TAG_BYTES) {
-    damaged(`The encrypted bundle ends with ${lastSize} stray bytes after byte ${cipher.size - lastSize}: it was altered or two files were joined.`, { key: 'bundles.age.trailing', values: { offset: cipher.size - lastSize } });
-  }
-  const total = payload.size - count * TAG_BYTES;
-  const out = new PartCollector();
-  const n = new Uint8Array(12);
-  let index = 0;
-  for await (const [at, bytes] of slices(payload, opts.signal, SEALED_CHUNK_BYTES * 64)) {
-    for (let o = 0; o < bytes.length; o += SEALED_CHUNK_BYTES) {
-      const sealed = bytes.subarray(o, o + SEALED_CHUNK_BYTES);
-      const last = index === count - 1;
-      const plain = open(s, payloadKey, streamNonce(index, last, n), sealed);
-      if (!plain || (plain.length === 0 && index > 0)) {
-        const offset = payloadStart + at + o;
-        // A full last chunk that opens as a middle one: the file stops where a chunk did.
-        if (last && sealed.length === SEALED_CHUNK_BYTES && open(s, payloadKey, streamNonce(index, false, n), sealed)) cutShort(cipher.size);
-        // A middle chunk sealed as the last one: the file goes on after its real end.
-        if (!last && open(s, payloadKey, streamNonce(index, true, n), sealed)) {
-          const end = offset + sealed.length;
-          damaged(`The encrypted bundle goes on after its end (byte ${end}): it was altered or two files were joined.`, { key: 'bundles.age.trailing', values: { offset: end } });
-        }
-        if (last) {
-          damaged(`The encrypted bundle's last part (from byte ${offset}) does not decrypt: the file was cut short or its end altered.`, { key: 'bundles.age.end', values: { offset } });
-        }
-        damaged(`Part ${index + 1} of the encrypted bundle (64 KiB from byte ${offset}) does not decrypt: those bytes were altered.`, { key: 'bundles.age.chunk', values: { chunk: index + 1, offset } });
-      }
-      out.push(plain);
-      index++;
-    }
-    opts.onProgress?.(out.size, total);
-  }
-  return makeBlob(out.finish());
-}
-
 /** The passphrase stanza's scrypt salt (with age's label, as scrypt takes it) and work factor, checked; refuses what is not one. */
 function scryptStanza(header: AgeHeader): { stanza: Stanza; salt: Uint8Array; logN: number } {
   const { stanzas } = header;
@@ -264,7 +204,8 @@ export async function passphraseScryptArgs(cipher: Blob, passphrase: string): Pr
   }
 }
 
-async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: ScryptFn): Promise<Uint8Array> {
+/** The file key, unwrapped from the passphrase stanza (decryption, ageDecrypt.ts). */
+export async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: ScryptFn): Promise<Uint8Array> {
   const { stanza: st, salt, logN } = scryptStanza(header);
   const key = await scrypt(utf8(passphrase), salt, logN);
   const fileKey = open(await loadSodium(), key, new Uint8Array(12), st.body);
@@ -272,7 +213,8 @@ async function unwrapFileKey(header: AgeHeader, passphrase: string, scrypt: Scry
   return fileKey;
 }
 
-async function readHeader(blob: Blob): Promise<AgeHeader> {
+/** The header, or the refusal that says what is wrong with it. */
+export async function readHeader(blob: Blob): Promise<AgeHeader> {
   const head = new Uint8Array(await blob.slice(0, MAX_HEADER_BYTES).arrayBuffer());
   try {
     return parseHeader(head);
@@ -283,37 +225,16 @@ async function readHeader(blob: Blob): Promise<AgeHeader> {
   }
 }
 
-function damaged(message: string, detail: BundleErrorDetail): never {
+export function damaged(message: string, detail: BundleErrorDetail): never {
   return fail('decryption-failed', message, { detail });
 }
 
-function cutShort(size: number): never {
+export function cutShort(size: number): never {
   return damaged(`The encrypted bundle was cut short: it stops after ${size} bytes, before its end. Copy or download it again.`, { key: 'bundles.age.truncated', values: { size } });
 }
 
-/** The Blob in reads of `step` bytes, the next read already under way while one is used. */
-async function* slices(blob: Blob, signal: AbortSignal | undefined, step = READ_BYTES): AsyncGenerator<[number, Uint8Array]> {
-  const read = (at: number): Promise<Uint8Array> | null => {
-    if (at >= blob.size) return null;
-    const p = blob.slice(at, Math.min(blob.size, at + step)).arrayBuffer().then((b) => new Uint8Array(b));
-    p.catch(() => undefined);
-    return p;
-  };
-  if (blob.size === 0) {
-    yield [0, new Uint8Array(0)];
-    return;
-  }
-  let next = read(0);
-  for (let at = 0; next; at += step) {
-    const bytes = await next;
-    throwIfAborted(signal);
-    next = read(at + step);
-    yield [at, bytes];
-  }
-}
-
 /** Output chunks gathered into Blob parts, so they leave the JS heap as they come. */
-class PartCollector {
+export class PartCollector {
   private readonly parts: Blob[] = [];
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;

@@ -1,5 +1,5 @@
 import type Sodium from 'libsodium-wrappers-sumo';
-import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, loadSodium, seal, streamNonce } from './ageCrypto';
+import { CHUNK_BYTES, SEALED_CHUNK_BYTES, TAG_BYTES, loadSodium, open, seal, streamNonce } from './ageCrypto';
 import { throwIfAborted } from './stream';
 
 /**
@@ -45,6 +45,42 @@ export function sealBatch(s: typeof Sodium, key: Uint8Array, plain: Uint8Array, 
 export const sealInProcess: ChunkSealer = {
   lanes: 1,
   seal: async (key, plain, first, final) => sealBatch(await loadSodium(), key, plain, first, final),
+};
+
+/**
+ * The other way: chunks opened anywhere, in any order (decryption, age.ts's decryptBlob, spreads
+ * batches over the same workers as sealing and lays the plaintext back in order).
+ */
+export interface ChunkOpener {
+  /**
+   * Opens STREAM chunks `first`, `first + 1`, … laid one after another in `sealed` (each whole,
+   * the last shorter only when it ends the payload); chunk number `last` is the payload's last.
+   * Resolves to the plaintext, as bytes or a Blob of them, or to null when a chunk does not open
+   * or a chunk after the payload's first is empty: the caller finds which, and says why.
+   * (`sealed` may be handed over to a worker: the caller does not use it again.)
+   */
+  open(key: Uint8Array, sealed: Uint8Array, first: number, last: number): Promise<Uint8Array | Blob | null>;
+  readonly lanes: number;
+}
+
+export function openBatch(s: typeof Sodium, key: Uint8Array, sealed: Uint8Array, first: number, last: number): Uint8Array | null {
+  const chunks = Math.max(1, Math.ceil(sealed.length / SEALED_CHUNK_BYTES));
+  if (sealed.length < chunks * TAG_BYTES) return null;
+  const out = new Uint8Array(sealed.length - chunks * TAG_BYTES);
+  const nonce = new Uint8Array(12);
+  for (let i = 0; i < chunks; i++) {
+    const index = first + i;
+    const plain = open(s, key, streamNonce(index, index === last, nonce), sealed.subarray(i * SEALED_CHUNK_BYTES, (i + 1) * SEALED_CHUNK_BYTES));
+    if (!plain || (plain.length === 0 && index > 0)) return null;
+    out.set(plain, i * CHUNK_BYTES);
+  }
+  return out;
+}
+
+/** Opening in this realm, one batch at a time. */
+export const openInProcess: ChunkOpener = {
+  lanes: 1,
+  open: async (key, sealed, first, last) => openBatch(await loadSodium(), key, sealed, first, last),
 };
 
 /**

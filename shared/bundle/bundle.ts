@@ -3,7 +3,7 @@ import type { ScryptFn } from './ageCrypto';
 import { JSON_TOTAL_BUDGET } from './admit';
 import type { AgeKey } from './age';
 import { encryptParts } from './age';
-import type { ChunkSealer } from './ageStream';
+import type { ChunkOpener, ChunkSealer } from './ageStream';
 import type { SealedParts } from './ageSealed';
 import { sealAtSave } from './ageSealed';
 import type { ByteParts } from './parts';
@@ -97,6 +97,8 @@ export interface ReadBundleOptions {
   passphrase?: string;
   /** Where age's scrypt runs (the app: a worker of its own); in this realm otherwise. */
   scrypt?: ScryptFn;
+  /** Where an encrypted bundle's chunks are opened (the app: the sealing workers, one a core); in this realm otherwise. */
+  opener?: ChunkOpener;
   limits?: ZipLimits;
   onProgress?: (p: BundleProgressEvent<'decrypting' | 'reading' | 'verifying'>) => void;
   /** Aborting rejects with a DOMException named 'AbortError'. */

@@ -1,4 +1,5 @@
-import { ageKind, assertPassphraseFile, decryptBlob } from './age';
+import { ageKind, assertPassphraseFile } from './age';
+import { decryptBlob } from './ageDecrypt';
 import { admitEntries, checkEntryCounts, checkHead, checkListing } from './admit';
 import type { ReadBundleOptions } from './bundle';
 import type { BundleManifest, ManifestEntry, ReadBundleResult } from './manifest';
@@ -139,6 +140,7 @@ async function readOrThrow(source: Blob, opts: ReadBundleOptions): Promise<ReadB
     plain = await decryptBlob(source, opts.passphrase, {
       signal: opts.signal,
       ...(opts.scrypt ? { scrypt: opts.scrypt } : {}),
+      ...(opts.opener ? { opener: opts.opener } : {}),
       onProgress: (done, total) => opts.onProgress?.({ phase: 'decrypting', done, total }),
     });
   }

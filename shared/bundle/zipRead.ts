@@ -5,6 +5,11 @@ import type { ByteSource } from './stream';
 import { bytesSource, plannedSource, throwIfAborted } from './stream';
 import type { ZipError, ZipLimits } from './zipErrors';
 import { DEFAULT_ZIP_LIMITS, ZipFailure, unsafeNameReason } from './zipErrors';
+import type { CentralRecord, Span } from './zipChecks';
+import {
+  CENTRAL_SIZE, EOCD_SIZE, FLAG_DESCRIPTOR, LOCAL_SIZE, SIG_CENTRAL, SIG_DESCRIPTOR, SIG_LOCAL, SIG_ZIP64_LOCATOR,
+  checkEntryType, checkNames, checkOverlaps, checkSizes, findEocd, zip64,
+} from './zipChecks';
 
 /**
  * A strict zip reader: it reads the End of Central Directory and the central directory,
@@ -19,6 +24,9 @@ import { DEFAULT_ZIP_LIMITS, ZipFailure, unsafeNameReason } from './zipErrors';
  * a zero-copy Blob slice with the CRC-32 the directory declares, for the caller to verify
  * while it hashes them (verifyStored).
  */
+
+const INFLATE_STEP = 4096; // ≤ ~4 MiB of output per step even at deflate's maximum ratio
+const READ_STEP = 1024 * 1024; // compressed bytes fetched from the source at a time
 
 export interface ZipEntry {
   name: string;
@@ -45,31 +53,6 @@ export interface ZipSourceOptions {
   signal?: AbortSignal;
   /** Compressed bytes read so far, of the entries read into memory. */
   onProgress?: (done: number, total: number) => void;
-}
-
-const SIG_LOCAL = 0x04034b50;
-const SIG_CENTRAL = 0x02014b50;
-const SIG_EOCD = 0x06054b50;
-const SIG_ZIP64_LOCATOR = 0x07064b50;
-const SIG_DESCRIPTOR = 0x08074b50;
-const EOCD_SIZE = 22;
-const CENTRAL_SIZE = 46;
-const LOCAL_SIZE = 30;
-const FLAG_ENCRYPTED = 0x0001;
-const FLAG_DESCRIPTOR = 0x0008;
-const FLAG_STRONG_ENCRYPTION = 0x0040;
-const INFLATE_STEP = 4096; // ≤ ~4 MiB of output per step even at deflate's maximum ratio
-const READ_STEP = 1024 * 1024; // compressed bytes fetched from the source at a time
-
-interface CentralRecord {
-  name: string;
-  flags: number;
-  method: number;
-  crc: number;
-  compressedSize: number;
-  size: number;
-  localOffset: number;
-  nameBytes: Uint8Array;
 }
 
 /** Reads a whole zip held in memory; every entry comes back as bytes. */
@@ -240,89 +223,6 @@ async function openOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
   });
 }
 
-interface Span {
-  record: CentralRecord;
-  start: number;
-  dataStart: number;
-  end: number;
-}
-
-function zip64(entry?: string): ZipFailure {
-  return new ZipFailure('zip64-unsupported', 'This zip uses the ZIP64 extension (for archives over 4 GiB or 65,535 entries), which bundles never need.', entry);
-}
-
-/** The End of Central Directory record must end the file exactly, after its own comment. `tail` is the file's last bytes. */
-function findEocd(tail: Uint8Array): number {
-  const view = new DataView(tail.buffer, tail.byteOffset, tail.byteLength);
-  for (let i = tail.length - EOCD_SIZE; i >= 0; i--) {
-    if (view.getUint32(i, true) === SIG_EOCD && i + EOCD_SIZE + view.getUint16(i + 20, true) === tail.length) return i;
-  }
-  return -1;
-}
-
-/**
- * Symlinks, folders and devices are rejected rather than read as plain files: a bundle
- * holds only regular files, and an unpacker downstream might honour the type.
- */
-function checkEntryType(name: string, host: number, external: number): void {
-  if (external & 0x10) throw new ZipFailure('unsupported-entry-type', 'An entry is marked as a folder; bundles hold only files.', name);
-  if (host === 3) {
-    const type = (external >>> 16) & 0o170000;
-    if (type === 0o120000) throw new ZipFailure('unsupported-entry-type', 'An entry is a symbolic link; bundles hold only plain files.', name);
-    if (type !== 0 && type !== 0o100000) throw new ZipFailure('unsupported-entry-type', 'An entry is a special file (folder, device or pipe); bundles hold only plain files.', name);
-  }
-}
-
-function checkNames(records: readonly CentralRecord[]): void {
-  const exact = new Set<string>();
-  const folded = new Map<string, string>();
-  for (const { name } of records) {
-    if (exact.has(name)) throw new ZipFailure('duplicate-name', `The name "${name}" appears twice; which copy is meant is ambiguous.`, name);
-    exact.add(name);
-    // Windows and macOS file systems fold case, and macOS normalises Unicode: two names that
-    // differ only so would overwrite each other on disk, so they are as ambiguous as duplicates.
-    const key = name.normalize('NFC').toLowerCase();
-    const other = folded.get(key);
-    if (other !== undefined) {
-      throw new ZipFailure('name-collision', `The names "${other}" and "${name}" differ only by letter case or Unicode form; on many systems they are the same file.`, name);
-    }
-    folded.set(key, name);
-  }
-  for (const key of folded.keys()) {
-    const parts = key.split('/');
-    for (let i = 1; i < parts.length; i++) {
-      const prefix = parts.slice(0, i).join('/');
-      const clash = folded.get(prefix);
-      if (clash !== undefined) throw new ZipFailure('name-collision', `"${clash}" is both a file and a folder in this archive.`, clash);
-    }
-  }
-}
-
-function checkSizes(records: readonly CentralRecord[], limits: ZipLimits): void {
-  let total = 0;
-  for (const r of records) {
-    if (r.flags & (FLAG_ENCRYPTED | FLAG_STRONG_ENCRYPTION) || r.method === 99) {
-      throw new ZipFailure('encrypted', 'An entry is password-protected; bundles are never encrypted at the zip level.', r.name);
-    }
-    if (r.method !== 0 && r.method !== 8) {
-      throw new ZipFailure('unsupported-method', `An entry uses compression method ${r.method}; only stored (0) and deflate (8) are read.`, r.name);
-    }
-    if (r.method === 0 && r.compressedSize !== r.size) {
-      throw new ZipFailure('size-mismatch', 'A stored (uncompressed) entry declares two different sizes.', r.name);
-    }
-    if (r.size > limits.maxEntryBytes) {
-      throw new ZipFailure('entry-too-large', `An entry would unpack to ${r.size} bytes, more than the ${limits.maxEntryBytes} allowed.`, r.name);
-    }
-    total += r.size;
-    if (total > limits.maxTotalBytes) {
-      throw new ZipFailure('total-too-large', `The archive would unpack to more than ${limits.maxTotalBytes} bytes in all.`, r.name);
-    }
-    if (r.method === 8 && r.size > limits.ratioFloorBytes && r.size > r.compressedSize * limits.maxRatio) {
-      throw new ZipFailure('ratio-too-high', `An entry claims to expand more than ${limits.maxRatio} times, as a zip bomb does.`, r.name);
-    }
-  }
-}
-
 /** Reads and cross-checks the local header; returns where the entry's bytes start and end. */
 async function localSpan(source: ByteSource, r: CentralRecord, cdOffset: number): Promise<{ start: number; dataStart: number; end: number }> {
   const start = r.localOffset;
@@ -358,15 +258,6 @@ async function localSpan(source: ByteSource, r: CentralRecord, cdOffset: number)
     end += o + 12;
   }
   return { start, dataStart, end };
-}
-
-function checkOverlaps(spans: readonly Span[]): void {
-  const sorted = [...spans].sort((a, b) => a.start - b.start);
-  for (let i = 1; i < sorted.length; i++) {
-    if (sorted[i]!.start < sorted[i - 1]!.end) {
-      throw new ZipFailure('overlapping-entries', 'Two entries share the same bytes, a trick used by zip bombs.', sorted[i]!.record.name);
-    }
-  }
 }
 
 async function extract(source: ByteSource, r: CentralRecord, dataStart: number, signal?: AbortSignal): Promise<Uint8Array> {
