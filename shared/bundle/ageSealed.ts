@@ -122,7 +122,7 @@ export async function writeStreamedSealed(
   throwIfAborted(opts.signal);
   if (header.length !== file.headerLength) throw new Error(`The encrypted bundle's header came to ${header.length} bytes, not the ${file.headerLength} announced, so it was not saved.`);
   await emit(concatBytes([header, file.nonce]));
-  const pieces = readStreamedParts(file.plain, { signal: opts.signal, bytes: SEALED_READ_AHEAD_BYTES, gather: true, onRest: (rest) => opts.onRest?.(rest.size) });
+  const pieces = readStreamedParts(file.plain, { signal: opts.signal, bytes: SEALED_READ_AHEAD_BYTES, onRest: (rest) => opts.onRest?.(rest.size) });
   await sealPieces(pieces, file.payloadKey, opts.sealer ?? sealInProcess, emitSealed(emit), { signal: opts.signal });
 }
 
