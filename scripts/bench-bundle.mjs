@@ -33,6 +33,7 @@
 //   options: --files N  --mb N  --actors N  --events N  --seed N  --no-build  --no-passphrase
 //            --in-page   the worker's host runs on the page instead of in a Worker (no messaging)
 //            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
+//            --apart     a probe: the plain export's worker first, then its save alone (not the app's overlap)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -61,6 +62,7 @@ const { values: opts } = parseArgs({
     'no-passphrase': { type: 'boolean', default: false },
     profile: { type: 'boolean', default: false },
     'in-page': { type: 'boolean', default: false },
+    apart: { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -193,11 +195,11 @@ async function main() {
         result['key-prepared-ms'] = keyMs;
         log(`passphrase typed: its key stretched by the bundle worker in ${keyMs} ms, before Export is pressed (not in the export's figure); load ${load()}`);
       }
-      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase) }), opts.profile && `bundle-export-${label}`);
+      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase), apart: opts.apart }), opts.profile && `bundle-export-${label}`);
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
       const e = exp.result;
       await page.evaluate(() => window.casefileBundleBench.finishBundle());
-      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms; ` : ""}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
+      log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms, their bytes saved by ${e.headReadMs} ms; ` : ""}${e.apartSaveMs !== undefined ? `PROBE worker first, then the save alone ${e.apartSaveMs} ms; ` : ''}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
       // The import screen likewise stretches the passphrase as it is typed (useImportKeyAhead → PreparedScrypt).
       if (passphrase) {
         const keyMs = await page.evaluate((o) => window.casefileBundleBench.prepareImportKey(o), { passphrase, inPage });

@@ -122,9 +122,9 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
     } else if (streamedSealed) {
       await writeStreamedSealed(streamedSealed, writeWhole, { sealer: req.sealer ?? pool!, signal, onRest: restArrived });
     } else if (streamed) {
-      for await (const piece of readStreamedParts(streamed, { sliceBytes: size, signal, onRest: (rest) => restArrived(rest.size) })) await write(piece);
+      for await (const piece of readStreamedParts(streamed, { sliceBytes: size, gather: true, signal, onRest: (rest) => restArrived(rest.size) })) await write(piece);
     } else {
-      for await (const piece of readParts(plain!, { sliceBytes: size, signal })) await write(piece);
+      for await (const piece of readParts(plain!, { sliceBytes: size, gather: true, signal })) await write(piece);
     }
     await flush();
     if (signal?.aborted) throw abortError();

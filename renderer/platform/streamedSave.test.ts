@@ -108,3 +108,25 @@ describe('desktop save of an encrypted bundle still being made (StreamedSealedPa
     expect(new Uint8Array(await (await decryptBlob(cipher, 'pass phrase')).arrayBuffer())).toEqual(await bytesOf([...head.parts, ...tail.parts]));
   });
 });
+
+describe('desktop save of many small PDFs', () => {
+  it('writes chunks of the full size, each read as one Blob: a read per chunk, not per PDF', async () => {
+    const { api, state } = fakeSave();
+    // A zip's head: a local header before each of 300 small PDFs.
+    const head = byteParts(Array.from({ length: 300 }, (_, i) => [new Uint8Array(46).fill(i % 251), blobOf(700 + ((i * 37) % 900), i)]).flat());
+    const tail = byteParts([new Uint8Array(5000).fill(9), new Uint8Array(22).fill(8)]);
+    const reads = { n: 0 };
+    const original = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function (this: Blob) { reads.n++; return original.call(this); };
+    try {
+      expect(await saveBlobDesktop(api, { suggestedName: 'b.casefile', mimeType: 'application/zip', blob: { head, rest: Promise.resolve(tail) } }, 65536)).toEqual({ saved: true, path: '/home/u/b.casefile' });
+    } finally {
+      Blob.prototype.arrayBuffer = original;
+    }
+    expect(await bytesOf(state.chunks)).toEqual(await bytesOf([...head.parts, ...tail.parts]));
+    const full = Math.floor(head.size / 65536);
+    expect(state.chunks.slice(0, full).every((c) => c.length === 65536)).toBe(true);
+    expect(reads.n).toBe(Math.ceil(head.size / 65536));
+    expect(state.committed).toEqual({ byteLength: head.size + tail.size });
+  });
+});

@@ -60,3 +60,37 @@ describe('reading a file given as parts', () => {
     expect(asParts(parts)).toBe(parts);
   });
 });
+
+describe('reading parts gathered into runs (the desktop save)', () => {
+  it('yields runs of exactly the slice size (the last shorter), the same bytes, one Blob read per run holding a Blob', async () => {
+    const parts = [bytes(10, 1), new Blob([bytes(25, 2)]), bytes(3, 3), new Blob([]), bytes(0), new Blob([bytes(8, 4)]), bytes(40, 5), new Blob([bytes(3, 6)])];
+    const reads = { n: 0 };
+    const original = Blob.prototype.arrayBuffer;
+    Blob.prototype.arrayBuffer = function (this: Blob) { reads.n++; return original.call(this); };
+    const pieces: Uint8Array[] = [];
+    try {
+      for await (const p of readParts(byteParts(parts), { sliceBytes: 16, gather: true })) pieces.push(p);
+    } finally {
+      Blob.prototype.arrayBuffer = original;
+    }
+    const size = byteParts(parts).size;
+    expect(pieces.map((p) => p.length)).toEqual([...Array(Math.floor(size / 16)).fill(16), size % 16].filter((n) => n > 0));
+    const joined = new Uint8Array(await new Blob(pieces as Uint8Array<ArrayBuffer>[]).arrayBuffer());
+    expect(joined).toEqual(new Uint8Array(await new Blob(parts as Uint8Array<ArrayBuffer>[]).arrayBuffer()));
+    // Runs [0,16) [16,32) [32,48) and [80,89) hold Blob bytes: one read each; [48,64) and [64,80) are bytes alone, not read.
+    expect(pieces.length).toBe(6);
+    expect(reads.n).toBe(4);
+  });
+
+  it('keeps its reads within the count and the bytes allowed, and stops on an abort with none running', async () => {
+    const parts = Array.from({ length: 40 }, (_, i) => new Blob([bytes(100, i)]));
+    let n = 0;
+    for await (const p of readParts(byteParts(parts), { sliceBytes: 256, bytes: 600, gather: true })) n += p.length;
+    expect(n).toBe(4000);
+    const controller = new AbortController();
+    const reading = (async () => {
+      for await (const _ of readParts(byteParts(parts), { sliceBytes: 256, gather: true, signal: controller.signal })) controller.abort();
+    })();
+    await expect(reading).rejects.toMatchObject({ name: 'AbortError' });
+  });
+});

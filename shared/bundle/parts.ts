@@ -1,3 +1,4 @@
+import { concatBytes } from './bytes';
 import { makeBlob, throwIfAborted } from './stream';
 
 /**
@@ -34,6 +35,13 @@ export interface ReadPartsOptions {
   /** …and no more than this many bytes of them (always at least one read). */
   bytes?: number;
   signal?: AbortSignal;
+  /**
+   * Pieces gathered into runs of exactly `sliceBytes` (the last one shorter), each read as one
+   * Blob made of its parts (headers and PDFs alike) in one read: the browser process lays the
+   * run out in the buffer it hands over, so a file of many small PDFs costs a read per run, not
+   * per PDF, and no copy on this thread to gather them. A run of byte arrays alone is joined here.
+   */
+  gather?: boolean;
 }
 
 export const PART_SLICE_BYTES = 4 * 1024 * 1024;
@@ -57,6 +65,38 @@ function* piecesOf(parts: readonly (Blob | Uint8Array)[], slice: number): Genera
   }
 }
 
+/** The parts cut into runs of `slice` bytes (the last shorter), each run its pieces in order. */
+function* runsOf(parts: readonly (Blob | Uint8Array)[], slice: number): Generator<Piece[]> {
+  let run: Piece[] = [];
+  let room = slice;
+  for (const part of parts) {
+    const size = 'byteLength' in part ? part.byteLength : part.size;
+    for (let at = 0; at < size;) {
+      const end = Math.min(size, at + room);
+      run.push('byteLength' in part ? part.subarray(at, end) : { blob: part, start: at, end });
+      room -= end - at;
+      at = end;
+      if (room === 0) {
+        yield run;
+        run = [];
+        room = slice;
+      }
+    }
+  }
+  if (run.length > 0) yield run;
+}
+
+const blobOf = (p: { blob: Blob; start: number; end: number }): Blob => (p.start === 0 && p.end === p.blob.size ? p.blob : p.blob.slice(p.start, p.end));
+
+/** A run's bytes: one read of a Blob made of its pieces, or, with no Blob among them, the pieces joined here. */
+function readRun(run: readonly Piece[]): { size: number; bytes: Promise<Uint8Array> | Uint8Array } {
+  const size = run.reduce((sum, p) => sum + (p instanceof Uint8Array ? p.byteLength : p.end - p.start), 0);
+  if (run.every((p) => p instanceof Uint8Array)) return { size: 0, bytes: run.length === 1 ? run[0] as Uint8Array : concatBytes(run as Uint8Array[]) };
+  const only = run.length === 1 ? run[0] as { blob: Blob; start: number; end: number } : null;
+  const blob = only ? blobOf(only) : makeBlob(run.map((p) => (p instanceof Uint8Array ? p : blobOf(p))));
+  return { size, bytes: blob.arrayBuffer().then((b) => new Uint8Array(b)) };
+}
+
 /**
  * The parts' bytes in order, as pieces of at most `sliceBytes`, with up to `count` Blob reads
  * (and `bytes` of them) in flight ahead of the one being used. Stopping early (a `break`, a
@@ -66,7 +106,7 @@ export async function* readParts(p: ByteParts, opts: ReadPartsOptions = {}): Asy
   const slice = opts.sliceBytes ?? PART_SLICE_BYTES;
   const count = opts.count ?? READS_IN_FLIGHT;
   const budget = opts.bytes ?? BYTES_IN_FLIGHT;
-  const source = piecesOf(p.parts, slice);
+  const source: Iterator<Piece | Piece[]> = opts.gather ? runsOf(p.parts, slice) : piecesOf(p.parts, slice);
   const queue: { size: number; bytes: Promise<Uint8Array> | Uint8Array }[] = [];
   let inFlight = 0;
   let reads = 0;
@@ -76,6 +116,15 @@ export async function* readParts(p: ByteParts, opts: ReadPartsOptions = {}): Asy
       const next = source.next();
       if (next.done) { ended = true; return; }
       const piece = next.value;
+      if (Array.isArray(piece)) {
+        const run = readRun(piece);
+        if (run.bytes instanceof Uint8Array) { queue.push(run); continue; }
+        run.bytes.catch(() => undefined); // awaited in order below
+        inFlight += run.size;
+        reads++;
+        queue.push(run);
+        continue;
+      }
       if (piece instanceof Uint8Array) { queue.push({ size: 0, bytes: piece }); continue; }
       const size = piece.end - piece.start;
       const whole = piece.start === 0 && piece.end === piece.blob.size;

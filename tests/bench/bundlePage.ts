@@ -209,6 +209,14 @@ function benchWorker(dbName: string, inPage: boolean): BundleWorkerLike {
 }
 
 let sourceClient: BundleClientHandle | null = null;
+let headReadAt = 0;
+/** The same file, noting when the save has written the PDFs' entries laid out first and asks for the rest. */
+function headTimed<T extends StreamedExport['file']>(file: T): T {
+  const sealed = isStreamedSealedParts(file) ? file : null;
+  const plain: StreamedParts = sealed ? sealed.plain : (file as StreamedParts);
+  const timedPlain: StreamedParts = { head: plain.head, get rest() { headReadAt ||= now(); return plain.rest; } };
+  return (sealed ? { ...sealed, plain: timedPlain } : timedPlain) as T;
+}
 let targetClient: BundleClientHandle | null = null;
 
 /**
@@ -218,7 +226,7 @@ let targetClient: BundleClientHandle | null = null;
  * (readThrough) while the worker goes on; the rest follows ("ready": the worker done). Phases
  * from the worker's progress messages.
  */
-async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean }) {
+async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; apart?: boolean }) {
   // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
   // With `keyPrepared`, the worker prepareExportKey started, holding the key the dialog stretched.
   const client = o.keyPrepared && sourceClient ? sourceClient : (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
@@ -226,7 +234,8 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
   const t0 = now();
   // As runExport does: with a passphrase the save seals as it writes, its workers started with the export.
   const sealer = o.passphrase !== undefined ? createSealPool(undefined, 'bytes') : undefined;
-  let size: number, th: number, t1 = 0, t2: number, res: StreamedExport;
+  let size: number, th: number, t1 = 0, t2: number, res: StreamedExport, tApart = 0;
+  headReadAt = 0;
   try {
     res = await client.exportBundleStreamed({ kind: 'case', caseId: CASE_ID }, {
       ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}),
@@ -234,7 +243,10 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
     });
     th = now();
     void res.done.then(() => { t1 = now(); }, () => undefined);
-    size = await readThrough(res.file, sealer);
+    // (A probe, `apart`: the worker alone, then the save alone.)
+    if (o.apart) await res.done;
+    tApart = now();
+    size = await readThrough(headTimed(res.file), sealer);
     await res.done;
     t2 = now();
   } finally {
@@ -247,7 +259,7 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
   if (isStreamedSealedParts(res.file)) { sealedToFinish = res.file; bundle = null; } else bundle = partsBlob(byteParts([...res.file.head.parts, ...(await res.file.rest).parts]));
   const writeAt = firstAt.writing ?? t1;
   return {
-    ...timed(t2 - t0, size), bundleMB: Math.round(size / MB), headMs: Math.round(th - t0), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
+    ...timed(t2 - t0, size), headReadMs: Math.round(headReadAt - t0), ...(o.apart ? { apartSaveMs: Math.round(t2 - tApart) } : {}), bundleMB: Math.round(size / MB), headMs: Math.round(th - t0), workerMs: Math.round(t1 - t0), saveMs: Math.round(t2 - t1), ready: timed(t1 - t0, size),
     // collect (and start the worker) → records serialised + files laid out → message back; the save runs from the head on
     phases: {
       collectMs: Math.round(writeAt - t0),
