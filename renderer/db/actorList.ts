@@ -221,14 +221,21 @@ function firstScreenRange(filter: ActorFilter, sort: ActorSort): IndexRange | nu
  * Starts now the reads a live list of this filter is about to make (its first screen by name,
  * the index ranges whose ids it reads), so that they are under way while the filter's input
  * event is still being handled and React renders; the list's own reads take them over
- * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list.
+ * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list; nor does a
+ * one-status filter's id list while the held list's status sets are current.
  */
 export function readActorsAhead(
-  db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number, held?: { ids: readonly string[]; rows: number },
+  db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number,
+  held?: { ids: readonly string[]; rows: number; statusesInMemory?: boolean },
 ): void {
   const fast = fastPath(filter);
   if (fast?.kind === 'all') return;
   const first = firstScreenRange(filter, sort);
+  // One status whose ids the list holds in memory (./heldStatuses.ts): only its first screen.
+  if (fast?.kind === 'range' && fast.field === 'status' && held?.statusesInMemory) {
+    if (first) readRowsAhead(db, 'actors', first, firstScreen);
+    return;
+  }
   // One status or kind by name: its first screen and all its ids, in one transaction.
   if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
   if (first) readRowsAhead(db, 'actors', first, firstScreen);

@@ -1,12 +1,13 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
-import type { Actor } from '../../../shared/model';
+import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { getActorsByIds } from '../../db/actors';
 import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
+import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
 import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
 export interface ActorIds {
@@ -28,6 +29,8 @@ export interface ActorIds {
    * its first rows ahead by it (db/actorList.ts `readActorsAhead`).
    */
   held?: { sort: ActorSort; ids: readonly string[] };
+  /** True when a one-status filter applied next takes its ids from memory (db/heldStatuses.ts). */
+  statusesHeld?: boolean;
 }
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
@@ -111,12 +114,27 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   }, [db, sort, headReady]);
   if (allNow && allNow !== all) setAll(allNow);
 
+  // Which actors hold each status, in this sort's order (db/heldStatuses.ts): read once the held
+  // list is in, and again after every write of an actor (counted as Dexie reports them), so
+  // that a one-status filter takes its ids from memory and reads only its first screen.
+  const writes = useSyncExternalStore(onActorWrites, () => actorWrites(db));
+  const heldReady = all !== undefined;
+  const statusesNow = useLiveQuery(
+    async () => (heldReady ? readHeldStatuses(db, sort, giveWay()) : undefined), [db, sort, heldReady, writes],
+  );
+  // Kept between reads (a new read after a write answers a moment later); dropped for another sort.
+  const [statuses, setStatuses] = useState(statusesNow);
+  if (statusesNow && statusesNow !== statuses) setStatuses(statusesNow);
+  const status = statusOnly(filter);
+  const fromMemory = status && statuses?.sort === sort ? statuses.byStatus.get(status) : undefined;
+
   // A one-index filter (one status, one kind) reads its whole id range beside its first
-  // screen, as a priority read.
+  // screen, as a priority read; one status held in memory reads none.
+  const inMemory = fromMemory !== undefined;
   const range = useLiveQuery(async () => {
-    if (!singleIndex || isAll) return undefined;
+    if (!singleIndex || isAll || inMemory) return undefined;
     return { key, ids: await withPriority(() => queryActorIds(db, filter, sort, { live: true })) };
-  }, [db, key, singleIndex, isAll]);
+  }, [db, key, singleIndex, isAll, inMemory]);
   // The unfiltered list is the held one; until it is there, a native count gives the total
   // (rows past the first screen show as pending meanwhile). Counted once while the held list
   // loads (again after a write), not each time the list goes back to no filter: a count of
@@ -124,12 +142,14 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   const heldMissing = sortedAll === undefined;
   const allCount = useLiveQuery(async () => (heldMissing ? withPriority(() => db.actors.count()) : undefined), [db, heldMissing]);
   const full = useMemo(() => {
+    if (fromMemory) return { key, ids: fromMemory as string[] };
     if (!isAll) return range;
     if (sortedAll) return { key, ids: sortedAll };
     return allCount === undefined ? undefined : { key, count: allCount };
-  }, [isAll, range, sortedAll, key, allCount]);
+  }, [fromMemory, isAll, range, sortedAll, key, allCount]);
 
-  const answer = useMemo(() => answerOf(key, head, full, all), [key, head, full, all]);
+  const statusesHeld = statuses?.sort === sort;
+  const answer = useMemo(() => answerOf(key, head, full, all, statusesHeld), [key, head, full, all, statusesHeld]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
   const [last, setLast] = useState(answer);
@@ -141,10 +161,10 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
 function answerOf(
   key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined } | undefined,
   full: { key: string; ids?: string[]; count?: number } | undefined,
-  held: { sort: ActorSort; ids: string[] } | undefined,
+  held: { sort: ActorSort; ids: string[] } | undefined, statusesHeld: boolean,
 ): ActorIds | undefined {
   if (head?.key !== key) return undefined;
-  const found = answerFor(key, head, full);
+  const found = { ...answerFor(key, head, full), statusesHeld };
   return held ? { ...found, held } : found;
 }
 
@@ -159,4 +179,11 @@ function answerFor(
   const firstIds = firstRows.map((a) => a.id);
   if (whole?.count !== undefined) return { ids: firstIds, total: Math.max(whole.count, firstIds.length), counted: true, firstRows };
   return { ids: firstIds, total: firstRows.length, counted: firstRows.length < FIRST_SCREEN, firstRows };
+}
+
+/** The one status a filter asks for, when it asks for nothing else. */
+function statusOnly(filter: ActorFilter): ActorStatus | undefined {
+  const { statuses, ...rest } = filter;
+  const one = statuses && new Set(statuses).size === 1 ? statuses[0] : undefined;
+  return one && Object.keys(rest).length === 0 ? one : undefined;
 }
