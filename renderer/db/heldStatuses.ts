@@ -4,6 +4,7 @@ import { STATUSES } from '../../shared/model/statuses';
 import type { CasefileDb } from './db';
 import type { IndexRange } from './rawReads';
 import { unobservedKeys } from './unobserved';
+import { watchTables } from './watchTables';
 
 /**
  * Which actors hold each capture status, in the list's order, kept in memory beside the actor
@@ -13,7 +14,7 @@ import { unobservedKeys } from './unobserved';
  * They are read again after every write of an actor, whatever wrote it (an edit, a new actor,
  * a delete, a restore from the trash, an import in the bundle worker, another window): Dexie
  * reports each committed write as `storagemutated`, here and in every other context of the
- * origin, and `onActorWrites` counts them; the list reads the statuses again at each count
+ * origin (./watchTables.ts), and `onActorWrites` counts them; the list reads the statuses again at each count
  * (features/actors/useActorIds.ts). Not a Dexie live query: Dexie may rerun one before the
  * write it reacts to has committed (an optimistic rerun), so a count taken then could not say
  * whether the answer holds the write; a read that begins after the count does.
@@ -27,38 +28,33 @@ export interface HeldStatuses {
 }
 
 const writes = new Map<string, number>();
-const listeners = new Set<() => void>();
-let watching = false;
+const listeners = new Map<string, Set<() => void>>();
 
-function watch(): void {
-  if (watching) return;
-  watching = true;
-  Dexie.on('storagemutated', (parts) => {
-    const names = new Set<string>();
-    for (const part of Object.keys(parts)) {
-      const m = /^idb:\/\/(.*)\/actors\//.exec(part);
-      if (m) names.add(m[1]!);
-    }
-    if (names.size === 0) return;
-    for (const name of names) writes.set(name, (writes.get(name) ?? 0) + 1);
-    for (const listener of [...listeners]) listener();
+function watch(db: CasefileDb): void {
+  if (listeners.has(db.name)) return;
+  const mine = new Set<() => void>();
+  listeners.set(db.name, mine);
+  watchTables(db, ['actors'], () => {
+    writes.set(db.name, (writes.get(db.name) ?? 0) + 1);
+    for (const listener of [...mine]) listener();
   });
 }
 
 /**
  * How many committed writes (transactions) to the actors table of `db` have been reported here
- * since the first call of this or `onActorWrites`.
+ * since the first call of this or `onActorWrites` for it.
  */
-export function actorWrites(db: Pick<CasefileDb, 'name'>): number {
-  watch();
+export function actorWrites(db: CasefileDb): number {
+  watch(db);
   return writes.get(db.name) ?? 0;
 }
 
-/** Calls `listener` after each write to the actors table of any database is reported; returns the unsubscribe. */
-export function onActorWrites(listener: () => void): () => void {
-  watch();
-  listeners.add(listener);
-  return () => { listeners.delete(listener); };
+/** Calls `listener` after each write to the actors table of `db` is reported; returns the unsubscribe. */
+export function onActorWrites(db: CasefileDb, listener: () => void): () => void {
+  watch(db);
+  const mine = listeners.get(db.name)!;
+  mine.add(listener);
+  return () => { mine.delete(listener); };
 }
 
 /** One status's range of the index its list is read by: `[status+sortName]`, or `[status+updatedAt]`. */

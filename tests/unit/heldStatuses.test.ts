@@ -42,7 +42,7 @@ describe('each status\'s ids held in memory beside the actor list', () => {
   it('are read again, current, after each way an actor is written', async () => {
     const db = await actorLibrary();
     let reported = 0;
-    const stop = onActorWrites(() => { reported++; });
+    const stop = onActorWrites(db, () => { reported++; });
     try {
       // Each write is reported once it has committed, and a read begun then holds it.
       const after = async (write: () => Promise<unknown>) => {
@@ -102,9 +102,11 @@ describe('each status\'s ids held in memory beside the actor list', () => {
       });
       expect(held.byStatus.get('at_large')!.length).toBeGreaterThan(atLarge);
       const other = await actorLibrary();
-      const before = reported;
+      let otherReported = 0;
+      const stopOther = onActorWrites(other, () => { otherReported++; });
       expect((await loadSampleCase(other, SAMPLE)).ok).toBe(true);
-      await settle(() => reported > before);
+      await settle(() => otherReported > 0);
+      stopOther();
       await expectCurrent(other, 'name');
     } finally {
       stop();

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
@@ -117,7 +117,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // Which actors hold each status, in this sort's order (db/heldStatuses.ts): read once the held
   // list is in, and again after every write of an actor (counted as Dexie reports them), so
   // that a one-status filter takes its ids from memory and reads only its first screen.
-  const writes = useSyncExternalStore(onActorWrites, () => actorWrites(db));
+  const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
   const heldReady = all !== undefined;
   const statusesNow = useLiveQuery(
     async () => (heldReady ? readHeldStatuses(db, sort, giveWay()) : undefined), [db, sort, heldReady, writes],
