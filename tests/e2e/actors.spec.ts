@@ -148,6 +148,8 @@ test('a status filter (its ids held in memory) follows edits, new actors and the
   await expect(names()).toHaveText(['Jorge Quispe Palomino', 'Víctor Quispe Palomino']);
   await status.selectOption({ label: 'Killed' });
   await expect(names()).toHaveText(['Cirilo']);
+  await status.selectOption({ label: 'Any status' });
+  await expect(names().first()).toHaveText('Abimael Guzmán');
 
   // A later status entry moves Víctor from "At large" to "Killed".
   await status.selectOption({ label: 'At large' });
@@ -178,6 +180,11 @@ test('a status filter (its ids held in memory) follows edits, new actors and the
   await expect(names()).toHaveText(['Aaron Nuevo', 'Jorge Quispe Palomino']);
   await status.selectOption({ label: 'Killed' });
   await expect(names()).toHaveText(['Víctor Quispe Palomino', 'Cirilo']);
+  // Back to every status by name: the first screen as it is now, not as it was last shown.
+  await page.getByLabel('Sort').selectOption({ label: 'Name' });
+  await status.selectOption({ label: 'Any status' });
+  await expect(names().first()).toHaveText('Aaron Nuevo');
+  await expect(page.getByText('8 actors', { exact: true })).toBeVisible();
 });
 
 test('the interface switches to Spanish and stays Spanish after a reload', async ({ page }) => {

@@ -85,13 +85,17 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // does not render again while its first frame is being painted.
   const [primed] = useState(() => {
     const rows = primedFirstScreen(db, filter, sort);
-    return rows ? { key, rows, ids: undefined, total: undefined } : undefined;
+    return rows ? { key, rows, ids: undefined, total: undefined, written: actorWrites(db) } : undefined;
   });
-  const head = useLiveQuery(() => withPriority(async () => {
+  // Writes of actors as Dexie reports them (db/heldStatuses.ts): what is held in memory below
+  // is used only while none has come since its read began.
+  const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
+  const head = useLiveQuery(() => withPriority(async (): Promise<Head> => {
+    const written = actorWrites(db);
     const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
     if (rows) {
       dropPrimedFirstScreen();
-      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined };
+      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined, written };
     }
     // A combined filter has no single index to read in order: it is answered whole, ordered
     // by the held sorted list when there is one, else by as much of it as is read so far if
@@ -117,7 +121,6 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // Which actors hold each status, in this sort's order (db/heldStatuses.ts): read once the held
   // list is in, and again after every write of an actor (counted as Dexie reports them), so
   // that a one-status filter takes its ids from memory and reads only its first screen.
-  const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
   const heldReady = all !== undefined;
   const statusesNow = useLiveQuery(
     async () => (heldReady ? readHeldStatuses(db, sort, giveWay()) : undefined), [db, sort, heldReady, writes],
@@ -149,7 +152,13 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   }, [fromMemory, isAll, range, sortedAll, key, allCount]);
 
   const statusesHeld = statuses?.sort === sort;
-  const answer = useMemo(() => answerOf(key, head, full, all, statusesHeld), [key, head, full, all, statusesHeld]);
+  // The unfiltered list's first screen as last read: going back to no filter shows it at once
+  // (its ids are the held list), with no read to wait for, unless an actor was written since
+  // its read began. It only stands in: the list reads its first screen again all the same.
+  const [unfiltered, setUnfiltered] = useState<Head | undefined>(undefined);
+  if (isAll && head?.key === key && head.written !== undefined && head !== unfiltered) setUnfiltered(head);
+  const shownHead = head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head;
+  const answer = useMemo(() => answerOf(key, shownHead, full, all, statusesHeld), [key, shownHead, full, all, statusesHeld]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
   const [last, setLast] = useState(answer);
@@ -158,8 +167,15 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   return answer ?? stale;
 }
 
+/** A filter's first screen: its rows, and where they were read with them its ids and count. */
+type Head = {
+  key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined;
+  /** Actor writes counted when its read began (db/heldStatuses.ts). */
+  written?: number;
+};
+
 function answerOf(
-  key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined } | undefined,
+  key: string, head: Head | undefined,
   full: { key: string; ids?: string[]; count?: number } | undefined,
   held: { sort: ActorSort; ids: string[] } | undefined, statusesHeld: boolean,
 ): ActorIds | undefined {
