@@ -185,6 +185,20 @@ test('a status filter (its ids held in memory) follows edits, new actors and the
   await status.selectOption({ label: 'Any status' });
   await expect(names().first()).toHaveText('Aaron Nuevo');
   await expect(page.getByText('8 actors', { exact: true })).toBeVisible();
+  // Within the sample case (a status and a case: the statuses from memory, the case read), after an edit.
+  await page.getByLabel('Case').selectOption({ index: 1 });
+  await status.selectOption({ label: 'Killed' });
+  await expect(names()).toHaveText(['Cirilo', 'Víctor Quispe Palomino']);
+  await list.getByRole('option', { name: /Cirilo/ }).click();
+  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Add status' }).click();
+  await page.getByLabel('Status 2', { exact: true }).selectOption({ label: 'Deceased' });
+  await page.getByLabel('Date of status 2').fill('2021');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByTestId('current-status')).toHaveText('Deceased');
+  await expect(names()).toHaveText(['Víctor Quispe Palomino']);
+  await status.selectOption({ label: 'Deceased' });
+  await expect(names()).toHaveText(['Cirilo']);
 });
 
 test('the interface switches to Spanish and stays Spanish after a reload', async ({ page }) => {

@@ -1,10 +1,11 @@
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { STATUSES, newId } from '../../shared/model';
 import { deleteActor, getActor, saveActor } from '../../renderer/db/actors';
 import type { ActorSort } from '../../renderer/db/actorList';
-import { queryActorIds } from '../../renderer/db/actorList';
+import type { ActorFilter } from '../../renderer/db/actorList';
+import { queryActorIds, queryActorIdsAhead, readActorsAhead } from '../../renderer/db/actorList';
 import { actorLibrary, statusActor } from '../../renderer/db/actorLibrary.testkit';
 import type { CasefileDb } from '../../renderer/db/db';
 import { actorWrites, onActorWrites, readHeldStatuses } from '../../renderer/db/heldStatuses';
@@ -110,6 +111,32 @@ describe('each status\'s ids held in memory beside the actor list', () => {
       await expectCurrent(other, 'name');
     } finally {
       stop();
+    }
+  });
+
+  it('answer a filter combining statuses with other parts as its index reads do, in both sorts, read ahead or not', async () => {
+    const db = await actorLibrary((i) => 1_000 + (i * 7919) % 300);
+    const filters: ActorFilter[] = [
+      { statuses: ['captured'], text: 'quis' }, { statuses: ['killed', 'at_large'] }, { statuses: ['captured'], kinds: ['person'] },
+      { statuses: ['at_large', 'detained'], text: 'mam' }, { statuses: ['detained'], text: 'quis' },
+    ];
+    for (const sort of ['name', 'updated'] as const) {
+      const heldStatuses = await readHeldStatuses(db, sort);
+      const sortedAll = await queryActorIds(db, {}, sort);
+      for (const filter of filters) {
+        const expected = await queryActorIds(db, filter, sort);
+        const plain = await queryActorIdsAhead(db, filter, sort, { sortedAll, heldStatuses, firstRows: 25 });
+        expect(plain.ids, JSON.stringify(filter)).toEqual(expected);
+        expect((await plain.first)!.map((a) => a.id)).toEqual(expected.slice(0, 25));
+        // Read ahead as the list does when a filter is applied, then taken over by the live read.
+        readActorsAhead(db, filter, sort, 40, { ids: sortedAll, rows: 25, statuses: heldStatuses });
+        const live = await new Promise<Awaited<ReturnType<typeof queryActorIdsAhead>>>((resolve, reject) => {
+          const sub = liveQuery(() => queryActorIdsAhead(db, filter, sort, { sortedAll, heldStatuses, firstRows: 25, live: true }).then(async (r) => ({ ...r, rows: await r.first })))
+            .subscribe({ next: (v) => { sub.unsubscribe(); resolve(v); }, error: reject });
+        });
+        expect(live.ids, JSON.stringify(filter)).toEqual(expected);
+        expect(live.total).toBe(expected.length);
+      }
     }
   });
 });

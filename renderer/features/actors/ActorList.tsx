@@ -109,7 +109,7 @@ export function ActorList() {
   // transaction as soon as its ids are in.
   const applyFilters = (next: Filters) => {
     const held = result?.held?.sort === listSort(next)
-      ? { ids: result.held.ids, rows: rowsShownFirst(), statusesInMemory: !!result.statusesHeld } : undefined;
+      ? { ids: result.held.ids, rows: rowsShownFirst(), statuses: result.heldStatuses } : undefined;
     readActorsAhead(db, toQuery(next, activeCaseId), listSort(next), FIRST_SCREEN, held);
     setFilters(next);
   };

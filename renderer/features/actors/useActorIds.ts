@@ -7,6 +7,7 @@ import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { getActorsByIds } from '../../db/actors';
 import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
+import type { HeldStatuses } from '../../db/heldStatuses';
 import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
 import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
@@ -29,8 +30,8 @@ export interface ActorIds {
    * its first rows ahead by it (db/actorList.ts `readActorsAhead`).
    */
   held?: { sort: ActorSort; ids: readonly string[] };
-  /** True when a one-status filter applied next takes its ids from memory (db/heldStatuses.ts). */
-  statusesHeld?: boolean;
+  /** Each status's ids held in memory (db/heldStatuses.ts): a filter applied next reads none of its statuses. */
+  heldStatuses?: HeldStatuses | undefined;
 }
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
@@ -90,34 +91,6 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // Writes of actors as Dexie reports them (db/heldStatuses.ts): what is held in memory below
   // is used only while none has come since its read began.
   const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
-  const head = useLiveQuery(() => withPriority(async (): Promise<Head> => {
-    const written = actorWrites(db);
-    const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
-    if (rows) {
-      dropPrimedFirstScreen();
-      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined, written };
-    }
-    // A combined filter has no single index to read in order: it is answered whole, ordered
-    // by the held sorted list when there is one, else by as much of it as is read so far if
-    // that holds its first screen (the rest of its ids follow when the held list is in).
-    const prefix = heldSoFar.current?.sort === sort ? heldSoFar.current.ids : undefined;
-    const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
-      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: rowsShownFirst(), live: true,
-    });
-    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst())), ids, total };
-  }), [db, key, heldForHead], primed);
-  const headReady = head !== undefined;
-
-  // Started once the first screen is read (at start-up, or by the head), so its reads do not
-  // queue ahead of it; in chunks that wait for any filter's reads in flight.
-  const allNow = useLiveQuery(async () => {
-    if (!headReady) return undefined;
-    const ids = await sortedIdsInChunks(db, sort, giveWay(), SORTED_CHUNK, (soFar) => { heldSoFar.current = { sort, ids: soFar }; });
-    heldSoFar.current = undefined;
-    return { sort, ids };
-  }, [db, sort, headReady]);
-  if (allNow && allNow !== all) setAll(allNow);
-
   // Which actors hold each status, in this sort's order (db/heldStatuses.ts): read once the held
   // list is in, and again after every write of an actor (counted as Dexie reports them), so
   // that a one-status filter takes its ids from memory and reads only its first screen.
@@ -130,6 +103,37 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   if (statusesNow && statusesNow !== statuses) setStatuses(statusesNow);
   const status = statusOnly(filter);
   const fromMemory = status && statuses?.sort === sort ? statuses.byStatus.get(status) : undefined;
+  // A filter combining statuses with anything else reads none of its statuses while they are held
+  // (and reads again when they are read again, after a write).
+  const statusesForHead = !singleIndex && filter.statuses?.length ? statuses : undefined;
+  const head = useLiveQuery(() => withPriority(async (): Promise<Head> => {
+    const written = actorWrites(db);
+    const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
+    if (rows) {
+      dropPrimedFirstScreen();
+      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined, written };
+    }
+    // A combined filter has no single index to read in order: it is answered whole, ordered
+    // by the held sorted list when there is one, else by as much of it as is read so far if
+    // that holds its first screen (the rest of its ids follow when the held list is in).
+    const prefix = heldSoFar.current?.sort === sort ? heldSoFar.current.ids : undefined;
+    const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
+      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: rowsShownFirst(), live: true, heldStatuses: statusesForHead,
+    });
+    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst())), ids, total };
+  }), [db, key, heldForHead, statusesForHead], primed);
+  const headReady = head !== undefined;
+
+  // Started once the first screen is read (at start-up, or by the head), so its reads do not
+  // queue ahead of it; in chunks that wait for any filter's reads in flight.
+  const allNow = useLiveQuery(async () => {
+    if (!headReady) return undefined;
+    const ids = await sortedIdsInChunks(db, sort, giveWay(), SORTED_CHUNK, (soFar) => { heldSoFar.current = { sort, ids: soFar }; });
+    heldSoFar.current = undefined;
+    return { sort, ids };
+  }, [db, sort, headReady]);
+  if (allNow && allNow !== all) setAll(allNow);
+
 
   // A one-index filter (one status, one kind) reads its whole id range beside its first
   // screen, as a priority read; one status held in memory reads none.
@@ -151,14 +155,13 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     return allCount === undefined ? undefined : { key, count: allCount };
   }, [fromMemory, isAll, range, sortedAll, key, allCount]);
 
-  const statusesHeld = statuses?.sort === sort;
   // The unfiltered list's first screen as last read: going back to no filter shows it at once
   // (its ids are the held list), with no read to wait for, unless an actor was written since
   // its read began. It only stands in: the list reads its first screen again all the same.
   const [unfiltered, setUnfiltered] = useState<Head | undefined>(undefined);
   if (isAll && head?.key === key && head.written !== undefined && head !== unfiltered) setUnfiltered(head);
   const shownHead = head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head;
-  const answer = useMemo(() => answerOf(key, shownHead, full, all, statusesHeld), [key, shownHead, full, all, statusesHeld]);
+  const answer = useMemo(() => answerOf(key, shownHead, full, all, statuses), [key, shownHead, full, all, statuses]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
   const [last, setLast] = useState(answer);
@@ -177,10 +180,10 @@ type Head = {
 function answerOf(
   key: string, head: Head | undefined,
   full: { key: string; ids?: string[]; count?: number } | undefined,
-  held: { sort: ActorSort; ids: string[] } | undefined, statusesHeld: boolean,
+  held: { sort: ActorSort; ids: string[] } | undefined, heldStatuses: HeldStatuses | undefined,
 ): ActorIds | undefined {
   if (head?.key !== key) return undefined;
-  const found = { ...answerFor(key, head, full), statusesHeld };
+  const found = { ...answerFor(key, head, full), heldStatuses };
   return held ? { ...found, held } : found;
 }
 
