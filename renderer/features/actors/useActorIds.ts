@@ -83,11 +83,13 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
 
   // The first screen read at start-up (./firstScreen.ts) stands in until this list's own read
   // answers; an answer with the same rows (same ids, none saved since) keeps it, so the list
-  // does not render again while its first frame is being painted.
-  const [primed] = useState(() => {
+  // does not render again while its first frame is being painted (its first answer only: the
+  // later ones carry the write count that lets going back to no filter show them at once).
+  const [primed] = useState((): Head | undefined => {
     const rows = primedFirstScreen(db, filter, sort);
-    return rows ? { key, rows, ids: undefined, total: undefined, written: actorWrites(db) } : undefined;
+    return rows ? { key, rows, ids: undefined, total: undefined } : undefined;
   });
+  const primedAnswered = useRef(false);
   // Writes of actors as Dexie reports them (db/heldStatuses.ts): what is held in memory below
   // is used only while none has come since its read began.
   const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
@@ -111,7 +113,9 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
     if (rows) {
       dropPrimedFirstScreen();
-      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined, written };
+      const keep = !primedAnswered.current && primed?.key === key && sameRows(rows, primed.rows);
+      primedAnswered.current = true;
+      return keep ? primed : { key, rows, ids: undefined, written };
     }
     // A combined filter has no single index to read in order: it is answered whole, ordered
     // by the held sorted list when there is one, else by as much of it as is read so far if
