@@ -3,6 +3,7 @@
 // list read in chunks, and reads started ahead of the render. Records themselves: ./actors.ts.
 import Dexie from 'dexie';
 import type { Actor, ActorKind, ActorStatus } from '../../shared/model';
+import type { HeldStatuses } from './heldStatuses';
 import { foldedWords } from '../../shared/text/fold';
 import type { CasefileDb } from './db';
 import type { ActorRow } from './derive';
@@ -96,9 +97,13 @@ export interface ActorIdsAhead {
  */
 export async function queryActorIdsAhead(
   db: CasefileDb, filter: ActorFilter = {}, sort: ActorSort = 'name',
-  options: ActorQueryOptions & { sortedPrefix?: readonly string[] | undefined; need?: number; firstRows?: number } = {},
+  options: ActorQueryOptions & {
+    sortedPrefix?: readonly string[] | undefined; need?: number; firstRows?: number;
+    /** Each status's ids held in memory (./heldStatuses.ts): a filter's statuses are then not read. */
+    heldStatuses?: HeldStatuses | undefined;
+  } = {},
 ): Promise<ActorIdsAhead> {
-  const { limit, sortedAll, sortedPrefix, need = 0, firstRows = 0, live = false } = options;
+  const { limit, sortedAll, sortedPrefix, need = 0, firstRows = 0, live = false, heldStatuses } = options;
   const fast = fastPath(filter);
   const read: KeyReader = live
     ? (range) => liveKeys(db, 'actors', range)
@@ -116,7 +121,7 @@ export async function queryActorIdsAhead(
     if (fast?.kind === 'range') {
       return whole(limit !== undefined ? await rangeIds(db, fast.field, fast.value, sort, limit) : await inOrder(read(statusOrKind(fast.field, fast.value, sort)), sort));
     }
-    const matches = await combinedMatches(filter, sort, read);
+    const matches = await combinedMatches(filter, sort, read, statusesHeld(filter, heldStatuses));
     if (matches.size === 0) return { ids: [], total: 0, ...(firstRows ? { first: Dexie.Promise.resolve([]) } : {}) };
     // The first rows are asked for before the whole order is worked out, so the two overlap.
     // A prefix of the order (`partial`) gives the matches within it; the count is then all of them.
@@ -149,13 +154,13 @@ export async function queryActorIdsAhead(
  * of a group match that part of the filter (several statuses, several kinds; a multi-entry
  * index may give an id more than once), and a match is in every group.
  */
-function combinedGroups(filter: ActorFilter, sort: ActorSort): IndexRange[][] {
+function combinedGroups(filter: ActorFilter, sort: ActorSort, statusesInMemory = false): IndexRange[][] {
   const words = [...new Set(foldedWords(filter.text ?? ''))];
   const kinds = present(filter.kinds);
   const statuses = present(filter.statuses);
   const { groupId, caseId, tag } = filter;
   const groups: IndexRange[][] = [];
-  if (statuses) groups.push(statuses.map((v) => statusOrKind('status', v, sort)));
+  if (statuses && !statusesInMemory) groups.push(statuses.map((v) => statusOrKind('status', v, sort)));
   if (kinds) groups.push(kinds.map((v) => statusOrKind('kind', v, sort)));
   if (groupId) groups.push([{ index: 'groupIds', lower: groupId, upper: groupId }]);
   if (caseId) groups.push([{ index: 'caseIds', lower: caseId, upper: caseId }]);
@@ -166,16 +171,32 @@ function combinedGroups(filter: ActorFilter, sort: ActorSort): IndexRange[][] {
 
 const combinedRanges = (filter: ActorFilter, sort: ActorSort): IndexRange[] => combinedGroups(filter, sort).flat();
 
-/** The ids matching a filter no single index answers: one read per index range it names, intersected. */
-async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyReader): Promise<Set<string>> {
-  const sets = await Promise.all(combinedGroups(filter, sort).map((ranges) => Promise.all(ranges.map(read)).then(union)));
+/**
+ * The ids holding any of a filter's statuses, from the sets held in memory; undefined where the
+ * filter names no status or nothing is held (its statuses are then read like its other parts).
+ */
+function statusesHeld(filter: ActorFilter, held: HeldStatuses | undefined): Set<string> | undefined {
+  const statuses = present(filter.statuses);
+  if (!statuses || !held) return undefined;
+  const lists = statuses.map((s) => held.byStatus.get(s));
+  return lists.every((l) => l !== undefined) ? union(lists as string[][]) : undefined;
+}
+
+/**
+ * The ids matching a filter no single index answers: one read per index range it names, intersected,
+ * and with `inMemory` (its statuses' ids, held) no read for its statuses.
+ */
+async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyReader, inMemory?: Set<string>): Promise<Set<string>> {
+  const sets = await Promise.all(combinedGroups(filter, sort, !!inMemory).map((ranges) => Promise.all(ranges.map(read)).then(union)));
+  if (inMemory) sets.push(inMemory);
   return sets.length === 1 ? sets[0]! : intersect(sets);
 }
 
-/** `combinedMatches` of keys already read: `keys` holds each range of `combinedRanges` in turn. */
-function matchesOfKeys(groups: IndexRange[][], keys: readonly string[][]): Set<string> {
+/** `combinedMatches` of keys already read: `keys` holds each range of `groups` in turn. */
+function matchesOfKeys(groups: IndexRange[][], keys: readonly string[][], inMemory?: Set<string>): Set<string> {
   let at = 0;
   const sets = groups.map((ranges) => union(ranges.map(() => keys[at++]!)));
+  if (inMemory) sets.push(inMemory);
   return sets.length === 1 ? sets[0]! : intersect(sets);
 }
 
@@ -221,14 +242,21 @@ function firstScreenRange(filter: ActorFilter, sort: ActorSort): IndexRange | nu
  * Starts now the reads a live list of this filter is about to make (its first screen by name,
  * the index ranges whose ids it reads), so that they are under way while the filter's input
  * event is still being handled and React renders; the list's own reads take them over
- * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list.
+ * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list; nor does a
+ * one-status filter's id list while the held list's status sets are current.
  */
 export function readActorsAhead(
-  db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number, held?: { ids: readonly string[]; rows: number },
+  db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number,
+  held?: { ids: readonly string[]; rows: number; statuses?: HeldStatuses | undefined },
 ): void {
   const fast = fastPath(filter);
   if (fast?.kind === 'all') return;
   const first = firstScreenRange(filter, sort);
+  // One status whose ids the list holds in memory in this order (./heldStatuses.ts): only its first screen.
+  if (fast?.kind === 'range' && fast.field === 'status' && held?.statuses?.sort === sort) {
+    if (first) readRowsAhead(db, 'actors', first, firstScreen);
+    return;
+  }
   // One status or kind by name: its first screen and all its ids, in one transaction.
   if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
   if (first) readRowsAhead(db, 'actors', first, firstScreen);
@@ -236,8 +264,10 @@ export function readActorsAhead(
     // A combined filter, with every id held in display order (`sortedAll`): its index ranges
     // in one transaction, and its first `rows` rows in the same one as soon as the ranges
     // are in, as `queryActorIdsAhead` picks them (the first matches in the held order).
-    const groups = combinedGroups(filter, sort);
-    return readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => firstInOrder(held.ids, matchesOfKeys(groups, keys), held.rows));
+    // Its statuses' ids, where held in memory, are not read.
+    const inMemory = statusesHeld(filter, held.statuses);
+    const groups = combinedGroups(filter, sort, !!inMemory);
+    return readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => firstInOrder(held.ids, matchesOfKeys(groups, keys, inMemory), held.rows));
   }
   const ranges = fast ? [statusOrKind(fast.field, fast.value, sort)] : combinedRanges(filter, sort);
   for (const range of ranges) readKeysAhead(db, 'actors', range);

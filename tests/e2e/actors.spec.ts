@@ -135,6 +135,72 @@ test('the sample case loads, and Artemio is found under his alias in the actor l
   await expect(page.getByText('7 actors', { exact: true })).toBeVisible();
 });
 
+test('a status filter (its ids held in memory) follows edits, new actors and the sort', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Load sample case' }).click();
+  await expect(page.getByText('Sample case loaded: 7 actors, 4 events.')).toBeVisible();
+  // Every case: a status alone is the filter whose ids the list holds in memory.
+  await page.getByLabel('Case').selectOption({ label: 'All cases' });
+  const list = page.getByRole('listbox', { name: 'Actor list' });
+  const status = page.getByLabel('Current status');
+  const names = () => list.getByRole('option').locator('.row__title');
+  await status.selectOption({ label: 'At large' });
+  await expect(names()).toHaveText(['Jorge Quispe Palomino', 'Víctor Quispe Palomino']);
+  await status.selectOption({ label: 'Killed' });
+  await expect(names()).toHaveText(['Cirilo']);
+  await status.selectOption({ label: 'Any status' });
+  await expect(names().first()).toHaveText('Abimael Guzmán');
+
+  // A later status entry moves Víctor from "At large" to "Killed".
+  await status.selectOption({ label: 'At large' });
+  await list.getByRole('option', { name: /Víctor Quispe Palomino/ }).click();
+  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Add status' }).click();
+  await page.getByLabel('Status 2', { exact: true }).selectOption({ label: 'Killed' });
+  await page.getByLabel('Date of status 2').fill('2020');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByTestId('current-status')).toHaveText('Killed');
+  await expect(names()).toHaveText(['Jorge Quispe Palomino']);
+  await expect(page.getByText('1 actor', { exact: true })).toBeVisible();
+  await status.selectOption({ label: 'Killed' });
+  await expect(names()).toHaveText(['Cirilo', 'Víctor Quispe Palomino']);
+  await expect(page.getByText('2 actors', { exact: true })).toBeVisible();
+
+  // A new actor at large joins that list, first when sorted by last change.
+  await page.getByRole('button', { name: 'New actor' }).click();
+  await page.getByLabel('Primary name').fill('Aaron Nuevo');
+  await page.getByRole('button', { name: 'Add status' }).click();
+  await page.getByLabel('Status 1', { exact: true }).selectOption({ label: 'At large' });
+  await page.getByLabel('Date of status 1').fill('2001');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByRole('heading', { name: 'Aaron Nuevo' })).toBeVisible();
+  await status.selectOption({ label: 'At large' });
+  await expect(names()).toHaveText(['Aaron Nuevo', 'Jorge Quispe Palomino']);
+  await page.getByLabel('Sort').selectOption({ label: 'Last changed' });
+  await expect(names()).toHaveText(['Aaron Nuevo', 'Jorge Quispe Palomino']);
+  await status.selectOption({ label: 'Killed' });
+  await expect(names()).toHaveText(['Víctor Quispe Palomino', 'Cirilo']);
+  // Back to every status by name: the first screen as it is now, not as it was last shown.
+  await page.getByLabel('Sort').selectOption({ label: 'Name' });
+  await status.selectOption({ label: 'Any status' });
+  await expect(names().first()).toHaveText('Aaron Nuevo');
+  await expect(page.getByText('8 actors', { exact: true })).toBeVisible();
+  // Within the sample case (a status and a case: the statuses from memory, the case read), after an edit.
+  await page.getByLabel('Case').selectOption({ index: 1 });
+  await status.selectOption({ label: 'Killed' });
+  await expect(names()).toHaveText(['Cirilo', 'Víctor Quispe Palomino']);
+  await list.getByRole('option', { name: /Cirilo/ }).click();
+  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Add status' }).click();
+  await page.getByLabel('Status 2', { exact: true }).selectOption({ label: 'Deceased' });
+  await page.getByLabel('Date of status 2').fill('2021');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByTestId('current-status')).toHaveText('Deceased');
+  await expect(names()).toHaveText(['Víctor Quispe Palomino']);
+  await status.selectOption({ label: 'Deceased' });
+  await expect(names()).toHaveText(['Cirilo']);
+});
+
 test('the interface switches to Spanish and stays Spanish after a reload', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'Settings' }).click();

@@ -108,7 +108,8 @@ export function ActorList() {
   // A combined filter (a text, say) also reads its first rows, by the held id list, in the same
   // transaction as soon as its ids are in.
   const applyFilters = (next: Filters) => {
-    const held = result?.held?.sort === listSort(next) ? { ids: result.held.ids, rows: rowsShownFirst() } : undefined;
+    const held = result?.held?.sort === listSort(next)
+      ? { ids: result.held.ids, rows: rowsShownFirst(), statuses: result.heldStatuses } : undefined;
     readActorsAhead(db, toQuery(next, activeCaseId), listSort(next), FIRST_SCREEN, held);
     setFilters(next);
   };

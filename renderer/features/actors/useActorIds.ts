@@ -1,12 +1,14 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef, useState } from 'react';
-import type { Actor } from '../../../shared/model';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { getActorsByIds } from '../../db/actors';
 import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
+import type { HeldStatuses } from '../../db/heldStatuses';
+import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
 import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
 export interface ActorIds {
@@ -28,6 +30,8 @@ export interface ActorIds {
    * its first rows ahead by it (db/actorList.ts `readActorsAhead`).
    */
   held?: { sort: ActorSort; ids: readonly string[] };
+  /** Each status's ids held in memory (db/heldStatuses.ts): a filter applied next reads none of its statuses. */
+  heldStatuses?: HeldStatuses | undefined;
 }
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
@@ -79,26 +83,49 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
 
   // The first screen read at start-up (./firstScreen.ts) stands in until this list's own read
   // answers; an answer with the same rows (same ids, none saved since) keeps it, so the list
-  // does not render again while its first frame is being painted.
-  const [primed] = useState(() => {
+  // does not render again while its first frame is being painted (its first answer only: the
+  // later ones carry the write count that lets going back to no filter show them at once).
+  const [primed] = useState((): Head | undefined => {
     const rows = primedFirstScreen(db, filter, sort);
     return rows ? { key, rows, ids: undefined, total: undefined } : undefined;
   });
-  const head = useLiveQuery(() => withPriority(async () => {
+  const primedAnswered = useRef(false);
+  // Writes of actors as Dexie reports them (db/heldStatuses.ts): what is held in memory below
+  // is used only while none has come since its read began.
+  const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
+  // Which actors hold each status, in this sort's order (db/heldStatuses.ts): read once the held
+  // list is in, and again after every write of an actor (counted as Dexie reports them), so
+  // that a one-status filter takes its ids from memory and reads only its first screen.
+  const heldReady = all !== undefined;
+  const statusesNow = useLiveQuery(
+    async () => (heldReady ? readHeldStatuses(db, sort, giveWay()) : undefined), [db, sort, heldReady, writes],
+  );
+  // Kept between reads (a new read after a write answers a moment later); dropped for another sort.
+  const [statuses, setStatuses] = useState(statusesNow);
+  if (statusesNow && statusesNow !== statuses) setStatuses(statusesNow);
+  const status = statusOnly(filter);
+  const fromMemory = status && statuses?.sort === sort ? statuses.byStatus.get(status) : undefined;
+  // A filter combining statuses with anything else reads none of its statuses while they are held
+  // (and reads again when they are read again, after a write).
+  const statusesForHead = !singleIndex && filter.statuses?.length ? statuses : undefined;
+  const head = useLiveQuery(() => withPriority(async (): Promise<Head> => {
+    const written = actorWrites(db);
     const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
     if (rows) {
       dropPrimedFirstScreen();
-      return primed?.key === key && sameRows(rows, primed.rows) ? primed : { key, rows, ids: undefined };
+      const keep = !primedAnswered.current && primed?.key === key && sameRows(rows, primed.rows);
+      primedAnswered.current = true;
+      return keep ? primed : { key, rows, ids: undefined, written };
     }
     // A combined filter has no single index to read in order: it is answered whole, ordered
     // by the held sorted list when there is one, else by as much of it as is read so far if
     // that holds its first screen (the rest of its ids follow when the held list is in).
     const prefix = heldSoFar.current?.sort === sort ? heldSoFar.current.ids : undefined;
     const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
-      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: rowsShownFirst(), live: true,
+      sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: rowsShownFirst(), live: true, heldStatuses: statusesForHead,
     });
     return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst())), ids, total };
-  }), [db, key, heldForHead], primed);
+  }), [db, key, heldForHead, statusesForHead], primed);
   const headReady = head !== undefined;
 
   // Started once the first screen is read (at start-up, or by the head), so its reads do not
@@ -111,12 +138,14 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   }, [db, sort, headReady]);
   if (allNow && allNow !== all) setAll(allNow);
 
+
   // A one-index filter (one status, one kind) reads its whole id range beside its first
-  // screen, as a priority read.
+  // screen, as a priority read; one status held in memory reads none.
+  const inMemory = fromMemory !== undefined;
   const range = useLiveQuery(async () => {
-    if (!singleIndex || isAll) return undefined;
+    if (!singleIndex || isAll || inMemory) return undefined;
     return { key, ids: await withPriority(() => queryActorIds(db, filter, sort, { live: true })) };
-  }, [db, key, singleIndex, isAll]);
+  }, [db, key, singleIndex, isAll, inMemory]);
   // The unfiltered list is the held one; until it is there, a native count gives the total
   // (rows past the first screen show as pending meanwhile). Counted once while the held list
   // loads (again after a write), not each time the list goes back to no filter: a count of
@@ -124,12 +153,19 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   const heldMissing = sortedAll === undefined;
   const allCount = useLiveQuery(async () => (heldMissing ? withPriority(() => db.actors.count()) : undefined), [db, heldMissing]);
   const full = useMemo(() => {
+    if (fromMemory) return { key, ids: fromMemory as string[] };
     if (!isAll) return range;
     if (sortedAll) return { key, ids: sortedAll };
     return allCount === undefined ? undefined : { key, count: allCount };
-  }, [isAll, range, sortedAll, key, allCount]);
+  }, [fromMemory, isAll, range, sortedAll, key, allCount]);
 
-  const answer = useMemo(() => answerOf(key, head, full, all), [key, head, full, all]);
+  // The unfiltered list's first screen as last read: going back to no filter shows it at once
+  // (its ids are the held list), with no read to wait for, unless an actor was written since
+  // its read began. It only stands in: the list reads its first screen again all the same.
+  const [unfiltered, setUnfiltered] = useState<Head | undefined>(undefined);
+  if (isAll && head?.key === key && head.written !== undefined && head !== unfiltered) setUnfiltered(head);
+  const shownHead = head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head;
+  const answer = useMemo(() => answerOf(key, shownHead, full, all, statuses), [key, shownHead, full, all, statuses]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
   const [last, setLast] = useState(answer);
@@ -138,13 +174,20 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   return answer ?? stale;
 }
 
+/** A filter's first screen: its rows, and where they were read with them its ids and count. */
+type Head = {
+  key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined;
+  /** Actor writes counted when its read began (db/heldStatuses.ts). */
+  written?: number;
+};
+
 function answerOf(
-  key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined } | undefined,
+  key: string, head: Head | undefined,
   full: { key: string; ids?: string[]; count?: number } | undefined,
-  held: { sort: ActorSort; ids: string[] } | undefined,
+  held: { sort: ActorSort; ids: string[] } | undefined, heldStatuses: HeldStatuses | undefined,
 ): ActorIds | undefined {
   if (head?.key !== key) return undefined;
-  const found = answerFor(key, head, full);
+  const found = { ...answerFor(key, head, full), heldStatuses };
   return held ? { ...found, held } : found;
 }
 
@@ -159,4 +202,11 @@ function answerFor(
   const firstIds = firstRows.map((a) => a.id);
   if (whole?.count !== undefined) return { ids: firstIds, total: Math.max(whole.count, firstIds.length), counted: true, firstRows };
   return { ids: firstIds, total: firstRows.length, counted: firstRows.length < FIRST_SCREEN, firstRows };
+}
+
+/** The one status a filter asks for, when it asks for nothing else. */
+function statusOnly(filter: ActorFilter): ActorStatus | undefined {
+  const { statuses, ...rest } = filter;
+  const one = statuses && new Set(statuses).size === 1 ? statuses[0] : undefined;
+  return one && Object.keys(rest).length === 0 ? one : undefined;
 }

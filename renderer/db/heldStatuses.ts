@@ -1,0 +1,81 @@
+import Dexie from 'dexie';
+import type { ActorStatus } from '../../shared/model';
+import { STATUSES } from '../../shared/model/statuses';
+import type { CasefileDb } from './db';
+import type { IndexRange } from './rawReads';
+import { unobservedKeys } from './unobserved';
+import { watchTables } from './watchTables';
+
+/**
+ * Which actors hold each capture status, in the list's order, kept in memory beside the actor
+ * list's held id list, so that a one-status filter reads no ids from IndexedDB: only its first
+ * screen's rows. At 50,000 actors the ten lists hold 50,000 ids in all (a few MB).
+ *
+ * They are read again after every write of an actor, whatever wrote it (an edit, a new actor,
+ * a delete, a restore from the trash, an import in the bundle worker, another window): Dexie
+ * reports each committed write as `storagemutated`, here and in every other context of the
+ * origin (./watchTables.ts), and `onActorWrites` counts them; the list reads the statuses again at each count
+ * (features/actors/useActorIds.ts). Not a Dexie live query: Dexie may rerun one before the
+ * write it reacts to has committed (an optimistic rerun), so a count taken then could not say
+ * whether the answer holds the write; a read that begins after the count does.
+ */
+
+/** Each status's ids in `sort` order, as read once `written` actor writes had been counted. */
+export interface HeldStatuses {
+  sort: 'name' | 'updated';
+  written: number;
+  byStatus: ReadonlyMap<ActorStatus, readonly string[]>;
+}
+
+const writes = new Map<string, number>();
+const listeners = new Map<string, Set<() => void>>();
+
+function watch(db: CasefileDb): void {
+  if (listeners.has(db.name)) return;
+  const mine = new Set<() => void>();
+  listeners.set(db.name, mine);
+  watchTables(db, ['actors'], () => {
+    writes.set(db.name, (writes.get(db.name) ?? 0) + 1);
+    for (const listener of [...mine]) listener();
+  });
+}
+
+/**
+ * How many committed writes (transactions) to the actors table of `db` have been reported here
+ * since the first call of this or `onActorWrites` for it.
+ */
+export function actorWrites(db: CasefileDb): number {
+  watch(db);
+  return writes.get(db.name) ?? 0;
+}
+
+/** Calls `listener` after each write to the actors table of `db` is reported; returns the unsubscribe. */
+export function onActorWrites(db: CasefileDb, listener: () => void): () => void {
+  watch(db);
+  const mine = listeners.get(db.name)!;
+  mine.add(listener);
+  return () => { mine.delete(listener); };
+}
+
+/** One status's range of the index its list is read by: `[status+sortName]`, or `[status+updatedAt]`. */
+export function statusRange(status: ActorStatus, sort: 'name' | 'updated'): IndexRange {
+  return { index: `[status+${sort === 'name' ? 'sortName' : 'updatedAt'}]`, lower: [status, Dexie.minKey], upper: [status, Dexie.maxKey] };
+}
+
+/**
+ * Every status's ids in `sort` order ('updated': newest first, as the list shows them), each
+ * status read in its own short transaction, awaiting `pause()` between them (the list gives way
+ * there to its filters' reads, as between the held list's chunks).
+ */
+export async function readHeldStatuses(
+  db: CasefileDb, sort: 'name' | 'updated', pause: () => Promise<void> = () => Dexie.Promise.resolve(),
+): Promise<HeldStatuses> {
+  const written = actorWrites(db);
+  const byStatus = new Map<ActorStatus, readonly string[]>();
+  for (const status of STATUSES) {
+    const ids = await unobservedKeys(db, 'actors', statusRange(status, sort));
+    byStatus.set(status, sort === 'name' ? ids : ids.reverse());
+    await pause();
+  }
+  return { sort, written, byStatus };
+}
