@@ -154,12 +154,7 @@ test('a status filter (its ids held in memory) follows edits, new actors and the
   // A later status entry moves Víctor from "At large" to "Killed".
   await status.selectOption({ label: 'At large' });
   await list.getByRole('option', { name: /Víctor Quispe Palomino/ }).click();
-  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
-  await page.getByRole('button', { name: 'Add status' }).click();
-  await page.getByLabel('Status 2', { exact: true }).selectOption({ label: 'Killed' });
-  await page.getByLabel('Date of status 2').fill('2020');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('article').getByTestId('current-status')).toHaveText('Killed');
+  await addSecondStatus(page, 'Killed', '2020');
   await expect(names()).toHaveText(['Jorge Quispe Palomino']);
   await expect(page.getByText('1 actor', { exact: true })).toBeVisible();
   await status.selectOption({ label: 'Killed' });
@@ -190,16 +185,21 @@ test('a status filter (its ids held in memory) follows edits, new actors and the
   await status.selectOption({ label: 'Killed' });
   await expect(names()).toHaveText(['Cirilo', 'Víctor Quispe Palomino']);
   await list.getByRole('option', { name: /Cirilo/ }).click();
-  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
-  await page.getByRole('button', { name: 'Add status' }).click();
-  await page.getByLabel('Status 2', { exact: true }).selectOption({ label: 'Deceased' });
-  await page.getByLabel('Date of status 2').fill('2021');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('article').getByTestId('current-status')).toHaveText('Deceased');
+  await addSecondStatus(page, 'Deceased', '2021');
   await expect(names()).toHaveText(['Víctor Quispe Palomino']);
   await status.selectOption({ label: 'Deceased' });
   await expect(names()).toHaveText(['Cirilo']);
 });
+
+/** Edits the open actor: a second status entry, saved; the profile then shows it as current. */
+async function addSecondStatus(page: Page, label: string, date: string): Promise<void> {
+  await page.getByRole('article').getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Add status' }).click();
+  await page.getByLabel('Status 2', { exact: true }).selectOption({ label });
+  await page.getByLabel('Date of status 2').fill(date);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByTestId('current-status')).toHaveText(label);
+}
 
 test('the interface switches to Spanish and stays Spanish after a reload', async ({ page }) => {
   await page.goto('/');
