@@ -27,6 +27,9 @@ describe('search worker host', () => {
     await host.started;
     expect(await waitFor((m) => m.type === 'superseded')).toEqual({ type: 'superseded', id: 1, by: 2 });
     await waitFor((m) => m.type === 'status' && m.status.ready);
+    // The start-up background work (positions, the typo vocabulary) is announced, then ends.
+    const warming = await waitFor((m) => m.type === 'status' && m.status.warming === true);
+    await waitFor((m) => m.type === 'status' && m.status.warming === false, out.indexOf(warming));
     // The first sync builds the records segment; wait for it to end.
     const busy = await waitFor((m) => m.type === 'status' && m.status.indexing !== null);
     await waitFor((m) => m.type === 'status' && m.status.indexing === null, out.indexOf(busy));
