@@ -1,4 +1,4 @@
-import { canonicalJson } from '../../shared/bundle/merge';
+import { canonicalJson } from '../../shared/bundle/canonicalJson';
 import type { CasefileDb } from '../db/db';
 import { sha256Hex } from '../util/sha256';
 

@@ -7,7 +7,7 @@ export type Names = (id: string) => string;
 const isPlainObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isDate = (v: unknown): v is { label: string; edtf: string } => isPlainObject(v) && typeof v.edtf === 'string' && typeof v.earliest === 'string';
 
-/** Whether two field values are the same (merge.ts: jsonEqual, else canonical JSON). */
+/** Whether two field values are the same (canonicalJson.ts: sameValue). */
 export type SameValue = (a: unknown, b: unknown) => boolean;
 
 /** Field-by-field differences; nested plain objects (place, fatalities) one level down, lists as a whole. */

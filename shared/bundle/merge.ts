@@ -1,13 +1,11 @@
-import type { Actor, Case, CaseEvent, SourceDocument } from '../model';
+import type { SourceDocument } from '../model';
 import { DOCUMENT_EDITABLE_FIELDS } from '../model';
 import { sha256Hex, utf8 } from './bytes';
-import type { DocumentPages } from './manifest';
-import type { BundleNameRule } from './nameRules';
+import { canonicalJson, sameValue } from './canonicalJson';
 import type { Names } from './diffRecords';
 import { diffRecords } from './diffRecords';
 import type { FieldDiff } from './diffText';
 import { remapActor, remapCase, remapDocument, remapEvent, to } from './remap';
-import type { LocalPages, OcrPageWrite, OcrPlan } from './mergeOcr';
 import { planOcr } from './mergeOcr';
 
 /**
@@ -34,112 +32,9 @@ import { planOcr } from './mergeOcr';
  *   file). Local records are never rewritten, except that case membership is added.
  */
 
-export type MergeKind = 'case' | 'actor' | 'event' | 'document';
-/** `trashed`: the library holds this record only in its Trash (same id); the user decides whether it comes back. */
-export type MergeStatus = 'new' | 'identical' | 'conflict' | 'trashed';
-export type MergeChoice = 'mine' | 'theirs' | 'both';
-
 export type { FieldDiff } from './diffText';
-
-/** What an import brings: a validated bundle's records (files are identified by the documents' sha256). */
-export interface IncomingRecords {
-  caseId: string;
-  cases: readonly Case[];
-  actors: readonly Actor[];
-  events: readonly CaseEvent[];
-  documents: readonly SourceDocument[];
-  pages: readonly DocumentPages[];
-  /** The actors' name-matching rules (format 3); none when absent. */
-  nameRules?: readonly BundleNameRule[];
-}
-
-/** The local records the plan needs; `lookupKeys` says which. */
-export interface LocalRecords {
-  cases: ReadonlyMap<string, Case>;
-  actors: ReadonlyMap<string, Actor>;
-  events: ReadonlyMap<string, CaseEvent>;
-  /** Live documents by id: those with the incoming ids, copy ids, and those holding an incoming sha256. */
-  documents: ReadonlyMap<string, SourceDocument>;
-  /** Live document id per sha256, for the incoming files. */
-  documentIdBySha: ReadonlyMap<string, string>;
-  /** sha256 of files already stored (by a live document or one in the trash). */
-  fileShas: ReadonlySet<string>;
-  /** sha256 of documents in the trash with an incoming id: their page texts must not be overwritten by another file's. */
-  trashedDocumentShas?: ReadonlyMap<string, string>;
-  /** Local name-matching rules of the incoming actors' ids and copy ids, by nameRuleKey. */
-  nameRules?: ReadonlyMap<string, BundleNameRule>;
-  /** Records in the local Trash under an incoming id (and of the same kind: other kinds are an id clash). */
-  trashed?: ReadonlyMap<string, TrashedVersion>;
-  /** Local page rows the bundle has OCR for, of documents held by their file (mergeOcr.ts, ocrPageKeys). */
-  pages?: LocalPages;
-}
-
-export interface LookupKeys {
-  cases: string[];
-  actors: string[];
-  events: string[];
-  documents: string[];
-  shas: string[];
-}
-
-export interface PlanItem {
-  /** `${kind}:${incoming id}`: the key of the user's choice. */
-  key: string;
-  kind: MergeKind;
-  id: string;
-  label: string;
-  status: MergeStatus;
-  /** The local record compared with: the same id, the same file under another id, or an earlier kept-both copy. */
-  localId: string | null;
-  diffs: FieldDiff[];
-  /**
-   * The choices that make sense for this record: conflicts (a file cannot be stored twice, so
-   * documents have no 'both'), and records in the Trash: 'mine' keeps it there, 'theirs' restores
-   * it from the bundle (the Trash's version stays in the Trash when it differs).
-   */
-  choices: MergeChoice[];
-  /** 'ocr': not the record itself but its pages' OCR text (key `ocr:<id>`), which both sides have, differently. */
-  aspect?: 'ocr';
-}
-
-export interface MergePlan {
-  caseId: string;
-  items: PlanItem[];
-  /** Automatic id rewrites: incoming document → local document with the same file, or to a fresh id; record → earlier copy. */
-  remap: ReadonlyMap<string, string>;
-  files: { new: number; alreadyPresent: number; newBytes: number };
-  summary: Record<MergeKind, Record<MergeStatus, number>>;
-  /** OCR the bundle brings for documents the library holds by their file (mergeOcr.ts). */
-  ocr: OcrPlan;
-}
-
-export type TrashedVersion =
-  | { table: 'cases'; record: Case; title: string }
-  | { table: 'actors'; record: Actor; title: string }
-  | { table: 'events'; record: CaseEvent; title: string }
-  | { table: 'documents'; record: SourceDocument; title: string };
-
-/** Everything one import writes, as whole records (the writer derives index fields). */
-export interface WriteSet {
-  cases: Case[];
-  actors: Actor[];
-  events: CaseEvent[];
-  documents: SourceDocument[];
-  /** Page texts of documents added now, under their final ids. */
-  pages: DocumentPages[];
-  /** Single pages of local documents that take the bundle's OCR (the writer sums the documents up again). */
-  ocrPages: OcrPageWrite[];
-  /** sha256 of the bundle files to store (none of them already stored). */
-  fileShas: string[];
-  trash: TrashedVersion[];
-  /** Name-matching rules to put (under their final actor ids); local rules not listed stay as they are. */
-  nameRules: BundleNameRule[];
-  /** Trash entries to delete: records restored from the bundle (a differing trashed version is re-added to `trash` under a new id). */
-  trashRemoved: string[];
-  counts: { added: number; replaced: number; keptBoth: number; unchanged: number; filesAdded: number; restored: number; keptInTrash: number; ocrPages: number };
-  /** The bundle's case as it is called after the import (a new id when kept both). */
-  caseId: string;
-}
+export type { MergeKind, MergeStatus, MergeChoice, IncomingRecords, LocalRecords, LookupKeys, PlanItem, MergePlan, TrashedVersion, WriteSet } from './mergeTypes';
+import type { IncomingRecords, LocalRecords, LookupKeys, MergeKind, MergePlan, PlanItem, TrashedVersion } from './mergeTypes';
 
 const KINDS: readonly MergeKind[] = ['case', 'actor', 'event', 'document'];
 const TABLE_OF: Readonly<Record<MergeKind, TrashedVersion['table']>> = { case: 'cases', actor: 'actors', event: 'events', document: 'documents' };
@@ -147,55 +42,6 @@ const IGNORED = new Set(['id', 'createdAt', 'updatedAt', 'caseIds']);
 export const DOCUMENT_COMPARED: readonly string[] = [...DOCUMENT_EDITABLE_FIELDS.filter((f) => f !== 'caseIds'), 'fileName'];
 
 export const recordKey = (kind: MergeKind, id: string): string => `${kind}:${id}`;
-
-/** Key order does not matter: stored rows and parsed bundles list fields in different orders. */
-export function canonicalJson(value: unknown): string {
-  // Native stringify with a replacer that sorts each object's keys: several times faster than a hand-written walk.
-  return JSON.stringify(value, sortedKeys) ?? 'null';
-}
-
-function sortedKeys(_key: string, value: unknown): unknown {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
-  const obj = value as Record<string, unknown>;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(obj).sort()) out[k] = obj[k];
-  return out;
-}
-
-/**
- * Whether two values certainly have the same canonicalJson, without building either string:
- * plain objects (key order and undefined members ignored, as JSON drops them), arrays and
- * primitives compared in place. Anything else (a toJSON, a function, undefined against null
- * in an array, NaN) answers false, and the caller falls back to comparing canonicalJson: so
- * `jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b)` is exactly the string comparison,
- * at a fraction of the cost when the records are the same (a re-import of 10,000 records).
- */
-export function jsonEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!jsonEqual(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b) || !isPlainRecord(a) || !isPlainRecord(b)) return false;
-  let defined = 0;
-  for (const k in a) {
-    const v = a[k];
-    if (v === undefined) continue;
-    if (typeof v === 'function' || !jsonEqual(v, b[k])) return false;
-    defined++;
-  }
-  for (const k in b) if (b[k] !== undefined) defined--;
-  return defined === 0;
-}
-
-const sameValue = (a: unknown, b: unknown): boolean => jsonEqual(a, b) || canonicalJson(a) === canonicalJson(b);
-
-function isPlainRecord(v: object): v is Record<string, unknown> {
-  const proto = Object.getPrototypeOf(v) as unknown;
-  return (proto === Object.prototype || proto === null) && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
-}
 
 /** The fields that decide "identical" for a kind. */
 function comparable(kind: MergeKind, record: object): Record<string, unknown> {
@@ -314,25 +160,25 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
    */
   const compare = <T extends { id: string }>(entry: Incoming<T>, prepared: T, plain: T, found: T | undefined, localId: string | null): void => {
     const key = recordKey(entry.kind, entry.record.id);
+    // The fields that differ from a local version, as display text (none: identical).
+    const differences = (mine: object): FieldDiff[] => {
+      const ours = comparable(entry.kind, mine);
+      return sameValue(ours, comparable(entry.kind, { ...plain, id: (mine as { id: string }).id })) ? []
+        : diffRecords(entry.kind, ours, comparable(entry.kind, prepared), names, sameValue);
+    };
     const base = { key, kind: entry.kind, id: entry.record.id, label: entry.label, localId };
     if (!found) {
       // Only in the local Trash (under the same id, not moved): shown as such, and the user decides.
       const trashed = localId === entry.record.id || localId === null ? local.trashed?.get(entry.record.id) : undefined;
       if (trashed && TABLE_OF[entry.kind] === trashed.table && !(entry.kind === 'document' && to(remap, entry.record.id) !== entry.record.id)) {
-        const mine = comparable(entry.kind, trashed.record);
-        const theirs = comparable(entry.kind, { ...plain, id: trashed.record.id });
-        const same = jsonEqual(mine, theirs) || canonicalJson(mine) === canonicalJson(theirs);
-        const diffs = same ? [] : diffRecords(entry.kind, mine, comparable(entry.kind, prepared), names, sameValue);
+        const diffs = differences(trashed.record);
         items.push({ ...base, localId: null, status: 'trashed', diffs, choices: ['mine', 'theirs'] });
         return;
       }
       items.push({ ...base, localId: null, status: 'new', diffs: [], choices: [] });
       return;
     }
-    const mine = comparable(entry.kind, found);
-    const theirs = comparable(entry.kind, { ...plain, id: found.id });
-    const same = jsonEqual(mine, theirs) || canonicalJson(mine) === canonicalJson(theirs);
-    const diffs = same ? [] : diffRecords(entry.kind, mine, comparable(entry.kind, prepared), names, sameValue);
+    const diffs = differences(found);
     if (diffs.length === 0) items.push({ ...base, status: 'identical', diffs: [], choices: [] });
     else items.push({ ...base, status: 'conflict', diffs, choices: entry.kind === 'document' ? ['mine', 'theirs'] : ['mine', 'theirs', 'both'] });
   };
