@@ -34,7 +34,7 @@ export function CitationList({ citations, label }: { citations: readonly Citatio
           <li key={c.id}>
             {title !== undefined ? (
               <button type="button" className="link citation__open"
-                aria-label={c.page ? t('citation.open', { title, page: c.page }) : t('citation.openWhole', { title })}
+                aria-label={t('citation.open', { title, where })}
                 onClick={() => openViewer(c.documentId, c.page ?? 1)}>
                 {title} · {where}
               </button>

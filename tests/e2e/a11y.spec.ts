@@ -1,9 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { makeTextPdf } from '../fixtures/pdf/makePdfs';
+import { expectNone, loadSample, nav, scan } from './axeScan';
 import { expect, test } from './fixtures';
 
 /**
@@ -13,17 +12,6 @@ import { expect, test } from './fixtures';
  * says what to fix.
  */
 
-const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
-/**
- * Serious and critical findings fail a test, and so do these moderate best-practice rules
- * once fixed, so they stay fixed: no skipped heading level, unique landmark names, all
- * content within a landmark.
- */
-const GUARDED = new Set(['heading-order', 'landmark-unique', 'region']);
-/** `CASEFILE_A11Y_ALL=1` reports every finding, moderate and minor too, to look at. */
-const ALL = Boolean(process.env.CASEFILE_A11Y_ALL);
-const blocking = (v: { id: string; impact?: string | null }) =>
-  ALL || v.impact === 'serious' || v.impact === 'critical' || GUARDED.has(v.id);
 const PDF_TITLE = 'Field notes from Ayacucho';
 
 let dir: string;
@@ -41,34 +29,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-/** Scans the page as it is now; returns one readable line per blocking finding. */
-async function scan(page: Page, view: string): Promise<string[]> {
-  // Colours are measured as the user sees them: not half-way through a transition (the search view's dimming).
-  await page.evaluate(() => Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined))));
-  const { violations } = await new AxeBuilder({ page }).withTags(TAGS).analyze();
-  return violations
-    .filter(blocking)
-    .map((v) => {
-      // The first check's message says why, e.g. the contrast ratio found and the one needed.
-      const nodes = v.nodes.map((n) => `${n.target.join(' ')}${n.any[0] ? ` (${n.any[0].message})` : ''}`);
-      return `[${view}] ${v.id} (${v.impact}): ${v.help}\n    ${nodes.join('\n    ')}\n    ${v.helpUrl}`;
-    });
-}
-
-/** Fails with every line collected, so one run lists all the views' problems at once. */
-function expectNone(found: string[]) {
-  expect(found, `accessibility violations:\n${found.join('\n')}`).toEqual([]);
-}
-
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: /Main navigation|Navegación principal/ }).getByRole('button', { name, exact: true }).click();
-
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample case' }).click();
-  await expect(page.getByText(/Sample case loaded/)).toBeVisible();
-}
 
 test('empty library: every view', async ({ page }) => {
   await page.goto('/');

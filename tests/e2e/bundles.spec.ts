@@ -113,7 +113,7 @@ async function expectArtemioAndHisPage(page: Page) {
   await page.getByLabel('Filter by name or alias').fill('artemio');
   await actorList(page).getByRole('option', { name: new RegExp(ACTOR) }).click();
   const nameRow = page.getByRole('article').getByRole('row', { name: /Comandante Artemio/ }).first();
-  await nameRow.getByRole('button', { name: `Open ${ARTICLE_TITLE} at page 1` }).click();
+  await nameRow.getByRole('button', { name: `${ARTICLE_TITLE} · p. 1, open in the viewer` }).click();
   const viewer = page.getByRole('dialog', { name: ARTICLE_TITLE });
   await expect(viewer.getByLabel('Page', { exact: true })).toHaveValue('1');
   await expect(viewer.locator('.textLayer')).toContainText('Artemio');

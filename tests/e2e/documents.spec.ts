@@ -79,7 +79,7 @@ test('PDFs are added by the picker, checked by hash, end in a clear state, unloc
   await expect(importPanel(page)).toContainText('1 already in the library');
   await expect(page.getByText('3 sources', { exact: true })).toBeVisible();
   await expect(list(page).getByRole('option', { name: /Shining Path in the VRAEM/ })).toHaveCount(1);
-  await jobRow(page, 'vraem-article.pdf').getByRole('button', { name: 'Show “Shining Path in the VRAEM (article text)”, already in the library' }).click();
+  await jobRow(page, 'vraem-article.pdf').getByRole('button', { name: 'Show it: “Shining Path in the VRAEM (article text)”, already in the library' }).click();
   await expect(detail(page).getByRole('heading', { level: 1, name: 'Shining Path in the VRAEM (article text)' })).toBeVisible();
   await expect(list(page).getByRole('option', { name: /Shining Path in the VRAEM/ })).toHaveAttribute('aria-selected', 'true');
   await importPanel(page).getByRole('button', { name: 'Dismiss' }).click();

@@ -113,7 +113,7 @@ test('records an event in full, keeps it across a reload, and edits it', async (
   await edit.getByLabel('Title', { exact: true }).fill('Ambush near Chachaspata');
   await edit.getByRole('combobox', { name: 'Find an event to link' }).fill('guzman');
   await edit.getByRole('option', { name: /^Capture of Abimael Guzmán/ }).click();
-  await expect(edit.getByRole('button', { name: 'Unlink Capture of Abimael Guzmán' })).toBeVisible();
+  await expect(edit.getByRole('button', { name: 'Remove the link to Capture of Abimael Guzmán' })).toBeVisible();
   await edit.getByRole('button', { name: 'Save' }).click();
   await expect(detail(page).getByRole('heading', { name: 'Ambush near Chachaspata' })).toBeVisible();
   await expect(eventOption(page, 'Ambush near Chachaspata')).toBeVisible();

@@ -118,3 +118,6 @@ export const test = base.extend<{ offlineGuard: void; cspViolations: CspDetector
 });
 
 export { expect };
+
+/** A literal text as a regular expression's pattern (titles hold parentheses and dots). */
+export const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

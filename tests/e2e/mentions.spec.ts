@@ -50,14 +50,14 @@ test('the article lists the actors it names, and Artemio\'s profile lists the ar
   const section = page.getByRole('region', { name: /Mentioned in/ });
   await expect(section).toContainText(TITLE);
   await expect(section).toContainText('1 source');
-  await expect(section.getByRole('button', { name: `Open page 1 of ${TITLE}` })).toBeVisible();
+  await expect(section.getByRole('button', { name: `p. 1 of ${TITLE}` })).toBeVisible();
   // Both of his names are found: the legal name and the nom de guerre.
   await expect(section.locator('mark').first()).toHaveText(/Florindo Eleuterio Flores|Comandante Artemio/);
   await expect(section).toContainText('2 mentions');
   await page.getByRole('article').screenshot({ path: 'test-results/mentions-profile.png' });
 
   // The page opens in the viewer with the name marked.
-  await section.getByRole('button', { name: `Open page 1 of ${TITLE}` }).click();
+  await section.getByRole('button', { name: `p. 1 of ${TITLE}` }).click();
   const viewer = page.getByRole('dialog', { name: TITLE });
   await expect(viewer.locator('.pdf-page mark, .pdf-page .highlight').first()).toBeVisible();
   await expect(viewer.getByRole('list', { name: 'On this page' })).toContainText('Florindo Eleuterio Flores');
@@ -99,8 +99,8 @@ test('a new alias appears in the article\'s list without a reload; a mention bec
 test('"Add as a name of…" a suggested name makes it that actor\'s mention', async ({ page }) => {
   await sampleWithArticle(page);
   const suggestions = detail(page).getByRole('region', { name: 'Names not yet in the case' });
-  await suggestions.getByRole('button', { name: 'Add InSight Crime as a name of an actor' }).click();
-  await suggestions.getByRole('combobox', { name: 'Add InSight Crime as a name of an actor' }).fill('Shining');
+  await suggestions.getByRole('button', { name: 'Add as a name of an actor: InSight Crime' }).click();
+  await suggestions.getByRole('combobox', { name: 'Add as a name of an actor: InSight Crime' }).fill('Shining');
   await suggestions.getByRole('option', { name: /^Shining Path/ }).click();
   await expect(page.getByText('Added “InSight Crime” to Shining Path')).toBeVisible();
   await expect(suggestions).not.toContainText('InSight Crime');
@@ -113,7 +113,7 @@ test('"Add as a name of…" a suggested name makes it that actor\'s mention', as
 test('"Create actor" from a name the case does not have yet', async ({ page }) => {
   await sampleWithArticle(page);
   const suggestions = detail(page).getByRole('region', { name: 'Names not yet in the case' });
-  await suggestions.getByRole('button', { name: 'Create an actor named InSight Crime' }).click();
+  await suggestions.getByRole('button', { name: 'Create actor: InSight Crime' }).click();
   await expect(page.getByLabel('Primary name')).toHaveValue('InSight Crime');
   await page.getByRole('form', { name: 'New actor' }).getByLabel('Kind').selectOption({ label: 'Other group' });
   await page.getByRole('button', { name: 'Save' }).click();

@@ -112,7 +112,7 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
   await search('Huancavelica', 2);
   // The hit opens the sideways scan at its page with the word marked on the image (the text
   // layer is laid from the OCR words).
-  await page.getByRole('listbox', { name: 'Results' }).getByRole('option', { name: /^Open acta-escaneada.* at page 2$/ }).click();
+  await page.getByRole('listbox', { name: 'Results' }).getByRole('option', { name: /^acta-escaneada.* · p\. 2(?!\d)/ }).click();
   const viewer = page.getByRole('dialog', { name: /acta-escaneada/ });
   await expect(viewer.locator('.textLayer mark.pdf-hit')).toHaveText('Huancavelica');
   await expect(viewer.getByText(/Text from OCR \(confidence \d+%\)/)).toBeVisible();

@@ -4,7 +4,7 @@ import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { imagePdf } from '../../scripts/bench-ocr-corpus.mjs';
 import type { StoredPageOcr } from '../../shared/ocr';
-import { expect, test } from './fixtures';
+import { escapeRegExp, expect, test } from './fixtures';
 
 /**
  * A scanned page read by OCR, in the viewer: the OCR words make its text layer, so find in
@@ -128,7 +128,7 @@ async function seedScan(page: Page, title = TITLE, rotate: 0 | 90 = 0): Promise<
 async function openFromEvent(page: Page, title = TITLE) {
   await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Events', exact: true }).click();
   await page.getByRole('listbox', { name: 'Events' }).getByRole('option', { name: /^Fall of “Comandante Artemio”/ }).click();
-  await page.getByRole('button', { name: `Open ${title} at page 1` }).click();
+  await page.getByRole('button', { name: `${title} · p. 1, open in the viewer` }).click();
 }
 
 /** The on-screen rectangle where a word's OCR box lands, from the drawn page's frame. */
@@ -222,7 +222,7 @@ test('a search hit on OCR text opens the scan with the word marked; a page OCR c
   await page.keyboard.press('Control+K');
   await page.getByRole('combobox', { name: 'Search', exact: true }).fill('mintieron');
   const results = page.getByRole('listbox', { name: 'Results' });
-  const hit = results.getByRole('option', { name: new RegExp(`^Open ${TITLE}.* at page 1$`) });
+  const hit = results.getByRole('option', { name: new RegExp(`^${escapeRegExp(TITLE)}.* · p\\. 1(?!\\d)`) });
   await expect(hit.locator('mark').first()).toHaveText('mintieron');
   await hit.click();
   const dialog = page.getByRole('dialog', { name: TITLE });

@@ -83,7 +83,7 @@ test('keyboard only: Enter on a page hit opens the viewer at that page', async (
 
   await page.keyboard.press('Control+K');
   await page.keyboard.type('quillabamba');
-  const hit = results(page).getByRole('option', { name: /^Open Informe de tres paginas at page 2$/ });
+  const hit = results(page).getByRole('option', { name: /^Informe de tres paginas · p\. 2(?!\d)/ });
   await expect(hit).toBeVisible({ timeout: 10_000 });
   await expect(page.getByRole('status').filter({ hasText: /^1 result$/ })).toHaveCount(1);
   await page.keyboard.press('ArrowDown');

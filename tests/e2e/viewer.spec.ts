@@ -135,7 +135,7 @@ async function selectInTextLayer(page: Page, from: string, to: string) {
 test('cites the selected words of a page on a nom de guerre, and the citation opens the page again', async ({ page }) => {
   await loadSampleWithArticle(page);
   await openEvent(page, EVENT);
-  await page.getByRole('button', { name: `Open ${ARTICLE_TITLE} at page 1` }).click();
+  await page.getByRole('button', { name: `${ARTICLE_TITLE} · p. 1, open in the viewer` }).click();
 
   const dialog = viewer(page, ARTICLE_TITLE);
   await expect(dialog).toBeVisible();
@@ -167,7 +167,7 @@ test('cites the selected words of a page on a nom de guerre, and the citation op
   await page.getByRole('listbox', { name: 'Actor list' }).getByRole('option', { name: new RegExp(ACTOR) }).click();
   const nameRow = page.getByRole('article').getByRole('row', { name: /Comandante Artemio/ }).first();
   await expect(nameRow.getByRole('listitem')).toContainText(`${ARTICLE_TITLE} · p. 1 — Comandante Artemio (InSight Crime, 2018)`); // <q> adds the quotation marks
-  const open = nameRow.getByRole('button', { name: `Open ${ARTICLE_TITLE} at page 1` });
+  const open = nameRow.getByRole('button', { name: `${ARTICLE_TITLE} · p. 1, open in the viewer` });
   await open.click();
   await expect(dialog).toBeVisible();
   await expect(dialog.getByLabel('Page', { exact: true })).toHaveValue('1');
@@ -180,7 +180,7 @@ test('cites the selected words of a page on a nom de guerre, and the citation op
 test('find in page marks every occurrence regardless of accents; zoom redraws the page', async ({ page }) => {
   await loadSampleWithArticle(page);
   await openEvent(page, EVENT);
-  await page.getByRole('button', { name: `Open ${ARTICLE_TITLE} at page 1` }).click();
+  await page.getByRole('button', { name: `${ARTICLE_TITLE} · p. 1, open in the viewer` }).click();
   const dialog = viewer(page, ARTICLE_TITLE);
   await expect(drawnPage(page, 1)).toBeVisible();
 
@@ -213,12 +213,12 @@ test('a locked PDF shows its state; links and actions inside a PDF never navigat
   });
   await openEvent(page, EVENT);
 
-  await page.getByRole('button', { name: 'Open Locked report at page 1' }).click();
+  await page.getByRole('button', { name: 'Locked report · p. 1, open in the viewer' }).click();
   const locked = viewer(page, 'Locked report');
   await expect(locked.getByText('This PDF is protected with a password.')).toBeVisible();
   await locked.getByRole('button', { name: 'Close viewer' }).click();
 
-  await page.getByRole('button', { name: 'Open Wikipedia on pdf.js at page 1' }).click();
+  await page.getByRole('button', { name: 'Wikipedia on pdf.js · p. 1, open in the viewer' }).click();
   const dialog = viewer(page, 'Wikipedia on pdf.js');
   await expect(drawnPage(page, 1)).toBeVisible();
   await expect(dialog.locator('a, iframe, object, embed, form')).toHaveCount(0);

@@ -104,7 +104,7 @@ export const en = {
   'events.form.related': 'Related events',
   'events.form.relatedSearch': 'Find an event to link',
   'events.form.relatedPlaceholder': 'Type words from its title',
-  'events.form.removeRelated': 'Unlink {title}',
+  'events.form.removeRelated': 'Remove the link to {title}',
   'events.form.noneYet': 'None yet.',
   'events.form.otherProblems': 'Also:',
   // Enumerations: ACLED event types and sub-event types (ACLED Codebook English labels).
@@ -260,7 +260,7 @@ export const es: Record<keyof typeof en, string> = {
   'events.form.related': 'Eventos relacionados',
   'events.form.relatedSearch': 'Buscar un evento para enlazar',
   'events.form.relatedPlaceholder': 'Escriba palabras de su título',
-  'events.form.removeRelated': 'Desenlazar {title}',
+  'events.form.removeRelated': 'Quitar el enlace con {title}',
   'events.form.noneYet': 'Ninguno todavía.',
   'events.form.otherProblems': 'Además:',
   'events.type.battles': 'Batallas',

@@ -84,20 +84,18 @@ interface OptionProps {
   id: string;
   className: string;
   onClick: () => void;
-  label?: string;
-  describedBy?: string;
   children: ReactNode;
 }
 
 /** A result as a listbox option: a button for the mouse, marked and scrolled to when the arrows reach it. */
-function OptionButton({ id, className, onClick, label, describedBy, children }: OptionProps) {
+function OptionButton({ id, className, onClick, children }: OptionProps) {
   const active = useUi((s) => s.searchActiveId === id);
   useEffect(() => {
     if (active) document.getElementById(id)?.scrollIntoView({ block: 'nearest' });
   }, [active, id]);
   return (
     <button type="button" role="option" id={id} aria-selected={active} className={`${className}${active ? ' is-active' : ''}`}
-      aria-label={label} aria-describedby={describedBy} onClick={onClick}>
+      onClick={onClick}>
       {children}
     </button>
   );
@@ -113,11 +111,10 @@ interface HitProps {
 }
 
 function Hit({ hit, id, record, loaded, query, t }: HitProps) {
-  const snippetId = useId();
   if (!record) {
     return <div className="search-hit search-hit--gone" role="option" id={id} aria-disabled="true" aria-selected={false}>{loaded ? t('search.gone') : t('search.loadingRow')}</div>;
   }
-  const snippet = hit.snippet ? <SnippetText snippet={hit.snippet} kind={hit.kind} t={t} id={snippetId} /> : null;
+  const snippet = hit.snippet ? <SnippetText snippet={hit.snippet} kind={hit.kind} t={t} /> : null;
   const similar = <SimilarSpelling hit={hit} t={t} />;
   // An event's or source's title is shown already: a snippet from it would repeat it.
   const titleSnippet = hit.snippet?.field === 'name';
@@ -168,8 +165,7 @@ function Hit({ hit, id, record, loaded, query, t }: HitProps) {
       const title = doc.title.trim() || doc.fileName || t('search.untitled');
       const page = hit.page ?? 1;
       return (
-        <OptionButton id={id} className="search-hit" label={t('search.openPage', { title, page })}
-          describedBy={snippet ? snippetId : undefined}
+        <OptionButton id={id} className="search-hit"
           onClick={() => ui().openViewer(doc.id, page, viewerTerms(query, hit))}>
           <span className="search-hit__title">
             {title} <span className="search-hit__page">· {t('search.page', { page })}</span>

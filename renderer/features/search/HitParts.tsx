@@ -14,10 +14,10 @@ const FIELD_LABELS: Record<Exclude<HitKind, 'page'>, Record<RecordField, FieldKe
 };
 
 /** A snippet with its matched words in <mark>, built from the ranges (never from HTML); a record's field labelled. */
-export function SnippetText({ snippet, kind, t, id }: { snippet: Snippet; kind: HitKind; t: Translator; id?: string }) {
+export function SnippetText({ snippet, kind, t }: { snippet: Snippet; kind: HitKind; t: Translator }) {
   const label = snippet.field && kind !== 'page' ? t(FIELD_LABELS[kind][snippet.field]) : null;
   return (
-    <span className="search-hit__snippet" id={id}>
+    <span className="search-hit__snippet">
       {label ? <span className="search-hit__field">{label}: </span> : null}
       {snippet.truncatedStart ? '… ' : null}
       {snippetParts(snippet.text, snippet.highlights).map((part, i) => (part.marked ? <mark key={i}>{part.text}</mark> : part.text))}

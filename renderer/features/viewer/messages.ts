@@ -53,8 +53,7 @@ export const en = {
   'viewer.ocr.reason.timed-out': 'it took longer than the time allowed for a page.',
   'viewer.ocr.reason.render-failed': 'the page could not be drawn for reading.',
   'viewer.ocr.reason.engine-failed': 'the OCR engine failed.',
-  'citation.open': 'Open {title} at page {page}',
-  'citation.openWhole': 'Open {title}',
+  'citation.open': '{title} · {where}, open in the viewer',
   'citation.unavailable': 'document not available',
 } as const;
 
@@ -112,7 +111,6 @@ export const es: Record<keyof typeof en, string> = {
   'viewer.ocr.reason.timed-out': 'tardó más del tiempo permitido por página.',
   'viewer.ocr.reason.render-failed': 'no se pudo dibujar la página para leerla.',
   'viewer.ocr.reason.engine-failed': 'falló el motor de OCR.',
-  'citation.open': 'Abrir {title} en la página {page}',
-  'citation.openWhole': 'Abrir {title}',
+  'citation.open': '{title} · {where}, abrir en el visor',
   'citation.unavailable': 'documento no disponible',
 };
