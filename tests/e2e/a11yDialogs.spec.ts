@@ -94,6 +94,10 @@ test('bundles: the export dialog with a passphrase, an import preview with a dif
   await loadSample(page);
   const found: string[] = [];
   let dialog = await openExportDialog(page);
+  await dialog.getByRole('radio', { name: 'Selected actors and events' }).check();
+  await dialog.getByRole('checkbox', { name: /^Cirilo/ }).check();
+  found.push(...await scan(page, 'Export dialog, a selection'));
+  await dialog.getByRole('radio', { name: 'The whole case' }).check();
   await dialog.getByRole('checkbox', { name: 'Protect with a passphrase' }).check();
   await dialog.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
   await dialog.getByLabel('Passphrase again').fill(`${PASSPHRASE}!`);
