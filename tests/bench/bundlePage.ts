@@ -19,6 +19,7 @@ import type { BundleProgress, StreamedExport } from '../../renderer/bundle/types
 import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { generateRecords, makeRandom } from './generateRecords';
+import { putBare } from './bareRecords';
 import type { DesktopApi } from '../../shared/desktopApi';
 import { saveBlobDesktop } from '../../renderer/platform/blobFiles';
 import type { StreamedParts } from '../../shared/bundle/parts';
@@ -148,6 +149,9 @@ async function fill(o: FillOptions) {
     await db.pages.bulkPut(pages);
   });
   const recordsMs = now() - t0;
+  const recordsBareMs = await putBare({
+    cases: [theCase], actors: actors.map(actorRow), events: events.map(eventRow), documents: documents.map(documentRow), pages,
+  });
   const total = files.reduce((s, f) => s + f.byteLength, 0);
   const t1 = now();
   for (let i = 0; i < files.length; i += 50) {
@@ -157,7 +161,7 @@ async function fill(o: FillOptions) {
   const write = timed(now() - t1, total);
   return {
     files: files.length, totalMB: Math.round(total / MB), largestMB: Math.round((Math.max(...sizes) / MB) * 10) / 10,
-    records: actors.length + events.length + documents.length + 1, pages: pages.length, generateMs: Math.round(generateMs), recordsMs: Math.round(recordsMs), rawWrite: write,
+    records: actors.length + events.length + documents.length + 1, pages: pages.length, generateMs: Math.round(generateMs), recordsMs: Math.round(recordsMs), recordsBareMs: Math.round(recordsBareMs), rawWrite: write,
   };
 }
 
