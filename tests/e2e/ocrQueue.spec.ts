@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { imagePdf, pdfImage, smallScanPdf } from '../../scripts/bench-ocr-corpus.mjs';
+import { expectNone, scan as axeScan } from './axeScan';
 import { expect, test } from './fixtures';
 import { describeTasks, maxCpuMs, traceMainThread } from './mainThreadTasks';
 
@@ -75,7 +76,7 @@ test('a scan added through the UI is read by OCR, survives a paused reload, and 
   const jobs = panel.getByRole('list', { name: 'Documents waiting for OCR' });
   await jobs.getByRole('button', { name: 'Pause reading otra-acta' }).click();
   await expect(jobs.getByRole('listitem').filter({ hasText: 'otra-acta' })).toContainText('Paused · 0 of 1');
-  await page.screenshot({ path: 'test-results/ocr-queue-paused.png' });
+  expectNone(await axeScan(page, 'Sources, the OCR queue paused'));
   await takeLongTasks(page);
   const stopTrace = await traceMainThread(page);
   await panel.getByRole('button', { name: 'Resume reading scans' }).click();

@@ -2,6 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
+import { expectNone, scan } from './axeScan';
 import { expect, test } from './fixtures';
 
 /**
@@ -91,7 +92,7 @@ test('an actor in my Trash stays there unless I restore it from the bundle; diff
   await expect(trash.getByText('Same as the version in your Trash.')).toBeVisible();
   const choice = trash.getByRole('group', { name: `What to do with ${ACTOR}, which is in your Trash` });
   await expect(choice.getByRole('radio', { name: 'Keep it in the Trash' })).toBeChecked();
-  await page.screenshot({ path: '/tmp/trash-import-preview.png', fullPage: true });
+  expectNone(await scan(page, 'Import preview, a record in your Trash'));
   await choice.getByRole('radio', { name: 'Restore it from the bundle' }).check();
   await finishImport(preview);
   await expect(preview.getByRole('term').filter({ hasText: 'Restored from the Trash' })).toBeVisible();
@@ -135,7 +136,7 @@ test('a source an import replaced comes back from the Trash by choice: replace t
   // Focus starts at the dialog's title; the first choice is the next stop.
   await page.keyboard.press('Tab');
   await expect(dialog.getByRole('button', { name: 'Keep both' })).toBeFocused();
-  await page.screenshot({ path: '/tmp/trash-same-file-dialog.png' });
+  expectNone(await scan(page, 'Trash, restoring a document whose file is live'));
   await dialog.getByRole('button', { name: `Replace “${ARTICLE_TITLE}”` }).click();
   await expect(dialog).toBeHidden();
   await expect(page.getByRole('status').getByText(`“${ARTICLE_TITLE}” now has the details of “My copy of the article”`, { exact: false })).toBeVisible();
