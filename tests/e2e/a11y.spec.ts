@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeTextPdf } from '../fixtures/pdf/makePdfs';
-import { expectNone, loadSample, nav, scan } from './axeScan';
+import { expectNone, scan } from './axeScan';
+import { loadSample, nav } from './steps';
 import { expect, test } from './fixtures';
 
 /**

@@ -1,8 +1,8 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Locator, Page } from '@playwright/test';
-import { expectNone, loadSample, nav, scan } from './axeScan';
+import { expectNone, scan } from './axeScan';
+import { exportTo, loadSample, nav, openExportDialog, openImport } from './steps';
 import { escapeRegExp, expect, test } from './fixtures';
 
 /**
@@ -19,33 +19,6 @@ const PASSPHRASE = 'correct horse battery staple';
 let dir: string;
 test.beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'casefile-a11y-dialogs-')); });
 test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
-
-async function openExportDialog(page: Page): Promise<Locator> {
-  await nav(page, 'Import & export');
-  await page.getByRole('button', { name: 'Export case…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export case' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
-async function exportTo(page: Page, dialog: Locator, fileName: string): Promise<string> {
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const file = path.join(dir, fileName);
-  await (await download).saveAs(file);
-  await expect(dialog).toBeHidden();
-  return file;
-}
-
-async function importFile(page: Page, file: string): Promise<Locator> {
-  await nav(page, 'Import & export');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import bundle…' }).click();
-  await (await chooser).setFiles(file);
-  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
 
 test('the article\'s mentions, the viewer\'s citation panel, an actor\'s "Mentioned in" and the case editor', async ({ page }) => {
   await loadSample(page);
@@ -105,10 +78,10 @@ test('bundles: the export dialog with a passphrase, an import preview with a dif
   await expect(dialog.getByRole('alert')).toHaveText('The two passphrases differ. Type the same one twice.');
   found.push(...await scan(page, 'Export dialog, passphrases that differ'));
   await dialog.getByLabel('Passphrase again').fill(PASSPHRASE);
-  const sealed = await exportTo(page, dialog, 'case.casefile.age');
+  const sealed = await exportTo(page, dialog, path.join(dir, 'case.casefile.age'));
 
   dialog = await openExportDialog(page);
-  const plain = await exportTo(page, dialog, 'case.casefile');
+  const plain = await exportTo(page, dialog, path.join(dir, 'case.casefile'));
   // A local edit, so the plain bundle's copy of the actor differs from the library's.
   await nav(page, 'Actors');
   await page.getByRole('listbox', { name: 'Actor list' }).getByRole('option', { name: /^Cirilo/ }).click();
@@ -117,13 +90,13 @@ test('bundles: the export dialog with a passphrase, an import preview with a dif
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(page.getByRole('article').getByRole('button', { name: 'Edit' })).toBeVisible();
 
-  let importing = await importFile(page, plain);
+  let importing = await openImport(page, plain);
   await expect(importing.getByRole('heading', { name: /Differences to decide/ })).toBeVisible();
   found.push(...await scan(page, 'Import preview, a difference to decide'));
   await importing.getByRole('button', { name: 'Cancel' }).click();
   await expect(importing).toBeHidden();
 
-  importing = await importFile(page, sealed);
+  importing = await openImport(page, sealed);
   const prompt = importing.getByRole('form', { name: /protected with a passphrase/ });
   await prompt.getByLabel('Passphrase').fill('not the passphrase');
   await prompt.getByRole('button', { name: 'Open bundle' }).click();
@@ -134,7 +107,7 @@ test('bundles: the export dialog with a passphrase, an import preview with a dif
 
   const notABundle = path.join(dir, 'notes.casefile');
   await writeFile(notABundle, '<html><body>Not a bundle</body></html>');
-  importing = await importFile(page, notABundle);
+  importing = await openImport(page, notABundle);
   await expect(importing.getByText(/not a Casefile bundle/i).first()).toBeVisible();
   found.push(...await scan(page, 'Import, a refused file'));
   expectNone(found);

@@ -38,12 +38,3 @@ export async function scan(page: Page, view: string): Promise<string[]> {
 export function expectNone(found: string[]) {
   expect(found, `accessibility violations:\n${found.join('\n')}`).toEqual([]);
 }
-
-export const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: /Main navigation|Navegación principal/ }).getByRole('button', { name, exact: true }).click();
-
-export async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample case' }).click();
-  await expect(page.getByText(/Sample case loaded/)).toBeVisible();
-}

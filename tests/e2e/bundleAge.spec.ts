@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { encryptBlob } from '../../shared/bundle/age';
 import { expect, test } from './fixtures';
+import { openImport } from './steps';
 
 /**
  * age files the import screen cannot open with a passphrase are named before anyone is asked
@@ -20,13 +21,7 @@ test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
 async function importFile(page: Page, file: string): Promise<Locator> {
   await page.goto('/');
-  await page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name: 'Import & export', exact: true }).click();
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import bundle…' }).click();
-  await (await chooser).setFiles(file);
-  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
-  await expect(dialog).toBeVisible();
-  return dialog;
+  return openImport(page, file);
 }
 
 test('an age file encrypted to a key says so instead of asking for a passphrase', async ({ page }) => {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { tamper } from '../../shared/bundle/testing/tamper';
 import { expect, test } from './fixtures';
+import { exportTo, loadSample, nav, openExportDialog, openImport } from './steps';
 
 /**
  * Case bundles end to end in Chromium: export a case with a PDF, wipe the profile, import
@@ -21,15 +22,7 @@ let dir: string;
 test.beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'casefile-bundles-')); });
 test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name, exact: true }).click();
 const actorList = (page: Page) => page.getByRole('listbox', { name: 'Actor list' });
-
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample case' }).click();
-  await expect(page.getByText(/Sample case loaded/)).toBeVisible();
-}
 
 async function addArticle(page: Page) {
   await nav(page, 'Sources');
@@ -56,23 +49,9 @@ async function citeArticleOnActor(page: Page) {
   await expect(viewer).toBeHidden();
 }
 
-async function openExportDialog(page: Page): Promise<Locator> {
-  await nav(page, 'Import & export');
-  await page.getByRole('button', { name: 'Export case…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export case' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
-
 /** Saves the download the dialog's Export button starts and returns where it went. */
 async function exportAndSave(page: Page, dialog: Locator, fileName: string): Promise<string> {
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const file = path.join(dir, fileName);
-  const done = await download;
-  await done.saveAs(file);
-  await expect(dialog).toBeHidden();
-  return file;
+  return exportTo(page, dialog, path.join(dir, fileName));
 }
 
 /** A new, empty profile: the app unloaded, its origin's storage cleared, then opened again. */
@@ -86,15 +65,6 @@ async function wipeProfile(page: Page) {
   await expect(page.getByText('No actors yet', { exact: false })).toBeVisible();
 }
 
-async function importFile(page: Page, file: string): Promise<Locator> {
-  await nav(page, 'Import & export');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import bundle…' }).click();
-  await (await chooser).setFiles(file);
-  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
-  await expect(dialog).toBeVisible();
-  return dialog;
-}
 
 /** The summary table's row for one kind, once the preview is there: [new, identical, different]. */
 async function summaryRow(dialog: Locator, kind: string): Promise<string[]> {
@@ -137,7 +107,7 @@ test('a case with its PDF goes out as a bundle and comes back whole into an empt
   expect((await readFile(file)).subarray(0, 2).toString('latin1')).toBe('PK');
 
   await wipeProfile(page);
-  const preview = await importFile(page, file);
+  const preview = await openImport(page, file);
   await expect(preview.getByRole('form', { name: 'Import preview' })).toBeVisible();
   expect(await summaryRow(preview, 'Actors')).toEqual([actorCount!.replace(' actors', ''), '0', '0']);
   expect(await summaryRow(preview, 'Sources')).toEqual(['1', '0', '0']);
@@ -180,7 +150,7 @@ test('name-matching rules go along with their actor and are in force after the i
   const file = await exportAndSave(page, await openExportDialog(page), 'rules.casefile');
 
   await wipeProfile(page);
-  const preview = await importFile(page, file);
+  const preview = await openImport(page, file);
   await finishImport(page, preview);
   await preview.getByRole('button', { name: 'Close' }).click();
   await nav(page, 'Actors');
@@ -207,7 +177,7 @@ test('a passphrase-protected bundle opens only with its passphrase; a wrong one 
   expect((await readFile(file)).subarray(0, 21).toString('latin1')).toBe('age-encryption.org/v1');
 
   await wipeProfile(page);
-  const importing = await importFile(page, file);
+  const importing = await openImport(page, file);
   const prompt = importing.getByRole('form', { name: /protected with a passphrase/ });
   await prompt.getByLabel('Passphrase').fill('not the passphrase');
   await prompt.getByRole('button', { name: 'Open bundle' }).click();
@@ -241,7 +211,7 @@ test('a passphrase is stretched while it is typed, once: Export and "Open bundle
 
   // Opening it: the passphrase is stretched as it is typed, and "Open bundle" takes that key.
   await wipeProfile(page);
-  const importing = await importFile(page, file);
+  const importing = await openImport(page, file);
   const prompt = importing.getByRole('form', { name: /protected with a passphrase/ });
   await prompt.getByLabel('Passphrase').fill(PASSPHRASE);
   await expect.poll(() => scrypts.length).toBe(3);
@@ -263,7 +233,7 @@ test('merge: a bundle whose copy of an actor differs shows the field side by sid
   await page.getByRole('button', { name: 'Save' }).click();
   await expect(profile.getByRole('heading', { name: 'Florindo E. Flores' })).toBeVisible();
 
-  const preview = await importFile(page, file);
+  const preview = await openImport(page, file);
   expect(await summaryRow(preview, 'Actors')).toEqual(['0', expect.any(String), '1']);
   await expect(preview.getByRole('heading', { name: 'Differences to decide: 1' })).toBeVisible();
   const diff = preview.getByRole('table', { name: /^Differences in Florindo/ });
@@ -293,7 +263,7 @@ test('a file that is not a bundle is refused in plain words, naming it, and noth
   const hostile = path.join(dir, 'field-notes.casefile');
   await writeFile(hostile, 'These are my notes, not a bundle.\n'.repeat(20));
 
-  const dialog = await importFile(page, hostile);
+  const dialog = await openImport(page, hostile);
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('“field-notes.casefile” was not imported.');
   await expect(alert).toContainText('This file is not a Casefile bundle: Casefile cannot read it as a zip archive.');
@@ -325,7 +295,7 @@ test('a bundle citing a page its PDF does not have is refused, each problem said
   const hostile = path.join(dir, 'page-999.casefile');
   await writeFile(hostile, bytes);
 
-  const dialog = await importFile(page, hostile);
+  const dialog = await openImport(page, hostile);
   const alert = dialog.getByRole('alert');
   await expect(alert).toContainText('“page-999.casefile” was not imported.');
   await expect(alert).toContainText('Some records in the bundle point to things the bundle does not hold.');

@@ -4,6 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { expectNone, scan } from './axeScan';
 import { expect, test } from './fixtures';
+import { exportTo, loadSample, nav, openExportDialog, openImport } from './steps';
 
 /**
  * The Trash meets imports: a record only in the local Trash is shown as "in your Trash" and
@@ -21,35 +22,13 @@ let dir: string;
 test.beforeAll(async () => { dir = await mkdtemp(path.join(tmpdir(), 'casefile-trash-import-')); });
 test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
-const nav = (page: Page, name: string) =>
-  page.getByRole('navigation', { name: 'Main navigation' }).getByRole('button', { name, exact: true }).click();
 const sources = (page: Page) => page.getByRole('listbox', { name: 'Source list' });
 const sourceDetail = (page: Page) => page.getByRole('region', { name: 'Source details' });
 
-async function loadSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Load sample case' }).click();
-  await expect(page.getByText(/Sample case loaded/)).toBeVisible();
-}
-
-async function exportCase(page: Page, fileName: string): Promise<string> {
-  await nav(page, 'Import & export');
-  await page.getByRole('button', { name: 'Export case…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export case' });
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  const file = path.join(dir, fileName);
-  await (await download).saveAs(file);
-  await expect(dialog).toBeHidden();
-  return file;
-}
+const exportCase = async (page: Page, fileName: string) => exportTo(page, await openExportDialog(page), path.join(dir, fileName));
 
 async function importFile(page: Page, file: string): Promise<Locator> {
-  await nav(page, 'Import & export');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Import bundle…' }).click();
-  await (await chooser).setFiles(file);
-  const dialog = page.getByRole('dialog', { name: 'Import bundle' });
+  const dialog = await openImport(page, file);
   await expect(dialog.getByRole('form', { name: 'Import preview' })).toBeVisible();
   return dialog;
 }
