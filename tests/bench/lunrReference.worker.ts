@@ -19,7 +19,7 @@ export type LunrWorkerRequest =
   | { type: 'query'; q: string; kind: string };
 export interface LunrHit { ref: string; documentId: string; page: number; score: number; terms: string[]; snippet?: Snippet; occurrences?: number }
 export interface LunrAnswer {
-  hits: LunrHit[]; pages: number; engineMs: number;
+  hits: LunrHit[]; pages: number; engineMs: number; readMs: number;
   /** Phrases: the AND's 20 best snippeted, phrase unchecked (the reference until session 10), timed after the answer's work. */
   asAndMs?: number; verifiedPages?: number; checkedPages?: number; exact: boolean;
 }
@@ -80,7 +80,14 @@ async function query(q: string, kind: string): Promise<LunrAnswer> {
   });
   if (phrases.length === 1) results = results.filter((r) => inOrder(r, queried, phrases[0]!));
   const engineMs = now() - s;
-  const read = (list: readonly lunr.Index.Result[]) => readPagesRaw(idb!, list.map((h) => { const [documentId, page] = keys[parseInt(h.ref, 36)]!; return { documentId, page }; }));
+  // Time waiting for page rows (IndexedDB), as a share of the query's: where a slow query's time went.
+  let readMs = 0;
+  const read = async (list: readonly lunr.Index.Result[]) => {
+    const t = now();
+    const rows = await readPagesRaw(idb!, list.map((h) => { const [documentId, page] = keys[parseInt(h.ref, 36)]!; return { documentId, page }; }));
+    readMs += now() - t;
+    return rows;
+  };
   // What a search box shows, as the app's worker makes it: each page's snippet, its matched terms
   // (and phrases) highlighted, with the same snippet code.
   const hit = (h: lunr.Index.Result, text: string | undefined): LunrHit => {
@@ -93,7 +100,7 @@ async function query(q: string, kind: string): Promise<LunrAnswer> {
   if (phrases.length === 0) {
     const top = results.slice(0, LIMIT);
     const rows = await read(top);
-    return { hits: top.map((h, i) => hit(h, rows[i]?.text)), pages: results.length, engineMs, exact: true };
+    return { hits: top.map((h, i) => hit(h, rows[i]?.text)), pages: results.length, engineMs, readMs, exact: true };
   }
   // lunr has no phrases: its AND of the words, cut to the pages where they stand in order and
   // close enough (inOrder), are the candidates, checked on their texts as the app's verifyByText
@@ -112,13 +119,14 @@ async function query(q: string, kind: string): Promise<LunrAnswer> {
     (await read(chunk)).forEach((row, j) => { if (row && phrases.every((p) => textHasPhrase(row.text, p))) kept.push({ h: chunk[j]!, text: row.text }); });
   }
   const hits = kept.slice(0, LIMIT).map((k) => hit(k.h, k.text));
+  const phraseReadMs = readMs;
   // The old figure, after it: the plain index's AND, its 20 best read and snippeted.
   const s2 = now();
   const and = index!.query((query) => { for (const w of queried) query.term(w, { presence: lunr.Query.presence.REQUIRED }); });
   const top = and.slice(0, LIMIT);
   const rows = await read(top);
   top.forEach((h, i) => { const text = rows[i]?.text; if (text) pageSnippet(text, new Set(Object.keys(h.matchData.metadata)), []); });
-  return { hits, pages: all ? kept.length : results.length, engineMs, asAndMs: now() - s2, verifiedPages: kept.length, checkedPages: checked, exact: all };
+  return { hits, pages: all ? kept.length : results.length, engineMs, readMs: phraseReadMs, asAndMs: now() - s2, verifiedPages: kept.length, checkedPages: checked, exact: all };
 }
 
 self.onmessage = async (e: MessageEvent<LunrWorkerRequest>) => {

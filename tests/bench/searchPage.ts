@@ -29,6 +29,8 @@ export interface QueryTiming {
   q: string; ms: number; workerMs: number; pages: number; records: number; exact: boolean;
   /** lunr only: its engine alone (index.query), without reading and snippeting the 20 best pages. */
   engineMs?: number;
+  /** lunr only: time waiting for the page rows (IndexedDB) within `ms`. */
+  readMs?: number;
   /** lunr phrases only: the AND of the words with the 20 best snippeted, phrase unchecked (the reference until session 10). */
   asAndMs?: number | null;
   /** lunr phrases only: candidates that hold the phrase on their text (of those checked). */
@@ -349,7 +351,7 @@ const api = {
           const ms = now() - s;
           if (r.type !== 'answer') return { aborted: `the lunr worker failed on ${q}: ${r.type === 'failed' ? r.message : r.type}` };
           const a = r.answer;
-          timings.push({ q, ms, engineMs: a.engineMs, workerMs: 0, pages: a.pages, records: 0, exact: a.exact,
+          timings.push({ q, ms, engineMs: a.engineMs, readMs: a.readMs, workerMs: 0, pages: a.pages, records: 0, exact: a.exact,
             ...(a.asAndMs !== undefined ? { asAndMs: a.asAndMs, verifiedPages: a.verifiedPages, checkedPages: a.checkedPages } : {}) });
         }
         perKind[kind] = timings;
