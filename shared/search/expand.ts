@@ -106,7 +106,7 @@ const sameList = (a: readonly Segment[], b: readonly Segment[]) => a.length === 
 export async function prepareVocabulary(segments: readonly Segment[], yieldNow: () => Promise<void> = () => Promise.resolve()): Promise<void> {
   const big = bigSegments(segments);
   // Every segment's stem maps by first two letters (stem lookups: stemMap.ts; a map without
-  // them is searched whole, and a small one makes them on its first lookup).
+  // them is searched whole).
   await prepareStemHeads(segments, yieldNow);
   if (shared && sameList(shared.segments, big)) return;
   const all = new Set<string>();

@@ -46,7 +46,7 @@ describe('stem lookups by first two letters', () => {
           const all = reference(map, terms);
           expect(all.size).toBe(map.rep.length);
           const whole = lookups.map((s) => all.get(s) ?? []);
-          // A big map is searched whole until its head table is made; a small one makes it on first use.
+          // A map is searched whole until its head table is made.
           expect(lookups.map((s) => [...formsOfStem(map, terms, s)])).toEqual(whole);
           await prepareStemHeads([{ fields: [{ terms, stems: { es: map, en: map } }] }], () => Promise.resolve());
           expect(lookups.map((s) => [...formsOfStem(map, terms, s)])).toEqual(whole);

@@ -74,8 +74,6 @@ export function stemAt(map: StemMap, terms: TermList, i: number): string {
  */
 interface StemHeads { keys: Float64Array; from: Uint32Array }
 const headsOf = new WeakMap<StemMap, StemHeads>();
-/** Below this many stems a map's heads are made on its first lookup (cheap); above, by prepareStemHeads. */
-const LAZY_HEADS = 4_096;
 const EMPTY = new Uint32Array(0);
 
 /** Order-keeping key of a string's first two code units (a shorter string first). */
@@ -110,7 +108,8 @@ function makeStemHeads(map: StemMap, terms: TermList): void {
 /**
  * The head tables of every map of these segments (1–3 ms for an 18,000-page segment's), with
  * a yield after each: the worker makes them with its start-up background work and after
- * merges; a map without one is searched whole (same answer).
+ * merges; a map without one is searched whole (same answer). Never made during a query: made
+ * on first use, the small segments' tables added ~10 ms to the first answer after start-up.
  */
 export async function prepareStemHeads(segments: readonly { fields: readonly { terms: TermList; stems: StemMaps }[] }[], yieldNow: () => Promise<void>): Promise<void> {
   for (const s of segments) {
@@ -125,20 +124,11 @@ export async function prepareStemHeads(segments: readonly { fields: readonly { t
   }
 }
 
-function headsNow(map: StemMap, terms: TermList): StemHeads | undefined {
-  let heads = headsOf.get(map);
-  if (!heads && map.rep.length < LAZY_HEADS) {
-    makeStemHeads(map, terms);
-    heads = headsOf.get(map);
-  }
-  return heads;
-}
-
 /** Term indexes of the forms with this stem (empty when none). */
 export function formsOfStem(map: StemMap, terms: TermList, stem: string): Uint32Array {
   let lo = 0;
   let hi = map.rep.length - 1;
-  const heads = headsNow(map, terms);
+  const heads = headsOf.get(map);
   if (heads) {
     // The stems sharing this one's first two letters, then the usual search among them only.
     const key = headOfString(stem);
