@@ -9,7 +9,9 @@
 //   4. raw read reference: a bare page in a fresh browser reads, with raw IndexedDB, the rows the
 //               worker loads before its first answer (tests/bench/segmentsRead.ts)
 //   5. lunr     reference: one monolithic lunr index over the first --lunr-pages pages (default
-//               10,000: the goal is 10× the pages at no more latency than lunr at 10k), same analyzer
+//               10,000: the goal is 10× the pages at no more latency than lunr at 10k), same analyzer;
+//               built on the page, queried in a worker as the app is (tests/bench/lunrReference.worker.ts),
+//               phrases checked (words' places in a positional lunr index, then the page texts)
 // Missing a target is a finding, not a failure: the exit code is non-zero only when the bench
 // cannot run. Writes bench-results/search-<pages>.json (+ a worker CPU profile of the queries).
 //
@@ -310,7 +312,7 @@ async function lunrReference(userDataDir, url, errors, result) {
   const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192', '--enable-precise-memory-info']);
   try {
     const { page } = await openPage(context, url, errors);
-    log(`lunr reference: one index over the first ${config.lunrPages} of ${config.pages} pages on the page's main thread (budget ${config.lunrBudgetMs / 1000} s, ${config.lunrHeapMB} MB); load ${load()}…`);
+    log(`lunr reference: one index over the first ${config.lunrPages} of ${config.pages} pages, built on the page's main thread and queried in a worker (budget ${config.lunrBudgetMs / 1000} s, ${config.lunrHeapMB} MB); load ${load()}…`);
     const t0 = Date.now();
     const r = await page.evaluate((o) => window.casefileSearchBench.lunrReference(o), { queries: result.queries, budgetMs: config.lunrBudgetMs, heapLimitMB: config.lunrHeapMB, maxPages: config.lunrPages })
       .catch((e) => ({ aborted: `the page failed after ${round((Date.now() - t0) / 1000)} s: ${String(e.message ?? e).split('\n')[0]}` }));
