@@ -11,7 +11,7 @@ import { JoinedTerms } from './columns';
 import type { TermList } from './columns';
 import { letterSignature, lowerBound, termIndex } from './segment';
 import type { Segment } from './segment';
-import { STEM_LANGS, formsOfStem } from './stemMap';
+import { STEM_LANGS, formsOfStem, prepareStemHeads } from './stemMap';
 
 /** Prefix/fuzzy expansions kept per query word (nearest, then shortest first): "a*" must not score the whole vocabulary. */
 export const MAX_EXPANSIONS = 64;
@@ -105,6 +105,9 @@ const sameList = (a: readonly Segment[], b: readonly Segment[]) => a.length === 
 /** Builds the shared vocabulary for these segments unless it is current; yields between segments. */
 export async function prepareVocabulary(segments: readonly Segment[], yieldNow: () => Promise<void> = () => Promise.resolve()): Promise<void> {
   const big = bigSegments(segments);
+  // Every segment's stem maps by first two letters (stem lookups: stemMap.ts; a map without
+  // them is searched whole).
+  await prepareStemHeads(segments, yieldNow);
   if (shared && sameList(shared.segments, big)) return;
   const all = new Set<string>();
   // Yields every few thousand terms, not only between segments: an 18,000-page segment holds

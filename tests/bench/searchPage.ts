@@ -5,9 +5,8 @@
 import Dexie from 'dexie';
 import lunr from 'lunr';
 import type { SearchResults, SegmentMeta } from '../../shared/search';
-import { allForms, indexTerms, planMerges } from '../../shared/search';
+import { indexTerms, planMerges } from '../../shared/search';
 import { isStopWord } from '../../shared/search/analyze';
-import { pageSnippet } from '../../shared/search/snippets';
 import { foldText } from '../../shared/text/fold';
 import { blankDocument, documentExtractionFrom } from '../../shared/model/document';
 import type { SourceDocument } from '../../shared/model';
@@ -17,7 +16,7 @@ import { openDatabase } from '../../renderer/db/db';
 import { documentRow } from '../../renderer/db/derive';
 import type { DocumentRow, PageRow } from '../../renderer/db/derive';
 import { addDocument } from '../../renderer/db/documents';
-import { readPagesRaw } from '../../renderer/search/rawPages';
+import type { LunrAnswer, LunrWorkerRequest } from './lunrReference.worker';
 import { getSearchClient } from '../../renderer/search/searchClient';
 import type { SearchStatus } from '../../renderer/search/types';
 import { generateRecords, makeRandom } from './generateRecords';
@@ -30,13 +29,21 @@ export interface QueryTiming {
   q: string; ms: number; workerMs: number; pages: number; records: number; exact: boolean;
   /** lunr only: its engine alone (index.query), without reading and snippeting the 20 best pages. */
   engineMs?: number;
+  /** lunr only: time waiting for the page rows (IndexedDB) within `ms`. */
+  readMs?: number;
+  /** lunr phrases only: the AND of the words with the 20 best snippeted, phrase unchecked (the reference until session 10). */
+  asAndMs?: number | null;
+  /** lunr phrases only: candidates that hold the phrase on their text (of those checked). */
+  verifiedPages?: number | null;
+  checkedPages?: number;
 }
 export interface LunrFigures {
   pages: number; readMs: number; buildMs: number; serializeMs: number; mb: number; parseMs: number; loadMs: number;
-  heapAfterBuildMB: number | null; perKind: Record<string, QueryTiming[]>;
+  heapAfterBuildMB: number | null; handOverMs: number | null; perKind: Record<string, QueryTiming[]>;
 }
 
 const DB_NAME = 'casefile';
+type LunrWorkerReply = { type: 'loaded'; ms: number } | { type: 'answer'; answer: LunrAnswer } | { type: 'failed'; message: string };
 const now = () => performance.now();
 const heapMB = () => {
   const m = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
@@ -280,7 +287,7 @@ const api = {
   /**
    * Reference: ONE lunr index over the first `maxPages` pages (all when absent), same analyzer
    * (indexTerms), lunr's own query engine (scores every match, no top-k). Built on this page's
-   * main thread from IndexedDB.
+   * main thread from IndexedDB; queried in a worker, as the app is (lunrReference.worker.ts).
    */
   async lunrReference(o: { queries: Record<string, string[]>; budgetMs: number; heapLimitMB: number; maxPages?: number }): Promise<LunrFigures | { aborted: string }> {
     const d = await database();
@@ -304,6 +311,16 @@ const api = {
     const index = builder.build();
     const buildMs = now() - t1;
     const heapAfterBuildMB = heapMB();
+    // Phrases: a second index with each word's place among the page's indexed words (lunr's
+    // `index` metadata, kept only for this one: it makes every match carry them), so the
+    // reference checks a phrase's words in order and close enough before reading any text, as
+    // the app checks its positions (lunrReference.worker.ts). Built apart, not timed as the build.
+    const positional = new lunr.Builder();
+    positional.ref('r');
+    positional.field('text');
+    positional.metadataWhitelist = ['index'];
+    for (let i = 0; i < rows.length; i++) positional.add({ r: i.toString(36), text: indexTerms(rows[i]!.text).join(' ') });
+    const positionsJson = JSON.stringify(positional.build());
     rows.length = 0;
     const t2 = now();
     const json = JSON.stringify(index);
@@ -314,32 +331,35 @@ const api = {
     const t4 = now();
     const loaded = lunr.Index.load(parsed);
     const loadMs = now() - t4;
-    const perKind: Record<string, QueryTiming[]> = {};
-    for (const [kind, list] of Object.entries(o.queries)) {
-      const timings: QueryTiming[] = [];
-      for (const q of list) {
-        const words = wordsOf(q.replace(/\*$/, '')).map((w) => foldText(w)).filter((w) => !isStopWord(w));
-        const s = now();
-        const hits = loaded.query((query) => {
-          for (const w of words) {
-            if (kind === 'prefix') query.term(w, { wildcard: lunr.Query.wildcard.TRAILING, presence: lunr.Query.presence.REQUIRED });
-            else if (kind === 'fuzzy') query.term(w, { editDistance: 1 });
-            // All words required, each by its raw form (its stems would need OR within AND, which lunr lacks).
-            else query.term(allForms(w).slice(0, 1), { presence: lunr.Query.presence.REQUIRED });
-          }
-        });
-        const engineMs = now() - s;
-        // What a search box shows, as the app's worker does it: the 20 best pages' texts in one
-        // read — raw IndexedDB on the open connection, the worker's own reader (rawPages.ts) —
-        // and each one's snippet, its matched terms highlighted (same snippet code).
-        const top = hits.slice(0, 20);
-        const pageRows = await readPagesRaw(d.backendDB(), top.map((h) => { const [documentId, page] = keys[parseInt(h.ref, 36)]!; return { documentId, page }; }));
-        pageRows.forEach((row, i) => { if (row) pageSnippet(row.text, new Set(Object.keys(top[i]!.matchData.metadata)), []); });
-        timings.push({ q, ms: now() - s, engineMs, workerMs: 0, pages: hits.length, records: 0, exact: kind !== 'phrase' });
+    const pageCount = Object.keys((loaded as unknown as { fieldVectors: object }).fieldVectors).length;
+    // Queries in a worker, as the app's (lunrReference.worker.ts): the index handed over as its JSON.
+    const worker = new Worker(new URL('./lunrReference.worker.ts', import.meta.url), { type: 'module', name: 'lunr-reference' });
+    let reply: ((m: LunrWorkerReply) => void) | null = null;
+    worker.onmessage = (e: MessageEvent<LunrWorkerReply>) => { const r = reply; reply = null; r?.(e.data); };
+    const ask = (m: LunrWorkerRequest) => new Promise<LunrWorkerReply>((resolve) => { reply = resolve; worker.postMessage(m); });
+    try {
+      const handed = await ask({ type: 'load', json, positionsJson, keys, dbName: DB_NAME });
+      if (handed.type === 'failed') return { aborted: `the lunr worker could not load the index: ${handed.message}` };
+      const perKind: Record<string, QueryTiming[]> = {};
+      // Warm-up, as the app's bench warms its worker.
+      for (const q of ['quispe', 'policía', 'capture', 'ayacucho']) await ask({ type: 'query', q, kind: 'term' });
+      for (const [kind, list] of Object.entries(o.queries)) {
+        const timings: QueryTiming[] = [];
+        for (const q of list) {
+          const s = now();
+          const r = await ask({ type: 'query', q, kind });
+          const ms = now() - s;
+          if (r.type !== 'answer') return { aborted: `the lunr worker failed on ${q}: ${r.type === 'failed' ? r.message : r.type}` };
+          const a = r.answer;
+          timings.push({ q, ms, engineMs: a.engineMs, readMs: a.readMs, workerMs: 0, pages: a.pages, records: 0, exact: a.exact,
+            ...(a.asAndMs !== undefined ? { asAndMs: a.asAndMs, verifiedPages: a.verifiedPages, checkedPages: a.checkedPages } : {}) });
+        }
+        perKind[kind] = timings;
       }
-      perKind[kind] = timings;
+      return { pages: pageCount, readMs, buildMs, serializeMs, mb: json.length / 1e6, parseMs, loadMs, heapAfterBuildMB, handOverMs: handed.type === 'loaded' ? handed.ms : null, perKind };
+    } finally {
+      worker.terminate();
     }
-    return { pages: Object.keys((loaded as unknown as { fieldVectors: object }).fieldVectors).length, readMs, buildMs, serializeMs, mb: json.length / 1e6, parseMs, loadMs, heapAfterBuildMB, perKind };
   },
 };
 
