@@ -322,11 +322,11 @@ async function lunrReference(userDataDir, url, errors, result) {
     for (const kind of KINDS) {
       const t = r.perKind[kind].map((x) => x.ms);
       const e = r.perKind[kind].map((x) => x.engineMs);
-      log(`  lunr ${kind.padEnd(10)} with the 20 best pages' snippets: p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}; engine alone p50 ${fmt(pct(e, 0.5))}  p95 ${fmt(pct(e, 0.95))}`);
+      log(`  lunr ${kind.padEnd(10)} with the ${r.limit} best pages' snippets: p50 ${fmt(pct(t, 0.5))}  p95 ${fmt(pct(t, 0.95))}  max ${fmt(Math.max(...t))}; engine alone p50 ${fmt(pct(e, 0.5))}  p95 ${fmt(pct(e, 0.95))}`);
       const asAnd = r.perKind[kind].filter((x) => x.asAndMs != null);
       if (asAnd.length) {
         const a = asAnd.map((x) => x.asAndMs);
-        log(`    (phrase checked on the candidates' texts as the app's verifyByText: ${r.perKind[kind].reduce((n, x) => n + (x.verifiedPages ?? 0), 0)} of ${r.perKind[kind].reduce((n, x) => n + (x.checkedPages ?? 0), 0)} candidates read hold the phrase; unchecked, the AND's 20 best snippeted as before session 10: p50 ${fmt(pct(a, 0.5))}  p95 ${fmt(pct(a, 0.95))})`);
+        log(`    (phrase checked on the candidates' texts as the app's verifyByText: ${r.perKind[kind].reduce((n, x) => n + (x.verifiedPages ?? 0), 0)} of ${r.perKind[kind].reduce((n, x) => n + (x.checkedPages ?? 0), 0)} candidates read hold the phrase; unchecked, the AND's ${r.limit} best snippeted (the reference before session 10): p50 ${fmt(pct(a, 0.5))}  p95 ${fmt(pct(a, 0.95))})`);
       }
     }
   } finally {

@@ -15,18 +15,19 @@ import { foldText } from '../../shared/text/fold';
 import { readPagesRaw } from '../../renderer/search/rawPages';
 
 export type LunrWorkerRequest =
-  | { type: 'load'; json: string; positionsJson: string; keys: [string, number][]; dbName: string }
+  | { type: 'load'; json: string; positionsJson: string; keys: [string, number][]; dbName: string; limit: number }
   | { type: 'query'; q: string; kind: string };
 export interface LunrHit { ref: string; documentId: string; page: number; score: number; terms: string[]; snippet?: Snippet; occurrences?: number }
 export interface LunrAnswer {
   hits: LunrHit[]; pages: number; engineMs: number; readMs: number;
-  /** Phrases: the AND's 20 best snippeted, phrase unchecked (the reference until session 10), timed after the answer's work. */
+  /** Phrases: the AND's LIMIT best snippeted, phrase unchecked (the reference until session 10), timed after the answer's work. */
   asAndMs?: number; verifiedPages?: number; checkedPages?: number; exact: boolean;
 }
 
 /** The app's default phrase budget (shared/search/search.ts): page texts read at most to check a phrase. */
 const PHRASE_BUDGET = 200;
-const LIMIT = 20;
+/** Hits answered per query: the page's (the search view's first answer), set by 'load'. */
+let LIMIT = 20;
 const WORD = /[\p{L}\p{N}]+/gu;
 const now = () => performance.now();
 
@@ -137,6 +138,7 @@ self.onmessage = async (e: MessageEvent<LunrWorkerRequest>) => {
       index = lunr.Index.load(JSON.parse(m.json) as object);
       positional = lunr.Index.load(JSON.parse(m.positionsJson) as object);
       keys = m.keys;
+      LIMIT = m.limit;
       idb = await openRaw(m.dbName);
       self.postMessage({ type: 'loaded', ms: now() - t0 });
     } else {
