@@ -28,11 +28,11 @@ export const QUERY_KINDS = ['term', 'twoTerms', 'phrase', 'prefix', 'fuzzy', 'ac
 export type QueryKind = (typeof QUERY_KINDS)[number];
 export interface QueryTiming {
   q: string; ms: number; workerMs: number; pages: number; records: number; exact: boolean;
-  /** lunr only: its engine alone (index.query), without reading and snippeting the 20 best pages. */
+  /** lunr only: its engine alone (index.query), without reading and snippeting the best pages (as many as the app's first answer). */
   engineMs?: number;
   /** lunr only: time waiting for the page rows (IndexedDB) within `ms`. */
   readMs?: number;
-  /** lunr phrases only: the AND of the words with the 20 best snippeted, phrase unchecked (the reference until session 10). */
+  /** lunr phrases only: the AND of the words with the best snippeted, phrase unchecked (the reference until session 10). */
   asAndMs?: number | null;
   /** lunr phrases only: candidates that hold the phrase on their text (of those checked). */
   verifiedPages?: number | null;
