@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { Actor } from '../../../shared/model';
 import type { CasefileDb } from '../../db/db';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
@@ -70,22 +69,4 @@ export function primedFirstScreen(db: CasefileDb, filter: ActorFilter, sort: Act
 /** The list's own read has answered: the start-up rows are not used again. */
 export function dropPrimedFirstScreen(): void {
   primed = null;
-}
-
-/** A hidden window paints no frame: the reads waiting for one start after this at the latest. */
-const PAINT_WAIT_MAX_MS = 100;
-
-/**
- * Resolves once the next frame has been painted (a frame callback, then a task), or after
- * PAINT_WAIT_MAX_MS: the reads the first frame does not show (the held id list, the count, the
- * list's own read of the rows the start-up read gave) start after it, so that neither their
- * requests nor their answers' renders come between the first render and its frame. A Dexie
- * promise, so a live query awaiting it keeps observing the reads that follow.
- */
-export function afterNextPaint(): Promise<void> {
-  return Dexie.Promise.resolve(new Promise<void>((resolve) => {
-    const timer = setTimeout(resolve, PAINT_WAIT_MAX_MS);
-    if (typeof requestAnimationFrame !== 'function') return;
-    requestAnimationFrame(() => setTimeout(() => { clearTimeout(timer); resolve(); }, 0));
-  }));
 }

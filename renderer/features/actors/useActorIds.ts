@@ -10,7 +10,7 @@ import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPrior
 import type { HeldStatuses } from '../../db/heldStatuses';
 import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
 import { OwnStatusReads } from './ownStatusReads';
-import { FIRST_SCREEN, afterNextPaint, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
+import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
 export interface ActorIds {
   /**
@@ -123,9 +123,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // A filter combining statuses with anything else reads none of its statuses while they are held
   // (and reads again when they are read again, after a write).
   const statusesForHead = !singleIndex && filter.statuses?.length ? statuses : undefined;
-  // With the start-up rows on screen, the list's own read of them waits until they are painted.
   const head = useLiveQuery(() => withPriority(async (): Promise<Head> => {
-    if (!primedAnswered.current && primed?.key === key) await afterNextPaint();
     const written = actorWrites(db);
     const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
     if (rows) {
@@ -145,11 +143,10 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   }), [db, key, heldForHead, statusesForHead], primed);
   const headReady = head !== undefined;
 
-  // Started once the first screen is read (at start-up, or by the head) and painted, so its reads
-  // do not queue ahead of it nor their answers render before its frame; in chunks that wait for any filter's reads in flight.
+  // Started once the first screen is read (at start-up, or by the head), so its reads do not
+  // queue ahead of it; in chunks that wait for any filter's reads in flight.
   const allNow = useLiveQuery(async () => {
     if (!headReady) return undefined;
-    await afterNextPaint();
     const ids = await sortedIdsInChunks(db, sort, giveWay(), SORTED_CHUNK, (soFar) => { heldSoFar.current = { sort, ids: soFar }; });
     heldSoFar.current = undefined;
     return { sort, ids };
@@ -171,13 +168,8 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // (rows past the first screen show as pending meanwhile). Counted once while the held list
   // loads (again after a write), not each time the list goes back to no filter: a count of
   // 50,000 actors took 70–110 ms, and each one held up the filters and the held list behind it.
-  // After the first screen's frame, as the held list.
   const heldMissing = sortedAll === undefined;
-  const allCount = useLiveQuery(async () => {
-    if (!heldMissing) return undefined;
-    await afterNextPaint();
-    return withPriority(() => db.actors.count());
-  }, [db, heldMissing]);
+  const allCount = useLiveQuery(async () => (heldMissing ? withPriority(() => db.actors.count()) : undefined), [db, heldMissing]);
   const full = useMemo(() => {
     if (fromMemory) return { key, ids: fromMemory as string[] };
     if (!isAll) return range;
