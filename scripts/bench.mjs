@@ -20,6 +20,8 @@
 //                    --background-only (diagnosis: fill, then only that phase)
 //                    --background-baseline (diagnosis: that phase also with the search and mentions workers blocked)
 //                    --no-search-worker, --no-mentions-worker (diagnosis: block that worker's script)
+//                    --trace (diagnosis: the background phase records the window's IndexedDB requests and long
+//                             tasks during each interaction over 150 ms, in bench-results/bench.json)
 //            documents: --small  --rounds N  --big-pages N  --small-files N
 import './pinnedNode.mjs';
 import { spawnSync } from 'node:child_process';
@@ -71,6 +73,7 @@ const { values: opts } = parseArgs({
     'background-s': { type: 'string', default: '60' },
     'background-only': { type: 'boolean', default: false },
     'background-baseline': { type: 'boolean', default: false },
+    trace: { type: 'boolean', default: false },
   },
 });
 const config = { actors: Number(opts.actors), events: Number(opts.events), seed: Number(opts.seed), chunk: Number(opts.chunk) };
@@ -316,7 +319,7 @@ async function measureBackground(userDataDir, origin, expectations, errors, with
     await blockWorkers(context, withoutWorkers);
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, errors);
-    await page.addInitScript({ content: `(() => {\n${await readFile(join(ROOT, 'dist/bench/probe.js'), 'utf8')}\n})();` });
+    await page.addInitScript({ content: `(() => {\n${opts.trace ? 'window.__probeTrace = true;\n' : ''}${await readFile(join(ROOT, 'dist/bench/probe.js'), 'utf8')}\n})();` });
     await page.goto(`${origin}/`);
     await page.evaluate(() => window.__probe.firstPaint);
     const untilMs = Number(opts['background-s']) * 1000;

@@ -248,12 +248,14 @@ function firstScreenRange(filter: ActorFilter, sort: ActorSort): IndexRange | nu
 export function readActorsAhead(
   db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number,
   held?: { ids: readonly string[]; rows: number; statuses?: HeldStatuses | undefined },
+  statusIdsHeld = false,
 ): void {
   const fast = fastPath(filter);
   if (fast?.kind === 'all') return;
   const first = firstScreenRange(filter, sort);
-  // One status whose ids the list holds in memory in this order (./heldStatuses.ts): only its first screen.
-  if (fast?.kind === 'range' && fast.field === 'status' && held?.statuses?.sort === sort) {
+  // One status whose ids the list holds in memory in this order (./heldStatuses.ts, or that
+  // status's own read, `statusIdsHeld`): only its first screen.
+  if (fast?.kind === 'range' && fast.field === 'status' && (statusIdsHeld || held?.statuses?.sort === sort)) {
     if (first) readRowsAhead(db, 'actors', first, firstScreen);
     return;
   }

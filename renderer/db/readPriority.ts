@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { announcePriority } from './priorityChannel';
 
 /**
  * Reads a user waits for (a list filter's first rows and count) go ahead of long background
@@ -7,6 +8,9 @@ import Dexie from 'dexie';
  * wait for all of them. A background reader reads in chunks and, between chunks, waits here
  * until no priority read is in flight; a priority read then waits for one chunk at most.
  *
+ * The background workers are told too (./priorityChannel.ts): they wait between their chunks
+ * while a priority read is in flight.
+ *
  * Module state: one window, one queue.
  */
 let inFlight = 0;
@@ -14,12 +18,13 @@ let waiters: Array<() => void> = [];
 
 /** Runs `read` as a priority read: background readers pause between chunks until it settles. */
 export async function withPriority<T>(read: () => Promise<T>): Promise<T> {
-  inFlight++;
+  if (inFlight++ === 0) announcePriority(true);
   try {
     return await read();
   } finally {
     inFlight--;
     if (inFlight === 0) {
+      announcePriority(false);
       const ready = waiters;
       waiters = [];
       for (const wake of ready) wake();

@@ -9,6 +9,8 @@
  * at once), so a short job the user waits for (a name edit) runs at full speed and only a long
  * catch-up gives time back. The window's reads still interleave at every IndexedDB request.
  */
+import { windowReadsBusy, windowReadsIdle } from '../db/priorityChannel';
+
 export interface PacedYield {
   (): Promise<void>;
   /** Starts a new job: its first `graceMs` of work go unpaced. */
@@ -30,16 +32,38 @@ function macrotask(): Promise<void> {
 
 const defaultSleep = (ms: number): Promise<void> => (ms > 0 ? new Promise((resolve) => setTimeout(resolve, ms)) : macrotask());
 
+/** The windows' priority reads as a worker sees them (db/priorityChannel.ts). */
+export interface WindowReads {
+  busy(): boolean;
+  idle(maxMs: number): Promise<void>;
+}
+const WINDOW_READS: WindowReads = { busy: windowReadsBusy, idle: windowReadsIdle };
+/** The longest a yield waits for a window's priority read (a filter's read takes 50–400 ms). */
+export const WINDOW_WAIT_MAX_MS = 750;
+
+/**
+ * `window`: after the pace, while a window's priority read (a filter the user waits for) is in
+ * flight, the yield waits until it has answered, at most WINDOW_WAIT_MAX_MS, and never at two
+ * yields in a row, so filters applied back to back cannot starve the worker: it does one chunk
+ * between two waits.
+ */
 export function pacedYield(share = 1, now: () => number = () => performance.now(),
-  sleep: (ms: number) => Promise<void> = defaultSleep, graceMs = 0): PacedYield {
+  sleep: (ms: number) => Promise<void> = defaultSleep, graceMs = 0, window: WindowReads = WINDOW_READS): PacedYield {
   let since = now();
   let jobStart = since;
+  let waited = false;
   const yieldNow = async () => {
     const worked = now() - since;
     // In the grace period nothing is given back: the chunks between yields await IndexedDB,
     // which already lets the window's requests and this worker's messages in.
     if (now() - jobStart < graceMs) { since = now(); return; }
     await sleep(Math.min(250, Math.max(0, worked * share)));
+    if (!waited && window.busy()) {
+      waited = true;
+      await window.idle(WINDOW_WAIT_MAX_MS);
+    } else {
+      waited = false;
+    }
     since = now();
   };
   return Object.assign(yieldNow, { restart() { since = jobStart = now(); } });

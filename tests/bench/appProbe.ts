@@ -59,6 +59,14 @@ export interface BackgroundSample {
   /** When the interaction started, ms after navigation start. */
   at: number;
   ms: number | null;
+  /** Diagnosis (`--trace`): the window's IndexedDB requests and the long tasks during it. */
+  trace?: { requests: TracedRequest[]; longTasks: Array<{ at: number; ms: number }> };
+}
+/** One IndexedDB request the window issued, from its issue to its success or error event. */
+export interface TracedRequest {
+  op: string;
+  at: number;
+  ms: number | null;
 }
 
 declare global {
@@ -243,6 +251,37 @@ const setStatus = (status: string, expected: Expectation) =>
 const setText = (text: string, expected: Expectation) =>
   measure(() => setValue(labelledControl<HTMLInputElement>('Filter by name or alias'), text, 'input'), listShows(expected), undefined, rowsShow(expected));
 
+// ---- diagnosis (`--trace`): the window's IndexedDB requests and long tasks, kept for the slow interactions
+const traced: TracedRequest[] = [];
+const longTasks: Array<{ at: number; ms: number }> = [];
+function startTrace(): void {
+  const wrap = (proto: object, name: string, label: (self: IDBObjectStore | IDBIndex) => string) => {
+    const original = (proto as Record<string, (...args: unknown[]) => IDBRequest>)[name];
+    if (!original) return;
+    (proto as Record<string, unknown>)[name] = function (this: IDBObjectStore | IDBIndex, ...args: unknown[]) {
+      const request = original.apply(this, args);
+      const entry: TracedRequest = { op: `${name} ${label(this)}`, at: performance.now(), ms: null };
+      traced.push(entry);
+      const end = () => { if (entry.ms === null) entry.ms = performance.now() - entry.at; };
+      request.addEventListener('success', end);
+      request.addEventListener('error', end);
+      return request;
+    };
+  };
+  for (const name of ['get', 'getAll', 'getAllKeys', 'count', 'openCursor', 'openKeyCursor', 'put', 'add', 'delete']) {
+    wrap(IDBObjectStore.prototype, name, (s) => (s as IDBObjectStore).name);
+    wrap(IDBIndex.prototype, name, (s) => `${(s as IDBIndex).objectStore.name}.${(s as IDBIndex).name}`);
+  }
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) longTasks.push({ at: e.startTime, ms: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+if ((window as unknown as { __probeTrace?: boolean }).__probeTrace) startTrace();
+const traceOf = (from: number, to: number): NonNullable<BackgroundSample['trace']> => ({
+  requests: traced.filter((r) => r.at < to && r.at + (r.ms ?? Infinity) > from).map((r) => ({ ...r, at: Math.round(r.at), ms: r.ms === null ? null : Math.round(r.ms) })),
+  longTasks: longTasks.filter((t) => t.at < to && t.at + t.ms > from).map((t) => ({ at: Math.round(t.at), ms: Math.round(t.ms) })),
+});
+
 const repeatFilters: Probe['repeatFilters'] = async (untilMs, expected) => {
   const samples: BackgroundSample[] = [];
   const steps: Array<[string, () => Promise<Timing | Timeout>]> = [
@@ -253,7 +292,9 @@ const repeatFilters: Probe['repeatFilters'] = async (untilMs, expected) => {
   for (let i = 0; performance.now() < untilMs; i = (i + 1) % steps.length) {
     const [what, run] = steps[i]!;
     const at = performance.now();
-    samples.push({ what, at, ms: (await run()).ms });
+    const { ms } = await run();
+    const slow = (ms ?? Infinity) > 150 && (window as unknown as { __probeTrace?: boolean }).__probeTrace;
+    samples.push({ what, at, ms, ...(slow ? { trace: traceOf(at, at + (ms ?? 0)) } : {}) });
     await afterPaint();
   }
   return samples;

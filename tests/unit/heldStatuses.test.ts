@@ -40,6 +40,31 @@ describe('each status\'s ids held in memory beside the actor list', () => {
     }
   });
 
+  it('are the same read a few ids at a time, pausing between chunks, ties and writes meanwhile included', async () => {
+    // Default library: by last saved every actor shares one instant (a whole chunk of ties).
+    for (const db of [await actorLibrary((i) => 1_000 + (i * 7919) % 300), await actorLibrary()]) {
+      for (const sort of ['name', 'updated'] as const) {
+        let pauses = 0;
+        const held = await readHeldStatuses(db, sort, () => { pauses++; return Dexie.Promise.resolve(); }, 7);
+        for (const status of STATUSES) expect(held.byStatus.get(status), `${sort} ${status}`).toEqual(await queryActorIds(db, { statuses: [status] }, sort));
+        expect(pauses).toBeGreaterThan(STATUSES.length); // between chunks, not only between statuses
+      }
+    }
+    // An actor written between two chunks (its status changed, one renamed, one deleted): the
+    // answer is the index's at the last read.
+    const db = await actorLibrary((i) => 1_000 + i);
+    const captured = await queryActorIds(db, { statuses: ['captured'] }, 'name');
+    let chunk = 0;
+    const held = await readHeldStatuses(db, 'name', async () => {
+      if (++chunk !== 1) return;
+      const moved = (await getActor(db, captured[6]!))!; // the last id of the first chunk
+      moved.statusHistory[0]!.status = 'killed';
+      expect((await saveActor(db, moved, 9_000)).ok).toBe(true);
+      await deleteActor(db, captured[10]!);
+    }, 7);
+    for (const status of STATUSES) expect(held.byStatus.get(status), status).toEqual(await queryActorIds(db, { statuses: [status] }, 'name'));
+  });
+
   it('are read again, current, after each way an actor is written', async () => {
     const db = await actorLibrary();
     let reported = 0;

@@ -108,9 +108,12 @@ export function ActorList() {
   // A combined filter (a text, say) also reads its first rows, by the held id list, in the same
   // transaction as soon as its ids are in.
   const applyFilters = (next: Filters) => {
+    const query = toQuery(next, activeCaseId);
     const held = result?.held?.sort === listSort(next)
       ? { ids: result.held.ids, rows: rowsShownFirst(), statuses: result.heldStatuses } : undefined;
-    readActorsAhead(db, toQuery(next, activeCaseId), listSort(next), FIRST_SCREEN, held);
+    // One status whose ids are in memory already: only its first rows are read.
+    const idsHeld = Object.keys(query).length === 1 && next.status !== '' && result?.statusIds?.(next.status, listSort(next)) !== undefined;
+    readActorsAhead(db, query, listSort(next), FIRST_SCREEN, held, idsHeld);
     setFilters(next);
   };
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => applyFilters({ ...filters, [key]: value });

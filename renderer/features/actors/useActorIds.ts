@@ -9,6 +9,7 @@ import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryAct
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
 import type { HeldStatuses } from '../../db/heldStatuses';
 import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
+import { OwnStatusReads } from './ownStatusReads';
 import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
 export interface ActorIds {
@@ -32,6 +33,12 @@ export interface ActorIds {
   held?: { sort: ActorSort; ids: readonly string[] };
   /** Each status's ids held in memory (db/heldStatuses.ts): a filter applied next reads none of its statuses. */
   heldStatuses?: HeldStatuses | undefined;
+  /**
+   * One status's ids in `sort` order, where held in memory: from the status sets, or, until they
+   * are in, from that status's own filter read earlier, no actor written since. A filter by that
+   * status alone then reads only its first rows.
+   */
+  statusIds?: (status: ActorStatus, sort: ActorSort) => readonly string[] | undefined;
 }
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
@@ -103,8 +110,16 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // Kept between reads (a new read after a write answers a moment later); dropped for another sort.
   const [statuses, setStatuses] = useState(statusesNow);
   if (statusesNow && statusesNow !== statuses) setStatuses(statusesNow);
+  // A one-status filter's own read of its ids, kept (by sort and status) while no actor is
+  // written: until the status sets are in (1–10 s after start on a loaded machine), going back
+  // to a status read before reads nothing again.
+  const [ownReads] = useState(() => new OwnStatusReads());
+  const statusIds = useCallback((one: ActorStatus, order: ActorSort): readonly string[] | undefined => {
+    const held = statuses?.sort === order ? statuses.byStatus.get(one) : undefined;
+    return held ?? ownReads.get(order, one, actorWrites(db));
+  }, [db, statuses, ownReads]);
   const status = statusOnly(filter);
-  const fromMemory = status && statuses?.sort === sort ? statuses.byStatus.get(status) : undefined;
+  const fromMemory = status ? statusIds(status, sort) : undefined;
   // A filter combining statuses with anything else reads none of its statuses while they are held
   // (and reads again when they are read again, after a write).
   const statusesForHead = !singleIndex && filter.statuses?.length ? statuses : undefined;
@@ -144,7 +159,10 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   const inMemory = fromMemory !== undefined;
   const range = useLiveQuery(async () => {
     if (!singleIndex || isAll || inMemory) return undefined;
-    return { key, ids: await withPriority(() => queryActorIds(db, filter, sort, { live: true })) };
+    const written = actorWrites(db);
+    const ids = await withPriority(() => queryActorIds(db, filter, sort, { live: true }));
+    if (status) ownReads.keep(sort, status, ids, written);
+    return { key, ids };
   }, [db, key, singleIndex, isAll, inMemory]);
   // The unfiltered list is the held one; until it is there, a native count gives the total
   // (rows past the first screen show as pending meanwhile). Counted once while the held list
@@ -165,7 +183,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   const [unfiltered, setUnfiltered] = useState<Head | undefined>(undefined);
   if (isAll && head?.key === key && head.written !== undefined && head !== unfiltered) setUnfiltered(head);
   const shownHead = head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head;
-  const answer = useMemo(() => answerOf(key, shownHead, full, all, statuses), [key, shownHead, full, all, statuses]);
+  const answer = useMemo(() => answerOf(key, shownHead, full, all, statuses, statusIds), [key, shownHead, full, all, statuses, statusIds]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
   const [last, setLast] = useState(answer);
@@ -185,9 +203,10 @@ function answerOf(
   key: string, head: Head | undefined,
   full: { key: string; ids?: string[]; count?: number } | undefined,
   held: { sort: ActorSort; ids: string[] } | undefined, heldStatuses: HeldStatuses | undefined,
+  statusIds: ActorIds['statusIds'],
 ): ActorIds | undefined {
   if (head?.key !== key) return undefined;
-  const found = { ...answerFor(key, head, full), heldStatuses };
+  const found = { ...answerFor(key, head, full), heldStatuses, statusIds };
   return held ? { ...found, held } : found;
 }
 
