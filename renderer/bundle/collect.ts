@@ -1,12 +1,13 @@
-import type { DocumentPages, PageEntry } from '../../shared/bundle';
+import Dexie from 'dexie';
+import type { BundleNameRule, DocumentPages, PageEntry } from '../../shared/bundle';
 import { exportablePage } from '../../shared/bundle';
 import { legacyPageState } from '../../shared/pdf/pageState';
-import type { Case } from '../../shared/model';
+import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
 import type { CasefileDb } from '../db/db';
 import type { ActorRow, DocumentRow, EventRow, PageRow } from '../db/derive';
+import type { NameRuleRow } from '../db/mentionTypes';
 import { cmp, toActor, toDocument, toEvent } from '../db/derive';
-import { bundleNameRule, dropDeadCitations, dropDeadCitationsEvent, filesOf, liveRows, pageRowsOf } from './collectReads';
 import type { BundleFile, CaseSnapshot } from './io';
 import type { BundleScope } from './types';
 
@@ -38,19 +39,11 @@ export class NothingToExportError extends Error {
 
 export interface CollectOptions {
   /**
-   * Called with each of the snapshot's record lists (its very `actors`, `events` and `documents`
-   * arrays) as soon as that list is final: the actors' while the events and page rows are still
-   * being read, when every document they cite is one already in hand. Work on it done here
-   * (serialising and deflating its entry) overlaps the reads still under way. It must not touch
-   * the database.
+   * Called once the cases, actors, events and documents are final (the arrays the snapshot will
+   * hold), just after the page rows are asked for: work on them done here overlaps the page
+   * read. It must not touch the database.
    */
-  onList?: (list: readonly { id: string }[]) => void;
-  /**
-   * Called with the page lists of the documents known first (a case's own; every document of a
-   * backup), the very objects the snapshot's `pages` will hold, as soon as their rows are read:
-   * before the actors and events, whose reads follow theirs. It must not touch the database.
-   */
-  onPages?: (pages: readonly DocumentPages[]) => void;
+  onRecords?: (records: Pick<CaseSnapshot, 'cases' | 'actors' | 'events' | 'documents'>) => void;
   /**
    * Called as soon as the files' rows are in (the snapshot's very `files` array), while the page
    * rows, rules and charts are still being read: the export lays out the PDFs' entries and the
@@ -62,106 +55,93 @@ export interface CollectOptions {
 export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: CollectOptions = {}): Promise<CaseSnapshot> {
   return db.transaction('r', [db.cases, db.actors, db.events, db.documents, db.documentFiles, db.pages, db.nameRules, db.charts], async () => {
     let cases: Case[];
+    let actorRows: ActorRow[];
+    let eventRows: EventRow[];
     let docRows: DocumentRow[];
     let caseId: string;
-    let actorsRead: Promise<ActorRow[]>;
-    let eventsRead: Promise<EventRow[]>;
-    // Every read whose keys are known goes out at once, in the order its rows are needed: the
-    // documents' files (handed to onFiles, so the export lays out their entries and the save
-    // writes them while the rest is read), the page rows, the actors, the events. IndexedDB
-    // answers a transaction's requests in order, on another thread: the page lists are
-    // serialised and deflated while the actors are read, the actors while the events are. Files
-    // and pages of documents known only through citations are read after them.
+    // The documents' files that can be known first (a case's own, or the whole library's): read
+    // before the actors and events, and handed to onFiles at once, so an export lays out their
+    // entries and the save writes them while the rest is still being read. Files of documents
+    // known only through citations come after them.
     let earlyFiles: Promise<BundleFile[]> = Promise.resolve([]);
-    let earlyPages: Promise<Map<string, DocumentPages>> = Promise.resolve(new Map());
-    let libraryDocuments: number | undefined;
-    const readEarly = (rows: readonly DocumentRow[], readRecords: () => void): void => {
-      earlyFiles = filesOf(db, rows, libraryDocuments, (files) => opts.onFiles?.(files, { caseId, cases }));
-      earlyPages = pageRowsOf(db, rows.map((d) => d.id), libraryDocuments).then((byDocument) => {
-        const built = pageListsOf(rows, byDocument);
-        opts.onPages?.([...built.values()]);
-        return built;
-      });
-      readRecords();
-      // Awaited below; a failure meanwhile must not count as unhandled.
-      earlyFiles.catch(() => undefined);
-      earlyPages.catch(() => undefined);
+    const readEarly = (rows: readonly DocumentRow[]): void => {
+      earlyFiles = filesOf(db, rows, (files) => opts.onFiles?.(files, { caseId, cases }));
+      earlyFiles.catch(() => undefined); // awaited below
     };
     if (scope.kind === 'library') {
       cases = await listCases(db);
       if (cases.length === 0) throw new NothingToExportError('empty-library', 'There is no case in this library, so there is nothing to back up.');
       caseId = cases[0]!.id;
       docRows = await db.documents.toArray();
-      libraryDocuments = docRows.length;
-      readEarly(docRows, () => {
-        actorsRead = db.actors.toArray();
-        eventsRead = db.events.toArray();
-      });
+      readEarly(docRows);
+      [actorRows, eventRows] = await Promise.all([db.actors.toArray(), db.events.toArray()]);
     } else {
       const theCase = await db.cases.get(scope.caseId);
       if (!theCase) throw new NothingToExportError('case-missing', 'This case no longer exists (it may be in the trash), so it cannot be exported.');
       cases = [theCase];
       caseId = theCase.id;
       if (scope.kind === 'case') {
-        [docRows, libraryDocuments] = await Promise.all([db.documents.where('caseIds').equals(caseId).toArray(), db.documents.count()]);
-        readEarly(docRows, () => {
-          actorsRead = db.actors.where('caseIds').equals(caseId).toArray();
-          eventsRead = db.events.where('caseIds').equals(caseId).toArray();
-        });
+        docRows = await db.documents.where('caseIds').equals(caseId).toArray();
+        readEarly(docRows);
+        [actorRows, eventRows] = await Promise.all([
+          db.actors.where('caseIds').equals(caseId).toArray(),
+          db.events.where('caseIds').equals(caseId).toArray(),
+        ]);
       } else {
-        actorsRead = liveRows(db.actors.bulkGet(scope.actorIds));
-        eventsRead = liveRows(db.events.bulkGet(scope.eventIds));
+        [actorRows, eventRows] = await Promise.all([liveRows(db.actors.bulkGet(scope.actorIds)), liveRows(db.events.bulkGet(scope.eventIds))]);
         docRows = [];
       }
     }
-    actorsRead!.catch(() => undefined);
-    eventsRead!.catch(() => undefined);
-    const caseIds = scope.kind === 'library' ? null : new Set(cases.map((c) => c.id));
-    const trimCases = <T extends { caseIds: string[] }>(r: T): T => (caseIds ? { ...r, caseIds: r.caseIds.filter((c) => caseIds.has(c)) } : r);
-    const toActors = (rows: ActorRow[], live: ReadonlySet<string>) => rows.map((r) => trimCases(dropDeadCitations(toActor(r), live)));
-    const toEvents = (rows: EventRow[], live: ReadonlySet<string>) => rows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
-    // A list whose every citation is of a document in hand is final now: no citation of it can be dropped later.
-    const have = new Set(docRows.map((d) => d.id));
-    const citesOnlyHeld = (rows: readonly { citedDocumentIds: string[] }[]) => rows.every((r) => r.citedDocumentIds.every((id) => have.has(id)));
-    const ready = <T extends { id: string }>(list: T[]): T[] => {
-      opts.onList?.(list);
-      return list;
-    };
-    const actorRows = await actorsRead!;
-    let actors = citesOnlyHeld(actorRows) ? ready(toActors(actorRows, have)) : undefined;
-    const eventRows = await eventsRead!;
-    let events = citesOnlyHeld(eventRows) ? ready(toEvents(eventRows, have)) : undefined;
-
     // Documents the records cite, wherever they are filed.
+    const have = new Set(docRows.map((d) => d.id));
     const cited = new Set([...actorRows, ...eventRows].flatMap((r) => r.citedDocumentIds).filter((id) => !have.has(id)));
     if (cited.size > 0) docRows = [...docRows, ...(await liveRows(db.documents.bulkGet([...cited])))];
-    const live = new Set(docRows.map((d) => d.id));
-    actors ??= ready(toActors(actorRows, live));
-    events ??= ready(toEvents(eventRows, live));
-    const documents = ready(docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id)));
 
-    // The rest depends only on the records now in hand.
+    const caseIds = scope.kind === 'library' ? null : new Set(cases.map((c) => c.id));
+    const live = new Set(docRows.map((d) => d.id));
+    const trimCases = <T extends { caseIds: string[] }>(r: T): T => (caseIds ? { ...r, caseIds: r.caseIds.filter((c) => caseIds.has(c)) } : r);
+    const actors = actorRows.map((r) => trimCases(dropDeadCitations(toActor(r), live)));
+    const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
+    const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
+
+    // The rest depends only on the records now in hand: every read goes out at once, and the
+    // page rows are turned into entries while the file rows, rules and charts are still coming.
     // The files not read early (documents known only through citations; a selection's, all of them).
-    const lateRows = docRows.filter((d) => !have.has(d.id));
+    const early = new Set(have);
+    const lateRows = docRows.filter((d) => !early.has(d.id));
     const filesRead = (async () => {
       const first = await earlyFiles;
-      if (scope.kind === 'selection') return filesOf(db, lateRows, undefined, (files) => opts.onFiles?.(files, { caseId, cases }));
+      if (scope.kind === 'selection') return filesOf(db, lateRows, (files) => opts.onFiles?.(files, { caseId, cases }));
       const known = new Set(first.map((f) => f.sha256));
       return [...first, ...(await filesOf(db, lateRows.filter((d) => !known.has(d.sha256))))];
     })();
-    const latePages = pageRowsOf(db, lateRows.map((d) => d.id), libraryDocuments);
     // The user's name-matching choices for these actors travel with them (format 3); mentions are derived and do not.
     const nameRulesRead = db.nameRules.where('actorId').anyOf(actors.map((a) => a.id)).toArray();
     // The saved link charts of the bundle's cases (format 4).
     const chartsRead = db.charts.where('caseId').anyOf(cases.map((c) => c.id)).toArray();
     // Awaited below, after the pages; a failure meanwhile must not count as unhandled.
     filesRead.catch(() => undefined);
-    latePages.catch(() => undefined);
     nameRulesRead.catch(() => undefined);
     chartsRead.catch(() => undefined);
-    const built = await earlyPages;
-    for (const [id, list] of pageListsOf(lateRows, await latePages)) built.set(id, list);
-    const pages = documents.flatMap((d) => built.get(d.id) ?? []);
+    const byDocument = await pageRowsOf(db, documents.map((d) => d.id), () => opts.onRecords?.({ cases, actors, events, documents }));
+    const pages: DocumentPages[] = [];
+    for (const d of documents) {
+      const rows = byDocument.get(d.id) ?? [];
+      if (rows.length === 0) continue;
+      // Each page as its row keeps it: text, state, form-field and comment text, OCR words and provenance.
+      // (A row written without a state by hand, as some tests do, is given its document's, as version 4's upgrade did.)
+      const missing = legacyPageState(d.extraction.state);
+      const entries: PageEntry[] = [];
+      for (const row of rows) {
+        // Never an entry the reader would refuse (an OCR result over the caps, say): that part stays home.
+        entries[row.page - 1] = exportablePage({
+          text: row.text, state: row.state ?? missing,
+          ...(row.annotations?.length ? { annotations: row.annotations } : {}),
+          ...(row.ocr ? { ocr: row.ocr } : {}),
+        }).entry;
+      }
+      pages.push({ documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
+    }
     const files = await filesRead;
     const nameRules = (await nameRulesRead).map(bundleNameRule);
     const charts = await chartsRead;
@@ -169,27 +149,78 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
   });
 }
 
-/**
- * Each document's pages as its rows keep them (text, state, form-field and comment text, OCR words
- * and provenance), page 1 first; documents without page rows have none.
- */
-function pageListsOf(docs: readonly DocumentRow[], byDocument: ReadonlyMap<string, PageRow[]>): Map<string, DocumentPages> {
-  const out = new Map<string, DocumentPages>();
-  for (const d of docs) {
-    const rows = byDocument.get(d.id) ?? [];
-    if (rows.length === 0) continue;
-    // (A row written without a state by hand, as some tests do, is given its document's, as version 4's upgrade did.)
-    const missing = legacyPageState(d.extraction.state);
-    const entries: PageEntry[] = [];
-    for (const row of rows) {
-      // Never an entry the reader would refuse (an OCR result over the caps, say): that part stays home.
-      entries[row.page - 1] = exportablePage({
-        text: row.text, state: row.state ?? missing,
-        ...(row.annotations?.length ? { annotations: row.annotations } : {}),
-        ...(row.ocr ? { ocr: row.ocr } : {}),
-      }).entry;
-    }
-    out.set(d.id, { documentId: d.id, pages: Array.from(entries, (e) => e ?? { text: '', state: missing }) });
-  }
-  return out;
+/** The files of these documents (each once), from documentFiles; a missing one is named by its document. */
+async function filesOf(db: CasefileDb, docs: readonly DocumentRow[], then?: (files: BundleFile[]) => void): Promise<BundleFile[]> {
+  const shas = [...new Set(docs.map((d) => d.sha256))];
+  const rows = shas.length > 0 ? await db.documentFiles.bulkGet(shas) : [];
+  const files: BundleFile[] = [];
+  rows.forEach((row, i) => {
+    if (!row) throw new Error(`The file of document "${docs.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
+    files.push({ sha256: row.sha256, byteLength: row.blob.size, blob: row.blob, ...(row.crc32 !== undefined ? { crc32: row.crc32 } : {}) });
+  });
+  then?.(files);
+  return files;
 }
+
+function bundleNameRule(row: NameRuleRow): BundleNameRule {
+  return row.kind === 'rule'
+    ? { actorId: row.actorId, kind: 'rule', name: row.name, source: row.source, rule: row.rule }
+    : { actorId: row.actorId, kind: 'family', families: row.families };
+}
+
+/**
+ * The page rows of these documents, by document. When they are a good part of the library (a
+ * backup, a big case), one getAll over the key range they span and a filter: a query per
+ * document was a thousand round trips to IndexedDB, most of the collect time. A few documents
+ * of a large library are read one query each (all in flight), so foreign pages are not read.
+ */
+async function pageRowsOf(db: CasefileDb, ids: readonly string[], asked: () => void): Promise<Map<string, PageRow[]>> {
+  const byDocument = new Map<string, PageRow[]>();
+  if (ids.length === 0) {
+    asked();
+    return byDocument;
+  }
+  const add = (row: PageRow) => {
+    const list = byDocument.get(row.documentId);
+    if (list) list.push(row);
+    else byDocument.set(row.documentId, [row]);
+  };
+  const wanted = new Set(ids);
+  if (ids.length * 2 >= (await db.documents.count())) {
+    const sorted = [...ids].sort(cmp);
+    const read = db.pages.where('[documentId+page]').between([sorted[0], Dexie.minKey], [sorted.at(-1), Dexie.maxKey], true, true).toArray();
+    asked();
+    for (const row of await read) if (wanted.has(row.documentId)) add(row);
+  } else {
+    const reads = Promise.all(ids.map((id) => db.pages.where('[documentId+page]').between([id, Dexie.minKey], [id, Dexie.maxKey]).toArray()));
+    asked();
+    for (const rows of await reads) for (const row of rows) add(row);
+  }
+  for (const rows of byDocument.values()) rows.sort((a, b) => a.page - b.page);
+  return byDocument;
+}
+
+async function liveRows<T>(rows: Promise<(T | undefined)[]>): Promise<T[]> {
+  return (await rows).filter((r): r is T => r !== undefined);
+}
+
+const keep = (cs: Citation[], live: ReadonlySet<string>): Citation[] => cs.filter((c) => live.has(c.documentId));
+
+function dropDeadCitations(a: Actor, live: ReadonlySet<string>): Actor {
+  return {
+    ...a,
+    citations: keep(a.citations, live),
+    names: a.names.map((n) => ({ ...n, citations: keep(n.citations, live) })),
+    memberships: a.memberships.map((m) => ({ ...m, citations: keep(m.citations, live) })),
+    statusHistory: a.statusHistory.map((s) => ({ ...s, citations: keep(s.citations, live) })),
+  };
+}
+
+function dropDeadCitationsEvent(e: CaseEvent, live: ReadonlySet<string>): CaseEvent {
+  return {
+    ...e,
+    citations: keep(e.citations, live),
+    participants: e.participants.map((p) => ({ ...p, citations: keep(p.citations, live) })),
+  };
+}
+

@@ -3,5 +3,5 @@
  * (with age encryption). Everything in renderer/bundle and the bundle worker imports them
  * from here.
  */
-export { BundleTooLargeError, ageHeader, ageKey, passphraseScryptArgs, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, pagesEntries, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../../shared/bundle';
-export type { AgeKey, BundleFile, BundleHead, ByteParts, BundleInfo, CaseSnapshot, PreparedBytes, PreparedEntry, ReadBundleOptions, ReadBundleResult, SealedParts, WriteBundleOptions } from '../../shared/bundle';
+export { BundleTooLargeError, ageHeader, ageKey, passphraseScryptArgs, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../../shared/bundle';
+export type { AgeKey, BundleFile, BundleHead, ByteParts, BundleInfo, CaseSnapshot, PreparedEntry, ReadBundleOptions, ReadBundleResult, SealedParts, WriteBundleOptions } from '../../shared/bundle';

@@ -5,9 +5,8 @@ import { ImportError, applyImport, planImport } from '../bundle/apply';
 import { NothingToExportError, collectSnapshot } from '../bundle/collect';
 import type { CaseSnapshot } from '../bundle/io';
 import type { ByteParts, SealedParts } from '../bundle/io';
-import { BundleTooLargeError, ageHeader, ageKey, passphraseScryptArgs, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, pagesEntries, recordsEntry, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../bundle/io';
-import type { BundleFile, BundleHead, PreparedBytes, PreparedEntry } from '../bundle/io';
-import type { DocumentPages } from '../../shared/bundle';
+import { BundleTooLargeError, ageHeader, ageKey, passphraseScryptArgs, layOutFiles, partsBlob, payloadKeyOf, randomBytes, readBundleBlob, recordsEntry, writeBundleParts, writeBundleRest, writeBundleSealedAtSave } from '../bundle/io';
+import type { BundleFile, BundleHead, PreparedEntry } from '../bundle/io';
 import type { SealPool } from './sealPool';
 import { PreparedKey, PreparedScrypt } from './preparedKey';
 
@@ -118,13 +117,11 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     const sealAtSave = encrypted && req.as === 'parts';
     const sealer = key && !sealAtSave ? config.sealers?.() : undefined;
     let snapshot: CaseSnapshot;
-    // The largest entries (actors, events, documents) are serialised and deflated while the rest is read.
-    const prepared: PreparedEntry[] = [];
-    let preparedPages: ReadonlyMap<DocumentPages, PreparedBytes> | undefined;
+    // The largest entries (actors, events, documents) are serialised and deflated while the page rows are read.
+    let prepared: PreparedEntry[] = [];
     try {
       snapshot = await collectSnapshot(await db(), req.scope, {
-        onList: (list) => { prepared.push(recordsEntry(list)); },
-        onPages: (pages) => { preparedPages = pagesEntries(pages); },
+        onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map(recordsEntry); },
       });
     } catch (e) {
       sealer?.close();
@@ -137,7 +134,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
       ...(config.scryptWorkFactor !== undefined ? { scryptWorkFactor: config.scryptWorkFactor } : {}),
       ...(config.scrypt ? { scrypt: config.scrypt } : {}),
       ...(key ? { ageKey: key } : {}),
-      signal, onProgress: progress, prepared, ...(preparedPages ? { preparedPages } : {}),
+      signal, onProgress: progress, prepared,
     };
     let parts: ByteParts | SealedParts;
     try {
@@ -173,8 +170,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     // The age header goes out as soon as scrypt has made it: the save seals nothing before it.
     const headerSent = key ? ageHeader(key).then((header) => { if (!signal.aborted) post({ type: 'header', id: req.id, header }); }) : Promise.resolve();
     headerSent.catch(() => undefined); // awaited below
-    const prepared: PreparedEntry[] = [];
-    let preparedPages: ReadonlyMap<DocumentPages, PreparedBytes> | undefined;
+    let prepared: PreparedEntry[] = [];
     let headSent: Promise<BundleHead> | null = null;
     const sendHead = async (files: BundleFile[], about: Pick<CaseSnapshot, 'caseId' | 'cases'>): Promise<BundleHead> => {
       const head = await layOutFiles(files, createdAt, { signal, onBytes: (done, total) => progress({ phase: 'writing', done, total }) });
@@ -185,8 +181,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
       return head;
     };
     const snapshot = await collectSnapshot(await db(), req.scope, {
-      onList: (list) => { prepared.push(recordsEntry(list)); },
-      onPages: (pages) => { preparedPages = pagesEntries(pages); },
+      onRecords: (r) => { prepared = [r.actors, r.events, r.documents].map(recordsEntry); },
       onFiles: (files, about) => {
         headSent = sendHead(files, about);
         headSent.catch(() => undefined); // awaited below, after the rest of the collect
@@ -195,7 +190,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     progress({ phase: 'collecting', done: 1, total: 1 });
     if (!headSent) throw new Error('The bundle\'s files were never read.');
     const head = await (headSent as Promise<BundleHead>);
-    const rest = await writeBundleRest(snapshot, info, { signal, onProgress: progress, prepared, ...(preparedPages ? { preparedPages } : {}), head });
+    const rest = await writeBundleRest(snapshot, info, { signal, onProgress: progress, prepared, head });
     post({ type: 'rest', id: req.id, parts: rest });
     const counts = {
       cases: snapshot.cases.length, actors: snapshot.actors.length, events: snapshot.events.length,

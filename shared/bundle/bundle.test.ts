@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { pagesEntries, readBundleBlob, recordsEntry, writeBundleBlob } from './bundle';
-import { inflateSync } from 'fflate';
+import { readBundleBlob, recordsEntry, writeBundleBlob } from './bundle';
 import { sha256Hex, utf8 } from './bytes';
 import type { BundleErrorCode, CaseSnapshot } from './manifest';
 import { BUNDLE_FORMAT_VERSION, MANIFEST_PATH } from './manifest';
@@ -95,21 +94,6 @@ describe('writeBundleBlob / readBundleBlob round trip', () => {
     const stale = recordsEntry([...snapshot.actors.slice(1)]);
     const written = await bytesOf(await writeBundleBlob(snapshot, INFO, { prepared: [stale] }));
     expect(written).toEqual(bytes);
-  });
-
-  it('page lists deflated beforehand (while the records are read) give the same bytes; one made from another list is not used', async () => {
-    const snapshot = sampleSnapshot();
-    const preparedPages = pagesEntries(snapshot.pages);
-    // Each prepared entry is the page list's JSON, and its deflate inflates back to it.
-    for (const p of snapshot.pages) {
-      const entry = preparedPages.get(p)!;
-      expect(JSON.parse(new TextDecoder().decode(entry.data))).toEqual({ documentId: p.documentId, pages: p.pages });
-      expect(inflateSync(await entry.deflated)).toEqual(entry.data);
-    }
-    expect(await bytesOf(await writeBundleBlob(snapshot, INFO, { preparedPages }))).toEqual(bytes);
-    // Prepared from another (stale) copy of a page list: ignored, the snapshot's own list is written.
-    const stale = pagesEntries([{ ...snapshot.pages[0]!, pages: [{ text: 'an older text', state: 'text' }] }]);
-    expect(await bytesOf(await writeBundleBlob(snapshot, INFO, { preparedPages: stale }))).toEqual(bytes);
   });
 
   it('stores PDFs uncompressed, first in the file (the save writes them while the records are collected)', async () => {

@@ -16,17 +16,12 @@ import { inOrder, sha256Of, throwIfAborted } from './stream';
 import type { Digest } from './stream';
 import { CHARTS_PATH, sortCharts } from './charts';
 import { deflateRaw } from './deflate';
-import type { DocumentPages } from './pages';
-import type { PreparedBytes, PreparedEntry } from './prepared';
-import { DEFLATE_IN_FLIGHT, byId, pagesJson } from './prepared';
 import type { ZipLimits } from './zipErrors';
 import type { ZipInput } from './zipWrite';
 import type { BundleHead } from './bundleFiles';
 import { appendFiles, layOutFiles } from './bundleFiles';
 
 export { readBundleBlob } from './readBundle';
-export { pagesEntries, recordsEntry } from './prepared';
-export type { PreparedBytes, PreparedEntry } from './prepared';
 
 /**
  * The case bundle (docs/bundle-format.md), streamed over Blobs: writeBundleBlob assembles
@@ -73,15 +68,29 @@ export interface WriteBundleOptions {
    */
   prepared?: readonly PreparedEntry[];
   /**
-   * Page-list entries already serialised and being deflated (pagesEntries), begun while the
-   * records were still being read: each used for the very page list of the snapshot it was made from.
-   */
-  preparedPages?: ReadonlyMap<DocumentPages, PreparedBytes>;
-  /**
    * The PDFs' entries, laid out beforehand (layOutFiles, while the rest of the snapshot was being
    * read): used when laid out from the very `files` array the snapshot holds, ignored otherwise.
    */
   head?: BundleHead;
+}
+
+/** A record list's JSON entry (records sorted by id), its deflate under way. */
+export interface PreparedEntry {
+  readonly records: readonly { id: string }[];
+  readonly data: Uint8Array;
+  readonly deflated: Promise<Uint8Array>;
+}
+
+/**
+ * Serialises a record list as the bundle's entry for it (sorted by id) and starts deflating it:
+ * an export calls this as soon as the actors, events and documents are final, so their largest
+ * entries are deflated while the page rows are still being read (writeBundleParts' `prepared`).
+ */
+export function recordsEntry(records: readonly { id: string }[]): PreparedEntry {
+  const data = utf8(JSON.stringify([...records].sort(byId)));
+  const deflated = deflateRaw(data);
+  deflated.catch(() => undefined); // awaited by the writer, or dropped with the export
+  return { records, data, deflated };
 }
 
 export interface ReadBundleOptions {
@@ -111,6 +120,10 @@ export class BundleTooLargeError extends Error {
   readonly code = 'too-large';
 }
 
+/** JSON entries being deflated at once (deflate.ts). */
+const DEFLATE_IN_FLIGHT = 4;
+
+const byId = <T extends { id: string }>(a: T, b: T): number => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 /**
  * Same snapshot and info → same bytes (unencrypted): records are sorted by id, files by
@@ -199,11 +212,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
     { name: CHARTS_PATH, data: json(sortCharts(snapshot.charts ?? [])), method: 'deflate' },
   ];
   const pages = [...snapshot.pages].sort((a, b) => (a.documentId < b.documentId ? -1 : 1));
-  for (const p of pages) {
-    const ready = opts.preparedPages?.get(p);
-    if (ready) deflating.set(ready.data, ready.deflated);
-    inputs.push({ name: pagesPath(p.documentId), data: ready?.data ?? pagesJson(p), method: 'deflate' });
-  }
+  for (const p of pages) inputs.push({ name: pagesPath(p.documentId), data: json({ documentId: p.documentId, pages: p.pages }), method: 'deflate' });
   const text = inputs.reduce((sum, i) => sum + (i.data as Uint8Array).length, 0);
   if (text > JSON_TOTAL_BUDGET) {
     throw new BundleTooLargeError(`These records and page texts come to ${Math.ceil(text / 2 ** 20)} MB, more than the ${JSON_TOTAL_BUDGET / 2 ** 20} MB a bundle may hold, so no bundle was written. Export the cases one at a time.`);
@@ -235,7 +244,8 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
     entries,
   };
   const all: ZipInput[] = [{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs];
-  // The JSON entries deflated by the platform's zlib (deflate.ts), a few at a time (prepared.ts).
+  // The JSON entries deflated by the platform's zlib (deflate.ts), a few at a time: each stream
+  // holds zlib's working memory (~0.3 MB) until it ends.
   await inOrder(all, DEFLATE_IN_FLIGHT, (i) => deflating.get(i.data) ?? deflateRaw(i.data), (i, deflated) => {
     throwIfAborted(opts.signal);
     i.deflated = deflated;

@@ -1,5 +1,5 @@
 export * from './manifest';
-export { BundleTooLargeError, pagesEntries, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleRest, writeBundleSealedAtSave, readBundleBlob } from './bundle';
+export { BundleTooLargeError, recordsEntry, writeBundleBlob, writeBundleParts, writeBundleRest, writeBundleSealedAtSave, readBundleBlob } from './bundle';
 export { layOutFiles } from './bundleFiles';
 export type { BundleHead } from './bundleFiles';
 export { isSealedParts, isStreamedSealedParts, sealAtSave, sealedBlob, streamedSealed, streamedSealedBlob, writeSealed, writeStreamedSealed } from './ageSealed';
@@ -7,7 +7,7 @@ export type { SealedParts, StreamedSealedParts } from './ageSealed';
 export { asParts, byteParts, isStreamedParts, partsBlob, readParts, readStreamedParts } from './parts';
 export type { ByteParts, StreamedParts } from './parts';
 export type { ChunkSealer } from './ageStream';
-export type { BundleInfo, BundleProgressEvent, DigestFile, PreparedBytes, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
+export type { BundleInfo, BundleProgressEvent, DigestFile, PreparedEntry, ReadBundleOptions, WriteBundleOptions } from './bundle';
 export { AGE_MAGIC, DEFAULT_SCRYPT_WORK_FACTOR, ageHeader, ageKey, ageKind, assertPassphraseFile, passphraseScryptArgs, payloadKeyOf } from './age';
 export type { AgeKey } from './age';
 export { randomBytes, scryptInProcess } from './ageCrypto';
