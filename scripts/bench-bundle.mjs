@@ -200,7 +200,6 @@ async function main() {
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, result.errors);
-    page.on('console', (m) => { if (m.text().startsWith('[mark]')) console.log(m.text()); });
     page.setDefaultTimeout(0);
     const cdp = await context.newCDPSession(page);
     await cdp.send('HeapProfiler.enable');
