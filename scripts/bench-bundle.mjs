@@ -37,6 +37,9 @@
 //            --in-page   the worker's host runs on the page instead of in a Worker (no messaging)
 //            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
 //            --apart     a probe: the plain export's worker first, then its save alone (not the app's overlap)
+//            --export-only  no import steps (the table then shows the exports only)
+//            --profile-worker  CPU profiles of the export's workers (the bundle worker's own, not the page's)
+//            --rounds N  N rounds of raw read + export(s), each printed with its same-round ratios (A/B work)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -66,6 +69,9 @@ const { values: opts } = parseArgs({
     profile: { type: 'boolean', default: false },
     'in-page': { type: 'boolean', default: false },
     apart: { type: 'boolean', default: false },
+    'export-only': { type: 'boolean', default: false },
+    'profile-worker': { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '1' },
   },
 });
 const config = opts.quick
@@ -88,7 +94,20 @@ async function workerHeaps(cdp) {
   const sessions = new Set();
   const pending = new Map();
   let nextId = 1;
-  cdp.on('Target.attachedToTarget', (e) => { if (e.targetInfo.type === 'worker') sessions.add(e.sessionId); });
+  const profiling = new Set();
+  cdp.on('Target.attachedToTarget', (e) => {
+    if (e.targetInfo.type !== 'worker') return;
+    sessions.add(e.sessionId);
+    if (!opts['profile-worker']) return;
+    // --profile-worker: every worker's CPU profile from its first instruction (it waits for the debugger until then).
+    void (async () => {
+      await send(e.sessionId, 'Profiler.enable');
+      await send(e.sessionId, 'Profiler.setSamplingInterval', { interval: 500 });
+      await send(e.sessionId, 'Profiler.start');
+      profiling.add({ sessionId: e.sessionId, url: e.targetInfo.url });
+      await send(e.sessionId, 'Runtime.runIfWaitingForDebugger');
+    })();
+  });
   cdp.on('Target.detachedFromTarget', (e) => sessions.delete(e.sessionId));
   cdp.on('Target.receivedMessageFromTarget', (e) => {
     const m = JSON.parse(e.message);
@@ -97,18 +116,27 @@ async function workerHeaps(cdp) {
     pending.delete(m.id);
     p(m.error ? null : m.result);
   });
-  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: false, flatten: false });
-  const send = (sessionId, method) => {
+  const send = (sessionId, method, params = {}, timeout = 1000) => {
     const id = nextId++;
     return Promise.race([
       new Promise((resolve) => {
         pending.set(id, resolve);
-        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params: {} }) }).catch(() => resolve(null));
+        cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) }).catch(() => resolve(null));
       }),
-      sleep(1000).then(() => { pending.delete(id); return null; }),
+      sleep(timeout).then(() => { pending.delete(id); return null; }),
     ]);
   };
+  await cdp.send('Target.setAutoAttach', { autoAttach: true, waitForDebuggerOnStart: Boolean(opts['profile-worker']), flatten: false });
   return {
+    /** --profile-worker: the profiles of the workers started since the last call, saved as <name>-<n>.cpuprofile. */
+    async saveProfiles(name) {
+      let n = 0;
+      for (const p of [...profiling]) {
+        profiling.delete(p);
+        const r = await send(p.sessionId, 'Profiler.stop', {}, 10_000);
+        if (r?.profile) await saveProfile(r.profile, `${name}-${++n}.cpuprofile`, `${name} ${p.url.split('/').pop()}`);
+      }
+    },
     async heapMB() {
       let mb = 0;
       for (const s of [...sessions]) {
@@ -185,8 +213,11 @@ async function main() {
     const fill = await page.evaluate((o) => window.casefileBundleBench.fill(o), config);
     result.fill = fill;
     log(`fill: ${fill.records} records + ${fill.pages} pages (${fill.recordsMs} ms; with no index ${fill.recordsBareMs} ms), ${fill.files} files / ${fill.totalMB} MB, largest ${fill.largestMB} MB; RAW IndexedDB blob write ${fill.rawWrite.mbPerS} MB/s (${fill.rawWrite.ms} ms); load ${load()}`);
+    const rounds = Math.max(1, Number(opts.rounds) || 1);
+    result.rounds = [];
+    for (let round_ = 1; round_ <= rounds; round_++) {
     result.rawRead = await page.evaluate(() => window.casefileBundleBench.rawRead());
-    log(`RAW IndexedDB blob read ${result.rawRead.mbPerS} MB/s (${result.rawRead.ms} ms); load ${load()}`);
+    log(`${rounds > 1 ? `round ${round_}: ` : ''}RAW IndexedDB blob read ${result.rawRead.mbPerS} MB/s (${result.rawRead.ms} ms); load ${load()}`);
 
     const variants = opts['no-passphrase'] ? [['plain', undefined]] : [['plain', undefined], ['passphrase', PASSPHRASE]];
     for (const [label, passphrase] of variants) {
@@ -198,11 +229,13 @@ async function main() {
         result['key-prepared-ms'] = keyMs;
         log(`passphrase typed: its key stretched by the bundle worker in ${keyMs} ms, before Export is pressed (not in the export's figure); load ${load()}`);
       }
-      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase), apart: opts.apart }), opts.profile && `bundle-export-${label}`);
+      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase), apart: opts.apart, keepWorker: opts['profile-worker'] }), opts.profile && `bundle-export-${label}`);
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
+      if (opts['profile-worker']) await workers.saveProfiles(`bundle-export-${label}-worker`);
       const e = exp.result;
-      await page.evaluate(() => window.casefileBundleBench.finishBundle());
+      if (!opts['export-only']) await page.evaluate(() => window.casefileBundleBench.finishBundle());
       log(`export (${label}): ${e.mbPerS} MB/s, ${e.bundleMB} MB in ${e.ms} ms (${e.headMs !== undefined ? `PDFs laid out and saving from ${e.headMs} ms, their bytes saved by ${e.headReadMs} ms; ` : ""}${e.apartSaveMs !== undefined ? `PROBE worker first, then the save alone ${e.apartSaveMs} ms; ` : ''}worker ${e.workerMs} [collect ${e.phases.collectMs}, write ${e.phases.writeMs}${passphrase ? `, encrypt ${e.phases.encryptMs}` : ''}], read through ${e.saveMs}); ${mem(exp.memory)}; load ${load()}`);
+      if (opts['export-only']) { await page.evaluate(() => window.casefileBundleBench.dropBundle()); continue; }
       // The import screen likewise stretches the passphrase as it is typed (useImportKeyAhead → PreparedScrypt).
       if (passphrase) {
         const keyMs = await page.evaluate((o) => window.casefileBundleBench.prepareImportKey(o), { passphrase, inPage });
@@ -231,6 +264,14 @@ async function main() {
       }
       await page.evaluate(() => window.casefileBundleBench.dropBundle());
     }
+    const plainX = result['export-plain'];
+    const passX = result['export-passphrase'];
+    const r2 = (x) => Math.round(x * 100) / 100;
+    const summary = { rawReadMs: result.rawRead.ms, plainMs: plainX.ms, workerMs: plainX.workerMs, ...(plainX.apartSaveMs !== undefined ? { apartSaveMs: plainX.apartSaveMs } : {}), plainVsRead: r2(plainX.mbPerS / result.rawRead.mbPerS), plainRssMB: round(plainX.memory.peak.rendererMB - plainX.memory.before.rendererMB),
+      ...(passX && !opts['no-passphrase'] ? { passphraseMs: passX.ms, passphraseVsPlain: r2(passX.mbPerS / plainX.mbPerS), passphraseRssMB: round(passX.memory.peak.rendererMB - passX.memory.before.rendererMB) } : {}), load: load() };
+    result.rounds.push(summary);
+    log(`ROUND ${round_}: ${JSON.stringify(summary)}`);
+    }
   } finally {
     result.machine.loadavgEnd = load();
     await context.close().catch(() => {});
@@ -252,7 +293,7 @@ async function main() {
   ];
   result.ratios = {};
   for (const label of opts['no-passphrase'] ? ['plain'] : ['plain', 'passphrase']) {
-    for (const dir of ['export', 'import']) {
+    for (const dir of opts['export-only'] ? ['export'] : ['export', 'import']) {
       const r = result[`${dir}-${label}`];
       const [refName, ref, target] = reference[dir];
       const vsRaw = ratio(r.mbPerS, ref);

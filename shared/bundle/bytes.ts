@@ -121,15 +121,30 @@ export function sha256Hex(data: Uint8Array): string {
 
 // TextEncoder/TextDecoder exist in browsers, workers and Node 22; shared/ has no DOM types, hence the cast.
 interface Utf8Globals {
-  TextEncoder: new () => { encode(text: string): Uint8Array };
+  TextEncoder: new () => { encode(text: string): Uint8Array; encodeInto(text: string, into: Uint8Array): { read: number; written: number } };
   TextDecoder: new (label: string, options: { fatal: boolean; ignoreBOM?: boolean }) => { decode(bytes: Uint8Array): string };
 }
 const g = globalThis as unknown as Utf8Globals;
 const encoder = new g.TextEncoder();
 const strictDecoder = new g.TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/** Below this many UTF-16 units, encode() (one call, exact size) is as quick as anything. */
+const ENCODE_INTO_FROM = 4096;
+
+/**
+ * The text as UTF-8, the bytes TextEncoder.encode gives. A long text (the bundle's record lists
+ * and page lists, megabytes of JSON) is encoded with encodeInto into a buffer sized for mostly-ASCII
+ * text, then copied to its exact length: in Chromium several times quicker than encode() on
+ * multi-megabyte strings (docs/benchmarks.md, session 10). A text that needs more room (much
+ * non-ASCII) is encoded again into a buffer of the worst case, 3 bytes per UTF-16 unit.
+ */
 export function utf8(text: string): Uint8Array {
-  return encoder.encode(text);
+  if (text.length < ENCODE_INTO_FROM) return encoder.encode(text);
+  const room = new Uint8Array(text.length + (text.length >> 3));
+  const first = encoder.encodeInto(text, room);
+  if (first.read === text.length) return room.slice(0, first.written);
+  const worst = new Uint8Array(text.length * 3);
+  return worst.slice(0, encoder.encodeInto(text, worst).written);
 }
 
 /** Decodes UTF-8, or returns null for bytes that are not valid UTF-8. */

@@ -230,7 +230,11 @@ let targetClient: BundleClientHandle | null = null;
  * (readThrough) while the worker goes on; the rest follows ("ready": the worker done). Phases
  * from the worker's progress messages.
  */
-async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; apart?: boolean }) {
+/** A worker kept alive past its export (`keepWorker`: its CPU profile is taken first), ended with the next export or dropBundle. */
+let lingering: BundleClientHandle | null = null;
+async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; apart?: boolean; keepWorker?: boolean }) {
+  lingering?.dispose();
+  lingering = null;
   // One worker per step (the app has one for both directions; two idle ones would only blur the heap figures).
   // With `keyPrepared`, the worker prepareExportKey started, holding the key the dialog stretched.
   const client = o.keyPrepared && sourceClient ? sourceClient : (sourceClient = createBundleClient(() => benchWorker(SOURCE_DB, o.inPage ?? false)));
@@ -255,7 +259,8 @@ async function exportBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
     t2 = now();
   } finally {
     sealer?.close();
-    client.dispose();
+    if (o.keepWorker) lingering = client;
+    else client.dispose();
     sourceClient = null;
   }
   // For the import step (a browser download takes this Blob); an age file sealed at the save is
@@ -397,5 +402,5 @@ declare global {
   }
 }
 
-window.casefileBundleBench = { reset, fill, rawRead, prepareExportKey, prepareImportKey, exportBundle, importBundle, reimportBundle, finishBundle, dropBundle: () => { bundle = null; } };
+window.casefileBundleBench = { reset, fill, rawRead, prepareExportKey, prepareImportKey, exportBundle, importBundle, reimportBundle, finishBundle, dropBundle: () => { bundle = null; lingering?.dispose(); lingering = null; } };
 document.getElementById('status')!.textContent = 'ready';
