@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { makeTextPdf } from '../fixtures/pdf/makePdfs';
 import { expectNone, scan } from './axeScan';
-import { loadSample, nav } from './steps';
+import { addPdfs, loadSample, nav } from './steps';
 import { expect, test } from './fixtures';
 
 /**
@@ -87,11 +87,7 @@ test('sample case: events list, detail and form', async ({ page }) => {
 test('sources: list, detail and the PDF viewer on a page', async ({ page }) => {
   await loadSample(page);
   const found: string[] = [];
-  await nav(page, 'Sources');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add PDFs' }).first().click();
-  await (await chooser).setFiles(pdfFile);
-  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible();
+  await addPdfs(page, pdfFile);
   const detail = page.getByRole('region', { name: 'Source details' });
   await expect(detail.getByRole('heading', { level: 1, name: PDF_TITLE })).toBeVisible();
   found.push(...await scan(page, 'Sources, detail'));

@@ -2,7 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectNone, scan } from './axeScan';
-import { exportTo, loadSample, nav, openExportDialog, openImport } from './steps';
+import { addPdfs, exportTo, loadSample, nav, openCitePanel, openExportDialog, openImport } from './steps';
 import { escapeRegExp, expect, test } from './fixtures';
 
 /**
@@ -23,21 +23,12 @@ test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 test('the article\'s mentions, the viewer\'s citation panel, an actor\'s "Mentioned in" and the case editor', async ({ page }) => {
   await loadSample(page);
   const found: string[] = [];
-  await nav(page, 'Sources');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add PDFs' }).first().click();
-  await (await chooser).setFiles(ARTICLE);
-  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible();
+  await addPdfs(page, ARTICLE);
   const detail = page.getByRole('region', { name: 'Source details' });
   await expect(detail.getByRole('list', { name: 'Actors mentioned' }).getByRole('button', { name: 'Cirilo', exact: true })).toBeVisible();
   found.push(...await scan(page, 'Sources, the article with its mentions'));
 
-  await detail.getByRole('button', { name: 'Open', exact: true }).click();
-  const viewer = page.getByRole('dialog', { name: ARTICLE_TITLE });
-  await expect(viewer.locator('.textLayer')).toContainText('Artemio');
-  await viewer.getByRole('button', { name: 'Cite this page' }).click();
-  const panel = viewer.getByRole('dialog', { name: 'Cite page 1' });
-  await panel.getByRole('radio', { name: 'Actor' }).check();
+  const { viewer, panel } = await openCitePanel(page, ARTICLE_TITLE, 'Artemio');
   await panel.getByRole('combobox', { name: 'Actor' }).fill('Artemio');
   await expect(panel.getByRole('option', { name: /^Florindo Eleuterio Flores/ })).toBeVisible();
   found.push(...await scan(page, 'Viewer, citation panel with actor suggestions'));

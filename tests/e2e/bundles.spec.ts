@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { tamper } from '../../shared/bundle/testing/tamper';
 import { expect, test } from './fixtures';
-import { exportTo, loadSample, nav, openExportDialog, openImport } from './steps';
+import { addPdfs, exportTo, loadSample, nav, openCitePanel, openExportDialog, openImport } from './steps';
 
 /**
  * Case bundles end to end in Chromium: export a case with a PDF, wipe the profile, import
@@ -24,22 +24,11 @@ test.afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
 
 const actorList = (page: Page) => page.getByRole('listbox', { name: 'Actor list' });
 
-async function addArticle(page: Page) {
-  await nav(page, 'Sources');
-  const chooser = page.waitForEvent('filechooser');
-  await page.getByRole('button', { name: 'Add PDFs' }).first().click();
-  await (await chooser).setFiles(ARTICLE);
-  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible();
-}
+const addArticle = (page: Page) => addPdfs(page, ARTICLE);
 
 /** Cites page 1 of the article on the actor's nom de guerre, through the viewer's "Cite this page". */
 async function citeArticleOnActor(page: Page) {
-  await page.getByRole('region', { name: 'Source details' }).getByRole('button', { name: 'Open', exact: true }).click();
-  const viewer = page.getByRole('dialog', { name: ARTICLE_TITLE });
-  await expect(viewer.locator('.textLayer')).toContainText('Artemio');
-  await viewer.getByRole('button', { name: 'Cite this page' }).click();
-  const panel = viewer.getByRole('dialog', { name: 'Cite page 1' });
-  await panel.getByRole('radio', { name: 'Actor' }).check();
+  const { viewer, panel } = await openCitePanel(page, ARTICLE_TITLE, 'Artemio');
   await panel.getByRole('combobox', { name: 'Actor' }).fill('Artemio');
   await panel.getByRole('option', { name: new RegExp(`^${ACTOR}`) }).click();
   await panel.getByLabel('Part of the record').selectOption({ label: 'Name: Comandante Artemio (Nom de guerre)' });

@@ -39,3 +39,26 @@ export async function openImport(page: Page, file: string): Promise<Locator> {
   await expect(dialog).toBeVisible();
   return dialog;
 }
+
+/** Adds PDFs with Sources' "Add PDFs" and waits until the import is finished. */
+export async function addPdfs(page: Page, files: string | string[]) {
+  await nav(page, 'Sources');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Add PDFs' }).first().click();
+  await (await chooser).setFiles(files);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished')).toBeVisible();
+}
+
+/**
+ * Opens the selected source in the viewer, waits for page 1's text layer to hold `word`, and
+ * opens "Cite this page": returns the viewer and the citation panel, citing as an actor.
+ */
+export async function openCitePanel(page: Page, title: string, word: string): Promise<{ viewer: Locator; panel: Locator }> {
+  await page.getByRole('region', { name: 'Source details' }).getByRole('button', { name: 'Open', exact: true }).click();
+  const viewer = page.getByRole('dialog', { name: title });
+  await expect(viewer.locator('.textLayer')).toContainText(word);
+  await viewer.getByRole('button', { name: 'Cite this page' }).click();
+  const panel = viewer.getByRole('dialog', { name: 'Cite page 1' });
+  await panel.getByRole('radio', { name: 'Actor' }).check();
+  return { viewer, panel };
+}
