@@ -10,7 +10,8 @@ import { chromium } from '@playwright/test';
 
 const outDir = process.argv[2] ?? 'docs/screenshots';
 const port = Number(process.env.CASEFILE_SCREENSHOT_PORT ?? 4181);
-const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+// In a process group of its own: npx starts vite as a child, which a kill of npx alone left serving.
+const server = spawn('npx', ['vite', 'preview', '--config', 'renderer/vite.config.ts', '--host', '127.0.0.1', '--port', String(port), '--strictPort'], { stdio: 'ignore', detached: true });
 const base = `http://127.0.0.1:${port}/`;
 
 async function waitForServer() {
@@ -116,5 +117,5 @@ try {
   await browser.close();
   console.log(`screenshots written to ${outDir}`);
 } finally {
-  server.kill();
+  process.kill(-server.pid, 'SIGTERM');
 }
