@@ -253,13 +253,22 @@ export function makeSnippet(text: string, ranges: HighlightRange[], length = 200
   return { text: text.slice(start, end), highlights, truncatedStart: start > 0, truncatedEnd: end < text.length };
 }
 
-/** The actor name (primary first on ties) with most words among the matched terms, else null. */
+/**
+ * The actor name with most words among the matched terms, else null. Between names matching
+ * as many words, the one with fewest words left unmatched: "artemio" matched the alias
+ * "Artemio", not "Comandante Artemio". The primary name (first) wins a full tie.
+ */
 export function matchedName(names: readonly string[], terms: ReadonlySet<string>): string | null {
   let best: string | null = null;
   let bestCount = 0;
+  let bestRest = 0;
   for (const name of names) {
-    const count = tokenize(name).filter((t) => terms.has(t.word)).length;
-    if (count > bestCount) { best = name; bestCount = count; }
+    const words = tokenize(name);
+    const count = words.filter((t) => terms.has(t.word)).length;
+    const rest = words.length - count;
+    if (count > bestCount || (count > 0 && count === bestCount && rest < bestRest)) {
+      best = name; bestCount = count; bestRest = rest;
+    }
   }
   return best;
 }
