@@ -11,6 +11,7 @@ import { JoinedTerms } from './columns';
 import type { TermList } from './columns';
 import { letterSignature, lowerBound, termIndex } from './segment';
 import type { Segment } from './segment';
+import { irregularPartners } from './irregular';
 import { STEM_LANGS, formsOfStem, prepareStemHeads } from './stemMap';
 
 /** Prefix/fuzzy expansions kept per query word (nearest, then shortest first): "a*" must not score the whole vocabulary. */
@@ -299,6 +300,26 @@ export class Expander {
               const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;
               const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage];
               byLang[slot] = b;
+              add(form, byLang, false, word);
+            }
+          }
+        }
+      }
+      // Irregular forms of the word's own language (irregular.ts): an inflection of another
+      // member of its family ("fled" for "fleeing", "detuvieron" for "detenidos") counts as
+      // one of the word's own; other forms of that member's stem count for nothing.
+      for (const member of irregularPartners(word, lang)) {
+        const met = new Set<string>();
+        for (const s of this.segments) {
+          for (const f of s.fields) {
+            const forms = formsOfStem(f.stems[lang], f.terms, member.stem);
+            for (let k = 0; k < forms.length; k++) {
+              const form = f.terms.at(forms[k]!)!;
+              if (form === word || met.has(form)) continue;
+              met.add(form);
+              if (formRelation(member.word, form, member.stem, lang) !== 'inflection') continue;
+              const byLang = [BOOST.inflection, BOOST.otherLanguage, BOOST.otherLanguage];
+              byLang[slot] = BOOST.inflection;
               add(form, byLang, false, word);
             }
           }
