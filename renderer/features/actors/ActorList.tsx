@@ -196,10 +196,17 @@ interface RowProps {
   t: ReturnType<typeof useT>;
 }
 
+/** The other name holding the filter's text that is nearest to it: the alias "Artemio", not "Comandante Artemio", for "artemio". */
+function closestName<T extends { name: string }>(names: readonly T[], folded: string): T | undefined {
+  let best: T | undefined;
+  for (const n of names) if (foldText(n.name).includes(folded) && (!best || n.name.length < best.name.length)) best = n;
+  return best;
+}
+
 /** One row of the list; rendered again only when what it shows changes (a filter's answer re-renders the list, not every row). */
 const ActorRowView = memo(function ActorRowView({ id, actor, index, size, start, selected, total, foldedQuery, onSelect, t }: RowProps) {
   const style = { position: 'absolute', top: 0, left: 0, width: '100%', height: size, transform: `translateY(${start}px)` } as const;
-  const alias = actor && foldedQuery ? actor.names.find((n) => foldText(n.name).includes(foldedQuery) && !foldText(actor.name).includes(foldedQuery)) : undefined;
+  const alias = actor && foldedQuery && !foldText(actor.name).includes(foldedQuery) ? closestName(actor.names, foldedQuery) : undefined;
   return (
     <div id={`actor-row-${id}`} role="option" data-id={id} aria-selected={selected}
       aria-setsize={total} aria-posinset={index + 1}
