@@ -64,7 +64,8 @@ describe('a name taken off from the stored rows', () => {
         }
       });
       // It did real work (rows lost an actor), and sent pages and names it cannot prove to the text.
-      expect(tally.dropped, JSON.stringify(tally)).toBeGreaterThan(200);
+      // At least one plan in eight taken from the stored rows (19–62% across the sets).
+      expect(tally.dropped, JSON.stringify(tally)).toBeGreaterThan(tally.plans / 8);
       expect(tally.changed, JSON.stringify(tally)).toBeGreaterThan(50);
       expect(tally.needText, JSON.stringify(tally)).toBeGreaterThan(0);
       expect(tally.refused, JSON.stringify(tally)).toBeGreaterThan(0);

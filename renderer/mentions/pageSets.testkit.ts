@@ -3,6 +3,7 @@
 // match, and its capitalised words (each a candidate new name).
 import { HELDOUT_ACTORS, HELDOUT_PAGES } from '../../shared/mentions/heldout.testkit';
 import { HELDOUT2_ACTORS, HELDOUT2_PAGES } from '../../shared/mentions/heldout2.testkit';
+import { HELDOUT3_ACTORS, HELDOUT3_PAGES } from '../../shared/mentions/heldout3.testkit';
 import { parseLabelledPages } from '../../shared/mentions/labelled.testkit';
 import { capitalisedAt, tokenize } from '../../shared/mentions';
 import type { MentionActor, NameTrie } from '../../shared/mentions';
@@ -21,6 +22,7 @@ export function pageSets(fixture: (name: string) => string): PageSet[] {
     { name: 'labelled', actors: JSON.parse(fixture('actors.json')) as MentionActor[], pages: parseLabelledPages(fixture('pages.txt')).map((p) => p.text) },
     { name: 'held-out 1', actors: HELDOUT_ACTORS, pages: parseLabelledPages(HELDOUT_PAGES).map((p) => p.text) },
     { name: 'held-out 2', actors: HELDOUT2_ACTORS, pages: parseLabelledPages(HELDOUT2_PAGES).map((p) => p.text) },
+    { name: 'held-out 3', actors: HELDOUT3_ACTORS, pages: parseLabelledPages(HELDOUT3_PAGES).map((p) => p.text) },
   ];
   return [...sets, ...sets.map((s) => ({ ...s, name: `${s.name} (joined six to a page)`, pages: joined(s.pages) }))];
 }

@@ -22,7 +22,7 @@
 // before the first row whose first hit starts after its own. Anything else (another actor on
 // E's words, A named otherwise on the page, a stored row that disagrees) is matched in full.
 // splice.test.ts checks both ways against full matching over the labelled pages.
-import { DEFAULT_NEAR_WORDS, NameTrie, UNCASED_KEY, capitalisesNames, mayHold, seekable, tokenize, wordHash, wordProbe, wordSeeker, wordSpans, wordsSpelled } from '../../shared/mentions';
+import { DEFAULT_NEAR_WORDS, NameTrie, UNCASED_KEY, capitalisesNames, compileEntry, mayHold, seekable, tokenize, wordHash, wordProbe, wordSeeker, wordSpans, wordsSpelled } from '../../shared/mentions';
 import type { NameEntry, PageTokens, RawMatch, WordProbe, WordSeeker } from '../../shared/mentions';
 import { namesAbsent } from './dropName';
 import type { PageMentionsRow } from '../db/mentionTypes';
@@ -34,7 +34,10 @@ export interface SplicePlan {
   readonly entry: NameEntry;
   readonly added: boolean;
   readonly own: NameTrie;
-  /** The actor's other recorded names, as the trie now holds them: any of them on a page means a full match. */
+  /**
+   * The actor's other recorded names, as the trie now holds them, and its family names of two
+   * surnames: any of them on a page means a full match.
+   */
   readonly names: NameTrie;
   /** The actor's family names: one within DEFAULT_NEAR_WORDS of E on a page means a full match. */
   readonly families: NameTrie;
@@ -77,7 +80,10 @@ export function splicePlan(trie: NameTrie, entry: NameEntry, added: boolean, act
   const same = (e: NameEntry) => e.name === entry.name && e.source === entry.source;
   const families = actorEntries.filter((e) => e.source === 'family');
   const familyWords = new Set(families.flatMap((e) => tokenize(e.name).words));
-  const names = actorEntries.filter((e) => e.source === 'name' && !same(e));
+  // A family name of two surnames counts anywhere after a recorded name of its actor
+  // (findMentions.ts acceptNearby), so E can reach it at any distance: one on the page means a
+  // full match, as the actor's other recorded names do.
+  const names = actorEntries.filter((e) => !same(e) && (e.source === 'name' || (e.source === 'family' && (compileEntry(e)?.contentWords ?? 0) >= 2)));
   const shared = words.length > 0 && (trie.entriesOf(words).length > (added ? 1 : 0) || words.some((w) => familyWords.has(w)));
   const plan: SplicePlan = { entry, added, own, names: new NameTrie(names), families: new NameTrie(families), shared };
   if (words.length !== 1 || shared) return plan;

@@ -109,8 +109,10 @@ function narrowToListed(facts: MatchFacts, candidates: MentionCandidate[]): Ment
 // recorded names only: "los Quispe Palomino" does not make the "Quispe" beside it theirs.
 // A family name is also supported by the person's full name anywhere before it on the page:
 // news and reports name a person in full once, then by surname ("Rodrigo Cárdenas Mejía …
-// [three sentences] … Cárdenas Mejía comanda"). When several bearers of the surname were
-// named in full before it, the mention lists them all. And a recorded weak name ("Tigre",
+// [three sentences] … Cárdenas Mejía comanda"). A family name of two surnames ("Gómez
+// Martínez") needs only the person named strongly before it, by any recorded name ("La Tuta
+// … said Gómez Martínez would appeal"): both surnames in order say who it is. When several
+// bearers of the surname were named in full before it, the mention lists them all. And a recorded weak name ("Tigre",
 // "Rosa") on a page that names its actor strongly elsewhere is that actor, at any distance:
 // a document about a commander goes on calling him by his alias. Not after a title or role
 // that is no cue for the actor ("el padre José, párroco de Pichari" is someone else), nor
@@ -139,7 +141,7 @@ function acceptNearby(t: PageTokens, accepted: Map<RawMatch, Accepted>, pending:
       for (const c of own) {
         if (c.entry.rule !== 'with-cue') continue;
         const reason = close ? 'nearby'
-          : c.entry.source === 'family' && matches.some((s) => s.to <= m.from && spells(t, s, c)) ? 'page'
+          : c.entry.source === 'family' && matches.some((s) => s.to <= m.from && (spells(t, s, c) || c.contentWords >= 2)) ? 'page'
           : c.entry.source === 'name' && facts.notAfterOpeningArticle() && !facts.afterRole() ? 'page' : undefined;
         if (reason && facts.capitalisedAsRecorded(c) && !facts.besideOtherCapitalised(c)) {
           extra.push(candidate(c, reason));
