@@ -1,8 +1,10 @@
 /**
- * Irregular word forms that no stemmer joins: "children" and "child", "fled" and "flee",
+ * Word families that no stemmer joins. Irregular forms: "children" and "child", "fled" and "flee",
  * "murió" and "muerto", "detuvo" and "detenido". A query word in one of these families also
  * finds the other members' forms (expand.ts), each through its own language's stem map, so
- * "detenidos" finds pages saying "detuvieron" and "children" finds "child". Only families
+ * "detenidos" finds pages saying "detuvieron" and "children" finds "child". And a few
+ * derivations and spellings of one concept, core to this reporting: "seizure" and "seized",
+ * "tons" and "tonnes", "ataque" and "atacado", "desaparecidos" and "desapariciones". Only families
  * common in the reports this tool files (violence, arrests, flight, trafficking) are listed,
  * and none whose forms are also everyday words of another meaning ("left", "found" as in
  * founded, "saw", "lives", "fue").
@@ -24,11 +26,13 @@ const EN: readonly (readonly string[])[] = [
   ['meet', 'met'], ['pay', 'paid'], ['send', 'sent'], ['tell', 'told'], ['keep', 'kept'], ['strike', 'struck'],
   ['swear', 'swore', 'sworn'], ['grow', 'grew', 'grown'], ['throw', 'threw', 'thrown'], ['sink', 'sank', 'sunk'],
   ['win', 'won'], ['hang', 'hung'], ['arise', 'arose', 'arisen'], ['forbid', 'forbade', 'forbidden'],
+  // Derivations and spellings of one concept that Porter keeps apart.
+  ['seize', 'seized', 'seizing', 'seizure', 'seizures'], ['ton', 'tons', 'tonne', 'tonnes'],
 ];
 
 const ES: readonly (readonly string[])[] = [
   ['morir', 'muere', 'mueren', 'murio', 'murieron', 'muriendo', 'muerto', 'muerta', 'muertos', 'muertas'],
-  ['detener', 'detiene', 'detienen', 'detuvo', 'detuvieron', 'detenido', 'detenida', 'detenidos', 'detenidas'],
+  ['detener', 'detiene', 'detienen', 'detuvo', 'detuvieron', 'detenido', 'detenida', 'detenidos', 'detenidas', 'detencion', 'detenciones'],
   ['huir', 'huye', 'huyen', 'huyo', 'huyeron', 'huyendo', 'huido', 'huida'],
   ['caer', 'cae', 'caen', 'cayo', 'cayeron', 'cayendo', 'caido', 'caida', 'caidos', 'caidas'],
   ['herir', 'hiere', 'hieren', 'hirio', 'hirieron', 'hiriendo', 'herido', 'herida', 'heridos', 'heridas'],
@@ -37,6 +41,11 @@ const ES: readonly (readonly string[])[] = [
   ['producir', 'produce', 'producen', 'produjo', 'produjeron', 'producido', 'producida'],
   ['traer', 'trae', 'traen', 'trajo', 'trajeron', 'traido', 'traida'],
   ['conducir', 'conduce', 'conducen', 'condujo', 'condujeron', 'conducido', 'conducida'],
+  // Derivations and spellings of one concept that Snowball keeps apart ("ataque" → ataqu,
+  // "atacado" → atac; "asesinato" → asesinat, "asesinado" → asesin).
+  ['atacar', 'ataque', 'ataques', 'ataco', 'atacaron', 'atacado', 'atacada', 'atacados', 'atacadas'],
+  ['asesinar', 'asesinato', 'asesinatos', 'asesino', 'asesinaron', 'asesinado', 'asesinada', 'asesinados', 'asesinadas'],
+  ['desaparecer', 'desaparicion', 'desapariciones', 'desaparecio', 'desaparecieron', 'desaparecido', 'desaparecida', 'desaparecidos', 'desaparecidas'],
 ];
 
 interface Member { word: string; stem: string }
