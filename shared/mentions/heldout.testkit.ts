@@ -6,14 +6,9 @@
 // [[text as on the page|actor-id,actor-id]]; everything unmarked, decoys included, must not
 // be found. A mention of a family name shared by both brothers lists the brother meant when
 // the page says which (a reader can tell), and both when it does not.
+import { organisation, person } from './labelled.testkit';
 import type { MentionActor } from './nameEntries';
 
-const person = (id: string, name: string, ...others: [string, string][]): MentionActor => ({
-  id, kind: 'person', name, names: others.map(([n, type]) => ({ name: n, type })),
-});
-const organisation = (id: string, kind: string, name: string, ...others: string[]): MentionActor => ({
-  id, kind, name, names: others.map((n) => ({ name: n, type: 'alias' })),
-});
 
 export const HELDOUT_ACTORS: MentionActor[] = [
   // Two brothers sharing "Cárdenas Mejía"; the elder's alias is a common word ("tigre").

@@ -3,14 +3,9 @@
 // figure says how those fixes carry over to a case they were not made on: gangs and
 // extortion in Honduras. Same format and conventions as heldout.testkit.ts; the events are
 // invented.
+import { organisation, person } from './labelled.testkit';
 import type { MentionActor } from './nameEntries';
 
-const person = (id: string, name: string, ...others: [string, string][]): MentionActor => ({
-  id, kind: 'person', name, names: others.map(([n, type]) => ({ name: n, type })),
-});
-const organisation = (id: string, kind: string, name: string, ...others: string[]): MentionActor => ({
-  id, kind, name, names: others.map((n) => ({ name: n, type: 'alias' })),
-});
 
 export const HELDOUT2_ACTORS: MentionActor[] = [
   person('chele', 'Marvin Alexander Orellana Pineda', ['Chele', 'alias'], ['El Chele', 'alias']),

@@ -9,14 +9,9 @@
 // organisation with Spanish, English and acronym names, a state force whose English name ends
 // a longer proper name ("the Texas National Guard"), headlines in capitals and in title
 // case, a hyphenated surname at a line break, possessives and guillemets.
+import { organisation, person } from './labelled.testkit';
 import type { MentionActor } from './nameEntries';
 
-const person = (id: string, name: string, ...others: [string, string][]): MentionActor => ({
-  id, kind: 'person', name, names: others.map(([n, type]) => ({ name: n, type })),
-});
-const organisation = (id: string, kind: string, name: string, ...others: string[]): MentionActor => ({
-  id, kind, name, names: others.map((n) => ({ name: n, type: 'alias' })),
-});
 
 export const HELDOUT3_ACTORS: MentionActor[] = [
   person('mencho', 'Nemesio Oseguera Cervantes', ['El Mencho', 'alias'], ['Mencho', 'alias']),

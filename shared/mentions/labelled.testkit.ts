@@ -1,6 +1,17 @@
 // Reads tests/fixtures/mentions/pages.txt: pages with every intended mention marked
 // [[text|actor-id,actor-id]]. Returns each page's plain text and the expected mentions.
 
+import type { MentionActor } from './nameEntries';
+
+/** A person of a labelled set: their primary name and other names with their types. */
+export const person = (id: string, name: string, ...others: [string, string][]): MentionActor => ({
+  id, kind: 'person', name, names: others.map(([n, type]) => ({ name: n, type })),
+});
+/** A group or body of a labelled set, its other names as aliases. */
+export const organisation = (id: string, kind: string, name: string, ...others: string[]): MentionActor => ({
+  id, kind, name, names: others.map((n) => ({ name: n, type: 'alias' })),
+});
+
 export interface LabelledMention { readonly start: number; readonly end: number; readonly text: string; readonly actorIds: readonly string[] }
 export interface LabelledPage { readonly id: string; readonly lang: string; readonly text: string; readonly expected: LabelledMention[] }
 

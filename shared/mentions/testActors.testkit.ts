@@ -1,9 +1,7 @@
 // The actors of tests/fixtures/mentions and of the InSight Crime article in ../shared.
+import { person } from './labelled.testkit';
 import type { MentionActor } from './nameEntries';
 
-const person = (id: string, name: string, ...others: [string, string][]): MentionActor => ({
-  id, kind: 'person', name, names: others.map(([n, type]) => ({ name: n, type })),
-});
 const group = (id: string, name: string, ...others: string[]): MentionActor => ({
   id, kind: 'armed_group', name, names: others.map((n) => ({ name: n, type: 'alias' })),
 });
