@@ -239,28 +239,47 @@ function firstScreenRange(filter: ActorFilter, sort: ActorSort): IndexRange | nu
 }
 
 /**
+ * A combined filter's answer as read ahead (`readActorsAhead`, with the held id list): its ids
+ * in display order, how many, and its first rows, the same as the live query about to take
+ * the reads over answers (renderer/db/rowsAhead.test.ts).
+ */
+export interface FilterAnswerAhead {
+  ids: string[];
+  total: number;
+  rows: Actor[];
+}
+
+/**
  * Starts now the reads a live list of this filter is about to make (its first screen by name,
  * the index ranges whose ids it reads), so that they are under way while the filter's input
  * event is still being handled and React renders; the list's own reads take them over
  * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list; nor does a
  * one-status filter's id list while the held list's status sets are current.
+ *
+ * For a combined filter with the held list, resolves with its whole answer as soon as its first
+ * rows are in (in the task of their answer), so the list can show it without waiting for the
+ * live query's turn; else (and on any failure) with undefined. Never rejects.
  */
 export function readActorsAhead(
   db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number,
   held?: { ids: readonly string[]; rows: number; statuses?: HeldStatuses | undefined },
   statusIdsHeld = false,
-): void {
+): Promise<FilterAnswerAhead | undefined> {
+  const none = Promise.resolve(undefined);
   const fast = fastPath(filter);
-  if (fast?.kind === 'all') return;
+  if (fast?.kind === 'all') return none;
   const first = firstScreenRange(filter, sort);
   // One status whose ids the list holds in memory in this order (./heldStatuses.ts, or that
   // status's own read, `statusIdsHeld`): only its first screen.
   if (fast?.kind === 'range' && fast.field === 'status' && (statusIdsHeld || held?.statuses?.sort === sort)) {
     if (first) readRowsAhead(db, 'actors', first, firstScreen);
-    return;
+    return none;
   }
   // One status or kind by name: its first screen and all its ids, in one transaction.
-  if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
+  if (first && fast?.kind === 'range') {
+    readRowsAndKeysAhead(db, 'actors', first, firstScreen);
+    return none;
+  }
   if (first) readRowsAhead(db, 'actors', first, firstScreen);
   if (!fast && held) {
     // A combined filter, with every id held in display order (`sortedAll`): its index ranges
@@ -269,10 +288,20 @@ export function readActorsAhead(
     // Its statuses' ids, where held in memory, are not read.
     const inMemory = statusesHeld(filter, held.statuses);
     const groups = combinedGroups(filter, sort, !!inMemory);
-    return readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => firstInOrder(held.ids, matchesOfKeys(groups, keys, inMemory), held.rows));
+    let matches: Set<string> | undefined;
+    const read = readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => {
+      matches = matchesOfKeys(groups, keys, inMemory);
+      return firstInOrder(held.ids, matches, held.rows);
+    });
+    return read.then((got) => {
+      if (!got || !matches) return undefined;
+      const rows = (got.rows as Array<ActorRow | undefined>).filter((r): r is ActorRow => r !== undefined).map(toActor);
+      return { ids: pickInOrder(held.ids, matches), total: matches.size, rows };
+    }, () => undefined);
   }
   const ranges = fast ? [statusOrKind(fast.field, fast.value, sort)] : combinedRanges(filter, sort);
   for (const range of ranges) readKeysAhead(db, 'actors', range);
+  return none;
 }
 
 /** How many actors match; one native count where a single index answers the filter. */

@@ -3,7 +3,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
-import type { ActorFilter, ActorSort } from '../../db/actorList';
+import type { ActorFilter, ActorSort, FilterAnswerAhead } from '../../db/actorList';
 import { getActorsByIds } from '../../db/actors';
 import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
@@ -41,6 +41,15 @@ export interface ActorIds {
   statusIds?: (status: ActorStatus, sort: ActorSort) => readonly string[] | undefined;
 }
 
+/** What the list's answers are keyed by: a filter and a sort. */
+export const listKey = (filter: ActorFilter, sort: ActorSort): string => JSON.stringify([filter, sort]);
+
+/**
+ * A combined filter's answer read ahead in its input event (db/actorList.ts `readActorsAhead`),
+ * for the filter and sort of `key`, with the actor writes counted when its read began.
+ */
+export type AnswerAhead = FilterAnswerAhead & { key: string; written: number };
+
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
 function sameRows(a: readonly Actor[], b: readonly Actor[]): boolean {
   return a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.updatedAt === b[i]!.updatedAt);
@@ -74,9 +83,9 @@ function giveWay(): () => Promise<void> {
  * indexes order their matches by the held list instead of reading an index again. Each
  * answer carries the filter it was for, so a late answer never shows under a newer filter.
  */
-export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | undefined {
+export function useActorIds(filter: ActorFilter, sort: ActorSort, ahead?: AnswerAhead): ActorIds | undefined {
   const db = useDb();
-  const key = JSON.stringify([filter, sort]);
+  const key = listKey(filter, sort);
   const [all, setAll] = useState<{ sort: ActorSort; ids: string[] } | undefined>();
   const sortedAll = all?.sort === sort ? all.ids : undefined;
   const isAll = Object.keys(filter).length === 0;
@@ -182,7 +191,10 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // its read began. It only stands in: the list reads its first screen again all the same.
   const [unfiltered, setUnfiltered] = useState<Head | undefined>(undefined);
   if (isAll && head?.key === key && head.written !== undefined && head !== unfiltered) setUnfiltered(head);
-  const shownHead = head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head;
+  // Until this filter's live query answers, its answer read ahead (the same reads, taken over
+  // by the live query) stands in, unless an actor was written since its read began.
+  const aheadHead = head?.key !== key && ahead?.key === key && ahead.written === writes ? ahead : undefined;
+  const shownHead = aheadHead ?? (head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head);
   const answer = useMemo(() => answerOf(key, shownHead, full, all, statuses, statusIds), [key, shownHead, full, all, statuses, statusIds]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
