@@ -289,14 +289,19 @@ export function readActorsAhead(
     const inMemory = statusesHeld(filter, held.statuses);
     const groups = combinedGroups(filter, sort, !!inMemory);
     let matches: Set<string> | undefined;
+    let ids: string[] | undefined;
     const read = readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => {
-      matches = matchesOfKeys(groups, keys, inMemory);
-      return firstInOrder(held.ids, matches, held.rows);
+      const found = matchesOfKeys(groups, keys, inMemory);
+      matches = found;
+      // The whole order is worked out once the first rows are asked for (this runs before
+      // they are), while IndexedDB reads them: not after they are in.
+      queueMicrotask(() => { ids ??= pickInOrder(held.ids, found); });
+      return firstInOrder(held.ids, found, held.rows);
     });
     return read.then((got) => {
       if (!got || !matches) return undefined;
       const rows = (got.rows as Array<ActorRow | undefined>).filter((r): r is ActorRow => r !== undefined).map(toActor);
-      return { ids: pickInOrder(held.ids, matches), total: matches.size, rows };
+      return { ids: ids ??= pickInOrder(held.ids, matches), total: matches.size, rows };
     }, () => undefined);
   }
   const ranges = fast ? [statusOrKind(fast.field, fast.value, sort)] : combinedRanges(filter, sort);

@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort, FilterAnswerAhead } from '../../db/actorList';
@@ -106,6 +106,10 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort, ahead?: Answer
     return rows ? { key, rows, ids: undefined, total: undefined } : undefined;
   });
   const primedAnswered = useRef(false);
+  // The answer read ahead, for the live query below: its first rows, the same actors unsaved
+  // since, are kept (the rows shown are not rendered again when the live query answers).
+  const aheadNow = useRef(ahead);
+  useLayoutEffect(() => { aheadNow.current = ahead; }, [ahead]);
   // Writes of actors as Dexie reports them (db/heldStatuses.ts): what is held in memory below
   // is used only while none has come since its read began.
   const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
@@ -148,7 +152,9 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort, ahead?: Answer
     const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
       sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: rowsShownFirst(), live: true, heldStatuses: statusesForHead,
     });
-    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst())), ids, total };
+    const shown = first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst()));
+    const readAhead = aheadNow.current;
+    return { key, rows: readAhead?.key === key && sameRows(shown, readAhead.rows) ? readAhead.rows : shown, ids, total };
   }), [db, key, heldForHead, statusesForHead], primed);
   const headReady = head !== undefined;
 
