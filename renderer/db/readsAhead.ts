@@ -89,12 +89,6 @@ export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: Ind
   putAhead(db, keysKey, () => keys);
 }
 
-/** What `readKeysThenRowsAhead` read: the ids `pick` chose and their rows, in that order. */
-export interface RowsReadAhead {
-  ids: readonly string[];
-  rows: unknown[];
-}
-
 /**
  * Starts reading every key of each of `ranges` now, all in one readonly transaction, for a
  * live query about to ask for them with `liveKeys`; and as soon as the last of them is in,
@@ -104,17 +98,10 @@ export interface RowsReadAhead {
  * with `liveRowsByIds`. A combined filter's first rows are known only once its keys are: this
  * is how its first screen comes one request's wait after them. `pick` gets the ranges'
  * keys in the order of `ranges` and may choose none (then nothing more is read).
- *
- * Resolves with the ids picked and their rows as soon as those are in (in the task of the last
- * row's answer), for a caller that shows them before the live query has taken them over;
- * undefined where nothing was read here (the same ranges already being read ahead, IndexedDB
- * out of reach, a failed read): the live query then answers alone. Never rejects.
  */
-export function readKeysThenRowsAhead(
-  db: CasefileDb, store: 'actors', ranges: readonly IndexRange[], pick: (keys: string[][]) => readonly string[],
-): Promise<RowsReadAhead | undefined> {
+export function readKeysThenRowsAhead(db: CasefileDb, store: 'actors', ranges: readonly IndexRange[], pick: (keys: string[][]) => readonly string[]): void {
   const keyKeys = ranges.map((range) => aheadKey('keys', store, range, undefined));
-  if (ranges.length === 0 || keyKeys.some((k) => ahead.has(k))) return Promise.resolve(undefined);
+  if (ranges.length === 0 || keyKeys.some((k) => ahead.has(k))) return;
   let os: IDBObjectStore;
   let bounds: IDBKeyRange[];
   try {
@@ -122,48 +109,39 @@ export function readKeysThenRowsAhead(
     os = db.backendDB().transaction(store, 'readonly').objectStore(store);
   } catch {
     // IndexedDB itself cannot be reached (closed meanwhile): the live query reads for itself.
-    return Promise.resolve(undefined);
+    return;
   }
-  let answered!: (read: RowsReadAhead | undefined | PromiseLike<RowsReadAhead | undefined>) => void;
-  const answer = new Promise<RowsReadAhead | undefined>((resolve) => { answered = resolve; });
   const found: string[][] = [];
   let left = ranges.length;
   const what = `reading ${store}`;
   ranges.forEach((range, i) => {
     const request = os.index(range.index).getAllKeys(bounds[i]);
     const keys = new Promise<string[]>((resolve, reject) => {
-      request.onerror = () => { answered(undefined); reject(request.error ?? new Error(`${what}.${range.index} failed`)); };
+      request.onerror = () => reject(request.error ?? new Error(`${what}.${range.index} failed`));
       request.onsuccess = () => {
         found[i] = request.result as string[];
         resolve(found[i]!);
-        if (--left === 0) answered(rowsWhileActive(db, store, os, found, pick));
+        if (--left === 0) rowsWhileActive(db, store, os, found, pick);
       };
     });
     putAhead(db, keyKeys[i]!, () => keys);
   });
-  return answer;
 }
 
-/**
- * The rows of the ids `pick` chooses, read in the transaction of `os` while it is active (in a
- * success handler), and put ahead for the live query; resolves with them (undefined on failure).
- */
-function rowsWhileActive(
-  db: CasefileDb, store: 'actors', os: IDBObjectStore, found: string[][], pick: (keys: string[][]) => readonly string[],
-): Promise<RowsReadAhead | undefined> | RowsReadAhead | undefined {
+/** The rows of the ids `pick` chooses, read in the transaction of `os` while it is active (in a success handler). */
+function rowsWhileActive(db: CasefileDb, store: 'actors', os: IDBObjectStore, found: string[][], pick: (keys: string[][]) => readonly string[]): void {
   let ids: readonly string[];
   try {
     ids = pick(found);
   } catch {
-    return undefined;
+    return;
   }
-  if (ids.length === 0) return { ids, rows: [] };
+  if (ids.length === 0) return;
   let rows: Promise<unknown[]>;
   try {
     rows = Promise.all(ids.map((id) => idbResult<unknown>(os.get(id), `reading ${store}`)));
   } catch {
-    return undefined; // the transaction finished already: the live query reads the rows itself
+    return; // the transaction finished already: the live query reads the rows itself
   }
   putAhead(db, byIdsKey(store, ids), () => rows);
-  return rows.then((read) => ({ ids, rows: read }), () => undefined);
 }

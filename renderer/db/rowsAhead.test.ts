@@ -50,14 +50,12 @@ describe('a combined filter read ahead with the held list', () => {
       for (const filter of filters) {
         const expected = await queryActorIds(db, filter, sort);
         const transactions = countTransactions(db);
-        const readAhead = readActorsAhead(db, filter, sort, 40, { ids: held, rows: ROWS });
+        readActorsAhead(db, filter, sort, 40, { ids: held, rows: ROWS });
         const got = await liveAnswer(db, filter, sort, held);
         const what = `${sort} ${JSON.stringify(filter)}`;
         expect(got.ids, what).toEqual(expected);
         expect(got.total, what).toBe(expected.length);
         expect(got.first, what).toEqual(await getActorsByIds(db, expected.slice(0, ROWS)));
-        // The answer the read ahead resolves with, which the list shows until the live query's comes: the same.
-        expect(await readAhead, what).toEqual({ ids: got.ids, total: got.total, rows: got.first });
         // Ranges and rows in the read ahead's one transaction: the live query opened none of its own.
         expect(transactions(), what).toBe(1);
       }
@@ -67,17 +65,9 @@ describe('a combined filter read ahead with the held list', () => {
   it('reads nothing more when nothing matches, and the live query answers empty', async () => {
     const db = await actorLibrary((i) => 1_000 + (i * 53 % 300));
     const held = await queryActorIds(db, {}, 'name');
-    const readAhead = readActorsAhead(db, { text: 'zzz' }, 'name', 40, { ids: held, rows: ROWS });
+    readActorsAhead(db, { text: 'zzz' }, 'name', 40, { ids: held, rows: ROWS });
     const got = await liveAnswer(db, { text: 'zzz' }, 'name', held);
     expect(got).toEqual({ ids: [], total: 0, first: [] });
-    expect(await readAhead).toEqual({ ids: [], total: 0, rows: [] });
-  });
-
-  it('answers nothing ahead for a filter one index answers, or without the held list', async () => {
-    const db = await actorLibrary((i) => 1_000 + (i * 53 % 300));
-    const held = await queryActorIds(db, {}, 'name');
-    expect(await readActorsAhead(db, { statuses: ['killed'] }, 'name', 40, { ids: held, rows: ROWS })).toBeUndefined();
-    expect(await readActorsAhead(db, { text: 'quis' }, 'name', 40)).toBeUndefined();
   });
 
   it('is dropped when a shown row is saved before the live query takes it over', async () => {

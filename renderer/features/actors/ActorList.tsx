@@ -1,7 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useMemo, useRef, useState } from 'react';
-import { flushSync } from 'react-dom';
 import type { Actor, ActorKind, ActorStatus } from '../../../shared/model';
 import { ACTOR_KINDS, STATUSES, currentStatus } from '../../../shared/model';
 import { foldText } from '../../../shared/text/fold';
@@ -9,7 +8,6 @@ import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { getActorsByIds, listTags } from '../../db/actors';
 import { readActorsAhead } from '../../db/actorsAhead';
-import { actorWrites } from '../../db/heldStatuses';
 import { ActorPicker } from '../../components/ActorPicker';
 import { SelectField, TextField } from '../../components/Field';
 import { listKeyHandler } from '../../components/listKeys';
@@ -19,8 +17,7 @@ import { useUi } from '../../state/store';
 import { GROUP_KINDS, kindKey, statusKey } from './labels';
 import { FIRST_SCREEN, OVERSCAN, ROW_HEIGHT, rowsShownFirst } from './firstScreen';
 import { observeListRect } from './observeListRect';
-import type { AnswerAhead } from './useActorIds';
-import { listKey, useActorIds } from './useActorIds';
+import { useActorIds } from './useActorIds';
 import { useSourcesOrder } from './useSourcesOrder';
 
 
@@ -71,10 +68,7 @@ export function ActorList() {
   }, [searchFocusTick]);
 
   const query = useMemo(() => toQuery(filters, activeCaseId), [filters, activeCaseId]);
-  // A combined filter's answer as read ahead in its input event (below), until its live query answers.
-  const [ahead, setAhead] = useState<AnswerAhead | undefined>(undefined);
-  const lastApplied = useRef('');
-  const result = useSourcesOrder(useActorIds(query, listSort(filters), ahead), filters.sort === 'sources');
+  const result = useSourcesOrder(useActorIds(query, listSort(filters)), filters.sort === 'sources');
   const ids = result?.ids;
   // Distinct tags take a scan of the tag index: read them when the filter is first used.
   const [wantTags, setWantTags] = useState(false);
@@ -119,16 +113,7 @@ export function ActorList() {
       ? { ids: result.held.ids, rows: rowsShownFirst(), statuses: result.heldStatuses } : undefined;
     // One status whose ids are in memory already: only its first rows are read.
     const idsHeld = Object.keys(query).length === 1 && next.status !== '' && result?.statusIds?.(next.status, listSort(next)) !== undefined;
-    const key = listKey(query, listSort(next));
-    const written = actorWrites(db);
-    lastApplied.current = key;
-    void readActorsAhead(db, query, listSort(next), FIRST_SCREEN, held, idsHeld).then((answer) => {
-      if (!answer || lastApplied.current !== key || actorWrites(db) !== written) return;
-      // Rendered in the task its rows answered in: the live query's answer (the same reads, taken
-      // over) would come a timer and a scheduler task later, and replaces it when it does.
-      flushSync(() => setAhead({ ...answer, key, written }));
-    });
-    setAhead(undefined);
+    readActorsAhead(db, query, listSort(next), FIRST_SCREEN, held, idsHeld);
     setFilters(next);
   };
   const set = <K extends keyof Filters>(key: K, value: Filters[K]) => applyFilters({ ...filters, [key]: value });

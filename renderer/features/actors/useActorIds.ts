@@ -1,10 +1,9 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
-import type { FilterAnswerAhead } from '../../db/actorsAhead';
 import { getActorsByIds } from '../../db/actors';
 import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
@@ -42,15 +41,6 @@ export interface ActorIds {
   statusIds?: (status: ActorStatus, sort: ActorSort) => readonly string[] | undefined;
 }
 
-/** What the list's answers are keyed by: a filter and a sort. */
-export const listKey = (filter: ActorFilter, sort: ActorSort): string => JSON.stringify([filter, sort]);
-
-/**
- * A combined filter's answer read ahead in its input event (db/actorList.ts `readActorsAhead`),
- * for the filter and sort of `key`, with the actor writes counted when its read began.
- */
-export type AnswerAhead = FilterAnswerAhead & { key: string; written: number };
-
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
 function sameRows(a: readonly Actor[], b: readonly Actor[]): boolean {
   return a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.updatedAt === b[i]!.updatedAt);
@@ -84,9 +74,9 @@ function giveWay(): () => Promise<void> {
  * indexes order their matches by the held list instead of reading an index again. Each
  * answer carries the filter it was for, so a late answer never shows under a newer filter.
  */
-export function useActorIds(filter: ActorFilter, sort: ActorSort, ahead?: AnswerAhead): ActorIds | undefined {
+export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | undefined {
   const db = useDb();
-  const key = listKey(filter, sort);
+  const key = JSON.stringify([filter, sort]);
   const [all, setAll] = useState<{ sort: ActorSort; ids: string[] } | undefined>();
   const sortedAll = all?.sort === sort ? all.ids : undefined;
   const isAll = Object.keys(filter).length === 0;
@@ -107,10 +97,6 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort, ahead?: Answer
     return rows ? { key, rows, ids: undefined, total: undefined } : undefined;
   });
   const primedAnswered = useRef(false);
-  // The answer read ahead, for the live query below: its first rows, the same actors unsaved
-  // since, are kept (the rows shown are not rendered again when the live query answers).
-  const aheadNow = useRef(ahead);
-  useLayoutEffect(() => { aheadNow.current = ahead; }, [ahead]);
   // Writes of actors as Dexie reports them (db/heldStatuses.ts): what is held in memory below
   // is used only while none has come since its read began.
   const writes = useSyncExternalStore(useCallback((changed: () => void) => onActorWrites(db, changed), [db]), () => actorWrites(db));
@@ -153,9 +139,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort, ahead?: Answer
     const { ids, total, first } = await queryActorIdsAhead(db, filter, sort, {
       sortedAll: heldForHead, sortedPrefix: prefix, need: FIRST_SCREEN, firstRows: rowsShownFirst(), live: true, heldStatuses: statusesForHead,
     });
-    const shown = first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst()));
-    const readAhead = aheadNow.current;
-    return { key, rows: readAhead?.key === key && sameRows(shown, readAhead.rows) ? readAhead.rows : shown, ids, total };
+    return { key, rows: first ? await first : await getActorsByIds(db, ids.slice(0, rowsShownFirst())), ids, total };
   }), [db, key, heldForHead, statusesForHead], primed);
   const headReady = head !== undefined;
 
@@ -198,10 +182,7 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort, ahead?: Answer
   // its read began. It only stands in: the list reads its first screen again all the same.
   const [unfiltered, setUnfiltered] = useState<Head | undefined>(undefined);
   if (isAll && head?.key === key && head.written !== undefined && head !== unfiltered) setUnfiltered(head);
-  // Until this filter's live query answers, its answer read ahead (the same reads, taken over
-  // by the live query) stands in, unless an actor was written since its read began.
-  const aheadHead = head?.key !== key && ahead?.key === key && ahead.written === writes ? ahead : undefined;
-  const shownHead = aheadHead ?? (head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head);
+  const shownHead = head?.key !== key && isAll && unfiltered?.key === key && unfiltered.written === writes ? unfiltered : head;
   const answer = useMemo(() => answerOf(key, shownHead, full, all, statuses, statusIds), [key, shownHead, full, all, statuses, statusIds]);
   // Until this filter's first screen is read, the last answer stays on screen, marked pending:
   // the list is not emptied and rebuilt for the few milliseconds in between.
