@@ -38,7 +38,7 @@ async function start() {
   // Marks for the benchmark's start-up breakdown (performance.getEntriesByType('mark')).
   performance.mark('casefile:script-start');
   // The database is opened first of all, raw and without a version (db/versionGuard.ts), by
-  // the page's early entry (./startupOpen.ts) before this script has even loaded: that one
+  // the page's early entry (./startupOpen.ts; in dev, here) before this script has loaded: that one
   // connection answers the newer-version guard and reads the actor list's first screen in the
   // same transaction; Dexie is set up meanwhile and opens once the guard has answered. The
   // first render then shows named rows at once (features/actors/firstScreen.ts).
