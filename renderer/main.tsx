@@ -2,16 +2,15 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { DbContext } from './db/dbContext';
-import { NewerDatabaseError, SCHEMA_VERSION, openDatabase } from './db/db';
+import { NewerDatabaseError, openDatabase } from './db/db';
 import { getSetting } from './db/settings';
 import { requestPersistentStorage } from './db/storage';
-import { probeInstalled } from './db/versionGuard';
-import { FIRST_SCREEN_READ, primeFirstScreenFrom } from './features/actors/firstScreen';
+import { DB_NAME, startupProbe } from './db/startupProbe';
+import { primeFirstScreenFrom } from './features/actors/firstScreen';
 import { initialLanguage, isLanguage, translate } from './i18n';
 import { useUi } from './state/store';
 import './styles.css';
 
-const DB_NAME = 'casefile';
 const rootElement = document.getElementById('root');
 if (!rootElement) throw new Error('#root missing from index.html');
 const root = createRoot(rootElement);
@@ -38,14 +37,13 @@ function askPersistenceAfterFirstPaint() {
 async function start() {
   // Marks for the benchmark's start-up breakdown (performance.getEntriesByType('mark')).
   performance.mark('casefile:script-start');
-  // The database is opened first of all, raw and without a version (db/versionGuard.ts): that
-  // one connection answers the newer-version guard and, when the actor list opens first, reads
-  // its first screen in the same transaction; Dexie is set up meanwhile and opens once the guard
-  // has answered. The first render then shows named rows at once (features/actors/firstScreen.ts).
+  // The database is opened first of all, raw and without a version (db/versionGuard.ts), by
+  // the page's early entry (./startupOpen.ts; in dev, here) before this script has loaded: that one
+  // connection answers the newer-version guard and reads the actor list's first screen in the
+  // same transaction; Dexie is set up meanwhile and opens once the guard has answered. The
+  // first render then shows named rows at once (features/actors/firstScreen.ts).
   const opening = useUi.getState().view === 'actors';
-  const probe = probeInstalled(indexedDB, DB_NAME, SCHEMA_VERSION, opening ? FIRST_SCREEN_READ : undefined);
-  void probe.installed.then(() => performance.mark('casefile:guard'), () => {});
-  void probe.rows.then(() => performance.mark('casefile:raw-rows'));
+  const probe = startupProbe();
   const lang0 = initialLanguage(localStorage.getItem('casefile.language'), navigator.languages);
   try {
     let firstScreen: Promise<void> | undefined;

@@ -109,12 +109,44 @@ function gazetteerAsset(): Plugin {
   };
 }
 
+/**
+ * The start-up probe as an entry of its own (renderer/startupOpen.ts: the version guard's
+ * raw open and the actor list's first screen, no other module), loaded by a module script
+ * marked async ahead of the app's: it runs as soon as its own few KB are fetched, so the
+ * database opens while the browser still fetches and runs the app's modules (an HTML page's
+ * module scripts are otherwise bundled into one entry, which runs only once its whole graph
+ * is in). main.tsx takes the same probe over (db/startupProbe.ts); in dev the app starts it.
+ */
+function startupOpenEntry(): Plugin {
+  return {
+    name: 'casefile-startup-open',
+    apply: 'build',
+    config: () => ({ build: { rollupOptions: { input: { index: join(root, 'index.html'), startupOpen: join(root, 'startupOpen.ts') } } } }),
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, ctx) {
+        const entry = Object.values(ctx.bundle ?? {}).find((c) => c.type === 'chunk' && c.isEntry && c.name === 'startupOpen');
+        if (!entry || entry.type !== 'chunk') throw new Error('the startupOpen entry is missing from the build');
+        // First in the head, its import beside it: fetched before the app's ~25 modules and
+        // stylesheets take the browser's connections.
+        const tags = [
+          `<script type="module" async crossorigin src="./${entry.fileName}"></script>`,
+          ...entry.imports.map((file) => `<link rel="modulepreload" crossorigin href="./${file}">`),
+        ].map((tag) => `\n    ${tag}`).join('');
+        const charset = /<meta charset="UTF-8" \/>/;
+        if (!charset.test(html)) throw new Error('index.html has no <meta charset="UTF-8" /> to place the startupOpen entry after');
+        return html.replace(charset, (meta) => `${meta}${tags}`);
+      },
+    },
+  };
+}
+
 export default defineConfig({
   root,
   // Relative asset URLs: the same build is served by the desktop app's custom
   // protocol and by the local web server.
   base: './',
-  plugins: [react(), pdfjsAssets(), tesseractAssets(), gazetteerAsset()],
+  plugins: [react(), pdfjsAssets(), tesseractAssets(), gazetteerAsset(), startupOpenEntry()],
   build: {
     outDir: fileURLToPath(new URL('../dist/renderer', import.meta.url)),
     emptyOutDir: true,

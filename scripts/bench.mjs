@@ -154,7 +154,8 @@ async function measureAppIn(open, origin, expectations, errors, referenceDirs, c
   const cold = await page.evaluate(() => window.__probe.firstPaint);
   const profile = opts.profile ? await stopProfile(cdp) : undefined;
   if (cold.timeout) throw new Error(`the actor list never showed a named row: ${JSON.stringify(cold)}`);
-  log(`first paint (cold): ${ms(cold.ms)}  [script ${ms(cold.milestones.scriptStart)}, db open ${ms(cold.milestones.dbOpen)}, listbox ${ms(cold.milestones.listbox)}, count ${ms(cold.milestones.count)}, placeholder rows ${ms(cold.milestones.rows)}, FCP ${ms(cold.milestones.fcp)}]; load ${load()}`);
+  // `probe`: the app's raw open and first-screen read, started by its early entry before its script runs (renderer/startupOpen.ts).
+  log(`first paint (cold): ${ms(cold.ms)}  [probe ${ms(cold.milestones.marks?.['probe-start'])}, script ${ms(cold.milestones.scriptStart)}, db open ${ms(cold.milestones.dbOpen)}, listbox ${ms(cold.milestones.listbox)}, count ${ms(cold.milestones.count)}, placeholder rows ${ms(cold.milestones.rows)}, FCP ${ms(cold.milestones.fcp)}]; load ${load()}`);
   const heapAfterLoad = await heap(cdp);
   await cdp.send('HeapProfiler.collectGarbage');
   const heapAfterGc = await heap(cdp);
@@ -248,7 +249,7 @@ async function measureAppIn(open, origin, expectations, errors, referenceDirs, c
       const run = await again.evaluate(() => window.__probe.firstPaint);
       if (run.timeout) throw new Error(`the actor list never showed a named row: ${JSON.stringify(run)}`);
       colds.push(run);
-      log(`first paint (cold, again): ${ms(run.ms)}  [script ${ms(run.milestones.scriptStart)}, db open ${ms(run.milestones.dbOpen)}, listbox ${ms(run.milestones.listbox)}, FCP ${ms(run.milestones.fcp)}]; load ${load()}`);
+      log(`first paint (cold, again): ${ms(run.ms)}  [probe ${ms(run.milestones.marks?.['probe-start'])}, script ${ms(run.milestones.scriptStart)}, db open ${ms(run.milestones.dbOpen)}, listbox ${ms(run.milestones.listbox)}, FCP ${ms(run.milestones.fcp)}]; load ${load()}`);
     } finally {
       await coldContext.close().catch(() => {});
     }

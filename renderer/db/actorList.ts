@@ -1,31 +1,22 @@
 // The actor list's queries: a filter's ids in display order (one index where one answers it,
-// else index ranges intersected), its first screen in one read, its count, the held sorted
-// list read in chunks, and reads started ahead of the render. Records themselves: ./actors.ts.
+// else index ranges intersected: ./actorFilter.ts), its first screen in one read, its count,
+// and the held sorted list read in chunks. Reads started ahead of the render: ./actorsAhead.ts.
+// Records themselves: ./actors.ts.
 import Dexie from 'dexie';
-import type { Actor, ActorKind, ActorStatus } from '../../shared/model';
+import type { Actor } from '../../shared/model';
 import type { HeldStatuses } from './heldStatuses';
-import { foldedWords } from '../../shared/text/fold';
+import type { ActorFilter, ActorSort } from './actorFilter';
+import { combinedGroups, fastPath, firstScreenRange, statusOrKind, statusesHeld } from './actorFilter';
 import type { CasefileDb } from './db';
 import type { ActorRow } from './derive';
 import { cmp, compareActorRows, toActor } from './derive';
-import { SMALL_SET, firstInOrder, intersect, pickInOrder, present, union } from './idSets';
+import { SMALL_SET, firstInOrder, intersect, pickInOrder, union } from './idSets';
 import { getActorsByIds } from './actors';
 import type { IndexRange } from './rawReads';
-import { readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsAndKeysAhead } from './readsAhead';
 import { liveKeys, liveRows, liveRowsByIds, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
 
-export interface ActorFilter {
-  /** Every folded word must prefix-match one of the actor's name words (primary name or any other name). */
-  text?: string;
-  kinds?: ActorKind[];
-  statuses?: ActorStatus[];
-  groupId?: string;
-  caseId?: string;
-  tag?: string;
-}
-
-/** 'name': by folded primary name; 'updated': most recently saved first. */
-export type ActorSort = 'name' | 'updated';
+export type { ActorFilter, ActorSort } from './actorFilter';
+export { isSingleIndexFilter } from './actorFilter';
 
 export interface ActorQueryOptions {
   /**
@@ -49,25 +40,6 @@ export interface ActorQueryOptions {
 
 /** Reads the primary keys of one index range. */
 type KeyReader = (range: IndexRange) => Promise<string[]>;
-
-type FastPath = { kind: 'all' } | { kind: 'range'; field: 'status' | 'kind'; value: string } | null;
-
-/** A filter one index answers on its own, already in display order. */
-function fastPath(filter: ActorFilter): FastPath {
-  const others = foldedWords(filter.text ?? '').length > 0 || !!filter.groupId || !!filter.caseId || !!filter.tag;
-  const kinds = present(filter.kinds);
-  const statuses = present(filter.statuses);
-  if (others) return null;
-  if (!kinds && !statuses) return { kind: 'all' };
-  if (!kinds && statuses?.length === 1) return { kind: 'range', field: 'status', value: statuses[0]! };
-  if (!statuses && kinds?.length === 1) return { kind: 'range', field: 'kind', value: kinds[0]! };
-  return null;
-}
-
-/** True where one index answers the filter in display order (no filter, one status, one kind). */
-export function isSingleIndexFilter(filter: ActorFilter): boolean {
-  return fastPath(filter) !== null;
-}
 
 /** Ids of the matching actors in display order; the list then reads only the visible rows. */
 export async function queryActorIds(
@@ -150,39 +122,6 @@ export async function queryActorIdsAhead(
 }
 
 /**
- * The index ranges a filter no single index answers is read by, grouped: the ids in any range
- * of a group match that part of the filter (several statuses, several kinds; a multi-entry
- * index may give an id more than once), and a match is in every group.
- */
-function combinedGroups(filter: ActorFilter, sort: ActorSort, statusesInMemory = false): IndexRange[][] {
-  const words = [...new Set(foldedWords(filter.text ?? ''))];
-  const kinds = present(filter.kinds);
-  const statuses = present(filter.statuses);
-  const { groupId, caseId, tag } = filter;
-  const groups: IndexRange[][] = [];
-  if (statuses && !statusesInMemory) groups.push(statuses.map((v) => statusOrKind('status', v, sort)));
-  if (kinds) groups.push(kinds.map((v) => statusOrKind('kind', v, sort)));
-  if (groupId) groups.push([{ index: 'groupIds', lower: groupId, upper: groupId }]);
-  if (caseId) groups.push([{ index: 'caseIds', lower: caseId, upper: caseId }]);
-  if (tag) groups.push([{ index: 'tags', lower: tag, upper: tag }]);
-  for (const word of words) groups.push([{ index: 'nameWords', lower: word, upper: `${word}${MAX_CHAR}` }]);
-  return groups;
-}
-
-const combinedRanges = (filter: ActorFilter, sort: ActorSort): IndexRange[] => combinedGroups(filter, sort).flat();
-
-/**
- * The ids holding any of a filter's statuses, from the sets held in memory; undefined where the
- * filter names no status or nothing is held (its statuses are then read like its other parts).
- */
-function statusesHeld(filter: ActorFilter, held: HeldStatuses | undefined): Set<string> | undefined {
-  const statuses = present(filter.statuses);
-  if (!statuses || !held) return undefined;
-  const lists = statuses.map((s) => held.byStatus.get(s));
-  return lists.every((l) => l !== undefined) ? union(lists as string[][]) : undefined;
-}
-
-/**
  * The ids matching a filter no single index answers: one read per index range it names, intersected,
  * and with `inMemory` (its statuses' ids, held) no read for its statuses.
  */
@@ -191,17 +130,6 @@ async function combinedMatches(filter: ActorFilter, sort: ActorSort, read: KeyRe
   if (inMemory) sets.push(inMemory);
   return sets.length === 1 ? sets[0]! : intersect(sets);
 }
-
-/** `combinedMatches` of keys already read: `keys` holds each range of `groups` in turn. */
-function matchesOfKeys(groups: IndexRange[][], keys: readonly string[][], inMemory?: Set<string>): Set<string> {
-  let at = 0;
-  const sets = groups.map((ranges) => union(ranges.map(() => keys[at++]!)));
-  if (inMemory) sets.push(inMemory);
-  return sets.length === 1 ? sets[0]! : intersect(sets);
-}
-
-/** The highest UTF-16 code unit: `word` to `word + MAX_CHAR` holds every key starting with `word` (Dexie's startsWith). */
-const MAX_CHAR = String.fromCharCode(65535);
 
 /**
  * The first `limit` matching actors, whole, in one index read, where one index answers
@@ -224,55 +152,6 @@ export async function firstActors(db: CasefileDb, filter: ActorFilter, sort: Act
     rows = await collection.reverse().limit(limit).toArray();
   }
   return rows.map(toActor);
-}
-
-/**
- * The index range whose first rows are a filter's first screen by name; null where the
- * filter is one index's but in the other sort (read in reverse), undefined where no single
- * index answers it.
- */
-function firstScreenRange(filter: ActorFilter, sort: ActorSort): IndexRange | null | undefined {
-  const fast = fastPath(filter);
-  if (!fast) return undefined;
-  if (sort !== 'name') return null;
-  return fast.kind === 'all' ? { index: 'sortName', lower: Dexie.minKey, upper: Dexie.maxKey } : statusOrKind(fast.field, fast.value, 'name');
-}
-
-/**
- * Starts now the reads a live list of this filter is about to make (its first screen by name,
- * the index ranges whose ids it reads), so that they are under way while the filter's input
- * event is still being handled and React renders; the list's own reads take them over
- * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list; nor does a
- * one-status filter's id list while the held list's status sets are current.
- */
-export function readActorsAhead(
-  db: CasefileDb, filter: ActorFilter, sort: ActorSort, firstScreen: number,
-  held?: { ids: readonly string[]; rows: number; statuses?: HeldStatuses | undefined },
-  statusIdsHeld = false,
-): void {
-  const fast = fastPath(filter);
-  if (fast?.kind === 'all') return;
-  const first = firstScreenRange(filter, sort);
-  // One status whose ids the list holds in memory in this order (./heldStatuses.ts, or that
-  // status's own read, `statusIdsHeld`): only its first screen.
-  if (fast?.kind === 'range' && fast.field === 'status' && (statusIdsHeld || held?.statuses?.sort === sort)) {
-    if (first) readRowsAhead(db, 'actors', first, firstScreen);
-    return;
-  }
-  // One status or kind by name: its first screen and all its ids, in one transaction.
-  if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
-  if (first) readRowsAhead(db, 'actors', first, firstScreen);
-  if (!fast && held) {
-    // A combined filter, with every id held in display order (`sortedAll`): its index ranges
-    // in one transaction, and its first `rows` rows in the same one as soon as the ranges
-    // are in, as `queryActorIdsAhead` picks them (the first matches in the held order).
-    // Its statuses' ids, where held in memory, are not read.
-    const inMemory = statusesHeld(filter, held.statuses);
-    const groups = combinedGroups(filter, sort, !!inMemory);
-    return readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => firstInOrder(held.ids, matchesOfKeys(groups, keys, inMemory), held.rows));
-  }
-  const ranges = fast ? [statusOrKind(fast.field, fast.value, sort)] : combinedRanges(filter, sort);
-  for (const range of ranges) readKeysAhead(db, 'actors', range);
 }
 
 /** How many actors match; one native count where a single index answers the filter. */
@@ -345,11 +224,6 @@ function sortedIds(db: CasefileDb, sort: ActorSort, read: KeyReader): Promise<st
  */
 async function inOrder(ids: Promise<string[]>, sort: ActorSort): Promise<string[]> {
   return sort === 'name' ? ids : (await ids).reverse();
-}
-
-/** One status's (or kind's) index range, for the sort: [status+sortName] and friends. */
-function statusOrKind(field: 'status' | 'kind', value: string, sort: ActorSort): IndexRange {
-  return { index: `[${field}+${sort === 'name' ? 'sortName' : 'updatedAt'}]`, lower: [value, Dexie.minKey], upper: [value, Dexie.maxKey] };
 }
 
 /** The first ids in display order; a short reverse cursor is cheap where a full one is not. */

@@ -57,6 +57,20 @@ test('the web build runs under the strict Content-Security-Policy', async ({ pag
   await expect(page.getByRole('button', { name: 'Load sample case' })).toBeVisible();
 });
 
+test('the database is opened by the first script the page runs, ahead of the app modules', async ({ page }) => {
+  const response = await page.goto('/');
+  const html = (await response?.text()) ?? '';
+  // renderer/startupOpen.ts, an entry of its own (renderer/vite.config.ts): async, so it runs
+  // as soon as its few hundred bytes are in, not once the app's whole module graph is.
+  const scripts = [...html.matchAll(/<script type="module"([^>]*) src="([^"]+)"/g)].map((m) => ({ attrs: m[1] ?? '', src: m[2] ?? '' }));
+  expect(scripts.map((s) => s.src)).toEqual([expect.stringMatching(/startupOpen-[\w-]+\.js$/), expect.stringMatching(/index-[\w-]+\.js$/)]);
+  expect(scripts[0]!.attrs).toContain('async');
+  await expect(page.getByRole('button', { name: 'Load sample case' })).toBeVisible();
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+  expect(marks).toContain('casefile:probe-start');
+  expect(marks).toContain('casefile:first-screen');
+});
+
 test('a full disk during a save says so, keeps what was typed, and writes nothing', async ({ page }) => {
   await page.goto('/');
   await page.getByRole('button', { name: 'New actor' }).click();

@@ -7,7 +7,7 @@ import { foldText } from '../../../shared/text/fold';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { getActorsByIds, listTags } from '../../db/actors';
-import { readActorsAhead } from '../../db/actorList';
+import { readActorsAhead } from '../../db/actorsAhead';
 import { ActorPicker } from '../../components/ActorPicker';
 import { SelectField, TextField } from '../../components/Field';
 import { listKeyHandler } from '../../components/listKeys';

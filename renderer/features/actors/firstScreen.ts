@@ -4,10 +4,12 @@ import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { firstActors } from '../../db/actorList';
 import type { ActorRow } from '../../db/derive';
 import { toActor } from '../../db/derive';
-import type { FirstRead } from '../../db/versionGuard';
+import { FIRST_SCREEN_READ } from '../../db/startupProbe';
 
-/** Rows enough to fill the first screen of the list, and a little more. */
-export const FIRST_SCREEN = 40;
+export { FIRST_SCREEN_READ } from '../../db/startupProbe';
+
+/** Rows enough to fill the first screen of the list, and a little more (the start-up probe reads as many). */
+export const FIRST_SCREEN = FIRST_SCREEN_READ.limit;
 
 /** The list's row height, and the rows it renders beyond its view (ActorList's virtualiser). */
 export const ROW_HEIGHT = 48;
@@ -22,14 +24,6 @@ export function rowsShownFirst(): number {
   if (typeof window === 'undefined') return FIRST_SCREEN;
   return Math.min(FIRST_SCREEN, Math.ceil(window.innerHeight / ROW_HEIGHT) + OVERSCAN);
 }
-
-/**
- * The opening list's first screen as one raw read: the first rows of the `sortName` index,
- * as `firstActors(db, {}, 'name', FIRST_SCREEN)` reads them. Made on the version guard's own
- * connection at start (renderer/main.tsx, db/versionGuard.ts `probeInstalled`), before Dexie
- * has opened.
- */
-export const FIRST_SCREEN_READ: FirstRead = { store: 'actors', index: 'sortName', limit: FIRST_SCREEN };
 
 /**
  * The actor list's first screen, read as soon as the database can be (renderer/main.tsx),
