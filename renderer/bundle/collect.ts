@@ -107,7 +107,7 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
 
     const caseIds = scope.kind === 'library' ? null : new Set(cases.map((c) => c.id));
     const live = new Set(docRows.map((d) => d.id));
-    const trimCases = <T extends { caseIds: string[] }>(r: T): T => (caseIds ? { ...r, caseIds: r.caseIds.filter((c) => caseIds.has(c)) } : r);
+    const trimCases = <T extends { caseIds: string[] }>(r: T): T => (caseIds && !r.caseIds.every((c) => caseIds.has(c)) ? { ...r, caseIds: r.caseIds.filter((c) => caseIds.has(c)) } : r);
     const actors = actorRows.map((r) => trimCases(dropDeadCitations(toActor(r), live)));
     const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
     const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
@@ -222,8 +222,13 @@ async function liveRows<T>(rows: Promise<(T | undefined)[]>): Promise<T[]> {
 }
 
 const keep = (cs: Citation[], live: ReadonlySet<string>): Citation[] => cs.filter((c) => live.has(c.documentId));
+const allLive = (cs: readonly Citation[], live: ReadonlySet<string>): boolean => cs.every((c) => live.has(c.documentId));
+const partsLive = (parts: readonly { citations: Citation[] }[], live: ReadonlySet<string>): boolean => parts.every((p) => allLive(p.citations, live));
 
+// A record citing only live documents (nearly every one) is kept as it is: copying each of the
+// thousands of records and their parts for nothing was a good part of the collect's garbage.
 function dropDeadCitations(a: Actor, live: ReadonlySet<string>): Actor {
+  if (allLive(a.citations, live) && partsLive(a.names, live) && partsLive(a.memberships, live) && partsLive(a.statusHistory, live)) return a;
   return {
     ...a,
     citations: keep(a.citations, live),
@@ -234,6 +239,7 @@ function dropDeadCitations(a: Actor, live: ReadonlySet<string>): Actor {
 }
 
 function dropDeadCitationsEvent(e: CaseEvent, live: ReadonlySet<string>): CaseEvent {
+  if (allLive(e.citations, live) && partsLive(e.participants, live)) return e;
   return {
     ...e,
     citations: keep(e.citations, live),
