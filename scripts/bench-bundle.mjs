@@ -4,7 +4,9 @@
 //               schema, then 1,000 PDF-like blobs (~200 MB, log-normal sizes): that blob write
 //               is the RAW IndexedDB write figure
 //   2. raw read every blob read back from IndexedDB to its end: the RAW read figure
-//   3. export   as the desktop export does it: createBundleClient → a bundle worker running the
+//   3. export   as the desktop export does it, timed from Export pressed (the bundle worker started
+//               and its database opened beforehand, as the export dialog does when it opens; timed
+//               apart; --cold-worker: not): createBundleClient → a bundle worker running the
 //               app's host (renderer/workers/bundleHost.ts: collectSnapshot + writeBundleParts)
 //               → the bundle's parts back on the page ("ready"), then saved as the desktop save
 //               does (renderer/platform/blobFiles.ts: the PDFs read several at a time, main's disk
