@@ -4,7 +4,9 @@
 //               schema, then 1,000 PDF-like blobs (~200 MB, log-normal sizes): that blob write
 //               is the RAW IndexedDB write figure
 //   2. raw read every blob read back from IndexedDB to its end: the RAW read figure
-//   3. export   as the desktop export does it: createBundleClient → a bundle worker running the
+//   3. export   as the desktop export does it, timed from Export pressed (the bundle worker started
+//               and its database opened beforehand, as the export dialog does when it opens; timed
+//               apart; --cold-worker: not): createBundleClient → a bundle worker running the
 //               app's host (renderer/workers/bundleHost.ts: collectSnapshot + writeBundleParts)
 //               → the bundle's parts back on the page ("ready"), then saved as the desktop save
 //               does (renderer/platform/blobFiles.ts: the PDFs read several at a time, main's disk
@@ -40,6 +42,7 @@
 //            --export-only  no import steps (the table then shows the exports only)
 //            --profile-worker  CPU profiles of the export's workers (the bundle worker's own, not the page's)
 //            --rounds N  N rounds of raw read + export(s), each printed with its same-round ratios (A/B work)
+//            --cold-worker  the export starts its bundle worker itself (not started by the dialog beforehand)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -72,6 +75,7 @@ const { values: opts } = parseArgs({
     'export-only': { type: 'boolean', default: false },
     'profile-worker': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '1' },
+    'cold-worker': { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -222,14 +226,22 @@ async function main() {
     const variants = opts['no-passphrase'] ? [['plain', undefined]] : [['plain', undefined], ['passphrase', PASSPHRASE]];
     for (const [label, passphrase] of variants) {
       const mem = (m) => `JS heap peak page ${m.peak.heapMB} MB + worker ${m.peak.workerHeapMB} MB (before ${m.before.heapMB} + ${m.before.workerHeapMB}), renderer RSS peak ${m.peak.rendererMB} MB (before ${m.before.rendererMB}), all processes ${m.peak.totalMB} MB`;
-      // With a passphrase the export dialog stretches the key while the user is still in it
-      // (useKeyAhead → the bundle worker's PreparedKey); the export is timed from Export pressed.
+      // The export dialog starts the bundle worker and opens its database when it opens
+      // (useBundleWorkerAhead), and with a passphrase stretches the key while the user is still in
+      // it (useKeyAhead → the bundle worker's PreparedKey); the export is timed from Export pressed.
+      // --cold-worker: the worker started by the export itself (the figure before session 11).
+      const warmed = !opts['cold-worker'];
+      if (warmed) {
+        const warmMs = await page.evaluate((o) => window.casefileBundleBench.openExportDialog(o), { inPage });
+        result[`export-${label}-worker-warmed-ms`] = warmMs;
+        log(`export dialog open: the bundle worker started and its database opened in ${warmMs} ms, before Export is pressed (not in the export's figure); load ${load()}`);
+      }
       if (passphrase) {
         const keyMs = await page.evaluate((o) => window.casefileBundleBench.prepareExportKey(o), { passphrase, inPage });
         result['key-prepared-ms'] = keyMs;
         log(`passphrase typed: its key stretched by the bundle worker in ${keyMs} ms, before Export is pressed (not in the export's figure); load ${load()}`);
       }
-      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase), apart: opts.apart, keepWorker: opts['profile-worker'] }), opts.profile && `bundle-export-${label}`);
+      const exp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.exportBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase), warmed, apart: opts.apart, keepWorker: opts['profile-worker'] }), opts.profile && `bundle-export-${label}`);
       result[`export-${label}`] = { ...exp.result, memory: exp.memory, loadavg: load() };
       if (opts['profile-worker']) await workers.saveProfiles(`bundle-export-${label}-worker`);
       const e = exp.result;

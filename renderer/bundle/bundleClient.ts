@@ -19,11 +19,11 @@ export class BundleTaskError extends Error {
   }
 }
 
-type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' | 'prepareKey' | 'prepareImportKey' }>;
+type JobRequest = Extract<BundleRequest, { type: 'export' | 'inspect' | 'apply' | 'prepareKey' | 'prepareImportKey' | 'warm' }>;
 /** Omit over each member of the union, so each keeps its own fields. */
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' | 'keyPrepared' }>;
+type Outcome = Extract<BundleResponse, { type: 'exported' | 'inspected' | 'applied' | 'keyPrepared' | 'ready' }>;
 /** A streamed export's parts before its end. */
 type Part = Extract<BundleResponse, { type: 'head' | 'rest' | 'header' }>;
 
@@ -168,6 +168,9 @@ export function createBundleClient(createWorker: () => BundleWorkerLike = defaul
     },
     async prepareKey(passphrase, opts = {}): Promise<void> {
       await start<'keyPrepared'>({ type: 'prepareKey', passphrase }, opts, false);
+    },
+    async warm(opts = {}): Promise<void> {
+      await start<'ready'>({ type: 'warm' }, opts, false);
     },
     async prepareImportKey(file, passphrase, opts = {}): Promise<void> {
       await start<'keyPrepared'>({ type: 'prepareImportKey', file, passphrase }, opts, false);

@@ -5,7 +5,7 @@ import { legacyPageState } from '../../shared/pdf/pageState';
 import type { Actor, Case, CaseEvent, Citation } from '../../shared/model';
 import { listCases } from '../db/cases';
 import type { CasefileDb } from '../db/db';
-import type { ActorRow, DocumentRow, EventRow, PageRow } from '../db/derive';
+import type { ActorRow, DocumentFileRow, DocumentRow, EventRow, PageRow } from '../db/derive';
 import type { NameRuleRow } from '../db/mentionTypes';
 import { cmp, toActor, toDocument, toEvent } from '../db/derive';
 import type { BundleFile, CaseSnapshot } from './io';
@@ -64,8 +64,8 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
     // entries and the save writes them while the rest is still being read. Files of documents
     // known only through citations come after them.
     let earlyFiles: Promise<BundleFile[]> = Promise.resolve([]);
-    const readEarly = (rows: readonly DocumentRow[]): void => {
-      earlyFiles = filesOf(db, rows, (files) => opts.onFiles?.(files, { caseId, cases }));
+    const readEarly = (rows: readonly DocumentRow[], table?: Promise<DocumentFileRow[]>): void => {
+      earlyFiles = filesOf(db, rows, (files) => opts.onFiles?.(files, { caseId, cases }), table);
       earlyFiles.catch(() => undefined); // awaited below
     };
     if (scope.kind === 'library') {
@@ -76,13 +76,21 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
       readEarly(docRows);
       [actorRows, eventRows] = await Promise.all([db.actors.toArray(), db.events.toArray()]);
     } else {
-      const theCase = await db.cases.get(scope.caseId);
+      const inCase = () => db.documents.where('caseIds').equals(scope.caseId);
+      // A case holding most of the library's files (a big case, the usual export) has its files'
+      // rows read as one table read issued with its documents', not a get per file after them:
+      // the PDFs' entries go to the save sooner (docs/benchmarks.md, session 11).
+      const [theCase, caseDocs, libraryFiles] = await Promise.all([
+        db.cases.get(scope.caseId), scope.kind === 'case' ? inCase().count() : 0, scope.kind === 'case' ? db.documentFiles.count() : 0,
+      ]);
       if (!theCase) throw new NothingToExportError('case-missing', 'This case no longer exists (it may be in the trash), so it cannot be exported.');
       cases = [theCase];
       caseId = theCase.id;
       if (scope.kind === 'case') {
-        docRows = await db.documents.where('caseIds').equals(caseId).toArray();
-        readEarly(docRows);
+        const table = caseDocs > 0 && caseDocs * 2 >= libraryFiles ? db.documentFiles.toArray() : undefined;
+        table?.catch(() => undefined); // awaited by filesOf
+        docRows = await inCase().toArray();
+        readEarly(docRows, table);
         [actorRows, eventRows] = await Promise.all([
           db.actors.where('caseIds').equals(caseId).toArray(),
           db.events.where('caseIds').equals(caseId).toArray(),
@@ -99,7 +107,7 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
 
     const caseIds = scope.kind === 'library' ? null : new Set(cases.map((c) => c.id));
     const live = new Set(docRows.map((d) => d.id));
-    const trimCases = <T extends { caseIds: string[] }>(r: T): T => (caseIds ? { ...r, caseIds: r.caseIds.filter((c) => caseIds.has(c)) } : r);
+    const trimCases = <T extends { caseIds: string[] }>(r: T): T => (caseIds && !r.caseIds.every((c) => caseIds.has(c)) ? { ...r, caseIds: r.caseIds.filter((c) => caseIds.has(c)) } : r);
     const actors = actorRows.map((r) => trimCases(dropDeadCitations(toActor(r), live)));
     const events = eventRows.map((r) => trimCases(dropDeadCitationsEvent(toEvent(r), live)));
     const documents = docRows.map((r) => trimCases(toDocument(r))).sort((a, b) => cmp(a.id, b.id));
@@ -149,10 +157,19 @@ export async function collectSnapshot(db: CasefileDb, scope: BundleScope, opts: 
   });
 }
 
-/** The files of these documents (each once), from documentFiles; a missing one is named by its document. */
-async function filesOf(db: CasefileDb, docs: readonly DocumentRow[], then?: (files: BundleFile[]) => void): Promise<BundleFile[]> {
+/**
+ * The files of these documents (each once), from documentFiles (or from `table`, every row of it
+ * already being read); a missing one is named by its document.
+ */
+async function filesOf(db: CasefileDb, docs: readonly DocumentRow[], then?: (files: BundleFile[]) => void, table?: Promise<DocumentFileRow[]>): Promise<BundleFile[]> {
   const shas = [...new Set(docs.map((d) => d.sha256))];
-  const rows = shas.length > 0 ? await db.documentFiles.bulkGet(shas) : [];
+  let rows: (DocumentFileRow | undefined)[];
+  if (table) {
+    const bySha = new Map((await table).map((row) => [row.sha256, row]));
+    rows = shas.map((sha) => bySha.get(sha));
+  } else {
+    rows = shas.length > 0 ? await db.documentFiles.bulkGet(shas) : [];
+  }
   const files: BundleFile[] = [];
   rows.forEach((row, i) => {
     if (!row) throw new Error(`The file of document "${docs.find((d) => d.sha256 === shas[i])?.title}" is missing from the library.`);
@@ -205,8 +222,13 @@ async function liveRows<T>(rows: Promise<(T | undefined)[]>): Promise<T[]> {
 }
 
 const keep = (cs: Citation[], live: ReadonlySet<string>): Citation[] => cs.filter((c) => live.has(c.documentId));
+const allLive = (cs: readonly Citation[], live: ReadonlySet<string>): boolean => cs.every((c) => live.has(c.documentId));
+const partsLive = (parts: readonly { citations: Citation[] }[], live: ReadonlySet<string>): boolean => parts.every((p) => allLive(p.citations, live));
 
+// A record citing only live documents (nearly every one) is kept as it is: copying each of the
+// thousands of records and their parts for nothing was a good part of the collect's garbage.
 function dropDeadCitations(a: Actor, live: ReadonlySet<string>): Actor {
+  if (allLive(a.citations, live) && partsLive(a.names, live) && partsLive(a.memberships, live) && partsLive(a.statusHistory, live)) return a;
   return {
     ...a,
     citations: keep(a.citations, live),
@@ -217,6 +239,7 @@ function dropDeadCitations(a: Actor, live: ReadonlySet<string>): Actor {
 }
 
 function dropDeadCitationsEvent(e: CaseEvent, live: ReadonlySet<string>): CaseEvent {
+  if (allLive(e.citations, live) && partsLive(e.participants, live)) return e;
   return {
     ...e,
     citations: keep(e.citations, live),

@@ -179,6 +179,12 @@ export interface BundleClient {
    */
   prepareKey(passphrase: string, opts?: BundleTaskOptions): Promise<void>;
   /**
+   * Starts the bundle worker and opens its database connection ahead of an export (the export
+   * dialog, when it opens): the export then starts reading at once. Resolves when ready; a
+   * failure is not reported here (the export meets it again).
+   */
+  warm(opts?: BundleTaskOptions): Promise<void>;
+  /**
    * The same for opening an encrypted bundle: stretches `passphrase` (as typed so far) with
    * `file`'s salt, so that inspectBundle with it finds the key made. Resolves when made (at once
    * for a file no passphrase opens); aborting `signal` drops it unless an inspection took it.

@@ -65,7 +65,15 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
   const clock = config.clock ?? (() => performance.now());
   const newToken = config.newToken ?? (() => crypto.randomUUID());
   let dbPromise: Promise<CasefileDb> | null = null;
-  const db = () => (dbPromise ??= config.openDb());
+  const db = () => {
+    if (!dbPromise) {
+      const opening = config.openDb();
+      dbPromise = opening;
+      // A failed open is tried again by the next job (a warm-up's failure must not stick to the export).
+      opening.catch(() => { if (dbPromise === opening) dbPromise = null; });
+    }
+    return dbPromise;
+  };
   const running = new Map<number, AbortController>();
   const open = new Map<string, OpenBundle>();
   const jobs = new Set<Promise<void>>();
@@ -259,6 +267,12 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
     return { type: 'keyPrepared', id: req.id };
   });
 
+  /** The database opened ahead of an export (the dialog is open); a failure here is met again by the export. */
+  const warm = (req: Extract<BundleRequest, { type: 'warm' }>) => run(req.id, async () => {
+    await db().catch(() => undefined);
+    return { type: 'ready', id: req.id };
+  });
+
   const track = (job: Promise<void>) => {
     jobs.add(job);
     void job.finally(() => jobs.delete(job));
@@ -271,6 +285,7 @@ export function createBundleHost(config: BundleHostConfig): { handle(message: Bu
         case 'inspect': track(inspect(message)); break;
         case 'apply': track(apply(message)); break;
         case 'prepareKey': track(prepareKey(message)); break;
+        case 'warm': track(warm(message)); break;
         case 'prepareImportKey': track(prepareImportKey(message)); break;
         case 'discard': open.delete(message.token); break;
         case 'cancel': running.get(message.id)?.abort(); break;

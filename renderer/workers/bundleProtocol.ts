@@ -21,6 +21,11 @@ export type BundleRequest =
    * 'keyPrepared' when the key is made; cancelling it drops the key unless an export took it.
    */
   | { type: 'prepareKey'; id: number; passphrase: string }
+  /**
+   * Start up ahead of an export (the export dialog is open): the worker's code is loaded by now,
+   * and this opens its database connection. Ends with 'ready'; an export then starts reading at once.
+   */
+  | { type: 'warm'; id: number }
   /** The same for an import: `passphrase` as typed so far, stretched with `file`'s salt (PreparedScrypt); the inspection with it takes the key. */
   | { type: 'prepareImportKey'; id: number; file: Blob; passphrase: string }
   | { type: 'inspect'; id: number; file: Blob; passphrase?: string }
@@ -43,6 +48,7 @@ export type BundleResponse =
   | { type: 'inspected'; id: number; result: InspectResult }
   | { type: 'applied'; id: number; result: ImportResult }
   | { type: 'keyPrepared'; id: number }
+  | { type: 'ready'; id: number }
   | { type: 'cancelled'; id: number }
   /**
    * `code` names known failures, for the screens to translate: ImportError's 'disk-full' | 'changed' |

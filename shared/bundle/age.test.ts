@@ -202,6 +202,42 @@ describe('age files the `age` tool reads and writes', () => {
     }
   }, 180_000);
 
+  it('a streamed save hands the sealer whole batches of 1 MiB as read, never a byte array the caller still holds (the workers take what they are handed)', async () => {
+    const header = bytes(5, BATCH_BYTES); // a part of exactly one batch, kept by the caller
+    const pdf = bytes(6, 2 * BATCH_BYTES + 100);
+    const tail = bytes(7, 3 * K + 5);
+    const plain = new Uint8Array(header.length + pdf.length + tail.length);
+    plain.set(header);
+    plain.set(pdf, header.length);
+    plain.set(tail, header.length + pdf.length);
+    const key = ageKey(PASSPHRASE, FAST);
+    const nonce = new Uint8Array(16).fill(3);
+    const file: StreamedSealedParts = {
+      headerLength: key.headerLength, header: ageHeader(key), nonce, payloadKey: await payloadKeyOf(key, nonce),
+      plain: { head: byteParts([header, blobOf(pdf)]), rest: Promise.resolve(byteParts([blobOf(tail)])) },
+    };
+    const handed: { length: number; whole: boolean }[] = [];
+    // As the sealing workers do: a whole buffer is transferred (detached here) once sealed.
+    const taking: ChunkSealer = {
+      lanes: 2,
+      seal: async (k, batch, first, final) => {
+        const whole = batch.byteOffset === 0 && batch.byteLength === batch.buffer.byteLength;
+        handed.push({ length: batch.length, whole });
+        const sealed = await sealInProcess.seal(k, batch, first, final);
+        if (whole) structuredClone(batch.buffer, { transfer: [batch.buffer as ArrayBuffer] });
+        return sealed;
+      },
+    };
+    const written: Uint8Array[] = [];
+    await writeStreamedSealed(file, async (b) => { written.push(b.slice()); }, { sealer: taking });
+    // (Buffer.equals: toEqual walks a MiB element by element.)
+    const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
+    expect(same(header, bytes(5, BATCH_BYTES))).toBe(true);
+    expect(handed.slice(0, 3)).toEqual([{ length: BATCH_BYTES, whole: true }, { length: BATCH_BYTES, whole: true }, { length: BATCH_BYTES, whole: true }]);
+    expect(handed.reduce((sum, h) => sum + h.length, 0)).toBe(plain.length);
+    expect(same(await bytesOf(await decryptBlob(new Blob(written as Uint8Array<ArrayBuffer>[]), PASSPHRASE)), plain)).toBe(true);
+  });
+
   it('a streamed save writes nothing before its header, and stops when the rest fails, with its reason', async () => {
     const key = ageKey(PASSPHRASE, FAST);
     let headerNow!: (h: Uint8Array) => void;

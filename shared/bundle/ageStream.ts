@@ -92,7 +92,14 @@ export const openInProcess: ChunkOpener = {
 export async function sealPieces(
   pieces: AsyncIterable<Uint8Array>, payloadKey: Uint8Array, sealer: ChunkSealer,
   emit: (sealed: Uint8Array | Blob) => void | Promise<void>,
-  opts: { signal?: AbortSignal | undefined; onSealed?: (done: number) => void; onTaken?: (taken: number) => void } = {},
+  opts: {
+    signal?: AbortSignal | undefined; onSealed?: (done: number) => void; onTaken?: (taken: number) => void;
+    /**
+     * Each piece is a fresh buffer of its own that nothing else holds (readParts' `fresh`): one that
+     * is exactly a batch, at a batch's start, is handed to the sealer as it is, not copied into one.
+     */
+    owned?: boolean;
+  } = {},
 ): Promise<number> {
   throwIfAborted(opts.signal);
   const sealing: Promise<Uint8Array | Blob>[] = [];
@@ -100,7 +107,8 @@ export async function sealPieces(
   let done = 0;
   let first = 0;
   let taken = 0;
-  let batch = new Uint8Array(BATCH_BYTES);
+  // Made when a piece is copied into it; null while none is (a whole piece may become the batch).
+  let batch: Uint8Array | null = null;
   let filled = 0;
   const collect = async (): Promise<void> => {
     const sealed = await sealing.shift()!;
@@ -109,21 +117,30 @@ export async function sealPieces(
     opts.onSealed?.(done);
   };
   const send = async (final: boolean): Promise<void> => {
-    const p = sealer.seal(payloadKey, batch.subarray(0, filled), first, final);
+    const p = sealer.seal(payloadKey, (batch ?? new Uint8Array(0)).subarray(0, filled), first, final);
     p.catch(() => undefined); // awaited in order by collect()
     sealing.push(p);
     first += BATCH_CHUNKS;
-    batch = new Uint8Array(BATCH_BYTES);
+    batch = null;
     filled = 0;
     while (sealing.length >= inFlight) await collect();
   };
+  const whole = (b: Uint8Array): boolean => b.byteOffset === 0 && b.byteLength === b.buffer.byteLength;
   try {
     for await (const piece of pieces) {
       opts.onTaken?.(taken + piece.length);
       for (let at = 0; at < piece.length;) {
         // A full batch goes out only now that a byte follows it: it is not the last.
-        if (filled === batch.length) await send(false);
-        const n = Math.min(piece.length - at, batch.length - filled);
+        if (filled === BATCH_BYTES) await send(false);
+        if (opts.owned && filled === 0 && at === 0 && piece.length === BATCH_BYTES && whole(piece)) {
+          batch = piece;
+          filled = BATCH_BYTES;
+          taken += BATCH_BYTES;
+          at = BATCH_BYTES;
+          continue;
+        }
+        batch ??= new Uint8Array(BATCH_BYTES);
+        const n = Math.min(piece.length - at, BATCH_BYTES - filled);
         batch.set(piece.subarray(at, at + n), filled);
         filled += n;
         taken += n;

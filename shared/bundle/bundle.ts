@@ -15,7 +15,8 @@ import { NAME_RULES_PATH, sortNameRules } from './nameRules';
 import { inOrder, sha256Of, throwIfAborted } from './stream';
 import type { Digest } from './stream';
 import { CHARTS_PATH, sortCharts } from './charts';
-import { deflateRaw } from './deflate';
+import type { Deflated } from './deflate';
+import { deflateWithCrc } from './deflate';
 import type { ZipLimits } from './zipErrors';
 import type { ZipInput } from './zipWrite';
 import type { BundleHead } from './bundleFiles';
@@ -74,11 +75,11 @@ export interface WriteBundleOptions {
   head?: BundleHead;
 }
 
-/** A record list's JSON entry (records sorted by id), its deflate under way. */
+/** A record list's JSON entry (records sorted by id), its deflate (and CRC-32) under way. */
 export interface PreparedEntry {
   readonly records: readonly { id: string }[];
   readonly data: Uint8Array;
-  readonly deflated: Promise<Uint8Array>;
+  readonly deflated: Promise<Deflated>;
 }
 
 /**
@@ -88,7 +89,7 @@ export interface PreparedEntry {
  */
 export function recordsEntry(records: readonly { id: string }[]): PreparedEntry {
   const data = utf8(JSON.stringify([...records].sort(byId)));
-  const deflated = deflateRaw(data);
+  const deflated = deflateWithCrc(data);
   deflated.catch(() => undefined); // awaited by the writer, or dropped with the export
   return { records, data, deflated };
 }
@@ -196,7 +197,7 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
   if (!theCase) throw new Error(`writeBundle: case ${snapshot.caseId} is not among the snapshot's cases`);
   const json = (value: unknown): Uint8Array => utf8(JSON.stringify(value));
   // A list serialised beforehand (recordsEntry) is used only for the very array it was made from.
-  const deflating = new Map<Uint8Array, Promise<Uint8Array>>();
+  const deflating = new Map<Uint8Array, Promise<Deflated>>();
   const records = (list: readonly { id: string }[]): Uint8Array => {
     const ready = opts.prepared?.find((p) => p.records === list);
     if (!ready) return json([...list].sort(byId));
@@ -246,9 +247,10 @@ async function layOutZip(snapshot: CaseSnapshot, info: BundleInfo, opts: WriteBu
   const all: ZipInput[] = [{ name: MANIFEST_PATH, data: utf8(JSON.stringify(manifest, null, 1)), method: 'deflate' }, ...inputs];
   // The JSON entries deflated by the platform's zlib (deflate.ts), a few at a time: each stream
   // holds zlib's working memory (~0.3 MB) until it ends.
-  await inOrder(all, DEFLATE_IN_FLIGHT, (i) => deflating.get(i.data) ?? deflateRaw(i.data), (i, deflated) => {
+  await inOrder(all, DEFLATE_IN_FLIGHT, (i) => deflating.get(i.data) ?? deflateWithCrc(i.data), (i, deflated) => {
     throwIfAborted(opts.signal);
-    i.deflated = deflated;
+    i.deflated = deflated.bytes;
+    i.crc = deflated.crc;
   });
   const rest = byteParts([...late.parts.parts, ...head.layout.add(all), head.layout.finish()]);
   throwIfAborted(opts.signal);

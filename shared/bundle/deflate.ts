@@ -1,4 +1,5 @@
 import { deflateSync } from 'fflate';
+import { crc32 } from './bytes';
 
 /**
  * Raw deflate (RFC 1951, zip method 8) of bytes in memory, by the platform's own zlib where
@@ -38,4 +39,55 @@ export async function deflateRaw(data: Uint8Array, opts: { forceFflate?: boolean
   const out = new Uint8Array(await new g.Response!(stream.readable).arrayBuffer());
   await written;
   return out;
+}
+
+/** Raw deflate of some bytes, with the CRC-32 of those bytes (what a zip entry needs of them). */
+export interface Deflated {
+  readonly bytes: Uint8Array;
+  readonly crc: number;
+}
+
+/**
+ * deflateRaw and the input's CRC-32 in one pass of the platform's zlib: a gzip stream
+ * (`CompressionStream('gzip')`) is the same raw deflate between a header and a trailer that
+ * holds the CRC-32 zlib computed natively as it read (RFC 1952), so the bundle's ~14 MB of JSON
+ * are not also run through the CRC in JavaScript (docs/benchmarks.md, session 11). The deflate
+ * is byte for byte deflateRaw's (tested). Where there is no native zlib, or the stream is not
+ * the gzip expected, fflate and the JavaScript CRC as before.
+ */
+export async function deflateWithCrc(data: Uint8Array): Promise<Deflated> {
+  if (hasNative()) {
+    const gz = await compress('gzip', data);
+    const body = gzipBody(gz, data.length);
+    if (body) return body;
+  }
+  return { bytes: deflateSync(data, { level: 6 }), crc: crc32(data) };
+}
+
+async function compress(format: string, data: Uint8Array): Promise<Uint8Array> {
+  const stream = new g.CompressionStream!(format);
+  const writer = stream.writable.getWriter();
+  const written = Promise.all([writer.write(data), writer.close()]);
+  written.catch(() => undefined);
+  const out = new Uint8Array(await new g.Response!(stream.readable).arrayBuffer());
+  await written;
+  return out;
+}
+
+/** The deflate and CRC-32 in a gzip member of `size` input bytes; null for anything else. */
+export function gzipBody(gz: Uint8Array, size: number): Deflated | null {
+  if (gz.length < 18 || gz[0] !== 0x1f || gz[1] !== 0x8b || gz[2] !== 8) return null;
+  const flags = gz[3]!;
+  const view = new DataView(gz.buffer, gz.byteOffset, gz.byteLength);
+  let at = 10;
+  if (flags & 4) at += 2 + view.getUint16(at, true); // FEXTRA
+  for (const bit of [8, 16]) { // FNAME, FCOMMENT: zero-terminated
+    if (!(flags & bit)) continue;
+    while (at < gz.length && gz[at] !== 0) at++;
+    at++;
+  }
+  if (flags & 2) at += 2; // FHCRC
+  const end = gz.length - 8;
+  if (at > end || view.getUint32(end + 4, true) !== size % 2 ** 32) return null;
+  return { bytes: gz.subarray(at, end), crc: view.getUint32(end, true) };
 }

@@ -42,6 +42,11 @@ export interface ReadPartsOptions {
    * per PDF, and no copy on this thread to gather them. A run of byte arrays alone is joined here.
    */
   gather?: boolean;
+  /**
+   * With `gather`: every piece yielded is a buffer of its own (a run of byte arrays alone is
+   * copied even when it is one array), so the consumer may hand it to a worker (transfer it).
+   */
+  fresh?: boolean;
 }
 
 export const PART_SLICE_BYTES = 4 * 1024 * 1024;
@@ -89,9 +94,9 @@ function* runsOf(parts: readonly (Blob | Uint8Array)[], slice: number): Generato
 const blobOf = (p: { blob: Blob; start: number; end: number }): Blob => (p.start === 0 && p.end === p.blob.size ? p.blob : p.blob.slice(p.start, p.end));
 
 /** A run's bytes: one read of a Blob made of its pieces, or, with no Blob among them, the pieces joined here. */
-function readRun(run: readonly Piece[]): { size: number; bytes: Promise<Uint8Array> | Uint8Array } {
+function readRun(run: readonly Piece[], fresh = false): { size: number; bytes: Promise<Uint8Array> | Uint8Array } {
   const size = run.reduce((sum, p) => sum + (p instanceof Uint8Array ? p.byteLength : p.end - p.start), 0);
-  if (run.every((p) => p instanceof Uint8Array)) return { size: 0, bytes: run.length === 1 ? run[0] as Uint8Array : concatBytes(run as Uint8Array[]) };
+  if (run.every((p) => p instanceof Uint8Array)) return { size: 0, bytes: run.length === 1 && !fresh ? run[0] as Uint8Array : concatBytes(run as Uint8Array[]) };
   const only = run.length === 1 ? run[0] as { blob: Blob; start: number; end: number } : null;
   const blob = only ? blobOf(only) : makeBlob(run.map((p) => (p instanceof Uint8Array ? p : blobOf(p))));
   return { size, bytes: blob.arrayBuffer().then((b) => new Uint8Array(b)) };
@@ -117,7 +122,7 @@ export async function* readParts(p: ByteParts, opts: ReadPartsOptions = {}): Asy
       if (next.done) { ended = true; return; }
       const piece = next.value;
       if (Array.isArray(piece)) {
-        const run = readRun(piece);
+        const run = readRun(piece, opts.fresh);
         if (run.bytes instanceof Uint8Array) { queue.push(run); continue; }
         run.bytes.catch(() => undefined); // awaited in order below
         inFlight += run.size;

@@ -19,6 +19,8 @@ export interface ZipInput {
    * through deflateRaw in deflate.ts); without it, fflate deflates `data` here, synchronously.
    */
   deflated?: Uint8Array;
+  /** With `deflated`: the CRC-32 of `data`, when the deflater computed it (deflateWithCrc); computed here otherwise. */
+  crc?: number;
 }
 
 /** A stored entry whose bytes stay in a Blob: written by reference, its CRC-32 computed beforehand. */
@@ -101,7 +103,7 @@ export class ZipLayout {
         body = input.blob;
         bodyLength = size = input.blob.size;
       } else {
-        crc = crc32(input.data);
+        crc = input.deflated && input.crc !== undefined ? input.crc : crc32(input.data);
         const bytes = input.method === 'deflate' ? (input.deflated ?? deflateSync(input.data, { level: 6 })) : input.data;
         body = bytes;
         bodyLength = bytes.length;

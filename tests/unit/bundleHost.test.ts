@@ -78,6 +78,30 @@ describe('bundle worker host', () => {
     client.dispose();
   });
 
+  it('warms up ahead of an export: the database opened once, for the warm-up and the export after it', async () => {
+    const { db } = await seededProfile();
+    let opened = 0;
+    const client = inProcessClient(db, { openDb: async () => { opened++; return db; } });
+    await client.warm();
+    expect(opened).toBe(1);
+    const blob = await client.exportBundle({ kind: 'case', caseId: CASE_ID });
+    expect(blob.counts.files).toBe(2);
+    expect(opened).toBe(1);
+    expect(client.sent.map((m) => m.type)).toEqual(['warm', 'export']);
+    client.dispose();
+  });
+
+  it('a database that failed to open for the warm-up is opened again by the export', async () => {
+    const { db } = await seededProfile();
+    let attempts = 0;
+    const client = inProcessClient(db, { openDb: async () => { if (attempts++ === 0) throw new Error('blocked'); return db; } });
+    await client.warm();
+    const blob = await client.exportBundle({ kind: 'case', caseId: CASE_ID });
+    expect(attempts).toBe(2);
+    expect(blob.counts.actors).toBeGreaterThan(0);
+    client.dispose();
+  });
+
   it('names the file after the case and the day', () => {
     const day = Date.UTC(2026, 10, 27, 12);
     expect(suggestedName({ kind: 'case', caseId: CASE_ID }, 'Sendero Luminoso: ¡el VRAEM!', day, false)).toBe('sendero-luminoso-el-vraem-2026-11-27.casefile');

@@ -14,7 +14,7 @@ import { runExport } from './runExport';
 import type { Selection } from './SelectionPicker';
 import { SelectionPicker } from './SelectionPicker';
 import { taskErrorText } from './taskErrors';
-import { useKeyAhead } from './useKeyAhead';
+import { useBundleWorkerAhead, useKeyAhead } from './useKeyAhead';
 
 const FORMATS: readonly ExportFormat[] = ['bundle', 'ftm', 'csv', 'report'];
 
@@ -59,7 +59,9 @@ export function ExportDialog({ initialCaseId, backup }: Props) {
   const caseName = cases?.find((c) => c.id === caseId)?.name ?? '';
   const running = progress !== null;
   const withPassphrase = format === 'bundle' && encrypt;
-  // age's key is stretched as soon as the passphrase is settled, so Export does not wait for scrypt.
+  // The bundle worker starts while the dialog is open, and age's key is stretched as soon as the
+  // passphrase is settled, so Export waits for neither.
+  useBundleWorkerAhead(backup || format === 'bundle');
   useKeyAhead(withPassphrase && passphraseProblem(passphrase.first, passphrase.second) === null ? passphrase.first : null);
 
   const scope = (): BundleScope | null => {

@@ -26,6 +26,19 @@ export function useKeyAhead(passphrase: string | null): void {
 }
 
 /**
+ * Starts the bundle worker and opens its database while the export dialog is open with a bundle
+ * chosen (`active`): pressing Export then starts reading at once, instead of waiting for the
+ * worker's code and the database connection (~0.1 s; docs/benchmarks.md, session 11).
+ */
+export function useBundleWorkerAhead(active: boolean): void {
+  useEffect(() => {
+    if (!active) return;
+    // Nothing to report: a worker or database that cannot start fails the export itself, with its message.
+    getBundleClient().warm().catch(() => undefined);
+  }, [active]);
+}
+
+/**
  * Opening an encrypted bundle: the passphrase is stretched with the file's salt whenever the
  * typing pauses (the bundle worker's PreparedScrypt), so "Open bundle" usually finds scrypt done.
  * A key for what was typed before goes as soon as the field changes.
