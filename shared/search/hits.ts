@@ -62,6 +62,10 @@ export async function verifyByText(top: TopK, limit: number, opts: HitOptions): 
 export async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], typos: ReadonlySet<string>, opts: HitOptions,
   exact = true, known?: ReadonlyMap<Candidate, string | null>): Promise<HitGroup> {
   const hits = top.items;
+  // The texts first: they are read (IndexedDB, in the worker) while the matched terms are found.
+  const unread = known ? hits.filter((c) => !known.has(c)) : hits;
+  const reading = textsOf(unread, opts);
+  reading.catch(() => undefined); // its failure is thrown where it is awaited, below
   // Matched terms of the returned hits only, one walk per segment and term.
   const termsOf = new Map<Candidate, Set<string>>();
   const bySeg = new Map<Segment, Candidate[]>();
@@ -70,8 +74,7 @@ export async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: reado
     const found = termsOfRows(seg, queryTerms, list.map((c) => c.row));
     for (const c of list) termsOf.set(c, found.get(c.row) ?? new Set());
   }
-  const unread = known ? hits.filter((c) => !known.has(c)) : hits;
-  const read = await textsOf(unread, opts);
+  const read = await reading;
   const readOf = new Map(unread.map((c, i) => [c, read[i] ?? null]));
   const texts = hits.map((c) => (known?.has(c) ? known.get(c)! : readOf.get(c) ?? null));
   const phrases = q.include.filter((c) => c.phrase);

@@ -208,27 +208,36 @@ export async function searchSegments(segments: readonly Segment[], query: string
   const terms = new Set<string>();
   const typos = new Set<string>();
   let truncated = false;
-  if (compiled.include.length) {
-    const ctx = new QueryContext(segments);
+  const ctx = compiled.include.length ? new QueryContext(segments) : null;
+  if (ctx) {
     for (const clause of compiled.include) for (const g of clause.groups) for (const e of ctx.expand(g)) { terms.add(e.term); if (e.typo) typos.add(e.term); }
+    // A prefix or typo word with more forms than MAX_EXPANSIONS matched only the nearest/shortest
+    // (final here: scoring expands no other word with a cap).
+    truncated = ctx.truncated;
+  }
+  const candidates = async (family: Segment['meta']['family']): Promise<void> => {
+    if (!ctx) return;
     for (const seg of segments) {
-      if (parsed.filters.kinds?.length && !parsed.filters.kinds.some((k) => (k === 'page') === (seg.meta.family === 'pages'))) continue;
+      if (seg.meta.family !== family) continue;
+      if (parsed.filters.kinds?.length && !parsed.filters.kinds.some((k) => (k === 'page') === (family === 'pages'))) continue;
       // No filter and no dead row: every row passes (no per-row check).
       const keep = !filtering(parsed.filters) && seg.tombstones.size === 0 ? null : (row: number) => passes(seg, row, parsed.filters, options.documentInfo);
       await segmentCandidates(seg, compiled, ctx, keep, terms, top);
     }
-    // A prefix or typo word with more forms than MAX_EXPANSIONS matched only the nearest/shortest.
-    truncated = ctx.truncated;
-  }
+  };
   const termList = [...terms];
   const finish = async (kind: HitKind): Promise<HitGroup> => {
     const verified = kind === 'page' && textCheck ? await verifyByText(top[kind], limit, options) : null;
     return finishGroup(top[kind], compiled, termList, typos, options, !truncated && (verified?.exact ?? true), verified?.texts);
   };
-  // Pages first: their texts are read (IndexedDB, in the worker) while the records' hits are
-  // made; the groups share nothing but read-only query state.
+  // Pages segments first: the page group is then final and its texts are read (IndexedDB, in
+  // the worker) while the records segments are scored and their hits made. The groups share
+  // nothing but read-only query state; each kind's top-k is the same in any segment order
+  // (ties go by ref).
+  await candidates('pages');
   const pages = finish('page');
   pages.catch(() => undefined); // its failure is thrown where it is awaited, below
+  await candidates('records');
   const groups = {} as Record<HitKind, HitGroup>;
   for (const kind of HIT_KINDS) groups[kind] = kind === 'page' ? await pages : await finish(kind);
   return { groups, tookMs: now() - started, notes: parsed.notes };
