@@ -31,14 +31,7 @@ function hasNative(): boolean {
 
 export async function deflateRaw(data: Uint8Array, opts: { forceFflate?: boolean } = {}): Promise<Uint8Array> {
   if (opts.forceFflate || !hasNative()) return deflateSync(data, { level: 6 });
-  const stream = new g.CompressionStream!('deflate-raw');
-  const writer = stream.writable.getWriter();
-  // Not awaited before reading: the readable side must drain for the writes to complete.
-  const written = Promise.all([writer.write(data), writer.close()]);
-  written.catch(() => undefined);
-  const out = new Uint8Array(await new g.Response!(stream.readable).arrayBuffer());
-  await written;
-  return out;
+  return compress('deflate-raw', data);
 }
 
 /** Raw deflate of some bytes, with the CRC-32 of those bytes (what a zip entry needs of them). */
@@ -64,9 +57,11 @@ export async function deflateWithCrc(data: Uint8Array): Promise<Deflated> {
   return { bytes: deflateSync(data, { level: 6 }), crc: crc32(data) };
 }
 
+/** `data` through the platform's CompressionStream in `format`, as one array. */
 async function compress(format: string, data: Uint8Array): Promise<Uint8Array> {
   const stream = new g.CompressionStream!(format);
   const writer = stream.writable.getWriter();
+  // Not awaited before reading: the readable side must drain for the writes to complete.
   const written = Promise.all([writer.write(data), writer.close()]);
   written.catch(() => undefined);
   const out = new Uint8Array(await new g.Response!(stream.readable).arrayBuffer());
