@@ -13,6 +13,7 @@ import { letterSignature, lowerBound, termIndex } from './segment';
 import type { Segment } from './segment';
 import { irregularPartners } from './irregular';
 import { STEM_LANGS, formsOfStem, prepareStemHeads } from './stemMap';
+import type { StemLang } from './stemMap';
 
 /** Prefix/fuzzy expansions kept per query word (nearest, then shortest first): "a*" must not score the whole vocabulary. */
 export const MAX_EXPANSIONS = 64;
@@ -287,42 +288,37 @@ export class Expander {
     for (const lang of STEM_LANGS) {
       const slot = lang === 'es' ? 1 : 2;
       const own = stemOf(word, lang);
+      const byLangOf = (b: number) => { const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage]; byLang[slot] = b; return byLang; };
       for (const stem of stems) {
-        // A form met again in another segment or field adds nothing (same boosts): related once.
-        const met = new Set<string>();
-        for (const s of this.segments) {
-          for (const f of s.fields) {
-            const forms = formsOfStem(f.stems[lang], f.terms, stem);
-            for (let k = 0; k < forms.length; k++) {
-              const form = f.terms.at(forms[k]!)!;
-              if (form === word || met.has(form)) continue;
-              met.add(form);
-              const b = stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage;
-              const byLang = [b, BOOST.otherLanguage, BOOST.otherLanguage];
-              byLang[slot] = b;
-              add(form, byLang, false, word);
-            }
-          }
-        }
+        this.eachFormOfStem(lang, stem, word, (form) => {
+          add(form, byLangOf(stem === own ? boostOf[formRelation(word, form, stem, lang)] : BOOST.otherLanguage), false, word);
+        });
       }
       // Irregular forms of the word's own language (irregular.ts): an inflection of another
       // member of its family ("fled" for "fleeing", "detuvieron" for "detenidos") counts as
       // one of the word's own; other forms of that member's stem count for nothing.
-      for (const member of irregularPartners(word, lang)) {
-        const met = new Set<string>();
-        for (const s of this.segments) {
-          for (const f of s.fields) {
-            const forms = formsOfStem(f.stems[lang], f.terms, member.stem);
-            for (let k = 0; k < forms.length; k++) {
-              const form = f.terms.at(forms[k]!)!;
-              if (form === word || met.has(form)) continue;
-              met.add(form);
-              if (formRelation(member.word, form, member.stem, lang) !== 'inflection') continue;
-              const byLang = [BOOST.inflection, BOOST.otherLanguage, BOOST.otherLanguage];
-              byLang[slot] = BOOST.inflection;
-              add(form, byLang, false, word);
-            }
-          }
+      for (const member of irregularPartners(own ?? word, lang)) {
+        this.eachFormOfStem(lang, member.stem, word, (form) => {
+          if (formRelation(member.word, form, member.stem, lang) === 'inflection') add(form, byLangOf(BOOST.inflection), false, word);
+        });
+      }
+    }
+  }
+
+  /**
+   * Each surface form reached through `stem` in `lang`'s stem maps of every segment and field,
+   * once (a form met again in another segment or field adds nothing: same boosts), but `word`.
+   */
+  private eachFormOfStem(lang: StemLang, stem: string, word: string, visit: (form: string) => void): void {
+    const met = new Set<string>();
+    for (const s of this.segments) {
+      for (const f of s.fields) {
+        const forms = formsOfStem(f.stems[lang], f.terms, stem);
+        for (let k = 0; k < forms.length; k++) {
+          const form = f.terms.at(forms[k]!)!;
+          if (form === word || met.has(form)) continue;
+          met.add(form);
+          visit(form);
         }
       }
     }

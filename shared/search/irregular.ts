@@ -63,17 +63,16 @@ function byStem(list: readonly (readonly string[])[], lang: StemLang): Map<strin
 }
 
 /**
- * The other members of the families of `word` in `lang` whose stems differ from the word's own,
- * one per stem: "fleeing" (Porter "flee") → fled; "detenidos" (Snowball "deten") → detiene,
- * detienen, detuvo. A form reached through one of these stems counts only where it inflects
- * that member (expand.ts), so "person" adds "persons" to "people", never "personal".
+ * The other members of the families holding a word of stem `stem` in `lang` whose stems
+ * differ, one per stem: "fleeing" (Porter "flee") → fled; "detenidos" (Snowball "deten") →
+ * detiene, detienen, detuvo. A form reached through one of these stems counts only where it
+ * inflects that member (expand.ts), so "person" adds "persons" to "people", never "personal".
  */
-export function irregularPartners(word: string, lang: StemLang): readonly Member[] {
+export function irregularPartners(stem: string, lang: StemLang): readonly Member[] {
   families ??= { en: byStem(EN, 'en'), es: byStem(ES, 'es') };
-  const own = stemOf(word, lang) ?? word;
-  const found = families[lang].get(own) ?? families[lang].get(word);
+  const found = families[lang].get(stem);
   if (!found) return [];
   const out = new Map<string, Member>();
-  for (const family of found) for (const m of family) if (m.stem !== own && !out.has(m.stem)) out.set(m.stem, m);
+  for (const family of found) for (const m of family) if (m.stem !== stem && !out.has(m.stem)) out.set(m.stem, m);
   return [...out.values()];
 }
