@@ -1,6 +1,7 @@
 /**
  * The one text pipeline for index and query (docs/search.md, "Normalisation"):
- *   tokenize on runs of letters/digits (any script) → foldText (NFKC, lower case, strip accents)
+ *   tokenize on runs of letters/digits (any script; thousands-separated numbers are one word and
+ *   hyphenated compounds add their parts joined: joinedWords.ts) → foldText (NFKC, lower case, strip accents)
  *   → drop the stop words of the text's language (detectLanguage; 'mixed' drops only words
  *   that are stop words in both) → index the folded word (its surface form).
  * Stems (Snowball Spanish, Porter English, of the FOLDED word) are never posted: each segment
