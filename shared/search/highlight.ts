@@ -4,7 +4,7 @@ import { foldText } from '../text/fold';
 import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
-import { scanned, wordCharAt, wordEnd, wordStart } from './wordChars';
+import { HYPHENS, compoundEnd, continuesCompound, isHyphen, scanned, wordCharAt, wordEnd, wordStart } from './wordChars';
 
 /**
  * Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado").
@@ -235,21 +235,7 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
   return out;
 }
 
-// Hyphens as the index reads them (joinedWords.ts), before folding: '-', U+2010, U+2011 (folds
-// to U+2010), the soft hyphen, the small and full-width hyphen-minus (fold to '-').
-const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0xad || c === 0xfe63 || c === 0xff0d;
-const HYPHENS = /[-\u2010\u2011\u00ad\ufe63\uff0d]/g;
-
 const LETTER = /\p{L}/u;
-/** Whether the word at `start` is a later part of a compound (a hyphen and a word before it). */
-const continuesCompound = (text: string, start: number): boolean => start >= 2 && isHyphen(text.charCodeAt(start - 1)) && wordCharAt(text, start - 2) !== 0;
-
-/** The end of a hyphenated compound whose first word ends at `i` (a hyphen there, a word after it). */
-function compoundEnd(text: string, i: number): number {
-  let end = i;
-  while (isHyphen(text.charCodeAt(end)) && wordCharAt(text, end + 1) !== 0) end = wordEnd(text, end + 1);
-  return end;
-}
 
 function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);

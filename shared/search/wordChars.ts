@@ -5,6 +5,7 @@ import { foldText } from '../text/fold';
  * digits and marks; a surrogate pair counts as one code point), by each character's class —
  * looked up once per code unit and kept — instead of a regex match and a string per word.
  * Used by `tokenize` (analyze.ts: phrase checks on page text) and the snippets' highlight scan.
+ * Also the raw-text side of joinedWords.ts: thousands-separated numbers and hyphenated compounds.
  */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const codeClass = new Uint8Array(65_536); // 0 unknown, 1 word, 2 not
@@ -164,4 +165,19 @@ function runEnd(text: string, start: number): number {
   scanned.latin = latin;
   scanned.digits = digits && i > start;
   return i;
+}
+
+// Hyphens as the index reads them (joinedWords.ts), before folding: '-', U+2010, U+2011 (folds
+// to U+2010), the soft hyphen, the small and full-width hyphen-minus (fold to '-').
+export const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0xad || c === 0xfe63 || c === 0xff0d;
+export const HYPHENS = /[-\u2010\u2011\u00ad\ufe63\uff0d]/g;
+
+/** Whether the word at `start` is a later part of a compound (a hyphen and a word before it). */
+export const continuesCompound = (text: string, start: number): boolean => start >= 2 && isHyphen(text.charCodeAt(start - 1)) && wordCharAt(text, start - 2) !== 0;
+
+/** The end of a hyphenated compound whose first word ends at `i` (a hyphen there, a word after it). */
+export function compoundEnd(text: string, i: number): number {
+  let end = i;
+  while (isHyphen(text.charCodeAt(end)) && wordCharAt(text, end + 1) !== 0) end = wordEnd(text, end + 1);
+  return end;
 }
