@@ -29,6 +29,17 @@ export function joinNumbers(folded: string): string {
   return MAYBE_GROUPED.test(folded) ? folded.replace(THOUSANDS, (m) => m.replace(SEPARATORS, '')) : folded;
 }
 
+// A number typed with spaces between its thousands ("1 200 kilos") is one word in a query, as
+// in the index, not two chunks: the same rule, on the spaces a query can hold, never after a
+// filter's colon ("case:12 345").
+const SPACE = '[ \\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+const SPACED_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}\\u2044:.,])(?<!\\d${SPACE})[1-9]\\d{0,2}(?:${SPACE}\\d{3})+(?!\\d|${SPACE}\\d)`, 'gu');
+
+/** Query input with its space-separated thousands written without spaces ("1 200 kilos" → "1200 kilos"). */
+export function joinSpacedNumbers(input: string): string {
+  return input.replace(SPACED_NUMBER, (n) => n.replace(/\D/g, ''));
+}
+
 /** A hyphenated compound: its parts joined, and where its first part is among the text's words. */
 export interface Compound { word: string; at: number; parts: number }
 export interface FoldedTerms { words: string[]; compounds: readonly Compound[] }

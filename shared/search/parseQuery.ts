@@ -12,7 +12,7 @@ import { foldText } from '../text/fold';
 import { STATUSES } from '../model/statuses';
 import type { ActorStatus } from '../model/statuses';
 import { foldedTokens, isIndexable } from './analyze';
-import { compoundAt, foldedTerms } from './joinedWords';
+import { compoundAt, foldedTerms, joinSpacedNumbers } from './joinedWords';
 import type { HitKind, SearchFilters } from './types';
 
 /** `compound`: the word is a part of a hyphenated compound, which the parts joined also matches ("narco-terroristas": "narcoterroristas"). */
@@ -80,16 +80,11 @@ function applyFilter(key: string, value: string, filters: SearchFilters): boolea
   }
 }
 
-// A number typed with spaces between its thousands ("1 200 kilos") is one word, as in the
-// index (joinedWords.ts), not two chunks: the same rule, on the spaces a query can hold.
-const SPACE = '[ \\u00a0\\u2000-\\u200a\\u202f\\u205f\\u3000]';
-const SPACED_NUMBER = new RegExp(`(?<![\\p{L}\\p{N}:.,])(?<!\\d${SPACE})[1-9]\\d{0,2}(?:${SPACE}\\d{3})+(?!\\d|${SPACE}\\d)`, 'gu');
-
 /** Split into raw chunks: quoted runs (straight or curly quotes) and whitespace-separated words. */
 function chunks(input: string): { text: string; quoted: boolean; negated: boolean }[] {
   const out: { text: string; quoted: boolean; negated: boolean }[] = [];
   const re = /(-?)(["“”«»])([^"“”«»]*)(?:["“”«»]|$)|(\S+)/gu;
-  for (const m of input.replace(SPACED_NUMBER, (n) => n.replace(/\D/g, '')).matchAll(re)) {
+  for (const m of joinSpacedNumbers(input).matchAll(re)) {
     if (m[2] !== undefined) out.push({ text: m[3] ?? '', quoted: true, negated: m[1] === '-' });
     else {
       const raw = m[4] ?? '';
