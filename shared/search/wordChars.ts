@@ -39,7 +39,7 @@ const latinCode = (c: number): boolean => c < 0x80 || (c >= 0xc0 && c <= 0x24f) 
  * a thousands-separated number ("1.200", "1 200"): its separators are not part of its folded
  * form (`groupedWord`).
  */
-export const scanned = { ascii: true, latin: true, grouped: false, digits: false };
+export const scanned = { ascii: true, latin: true, grouped: false };
 
 // Thousands-separated numbers (docs/search.md, "Numbers and hyphenated compounds"), as the
 // index reads them in folded text (joinedWords.ts): a separator is a code unit that folds to
@@ -123,34 +123,39 @@ export function wordStart(text: string, i: number): number {
 
 /** The end of the word starting at `start`; sets `scanned` (ascii: letters and digits only, latin, grouped). */
 export function wordEnd(text: string, start: number): number {
-  let i = runEnd(text, start);
+  const i = runEnd(text, start);
   scanned.grouped = false;
-  if (scanned.digits) {
+  // A thousands-separated number starts with a run of 1–3 digits (checked only for such runs).
+  if (i - start <= 3 && i + 1 < text.length && isDigitRun(text, start, i)) {
     const g = groupEnd(text, start, i);
     if (g > i) {
       // Letters written right after the number stay in its word ("1.200kg" → "1200kg").
       const { ascii, latin } = scanned;
-      i = runEnd(text, g);
+      const end = runEnd(text, g);
       scanned.ascii &&= ascii;
       scanned.latin &&= latin;
       scanned.grouped = true;
+      return end;
     }
   }
   return i;
 }
 
-/** The end of the run of word characters from `start`; sets `scanned.ascii`, `scanned.latin`, `scanned.digits` (digits only). */
+function isDigitRun(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (digitOf(text.charCodeAt(k)) < 0) return false;
+  return true;
+}
+
+/** The end of the run of word characters from `start`; sets `scanned.ascii` and `scanned.latin`. */
 function runEnd(text: string, start: number): number {
   const n = text.length;
   let ascii = true;
   let latin = true;
-  let digits = true;
   let i = start;
   while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 128) {
       if (codeClass[c] !== 1) break;
-      if (c > 57) digits = false;
       i++;
       continue;
     }
@@ -158,12 +163,10 @@ function runEnd(text: string, start: number): number {
     if (k === 0) break;
     ascii = false;
     if (k === 2 || !latinCode(c)) latin = false;
-    if (digits && digitOf(c) < 0) digits = false;
     i += k;
   }
   scanned.ascii = ascii;
   scanned.latin = latin;
-  scanned.digits = digits && i > start;
   return i;
 }
 
