@@ -53,11 +53,12 @@ export function tokenize(text: string): WordToken[] {
   // Words found by character class (wordChars.ts), as WORD would match them.
   for (let start = wordStart(text, 0); start < n; start = wordStart(text, start)) {
     const end = wordEnd(text, start);
+    const { ascii, grouped } = scanned;
     // A thousands-separated number is one word without its separators ("1.200" → "1200").
-    const raw = scanned.grouped ? groupedWord(text.slice(start, end)) : text.slice(start, end);
+    const raw = grouped ? groupedWord(text.slice(start, end)) : text.slice(start, end);
     // Plain ASCII needs only lower-casing (most page text; foldText costs three normalisations).
     const lower = raw.toLowerCase();
-    if ((scanned.ascii && !scanned.grouped) || ASCII_WORD.test(lower)) out.push({ word: lower, start, end });
+    if ((ascii && !grouped) || ASCII_WORD.test(lower)) out.push({ word: lower, start, end });
     // Folding can split a run (NFKC turns "½" into "1⁄2"); the parts share the run's offsets.
     else for (const word of foldedParts(raw)) out.push({ word, start, end });
     start = end;

@@ -196,7 +196,9 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
     i = wordEnd(text, i);
     // A hyphenated compound ("narco-terroristas") matched as one word ("narcoterroristas"):
     // the whole compound is marked, as written.
-    if (isHyphen(text.charCodeAt(i)) && wordCharAt(text, i + 1) !== 0 && !continuesCompound(text, start)) {
+    // Most words end at a space or punctuation below U+00AD: one comparison rules them out.
+    const after = text.charCodeAt(i);
+    if ((after === 0x2d || (after >= 0xad && isHyphen(after))) && wordCharAt(text, i + 1) !== 0 && !continuesCompound(text, start)) {
       const end = compoundEnd(text, i);
       const raw = text.slice(start, end);
       let hit = memo.get(raw);
