@@ -4,7 +4,7 @@ import { foldText } from '../text/fold';
 import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
-import { HYPHENS, compoundEnd, continuesCompound, isHyphen, scanned, wordCharAt, wordEnd, wordStart } from './wordChars';
+import { HYPHENS, compoundEnd, continuesCompound, dottedEnd, isHyphen, scanned, wordCharAt, wordEnd, wordStart } from './wordChars';
 
 /**
  * Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado").
@@ -209,6 +209,16 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
         memo.set(raw, hit);
       }
       if (hit) { out.push({ start, end }); i = end; continue; }
+    }
+    // A dotted abbreviation ("EE.UU.") matched as one word ("eeuu"): marked as written.
+    if (after === 0x2e && i - start <= 4) {
+      const end = dottedEnd(text, start, i);
+      if (end > 0) {
+        const raw = text.slice(start, end);
+        let hit = memo.get(raw);
+        if (hit === undefined) memo.set(raw, (hit = terms.has(foldedWords(raw.replaceAll('.', '')).join(''))));
+        if (hit) { out.push({ start, end }); i = end; continue; }
+      }
     }
     // The word is text[start, i). A Latin word folds to one word starting with its first two
     // letters when they are ASCII: that head (lower-cased) rules most words out. Other words

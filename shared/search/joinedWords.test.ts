@@ -104,6 +104,43 @@ describe('hyphenated compounds', () => {
   });
 });
 
+describe('dotted abbreviations', () => {
+  it('are indexed as their letters joined, at the first letter’s place, beside their parts', () => {
+    expect(foldedTermsOf('La D.E.A. y los EE.UU. con la S.A.C').compounds).toEqual([
+      { word: 'dea', at: 1, parts: 3 }, { word: 'eeuu', at: 6, parts: 2 }, { word: 'sac', at: 10, parts: 3 },
+    ]);
+    // Not words of three letters or more, digits, a sentence's end, or a part of a longer dotted run.
+    expect(foldedTermsOf('el Sr.Pérez, www.inei.gob.pe, v.1 y 3.5; en la U. La policía; a.bc.def').compounds).toEqual([]);
+  });
+
+  it('are looked for joined in a query, written either way', () => {
+    expect(parseQuery('EEUU').include).toEqual([{ type: 'term', word: 'eeuu', prefix: false }]);
+    expect(parseQuery('EE.UU.').include).toEqual([
+      { type: 'term', word: 'ee', prefix: false, compound: 'eeuu' },
+      { type: 'term', word: 'uu', prefix: false, compound: 'eeuu' },
+    ]);
+    // No part is a word of its own (single letters, "e" and "a" stop words): the letters joined.
+    const parsed = parseQuery('d.e.a.');
+    expect(parsed.include).toEqual([{ type: 'term', word: 'dea', prefix: false }]);
+    expect(parsed.notes).toEqual([]);
+  });
+
+  it('leave the words the raw scan finds as they were', () => {
+    const pieces = ['ee', 'UU', 'a', 'D', 'Sr', 'abc', '.', '. ', ' ', '-', '1'];
+    for (let seed = 1; seed <= 200; seed++) {
+      let x = seed;
+      const text = Array.from({ length: 80 }, () => { x = (x * 1_103_515_245 + 12_345) & 0x7fffffff; return pieces[x % pieces.length]!; }).join('');
+      expect(tokenize(text).map((t) => t.word), `seed ${seed}: ${JSON.stringify(text)}`).toEqual(foldedTermsOf(text).words);
+    }
+  });
+
+  it('are highlighted whole, as written, when matched joined', () => {
+    expect(marked('La D.E.A. y la DEA; los EE.UU. y EEUU.', ['dea', 'eeuu'])).toEqual(['D.E.A', 'DEA', 'EE.UU', 'EEUU']);
+    expect(marked('en la U. La policía', ['ul'])).toEqual([]);
+    expect(marked('a.bc.def', ['abc'])).toEqual([]);
+  });
+});
+
 // Page-like text of numbers, separators, hyphens and words, for the raw scan (offsets) against
 // the index's folded words.
 const PIECES = ['1', '12', '123', '1234', '200', '000', '05', '2019', '0', '１２', 'kg', 'narco', 'Terror', 'año', 'café', 'x', '½',

@@ -51,14 +51,31 @@ const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0xa
 const LETTER = /\p{L}/u;
 const NONE: readonly Compound[] = [];
 
+// Dotted abbreviations, joined as compounds are: letters in runs of one or two, each after a
+// full stop ("ee.uu.", "d.e.a.", "s.a.c", "p.ej."), so "EEUU" finds "EE.UU." and the reverse.
+// Not a word of three letters or more ("Sr.Pérez", "www.inei.gob.pe"), nor digits ("v.1", "3.5").
+const DOTTED = /(?<![\p{L}\p{N}.])\p{L}{1,2}(?:\.\p{L}{1,2})+(?![\p{L}\p{N}]|\.[\p{L}\p{N}])/u;
+const DOTTED_ALL = new RegExp(DOTTED.source, 'gu');
+
+/** The offsets of the full stops inside the text's dotted abbreviations. */
+function dottedJoins(text: string): Set<number> {
+  const out = new Set<number>();
+  for (const m of text.matchAll(DOTTED_ALL)) {
+    for (let k = m[0].indexOf('.'); k >= 0; k = m[0].indexOf('.', k + 1)) out.add(m.index + k);
+  }
+  return out;
+}
+
 /**
- * The words of a folded text (numbers joined) and its hyphenated compounds: runs of words
+ * The words of a folded text (numbers joined), its hyphenated compounds and its dotted
+ * abbreviations ("ee.uu." → "eeuu", as a compound: dottedJoins): runs of words
  * each after exactly one hyphen, at least one part holding a letter ("narco-terroristas",
  * "M-19", "COVID-19"; not "5-10", "2019-05-12").
  */
 export function foldedTerms(folded: string): FoldedTerms {
   const text = joinNumbers(folded);
-  if (!HYPHENATED.test(text)) return { words: text.match(FOLDED_WORD) ?? [], compounds: NONE };
+  const dotted = DOTTED.test(text) ? dottedJoins(text) : undefined;
+  if (!dotted && !HYPHENATED.test(text)) return { words: text.match(FOLDED_WORD) ?? [], compounds: NONE };
   const words: string[] = [];
   const compounds: Compound[] = [];
   let first = 0;
@@ -70,7 +87,7 @@ export function foldedTerms(folded: string): FoldedTerms {
     if (list.some((w) => LETTER.test(w))) compounds.push({ word: list.join(''), at: first, parts });
   };
   for (const m of text.matchAll(FOLDED_WORD)) {
-    if (m.index !== prevEnd + 1 || !isHyphen(text.charCodeAt(prevEnd))) { close(); first = words.length; }
+    if (m.index !== prevEnd + 1 || !(isHyphen(text.charCodeAt(prevEnd)) || dotted?.has(prevEnd))) { close(); first = words.length; }
     words.push(m[0]);
     prevEnd = m.index + m[0].length;
   }

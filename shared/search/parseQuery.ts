@@ -119,6 +119,13 @@ export function parseQuery(input: string, filters: SearchFilters = {}): ParsedQu
     words.forEach((word, i) => {
       let prefix = starred && i === words.length - 1;
       if (prefix && word.length < MIN_PREFIX) { prefix = false; note('prefixTooShort'); }
+      // A compound none of whose parts is a word of its own ("d.e.a.": "d", "e", "a") is
+      // looked for as its parts joined ("dea"), once, at its first part.
+      const whole = starred ? undefined : compoundAt(compounds, i);
+      if (whole && !words.slice(whole.at, whole.at + whole.parts).some(isIndexable) && isIndexable(whole.word)) {
+        if (whole.at === i) target.push({ type: 'term', word: whole.word, prefix: false });
+        return;
+      }
       if (!prefix && !isIndexable(word)) { note('stopWordsIgnored'); return; }
       // A part of a compound also matches the compound written as one word; not with a prefix.
       const compound = starred ? undefined : compoundAt(compounds, i)?.word;

@@ -184,3 +184,27 @@ export function compoundEnd(text: string, i: number): number {
   while (isHyphen(text.charCodeAt(end)) && wordCharAt(text, end + 1) !== 0) end = wordEnd(text, end + 1);
   return end;
 }
+
+/**
+ * The end of a dotted abbreviation ("EE.UU.", "D.E.A.") whose first part is text[start, i),
+ * as joinedWords.ts reads them in folded text: parts of one or two letters each after a full
+ * stop, not after a word and a full stop, not followed by another word after a full stop
+ * ("a.bc.def" is none). The end is past the last part (its full stop is not marked). -1: none.
+ */
+export function dottedEnd(text: string, start: number, i: number): number {
+  if (!shortLetters(text, start, i) || text.charCodeAt(i) !== 0x2e) return -1;
+  if (start >= 2 && text.charCodeAt(start - 1) === 0x2e && wordCharAt(text, start - 2) !== 0) return -1;
+  let end = i;
+  let parts = 1;
+  while (text.charCodeAt(end) === 0x2e && wordCharAt(text, end + 1) !== 0) {
+    const next = wordEnd(text, end + 1);
+    if (!shortLetters(text, end + 1, next)) return -1;
+    end = next;
+    parts++;
+  }
+  return parts >= 2 ? end : -1;
+}
+
+const LETTERS = /^\p{L}{1,2}$/u;
+/** One or two letters (as they fold: "É" is one). */
+const shortLetters = (text: string, start: number, end: number): boolean => end - start <= 4 && LETTERS.test(text.slice(start, end).normalize('NFC'));
