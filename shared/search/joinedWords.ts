@@ -57,6 +57,19 @@ const NONE: readonly Compound[] = [];
 const DOTTED = /(?<![\p{L}\p{N}.])\p{L}{1,2}(?:\.\p{L}{1,2})+(?![\p{L}\p{N}]|\.[\p{L}\p{N}])/u;
 const DOTTED_ALL = new RegExp(DOTTED.source, 'gu');
 
+/**
+ * Whether a full stop stands between two letters anywhere (folded text): what a dotted
+ * abbreviation needs. Most full stops end a sentence, before a space: one look each, where
+ * the whole pattern tried at every place cost more than the rest of the words' reading.
+ */
+function mayBeDotted(text: string): boolean {
+  for (let k = text.indexOf('.', 1); k >= 0; k = text.indexOf('.', k + 1)) {
+    if (isLetterCode(text.charCodeAt(k + 1)) && isLetterCode(text.charCodeAt(k - 1))) return true;
+  }
+  return false;
+}
+const isLetterCode = (c: number): boolean => (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && LETTER.test(String.fromCharCode(c)));
+
 /** The offsets of the full stops inside the text's dotted abbreviations. */
 function dottedJoins(text: string): Set<number> {
   const out = new Set<number>();
@@ -74,7 +87,7 @@ function dottedJoins(text: string): Set<number> {
  */
 export function foldedTerms(folded: string): FoldedTerms {
   const text = joinNumbers(folded);
-  const dotted = DOTTED.test(text) ? dottedJoins(text) : undefined;
+  const dotted = mayBeDotted(text) && DOTTED.test(text) ? dottedJoins(text) : undefined;
   if (!dotted && !HYPHENATED.test(text)) return { words: text.match(FOLDED_WORD) ?? [], compounds: NONE };
   const words: string[] = [];
   const compounds: Compound[] = [];
