@@ -1,8 +1,9 @@
 // "Names not yet in the case": words a text marks as a name ("alias Cirilo", "conocido
 // como Pepe"), a person's full name even said once ("Pedro Yaranga, a security expert",
 // "then-President Alberto Fujimori"), a name an alias is given to ("Florindo Eleuterio
-// Flores, alias Artemio") and capitalised runs the text repeats ("InSight Crime" twice),
-// minus names the case already has. Suggestions only: the user decides what becomes an actor.
+// Flores, alias Artemio"), a name defined with its acronym ("… Crime (UNODC)") and
+// capitalised runs the text repeats ("InSight Crime" twice), minus names the case already has. Suggestions only: the user decides what becomes an actor.
+import { acronymDefinitions, type AcronymDefinition } from './acronyms';
 import { COMMON_WORDS } from './commonWords';
 import { cueBefore } from './cues';
 import { COMMON_FIRST_NAMES } from './firstNames';
@@ -203,6 +204,25 @@ function collect(t: PageTokens, tallies: Map<string, Tally>): void {
     } else if (!cued && content >= 2 && content <= MAX_WORDS) {
       add(tallies, p, false, !doubtful && givenName(words));
     }
+  }
+  for (const d of acronymDefinitions(t)) collectDefinition(t, d, tallies);
+}
+
+/**
+ * "United Nations Office on Drugs and Crime (UNODC)": the long name, from one occurrence, with
+ * the acronym (and a translation beside it) as its aliases. A definition of a place ("Valle de
+ * los Ríos Apurímac, Ene y Mantaro - VRAEM") is left out by its first word.
+ */
+function collectDefinition(t: PageTokens, d: AcronymDefinition, tallies: Map<string, Tally>): void {
+  if (SUGGESTION_STOP_WORDS.has(t.words[d.name.from]!)) return;
+  const name = phrase(t, d.name.from, d.name.to);
+  const tally = tallyOf(tallies, name.key);
+  if (tally.count === 0) add(tallies, name, false, false);
+  for (const span of d.other ? [{ from: d.acronym, to: d.acronym + 1 }, d.other] : [{ from: d.acronym, to: d.acronym + 1 }]) {
+    const alias = phrase(t, span.from, span.to);
+    if (alias.key === name.key) continue;
+    add(tallies, alias, true, false);
+    tally.aliases.set(alias.key, alias.form);
   }
 }
 

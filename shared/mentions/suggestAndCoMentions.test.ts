@@ -57,13 +57,16 @@ describe('suggestNames', () => {
     // A lower-case phrase before the cue names nobody: "el cabecilla, alias Dalmiro".
     expect(suggestNames(['El cabecilla senderista, alias Dalmiro, huyó.'], trie).map((x) => [x.name, x.aliases])).toEqual([['Dalmiro', []]]);
   });
-  it('suggests, from the InSight Crime article, the outlet it quotes and the alias it introduces', () => {
+  it('suggests, from the InSight Crime article, the outlet it quotes, the alias it introduces and the agencies it defines', () => {
     const text = readFileSync(new URL('../../../shared/fixtures/vraem-article.txt', import.meta.url), 'utf8');
     const withoutCirilo = new NameTrie(nameEntriesForActors(VRAEM_ACTORS.filter((a) => a.id !== 'cirilo')));
     expect(suggestNames([text], withoutCirilo)).toEqual([
       // The third "InSight Crime" is the heading "InSight Crime Analysis", another phrase.
       { name: 'InSight Crime', key: 'insight crime', count: 2, cued: 0, aliases: [] },
       { name: 'Cirilo', key: 'cirilo', count: 1, cued: 1, aliases: [] },
+      // "Peru's Counter-Terrorism Directorate (Dirección Contra el Terrorismo - DIRCOTE)"
+      { name: 'Dirección Contra el Terrorismo', key: 'direccion contra el terrorismo', count: 1, cued: 0, aliases: ['DIRCOTE', 'Counter-Terrorism Directorate'] },
+      { name: 'United Nations Office on Drugs and Crime', key: 'united nations office on drugs and crime', count: 1, cued: 0, aliases: ['UNODC'] },
     ]);
   });
 
@@ -73,10 +76,20 @@ describe('suggestNames', () => {
     const s = suggestNames([text], guzmanOnly);
     const byName = new Map(s.map((x) => [x.name, x]));
     expect(s.map((x) => x.name).sort()).toEqual([
-      'Alberto Fujimori', 'Cirilo', 'Florindo Eleuterio Flores', 'InSight Crime', 'Jorge Quispe Palomino', 'Pedro Yaranga', 'Shining Path',
+      'Alberto Fujimori', 'Cirilo', 'Dirección Contra el Terrorismo', 'Florindo Eleuterio Flores', 'InSight Crime', 'Jorge Quispe Palomino',
+      'Militarizado Partido Comunista del Perú', 'Pedro Yaranga', 'Shining Path', 'United Nations Office on Drugs and Crime',
     ]);
     expect(byName.get('Florindo Eleuterio Flores')?.aliases).toEqual(['Artemio']);
     expect(byName.has('Artemio')).toBe(false);
+  });
+
+  it('offers an acronym as a name of the actor whose name it spells', () => {
+    const texts = ['Lo dijo el Ejército de Liberación Nacional (ELN). Sendero Luminoso (SL) negó todo; The Shining Path (SP) too.'];
+    expect(suggestNames(texts, trie).map((x) => [x.name, x.aliases, x.aliasOf?.name])).toEqual([
+      ['SL', [], 'Sendero Luminoso'],
+      ['SP', [], 'Shining Path'],
+      ['Ejército de Liberación Nacional', ['ELN'], undefined],
+    ]);
   });
 
   it('skips all-capital headings', () => {

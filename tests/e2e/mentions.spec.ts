@@ -109,8 +109,14 @@ test('"Add as a name of…" a suggested name makes it that actor\'s mention', as
   await suggestions.getByRole('option', { name: /^Shining Path/ }).click();
   await expect(page.getByText('Added “InSight Crime” to Shining Path')).toBeVisible();
   await expect(suggestions).not.toContainText('InSight Crime');
-  // People the article names once, by given name and surname, are still to be added.
-  await expect(suggestions.getByRole('listitem')).toHaveText([/^Alberto Fujimori\s*once/, /^Pedro Yaranga\s*once/]);
+  // People the article names once, by given name and surname, and the agencies it defines with
+  // their acronyms, are still to be added.
+  await expect(suggestions.getByRole('listitem')).toHaveText([
+    /^Alberto Fujimori\s*once/,
+    /^Dirección Contra el Terrorismo\s*alias DIRCOTE, Counter-Terrorism Directorate\s*once/,
+    /^Pedro Yaranga\s*once/,
+    /^United Nations Office on Drugs and Crime\s*alias UNODC\s*once/,
+  ]);
   const shiningPath = mentioned(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Shining Path', exact: true }) });
   // 11 before, and the article says "InSight Crime" three times.
   await expect(shiningPath).toContainText('14 mentions');
