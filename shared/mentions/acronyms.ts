@@ -47,21 +47,16 @@ function runBack(t: PageTokens, last: number): number {
   return from;
 }
 
-/**
- * Whether `letters` spell words[w…]: each word gives a prefix (a syllable or its initial),
- * connectors may give none. `failed` remembers (a, w) pairs already tried, so a hostile page
- * ("AAAA AAAA … (AAAAAAAAAA)") costs at most letters × words steps.
- */
-function spells(letters: string, a: number, words: readonly string[], w: number, failed = new Set<number>()): boolean {
+/** Whether `letters` spell words[w…]: each word gives a prefix (a syllable or its initial), connectors may give none. */
+function spells(letters: string, a: number, words: readonly string[], w: number): boolean {
   if (a === letters.length) return words.slice(w).every((x) => CONNECTORS.has(x));
-  if (w === words.length || failed.has(a * 64 + w)) return false;
+  if (w === words.length) return false;
   const word = words[w]!;
-  if (CONNECTORS.has(word) && spells(letters, a, words, w + 1, failed)) return true;
+  if (CONNECTORS.has(word) && spells(letters, a, words, w + 1)) return true;
   for (let k = 1; k <= word.length && a + k <= letters.length; k++) {
     if (word[k - 1] !== letters[a + k - 1]) break;
-    if (spells(letters, a + k, words, w + 1, failed)) return true;
+    if (spells(letters, a + k, words, w + 1)) return true;
   }
-  failed.add(a * 64 + w);
   return false;
 }
 
