@@ -47,7 +47,11 @@ function runBack(t: PageTokens, last: number): number {
   return from;
 }
 
-/** Whether `letters` spell words[w…]: each word gives a prefix (a syllable or its initial), connectors may give none. */
+/**
+ * Whether `letters` spell words[w…]: each word gives a prefix (a syllable or its initial),
+ * connectors may give none. At most 10 letters over at most 10 words (ACRONYM, MAX_NAME_WORDS):
+ * a few hundred tries at worst, whatever the page.
+ */
 function spells(letters: string, a: number, words: readonly string[], w: number): boolean {
   if (a === letters.length) return words.slice(w).every((x) => CONNECTORS.has(x));
   if (w === words.length) return false;
