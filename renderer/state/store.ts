@@ -13,8 +13,8 @@ import { createChartSlice } from './chartSlice';
 export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles' | 'timeline' | 'map' | 'chart';
 
 export type Editor =
-  /** `name` prefills a new actor ("Create actor" from a suggested name). */
-  | { kind: 'actor'; id: string | null; name?: string }
+  /** `name` and `aliases` prefill a new actor ("Create actor" from a suggested name). */
+  | { kind: 'actor'; id: string | null; name?: string; aliases?: readonly string[] }
   | { kind: 'event'; id: string | null }
   | { kind: 'case'; id: string | null }
   | null;
