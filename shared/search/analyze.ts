@@ -14,8 +14,8 @@ import { englishStemmer, lunr, spanishStemmer } from './lunrSetup';
 import { EN_STOP_WORDS, ES_STOP_WORDS, STOP_WORDS } from './stopWords';
 import { scanned, wordEnd, wordStart } from './wordChars';
 
-/** Bump when anything here changes the terms produced: stored segments then need rebuilding. */
-export const ANALYZER_VERSION = 2;
+/** Bump when anything here, or what records.ts indexes a record by, changes the terms produced: stored segments then need rebuilding. */
+export const ANALYZER_VERSION = 3;
 
 /** Language a text is read in: 'mixed' (short, mixed or another language) reads it in both. */
 export type Lang = 'es' | 'en' | 'mixed';
