@@ -9,7 +9,7 @@ import { cueBefore } from './cues';
 import { COMMON_FIRST_NAMES } from './firstNames';
 import type { NameTrie } from './matcher';
 import { PARTICLES } from './rules';
-import { AMBIGUOUS_GIVEN_NAMES, SENTENCE_OPENERS, SUGGESTION_STOP_WORDS, TITLES } from './suggestStopWords';
+import { AMBIGUOUS_GIVEN_NAMES, INSTITUTION_WORDS, SENTENCE_OPENERS, SUGGESTION_STOP_WORDS, TITLES } from './suggestStopWords';
 import { tokenize, type PageTokens } from './tokens';
 
 export interface NameSuggestion {
@@ -129,7 +129,9 @@ const contentWords = (words: readonly string[]): number => words.filter((w) => !
 
 /**
  * The person a cue at word `cueAt` gives an alias to: a run of 2–4 capitalised words ending
- * right before it ("Florindo Eleuterio Flores, alias …"), or undefined.
+ * right before it ("Florindo Eleuterio Flores, alias …"), or undefined. An institution there
+ * is the source of the news, not the alias's bearer ("según la Policía Nacional, alias Cirilo
+ * murió").
  */
 function namedBefore(t: PageTokens, cueAt: number): Phrase | undefined {
   const last = cueAt - 1;
@@ -140,7 +142,7 @@ function namedBefore(t: PageTokens, cueAt: number): Phrase | undefined {
   from = trimTitles(t, from, last + 1);
   const words = t.words.slice(from, last + 1);
   const content = contentWords(words);
-  if (content < 2 || content > MAX_WORDS || ordinary(t.words[from]!) || words.some((w) => SUGGESTION_STOP_WORDS.has(w))) return undefined;
+  if (content < 2 || content > MAX_WORDS || ordinary(t.words[from]!) || words.some((w) => SUGGESTION_STOP_WORDS.has(w) || INSTITUTION_WORDS.has(w))) return undefined;
   return phrase(t, from, last + 1);
 }
 

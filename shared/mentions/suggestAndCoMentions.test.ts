@@ -54,8 +54,11 @@ describe('suggestNames', () => {
     expect(suggestNames(['Detuvieron a Juan Carlos Mamani, alias Cirilo, en Pichari.'], trie)).toEqual([
       { name: 'Juan Carlos Mamani', key: 'juan carlos mamani', count: 1, cued: 0, aliases: [], aliasOf: { name: 'Cirilo', actorIds: ['cirilo'] } },
     ]);
-    // A lower-case phrase before the cue names nobody: "el cabecilla, alias Dalmiro".
+    // A lower-case phrase or an institution before the cue names nobody: "el cabecilla, alias
+    // Dalmiro", "según la Policía Nacional, alias Dalmiro".
     expect(suggestNames(['El cabecilla senderista, alias Dalmiro, huyó.'], trie).map((x) => [x.name, x.aliases])).toEqual([['Dalmiro', []]]);
+    expect(suggestNames(['Según la Policía Nacional, alias Dalmiro murió. According to InSight Crime, alias Dalmiro fled.'], trie)
+      .map((x) => [x.name, x.aliases])).toEqual([['Dalmiro', []]]);
   });
   it('suggests, from the InSight Crime article, the outlet it quotes, the alias it introduces and the agencies it defines', () => {
     const text = readFileSync(new URL('../../../shared/fixtures/vraem-article.txt', import.meta.url), 'utf8');

@@ -49,3 +49,12 @@ const OPENERS =
   'yesterday today tonight according later after before meanwhile however then also when while although ' +
   'since even still yet now there here instead earlier last';
 export const SENTENCE_OPENERS: ReadonlySet<string> = new Set(OPENERS.split(/\s+/).filter(Boolean).map(foldText));
+
+// Words of institutions' names: a run holding one, right before "alias X", names who reports
+// it ("según la Policía Nacional, alias Cirilo…"), not who bears the alias.
+const INSTITUTIONS =
+  'Policía Police Ejército Army Ministerio Ministry Fuerzas Forces Fuerza Force Dirección Directorate Comando Command ' +
+  'Fiscalía Prosecutor Prosecutors Tribunal Court Corte Juzgado Gobierno Government Congreso Congress Nacional National ' +
+  'Marina Navy Fiscal Defensoría Agencia Agency Oficina Office Comisión Commission Instituto Institute Diario Radio Televisión ' +
+  'Crime Comercio República Associated Press Reuters';
+export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(INSTITUTIONS.split(/\s+/).filter(Boolean).map(foldText));
