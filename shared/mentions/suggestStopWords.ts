@@ -16,9 +16,10 @@ const MONTHS_DAYS =
   'January February March April May June July August September October November December ' +
   'lunes martes miércoles jueves viernes sábado domingo Monday Tuesday Wednesday Thursday Friday Saturday Sunday';
 
-export const SUGGESTION_STOP_WORDS: ReadonlySet<string> = new Set(
-  (PLACES + ' ' + MONTHS_DAYS).split(/\s+/).filter(Boolean).map(foldText),
-);
+/** The folded words of a space-separated list. */
+const foldedSet = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean).map(foldText));
+
+export const SUGGESTION_STOP_WORDS: ReadonlySet<string> = foldedSet(`${PLACES} ${MONTHS_DAYS}`);
 
 // Titles and offices written before a person's name: "President Alberto Fujimori", "el fiscal
 // Juan Pérez", "Gen. Luis Mendoza". Dropped from a suggestion when a given name follows.
@@ -30,7 +31,7 @@ const TITLE_WORDS =
   'cabecilla líder jefe jefa dr dra sr sra srta gral cmdte cdte tte ' +
   'president ex former minister general colonel captain lieutenant sergeant major commander prosecutor judge ' +
   'senator congressman congresswoman mayor governor doctor father bishop professor sir lord mr mrs ms gen col capt lt sgt';
-export const TITLES: ReadonlySet<string> = new Set(TITLE_WORDS.split(/\s+/).filter(Boolean).map(foldText));
+export const TITLES: ReadonlySet<string> = foldedSet(TITLE_WORDS);
 
 // Common given names that are also ordinary words or places: "Segundo Informe", "Rosa Náutica",
 // "Santos Lugares". They begin a suggestion said once only when a cue introduces it.
@@ -39,7 +40,7 @@ const AMBIGUOUS_GIVEN =
   'Fortunato Pío Máximo Salvador Domingo Rosario Pilar Milagros Gloria Esperanza Consuelo Dolores Asunción ' +
   'Concepción Natividad Soledad Amparo Socorro Fe Paz Sol Ángel Ángela Cristian Marco Tito Pascual Modesto ' +
   'Inocencio Severino Celestino Santiago Simón Martín Lorenzo Guadalupe Lourdes Jesús Cruz';
-export const AMBIGUOUS_GIVEN_NAMES: ReadonlySet<string> = new Set(AMBIGUOUS_GIVEN.split(/\s+/).filter(Boolean).map(foldText));
+export const AMBIGUOUS_GIVEN_NAMES: ReadonlySet<string> = foldedSet(AMBIGUOUS_GIVEN);
 
 // Words that open sentences before a name ("Ayer Pedro Huamán llegó", "Según Pedro Yaranga"),
 // where the stop-word lists do not have them: dropping one leaves the name whole.
@@ -48,7 +49,7 @@ const OPENERS =
   'desde hasta incluso también sin embargo allí ahí aquí ahora recién pronto quizás tal vez ' +
   'yesterday today tonight according later after before meanwhile however then also when while although ' +
   'since even still yet now there here instead earlier last';
-export const SENTENCE_OPENERS: ReadonlySet<string> = new Set(OPENERS.split(/\s+/).filter(Boolean).map(foldText));
+export const SENTENCE_OPENERS: ReadonlySet<string> = foldedSet(OPENERS);
 
 // Words of institutions' names: a run holding one, right before "alias X", names who reports
 // it ("según la Policía Nacional, alias Cirilo…"), not who bears the alias.
@@ -57,4 +58,4 @@ const INSTITUTIONS =
   'Fiscalía Prosecutor Prosecutors Tribunal Court Corte Juzgado Gobierno Government Congreso Congress Nacional National ' +
   'Marina Navy Fiscal Defensoría Agencia Agency Oficina Office Comisión Commission Instituto Institute Diario Radio Televisión ' +
   'Crime Comercio República Associated Press Reuters';
-export const INSTITUTION_WORDS: ReadonlySet<string> = new Set(INSTITUTIONS.split(/\s+/).filter(Boolean).map(foldText));
+export const INSTITUTION_WORDS: ReadonlySet<string> = foldedSet(INSTITUTIONS);
