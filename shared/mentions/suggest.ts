@@ -31,6 +31,8 @@ export interface NameSuggestion {
    * Raúl" when Florindo Eleuterio Flores is an actor): that name as written and whose it is.
    */
   readonly aliasOf?: { readonly name: string; readonly actorIds: readonly string[] };
+  /** A group: the text defines the name with its acronym ("United Nations Office on Drugs and Crime (UNODC)"). */
+  readonly group?: true;
 }
 
 export interface SuggestOptions {
@@ -57,6 +59,8 @@ interface Tally {
   given: number;
   /** Keys of the names a cue right after this one gives (its aliases), with their forms. */
   aliases: Map<string, string>;
+  /** Defined with its acronym: an organisation. */
+  group: boolean;
 }
 
 const capitalised = (t: PageTokens, i: number): boolean => {
@@ -101,7 +105,7 @@ function phrase(t: PageTokens, from: number, to: number): Phrase {
 
 function tallyOf(tallies: Map<string, Tally>, key: string): Tally {
   let tally = tallies.get(key);
-  if (!tally) tallies.set(key, (tally = { forms: new Map(), count: 0, cued: 0, given: 0, aliases: new Map() }));
+  if (!tally) tallies.set(key, (tally = { forms: new Map(), count: 0, cued: 0, given: 0, aliases: new Map(), group: false }));
   return tally;
 }
 
@@ -220,6 +224,7 @@ function collectDefinition(t: PageTokens, d: AcronymDefinition, tallies: Map<str
   const name = phrase(t, d.name.from, d.name.to);
   const tally = tallyOf(tallies, name.key);
   if (tally.count === 0) add(tallies, name, false, false);
+  tally.group = true;
   for (const span of d.other ? [{ from: d.acronym, to: d.acronym + 1 }, d.other] : [{ from: d.acronym, to: d.acronym + 1 }]) {
     const alias = phrase(t, span.from, span.to);
     if (alias.key === name.key) continue;
@@ -270,7 +275,7 @@ export function suggestNames(texts: Iterable<string>, trie: NameTrie, options: S
     if (listedUnder.has(key) || actorsOf(key).length > 0) continue;
     const aliases = [...tally.aliases].filter(([k]) => actorsOf(k).length === 0).map(([, form]) => form);
     const of = aliasOf.get(key);
-    out.push({ name: commonest(tally.forms), key, count: tally.count, cued: tally.cued, aliases, ...(of ? { aliasOf: of } : {}) });
+    out.push({ name: commonest(tally.forms), key, count: tally.count, cued: tally.cued, aliases, ...(of ? { aliasOf: of } : {}), ...(tally.group ? { group: true as const } : {}) });
   }
   return out.sort((a, b) => b.count - a.count || b.cued - a.cued || a.key.localeCompare(b.key));
 }

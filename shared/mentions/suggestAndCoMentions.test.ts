@@ -68,8 +68,8 @@ describe('suggestNames', () => {
       { name: 'InSight Crime', key: 'insight crime', count: 2, cued: 0, aliases: [] },
       { name: 'Cirilo', key: 'cirilo', count: 1, cued: 1, aliases: [] },
       // "Peru's Counter-Terrorism Directorate (Dirección Contra el Terrorismo - DIRCOTE)"
-      { name: 'Dirección Contra el Terrorismo', key: 'direccion contra el terrorismo', count: 1, cued: 0, aliases: ['DIRCOTE', 'Counter-Terrorism Directorate'] },
-      { name: 'United Nations Office on Drugs and Crime', key: 'united nations office on drugs and crime', count: 1, cued: 0, aliases: ['UNODC'] },
+      { name: 'Dirección Contra el Terrorismo', key: 'direccion contra el terrorismo', count: 1, cued: 0, aliases: ['DIRCOTE', 'Counter-Terrorism Directorate'], group: true },
+      { name: 'United Nations Office on Drugs and Crime', key: 'united nations office on drugs and crime', count: 1, cued: 0, aliases: ['UNODC'], group: true },
     ]);
   });
 

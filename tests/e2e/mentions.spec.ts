@@ -137,6 +137,19 @@ test('"Create actor" from a name the case does not have yet', async ({ page }) =
   await expect(detail(page).getByRole('region', { name: 'Names not yet in the case' })).not.toContainText('InSight Crime');
 });
 
+test('"Create actor" from a name the article defines with its acronym: a group, the acronym its other name', async ({ page }) => {
+  await sampleWithArticle(page);
+  const suggestions = detail(page).getByRole('region', { name: 'Names not yet in the case' });
+  await suggestions.getByRole('button', { name: 'Create actor: United Nations Office on Drugs and Crime' }).click();
+  const form = page.getByRole('form', { name: 'New actor' });
+  await expect(form.getByLabel('Primary name')).toHaveValue('United Nations Office on Drugs and Crime');
+  await expect(form.getByLabel('Kind')).toHaveValue('other_group');
+  await expect(form.getByRole('textbox', { name: 'Other name 1' })).toHaveValue('UNODC');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('United Nations Office on Drugs and Crime');
+  await expect(page.getByRole('region', { name: /Mentioned in/ })).toContainText(TITLE);
+});
+
 test('a name and the alias a source gives it: one new actor with both, or the alias added to the actor it names', async ({ page }) => {
   await loadSample(page);
   const dir = await mkdtemp(path.join(tmpdir(), 'casefile-alias-'));

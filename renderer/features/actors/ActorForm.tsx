@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Actor } from '../../../shared/model';
+import type { Actor, ActorKind } from '../../../shared/model';
 import { ACTOR_KINDS, blankActor, issuesByPath, newId } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import { getActor, saveActor } from '../../db/actors';
@@ -16,13 +16,13 @@ import { MembershipRows, NameRows, StatusRows } from './ActorFormRows';
 import { saveFailedText } from '../storage/saveErrors';
 
 /** Create (id null) or edit an actor. Input is never lost: a failed save keeps the draft and shows why. */
-export function ActorForm({ id, name = '', aliases = [] }: { id: string | null; name?: string; aliases?: readonly string[] }) {
+export function ActorForm({ id, name = '', aliases = [], kind }: { id: string | null; name?: string; aliases?: readonly string[]; kind?: ActorKind | undefined }) {
   const db = useDb();
   const activeCaseId = useUi((s) => s.activeCaseId);
   const existing = useLiveQuery(async () => (id ? (await getActor(db, id)) ?? null : null), [db, id]);
   if (id && existing === undefined) return null;
   const names = aliases.map((alias) => ({ id: newId(), name: alias, type: 'alias' as const, note: '', citations: [] }));
-  const initial = existing ?? { ...blankActor(), name, names, caseIds: activeCaseId ? [activeCaseId] : [] };
+  const initial = existing ?? { ...blankActor(kind), name, names, caseIds: activeCaseId ? [activeCaseId] : [] };
   return <Form initial={initial} isNew={!existing} />;
 }
 

@@ -57,7 +57,7 @@ function Suggestion({ suggestion }: { suggestion: NameSuggestion }) {
         </button>
       )}
       <button type="button" aria-label={t('mentions.createActorLabel', { name })}
-        onClick={() => useUi.getState().openEditor({ kind: 'actor', id: null, name, aliases })}>
+        onClick={() => useUi.getState().openEditor({ kind: 'actor', id: null, name, aliases, ...(suggestion.group ? { actorKind: 'other_group' } : {}) })}>
         {t('mentions.createActor')}
       </button>
       {picking ? (
