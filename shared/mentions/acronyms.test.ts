@@ -35,3 +35,13 @@ describe('acronymDefinitions', () => {
     expect(defined('the Liberation Army (ELN) (x')).toEqual([]);
   });
 });
+
+describe('acronymDefinitions on a hostile page', () => {
+  it('reads 10,000 brackets whose words could each spell the acronym in many ways, and finds none', () => {
+    // Each word could give 1–4 of the acronym's letters: every way is tried once per
+    // (letter, word), not once per path (a few hundred ms for the page, not seconds).
+    const text = Array.from({ length: 10_000 }, () => 'Aaaa Aaaa Aaaa Aaaa Aaaa Aaaa Aaaa Aaaa Aaaa Bbbb (AAAAAAAAAA)').join(' ');
+    expect(defined(text)).toEqual([]);
+    expect(defined(`${text} the Aaaa Aaaa Agency (AAA)`)).toEqual(['Aaaa Aaaa Agency = AAA']);
+  });
+});

@@ -49,18 +49,20 @@ function runBack(t: PageTokens, last: number): number {
 
 /**
  * Whether `letters` spell words[w…]: each word gives a prefix (a syllable or its initial),
- * connectors may give none. At most 10 letters over at most 10 words (ACRONYM, MAX_NAME_WORDS):
- * a few hundred tries at worst, whatever the page.
+ * connectors may give none. `failed` remembers the (letter, word) pairs already tried: at most
+ * 10 letters over 10 words (ACRONYM, MAX_NAME_WORDS), so at most 110 steps per start however
+ * the words repeat ("Aaaa Aaaa … (AAAAAAAAAA)" on a hostile page took ~1,000 without it).
  */
-function spells(letters: string, a: number, words: readonly string[], w: number): boolean {
+function spells(letters: string, a: number, words: readonly string[], w: number, failed = new Set<number>()): boolean {
   if (a === letters.length) return words.slice(w).every((x) => CONNECTORS.has(x));
-  if (w === words.length) return false;
+  if (w === words.length || failed.has(a * 64 + w)) return false;
   const word = words[w]!;
-  if (CONNECTORS.has(word) && spells(letters, a, words, w + 1)) return true;
+  if (CONNECTORS.has(word) && spells(letters, a, words, w + 1, failed)) return true;
   for (let k = 1; k <= word.length && a + k <= letters.length; k++) {
     if (word[k - 1] !== letters[a + k - 1]) break;
-    if (spells(letters, a + k, words, w + 1)) return true;
+    if (spells(letters, a + k, words, w + 1, failed)) return true;
   }
+  failed.add(a * 64 + w);
   return false;
 }
 
