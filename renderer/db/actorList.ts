@@ -13,7 +13,7 @@ import { cmp, compareActorRows, toActor } from './derive';
 import { SMALL_SET, firstInOrder, intersect, pickInOrder, union } from './idSets';
 import { getActorsByIds } from './actors';
 import type { IndexRange } from './rawReads';
-import { liveCount, liveKeys, liveRows, liveRowsByIds, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
+import { liveKeys, liveRows, liveRowsByIds, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
 
 export type { ActorFilter, ActorSort } from './actorFilter';
 export { isSingleIndexFilter } from './actorFilter';
@@ -152,16 +152,6 @@ export async function firstActors(db: CasefileDb, filter: ActorFilter, sort: Act
     rows = await collection.reverse().limit(limit).toArray();
   }
   return rows.map(toActor);
-}
-
-/**
- * How many actors match a filter one index range answers (one status, one kind): a native
- * count of that range, a few ms where reading its ids takes a few hundred (observed in a live
- * query, taken over from the read started ahead: ./actorsAhead.ts). Undefined for any other filter.
- */
-export function countInRange(db: CasefileDb, filter: ActorFilter): Promise<number> | undefined {
-  const fast = fastPath(filter);
-  return fast?.kind === 'range' ? liveCount(db, 'actors', statusOrKind(fast.field, fast.value, 'name')) : undefined;
 }
 
 /** How many actors match; one native count where a single index answers the filter. */

@@ -5,7 +5,7 @@ import { combinedGroups, combinedRanges, fastPath, firstScreenRange, matchesOfKe
 import type { CasefileDb } from './db';
 import type { HeldStatuses } from './heldStatuses';
 import { firstInOrder } from './idSets';
-import { readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsCountAndKeysAhead } from './readsAhead';
+import { readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsAndKeysAhead } from './readsAhead';
 
 /**
  * Starts now the reads a live list of this filter is about to make (its first screen by name,
@@ -28,8 +28,8 @@ export function readActorsAhead(
     if (first) readRowsAhead(db, 'actors', first, firstScreen);
     return;
   }
-  // One status or kind by name: its first screen, its count and all its ids, in one transaction.
-  if (first && fast?.kind === 'range') return readRowsCountAndKeysAhead(db, 'actors', first, firstScreen);
+  // One status or kind by name: its first screen and all its ids, in one transaction.
+  if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
   if (first) readRowsAhead(db, 'actors', first, firstScreen);
   if (!fast && held) {
     // A combined filter, with every id held in display order (`sortedAll`): its index ranges

@@ -39,24 +39,11 @@ export function rawRows<T>(db: CasefileDb, store: 'actors', { index, lower, uppe
   }
 }
 
-export function rawCount(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange): Promise<number> {
-  try {
-    const range = db.deps.IDBKeyRange.bound(lower, upper, false, false);
-    return request<number>(db, store, index, (source) => source.count(range));
-  } catch {
-    return Promise.resolve(db.table(store).where(index).between(lower, upper, true, true).count());
-  }
-}
-
 /**
- * The first `limit` rows, how many entries there are, and every primary key of `range`: three
- * requests in one readonly transaction, each answered as soon as it is read, in that order
- * (a native count of 10,000 index entries comes well before their keys, which must be turned
- * into JavaScript values).
+ * The first `limit` rows and every primary key of `range`: two requests in one readonly
+ * transaction, each answered as soon as it is read (the rows first).
  */
-export function rawRowsCountAndKeys<T>(
-  db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number,
-): { rows: Promise<T[]>; count: Promise<number>; keys: Promise<string[]> } {
+export function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number): { rows: Promise<T[]>; keys: Promise<string[]> } {
   let range: IDBKeyRange;
   let source: IDBObjectStore | IDBIndex;
   try {
@@ -65,18 +52,10 @@ export function rawRowsCountAndKeys<T>(
     source = index === ':id' ? os : os.index(index);
   } catch {
     const collection = () => db.table(store).where(index).between(lower, upper, true, true);
-    return {
-      rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>),
-      count: Promise.resolve(collection().count()),
-      keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>),
-    };
+    return { rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>), keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>) };
   }
   const what = `reading ${store}.${index}`;
-  return {
-    rows: idbResult<T[]>(source.getAll(range, limit), what),
-    count: idbResult<number>(source.count(range), what),
-    keys: idbResult<string[]>(source.getAllKeys(range), what),
-  };
+  return { rows: idbResult<T[]>(source.getAll(range, limit), what), keys: idbResult<string[]>(source.getAllKeys(range), what) };
 }
 
 /** The rows of `ids` by primary key, in that order (undefined where there is none), in one readonly transaction. */

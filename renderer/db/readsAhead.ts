@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import type { CasefileDb } from './db';
 import { idbResult } from './idbResult';
 import type { IndexRange } from './rawReads';
-import { rawKeys, rawRows, rawRowsCountAndKeys } from './rawReads';
+import { rawKeys, rawRows, rawRowsAndKeys } from './rawReads';
 import { withPriority } from './readPriority';
 
 /**
@@ -38,7 +38,7 @@ function watchWrites(): void {
   });
 }
 
-export const aheadKey = (what: 'keys' | 'rows' | 'count', store: string, { index, lower, upper }: IndexRange, limit: number | undefined) =>
+export const aheadKey = (what: 'keys' | 'rows', store: string, { index, lower, upper }: IndexRange, limit: number | undefined) =>
   JSON.stringify([what, store, index, lower, upper, limit ?? null]);
 export const byIdsKey = (store: string, ids: readonly string[]) => JSON.stringify(['ids', store, ids]);
 
@@ -76,19 +76,16 @@ export function readRowsAhead(db: CasefileDb, store: 'actors', range: IndexRange
 }
 
 /**
- * Starts reading the first `limit` rows, the count and every key of `range` now, in one
- * transaction (as the list of one status shows them: its first screen and its count at once,
- * then the rest of its ids for scrolling), for a live query about to ask for the rows with
- * `liveRows` and the count with `liveCount`, and one about to ask for the keys with `liveKeys`.
+ * Starts reading the first `limit` rows and every key of `range` now, in one transaction (as
+ * the list of one status shows them: its first screen, then its count), for a live query about
+ * to ask for the rows with `liveRows` and one about to ask for the keys with `liveKeys`.
  */
-export function readRowsCountAndKeysAhead(db: CasefileDb, store: 'actors', range: IndexRange, limit: number): void {
+export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: IndexRange, limit: number): void {
   const rowsKey = aheadKey('rows', store, range, limit);
-  const countKey = aheadKey('count', store, range, undefined);
   const keysKey = aheadKey('keys', store, range, undefined);
-  if (ahead.has(rowsKey) || ahead.has(countKey) || ahead.has(keysKey)) return;
-  const { rows, count, keys } = rawRowsCountAndKeys(db, store, range, limit);
+  if (ahead.has(rowsKey) || ahead.has(keysKey)) return;
+  const { rows, keys } = rawRowsAndKeys(db, store, range, limit);
   putAhead(db, rowsKey, () => rows);
-  putAhead(db, countKey, () => count);
   putAhead(db, keysKey, () => keys);
 }
 

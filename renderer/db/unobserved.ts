@@ -1,7 +1,7 @@
 import Dexie, { RangeSet } from 'dexie';
 import type { CasefileDb } from './db';
 import type { IndexRange } from './rawReads';
-import { rawCount, rawGets, rawKeys, rawRows } from './rawReads';
+import { rawGets, rawKeys, rawRows } from './rawReads';
 import { aheadKey, byIdsKey, takeAhead } from './readsAhead';
 
 /**
@@ -94,18 +94,6 @@ export function liveKeys(db: CasefileDb, store: 'actors', range: IndexRange, opt
   const observed = observeIndexRange(db, store, range);
   const keys = unobservedKeys(db, store, range, options);
   return Dexie.Promise.all([keys, observed]).then(([ids]) => ids);
-}
-
-/**
- * How many entries `range` of the index holds, by a native count (no key is read into
- * JavaScript), read as `liveKeys` reads keys, or taken over from `readRowsCountAndKeysAhead`.
- * In a live query the range and the table's deletes are observed: any write that could change
- * the count reruns it.
- */
-export function liveCount(db: CasefileDb, store: 'actors', range: IndexRange): Promise<number> {
-  const observed = Dexie.Promise.all([observeIndexRange(db, store, range), observeDeletes(db, store)]);
-  const count = takeAhead<number>(db, aheadKey('count', store, range, undefined)) ?? rawCount(db, store, range);
-  return Dexie.Promise.all([count, observed]).then(([n]) => n);
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { getActorsByIds } from '../../db/actors';
-import { SORTED_CHUNK, countInRange, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
+import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryActorIdsAhead, sortedIdsInChunks } from '../../db/actorList';
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
 import type { HeldStatuses } from '../../db/heldStatuses';
 import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
@@ -123,24 +123,14 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // A filter combining statuses with anything else reads none of its statuses while they are held
   // (and reads again when they are read again, after a write).
   const statusesForHead = !singleIndex && filter.statuses?.length ? statuses : undefined;
-  // A one-status (or one-kind) filter whose ids are not in memory counts its index range natively
-  // beside its first screen (a few ms, where its 10,000 ids take a few hundred on a loaded
-  // machine), so that its rows and count show at once; its ids follow (`range` below), for
-  // scrolling past the first screen. Decided as the filter is applied (a rerun after a write
-  // decides the same; the ids, once read, give the count in any case).
-  const countWithHead = singleIndex && !isAll && fromMemory === undefined;
   const head = useLiveQuery(() => withPriority(async (): Promise<Head> => {
     const written = actorWrites(db);
-    // The rows asked for first: both are answered in that order (in one transaction when read ahead).
-    const firstRead = firstActors(db, filter, sort, FIRST_SCREEN);
-    const counting = countWithHead ? countInRange(db, filter) : undefined;
-    const rows = await firstRead;
+    const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
     if (rows) {
       dropPrimedFirstScreen();
       const keep = !primedAnswered.current && primed?.key === key && sameRows(rows, primed.rows);
       primedAnswered.current = true;
-      const count = counting ? await counting : undefined;
-      return keep ? primed : { key, rows, ids: undefined, written, ...(count !== undefined ? { count } : {}) };
+      return keep ? primed : { key, rows, ids: undefined, written };
     }
     // A combined filter has no single index to read in order: it is answered whole, ordered
     // by the held sorted list when there is one, else by as much of it as is read so far if
@@ -207,8 +197,6 @@ type Head = {
   key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined;
   /** Actor writes counted when its read began (db/heldStatuses.ts). */
   written?: number;
-  /** How many match, counted natively with the rows, where its ids were not read with them. */
-  count?: number;
 };
 
 function answerOf(
@@ -223,7 +211,7 @@ function answerOf(
 }
 
 function answerFor(
-  key: string, head: Pick<Head, 'key' | 'rows' | 'ids' | 'total' | 'count'>,
+  key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined },
   full: { key: string; ids?: string[]; count?: number } | undefined,
 ): ActorIds {
   const firstRows = head.rows;
@@ -231,8 +219,6 @@ function answerFor(
   const ids = head.ids ?? whole?.ids;
   if (ids) return { ids, total: head.total ?? ids.length, counted: true, firstRows };
   const firstIds = firstRows.map((a) => a.id);
-  // Counted with the first screen: the rows past it show as pending until the ids are in.
-  if (head.count !== undefined) return { ids: firstIds, total: Math.max(head.count, firstIds.length), counted: true, firstRows };
   if (whole?.count !== undefined) return { ids: firstIds, total: Math.max(whole.count, firstIds.length), counted: true, firstRows };
   return { ids: firstIds, total: firstRows.length, counted: firstRows.length < FIRST_SCREEN, firstRows };
 }
