@@ -45,11 +45,16 @@ export async function primeFirstScreen(db: CasefileDb): Promise<void> {
   }
 }
 
+/** The number of actors the start-up probe counted, for the database it was counted in. */
+let counted: { db: CasefileDb; count: Promise<number | undefined> } | null = null;
+
 /**
  * Keeps the rows the start-up probe read (FIRST_SCREEN_READ) as the opening list's first
  * screen of `db`; without them (no probe read: an upgrade was pending), reads them through `db`.
+ * The probe's count, if given, is kept too (`startupCount`); it is not waited for here.
  */
-export async function primeFirstScreenFrom(db: CasefileDb, rows: Promise<unknown[] | undefined>): Promise<void> {
+export async function primeFirstScreenFrom(db: CasefileDb, rows: Promise<unknown[] | undefined>, count?: Promise<number | undefined>): Promise<void> {
+  if (count) counted = { db, count };
   const read = await rows;
   if (!read) return primeFirstScreen(db);
   primed = { db, rows: (read as ActorRow[]).map(toActor) };
@@ -63,4 +68,14 @@ export function primedFirstScreen(db: CasefileDb, filter: ActorFilter, sort: Act
 /** The list's own read has answered: the start-up rows are not used again. */
 export function dropPrimedFirstScreen(): void {
   primed = null;
+}
+
+/**
+ * The number of actors in `db` as the start-up probe counted it (in the transaction that read
+ * the first screen), or undefined where it did not (the promise may still answer undefined).
+ * True only as long as no actor has been written since: the list uses it only while it has
+ * seen no write (./useActorIds.ts).
+ */
+export function startupCount(db: CasefileDb): Promise<number | undefined> | undefined {
+  return counted?.db === db ? counted.count : undefined;
 }

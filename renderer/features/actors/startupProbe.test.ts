@@ -2,7 +2,7 @@ import Dexie from 'dexie';
 import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { blankActor } from '../../../shared/model';
-import { FIRST_SCREEN, FIRST_SCREEN_READ, dropPrimedFirstScreen, primeFirstScreenFrom, primedFirstScreen } from './firstScreen';
+import { FIRST_SCREEN, FIRST_SCREEN_READ, dropPrimedFirstScreen, primeFirstScreenFrom, primedFirstScreen, startupCount } from './firstScreen';
 import { firstActors } from '../../db/actorList';
 import { bulkInsertForBenchmark } from '../../db/bulk';
 import { NewerDatabaseError, SCHEMA_VERSION, openDatabase } from '../../db/db';
@@ -26,13 +26,17 @@ describe('the start-up probe', () => {
     expect(await probe.installed).toEqual({ nativeVersion: SCHEMA_VERSION * 10, metaSchemaVersion: SCHEMA_VERSION });
     let opened: Promise<void> | undefined;
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange }, 'strict', {
-      installed: probe.installed, onOpen: (d) => { opened = primeFirstScreenFrom(d, probe.rows); },
+      installed: probe.installed, onOpen: (d) => { opened = primeFirstScreenFrom(d, probe.rows, probe.count); },
     });
     await opened;
     const expected = await firstActors(db, {}, 'name', FIRST_SCREEN);
     expect(expected).toHaveLength(FIRST_SCREEN);
     expect(primedFirstScreen(db, {}, 'name')).toEqual(expected);
     dropPrimedFirstScreen();
+    // The count read after the rows, in the same transaction: the list's total until its ids are in.
+    expect(await probe.count).toBe(FIRST_SCREEN + 15);
+    expect(await startupCount(db)).toBe(await db.actors.count());
+    expect(startupCount(seed)).toBeUndefined();
   });
 
   it('creates nothing when there is no database, and the open then creates it', async () => {
@@ -40,6 +44,7 @@ describe('the start-up probe', () => {
     const probe = probeInstalled(indexedDB, 'casefile', SCHEMA_VERSION, FIRST_SCREEN_READ);
     expect(await probe.installed).toBeNull();
     expect(await probe.rows).toBeUndefined();
+    expect(await probe.count).toBeUndefined();
     expect(await indexedDB.databases()).toEqual([]);
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange }, 'strict', { installed: probe.installed });
     expect((await db.meta.get('schemaVersion'))?.value).toBe(SCHEMA_VERSION);
@@ -57,6 +62,7 @@ describe('the start-up probe', () => {
     const probe = probeInstalled(indexedDB, 'casefile', SCHEMA_VERSION, FIRST_SCREEN_READ);
     expect(await probe.installed).toEqual({ nativeVersion: 20, metaSchemaVersion: 2 });
     expect(await probe.rows).toBeUndefined();
+    expect(await probe.count).toBeUndefined();
     let opened: Promise<void> | undefined;
     // The probe's connection does not hold up the upgrade.
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange }, 'strict', {
@@ -78,6 +84,7 @@ describe('the start-up probe', () => {
     await expect(openDatabase('casefile', { indexedDB, IDBKeyRange }, 'strict', { installed: probe.installed }))
       .rejects.toBeInstanceOf(NewerDatabaseError);
     expect(await probe.rows).toBeUndefined();
+    expect(await probe.count).toBeUndefined();
     expect((await indexedDB.databases()).find((d) => d.name === 'casefile')?.version).toBe((SCHEMA_VERSION + 1) * 10);
 
     const other = new IDBFactory();
