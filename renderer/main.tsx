@@ -51,7 +51,7 @@ async function start() {
       installed: probe.installed,
       onOpen: (opened) => {
         performance.mark('casefile:dexie-open');
-        if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows, probe.count);
+        if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows, true);
       },
     });
     performance.mark('casefile:db-open');

@@ -8,12 +8,9 @@ export const DB_NAME = 'casefile';
 /**
  * The opening actor list's first screen as one raw read: the first rows of the `sortName`
  * index, as `firstActors(db, {}, 'name', FIRST_SCREEN)` reads them (features/actors/firstScreen.ts
- * keeps the rows; its test checks the two agree); and then the number of actors, the list's
- * count until its ids are in. The count (70–190 ms at 50,000 actors) runs while the app's
- * modules load, when IndexedDB has nothing else to do, instead of in the list's first second,
- * where the first filter's reads queued behind it (docs/benchmarks.md, session 12).
+ * keeps the rows; its test checks the two agree).
  */
-export const FIRST_SCREEN_READ: FirstRead = { store: 'actors', index: 'sortName', limit: 40, count: true };
+export const FIRST_SCREEN_READ: FirstRead = { store: 'actors', index: 'sortName', limit: 40 };
 
 let started: InstalledProbe | undefined;
 
@@ -30,6 +27,5 @@ export function startupProbe(): InstalledProbe {
   started = probeInstalled(indexedDB, DB_NAME, SCHEMA_VERSION, FIRST_SCREEN_READ);
   void started.installed.then(() => performance.mark('casefile:guard'), () => {});
   void started.rows.then(() => performance.mark('casefile:raw-rows'));
-  void started.count.then(() => performance.mark('casefile:raw-count'));
   return started;
 }

@@ -55,8 +55,6 @@ export interface FirstRead {
   store: string;
   index: string;
   limit: number;
-  /** Also count the store's rows natively, after the first rows (`InstalledProbe.count`). */
-  count?: boolean;
 }
 
 export interface InstalledProbe {
@@ -68,11 +66,6 @@ export interface InstalledProbe {
    * Never rejects. Only to be used once the guard has accepted `installed`.
    */
   rows: Promise<unknown[] | undefined>;
-  /**
-   * With `FirstRead.count`: how many rows the first read's store holds, counted in the same
-   * transaction just after its rows (when they are read at all); else undefined. Never rejects.
-   */
-  count: Promise<number | undefined>;
 }
 
 /**
@@ -86,13 +79,9 @@ export interface InstalledProbe {
 export function probeInstalled(factory: IDBFactory, name: string, current?: number, read?: FirstRead): InstalledProbe {
   let resolveInstalled!: (installed: InstalledDatabase | null) => void;
   let rejectInstalled!: (error: unknown) => void;
-  let resolveRowsOnly!: (rows: unknown[] | undefined) => void;
-  let resolveCount!: (count: number | undefined) => void;
+  let resolveRows!: (rows: unknown[] | undefined) => void;
   const installed = new Promise<InstalledDatabase | null>((resolve, reject) => { resolveInstalled = resolve; rejectInstalled = reject; });
-  const rows = new Promise<unknown[] | undefined>((resolve) => { resolveRowsOnly = resolve; });
-  const count = new Promise<number | undefined>((resolve) => { resolveCount = resolve; });
-  // No rows read: no count either (a pending count resolves on its own request).
-  const resolveRows = (read: unknown[] | undefined) => { resolveRowsOnly(read); if (read === undefined) resolveCount(undefined); };
+  const rows = new Promise<unknown[] | undefined>((resolve) => { resolveRows = resolve; });
   const fail = (error: unknown) => { resolveRows(undefined); rejectInstalled(error); };
   let absent = false;
   let request: IDBOpenDBRequest;
@@ -101,7 +90,7 @@ export function probeInstalled(factory: IDBFactory, name: string, current?: numb
     request = factory.open(name);
   } catch (error) {
     fail(error);
-    return { installed, rows, count };
+    return { installed, rows };
   }
   request.onupgradeneeded = () => {
     // Only fires when the database does not exist; aborting leaves nothing behind.
@@ -138,23 +127,16 @@ export function probeInstalled(factory: IDBFactory, name: string, current?: numb
         const first = store.index(read.index).getAll(null, read.limit);
         first.onsuccess = () => resolveRows(first.result as unknown[]);
         first.onerror = (event) => { event.preventDefault(); resolveRows(undefined); };
-        if (read.count) {
-          const counted = store.count();
-          counted.onsuccess = () => resolveCount(counted.result);
-          counted.onerror = (event) => { event.preventDefault(); resolveCount(undefined); };
-        } else {
-          resolveCount(undefined);
-        }
       } else {
         resolveRows(undefined);
       }
-      tx.onabort = () => { resolveCount(undefined); fail(tx.error ?? new Error(`Could not read meta of ${name}`)); };
+      tx.onabort = () => fail(tx.error ?? new Error(`Could not read meta of ${name}`));
     } catch (error) {
       fail(error);
     }
     idb.close();
   };
-  return { installed, rows, count };
+  return { installed, rows };
 }
 
 /** The data-format version an installed database claims, the higher of its two witnesses. */

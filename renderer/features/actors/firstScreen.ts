@@ -4,6 +4,7 @@ import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { firstActors } from '../../db/actorList';
 import type { ActorRow } from '../../db/derive';
 import { toActor } from '../../db/derive';
+import { actorWrites } from '../../db/heldStatuses';
 import { FIRST_SCREEN_READ } from '../../db/startupProbe';
 
 export { FIRST_SCREEN_READ } from '../../db/startupProbe';
@@ -45,19 +46,26 @@ export async function primeFirstScreen(db: CasefileDb): Promise<void> {
   }
 }
 
-/** The number of actors the start-up probe counted, for the database it was counted in. */
+/** The number of actors counted as the window opened, for the database it was counted in. */
 let counted: { db: CasefileDb; count: Promise<number | undefined> } | null = null;
 
 /**
  * Keeps the rows the start-up probe read (FIRST_SCREEN_READ) as the opening list's first
  * screen of `db`; without them (no probe read: an upgrade was pending), reads them through `db`.
- * The probe's count, if given, is kept too (`startupCount`); it is not waited for here.
+ * With `count`, and the probe's rows at hand, it also starts counting the actors natively
+ * (`startupCount`) and does not wait for it: the count (70–190 ms at 50,000 actors) then runs
+ * while the window renders and paints its first frame, instead of being asked for by the
+ * list's first render, to be in flight when the first filter comes (docs/benchmarks.md, session 12).
  */
-export async function primeFirstScreenFrom(db: CasefileDb, rows: Promise<unknown[] | undefined>, count?: Promise<number | undefined>): Promise<void> {
-  if (count) counted = { db, count };
+export async function primeFirstScreenFrom(db: CasefileDb, rows: Promise<unknown[] | undefined>, count = false): Promise<void> {
   const read = await rows;
   if (!read) return primeFirstScreen(db);
   primed = { db, rows: (read as ActorRow[]).map(toActor) };
+  if (count) {
+    // Writes are counted from before the count begins: the list takes the count only while none is seen.
+    actorWrites(db);
+    counted = { db, count: Promise.resolve(db.actors.count()).catch(() => undefined) };
+  }
 }
 
 /** The rows read at start-up, if they are the first screen of this list. */
@@ -71,10 +79,9 @@ export function dropPrimedFirstScreen(): void {
 }
 
 /**
- * The number of actors in `db` as the start-up probe counted it (in the transaction that read
- * the first screen), or undefined where it did not (the promise may still answer undefined).
- * True only as long as no actor has been written since: the list uses it only while it has
- * seen no write (./useActorIds.ts).
+ * The number of actors in `db` as counted when the window opened, or undefined where it was
+ * not (the promise may still answer undefined). True only as long as no actor has been written
+ * since: the list uses it only while `actorWrites(db)` is 0 (./useActorIds.ts).
  */
 export function startupCount(db: CasefileDb): Promise<number | undefined> | undefined {
   return counted?.db === db ? counted.count : undefined;
