@@ -51,7 +51,7 @@ async function start() {
       installed: probe.installed,
       onOpen: (opened) => {
         performance.mark('casefile:dexie-open');
-        if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows, true);
+        if (opening) firstScreen = primeFirstScreenFrom(opened, probe.rows);
       },
     });
     performance.mark('casefile:db-open');

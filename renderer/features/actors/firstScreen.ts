@@ -4,7 +4,6 @@ import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { firstActors } from '../../db/actorList';
 import type { ActorRow } from '../../db/derive';
 import { toActor } from '../../db/derive';
-import { actorWrites } from '../../db/heldStatuses';
 import { FIRST_SCREEN_READ } from '../../db/startupProbe';
 
 export { FIRST_SCREEN_READ } from '../../db/startupProbe';
@@ -46,26 +45,14 @@ export async function primeFirstScreen(db: CasefileDb): Promise<void> {
   }
 }
 
-/** The number of actors counted as the window opened, for the database it was counted in. */
-let counted: { db: CasefileDb; count: Promise<number | undefined> } | null = null;
-
 /**
  * Keeps the rows the start-up probe read (FIRST_SCREEN_READ) as the opening list's first
  * screen of `db`; without them (no probe read: an upgrade was pending), reads them through `db`.
- * With `count`, and the probe's rows at hand, it also starts counting the actors natively
- * (`startupCount`) and does not wait for it: the count (70–190 ms at 50,000 actors) then runs
- * while the window renders and paints its first frame, instead of being asked for by the
- * list's first render, to be in flight when the first filter comes (docs/benchmarks.md, session 12).
  */
-export async function primeFirstScreenFrom(db: CasefileDb, rows: Promise<unknown[] | undefined>, count = false): Promise<void> {
+export async function primeFirstScreenFrom(db: CasefileDb, rows: Promise<unknown[] | undefined>): Promise<void> {
   const read = await rows;
   if (!read) return primeFirstScreen(db);
   primed = { db, rows: (read as ActorRow[]).map(toActor) };
-  if (count) {
-    // Writes are counted from before the count begins: the list takes the count only while none is seen.
-    actorWrites(db);
-    counted = { db, count: Promise.resolve(db.actors.count()).catch(() => undefined) };
-  }
 }
 
 /** The rows read at start-up, if they are the first screen of this list. */
@@ -76,13 +63,4 @@ export function primedFirstScreen(db: CasefileDb, filter: ActorFilter, sort: Act
 /** The list's own read has answered: the start-up rows are not used again. */
 export function dropPrimedFirstScreen(): void {
   primed = null;
-}
-
-/**
- * The number of actors in `db` as counted when the window opened, or undefined where it was
- * not (the promise may still answer undefined). True only as long as no actor has been written
- * since: the list uses it only while `actorWrites(db)` is 0 (./useActorIds.ts).
- */
-export function startupCount(db: CasefileDb): Promise<number | undefined> | undefined {
-  return counted?.db === db ? counted.count : undefined;
 }

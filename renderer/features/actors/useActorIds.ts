@@ -1,8 +1,7 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Actor, ActorStatus } from '../../../shared/model';
-import type { CasefileDb } from '../../db/db';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
 import { getActorsByIds } from '../../db/actors';
@@ -11,7 +10,7 @@ import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPrior
 import type { HeldStatuses } from '../../db/heldStatuses';
 import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
 import { OwnStatusReads } from './ownStatusReads';
-import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst, startupCount } from './firstScreen';
+import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
 export interface ActorIds {
   /**
@@ -166,17 +165,11 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     return { key, ids };
   }, [db, key, singleIndex, isAll, inMemory]);
   // The unfiltered list is the held one; until it is there, a native count gives the total
-  // (rows past the first screen show as pending meanwhile): the start-up probe's, counted while
-  // the app's modules loaded (./firstScreen.ts), as long as no actor has been written since;
-  // else one of its own, once while the held list loads (again after a write), not each time
-  // the list goes back to no filter: a count of 50,000 actors took 70–190 ms, and each one
-  // held up the filters and the held list behind it (the first filter, at start-up, most).
+  // (rows past the first screen show as pending meanwhile). Counted once while the held list
+  // loads (again after a write), not each time the list goes back to no filter: a count of
+  // 50,000 actors took 70–110 ms, and each one held up the filters and the held list behind it.
   const heldMissing = sortedAll === undefined;
-  const startCounted = useStartupCount(db);
-  const fromStart = writes === 0 ? startCounted : undefined;
-  const countNow = heldMissing && fromStart === undefined;
-  const counted = useLiveQuery(async () => (countNow ? withPriority(() => db.actors.count()) : undefined), [db, countNow]);
-  const allCount = counted ?? (typeof fromStart === 'number' ? fromStart : undefined);
+  const allCount = useLiveQuery(async () => (heldMissing ? withPriority(() => db.actors.count()) : undefined), [db, heldMissing]);
   const full = useMemo(() => {
     if (fromMemory) return { key, ids: fromMemory as string[] };
     if (!isAll) return range;
@@ -197,18 +190,6 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   if (answer && answer !== last) setLast(answer);
   const stale = useMemo(() => (last ? { ...last, pending: true } : undefined), [last]);
   return answer ?? stale;
-}
-
-/** The start-up probe's count of the actors of `db`: 'pending' until it answers, undefined where there is none. */
-function useStartupCount(db: CasefileDb): number | 'pending' | undefined {
-  const [counting] = useState(() => startupCount(db));
-  const [count, setCount] = useState<number | 'pending' | undefined>(counting ? 'pending' : undefined);
-  useEffect(() => {
-    let mounted = true;
-    void counting?.then((n) => { if (mounted) setCount(n); });
-    return () => { mounted = false; };
-  }, [counting]);
-  return count;
 }
 
 /** A filter's first screen: its rows, and where they were read with them its ids and count. */
