@@ -77,6 +77,10 @@ describe('what a page holds besides its plain lines', () => {
     expect(await pagesFor('narcotrafico')).toEqual([1]);
     expect(await pagesFor('well-known')).toEqual([1]);
     expect(await pagesFor('"well known"')).toEqual([1]);
+    // Either spelling finds the other (joinedWords.ts): the joined word a hyphenated query's
+    // parts also match, the compound kept with its hyphen also indexed joined.
+    expect(await pagesFor('narco-tráfico')).toEqual([1]);
+    expect(await pagesFor('wellknown')).toEqual([1]);
     expect(await pagesFor('Quellaveco')).toEqual([2]);
     expect(await pagesFor('"police report"')).toEqual([2]);
     // The snippet comes from the same text the page was indexed by.

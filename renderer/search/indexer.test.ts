@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/model';
 import { blankActor, blankEvent, newId } from '../../shared/model';
 import type { ExtractionResult } from '../../shared/pdf/types';
-import { DEFAULT_MERGE_POLICY, SEGMENT_FORMAT_VERSION } from '../../shared/search';
+import { ANALYZER_VERSION, DEFAULT_MERGE_POLICY, SEGMENT_FORMAT_VERSION } from '../../shared/search';
 import type { SearchResults } from '../../shared/search';
 import { deleteActor, saveActor } from '../db/actors';
 import { openDatabase } from '../db/db';
@@ -186,6 +186,37 @@ describe('SearchIndexer', () => {
     expect((await saveDocumentMetadata(db, { ...current, caseIds: [caseId] }, 6_000)).ok).toBe(true);
     await indexer.sync();
     expect(pages(await indexer.search('ayacucho', { caseIds: [caseId] }))).toEqual([`${doc.id}:1`]);
+  });
+
+  it('rebuilds the whole index stored by the analyzer version before this one', async () => {
+    const db = await freshDb();
+    const { leader } = await seed(db);
+    const doc = await addPdf(db, ['Los narco-terroristas llevaban 1.200 kilos de cocaína.'], 2_000);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const before = await storedSegmentIds(db);
+    // What an index stored by the previous release looks like: its catalog and every row
+    // stamped with the analyzer version before this one.
+    const previous = ANALYZER_VERSION - 1;
+    await db.searchSegments.toCollection().modify((row) => {
+      row.analyzerVersion = previous;
+      if (row.header) row.header = row.header.replace(/"analyzerVersion":\d+/, `"analyzerVersion":${previous}`);
+    });
+    const upgraded = new SearchIndexer(db);
+    expect(await upgraded.load()).toMatchObject({ loaded: 0 });
+    expect(await upgraded.sync()).toMatchObject({ fullRecordsBuild: true, documentsIndexed: 2 });
+    const after = await storedSegmentIds(db);
+    expect(after.filter((id) => before.includes(id))).toEqual([]);
+    const rows = await db.searchSegments.toArray();
+    expect(rows.map((row) => row.analyzerVersion)).toEqual(rows.map(() => ANALYZER_VERSION));
+    // The rebuilt index reads numbers and compounds as this analyzer does.
+    expect(pages(await upgraded.search('1200 kilos'))).toEqual([`${doc.id}:1`]);
+    expect(pages(await upgraded.search('narcoterroristas'))).toEqual([`${doc.id}:1`]);
+    expect(ids(await upgraded.search('gonzalo'), 'actor')).toEqual([leader.id]);
+    const restarted = new SearchIndexer(db);
+    expect(await restarted.load()).toMatchObject({ loaded: after.length, stale: 0 });
+    expect(pages(await restarted.search('1.200'))).toEqual([`${doc.id}:1`]);
   });
 
   it('rebuilds a segment written by another analyzer version, and ignores segments without a catalog', async () => {

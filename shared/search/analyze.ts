@@ -1,6 +1,7 @@
 /**
  * The one text pipeline for index and query (docs/search.md, "Normalisation"):
- *   tokenize on runs of letters/digits (any script) → foldText (NFKC, lower case, strip accents)
+ *   tokenize on runs of letters/digits (any script; thousands-separated numbers are one word and
+ *   hyphenated compounds add their parts joined: joinedWords.ts) → foldText (NFKC, lower case, strip accents)
  *   → drop the stop words of the text's language (detectLanguage; 'mixed' drops only words
  *   that are stop words in both) → index the folded word (its surface form).
  * Stems (Snowball Spanish, Porter English, of the FOLDED word) are never posted: each segment
@@ -12,10 +13,12 @@
 import { foldText } from '../text/fold';
 import { englishStemmer, lunr, spanishStemmer } from './lunrSetup';
 import { EN_STOP_WORDS, ES_STOP_WORDS, STOP_WORDS } from './stopWords';
-import { scanned, wordEnd, wordStart } from './wordChars';
+import { FOLDED_WORD, foldedTerms, joinNumbers } from './joinedWords';
+import type { FoldedTerms } from './joinedWords';
+import { groupedWord, scanned, wordEnd, wordStart } from './wordChars';
 
 /** Bump when anything here, or what records.ts indexes a record by, changes the terms produced: stored segments then need rebuilding. */
-export const ANALYZER_VERSION = 3;
+export const ANALYZER_VERSION = 4;
 
 /** Language a text is read in: 'mixed' (short, mixed or another language) reads it in both. */
 export type Lang = 'es' | 'en' | 'mixed';
@@ -28,15 +31,19 @@ export interface WordToken {
   end: number;
 }
 
-const FOLDED_WORD = /[\p{L}\p{N}]+/gu;
 const HAS_DIGIT = /\p{N}/u;
 const ASCII_WORD = /^[a-z0-9]+$/;
 /** Longer "words" are PDF junk (base64, hashes run together); they would bloat the index. */
 export const MAX_WORD_LENGTH = 40;
 
-/** Folded words of a text, for indexing: the whole text is folded once (fast path). */
+/** Folded words of a text, thousands-separated numbers joined (joinedWords.ts): the whole text is folded once (fast path). */
 export function foldedTokens(text: string): string[] {
-  return foldText(text).match(FOLDED_WORD) ?? [];
+  return joinNumbers(foldText(text)).match(FOLDED_WORD) ?? [];
+}
+
+/** Folded words of a text and its hyphenated compounds (each part joined, at its first part's place): what is indexed. */
+export function foldedTermsOf(text: string): FoldedTerms {
+  return foldedTerms(foldText(text));
 }
 
 /** Words with their offsets in the original text, for snippets and highlighting. */
@@ -46,10 +53,12 @@ export function tokenize(text: string): WordToken[] {
   // Words found by character class (wordChars.ts), as WORD would match them.
   for (let start = wordStart(text, 0); start < n; start = wordStart(text, start)) {
     const end = wordEnd(text, start);
-    const raw = text.slice(start, end);
+    const { ascii, grouped } = scanned;
+    // A thousands-separated number is one word without its separators ("1.200" → "1200").
+    const raw = grouped ? groupedWord(text.slice(start, end)) : text.slice(start, end);
     // Plain ASCII needs only lower-casing (most page text; foldText costs three normalisations).
     const lower = raw.toLowerCase();
-    if (scanned.ascii || ASCII_WORD.test(lower)) out.push({ word: lower, start, end });
+    if ((ascii && !grouped) || ASCII_WORD.test(lower)) out.push({ word: lower, start, end });
     // Folding can split a run (NFKC turns "½" into "1⁄2"); the parts share the run's offsets.
     else for (const word of foldedParts(raw)) out.push({ word, start, end });
     start = end;

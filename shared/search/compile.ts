@@ -19,6 +19,8 @@ export interface WordGroup {
   fuzzy: boolean;
   /** A stop word in one language only ("sea", "the"): optional next to strong words. */
   weak: boolean;
+  /** The hyphenated compound the word is a part of, joined: its forms count as the word's ("narcoterroristas"). */
+  compound?: string;
 }
 export interface CompiledClause {
   groups: WordGroup[];
@@ -39,13 +41,15 @@ export const BOOST = {
 /** Elasticsearch's fuzziness AUTO: edits allowed for a word of this length. */
 export const typoDistance = (length: number): number => (length <= 2 ? 0 : length <= 5 ? 1 : 2);
 
-function wordGroup(word: string, prefix: boolean, fuzzy: boolean): WordGroup {
-  return { word, prefix, fuzzy: fuzzy && !prefix && !/\p{N}/u.test(word), weak: !prefix && !isStrong(word) };
+function wordGroup(word: string, prefix: boolean, fuzzy: boolean, compound?: string): WordGroup {
+  const group: WordGroup = { word, prefix, fuzzy: fuzzy && !prefix && !/\p{N}/u.test(word), weak: !prefix && !isStrong(word) };
+  if (compound !== undefined) group.compound = compound;
+  return group;
 }
 
 function compileClause(clause: QueryClause, fuzzy: boolean): CompiledClause | null {
   if (clause.type === 'term') {
-    const group = wordGroup(clause.word, clause.prefix, fuzzy);
+    const group = wordGroup(clause.word, clause.prefix, fuzzy, clause.compound);
     return { groups: [group], phrase: null, anyGroup: false };
   }
   // Phrase candidates need every strong word of the phrase (no typos); weak and stop words are

@@ -258,6 +258,12 @@ export class Expander {
     } else {
       if (this.hasTerm(word)) add(word, SAME(BOOST.raw), false, word);
       this.addStemForms(group, add);
+      // A part of a hyphenated compound: the compound written as one word, and its forms,
+      // count as the part's own ("narco" and "terroristas" of `narco-terroristas` both match
+      // "narcoterroristas"), so either spelling finds the other.
+      if (group.compound) {
+        for (const e of this.expand({ word: group.compound, prefix: false, fuzzy: false, weak: false }, cap)) add(e.term, e.byLang, e.typo, e.blend);
+      }
       if (best.size === 0 && group.fuzzy) {
         const d = typoDistance(word.length);
         if (d > 0) {

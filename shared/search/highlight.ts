@@ -4,7 +4,7 @@ import { foldText } from '../text/fold';
 import { stemsOf, tokenize } from './analyze';
 import type { WordToken } from './analyze';
 import type { HighlightRange, Snippet } from './types';
-import { scanned, wordEnd, wordStart } from './wordChars';
+import { HYPHENS, compoundEnd, continuesCompound, isHyphen, scanned, wordCharAt, wordEnd, wordStart } from './wordChars';
 
 /**
  * Same word for phrase purposes: equal folded forms or equal stems ("capturados" ~ "capturado").
@@ -66,7 +66,8 @@ export function findPhraseInText(text: string, phrase: readonly string[], first 
   const words = wordsOf(phrase);
   const head = phrase[0]!.charCodeAt(0);
   const n = text.length;
-  // The folded words of a run (tokenize's tokens of it): an ASCII run is one token, its lower case.
+  // The folded words of a run (tokenize's tokens of it): an ASCII run is one token, its lower
+  // case (a grouped number, "1.200", goes through tokenize: its separators are dropped).
   const partsOf = (start: number, end: number, ascii: boolean): readonly string[] =>
     (ascii ? [text.slice(start, end).toLowerCase()] : foldedWords(text.slice(start, end)));
   // One pass over the runs, no list of them: only a run that can start the phrase is cut out,
@@ -74,7 +75,7 @@ export function findPhraseInText(text: string, phrase: readonly string[], first 
   for (let i = wordStart(text, 0); i < n;) {
     const start = i;
     const end = wordEnd(text, i);
-    const ascii = scanned.ascii;
+    const ascii = scanned.ascii && !scanned.grouped;
     const latin = scanned.latin;
     i = wordStart(text, end);
     // An ASCII run is one token, its lower case; a Latin run one token too, whose first letter
@@ -94,7 +95,7 @@ export function findPhraseInText(text: string, phrase: readonly string[], first 
           if (next >= n) { ok = false; break; }
           const from = next;
           runEnd = wordEnd(text, next);
-          const runAscii = scanned.ascii;
+          const runAscii = scanned.ascii && !scanned.grouped;
           next = wordStart(text, runEnd);
           parts = partsOf(from, runEnd, runAscii);
           part = 0;
@@ -193,6 +194,22 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
   while ((i = wordStart(text, i)) < n) {
     const start = i;
     i = wordEnd(text, i);
+    // A hyphenated compound ("narco-terroristas") matched as one word ("narcoterroristas"):
+    // the whole compound is marked, as written.
+    // Most words end at a space or punctuation below U+00AD: one comparison rules them out.
+    const after = text.charCodeAt(i);
+    if ((after === 0x2d || (after >= 0xad && isHyphen(after))) && wordCharAt(text, i + 1) !== 0 && !continuesCompound(text, start)) {
+      const end = compoundEnd(text, i);
+      const raw = text.slice(start, end);
+      let hit = memo.get(raw);
+      if (hit === undefined) {
+        // Only compounds with a letter are indexed joined ("M-19", not "5-10").
+        const joined = foldedWords(raw.replace(HYPHENS, '')).join('');
+        hit = LETTER.test(joined) && terms.has(joined);
+        memo.set(raw, hit);
+      }
+      if (hit) { out.push({ start, end }); i = end; continue; }
+    }
     // The word is text[start, i). A Latin word folds to one word starting with its first two
     // letters when they are ASCII: that head (lower-cased) rules most words out. Other words
     // go by their folded forms (memo): folding can split them ("huamanKK½" → "huamankk1", "2").
@@ -219,6 +236,8 @@ export function matchRangesInText(text: string, terms: ReadonlySet<string>, memo
   }
   return out;
 }
+
+const LETTER = /\p{L}/u;
 
 function mergeRanges(ranges: HighlightRange[]): HighlightRange[] {
   const sorted = [...ranges].sort((a, b) => a.start - b.start || a.end - b.end);

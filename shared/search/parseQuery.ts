@@ -12,9 +12,11 @@ import { foldText } from '../text/fold';
 import { STATUSES } from '../model/statuses';
 import type { ActorStatus } from '../model/statuses';
 import { foldedTokens, isIndexable } from './analyze';
+import { compoundAt, foldedTerms, joinSpacedNumbers } from './joinedWords';
 import type { HitKind, SearchFilters } from './types';
 
-export interface TermClause { type: 'term'; word: string; prefix: boolean }
+/** `compound`: the word is a part of a hyphenated compound, which the parts joined also matches ("narco-terroristas": "narcoterroristas"). */
+export interface TermClause { type: 'term'; word: string; prefix: boolean; compound?: string }
 export interface PhraseClause { type: 'phrase'; words: string[] }
 export type QueryClause = TermClause | PhraseClause;
 
@@ -82,7 +84,7 @@ function applyFilter(key: string, value: string, filters: SearchFilters): boolea
 function chunks(input: string): { text: string; quoted: boolean; negated: boolean }[] {
   const out: { text: string; quoted: boolean; negated: boolean }[] = [];
   const re = /(-?)(["“”«»])([^"“”«»]*)(?:["“”«»]|$)|(\S+)/gu;
-  for (const m of input.matchAll(re)) {
+  for (const m of joinSpacedNumbers(input).matchAll(re)) {
     if (m[2] !== undefined) out.push({ text: m[3] ?? '', quoted: true, negated: m[1] === '-' });
     else {
       const raw = m[4] ?? '';
@@ -112,13 +114,15 @@ export function parseQuery(input: string, filters: SearchFilters = {}): ParsedQu
       if (!applyFilter(filter[1]!, filter[2]!, parsed.filters)) note(`badFilter:${chunk.text.slice(0, 60)}`);
       continue;
     }
-    const words = foldedTokens(chunk.text);
+    const { words, compounds } = foldedTerms(foldText(chunk.text));
     const starred = /[\p{L}\p{N}\p{M}]\*+$/u.test(chunk.text);
     words.forEach((word, i) => {
       let prefix = starred && i === words.length - 1;
       if (prefix && word.length < MIN_PREFIX) { prefix = false; note('prefixTooShort'); }
       if (!prefix && !isIndexable(word)) { note('stopWordsIgnored'); return; }
-      target.push({ type: 'term', word, prefix });
+      // A part of a compound also matches the compound written as one word; not with a prefix.
+      const compound = starred ? undefined : compoundAt(compounds, i)?.word;
+      target.push(compound && isIndexable(compound) ? { type: 'term', word, prefix, compound } : { type: 'term', word, prefix });
     });
   }
   parsed.filters = mergeFilters(parsed.filters, filters);

@@ -15,7 +15,7 @@
  * word position absolute, then deltas), read by byte range for phrase checks only
  * (`PositionSource`: a Blob in the app, bytes in tests).
  */
-import { ANALYZER_VERSION, detectLanguage, foldedTokens, isIndexable, isIndexableIn } from './analyze';
+import { ANALYZER_VERSION, detectLanguage, foldedTermsOf, foldedTokens, isIndexable, isIndexableIn } from './analyze';
 import type { Lang } from './analyze';
 import { buildStemMaps } from './stemMap';
 import type { StemMaps } from './stemMap';
@@ -264,18 +264,26 @@ export function buildSegment(kind: SegmentKind, docs: readonly SearchDoc[], opti
     if (doc.kind === 'page') documentIds.add(doc.recordId);
     // One language per doc, every field read alike: the document's language field when set
     // (pageDocs), else guessed per page; records are short and mixed, read in both.
-    const words = fields.map((f) => foldedTokens(doc.fields[f] ?? ''));
-    const lang: Lang = doc.lang ?? (family === 'records' ? 'mixed' : detectLanguage(words[0] ?? []));
+    const texts = fields.map((f) => foldedTermsOf(doc.fields[f] ?? ''));
+    const lang: Lang = doc.lang ?? (family === 'records' ? 'mixed' : detectLanguage(texts[0]?.words ?? []));
     writer.add(doc, family, lang);
     fields.forEach((_, f) => {
       const acc = accs[f]!;
       const local = new Map<string, number[]>();
-      let count = 0;
-      (words[f] ?? []).forEach((word, position) => {
-        if (!isIndexableIn(word, lang)) return;
-        count++;
+      const put = (word: string, position: number) => {
         const list = local.get(word);
         if (list) list.push(position); else local.set(word, [position]);
+      };
+      let count = 0;
+      const { words, compounds } = texts[f]!;
+      let c = 0;
+      words.forEach((word, position) => {
+        if (isIndexableIn(word, lang)) { count++; put(word, position); }
+        // A hyphenated compound's parts joined, at its first part's place (positions stay
+        // ascending per term), not counted in the length: the parts already are.
+        for (; c < compounds.length && compounds[c]!.at === position; c++) {
+          if (isIndexableIn(compounds[c]!.word, lang)) put(compounds[c]!.word, position);
+        }
       });
       lengths[f]![row] = Math.min(count, MAX_LENGTH);
       for (const [term, list] of local) {

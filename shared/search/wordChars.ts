@@ -1,8 +1,11 @@
+import { foldText } from '../text/fold';
+
 /**
  * Finding words in text the way the tokenizer's /[\p{L}\p{N}\p{M}]+/gu does (a run of letters,
  * digits and marks; a surrogate pair counts as one code point), by each character's class —
  * looked up once per code unit and kept — instead of a regex match and a string per word.
  * Used by `tokenize` (analyze.ts: phrase checks on page text) and the snippets' highlight scan.
+ * Also the raw-text side of joinedWords.ts: thousands-separated numbers and hyphenated compounds.
  */
 const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
 const codeClass = new Uint8Array(65_536); // 0 unknown, 1 word, 2 not
@@ -31,8 +34,81 @@ export function wordCharAt(text: string, i: number): 0 | 1 | 2 {
  */
 const latinCode = (c: number): boolean => c < 0x80 || (c >= 0xc0 && c <= 0x24f) || (c >= 0x300 && c <= 0x36f);
 
-/** What `wordEnd` found about the word it scanned (no object per word). */
-export const scanned = { ascii: true, latin: true };
+/**
+ * What `wordEnd` found about the word it scanned (no object per word). `grouped`: the word is
+ * a thousands-separated number ("1.200", "1 200"): its separators are not part of its folded
+ * form (`groupedWord`).
+ */
+export const scanned = { ascii: true, latin: true, grouped: false };
+
+// Thousands-separated numbers (docs/search.md, "Numbers and hyphenated compounds"), as the
+// index reads them in folded text (joinedWords.ts): a separator is a code unit that folds to
+// '.', ',' or ' ' (NBSP, thin and narrow spaces, full-width forms, spacing accents such as
+// "¨"); a digit one that folds to one ASCII digit (full-width, superscript). What a code unit
+// folds to is found once, and kept: the one character it folds to when it is a separator or a
+// digit (low byte), and whether its folded form starts (LEADS) or ends (ENDS) with a digit
+// ("½" → "1⁄2": no digit itself, but it touches the digits around it once folded).
+const LEADS = 0x100;
+const ENDS = 0x200;
+const foldInfo = new Int16Array(65_536).fill(-1);
+function foldedCode(c: number): number {
+  let k = foldInfo[c]!;
+  if (k < 0) {
+    const folded = c >= 0xd800 && c <= 0xdfff ? '' : foldText(String.fromCharCode(c));
+    k = folded.length === 1 && /[., 0-9]/.test(folded) ? folded.charCodeAt(0) : 0;
+    if (/^[0-9]/.test(folded)) k |= LEADS;
+    if (/[0-9]$/.test(folded)) k |= ENDS;
+    foldInfo[c] = k;
+  }
+  return k;
+}
+/** What a code unit folds to as a thousands separator ('.', ',' or ' '), 0 when none. */
+export function separatorOf(c: number): number {
+  if (c === 0x2e || c === 0x2c || c === 0x20) return c;
+  if (c < 0xa0) return 0;
+  const k = foldedCode(c) & 0xff;
+  return k === 0x2e || k === 0x2c || k === 0x20 ? k : 0;
+}
+/** The ASCII digit a code unit folds to (48–57), −1 when none. */
+function digitOf(c: number): number {
+  if (c < 0xa0) return c >= 48 && c <= 57 ? c : -1;
+  const k = foldedCode(c) & 0xff;
+  return k >= 48 && k <= 57 ? k : -1;
+}
+const isDigitAt = (text: string, i: number): boolean => i < text.length && digitOf(text.charCodeAt(i)) >= 0;
+/** Whether the code unit at `i`, folded, starts (LEADS) or ends (ENDS) with a digit. */
+const touchesDigit = (text: string, i: number, side: number): boolean => {
+  if (i < 0 || i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  return c < 0xa0 ? c >= 48 && c <= 57 : (foldedCode(c) & side) !== 0;
+};
+
+/**
+ * The end of a thousands-separated number whose first group is text[start, end) (1–3 digits,
+ * the first not 0), or `end` when it is none: groups of exactly 3 digits, each after the same
+ * separator. Not one when another same-separator group of other length follows ("1.200.5",
+ * "192.168.1.1") or when it continues a number written with that separator ("3.14.159": not
+ * "14159"); a different separator ends it ("1.200,50" is 1200 then 50).
+ */
+function groupEnd(text: string, start: number, end: number): number {
+  if (end - start > 3 || digitOf(text.charCodeAt(start)) === 48 || !isDigitAt(text, end + 1)) return end;
+  const sep = separatorOf(text.charCodeAt(end));
+  if (sep === 0) return end;
+  if (separatorOf(text.charCodeAt(start - 1)) === sep && touchesDigit(text, start - 2, ENDS)) return end;
+  let i = end;
+  while (separatorOf(text.charCodeAt(i)) === sep && isDigitAt(text, i + 1)) {
+    if (!isDigitAt(text, i + 2) || !isDigitAt(text, i + 3) || touchesDigit(text, i + 4, LEADS)) return end;
+    i += 4;
+  }
+  return i;
+}
+
+/** A grouped number's word without its separators ("1.200" → "1200", "1 200kg" → "1200kg"), not yet folded. */
+export function groupedWord(raw: string): string {
+  let out = '';
+  for (let i = 0; i < raw.length; i++) if (separatorOf(raw.charCodeAt(i)) === 0) out += raw[i];
+  return out;
+}
 
 /** The start of the first word at or after `i` (text.length when none). */
 export function wordStart(text: string, i: number): number {
@@ -45,8 +121,33 @@ export function wordStart(text: string, i: number): number {
   return n;
 }
 
-/** The end of the word starting at `start`; sets `scanned.ascii` (letters and digits only) and `scanned.latin`. */
+/** The end of the word starting at `start`; sets `scanned` (ascii: letters and digits only, latin, grouped). */
 export function wordEnd(text: string, start: number): number {
+  const i = runEnd(text, start);
+  scanned.grouped = false;
+  // A thousands-separated number starts with a run of 1–3 digits (checked only for such runs).
+  if (i - start <= 3 && i + 1 < text.length && isDigitRun(text, start, i)) {
+    const g = groupEnd(text, start, i);
+    if (g > i) {
+      // Letters written right after the number stay in its word ("1.200kg" → "1200kg").
+      const { ascii, latin } = scanned;
+      const end = runEnd(text, g);
+      scanned.ascii &&= ascii;
+      scanned.latin &&= latin;
+      scanned.grouped = true;
+      return end;
+    }
+  }
+  return i;
+}
+
+function isDigitRun(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (digitOf(text.charCodeAt(k)) < 0) return false;
+  return true;
+}
+
+/** The end of the run of word characters from `start`; sets `scanned.ascii` and `scanned.latin`. */
+function runEnd(text: string, start: number): number {
   const n = text.length;
   let ascii = true;
   let latin = true;
@@ -67,4 +168,19 @@ export function wordEnd(text: string, start: number): number {
   scanned.ascii = ascii;
   scanned.latin = latin;
   return i;
+}
+
+// Hyphens as the index reads them (joinedWords.ts), before folding: '-', U+2010, U+2011 (folds
+// to U+2010), the soft hyphen, the small and full-width hyphen-minus (fold to '-').
+export const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0x2011 || c === 0xad || c === 0xfe63 || c === 0xff0d;
+export const HYPHENS = /[-\u2010\u2011\u00ad\ufe63\uff0d]/g;
+
+/** Whether the word at `start` is a later part of a compound (a hyphen and a word before it). */
+export const continuesCompound = (text: string, start: number): boolean => start >= 2 && isHyphen(text.charCodeAt(start - 1)) && wordCharAt(text, start - 2) !== 0;
+
+/** The end of a hyphenated compound whose first word ends at `i` (a hyphen there, a word after it). */
+export function compoundEnd(text: string, i: number): number {
+  let end = i;
+  while (isHyphen(text.charCodeAt(end)) && wordCharAt(text, end + 1) !== 0) end = wordEnd(text, end + 1);
+  return end;
 }

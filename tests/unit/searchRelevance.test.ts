@@ -62,6 +62,12 @@ describe('search relevance over the VRAEM sample case', () => {
       expect(hit.snippet?.highlights.length, `${hit.ref} has highlights`).toBeGreaterThan(0);
       expect(hit.occurrences, `${hit.ref} counts its matches`).toBeGreaterThanOrEqual(hit.snippet!.highlights.length);
     }
+    for (const [ref, texts] of Object.entries(query.highlighted ?? {})) {
+      const hit = results.groups.page.hits.find((h) => labelOf(h) === ref);
+      expect(hit, `${ref} is a hit`).toBeDefined();
+      const marked = hit!.snippet!.highlights.map((r) => hit!.snippet!.text.slice(r.start, r.end));
+      for (const text of texts) expect(marked, `${ref} highlights`).toContain(text);
+    }
     const all = [...results.groups.actor.hits, ...results.groups.event.hits, ...results.groups.page.hits];
     if (query.similarSpelling !== undefined) {
       expect(all.length).toBeGreaterThan(0);

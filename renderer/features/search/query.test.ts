@@ -20,6 +20,11 @@ describe('search UI helpers', () => {
     // The viewer folds accents itself: the same word twice would only clutter its find box.
     expect(viewerTerms('apurimac', { snippet: { text: 'del Apurímac', highlights: [{ start: 4, end: 12 }], truncatedStart: false, truncatedEnd: false } }))
       .toEqual(['apurimac']);
+    // A thousands-separated number is one word, as the search reads it, not every "1" on the page;
+    // the snippet's mark gives the number as the page writes it.
+    expect(viewerTerms('1 200 kilos', { snippet: { text: 'unos 1.200 kilos', highlights: [{ start: 5, end: 10 }], truncatedStart: false, truncatedEnd: false } }))
+      .toEqual(['1200', 'kilos', '1.200']);
+    expect(viewerTerms('"1.200 kilos" 2,5')).toEqual(['1200 kilos', '2', '5']);
   });
 
   it('reads the filters: active case by default, free-text dates, bad dates flagged', () => {

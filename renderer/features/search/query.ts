@@ -1,3 +1,4 @@
+import { joinNumbers, joinSpacedNumbers } from '../../../shared/search/joinedWords';
 import { STOP_WORDS } from '../../../shared/search/stopWords';
 import type { HighlightRange, HitKind, SearchFilters, SearchHit } from '../../../shared/search/types';
 import { HIT_KINDS } from '../../../shared/search/types';
@@ -40,15 +41,17 @@ const WORD = /[\p{L}\p{N}]+/gu;
 /** The words the user asked for, folded: phrases whole, prefixes without the star; no exclusions, operators, filters or stop words. */
 export function typedWords(input: string): string[] {
   const out: string[] = [];
-  for (const m of input.matchAll(CHUNK)) {
+  // Thousands-separated numbers as the search reads them ("1.200", "1 200" → "1200"), not "1" and "200".
+  const words = (text: string) => joinNumbers(foldText(text)).match(WORD) ?? [];
+  for (const m of joinSpacedNumbers(input).matchAll(CHUNK)) {
     if (m[2] !== undefined) {
-      const phrase = (foldText(m[3] ?? '').match(WORD) ?? []).join(' ');
+      const phrase = words(m[3] ?? '').join(' ');
       if (m[1] !== '-' && phrase) out.push(phrase);
       continue;
     }
     const raw = m[4] ?? '';
     if ((raw.length > 1 && raw.startsWith('-')) || ['OR', 'AND', '|', '&&'].includes(raw) || FILTER.test(raw)) continue;
-    for (const word of foldText(raw).match(WORD) ?? []) if (!STOP_WORDS.has(word)) out.push(word);
+    for (const word of words(raw)) if (!STOP_WORDS.has(word)) out.push(word);
   }
   return out;
 }
