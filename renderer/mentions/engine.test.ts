@@ -117,7 +117,7 @@ describe('MentionsEngine', () => {
     expect(await again.sync()).toMatchObject({ documentsScanned: 0, documentsDropped: 0, namesChanged: 0, pagesRescanned: 0, pagesLeft: 0 });
     const row = (await mentionsOfActor(db, ids['Cirilo']!))[0]!;
     expect(await mentionQuote(db, row, row.hits[0]!)).toMatch(/^A late August battle .* a local leader\.$/);
-    expect((await again.suggest(doc.id)).map((s) => s.name)).toEqual(['InSight Crime']);
+    expect((await again.suggest(doc.id)).map((s) => s.name)).toEqual(['InSight Crime', 'Alberto Fujimori', 'Dirección Contra el Terrorismo', 'Pedro Yaranga', 'United Nations Office on Drugs and Crime']);
   });
 
   it('pairs actors named on the same page, leaving ambiguous mentions out', async () => {

@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { ActorStatus } from '../../shared/model/actor';
+import type { ActorKind, ActorStatus } from '../../shared/model/actor';
 import type { HitKind } from '../../shared/search/types';
 import type { Language } from '../i18n';
 import type { ChartSlice } from './chartSlice';
@@ -13,8 +13,8 @@ import { createChartSlice } from './chartSlice';
 export type View = 'actors' | 'events' | 'documents' | 'trash' | 'settings' | 'search' | 'bundles' | 'timeline' | 'map' | 'chart';
 
 export type Editor =
-  /** `name` prefills a new actor ("Create actor" from a suggested name). */
-  | { kind: 'actor'; id: string | null; name?: string }
+  /** `name`, `aliases` and `actorKind` prefill a new actor ("Create actor" from a suggested name). */
+  | { kind: 'actor'; id: string | null; name?: string; aliases?: readonly string[]; actorKind?: ActorKind }
   | { kind: 'event'; id: string | null }
   | { kind: 'case'; id: string | null }
   | null;

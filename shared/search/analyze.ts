@@ -17,8 +17,8 @@ import { FOLDED_WORD, foldedTerms, joinNumbers } from './joinedWords';
 import type { FoldedTerms } from './joinedWords';
 import { groupedWord, scanned, wordEnd, wordStart } from './wordChars';
 
-/** Bump when anything here changes the terms produced: stored segments then need rebuilding. */
-export const ANALYZER_VERSION = 3;
+/** Bump when anything here, or what records.ts indexes a record by, changes the terms produced: stored segments then need rebuilding. */
+export const ANALYZER_VERSION = 4;
 
 /** Language a text is read in: 'mixed' (short, mixed or another language) reads it in both. */
 export type Lang = 'es' | 'en' | 'mixed';

@@ -2,15 +2,30 @@
 // searchable about a record is decided here, in one place.
 import type { Actor } from '../model/actor';
 import { allNames } from '../model/actor';
-import type { CaseEvent } from '../model/event';
+import type { CaseEvent, Seizure } from '../model/event';
+import { ACLED_LABELS } from '../model/event';
+import { EVENT_TYPE_LABELS_ES, KIND_LABELS } from '../export/labels';
 import type { SourceDocument } from '../model/document';
 import { currentStatus } from '../model/status';
 import type { DocumentFilterInfo, SearchDoc } from './types';
 import { pageRef } from './pageText';
 
 const join = (parts: readonly (string | null | undefined)[]): string => parts.filter((p) => p && p.trim()).join('\n');
-/** Vocabulary keys ("armed_clash") become words. */
-const words = (key: string): string => key.replace(/_/g, ' ');
+/**
+ * An event type's or sub-type's name in both languages, as the UI and reports show them: a
+ * Spanish query finds an English record's type and the reverse ("enfrentamiento" → armed clash).
+ */
+const typeLine = (key: string): string => {
+  const known = key as keyof typeof ACLED_LABELS;
+  return Object.hasOwn(ACLED_LABELS, key) ? `${ACLED_LABELS[known]} · ${EVENT_TYPE_LABELS_ES[known]}` : key.replace(/_/g, ' ');
+};
+/**
+ * A seizure as a line that says it is one, in both languages, with what and how much, so
+ * "cocaine seizure" or "incautación de cocaína" finds the event whose description never
+ * uses the word.
+ */
+const seizureLine = (s: Seizure): string =>
+  `Seizure (incautación, decomiso): ${s.item}${s.quantity !== null ? `, ${s.quantity}${s.unit ? ` ${s.unit}` : ''}` : ''}`;
 
 /**
  * An actor by every name it goes by, its roles/ranks, kind, tags, nationality and description.
@@ -23,7 +38,7 @@ export function actorDoc(actor: Actor, groupNames?: (groupId: string) => string 
     ref: `actor:${actor.id}`, kind: 'actor', recordId: actor.id,
     fields: {
       name: names.join('\n'),
-      role: join([...roles, words(actor.kind), ...actor.tags]),
+      role: join([...roles, `${KIND_LABELS.en[actor.kind]} · ${KIND_LABELS.es[actor.kind]}`, ...actor.tags]),
       place: join([actor.nationality, ...actor.statusHistory.map((s) => s.place)]),
       body: join([actor.description, ...actor.statusHistory.map((s) => s.note)]),
     },
@@ -39,7 +54,7 @@ export function eventDoc(event: CaseEvent): SearchDoc {
     ref: `event:${event.id}`, kind: 'event', recordId: event.id,
     fields: {
       name: event.title,
-      role: join([words(event.type), words(event.subType), ...event.tags, ...event.seizures.map((s) => s.item)]),
+      role: join([typeLine(event.type), typeLine(event.subType), ...event.tags, ...event.seizures.map(seizureLine)]),
       place: join([p.name, p.admin1, p.admin2, p.admin3, p.country]),
       body: event.description,
     },

@@ -1,6 +1,11 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
+import { makeTextPdf } from '../fixtures/pdf/makePdfs';
+import { expectNone, scan } from './axeScan';
 import { expect, test } from './fixtures';
+import { addPdfs, loadSample } from './steps';
 
 /**
  * Mentions end to end, on the sample case and the article it was drawn from: the article
@@ -104,7 +109,14 @@ test('"Add as a name of…" a suggested name makes it that actor\'s mention', as
   await suggestions.getByRole('option', { name: /^Shining Path/ }).click();
   await expect(page.getByText('Added “InSight Crime” to Shining Path')).toBeVisible();
   await expect(suggestions).not.toContainText('InSight Crime');
-  await expect(suggestions).toContainText('No new names found.');
+  // People the article names once, by given name and surname, and the agencies it defines with
+  // their acronyms, are still to be added.
+  await expect(suggestions.getByRole('listitem')).toHaveText([
+    /^Alberto Fujimori\s*once/,
+    /^Dirección Contra el Terrorismo\s*alias DIRCOTE, Counter-Terrorism Directorate\s*once/,
+    /^Pedro Yaranga\s*once/,
+    /^United Nations Office on Drugs and Crime\s*alias UNODC\s*once/,
+  ]);
   const shiningPath = mentioned(page).getByRole('listitem').filter({ has: page.getByRole('button', { name: 'Shining Path', exact: true }) });
   // 11 before, and the article says "InSight Crime" three times.
   await expect(shiningPath).toContainText('14 mentions');
@@ -123,6 +135,55 @@ test('"Create actor" from a name the case does not have yet', async ({ page }) =
   await page.getByRole('listbox', { name: 'Source list' }).getByRole('option').first().click();
   await expect(mentioned(page).getByRole('button', { name: 'InSight Crime', exact: true })).toBeVisible();
   await expect(detail(page).getByRole('region', { name: 'Names not yet in the case' })).not.toContainText('InSight Crime');
+});
+
+test('"Create actor" from a name the article defines with its acronym: a group, the acronym its other name', async ({ page }) => {
+  await sampleWithArticle(page);
+  const suggestions = detail(page).getByRole('region', { name: 'Names not yet in the case' });
+  await suggestions.getByRole('button', { name: 'Create actor: United Nations Office on Drugs and Crime' }).click();
+  const form = page.getByRole('form', { name: 'New actor' });
+  await expect(form.getByLabel('Primary name')).toHaveValue('United Nations Office on Drugs and Crime');
+  await expect(form.getByLabel('Kind')).toHaveValue('other_group');
+  await expect(form.getByRole('textbox', { name: 'Other name 1' })).toHaveValue('UNODC');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('United Nations Office on Drugs and Crime');
+  await expect(page.getByRole('region', { name: /Mentioned in/ })).toContainText(TITLE);
+});
+
+test('a name and the alias a source gives it: one new actor with both, or the alias added to the actor it names', async ({ page }) => {
+  await loadSample(page);
+  const dir = await mkdtemp(path.join(tmpdir(), 'casefile-alias-'));
+  try {
+    const file = path.join(dir, 'parte-policial.pdf');
+    await writeFile(file, makeTextPdf([
+      'Parte policial. Florindo Eleuterio Flores, alias Dalmiro, fue visto en Pichari.\n' +
+      'Fue detenido Juan Carlos Mamani, alias Rolo, su enlace.',
+    ], { title: 'Parte policial' }));
+    await addPdfs(page, file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+  await page.getByRole('listbox', { name: 'Source list' }).getByRole('option', { name: /Parte policial/ }).click();
+  const suggestions = detail(page).getByRole('region', { name: 'Names not yet in the case' });
+  // "Rolo" is listed with the new name it was given, not on its own.
+  const mamani = suggestions.getByRole('listitem').filter({ hasText: 'Juan Carlos Mamani' });
+  await expect(mamani).toContainText('alias Rolo');
+  await expect(suggestions.getByRole('listitem').filter({ hasText: /^Rolo/ })).toHaveCount(0);
+  expectNone(await scan(page, 'Names not yet in the case, with aliases'));
+  await suggestions.screenshot({ path: 'test-results/name-suggestions.png' });
+
+  // "Dalmiro" was given to an actor the case has: one click adds it to him.
+  await suggestions.getByRole('button', { name: 'Add to Florindo Eleuterio Flores: Dalmiro' }).click();
+  await expect(page.getByText('Added “Dalmiro” to Florindo Eleuterio Flores')).toBeVisible();
+  await expect(suggestions).not.toContainText('Dalmiro');
+
+  await mamani.getByRole('button', { name: 'Create actor: Juan Carlos Mamani' }).click();
+  const form = page.getByRole('form', { name: 'New actor' });
+  await expect(form.getByLabel('Primary name')).toHaveValue('Juan Carlos Mamani');
+  await expect(form.getByRole('textbox', { name: 'Other name 1' })).toHaveValue('Rolo');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Juan Carlos Mamani');
+  await expect(page.getByRole('article')).toContainText('Rolo');
 });
 
 test('search keeps only the pages mentioning an actor; the actor list sorts by sources mentioning', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import type { Actor } from '../../../shared/model';
-import { ACTOR_KINDS, blankActor, issuesByPath } from '../../../shared/model';
+import type { Actor, ActorKind } from '../../../shared/model';
+import { ACTOR_KINDS, blankActor, issuesByPath, newId } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import { getActor, saveActor } from '../../db/actors';
 import { DateField } from '../../components/DateField';
@@ -16,12 +16,13 @@ import { MembershipRows, NameRows, StatusRows } from './ActorFormRows';
 import { saveFailedText } from '../storage/saveErrors';
 
 /** Create (id null) or edit an actor. Input is never lost: a failed save keeps the draft and shows why. */
-export function ActorForm({ id, name = '' }: { id: string | null; name?: string }) {
+export function ActorForm({ id, name = '', aliases = [], kind }: { id: string | null; name?: string; aliases?: readonly string[]; kind?: ActorKind | undefined }) {
   const db = useDb();
   const activeCaseId = useUi((s) => s.activeCaseId);
   const existing = useLiveQuery(async () => (id ? (await getActor(db, id)) ?? null : null), [db, id]);
   if (id && existing === undefined) return null;
-  const initial = existing ?? { ...blankActor(), name, caseIds: activeCaseId ? [activeCaseId] : [] };
+  const names = aliases.map((alias) => ({ id: newId(), name: alias, type: 'alias' as const, note: '', citations: [] }));
+  const initial = existing ?? { ...blankActor(kind), name, names, caseIds: activeCaseId ? [activeCaseId] : [] };
   return <Form initial={initial} isNew={!existing} />;
 }
 

@@ -15,7 +15,7 @@ export function ActorsView() {
     <div className="split">
       <ActorList />
       <section className="pane pane--detail" aria-label={t('actors.pane')}>
-        {editing ? <Suspense fallback={null}><ActorForm key={editing.id ?? `new:${editing.name ?? ''}`} id={editing.id} name={editing.name} /></Suspense>
+        {editing ? <Suspense fallback={null}><ActorForm key={editing.id ?? `new:${editing.name ?? ''}`} id={editing.id} name={editing.name} aliases={editing.aliases} kind={editing.actorKind} /></Suspense>
           : selectedId ? <ActorProfile id={selectedId} />
           : <p className="empty">{t('actors.selectHint')}</p>}
       </section>

@@ -32,7 +32,9 @@ function Suggestion({ suggestion }: { suggestion: NameSuggestion }) {
   const t = useT();
   const notify = useUi((s) => s.notify);
   const [picking, setPicking] = useState(false);
-  const { name } = suggestion;
+  const { name, aliases, aliasOf } = suggestion;
+  // The actor a cue gave this name to ("Florindo Eleuterio Flores, alias Dalmiro"), when one.
+  const owner = aliasOf?.actorIds.length === 1 ? aliasOf.actorIds[0]! : null;
 
   const addTo = async (actorId: string | null) => {
     if (!actorId) return;
@@ -46,9 +48,16 @@ function Suggestion({ suggestion }: { suggestion: NameSuggestion }) {
   return (
     <li>
       <strong className="name-suggestions__name">{name}</strong>
+      {aliases.length > 0 && <span>{t('mentions.suggestedAliases', { names: aliases.join(', ') })}</span>}
+      {aliasOf && <span>{t('mentions.aliasOf', { name: aliasOf.name })}</span>}
       <span className="muted">{plural(t, 'mentions.suggestedCount', suggestion.count)}</span>
+      {owner && (
+        <button type="button" aria-label={t('mentions.addToNamedLabel', { name: aliasOf!.name, alias: name })} onClick={() => void addTo(owner)}>
+          {t('mentions.addToNamed', { name: aliasOf!.name })}
+        </button>
+      )}
       <button type="button" aria-label={t('mentions.createActorLabel', { name })}
-        onClick={() => useUi.getState().openEditor({ kind: 'actor', id: null, name })}>
+        onClick={() => useUi.getState().openEditor({ kind: 'actor', id: null, name, aliases, ...(suggestion.group ? { actorKind: 'other_group' } : {}) })}>
         {t('mentions.createActor')}
       </button>
       {picking ? (
