@@ -47,6 +47,8 @@ export interface FoldedTerms { words: string[]; compounds: readonly Compound[] }
 // Hyphens in folded text: '-' (and the full-width and small hyphen-minus, which fold to it),
 // U+2010 (the non-breaking hyphen folds to it) and the soft hyphen. Dashes (–, —) are not.
 const HYPHENATED = /[\p{L}\p{N}][-\u2010\u00ad][\p{L}\p{N}]/u;
+/** A hyphen anywhere: most pages have none, and a look for three characters is cheaper than the pattern. */
+const mayBeHyphenated = (text: string): boolean => text.includes('-') || text.includes('\u2010') || text.includes('\u00ad');
 const isHyphen = (c: number): boolean => c === 0x2d || c === 0x2010 || c === 0xad;
 const LETTER = /\p{L}/u;
 const NONE: readonly Compound[] = [];
@@ -88,7 +90,7 @@ function dottedJoins(text: string): Set<number> {
 export function foldedTerms(folded: string): FoldedTerms {
   const text = joinNumbers(folded);
   const dotted = mayBeDotted(text) && DOTTED.test(text) ? dottedJoins(text) : undefined;
-  if (!dotted && !HYPHENATED.test(text)) return { words: text.match(FOLDED_WORD) ?? [], compounds: NONE };
+  if (!dotted && !(mayBeHyphenated(text) && HYPHENATED.test(text))) return { words: text.match(FOLDED_WORD) ?? [], compounds: NONE };
   const words: string[] = [];
   const compounds: Compound[] = [];
   let first = 0;
