@@ -1,6 +1,5 @@
 import type { SearchFilters, SearchResults } from '../../shared/search';
 import type { SearchRequest, SearchResponse } from '../workers/searchProtocol';
-import { openAhead } from './openAhead';
 import type { SearchClient, SearchStatus } from './types';
 import type { WorkerPort } from '../workers/workerPort';
 
@@ -131,8 +130,6 @@ let singleton: SearchClientHandle | null = null;
 
 /** The app's one search client; the worker starts on the first call. */
 export function getSearchClient(): SearchClientHandle {
-  // The database's files opened while the worker's thread starts (openAhead.ts).
-  if (!singleton) void openAhead(globalThis.indexedDB, 'casefile');
   singleton ??= createSearchClient(
     () => new Worker(new URL('../workers/search.worker.ts', import.meta.url), { type: 'module', name: 'casefile-search' }) as SearchWorkerLike,
   );
