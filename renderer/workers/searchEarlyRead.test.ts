@@ -1,11 +1,12 @@
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
-import { describe, expect, it } from 'vitest';
+import { IDBFactory, IDBKeyRange, IDBObjectStore } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
 import { blankActor } from '../../shared/model';
 import { saveActor } from '../db/actors';
 import { addDocument } from '../db/documents';
 import { sha256Hex } from '../util/sha256';
 import { openDatabase } from '../db/db';
 import { SCHEMA_VERSION } from '../db/schemaVersion';
+import { STARTUP_READ_AHEAD } from '../search/startupRead';
 import { SearchIndexer } from '../search/indexer';
 import { dexieSource, readStored } from '../search/storedLoad';
 import { startEarlyRead } from './searchEarlyRead';
@@ -41,6 +42,32 @@ describe("the search worker's early read of its stored index", () => {
     expect((await restarted.search('ramirez')).groups.actor.hits.map((h) => h.matchedName)).toEqual(['Óscar Ramírez Durand']);
     // Nothing to rebuild: the early read left the index as stored.
     expect(await restarted.sync()).toMatchObject({ records: 0, fullRecordsBuild: false });
+  });
+
+  it('reads every stored row ahead before the engine asks for one, and hands each over without reading it again', async () => {
+    const { factory, db } = await indexedDatabase();
+    // More stored segments than reads in flight (one per sync: nothing merges them here).
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    for (let i = 0; i < STARTUP_READ_AHEAD + 2; i++) {
+      await saveActor(db, { ...blankActor('person', 10 + i), name: `Testigo ${i} Huamán` }, 10 + i);
+      await indexer.sync();
+    }
+    const ids = (await dexieSource(db).segmentIds()).sort();
+    expect(ids.length).toBeGreaterThan(STARTUP_READ_AHEAD);
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    try {
+      const early = await startEarlyRead(factory);
+      for (let i = 0; i < 50 && gets.mock.calls.length < ids.length + 1; i++) await new Promise((r) => setTimeout(r, 5));
+      const readIds = () => gets.mock.calls.map(([key]) => key).filter((key) => key !== '~catalog' && key !== 'schemaVersion').sort();
+      expect(readIds()).toEqual(ids); // before any row was asked for
+      const raw = await readStored(early!);
+      early!.close();
+      expect(readIds()).toEqual(ids); // none read twice
+      expect(raw.segments.map((s) => s.meta)).toEqual((await readStored(dexieSource(db))).segments.map((s) => s.meta));
+    } finally {
+      gets.mockRestore();
+    }
   });
 
   it('leaves a missing database alone (it does not create it)', async () => {
@@ -82,6 +109,20 @@ describe("the search worker's early read of its stored index", () => {
     expect(rowsRead).toBe(1);
     await new Promise((r) => setTimeout(r, 20));
     expect(closed).toBe(true);
+  });
+
+  it('falls back to reading through Dexie when a row read ahead fails', async () => {
+    const { factory, db } = await indexedDatabase();
+    const early = await startEarlyRead(factory);
+    const failing = { ...early!, row: async () => { throw new DOMException('the read failed', 'UnknownError'); } };
+    const out: SearchResponse[] = [];
+    const host = createSearchHost({ openDb: async () => db, early: Promise.resolve(failing), post: (m) => out.push(m), syncDelayMs: 5, mergeDelayMs: 10_000, watch: () => () => undefined });
+    host.handle({ type: 'search', id: 1, caller: 'box', input: 'quispe' });
+    await host.started;
+    for (let i = 0; i < 100 && !out.some((m) => m.type === 'result'); i++) await new Promise((r) => setTimeout(r, 10));
+    const reply = out.find((m) => m.type === 'result');
+    expect(reply?.type === 'result' && reply.results.groups.actor.hits.map((h) => h.matchedName)).toEqual(['Feliciano Quispe']);
+    expect(out.some((m) => m.type === 'status' && m.status.error)).toBe(false);
   });
 
   it('answers the queries that waited for start-up before Dexie is open, as the indexer does: same hits and snippets', async () => {

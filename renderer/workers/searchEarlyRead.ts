@@ -10,12 +10,18 @@
 import { SCHEMA_VERSION } from '../db/schemaVersion';
 import { DEXIE_VERSION_FACTOR } from '../db/versionGuard';
 import { readPagesRaw } from '../search/rawPages';
+import { prefetchRows } from '../search/rowPrefetch';
 import { STARTUP_READ_AHEAD, startupReadOrder } from '../search/startupRead';
 import type { SearchSegmentRow } from '../db/db';
 import type { PageReader } from '../search/runQuery';
 import type { StoredSource } from '../search/storedLoad';
 
 const CATALOG_ROW_ID = '~catalog';
+/**
+ * Rows read ahead and not yet taken, at most: the reads go on while the engine's chunk loads
+ * (rowPrefetch.ts). 24 holds a 100k-page index's ~21 rows (145 MB, all kept once loaded).
+ */
+const EARLY_ROWS_HELD = 24;
 
 function result<T>(request: IDBRequest): Promise<T> {
   return new Promise<T>((resolve, reject) => {
@@ -56,8 +62,9 @@ export interface EarlySource extends StoredSource {
 }
 
 /**
- * Opens `name` raw and reads the catalog row, the stored segment ids and the first rows in the
- * worker's start-up order with the worker's read-ahead; later rows are read when asked for.
+ * Opens `name` raw and reads the catalog row, the stored segment ids and then the rows in the
+ * worker's start-up order with the worker's read-ahead, each arrival starting the next read,
+ * whether or not the engine has asked for them yet (rowPrefetch.ts).
  */
 export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'casefile'): Promise<EarlySource | null> {
   const idb = await openCurrent(factory, name);
@@ -74,20 +81,11 @@ export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'ca
     if (typeof meta?.value === 'number' && meta.value > SCHEMA_VERSION) { idb.close(); return null; }
     const ids = (keys as string[]).filter((id) => id !== CATALOG_ROW_ID);
     const read = (id: string) => result<SearchSegmentRow | undefined>(idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id));
-    const ahead = new Map<string, Promise<SearchSegmentRow | undefined>>();
-    for (const id of startupReadOrder(ids).slice(0, STARTUP_READ_AHEAD)) {
-      const row = read(id);
-      row.catch(() => undefined); // reported when asked for
-      ahead.set(id, row);
-    }
+    const ahead = prefetchRows(startupReadOrder(ids), read, STARTUP_READ_AHEAD, EARLY_ROWS_HELD);
     return {
       catalogRow: async () => catalogRow,
       segmentIds: async () => ids,
-      row: (id) => {
-        const row = ahead.get(id);
-        ahead.delete(id);
-        return row ?? read(id);
-      },
+      row: (id) => ahead.take(id),
       // One transaction for all keys, as Dexie's bulkGet (rawPages.ts).
       pages: (keys) => readPagesRaw(idb, keys),
       close: () => idb.close(),
