@@ -159,6 +159,12 @@ describe('the raw scan and the index agree', () => {
     }
   });
 
+  it('agree where a group is followed by a character that folds to digits ("½" is "1⁄2")', () => {
+    for (const text of ['kg12-12 112 ½123', '12 112 ½', '1.200.½', '7 300 ½ kilos']) {
+      expect(tokenize(text).map((t) => t.word), text).toEqual(foldedTermsOf(text).words);
+    }
+  });
+
   it('the highlighter and the phrase finder match the whole tokenize on the same text', () => {
     for (let seed = 1; seed <= 100; seed++) {
       const text = randomText(seed, 120);

@@ -100,6 +100,8 @@ function groupEnd(text: string, start: number, end: number): number {
     if (!isDigitAt(text, i + 2) || !isDigitAt(text, i + 3) || touchesDigit(text, i + 4, LEADS)) return end;
     i += 4;
   }
+  // A same-separator group of another length follows, once folded ("12 112 ½": "½" is "1⁄2").
+  if (separatorOf(text.charCodeAt(i)) === sep && touchesDigit(text, i + 1, LEADS)) return end;
   return i;
 }
 
