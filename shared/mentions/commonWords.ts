@@ -1,7 +1,7 @@
 // Words that are names only sometimes: nicknames taken from ordinary words ("Cholo",
 // "Flaco", "Puma"), very common surnames ("Quispe", "Flores") and the function words of
 // both languages. A single-word name made of one of these defaults to `with-cue`.
-import { foldText } from '../text/fold';
+import { foldedList as fold } from '../text/fold';
 import { STOP_WORDS } from '../search/stopWords';
 
 // Titles and roles: nicknames in their own right ("el Doctor") and, before a first name, the
@@ -35,8 +35,6 @@ const COMMON_SURNAMES =
   'Aguilar Ortiz Moreno Muñoz Salazar Suárez Rivera Ríos Delgado Cárdenas Vega Paredes Palacios Soto ' +
   'Smith Johnson Williams Brown Jones Miller Davis Wilson Anderson Taylor Moore Martin Thompson White ' +
   'Harris Clark Lewis Robinson Walker Young Allen King Wright Scott Hill Green Adams Baker Hall';
-
-const fold = (list: string): string[] => list.split(/\s+/).filter(Boolean).map(foldText);
 
 /** Folded ordinary words that make poor single-word names. */
 export const COMMON_WORDS: ReadonlySet<string> = new Set([...STOP_WORDS, ...fold(NICKNAME_WORDS)]);

@@ -4,7 +4,7 @@
 // `with-cue`. Rare given names used as noms de guerre (Artemio, Cirilo, Florindo, Abimael)
 // are left out on purpose: alone on a page they usually are the person the case means.
 // Also used to tell given names from surnames when deriving a family name.
-import { foldText } from '../text/fold';
+import { foldedList } from '../text/fold';
 
 const SPANISH =
   'José Juan Luis Carlos Jorge Manuel Jesús Antonio Francisco Pedro Miguel Ángel Víctor Raúl Javier ' +
@@ -50,6 +50,4 @@ const ENGLISH =
   'Beverly Denise Marilyn Amber Danielle Rose Brittany Diana Abigail Natalie Jane Lori Alexis Tiffany Kate';
 
 /** Folded, e.g. "jose", "raul", "angel". */
-export const COMMON_FIRST_NAMES: ReadonlySet<string> = new Set(
-  (SPANISH + ' ' + ENGLISH).split(/\s+/).filter(Boolean).map(foldText),
-);
+export const COMMON_FIRST_NAMES: ReadonlySet<string> = new Set(foldedList(`${SPANISH} ${ENGLISH}`));

@@ -1,6 +1,9 @@
-// Capitalised words that are not people's names: places of the region and beyond, months,
-// days. A capitalised run holding one of them is a place or a date, not a suggestion.
-import { foldText } from '../text/fold';
+// The word lists of "Names not yet in the case" (suggest.ts): places, months and days that make
+// a capitalised run no name, titles before a given name, given names that are also ordinary
+// words, words that open sentences, and institutions.
+import { foldedList } from '../text/fold';
+import { ROLE_WORDS } from './commonWords';
+import { TITLES as NAME_CUE_TITLES } from './rules';
 
 const PLACES =
   'Perú Peru VRAEM Ayacucho Junín Huancavelica Cusco Cuzco Lima Apurímac Ene Mantaro Huallaga Huánuco ' +
@@ -16,22 +19,21 @@ const MONTHS_DAYS =
   'January February March April May June July August September October November December ' +
   'lunes martes miércoles jueves viernes sábado domingo Monday Tuesday Wednesday Thursday Friday Saturday Sunday';
 
-/** The folded words of a space-separated list. */
-const foldedSet = (list: string): ReadonlySet<string> => new Set(list.split(/\s+/).filter(Boolean).map(foldText));
+const foldedSet = (list: string): ReadonlySet<string> => new Set(foldedList(list));
 
+/** Capitalised words that are not people's names: a capitalised run holding one is a place or a date. */
 export const SUGGESTION_STOP_WORDS: ReadonlySet<string> = foldedSet(`${PLACES} ${MONTHS_DAYS}`);
 
 // Titles and offices written before a person's name: "President Alberto Fujimori", "el fiscal
-// Juan Pérez", "Gen. Luis Mendoza". Dropped from a suggestion when a given name follows.
-const TITLE_WORDS =
-  'presidente presidenta expresidente expresidenta ministro ministra exministro viceministro general coronel ' +
-  'comandante capitán teniente sargento mayor suboficial fiscal juez jueza congresista senador senadora ' +
-  'diputado diputada alcalde alcaldesa gobernador gobernadora doctor doctora don doña señor señora ' +
-  'padre monseñor obispo profesor profesora ingeniero ingeniera licenciado abogado abogada periodista camarada ' +
-  'cabecilla líder jefe jefa dr dra sr sra srta gral cmdte cdte tte ' +
-  'president ex former minister general colonel captain lieutenant sergeant major commander prosecutor judge ' +
-  'senator congressman congresswoman mayor governor doctor father bishop professor sir lord mr mrs ms gen col capt lt sgt';
-export const TITLES: ReadonlySet<string> = foldedSet(TITLE_WORDS);
+// Juan Pérez", "Gen. Luis Mendoza". Dropped from a suggestion when a given name follows. The
+// titles that cue a name (rules.ts) and the roles (commonWords.ts), and these offices besides.
+const OFFICES =
+  'presidenta expresidente expresidenta ministro ministra exministro viceministro suboficial fiscal juez jueza ' +
+  'congresista senador senadora diputado diputada alcalde alcaldesa gobernador gobernadora doctora monseñor obispo ' +
+  'profesora ingeniera licenciado abogado abogada periodista líder jefa dra srta gral cmdte cdte tte ' +
+  'ex former minister lieutenant sergeant prosecutor judge senator congressman congresswoman mayor governor bishop ' +
+  'professor sir lord ms gen col capt lt sgt';
+export const TITLES: ReadonlySet<string> = new Set([...NAME_CUE_TITLES, ...ROLE_WORDS, ...foldedList(OFFICES)]);
 
 // Common given names that are also ordinary words or places: "Segundo Informe", "Rosa Náutica",
 // "Santos Lugares". They begin a suggestion said once only when a cue introduces it.

@@ -9,6 +9,11 @@
 // (most names; the gazetteer folds 135,000 of them on load).
 const PLAIN_ASCII = /^[ -~]*$/;
 
+/** The folded words of a space-separated word list, e.g. a hand-written list of names. */
+export function foldedList(list: string): string[] {
+  return list.split(/\s+/).filter(Boolean).map(foldText);
+}
+
 export function foldText(text: string): string {
   if (PLAIN_ASCII.test(text)) return text.toLowerCase();
   return text
