@@ -50,6 +50,16 @@ export const INTRODUCING_CUES: ReadonlySet<string> = new Set([
 ]);
 const INTRODUCING_PAIRS: ReadonlySet<string> = new Set(['conocido como', 'conocida como', 'known as', 'el llamado', 'la llamada']);
 
+/**
+ * Where the cue that introduces a name at word `from` begins: the pair's first word ("conocido
+ * como", "known as", "el llamado"), else the word before. For what stands before the cue
+ * ("Florindo Eleuterio Flores, alias …": suggest.ts).
+ */
+export function introducingCueStart(t: PageTokens, from: number): number {
+  if (from >= 2 && /^\s+$/.test(gap(t, from - 1)) && INTRODUCING_PAIRS.has(`${t.words[from - 2]} ${t.words[from - 1]}`)) return from - 2;
+  return from - 1;
+}
+
 /** A cue word or pair just before word `from`. `introducing` narrows it to cues for new names. */
 export function cueBefore(t: PageTokens, from: number, introducing = false): boolean {
   if (from < 1) return false;

@@ -5,7 +5,7 @@
 // capitalised runs the text repeats ("InSight Crime" twice), minus names the case already has. Suggestions only: the user decides what becomes an actor.
 import { acronymDefinitions, type AcronymDefinition } from './acronyms';
 import { COMMON_WORDS } from './commonWords';
-import { cueBefore } from './cues';
+import { cueBefore, introducingCueStart } from './cues';
 import { COMMON_FIRST_NAMES } from './firstNames';
 import type { NameTrie } from './matcher';
 import { PARTICLES } from './rules';
@@ -150,16 +150,6 @@ function namedBefore(t: PageTokens, cueAt: number): Phrase | undefined {
   return phrase(t, from, last + 1);
 }
 
-/** Where the cue before a cued name at `i` begins: "alias", "(a)", "conocido como". */
-function cueStart(t: PageTokens, i: number): number {
-  const w = t.words[i - 1]!;
-  if (i >= 2 && (w === 'como' || w === 'as' || w === 'llamado' || w === 'llamada') && /^\s+$/.test(t.text.slice(t.ends[i - 2]!, t.starts[i - 1]!))) {
-    const first = t.words[i - 2]!;
-    if (first === 'conocido' || first === 'conocida' || first === 'known' || first === 'el' || first === 'la') return i - 2;
-  }
-  return i - 1;
-}
-
 /** The words a text writes in lower case somewhere: ordinary words there, whatever the list says. */
 function lowerCaseWords(t: PageTokens): Set<string> {
   const out = new Set<string>();
@@ -200,7 +190,7 @@ function collect(t: PageTokens, tallies: Map<string, Tally>): void {
     const p = phrase(t, from, to);
     if (cued && content <= MAX_WORDS - 1) {
       add(tallies, p, true, false);
-      const person = namedBefore(t, cueStart(t, i0));
+      const person = namedBefore(t, introducingCueStart(t, i0));
       if (person) {
         const tally = tallyOf(tallies, person.key);
         // Counted here only when the run before was not read as this phrase ("Según Florindo…").

@@ -54,6 +54,9 @@ describe('suggestNames', () => {
     expect(suggestNames(['Detuvieron a Juan Carlos Mamani, alias Cirilo, en Pichari.'], trie)).toEqual([
       { name: 'Juan Carlos Mamani', key: 'juan carlos mamani', count: 1, cued: 0, aliases: [], aliasOf: { name: 'Cirilo', actorIds: ['cirilo'] } },
     ]);
+    // A two-word cue: what stands before its first word.
+    expect(suggestNames(['Capturaron a Juan Carlos Mamani, conocido como “Rolo”, en Pichari.'], trie).map((x) => [x.name, x.aliases]))
+      .toEqual([['Juan Carlos Mamani', ['Rolo']]]);
     // A lower-case phrase or an institution before the cue names nobody: "el cabecilla, alias
     // Dalmiro", "según la Policía Nacional, alias Dalmiro".
     expect(suggestNames(['El cabecilla senderista, alias Dalmiro, huyó.'], trie).map((x) => [x.name, x.aliases])).toEqual([['Dalmiro', []]]);
