@@ -2,7 +2,8 @@
 // como Pepe"), a person's full name even said once ("Pedro Yaranga, a security expert",
 // "then-President Alberto Fujimori"), a name an alias is given to ("Florindo Eleuterio
 // Flores, alias Artemio"), a name defined with its acronym ("… Crime (UNODC)") and
-// capitalised runs the text repeats ("InSight Crime" twice), minus names the case already has. Suggestions only: the user decides what becomes an actor.
+// capitalised runs the text repeats ("InSight Crime" twice), minus names the case already has.
+// Suggestions only: the user decides what becomes an actor.
 import { acronymDefinitions, type AcronymDefinition } from './acronyms';
 import { COMMON_WORDS } from './commonWords';
 import { cueBefore, introducingCueStart } from './cues';
@@ -215,7 +216,7 @@ function collectDefinition(t: PageTokens, d: AcronymDefinition, tallies: Map<str
   const tally = tallyOf(tallies, name.key);
   if (tally.count === 0) add(tallies, name, false, false);
   tally.group = true;
-  for (const span of d.other ? [{ from: d.acronym, to: d.acronym + 1 }, d.other] : [{ from: d.acronym, to: d.acronym + 1 }]) {
+  for (const span of [{ from: d.acronym, to: d.acronym + 1 }, ...(d.other ? [d.other] : [])]) {
     const alias = phrase(t, span.from, span.to);
     if (alias.key === name.key) continue;
     add(tallies, alias, true, false);

@@ -5,7 +5,8 @@
  *     "1 200" (NBSP and thin spaces fold to ' ') → "1200", as a researcher types it;
  *   - a hyphenated compound keeps its parts as words, at their places, and adds the parts
  *     joined as one more term at the first part's place: "narco-terroristas" → "narco",
- *     "terroristas" + "narcoterroristas", so either spelling finds the other.
+ *     "terroristas" + "narcoterroristas", so either spelling finds the other;
+ *   - a dotted abbreviation is read as a compound is: "ee.uu." → "ee", "uu" + "eeuu".
  * The raw-text side (offsets for snippets and phrase checks) is wordChars.ts `wordEnd`; the two
  * must agree (analyze.test.ts compares them).
  */
@@ -82,10 +83,10 @@ function dottedJoins(text: string): Set<number> {
 }
 
 /**
- * The words of a folded text (numbers joined), its hyphenated compounds and its dotted
- * abbreviations ("ee.uu." → "eeuu", as a compound: dottedJoins): runs of words
- * each after exactly one hyphen, at least one part holding a letter ("narco-terroristas",
- * "M-19", "COVID-19"; not "5-10", "2019-05-12").
+ * The words of a folded text (numbers joined) and its compounds: runs of words each after
+ * exactly one hyphen, or each after a full stop of a dotted abbreviation (dottedJoins), at
+ * least one part holding a letter ("narco-terroristas", "M-19", "COVID-19", "ee.uu"; not
+ * "5-10", "2019-05-12").
  */
 export function foldedTerms(folded: string): FoldedTerms {
   const text = joinNumbers(folded);

@@ -128,7 +128,7 @@ export function parseQuery(input: string, filters: SearchFilters = {}): ParsedQu
       }
       if (!prefix && !isIndexable(word)) { note('stopWordsIgnored'); return; }
       // A part of a compound also matches the compound written as one word; not with a prefix.
-      const compound = starred ? undefined : compoundAt(compounds, i)?.word;
+      const compound = whole?.word;
       target.push(compound && isIndexable(compound) ? { type: 'term', word, prefix, compound } : { type: 'term', word, prefix });
     });
   }

@@ -34,7 +34,7 @@ function Suggestion({ suggestion }: { suggestion: NameSuggestion }) {
   const [picking, setPicking] = useState(false);
   const { name, aliases, aliasOf } = suggestion;
   // The actor a cue gave this name to ("Florindo Eleuterio Flores, alias Dalmiro"), when one.
-  const owner = aliasOf?.actorIds.length === 1 ? aliasOf.actorIds[0]! : null;
+  const owner = aliasOf?.actorIds.length === 1 ? { id: aliasOf.actorIds[0]!, name: aliasOf.name } : null;
 
   const addTo = async (actorId: string | null) => {
     if (!actorId) return;
@@ -52,8 +52,8 @@ function Suggestion({ suggestion }: { suggestion: NameSuggestion }) {
       {aliasOf && <span>{t('mentions.aliasOf', { name: aliasOf.name })}</span>}
       <span className="muted">{plural(t, 'mentions.suggestedCount', suggestion.count)}</span>
       {owner && (
-        <button type="button" aria-label={t('mentions.addToNamedLabel', { name: aliasOf!.name, alias: name })} onClick={() => void addTo(owner)}>
-          {t('mentions.addToNamed', { name: aliasOf!.name })}
+        <button type="button" aria-label={t('mentions.addToNamedLabel', { name: owner.name, alias: name })} onClick={() => void addTo(owner.id)}>
+          {t('mentions.addToNamed', { name: owner.name })}
         </button>
       )}
       <button type="button" aria-label={t('mentions.createActorLabel', { name })}
