@@ -7,8 +7,8 @@ type Row = { id: string };
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 /** A row reader answering from `rows` a tick later, as a worker's messages would; `answer` can change what it says. */
-function fakeReader(answer: (ask: RowsAsk) => (RowsReply | 'error')[]) {
-  const listeners: { message: ((event: MessageEvent<RowsReply>) => void)[]; error: ((event: Event) => void)[] } = { message: [], error: [] };
+function fakeReader(answer: (ask: RowsAsk) => (RowsReply | 'error' | 'messageerror')[]) {
+  const listeners: Record<'message' | 'error' | 'messageerror', ((event: never) => void)[]> = { message: [], error: [], messageerror: [] };
   const asks: RowsAsk[] = [];
   const port = {
     terminated: false,
@@ -17,12 +17,12 @@ function fakeReader(answer: (ask: RowsAsk) => (RowsReply | 'error')[]) {
       void tick().then(() => {
         if (port.terminated) return;
         for (const data of answer(ask)) {
-          if (data === 'error') for (const l of listeners.error) l(new Event('error'));
-          else for (const l of listeners.message) l({ data } as MessageEvent<RowsReply>);
+          if (data === 'error' || data === 'messageerror') for (const l of listeners[data]) l(new Event(data) as never);
+          else for (const l of listeners.message) l({ data } as never);
         }
       });
     },
-    addEventListener(type: 'message' | 'error', listener: (event: never) => void) { listeners[type].push(listener as never); },
+    addEventListener(type: 'message' | 'error' | 'messageerror', listener: (event: never) => void) { listeners[type].push(listener); },
     terminate() { port.terminated = true; },
   };
   return { port: port as RowReaderPort & { terminated: boolean }, asks };
@@ -50,8 +50,8 @@ describe('start-up rows read by two threads', () => {
     expect(asks[0]!.ids).toEqual(['p1', 'p3']);
   });
 
-  it('reads the rows itself when the reader has no database to read, or fails to start', async () => {
-    for (const answer of [(): RowsReply[] => [{ type: 'unavailable' }], () => ['error' as const]]) {
+  it('reads the rows itself when the reader has no database to read, fails to start, or a row cannot be received', async () => {
+    for (const answer of [(): RowsReply[] => [{ type: 'unavailable' }], () => ['error' as const], () => ['messageerror' as const]]) {
       const read = vi.fn(async (id: string) => rowOf(id));
       const { port } = fakeReader(answer);
       const rows = readRowsShared(order, read, port, 2, 24);

@@ -15,7 +15,7 @@ import type { RowsAsk, RowsReply } from './segmentRowsProtocol';
 export interface RowReaderPort {
   postMessage(ask: RowsAsk): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<RowsReply>) => void): void;
-  addEventListener(type: 'error', listener: (event: Event) => void): void;
+  addEventListener(type: 'error' | 'messageerror', listener: (event: Event) => void): void;
   terminate(): void;
 }
 
@@ -73,7 +73,9 @@ export function readRowsShared<T>(order: readonly string[], read: (id: string) =
     if (data.type === 'row') slot.resolve(data.row as T);
     else slot.reject(new Error(data.message));
   });
+  // It failed to start, or a row could not be received: what it has not given is read here.
   reader.addEventListener('error', (event) => { event.preventDefault?.(); fallBack(); });
+  reader.addEventListener('messageerror', () => fallBack());
   reader.postMessage({ ids: theirs, inFlight });
   return {
     take(id) {
