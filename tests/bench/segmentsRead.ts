@@ -3,8 +3,9 @@
 // version, so no upgrade) and reads what the search worker reads before it can answer
 // (renderer/search/indexer.ts `load`), the same way: the catalog row and the stored segment
 // ids together, then every segment row in the worker's order with as many reads in flight
-// (renderer/search/startupRead.ts, which imports nothing). Nothing is decoded. Its script
-// starts as early as a page's can; every time is performance.now() (0 = navigation).
+// (renderer/search/startupRead.ts, which imports nothing), all received on the page's one
+// thread (the worker receives every other row on a second one: ?readers=2 below). Nothing is
+// decoded. Its script starts as early as a page's can; every time is performance.now() (0 = navigation).
 import { STARTUP_READ_AHEAD, readRowsAhead, startupReadOrder } from '../../renderer/search/startupRead';
 import { readRowsShared } from '../../renderer/workers/rowReader';
 import type { RowReaderPort } from '../../renderer/workers/rowReader';
