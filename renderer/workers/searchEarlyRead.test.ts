@@ -9,7 +9,11 @@ import { SCHEMA_VERSION } from '../db/schemaVersion';
 import { STARTUP_READ_AHEAD } from '../search/startupRead';
 import { SearchIndexer } from '../search/indexer';
 import { dexieSource, readStored } from '../search/storedLoad';
+import { openCurrent } from './earlyOpen';
+import type { RowReaderPort } from './rowReader';
 import { startEarlyRead } from './searchEarlyRead';
+import { serveRows } from './segmentRowsProtocol';
+import type { RowsAsk, RowsReply } from './segmentRowsProtocol';
 import { createSearchHost } from './searchHost';
 import type { SearchResponse } from './searchProtocol';
 import type { SearchResults } from '../../shared/search';
@@ -65,6 +69,50 @@ describe("the search worker's early read of its stored index", () => {
       early!.close();
       expect(readIds()).toEqual(ids); // none read twice
       expect(raw.segments.map((s) => s.meta)).toEqual((await readStored(dexieSource(db))).segments.map((s) => s.meta));
+    } finally {
+      gets.mockRestore();
+    }
+  });
+
+  it('with a row reader on a connection of its own, reads the same index: every other row through it, none twice', async () => {
+    const { factory, db } = await indexedDatabase();
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    for (let i = 0; i < 4; i++) {
+      await saveActor(db, { ...blankActor('person', 10 + i), name: `Testigo ${i} Huamán` }, 10 + i);
+      await indexer.sync();
+    }
+    const ids = (await dexieSource(db).segmentIds()).sort();
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const asked: RowsAsk[] = [];
+    // The worker's reader in-process: its own connection, its messages a tick later, as a worker's.
+    const reader = (): RowReaderPort => {
+      const listeners: ((event: MessageEvent<RowsReply>) => void)[] = [];
+      const opening = openCurrent(factory, 'casefile');
+      return {
+        postMessage(ask: RowsAsk) {
+          asked.push(ask);
+          void opening.then((idb) => serveRows(idb, ask, (data) => {
+            setTimeout(() => { for (const l of listeners) l({ data } as MessageEvent<RowsReply>); }, 0);
+          }));
+        },
+        addEventListener(type: string, listener: (event: never) => void) { if (type === 'message') listeners.push(listener as never); },
+        terminate() {},
+      } as RowReaderPort;
+    };
+    try {
+      const early = await startEarlyRead(factory, 'casefile', reader);
+      const raw = await readStored(early!);
+      early!.close();
+      const readIds = gets.mock.calls.map(([key]) => key).filter((key) => key !== '~catalog' && key !== 'schemaVersion');
+      expect([...readIds].sort()).toEqual(ids); // each row read once, by one side or the other
+      expect(asked).toHaveLength(1);
+      expect(asked[0]!.ids).toHaveLength(Math.floor(ids.length / 2));
+      const viaDexie = await readStored(dexieSource(db));
+      expect(raw.segments.map((s) => s.meta)).toEqual(viaDexie.segments.map((s) => s.meta));
+      const restarted = new SearchIndexer(db);
+      await restarted.load(Promise.resolve(raw));
+      expect((await restarted.search('huaman')).groups.actor.count).toBe(4);
     } finally {
       gets.mockRestore();
     }

@@ -3,9 +3,12 @@
 // version, so no upgrade) and reads what the search worker reads before it can answer
 // (renderer/search/indexer.ts `load`), the same way: the catalog row and the stored segment
 // ids together, then every segment row in the worker's order with as many reads in flight
-// (renderer/search/startupRead.ts, which imports nothing). Nothing is decoded. Its script
-// starts as early as a page's can; every time is performance.now() (0 = navigation).
+// (renderer/search/startupRead.ts, which imports nothing), all received on the page's one
+// thread (the worker receives every other row on a second one: ?readers=2 below). Nothing is
+// decoded. Its script starts as early as a page's can; every time is performance.now() (0 = navigation).
 import { STARTUP_READ_AHEAD, readRowsAhead, startupReadOrder } from '../../renderer/search/startupRead';
+import { readRowsShared } from '../../renderer/workers/rowReader';
+import type { RowReaderPort } from '../../renderer/workers/rowReader';
 
 export interface SegmentsReadReference {
   scriptStart: number;
@@ -38,6 +41,14 @@ function sizeOf(row: Row): number {
   return (row.json?.length ?? 0) + (row.header?.length ?? 0) + (row.data?.byteLength ?? 0) + (row.positions?.size ?? 0);
 }
 
+// ?readers=2 receives every other row on a second thread, as the search worker does since
+// session 13 (its row reader, renderer/workers/rowReader.ts); the bench never sets it: its
+// reference stays one bare page's read (docs/benchmarks-search.md, session 13).
+const params = new URLSearchParams(location.search);
+const reader = params.get('readers') === '2'
+  ? new Worker(new URL('../../renderer/workers/segmentRows.worker.ts', import.meta.url), { type: 'module' }) as RowReaderPort
+  : null;
+
 window.__segmentsRead = (async () => {
   const scriptStart = performance.now();
   const open = indexedDB.open('casefile');
@@ -52,8 +63,14 @@ window.__segmentsRead = (async () => {
   let bytes = sizeOf(catalog);
   const ids = startupReadOrder((keys as string[]).filter((id) => id !== CATALOG_ROW_ID));
   // ?ahead=N tries another read-ahead than the worker's (to choose it); the bench never sets it.
-  const ahead = Number(new URLSearchParams(location.search).get('ahead') ?? STARTUP_READ_AHEAD);
-  await readRowsAhead(ids, (id) => done(store('searchSegments').get(id)) as Promise<Row>, (row) => { bytes += sizeOf(row); }, ahead);
+  const ahead = Number(params.get('ahead') ?? STARTUP_READ_AHEAD);
+  const read = (id: string) => done(store('searchSegments').get(id)) as Promise<Row>;
+  if (reader) {
+    const rows = readRowsShared(ids, read, reader, ahead / 2, 24);
+    for (const id of ids) bytes += sizeOf(await rows.take(id));
+  } else {
+    await readRowsAhead(ids, read, (row) => { bytes += sizeOf(row); }, ahead);
+  }
   const doneAt = performance.now();
   db.close();
   return { scriptStart, openedAt, doneAt, rows: ids.length, bytes, ahead };
