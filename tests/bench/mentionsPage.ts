@@ -217,7 +217,7 @@ const api = {
       const off = getMentionsClient().onStatus((s) => {
         if (s.scanning && !timer) timer = setInterval(() => void readProfile(), SCANNING_REFRESH_MS);
         if (!s.scanning && timer) { clearInterval(timer); timer = null; }
-        if (s.generation !== seen || !s.scanning) { seen = s.generation; void readProfile(); }
+        if (s.generation !== seen) { seen = s.generation; void readProfile(); }
       });
       void readProfile();
       stop = () => { off(); if (timer) clearInterval(timer); };
