@@ -126,7 +126,7 @@ async function main() {
     // The same edit again with the actor's profile open (its "Mentioned in" a live query, as where
     // a name is edited): what the window's re-reads, after each chunk the worker writes, cost it.
     result.profileOpen = [];
-    for (const how of ['app', 'live']) {
+    for (const how of ['live', 'app']) {
       const label = how === 'app' ? 'read as the app does' : 'a live query';
       const openAdded = await bench('nameEdit', { round: 0, name: result.stress.word, actorId: added.actorId, profileOpen: how });
       logEdit(`stress + with the profile open (${label}): `, openAdded);
