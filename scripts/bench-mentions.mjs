@@ -6,7 +6,8 @@
 //                page meanwhile records long main-thread tasks and the latency of a small
 //                IndexedDB read every 100 ms; worker heap sampled over CDP
 //   4. edits     name edits (aliases added), the stress edit (the one-word alias that the most pages
-//                gain, added and taken off; then the same for a word another name also holds),
+//                gain, added and taken off; again with the actor's profile open, its "Mentioned in"
+//                read as the app reads it and as a live query; then the same for a word another name also holds),
 //                a new 50-page document, "Mentioned in" reads
 // Missing a target is a finding, not a failure. Writes bench-results/mentions-<pages>.json.
 //
@@ -122,6 +123,18 @@ async function main() {
     logEdit('stress −', removed);
     log(`  − edit ÷ its floor (rows read + deleted, ${fmt(f.readMs + f.deleteMs)}): ${(removed.ms / Math.max(1, f.readMs + f.deleteMs)).toFixed(2)}`);
     result.stressEdits = [added, removed];
+    // The same edit again with the actor's profile open (its "Mentioned in" a live query, as where
+    // a name is edited): what the window's re-reads, after each chunk the worker writes, cost it.
+    result.profileOpen = [];
+    for (const how of ['live', 'app']) {
+      const label = how === 'app' ? 'read as the app does' : 'a live query';
+      const openAdded = await bench('nameEdit', { round: 0, name: result.stress.word, actorId: added.actorId, profileOpen: how });
+      logEdit(`stress + with the profile open (${label}): `, openAdded);
+      const openRemoved = await bench('nameEdit', { round: 0, remove: result.stress.word, actorId: added.actorId, profileOpen: how });
+      logEdit(`stress − with the profile open (${label}): `, openRemoved);
+      for (const e of [openAdded, openRemoved]) log(`  profile open (${label}): "Mentioned in" read ${e.profile.runs} times during the edit, ${fmt(e.profile.ms)} in all`);
+      result.profileOpen.push({ how, edits: [openAdded, openRemoved] });
+    }
     // The same with a word that another name of the case also holds ("Huamalíes" of someone's
     // "Comandante Huamalíes"): what such a word does on a page depends on that other name too.
     const shared = result.stress.shared;

@@ -44,10 +44,19 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
   let timer: ReturnType<typeof setTimeout> | undefined;
   let syncing = false;
   let again = false;
+  /** When the last sync ended (-Infinity: none yet). */
+  let lastEnded = -Infinity;
+  /**
+   * A change after a quiet spell (no sync waiting or running, none ended within `syncDelay`)
+   * is synced at once: a name edit's 30 ms wait was a tenth of a small one and 3 % of a
+   * stress edit. A change that follows another closely waits `syncDelay` for the rest of its
+   * burst (a bundle import writes in many transactions); one during a sync sets `again`.
+   */
   function scheduleSync(delay = syncDelay): void {
     if (syncing) { again = true; return; }
+    const quiet = !timer && performance.now() - lastEnded >= syncDelay;
     if (timer) clearTimeout(timer);
-    timer = setTimeout(() => { timer = undefined; void runSync(); }, delay);
+    timer = setTimeout(() => { timer = undefined; void runSync(); }, quiet ? 0 : delay);
   }
   async function runSync(): Promise<void> {
     if (!engine) return;
@@ -68,6 +77,7 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
       setStatus({ scanning: null, error: error instanceof Error ? error.message : String(error) });
     } finally {
       syncing = false;
+      lastEnded = performance.now();
     }
     if (again) scheduleSync(0);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldedWords } from '../text/fold';
 import { NameTrie, tokenize } from './index';
-import { wordHash } from './tokens';
+import { tokenizeRanges, wordHash } from './tokens';
 
 describe('tokenize', () => {
   it('gives the same words as folding the whole text, in any script, with offsets into the original', () => {
@@ -63,6 +63,25 @@ describe('tokenize', () => {
     const t = tokenize('Víctor Quispe\nPalomino, Jorge. A. B. (Raúl)\n\nJosé');
     // víctor quispe palomino | jorge | a | b (after an initial) | raúl | josé
     expect([...t.hardBefore]).toEqual([1, 0, 0, 1, 1, 0, 1, 1]);
+  });
+
+  it("tokenizes several ranges as each on its own, one after another (a word's windows on a page)", () => {
+    const text = 'Víctor Quispe Pa-\nlomino, alias Raúl. Jorge Quispe, el hermano; Pa-\nlomino otra vez y Raúl.';
+    const at = (w: string, from = 0) => text.indexOf(w, from);
+    // Three ranges: one ending right before a hyphenated line end, one starting on its second line.
+    const ranges = [at('Quispe'), at('Pa-') + 2, at('lomino'), at('Raúl') + 4, at('hermano'), text.length - 1];
+    const apart = [0, 2, 4].map((r) => tokenize(text, ranges[r], ranges[r + 1]));
+    const joined = tokenizeRanges(text, ranges);
+    const cat = <K extends 'words' | 'starts' | 'ends'>(k: K) => apart.flatMap((t) => [...t[k]]);
+    expect(joined.words).toEqual(cat('words'));
+    expect(joined.starts).toEqual(cat('starts'));
+    expect(joined.ends).toEqual(cat('ends'));
+    expect([...joined.hardBefore]).toEqual(apart.flatMap((t) => [...t.hardBefore]));
+    expect([...joined.hashes!]).toEqual(apart.flatMap((t) => [...t.hashes!]));
+    // Each range's first word counts as after a hard stop; no word is joined across two ranges.
+    expect(joined.words.slice(0, 3)).toEqual(['quispe', 'pa', 'lomino']);
+    expect(joined.hardBefore[2]).toBe(1);
+    expect(tokenizeRanges(text, [0, text.length])).toEqual(tokenize(text));
   });
 });
 

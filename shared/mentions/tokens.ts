@@ -142,52 +142,65 @@ function wordEnd(text: string, i: number, n: number): number {
  * splice.ts spliceWindow).
  */
 export function tokenize(text: string, from = 0, to = text.length): PageTokens {
+  return tokenizeRanges(text, [from, to]);
+}
+
+/**
+ * tokenize over several ranges of the page, `[from, to, from, to, …]` in order and apart, as
+ * if each were tokenized on its own and the tokens put one after another: each range's first
+ * word counts as after a hard stop, and no word is joined across two ranges (wordSeek.ts's
+ * windows around a word's occurrences).
+ */
+export function tokenizeRanges(text: string, ranges: readonly number[]): PageTokens {
   const words: string[] = [];
   const starts: number[] = [];
   const ends: number[] = [];
   const hard: number[] = [];
   const hashes: number[] = [];
-  const n = to;
-  let i = from;
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    if (!startsWord(text, i, c)) {
-      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
-      continue;
-    }
-    const start = i;
-    i = wordEnd(text, i, n);
-    const ascii = wordAscii;
-    const simple = wordSimple;
-    const h = wordFoldHash;
-    let word: string;
-    if (ascii) word = text.slice(start, i).toLowerCase();
-    else if (simple) {
-      word = '';
-      for (let k = start; k < i; k++) word += String.fromCharCode(FOLD[text.charCodeAt(k)]!);
-    } else word = foldWord(text.slice(start, i));
-    const hash = simple ? h & HASH_MASK : wordHash(word);
-    const count = words.length;
-    if (count > 0) {
-      const prevEnd = ends[count - 1]!;
-      const single = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
-      const separator = single ? ' ' : text.slice(prevEnd, start);
-      // Join a word broken by line-end hyphenation, but not "Jean-\nPierre": a capital
-      // after the break means the hyphen is part of a compound, so keep two words.
-      if (!single && LINE_END_HYPHEN.test(separator) && LOWER_START.test(text.slice(start, start + 2))) {
-        words[count - 1] += word;
-        hashes[count - 1] = wordHash(words[count - 1]!);
-        ends[count - 1] = i;
+  for (let r = 0; r + 1 < ranges.length; r += 2) {
+    const first = words.length;
+    const n = ranges[r + 1]!;
+    let i = ranges[r]!;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      if (!startsWord(text, i, c)) {
+        i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
         continue;
       }
-      hard.push(isHard(separator, words[count - 1]) ? 1 : 0);
-    } else {
-      hard.push(1);
+      const start = i;
+      i = wordEnd(text, i, n);
+      const ascii = wordAscii;
+      const simple = wordSimple;
+      const h = wordFoldHash;
+      let word: string;
+      if (ascii) word = text.slice(start, i).toLowerCase();
+      else if (simple) {
+        word = '';
+        for (let k = start; k < i; k++) word += String.fromCharCode(FOLD[text.charCodeAt(k)]!);
+      } else word = foldWord(text.slice(start, i));
+      const hash = simple ? h & HASH_MASK : wordHash(word);
+      const count = words.length;
+      if (count > first) {
+        const prevEnd = ends[count - 1]!;
+        const single = start - prevEnd === 1 && text.charCodeAt(prevEnd) === 32;
+        const separator = single ? ' ' : text.slice(prevEnd, start);
+        // Join a word broken by line-end hyphenation, but not "Jean-\nPierre": a capital
+        // after the break means the hyphen is part of a compound, so keep two words.
+        if (!single && LINE_END_HYPHEN.test(separator) && LOWER_START.test(text.slice(start, start + 2))) {
+          words[count - 1] += word;
+          hashes[count - 1] = wordHash(words[count - 1]!);
+          ends[count - 1] = i;
+          continue;
+        }
+        hard.push(isHard(separator, words[count - 1]) ? 1 : 0);
+      } else {
+        hard.push(1);
+      }
+      words.push(word);
+      hashes.push(hash);
+      starts.push(start);
+      ends.push(i);
     }
-    words.push(word);
-    hashes.push(hash);
-    starts.push(start);
-    ends.push(i);
   }
   return { text, words, starts, ends, hardBefore: Uint8Array.from(hard), hashes: Int32Array.from(hashes) };
 }

@@ -6,7 +6,7 @@
 // none that folds to several or none (ß, æ, the soft hyphen) and no hyphen before a line
 // break (which tokenize may join to the next word). Elsewhere `seek` says it cannot tell,
 // and the caller tokenizes. wordSeek.test.ts holds it to tokenize on mixed text.
-import { FOLD_SLOW, FOLD_TABLE, FOLD_TABLE_SIZE, tokenize } from './tokens';
+import { FOLD_SLOW, FOLD_TABLE, FOLD_TABLE_SIZE, tokenizeRanges } from './tokens';
 import type { PageTokens } from './tokens';
 
 const hex = (c: number): string => `\\u${c.toString(16).padStart(4, '0')}`;
@@ -78,26 +78,6 @@ function wordsAfter(text: string, end: number, words: number): number {
 function nextWord(text: string, i: number): number {
   while (i < text.length && !isWordChar(text.charCodeAt(i))) i++;
   return i;
-}
-
-/** Several windows' tokens one after another; each window's first word counts as after a hard stop. */
-function joinTokens(text: string, ranges: readonly number[]): PageTokens {
-  const words: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const hard: number[] = [];
-  const hashes: number[] = [];
-  for (let r = 0; r < ranges.length; r += 2) {
-    const t = tokenize(text, ranges[r], ranges[r + 1]);
-    for (let i = 0; i < t.words.length; i++) {
-      words.push(t.words[i]!);
-      starts.push(t.starts[i]!);
-      ends.push(t.ends[i]!);
-      hard.push(t.hardBefore[i]!);
-      hashes.push(t.hashes![i]!);
-    }
-  }
-  return { text, words, starts, ends, hardBefore: Uint8Array.from(hard), hashes: Int32Array.from(hashes) };
 }
 
 export interface WordSeeker {
@@ -177,8 +157,8 @@ export function wordSeeker(folded: string): WordSeeker | null {
         else ranges.push(from, wordsAfter(text, end, words));
       }
       if (!count) return null;
-      if (ranges.length === 2) return { tokens: tokenize(text, ranges[0], ranges[1]), count };
-      return { tokens: joinTokens(text, ranges), count };
+      // Several windows are tokenized in one pass, each as if on its own (tokenizeRanges).
+      return { tokens: tokenizeRanges(text, ranges), count };
     },
   };
 }

@@ -5,7 +5,7 @@
 // Times are taken here with performance.now(), never across Playwright round trips. While the
 // worker works, the page probes its own responsiveness: long tasks on the main thread and
 // the latency of a small IndexedDB read every 100 ms (what a click would wait for).
-import Dexie from 'dexie';
+import Dexie, { liveQuery } from 'dexie';
 import { blankActor, newId } from '../../shared/model';
 import type { Actor, SourceDocument } from '../../shared/model';
 import { blankDocument, documentExtractionFrom } from '../../shared/model/document';
@@ -17,6 +17,7 @@ import type { DocumentRow, PageRow } from '../../renderer/db/derive';
 import type { PageMentionsRow } from '../../renderer/db/mentionTypes';
 import { mentionedIn, mentionsOfActor } from '../../renderer/db/mentions';
 import { getMentionsClient } from '../../renderer/mentions/mentionsClient';
+import { SCANNING_REFRESH_MS } from '../../renderer/mentions/useMentions';
 import type { MentionsStatus } from '../../renderer/mentions/mentionsClient';
 import { stressEdit, rescannedPages, gainsAndLosses, readPagesRaw } from './mentionsStress';
 import { makeRandom } from './generateRecords';
@@ -169,7 +170,7 @@ const api = {
    * page, or `o.name`), or the alias `o.remove` taken off `o.actorId`. Also: the pages that
    * gained or lost the actor, and a reference read of the re-scanned pages' rows.
    */
-  async nameEdit(o: { round: number; name?: string; actorId?: string; remove?: string }) {
+  async nameEdit(o: { round: number; name?: string; actorId?: string; remove?: string; profileOpen?: 'live' | 'app' }) {
     const d = await database();
     const id = o.actorId ?? actorIds[(o.round * 997) % actorIds.length]!;
     const actor = (await d.actors.get(id))!;
@@ -194,17 +195,47 @@ const api = {
     probing = false;
     await sleep(150);
     void probeLoop(actorIds);
+    // `profileOpen`: the actor's profile is on screen, as where a name is edited, its "Mentioned
+    // in" read as a live query ('live': Dexie runs it again after every chunk the worker
+    // writes) or as the app reads it (useMentionsRead: again when the worker's generation
+    // moves, and every SCANNING_REFRESH_MS while it scans).
+    const profile = { runs: 0, ms: 0 };
+    let started = 0;
+    const readProfile = async () => {
+      const q0 = now();
+      const view = await mentionedIn(d, id, 20);
+      if (started) { profile.runs++; profile.ms += now() - q0; }
+      return view.total;
+    };
+    let stop: (() => void) | null = null;
+    if (o.profileOpen === 'live') {
+      const subscription = liveQuery(readProfile).subscribe({ next: () => undefined });
+      stop = () => subscription.unsubscribe();
+    } else if (o.profileOpen === 'app') {
+      let seen = status?.generation ?? 0;
+      let timer: ReturnType<typeof setInterval> | null = null;
+      const off = getMentionsClient().onStatus((s) => {
+        if (s.scanning && !timer) timer = setInterval(() => void readProfile(), SCANNING_REFRESH_MS);
+        if (!s.scanning && timer) { clearInterval(timer); timer = null; }
+        if (s.generation !== seen) { seen = s.generation; void readProfile(); }
+      });
+      void readProfile();
+      stop = () => { off(); if (timer) clearInterval(timer); };
+    }
+    if (stop) await sleep(200);
     const t0 = now();
+    started = t0;
     await d.actors.put(actorRow(next));
     const done = await waitFor(async () => (status && status.generation > before && !status.scanning ? status : null), 30_000);
     probing = false;
     const ms = done.value ? now() - t0 : done.ms;
+    stop?.();
     const pagesAfter = await d.pageMentions.where('actorIds').equals(id).primaryKeys();
     const namesAfter = await d.mentionNames.get(id);
     // The pages the worker re-scanned, found again from the stored word filters, and a raw read of their rows.
     const keys = await rescannedPages(d, id, name, namesBefore, namesAfter);
     const reference = await readPagesRaw(d, keys);
-    return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, ...gainsAndLosses(pagesBefore, pagesAfter),
+    return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, ...gainsAndLosses(pagesBefore, pagesAfter), profile,
       rescanKeys: keys.length, referenceMs: reference.ms, referenceRows: reference.rows, idbProbe: stats(probeLatencies.slice(probes0)) };
   },
 

@@ -1,7 +1,7 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useDb } from '../../db/dbContext';
 import { mentionsInDocument } from '../../db/mentions';
 import type { MentionRow } from '../../db/mentionTypes';
+import { useMentionsRead } from '../../mentions/useMentions';
 import { plural } from '../../i18n/plural';
 import { useT } from '../../i18n/useT';
 import { useUi } from '../../state/store';
@@ -24,7 +24,8 @@ interface ActorMentions { actorId: string; count: number; rows: MentionRow[] }
 export function ActorsMentioned({ documentId, onPage, currentPage, headingLevel = 'h2' }: ActorsMentionedProps) {
   const db = useDb();
   const t = useT();
-  const rows = useLiveQuery(() => mentionsInDocument(db, documentId), [db, documentId]);
+  // Read again when the worker's mentions change, not after each chunk it writes (useMentionsRead).
+  const rows = useMentionsRead(() => mentionsInDocument(db, documentId), [db, documentId]);
   const names = useActorNames((rows ?? []).flatMap((r) => [r.actorId, ...r.hits.flatMap((h) => h.others)]));
   if (rows === undefined) return null;
   const byActor = new Map<string, ActorMentions>();

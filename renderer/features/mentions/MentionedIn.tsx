@@ -4,11 +4,11 @@ import { newCitation } from '../../../shared/model';
 import { addCitation } from '../../db/citations';
 import { useDb } from '../../db/dbContext';
 import { getDocumentsByIds } from '../../db/documents';
-import { mentionQuote, mentionedIn } from '../../db/mentions';
+import { mentionNamesOf, mentionQuote, mentionedIn } from '../../db/mentions';
 import type { MentionRow } from '../../db/mentionTypes';
 import { plural } from '../../i18n/plural';
 import { useT } from '../../i18n/useT';
-import { useMentionsStatus } from '../../mentions/useMentions';
+import { useMentionsRead, useMentionsStatus } from '../../mentions/useMentions';
 import { useUi } from '../../state/store';
 import { ambiguityNote, highlightTerms, pageList } from './labels';
 import { MentionSnippet } from './MentionSnippet';
@@ -32,7 +32,10 @@ export function MentionedIn({ actorId, withName = false }: { actorId: string; wi
   // Sources come from the index keys; rows (counts, snippets) only for the sources shown.
   const [limit, setLimit] = useState(SOURCES_SHOWN);
   const [allPages, setAllPages] = useState<ReadonlySet<string>>(new Set());
-  const view = useLiveQuery(() => mentionedIn(db, actorId, limit), [db, actorId, limit]);
+  // The rows are read again when the worker's mentions change, not after each chunk it writes
+  // (useMentionsRead); the source count it writes afterwards is watched on its own.
+  const counted = useLiveQuery(async () => (await mentionNamesOf(db, actorId))?.sources ?? 0, [db, actorId]);
+  const view = useMentionsRead(() => mentionedIn(db, actorId, limit), [db, actorId, limit, counted], [db, actorId]);
   const byDoc = view?.rows ?? new Map<string, MentionRow[]>();
   const docIds = [...byDoc.keys()];
   const docs = useLiveQuery(async () => new Map((await getDocumentsByIds(db, docIds)).map((d) => [d.id, d])), [db, docIds.join(',')]);
