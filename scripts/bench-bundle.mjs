@@ -40,9 +40,10 @@
 //            --profile   CPU profiles of each step (implies --in-page: the page's profiler sees it)
 //            --apart     a probe: the plain export's worker first, then its save alone (not the app's overlap)
 //            --export-only  no import steps (the table then shows the exports only)
-//            --profile-worker  CPU profiles of the export's workers (the bundle worker's own, not the page's)
+//            --profile-worker  CPU profiles of the export's and the import's bundle worker (its own, not the page's)
 //            --rounds N  N rounds of raw read + export(s), each printed with its same-round ratios (A/B work)
 //            --cold-worker  the export starts its bundle worker itself (not started by the dialog beforehand)
+//            --probe-indexes N  a probe at fill: the records put N rounds into schemas without some indexes (tests/bench/indexProbe.ts)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -76,6 +77,7 @@ const { values: opts } = parseArgs({
     'profile-worker': { type: 'boolean', default: false },
     rounds: { type: 'string', default: '1' },
     'cold-worker': { type: 'boolean', default: false },
+    'probe-indexes': { type: 'string', default: '0' },
   },
 });
 const config = opts.quick
@@ -214,7 +216,8 @@ async function main() {
     await page.goto(url);
     await page.waitForFunction(() => window.casefileBundleBench !== undefined, null, { timeout: 60_000 });
 
-    const fill = await page.evaluate((o) => window.casefileBundleBench.fill(o), config);
+    const fill = await page.evaluate((o) => window.casefileBundleBench.fill(o), { ...config, probeIndexes: Number(opts['probe-indexes']) || 0 });
+    if (fill.indexProbe) log(`index probe (actors + events put in one transaction, ms per round):\n${Object.entries(fill.indexProbe).map(([k, v]) => `    ${k.padEnd(24)} ${v.join(' / ')}  (median ${[...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]})`).join('\n')}`);
     result.fill = fill;
     log(`fill: ${fill.records} records + ${fill.pages} pages (${fill.recordsMs} ms; with no index ${fill.recordsBareMs} ms), ${fill.files} files / ${fill.totalMB} MB, largest ${fill.largestMB} MB; RAW IndexedDB blob write ${fill.rawWrite.mbPerS} MB/s (${fill.rawWrite.ms} ms); load ${load()}`);
     const rounds = Math.max(1, Number(opts.rounds) || 1);
@@ -256,6 +259,7 @@ async function main() {
       }
       const imp = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { passphrase, inPage, keyPrepared: Boolean(passphrase) }), opts.profile && `bundle-import-${label}`);
       result[`import-${label}`] = { ...imp.result, memory: imp.memory, loadavg: load() };
+      if (opts['profile-worker']) await workers.saveProfiles(`bundle-import-${label}-worker`);
       const r = imp.result;
       log(`import (${label}): ${r.mbPerS} MB/s in ${r.ms} ms (inspect ${r.inspectMs} [${passphrase ? `decrypt ${r.phases.decryptMs}, ` : ''}zip + records ${r.phases.zipMs}, PDFs' hashes ${r.phases.verifyMs}, plan + preview ${r.phases.planMs}], apply ${r.applyMs} [re-plan ${r.phases.replanMs}, write ${r.phases.writeMs}]); result ${JSON.stringify(r.result)}; database ${JSON.stringify(r.check)}, probe file intact: ${r.probeIntact}; ${mem(imp.memory)}; load ${load()}`);
       const again = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.reimportBundle(o), { passphrase }), opts.profile && `bundle-reimport-${label}`);

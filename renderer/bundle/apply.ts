@@ -1,18 +1,19 @@
 import Dexie from 'dexie';
-import type { IncomingRecords, LocalRecords, MergeChoice, MergePlan, MergeStatus, TrashedVersion, WriteSet } from '../../shared/bundle/merge';
+import type { IncomingRecords, MergeChoice, MergePlan, MergeStatus, WriteSet } from '../../shared/bundle/merge';
 import { lookupKeys, planMerge } from '../../shared/bundle/merge';
 import { resolveMerge } from '../../shared/bundle/mergeWrites';
 import type { BundleNameRule } from '../../shared/bundle/nameRules';
 import { nameRuleKey } from '../../shared/bundle/nameRules';
 import type { SavedChart } from '../../shared/chart/savedChart';
-import type { Case } from '../../shared/model';
 import { newId as randomId } from '../../shared/model';
 import type { CasefileDb } from '../db/db';
-import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from '../db/derive';
+import { actorRow, documentRow, eventRow } from '../db/derive';
 import type { DocumentFileRow, PageRow } from '../db/derive';
 import { isDiskFull } from '../db/storageErrors';
-import type { TrashEntry, TrashTable } from '../db/trash';
-import { readOcrPages, writeOcrPages } from './applyOcr';
+import type { TrashEntry } from '../db/trash';
+import { writeOcrPages } from './applyOcr';
+import { ImportError } from './importError';
+import { readLocal } from './readLocal';
 import type { CaseSnapshot } from './io';
 import type { BundleProgress, ImportResult } from './types';
 
@@ -25,14 +26,8 @@ import type { BundleProgress, ImportResult } from './types';
  * No Blob is read inside: file rows hold the bundle's Blobs by reference.
  */
 
-export type ImportErrorCode = 'disk-full' | 'changed' | 'write-failed' | 'id-clash';
-
-export class ImportError extends Error {
-  override readonly name = 'ImportError';
-  constructor(readonly code: ImportErrorCode, message: string) {
-    super(message);
-  }
-}
+export { ImportError } from './importError';
+export type { ImportErrorCode } from './importError';
 
 export interface ApplyOptions {
   /** The statuses the preview showed, by record key; if the library changed since, nothing is written. */
@@ -49,90 +44,6 @@ const CHUNK = 500;
 export const incomingRecords = (s: CaseSnapshot): IncomingRecords => ({
   caseId: s.caseId, cases: s.cases, actors: s.actors, events: s.events, documents: s.documents, pages: s.pages, nameRules: s.nameRules ?? [],
 });
-
-/** Above this many keys, a table's primary keys are read first (one request) and only those present are fetched. */
-const PREFILTER_KEYS = 256;
-
-interface KeyedTable<T> {
-  bulkGet(keys: string[]): Promise<(T | undefined)[]>;
-  toCollection(): { primaryKeys(): Promise<unknown[]> };
-}
-
-/**
- * `table.bulkGet(keys)`, cheaper for many keys: IndexedDB answers one request per key, and
- * most keys of a large import are absent (new records, the kept-both ids no one made). One
- * getAllKeys over the table says which are present; only those are fetched. Same answer.
- */
-async function getPresent<T>(table: KeyedTable<T>, keys: readonly string[]): Promise<T[]> {
-  if (keys.length <= PREFILTER_KEYS) return (await table.bulkGet([...keys])).filter((r): r is T => r !== undefined);
-  const present = new Set(await table.toCollection().primaryKeys());
-  const wanted = [...new Set(keys.filter((k) => present.has(k)))];
-  return wanted.length === 0 ? [] : (await table.bulkGet(wanted)).filter((r): r is T => r !== undefined);
-}
-
-const KIND_WORD = { cases: 'case', actors: 'actor', events: 'event', documents: 'source' } as const;
-const WITH_ARTICLE = { cases: 'a case', actors: 'an actor', events: 'an event', documents: 'a source' } as const;
-
-/**
- * Ids are unique across tables (the trash and citation targets key records by id alone), so
- * an incoming record may not carry the id of a *different kind* of local record, live or in
- * the trash: a genuine bundle never does, and merging it would let one overwrite the other
- * there later. Refused before anything is written.
- */
-async function assertNoIdClash(db: CasefileDb, incoming: IncomingRecords): Promise<void> {
-  const tableOf = new Map<string, TrashTable>();
-  for (const c of incoming.cases) tableOf.set(c.id, 'cases');
-  for (const a of incoming.actors) tableOf.set(a.id, 'actors');
-  for (const e of incoming.events) tableOf.set(e.id, 'events');
-  for (const d of incoming.documents) tableOf.set(d.id, 'documents');
-  const ids = [...tableOf.keys()];
-  const tables = [['cases', db.cases], ['actors', db.actors], ['events', db.events], ['documents', db.documents]] as const;
-  const found = await Promise.all([
-    ...tables.map(async ([name, table]) => {
-      const rows = await getPresent<{ id: string }>(table as unknown as KeyedTable<{ id: string }>, ids.filter((id) => tableOf.get(id) !== name));
-      return rows.map((r) => ({ id: r.id, local: name as TrashTable }));
-    }),
-    getPresent(db.trash, ids).then((entries) => entries.filter((t) => t.table !== tableOf.get(t.id)).map((t) => ({ id: t.id, local: t.table }))),
-  ]);
-  const clash = found.flat()[0];
-  if (clash) {
-    const theirs = WITH_ARTICLE[tableOf.get(clash.id)!];
-    throw new ImportError('id-clash', `The bundle gives ${theirs} the id of a different ${KIND_WORD[clash.local]} in your library (${clash.id}). A genuine bundle never does this, so nothing was imported.`);
-  }
-}
-
-/** Reads the local records a plan needs (call inside a transaction covering the record tables). */
-export async function readLocal(db: CasefileDb, incoming: IncomingRecords): Promise<LocalRecords> {
-  await assertNoIdClash(db, incoming);
-  const keys = lookupKeys(incoming);
-  const [cases, actors, events, byId, bySha, fileShas, trashed] = await Promise.all([
-    getPresent(db.cases, keys.cases),
-    getPresent(db.actors, keys.actors),
-    getPresent(db.events, keys.events),
-    getPresent(db.documents, keys.documents),
-    keys.shas.length ? db.documents.where('sha256').anyOf(keys.shas).toArray() : [],
-    keys.shas.length ? db.documentFiles.where('sha256').anyOf(keys.shas).primaryKeys() : [],
-    getPresent(db.trash, trashKeys(incoming)),
-  ]);
-  const documents = new Map<string, ReturnType<typeof toDocument>>();
-  for (const row of [...byId, ...bySha]) documents.set(row.id, toDocument(row));
-  const documentIdBySha = new Map(bySha.map((r) => [r.sha256, r.id]));
-  return {
-    cases: new Map(cases.map((c): [string, Case] => [c.id, c])),
-    actors: new Map(actors.map((r) => [r.id, toActor(r)] as const)),
-    events: new Map(events.map((r) => [r.id, toEvent(r)] as const)),
-    documents,
-    documentIdBySha,
-    fileShas: new Set(fileShas),
-    trashedDocumentShas: new Map(trashed.flatMap((t) => (t.table === 'documents' ? [[t.id, t.record.sha256] as const] : []))),
-    trashed: new Map(trashed.map((t) => [t.id, { table: t.table, record: t.record, title: t.title } as TrashedVersion])),
-    pages: await readOcrPages(db, incoming, { documents, documentIdBySha }),
-  };
-}
-
-/** Every incoming id: a record only in the local Trash is shown as such in the preview. */
-const trashKeys = (incoming: IncomingRecords): string[] =>
-  [...incoming.cases, ...incoming.actors, ...incoming.events, ...incoming.documents].map((r) => r.id);
 
 /** The merge plan against the library as it is now (a read transaction). */
 export async function planImport(db: CasefileDb, snapshot: CaseSnapshot): Promise<MergePlan> {
@@ -173,10 +84,16 @@ export async function applyImport(
   }
 }
 
-/** The library's name-matching rules of the incoming actors (and their kept-both copies), by key. */
+/**
+ * The library's name-matching rules of the incoming actors that bring rules (and of their
+ * kept-both copies), by key: an incoming rule lands on its actor, its copy or its local match,
+ * so no other actor's rules are compared with it.
+ */
 async function localNameRules(db: CasefileDb, incoming: IncomingRecords): Promise<Map<string, BundleNameRule>> {
   if (!incoming.nameRules?.length) return new Map();
-  const rows = await db.nameRules.where('actorId').anyOf(lookupKeys(incoming).actors).toArray();
+  const withRules = new Set(incoming.nameRules.map((r) => r.actorId));
+  const actors = lookupKeys({ ...incoming, cases: [], events: [], documents: [], actors: incoming.actors.filter((a) => withRules.has(a.id)) }).actors;
+  const rows = await db.nameRules.where('actorId').anyOf(actors).toArray();
   return new Map(rows.map(({ id, ...rule }) => [id, rule as BundleNameRule]));
 }
 

@@ -62,6 +62,16 @@ export function derivedId(...parts: string[]): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-8${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
+/** derivedId's shape: a UUID of version 8. Only an id of this shape can be a kept-both copy. */
+const DERIVED_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+export const isDerivedId = (id: unknown): boolean => typeof id === 'string' && DERIVED_ID.test(id);
+
+/** Whether any of these ids could be a kept-both copy (when none is, no record's copy id need be worked out). */
+export function anyDerivedId(ids: Iterable<unknown>): boolean {
+  for (const id of ids) if (isDerivedId(id)) return true;
+  return false;
+}
+
 const keepBothIds = new WeakMap<object, string>();
 
 /**
@@ -99,12 +109,19 @@ export function localDocumentOf(local: Pick<LocalRecords, 'documents' | 'documen
   return local.documents.get(d.id)?.sha256 === d.sha256 ? d.id : local.documentIdBySha.get(d.sha256);
 }
 
-/** Which local records the plan must see. */
-export function lookupKeys(incoming: IncomingRecords): LookupKeys {
+/**
+ * Which local records the plan must see: each incoming record's id and its kept-both copy's.
+ * `keptBoth` names the kinds whose local table may hold such a copy (some id there has
+ * derivedId's shape); for the others the copies' ids, a SHA-256 of each record's content, are
+ * not worked out, since none of them can be there. Without it, every kind's are.
+ */
+export function lookupKeys(incoming: IncomingRecords, opts: { keptBoth?: ReadonlySet<MergeKind> } = {}): LookupKeys {
+  const keys = <T extends { id: string }>(kind: MergeKind, records: readonly T[]): string[] =>
+    !opts.keptBoth || opts.keptBoth.has(kind) ? records.flatMap((r) => [r.id, keepBothId(kind, r)]) : records.map((r) => r.id);
   return {
-    cases: incoming.cases.flatMap((r) => [r.id, keepBothId('case', r)]),
-    actors: incoming.actors.flatMap((r) => [r.id, keepBothId('actor', r)]),
-    events: incoming.events.flatMap((r) => [r.id, keepBothId('event', r)]),
+    cases: keys('case', incoming.cases),
+    actors: keys('actor', incoming.actors),
+    events: keys('event', incoming.events),
     documents: incoming.documents.flatMap((d) => [d.id, movedDocumentId(d)]),
     shas: [...new Set(incoming.documents.map((d) => d.sha256))],
   };
@@ -143,6 +160,9 @@ export function planMerge(incoming: IncomingRecords, local: LocalRecords): Merge
   const docRemap = new Map(remap);
   // Records kept both by an earlier import of this same version: that copy is this record.
   const copies = <T extends { id: string }>(kind: MergeKind, records: readonly T[], have: ReadonlyMap<string, unknown>) => {
+    // A copy's id has derivedId's shape: where no local record's has, no copy is here (and no
+    // record's content need be hashed to know it).
+    if (!anyDerivedId(have.keys())) return;
     for (const r of records) {
       const copy = keepBothId(kind, r);
       if (have.has(copy)) remap.set(r.id, copy);

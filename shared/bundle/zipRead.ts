@@ -27,6 +27,8 @@ import {
 
 const INFLATE_STEP = 4096; // ≤ ~4 MiB of output per step even at deflate's maximum ratio
 const READ_STEP = 1024 * 1024; // compressed bytes fetched from the source at a time
+/** Local headers read ahead of the one being checked (each read ahead holds at most plannedSource's window, 4 MiB). */
+const HEADERS_AHEAD = 8;
 
 export interface ZipEntry {
   name: string;
@@ -202,9 +204,17 @@ async function openOrThrow(source: ByteSource, limits: ZipLimits, opts: ZipSourc
     return [r.localOffset, Math.min(cdOffset, lazy(r) ? header : header + r.compressedSize + 16)] as const;
   });
   const ahead = plannedSource(source, planned);
+  // The local headers are checked in order, but read HEADERS_AHEAD entries ahead: each read is a
+  // round trip to where the Blob's bytes are, and a bundle of a thousand PDFs has a thousand of them.
+  const readAhead = (i: number) => {
+    const r = records[i];
+    if (r && r.localOffset + LOCAL_SIZE <= cdOffset) ahead.read(r.localOffset, Math.min(cdOffset, r.localOffset + LOCAL_SIZE + r.nameBytes.length)).catch(() => undefined);
+  };
+  for (let i = 0; i < HEADERS_AHEAD; i++) readAhead(i);
   const spans: Span[] = [];
-  for (const r of records) {
+  for (const [i, r] of records.entries()) {
     throwIfAborted(opts.signal);
+    readAhead(i + HEADERS_AHEAD);
     spans.push({ record: r, ...(await localSpan(ahead, r, cdOffset)) });
   }
   checkOverlaps(spans);

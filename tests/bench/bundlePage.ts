@@ -20,6 +20,7 @@ import { createBundleHost } from '../../renderer/workers/bundleHost';
 import type { BundleResponse } from '../../renderer/workers/bundleProtocol';
 import { generateRecords, makeRandom } from './generateRecords';
 import { putBare } from './bareRecords';
+import { probeIndexes } from './indexProbe';
 import type { DesktopApi } from '../../shared/desktopApi';
 import { saveBlobDesktop } from '../../renderer/platform/blobFiles';
 import type { StreamedParts } from '../../shared/bundle/parts';
@@ -36,7 +37,7 @@ const EPOCH = Date.UTC(2026, 10, 27);
 const MB = 1024 * 1024;
 const now = () => performance.now();
 
-export interface FillOptions { files: number; totalMB: number; actors: number; events: number; seed: number }
+export interface FillOptions { files: number; totalMB: number; actors: number; events: number; seed: number; probeIndexes?: number }
 export interface Timed { ms: number; bytes: number; mbPerS: number }
 
 let source: CasefileDb | null = null;
@@ -152,6 +153,8 @@ async function fill(o: FillOptions) {
   const recordsBareMs = await putBare({
     cases: [theCase], actors: actors.map(actorRow), events: events.map(eventRow), documents: documents.map(documentRow), pages,
   });
+  // --probe-indexes: the same actor and event rows put into schemas without some indexes (indexProbe.ts).
+  const indexProbe = o.probeIndexes ? await probeIndexes(actors.map(actorRow), events.map(eventRow), o.probeIndexes) : undefined;
   const total = files.reduce((s, f) => s + f.byteLength, 0);
   const t1 = now();
   for (let i = 0; i < files.length; i += 50) {
@@ -161,7 +164,7 @@ async function fill(o: FillOptions) {
   const write = timed(now() - t1, total);
   return {
     files: files.length, totalMB: Math.round(total / MB), largestMB: Math.round((Math.max(...sizes) / MB) * 10) / 10,
-    records: actors.length + events.length + documents.length + 1, pages: pages.length, generateMs: Math.round(generateMs), recordsMs: Math.round(recordsMs), recordsBareMs: Math.round(recordsBareMs), rawWrite: write,
+    records: actors.length + events.length + documents.length + 1, pages: pages.length, ...(indexProbe ? { indexProbe } : {}), generateMs: Math.round(generateMs), recordsMs: Math.round(recordsMs), recordsBareMs: Math.round(recordsBareMs), rawWrite: write,
   };
 }
 
