@@ -41,21 +41,43 @@ export function rawRows<T>(db: CasefileDb, store: 'actors', { index, lower, uppe
 
 /**
  * The first `limit` rows and every primary key of `range`: two requests in one readonly
- * transaction, each answered as soon as it is read (the rows first).
+ * transaction, each answered as soon as it is read (the rows first). With `between`, a row of
+ * another store is read in the same transaction between the two (the actor counts: ./actorCounts.ts),
+ * so that it is answered before the keys, which take longest.
  */
-export function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number): { rows: Promise<T[]>; keys: Promise<string[]> } {
+export function rawRowsAndKeys<T>(
+  db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number, between?: { store: 'meta'; key: string },
+): { rows: Promise<T[]>; keys: Promise<string[]>; got?: Promise<unknown> } {
   let range: IDBKeyRange;
   let source: IDBObjectStore | IDBIndex;
+  let other: IDBObjectStore | undefined;
   try {
     range = db.deps.IDBKeyRange.bound(lower, upper, false, false);
-    const os = db.backendDB().transaction(store, 'readonly').objectStore(store);
+    const tx = db.backendDB().transaction(between ? [store, between.store] : store, 'readonly');
+    const os = tx.objectStore(store);
     source = index === ':id' ? os : os.index(index);
+    other = between && tx.objectStore(between.store);
   } catch {
     const collection = () => db.table(store).where(index).between(lower, upper, true, true);
-    return { rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>), keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>) };
+    return {
+      rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>),
+      keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>),
+      ...(between ? { got: Promise.resolve(db.table(between.store).get(between.key)) } : {}),
+    };
   }
   const what = `reading ${store}.${index}`;
-  return { rows: idbResult<T[]>(source.getAll(range, limit), what), keys: idbResult<string[]>(source.getAllKeys(range), what) };
+  const rows = idbResult<T[]>(source.getAll(range, limit), what);
+  const got = other && between ? { got: idbResult<unknown>(other.get(between.key), `reading ${between.store}`) } : {};
+  return { rows, ...got, keys: idbResult<string[]>(source.getAllKeys(range), what) };
+}
+
+/** One row by primary key, in a readonly transaction of its own. */
+export function rawGet<T>(db: CasefileDb, store: 'meta', key: string): Promise<T | undefined> {
+  try {
+    return request<T | undefined>(db, store, ':id', (source) => source.get(key));
+  } catch {
+    return Promise.resolve(db.table(store).get(key) as Promise<T | undefined>);
+  }
 }
 
 /** The rows of `ids` by primary key, in that order (undefined where there is none), in one readonly transaction. */

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { ACTOR_COUNTS_KEY } from './actorCounts';
 import type { CasefileDb } from './db';
 import { idbResult } from './idbResult';
 import type { IndexRange } from './rawReads';
@@ -41,6 +42,7 @@ function watchWrites(): void {
 export const aheadKey = (what: 'keys' | 'rows', store: string, { index, lower, upper }: IndexRange, limit: number | undefined) =>
   JSON.stringify([what, store, index, lower, upper, limit ?? null]);
 export const byIdsKey = (store: string, ids: readonly string[]) => JSON.stringify(['ids', store, ids]);
+export const getKey = (store: string, key: string) => JSON.stringify(['get', store, key]);
 
 /** Takes over a read started ahead of this one, if there is one for exactly this. */
 export function takeAhead<T>(db: CasefileDb, key: string): Promise<T> | undefined {
@@ -76,16 +78,20 @@ export function readRowsAhead(db: CasefileDb, store: 'actors', range: IndexRange
 }
 
 /**
- * Starts reading the first `limit` rows and every key of `range` now, in one transaction (as
- * the list of one status shows them: its first screen, then its count), for a live query about
- * to ask for the rows with `liveRows` and one about to ask for the keys with `liveKeys`.
+ * Starts reading the first `limit` rows, the actor counts row and every key of `range` now, in
+ * one transaction and answered in that order (as the list of one status or kind shows them:
+ * its first screen and its count, then its ids for scrolling), for a live query about to ask
+ * for the rows with `liveRows` and the counts with `liveGet`, and one about to ask for the
+ * keys with `liveKeys`.
  */
 export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: IndexRange, limit: number): void {
   const rowsKey = aheadKey('rows', store, range, limit);
   const keysKey = aheadKey('keys', store, range, undefined);
+  const countsKey = getKey('meta', ACTOR_COUNTS_KEY);
   if (ahead.has(rowsKey) || ahead.has(keysKey)) return;
-  const { rows, keys } = rawRowsAndKeys(db, store, range, limit);
+  const { rows, got, keys } = rawRowsAndKeys(db, store, range, limit, ahead.has(countsKey) ? undefined : { store: 'meta', key: ACTOR_COUNTS_KEY });
   putAhead(db, rowsKey, () => rows);
+  if (got) putAhead(db, countsKey, () => got);
   putAhead(db, keysKey, () => keys);
 }
 

@@ -9,6 +9,7 @@ import { SORTED_CHUNK, firstActors, isSingleIndexFilter, queryActorIds, queryAct
 import { priorityIdle, priorityInFlight, withPriority } from '../../db/readPriority';
 import type { HeldStatuses } from '../../db/heldStatuses';
 import { actorWrites, onActorWrites, readHeldStatuses } from '../../db/heldStatuses';
+import { countFromRow, liveActorCounts } from '../../db/actorCountsRead';
 import { OwnStatusReads } from './ownStatusReads';
 import { FIRST_SCREEN, dropPrimedFirstScreen, primedFirstScreen, rowsShownFirst } from './firstScreen';
 
@@ -123,14 +124,24 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // A filter combining statuses with anything else reads none of its statuses while they are held
   // (and reads again when they are read again, after a write).
   const statusesForHead = !singleIndex && filter.statuses?.length ? statuses : undefined;
+  // A one-status (or one-kind) filter whose ids are not in memory takes its count from the
+  // actor counts row (db/actorCounts.ts), read beside its first screen (one `get`, where
+  // counting its range walks 10,000 index entries), so its rows and count show at once; its
+  // ids follow (`range` below) for scrolling past the first screen. Decided as the filter is
+  // applied (a rerun after a write decides the same; the ids, once read, give the count anyway).
+  const countWithHead = singleIndex && !isAll && fromMemory === undefined;
   const head = useLiveQuery(() => withPriority(async (): Promise<Head> => {
     const written = actorWrites(db);
-    const rows = await firstActors(db, filter, sort, FIRST_SCREEN);
+    // The rows asked for first: both are answered in that order (in one transaction when read ahead).
+    const firstRead = firstActors(db, filter, sort, FIRST_SCREEN);
+    const counting = countWithHead ? liveActorCounts(db) : undefined;
+    const rows = await firstRead;
     if (rows) {
       dropPrimedFirstScreen();
       const keep = !primedAnswered.current && primed?.key === key && sameRows(rows, primed.rows);
       primedAnswered.current = true;
-      return keep ? primed : { key, rows, ids: undefined, written };
+      const count = countFromRow(counting && await counting, filter);
+      return keep ? primed : { key, rows, ids: undefined, written, ...(count !== undefined ? { count } : {}) };
     }
     // A combined filter has no single index to read in order: it is answered whole, ordered
     // by the held sorted list when there is one, else by as much of it as is read so far if
@@ -164,12 +175,14 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
     if (status) ownReads.keep(sort, status, ids, written);
     return { key, ids };
   }, [db, key, singleIndex, isAll, inMemory]);
-  // The unfiltered list is the held one; until it is there, a native count gives the total
-  // (rows past the first screen show as pending meanwhile). Counted once while the held list
-  // loads (again after a write), not each time the list goes back to no filter: a count of
-  // 50,000 actors took 70–110 ms, and each one held up the filters and the held list behind it.
+  // The unfiltered list is the held one; until it is there, the counts row gives the total
+  // (rows past the first screen show as pending meanwhile): one read, where a native count of
+  // 50,000 actors walks the table (188–333 ms on two loaded cores) and held up the first
+  // filter behind it. Without a row to trust, that count, as before the row.
   const heldMissing = sortedAll === undefined;
-  const allCount = useLiveQuery(async () => (heldMissing ? withPriority(() => db.actors.count()) : undefined), [db, heldMissing]);
+  const allCount = useLiveQuery(
+    async () => (heldMissing ? withPriority(async () => (await liveActorCounts(db))?.total ?? db.actors.count()) : undefined), [db, heldMissing],
+  );
   const full = useMemo(() => {
     if (fromMemory) return { key, ids: fromMemory as string[] };
     if (!isAll) return range;
@@ -197,6 +210,8 @@ type Head = {
   key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined;
   /** Actor writes counted when its read began (db/heldStatuses.ts). */
   written?: number;
+  /** How many match, from the actor counts row read with the rows, where its ids were not read with them. */
+  count?: number;
 };
 
 function answerOf(
@@ -211,7 +226,7 @@ function answerOf(
 }
 
 function answerFor(
-  key: string, head: { key: string; rows: Actor[]; ids?: string[] | undefined; total?: number | undefined },
+  key: string, head: Pick<Head, 'key' | 'rows' | 'ids' | 'total' | 'count'>,
   full: { key: string; ids?: string[]; count?: number } | undefined,
 ): ActorIds {
   const firstRows = head.rows;
@@ -219,6 +234,8 @@ function answerFor(
   const ids = head.ids ?? whole?.ids;
   if (ids) return { ids, total: head.total ?? ids.length, counted: true, firstRows };
   const firstIds = firstRows.map((a) => a.id);
+  // Counted with the first screen: the rows past it show as pending until the ids are in.
+  if (head.count !== undefined) return { ids: firstIds, total: Math.max(head.count, firstIds.length), counted: true, firstRows };
   if (whole?.count !== undefined) return { ids: firstIds, total: Math.max(whole.count, firstIds.length), counted: true, firstRows };
   return { ids: firstIds, total: firstRows.length, counted: firstRows.length < FIRST_SCREEN, firstRows };
 }
