@@ -16,6 +16,12 @@ interface Kept {
   counts: Promise<ActorCounts | undefined>;
   /** Settles once the last write of actors asked for has been issued (its old rows read). */
   turn: Promise<void>;
+  /**
+   * Every actor there is, by id, while the table held none when this transaction first wrote
+   * to it (or it was cleared since): what a write replaces is then known without a read (an
+   * import into an empty library, the sample case in a new one, a clear and refill).
+   */
+  known?: Map<unknown, Row>;
 }
 
 const kept = new WeakMap<DBCoreTransaction, Kept>();
@@ -56,9 +62,13 @@ function touchesCounts(req: DBCoreMutateRequest): boolean {
 function keptFor(core: DBCore, trans: DBCoreTransaction): Kept {
   let k = kept.get(trans);
   if (!k) {
-    const counts = core.table('meta').get({ trans, key: ACTOR_COUNTS_KEY }).then((row: { value?: unknown } | undefined) => validCounts(row?.value));
-    k = { counts: Dexie.Promise.resolve(counts), turn: Dexie.Promise.resolve() };
-    kept.set(trans, k);
+    const fresh: Kept = { counts: Dexie.Promise.resolve(undefined), turn: Dexie.Promise.resolve() };
+    fresh.counts = Dexie.Promise.resolve(core.table('meta').get({ trans, key: ACTOR_COUNTS_KEY })).then((row: { value?: unknown } | undefined) => {
+      const counts = validCounts(row?.value);
+      if (counts?.total === 0) fresh.known = new Map();
+      return counts;
+    });
+    kept.set(trans, (k = fresh));
   }
   return k;
 }
@@ -80,8 +90,9 @@ function keepCounts(core: DBCore, actors: DBCoreTable, req: DBCoreMutateRequest)
       issued();
       return actors.mutate(req);
     }
-    return before(actors, req, counts).then((old) => {
+    return before(actors, req, k).then((old) => {
       const written = actors.mutate(req);
+      remember(k, req);
       issued();
       return written.then((res) => {
         if (!count(counts, req, old, res)) {
@@ -101,15 +112,37 @@ function keepCounts(core: DBCore, actors: DBCoreTable, req: DBCoreMutateRequest)
 /** What a write replaces: each put's or delete's old row (undefined where none), or a range's rows. */
 type Before = { rows: Array<Row | undefined> } | { range: Row[] } | 'all';
 
-function before(actors: DBCoreTable, req: DBCoreMutateRequest, counts: ActorCounts): Promise<Before> {
+function before(actors: DBCoreTable, req: DBCoreMutateRequest, k: Kept): Promise<Before> {
   const { trans } = req;
-  if (req.type === 'add' || (req.type === 'put' && counts.total === 0)) return Dexie.Promise.resolve({ rows: [] });
+  if (req.type === 'add') return Dexie.Promise.resolve({ rows: [] });
   if (req.type === 'deleteRange') {
     if (req.range.type === ANY_RANGE) return Dexie.Promise.resolve('all');
     return actors.query({ trans, query: { index: actors.schema.primaryKey, range: req.range }, values: true }).then((r) => ({ range: r.result as Row[] }));
   }
-  const keys = req.type === 'delete' ? req.keys : req.keys ?? req.values.map((v) => actors.schema.primaryKey.extractKey!(v));
+  const keys = keysOf(req);
+  const { known } = k;
+  if (known) return Dexie.Promise.resolve({ rows: keys.map((key) => known.get(key)) });
   return actors.getMany({ trans, keys }).then((rows) => ({ rows: rows as Array<Row | undefined> }));
+}
+
+const keysOf = (req: DBCoreMutateRequest & { type: 'add' | 'put' | 'delete' }): unknown[] =>
+  (req.type === 'delete' ? req.keys : req.values.map((v: Row, i) => req.keys?.[i] ?? v.id));
+
+/**
+ * Keeps `known` as the write just issued leaves the table (the next write's old rows are read
+ * from it before this one has answered). An add of a key already there fails, as IndexedDB's.
+ */
+function remember(k: Kept, req: DBCoreMutateRequest): void {
+  if (req.type === 'deleteRange') {
+    k.known = req.range.type === ANY_RANGE ? new Map() : undefined;
+    return;
+  }
+  const { known } = k;
+  if (!known) return;
+  keysOf(req).forEach((key, i) => {
+    if (req.type === 'delete') known.delete(key);
+    else if (req.type === 'put' || !known.has(key)) known.set(key, req.values[i] as Row);
+  });
 }
 
 /** Counts a finished write in; false where what it removed is not known (a range partly deleted). */
@@ -123,8 +156,7 @@ function count(counts: ActorCounts, req: DBCoreMutateRequest, old: Before, res: 
   if (old === 'all' || 'range' in old) return false;
   // A key written twice in one request: the second replaces the first, not the stored row.
   const now = new Map<unknown, Row | undefined>();
-  const keys = req.type === 'delete' ? req.keys : req.values.map((v: Row, i) => req.keys?.[i] ?? v.id);
-  keys.forEach((key, i) => {
+  keysOf(req).forEach((key, i) => {
     if (res.failures[i]) return;
     const was = now.has(key) ? now.get(key) : old.rows[i];
     if (was) tally(counts, was, -1);

@@ -137,6 +137,20 @@ describe('the actor counts row', () => {
     expect(await expectTrue(db)).toEqual({ total: 0, status: {}, kind: {} });
     await db.actors.bulkAdd(rows);
     expect((await expectTrue(db)).status.surrendered).toBe(40);
+
+    // Cleared and refilled in one transaction, the writes issued at once (what each replaces is
+    // then known without a read): a chunk rewriting ids of the one before, a delete, an add of an id there.
+    const killed = rows.slice(0, 10).map((r) => actorRow({ ...statusActor(r.name, 'killed'), id: r.id }));
+    await db.transaction('rw', db.actors, () => Promise.all([
+      db.actors.clear(),
+      db.actors.bulkPut(rows.slice(0, 30)),
+      db.actors.bulkPut([...killed, ...rows.slice(30)]),
+      db.actors.bulkDelete([rows[35]!.id]),
+      db.actors.add(rows[36]!).catch((e: Error) => e.name),
+      db.actors.bulkPut([{ ...killed[0]!, kind: 'unit' }]),
+    ]));
+    row = await expectTrue(db);
+    expect(row).toEqual({ total: 39, status: { killed: 10, surrendered: 29 }, kind: { person: 38, unit: 1 } });
   });
 
   it('is counted again by walking where it is missing or does not add up, the list counting by walk meanwhile', async () => {
