@@ -40,35 +40,29 @@ export function rawRows<T>(db: CasefileDb, store: 'actors', { index, lower, uppe
 }
 
 /**
- * The first `limit` rows and every primary key of `range`: two requests in one readonly
- * transaction, each answered as soon as it is read (the rows first). With `between`, a row of
- * another store is read in the same transaction between the two (the actor counts: ./actorCounts.ts),
- * so that it is answered before the keys, which take longest.
+ * The first `limit` rows of `range` and one row of another store by key (the actor counts:
+ * ./actorCounts.ts): two requests in one readonly transaction, each answered as soon as it is
+ * read (the rows first).
  */
-export function rawRowsAndKeys<T>(
-  db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number, between?: { store: 'meta'; key: string },
-): { rows: Promise<T[]>; keys: Promise<string[]>; got?: Promise<unknown> } {
+export function rawRowsAndGet<T>(
+  db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number, get: { store: 'meta'; key: string },
+): { rows: Promise<T[]>; got: Promise<unknown> } {
   let range: IDBKeyRange;
   let source: IDBObjectStore | IDBIndex;
-  let other: IDBObjectStore | undefined;
+  let other: IDBObjectStore;
   try {
     range = db.deps.IDBKeyRange.bound(lower, upper, false, false);
-    const tx = db.backendDB().transaction(between ? [store, between.store] : store, 'readonly');
+    const tx = db.backendDB().transaction([store, get.store], 'readonly');
     const os = tx.objectStore(store);
     source = index === ':id' ? os : os.index(index);
-    other = between && tx.objectStore(between.store);
+    other = tx.objectStore(get.store);
   } catch {
-    const collection = () => db.table(store).where(index).between(lower, upper, true, true);
     return {
-      rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>),
-      keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>),
-      ...(between ? { got: Promise.resolve(db.table(between.store).get(between.key)) } : {}),
+      rows: Promise.resolve(db.table(store).where(index).between(lower, upper, true, true).limit(limit).toArray() as Promise<T[]>),
+      got: Promise.resolve(db.table(get.store).get(get.key)),
     };
   }
-  const what = `reading ${store}.${index}`;
-  const rows = idbResult<T[]>(source.getAll(range, limit), what);
-  const got = other && between ? { got: idbResult<unknown>(other.get(between.key), `reading ${between.store}`) } : {};
-  return { rows, ...got, keys: idbResult<string[]>(source.getAllKeys(range), what) };
+  return { rows: idbResult<T[]>(source.getAll(range, limit), `reading ${store}.${index}`), got: idbResult<unknown>(other.get(get.key), `reading ${get.store}`) };
 }
 
 /** One row by primary key, in a readonly transaction of its own. */

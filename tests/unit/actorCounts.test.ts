@@ -3,17 +3,18 @@ import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import { ACTOR_KINDS, STATUSES, newId } from '../../shared/model';
 import type { Actor } from '../../shared/model';
-import { deleteActor, getActor, saveActor } from '../../renderer/db/actors';
+import { deleteActor, getActor, getActorsByIds, saveActor } from '../../renderer/db/actors';
 import { ACTOR_COUNTS_KEY, countActorsByWalk } from '../../renderer/db/actorCounts';
 import type { ActorCounts } from '../../renderer/db/actorCounts';
-import { liveActorCounts } from '../../renderer/db/actorCountsRead';
+import { countFromRow, liveActorCounts } from '../../renderer/db/actorCountsRead';
 import type { ActorFilter } from '../../renderer/db/actorList';
-import { countActors, queryActorIds } from '../../renderer/db/actorList';
+import { countActors, firstActors, queryActorIds } from '../../renderer/db/actorList';
 import { readActorsAhead } from '../../renderer/db/actorsAhead';
 import { actorLibrary, freshDb, statusActor } from '../../renderer/db/actorLibrary.testkit';
 import { bulkInsertForBenchmark } from '../../renderer/db/bulk';
 import type { CasefileDb } from '../../renderer/db/db';
 import { actorRow } from '../../renderer/db/derive';
+import { idsInChunks } from '../../renderer/db/heldStatuses';
 import { loadSampleCase } from '../../renderer/db/sample';
 import { emptyTrash, restoreFromTrash } from '../../renderer/db/trash';
 import { SAMPLE, inProcessClient, seededProfile } from './bundleFixtures';
@@ -170,13 +171,28 @@ describe('the actor counts row', () => {
     }
   });
 
-  it('is read with a one-status filter\'s first screen ahead of its ids, and observed by a live query', async () => {
+  it('is read with a one-status filter\'s first screen, in the one transaction started ahead, and observed by a live query', async () => {
     const db = await actorLibrary();
-    readActorsAhead(db, { statuses: ['captured'] }, 'name', 40);
+    const CAPTURED: ActorFilter = { statuses: ['captured'] };
+    const expectedFirst = await getActorsByIds(db, (await queryActorIds(db, CAPTURED)).slice(0, 40));
+    const idb = db.backendDB();
+    const open = idb.transaction.bind(idb);
+    let transactions = 0;
+    idb.transaction = ((...args: Parameters<IDBDatabase['transaction']>) => { transactions++; return open(...args); }) as IDBDatabase['transaction'];
+    readActorsAhead(db, CAPTURED, 'name', 40);
     const seen: Array<number | undefined> = [];
-    const sub = liveQuery(() => liveActorCounts(db)).subscribe((c) => seen.push(c?.status.captured));
+    let firstRows: unknown;
+    const sub = liveQuery(async () => {
+      const rows = firstActors(db, CAPTURED, 'name', 40);
+      const counts = liveActorCounts(db);
+      firstRows ??= await rows;
+      return countFromRow(await counts, CAPTURED);
+    }).subscribe((n) => seen.push(n));
     try {
       await settle(() => seen.at(-1) === 100);
+      expect(firstRows).toEqual(expectedFirst);
+      // Rows and count both taken over from the read ahead: the live query opened no transaction of its own.
+      expect(transactions).toBe(1);
       const saved = await saveActor(db, statusActor('Aaron Captured', 'captured'));
       if (!saved.ok) throw new Error('save failed');
       await settle(() => seen.at(-1) === 101);
@@ -184,6 +200,21 @@ describe('the actor counts row', () => {
       await settle(() => seen.at(-1) === 100);
     } finally {
       sub.unsubscribe();
+    }
+  });
+
+  it('gives way to a filter\'s ids read in chunks, the same ids as one read, for a status or a kind in either sort', async () => {
+    const db = await actorLibrary((i) => 1_000 + (i * 7919) % 300);
+    const group = await saveActor(db, { ...statusActor('Sendero', 'at_large'), kind: 'armed_group' });
+    if (!group.ok) throw new Error('save failed');
+    for (const sort of ['name', 'updated'] as const) {
+      for (const [by, value] of [['status', 'killed'], ['kind', 'person'], ['kind', 'armed_group'], ['status', 'detained']] as const) {
+        let pauses = 0;
+        const ids = await idsInChunks(db, by, value, sort, () => { pauses++; return Dexie.Promise.resolve(); }, 7);
+        const filter: ActorFilter = by === 'status' ? { statuses: [value] } : { kinds: [value] };
+        expect(sort === 'name' ? ids : ids.reverse(), `${sort} ${value}`).toEqual(await queryActorIds(db, filter, sort));
+        expect(pauses >= Math.floor(ids.length / 7)).toBe(true);
+      }
     }
   });
 });
