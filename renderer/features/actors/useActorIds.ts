@@ -1,6 +1,6 @@
 import Dexie from 'dexie';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Actor, ActorStatus } from '../../../shared/model';
 import { useDb } from '../../db/dbContext';
 import type { ActorFilter, ActorSort } from '../../db/actorList';
@@ -46,6 +46,9 @@ export interface ActorIds {
 
 /** Ids per chunk of a one-status or one-kind filter's id range: the next filter waits for one chunk at most. */
 const RANGE_CHUNK = 1000;
+
+/** A one-index filter's id read stopped: its list moved on. */
+class LeftBehind extends Error {}
 
 /** The same actors in the same order, none saved since (a save stamps `updatedAt`). */
 function sameRows(a: readonly Actor[], b: readonly Actor[]): boolean {
@@ -174,14 +177,27 @@ export function useActorIds(filter: ActorFilter, sort: ActorSort): ActorIds | un
   // count, for scrolling past that screen, in chunks that give way to the filters' reads: read
   // at once (10,000 ids, 120–630 ms on two loaded cores), the next filter applied waited behind
   // it. Observed as a whole range (a row entering, leaving or moving in it reruns the read).
-  // One status held in memory reads none.
+  // One status held in memory reads none. A read no longer wanted (another filter applied, or
+  // the status's ids in memory now) stops at its next chunk: a live query left behind is not
+  // cancelled, and filters applied one after another would each go on reading 10,000 ids.
   const inMemory = fromMemory !== undefined;
+  const rangeWanted = `${key}:${inMemory}`;
+  const wanted = useRef(rangeWanted);
+  useEffect(() => { wanted.current = rangeWanted; }, [rangeWanted]);
   const range = useLiveQuery(async () => {
     const fast = fastPath(filter);
     if (isAll || inMemory || fast?.kind !== 'range') return undefined;
     const written = actorWrites(db);
     await Dexie.Promise.all([observeIndexRange(db, 'actors', statusOrKind(fast.field, fast.value, sort)), observeDeletes(db, 'actors')]);
-    const inIndexOrder = await idsInChunks(db, fast.field, fast.value, sort, giveWay(), RANGE_CHUNK);
+    const wait = giveWay();
+    const pause = () => (wanted.current === rangeWanted ? wait() : Dexie.Promise.reject(new LeftBehind()));
+    let inIndexOrder: string[];
+    try {
+      inIndexOrder = await idsInChunks(db, fast.field, fast.value, sort, pause, RANGE_CHUNK);
+    } catch (error) {
+      if (error instanceof LeftBehind) return undefined;
+      throw error;
+    }
     const ids = sort === 'name' ? inIndexOrder : inIndexOrder.reverse();
     if (status) ownReads.keep(sort, status, ids, written);
     return { key, ids };
