@@ -12,6 +12,7 @@ import type { ActorRow } from './derive';
 import { cmp, compareActorRows, toActor } from './derive';
 import { SMALL_SET, firstInOrder, intersect, pickInOrder, union } from './idSets';
 import { getActorsByIds } from './actors';
+import { countFromRow, liveActorCounts } from './actorCountsRead';
 import type { IndexRange } from './rawReads';
 import { liveKeys, liveRows, liveRowsByIds, observeDeletes, observeIndexRange, unobservedKeys } from './unobserved';
 
@@ -154,9 +155,16 @@ export async function firstActors(db: CasefileDb, filter: ActorFilter, sort: Act
   return rows.map(toActor);
 }
 
-/** How many actors match; one native count where a single index answers the filter. */
+/**
+ * How many actors match: from the counts row where one index answers the filter (./actorCounts.ts),
+ * by a native count of its range where that row cannot be trusted, else by its ids.
+ */
 export async function countActors(db: CasefileDb, filter: ActorFilter = {}, options: Pick<ActorQueryOptions, 'sortedAll'> = {}): Promise<number> {
   const fast = fastPath(filter);
+  if (fast) {
+    const counted = countFromRow(await liveActorCounts(db), filter);
+    if (counted !== undefined) return counted;
+  }
   if (fast?.kind === 'all') return db.actors.count();
   if (fast?.kind === 'range') {
     return db.actors.where(`[${fast.field}+sortName]`).between([fast.value, Dexie.minKey], [fast.value, Dexie.maxKey]).count();

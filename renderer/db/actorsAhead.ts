@@ -1,15 +1,15 @@
 // Reads the actor list is about to make, started from a filter's input event, before React
 // renders and the list's live queries ask for them (they take them over: ./unobserved.ts).
 import type { ActorFilter, ActorSort } from './actorFilter';
-import { combinedGroups, combinedRanges, fastPath, firstScreenRange, matchesOfKeys, statusOrKind, statusesHeld } from './actorFilter';
+import { combinedGroups, combinedRanges, fastPath, firstScreenRange, matchesOfKeys, statusesHeld } from './actorFilter';
 import type { CasefileDb } from './db';
 import type { HeldStatuses } from './heldStatuses';
 import { firstInOrder } from './idSets';
-import { readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsAndKeysAhead } from './readsAhead';
+import { readCountsAhead, readKeysAhead, readKeysThenRowsAhead, readRowsAhead, readRowsAndCountsAhead } from './readsAhead';
 
 /**
  * Starts now the reads a live list of this filter is about to make (its first screen by name,
- * the index ranges whose ids it reads), so that they are under way while the filter's input
+ * its count, the index ranges whose ids it reads), so that they are under way while the filter's input
  * event is still being handled and React renders; the list's own reads take them over
  * (./unobserved.ts). The unfiltered list reads nothing new: it has its held list; nor does a
  * one-status filter's id list while the held list's status sets are current.
@@ -28,8 +28,9 @@ export function readActorsAhead(
     if (first) readRowsAhead(db, 'actors', first, firstScreen);
     return;
   }
-  // One status or kind by name: its first screen and all its ids, in one transaction.
-  if (first && fast?.kind === 'range') return readRowsAndKeysAhead(db, 'actors', first, firstScreen);
+  // One status or kind: its first screen (by name) and its count from the counts row, in one
+  // transaction; its ids are read in chunks after them (features/actors/useActorIds.ts), not ahead.
+  if (fast?.kind === 'range') return first ? readRowsAndCountsAhead(db, 'actors', first, firstScreen) : readCountsAhead(db);
   if (first) readRowsAhead(db, 'actors', first, firstScreen);
   if (!fast && held) {
     // A combined filter, with every id held in display order (`sortedAll`): its index ranges
@@ -40,6 +41,5 @@ export function readActorsAhead(
     const groups = combinedGroups(filter, sort, !!inMemory);
     return readKeysThenRowsAhead(db, 'actors', groups.flat(), (keys) => firstInOrder(held.ids, matchesOfKeys(groups, keys, inMemory), held.rows));
   }
-  const ranges = fast ? [statusOrKind(fast.field, fast.value, sort)] : combinedRanges(filter, sort);
-  for (const range of ranges) readKeysAhead(db, 'actors', range);
+  for (const range of combinedRanges(filter, sort)) readKeysAhead(db, 'actors', range);
 }

@@ -10,6 +10,8 @@ import type { SavedChart } from '../../shared/chart/savedChart';
 import type { MentionDocRow, MentionNamesRow, NameRuleRow, PageMentionsRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import type { InstalledDatabase } from './versionGuard';
+import { ACTOR_COUNTS_KEY, countActorsByWalk, emptyCounts } from './actorCounts';
+import { actorCountsMiddleware } from './actorCountsMiddleware';
 import { DEXIE_VERSION_FACTOR, NewerDatabaseError, assertNotNewer } from './versionGuard';
 
 export { NewerDatabaseError } from './versionGuard';
@@ -215,10 +217,25 @@ export class CasefileDb extends Dexie {
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 10 });
       });
 
+    // Version 11: how many actors there are, by status and by kind, in the meta row
+    // 'actorCounts' (renderer/db/actorCounts.ts), kept by every write of an actor in its own
+    // transaction (the middleware below), so that the actor list learns a filter's count from
+    // one read instead of a walk of the index. Counted once here; an older build, which would
+    // write actors without keeping it, refuses the database.
+    this.version(11)
+      .stores({})
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: ACTOR_COUNTS_KEY, value: await countActorsByWalk(tx.table('actors')) });
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 11 });
+      });
+
+    this.use(actorCountsMiddleware);
+
     // Written in the creating transaction, so a database always says which format
     // wrote it, even if a future build's native version numbering changes.
     this.on('populate', (tx) => {
       void tx.table('meta').put({ key: 'schemaVersion', value: SCHEMA_VERSION } satisfies MetaRow);
+      void tx.table('meta').put({ key: ACTOR_COUNTS_KEY, value: emptyCounts() } satisfies MetaRow);
     });
   }
 }

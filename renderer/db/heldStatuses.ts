@@ -2,8 +2,8 @@ import Dexie from 'dexie';
 import type { ActorStatus } from '../../shared/model';
 import { STATUSES } from '../../shared/model/statuses';
 import type { CasefileDb } from './db';
-import type { IndexRange } from './rawReads';
 import { SORTED_CHUNK } from './actorList';
+import { statusOrKind } from './actorFilter';
 import { unobservedKeys } from './unobserved';
 import { watchTables } from './watchTables';
 
@@ -58,11 +58,6 @@ export function onActorWrites(db: CasefileDb, listener: () => void): () => void 
   return () => { mine.delete(listener); };
 }
 
-/** One status's range of the index its list is read by: `[status+sortName]`, or `[status+updatedAt]`. */
-export function statusRange(status: ActorStatus, sort: 'name' | 'updated'): IndexRange {
-  return { index: `[status+${sort === 'name' ? 'sortName' : 'updatedAt'}]`, lower: [status, Dexie.minKey], upper: [status, Dexie.maxKey] };
-}
-
 /**
  * Every status's ids in `sort` order ('updated': newest first, as the list shows them), read
  * `size` ids at a time, each chunk in its own short transaction, awaiting `pause()` between
@@ -76,7 +71,7 @@ export async function readHeldStatuses(
   const written = actorWrites(db);
   const byStatus = new Map<ActorStatus, readonly string[]>();
   for (const status of STATUSES) {
-    const ids = await statusIdsInChunks(db, status, sort, pause, size);
+    const ids = await idsInChunks(db, 'status', status, sort, pause, size);
     byStatus.set(status, sort === 'name' ? ids : ids.reverse());
     await pause();
   }
@@ -84,24 +79,26 @@ export async function readHeldStatuses(
 }
 
 /**
- * One status's ids in index order, `size` at a time. A chunk resumes at the last id's key (the
+ * One status's (or kind's) ids in index order (`[status+sortName]` and friends), `size` at a
+ * time. A chunk resumes at the last id's key (the
  * ids sharing it come in primary-key order, so the ones already read are skipped by id); if
  * that actor's key is gone meanwhile (deleted, or another status or name), or a whole chunk
  * shares one key, the range is read whole in one go. The answer is the index's at its last
- * read; a write meanwhile is reported and read again (./useActorIds.ts).
+ * read; a write meanwhile is reported and read again (./useActorIds.ts). Unobserved: a live
+ * query observes the range itself.
  */
-async function statusIdsInChunks(
-  db: CasefileDb, status: ActorStatus, sort: 'name' | 'updated', pause: () => Promise<void>, size: number,
+export async function idsInChunks(
+  db: CasefileDb, by: 'status' | 'kind', value: string, sort: 'name' | 'updated', pause: () => Promise<void>, size: number,
 ): Promise<string[]> {
-  const range = statusRange(status, sort);
+  const range = statusOrKind(by, value, sort);
   const field = sort === 'name' ? 'sortName' : 'updatedAt';
   const out = await unobservedKeys(db, 'actors', range, { limit: size });
   for (let complete = out.length < size; !complete;) {
     await pause();
     const last = out.at(-1)!;
     const row = await db.actors.get(last);
-    const read = row && row.status === status
-      ? await unobservedKeys(db, 'actors', { ...range, lower: [status, row[field]] }, { limit: size + 1 }) : [];
+    const read = row && row[by] === value
+      ? await unobservedKeys(db, 'actors', { ...range, lower: [value, row[field]] }, { limit: size + 1 }) : [];
     const at = read.indexOf(last);
     const next = read.slice(at + 1);
     complete = read.length < size + 1;

@@ -40,22 +40,38 @@ export function rawRows<T>(db: CasefileDb, store: 'actors', { index, lower, uppe
 }
 
 /**
- * The first `limit` rows and every primary key of `range`: two requests in one readonly
- * transaction, each answered as soon as it is read (the rows first).
+ * The first `limit` rows of `range` and one row of another store by key (the actor counts:
+ * ./actorCounts.ts): two requests in one readonly transaction, each answered as soon as it is
+ * read (the rows first).
  */
-export function rawRowsAndKeys<T>(db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number): { rows: Promise<T[]>; keys: Promise<string[]> } {
+export function rawRowsAndGet<T>(
+  db: CasefileDb, store: 'actors', { index, lower, upper }: IndexRange, limit: number, get: { store: 'meta'; key: string },
+): { rows: Promise<T[]>; got: Promise<unknown> } {
   let range: IDBKeyRange;
   let source: IDBObjectStore | IDBIndex;
+  let other: IDBObjectStore;
   try {
     range = db.deps.IDBKeyRange.bound(lower, upper, false, false);
-    const os = db.backendDB().transaction(store, 'readonly').objectStore(store);
+    const tx = db.backendDB().transaction([store, get.store], 'readonly');
+    const os = tx.objectStore(store);
     source = index === ':id' ? os : os.index(index);
+    other = tx.objectStore(get.store);
   } catch {
-    const collection = () => db.table(store).where(index).between(lower, upper, true, true);
-    return { rows: Promise.resolve(collection().limit(limit).toArray() as Promise<T[]>), keys: Promise.resolve(collection().primaryKeys() as Promise<string[]>) };
+    return {
+      rows: Promise.resolve(db.table(store).where(index).between(lower, upper, true, true).limit(limit).toArray() as Promise<T[]>),
+      got: Promise.resolve(db.table(get.store).get(get.key)),
+    };
   }
-  const what = `reading ${store}.${index}`;
-  return { rows: idbResult<T[]>(source.getAll(range, limit), what), keys: idbResult<string[]>(source.getAllKeys(range), what) };
+  return { rows: idbResult<T[]>(source.getAll(range, limit), `reading ${store}.${index}`), got: idbResult<unknown>(other.get(get.key), `reading ${get.store}`) };
+}
+
+/** One row by primary key, in a readonly transaction of its own. */
+export function rawGet<T>(db: CasefileDb, store: 'meta', key: string): Promise<T | undefined> {
+  try {
+    return request<T | undefined>(db, store, ':id', (source) => source.get(key));
+  } catch {
+    return Promise.resolve(db.table(store).get(key) as Promise<T | undefined>);
+  }
 }
 
 /** The rows of `ids` by primary key, in that order (undefined where there is none), in one readonly transaction. */

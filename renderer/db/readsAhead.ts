@@ -1,8 +1,9 @@
 import Dexie from 'dexie';
+import { ACTOR_COUNTS_KEY } from './actorCounts';
 import type { CasefileDb } from './db';
 import { idbResult } from './idbResult';
 import type { IndexRange } from './rawReads';
-import { rawKeys, rawRows, rawRowsAndKeys } from './rawReads';
+import { rawGet, rawKeys, rawRows, rawRowsAndGet } from './rawReads';
 import { withPriority } from './readPriority';
 
 /**
@@ -41,6 +42,7 @@ function watchWrites(): void {
 export const aheadKey = (what: 'keys' | 'rows', store: string, { index, lower, upper }: IndexRange, limit: number | undefined) =>
   JSON.stringify([what, store, index, lower, upper, limit ?? null]);
 export const byIdsKey = (store: string, ids: readonly string[]) => JSON.stringify(['ids', store, ids]);
+export const getKey = (store: string, key: string) => JSON.stringify(['get', store, key]);
 
 /** Takes over a read started ahead of this one, if there is one for exactly this. */
 export function takeAhead<T>(db: CasefileDb, key: string): Promise<T> | undefined {
@@ -76,17 +78,23 @@ export function readRowsAhead(db: CasefileDb, store: 'actors', range: IndexRange
 }
 
 /**
- * Starts reading the first `limit` rows and every key of `range` now, in one transaction (as
- * the list of one status shows them: its first screen, then its count), for a live query about
- * to ask for the rows with `liveRows` and one about to ask for the keys with `liveKeys`.
+ * Starts reading the first `limit` rows of `range` and the actor counts row now, in one
+ * transaction and answered in that order (as the list of one status or kind shows them: its
+ * first screen and its count; its ids follow in chunks, for scrolling), for a live query about
+ * to ask for the rows with `liveRows` and the counts with `liveGet`.
  */
-export function readRowsAndKeysAhead(db: CasefileDb, store: 'actors', range: IndexRange, limit: number): void {
+export function readRowsAndCountsAhead(db: CasefileDb, store: 'actors', range: IndexRange, limit: number): void {
   const rowsKey = aheadKey('rows', store, range, limit);
-  const keysKey = aheadKey('keys', store, range, undefined);
-  if (ahead.has(rowsKey) || ahead.has(keysKey)) return;
-  const { rows, keys } = rawRowsAndKeys(db, store, range, limit);
+  const countsKey = getKey('meta', ACTOR_COUNTS_KEY);
+  if (ahead.has(rowsKey) || ahead.has(countsKey)) return;
+  const { rows, got } = rawRowsAndGet(db, store, range, limit, { store: 'meta', key: ACTOR_COUNTS_KEY });
   putAhead(db, rowsKey, () => rows);
-  putAhead(db, keysKey, () => keys);
+  putAhead(db, countsKey, () => got);
+}
+
+/** Starts reading the actor counts row now, for a live query about to ask for it with `liveGet`. */
+export function readCountsAhead(db: CasefileDb): void {
+  putAhead(db, getKey('meta', ACTOR_COUNTS_KEY), () => rawGet(db, 'meta', ACTOR_COUNTS_KEY));
 }
 
 /**

@@ -59,3 +59,6 @@ export const V8_STORES = V7_STORES;
 
 /** Version 9: saved link charts. */
 export const V9_STORES = { ...V8_STORES, charts: 'id, caseId, updatedAt' } as const;
+
+/** Version 10: mentions one row per page. */
+export const V10_STORES = { ...V9_STORES, mentions: null, pageMentions: '[documentId+page], *actorIds' } as const;

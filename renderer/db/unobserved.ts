@@ -1,8 +1,8 @@
 import Dexie, { RangeSet } from 'dexie';
 import type { CasefileDb } from './db';
 import type { IndexRange } from './rawReads';
-import { rawGets, rawKeys, rawRows } from './rawReads';
-import { aheadKey, byIdsKey, takeAhead } from './readsAhead';
+import { rawGet, rawGets, rawKeys, rawRows } from './rawReads';
+import { aheadKey, byIdsKey, getKey, takeAhead } from './readsAhead';
 
 /**
  * Id reads for the actor list that Dexie does not observe key by key.
@@ -128,4 +128,17 @@ export function liveRowsByIds<T>(db: CasefileDb, store: 'actors', ids: readonly 
   const taken = takeAhead<Array<T | undefined>>(db, byIdsKey(store, ids));
   if (taken) return Dexie.Promise.resolve(taken);
   return Dexie.Promise.resolve(rawGets<T>(db, store, ids));
+}
+
+/**
+ * One row of `store` by primary key, read as `liveKeys` reads keys: straight from IndexedDB in
+ * a readonly transaction of its own, or taken over from a read started ahead (the actor counts
+ * row, read with a one-status filter's first screen: ./readsAhead.ts); in a live query its key
+ * is observed, as Dexie's own `get` observes it.
+ */
+export function liveGet<T>(db: CasefileDb, store: 'meta', key: string): Promise<T | undefined> {
+  const set = observedSet();
+  if (set === undefined) return Dexie.Promise.resolve(db.table(store).get(key) as Promise<T | undefined>);
+  if (set) part(set, db, store, '').addKey(key);
+  return Dexie.Promise.resolve(takeAhead<T | undefined>(db, getKey(store, key)) ?? rawGet<T>(db, store, key));
 }

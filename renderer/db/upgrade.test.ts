@@ -9,6 +9,7 @@ import { NewerDatabaseError, SCHEMA_VERSION, openDatabase } from './db';
 import { actorRow, eventRow } from './derive';
 import { recordsCitingDocument } from './documents';
 import { getEvent, queryEventIds } from './events';
+import { ACTOR_COUNTS_KEY, countActorsByWalk } from './actorCounts';
 import { V1_STORES } from './shippedStores.testkit';
 
 /** A row as the v1 build wrote it: v1's derived fields, no citedDocumentIds. */
@@ -59,6 +60,9 @@ describe('upgrade from version 1', () => {
 
     // Rows kept, unchanged as records; the old indexes still answer.
     expect(await db.actors.count()).toBe(2);
+    // Counted by the upgrade to version 11, after every earlier step rewrote the rows.
+    expect((await db.meta.get(ACTOR_COUNTS_KEY))?.value).toEqual(await db.transaction('r', db.actors, () => countActorsByWalk(db.actors)));
+    expect((await db.meta.get(ACTOR_COUNTS_KEY))?.value).toMatchObject({ total: 2 });
     expect(await db.events.count()).toBe(2);
     expect(await db.cases.count()).toBe(1);
     expect(await getActor(db, leader.id)).toEqual(leader);
