@@ -7,7 +7,8 @@
 //   3. restart  a fresh browser on the same profile: navigation → first answer; query p50/p95 per
 //               kind through the worker; a new 50-page document → searchable; worker heap
 //   4. raw read reference: a bare page in a fresh browser reads, with raw IndexedDB, the rows the
-//               worker loads before its first answer (tests/bench/segmentsRead.ts)
+//               worker loads before its first answer (tests/bench/segmentsRead.ts); also printed
+//               against the same read received on two threads (?readers=2), as the worker reads
 //   5. lunr     reference: one monolithic lunr index over the first --lunr-pages pages (default
 //               10,000: the goal is 10× the pages at no more latency than lunr at 10k), same analyzer;
 //               built on the page, queried in a worker as the app is (tests/bench/lunrReference.worker.ts),
@@ -249,20 +250,21 @@ async function restartAndQuery(userDataDir, origin, url, errors, result) {
  * with raw IndexedDB, the catalog and every stored segment row one at a time (what the worker's
  * `load` reads before it can answer). Time from navigation start, as the first answer's.
  */
-async function rawReadReference(userDataDir, origin, errors, result) {
-  const r = await coldPage(userDataDir, origin, errors, 'segmentsRead', () => window.__segmentsRead);
-  result.rawReads = [...(result.rawReads ?? []), { ...r, loadavg: load() }];
-  log(`raw read reference (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, ${r.ahead} reads in flight as the worker) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
+async function rawReadReference(userDataDir, origin, errors, result, readers = 1) {
+  const r = await coldPage(userDataDir, origin, errors, 'segmentsRead', () => window.__segmentsRead, readers === 2 ? '?readers=2' : '');
+  const key = readers === 2 ? 'rawReadsTwoThreads' : 'rawReads';
+  result[key] = [...(result[key] ?? []), { ...r, loadavg: load() }];
+  log(`raw read reference${readers === 2 ? ' on two threads' : ''} (cold browser, files cached): script ${fmt(r.scriptStart)}, open ${fmt(r.openedAt - r.scriptStart)}, ${r.rows} segment rows (${(r.bytes / 1e6).toFixed(0)} MB, ${r.ahead} reads in flight as the worker) read by ${fmt(r.doneAt)} after navigation; load ${load()}`);
 }
 
 /** What `read` gives on `<name>.html` in a newly started browser on the profile, its files cached first. */
-async function coldPage(userDataDir, origin, errors, name, read) {
+async function coldPage(userDataDir, origin, errors, name, read, query = '') {
   await primeFileCache(userDataDir);
   const context = await launch(userDataDir, ['--js-flags=--max-old-space-size=8192']);
   try {
     const page = context.pages()[0] ?? (await context.newPage());
     watchErrors(page, errors);
-    await page.goto(`${origin}/bench-search/${name}.html`);
+    await page.goto(`${origin}/bench-search/${name}.html${query}`);
     return await page.evaluate(read);
   } finally {
     await context.close().catch(() => {});
@@ -285,13 +287,17 @@ async function coldStartOnce(userDataDir, origin, errors, result) {
 async function startupRounds(userDataDir, origin, errors, result) {
   result.coldStarts = [result.coldStart];
   result.rawReads = [];
+  result.rawReadsTwoThreads = [];
   for (let i = 0; i < config.startRounds; i++) {
     await rawReadReference(userDataDir, origin, errors, result);
+    // Like for like: the worker receives every other row on a second thread (segmentRows.worker.ts).
+    await rawReadReference(userDataDir, origin, errors, result, 2);
     if (i + 1 < config.startRounds) await coldStartOnce(userDataDir, origin, errors, result);
   }
   const median = (list, key) => [...list].sort((a, b) => a[key] - b[key])[(list.length - 1) >> 1];
   result.coldStartMedian = median(result.coldStarts, 'answerMs');
   result.rawRead = median(result.rawReads, 'doneAt');
+  result.rawReadTwoThreads = median(result.rawReadsTwoThreads, 'doneAt');
   log(`start → first answer over ${result.coldStarts.length} restarts: ${result.coldStarts.map((c) => fmt(c.answerMs)).join(', ')} (median ${fmt(result.coldStartMedian.answerMs)}); raw read: ${result.rawReads.map((r) => fmt(r.doneAt)).join(', ')} (median ${fmt(result.rawRead.doneAt)})`);
 }
 
@@ -413,6 +419,11 @@ async function main() {
   if (result.rawRead) {
     const ref = result.rawRead.doneAt;
     rows.push([`  / raw read of the same rows (bare page, cold browser, median of ${result.rawReads.length})`, `${fmt(first)} / ${fmt(ref)} = ${round(first / ref, 2)}×`, `≤ ${RATIOS.firstAnswer}×`, verdict(first <= RATIOS.firstAnswer * ref)]);
+  }
+  if (result.rawReadTwoThreads) {
+    // The worker receives every other row on a second thread; a bare page can read the same way.
+    const ref2 = result.rawReadTwoThreads.doneAt;
+    rows.push([`  / the same raw read received on two threads, as the worker (median of ${result.rawReadsTwoThreads.length})`, `${fmt(first)} / ${fmt(ref2)} = ${round(first / ref2, 2)}×`, `≤ ${RATIOS.firstAnswer}×`, verdict(first <= RATIOS.firstAnswer * ref2)]);
   }
   const warm = Math.max(...result.warmStarts.map((x) => x.answerMs));
   rows.push(['  same, browser warm (reload, max)', fmt(warm), `≤ ${TARGETS.firstAnswerMs} ms`, verdict(warm <= TARGETS.firstAnswerMs)]);
