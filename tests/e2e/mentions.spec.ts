@@ -208,4 +208,14 @@ test('search keeps only the pages mentioning an actor; the actor list sorts by s
   const list = page.getByRole('listbox', { name: 'Actor list' });
   // The seven actors: the six the article names first, the armed forces (not named) last.
   await expect(list.getByRole('option').last()).toContainText('Peruvian Armed Forces');
+
+  // An actor made after the filter was first typed is found by it, its pages too, without a reload.
+  await page.getByRole('button', { name: 'New actor' }).click();
+  await page.getByRole('form', { name: 'New actor' }).getByLabel('Primary name').fill('Pedro Yaranga');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('article').getByRole('heading', { level: 1 })).toHaveText('Pedro Yaranga');
+  await page.keyboard.press('Control+K');
+  await box.fill('cocaine mentions:"Pedro Yaranga"');
+  await expect(results.getByRole('group', { name: /^Pages/ })).toBeVisible();
+  await expect(page.getByText('No actor of the case is called “Pedro Yaranga”.')).toHaveCount(0);
 });

@@ -5,6 +5,7 @@ import { getActorsByIds } from '../../db/actors';
 import { queryActorIds } from '../../db/actorList';
 import { useDb } from '../../db/dbContext';
 import { pagesMentioning } from '../../db/mentions';
+import { useMentionsRead } from '../../mentions/useMentions';
 
 export interface ResolvedMentionsFilter {
   /** Actors whose name is the one typed (else every actor the words find). */
@@ -15,11 +16,16 @@ export interface ResolvedMentionsFilter {
   unknown: string[];
 }
 
-/** The actors and pages a `mentions:` filter stands for; null while loading or when there is no filter. */
+/**
+ * The actors and pages a `mentions:` filter stands for; null when there is no filter, undefined
+ * while loading. The actors are a live query of the actors (a rename or a new actor is seen at
+ * once); their pages are read as "Mentioned in" reads them (useMentionsRead): again when the
+ * mentions worker says its mentions changed, not after every chunk of rows it writes.
+ */
 export function useMentionsFilter(names: readonly string[]): ResolvedMentionsFilter | null | undefined {
   const db = useDb();
   const key = names.join('\u0001');
-  return useLiveQuery(async () => {
+  const actors = useLiveQuery(async () => {
     if (!key) return null;
     const actorIds = new Set<string>();
     const unknown: string[] = [];
@@ -29,8 +35,16 @@ export function useMentionsFilter(names: readonly string[]): ResolvedMentionsFil
       for (const a of exact.length ? exact : found) actorIds.add(a.id);
       if (!found.length) unknown.push(name);
     }
-    const pages = new Set<string>();
-    for (const id of actorIds) for (const page of await pagesMentioning(db, id)) pages.add(page);
-    return { actorIds: [...actorIds], pages, unknown };
+    return { key, actorIds: [...actorIds], unknown };
   }, [db, key]);
+  const current = actors && actors.key === key ? actors : undefined;
+  const idsKey = current ? current.actorIds.join('\u0001') : '';
+  const pages = useMentionsRead(async () => {
+    const found = new Set<string>();
+    for (const id of idsKey ? idsKey.split('\u0001') : []) for (const page of await pagesMentioning(db, id)) found.add(page);
+    return found;
+  }, [db, idsKey]);
+  if (!key) return null;
+  if (!current || !pages) return undefined;
+  return { actorIds: current.actorIds, pages, unknown: current.unknown };
 }
