@@ -4,15 +4,9 @@
  * and only a database at exactly this build's schema version is used. Imports nothing heavy:
  * both evaluate it before anything else.
  */
+import { idbResult } from '../db/idbResult';
 import { SCHEMA_VERSION } from '../db/schemaVersion';
 import { DEXIE_VERSION_FACTOR } from '../db/versionGuard';
-
-export function requestResult<T>(request: IDBRequest): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result as T);
-    request.onerror = () => reject(request.error ?? new Error('reading the search index failed'));
-  });
-}
 
 /** A raw connection at this build's schema version, or null (missing, older, newer, blocked). */
 export async function openCurrent(factory: IDBFactory, name: string): Promise<IDBDatabase | null> {
@@ -38,5 +32,5 @@ export async function openCurrent(factory: IDBFactory, name: string): Promise<ID
 
 /** One stored segment row, in its own read-only transaction (as Dexie's `get`). */
 export function readSegmentRowRaw<T>(idb: IDBDatabase, id: string): Promise<T> {
-  return requestResult<T>(idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id));
+  return idbResult<T>(idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id), 'reading the search index');
 }

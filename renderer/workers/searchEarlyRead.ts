@@ -13,7 +13,8 @@ import { STARTUP_READ_AHEAD, startupReadOrder } from '../search/startupRead';
 import type { SearchSegmentRow } from '../db/db';
 import type { PageReader } from '../search/runQuery';
 import type { StoredSource } from '../search/storedLoad';
-import { openCurrent, readSegmentRowRaw, requestResult } from './earlyOpen';
+import { idbResult } from '../db/idbResult';
+import { openCurrent, readSegmentRowRaw } from './earlyOpen';
 import { readRowsShared } from './rowReader';
 import type { RowReaderPort } from './rowReader';
 
@@ -49,9 +50,9 @@ export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'ca
     const tx = idb.transaction(['meta', 'searchSegments'], 'readonly');
     const store = tx.objectStore('searchSegments');
     const [meta, catalogRow, keys] = await Promise.all([
-      requestResult<{ value?: unknown } | undefined>(tx.objectStore('meta').get('schemaVersion')),
-      requestResult<SearchSegmentRow | undefined>(store.get(CATALOG_ROW_ID)),
-      requestResult<IDBValidKey[]>(store.getAllKeys()),
+      idbResult<{ value?: unknown } | undefined>(tx.objectStore('meta').get('schemaVersion'), 'reading the search index'),
+      idbResult<SearchSegmentRow | undefined>(store.get(CATALOG_ROW_ID), 'reading the search index'),
+      idbResult<IDBValidKey[]>(store.getAllKeys(), 'reading the search index'),
     ]);
     // Written by a newer build (its data format, whatever the native version): Dexie's guard refuses it.
     if (typeof meta?.value === 'number' && meta.value > SCHEMA_VERSION) { reader?.terminate(); idb.close(); return null; }
