@@ -44,6 +44,8 @@
 //            --rounds N  N rounds of raw read + export(s), each printed with its same-round ratios (A/B work)
 //            --cold-worker  the export starts its bundle worker itself (not started by the dialog beforehand)
 //            --probe-indexes N  a probe at fill: the records put N rounds into schemas without some indexes (tests/bench/indexProbe.ts)
+//            --probe-overlap  a probe after the import: a second import into a fresh database, every PDF read back and
+//                             hashed on two hashing workers from the moment its write begins (the check beside the write)
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -78,6 +80,7 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '1' },
     'cold-worker': { type: 'boolean', default: false },
     'probe-indexes': { type: 'string', default: '0' },
+    'probe-overlap': { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -266,6 +269,12 @@ async function main() {
       const ri = again.result;
       result[`reimport-${label}`] = { ...ri, memory: again.memory, loadavg: load() };
       log(`  re-import of the same bundle (not a target): ${ri.ms} ms (inspect ${ri.inspectMs} [plan + preview ${ri.planMs}: ${ri.identical} records found identical], apply ${ri.applyMs}); result ${JSON.stringify(ri.result)}; ${mem(again.memory)}`);
+      if (opts['probe-overlap'] && !passphrase) {
+        const ov = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { inPage, hashBesideWrite: true }), false);
+        const o2 = ov.result;
+        result['import-probe-overlap'] = { ...o2, memory: ov.memory, loadavg: load() };
+        log(`PROBE import with every PDF hashed beside its write: ${o2.ms} ms (inspect ${o2.inspectMs} [zip + records ${o2.phases.zipMs}, PDFs' hashes ${o2.phases.verifyMs}, plan ${o2.phases.planMs}], apply ${o2.applyMs} [re-plan ${o2.phases.replanMs}, write ${o2.phases.writeMs}]); the PDFs hashed beside the write in ${o2.hashBesideMs} ms from its start; load ${load()}`);
+      }
       if (passphrase) {
         // "Open bundle" pressed with no key ready (a passphrase pasted and submitted at once): scrypt runs within the import.
         const coldImport = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { passphrase, inPage }), opts.profile && 'bundle-import-passphrase-scrypt');
