@@ -31,6 +31,7 @@ import type { ChunkSealer } from '../../shared/bundle/ageStream';
 import { createSealPool } from '../../renderer/workers/sealPool';
 import { createFileHasher } from '../../renderer/workers/hashClient';
 import { inOrder } from '../../shared/bundle/stream';
+import { STAGED_SUFFIX, openStaged, placeStaged } from './stagedProbe';
 
 const SOURCE_DB = 'bench-bundle-source';
 const TARGET_DB = 'bench-bundle-target';
@@ -211,7 +212,7 @@ function benchWorker(dbName: string, inPage: boolean): BundleWorkerLike {
     terminate: () => {},
   };
   const host = createBundleHost({
-    openDb: () => openDatabase(dbName), appVersion: 'bench',
+    openDb: () => (dbName.endsWith(STAGED_SUFFIX) ? openStaged(dbName) : openDatabase(dbName)), appVersion: 'bench',
     post: (message) => { setTimeout(() => w.onmessage?.({ data: message } as MessageEvent<BundleResponse>), 0); },
   });
   return w;
@@ -317,10 +318,10 @@ async function prepareExportKey(o: { passphrase: string; inPage?: boolean }): Pr
  * new, no choices. Phases from the worker's progress messages.
  */
 /** A bundle client over a fresh, empty target database (the previous one's worker ended). */
-async function freshTarget(inPage: boolean): Promise<BundleClientHandle> {
+async function freshTarget(inPage: boolean, name = TARGET_DB): Promise<BundleClientHandle> {
   targetClient?.dispose();
-  await deleteDb(TARGET_DB);
-  return (targetClient = createBundleClient(() => benchWorker(TARGET_DB, inPage)));
+  await deleteDb(name);
+  return (targetClient = createBundleClient(() => benchWorker(name, inPage)));
 }
 
 /**
@@ -357,10 +358,23 @@ async function hashBeside(): Promise<number> {
   }
 }
 
-async function importBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; hashBesideWrite?: boolean }) {
+async function importBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; hashBesideWrite?: boolean; staged?: boolean }) {
   if (!bundle) throw new Error('export first');
   // With `keyPrepared`, the worker prepareImportKey started on a fresh database, holding the key.
-  const client = o.keyPrepared && targetClient ? targetClient : await freshTarget(o.inPage ?? false);
+  // --probe-staged: a database of its own whose actors and events, as the import sees them, have no index.
+  const client = o.keyPrepared && targetClient ? targetClient : await freshTarget(o.inPage ?? false, o.staged ? TARGET_DB + STAGED_SUFFIX : TARGET_DB);
+  if (o.staged) {
+    const t0 = now();
+    const inspected = await client.inspectBundle(bundle, {});
+    if (!inspected.ok) throw new Error(`${inspected.error.code}: ${inspected.error.message}`);
+    const t1 = now();
+    const result = await client.applyImport(inspected.preview.token, {});
+    const t2 = now();
+    client.dispose();
+    targetClient = null;
+    const placed = await placeStaged(TARGET_DB + STAGED_SUFFIX);
+    return { ...timed(t2 - t0, bundle.size), inspectMs: Math.round(t1 - t0), applyMs: Math.round(t2 - t1), result, placed };
+  }
   let db: CasefileDb | null = null;
   try {
     const firstAt: Record<string, number> = {};
