@@ -44,6 +44,12 @@
 //            --rounds N  N rounds of raw read + export(s), each printed with its same-round ratios (A/B work)
 //            --cold-worker  the export starts its bundle worker itself (not started by the dialog beforehand)
 //            --probe-indexes N  a probe at fill: the records put N rounds into schemas without some indexes (tests/bench/indexProbe.ts)
+//            --probe-overlap  a probe after the import: a second import into a fresh database, every PDF read back and
+//                             hashed on two hashing workers from the moment its write begins (the check beside the write)
+//            --probe-staged  a probe after the import: a second import into a fresh database whose actors and events, as the
+//                             import sees them, have no index; then its rows placed in the indexed tables 500 a transaction
+//                             (tests/bench/stagedProbe.ts): "import done" and "all records placed"; then the app's import
+//                             once more, so that the probe is bracketed by two
 import './pinnedNode.mjs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
@@ -78,6 +84,8 @@ const { values: opts } = parseArgs({
     rounds: { type: 'string', default: '1' },
     'cold-worker': { type: 'boolean', default: false },
     'probe-indexes': { type: 'string', default: '0' },
+    'probe-overlap': { type: 'boolean', default: false },
+    'probe-staged': { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -266,6 +274,23 @@ async function main() {
       const ri = again.result;
       result[`reimport-${label}`] = { ...ri, memory: again.memory, loadavg: load() };
       log(`  re-import of the same bundle (not a target): ${ri.ms} ms (inspect ${ri.inspectMs} [plan + preview ${ri.planMs}: ${ri.identical} records found identical], apply ${ri.applyMs}); result ${JSON.stringify(ri.result)}; ${mem(again.memory)}`);
+      if (opts['probe-overlap'] && !passphrase) {
+        const ov = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { inPage, hashBesideWrite: true }), false);
+        const o2 = ov.result;
+        result['import-probe-overlap'] = { ...o2, memory: ov.memory, loadavg: load() };
+        log(`PROBE import with every PDF hashed beside its write: ${o2.ms} ms (inspect ${o2.inspectMs} [zip + records ${o2.phases.zipMs}, PDFs' hashes ${o2.phases.verifyMs}, plan ${o2.phases.planMs}], apply ${o2.applyMs} [re-plan ${o2.phases.replanMs}, write ${o2.phases.writeMs}]); the PDFs hashed beside the write in ${o2.hashBesideMs} ms from its start; load ${load()}`);
+      }
+      if (opts['probe-staged'] && !passphrase) {
+        const st = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { inPage, staged: true }), false);
+        const s2 = st.result;
+        result['import-probe-staged'] = { ...s2, memory: st.memory, loadavg: load() };
+        log(`PROBE import with actors and events staged in index-free stores: import done in ${s2.ms} ms = ${Math.round((s2.mbPerS / result.fill.rawWrite.mbPerS) * 100) / 100}× raw write (inspect ${s2.inspectMs}, apply ${s2.applyMs}); then all records placed in ${s2.placed.ms} ms more (${s2.placed.chunks} transactions of ≤ 500, the longest ${s2.placed.worstChunkMs} ms; ${s2.placed.actors} actors + ${s2.placed.events} events, ${s2.placed.left} left staged) = ${Math.round(((s2.bytes / 2 ** 20 / ((s2.ms + s2.placed.ms) / 1000)) / result.fill.rawWrite.mbPerS) * 100) / 100}× raw write; load ${load()}`);
+        // The app's import once more after the probe, so the probe is bracketed by two (a later import in a run is often faster).
+        const after = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { inPage }), false);
+        const a2 = after.result;
+        result['import-plain-after-probes'] = { ...a2, memory: after.memory, loadavg: load() };
+        log(`import (plain) again, after the probes: ${a2.ms} ms = ${Math.round((a2.mbPerS / result.fill.rawWrite.mbPerS) * 100) / 100}× raw write (inspect ${a2.inspectMs}, apply ${a2.applyMs} [write ${a2.phases.writeMs}]); load ${load()}`);
+      }
       if (passphrase) {
         // "Open bundle" pressed with no key ready (a passphrase pasted and submitted at once): scrypt runs within the import.
         const coldImport = await measured(cdp, workers, userDataDir, () => page.evaluate((o) => window.casefileBundleBench.importBundle(o), { passphrase, inPage }), opts.profile && 'bundle-import-passphrase-scrypt');

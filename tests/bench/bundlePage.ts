@@ -29,6 +29,9 @@ import type { StreamedSealedParts } from '../../shared/bundle/ageSealed';
 import { isStreamedSealedParts, streamedSealedBlob } from '../../shared/bundle/ageSealed';
 import type { ChunkSealer } from '../../shared/bundle/ageStream';
 import { createSealPool } from '../../renderer/workers/sealPool';
+import { createFileHasher } from '../../renderer/workers/hashClient';
+import { inOrder } from '../../shared/bundle/stream';
+import { STAGED_SUFFIX, openStaged, placeStaged } from './stagedProbe';
 
 const SOURCE_DB = 'bench-bundle-source';
 const TARGET_DB = 'bench-bundle-target';
@@ -209,7 +212,7 @@ function benchWorker(dbName: string, inPage: boolean): BundleWorkerLike {
     terminate: () => {},
   };
   const host = createBundleHost({
-    openDb: () => openDatabase(dbName), appVersion: 'bench',
+    openDb: () => (dbName.endsWith(STAGED_SUFFIX) ? openStaged(dbName) : openDatabase(dbName)), appVersion: 'bench',
     post: (message) => { setTimeout(() => w.onmessage?.({ data: message } as MessageEvent<BundleResponse>), 0); },
   });
   return w;
@@ -315,10 +318,10 @@ async function prepareExportKey(o: { passphrase: string; inPage?: boolean }): Pr
  * new, no choices. Phases from the worker's progress messages.
  */
 /** A bundle client over a fresh, empty target database (the previous one's worker ended). */
-async function freshTarget(inPage: boolean): Promise<BundleClientHandle> {
+async function freshTarget(inPage: boolean, name = TARGET_DB): Promise<BundleClientHandle> {
   targetClient?.dispose();
-  await deleteDb(TARGET_DB);
-  return (targetClient = createBundleClient(() => benchWorker(TARGET_DB, inPage)));
+  await deleteDb(name);
+  return (targetClient = createBundleClient(() => benchWorker(name, inPage)));
 }
 
 /**
@@ -334,15 +337,53 @@ async function prepareImportKey(o: { passphrase: string; inPage?: boolean }): Pr
   return Math.round(now() - t0);
 }
 
-async function importBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean }) {
+/**
+ * --probe-overlap: every PDF the import writes read back and hashed (SHA-256 + CRC-32) on the app's
+ * two hashing workers, 16 in flight, from the moment the write begins: what the PDFs' check
+ * would cost if it ran beside the write instead of before the preview. Resolves with its ms.
+ */
+async function hashBeside(): Promise<number> {
+  if (!source) throw new Error('fill first');
+  const hasher = createFileHasher();
+  if (!hasher) throw new Error('no hashing worker');
+  const t0 = now();
+  try {
+    const files = await source.documentFiles.toArray();
+    await inOrder(files, 16, (f) => hasher.digestFile(f.blob, {}), (f, d) => {
+      if (d.sha256 !== f.sha256) throw new Error(`probe: ${f.sha256} read back wrong`);
+    });
+    return Math.round(now() - t0);
+  } finally {
+    hasher.close();
+  }
+}
+
+async function importBundle(o: { passphrase?: string; inPage?: boolean; keyPrepared?: boolean; hashBesideWrite?: boolean; staged?: boolean }) {
   if (!bundle) throw new Error('export first');
   // With `keyPrepared`, the worker prepareImportKey started on a fresh database, holding the key.
-  const client = o.keyPrepared && targetClient ? targetClient : await freshTarget(o.inPage ?? false);
+  // --probe-staged: a database of its own whose actors and events, as the import sees them, have no index.
+  const client = o.keyPrepared && targetClient ? targetClient : await freshTarget(o.inPage ?? false, o.staged ? TARGET_DB + STAGED_SUFFIX : TARGET_DB);
+  if (o.staged) {
+    const t0 = now();
+    const inspected = await client.inspectBundle(bundle, {});
+    if (!inspected.ok) throw new Error(`${inspected.error.code}: ${inspected.error.message}`);
+    const t1 = now();
+    const result = await client.applyImport(inspected.preview.token, {});
+    const t2 = now();
+    client.dispose();
+    targetClient = null;
+    const placed = await placeStaged(TARGET_DB + STAGED_SUFFIX);
+    return { ...timed(t2 - t0, bundle.size), inspectMs: Math.round(t1 - t0), applyMs: Math.round(t2 - t1), result, placed };
+  }
   let db: CasefileDb | null = null;
   try {
     const firstAt: Record<string, number> = {};
     const lastAt: Record<string, number> = {};
-    const onProgress = (p: BundleProgress) => { firstAt[p.phase] ??= now(); lastAt[p.phase] = now(); };
+    let beside: Promise<number> | null = null;
+    const onProgress = (p: BundleProgress) => {
+      firstAt[p.phase] ??= now(); lastAt[p.phase] = now();
+      if (o.hashBesideWrite && p.phase === 'importing') beside ??= hashBeside();
+    };
     const t0 = now();
     const inspected = await client.inspectBundle(bundle, { ...(o.passphrase !== undefined ? { passphrase: o.passphrase } : {}), onProgress });
     if (!inspected.ok) throw new Error(`${inspected.error.code}: ${inspected.error.message}`);
@@ -364,6 +405,8 @@ async function importBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
       writeMs: Math.round(t2 - writeAt),
     };
     const total = timed(t2 - t0, bundle.size);
+    // The probe's hashing, from the write's start to its last file (it may end after the write).
+    const hashBesideMs = beside ? await beside : undefined;
     db = await openDatabase(TARGET_DB);
     const check = { files: await db.documentFiles.count(), actors: await db.actors.count(), events: await db.events.count(), documents: await db.documents.count(), pages: await db.pages.count() };
     // Spot check: a file read back from the new database is the bytes the bundle promised.
@@ -374,6 +417,7 @@ async function importBundle(o: { passphrase?: string; inPage?: boolean; keyPrepa
     return {
       ...total, readMs: Math.round(compareAt - t0), inspectMs: Math.round(t1 - t0), applyMs: Math.round(t2 - t1), phases, check, probeIntact: same,
       result, preview: inspected.preview.summary, warnings: inspected.preview.warnings.length,
+      ...(hashBesideMs !== undefined ? { hashBesideMs } : {}),
     };
   } finally {
     db?.close();
