@@ -16,16 +16,15 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<SealRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
-// The sealing's WebAssembly compiles as soon as the worker starts (the pool starts with the export),
-// not on the first batch; libsodium (opening, or sealing where that WebAssembly cannot run) when
-// the pool says it will open chunks, or on first use: a save's sealing workers never load it.
+// The sealing's WebAssembly (chachaSeal.ts) and libsodium (opening; sealing where that WebAssembly
+// cannot run) compile as soon as the worker starts (the pool starts with the export), not on the
+// first batch. (libsodium is loaded even where only sealing follows: a save's workers that did
+// not load it left the renderer's RSS 20–80 MB higher in the bench, cause not established —
+// docs/benchmarks.md, session 14.)
 void loadWasmSealer();
+void loadSodium().catch(() => undefined);
 
 scope.addEventListener('message', ({ data }) => {
-  if ('prepare' in data) {
-    void loadSodium().catch(() => undefined);
-    return;
-  }
   const work = 'sealed' in data
     ? loadSodium().then((s) => {
       const plain = openBatch(s, data.key, data.sealed, data.first, data.last);

@@ -11,8 +11,6 @@ import { openInProcess, sealInProcess } from '../../shared/bundle/ageStream';
  */
 export type SealRequest =
   | { id: number; key: Uint8Array; plain: Uint8Array; first: number; final: boolean; output: SealOutput }
-  /** Sent first to a pool that may open chunks: libsodium (which opens them) compiles at once, not on the first batch. */
-  | { prepare: 'open' }
   /** Chunks to open (decryption); the plaintext comes back as a Blob made on the worker, or null when a chunk does not open. */
   | { id: number; key: Uint8Array; sealed: Uint8Array; first: number; last: number };
 export type SealResponse = { id: number; sealed: Blob | Uint8Array } | { id: number; opened: Blob | null } | { id: number; error: string };
@@ -52,8 +50,6 @@ export function createSealPool(workers = Math.min(MAX_SEAL_WORKERS, globalThis.n
         job.reject(new Error(`An encryption worker stopped: ${e.message || 'it may have run out of memory'}.`));
       }
     };
-    // A save's pool ('bytes') only seals, with the project's WebAssembly: its workers load no libsodium.
-    if (output === 'blob') w.postMessage({ prepare: 'open' } satisfies SealRequest);
     return w;
   });
   /** To the worker with the fewest batches waiting; `bytes` is handed over, not copied (the caller made it for this call alone). */
