@@ -50,13 +50,14 @@
 //                             import sees them, have no index; then its rows placed in the indexed tables 500 a transaction
 //                             (tests/bench/stagedProbe.ts): "import done" and "all records placed"; then the app's import
 //                             once more, so that the probe is bracketed by two
+//            --cpu       each export's and import's CPU time per process and per thread (/proc, sampled with the memory)
 import './pinnedNode.mjs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'vite';
-import { ROOT, chromiumCliVersion, formatTable, launch, log, processMemory, round, saveProfile, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
+import { ROOT, browserProcesses, chromiumCliVersion, formatTable, launch, log, processMemory, round, saveProfile, serveFolders, watchErrors, writeResults } from './bench-common.mjs';
 
 /** Targets as ratios to same-run references (issue 13). */
 const TARGET_EXPORT_VS_READ = 0.6;
@@ -86,6 +87,7 @@ const { values: opts } = parseArgs({
     'probe-indexes': { type: 'string', default: '0' },
     'probe-overlap': { type: 'boolean', default: false },
     'probe-staged': { type: 'boolean', default: false },
+    cpu: { type: 'boolean', default: false },
   },
 });
 const config = opts.quick
@@ -163,6 +165,49 @@ async function workerHeaps(cdp) {
   };
 }
 
+/**
+ * --cpu: CPU ms of every thread of the browser's processes, keyed by process and thread id, with the
+ * process's kind and the thread's name; a process's own total (its exited threads too) under tid 'all'.
+ */
+async function threadTicks(userDataDir) {
+  const out = new Map();
+  const fieldsOf = (stat) => stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  for (const { pid, cmd } of await browserProcesses(userDataDir)) {
+    const kind = /--type=([a-z-]+)/.exec(cmd)?.[1] ?? 'browser';
+    const pstat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    if (!pstat) continue;
+    const pf = fieldsOf(pstat);
+    out.set(`${pid}:all`, { kind, name: '(process)', ms: (Number(pf[11]) + Number(pf[12])) * 10 });
+    for (const tid of await readdir(`/proc/${pid}/task`).catch(() => [])) {
+      const stat = await readFile(`/proc/${pid}/task/${tid}/stat`, 'utf8').catch(() => null);
+      if (!stat) continue;
+      const f = fieldsOf(stat);
+      const name = tid === String(pid) ? 'main' : stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+      out.set(`${pid}:${tid}`, { kind, name, ms: (Number(f[11]) + Number(f[12])) * 10 });
+    }
+  }
+  return out;
+}
+
+/** --cpu: the growth of each thread's CPU from `before` to the last sample that saw it, summed by process kind and thread name. */
+function cpuGrowth(before, last) {
+  const byKey = {};
+  const threads = {};
+  for (const [key, t] of last) {
+    const d = t.ms - (before.get(key)?.ms ?? 0);
+    if (d <= 0) continue;
+    // A worker's thread each on its own (the bundle worker and each sealing worker).
+    const k = t.name === 'DedicatedWorker' ? `${t.kind} ${t.name} ${key.split(':')[1]}` : `${t.kind} ${t.name}`;
+    byKey[k] = (byKey[k] ?? 0) + d;
+    const pid = key.split(':')[0];
+    threads[pid] ??= { kind: t.kind, process: 0, threads: 0 };
+    if (t.name === '(process)') threads[pid].process += d; else threads[pid].threads += d;
+  }
+  // Threads that ended before the last sample (a sealing worker closed with the export): the process's total less its live threads'.
+  for (const { kind, process: all, threads: live } of Object.values(threads)) if (all - live > 0) byKey[`${kind} (ended threads)`] = (byKey[`${kind} (ended threads)`] ?? 0) + all - live;
+  return Object.fromEntries(Object.entries(byKey).sort((a, b) => b[1] - a[1]));
+}
+
 /** Runs `fn` while sampling the page's JS heap and the processes' RSS; returns its result and the peaks. */
 async function measured(cdp, workers, userDataDir, fn, profileName) {
   if (profileName) {
@@ -173,6 +218,9 @@ async function measured(cdp, workers, userDataDir, fn, profileName) {
   await cdp.send('HeapProfiler.collectGarbage').catch(() => {});
   const before = { heapMB: (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20, ...(await processMemory(userDataDir)) };
   before.workerHeapMB = await workers.heapMB();
+  const ticks0 = opts.cpu ? await threadTicks(userDataDir) : null;
+  const lastTicks = new Map(ticks0 ?? []);
+  const sampleTicks = async () => { if (ticks0) for (const [k, v] of await threadTicks(userDataDir)) lastTicks.set(k, v); };
   const peaks = { heapMB: before.heapMB, workerHeapMB: before.workerHeapMB, rendererMB: before.rendererMB ?? 0, totalMB: before.totalMB ?? 0, samples: 0 };
   let stop = false;
   const sampler = (async () => {
@@ -182,12 +230,15 @@ async function measured(cdp, workers, userDataDir, fn, profileName) {
       peaks.workerHeapMB = Math.max(peaks.workerHeapMB, await workers.heapMB());
       const rss = await processMemory(userDataDir);
       if (rss) { peaks.rendererMB = Math.max(peaks.rendererMB, rss.rendererMB); peaks.totalMB = Math.max(peaks.totalMB, rss.totalMB); }
+      await sampleTicks();
       peaks.samples++;
       await sleep(SAMPLE_EVERY_MS);
     }
   })();
   try {
     const result = await fn();
+    await sampleTicks();
+    if (ticks0) log(`CPU ms by process and thread (--cpu): ${JSON.stringify(cpuGrowth(ticks0, lastTicks))}`);
     if (profileName) await saveProfile((await cdp.send('Profiler.stop')).profile, `${profileName}.cpuprofile`, profileName);
     return { result, memory: { before: { heapMB: round(before.heapMB), workerHeapMB: round(before.workerHeapMB), rendererMB: round(before.rendererMB), totalMB: round(before.totalMB) },
       peak: { heapMB: round(peaks.heapMB), workerHeapMB: round(peaks.workerHeapMB), rendererMB: round(peaks.rendererMB), totalMB: round(peaks.totalMB) }, samples: peaks.samples } };

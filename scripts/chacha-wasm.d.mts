@@ -1,0 +1,2 @@
+/** The sealing WebAssembly's text (shared/bundle/chachaSeal.wat). */
+export function chachaSealWat(): string;

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chachaSealWat } from '../../scripts/chacha-wasm.mjs';
+import { CHUNK_BYTES, loadSodium } from './ageCrypto';
+import { BATCH_BYTES, openBatch, sealBatch, sealInProcess } from './ageStream';
+import { loadWasmSealer } from './chachaSeal';
+
+/** Deterministic bytes (xorshift), so a failure names a case that can be run again. */
+function bytes(seed: number, n: number): Uint8Array {
+  const out = new Uint8Array(n);
+  let x = seed | 1;
+  for (let i = 0; i < n; i++) {
+    x ^= x << 13; x ^= x >>> 17; x ^= x << 5;
+    out[i] = x & 0xff;
+  }
+  return out;
+}
+
+/** Where two byte arrays first differ (their length when one is a prefix of the other), or -1: fast on megabytes, unlike toEqual. */
+function firstDifference(a: Uint8Array, b: Uint8Array): number {
+  const n = Math.min(a.length, b.length);
+  for (let i = 0; i < n; i++) if (a[i] !== b[i]) return i;
+  return a.length === b.length ? -1 : n;
+}
+
+describe('the sealing WebAssembly (chachaSeal.wat)', () => {
+  it('is the text scripts/chacha-wasm.mjs writes', () => {
+    expect(readFileSync(new URL('./chachaSeal.wat', import.meta.url), 'utf8')).toBe(chachaSealWat());
+  });
+
+  it('runs here (WebAssembly SIMD), so the tests below hold it and not libsodium to libsodium', async () => {
+    expect(await loadWasmSealer()).not.toBeNull();
+  });
+
+  it('seals every chunk length byte for byte as libsodium does: each side of every block, tail and chunk boundary', async () => {
+    const wasm = (await loadWasmSealer())!;
+    const s = await loadSodium();
+    const lengths = [0, 1, 2, 15, 16, 17, 31, 32, 33, 63, 64, 65, 127, 128, 129, 191, 192, 193, 255, 256, 257, 511, 512, 513, 1000, 4095, 4096, 65_519, 65_520, 65_535, CHUNK_BYTES];
+    let seed = 1;
+    for (const length of lengths) {
+      for (const key of [bytes(seed++, 32), new Uint8Array(32).fill(0xff), new Uint8Array(32)]) {
+        for (const plain of [bytes(seed++, length), new Uint8Array(length).fill(0xff)]) {
+          const first = seed * 7919;
+          expect(firstDifference(wasm(key, plain, first, true), sealBatch(s, key, plain, first, true)), `${length} bytes, seed ${seed}`).toBe(-1);
+        }
+      }
+    }
+  });
+
+  it('seals whole batches as libsodium does: 16 chunks, a short last chunk, the last flag, counters past 2^32', async () => {
+    const wasm = (await loadWasmSealer())!;
+    const s = await loadSodium();
+    const key = bytes(99, 32);
+    for (const [size, first, final] of [[BATCH_BYTES, 0, false], [BATCH_BYTES, 16, true], [BATCH_BYTES - 5, 32, true], [3 * CHUNK_BYTES + 1, 2 ** 32 + 3, true], [BATCH_BYTES, 2 ** 40, false]] as const) {
+      const plain = bytes(size + first, size);
+      const sealed = wasm(key, plain, first, final);
+      expect(firstDifference(sealed, sealBatch(s, key, plain, first, final)), `${size} bytes from chunk ${first}`).toBe(-1);
+      expect(firstDifference(openBatch(s, key, sealed, first, final ? first + Math.ceil(size / CHUNK_BYTES) - 1 : -1)!, plain)).toBe(-1);
+    }
+  });
+
+  it('agrees with libsodium on many random keys and texts (Poly1305\'s carries and its final reduction)', async () => {
+    const wasm = (await loadWasmSealer())!;
+    const s = await loadSodium();
+    for (let seed = 1000; seed < 1400; seed++) {
+      const key = bytes(seed, 32);
+      const plain = bytes(seed * 3, (seed * 2654435761) % 3000);
+      expect(firstDifference(wasm(key, plain, seed, seed % 2 === 0), sealBatch(s, key, plain, seed, seed % 2 === 0)), `seed ${seed}`).toBe(-1);
+    }
+  });
+
+  it('is what sealing in this realm uses, and leaves the caller\'s plaintext as it was', async () => {
+    const s = await loadSodium();
+    const key = bytes(5, 32);
+    const plain = bytes(6, BATCH_BYTES);
+    const copy = plain.slice();
+    const sealed = await sealInProcess.seal(key, plain, 48, false);
+    expect(firstDifference(sealed as Uint8Array, sealBatch(s, key, copy, 48, false))).toBe(-1);
+    expect(firstDifference(plain, copy)).toBe(-1);
+  });
+});
