@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chachaSealWat } from '../../scripts/chacha-wasm.mjs';
+import { chachaSealBase64, chachaSealWat } from '../../scripts/chacha-wasm.mjs';
+import { CHACHA_SEAL_WASM } from './chachaSealWasm';
 import { CHUNK_BYTES, loadSodium } from './ageCrypto';
 import { BATCH_BYTES, openBatch, sealBatch, sealInProcess } from './ageStream';
 import { loadWasmSealer } from './chachaSeal';
@@ -26,6 +27,10 @@ function firstDifference(a: Uint8Array, b: Uint8Array): number {
 describe('the sealing WebAssembly (chachaSeal.wat)', () => {
   it('is the text scripts/chacha-wasm.mjs writes', () => {
     expect(readFileSync(new URL('./chachaSeal.wat', import.meta.url), 'utf8')).toBe(chachaSealWat());
+  });
+
+  it('ships exactly the bytes wat2wasm makes of that text (regenerate with `node scripts/chacha-wasm.mjs`)', () => {
+    expect(CHACHA_SEAL_WASM).toBe(chachaSealBase64(chachaSealWat()));
   });
 
   it('runs here (WebAssembly SIMD), so the tests below hold it and not libsodium to libsodium', async () => {
