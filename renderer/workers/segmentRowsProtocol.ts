@@ -26,6 +26,15 @@ function transferable(row: SearchSegmentRow | undefined): Transferable[] {
   return data instanceof Uint8Array && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? [data.buffer as ArrayBuffer] : [];
 }
 
+/** A row's read; one that cannot start (the connection closed meanwhile) fails like one that could not finish. */
+function readRow(idb: IDBDatabase, id: string): Promise<SearchSegmentRow | undefined> {
+  try {
+    return readSegmentRowRaw<SearchSegmentRow | undefined>(idb, id);
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
 export interface RowServer {
   /** One ask, as it arrives; every id of it is read at once (the asker bounds how many). */
   ask(ask: RowsAsk): void;
@@ -57,7 +66,7 @@ export function serveRows(opening: Promise<IDBDatabase | null>, post: (message: 
         }
         if (ask.last) last = true;
         for (const id of ask.ids) {
-          readSegmentRowRaw<SearchSegmentRow | undefined>(idb, id).then(
+          readRow(idb, id).then(
             (row) => post({ type: 'row', id, row }, transferable(row)),
             (error: unknown) => post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }, []),
           ).finally(() => { outstanding--; settle(idb); });
