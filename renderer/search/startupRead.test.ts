@@ -2,9 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { readRowsAhead, startupReadOrder } from './startupRead';
 
 describe('start-up read of stored segment rows', () => {
-  it('reads records segments first, then merged segments newest (largest) first, then the rest newest first', () => {
-    expect(startupReadOrder(['document:a:3', 'document:b:12', 'merged:7', 'merged:10', 'records-delta:9', 'records:1']))
-      .toEqual(['records-delta:9', 'records:1', 'merged:10', 'merged:7', 'document:b:12', 'document:a:3']);
+  it('reads records segments first, then the rest in stored order', () => {
+    expect(startupReadOrder(['document:a:3', 'merged:7', 'records-delta:9', 'records:1'])).toEqual(['records-delta:9', 'records:1', 'document:a:3', 'merged:7']);
   });
 
   it('hands rows over in order while at most `ahead` reads are in flight', async () => {

@@ -6,22 +6,12 @@
 
 /**
  * The order start-up reads stored segment rows in: records segments first (the biggest header
- * to parse, so its parse overlaps the reads of the others), then merged segments, newest first,
- * then the rest, newest first. The newest merges are the largest (each merge takes the tier
- * below it), so the large rows are read first and the small ones last: the two threads that
- * receive them (renderer/workers/rowReader.ts) even out at the end on small rows rather than
- * one waiting on a large one (docs/benchmarks-search.md, session 14). Only an estimate (a merge
- * made after new documents came can be small); rows are decoded and kept in stored order
- * whatever the read order. Used by the worker's `load` and by the bench's raw-read reference,
- * which must read alike.
+ * to parse, so its parse overlaps the reads of the others), then the rest as stored. Used by
+ * the worker's `load` and by the bench's raw-read reference, which must read alike.
  */
 export function startupReadOrder(ids: readonly string[]): string[] {
-  const seq = (id: string) => Number(id.slice(id.lastIndexOf(':') + 1)) || 0;
-  const newestFirst = (list: string[]) => list.map((id, i) => ({ id, i, s: seq(id) })).sort((a, b) => b.s - a.s || a.i - b.i).map((x) => x.id);
   const records = ids.filter((id) => id.startsWith('records'));
-  const merged = newestFirst(ids.filter((id) => id.startsWith('merged')));
-  const rest = newestFirst(ids.filter((id) => !id.startsWith('records') && !id.startsWith('merged')));
-  return [...records, ...merged, ...rest];
+  return [...records, ...ids.filter((id) => !id.startsWith('records'))];
 }
 
 /**

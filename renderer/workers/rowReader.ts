@@ -1,15 +1,11 @@
 /**
- * Start-up rows read by two threads: the search worker's first chunk reads part of the rows of
- * the start-up order itself and asks its row reader (segmentRows.worker.ts) for the rest, which
- * arrive as messages, their buffers transferred. Receiving a large row from IndexedDB keeps the
- * receiving thread busy for most of its read, so one thread made the read as long as its
- * receiving; two share it. Each row goes, in order, to whichever side has a read free first:
- * the search worker's thread also compiles its engine and decodes every row, so on a busy machine
- * it received its half 50–100 ms after the reader had received its own (docs/benchmarks-search.md,
- * session 14); handed out as reads finish, the rows split by how fast each side receives them.
- * Whatever the reader cannot give (no worker, no database at this version, a failed start or
- * read) is read here, as before, so the rows handed over are the same either way. Imports
- * nothing heavy: part of the first chunk.
+ * Start-up rows read by two threads: the search worker's first chunk reads every other row of
+ * the start-up order itself (rowPrefetch.ts) and asks its row reader (segmentRows.worker.ts)
+ * for the rest, which arrive as messages, their buffers transferred. Receiving a large row
+ * from IndexedDB keeps the receiving thread busy for most of its read, so one thread made the
+ * read as long as its receiving; two share it. Whatever the reader cannot give (no worker, no
+ * database at this version, a failed start or read) is read here, as before, so the rows
+ * handed over are the same either way. Imports nothing heavy: part of the first chunk.
  */
 import { prefetchRows } from '../search/rowPrefetch';
 import type { RowPrefetch } from '../search/rowPrefetch';
@@ -23,24 +19,21 @@ export interface RowReaderPort {
   terminate(): void;
 }
 
-interface Pending<T> { row: Promise<T>; resolve(row: T): void; reject(error: Error): void }
+interface Pending<T> { row: Promise<T>; resolve(row: T): void; reject(error: Error): void; settled: boolean }
 
 function pending<T>(): Pending<T> {
   let resolve!: (row: T) => void;
   let reject!: (error: Error) => void;
   const row = new Promise<T>((res, rej) => { resolve = res; reject = rej; });
   row.catch(() => undefined); // reported when taken
-  return { row, resolve, reject };
+  return { row, resolve, reject, settled: false };
 }
 
-const asError = (error: unknown) => (error instanceof Error ? error : new Error(String(error)));
-
 /**
- * Reads `order` with `inFlight` reads at once on each side: each row, in order, goes to the side
- * with a read free (the one with fewer outstanding when both are; this side on a tie, so the
- * first rows alternate as before), whether or not taken yet, with at most `held` rows read or
- * being read and not taken. Without a reader, exactly `prefetchRows(order, read, inFlight * 2, held)`.
- * Each id is read once; one taken before its turn is read at once, here.
+ * Reads `order` with the reader taking every other row (the odd places: the last rows, the
+ * largest, are shared too) among the first `2 × held` (it reads its share whether or not
+ * taken yet, so at most `held` rows wait on its side), `inFlight` reads at once on each side.
+ * Without a reader, exactly `prefetchRows(order, read, inFlight * 2, held)`. Each id is taken once.
  */
 export function readRowsShared<T>(order: readonly string[], read: (id: string) => Promise<T>, reader: RowReaderPort | null,
   inFlight: number, held: number): RowPrefetch<T> & { close(): void } {
@@ -48,77 +41,46 @@ export function readRowsShared<T>(order: readonly string[], read: (id: string) =
     reader?.terminate();
     return { ...prefetchRows(order, read, inFlight * 2, held), close: () => undefined };
   }
-  const slots = new Map<string, Pending<T>>(); // every row handed out, to either side
-  const untaken = new Set<string>();
-  const taken = new Set<string>();
-  const atReader = new Set<string>(); // asked of the reader, not given yet
-  let redo: string[] = []; // the reader's, to read here after it stopped
-  let next = 0;
-  let here = 0; // reads outstanding on this side
-  let readerUp = true;
-  let lastSent = false;
-
-  const readHere = (id: string, slot: Pending<T>) => {
-    here++;
-    read(id).then(slot.resolve, (error: unknown) => slot.reject(asError(error))).finally(() => { here--; fill(); });
-  };
-  const nextId = (): string | undefined => {
-    while (next < order.length && taken.has(order[next]!)) next++;
-    return next < order.length ? order[next++] : undefined;
-  };
-  const fill = () => {
-    // Rows the reader left: read here first, in order, as reads free up.
-    while (redo.length && here < inFlight) {
-      const id = redo.shift()!;
-      readHere(id, slots.get(id)!);
-    }
-    const asks: string[] = [];
-    for (;;) {
-      const readerFree = readerUp && atReader.size < inFlight;
-      const hereFree = here < inFlight;
-      if ((!readerFree && !hereFree) || untaken.size >= held) break;
-      const id = nextId();
-      if (id === undefined) break;
-      const slot = pending<T>();
-      slots.set(id, slot);
-      untaken.add(id);
-      if (readerFree && (!hereFree || atReader.size < here)) { atReader.add(id); asks.push(id); } else readHere(id, slot);
-    }
-    if (!readerUp || lastSent) return;
-    const last = nextId() === undefined;
-    if (!last) next--;
-    if (asks.length || last) { lastSent = last; reader.postMessage({ ids: asks, last }); }
-  };
-  // Rows the reader will not give are read here, in order, as many at once as this side reads.
+  const shared = (i: number) => i % 2 === 1 && i < 2 * held;
+  const mine = order.filter((_, i) => !shared(i));
+  const theirs = order.filter((_, i) => shared(i));
+  const own = prefetchRows(mine, read, inFlight, held);
+  const given = new Map<string, Pending<T>>(theirs.map((id) => [id, pending<T>()]));
+  let fellBack = false;
+  // Rows the reader will not give are read here, in order, as many at once as it would have.
   const fallBack = () => {
-    if (!readerUp) return;
-    readerUp = false;
+    if (fellBack) return;
+    fellBack = true;
     reader.terminate();
-    redo = order.filter((id) => atReader.has(id));
-    atReader.clear();
-    fill();
+    const left = theirs.filter((id) => !given.get(id)!.settled);
+    let next = 0;
+    const readNext = () => {
+      if (next >= left.length) return;
+      const id = left[next++]!;
+      const slot = given.get(id)!;
+      read(id).then((row) => { slot.settled = true; slot.resolve(row); }, (error: unknown) => {
+        slot.settled = true;
+        slot.reject(error instanceof Error ? error : new Error(String(error)));
+      }).finally(readNext);
+    };
+    for (let i = 0; i < inFlight; i++) readNext();
   };
   reader.addEventListener('message', ({ data }) => {
     if (data.type === 'unavailable') { fallBack(); return; }
-    if (!readerUp || !atReader.delete(data.id)) return;
-    const slot = slots.get(data.id)!;
+    const slot = given.get(data.id);
+    if (!slot || slot.settled || fellBack) return;
+    slot.settled = true;
     if (data.type === 'row') slot.resolve(data.row as T);
     else slot.reject(new Error(data.message));
-    fill();
   });
   // It failed to start, or a row could not be received: what it has not given is read here.
   reader.addEventListener('error', (event) => { event.preventDefault?.(); fallBack(); });
   reader.addEventListener('messageerror', () => fallBack());
-  fill();
+  reader.postMessage({ ids: theirs, inFlight });
   return {
     take(id) {
-      taken.add(id);
-      const slot = slots.get(id);
-      if (!slot) return read(id);
-      untaken.delete(id);
-      fill();
-      return slot.row;
+      return given.get(id)?.row ?? own.take(id);
     },
-    close() { if (readerUp) reader.terminate(); },
+    close() { if (!fellBack) reader.terminate(); },
   };
 }

@@ -74,7 +74,7 @@ describe("the search worker's early read of its stored index", () => {
     }
   });
 
-  it('with a row reader on a connection of its own, reads the same index: rows through it as it frees up, none twice', async () => {
+  it('with a row reader on a connection of its own, reads the same index: every other row through it, none twice', async () => {
     const { factory, db } = await indexedDatabase();
     const indexer = new SearchIndexer(db);
     await indexer.load();
@@ -88,13 +88,13 @@ describe("the search worker's early read of its stored index", () => {
     // The worker's reader in-process: its own connection, its messages a tick later, as a worker's.
     const reader = (): RowReaderPort => {
       const listeners: ((event: MessageEvent<RowsReply>) => void)[] = [];
-      const server = serveRows(openCurrent(factory, 'casefile'), (data) => {
-        setTimeout(() => { for (const l of listeners) l({ data } as MessageEvent<RowsReply>); }, 0);
-      });
+      const opening = openCurrent(factory, 'casefile');
       return {
         postMessage(ask: RowsAsk) {
           asked.push(ask);
-          server.ask(ask);
+          void opening.then((idb) => serveRows(idb, ask, (data) => {
+            setTimeout(() => { for (const l of listeners) l({ data } as MessageEvent<RowsReply>); }, 0);
+          }));
         },
         addEventListener(type: string, listener: (event: never) => void) { if (type === 'message') listeners.push(listener as never); },
         terminate() {},
@@ -106,10 +106,8 @@ describe("the search worker's early read of its stored index", () => {
       early!.close();
       const readIds = gets.mock.calls.map(([key]) => key).filter((key) => key !== '~catalog' && key !== 'schemaVersion');
       expect([...readIds].sort()).toEqual(ids); // each row read once, by one side or the other
-      const viaReader = asked.flatMap((ask) => ask.ids);
-      expect(viaReader.length).toBeGreaterThan(0); // the reader read some (its reads are among the gets above)
-      expect(new Set(viaReader).size).toBe(viaReader.length);
-      expect(asked.at(-1)!.last).toBe(true);
+      expect(asked).toHaveLength(1);
+      expect(asked[0]!.ids).toHaveLength(Math.floor(ids.length / 2));
       const viaDexie = await readStored(dexieSource(db));
       expect(raw.segments.map((s) => s.meta)).toEqual(viaDexie.segments.map((s) => s.meta));
       const restarted = new SearchIndexer(db);

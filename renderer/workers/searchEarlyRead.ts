@@ -39,8 +39,7 @@ export interface EarlySource extends StoredSource {
  * worker's start-up order with the worker's read-ahead, each arrival starting the next read,
  * whether or not the engine has asked for them yet (rowPrefetch.ts). `startReader`, called
  * first thing so the reader's start overlaps the open, gives a row reader on a thread of its
- * own that reads the rows handed to it as its reads finish (rowReader.ts); null or absent:
- * every row is read here.
+ * own that reads every other row (rowReader.ts); null or absent: every row is read here.
  */
 export async function startEarlyRead(factory: IDBFactory = indexedDB, name = 'casefile', startReader?: () => RowReaderPort | null):
   Promise<EarlySource | null> {

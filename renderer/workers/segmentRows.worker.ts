@@ -14,6 +14,7 @@ interface RowsScope {
 }
 const scope = self as unknown as RowsScope;
 // Opened at once: the ids come once the search worker has read the stored keys.
-const server = serveRows(openCurrent(indexedDB, 'casefile').catch(() => null), (message, transfer) => scope.postMessage(message, transfer));
-scope.addEventListener('message', ({ data }) => server.ask(data));
-void server.done.finally(() => scope.close());
+const opening = openCurrent(indexedDB, 'casefile').catch(() => null);
+scope.addEventListener('message', ({ data }) => {
+  void opening.then((idb) => serveRows(idb, data, (message, transfer) => scope.postMessage(message, transfer))).finally(() => scope.close());
+});

@@ -3,16 +3,15 @@
  * searchEarlyRead.ts): on a thread of its own, it reads part of the stored segment rows and
  * hands them over with their data buffers transferred, not copied. Receiving a row from
  * IndexedDB (the value read back from its blob, then deserialised: ~20 ms for an 11 MB row)
- * keeps the receiving thread busy for most of the read; done here for part of the rows, that
+ * keeps the receiving thread busy for most of the read; done here for half the rows, that
  * work runs beside the search worker's instead of after it (docs/benchmarks-search.md, session 13).
- * The asker hands out rows as reads finish (rowReader.ts), so this reader is asked for more
- * whenever it gives one. Imports nothing heavy.
+ * Imports nothing heavy.
  */
 import type { SearchSegmentRow } from '../db/db';
 import { readSegmentRowRaw } from './earlyOpen';
 
-/** Read these rows now, each posted as it arrives; `last`: nothing more will be asked. */
-export interface RowsAsk { ids: string[]; last: boolean }
+/** Read these rows, with `inFlight` reads at once; each is posted as it arrives. */
+export interface RowsAsk { ids: string[]; inFlight: number }
 
 export type RowsReply =
   | { type: 'row'; id: string; row: SearchSegmentRow | undefined }
@@ -35,44 +34,25 @@ function readRow(idb: IDBDatabase, id: string): Promise<SearchSegmentRow | undef
   }
 }
 
-export interface RowServer {
-  /** One ask, as it arrives; every id of it is read at once (the asker bounds how many). */
-  ask(ask: RowsAsk): void;
-  /** Settles once the last ask's rows are all posted and the connection closed, or 'unavailable' was posted. */
-  done: Promise<void>;
-}
-
 /**
- * Serves asks on the connection `opening` gives (null: no database at this version, answered
- * 'unavailable' once), posting each row as it arrives.
+ * Reads `ask.ids` on `idb` (null: none at this version, answered 'unavailable'), `ask.inFlight`
+ * at once, posting each row as it arrives; resolves once every row is posted, the connection closed.
  */
-export function serveRows(opening: Promise<IDBDatabase | null>, post: (message: RowsReply, transfer: Transferable[]) => void): RowServer {
-  let outstanding = 0;
-  let last = false;
-  let unavailable = false;
-  let finish!: () => void;
-  const done = new Promise<void>((resolve) => { finish = resolve; });
-  const settle = (idb: IDBDatabase) => {
-    if (last && outstanding === 0) { idb.close(); finish(); }
-  };
-  return {
-    done,
-    ask(ask) {
-      outstanding += ask.ids.length;
-      void opening.then((idb) => {
-        if (!idb) {
-          if (!unavailable) { unavailable = true; post({ type: 'unavailable' }, []); finish(); }
-          return;
-        }
-        if (ask.last) last = true;
-        for (const id of ask.ids) {
-          readRow(idb, id).then(
-            (row) => post({ type: 'row', id, row }, transferable(row)),
-            (error: unknown) => post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }, []),
-          ).finally(() => { outstanding--; settle(idb); });
-        }
-        settle(idb);
-      });
-    },
-  };
+export function serveRows(idb: IDBDatabase | null, ask: RowsAsk, post: (message: RowsReply, transfer: Transferable[]) => void): Promise<void> {
+  if (!idb) { post({ type: 'unavailable' }, []); return Promise.resolve(); }
+  return new Promise<void>((resolve) => {
+    let next = 0;
+    let done = 0;
+    const finish = () => { idb.close(); resolve(); };
+    if (ask.ids.length === 0) { finish(); return; }
+    const readNext = () => {
+      if (next >= ask.ids.length) return;
+      const id = ask.ids[next++]!;
+      readRow(idb, id).then(
+        (row) => post({ type: 'row', id, row }, transferable(row)),
+        (error: unknown) => post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }, []),
+      ).finally(() => { if (++done === ask.ids.length) finish(); else readNext(); });
+    };
+    for (let i = 0; i < Math.max(1, ask.inFlight); i++) readNext();
+  });
 }

@@ -4,7 +4,7 @@
 // (renderer/search/indexer.ts `load`), the same way: the catalog row and the stored segment
 // ids together, then every segment row in the worker's order with as many reads in flight
 // (renderer/search/startupRead.ts, which imports nothing), all received on the page's one
-// thread (the worker receives part of them on a second one: ?readers=2 below). Nothing is
+// thread (the worker receives every other row on a second one: ?readers=2 below). Nothing is
 // decoded. Its script starts as early as a page's can; every time is performance.now() (0 = navigation).
 import { STARTUP_READ_AHEAD, readRowsAhead, startupReadOrder } from '../../renderer/search/startupRead';
 import { readRowsShared } from '../../renderer/workers/rowReader';
@@ -41,10 +41,10 @@ function sizeOf(row: Row): number {
   return (row.json?.length ?? 0) + (row.header?.length ?? 0) + (row.data?.byteLength ?? 0) + (row.positions?.size ?? 0);
 }
 
-// ?readers=2 receives part of the rows on a second thread, handed out between the two threads
-// by the search worker's own code (its row reader, renderer/workers/rowReader.ts), so the
-// reference reads as the worker does; the bench prints the first answer against both reads
-// (docs/benchmarks-search.md, sessions 13 and 14).
+// ?readers=2 receives every other row on a second thread, split by the search worker's own
+// code (its row reader, renderer/workers/rowReader.ts), so the reference reads as the worker
+// does; the bench prints the first answer against both reads (docs/benchmarks-search.md,
+// sessions 13 and 14).
 const params = new URLSearchParams(location.search);
 const reader = params.get('readers') === '2'
   ? new Worker(new URL('../../renderer/workers/segmentRows.worker.ts', import.meta.url), { type: 'module' }) as RowReaderPort
