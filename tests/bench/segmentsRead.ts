@@ -41,9 +41,10 @@ function sizeOf(row: Row): number {
   return (row.json?.length ?? 0) + (row.header?.length ?? 0) + (row.data?.byteLength ?? 0) + (row.positions?.size ?? 0);
 }
 
-// ?readers=2 receives every other row on a second thread, as the search worker does since
-// session 13 (its row reader, renderer/workers/rowReader.ts); the bench never sets it: its
-// reference stays one bare page's read (docs/benchmarks-search.md, session 13).
+// ?readers=2 receives every other row on a second thread, split by the search worker's own
+// code (its row reader, renderer/workers/rowReader.ts), so the reference reads as the worker
+// does; the bench prints the first answer against both reads (docs/benchmarks-search.md,
+// sessions 13 and 14).
 const params = new URLSearchParams(location.search);
 const reader = params.get('readers') === '2'
   ? new Worker(new URL('../../renderer/workers/segmentRows.worker.ts', import.meta.url), { type: 'module' }) as RowReaderPort
