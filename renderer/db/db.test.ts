@@ -13,7 +13,7 @@ describe('openDatabase', () => {
     const indexedDB = new IDBFactory();
     const db = await openDatabase('casefile', { indexedDB, IDBKeyRange });
     expect(await db.meta.get('schemaVersion')).toEqual({ key: 'schemaVersion', value: SCHEMA_VERSION });
-    expect(db.tables.map((t) => t.name).sort()).toEqual(['actors', 'cases', 'charts', 'documentFiles', 'documents', 'events', 'mentionDocs', 'mentionNames', 'meta', 'pageMentions', 'nameRules', 'ocrJobs', 'pages', 'searchSegments', 'trash'].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(['actors', 'cases', 'charts', 'documentFiles', 'documents', 'events', 'mentionDocs', 'mentionNames', 'meta', 'pageMentions', 'pendingMentions', 'nameRules', 'ocrJobs', 'pages', 'searchSegments', 'trash'].sort());
     db.close();
     expect(await versionOf(indexedDB, 'casefile')).toBe(SCHEMA_VERSION * 10);
     const again = await openDatabase('casefile', { indexedDB, IDBKeyRange });

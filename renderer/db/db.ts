@@ -7,7 +7,7 @@ import type { ActorRow, CaseRow, DocumentFileRow, DocumentRow, EventRow, PageRow
 import { actorRow, documentRow, eventRow, toActor, toDocument, toEvent } from './derive';
 import type { OcrJobRow } from './ocrJobs';
 import type { SavedChart } from '../../shared/chart/savedChart';
-import type { MentionDocRow, MentionNamesRow, NameRuleRow, PageMentionsRow } from './mentionTypes';
+import type { MentionDocRow, MentionNamesRow, NameRuleRow, PageMentionsRow, PendingMentionsRow } from './mentionTypes';
 import type { TrashEntry } from './trash';
 import type { InstalledDatabase } from './versionGuard';
 import { ACTOR_COUNTS_KEY, countActorsByWalk, emptyCounts } from './actorCounts';
@@ -77,6 +77,11 @@ export class CasefileDb extends Dexie {
    * had one row per (page, actor) in `mentions`.
    */
   declare pageMentions: Table<PageMentionsRow, [string, number]>;
+  /**
+   * Since version 13, derived: a name edit's changed page rows, a few hundred pages to a row, which
+   * readers merge over `pageMentions` (newest id last) until the worker folds them in.
+   */
+  declare pendingMentions: EntityTable<PendingMentionsRow, 'id'>;
   /** …what each document was scanned from (and its pages' word filters)… */
   declare mentionDocs: EntityTable<MentionDocRow, 'documentId'>;
   /** …and each actor's names as matched, with their proposed rules and source count. */
@@ -227,6 +232,16 @@ export class CasefileDb extends Dexie {
       .upgrade(async (tx) => {
         await tx.table<MetaRow, string>('meta').put({ key: ACTOR_COUNTS_KEY, value: await countActorsByWalk(tx.table('actors')) });
         await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 11 });
+      });
+
+    // Version 13 (12 is another branch's): a name edit's changed page rows written as a few large
+    // rows (`pendingMentions`) that every reader merges over `pageMentions` until the mentions
+    // worker folds them into the page rows (renderer/db/pendingMentions.ts). Derived, like the
+    // page rows: nothing to carry over.
+    this.version(13)
+      .stores({ pendingMentions: 'id' })
+      .upgrade(async (tx) => {
+        await tx.table<MetaRow, string>('meta').put({ key: 'schemaVersion', value: 13 });
       });
 
     this.use(actorCountsMiddleware);

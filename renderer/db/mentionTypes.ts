@@ -93,3 +93,15 @@ export interface MentionNamesRow {
 export type NameRuleRow =
   | { id: string; actorId: string; kind: 'rule'; name: string; source: NameSource; rule: MatchRule }
   | { id: string; actorId: string; kind: 'family'; families: string[] };
+
+/**
+ * Since version 13: a name edit's changed page rows, written as one row per few hundred pages
+ * instead of one request per page (renderer/db/pendingMentions.ts). `rows[i]` is the page
+ * `keys[i]`'s new row, null when the page names no one any more. Readers merge these over
+ * `pageMentions`, a higher `id` over a lower, until the worker folds them into the page rows.
+ */
+export interface PendingMentionsRow {
+  id: number;
+  keys: [string, number][];
+  rows: (PageMentionsRow | null)[];
+}

@@ -1,26 +1,47 @@
 /**
  * Reading mentions (the mentions worker writes them: renderer/mentions/engine.ts) and
  * writing the user's name rules. Every read is one index range of the per-page rows
- * (`pageMentions`), turned back into one row per actor and page (pageMentions.ts).
+ * (`pageMentions`), with a name edit's pending rows merged over it (pendingMentions.ts; read in
+ * the same transaction, one request, none held most of the time), turned back into one row per
+ * actor and page (pageMentions.ts).
  */
 import Dexie from 'dexie';
 import { coMentions, sentenceAround } from '../../shared/mentions';
 import type { CoMention, MatchRule, NameSource } from '../../shared/mentions';
 import { pageSearchText } from '../../shared/search/records';
 import type { CasefileDb } from './db';
-import type { MentionHit, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
+import type { MentionHit, MentionNamesRow, MentionRow, NameRuleRow, PageMentionsRow } from './mentionTypes';
 import { actorRowOf, actorRowsOf } from './pageMentions';
+import { PendingOverlay } from './pendingMentions';
+import type { PageKey } from './pendingMentions';
 
 export type { MentionHit, MentionNamesRow, MentionRow, NameRuleRow } from './mentionTypes';
 
+/** The pending rows, merged (call inside a transaction holding `pendingMentions`). */
+export async function pendingOverlay(db: CasefileDb): Promise<PendingOverlay> {
+  return PendingOverlay.of(await db.pendingMentions.toArray());
+}
+
+/** Runs `read` in one read transaction over the page rows and the pending rows, with the pending rows merged. */
+const readMerged = <T>(db: CasefileDb, read: (overlay: PendingOverlay) => Promise<T>, ...more: Dexie.Table[]): Promise<T> =>
+  db.transaction('r', [db.pageMentions, db.pendingMentions, ...more], async () => read(await pendingOverlay(db)));
+
 /** The keys ([documentId, page]) of every page naming the actor, by document then page. */
-function pageKeysOf(db: CasefileDb, actorId: string): Promise<[string, number][]> {
-  return db.pageMentions.where('actorIds').equals(actorId).primaryKeys();
+export async function pageKeysOf(db: CasefileDb, actorId: string): Promise<PageKey[]> {
+  return readMerged(db, async (overlay) => overlay.mergeActorKeys(await db.pageMentions.where('actorIds').equals(actorId).primaryKeys(), actorId));
+}
+
+/** The stored rows of these pages (undefined: none), with the pending rows merged. */
+async function rowsAt(db: CasefileDb, overlay: PendingOverlay, keys: readonly PageKey[]): Promise<(PageMentionsRow | undefined)[]> {
+  const base = await db.pageMentions.bulkGet(keys.filter(([d, p]) => !overlay.has(d, p)));
+  let i = 0;
+  return keys.map(([d, p]) => (overlay.has(d, p) ? overlay.get(d, p) ?? undefined : base[i++]));
 }
 
 /** Every page naming the actor, by document then page. */
 export async function mentionsOfActor(db: CasefileDb, actorId: string): Promise<MentionRow[]> {
-  const pages = await db.pageMentions.where('actorIds').equals(actorId).toArray();
+  const pages = await readMerged(db, async (overlay) =>
+    overlay.mergeRows(await db.pageMentions.where('actorIds').equals(actorId).toArray(), (r) => r.actorIds.includes(actorId)));
   return pages.flatMap((p) => actorRowOf(p, actorId) ?? []);
 }
 
@@ -48,13 +69,16 @@ const MORE_KEYS = 4;
  * with every key read (docs/benchmarks.md).
  */
 export function mentionedIn(db: CasefileDb, actorId: string, limit: number): Promise<MentionedInView> {
-  return db.transaction('r', db.pageMentions, db.mentionNames, async () => {
+  return readMerged(db, async (overlay) => {
     let want = Math.max(FIRST_KEYS, limit * 8);
     let sources: MentioningSource[];
     let all: boolean;
     for (;;) {
-      const keys = await db.pageMentions.where('actorIds').equals(actorId).limit(want).primaryKeys();
-      all = keys.length < want;
+      // With pending rows (for a second or so after a large name edit) every key is read: a
+      // pending page may come before the first `want` or take one of them away.
+      const keys = overlay.empty ? await db.pageMentions.where('actorIds').equals(actorId).limit(want).primaryKeys()
+        : overlay.mergeActorKeys(await db.pageMentions.where('actorIds').equals(actorId).primaryKeys(), actorId);
+      all = !overlay.empty || keys.length < want;
       sources = [];
       for (const [documentId, page] of keys) {
         const last = sources[sources.length - 1];
@@ -68,23 +92,27 @@ export function mentionedIn(db: CasefileDb, actorId: string, limit: number): Pro
     }
     const counted = all ? sources.length : Math.max((await db.mentionNames.get(actorId))?.sources ?? 0, sources.length + 1);
     const shown = sources.slice(0, limit);
-    const pages = await db.pageMentions.bulkGet(shown.flatMap((s) => s.pages.map((p): [string, number] => [s.documentId, p])));
+    const pages = await rowsAt(db, overlay, shown.flatMap((s) => s.pages.map((p): PageKey => [s.documentId, p])));
     const rows = new Map<string, MentionRow[]>(shown.map((s) => [s.documentId, []]));
     for (const p of pages) {
       const row = p && actorRowOf(p, actorId);
       if (row) rows.get(row.documentId)!.push(row);
     }
     return { sources, total: counted, rows };
-  });
+  }, db.mentionNames);
 }
 
-/** The stored page rows of a document. */
+/** The page rows of a document in `pageMentions` (without the pending rows: the worker's own use). */
 export const documentPages = (db: CasefileDb, documentId: string) =>
   db.pageMentions.where('[documentId+page]').between([documentId, Dexie.minKey], [documentId, Dexie.maxKey]);
 
+/** A document's page rows, with the pending rows merged. */
+const documentRows = (db: CasefileDb, overlay: PendingOverlay, documentId: string) =>
+  documentPages(db, documentId).toArray().then((rows) => overlay.mergeRows(rows, (r) => r.documentId === documentId));
+
 /** Every actor named in the document, by page. */
 export async function mentionsInDocument(db: CasefileDb, documentId: string): Promise<MentionRow[]> {
-  return (await documentPages(db, documentId).toArray()).flatMap(actorRowsOf);
+  return (await readMerged(db, (overlay) => documentRows(db, overlay, documentId))).flatMap(actorRowsOf);
 }
 
 /** "document:page" keys of the pages naming the actor (the search filter's page set). */
@@ -104,7 +132,8 @@ export async function actorIdsBySources(db: CasefileDb): Promise<string[]> {
 
 /** Per actor pair, the pages ("document:page") naming both; unambiguous mentions only, most pages first. */
 export async function coMentionPairs(db: CasefileDb, options: { documentId?: string } = {}): Promise<CoMention[]> {
-  const rows = options.documentId ? await documentPages(db, options.documentId).toArray() : await db.pageMentions.toArray();
+  const rows = await readMerged(db, async (overlay) => (options.documentId ? documentRows(db, overlay, options.documentId)
+    : overlay.mergeRows(await db.pageMentions.toArray(), () => true)));
   return coMentions(rows.map((r) => ({ pageKey: `${r.documentId}:${r.page}`,
     mentions: r.actors.map((a) => ({ actorIds: [a.actorId], ambiguous: a.ambiguous === 1 })) })));
 }

@@ -3,4 +3,4 @@
  * db.ts; the newer-version guard compares against it. Apart from db.ts (no Dexie) so the search
  * worker's first module can check an installed database's version before Dexie loads.
  */
-export const SCHEMA_VERSION = 11;
+export const SCHEMA_VERSION = 13;

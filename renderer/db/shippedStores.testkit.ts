@@ -62,3 +62,6 @@ export const V9_STORES = { ...V8_STORES, charts: 'id, caseId, updatedAt' } as co
 
 /** Version 10: mentions one row per page. */
 export const V10_STORES = { ...V9_STORES, mentions: null, pageMentions: '[documentId+page], *actorIds' } as const;
+
+/** Version 11 (actor counts in `meta`): no store changed since 10. */
+export const V11_STORES = V10_STORES;

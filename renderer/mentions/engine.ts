@@ -28,6 +28,7 @@ import { pagesHolding } from './rescanPages';
 import type { ChangedEntry } from './rescanPages';
 import { splicePlan } from './splice';
 import { StoredPages } from './storedPages';
+import { PendingPages } from './pendingPages';
 import { SourceReads } from './sourceReads';
 import type { SyncTimings } from './pageScan';
 
@@ -58,6 +59,8 @@ export interface EngineOptions {
    * may keep those tables' rows between syncs. Without it every sync reads them.
    */
   tablesWatched?: boolean;
+  /** A re-scan of this many pages or more writes pending rows (pendingPages.ts; tests pass 0 or Infinity). */
+  pendingMinPages?: number;
 }
 
 export interface SyncReport {
@@ -86,6 +89,7 @@ export class MentionsEngine {
   private entries = new Map<string, NameEntry[]>();
   private docs = new Map<string, MentionDocRow>();
   private readonly stored = new StoredPages();
+  private readonly pending: PendingPages;
   private readonly scanner: DocumentScanner;
   private readonly names = new CaseNames();
   private readonly uncounted = new Set<string>();
@@ -105,8 +109,9 @@ export class MentionsEngine {
     this.yieldNow = options.yieldNow ?? (() => Promise.resolve());
     this.chunk = options.chunkPages ?? DEFAULT_CHUNK_PAGES;
     this.sources = new SourceReads(db, this.yieldNow, options.tablesWatched ?? false);
+    this.pending = new PendingPages(db, this.stored, options.pendingMinPages);
     this.scanner = new DocumentScanner({
-      db, trie: this.trie, docs: this.docs, stored: this.stored, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
+      db, trie: this.trie, docs: this.docs, stored: this.stored, pending: this.pending, chunk: this.chunk, onProgress: (p) => this.options.onProgress?.(p),
       pause: (t) => timed(t, 'pausedMs', () => this.yieldNow()),
     });
   }
@@ -121,6 +126,8 @@ export class MentionsEngine {
   load(): Promise<void> {
     return this.exclusive(async () => {
       const [names, docs] = await Promise.all([this.db.mentionNames.toArray(), this.db.mentionDocs.toArray(), this.stored.load(this.db)]);
+      // After the stored keys: the pending rows' pages join them.
+      await this.pending.load();
       for (const row of names) {
         const entries = row.entries.map((e): NameEntry => ({ actorId: row.actorId, name: e.name, source: e.source, rule: e.rule,
           ...(e.givenNames ? { givenNames: e.givenNames } : {}), ...(e.common ? { common: true } : {}) }));
@@ -211,6 +218,7 @@ export class MentionsEngine {
       if (version !== null) { withText.set(doc.id, version); pageCounts.set(doc.id, doc.extraction.pageCount); }
     }
     for (const id of [...this.docs.keys()].filter((id) => !withText.has(id))) {
+      if (this.pending.view.touchesDocument(id)) await timed(timings, 'writeMs', () => this.pending.foldAll());
       await db.transaction('rw', db.pageMentions, db.mentionDocs, async () => {
         const range = documentPages(db, id);
         for (const row of await range.toArray()) for (const actorId of row.actorIds) touched.add(actorId);
@@ -250,6 +258,8 @@ export class MentionsEngine {
     for (const id of changedActors) this.namesToWrite.add(id);
     for (const id of deletedActors) { this.namesToWrite.delete(id); this.namesToDelete.add(id); }
     if (!this.pendingRescan.length) {
+      // A deleted actor's rows are taken out of the page rows directly: nothing may be pending over them.
+      if (this.namesToDelete.size) await timed(timings, 'writeMs', () => this.pending.foldAll());
       await timed(timings, 'namesMs', () => writeNames(db, (id) => this.names.info(id), [...this.namesToWrite], [...this.namesToDelete], this.yieldNow));
       this.namesToWrite.clear();
       this.namesToDelete.clear();
@@ -270,10 +280,18 @@ export class MentionsEngine {
         const ids = [...this.uncounted].slice(0, 20);
         for (const id of ids) this.uncounted.delete(id);
         // A sync waiting stops the batch between actors; the ones left wait for the next count.
-        for (const id of await writeSources(this.db, ids.filter((id) => this.entries.has(id)), stop)) this.uncounted.add(id);
+        for (const id of await writeSources(this.db, ids.filter((id) => this.entries.has(id)), stop, this.pending.view)) this.uncounted.add(id);
       });
       await this.yieldNow();
     }
+  }
+
+  /**
+   * Folds the pending rows a large re-scan wrote into the page rows (pendingPages.ts), oldest
+   * first, giving way to a sync as soon as `stop()` says one waits. Returns whether none is left.
+   */
+  fold(stop: () => boolean = () => false): Promise<boolean> {
+    return this.exclusive(() => this.pending.fold(stop, this.yieldNow));
   }
 
   /** Names a document repeats or cues that no actor has yet ("Names not yet in the case"). */

@@ -3,6 +3,7 @@
 import type { CasefileDb } from '../db/db';
 import type { MentionNamesRow } from '../db/mentionTypes';
 import { withoutActor } from '../db/pageMentions';
+import { PendingOverlay } from '../db/pendingMentions';
 
 /** Writes the entries of actors whose names changed (keeping their source counts) and removes deleted actors' rows. */
 export async function writeNames(db: CasefileDb, info: (actorId: string) => MentionNamesRow['entries'], changed: readonly string[],
@@ -32,16 +33,18 @@ export async function writeNames(db: CasefileDb, info: (actorId: string) => Ment
 }
 
 /**
- * Recounts how many documents mention each actor (one index range per actor) and stores it.
+ * Recounts how many documents mention each actor (one index range per actor, with the engine's
+ * pending rows merged) and stores it.
  * Stops before the next actor once `stop()` says a sync is waiting (a common surname can be on
  * thousands of pages) and returns the ids it did not count.
  */
-export async function writeSources(db: CasefileDb, ids: readonly string[], stop: () => boolean = () => false): Promise<string[]> {
+export async function writeSources(db: CasefileDb, ids: readonly string[], stop: () => boolean = () => false,
+  pending: PendingOverlay = new PendingOverlay()): Promise<string[]> {
   const counted: string[] = [];
   const sources: number[] = [];
   for (const actorId of ids) {
     if (counted.length && stop()) break;
-    const keys = await db.pageMentions.where('actorIds').equals(actorId).primaryKeys();
+    const keys = pending.mergeActorKeys(await db.pageMentions.where('actorIds').equals(actorId).primaryKeys(), actorId);
     counted.push(actorId);
     sources.push(new Set(keys.map((k) => k[0])).size);
   }

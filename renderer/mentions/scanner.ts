@@ -11,6 +11,7 @@ import type { PageFilter, SplicePlan } from './splice';
 import { droppedRow, filterOffset, othersAbsent } from './dropName';
 import type { DropPlan } from './dropName';
 import type { StoredPages } from './storedPages';
+import type { PendingPages } from './pendingPages';
 import type { PageKey, SyncTimings } from './pageScan';
 
 export type { PageKey } from './pageScan';
@@ -23,6 +24,8 @@ export interface ScanContext {
   readonly docs: Map<string, MentionDocRow>;
   /** The pages with a stored row; the scanner adds every row it writes and drops what it deletes once committed. */
   readonly stored: StoredPages;
+  /** A large re-scan's changed rows, written as a few pending rows and folded in later (pendingPages.ts). */
+  readonly pending: PendingPages;
   /** Pages per transaction. */
   readonly chunk: number;
   readonly onProgress?: (progress: { done: number; total: number }) => void;
@@ -85,8 +88,15 @@ export class DocumentScanner {
     await flush();
   }
 
+  /** Before page rows of these documents are written directly, pending rows holding their pages are folded in. */
+  private async foldFor(documentIds: readonly string[], t: SyncTimings): Promise<void> {
+    const view = this.ctx.pending.view;
+    if (documentIds.some((id) => view.touchesDocument(id))) await timed(t, 'writeMs', () => this.ctx.pending.foldAll());
+  }
+
   private async scanBatch(batch: readonly FreshDocument[], touched: Set<string>, t: SyncTimings): Promise<void> {
     const db = this.ctx.db;
+    await this.foldFor(batch.map((d) => d.id), t);
     const pages = await timed(t, 'readMs', () => db.transaction('r', db.pages, () =>
       Promise.all(batch.map((d) => db.pages.where('[documentId+page]').between([d.id, Dexie.minKey], [d.id, Dexie.maxKey]).toArray()))));
     const matched = await timed(t, 'matchMs', () => pages.map((rows) => matchPages(this.ctx.trie, rows)));
@@ -113,6 +123,7 @@ export class DocumentScanner {
     const pages: number[] = [];
     const filters: Uint8Array[] = [];
     this.partial.add(doc.id);
+    await this.foldFor([doc.id], t);
     // Rows of an earlier scan go in the first chunk's write (or alone if the document has no pages now).
     let cleared = false;
     const clear = async () => {
@@ -175,14 +186,17 @@ export class DocumentScanner {
    * a newer change is waiting.
    */
   async rescanPages(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean = () => false, plan?: SplicePlan, drop?: DropPlan | null): Promise<PageKey[]> {
-    if (!drop) return this.rescanText(keys, touched, t, interrupted, plan);
+    // A large re-scan writes pending rows (as does any while one is pending): a few requests
+    // instead of one per page, folded into the page rows after the sync (pendingPages.ts).
+    const pending = this.ctx.pending.wanted(keys.length);
+    if (!drop) return this.rescanText(keys, touched, t, interrupted, plan, pending);
     // The pages the filters clear lose the actor from their stored rows alone (dropName), while
     // the others are re-scanned from their text: at the same time, so that the re-scan's
     // matching runs while IndexedDB deletes the rows (it ran after them: 0.1–0.2 s of a stress
     // removal). The two touch different pages. The re-scan's first read is issued first.
     const { rest, rowKeys } = this.dropSplit(keys, drop, t);
-    const rescanned = this.rescanText(rest, touched, t, interrupted, plan);
-    const dropped = this.dropName(rowKeys, drop, touched, t);
+    const rescanned = this.rescanText(rest, touched, t, interrupted, plan, pending);
+    const dropped = this.dropName(rowKeys, drop, touched, t, pending);
     try {
       const left = await rescanned;
       await dropped;
@@ -195,18 +209,21 @@ export class DocumentScanner {
   }
 
   /** The pages re-scanned from their text (see rescanPages). */
-  private async rescanText(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean, plan?: SplicePlan): Promise<PageKey[]> {
+  private async rescanText(keys: PageKey[], touched: Set<string>, t: SyncTimings, interrupted: () => boolean, plan: SplicePlan | undefined, pending: boolean): Promise<PageKey[]> {
     const db = this.ctx.db;
     const size = this.ctx.chunk * 2;
     // Stored rows only of the pages that have one (StoredPages): most pages a name is newly
     // found on named no one before, and asking for a missing row costs a request all the same.
+    // A page a pending row holds is read from it (the merged view), not from the page rows.
     const read = (slice: PageKey[]) => db.transaction('r', db.pages, db.pageMentions, async () => {
-      const withRows = this.ctx.stored.filter(slice);
+      const view = this.ctx.pending.view;
+      const withRows = this.ctx.stored.filter(slice).filter(([documentId, page]) => !view.has(documentId, page));
       const [pages, rows] = await Promise.all([db.pages.bulkGet(slice), db.pageMentions.bulkGet(withRows)]);
       if (withRows.length === slice.length) return [pages, rows] as const;
       const byKey = new Map<string, PageMentionsRow>();
       for (const r of rows) if (r) byKey.set(`${r.documentId}\u0000${r.page}`, r);
-      return [pages, slice.map(([documentId, page]) => byKey.get(`${documentId}\u0000${page}`))] as const;
+      return [pages, slice.map(([documentId, page]) => (view.has(documentId, page) ? view.get(documentId, page) ?? undefined
+        : byKey.get(`${documentId}\u0000${page}`)))] as const;
     });
     let reading = keys.length ? read(keys.slice(0, size)) : null;
     let writing: Promise<unknown> = Promise.resolve();
@@ -229,7 +246,7 @@ export class DocumentScanner {
         const { put, remove, actors } = diffPages(slice, stored, next);
         // One write in flight at a time: the previous chunk's must be done first.
         await timed(t, 'writeMs', () => writing);
-        if (put.length || remove.length) writing = this.writeRows(put, remove);
+        if (put.length || remove.length) writing = pending ? this.ctx.pending.write(put, remove) : this.writeRows(put, remove);
         t.rowsWritten += put.length;
         t.rowsDeleted += remove.length;
         for (const id of actors) touched.add(id);
@@ -270,13 +287,14 @@ export class DocumentScanner {
    * hears of the last and issues another (with one, it waited each time: most of a removal is
    * IndexedDB deleting rows, and the worker has nothing else to do).
    */
-  private async dropName(rowKeys: readonly PageKey[], drop: DropPlan, touched: Set<string>, t: SyncTimings): Promise<void> {
+  private async dropName(rowKeys: readonly PageKey[], drop: DropPlan, touched: Set<string>, t: SyncTimings, pending: boolean): Promise<void> {
     const db = this.ctx.db;
     const size = this.ctx.chunk * 2;
     // Only rows naming the actor change: read them all by the actor index in one request (a
     // request per page cost as much as the page's deletion), keeping those of these pages.
     const wanted = new Set(rowKeys.map(([documentId, page]) => `${documentId}\u0000${page}`));
-    const mine = rowKeys.length ? await timed(t, 'readMs', () => db.pageMentions.where('actorIds').equals(drop.actorId).toArray()) : [];
+    const named = (row: PageMentionsRow) => row.actorIds.includes(drop.actorId);
+    const mine = rowKeys.length ? this.ctx.pending.view.mergeRows(await timed(t, 'readMs', () => db.pageMentions.where('actorIds').equals(drop.actorId).toArray()), named) : [];
     const rows = mine.filter((row) => wanted.has(`${row.documentId}\u0000${row.page}`));
     let writing: Promise<unknown> = Promise.resolve();
     let before: Promise<unknown> = Promise.resolve();
@@ -291,7 +309,7 @@ export class DocumentScanner {
         if (put.length || remove.length) touched.add(drop.actorId);
         // The write before the last must be done; the last may still be in flight.
         await timed(t, 'writeMs', () => before);
-        if (put.length || remove.length) { before = writing; writing = this.writeRows(put, remove); }
+        if (put.length || remove.length) { before = writing; writing = pending ? this.ctx.pending.write(put, remove) : this.writeRows(put, remove); }
         t.rowsWritten += put.length;
         t.rowsDeleted += remove.length;
         await this.ctx.pause(t);

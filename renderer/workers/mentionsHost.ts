@@ -71,7 +71,9 @@ export function createMentionsHost(config: MentionsHostConfig): { handle(message
       const scanning = report.pagesLeft > 0 ? { done: 0, total: report.pagesLeft } : null;
       setStatus({ ready: true, scanning, error: null, ...(changed ? { generation: status.generation + 1, last: { ms: performance.now() - t0, ...report } } : {}) });
       if (report.pagesLeft > 0) again = true;
-      // Source counts in the background, giving way to the next sync.
+      // A large edit's pending rows folded into the page rows, then source counts, in the
+      // background, each giving way to the next sync.
+      await engine.fold(() => again || timer !== undefined);
       await engine.countSources(() => again || timer !== undefined);
     } catch (error) {
       setStatus({ scanning: null, error: error instanceof Error ? error.message : String(error) });

@@ -15,7 +15,7 @@ import { openDatabase } from '../../renderer/db/db';
 import { actorRow, documentRow } from '../../renderer/db/derive';
 import type { DocumentRow, PageRow } from '../../renderer/db/derive';
 import type { PageMentionsRow } from '../../renderer/db/mentionTypes';
-import { mentionedIn, mentionsOfActor } from '../../renderer/db/mentions';
+import { mentionedIn, mentionsOfActor, pageKeysOf } from '../../renderer/db/mentions';
 import { getMentionsClient } from '../../renderer/mentions/mentionsClient';
 import { SCANNING_REFRESH_MS } from '../../renderer/mentions/useMentions';
 import type { MentionsStatus } from '../../renderer/mentions/mentionsClient';
@@ -188,7 +188,9 @@ const api = {
     const { sortName: _s, status: _st, groupIds: _g, nameWords: _n, citedDocumentIds: _c, ...plain } = actor;
     const names = o.remove ? plain.names.filter((n) => n.name !== o.remove) : [...plain.names, { id: newId(), name, type: 'alias' as const, note: '', citations: [] }];
     const next: Actor = { ...plain, names, updatedAt: Date.now() };
-    const pagesBefore = await d.pageMentions.where('actorIds').equals(id).primaryKeys();
+    // A large edit's pending rows (schema 13) are folded in after it: each edit starts from none.
+    await waitFor(async () => (await d.pendingMentions.count()) === 0, 30_000, 20);
+    const pagesBefore = await pageKeysOf(d, id);
     const namesBefore = await d.mentionNames.get(id);
     const before = status?.generation ?? 0;
     const probes0 = probeLatencies.length;
@@ -230,12 +232,15 @@ const api = {
     probing = false;
     const ms = done.value ? now() - t0 : done.ms;
     stop?.();
-    const pagesAfter = await d.pageMentions.where('actorIds').equals(id).primaryKeys();
+    const pagesAfter = await pageKeysOf(d, id);
+    // How long after the edit its pending rows were all folded into the page rows (0: none written).
+    const folded = await waitFor(async () => (await d.pendingMentions.count()) === 0, 30_000, 20);
+    const foldedMs = now() - t0;
     const namesAfter = await d.mentionNames.get(id);
     // The pages the worker re-scanned, found again from the stored word filters, and a raw read of their rows.
     const keys = await rescannedPages(d, id, name, namesBefore, namesAfter);
     const reference = await readPagesRaw(d, keys);
-    return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, ...gainsAndLosses(pagesBefore, pagesAfter), profile,
+    return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, foldedMs: folded.value ? foldedMs : null, ...gainsAndLosses(pagesBefore, pagesAfter), profile,
       rescanKeys: keys.length, referenceMs: reference.ms, referenceRows: reference.rows, idbProbe: stats(probeLatencies.slice(probes0)) };
   },
 
@@ -247,6 +252,7 @@ const api = {
   async rowFloor(o: { actorId: string }) {
     // A connection of its own with the worker's relaxed durability (renderer/workers/mentions.worker.ts).
     const d = (floorDb ??= await openDatabase(DB_NAME, undefined, 'relaxed'));
+    await waitFor(async () => (await d.pendingMentions.count()) === 0, 30_000, 20);
     const keys = (await d.pageMentions.where('actorIds').equals(o.actorId).primaryKeys()) as [string, number][];
     let t0 = now();
     const rows: (PageMentionsRow | undefined)[] = [];
