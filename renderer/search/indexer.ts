@@ -338,7 +338,7 @@ export class SearchIndexer {
     return runQuery(this.segments, input, filters, {
       ...options,
       documentInfo: this.docInfo,
-      readPages: (keys) => readPages(db, keys),
+      readPages: (keys, onRow) => readPages(db, keys, onRow),
     });
   }
 
@@ -405,10 +405,11 @@ export class SearchIndexer {
  * that is closed or fails (a version change, Dexie reopening), through Dexie, which reopens or
  * reports the failure as before.
  */
-async function readPages(db: CasefileDb, keys: readonly PageKey[]): Promise<(PageRow | undefined)[]> {
+async function readPages(db: CasefileDb, keys: readonly PageKey[], onRow?: (index: number, row: PageRow | undefined) => void):
+  Promise<(PageRow | undefined)[]> {
   if (db.isOpen()) {
     try {
-      return await readPagesRaw(db.backendDB(), keys);
+      return await readPagesRaw(db.backendDB(), keys, onRow);
     } catch {
       // closed or upgrading meanwhile: Dexie's read below
     }

@@ -9,8 +9,13 @@
 import type { PageRow } from '../db/derive';
 import type { PageKey } from './runQuery';
 
-/** Rejects (the caller falls back to Dexie) when the connection is closed or the read fails. */
-export function readPagesRaw(idb: IDBDatabase, keys: readonly PageKey[]): Promise<(PageRow | undefined)[]> {
+/**
+ * Rejects (the caller falls back to Dexie) when the connection is closed or the read fails.
+ * `onRow` is told each row as it arrives (the rows of one transaction come one by one): a
+ * query makes a hit's snippet then, while the later rows are still being read.
+ */
+export function readPagesRaw(idb: IDBDatabase, keys: readonly PageKey[], onRow?: (index: number, row: PageRow | undefined) => void):
+  Promise<(PageRow | undefined)[]> {
   return new Promise((resolve, reject) => {
     const out: (PageRow | undefined)[] = new Array(keys.length);
     if (keys.length === 0) { resolve(out); return; }
@@ -20,6 +25,8 @@ export function readPagesRaw(idb: IDBDatabase, keys: readonly PageKey[]): Promis
       const request = store.get([k.documentId, k.page]);
       request.onsuccess = () => {
         out[i] = request.result as PageRow | undefined;
+        // A throw here would abort the read: the hit is then made from the whole read, which throws again there.
+        try { onRow?.(i, out[i]); } catch { /* see above */ }
         if (--left === 0) resolve(out);
       };
       request.onerror = () => reject(request.error ?? new Error('reading page rows failed'));

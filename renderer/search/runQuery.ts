@@ -17,8 +17,12 @@ export class QueryAbandonedError extends Error {
 }
 
 export interface PageKey { documentId: string; page: number }
-/** Page rows by key, in the keys' order (undefined: no such row). */
-export type PageReader = (keys: readonly PageKey[]) => Promise<(PageRow | undefined)[]>;
+/**
+ * Page rows by key, in the keys' order (undefined: no such row). A reader may tell `onRow` of
+ * each row as it arrives, before the whole read is done (rawPages.ts); one that does not is
+ * read as a whole.
+ */
+export type PageReader = (keys: readonly PageKey[], onRow?: (index: number, row: PageRow | undefined) => void) => Promise<(PageRow | undefined)[]>;
 
 /** A page row's searchable text: its text and its form-field and comment text (pageSearchText). */
 export const searchTextOf = (row: Pick<PageRow, 'text' | 'annotations'> | undefined): string | undefined =>
@@ -42,10 +46,10 @@ export function runQuery(segments: readonly Segment[], input: string, filters: S
       if (abandoned?.()) throw new QueryAbandonedError();
       return searchTextOf((await readPages([key]))[0]);
     },
-    // The hits' page texts in one read (snippets).
-    getTexts: async (keys) => {
+    // The hits' page texts in one read (snippets), each passed on as it arrives.
+    getTexts: async (keys, onText) => {
       if (abandoned?.()) throw new QueryAbandonedError();
-      return (await readPages(keys)).map(searchTextOf);
+      return (await readPages(keys, onText && ((i, row) => onText(i, searchTextOf(row))))).map(searchTextOf);
     },
   });
 }

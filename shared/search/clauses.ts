@@ -21,7 +21,7 @@ export function clauseCost(seg: Segment, clause: CompiledClause, ctx: QueryConte
 
 /**
  * Rows of a segment satisfying a clause (every word group; the phrase verified), with the
- * clause's score per row. `within` restricts the rows (already cut by earlier clauses); `only`,
+ * clause's score per row (an array of the query's scratch: valid until it is released). `within` restricts the rows (already cut by earlier clauses); `only`,
  * when given, is the same restriction as a mask, applied before scoring.
  */
 export async function clauseRows(seg: Segment, clause: CompiledClause, ctx: QueryContext, within: ((row: number) => boolean) | null,
@@ -29,13 +29,13 @@ export async function clauseRows(seg: Segment, clause: CompiledClause, ctx: Quer
   const n = seg.meta.docCount;
   const groups: Expanded[][] = clause.groups.map((g) => ctx.expand(g)).sort((a, b) => groupCost(seg, a, ctx) - groupCost(seg, b, ctx));
   if (!clause.anyGroup && groups.some((g) => g.length === 0)) return null;
-  const total = new Float32Array(n);
+  const total = ctx.scratch.f32(n);
   let rows: number[];
   if (clause.anyGroup) {
-    const seen = new Uint8Array(n);
+    const seen = ctx.scratch.u8(n);
     rows = [];
     for (const expanded of groups) {
-      const g = new Float32Array(n);
+      const g = ctx.scratch.f32(n);
       for (const row of scoreGroup(seg, expanded, ctx, g, only)) {
         total[row] = total[row]! + g[row]!;
         if (!seen[row]) { seen[row] = 1; rows.push(row); }
@@ -46,10 +46,10 @@ export async function clauseRows(seg: Segment, clause: CompiledClause, ctx: Quer
   } else {
     // Rarest group first (sorted by cost); each later group scores only the rows every earlier
     // one holds (count === its index), so the rows left are the last group's touched ones.
-    const count = new Uint16Array(n);
+    const count = ctx.scratch.u16(n);
     let touched: number[] = [];
     for (let i = 0; i < groups.length; i++) {
-      const g = new Float32Array(n);
+      const g = ctx.scratch.f32(n);
       touched = scoreGroup(seg, groups[i]!, ctx, g, i === 0 ? only : { mask: count, want: i });
       for (const row of touched) {
         count[row] = i + 1;

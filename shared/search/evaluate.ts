@@ -9,6 +9,7 @@ import type { Expanded } from './expand';
 import { fieldsOf, rowLangs, termIndex } from './segment';
 import type { FieldIndex, Segment } from './segment';
 import type { SearchField, SegmentFamily } from './types';
+import { Scratch } from './scratch';
 import { ByteReader } from './varint';
 
 export const FIELD_BOOST: Record<SearchField, number> = { name: 3, role: 1.5, place: 1.5, body: 1, text: 1 };
@@ -23,6 +24,8 @@ export class QueryContext extends Expander {
   private readonly idfMemo = new Map<string, number>();
   /** Dictionary index of each term looked up in a field during this query (−1: absent). */
   private readonly termMemo = new Map<FieldIndex, Map<string, number>>();
+  /** The query's dense per-row arrays, reused across queries (scratch.ts). */
+  readonly scratch = new Scratch();
   constructor(segments: readonly Segment[]) {
     super(segments);
     // Tombstoned rows still count until a merge expunges them, as in Lucene.
@@ -138,7 +141,7 @@ export function scoreGroup(s: Segment, expanded: readonly Expanded[], ctx: Query
   const want = only?.want ?? 0;
   const touched: number[] = [];
   const single = s.fields.length === 1;
-  const best = single ? out : new Float32Array(out.length);
+  const best = single ? out : ctx.scratch.f32(out.length);
   const langs = rowLangs(s);
   for (const f of s.fields) {
     const fieldTouched: number[] = single ? touched : [];

@@ -18,8 +18,13 @@ export type TextLoader = (page: { ref: string; documentId: string; page: number 
 /** What turning candidates into hits needs of the search's options. */
 export interface HitOptions {
   getText?: TextLoader;
-  /** Bulk form of getText (one read for all hits of a kind); preferred when given. */
-  getTexts?: (pages: { documentId: string; page: number }[]) => Promise<(string | null | undefined)[]>;
+  /**
+   * Bulk form of getText (one read for all hits of a kind); preferred when given. It may pass
+   * each text to `onText` (its index in `pages`) as it arrives: that hit is made then, while
+   * the other texts are still being read.
+   */
+  getTexts?: (pages: { documentId: string; page: number }[], onText?: (index: number, text: string | null | undefined) => void) =>
+    Promise<(string | null | undefined)[]>;
   snippetLength?: number;
 }
 
@@ -62,21 +67,6 @@ export async function verifyByText(top: TopK, limit: number, opts: HitOptions): 
 export async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: readonly string[], typos: ReadonlySet<string>, opts: HitOptions,
   exact = true, known?: ReadonlyMap<Candidate, string | null>): Promise<HitGroup> {
   const hits = top.items;
-  // The texts first: they are read (IndexedDB, in the worker) while the matched terms are found.
-  const unread = known ? hits.filter((c) => !known.has(c)) : hits;
-  const reading = textsOf(unread, opts);
-  reading.catch(() => undefined); // its failure is thrown where it is awaited, below
-  // Matched terms of the returned hits only, one walk per segment and term.
-  const termsOf = new Map<Candidate, Set<string>>();
-  const bySeg = new Map<Segment, Candidate[]>();
-  for (const c of hits) bySeg.set(c.seg, [...(bySeg.get(c.seg) ?? []), c]);
-  for (const [seg, list] of bySeg) {
-    const found = termsOfRows(seg, queryTerms, list.map((c) => c.row));
-    for (const c of list) termsOf.set(c, found.get(c.row) ?? new Set());
-  }
-  const read = await reading;
-  const readOf = new Map(unread.map((c, i) => [c, read[i] ?? null]));
-  const texts = hits.map((c) => (known?.has(c) ? known.get(c)! : readOf.get(c) ?? null));
   const phrases = q.include.filter((c) => c.phrase);
   // Highlight verdicts per spelling, shared by hits whose matched terms are the same set.
   const memos = new Map<string, Map<string, boolean>>();
@@ -86,18 +76,52 @@ export async function finishGroup(top: TopK, q: CompiledQuery, queryTerms: reado
     if (!memo) { memo = new Map(); memos.set(key, memo); }
     return memo;
   };
-  return {
-    count: top.count,
-    exact,
-    hits: hits.map((c, i) => toHit(c, termsOf.get(c)!, texts[i] ?? null, phrases, typos, opts.snippetLength, memoFor(termsOf.get(c)!))),
+  // Each hit is made once its text and its matched terms are known: a page text that arrives
+  // while the others are still being read is snippeted then (the hit is the same whenever it
+  // is made: its text, its terms and the query's phrases decide it).
+  const out: SearchHit[] = new Array(hits.length);
+  let termsOf: Map<Candidate, Set<string>> | null = null;
+  const early: [number, string | null][] = [];
+  const make = (i: number, text: string | null) => {
+    if (out[i]) return;
+    if (!termsOf) { early.push([i, text]); return; }
+    const c = hits[i]!;
+    const terms = termsOf.get(c)!;
+    out[i] = toHit(c, terms, text, phrases, typos, opts.snippetLength, memoFor(terms));
   };
+  // The texts first: they are read (IndexedDB, in the worker) while the matched terms are found.
+  const unread: number[] = [];
+  hits.forEach((c, i) => { if (!known?.has(c)) unread.push(i); });
+  const reading = textsOf(unread.map((i) => hits[i]!), opts, (j, text) => make(unread[j]!, text));
+  reading.catch(() => undefined); // its failure is thrown where it is awaited, below
+  // Matched terms of the returned hits only, one walk per segment and term.
+  const found = new Map<Candidate, Set<string>>();
+  const bySeg = new Map<Segment, Candidate[]>();
+  for (const c of hits) bySeg.set(c.seg, [...(bySeg.get(c.seg) ?? []), c]);
+  for (const [seg, list] of bySeg) {
+    const rows = termsOfRows(seg, queryTerms, list.map((c) => c.row));
+    for (const c of list) found.set(c, rows.get(c.row) ?? new Set());
+  }
+  termsOf = found;
+  for (const [i, text] of early.splice(0)) make(i, text);
+  if (known) hits.forEach((c, i) => { if (known.has(c)) make(i, known.get(c)!); });
+  const read = await reading;
+  unread.forEach((i, j) => make(i, read[j] ?? null));
+  return { count: top.count, exact, hits: out };
 }
 
-async function textsOf(hits: readonly Candidate[], opts: HitOptions): Promise<(string | null)[]> {
+/**
+ * The hits' texts: records' from the segment, pages' in one read (getTexts). `onText` is told a
+ * page text as it arrives, by its index in `hits`, when the reader passes them on.
+ */
+async function textsOf(hits: readonly Candidate[], opts: HitOptions, onText?: (index: number, text: string | null) => void): Promise<(string | null)[]> {
   if (hits.length === 0) return [];
-  const pages = hits.filter((c) => c.seg.meta.family === 'pages');
+  const pages: Candidate[] = [];
+  const at: number[] = [];
+  hits.forEach((c, i) => { if (c.seg.meta.family === 'pages') { pages.push(c); at.push(i); } });
   if (!opts.getTexts || pages.length === 0) return Promise.all(hits.map((c) => textOf(c, opts.getText)));
-  const read = await opts.getTexts(pages.map((c) => ({ documentId: rowRecordId(c.seg, c.row), page: c.seg.rows.page[c.row] ?? 0 })));
+  const read = await opts.getTexts(pages.map((c) => ({ documentId: rowRecordId(c.seg, c.row), page: c.seg.rows.page[c.row] ?? 0 })),
+    onText && ((j, text) => onText(at[j]!, text ?? null)));
   const byHit = new Map(pages.map((c, i) => [c, read[i] ?? null]));
   return hits.map((c) => (c.seg.meta.family === 'records' ? c.seg.rows.text.at(c.row) ?? null : byHit.get(c) ?? null));
 }

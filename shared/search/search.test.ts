@@ -212,6 +212,28 @@ describe('counts and phrases the positions cannot settle', () => {
     expect(all).toMatchObject({ count: 30, exact: true });
   });
 
+  it('answers the same when page texts arrive one by one as when they arrive together', async () => {
+    const segs = [buildSegment('document:a', docA, { seq: 1 }), buildSegment('document:b', docB, { seq: 2 }),
+      buildSegment('records', [actor('p', ['Shining Path', 'Sendero Luminoso'])], { seq: 3 })];
+    const textOf = (k: { documentId: string; page: number }) => texts.get(`page:${k.documentId}:${k.page}`);
+    const together = async (keys: { documentId: string; page: number }[]) => keys.map(textOf);
+    // Texts passed on before the read resolves, out of order: some at once (before the hits'
+    // matched terms are known), the others a task later; one never (made from the whole read).
+    const oneByOne = async (keys: { documentId: string; page: number }[], onText?: (i: number, text: string | undefined) => void) => {
+      const order = keys.map((_, i) => i).reverse();
+      order.filter((i) => i % 2 === 0).forEach((i) => onText?.(i, textOf(keys[i]!)));
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      order.filter((i) => i % 2 === 1 && i !== 1).forEach((i) => onText?.(i, textOf(keys[i]!)));
+      return keys.map(textOf);
+    };
+    for (const q of ['path', 'shining path', '"the path"', 'shinin', 'river OR valley', 'path -cell']) {
+      const a = await searchSegments(segs, q, {}, { getTexts: together, limit: 3 });
+      const b = await searchSegments(segs, q, {}, { getTexts: oneByOne, limit: 3 });
+      expect({ ...b, tookMs: 0 }).toEqual({ ...a, tookMs: 0 });
+      expect(a.groups.page.hits.every((h) => h.snippet)).toBe(true);
+    }
+  });
+
   it('never matches a record phrase across two fields or two names', async () => {
     const rec = (id: string, name: string, role: string): SearchDoc => ({
       ref: `actor:${id}`, kind: 'actor', recordId: id, names: [name], fields: { name, role }, caseIds: [], dateFrom: null, dateTo: null,

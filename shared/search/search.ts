@@ -92,6 +92,16 @@ function nameBonus(seg: Segment, row: number, queryTerms: ReadonlySet<string>): 
 
 async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryContext, keep: ((row: number) => boolean) | null,
   queryTerms: ReadonlySet<string>, top: Record<HitKind, TopK>): Promise<void> {
+  // The segment's dense arrays are the query's scratch (scratch.ts), given back once its rows are offered.
+  try {
+    await offerSegment(seg, q, ctx, keep, queryTerms, top);
+  } finally {
+    ctx.scratch.release();
+  }
+}
+
+async function offerSegment(seg: Segment, q: CompiledQuery, ctx: QueryContext, keep: ((row: number) => boolean) | null,
+  queryTerms: ReadonlySet<string>, top: Record<HitKind, TopK>): Promise<void> {
   const n = seg.meta.docCount;
   let score: Float32Array = new Float32Array(0);
   let rows: number[] = [];
@@ -118,7 +128,7 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
     const clauses = [...required].sort((a, b) => Number(a.phrase !== null) - Number(b.phrase !== null));
     const cost = clauses.map((c) => clauseCost(seg, c, ctx));
     const order = clauses.map((_, i) => i).sort((a, b) => Number(clauses[a]!.phrase !== null) - Number(clauses[b]!.phrase !== null) || cost[a]! - cost[b]!);
-    const count = new Uint16Array(n);
+    const count = ctx.scratch.u16(n);
     const scores: Float32Array[] = new Array(clauses.length);
     for (let i = 0; i < order.length; i++) {
       const c = order[i]!;
@@ -129,7 +139,7 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
       rows = res.rows;
     }
     // Summed in clause order, as one clause after another would: the same float32 sums.
-    score = new Float32Array(n);
+    score = ctx.scratch.f32(n);
     for (const row of rows) {
       let sum = 0;
       for (const s of scores) sum = Math.fround(sum + s[row]!);
@@ -142,9 +152,9 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
     const textPhrases = clauses.filter((c) => needsText(seg, c)).map((c) => c.phrase!);
     if (textPhrases.length) pendingAll = { phrases: textPhrases, any: false };
   } else {
-    score = new Float32Array(n);
+    score = ctx.scratch.f32(n);
     // 1: matched a clause that needs no text check; 2: only clauses that do (pendingAny).
-    const seen = new Uint8Array(n);
+    const seen = ctx.scratch.u8(n);
     for (const clause of q.include) {
       const res = await clauseRows(seg, clause, ctx, keep);
       if (!res) continue;
@@ -168,7 +178,7 @@ async function segmentCandidates(seg: Segment, q: CompiledQuery, ctx: QueryConte
       if (res) { const drop = new Set(res.rows); rows = rows.filter((r) => !drop.has(r)); }
     } else {
       // An excluded word drops rows that hold any of its forms.
-      const mark = new Uint8Array(n);
+      const mark = ctx.scratch.u8(n);
       for (const g of clause.groups) rowsWithAny(seg, ctx.expand(g, Infinity), mark);
       rows = rows.filter((r) => !mark[r]);
     }

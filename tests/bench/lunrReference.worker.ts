@@ -13,6 +13,7 @@ import { pageSnippet } from '../../shared/search/snippets';
 import type { Snippet } from '../../shared/search/types';
 import { foldText } from '../../shared/text/fold';
 import { readPagesRaw } from '../../renderer/search/rawPages';
+import type { PageRow } from '../../renderer/db/derive';
 
 export type LunrWorkerRequest =
   | { type: 'load'; json: string; positionsJson: string; keys: [string, number][]; dbName: string; limit: number }
@@ -83,9 +84,9 @@ async function query(q: string, kind: string): Promise<LunrAnswer> {
   const engineMs = now() - s;
   // Time waiting for page rows (IndexedDB), as a share of the query's: where a slow query's time went.
   let readMs = 0;
-  const read = async (list: readonly lunr.Index.Result[]) => {
+  const read = async (list: readonly lunr.Index.Result[], onRow?: (index: number, row: PageRow | undefined) => void) => {
     const t = now();
-    const rows = await readPagesRaw(idb!, list.map((h) => { const [documentId, page] = keys[parseInt(h.ref, 36)]!; return { documentId, page }; }));
+    const rows = await readPagesRaw(idb!, list.map((h) => { const [documentId, page] = keys[parseInt(h.ref, 36)]!; return { documentId, page }; }), onRow);
     readMs += now() - t;
     return rows;
   };
@@ -99,9 +100,13 @@ async function query(q: string, kind: string): Promise<LunrAnswer> {
     return out;
   };
   if (phrases.length === 0) {
+    // Each hit snippeted as its row arrives, while the others are read, as the app's worker
+    // does since session 14 (shared/search/hits.ts finishGroup).
     const top = results.slice(0, LIMIT);
-    const rows = await read(top);
-    return { hits: top.map((h, i) => hit(h, rows[i]?.text)), pages: results.length, engineMs, readMs, exact: true };
+    const hits: LunrHit[] = new Array(top.length);
+    const rows = await read(top, (i, row) => { hits[i] = hit(top[i]!, row?.text); });
+    top.forEach((h, i) => { hits[i] ??= hit(h, rows[i]?.text); });
+    return { hits, pages: results.length, engineMs, readMs, exact: true };
   }
   // lunr has no phrases: its AND of the words, cut to the pages where they stand in order and
   // close enough (inOrder), are the candidates, checked on their texts as the app's verifyByText

@@ -28,6 +28,8 @@ export const QUERY_KINDS = ['term', 'twoTerms', 'phrase', 'prefix', 'fuzzy', 'ac
 export type QueryKind = (typeof QUERY_KINDS)[number];
 export interface QueryTiming {
   q: string; ms: number; workerMs: number; pages: number; records: number; exact: boolean;
+  /** Page hits answered, each with its text read and snippeted (at most the limit). */
+  shown: number;
   /** lunr only: its engine alone (index.query), without reading and snippeting the best pages (as many as the app's first answer). */
   engineMs?: number;
   /** lunr only: time waiting for the page rows (IndexedDB) within `ms`. */
@@ -90,7 +92,7 @@ async function timedSearch(q: string): Promise<{ ms: number; results: SearchResu
   return { ms: now() - t0, results };
 }
 const summarize = (q: string, ms: number, r: SearchResults): QueryTiming => ({
-  q, ms, workerMs: r.tookMs, pages: r.groups.page.count, exact: r.groups.page.exact,
+  q, ms, workerMs: r.tookMs, pages: r.groups.page.count, exact: r.groups.page.exact, shown: r.groups.page.hits.length,
   records: r.groups.actor.count + r.groups.event.count + r.groups.document.count,
 });
 
@@ -361,7 +363,7 @@ const api = {
           const ms = now() - s;
           if (r.type !== 'answer') return { aborted: `the lunr worker failed on ${q}: ${r.type === 'failed' ? r.message : r.type}` };
           const a = r.answer;
-          timings.push({ q, ms, engineMs: a.engineMs, readMs: a.readMs, workerMs: 0, pages: a.pages, records: 0, exact: a.exact,
+          timings.push({ q, ms, engineMs: a.engineMs, readMs: a.readMs, workerMs: 0, pages: a.pages, records: 0, exact: a.exact, shown: a.hits.length,
             ...(a.asAndMs !== undefined ? { asAndMs: a.asAndMs, verifiedPages: a.verifiedPages, checkedPages: a.checkedPages } : {}) });
         }
         perKind[kind] = timings;
