@@ -108,7 +108,7 @@ export async function saveBlobDesktop(api: DesktopApi, req: SaveBlobRequest, chu
         if (pendingBytes >= size) await flush();
       }
     };
-    // A sealed batch (1 MiB and its tags) is a chunk of its own: gathering them would only copy them again.
+    // A sealed batch (4 MiB and its tags) is a chunk of its own (cut at `size`): gathering them would only copy them again.
     const writeWhole = async (piece: Uint8Array): Promise<void> => {
       if (piece.length > size) return write(piece);
       await flush();

@@ -7,7 +7,7 @@ import type { SealRequest, SealResponse } from './sealPool';
  * Seals batches of age STREAM chunks for a passphrase export (renderer/workers/sealPool.ts
  * starts one a core and ends them with the export), by the project's WebAssembly (chachaSeal.ts).
  * The batch comes as a transferred buffer, never copied; the sealed bytes go back as a Blob made
- * here (1 MiB, a part of the age file), or,
+ * here (4 MiB, a part of the age file), or,
  * for the desktop save that seals as it writes, as the bytes themselves, transferred. A
  * passphrase import's chunks are opened here too: the plaintext goes back as a Blob made here.
  */

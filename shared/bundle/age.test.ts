@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ageHeader, ageKey, assertPassphraseFile, encryptBlob, encryptParts, passphraseScryptArgs, payloadKeyOf } from './age';
 import { decryptBlob } from './ageDecrypt';
 import type { ChunkSealer } from './ageStream';
-import { BATCH_BYTES, sealInProcess } from './ageStream';
+import { BATCH_BYTES, BATCH_CHUNKS, sealInProcess } from './ageStream';
 import type { ByteParts } from './parts';
 import { byteParts, partsBlob } from './parts';
 import type { StreamedSealedParts } from './ageSealed';
@@ -32,6 +32,14 @@ const K = 64 * 1024;
 
 const blobOf = (bytes: Uint8Array): Blob => new Blob([bytes as Uint8Array<ArrayBuffer>]);
 const bytesOf = async (blob: Blob): Promise<Uint8Array> => new Uint8Array(await blob.arrayBuffer());
+/**
+ * The same bytes (Buffer.equals: toEqual walks several MiB element by element, minutes under
+ * load); toEqual only when they differ, for its message.
+ */
+function expectSame(actual: Uint8Array, expected: Uint8Array, label?: string): void {
+  const buf = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength);
+  if (!buf(actual).equals(buf(expected))) expect(actual, label).toEqual(expected);
+}
 
 function bytes(seed: number, length: number): Uint8Array {
   const out = new Uint8Array(length);
@@ -105,7 +113,7 @@ describe('age files the `age` tool reads and writes', () => {
       runAge(['-d', '-o', `${file}.out`, file]);
       // age creates no output file for an empty plaintext
       const out = existsSync(`${file}.out`) ? new Uint8Array(readFileSync(`${file}.out`)) : new Uint8Array(0);
-      expect(out, `${size} bytes`).toEqual(plain);
+      expectSame(out, plain, `${size} bytes`);
     }
   }, 180_000);
 
@@ -116,7 +124,7 @@ describe('age files the `age` tool reads and writes', () => {
       writeFileSync(file, plain);
       runAge(['-p', '-o', `${file}.age`, file]);
       const out = await decryptBlob(blobOf(new Uint8Array(readFileSync(`${file}.age`))), PASSPHRASE);
-      expect(await bytesOf(out), `${size} bytes`).toEqual(plain);
+      expectSame(await bytesOf(out), plain, `${size} bytes`);
     }
   }, 240_000);
 
@@ -126,7 +134,7 @@ describe('age files the `age` tool reads and writes', () => {
     // Some batches come back as Blobs (as the app's workers give them), some as bytes.
     const sealedAs = async (key: Uint8Array, plain: Uint8Array, first: number, final: boolean) => {
       const sealed = await sealInProcess.seal(key, plain, first, final);
-      return (first / 16) % 2 ? new Blob([sealed as Uint8Array<ArrayBuffer>]) : sealed;
+      return (first / BATCH_CHUNKS) % 2 ? new Blob([sealed as Uint8Array<ArrayBuffer>]) : sealed;
     };
     const lanes: ChunkSealer = { lanes: 3, seal: (key, plain, first, final) => new Promise((r) => setTimeout(() => r(sealedAs(key, plain, first, final)), (delay = delay > 2 ? delay - 2 : 12))) };
     for (const size of [0, 1, K, BATCH_BYTES - 1, BATCH_BYTES, BATCH_BYTES + 1, 3 * BATCH_BYTES + 5 * K + 3]) {
@@ -143,7 +151,7 @@ describe('age files the `age` tool reads and writes', () => {
       writeFileSync(file, cipher);
       runAge(['-d', '-o', `${file}.out`, file]);
       const out = existsSync(`${file}.out`) ? new Uint8Array(readFileSync(`${file}.out`)) : new Uint8Array(0);
-      expect(out, `${size} bytes`).toEqual(plain);
+      expectSame(out, plain, `${size} bytes`);
     }
   }, 180_000);
 
@@ -164,9 +172,9 @@ describe('age files the `age` tool reads and writes', () => {
       writeFileSync(path, cipher);
       runAge(['-d', '-o', `${path}.out`, path]);
       const out = existsSync(`${path}.out`) ? new Uint8Array(readFileSync(`${path}.out`)) : new Uint8Array(0);
-      expect(out, `${size} bytes`).toEqual(plain);
+      expectSame(out, plain, `${size} bytes`);
       // And as a Blob (a browser download of it), which we open too.
-      expect(await bytesOf(await decryptBlob(await sealedBlob(file), PASSPHRASE)), `${size} bytes`).toEqual(plain);
+      expectSame(await bytesOf(await decryptBlob(await sealedBlob(file), PASSPHRASE)), plain, `${size} bytes`);
     }
   }, 180_000);
 
@@ -193,16 +201,16 @@ describe('age files the `age` tool reads and writes', () => {
       await writeSealed({ head: utf8(''), plain: byteParts([plain]), payloadKey: file.payloadKey, size: 0 }, async (b) => { whole.push(b.slice()); });
       const header = await file.header;
       expect(header.length).toBe(key.headerLength);
-      expect(cipher, `${size} bytes split at ${at}`).toEqual(await bytesOf(new Blob([header, nonce, ...whole] as Uint8Array<ArrayBuffer>[])));
+      expectSame(cipher, await bytesOf(new Blob([header, nonce, ...whole] as Uint8Array<ArrayBuffer>[])), `${size} bytes split at ${at}`);
       const path = join(dir, `streamed-${size}-${at}.age`);
       writeFileSync(path, cipher);
       runAge(['-d', '-o', `${path}.out`, path]);
-      expect(new Uint8Array(readFileSync(`${path}.out`)), `${size} bytes split at ${at}`).toEqual(plain);
-      expect(await bytesOf(await decryptBlob(await streamedSealedBlob(file), PASSPHRASE))).toEqual(plain);
+      expectSame(new Uint8Array(readFileSync(`${path}.out`)), plain, `${size} bytes split at ${at}`);
+      expectSame(await bytesOf(await decryptBlob(await streamedSealedBlob(file), PASSPHRASE)), plain);
     }
   }, 180_000);
 
-  it('a streamed save hands the sealer whole batches of 1 MiB as read, never a byte array the caller still holds (the workers take what they are handed)', async () => {
+  it('a streamed save hands the sealer whole batches (4 MiB) as read, never a byte array the caller still holds (the workers take what they are handed)', async () => {
     const header = bytes(5, BATCH_BYTES); // a part of exactly one batch, kept by the caller
     const pdf = bytes(6, 2 * BATCH_BYTES + 100);
     const tail = bytes(7, 3 * K + 5);
@@ -230,12 +238,10 @@ describe('age files the `age` tool reads and writes', () => {
     };
     const written: Uint8Array[] = [];
     await writeStreamedSealed(file, async (b) => { written.push(b.slice()); }, { sealer: taking });
-    // (Buffer.equals: toEqual walks a MiB element by element.)
-    const same = (a: Uint8Array, b: Uint8Array): boolean => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(Buffer.from(b.buffer, b.byteOffset, b.byteLength));
-    expect(same(header, bytes(5, BATCH_BYTES))).toBe(true);
+    expectSame(header, bytes(5, BATCH_BYTES));
     expect(handed.slice(0, 3)).toEqual([{ length: BATCH_BYTES, whole: true }, { length: BATCH_BYTES, whole: true }, { length: BATCH_BYTES, whole: true }]);
     expect(handed.reduce((sum, h) => sum + h.length, 0)).toBe(plain.length);
-    expect(same(await bytesOf(await decryptBlob(new Blob(written as Uint8Array<ArrayBuffer>[]), PASSPHRASE)), plain)).toBe(true);
+    expectSame(await bytesOf(await decryptBlob(new Blob(written as Uint8Array<ArrayBuffer>[]), PASSPHRASE)), plain);
   });
 
   it('a streamed save writes nothing before its header, and stops when the rest fails, with its reason', async () => {

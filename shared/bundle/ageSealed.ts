@@ -122,8 +122,8 @@ export async function writeStreamedSealed(
   throwIfAborted(opts.signal);
   if (header.length !== file.headerLength) throw new Error(`The encrypted bundle's header came to ${header.length} bytes, not the ${file.headerLength} announced, so it was not saved.`);
   await emit(concatBytes([header, file.nonce]));
-  // The plaintext read in runs of exactly one sealing batch (1 MiB), each one read of a Blob made of
-  // its pieces, handed to the sealer as it is: no copy into a batch, a read per MiB rather than per
+  // The plaintext read in runs of exactly one sealing batch (4 MiB), each one read of a Blob made of
+  // its pieces, handed to the sealer as it is: no copy into a batch, a read per batch rather than per
   // PDF, and half the short-lived buffers on this thread (docs/benchmarks.md, session 11).
   const pieces = readStreamedParts(file.plain, {
     signal: opts.signal, bytes: SEALED_READ_AHEAD_BYTES, sliceBytes: BATCH_BYTES, gather: true, fresh: true, onRest: (rest) => opts.onRest?.(rest.size),

@@ -22,8 +22,11 @@ export interface ChunkSealer {
   readonly lanes: number;
 }
 
-/** Chunks per batch: 1 MiB, so a worker's message costs little next to its sealing. */
-export const BATCH_CHUNKS = 16;
+/**
+ * Chunks per batch: 4 MiB, so a worker's message and the page's read of a batch cost little next
+ * to its sealing (a quarter of the reads and messages of 1 MiB batches; docs/benchmarks.md, session 14).
+ */
+export const BATCH_CHUNKS = 64;
 export const BATCH_BYTES = BATCH_CHUNKS * CHUNK_BYTES;
 
 /** The size of `plainSize` bytes once sealed as a STREAM payload (an empty payload is one empty chunk). */
