@@ -1,30 +1,19 @@
 import { readFileSync } from 'node:fs';
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../../shared/model';
 import { blankActor, newId } from '../../shared/model';
-import type { ExtractionResult } from '../../shared/pdf/types';
 import { deleteActor, getActor, saveActor } from '../db/actors';
-import { openDatabase } from '../db/db';
 import type { CasefileDb } from '../db/db';
-import { addDocument, deleteDocument } from '../db/documents';
+import { deleteDocument } from '../db/documents';
 import { coMentionPairs, mentionNamesOf, mentionQuote, mentionsInDocument, mentionsOfActor, setFamilyNames, setNameRule } from '../db/mentions';
 import { loadSampleCase } from '../db/sample';
 import { sampleCase } from '../features/cases/sampleCase';
-import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
+import { addPdf, freshDb } from './library.testkit';
 
 const ARTICLE = readFileSync(new URL('../../../shared/fixtures/vraem-article.txt', import.meta.url), 'utf8');
-const freshDb = () => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
-const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
 const ids = sampleCase().actors.reduce<Record<string, string>>((m, a) => ({ ...m, [a.name]: a.id }), {});
 
-async function addPdf(db: CasefileDb, texts: string[], now = 2_000) {
-  const bytes = new TextEncoder().encode(`%PDF-1.7 ${newId()}`);
-  const result = await addDocument(db, { file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: 'a.pdf', extraction: extracted(texts) }, now);
-  if (result.status !== 'added') throw new Error(result.status);
-  return result.document;
-}
 
 async function setup() {
   const db = await freshDb();

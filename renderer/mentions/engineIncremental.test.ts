@@ -1,35 +1,19 @@
 // The engine's fast paths must give exactly what a build from nothing gives: documents
 // scanned several to a transaction, name edits that rewrite only the rows that changed, and
 // rules proposed from the library's word frequencies.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/model';
-import { blankActor, newId } from '../../shared/model';
-import type { ExtractionResult } from '../../shared/pdf/types';
+import { newId } from '../../shared/model';
 import { getActor, saveActor } from '../db/actors';
-import { openDatabase } from '../db/db';
 import type { CasefileDb } from '../db/db';
-import { addDocument } from '../db/documents';
 import { mentionNamesOf, mentionedIn, mentionsOfActor, setNameRule } from '../db/mentions';
-import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
+import { addPdf, freshDb, person } from './library.testkit';
 import { FILTER_CONTEXT_VERSION } from '../../shared/mentions';
 import { storeOcrPage } from '../db/ocrPages';
 import { readPage } from '../../tests/unit/ocrKit';
 
-const freshDb = () => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
-const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
 
-async function addPdf(db: CasefileDb, texts: string[]) {
-  const bytes = new TextEncoder().encode(`%PDF-1.7 ${newId()}`);
-  const result = await addDocument(db, { file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: 'a.pdf', extraction: extracted(texts) }, 2_000);
-  if (result.status !== 'added') throw new Error(result.status);
-  return result.document;
-}
 
-const person = (name: string, aliases: string[] = []): Actor => ({
-  ...blankActor('person', 1_000), name, names: aliases.map((a) => ({ id: newId(), name: a, type: 'alias' as const, note: '', citations: [] })),
-});
 
 const PAGES = [
   'El camarada Artemio habló con Víctor Quispe Palomino en Pichari.',

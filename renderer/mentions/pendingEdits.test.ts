@@ -2,32 +2,17 @@
 // see before, during and after the fold, two edits before a fold, a fold cut short, a restart
 // with pending rows left, and the writes that must not hide under a pending row (a document
 // deleted or re-extracted, an actor deleted) must all end where a build from nothing ends.
-import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../shared/model';
-import { blankActor, newId } from '../../shared/model';
-import type { ExtractionResult } from '../../shared/pdf/types';
+import { newId } from '../../shared/model';
 import { deleteActor, getActor, saveActor } from '../db/actors';
-import { openDatabase } from '../db/db';
 import type { CasefileDb } from '../db/db';
-import { addDocument, deleteDocument, updateExtraction } from '../db/documents';
+import { deleteDocument, updateExtraction } from '../db/documents';
 import { coMentionPairs, mentionNamesOf, mentionedIn, mentionsInDocument, mentionsOfActor, pagesMentioning } from '../db/mentions';
-import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
+import { addPdf, extracted, freshDb, person } from './library.testkit';
 
-const freshDb = () => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
-const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
 
-async function addPdf(db: CasefileDb, texts: string[]) {
-  const bytes = new TextEncoder().encode(`%PDF-1.7 ${newId()}`);
-  const result = await addDocument(db, { file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: 'a.pdf', extraction: extracted(texts) }, 2_000);
-  if (result.status !== 'added') throw new Error(result.status);
-  return result.document;
-}
 
-const person = (name: string, aliases: string[] = []): Actor => ({
-  ...blankActor('person', 1_000), name, names: aliases.map((a) => ({ id: newId(), name: a, type: 'alias' as const, note: '', citations: [] })),
-});
 
 const PAGES = [
   'El camarada Artemio habló con Víctor Quispe Palomino en Pichari.',

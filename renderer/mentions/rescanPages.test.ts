@@ -9,25 +9,17 @@ import type { MentionActor } from '../../shared/mentions';
 import { tokenize } from '../../shared/mentions';
 import type { Actor, ActorKind, NameType } from '../../shared/model';
 import { blankActor, newId } from '../../shared/model';
-import type { ExtractionResult } from '../../shared/pdf/types';
 import { getActor, saveActor } from '../db/actors';
 import { openDatabase } from '../db/db';
 import type { CasefileDb } from '../db/db';
-import { addDocument } from '../db/documents';
 import { setNameRule } from '../db/mentions';
-import { sha256Hex } from '../util/sha256';
 import { MentionsEngine } from './engine';
+import { addPdf } from './library.testkit';
 
 const fixture = (name: string): string => readFileSync(new URL(`../../tests/fixtures/mentions/${name}`, import.meta.url), 'utf8');
 const pages = parseLabelledPages(fixture('pages.txt')).map((p) => p.text);
 const actors = JSON.parse(fixture('actors.json')) as MentionActor[];
 
-async function addPdf(db: CasefileDb, texts: string[]) {
-  const bytes = new TextEncoder().encode(`%PDF-1.7 ${newId()}`);
-  const extraction: ExtractionResult = { state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 };
-  const result = await addDocument(db, { file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: 'a.pdf', extraction }, 2_000);
-  if (result.status !== 'added') throw new Error(result.status);
-}
 
 const toActor = (a: MentionActor): Actor => ({
   ...blankActor(a.kind as ActorKind, 1_000), name: a.name,

@@ -1,0 +1,30 @@
+// A library in fake IndexedDB for the mentions engine's tests (engine, engineIncremental,
+// pendingEdits, rescanPages): a fresh database, extracted PDFs added as the app adds them, and
+// people with aliases.
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import type { Actor } from '../../shared/model';
+import { blankActor, newId } from '../../shared/model';
+import type { ExtractionResult } from '../../shared/pdf/types';
+import { openDatabase } from '../db/db';
+import type { CasefileDb } from '../db/db';
+import { addDocument } from '../db/documents';
+import { sha256Hex } from '../util/sha256';
+
+/** A new, empty library of the current schema. */
+export const freshDb = (): Promise<CasefileDb> => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
+
+/** An extraction that found these page texts (`texts[0]` is page 1). */
+export const extracted = (texts: string[]): ExtractionResult => ({ state: 'extracted', pageCount: texts.length, pages: texts, info: null, message: '', durationMs: 1 });
+
+/** A PDF of these pages added to the library, as the app's import adds one. */
+export async function addPdf(db: CasefileDb, texts: string[], now = 2_000) {
+  const bytes = new TextEncoder().encode(`%PDF-1.7 ${newId()}`);
+  const result = await addDocument(db, { file: new Blob([bytes]), sha256: await sha256Hex(bytes), fileName: 'a.pdf', extraction: extracted(texts) }, now);
+  if (result.status !== 'added') throw new Error(result.status);
+  return result.document;
+}
+
+/** A person by this name, with these aliases. */
+export const person = (name: string, aliases: string[] = []): Actor => ({
+  ...blankActor('person', 1_000), name, names: aliases.map((a) => ({ id: newId(), name: a, type: 'alias' as const, note: '', citations: [] })),
+});
