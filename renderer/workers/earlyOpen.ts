@@ -30,7 +30,16 @@ export async function openCurrent(factory: IDBFactory, name: string): Promise<ID
   return idb;
 }
 
-/** One stored segment row, in its own read-only transaction (as Dexie's `get`). */
+/**
+ * One stored segment row, in its own read-only transaction (as Dexie's `get`). A read that
+ * cannot start (the connection closed meanwhile: another window upgrading) rejects like one
+ * that could not finish, never throws: every caller reads on from a promise's callbacks, where
+ * a throw would lose that row and every later one.
+ */
 export function readSegmentRowRaw<T>(idb: IDBDatabase, id: string): Promise<T> {
-  return idbResult<T>(idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id), 'reading the search index');
+  try {
+    return idbResult<T>(idb.transaction('searchSegments', 'readonly').objectStore('searchSegments').get(id), 'reading the search index');
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
 }

@@ -5,7 +5,7 @@ import { saveActor } from '../db/actors';
 import { openDatabase } from '../db/db';
 import { SearchIndexer } from '../search/indexer';
 import { dexieSource } from '../search/storedLoad';
-import { openCurrent } from './earlyOpen';
+import { openCurrent, readSegmentRowRaw } from './earlyOpen';
 import { serveRows } from './segmentRowsProtocol';
 import type { RowsReply } from './segmentRowsProtocol';
 
@@ -41,5 +41,16 @@ describe("the row reader's side of the start-up read", () => {
     const posted: RowsReply[] = [];
     await serveRows(idb, { ids, inFlight: 2 }, (message) => posted.push(message));
     expect(posted).toEqual(ids.map((id) => expect.objectContaining({ type: 'failed', id })));
+  });
+});
+
+describe('a stored segment row read on a closed connection', () => {
+  it("rejects with the connection's error rather than throwing (so a reader reading on from callbacks loses no row)", async () => {
+    const { factory, ids } = await storedIndex();
+    const idb = (await openCurrent(factory, 'casefile'))!;
+    idb.close();
+    let read: Promise<unknown> | undefined;
+    expect(() => { read = readSegmentRowRaw(idb, ids[0]!); }).not.toThrow();
+    await expect(read).rejects.toMatchObject({ name: 'InvalidStateError' });
   });
 });

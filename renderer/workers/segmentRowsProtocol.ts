@@ -25,15 +25,6 @@ function transferable(row: SearchSegmentRow | undefined): Transferable[] {
   return data instanceof Uint8Array && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength ? [data.buffer as ArrayBuffer] : [];
 }
 
-/** A row's read; one that cannot start (the connection closed meanwhile) fails like one that could not finish. */
-function readRow(idb: IDBDatabase, id: string): Promise<SearchSegmentRow | undefined> {
-  try {
-    return readSegmentRowRaw<SearchSegmentRow | undefined>(idb, id);
-  } catch (error) {
-    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-  }
-}
-
 /**
  * Reads `ask.ids` on `idb` (null: none at this version, answered 'unavailable'), `ask.inFlight`
  * at once, posting each row as it arrives; resolves once every row is posted, the connection closed.
@@ -48,7 +39,7 @@ export function serveRows(idb: IDBDatabase | null, ask: RowsAsk, post: (message:
     const readNext = () => {
       if (next >= ask.ids.length) return;
       const id = ask.ids[next++]!;
-      readRow(idb, id).then(
+      readSegmentRowRaw<SearchSegmentRow | undefined>(idb, id).then(
         (row) => post({ type: 'row', id, row }, transferable(row)),
         (error: unknown) => post({ type: 'failed', id, message: error instanceof Error ? error.message : String(error) }, []),
       ).finally(() => { if (++done === ask.ids.length) finish(); else readNext(); });
