@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { chachaSealBase64, chachaSealWat } from '../../scripts/chacha-wasm.mjs';
 import { CHACHA_SEAL_WASM } from './chachaSealWasm';
 import { CHUNK_BYTES, loadSodium } from './ageCrypto';
@@ -82,5 +82,25 @@ describe('the sealing WebAssembly (chachaSeal.wat)', () => {
     const sealed = await sealInProcess.seal(key, plain, 48, false);
     expect(firstDifference(sealed as Uint8Array, sealBatch(s, key, copy, 48, false))).toBe(-1);
     expect(firstDifference(plain, copy)).toBe(-1);
+  });
+});
+
+describe('where WebAssembly SIMD is missing', () => {
+  it('libsodium seals instead, the same bytes', async () => {
+    const key = bytes(7, 32);
+    const plain = bytes(8, 3 * 65536 + 17);
+    const expected = sealBatch(await loadSodium(), key, plain, 3, true);
+    vi.resetModules();
+    // This runtime refuses the sealing module (as one without SIMD would); libsodium still loads.
+    const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(false);
+    try {
+      const fresh = await import('./chachaSeal');
+      expect(await fresh.loadWasmSealer()).toBeNull();
+      const { sealInProcess: fallback } = await import('./ageStream');
+      expect(firstDifference(await fallback.seal(key, plain, 3, true), expected)).toBe(-1);
+    } finally {
+      validate.mockRestore();
+      vi.resetModules();
+    }
   });
 });
