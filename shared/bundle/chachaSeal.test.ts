@@ -97,7 +97,7 @@ describe('where WebAssembly SIMD is missing', () => {
       const fresh = await import('./chachaSeal');
       expect(await fresh.loadWasmSealer()).toBeNull();
       const { sealInProcess: fallback } = await import('./ageStream');
-      expect(firstDifference(await fallback.seal(key, plain, 3, true), expected)).toBe(-1);
+      expect(firstDifference(await fallback.seal(key, plain, 3, true) as Uint8Array, expected)).toBe(-1);
     } finally {
       validate.mockRestore();
       vi.resetModules();
