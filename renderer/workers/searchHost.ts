@@ -28,6 +28,8 @@ export interface SearchHostConfig {
    */
   early?: Promise<EarlySource | null>;
   post: (message: SearchResponse) => void;
+  /** Run while the stored index is read, before the first query (shared/search/warmUp.ts). */
+  warmUp?: () => Promise<void>;
   /** Delay after a change before syncing (coalesces bursts of writes). */
   syncDelayMs?: number;
   /** Quiet time after the last sync before background merges start. */
@@ -139,6 +141,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
 
   async function start(): Promise<void> {
     try {
+      if (config.warmUp) await config.warmUp();
       const source = await (config.early ?? Promise.resolve(null)).catch(() => null);
       let stored: StoredIndex | null = null;
       try {

@@ -1,3 +1,4 @@
+import { warmQueryPaths } from '../../shared/search/warmUp';
 import { createSearchHost } from './searchHost';
 import type { EarlySource } from './searchEarlyRead';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
@@ -11,6 +12,6 @@ import type { SearchRequest, SearchResponse } from './searchProtocol';
  */
 export function startSearchHost(early: Promise<EarlySource | null>, post: (message: SearchResponse) => void):
   (message: SearchRequest) => void {
-  const host = createSearchHost({ openDb: () => import('./searchWorkerDb').then((m) => m.workerDatabase), early, post });
+  const host = createSearchHost({ openDb: () => import('./searchWorkerDb').then((m) => m.workerDatabase), early, post, warmUp: warmQueryPaths });
   return (message) => host.handle(message);
 }
