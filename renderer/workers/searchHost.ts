@@ -28,8 +28,11 @@ export interface SearchHostConfig {
    */
   early?: Promise<EarlySource | null>;
   post: (message: SearchResponse) => void;
-  /** Run while the stored index is read, before the first query (shared/search/warmUp.ts). */
-  warmUp?: () => Promise<void>;
+  /**
+   * Run while the stored index is read, before the first query is answered (shared/search/warmUp.ts:
+   * the query path compiled on a tiny index of its own); `yieldNow` is awaited between its steps.
+   */
+  warmUp?: (yieldNow: () => Promise<void>) => Promise<void>;
   /** Delay after a change before syncing (coalesces bursts of writes). */
   syncDelayMs?: number;
   /** Quiet time after the last sync before background merges start. */
@@ -141,7 +144,9 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
 
   async function start(): Promise<void> {
     try {
-      if (config.warmUp) await config.warmUp();
+      // The warm-up runs while the stored rows are read, a step at a time (rows arriving meanwhile
+      // are taken between its steps); the first query waits for it.
+      const warmed = config.warmUp?.(macrotask).catch(() => undefined);
       const source = await (config.early ?? Promise.resolve(null)).catch(() => null);
       let stored: StoredIndex | null = null;
       try {
@@ -156,6 +161,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
             return db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]));
           });
           searcher = (input, filters, options) => runQuery(segments, input, filters, { ...options, documentInfo: noDocInfo, readPages });
+          await warmed;
           setStatus({ ready: true });
           await drain();
         } else {
@@ -171,6 +177,7 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
         pageLimit = side.MAX_INDEXED_PAGES;
         indexer = idx;
         searcher = (input, filters, options) => idx.search(input, filters, options);
+        await warmed;
         if (!status.ready) setStatus({ ready: true });
         // Queries that waited for the load are answered before background work starts: reading
         // positions and the start-up sync would otherwise compete with the first answer.
