@@ -144,10 +144,11 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
 
   async function start(): Promise<void> {
     try {
-      // The warm-up runs while the stored rows are read, a step at a time (rows arriving meanwhile
-      // are taken between its steps); the first query waits for it.
-      const warmed = config.warmUp?.(macrotask).catch(() => undefined);
       const source = await (config.early ?? Promise.resolve(null)).catch(() => null);
+      // The warm-up runs once the stored rows' reads are asked for, while the database reads them,
+      // a step at a time (rows arriving meanwhile are taken between its steps); the first query
+      // waits for it.
+      const warmed = config.warmUp?.(macrotask).catch(() => undefined);
       let stored: StoredIndex | null = null;
       try {
         if (source) stored = await readStored(source).catch(() => null); // null: load reads through Dexie
