@@ -32,7 +32,7 @@ export interface SearchHostConfig {
    * Run while the stored index is read, before the first query is answered (shared/search/warmUp.ts:
    * the query path compiled on a tiny index of its own); `yieldNow` is awaited between its steps.
    */
-  warmUp?: (yieldNow: () => Promise<void>) => Promise<void>;
+  warmUp?: (yieldNow: () => Promise<void>, stop: () => boolean) => Promise<void>;
   /** Delay after a change before syncing (coalesces bursts of writes). */
   syncDelayMs?: number;
   /** Quiet time after the last sync before background merges start. */
@@ -148,10 +148,12 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
       // The warm-up runs once the stored rows' reads are asked for, while the database reads them,
       // a step at a time (rows arriving meanwhile are taken between its steps); the first query
       // waits for it.
-      const warmed = config.warmUp?.(macrotask).catch(() => undefined);
+      let rowIn = false;
+      const warmed = config.warmUp?.(macrotask, () => rowIn).catch(() => undefined);
       let stored: StoredIndex | null = null;
       try {
-        if (source) stored = await readStored(source).catch(() => null); // null: load reads through Dexie
+        const watched = source && { ...source, row: (id: string) => { const r = source.row(id); void r.then(() => { rowIn = true; }, () => undefined); return r; } };
+        if (watched) stored = await readStored(watched).catch(() => null); // null: load reads through Dexie
         if (source && usableAsRead(stored)) {
           const { segments } = stored;
           const noDocInfo = new Map(); // as the indexer's before its first sync

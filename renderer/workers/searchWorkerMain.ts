@@ -12,6 +12,6 @@ import type { SearchRequest, SearchResponse } from './searchProtocol';
  */
 export function startSearchHost(early: Promise<EarlySource | null>, post: (message: SearchResponse) => void):
   (message: SearchRequest) => void {
-  const host = createSearchHost({ openDb: () => import('./searchWorkerDb').then((m) => m.workerDatabase), early, post, warmUp: warmQueryPaths });
+  const host = createSearchHost({ openDb: () => import('./searchWorkerDb').then((m) => m.workerDatabase), early, post, warmUp: (yieldNow, stop) => warmQueryPaths(yieldNow, undefined, stop) });
   return (message) => host.handle(message);
 }

@@ -52,10 +52,11 @@ const texts = new Map(PAGES.map((d) => [d.page!, d.fields.text!]));
  * ask for — waits one step at most. Never throws: a failure only leaves the first query cold.
  */
 export async function warmQueryPaths(yieldNow: () => Promise<void> = () => Promise.resolve(),
-  answer: (query: string, results: SearchResults) => void = () => undefined): Promise<void> {
+  answer: (query: string, results: SearchResults) => void = () => undefined, stop: () => boolean = () => false): Promise<void> {
+  const step = async () => { await yieldNow(); if (stop()) throw new Error('stopped'); };
   try {
     const segments = [await stored(buildSegment('records', RECORDS, { seq: 1, now: 0 }))];
-    await yieldNow();
+    await step();
     segments.push(await stored(buildSegment('document:warm-up', PAGES, { seq: 2, now: 0 })));
     const getTexts = async (keys: readonly { page: number }[], onText?: (index: number, text: string | undefined) => void) => {
       await yieldNow(); // as a read would
@@ -64,7 +65,7 @@ export async function warmQueryPaths(yieldNow: () => Promise<void> = () => Promi
       return out;
     };
     for (const query of WARM_UP_QUERIES) {
-      await yieldNow();
+      await step();
       answer(query, await searchSegments(segments, query, {}, { limit: 20, getTexts, getText: async (k) => texts.get(k.page) }));
     }
   } catch {
