@@ -50,44 +50,6 @@ describe('search worker host', () => {
     }
   });
 
-  it('answers the first query once the start-up warm-up is done, and answers even if it fails', async () => {
-    const db = await openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
-    await saveActor(db, { ...blankActor('person', 1), name: 'Óscar Ramírez Durand' }, 1);
-    const first = new SearchIndexer(db);
-    await first.load();
-    await first.sync();
-    const start = (warmUp: (yieldNow: () => Promise<void>) => Promise<void>) => {
-      const out: SearchResponse[] = [];
-      const host = createSearchHost({ openDb: async () => db, post: (m) => out.push(m), warmUp, syncDelayMs: 5, mergeDelayMs: 10_000, watch: () => () => undefined });
-      host.handle({ type: 'search', id: 1, caller: 'box', input: 'ramirez' });
-      const answer = async () => {
-        for (let i = 0; i < 200; i++) {
-          const reply = out.find((m) => m.type === 'result' || m.type === 'failed');
-          if (reply) return reply;
-          await new Promise((r) => setTimeout(r, 10));
-        }
-        throw new Error('timed out');
-      };
-      return { out, answer };
-    };
-
-    let done!: () => void;
-    const yields: (() => Promise<void>)[] = [];
-    const held = start((yieldNow) => { yields.push(yieldNow); return new Promise<void>((resolve) => { done = resolve; }); });
-    await new Promise((r) => setTimeout(r, 100));
-    // Loaded, but neither ready nor answering while the warm-up runs (it would compete with the query).
-    expect(held.out.some((m) => m.type === 'result' || (m.type === 'status' && m.status.ready))).toBe(false);
-    expect(yields).toHaveLength(1);
-    await expect(yields[0]!()).resolves.toBeUndefined();
-    done();
-    const reply = await held.answer();
-    expect(reply.type === 'result' && reply.results.groups.actor).toMatchObject({ count: 1, exact: true });
-
-    const failing = start(() => Promise.reject(new Error('no warm-up')));
-    const after = await failing.answer();
-    expect(after.type === 'result' && after.results.groups.actor).toMatchObject({ count: 1, exact: true });
-  });
-
   it('a query arriving while the saved segments load is answered after load, with its hit', async () => {
     const db = await openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
     await saveActor(db, { ...blankActor('person', 1), name: 'Óscar Ramírez Durand' }, 1);

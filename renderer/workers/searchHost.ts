@@ -28,11 +28,6 @@ export interface SearchHostConfig {
    */
   early?: Promise<EarlySource | null>;
   post: (message: SearchResponse) => void;
-  /**
-   * Run while the stored index is read, before the first query is answered (shared/search/warmUp.ts:
-   * the query path compiled on a tiny index of its own); `yieldNow` is awaited between its steps.
-   */
-  warmUp?: (yieldNow: () => Promise<void>, stop: () => boolean) => Promise<void>;
   /** Delay after a change before syncing (coalesces bursts of writes). */
   syncDelayMs?: number;
   /** Quiet time after the last sync before background merges start. */
@@ -145,15 +140,9 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
   async function start(): Promise<void> {
     try {
       const source = await (config.early ?? Promise.resolve(null)).catch(() => null);
-      // The warm-up runs once the stored rows' reads are asked for, while the database reads them,
-      // a step at a time (rows arriving meanwhile are taken between its steps); the first query
-      // waits for it.
-      let rowIn = false;
-      const warmed = config.warmUp?.(macrotask, () => rowIn).catch(() => undefined);
       let stored: StoredIndex | null = null;
       try {
-        const watched = source && { ...source, row: (id: string) => { const r = source.row(id); void r.then(() => { rowIn = true; }, () => undefined); return r; } };
-        if (watched) stored = await readStored(watched).catch(() => null); // null: load reads through Dexie
+        if (source) stored = await readStored(source).catch(() => null); // null: load reads through Dexie
         if (source && usableAsRead(stored)) {
           const { segments } = stored;
           const noDocInfo = new Map(); // as the indexer's before its first sync
@@ -164,7 +153,6 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
             return db.pages.bulkGet(keys.map((k) => [k.documentId, k.page] as [string, number]));
           });
           searcher = (input, filters, options) => runQuery(segments, input, filters, { ...options, documentInfo: noDocInfo, readPages });
-          await warmed;
           setStatus({ ready: true });
           await drain();
         } else {
@@ -180,7 +168,6 @@ export function createSearchHost(config: SearchHostConfig): { handle(message: Se
         pageLimit = side.MAX_INDEXED_PAGES;
         indexer = idx;
         searcher = (input, filters, options) => idx.search(input, filters, options);
-        await warmed;
         if (!status.ready) setStatus({ ready: true });
         // Queries that waited for the load are answered before background work starts: reading
         // positions and the start-up sync would otherwise compete with the first answer.

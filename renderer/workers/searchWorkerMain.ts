@@ -1,4 +1,3 @@
-import { warmQueryPaths } from '../../shared/search/warmUp';
 import { createSearchHost } from './searchHost';
 import type { EarlySource } from './searchEarlyRead';
 import type { SearchRequest, SearchResponse } from './searchProtocol';
@@ -12,6 +11,6 @@ import type { SearchRequest, SearchResponse } from './searchProtocol';
  */
 export function startSearchHost(early: Promise<EarlySource | null>, post: (message: SearchResponse) => void):
   (message: SearchRequest) => void {
-  const host = createSearchHost({ openDb: () => import('./searchWorkerDb').then((m) => m.workerDatabase), early, post, warmUp: (yieldNow, stop) => warmQueryPaths(yieldNow, undefined, stop) });
+  const host = createSearchHost({ openDb: () => import('./searchWorkerDb').then((m) => m.workerDatabase), early, post });
   return (message) => host.handle(message);
 }
