@@ -26,7 +26,6 @@ const BYTES = 'shared/bundle/chachaSealWasm.ts';
 
 const SIGMA = [0x61707865, 0x3320646e, 0x79622d32, 0x6b206574];
 const ROT16 = [2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13];
-const ROT8 = [3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14];
 // A 4×4 transpose of 32-bit lanes: pairs of words, then pairs of pairs.
 const S32_LO = [0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23];
 const S32_HI = [8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31];
@@ -42,8 +41,9 @@ export function chachaSealWat() {
   const add = (a, b) => e(`    (local.set ${v(a)} (i32x4.add (local.get ${v(a)}) (local.get ${v(b)})))`);
   const xorRotate = (d, a, n) => {
     const x = `(local.tee $t (v128.xor (local.get ${v(d)}) (local.get ${v(a)})))`;
-    // 16 and 8 are whole bytes: one shuffle; 12 and 7 two shifts.
-    if (n === 16 || n === 8) e(`    (local.set ${v(d)} (${shuffle(n === 16 ? ROT16 : ROT8)} ${x} (local.get $t)))`);
+    // 16: one shuffle of 16-bit halves (two instructions in V8); 12, 8 and 7 two shifts (a byte shuffle by 8 costs V8
+    // its mask built anew each time, ~9 % slower here: docs/benchmarks.md, session 15).
+    if (n === 16) e(`    (local.set ${v(d)} (${shuffle(ROT16)} ${x} (local.get $t)))`);
     else e(`    (local.set ${v(d)} (v128.or (i32x4.shl ${x} (i32.const ${n})) (i32x4.shr_u (local.get $t) (i32.const ${32 - n}))))`);
   };
   const quarterRound = (a, b, c, d) => { add(a, b); xorRotate(d, a, 16); add(c, d); xorRotate(b, c, 12); add(a, b); xorRotate(d, a, 8); add(c, d); xorRotate(b, c, 7); };
