@@ -1,5 +1,5 @@
 // The WebAssembly that seals age's STREAM chunks (ChaCha20-Poly1305, RFC 8439, no associated
-// data) for a passphrase export: ChaCha20 four blocks at a time in 128-bit SIMD lanes, Poly1305
+// data) for a passphrase export, and opens them for an import: ChaCha20 four blocks at a time in 128-bit SIMD lanes, Poly1305
 // with 26-bit limbs two blocks at a time in SIMD lanes (scripts/poly1305-wat.mjs). libsodium's
 // build has no SIMD and seals ~2× slower here (docs/benchmarks.md, sessions 14 and 15).
 //
@@ -8,11 +8,13 @@
 // (shared/bundle/chachaSealWasm.ts) that shared/bundle/chachaSeal.ts instantiates:
 //   node scripts/chacha-wasm.mjs
 // The unit test (shared/bundle/chachaSeal.test.ts) checks that the committed text is what this
-// script writes and that every sealed chunk is byte for byte libsodium's.
+// script writes, that every sealed chunk is byte for byte libsodium's and that it opens what
+// libsodium opens and nothing else.
 //
 // Memory (one batch at a time): 0–255 a keystream tail's scratch, 256–319 the chunk's Poly1305
-// key, 320–351 Poly1305's last blocks (the padded tail, the lengths), 384–415 the key, 416–427 the
-// nonce; the chunks from DATA_AT (1024) on, each followed by room for its 16-byte tag.
+// key, 320–351 Poly1305's last blocks (the padded tail, the lengths), 352–367 the tag an opened
+// chunk should have, 384–415 the key, 416–427 the nonce; the chunks from DATA_AT (1024) on, each
+// followed by (room for) its 16-byte tag.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -96,14 +98,12 @@ export function chachaSealWat() {
         (call $group (local.get $ctr) (i32.const 0))
         (memory.copy (local.get $p) (i32.const 0) (local.get $len)))))`);
   e(poly1305Wat(256));
-  e(`  ;; Seals the $len bytes at $p in place (key at 384, nonce at 416) and writes their tag right after them.
-  (func (export "seal") (param $p i32) (param $len i32)
+  e(`  ;; Poly1305's key for the nonce at 416 (the first 32 bytes of ChaCha20 block 0, to 256), then the tag of the $len
+  ;; bytes of ciphertext at $p to $tag: its whole blocks, its last bytes zero-padded to a block, the lengths (no associated data).
+  (func $mac (param $p i32) (param $len i32) (param $tag i32)
     (local $whole i32) (local $rest i32)
-    ;; Poly1305's key: the first 32 bytes of block 0; the text from block 1 on
     (memory.fill (i32.const 256) (i32.const 0) (i32.const 64))
     (call $xor (i32.const 0) (i32.const 256) (i32.const 64))
-    (call $xor (i32.const 1) (local.get $p) (local.get $len))
-    ;; the ciphertext's whole blocks, its last bytes zero-padded to a block, then the lengths (no associated data)
     (local.set $whole (i32.shr_u (local.get $len) (i32.const 4)))
     (local.set $rest (i32.and (local.get $len) (i32.const 15)))
     (memory.fill (i32.const 320) (i32.const 0) (i32.const 32))
@@ -111,11 +111,26 @@ export function chachaSealWat() {
     (if (local.get $rest)
       (then
         (memory.copy (i32.const 320) (i32.add (local.get $p) (i32.shl (local.get $whole) (i32.const 4))) (local.get $rest))
-        (call $poly (local.get $p) (local.get $whole) (i32.const 320) (i32.const 2) (i32.add (local.get $p) (local.get $len))))
+        (call $poly (local.get $p) (local.get $whole) (i32.const 320) (i32.const 2) (local.get $tag)))
       (else
-        (call $poly (local.get $p) (local.get $whole) (i32.const 336) (i32.const 1) (i32.add (local.get $p) (local.get $len)))))
+        (call $poly (local.get $p) (local.get $whole) (i32.const 336) (i32.const 1) (local.get $tag)))))
+  ;; Seals the $len bytes at $p in place (key at 384, nonce at 416) and writes their tag right after them.
+  (func (export "seal") (param $p i32) (param $len i32)
+    (call $xor (i32.const 1) (local.get $p) (local.get $len))
+    (call $mac (local.get $p) (local.get $len) (i32.add (local.get $p) (local.get $len)))
     ;; nothing of the key stream left behind
     (memory.fill (i32.const 0) (i32.const 0) (i32.const 352)))
+  ;; Opens the $len bytes of ciphertext at $p, followed by their tag, in place: 1, or 0 (the text left as it was) when
+  ;; the tag is not theirs. The tags are compared in constant time.
+  (func (export "open") (param $p i32) (param $len i32) (result i32)
+    (local $ok i32)
+    (call $mac (local.get $p) (local.get $len) (i32.const 352))
+    (local.set $ok (i64.eqz (i64.or
+      (i64.xor (i64.load offset=352 (i32.const 0)) (i64.load (i32.add (local.get $p) (local.get $len))))
+      (i64.xor (i64.load offset=360 (i32.const 0)) (i64.load offset=8 (i32.add (local.get $p) (local.get $len)))))))
+    (if (local.get $ok) (then (call $xor (i32.const 1) (local.get $p) (local.get $len))))
+    (memory.fill (i32.const 0) (i32.const 0) (i32.const 368))
+    (local.get $ok))
 )`);
   return `${out.join('\n')}\n`;
 }

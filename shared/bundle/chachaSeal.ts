@@ -9,10 +9,17 @@ import { CHACHA_SEAL_WASM } from './chachaSealWasm';
  * copied into the module's memory once, sealed there in place (each chunk followed by its tag, as
  * the file lays them out) and copied out once, where libsodium's wrappers copied every chunk in,
  * out and into the batch. The bytes are libsodium's (chachaSeal.test.ts seals thousands of chunks
- * both ways), so the file is the same age file. Where WebAssembly SIMD is missing, loadWasmSealer
- * gives null and the caller seals with libsodium (ageStream.ts).
+ * both ways), so the file is the same age file. The same module opens chunks for an import
+ * (loadWasmOpener: what libsodium opens and nothing else). Where WebAssembly SIMD is missing, both
+ * give null and the caller seals and opens with libsodium (ageStream.ts).
  */
 export type BatchSealer = (key: Uint8Array, plain: Uint8Array, first: number, final: boolean) => Uint8Array;
+/**
+ * The other way, as ageStream's openBatch: STREAM chunks `first`, `first + 1`, … laid one after
+ * another in `sealed`, chunk `last` the payload's last; the plaintext, or null when a chunk's tag
+ * is not its own, a chunk is shorter than a tag, or a chunk after the payload's first is empty.
+ */
+export type BatchOpener = (key: Uint8Array, sealed: Uint8Array, first: number, last: number) => Uint8Array | null;
 
 /** The module's memory layout (chachaSeal.wat): the key, the nonce, then the chunks. */
 const KEY_AT = 384;
@@ -26,37 +33,73 @@ interface WasmApi {
 }
 interface WasmMemory { readonly buffer: ArrayBuffer; grow(pages: number): number }
 
-let ready: Promise<BatchSealer | null> | null = null;
+interface WasmCipher { seal: BatchSealer; open: BatchOpener }
+let ready: Promise<WasmCipher | null> | null = null;
+const load = (): Promise<WasmCipher | null> => (ready ??= instantiate().catch(() => null));
 
 /** The sealer, instantiated once per realm; null where this runtime has no WebAssembly SIMD. */
 export function loadWasmSealer(): Promise<BatchSealer | null> {
-  return (ready ??= instantiate().catch(() => null));
+  return load().then((cipher) => cipher?.seal ?? null);
 }
 
-async function instantiate(): Promise<BatchSealer | null> {
+/** The opener (the same module); null where this runtime has no WebAssembly SIMD. */
+export function loadWasmOpener(): Promise<BatchOpener | null> {
+  return load().then((cipher) => cipher?.open ?? null);
+}
+
+async function instantiate(): Promise<WasmCipher | null> {
   const wasm = (globalThis as unknown as { WebAssembly?: WasmApi }).WebAssembly;
   const bytes = fromBase64NoPad(CHACHA_SEAL_WASM);
   if (!wasm || !bytes || !wasm.validate(bytes)) return null;
   const { exports } = (await wasm.instantiate(bytes)).instance;
   const memory = exports.memory as WasmMemory;
-  const seal = exports.seal as (at: number, length: number) => void;
-  return (key, plain, first, final) => {
-    const chunks = Math.max(1, Math.ceil(plain.length / CHUNK_BYTES));
-    const size = plain.length + chunks * TAG_BYTES;
+  const sealChunk = exports.seal as (at: number, length: number) => void;
+  const openChunk = exports.open as (at: number, length: number) => number;
+  /** The module's memory with room for `size` bytes from DATA_AT, the key in place. */
+  const heapFor = (size: number, key: Uint8Array): Uint8Array<ArrayBuffer> => {
     const short = DATA_AT + size - memory.buffer.byteLength;
     if (short > 0) memory.grow(Math.ceil(short / PAGE_BYTES));
     const heap = new Uint8Array(memory.buffer);
     heap.set(key, KEY_AT);
+    return heap;
+  };
+  const seal: BatchSealer = (key, plain, first, final) => {
+    const chunks = Math.max(1, Math.ceil(plain.length / CHUNK_BYTES));
+    const size = plain.length + chunks * TAG_BYTES;
+    const heap = heapFor(size, key);
     const nonce = heap.subarray(NONCE_AT, NONCE_AT + 12);
     for (let i = 0; i < chunks; i++) {
       const chunk = plain.subarray(i * CHUNK_BYTES, (i + 1) * CHUNK_BYTES);
       const at = DATA_AT + i * SEALED_CHUNK_BYTES;
       heap.set(chunk, at);
       streamNonce(first + i, final && i === chunks - 1, nonce);
-      seal(at, chunk.length);
+      sealChunk(at, chunk.length);
     }
     const sealed = heap.slice(DATA_AT, DATA_AT + size);
     heap.fill(0, KEY_AT, KEY_AT + 32);
     return sealed;
   };
+  const open: BatchOpener = (key, sealed, first, last) => {
+    const chunks = Math.max(1, Math.ceil(sealed.length / SEALED_CHUNK_BYTES));
+    // The last chunk shorter than a tag does not open (nor, so, does the batch).
+    if (sealed.length - (chunks - 1) * SEALED_CHUNK_BYTES < TAG_BYTES) return null;
+    const heap = heapFor(sealed.length, key);
+    heap.set(sealed, DATA_AT);
+    const nonce = heap.subarray(NONCE_AT, NONCE_AT + 12);
+    const out = new Uint8Array(sealed.length - chunks * TAG_BYTES);
+    let opened = true;
+    for (let i = 0; i < chunks && opened; i++) {
+      const index = first + i;
+      const at = DATA_AT + i * SEALED_CHUNK_BYTES;
+      const length = Math.min(SEALED_CHUNK_BYTES, sealed.length - i * SEALED_CHUNK_BYTES) - TAG_BYTES;
+      streamNonce(index, index === last, nonce);
+      opened = openChunk(at, length) === 1 && (length > 0 || index === 0);
+      if (opened) out.set(heap.subarray(at, at + length), i * CHUNK_BYTES);
+    }
+    // Neither the key nor any plaintext left behind.
+    heap.fill(0, KEY_AT, KEY_AT + 32);
+    heap.fill(0, DATA_AT, DATA_AT + sealed.length);
+    return opened ? out : null;
+  };
+  return { seal, open };
 }

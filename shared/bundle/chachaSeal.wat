@@ -309,14 +309,12 @@
     (local.set $f (i64.add (i64.add (i64.and (i64.or (i64.shr_u (local.get $h3) (i64.const 18)) (i64.shl (local.get $h4) (i64.const 8))) (i64.const 0xffffffff)) (i64.load32_u offset=284 (i32.const 0))) (i64.shr_u (local.get $f) (i64.const 32))))
     (i64.store32 offset=12 (local.get $tag) (local.get $f))
   )
-  ;; Seals the $len bytes at $p in place (key at 384, nonce at 416) and writes their tag right after them.
-  (func (export "seal") (param $p i32) (param $len i32)
+  ;; Poly1305's key for the nonce at 416 (the first 32 bytes of ChaCha20 block 0, to 256), then the tag of the $len
+  ;; bytes of ciphertext at $p to $tag: its whole blocks, its last bytes zero-padded to a block, the lengths (no associated data).
+  (func $mac (param $p i32) (param $len i32) (param $tag i32)
     (local $whole i32) (local $rest i32)
-    ;; Poly1305's key: the first 32 bytes of block 0; the text from block 1 on
     (memory.fill (i32.const 256) (i32.const 0) (i32.const 64))
     (call $xor (i32.const 0) (i32.const 256) (i32.const 64))
-    (call $xor (i32.const 1) (local.get $p) (local.get $len))
-    ;; the ciphertext's whole blocks, its last bytes zero-padded to a block, then the lengths (no associated data)
     (local.set $whole (i32.shr_u (local.get $len) (i32.const 4)))
     (local.set $rest (i32.and (local.get $len) (i32.const 15)))
     (memory.fill (i32.const 320) (i32.const 0) (i32.const 32))
@@ -324,9 +322,24 @@
     (if (local.get $rest)
       (then
         (memory.copy (i32.const 320) (i32.add (local.get $p) (i32.shl (local.get $whole) (i32.const 4))) (local.get $rest))
-        (call $poly (local.get $p) (local.get $whole) (i32.const 320) (i32.const 2) (i32.add (local.get $p) (local.get $len))))
+        (call $poly (local.get $p) (local.get $whole) (i32.const 320) (i32.const 2) (local.get $tag)))
       (else
-        (call $poly (local.get $p) (local.get $whole) (i32.const 336) (i32.const 1) (i32.add (local.get $p) (local.get $len)))))
+        (call $poly (local.get $p) (local.get $whole) (i32.const 336) (i32.const 1) (local.get $tag)))))
+  ;; Seals the $len bytes at $p in place (key at 384, nonce at 416) and writes their tag right after them.
+  (func (export "seal") (param $p i32) (param $len i32)
+    (call $xor (i32.const 1) (local.get $p) (local.get $len))
+    (call $mac (local.get $p) (local.get $len) (i32.add (local.get $p) (local.get $len)))
     ;; nothing of the key stream left behind
     (memory.fill (i32.const 0) (i32.const 0) (i32.const 352)))
+  ;; Opens the $len bytes of ciphertext at $p, followed by their tag, in place: 1, or 0 (the text left as it was) when
+  ;; the tag is not theirs. The tags are compared in constant time.
+  (func (export "open") (param $p i32) (param $len i32) (result i32)
+    (local $ok i32)
+    (call $mac (local.get $p) (local.get $len) (i32.const 352))
+    (local.set $ok (i64.eqz (i64.or
+      (i64.xor (i64.load offset=352 (i32.const 0)) (i64.load (i32.add (local.get $p) (local.get $len))))
+      (i64.xor (i64.load offset=360 (i32.const 0)) (i64.load offset=8 (i32.add (local.get $p) (local.get $len)))))))
+    (if (local.get $ok) (then (call $xor (i32.const 1) (local.get $p) (local.get $len))))
+    (memory.fill (i32.const 0) (i32.const 0) (i32.const 368))
+    (local.get $ok))
 )
