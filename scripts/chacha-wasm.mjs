@@ -1,23 +1,26 @@
 // The WebAssembly that seals age's STREAM chunks (ChaCha20-Poly1305, RFC 8439, no associated
-// data) for a passphrase export: ChaCha20 four blocks at a time in 128-bit SIMD lanes, Poly1305
-// with 26-bit limbs (poly1305-donna-32's arithmetic) in 64-bit integers. libsodium's build has no
-// SIMD and seals ~1.8× slower here (docs/benchmarks.md, session 14).
+// data) for a passphrase export, and opens them for an import: ChaCha20 four blocks at a time in 128-bit SIMD lanes, Poly1305
+// with 26-bit limbs two blocks at a time in SIMD lanes (scripts/poly1305-wat.mjs). libsodium's
+// build has no SIMD and seals ~2× slower here (docs/benchmarks.md, sessions 14 and 15).
 //
 // This script writes the module's text (shared/bundle/chachaSeal.wat, readable, reviewed) and,
 // with wabt's wat2wasm on the PATH (Debian: `apt-get install wabt`), its bytes as base64
 // (shared/bundle/chachaSealWasm.ts) that shared/bundle/chachaSeal.ts instantiates:
 //   node scripts/chacha-wasm.mjs
 // The unit test (shared/bundle/chachaSeal.test.ts) checks that the committed text is what this
-// script writes and that every sealed chunk is byte for byte libsodium's.
+// script writes, that every sealed chunk is byte for byte libsodium's and that it opens what
+// libsodium opens and nothing else.
 //
 // Memory (one batch at a time): 0–255 a keystream tail's scratch, 256–319 the chunk's Poly1305
-// key, 320–351 Poly1305's last blocks (the padded tail, the lengths), 384–415 the key, 416–427 the
-// nonce; the chunks from DATA_AT (1024) on, each followed by room for its 16-byte tag.
+// key, 320–351 Poly1305's last blocks (the padded tail, the lengths), 352–367 the tag an opened
+// chunk should have, 384–415 the key, 416–427 the nonce; the chunks from DATA_AT (1024) on, each
+// followed by (room for) its 16-byte tag.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { poly1305Wat } from './poly1305-wat.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WAT = 'shared/bundle/chachaSeal.wat';
@@ -25,7 +28,6 @@ const BYTES = 'shared/bundle/chachaSealWasm.ts';
 
 const SIGMA = [0x61707865, 0x3320646e, 0x79622d32, 0x6b206574];
 const ROT16 = [2, 3, 0, 1, 6, 7, 4, 5, 10, 11, 8, 9, 14, 15, 12, 13];
-const ROT8 = [3, 0, 1, 2, 7, 4, 5, 6, 11, 8, 9, 10, 15, 12, 13, 14];
 // A 4×4 transpose of 32-bit lanes: pairs of words, then pairs of pairs.
 const S32_LO = [0, 1, 2, 3, 16, 17, 18, 19, 4, 5, 6, 7, 20, 21, 22, 23];
 const S32_HI = [8, 9, 10, 11, 24, 25, 26, 27, 12, 13, 14, 15, 28, 29, 30, 31];
@@ -41,8 +43,9 @@ export function chachaSealWat() {
   const add = (a, b) => e(`    (local.set ${v(a)} (i32x4.add (local.get ${v(a)}) (local.get ${v(b)})))`);
   const xorRotate = (d, a, n) => {
     const x = `(local.tee $t (v128.xor (local.get ${v(d)}) (local.get ${v(a)})))`;
-    // 16 and 8 are whole bytes: one shuffle; 12 and 7 two shifts.
-    if (n === 16 || n === 8) e(`    (local.set ${v(d)} (${shuffle(n === 16 ? ROT16 : ROT8)} ${x} (local.get $t)))`);
+    // 16: one shuffle of 16-bit halves (two instructions in V8); 12, 8 and 7 two shifts (a byte shuffle by 8 costs V8
+    // its mask built anew each time, ~9 % slower here: docs/benchmarks.md, session 15).
+    if (n === 16) e(`    (local.set ${v(d)} (${shuffle(ROT16)} ${x} (local.get $t)))`);
     else e(`    (local.set ${v(d)} (v128.or (i32x4.shl ${x} (i32.const ${n})) (i32x4.shr_u (local.get $t) (i32.const ${32 - n}))))`);
   };
   const quarterRound = (a, b, c, d) => { add(a, b); xorRotate(d, a, 16); add(c, d); xorRotate(b, c, 12); add(a, b); xorRotate(d, a, 8); add(c, d); xorRotate(b, c, 7); };
@@ -94,95 +97,13 @@ export function chachaSealWat() {
         (memory.copy (i32.const 0) (local.get $p) (local.get $len))
         (call $group (local.get $ctr) (i32.const 0))
         (memory.copy (local.get $p) (i32.const 0) (local.get $len)))))`);
-  const M26 = '(i64.const 0x3ffffff)';
-  const limb = (at, shift) => `(i64.and (i64.shr_u (i64.load32_u offset=${at} (local.get $m)) (i64.const ${shift})) ${M26})`;
-  const keyLimb = (at, shift, mask) => `(i64.and (i64.shr_u (i64.load32_u offset=${256 + at} (i32.const 0)) (i64.const ${shift})) (i64.const ${mask}))`;
-  const carry = (x, into) => `(local.set $c (i64.shr_u (local.get ${x}) (i64.const 26))) (local.set ${x} (i64.and (local.get ${x}) ${M26})) (local.set ${into} (i64.add (local.get ${into}) (local.get $c)))`;
-  const H = ['$h0', '$h1', '$h2', '$h3', '$h4'];
-  const R = ['$r0', '$r1', '$r2', '$r3', '$r4'];
-  const S = [null, '$s1', '$s2', '$s3', '$s4'];
-  e(`  ;; Poly1305 (key at 256) of $n whole blocks at $m then $xn at $xm (the padded tail, the lengths), each with its
-  ;; high bit; the 16-byte tag to $tag.
-  (func $poly (param $m i32) (param $n i32) (param $xm i32) (param $xn i32) (param $tag i32)
-    (local $h0 i64) (local $h1 i64) (local $h2 i64) (local $h3 i64) (local $h4 i64)
-    (local $r0 i64) (local $r1 i64) (local $r2 i64) (local $r3 i64) (local $r4 i64)
-    (local $s1 i64) (local $s2 i64) (local $s3 i64) (local $s4 i64)
-    (local $d0 i64) (local $d1 i64) (local $d2 i64) (local $d3 i64) (local $d4 i64) (local $c i64)
-    (local $g0 i64) (local $g1 i64) (local $g2 i64) (local $g3 i64) (local $g4 i64) (local $mask i64) (local $f i64) (local $last i32)
-    (local.set $r0 ${keyLimb(0, 0, '0x3ffffff')})
-    (local.set $r1 ${keyLimb(3, 2, '0x3ffff03')})
-    (local.set $r2 ${keyLimb(6, 4, '0x3ffc0ff')})
-    (local.set $r3 ${keyLimb(9, 6, '0x3f03fff')})
-    (local.set $r4 ${keyLimb(12, 8, '0x00fffff')})
-    (local.set $s1 (i64.mul (local.get $r1) (i64.const 5)))
-    (local.set $s2 (i64.mul (local.get $r2) (i64.const 5)))
-    (local.set $s3 (i64.mul (local.get $r3) (i64.const 5)))
-    (local.set $s4 (i64.mul (local.get $r4) (i64.const 5)))
-    (block $done
-      (loop $blocks
-        (if (i32.eqz (local.get $n))
-          (then
-            (br_if $done (local.get $last))
-            (local.set $last (i32.const 1))
-            (local.set $m (local.get $xm))
-            (local.set $n (local.get $xn))))
-        (local.set $h0 (i64.add (local.get $h0) ${limb(0, 0)}))
-        (local.set $h1 (i64.add (local.get $h1) ${limb(3, 2)}))
-        (local.set $h2 (i64.add (local.get $h2) ${limb(6, 4)}))
-        (local.set $h3 (i64.add (local.get $h3) ${limb(9, 6)}))
-        (local.set $h4 (i64.add (local.get $h4) (i64.or (i64.shr_u (i64.load32_u offset=12 (local.get $m)) (i64.const 8)) (i64.const 0x1000000))))`);
-  // h × r mod 2^130 − 5: d_i = Σ_j h_j × (j ≤ i ? r_(i−j) : 5 r_(5+i−j))
-  for (let i = 0; i < 5; i++) {
-    const terms = H.map((h, j) => `(i64.mul (local.get ${h}) (local.get ${j <= i ? R[i - j] : S[5 + i - j]}))`);
-    e(`        (local.set $d${i} ${terms.reduce((a, b) => `(i64.add ${a} ${b})`)})`);
-  }
-  e(`        (local.set $c (i64.shr_u (local.get $d0) (i64.const 26))) (local.set $h0 (i64.and (local.get $d0) ${M26}))
-        (local.set $d1 (i64.add (local.get $d1) (local.get $c))) (local.set $c (i64.shr_u (local.get $d1) (i64.const 26))) (local.set $h1 (i64.and (local.get $d1) ${M26}))
-        (local.set $d2 (i64.add (local.get $d2) (local.get $c))) (local.set $c (i64.shr_u (local.get $d2) (i64.const 26))) (local.set $h2 (i64.and (local.get $d2) ${M26}))
-        (local.set $d3 (i64.add (local.get $d3) (local.get $c))) (local.set $c (i64.shr_u (local.get $d3) (i64.const 26))) (local.set $h3 (i64.and (local.get $d3) ${M26}))
-        (local.set $d4 (i64.add (local.get $d4) (local.get $c))) (local.set $c (i64.shr_u (local.get $d4) (i64.const 26))) (local.set $h4 (i64.and (local.get $d4) ${M26}))
-        (local.set $h0 (i64.add (local.get $h0) (i64.mul (local.get $c) (i64.const 5))))
-        (local.set $c (i64.shr_u (local.get $h0) (i64.const 26))) (local.set $h0 (i64.and (local.get $h0) ${M26}))
-        (local.set $h1 (i64.add (local.get $h1) (local.get $c)))
-        (local.set $m (i32.add (local.get $m) (i32.const 16)))
-        (local.set $n (i32.sub (local.get $n) (i32.const 1)))
-        (br $blocks)))
-    ;; h fully carried; then h − p where that is not negative (g4's top bit clear: the mask all ones)
-    ${carry('$h1', '$h2')}
-    ${carry('$h2', '$h3')}
-    ${carry('$h3', '$h4')}
-    (local.set $c (i64.shr_u (local.get $h4) (i64.const 26))) (local.set $h4 (i64.and (local.get $h4) ${M26}))
-    (local.set $h0 (i64.add (local.get $h0) (i64.mul (local.get $c) (i64.const 5))))
-    ${carry('$h0', '$h1')}
-    (local.set $g0 (i64.add (local.get $h0) (i64.const 5))) (local.set $c (i64.shr_u (local.get $g0) (i64.const 26))) (local.set $g0 (i64.and (local.get $g0) ${M26}))
-    (local.set $g1 (i64.add (local.get $h1) (local.get $c))) (local.set $c (i64.shr_u (local.get $g1) (i64.const 26))) (local.set $g1 (i64.and (local.get $g1) ${M26}))
-    (local.set $g2 (i64.add (local.get $h2) (local.get $c))) (local.set $c (i64.shr_u (local.get $g2) (i64.const 26))) (local.set $g2 (i64.and (local.get $g2) ${M26}))
-    (local.set $g3 (i64.add (local.get $h3) (local.get $c))) (local.set $c (i64.shr_u (local.get $g3) (i64.const 26))) (local.set $g3 (i64.and (local.get $g3) ${M26}))
-    (local.set $g4 (i64.sub (i64.add (local.get $h4) (local.get $c)) (i64.const 0x4000000)))
-    (local.set $mask (i64.sub (i64.shr_u (local.get $g4) (i64.const 63)) (i64.const 1)))
-${[0, 1, 2, 3, 4].map((i) => `    (local.set $h${i} (i64.or (i64.and (local.get $h${i}) (i64.xor (local.get $mask) (i64.const -1))) (i64.and (local.get $g${i}) (local.get $mask))))`).join('\n')}
-    (local.set $h4 (i64.and (local.get $h4) ${M26}))
-    ;; as four 32-bit words, plus the key's second half (s), mod 2^128`);
-  const words = [
-    '(local.get $h0) (i64.shl (local.get $h1) (i64.const 26))',
-    '(i64.shr_u (local.get $h1) (i64.const 6)) (i64.shl (local.get $h2) (i64.const 20))',
-    '(i64.shr_u (local.get $h2) (i64.const 12)) (i64.shl (local.get $h3) (i64.const 14))',
-    '(i64.shr_u (local.get $h3) (i64.const 18)) (i64.shl (local.get $h4) (i64.const 8))',
-  ];
-  words.forEach((w, i) => {
-    const word = `(i64.add (i64.and (i64.or ${w}) (i64.const 0xffffffff)) (i64.load32_u offset=${272 + 4 * i} (i32.const 0)))`;
-    e(`    (local.set $f ${i === 0 ? word : `(i64.add ${word} (i64.shr_u (local.get $f) (i64.const 32)))`})`);
-    e(`    (i64.store32 offset=${4 * i} (local.get $tag) (local.get $f))`);
-  });
-  e(`  )
-  ;; Seals the $len bytes at $p in place (key at 384, nonce at 416) and writes their tag right after them.
-  (func (export "seal") (param $p i32) (param $len i32)
+  e(poly1305Wat(256));
+  e(`  ;; Poly1305's key for the nonce at 416 (the first 32 bytes of ChaCha20 block 0, to 256), then the tag of the $len
+  ;; bytes of ciphertext at $p to $tag: its whole blocks, its last bytes zero-padded to a block, the lengths (no associated data).
+  (func $mac (param $p i32) (param $len i32) (param $tag i32)
     (local $whole i32) (local $rest i32)
-    ;; Poly1305's key: the first 32 bytes of block 0; the text from block 1 on
     (memory.fill (i32.const 256) (i32.const 0) (i32.const 64))
     (call $xor (i32.const 0) (i32.const 256) (i32.const 64))
-    (call $xor (i32.const 1) (local.get $p) (local.get $len))
-    ;; the ciphertext's whole blocks, its last bytes zero-padded to a block, then the lengths (no associated data)
     (local.set $whole (i32.shr_u (local.get $len) (i32.const 4)))
     (local.set $rest (i32.and (local.get $len) (i32.const 15)))
     (memory.fill (i32.const 320) (i32.const 0) (i32.const 32))
@@ -190,11 +111,26 @@ ${[0, 1, 2, 3, 4].map((i) => `    (local.set $h${i} (i64.or (i64.and (local.get 
     (if (local.get $rest)
       (then
         (memory.copy (i32.const 320) (i32.add (local.get $p) (i32.shl (local.get $whole) (i32.const 4))) (local.get $rest))
-        (call $poly (local.get $p) (local.get $whole) (i32.const 320) (i32.const 2) (i32.add (local.get $p) (local.get $len))))
+        (call $poly (local.get $p) (local.get $whole) (i32.const 320) (i32.const 2) (local.get $tag)))
       (else
-        (call $poly (local.get $p) (local.get $whole) (i32.const 336) (i32.const 1) (i32.add (local.get $p) (local.get $len)))))
+        (call $poly (local.get $p) (local.get $whole) (i32.const 336) (i32.const 1) (local.get $tag)))))
+  ;; Seals the $len bytes at $p in place (key at 384, nonce at 416) and writes their tag right after them.
+  (func (export "seal") (param $p i32) (param $len i32)
+    (call $xor (i32.const 1) (local.get $p) (local.get $len))
+    (call $mac (local.get $p) (local.get $len) (i32.add (local.get $p) (local.get $len)))
     ;; nothing of the key stream left behind
     (memory.fill (i32.const 0) (i32.const 0) (i32.const 352)))
+  ;; Opens the $len bytes of ciphertext at $p, followed by their tag, in place: 1, or 0 (the text left as it was) when
+  ;; the tag is not theirs. The tags are compared in constant time.
+  (func (export "open") (param $p i32) (param $len i32) (result i32)
+    (local $ok i32)
+    (call $mac (local.get $p) (local.get $len) (i32.const 352))
+    (local.set $ok (i64.eqz (i64.or
+      (i64.xor (i64.load offset=352 (i32.const 0)) (i64.load (i32.add (local.get $p) (local.get $len))))
+      (i64.xor (i64.load offset=360 (i32.const 0)) (i64.load offset=8 (i32.add (local.get $p) (local.get $len)))))))
+    (if (local.get $ok) (then (call $xor (i32.const 1) (local.get $p) (local.get $len))))
+    (memory.fill (i32.const 0) (i32.const 0) (i32.const 368))
+    (local.get $ok))
 )`);
   return `${out.join('\n')}\n`;
 }

@@ -1,5 +1,5 @@
 import { loadSodium } from '../../shared/bundle/ageCrypto';
-import { openBatch, sealInProcess } from '../../shared/bundle/ageStream';
+import { openInProcess, sealInProcess } from '../../shared/bundle/ageStream';
 import { loadWasmSealer } from '../../shared/bundle/chachaSeal';
 import type { SealRequest, SealResponse } from './sealPool';
 
@@ -16,7 +16,7 @@ interface WorkerScope {
   addEventListener(type: 'message', listener: (event: MessageEvent<SealRequest>) => void): void;
 }
 const scope = self as unknown as WorkerScope;
-// The sealing's WebAssembly (chachaSeal.ts) and libsodium (opening; sealing where that WebAssembly
+// The WebAssembly that seals and opens (chachaSeal.ts) and libsodium (both, where that WebAssembly
 // cannot run) compile as soon as the worker starts (the pool starts with the export), not on the
 // first batch. (libsodium is loaded even where only sealing follows: a save's workers that did
 // not load it left the renderer's RSS 20–80 MB higher in the bench, cause not established —
@@ -26,8 +26,7 @@ void loadSodium().catch(() => undefined);
 
 scope.addEventListener('message', ({ data }) => {
   const work = 'sealed' in data
-    ? loadSodium().then((s) => {
-      const plain = openBatch(s, data.key, data.sealed, data.first, data.last);
+    ? openInProcess.open(data.key, data.sealed, data.first, data.last).then((plain) => {
       scope.postMessage({ id: data.id, opened: plain ? new Blob([plain as Uint8Array<ArrayBuffer>]) : null });
     })
     : sealInProcess.seal(data.key, data.plain, data.first, data.final).then((bytes) => {
