@@ -3,9 +3,10 @@ import { openInProcess, sealInProcess } from '../../shared/bundle/ageStream';
 
 /**
  * Workers that seal a passphrase export's payload (ageSeal.worker.ts), one a core up to
- * MAX_SEAL_WORKERS: libsodium's ChaCha20-Poly1305 runs on one core, and age's 64 KiB chunks are
- * sealed independently, so batches go to whichever worker has the fewest waiting. Started when
- * a passphrase export begins (libsodium compiles while the records are collected), ended with
+ * MAX_SEAL_WORKERS: ChaCha20-Poly1305 (the project's WebAssembly, chachaSeal.ts; libsodium where
+ * WebAssembly SIMD is missing) runs on one core, and age's 64 KiB chunks are sealed independently,
+ * so batches go to whichever worker has the fewest waiting. Started when a passphrase export
+ * begins (the WebAssembly and libsodium compile while the records are collected), ended with
  * it; a passphrase import's decryption opens its chunks on them the same way. Where workers
  * cannot start (Node tests) the batches are sealed and opened in this realm.
  */
