@@ -150,7 +150,7 @@ describe('name edits of every kind', () => {
     for (const { what, edit, found } of EDITS) {
       it(`${what}, added and taken off (${mode}), end where a build from nothing ends`, async () => {
         const l = await library(mode);
-        const { actorId, undo } = await edit(l);
+        const { actorId } = await edit(l);
         const added = await l.settled();
         expect((await mentionsOfActor(l.db, actorId)).flatMap((r) => r.hits.map((h) => h.text))).toContain(found);
         expect(added).toBe(await rebuilt(l.db));
