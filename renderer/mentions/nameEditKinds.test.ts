@@ -1,8 +1,6 @@
 // Every kind of name edit must end where a build from nothing ends, whichever way the engine
 // takes it (spliced from a window of the page, matched in full, taken off from the stored
-// rows) and however the pages are read (a document's runs of pages by one key range,
-// scattered pages one by one: pageReads.ts), with the rows written directly or as pending rows
-// folded in afterwards.
+// rows), with the rows written directly or as pending rows folded in afterwards.
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../shared/model';
 import { getActor, saveActor } from '../db/actors';
@@ -10,8 +8,6 @@ import type { CasefileDb } from '../db/db';
 import { mentionsOfActor, setFamilyNames, setNameRule } from '../db/mentions';
 import { MentionsEngine } from './engine';
 import { addPdf, freshDb, person } from './library.testkit';
-import { readPageRows } from './pageReads';
-import type { PageKey } from './pageScan';
 
 const FILLER = 'Los vecinos hablaron de la cosecha y del río durante toda la tarde sin novedad alguna. ';
 
@@ -165,26 +161,4 @@ describe('name edits of every kind', () => {
       });
     }
   }
-});
-
-describe('a re-scan\'s page reads', () => {
-  it('give bulkGet\'s rows, in the order asked, whether by key ranges or one by one', async () => {
-    const db = await freshDb();
-    const a = await addPdf(db, Array.from({ length: 12 }, (_, i) => `Página ${i + 1} de A.`));
-    const b = await addPdf(db, Array.from({ length: 40 }, (_, i) => `Página ${i + 1} de B.`));
-    const cases: PageKey[][] = [
-      [],
-      [[a.id, 3]],
-      [[a.id, 1], [a.id, 2], [a.id, 3], [b.id, 7], [b.id, 9], [b.id, 8]],
-      // Scattered: B's pages 1 and 40 are read one by one; A's run with a gap by a range.
-      [[b.id, 40], [a.id, 5], [b.id, 1], [a.id, 7], [a.id, 6], [a.id, 9]],
-      // Pages that do not exist, inside a range and alone, and a document that does not.
-      [[a.id, 11], [a.id, 12], [a.id, 13], [a.id, 14], ['gone', 1], ['gone', 2], [b.id, 41]],
-    ];
-    for (const keys of cases) {
-      const expected = await db.pages.bulkGet(keys);
-      const read = await db.transaction('r', db.pages, () => readPageRows(db, keys));
-      expect(read, JSON.stringify(keys)).toEqual(expected);
-    }
-  });
 });

@@ -11,7 +11,6 @@ import type { PageFilter, SplicePlan } from './splice';
 import { droppedRow, filterOffset, othersAbsent } from './dropName';
 import type { DropPlan } from './dropName';
 import type { StoredPages } from './storedPages';
-import { readPageRows } from './pageReads';
 import type { PendingPages } from './pendingPages';
 import type { PageKey, SyncTimings } from './pageScan';
 
@@ -219,7 +218,7 @@ export class DocumentScanner {
     const read = (slice: PageKey[]) => db.transaction('r', db.pages, db.pageMentions, async () => {
       const view = this.ctx.pending.view;
       const withRows = this.ctx.stored.filter(slice).filter(([documentId, page]) => !view.has(documentId, page));
-      const [pages, rows] = await Promise.all([readPageRows(db, slice), db.pageMentions.bulkGet(withRows)]);
+      const [pages, rows] = await Promise.all([db.pages.bulkGet(slice), db.pageMentions.bulkGet(withRows)]);
       if (withRows.length === slice.length) return [pages, rows] as const;
       const byKey = new Map<string, PageMentionsRow>();
       for (const r of rows) if (r) byKey.set(`${r.documentId}\u0000${r.page}`, r);

@@ -241,7 +241,7 @@ const api = {
     const keys = await rescannedPages(d, id, name, namesBefore, namesAfter);
     const reference = await readPagesRaw(d, keys);
     return { ms, name, actorId: id, last: status?.last ?? null, pagesMentioning: pagesAfter.length, foldedMs: folded.value ? foldedMs : null, ...gainsAndLosses(pagesBefore, pagesAfter), profile,
-      rescanKeys: keys.length, referenceMs: reference.ms, referenceRows: reference.rows, referenceRangedMs: reference.rangedMs, referenceAgainMs: reference.againMs, idbProbe: stats(probeLatencies.slice(probes0)) };
+      rescanKeys: keys.length, referenceMs: reference.ms, referenceRows: reference.rows, idbProbe: stats(probeLatencies.slice(probes0)) };
   },
 
   /**

@@ -10,7 +10,6 @@ import type { CasefileDb } from '../../renderer/db/db';
 import type { MentionNamesRow } from '../../renderer/db/mentionTypes';
 import { samplePageKeys, sampleWordFrequency } from '../../renderer/mentions/libraryWords';
 import { pagesHolding } from '../../renderer/mentions/rescanPages';
-import { readPageRows } from '../../renderer/mentions/pageReads';
 import { textVersion } from '../../renderer/search/sources';
 
 const CANDIDATES = 80;
@@ -133,21 +132,9 @@ export function gainsAndLosses(before: readonly [string, number][], after: reado
 }
 
 /** Reference: the pages' own rows (their text), read raw in chunks of 200 (one transaction each, one after another). */
-export async function readPagesRaw(db: CasefileDb, keys: readonly [string, number][]): Promise<{ ms: number; rows: number; rangedMs: number; againMs: number }> {
-  const bulk = async () => {
-    const t0 = performance.now();
-    let rows = 0;
-    for (let i = 0; i < keys.length; i += 200) rows += (await db.pages.bulkGet(keys.slice(i, i + 200))).filter(Boolean).length;
-    return { ms: performance.now() - t0, rows };
-  };
-  const first = await bulk();
-  // The same pages read as a re-scan reads them (renderer/mentions/pageReads.ts: a document's
-  // runs of pages by one key range each), in the worker's chunks of 100, then by bulkGet
-  // again: the second and third reads are the like-for-like pair (both after the first).
-  let t0 = performance.now();
-  for (let i = 0; i < keys.length; i += 100) await db.transaction('r', db.pages, () => readPageRows(db, keys.slice(i, i + 100)));
-  const rangedMs = performance.now() - t0;
-  t0 = performance.now();
-  await bulk();
-  return { ...first, rangedMs, againMs: performance.now() - t0 };
+export async function readPagesRaw(db: CasefileDb, keys: readonly [string, number][]): Promise<{ ms: number; rows: number }> {
+  const t0 = performance.now();
+  let rows = 0;
+  for (let i = 0; i < keys.length; i += 200) rows += (await db.pages.bulkGet(keys.slice(i, i + 200))).filter(Boolean).length;
+  return { ms: performance.now() - t0, rows };
 }
