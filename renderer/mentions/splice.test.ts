@@ -10,7 +10,7 @@ import type { PageMentionsRow } from '../db/mentionTypes';
 import { capitalised, fullRow as full, joined, pageSets } from './pageSets.testkit';
 
 const sets = pageSets((name) => readFileSync(new URL(`../../tests/fixtures/mentions/${name}`, import.meta.url), 'utf8'));
-import { WINDOW_WORDS, seekWindow, spliceWindow, splicePlan, splicedRow } from './splice';
+import { SHORT_WINDOW_WORDS, WINDOW_WORDS, seekWindow, spliceWindow, splicePlan, splicedRow } from './splice';
 
 
 /** Where the splice works on a window of the page (spliceWindow), its row must be the full match's too. */
@@ -27,6 +27,9 @@ function windowed(trie: NameTrie, plan: ReturnType<typeof splicePlan>, i: number
     expect(sought.cased, `${what}, sought`).toBe(window.cased);
     if (sought.tokens.words.length) tally.sought++;
     if (sought.tokens.words.length < window.tokens.words.length) tally.apart++;
+    // Narrower still where the page holds none of the actor's family names (SHORT_WINDOW_WORDS).
+    const wide = plan.window?.seeker?.seek(text, WINDOW_WORDS);
+    if (wide && sought.tokens.words.length < wide.tokens.words.length) tally.short++;
     const row = splicedRow(trie, plan, 'd', i, text, sought.tokens, stored, sought.cased);
     if (row !== undefined) expect(JSON.stringify(row), `${what}, from the sought windows`).toBe(JSON.stringify(expected));
   }
@@ -38,7 +41,7 @@ function windowed(trie: NameTrie, plan: ReturnType<typeof splicePlan>, i: number
   expect(JSON.stringify(row), `${what}, from a window`).toBe(JSON.stringify(expected));
 }
 
-interface Tally { spliced: number; full: number; changed: number; windowed: number; narrowed: number; sought: number; apart: number }
+interface Tally { spliced: number; full: number; changed: number; windowed: number; narrowed: number; sought: number; apart: number; short: number }
 
 /**
  * Adds `entry` to the trie and takes it out again, on the given pages: each way, where the
@@ -77,7 +80,7 @@ describe('spliced re-scan rows', () => {
       const entries = nameEntriesForActors(set.actors);
       const trie = new NameTrie(entries);
       const all = set.pages.map((_, i) => i);
-      const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0 };
+      const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0, short: 0 };
       // Each recorded name of the set: out (the stored rows are those with it), then back in.
       for (const entry of entries.filter((e) => e.source === 'name')) {
         trie.remove(entry);
@@ -109,6 +112,7 @@ describe('spliced re-scan rows', () => {
       if (joinedSet) expect(tally.narrowed, JSON.stringify(tally)).toBeGreaterThan(tally.windowed / 2);
       expect(tally.sought, JSON.stringify(tally)).toBeGreaterThan(300);
       if (joinedSet) expect(tally.apart, JSON.stringify(tally)).toBeGreaterThan(0);
+      if (joinedSet) expect(tally.short, JSON.stringify(tally)).toBeGreaterThan(tally.sought / 4);
     });
   }
 
@@ -119,7 +123,7 @@ describe('spliced re-scan rows', () => {
     const text = `Ayer llegó Rodrigo Cárdenas al pueblo. ${'Los vecinos hablaron mucho de la cosecha y del río durante toda la tarde. '.repeat(3)}Después Cárdenas se fue.`;
     const trie = new NameTrie(nameEntriesForActors(actors));
     const before = full(trie, 0, text);
-    const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0 };
+    const tally: Tally = { spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0, short: 0 };
     const entry: NameEntry = { actorId: 'rodrigo', name: 'Rodrigo Cárdenas', source: 'name', rule: 'anywhere' };
     check(trie, entry, nameEntriesForActors(actors).filter((e) => e.actorId === 'rodrigo'), [text], [0], [before], tally);
     trie.add(entry);
@@ -130,7 +134,7 @@ describe('spliced re-scan rows', () => {
   describe('from a window of a long page', () => {
     const filler = 'los vecinos hablaron mucho de la cosecha y del río durante toda la tarde sin novedad. '.repeat(8);
     const florindo: MentionActor = { id: 'florindo', kind: 'person', name: 'Florindo Eleuterio Flores', names: [{ name: 'Artemio', type: 'alias' }] };
-    const tally = (): Tally => ({ spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0 });
+    const tally = (): Tally => ({ spliced: 0, full: 0, changed: 0, windowed: 0, narrowed: 0, sought: 0, apart: 0, short: 0 });
     // The filler puts what the window must not see beyond its reach.
     it('fills more than a window', () => expect(filler.trim().split(/\s+/).length).toBeGreaterThan(2 * WINDOW_WORDS));
 
@@ -147,6 +151,31 @@ describe('spliced re-scan rows', () => {
       const t = tally();
       check(trie, entry, entries, [text], [0], [full(trie, 0, text)], t);
       expect(t.windowed).toBe(0);
+    });
+
+    it('keeps the wide window where a family name of the actor is on the page, beyond the short one', () => {
+      // "Flores" 11 words before the new "Camarón": Camarón names Florindo, and so makes the
+      // surname his ('nearby'); a window of SHORT_WINDOW_WORDS would not reach it.
+      const text = `${filler}El vecino Flores no dijo nada sobre la cosecha de este año en el pueblo; Camarón llegó tarde. ${filler}`;
+      const entries = nameEntriesForActors([florindo]);
+      const trie = new NameTrie(entries);
+      const before = full(trie, 0, text);
+      const entry: NameEntry = { actorId: 'florindo', name: 'Camarón', source: 'name', rule: 'anywhere' };
+      trie.add(entry);
+      const after = full(trie, 0, text);
+      expect(after!.actors[0]!.hits.map((h) => h.text)).toEqual(['Flores', 'Camarón']);
+      const plan = splicePlan(trie, entry, true, [...entries, entry]);
+      const sought = seekWindow(plan, text, { filters: pageWordFilter(text), offset: 0 })!;
+      expect(sought.tokens.words).toContain('flores');
+      expect(splicedRow(trie, plan, 'd', 0, text, sought.tokens, before ?? undefined, sought.cased)).toBeUndefined();
+      // Without the surname on the page, the short window is enough, and gives the full match's row.
+      const alone = text.replace('Flores', 'Rojas');
+      const shortly = seekWindow(plan, alone, { filters: pageWordFilter(alone), offset: 0 })!;
+      expect(shortly.tokens.words.length).toBeLessThanOrEqual(2 * SHORT_WINDOW_WORDS + 1);
+      trie.remove(entry);
+      const stored = full(trie, 0, alone);
+      trie.add(entry);
+      expect(JSON.stringify(splicedRow(trie, plan, 'd', 0, alone, shortly.tokens, stored ?? undefined, shortly.cased))).toBe(JSON.stringify(full(trie, 0, alone)));
     });
 
     it('says whether the page capitalises names from the whole page, not the window', () => {
