@@ -274,7 +274,10 @@ export function standaloneAt(t: PageTokens, i: number, lines: Map<number, boolea
   if (t.text.slice(t.ends[p]!, t.starts[i]!).includes('\n') || allCapsAt(t, p)) return true;
   if (TITLES.has(t.words[p]!) || ARTICLES.has(t.words[p]!) || cueBefore(t, i)) return true;
   // Once per line (`lines`, by the line's start): a page without line breaks is one long line.
+  // A word broken across a line end reads its two lines together (titleCaseLine), so its answer
+  // is not the line's: worked out afresh, never remembered.
   const line = t.text.lastIndexOf('\n', t.starts[i]!) + 1;
+  if (t.text.lastIndexOf('\n', t.ends[i]! - 1) + 1 !== line) return titleCaseLine(t, i);
   let title = lines.get(line);
   if (title === undefined) lines.set(line, (title = titleCaseLine(t, i)));
   return title;

@@ -59,10 +59,11 @@ export const UNCASED_KEY = '\u0004';
 
 /**
  * Which keys a page's filter holds beyond its words: 2 since the standalone and uncased keys
- * (renderer/db/mentionTypes.ts `MentionDocRow.context`). A document scanned with an older
- * filter is scanned again.
+ * (renderer/db/mentionTypes.ts `MentionDocRow.context`); 3 since a word broken across a line end
+ * is read as standing alone or not by its own two lines (matchFacts.ts `standaloneAt`). A
+ * document scanned with an older filter is scanned again.
  */
-export const FILTER_CONTEXT_VERSION = 2;
+export const FILTER_CONTEXT_VERSION = 3;
 
 
 /**
