@@ -9,6 +9,7 @@ import { openDatabase } from '../db/db';
 import type { CasefileDb } from '../db/db';
 import { addDocument } from '../db/documents';
 import { sha256Hex } from '../util/sha256';
+import { MentionsEngine } from './engine';
 
 /** A new, empty library of the current schema. */
 export const freshDb = (): Promise<CasefileDb> => openDatabase('casefile', { indexedDB: new IDBFactory(), IDBKeyRange });
@@ -28,3 +29,18 @@ export async function addPdf(db: CasefileDb, texts: string[], now = 2_000) {
 export const person = (name: string, aliases: string[] = []): Actor => ({
   ...blankActor('person', 1_000), name, names: aliases.map((a) => ({ id: newId(), name: a, type: 'alias' as const, note: '', citations: [] })),
 });
+
+/**
+ * The page rows a build from nothing gives for the database as it now is, as comparable JSON
+ * (the database then holds that build): what every incremental path must equal.
+ */
+export async function rebuiltRows(db: CasefileDb, { countSources = false } = {}): Promise<string> {
+  await db.transaction('rw', [db.pageMentions, db.pendingMentions, db.mentionDocs, db.mentionNames], async () => {
+    await db.pageMentions.clear(); await db.pendingMentions.clear(); await db.mentionDocs.clear(); await db.mentionNames.clear();
+  });
+  const engine = new MentionsEngine(db, { chunkPages: 1 });
+  await engine.load();
+  await engine.sync();
+  if (countSources) await engine.countSources();
+  return JSON.stringify(await db.pageMentions.toArray());
+}

@@ -7,7 +7,7 @@ import { getActor, saveActor } from '../db/actors';
 import type { CasefileDb } from '../db/db';
 import { mentionsOfActor, setFamilyNames, setNameRule } from '../db/mentions';
 import { MentionsEngine } from './engine';
-import { addPdf, freshDb, person } from './library.testkit';
+import { addPdf, freshDb, person, rebuiltRows } from './library.testkit';
 
 const FILLER = 'Los vecinos hablaron de la cosecha y del río durante toda la tarde sin novedad alguna. ';
 
@@ -27,16 +27,7 @@ const PAGES = [
 /** Every page's rows, in key order, as comparable JSON. */
 const allRows = async (db: CasefileDb) => JSON.stringify(await db.pageMentions.toArray());
 
-/** What a build from nothing gives for the database as it now is (the database then holds it). */
-async function rebuilt(db: CasefileDb): Promise<string> {
-  await db.transaction('rw', [db.pageMentions, db.pendingMentions, db.mentionDocs, db.mentionNames], async () => {
-    await db.pageMentions.clear(); await db.pendingMentions.clear(); await db.mentionDocs.clear(); await db.mentionNames.clear();
-  });
-  const engine = new MentionsEngine(db, { chunkPages: 1 });
-  await engine.load();
-  await engine.sync();
-  return allRows(db);
-}
+const rebuilt = (db: CasefileDb): Promise<string> => rebuiltRows(db);
 
 type Mode = 'direct' | 'pending';
 

@@ -9,7 +9,7 @@ import type { CasefileDb } from '../db/db';
 import { deleteDocument, updateExtraction } from '../db/documents';
 import { coMentionPairs, mentionNamesOf, mentionedIn, mentionsInDocument, mentionsOfActor, pagesMentioning } from '../db/mentions';
 import { MentionsEngine } from './engine';
-import { addPdf, extracted, freshDb, person } from './library.testkit';
+import { addPdf, extracted, freshDb, person, rebuiltRows } from './library.testkit';
 
 
 
@@ -35,17 +35,7 @@ async function readers(db: CasefileDb, actorIds: readonly string[], documentIds:
   return JSON.stringify(out);
 }
 
-/** The page rows a build from nothing gives for the database as it is (then the database holds that build). */
-async function rebuilt(db: CasefileDb): Promise<string> {
-  await db.transaction('rw', [db.pageMentions, db.pendingMentions, db.mentionDocs, db.mentionNames], async () => {
-    await db.pageMentions.clear(); await db.pendingMentions.clear(); await db.mentionDocs.clear(); await db.mentionNames.clear();
-  });
-  const engine = new MentionsEngine(db, { chunkPages: 1 });
-  await engine.load();
-  await engine.sync();
-  await engine.countSources();
-  return JSON.stringify(await db.pageMentions.toArray());
-}
+const rebuilt = (db: CasefileDb): Promise<string> => rebuiltRows(db, { countSources: true });
 
 async function library() {
   const db = await freshDb();
