@@ -53,13 +53,18 @@ async function library(mode: Mode) {
     await saveActor(db, { ...saved, ...(primary ? { name: primary } : {}),
       names: next.map((name) => saved.names.find((n) => n.name === name) ?? { id: newId(), name, type: 'alias' as const, note: '', citations: [] }) }, (now += 1_000));
   };
+  /** Adds one name to an actor; the undo takes it off again. */
+  const addName = async (actorId: string, name: string) => {
+    await rename(actorId, (n) => [...n, name]);
+    return { actorId, undo: () => rename(actorId, (n) => n.filter((x) => x !== name)) };
+  };
   /** Syncs, folds what is pending, and says whether the rows are a build from nothing's. */
   const settled = async (): Promise<string> => {
     await engine.sync();
     if (mode === 'pending') await engine.fold();
     return allRows(db);
   };
-  return { db, engine, artemio, victor, jorge, teodoro, pedro, rename, settled };
+  return { db, engine, artemio, victor, jorge, teodoro, pedro, rename, addName, settled };
 }
 
 type Library = Awaited<ReturnType<typeof library>>;
@@ -68,25 +73,18 @@ type Library = Awaited<ReturnType<typeof library>>;
 const EDITS: { what: string; edit: (l: Library) => Promise<{ actorId: string; undo: () => Promise<void> }>; found: string }[] = [
   {
     what: 'a name matched only with a cue', found: 'Camarón',
-    edit: async ({ db, teodoro, rename }) => {
+    edit: async ({ db, teodoro, addName }) => {
       await setNameRule(db, teodoro.id, 'Camarón', 'name', 'with-cue');
-      await rename(teodoro.id, (n) => [...n, 'Camarón']);
-      return { actorId: teodoro.id, undo: () => rename(teodoro.id, (n) => n.filter((x) => x !== 'Camarón')) };
+      return addName(teodoro.id, 'Camarón');
     },
   },
   {
     what: 'a name matched anywhere', found: 'Camarón',
-    edit: async ({ teodoro, rename }) => {
-      await rename(teodoro.id, (n) => [...n, 'Camarón']);
-      return { actorId: teodoro.id, undo: () => rename(teodoro.id, (n) => n.filter((x) => x !== 'Camarón')) };
-    },
+    edit: ({ teodoro, addName }) => addName(teodoro.id, 'Camarón'),
   },
   {
     what: 'a name another actor has (ambiguous)', found: 'Artemio',
-    edit: async ({ jorge, rename }) => {
-      await rename(jorge.id, (n) => [...n, 'Artemio']);
-      return { actorId: jorge.id, undo: () => rename(jorge.id, (n) => n.filter((x) => x !== 'Artemio')) };
-    },
+    edit: ({ jorge, addName }) => addName(jorge.id, 'Artemio'),
   },
   {
     what: 'a family name (corrected by the user)', found: 'Camarón Huamán',
@@ -104,31 +102,19 @@ const EDITS: { what: string; edit: (l: Library) => Promise<{ actorId: string; un
   },
   {
     what: 'a name of several words across a line break', found: 'Sendero\nLuminoso',
-    edit: async ({ pedro, rename }) => {
-      await rename(pedro.id, (n) => [...n, 'Sendero Luminoso']);
-      return { actorId: pedro.id, undo: () => rename(pedro.id, (n) => n.filter((x) => x !== 'Sendero Luminoso')) };
-    },
+    edit: ({ pedro, addName }) => addName(pedro.id, 'Sendero Luminoso'),
   },
   {
     what: 'a name whose word is in another actor\'s name', found: 'Huamalíes',
-    edit: async ({ artemio, rename }) => {
-      await rename(artemio.id, (n) => [...n, 'Huamalíes']);
-      return { actorId: artemio.id, undo: () => rename(artemio.id, (n) => n.filter((x) => x !== 'Huamalíes')) };
-    },
+    edit: ({ artemio, addName }) => addName(artemio.id, 'Huamalíes'),
   },
   {
     what: 'a name whose words are in the actor\'s own names', found: 'Eleuterio\nFlores',
-    edit: async ({ artemio, rename }) => {
-      await rename(artemio.id, (n) => [...n, 'Eleuterio Flores']);
-      return { actorId: artemio.id, undo: () => rename(artemio.id, (n) => n.filter((x) => x !== 'Eleuterio Flores')) };
-    },
+    edit: ({ artemio, addName }) => addName(artemio.id, 'Eleuterio Flores'),
   },
   {
     what: 'a name that is a word of two actors\' family name', found: 'Quispe',
-    edit: async ({ victor, rename }) => {
-      await rename(victor.id, (n) => [...n, 'Quispe']);
-      return { actorId: victor.id, undo: () => rename(victor.id, (n) => n.filter((x) => x !== 'Quispe')) };
-    },
+    edit: ({ victor, addName }) => addName(victor.id, 'Quispe'),
   },
 ];
 
