@@ -301,7 +301,7 @@ const api = {
    * (indexTerms), lunr's own query engine (scores every match, no top-k). Built on this page's
    * main thread from IndexedDB; queried in a worker, as the app is (lunrReference.worker.ts).
    */
-  async lunrReference(o: { queries: Record<string, string[]>; budgetMs: number; heapLimitMB: number; maxPages?: number }): Promise<LunrFigures | { aborted: string }> {
+  async lunrReference(o: { queries: Record<string, string[]>; budgetMs: number; heapLimitMB: number; maxPages?: number; keep?: boolean }): Promise<LunrFigures | { aborted: string }> {
     const d = await database();
     const t0 = now();
     const rows = await (o.maxPages === undefined ? d.pages.toArray() : d.pages.limit(o.maxPages).toArray());
@@ -344,36 +344,87 @@ const api = {
     const loaded = lunr.Index.load(parsed);
     const loadMs = now() - t4;
     const pageCount = Object.keys((loaded as unknown as { fieldVectors: object }).fieldVectors).length;
-    // Queries in a worker, as the app's (lunrReference.worker.ts): the index handed over as its JSON.
-    const worker = new Worker(new URL('./lunrReference.worker.ts', import.meta.url), { type: 'module', name: 'lunr-reference' });
-    let reply: ((m: LunrWorkerReply) => void) | null = null;
-    worker.onmessage = (e: MessageEvent<LunrWorkerReply>) => { const r = reply; reply = null; r?.(e.data); };
-    const ask = (m: LunrWorkerRequest) => new Promise<LunrWorkerReply>((resolve) => { reply = resolve; worker.postMessage(m); });
-    try {
-      const handed = await ask({ type: 'load', json, positionsJson, keys, dbName: DB_NAME, limit: FIRST_ANSWER });
-      if (handed.type === 'failed') return { aborted: `the lunr worker could not load the index: ${handed.message}` };
-      const perKind: Record<string, QueryTiming[]> = {};
-      // Warm-up, as the app's bench warms its worker.
-      for (const q of ['quispe', 'policía', 'capture', 'ayacucho']) await ask({ type: 'query', q, kind: 'term' });
-      for (const [kind, list] of Object.entries(o.queries)) {
-        const timings: QueryTiming[] = [];
-        for (const q of list) {
-          const s = now();
-          const r = await ask({ type: 'query', q, kind });
-          const ms = now() - s;
-          if (r.type !== 'answer') return { aborted: `the lunr worker failed on ${q}: ${r.type === 'failed' ? r.message : r.type}` };
-          const a = r.answer;
-          timings.push({ q, ms, engineMs: a.engineMs, readMs: a.readMs, workerMs: 0, pages: a.pages, records: 0, exact: a.exact, shown: a.hits.length,
-            ...(a.asAndMs !== undefined ? { asAndMs: a.asAndMs, verifiedPages: a.verifiedPages, checkedPages: a.checkedPages } : {}) });
-        }
-        perKind[kind] = timings;
-      }
-      return { pages: pageCount, readMs, buildMs, serializeMs, mb: json.length / 1e6, parseMs, loadMs, heapAfterBuildMB, handOverMs: handed.type === 'loaded' ? handed.ms : null, perKind, limit: FIRST_ANSWER };
-    } finally {
-      worker.terminate();
-    }
+    if (o.keep) await keepLunrIndex({ json, positionsJson, keys });
+    const asked = await lunrQueries(json, positionsJson, keys, o.queries);
+    if ('aborted' in asked) return asked;
+    return { pages: pageCount, readMs, buildMs, serializeMs, mb: json.length / 1e6, parseMs, loadMs, heapAfterBuildMB, ...asked };
+  },
+
+  /**
+   * The same lunr queries in a newly started browser, over the index `lunrReference({ keep })`
+   * left in this origin's private file system (removed here): its page texts read cold, as the
+   * app's queries read theirs. In the browser that built it, the 10,000 pages lunr can answer
+   * were all just read for the build, so its page reads find them warm (docs/benchmarks-search.md,
+   * session 16).
+   */
+  async lunrReferenceCold(o: { queries: Record<string, string[]> }): Promise<LunrFigures | { aborted: string }> {
+    const kept = await takeLunrIndex();
+    if (!kept) return { aborted: 'no kept lunr index: run lunrReference({ keep: true }) first' };
+    const pageCount = kept.keys.length;
+    const asked = await lunrQueries(kept.json, kept.positionsJson, kept.keys, o.queries);
+    if ('aborted' in asked) return asked;
+    return { pages: pageCount, readMs: 0, buildMs: 0, serializeMs: 0, mb: kept.json.length / 1e6, parseMs: 0, loadMs: 0, heapAfterBuildMB: null, ...asked };
   },
 };
+
+type LunrAsked = { handOverMs: number | null; perKind: Record<string, QueryTiming[]>; limit: number };
+
+/** lunr's queries in a worker, as the app's (lunrReference.worker.ts): the index handed over as its JSON. */
+async function lunrQueries(json: string, positionsJson: string, keys: [string, number][], queries: Record<string, string[]>): Promise<LunrAsked | { aborted: string }> {
+  const worker = new Worker(new URL('./lunrReference.worker.ts', import.meta.url), { type: 'module', name: 'lunr-reference' });
+  let reply: ((m: LunrWorkerReply) => void) | null = null;
+  worker.onmessage = (e: MessageEvent<LunrWorkerReply>) => { const r = reply; reply = null; r?.(e.data); };
+  const ask = (m: LunrWorkerRequest) => new Promise<LunrWorkerReply>((resolve) => { reply = resolve; worker.postMessage(m); });
+  try {
+    const handed = await ask({ type: 'load', json, positionsJson, keys, dbName: DB_NAME, limit: FIRST_ANSWER });
+    if (handed.type === 'failed') return { aborted: `the lunr worker could not load the index: ${handed.message}` };
+    const perKind: Record<string, QueryTiming[]> = {};
+    // Warm-up, as the app's bench warms its worker.
+    for (const q of ['quispe', 'policía', 'capture', 'ayacucho']) await ask({ type: 'query', q, kind: 'term' });
+    for (const [kind, list] of Object.entries(queries)) {
+      const timings: QueryTiming[] = [];
+      for (const q of list) {
+        const s = now();
+        const r = await ask({ type: 'query', q, kind });
+        const ms = now() - s;
+        if (r.type !== 'answer') return { aborted: `the lunr worker failed on ${q}: ${r.type === 'failed' ? r.message : r.type}` };
+        const a = r.answer;
+        timings.push({ q, ms, engineMs: a.engineMs, readMs: a.readMs, workerMs: 0, pages: a.pages, records: 0, exact: a.exact, shown: a.hits.length,
+          ...(a.asAndMs !== undefined ? { asAndMs: a.asAndMs, verifiedPages: a.verifiedPages, checkedPages: a.checkedPages } : {}) });
+      }
+      perKind[kind] = timings;
+    }
+    return { handOverMs: handed.type === 'loaded' ? handed.ms : null, perKind, limit: FIRST_ANSWER };
+  } finally {
+    worker.terminate();
+  }
+}
+
+const KEPT_LUNR = 'casefile-bench-lunr-reference';
+
+/** The built lunr index, kept between browsers in the origin's private file system (not IndexedDB: the app's database is measured). */
+async function keepLunrIndex(kept: { json: string; positionsJson: string; keys: [string, number][] }): Promise<void> {
+  const root = await navigator.storage.getDirectory();
+  const dir = await root.getDirectoryHandle(KEPT_LUNR, { create: true });
+  for (const [name, text] of [['index.json', kept.json], ['positions.json', kept.positionsJson], ['keys.json', JSON.stringify(kept.keys)]] as const) {
+    const writable = await (await dir.getFileHandle(name, { create: true })).createWritable();
+    await writable.write(text);
+    await writable.close();
+  }
+}
+
+async function takeLunrIndex(): Promise<{ json: string; positionsJson: string; keys: [string, number][] } | null> {
+  const root = await navigator.storage.getDirectory();
+  try {
+    const dir = await root.getDirectoryHandle(KEPT_LUNR);
+    const read = async (name: string) => (await (await dir.getFileHandle(name)).getFile()).text();
+    return { json: await read('index.json'), positionsJson: await read('positions.json'), keys: JSON.parse(await read('keys.json')) as [string, number][] };
+  } catch {
+    return null;
+  } finally {
+    await root.removeEntry(KEPT_LUNR, { recursive: true }).catch(() => {});
+  }
+}
 
 declare global {
   interface Window { casefileSearchBench: typeof api }
