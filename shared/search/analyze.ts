@@ -18,7 +18,7 @@ import type { FoldedTerms } from './joinedWords';
 import { groupedWord, scanned, wordEnd, wordStart } from './wordChars';
 
 /** Bump when anything here, or what records.ts indexes a record by, changes the terms produced: stored segments then need rebuilding. */
-export const ANALYZER_VERSION = 4;
+export const ANALYZER_VERSION = 5;
 
 /** Language a text is read in: 'mixed' (short, mixed or another language) reads it in both. */
 export type Lang = 'es' | 'en' | 'mixed';

@@ -9,6 +9,7 @@ import type { SourceDocument } from '../model/document';
 import { currentStatus } from '../model/status';
 import type { DocumentFilterInfo, SearchDoc } from './types';
 import { pageRef } from './pageText';
+import { dateText } from './dateText';
 
 const join = (parts: readonly (string | null | undefined)[]): string => parts.filter((p) => p && p.trim()).join('\n');
 /**
@@ -57,6 +58,7 @@ export function eventDoc(event: CaseEvent): SearchDoc {
       role: join([typeLine(event.type), typeLine(event.subType), ...event.tags, ...event.seizures.map(seizureLine)]),
       place: join([p.name, p.admin1, p.admin2, p.admin3, p.country]),
       body: event.description,
+      date: dateText(event.date),
     },
     lang: 'mixed', caseIds: event.caseIds,
     dateFrom: event.date?.earliest ?? null, dateTo: event.date?.latest ?? null,
@@ -70,6 +72,7 @@ export function documentDoc(doc: SourceDocument): SearchDoc {
       name: join([doc.title, doc.fileName]),
       role: join([doc.author, doc.publisher, ...doc.tags]),
       body: doc.notes,
+      date: dateText(doc.publishedOn),
     },
     lang: 'mixed', caseIds: doc.caseIds,
     dateFrom: doc.publishedOn?.earliest ?? null, dateTo: doc.publishedOn?.latest ?? null,

@@ -56,6 +56,12 @@ test('one box finds actors by any name, PDF pages with the words marked, renamed
   await box(page).fill('second-in-command');
   await expect(group(page, 'Actors').getByRole('option').first()).toContainText('Description: Second-in-command to Abimael Guzmán');
 
+  // An event by when it happened: its date is searchable in either language, and shown as the field that matched.
+  await box(page).fill('enfrentamiento agosto 2019');
+  const clash = group(page, 'Events').getByRole('option').first();
+  await expect(clash).toContainText('Clash between troops and a Shining Path cell in Chachaspata');
+  await expect(clash).toContainText('Date: August 2019 · agosto 2019');
+
   // A PDF's page: snippet with the term marked, opening the viewer there with the term marked.
   await addArticle(page);
   await search(page, 'apurimac');
