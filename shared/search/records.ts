@@ -1,10 +1,10 @@
 // Model records → SearchDoc. The worker calls these for every record it indexes, so what is
 // searchable about a record is decided here, in one place.
-import type { Actor } from '../model/actor';
+import type { Actor, StatusEntry } from '../model/actor';
 import { allNames } from '../model/actor';
 import type { CaseEvent, Seizure } from '../model/event';
 import { ACLED_LABELS } from '../model/event';
-import { EVENT_TYPE_LABELS_ES, KIND_LABELS } from '../export/labels';
+import { EVENT_TYPE_LABELS_ES, KIND_LABELS, STATUS_LABELS } from '../export/labels';
 import type { SourceDocument } from '../model/document';
 import { currentStatus } from '../model/status';
 import type { DocumentFilterInfo, SearchDoc } from './types';
@@ -29,6 +29,16 @@ const seizureLine = (s: Seizure): string =>
   `Seizure (incautación, decomiso): ${s.item}${s.quantity !== null ? `, ${s.quantity}${s.unit ? ` ${s.unit}` : ''}` : ''}`;
 
 /**
+ * A status in the actor's history as a line in both languages with its date, as written and as
+ * its calendar: "Captured / arrested · Capturado / detenido: 12 Sept 1992 · 12 September 1992 ·
+ * 12 septiembre 1992", so "capturado 1992" finds who was captured then.
+ */
+const statusLine = (s: StatusEntry): string => {
+  const when = dateText(s.date).split('\n').filter(Boolean).join(' · ');
+  return `${STATUS_LABELS.en[s.status]} · ${STATUS_LABELS.es[s.status]}${when ? `: ${when}` : ''}`;
+};
+
+/**
  * An actor by every name it goes by, its roles/ranks, kind, tags, nationality and description.
  * `groupNames` (optional) resolves membership group ids so "Shining Path" finds its members.
  */
@@ -42,6 +52,7 @@ export function actorDoc(actor: Actor, groupNames?: (groupId: string) => string 
       role: join([...roles, `${KIND_LABELS.en[actor.kind]} · ${KIND_LABELS.es[actor.kind]}`, ...actor.tags]),
       place: join([actor.nationality, ...actor.statusHistory.map((s) => s.place)]),
       body: join([actor.description, ...actor.statusHistory.map((s) => s.note)]),
+      date: join(actor.statusHistory.map(statusLine)),
     },
     names, lang: 'mixed', caseIds: actor.caseIds,
     dateFrom: actor.birth?.earliest ?? null, dateTo: actor.death?.latest ?? null,
