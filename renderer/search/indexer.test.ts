@@ -149,6 +149,26 @@ describe('SearchIndexer', () => {
     expect((await again.search('reinoso')).groups.actor.count).toBe(1);
   });
 
+  it('indexes an event by the names of the actors taking part, and follows a rename of one of them', async () => {
+    const db = await freshDb();
+    const { leader } = await seed(db);
+    const event = { ...blankEvent(1_000), title: 'Reunión en Ayacucho',
+      participants: [{ id: newId(), actorId: leader.id, role: 'participant' as const, note: '', citations: [] }] };
+    await saveEvent(db, event, 1_000);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    // By an alias the event's text never uses.
+    const byAlias = await indexer.search('presidente gonzalo');
+    expect(ids(byAlias, 'event')).toEqual([event.id]);
+    expect(byAlias.groups.event.hits[0]?.snippet?.field).toBe('people');
+    // The actor renamed: the event is indexed again with the new name, the old one gone.
+    await saveActor(db, { ...leader, names: [{ ...leader.names[0]!, name: 'Camarada Feliciano' }] }, 2_000);
+    expect(await indexer.sync()).toMatchObject({ records: 2, fullRecordsBuild: false });
+    expect(ids(await indexer.search('feliciano'), 'event')).toEqual([event.id]);
+    expect(ids(await indexer.search('gonzalo'), 'event')).toEqual([]);
+  });
+
   it('drops deleted records and documents and brings restored ones back', async () => {
     const db = await freshDb();
     const { leader, doc } = await seed(db);

@@ -18,7 +18,7 @@ export interface RecordChanges {
   changed: { actors: ActorRow[]; events: EventRow[]; documents: DocumentRow[] };
   /** Refs the index holds whose record is gone. */
   deleted: string[];
-  /** Every row to index again: the changed ones, those the index lacks (restored), and a renamed group's members. */
+  /** Every row to index again: the changed ones, those the index lacks (restored), a renamed group's members and an edited actor's events. */
   actorRows: ActorRow[];
   eventRows: EventRow[];
   documentRows: DocumentRow[];
@@ -87,6 +87,10 @@ export async function changesSince(
     const members = await db.actors.where('groupIds').anyOf(changed.actors.map((a) => a.id)).toArray();
     const have = new Set(actorRows.map((a) => a.id));
     for (const m of members) if (!have.has(m.id)) { actorRows.push(m); have.add(m.id); }
+    // …and an edited actor the events it takes part in, whose people field carries its names.
+    const involved = await db.events.where('actorIds').anyOf(changed.actors.map((a) => a.id)).toArray();
+    const haveEvents = new Set(eventRows.map((e) => e.id));
+    for (const e of involved) if (!haveEvents.has(e.id)) { eventRows.push(e); haveEvents.add(e.id); }
   }
   return { changed, deleted, actorRows, eventRows, documentRows };
 }

@@ -4,6 +4,7 @@
  */
 import Dexie from 'dexie';
 import { actorDoc, documentDoc, eventDoc, pageDocs } from '../../shared/search';
+import { allNames } from '../../shared/model/actor';
 import { searchTextOf } from './runQuery';
 import type { SearchDoc } from '../../shared/search';
 import { readAllInChunks } from '../db/chunks';
@@ -20,22 +21,25 @@ export function textVersion(row: DocumentRow): number | null {
 }
 
 /**
- * Search docs for the given rows. Actors' memberships are indexed with their group's
- * name, read from `groups` when given (a full build has every actor) or from the table.
+ * Search docs for the given rows. Actors' memberships are indexed with their group's name and
+ * events with the names of the actors taking part, read from `known` (every actor's names,
+ * primary first: a full build has every actor) or from the table.
  */
 export async function recordDocs(db: CasefileDb, rows: { actors?: ActorRow[]; events?: EventRow[]; documents?: DocumentRow[] },
-  groups?: ReadonlyMap<string, string>): Promise<SearchDoc[]> {
+  known?: ReadonlyMap<string, readonly string[]>): Promise<SearchDoc[]> {
   const actors = rows.actors ?? [];
-  let names = groups;
+  const events = rows.events ?? [];
+  let names = known;
   if (!names) {
-    const ids = [...new Set(actors.flatMap((a) => a.groupIds))];
+    const ids = [...new Set([...actors.flatMap((a) => a.groupIds), ...events.flatMap((e) => e.actorIds)])];
     const found = ids.length ? await db.actors.bulkGet(ids) : [];
-    names = new Map(found.flatMap((g) => (g ? [[g.id, g.name] as const] : [])));
+    names = new Map(found.flatMap((a) => (a ? [[a.id, allNames(a)] as const] : [])));
   }
-  const groupName = (id: string) => names.get(id);
+  const groupName = (id: string) => names.get(id)?.[0];
+  const actorNames = (id: string) => names.get(id);
   return [
     ...actors.map((row) => actorDoc(toActor(row), groupName)),
-    ...(rows.events ?? []).map((row) => eventDoc(toEvent(row))),
+    ...events.map((row) => eventDoc(toEvent(row), actorNames)),
     ...(rows.documents ?? []).map((row) => documentDoc(toDocument(row))),
   ];
 }
@@ -51,8 +55,8 @@ export async function allRecordDocs(db: CasefileDb, yieldNow?: () => Promise<voi
   const actors = await readAllInChunks(db.actors, (r) => r.id, yieldNow);
   const events = await readAllInChunks(db.events, (r) => r.id, yieldNow);
   const documents = await readAllInChunks(db.documents, (r) => r.id, yieldNow);
-  const groups = new Map(actors.map((a) => [a.id, a.name]));
-  return recordDocs(db, { actors, events, documents }, groups);
+  const known = new Map(actors.map((a) => [a.id, allNames(a)]));
+  return recordDocs(db, { actors, events, documents }, known);
 }
 
 export { searchTextOf } from './runQuery';

@@ -12,7 +12,7 @@ import type { SearchField, SegmentFamily } from './types';
 import { Scratch } from './scratch';
 import { ByteReader } from './varint';
 
-export const FIELD_BOOST: Record<SearchField, number> = { name: 3, role: 1.5, place: 1.5, body: 1, date: 1, text: 1 };
+export const FIELD_BOOST: Record<SearchField, number> = { name: 3, role: 1.5, place: 1.5, body: 1, date: 1, people: 1.5, text: 1 };
 const K1 = 1.2;
 const B = 0.75;
 

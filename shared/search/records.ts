@@ -60,7 +60,12 @@ export function actorDoc(actor: Actor, groupNames?: (groupId: string) => string 
   };
 }
 
-export function eventDoc(event: CaseEvent): SearchDoc {
+/**
+ * An event by its title, type and seizures, place, description, date, and the names of the
+ * actors taking part (`actorNames`, optional: every name each goes by), so "Artemio" finds the
+ * events he took part in even where their text never names him.
+ */
+export function eventDoc(event: CaseEvent, actorNames?: (actorId: string) => readonly string[] | undefined): SearchDoc {
   const p = event.place;
   return {
     ref: `event:${event.id}`, kind: 'event', recordId: event.id,
@@ -70,6 +75,7 @@ export function eventDoc(event: CaseEvent): SearchDoc {
       place: join([p.name, p.admin1, p.admin2, p.admin3, p.country]),
       body: event.description,
       date: dateText(event.date),
+      people: join(event.participants.map((p) => actorNames?.(p.actorId)?.join(' · '))),
     },
     lang: 'mixed', caseIds: event.caseIds,
     dateFrom: event.date?.earliest ?? null, dateTo: event.date?.latest ?? null,

@@ -29,7 +29,7 @@ export function pageSnippet(text: string, terms: ReadonlySet<string>, phrases: r
 }
 
 // Ties go to the part that reads best as text: a description line before a place, a role, a name.
-const PREFERENCE: readonly RecordField[] = ['body', 'place', 'role', 'date', 'name'];
+const PREFERENCE: readonly RecordField[] = ['body', 'place', 'role', 'date', 'people', 'name'];
 
 /**
  * The record's field part (a record's text is its fields joined by FIELD_SEPARATOR, each

@@ -8,9 +8,9 @@ export const HIT_KINDS: readonly HitKind[] = ['actor', 'event', 'document', 'pag
 export type SegmentFamily = 'records' | 'pages';
 
 /** Searchable fields of a record; a page has the one field `text`. */
-export type RecordField = 'name' | 'role' | 'place' | 'body' | 'date';
+export type RecordField = 'name' | 'role' | 'place' | 'body' | 'date' | 'people';
 export type SearchField = RecordField | 'text';
-export const RECORD_FIELDS: readonly RecordField[] = ['name', 'role', 'place', 'body', 'date'];
+export const RECORD_FIELDS: readonly RecordField[] = ['name', 'role', 'place', 'body', 'date', 'people'];
 export const PAGE_FIELDS: readonly SearchField[] = ['text'];
 
 /**
@@ -25,7 +25,7 @@ export interface SearchDoc {
   recordId: string;
   /** 1-based page number for pages. */
   page?: number;
-  /** Text per field. Records use name/role/place/body/date, pages use text. */
+  /** Text per field. Records use name/role/place/body/date/people, pages use text. */
   fields: Partial<Record<SearchField, string>>;
   /** Actors: every name, primary first, to report which one matched. */
   names?: string[];

@@ -61,6 +61,9 @@ test('one box finds actors by any name, PDF pages with the words marked, renamed
   const clash = group(page, 'Events').getByRole('option').first();
   await expect(clash).toContainText('Clash between troops and a Shining Path cell in Chachaspata');
   await expect(clash).toContainText('Date: August 2019 · agosto 2019');
+  // An event by an actor taking part, named only in its participants (here by the group's acronym).
+  await box(page).fill('MPCP');
+  await expect(group(page, 'Events').getByRole('option', { name: /Second clash in La Mar province/ })).toContainText('Actors involved: Shining Path · Sendero Luminoso');
 
   // A PDF's page: snippet with the term marked, opening the viewer there with the term marked.
   await addArticle(page);

@@ -3,14 +3,14 @@ import type { Translator } from '../../i18n/useT';
 import { plural } from '../../i18n/plural';
 import { snippetParts } from './query';
 
-type FieldKey = 'search.field.name' | 'search.field.date' | 'search.field.status' | 'search.field.title' | 'search.field.roles' | 'search.field.type' | 'search.field.author'
+type FieldKey = 'search.field.name' | 'search.field.date' | 'search.field.status' | 'search.field.people' | 'search.field.title' | 'search.field.roles' | 'search.field.type' | 'search.field.author'
   | 'search.field.place' | 'search.field.description' | 'search.field.notes';
 
 /** What a record's snippet field is called for each kind of record (records.ts decides what each field holds). */
 const FIELD_LABELS: Record<Exclude<HitKind, 'page'>, Record<RecordField, FieldKey>> = {
-  actor: { name: 'search.field.name', role: 'search.field.roles', place: 'search.field.place', body: 'search.field.description', date: 'search.field.status' },
-  event: { name: 'search.field.title', role: 'search.field.type', place: 'search.field.place', body: 'search.field.description', date: 'search.field.date' },
-  document: { name: 'search.field.title', role: 'search.field.author', place: 'search.field.place', body: 'search.field.notes', date: 'search.field.date' },
+  actor: { name: 'search.field.name', role: 'search.field.roles', place: 'search.field.place', body: 'search.field.description', date: 'search.field.status', people: 'search.field.people' },
+  event: { name: 'search.field.title', role: 'search.field.type', place: 'search.field.place', body: 'search.field.description', date: 'search.field.date', people: 'search.field.people' },
+  document: { name: 'search.field.title', role: 'search.field.author', place: 'search.field.place', body: 'search.field.notes', date: 'search.field.date', people: 'search.field.people' },
 };
 
 /** A snippet with its matched words in <mark>, built from the ranges (never from HTML); a record's field labelled. */
