@@ -167,6 +167,18 @@ describe('SearchIndexer', () => {
     expect(await indexer.sync()).toMatchObject({ records: 2, fullRecordsBuild: false });
     expect(ids(await indexer.search('feliciano'), 'event')).toEqual([event.id]);
     expect(ids(await indexer.search('gonzalo'), 'event')).toEqual([]);
+    // Another edit of the actor leaves its events alone.
+    const renamed = { ...leader, names: [{ ...leader.names[0]!, name: 'Camarada Feliciano' }] };
+    await saveActor(db, { ...renamed, description: 'Fundador.' }, 3_000);
+    expect(await indexer.sync()).toMatchObject({ records: 1 });
+    // Deleted, its names leave the event; restored, they come back.
+    await deleteActor(db, leader.id, 4_000);
+    expect(await indexer.sync()).toMatchObject({ deleted: 1, records: 1 });
+    expect(ids(await indexer.search('feliciano'), 'event')).toEqual([]);
+    expect(ids(await indexer.search('ayacucho'), 'event')).toEqual([event.id]);
+    expect(await restoreFromTrash(db, leader.id)).toBe('restored');
+    await indexer.sync();
+    expect(ids(await indexer.search('feliciano'), 'event')).toEqual([event.id]);
   });
 
   it('drops deleted records and documents and brings restored ones back', async () => {

@@ -12,7 +12,7 @@ import {
   DEFAULT_MERGE_POLICY, buildSegment, bytesSource, deleteRefs, documentFilterInfo, dropDocument,
   mergeSegments, metasOf, pageDocs, planMerges, prepareVocabulary, supersede,
 } from '../../shared/search';
-import { rowRef } from '../../shared/search/segment';
+import { rowOfRef, rowRef } from '../../shared/search/segment';
 import type { DocumentFilterInfo, MergePolicy, SearchFilters, SearchResults, Segment, SegmentMeta } from '../../shared/search';
 import type { CasefileDb } from '../db/db';
 import type { DocumentRow, PageRow } from '../db/derive';
@@ -270,6 +270,17 @@ export class SearchIndexer {
     report.records = docs.length;
   }
 
+  /** The names the index holds for a live actor (primary first), or undefined when it holds none. */
+  private indexedActorNames(id: string): readonly string[] | undefined {
+    const ref = `actor:${id}`;
+    for (const seg of this.segments) {
+      if (seg.meta.family !== 'records') continue;
+      const row = rowOfRef(seg, ref);
+      if (row !== undefined && !seg.tombstones.has(row)) return seg.rows.names.at(row) ?? [];
+    }
+    return undefined;
+  }
+
   /** Live record refs per table in the records segments. */
   private liveRecordRefs(): Set<string> {
     const refs = new Set<string>();
@@ -284,7 +295,7 @@ export class SearchIndexer {
   private async recordChanges(documents: readonly DocumentRow[], report: SyncReport): Promise<void> {
     const { db } = this;
     const marks = this.state.marks;
-    const { changed, deleted, actorRows, eventRows, documentRows } = await changesSince(db, marks, documents, this.liveRecordRefs(), this.opts.yieldNow);
+    const { changed, deleted, actorRows, eventRows, documentRows } = await changesSince(db, marks, documents, this.liveRecordRefs(), this.opts.yieldNow, (id) => this.indexedActorNames(id));
     const docs = await recordDocs(db, { actors: actorRows, events: eventRows, documents: documentRows });
     const delta = docs.length ? buildSegment('records-delta', docs, { seq: this.state.nextSeq++, now: this.opts.now() }) : null;
     await this.commit(() => {

@@ -4,6 +4,7 @@
 // record keeps its old `updatedAt`, so no watermark sees it). SearchIndexer (./indexer.ts)
 // turns the answer into one delta segment.
 import type { CasefileDb } from '../db/db';
+import { allNames } from '../../shared/model/actor';
 import { readKeysInChunks } from '../db/chunks';
 import type { ActorRow, DocumentRow, EventRow } from '../db/derive';
 import type { RecordTable, Watermark } from './catalog';
@@ -18,7 +19,7 @@ export interface RecordChanges {
   changed: { actors: ActorRow[]; events: EventRow[]; documents: DocumentRow[] };
   /** Refs the index holds whose record is gone. */
   deleted: string[];
-  /** Every row to index again: the changed ones, those the index lacks (restored), a renamed group's members and an edited actor's events. */
+  /** Every row to index again: the changed ones, those the index lacks (restored), and the members and events of an actor renamed, restored or deleted. */
   actorRows: ActorRow[];
   eventRows: EventRow[];
   documentRows: DocumentRow[];
@@ -37,11 +38,13 @@ export async function currentMarks(db: CasefileDb): Promise<Record<RecordTable, 
 }
 
 /**
- * Edited, added, restored and deleted records since `marks`, given the library's `documents`
- * and the record refs the index holds live (`live`).
+ * Edited, added, restored and deleted records since `marks`, given the library's `documents`,
+ * the record refs the index holds live (`live`) and the names it holds for a live actor
+ * (`indexedNames`, primary first).
  */
 export async function changesSince(
   db: CasefileDb, marks: Record<RecordTable, Watermark>, documents: readonly DocumentRow[], live: ReadonlySet<string>, yieldNow: () => Promise<void>,
+  indexedNames: (actorId: string) => readonly string[] | undefined = () => undefined,
 ): Promise<RecordChanges> {
   const since = <T extends Stamped>(rows: readonly T[], mark: Watermark) => {
     const same = new Set(mark.ids);
@@ -82,13 +85,17 @@ export async function changesSince(
   const eventRows = [...changed.events, ...present(extraEvents)];
   const docIds = new Set([...changed.documents.map((d) => d.id), ...missing.documents]);
   const documentRows = documents.filter((d) => docIds.has(d.id));
-  // A renamed group re-indexes its members, whose role field carries the group's name.
-  if (changed.actors.length) {
-    const members = await db.actors.where('groupIds').anyOf(changed.actors.map((a) => a.id)).toArray();
+  // An actor whose names the index no longer holds right (renamed, restored from the Trash,
+  // deleted) re-indexes its members, whose role field carries a group's name, and the events
+  // it takes part in, whose people field carries its names; any other edit of it does not.
+  const renamed = actorRows.filter((a) => !sameNames(allNames(a), indexedNames(a.id))).map((a) => a.id);
+  const gone = deleted.filter((ref) => ref.startsWith(REF_PREFIX.actors)).map((ref) => ref.slice(REF_PREFIX.actors.length));
+  const named = [...renamed, ...gone];
+  if (named.length) {
+    const members = await db.actors.where('groupIds').anyOf(named).toArray();
     const have = new Set(actorRows.map((a) => a.id));
     for (const m of members) if (!have.has(m.id)) { actorRows.push(m); have.add(m.id); }
-    // …and an edited actor the events it takes part in, whose people field carries its names.
-    const involved = await db.events.where('actorIds').anyOf(changed.actors.map((a) => a.id)).toArray();
+    const involved = await db.events.where('actorIds').anyOf(named).toArray();
     const haveEvents = new Set(eventRows.map((e) => e.id));
     for (const e of involved) if (!haveEvents.has(e.id)) { eventRows.push(e); haveEvents.add(e.id); }
   }
@@ -102,6 +109,10 @@ export function advance(mark: Watermark, rows: readonly Stamped[]): Watermark {
   const ids = new Set(at === mark.at ? mark.ids : []);
   for (const r of rows) if (r.updatedAt === at) ids.add(r.id);
   return { at, ids: [...ids] };
+}
+
+function sameNames(a: readonly string[], b: readonly string[] | undefined): boolean {
+  return b !== undefined && a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function present<T>(rows: readonly (T | undefined)[]): T[] {

@@ -75,7 +75,8 @@ export function eventDoc(event: CaseEvent, actorNames?: (actorId: string) => rea
       place: join([p.name, p.admin1, p.admin2, p.admin3, p.country]),
       body: event.description,
       date: dateText(event.date),
-      people: join(event.participants.map((p) => actorNames?.(p.actorId)?.join(' · '))),
+      // Each actor once, though it may take part in several roles.
+      people: join([...new Set(event.participants.map((p) => p.actorId))].map((id) => actorNames?.(id)?.join(' · '))),
     },
     lang: 'mixed', caseIds: event.caseIds,
     dateFrom: event.date?.earliest ?? null, dateTo: event.date?.latest ?? null,
