@@ -2,9 +2,9 @@
 // searchable about a record is decided here, in one place.
 import type { Actor, StatusEntry } from '../model/actor';
 import { allNames } from '../model/actor';
-import type { CaseEvent, Seizure } from '../model/event';
+import type { CaseEvent, ParticipantRole, Seizure } from '../model/event';
 import { ACLED_LABELS } from '../model/event';
-import { EVENT_TYPE_LABELS_ES, KIND_LABELS, STATUS_LABELS } from '../export/labels';
+import { EVENT_TYPE_LABELS_ES, KIND_LABELS, ROLE_LABELS, STATUS_LABELS } from '../export/labels';
 import type { SourceDocument } from '../model/document';
 import { currentStatus } from '../model/status';
 import type { DocumentFilterInfo, SearchDoc } from './types';
@@ -60,6 +60,25 @@ export function actorDoc(actor: Actor, groupNames?: (groupId: string) => string 
   };
 }
 
+/** Roles that say something of an actor's part ("participant" and "other" do not). */
+const TOLD_ROLES: ReadonlySet<ParticipantRole> = new Set(['attacker', 'target', 'killed', 'injured', 'captured', 'leader', 'victim', 'witness']);
+
+/**
+ * One line per actor taking part (once, though it may hold several roles): every name it goes
+ * by, then its roles in both languages, "Cirilo (Killed · Muerto; Leader · Líder)", so
+ * "Cirilo muerto" or "capturado" find the event by who took part and how.
+ */
+function peopleLines(event: CaseEvent, actorNames?: (actorId: string) => readonly string[] | undefined): string {
+  const roles = new Map<string, ParticipantRole[]>();
+  for (const p of event.participants) roles.set(p.actorId, [...(roles.get(p.actorId) ?? []), p.role]);
+  return join([...roles].map(([id, held]) => {
+    const names = actorNames?.(id);
+    if (!names?.length) return null;
+    const told = [...new Set(held)].filter((r) => TOLD_ROLES.has(r)).map((r) => `${ROLE_LABELS.en[r]} · ${ROLE_LABELS.es[r]}`);
+    return `${names.join(' · ')}${told.length ? ` (${told.join('; ')})` : ''}`;
+  }));
+}
+
 /**
  * An event by its title, type and seizures, place, description, date, and the names of the
  * actors taking part (`actorNames`, optional: every name each goes by), so "Artemio" finds the
@@ -75,8 +94,7 @@ export function eventDoc(event: CaseEvent, actorNames?: (actorId: string) => rea
       place: join([p.name, p.admin1, p.admin2, p.admin3, p.country]),
       body: event.description,
       date: dateText(event.date),
-      // Each actor once, though it may take part in several roles.
-      people: join([...new Set(event.participants.map((p) => p.actorId))].map((id) => actorNames?.(id)?.join(' · '))),
+      people: peopleLines(event, actorNames),
     },
     lang: 'mixed', caseIds: event.caseIds,
     dateFrom: event.date?.earliest ?? null, dateTo: event.date?.latest ?? null,
