@@ -251,6 +251,28 @@ describe('SearchIndexer', () => {
     expect(pages(await restarted.search('1.200'))).toEqual([`${doc.id}:1`]);
   });
 
+  it('rebuilds only the records segment when what a record is indexed by changes: no page is read again', async () => {
+    const db = await freshDb();
+    await seed(db);
+    const doc = await addPdf(db, ['Informe sobre el valle.'], 2_000);
+    await saveEvent(db, { ...blankEvent(1_000), title: 'Emboscada', date: { label: '1992', edtf: '1992', earliest: '1992-01-01', latest: '1992-12-31', precision: 'year' } }, 2_000);
+    const indexer = new SearchIndexer(db);
+    await indexer.load();
+    await indexer.sync();
+    const before = await storedSegmentIds(db);
+    // A records segment of the previous records version (before dates were indexed).
+    const records = before.filter((id) => id.startsWith('records'));
+    expect(records.length).toBeGreaterThan(0);
+    for (const id of records) await db.searchSegments.update(id, (row) => { row.header = row.header!.replace(/,?"recordsVersion":\d+/, ''); });
+    const upgraded = new SearchIndexer(db);
+    expect(await upgraded.load()).toMatchObject({ loaded: before.length - records.length, stale: records.length });
+    expect(await upgraded.sync()).toMatchObject({ fullRecordsBuild: true, documentsIndexed: 0 });
+    expect(ids(await upgraded.search('emboscada 1992'), 'event')).toHaveLength(1);
+    expect(pages(await upgraded.search('valle'))).toEqual([`${doc.id}:1`]);
+    const after = await storedSegmentIds(db);
+    expect(after.filter((id) => id.startsWith('document:'))).toEqual(before.filter((id) => id.startsWith('document:')));
+  });
+
   it('rebuilds a segment written by another analyzer version, and ignores segments without a catalog', async () => {
     const db = await freshDb();
     const { leader } = await seed(db);

@@ -17,8 +17,14 @@ import { FOLDED_WORD, foldedTerms, joinNumbers } from './joinedWords';
 import type { FoldedTerms } from './joinedWords';
 import { groupedWord, scanned, wordEnd, wordStart } from './wordChars';
 
-/** Bump when anything here, or what records.ts indexes a record by, changes the terms produced: stored segments then need rebuilding. */
-export const ANALYZER_VERSION = 5;
+/** Bump when anything here changes the terms produced: every stored segment then needs rebuilding. */
+export const ANALYZER_VERSION = 4;
+/**
+ * Bump when what records.ts indexes a record by changes (its fields, what goes in them): only the
+ * records segments are rebuilt, from the records alone; no page is read again. 2: dates, status
+ * histories and an event's participants (session 16).
+ */
+export const RECORDS_VERSION = 2;
 
 /** Language a text is read in: 'mixed' (short, mixed or another language) reads it in both. */
 export type Lang = 'es' | 'en' | 'mixed';

@@ -1,5 +1,5 @@
 // Public API of the search core (docs/search.md). Pure TS: runs in Node tests and in the search worker.
-export { ANALYZER_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, isIndexable, isIndexableIn, isStrong, stemsOf, tokenize } from './analyze';
+export { ANALYZER_VERSION, RECORDS_VERSION, allForms, detectLanguage, foldedTokens, indexTerms, isIndexable, isIndexableIn, isStrong, stemsOf, tokenize } from './analyze';
 export type { Lang, WordToken } from './analyze';
 export { actorDoc, documentDoc, documentFilterInfo, eventDoc, pageDocs } from './records';
 export { pageRef, pageSearchText } from './pageText';

@@ -3,7 +3,7 @@
  * data: live rows are renumbered, term dictionaries merged in order, postings and positions
  * copied with the new row numbers; no source text is read and nothing is re-analysed.
  */
-import { ANALYZER_VERSION } from './analyze';
+import { ANALYZER_VERSION, RECORDS_VERSION } from './analyze';
 import { bytesSource } from './columns';
 import { emptyTable, letterSignature, liveDocCount, rowOfRef, rowRef, rowsOfDocuments, tableWriter } from './segment';
 import type { FieldIndex, Segment, SegmentMeta } from './segment';
@@ -135,6 +135,7 @@ export async function mergeSegments(segments: readonly Segment[], seq: number, n
   const kind = family === 'records' ? 'records' : 'merged';
   const meta: SegmentMeta = {
     id: `${kind}:${seq}`, kind, family, seq, documentIds: [...documentIds], docCount: next, builtAt: now, analyzerVersion: ANALYZER_VERSION,
+    ...(family === 'records' ? { recordsVersion: RECORDS_VERSION } : {}),
   };
   return { meta, fields, rows, positions: positions ? bytesSource(positions.finish()) : null, tombstones: new Set(), cache: {} };
 }

@@ -11,7 +11,7 @@
  * is empty on every row (a pages segment's refs, dates, cases, names, texts) is not stored.
  * Format 3 rows still load (the worker rewrites them in format 4 in the background).
  */
-import { ANALYZER_VERSION } from './analyze';
+import { ANALYZER_VERSION, RECORDS_VERSION } from './analyze';
 import { JoinedTerms, NAME_SEPARATOR, StoredNames, Utf8Strings, encodeStrings } from './columns';
 import type { PositionSource, StringList } from './columns';
 import { SEGMENT_FORMAT, SEGMENT_FORMAT_VERSION, nameWordsOf } from './segment';
@@ -128,6 +128,8 @@ export function loadSegment(stored: { header: string; data: Uint8Array; position
   const version = header.version;
   if (typeof version !== 'number' || !READABLE_SEGMENT_FORMATS.includes(version)) throw new StaleSegmentError(id, `format version ${String(version)}`);
   if (header.meta.analyzerVersion !== ANALYZER_VERSION) throw new StaleSegmentError(id, `analyzer version ${header.meta.analyzerVersion}`);
+  // Records indexed by other fields: that segment alone is rebuilt (from the records, no page read).
+  if (header.meta.family === 'records' && header.meta.recordsVersion !== RECORDS_VERSION) throw new StaleSegmentError(id, `records version ${String(header.meta.recordsVersion)}`);
   const { data } = stored;
   if (!(data instanceof Uint8Array) || data.length !== header.dataLength) throw new StaleSegmentError(id, 'data length');
   const buffer = data.buffer;

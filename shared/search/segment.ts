@@ -15,7 +15,7 @@
  * word position absolute, then deltas), read by byte range for phrase checks only
  * (`PositionSource`: a Blob in the app, bytes in tests).
  */
-import { ANALYZER_VERSION, detectLanguage, foldedTermsOf, foldedTokens, isIndexable, isIndexableIn } from './analyze';
+import { ANALYZER_VERSION, RECORDS_VERSION, detectLanguage, foldedTermsOf, foldedTokens, isIndexable, isIndexableIn } from './analyze';
 import type { Lang } from './analyze';
 import { buildStemMaps } from './stemMap';
 import type { StemMaps } from './stemMap';
@@ -52,6 +52,8 @@ export interface SegmentMeta {
   docCount: number;
   builtAt: number;
   analyzerVersion: number;
+  /** Records family: what a record was indexed by (RECORDS_VERSION); absent before version 2. */
+  recordsVersion?: number;
 }
 
 /**
@@ -300,6 +302,7 @@ export function buildSegment(kind: SegmentKind, docs: readonly SearchDoc[], opti
   const meta: SegmentMeta = {
     id: options.id ?? `${kind}:${options.seq}`, kind, family, seq: options.seq,
     documentIds: [...documentIds], docCount: docs.length, builtAt: options.now ?? Date.now(), analyzerVersion: ANALYZER_VERSION,
+    ...(family === 'records' ? { recordsVersion: RECORDS_VERSION } : {}),
   };
   return { meta, fields: fieldIndexes, rows, positions: positions ? bytesSource(positions.finish()) : null, tombstones: new Set(), cache: {} };
 }
